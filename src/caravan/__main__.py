@@ -1,0 +1,5 @@
+"""`python -m caravan` runs the command line."""
+
+from caravan.cli import main
+
+main()

@@ -1,0 +1,332 @@
+"""The Python API: one object, :class:`Observatory`, that every face calls into."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from caravan.errors import UnknownRecordError
+from caravan.model import (
+    Agreement,
+    Assumption,
+    Crossing,
+    Place,
+    PlaceKind,
+    PriorityDirection,
+    ProjectStatus,
+    SisterCityCount,
+    SisterCityPair,
+    Source,
+    TradeFlowKind,
+)
+from caravan.store import (
+    BuildProgress,
+    ExportFormat,
+    KnowledgeBase,
+    ValidationReport,
+    build_knowledge_base,
+    built_from,
+    default_data_dir,
+    export_knowledge_base,
+    knowledge_base_is_current,
+    validate_data,
+)
+from caravan.views import (
+    CrossingView,
+    PlaceDetails,
+    ProjectDetails,
+    ProjectRow,
+    Summary,
+    TableCount,
+    TradeReport,
+    TradeYear,
+)
+
+__all__ = [
+    "KNOWLEDGE_BASE_ENV",
+    "BuildProgress",
+    "ExportFormat",
+    "Observatory",
+    "default_knowledge_base_path",
+]
+
+#: Environment variable overriding where the knowledge base file lives.
+KNOWLEDGE_BASE_ENV = "CARAVAN_KNOWLEDGE_BASE"
+
+
+def default_knowledge_base_path() -> Path:
+    """`$CARAVAN_KNOWLEDGE_BASE`, else `$XDG_CACHE_HOME/caravan/knowledge-base.sqlite`."""
+    configured = os.environ.get(KNOWLEDGE_BASE_ENV)
+    if configured:
+        return Path(configured)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "caravan" / "knowledge-base.sqlite"
+
+
+class Observatory:
+    """The China–Central Asia knowledge base and the questions asked of it."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    @classmethod
+    def open(
+        cls,
+        knowledge_base: Path | None = None,
+        data_dir: Path | None = None,
+        *,
+        progress: Callable[[BuildProgress], None] | None = None,
+    ) -> Observatory:
+        """Open the knowledge base, (re)building it first when the data files changed."""
+        path = knowledge_base or default_knowledge_base_path()
+        data_dir = data_dir or built_from(path) or default_data_dir()
+        if not knowledge_base_is_current(path, data_dir):
+            build_knowledge_base(path, data_dir, progress=progress)
+        return cls(KnowledgeBase(path))
+
+    @staticmethod
+    def validate(data_dir: Path | None = None) -> ValidationReport:
+        """Check the data files without building anything."""
+        return validate_data(data_dir or default_data_dir())
+
+    @staticmethod
+    def build(
+        knowledge_base: Path | None = None,
+        data_dir: Path | None = None,
+        progress: Callable[[BuildProgress], None] | None = None,
+    ) -> Path:
+        """Build the knowledge base from the data files (atomically); returns its path."""
+        path = knowledge_base or default_knowledge_base_path()
+        return build_knowledge_base(path, data_dir or default_data_dir(), progress=progress).path
+
+    @staticmethod
+    def data_dictionary() -> str:
+        """The data dictionary (Markdown), generated from the schema declarations."""
+        from caravan.store.dictionary import data_dictionary_markdown
+
+        return data_dictionary_markdown()
+
+    def close(self) -> None:
+        """Release the knowledge base file."""
+        self.kb.close()
+
+    # -- places ----------------------------------------------------------------------------
+    def places(self, country: str | None = None, kind: PlaceKind | None = None) -> list[Place]:
+        """Places, filtered by country id and kind."""
+        return self.kb.places(country, kind)
+
+    def place(self, name: str) -> PlaceDetails:
+        """A place by name, alias (any script) or id, with crossings, links and sources."""
+        place = self.kb.resolve_place(name)
+        crossings = [self._crossing_view(c) for c in self.kb.crossings_at(place.id)]
+        return PlaceDetails(
+            place=place,
+            crossings=crossings,
+            links=self.kb.links_at(place.id),
+            sources=self.kb.citations("places", place.id),
+        )
+
+    def crossings(self, country: str | None = None, mode: str | None = None) -> list[CrossingView]:
+        """Border crossings with posts and observations."""
+        return [self._crossing_view(c) for c in self.kb.crossings(country, mode)]
+
+    def _crossing_view(self, crossing: Crossing) -> CrossingView:
+        return CrossingView(
+            crossing=crossing,
+            post_a=self.kb.resolve_place(crossing.post_a_id),
+            post_b=self.kb.resolve_place(crossing.post_b_id),
+            observations=self.kb.observations(crossing.id),
+            sources=self.kb.citations("crossings", crossing.id),
+        )
+
+    # -- projects --------------------------------------------------------------------------
+    def projects(
+        self,
+        direction: PriorityDirection | None = None,
+        status: ProjectStatus | None = None,
+        country: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> list[ProjectRow]:
+        """Projects with their status as of a date (today by default), filtered."""
+        as_of = as_of or dt.date.today()
+        rows = []
+        for state in self.kb.project_states(as_of):
+            project = state.project
+            if direction and direction not in project.directions:
+                continue
+            if country and country not in project.countries:
+                continue
+            if status and state.status != status:
+                continue
+            rows.append(
+                ProjectRow(project=project, status=state.status, since=state.since, as_of=as_of)
+            )
+        return rows
+
+    def project(self, project_id: str, as_of: dt.date | None = None) -> ProjectDetails:
+        """One project with timeline, the links and crossings it adds or upgrades, sources."""
+        project = next((p for p in self.kb.projects() if p.id == project_id), None)
+        if project is None:
+            raise UnknownRecordError(
+                "project", project_id, [p.id for p in self.kb.projects() if project_id in p.id][:3]
+            )
+        timeline = self.kb.timeline(project_id)
+        as_of = as_of or dt.date.today()
+        past = [e for e in timeline if e.date <= as_of]
+        links = [
+            link
+            for link in self.kb.links()
+            if link.project_id == project_id or link.id in project.upgrades
+        ]
+        crossings = [
+            c for c in self.kb.crossings() if c.project_id == project_id or c.id in project.upgrades
+        ]
+        sources = _unique(
+            [
+                *self.kb.citations("projects", project_id),
+                *(s for e in timeline for s in self._event_sources(e.project_id, e.date, e.status)),
+            ]
+        )
+        return ProjectDetails(
+            project=project,
+            status=past[-1].status if past else None,
+            timeline=timeline,
+            links=links,
+            crossings=crossings,
+            sources=sources,
+        )
+
+    def _event_sources(
+        self, project_id: str, date: dt.date, status: ProjectStatus
+    ) -> list[Source | Assumption]:
+        return self.kb.citations(
+            "project_events", f"{project_id}/{date.isoformat()}/{status.value}"
+        )
+
+    # -- agreements, trade, people, sources ----------------------------------------------------
+    def agreements(self, summit: str | None = None, party: str | None = None) -> list[Agreement]:
+        """Agreements, filtered by summit (`xian-2023`, `astana-2025`) and party."""
+        return [
+            a
+            for a in self.kb.agreements()
+            if (summit is None or a.summit == summit) and (party is None or party in a.parties)
+        ]
+
+    def trade(
+        self,
+        partners: Sequence[str] | None = None,
+        years: Iterable[int] | None = None,
+        reporter: str = "cn",
+    ) -> TradeReport:
+        """Goods trade as ``reporter`` publishes it (China's customs by default), all goods."""
+        wanted_years = set(years) if years else None
+        rows = [
+            r
+            for r in self.kb.trade()
+            if r.reporter_id == reporter
+            and r.commodity_group is None
+            and (not partners or r.partner_id in partners)
+            and (wanted_years is None or r.year in wanted_years)
+        ]
+        by_key: dict[tuple[int, str], dict[TradeFlowKind, float]] = defaultdict(dict)
+        for row in rows:
+            by_key[(row.year, row.partner_id)][row.flow] = row.value_usd
+        totals: dict[int, dict[str, float]] = defaultdict(dict)
+        exports_by_year: dict[int, float | None] = {}
+        imports_by_year: dict[int, float | None] = {}
+        exports: float | None
+        imports: float | None
+        for (year, partner), flows in sorted(by_key.items()):
+            split = TradeFlowKind.EXPORT in flows and TradeFlowKind.IMPORT in flows
+            if split:
+                exports, imports = flows[TradeFlowKind.EXPORT], flows[TradeFlowKind.IMPORT]
+                totals[year][partner] = exports + imports
+            else:
+                exports = imports = None
+                totals[year][partner] = flows.get(TradeFlowKind.TOTAL, sum(flows.values()))
+            known_exports = exports_by_year.get(year, 0.0)
+            known_imports = imports_by_year.get(year, 0.0)
+            exports_by_year[year] = (
+                None if exports is None or known_exports is None else known_exports + exports
+            )
+            imports_by_year[year] = (
+                None if imports is None or known_imports is None else known_imports + imports
+            )
+        summary = [
+            TradeYear(
+                year=year,
+                exports_usd=exports_by_year[year],
+                imports_usd=imports_by_year[year],
+                total_usd=sum(by_partner.values()),
+                by_partner_usd=by_partner,
+            )
+            for year, by_partner in sorted(totals.items())
+        ]
+        return TradeReport(reporter_id=reporter, rows=rows, years=summary)
+
+    def sister_cities(self, country: str | None = None) -> list[SisterCityPair]:
+        """Sister-city pairs, optionally with one partner country."""
+        return [
+            p for p in self.kb.sister_cities() if country is None or p.partner_country_id == country
+        ]
+
+    def sister_city_counts(self) -> list[SisterCityCount]:
+        """Official counts of sister-city pairs."""
+        return self.kb.sister_city_counts()
+
+    def sources(self) -> list[Source]:
+        """Every published source."""
+        return self.kb.sources()
+
+    def assumptions(self) -> list[Assumption]:
+        """Every assumption with its reasoning."""
+        return self.kb.assumptions()
+
+    def summary(self) -> Summary:
+        """Counts per table, provenance shares, and the latest trade total."""
+        meta = self.kb.meta()
+        counts = self.kb.counts()
+        provenance = {p.table: p for p in self.kb.provenance()}
+        tables = []
+        for name, rows in counts.items():
+            p = provenance.get(name)
+            tables.append(
+                TableCount(
+                    table=name,
+                    rows=rows,
+                    published_only=p.published_only if p else 0,
+                    assumption_only=p.assumption_only if p else 0,
+                    both=p.both if p else 0,
+                )
+            )
+        trade = self.trade().years
+        latest = trade[-1] if trade else None
+        return Summary(
+            knowledge_base=str(self.kb.path),
+            built_at=meta.get("built_at", ""),
+            boundary_method=meta.get("boundary_method", ""),
+            tables=tables,
+            sources=counts["sources"],
+            assumptions=counts["assumptions"],
+            latest_trade_year=latest.year if latest else None,
+            latest_trade_total_usd=latest.total_usd if latest else None,
+        )
+
+    def export(
+        self,
+        out_dir: Path,
+        formats: Sequence[ExportFormat],
+        progress: Callable[[str], None] | None = None,
+    ) -> list[Path]:
+        """Write the knowledge base as GeoJSON, GeoPackage, CSV and/or Parquet."""
+        return export_knowledge_base(self.kb, out_dir, list(formats), progress)
+
+
+def _unique(items: Iterable[Source | Assumption]) -> list[Source | Assumption]:
+    seen: dict[str, Source | Assumption] = {}
+    for item in items:
+        seen.setdefault(item.id, item)
+    return list(seen.values())

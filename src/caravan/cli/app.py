@@ -1,0 +1,452 @@
+"""Commands of the `caravan` CLI. Each command is one call into :class:`caravan.Observatory`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn
+
+from caravan.api import BuildProgress, ExportFormat, Observatory
+from caravan.cli.render import console, error_console, print_json, print_table, usd_bn
+from caravan.errors import CaravanError, DataValidationError
+from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="caravan: the China–Central Asia system, computable.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+data_app = typer.Typer(help="Validate, build and export the knowledge base.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+KbOption = Annotated[
+    Path | None, typer.Option("--kb", help="Knowledge-base file (default: cache).")
+]
+DataDirOption = Annotated[
+    Path | None, typer.Option("--data-dir", help="Data folder (default: embedded).")
+]
+
+
+@contextmanager
+def _build_progress() -> Iterator[object]:
+    with Progress(
+        TextColumn("[bold]building knowledge base[/] {task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=error_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(step: BuildProgress) -> None:
+            bar.update(task, description=step.step, completed=step.done, total=step.total)
+
+        yield update
+
+
+def _open(kb: Path | None = None, data_dir: Path | None = None) -> Observatory:
+    with _build_progress() as update:
+        return Observatory.open(kb, data_dir, progress=update)  # type: ignore[arg-type]
+
+
+# -- data ------------------------------------------------------------------------------------
+@data_app.command("validate")
+def data_validate(data_dir: DataDirOption = None, json_output: JsonOption = False) -> None:
+    """Check every data file; list every problem with file, row, field and reason."""
+    report = Observatory.validate(data_dir)
+    if json_output:
+        print_json(
+            {
+                "ok": report.ok,
+                "boundary_method": report.boundary_method,
+                "counts": report.counts(),
+                "issues": [vars(i) for i in report.issues],
+                "warnings": [vars(w) for w in report.warnings],
+            }
+        )
+    else:
+        for warning in report.warnings:
+            error_console.print(f"[yellow]warning[/] {warning}")
+        for issue in report.issues:
+            error_console.print(f"[red]error[/] {issue}")
+        counts = ", ".join(f"{n} {t}" for t, n in report.counts().items())
+        verdict = "[green]valid[/]" if report.ok else f"[red]{len(report.issues)} error(s)[/]"
+        console.print(f"{verdict}: {counts} (coordinates checked against {report.boundary_method})")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@data_app.command("build")
+def data_build(kb: KbOption = None, data_dir: DataDirOption = None) -> None:
+    """Validate the data files and build the knowledge base (atomically)."""
+    with _build_progress() as update:
+        path = Observatory.build(kb, data_dir, progress=update)  # type: ignore[arg-type]
+    console.print(f"built {path}")
+
+
+@data_app.command("export")
+def data_export(
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/export"),
+    formats: Annotated[
+        list[ExportFormat] | None, typer.Option("--format", help="Repeatable.")
+    ] = None,
+    kb: KbOption = None,
+) -> None:
+    """Export to GeoJSON, GeoPackage, CSV and Parquet (all by default)."""
+    chosen = formats or list(ExportFormat)
+    observatory = _open(kb)
+    with Progress(console=error_console, transient=True) as bar:
+        task = bar.add_task("exporting", total=len(chosen))
+        written = observatory.export(
+            out, chosen, lambda name: bar.update(task, description=f"exporting {name}", advance=1)
+        )
+    for path in written:
+        console.print(str(path))
+
+
+@data_app.command("dictionary")
+def data_dictionary(
+    out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None,
+) -> None:
+    """Print (or write) the data dictionary generated from the schema."""
+    text = Observatory.data_dictionary()
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+# -- knowledge -------------------------------------------------------------------------------
+@app.command()
+def summary(kb: KbOption = None, json_output: JsonOption = False) -> None:
+    """What the knowledge base holds: rows per table and how they are sourced."""
+    result = _open(kb).summary()
+    if json_output:
+        print_json(result)
+        return
+    print_table(
+        "caravan knowledge base",
+        ["table", "rows", "published source", "assumption", "both"],
+        [(t.table, t.rows, t.published_only, t.assumption_only, t.both) for t in result.tables],
+        caption=f"{result.knowledge_base} · built {result.built_at} · "
+        f"coordinates checked against {result.boundary_method}",
+    )
+    if result.latest_trade_year:
+        console.print(
+            f"China's trade with the five in {result.latest_trade_year} (GACC): "
+            f"{usd_bn(result.latest_trade_total_usd)} bn USD"
+        )
+
+
+@app.command()
+def places(
+    country: Annotated[str | None, typer.Option(help="Country id, e.g. kz.")] = None,
+    kind: Annotated[PlaceKind | None, typer.Option(help="Place kind.")] = None,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List places, filtered by country and kind."""
+    rows = _open(kb).places(country, kind)
+    if json_output:
+        print_json(rows)
+        return
+    print_table(
+        f"{len(rows)} places",
+        ["id", "name", "country", "kind", "lat", "lon", "aliases"],
+        [
+            (p.id, p.name_en, p.country_id, p.kind.value, p.lat, p.lon, ", ".join(p.aliases))
+            for p in rows
+        ],
+    )
+
+
+@app.command()
+def place(name: str, kb: KbOption = None, json_output: JsonOption = False) -> None:
+    """One place (any name, alias or script) with its crossings, links and sources."""
+    details = _open(kb).place(name)
+    if json_output:
+        print_json(details)
+        return
+    p = details.place
+    names = " · ".join(n for n in (p.name_en, p.name_ru, p.name_zh, p.name_local) if n)
+    console.print(f"[bold]{names}[/]  ({p.id})")
+    console.print(f"{p.kind.value} in {p.country_id}, {p.lat}, {p.lon}")
+    if p.aliases:
+        console.print("also: " + ", ".join(p.aliases))
+    if p.note:
+        console.print(p.note)
+    for view in details.crossings:
+        c = view.crossing
+        print_table(
+            f"crossing {c.name} ({c.id})",
+            ["", ""],
+            [
+                (
+                    "posts",
+                    f"{view.post_a.name_en} ({view.post_a.country_id}) ↔ "
+                    f"{view.post_b.name_en} ({view.post_b.country_id})",
+                ),
+                ("mode", c.mode.value + (", gauge change" if c.gauge_change else "")),
+                ("status", c.status.value),
+                (
+                    "opening",
+                    c.opening_days.value
+                    + (", closed on Chinese holidays" if c.closes_on_cn_holidays else "")
+                    + (f", open {c.seasonal_open}" if c.seasonal_open else ""),
+                ),
+                *(
+                    (
+                        f"{o.quantity.value} ({o.direction.value}) from {o.valid_from}",
+                        f"{o.value:g}",
+                    )
+                    for o in view.observations
+                ),
+                ("sources", ", ".join(s.id for s in view.sources)),
+            ],
+        )
+    if details.links:
+        print_table(
+            "links",
+            ["id", "mode", "gauge", "km", "status"],
+            [
+                (link.id, link.mode.value, link.gauge_mm, link.length_km, link.status.value)
+                for link in details.links
+            ],
+        )
+    print_table(
+        "sources",
+        ["id", "title", "publisher / reasoning", "date / url"],
+        [
+            (
+                s.id,
+                getattr(s, "title", getattr(s, "subject", "")),
+                getattr(s, "publisher", getattr(s, "reasoning", "")),
+                f"{getattr(s, 'published_on', '') or ''} {getattr(s, 'url', '')}".strip(),
+            )
+            for s in details.sources
+        ],
+    )
+
+
+@app.command()
+def projects(
+    direction: Annotated[PriorityDirection | None, typer.Option(help="Priority direction.")] = None,
+    status: Annotated[ProjectStatus | None, typer.Option(help="Status on the as-of date.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country id.")] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date (YYYY-MM-DD), default today."),
+    ] = None,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Projects with their status as of a date, filtered by direction, status, country."""
+    rows = _open(kb).projects(direction, status, country, as_of.date() if as_of else None)
+    if json_output:
+        print_json(rows)
+        return
+    date = rows[0].as_of if rows else (as_of.date() if as_of else dt.date.today())
+    print_table(
+        f"{len(rows)} projects as of {date}",
+        ["id", "name", "status", "since", "directions", "countries"],
+        [
+            (
+                r.project.id,
+                r.project.name_en,
+                r.status.value if r.status else "not yet announced",
+                r.since,
+                ", ".join(d.value for d in r.project.directions),
+                " ".join(r.project.countries),
+            )
+            for r in rows
+        ],
+    )
+
+
+@app.command()
+def project(project_id: str, kb: KbOption = None, json_output: JsonOption = False) -> None:
+    """One project: timeline, links and crossings it adds, sources."""
+    details = _open(kb).project(project_id)
+    if json_output:
+        print_json(details)
+        return
+    p = details.project
+    console.print(
+        f"[bold]{p.name_en}[/] ({p.id}) — {details.status.value if details.status else 'no status'}"
+    )
+    if p.description:
+        console.print(p.description)
+    print_table(
+        "timeline",
+        ["date", "status", "note", "source"],
+        [(e.date, e.status.value, e.note, ", ".join(e.source)) for e in details.timeline],
+    )
+    if details.links:
+        print_table(
+            "links",
+            ["id", "mode", "km", "status"],
+            [
+                (link.id, link.mode.value, link.length_km, link.status.value)
+                for link in details.links
+            ],
+        )
+    print_table(
+        "sources",
+        ["id", "title / subject", "url"],
+        [
+            (s.id, getattr(s, "title", getattr(s, "subject", "")), getattr(s, "url", ""))
+            for s in details.sources
+        ],
+    )
+
+
+@app.command()
+def trade(
+    partner: Annotated[
+        list[str] | None, typer.Option("--partner", help="Partner id (repeatable).")
+    ] = None,
+    years: Annotated[
+        str | None, typer.Option(help="Year or range: 2024, 2013-2025, 2022,2024.")
+    ] = None,
+    reporter: Annotated[
+        str, typer.Option(help="Whose statistics: cn (GACC) or a partner id.")
+    ] = "cn",
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Goods trade by year and partner, as one reporter publishes it (China's by default)."""
+    report = _open(kb).trade(partner, _parse_years(years), reporter)
+    if json_output:
+        print_json(report)
+        return
+    partners = sorted({r.partner_id for r in report.rows})
+    print_table(
+        f"trade reported by {reporter}, bn USD",
+        ["year", "exports", "imports", "total", *partners],
+        [
+            (
+                y.year,
+                usd_bn(y.exports_usd),
+                usd_bn(y.imports_usd),
+                usd_bn(y.total_usd),
+                *(usd_bn(y.by_partner_usd.get(p)) for p in partners),
+            )
+            for y in report.years
+        ],
+    )
+
+
+def _parse_years(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    years: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if "-" in part:
+            start, end = part.split("-", 1)
+            years.extend(range(int(start), int(end) + 1))
+        elif part:
+            years.append(int(part))
+    return years
+
+
+@app.command()
+def agreements(
+    summit: Annotated[str | None, typer.Option(help="xian-2023 or astana-2025.")] = None,
+    party: Annotated[str | None, typer.Option(help="Country id.")] = None,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Agreements signed, filtered by summit and party."""
+    rows = _open(kb).agreements(summit, party)
+    if json_output:
+        print_json(rows)
+        return
+    print_table(
+        f"{len(rows)} agreements",
+        ["signed", "name", "kind", "parties", "summit", "source"],
+        [
+            (a.signed_on, a.name, a.kind.value, " ".join(a.parties), a.summit, ", ".join(a.source))
+            for a in rows
+        ],
+    )
+
+
+@app.command("sister-cities")
+def sister_cities(
+    country: Annotated[str | None, typer.Option(help="Partner country id.")] = None,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Sister-city pairs and the official counts."""
+    observatory = _open(kb)
+    rows = observatory.sister_cities(country)
+    if json_output:
+        print_json({"pairs": rows, "counts": observatory.sister_city_counts()})
+        return
+    print_table(
+        f"{len(rows)} sister-city pairs",
+        ["Chinese city", "partner", "country", "since"],
+        [(p.cn_city, p.partner_city, p.partner_country_id, p.established_year) for p in rows],
+    )
+    print_table(
+        "official counts",
+        ["as of", "scope", "count", "note"],
+        [(c.as_of, c.scope, c.count, c.note) for c in observatory.sister_city_counts()],
+    )
+
+
+@app.command()
+def sources(
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+    assumptions: Annotated[bool, typer.Option(help="List assumptions instead.")] = False,
+) -> None:
+    """Every source (or assumption) the knowledge base cites."""
+    observatory = _open(kb)
+    if assumptions:
+        rows_a = observatory.assumptions()
+        if json_output:
+            print_json(rows_a)
+            return
+        print_table(
+            f"{len(rows_a)} assumptions",
+            ["id", "subject", "value", "unit", "reasoning"],
+            [(a.id, a.subject, a.value, a.unit, a.reasoning) for a in rows_a],
+        )
+        return
+    rows = observatory.sources()
+    if json_output:
+        print_json(rows)
+        return
+    print_table(
+        f"{len(rows)} sources",
+        ["id", "title", "publisher", "date", "url"],
+        [(s.id, s.title, s.publisher, s.published_on, s.url) for s in rows],
+    )
+
+
+def main() -> None:
+    """Entry point: run the app, turning caravan errors into one-line messages."""
+    try:
+        app()
+    except DataValidationError as error:
+        for issue in error.issues:
+            error_console.print(f"[red]error[/] {issue}")
+        error_console.print(f"[red]{len(error.issues)} data issue(s); nothing was built[/]")
+        sys.exit(1)
+    except CaravanError as error:
+        error_console.print(f"[red]error:[/] {error}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        error_console.print("[yellow]interrupted; nothing was changed[/]")
+        sys.exit(130)

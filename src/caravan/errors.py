@@ -1,0 +1,100 @@
+"""The exceptions caravan raises, one family rooted in :class:`CaravanError`.
+
+::
+
+    CaravanError
+    ├── UnknownPlaceError(KeyError)        a name that resolves to no place (with suggestions)
+    ├── UnknownRecordError(KeyError)       an id that names no project, crossing, source …
+    ├── DataValidationError(ValueError)    data files that break the schema (every issue listed)
+    ├── KnowledgeBaseError(RuntimeError)   a knowledge base that cannot be built or opened
+    └── NoRouteError(LookupError)          no path between two places (what blocks it)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CaravanError",
+    "DataIssue",
+    "DataValidationError",
+    "KnowledgeBaseError",
+    "NoRouteError",
+    "UnknownPlaceError",
+    "UnknownRecordError",
+]
+
+
+class CaravanError(Exception):
+    """Root of every error caravan raises on purpose."""
+
+
+class UnknownPlaceError(KeyError, CaravanError):
+    """A place name or id that matches nothing; carries close matches."""
+
+    def __init__(self, name: str, suggestions: Sequence[tuple[str, str]] = ()) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        message = f"unknown place {self.name!r}"
+        if self.suggestions:
+            options = ", ".join(f"{label!r} ({place_id})" for label, place_id in self.suggestions)
+            message += f" — did you mean {options}?"
+        return message
+
+
+class UnknownRecordError(KeyError, CaravanError):
+    """An id of a record (project, crossing, source …) that does not exist."""
+
+    def __init__(self, kind: str, record_id: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.suggestions = list(suggestions)
+        super().__init__(record_id)
+
+    def __str__(self) -> str:
+        message = f"unknown {self.kind} {self.record_id!r}"
+        if self.suggestions:
+            message += " — did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        return message
+
+
+@dataclass(frozen=True)
+class DataIssue:
+    """One problem in a data file: where it is (file, row, field) and why."""
+
+    file: str
+    row: int | None
+    field: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" row {self.row}"
+        if self.field:
+            where += f", field {self.field}"
+        return f"{where}: {self.reason}"
+
+
+class DataValidationError(ValueError, CaravanError):
+    """Data files that break the schema; lists every issue found, not only the first."""
+
+    def __init__(self, issues: Sequence[DataIssue]) -> None:
+        self.issues = list(issues)
+        super().__init__(self.issues)
+
+    def __str__(self) -> str:
+        head = f"{len(self.issues)} data issue(s):"
+        return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
+
+
+class KnowledgeBaseError(RuntimeError, CaravanError):
+    """The knowledge base file cannot be built, opened or written."""
+
+
+class NoRouteError(LookupError, CaravanError):
+    """No route joins two places under the given constraints; says what blocks it."""

@@ -1,0 +1,160 @@
+"""Enumerations of the model: the closed vocabularies the data files may use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "AgreementKind",
+    "CrossingStatus",
+    "DatePrecision",
+    "Direction",
+    "LinkMode",
+    "LinkStatus",
+    "OpeningDays",
+    "PlaceKind",
+    "PriorityDirection",
+    "ProjectKind",
+    "ProjectStatus",
+    "Quantity",
+    "TradeFlowKind",
+]
+
+
+class PlaceKind(StrEnum):
+    """What a place is, for filtering and for the network's terminals."""
+
+    CITY = "city"
+    PORT = "port"
+    DRY_PORT = "dry_port"
+    BORDER_POST = "border_post"
+    JUNCTION = "junction"
+    GAUGE_CHANGE_STATION = "gauge_change_station"
+    SITE = "site"
+
+
+class LinkMode(StrEnum):
+    """Transport mode of a link."""
+
+    RAIL = "rail"
+    ROAD = "road"
+    FERRY = "ferry"
+
+
+class LinkStatus(StrEnum):
+    """Lifecycle of a link without a project timeline."""
+
+    IN_SERVICE = "in_service"
+    UNDER_CONSTRUCTION = "under_construction"
+    PLANNED = "planned"
+    CLOSED = "closed"
+
+
+class CrossingStatus(StrEnum):
+    """Lifecycle of a border crossing."""
+
+    IN_SERVICE = "in_service"
+    TEMPORARY = "temporary"
+    CLOSED = "closed"
+    UNDER_CONSTRUCTION = "under_construction"
+    PLANNED = "planned"
+
+
+class OpeningDays(StrEnum):
+    """Days of the week a crossing works."""
+
+    DAILY = "daily"
+    MON_FRI = "mon-fri"
+    MON_SAT = "mon-sat"
+
+
+class Direction(StrEnum):
+    """Which way a dated observation applies along a crossing or link."""
+
+    A_TO_B = "a_to_b"
+    B_TO_A = "b_to_a"
+    BOTH = "both"
+
+
+class Quantity(StrEnum):
+    """Dated quantities observed on crossings and links; the unit is in the name."""
+
+    CLEARANCE_TIME_H = "clearance_time_h"
+    CLEARANCE_COST_USD = "clearance_cost_usd"
+    CAPACITY_TRAINS_PER_DAY = "capacity_trains_per_day"
+    CAPACITY_VEHICLES_PER_DAY = "capacity_vehicles_per_day"
+    CAPACITY_MT_PER_YEAR = "capacity_mt_per_year"
+    DAILY_QUOTA_VEHICLES = "daily_quota_vehicles"
+    THROUGHPUT_MT_PER_YEAR = "throughput_mt_per_year"
+    TRANSSHIPMENT_TIME_H = "transshipment_time_h"
+    TRANSSHIPMENT_COST_USD_PER_TEU = "transshipment_cost_usd_per_teu"
+
+
+class PriorityDirection(StrEnum):
+    """The six priority directions named at the 2025 Astana summit."""
+
+    UNIMPEDED_TRADE = "unimpeded_trade"
+    INDUSTRIAL_INVESTMENT = "industrial_investment"
+    CONNECTIVITY = "connectivity"
+    GREEN_MINERALS = "green_minerals"
+    AGRICULTURAL_MODERNISATION = "agricultural_modernisation"
+    PEOPLE_TO_PEOPLE = "people_to_people"
+
+
+class ProjectKind(StrEnum):
+    """What a project builds or does."""
+
+    RAILWAY = "railway"
+    ROAD = "road"
+    BORDER_CROSSING = "border_crossing"
+    LOGISTICS_HUB = "logistics_hub"
+    PORT = "port"
+    PIPELINE = "pipeline"
+    POWER = "power"
+    MINING = "mining"
+    INDUSTRIAL = "industrial"
+    AGRICULTURE = "agriculture"
+    EDUCATION = "education"
+    CULTURE = "culture"
+    TRADE_PLATFORM = "trade_platform"
+    OTHER = "other"
+
+
+class ProjectStatus(StrEnum):
+    """A project's status; the timeline orders events, not these values."""
+
+    ANNOUNCED = "announced"
+    AGREED = "agreed"
+    UNDER_CONSTRUCTION = "under_construction"
+    IN_SERVICE = "in_service"
+    SUSPENDED = "suspended"
+    CANCELLED = "cancelled"
+
+
+class DatePrecision(StrEnum):
+    """How precisely a date is known (a month is stored as its first day)."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class AgreementKind(StrEnum):
+    """Legal or political nature of a signed document."""
+
+    TREATY = "treaty"
+    DECLARATION = "declaration"
+    ACTION_PLAN = "action_plan"
+    AGREEMENT = "agreement"
+    MEMORANDUM = "memorandum"
+    JOINT_STATEMENT = "joint_statement"
+    PROGRAMME = "programme"
+    OTHER = "other"
+
+
+class TradeFlowKind(StrEnum):
+    """Direction of a trade figure from the reporter's point of view."""
+
+    EXPORT = "export"
+    IMPORT = "import"
+    TOTAL = "total"

@@ -1,0 +1,311 @@
+"""Read access to a built knowledge base: the queries the rest of caravan uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from rapidfuzz import process
+
+from caravan.errors import KnowledgeBaseError, UnknownRecordError
+from caravan.model import (
+    Agreement,
+    Assumption,
+    Country,
+    Crossing,
+    Direction,
+    Erratum,
+    Link,
+    Observation,
+    Place,
+    Project,
+    ProjectStatus,
+    Quantity,
+    Record,
+    SisterCityCount,
+    SisterCityPair,
+    Source,
+    StatusEvent,
+    TradeFlow,
+)
+from caravan.store.names import PlaceIndex
+from caravan.store.schema import TABLES, table_named
+from caravan.store.sqlite_schema import record_from_row
+
+__all__ = ["KnowledgeBase", "ProjectState", "Provenance"]
+
+R = TypeVar("R", bound=Record)
+
+_LIFECYCLE = {status: rank for rank, status in enumerate(ProjectStatus)}
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    """A project and its status on a date (None before its first event)."""
+
+    project: Project
+    status: ProjectStatus | None
+    since: dt.date | None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How a table's rows are backed: by published sources, assumptions, or both."""
+
+    table: str
+    rows: int
+    published_only: int
+    assumption_only: int
+    both: int
+
+
+class KnowledgeBase:
+    """A read-only view of one knowledge-base file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._connection = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, check_same_thread=False
+            )
+            self._connection.row_factory = sqlite3.Row
+            self._connection.execute("SELECT 1 FROM meta").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise KnowledgeBaseError(f"{path} is not a caravan knowledge base: {error}") from error
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    # -- generic ---------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        """Build metadata: schema version, data digest, build time, boundary method."""
+        return {row["key"]: row["value"] for row in self._connection.execute("SELECT * FROM meta")}
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {
+            t.name: self._connection.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0]
+            for t in TABLES
+        }
+
+    def all(self, table_name: str, order_by: str = "_file, _row") -> list[Record]:
+        """Every record of a table, in file order."""
+        table = table_named(table_name)
+        rows = self._connection.execute(f'SELECT * FROM "{table.name}" ORDER BY {order_by}')
+        return [record_from_row(table, dict(row)) for row in rows]
+
+    def _typed(self, table_name: str, kind: type[R], order_by: str = "_file, _row") -> list[R]:
+        return [cast(R, record) for record in self.all(table_name, order_by)]
+
+    def get(self, table_name: str, record_id: str) -> Record:
+        """One record by id; raises :class:`UnknownRecordError` with close ids."""
+        table = table_named(table_name)
+        row = self._connection.execute(
+            f'SELECT * FROM "{table.name}" WHERE id = ?', (record_id,)
+        ).fetchone()
+        if row is None:
+            ids = [r[0] for r in self._connection.execute(f'SELECT id FROM "{table.name}"')]
+            close = [m[0] for m in process.extract(record_id, ids, limit=3, score_cutoff=60)]
+            raise UnknownRecordError(table.name.rstrip("s"), record_id, close)
+        return record_from_row(table, dict(row))
+
+    def citations(self, table_name: str, key: str) -> list[Source | Assumption]:
+        """The sources and assumptions a row cites, in citation order."""
+        rows = self._connection.execute(
+            "SELECT source_id FROM citations WHERE table_name = ? AND record_key = ? ORDER BY rowid",
+            (table_name, key),
+        ).fetchall()
+        found: list[Source | Assumption] = []
+        for (source_id,) in rows:
+            table = "sources" if source_id.startswith("src-") else "assumptions"
+            found.append(cast(Source | Assumption, self.get(table, source_id)))
+        return found
+
+    def cited_by(self, source_id: str) -> list[tuple[str, str]]:
+        """(table, key) of every row citing a source or assumption."""
+        rows = self._connection.execute(
+            "SELECT table_name, record_key FROM citations WHERE source_id = ? ORDER BY table_name, record_key",
+            (source_id,),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def provenance(self) -> list[Provenance]:
+        """Per table: rows citing only published sources, only assumptions, or both."""
+        result = []
+        for table in TABLES:
+            if "source" not in table.fields:
+                continue
+            kinds: dict[str, set[str]] = defaultdict(set)
+            for key, source_id in self._connection.execute(
+                "SELECT record_key, source_id FROM citations WHERE table_name = ?", (table.name,)
+            ):
+                kinds[key].add(source_id[:3])
+            published = sum(1 for k in kinds.values() if k == {"src"})
+            assumed = sum(1 for k in kinds.values() if k == {"asm"})
+            result.append(
+                Provenance(
+                    table.name, len(kinds), published, assumed, len(kinds) - published - assumed
+                )
+            )
+        return result
+
+    # -- places and network ------------------------------------------------------------
+    def countries(self) -> list[Country]:
+        """All countries, members first."""
+        return self._typed("countries", Country, "member DESC, id")
+
+    @cached_property
+    def place_index(self) -> PlaceIndex:
+        """Name index over all places (ids, four languages, aliases)."""
+        return PlaceIndex(self._typed("places", Place))
+
+    def resolve_place(self, name: str) -> Place:
+        """The place a name, alias or id refers to; typos get suggestions."""
+        return self.place_index.resolve(name)
+
+    def places(self, country: str | None = None, kind: str | None = None) -> list[Place]:
+        """Places, optionally of one country and/or kind."""
+        places = self._typed("places", Place, "country_id, name_en")
+        return [
+            p
+            for p in places
+            if (country is None or p.country_id == country) and (kind is None or p.kind == kind)
+        ]
+
+    def crossings(self, country: str | None = None, mode: str | None = None) -> list[Crossing]:
+        """Border crossings, optionally touching one country and/or of one mode."""
+        posts = {p.id: p.country_id for p in self._typed("places", Place)}
+        crossings = self._typed("crossings", Crossing, "id")
+        return [
+            c
+            for c in crossings
+            if (country is None or country in (posts[c.post_a_id], posts[c.post_b_id]))
+            and (mode is None or c.mode == mode)
+        ]
+
+    def crossings_at(self, place_id: str) -> list[Crossing]:
+        """Crossings for which a place is one of the posts."""
+        return [
+            c
+            for c in self._typed("crossings", Crossing, "id")
+            if place_id in (c.post_a_id, c.post_b_id)
+        ]
+
+    def links(self, mode: str | None = None) -> list[Link]:
+        """Links, optionally of one mode."""
+        return [
+            link for link in self._typed("links", Link, "id") if mode is None or link.mode == mode
+        ]
+
+    def links_at(self, place_id: str) -> list[Link]:
+        """Links ending at a place."""
+        return [
+            link
+            for link in self._typed("links", Link, "id")
+            if place_id in (link.from_id, link.to_id)
+        ]
+
+    def observations(
+        self, subject_id: str | None = None, quantity: Quantity | None = None
+    ) -> list[Observation]:
+        """Dated observations, optionally of one subject and/or quantity, oldest first."""
+        rows = self._typed("observations", Observation, "subject_id, quantity, valid_from")
+        return [
+            o
+            for o in rows
+            if (subject_id is None or o.subject_id == subject_id)
+            and (quantity is None or o.quantity == quantity)
+        ]
+
+    def value_at(
+        self,
+        subject_id: str,
+        quantity: Quantity,
+        date: dt.date,
+        direction: Direction = Direction.BOTH,
+    ) -> Observation | None:
+        """The observation in force on ``date``: the latest valid from on or before it.
+
+        A value for the requested direction wins over one for both directions of the same date.
+        """
+        candidates = [
+            o
+            for o in self.observations(subject_id, quantity)
+            if o.valid_from <= date and o.direction in (direction, Direction.BOTH)
+        ]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda o: (o.valid_from, o.direction == direction))
+
+    # -- projects -----------------------------------------------------------------------
+    def projects(self) -> list[Project]:
+        """All projects."""
+        return self._typed("projects", Project, "id")
+
+    def timeline(self, project_id: str) -> list[StatusEvent]:
+        """A project's status events, oldest first."""
+        self.get("projects", project_id)
+        events = [
+            e for e in self._typed("project_events", StatusEvent) if e.project_id == project_id
+        ]
+        return sorted(events, key=lambda e: (e.date, _LIFECYCLE[e.status]))
+
+    def project_states(self, as_of: dt.date) -> list[ProjectState]:
+        """Every project with its status as of a date (latest event on or before it)."""
+        latest: dict[str, StatusEvent] = {}
+        events = sorted(
+            self._typed("project_events", StatusEvent), key=lambda e: (e.date, _LIFECYCLE[e.status])
+        )
+        for event in events:
+            if event.date <= as_of:
+                latest[event.project_id] = event
+        states = []
+        for project in self.projects():
+            found = latest.get(project.id)
+            states.append(
+                ProjectState(
+                    project, found.status if found else None, found.date if found else None
+                )
+            )
+        return states
+
+    # -- agreements, trade, people --------------------------------------------------------
+    def agreements(self) -> list[Agreement]:
+        """All agreements, oldest first."""
+        return self._typed("agreements", Agreement, "signed_on, id")
+
+    def trade(self) -> list[TradeFlow]:
+        """All trade rows, by year, reporter, partner."""
+        return self._typed("trade", TradeFlow, "year, reporter_id, partner_id, flow")
+
+    def sister_cities(self) -> list[SisterCityPair]:
+        """All sister-city pairs."""
+        return self._typed("sister_cities", SisterCityPair, "partner_country_id, id")
+
+    def sister_city_counts(self) -> list[SisterCityCount]:
+        """Official counts of sister-city pairs, oldest first."""
+        return self._typed("sister_city_counts", SisterCityCount, "as_of, scope")
+
+    def sources(self) -> list[Source]:
+        """All sources."""
+        return self._typed("sources", Source, "id")
+
+    def assumptions(self) -> list[Assumption]:
+        """All assumptions."""
+        return self._typed("assumptions", Assumption, "id")
+
+    def errata(self) -> list[Erratum]:
+        """Errors found in source texts."""
+        return self._typed("errata", Erratum)
+
+    def rows_as_dicts(self, table_name: str) -> list[dict[str, Any]]:
+        """Raw rows of a table (lists as JSON text), for export."""
+        table = table_named(table_name)
+        cursor = self._connection.execute(f'SELECT * FROM "{table.name}" ORDER BY _file, _row')
+        return [dict(row) for row in cursor]

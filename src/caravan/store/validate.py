@@ -1,0 +1,329 @@
+"""Validation of the data files: every problem found, each naming file, row, field and reason.
+
+Row-level checks (types, units, enums, ranges, required sources) come from the record
+declarations; this module adds what needs the whole dataset: unique keys, references,
+coordinates inside the right country, gauges and timelines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from caravan.errors import DataIssue, DataValidationError
+from caravan.model import Crossing, Link, LinkMode, Place, Record, SisterCityPair, TradeFlow
+from caravan.store.boundaries import CountryShapes, country_shapes
+from caravan.store.files import LocatedRecord, RawDataset, read_dataset
+from caravan.store.schema import TABLES, field_of
+
+__all__ = ["COORDINATE_TOLERANCE_KM", "NATIONAL_GAUGE_MM", "ValidationReport", "validate_data"]
+
+#: How far outside its country's polygon a point may lie (coordinates are right to ~5 km,
+#: border posts sit on the line, and Caspian ports on the shore).
+COORDINATE_TOLERANCE_KM = 5.0
+
+#: Standard rail gauge of each country's network, mm.
+NATIONAL_GAUGE_MM = {
+    "cn": 1435,
+    "ir": 1435,
+    "az": 1520,
+    "ru": 1520,
+    "af": 1520,
+    "kz": 1520,
+    "kg": 1520,
+    "tj": 1520,
+    "tm": 1520,
+    "uz": 1520,
+}
+
+#: Trade totals and their export + import split may differ by rounding only.
+TRADE_TOTAL_TOLERANCE = 0.02
+
+
+@dataclass
+class ValidationReport:
+    """Outcome of a validation: errors that block a build, warnings that do not."""
+
+    issues: list[DataIssue]
+    warnings: list[DataIssue]
+    records: dict[str, list[LocatedRecord]]
+    boundary_method: str
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.issues
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {name: len(rows) for name, rows in self.records.items()}
+
+    def raise_for_issues(self) -> None:
+        """Raise :class:`DataValidationError` listing every issue, if any."""
+        if self.issues:
+            raise DataValidationError(self.issues)
+
+
+def validate_data(data_dir: Path, *, today: dt.date | None = None) -> ValidationReport:
+    """Check every data file in ``data_dir``; report all issues at once."""
+    raw = read_dataset(data_dir)
+    shapes = country_shapes()
+    checker = _Checker(raw, shapes, today or dt.date.today())
+    checker.run()
+    return ValidationReport(
+        issues=raw.issues + checker.issues,
+        warnings=checker.warnings,
+        records=raw.records,
+        boundary_method=shapes.method,
+        files=raw.files,
+    )
+
+
+class _Checker:
+    def __init__(self, raw: RawDataset, shapes: CountryShapes, today: dt.date) -> None:
+        self.raw = raw
+        self.shapes = shapes
+        self.today = today
+        self.issues: list[DataIssue] = []
+        self.warnings: list[DataIssue] = []
+        self.ids: dict[str, set[str]] = {}
+        self.by_id: dict[str, dict[str, Record]] = {}
+
+    def error(self, where: LocatedRecord, field_name: str | None, reason: str) -> None:
+        self.issues.append(DataIssue(where.file, where.row, field_name, reason))
+
+    def rows(self, table: str) -> list[LocatedRecord]:
+        return self.raw.records.get(table, [])
+
+    def run(self) -> None:
+        self.check_unique_keys()
+        self.check_references()
+        self.check_sources()
+        self.check_places()
+        self.check_crossings()
+        self.check_links()
+        self.check_timelines()
+        self.check_trade()
+        self.check_sister_cities()
+
+    def check_unique_keys(self) -> None:
+        for table in TABLES:
+            seen: dict[str, LocatedRecord] = {}
+            for item in self.rows(table.name):
+                key = table.key_of(item.record)
+                if key in seen:
+                    first = seen[key]
+                    self.error(
+                        item,
+                        table.key[0],
+                        f"duplicate {table.name} key {key!r} (first at {first.file} row {first.row})",
+                    )
+                else:
+                    seen[key] = item
+            if table.key == ("id",):
+                self.ids[table.name] = set(seen)
+                self.by_id[table.name] = {k: v.record for k, v in seen.items()}
+
+    def check_references(self) -> None:
+        for table in TABLES:
+            for item in self.rows(table.name):
+                for field_name, targets in table.refs.items():
+                    for value in _values(getattr(item.record, field_name)):
+                        if not any(
+                            value in self.ids.get(t, ())
+                            or value in self.raw.unparsed_ids.get(t, ())
+                            for t in targets
+                        ):
+                            self.error(
+                                item,
+                                field_name,
+                                f"{value!r} is not a known id in {' or '.join(targets)}",
+                            )
+
+    def check_sources(self) -> None:
+        sources = self.ids.get("sources", set())
+        assumptions = self.ids.get("assumptions", set())
+        cited: set[str] = set()
+        for table in TABLES:
+            if "source" not in table.fields:
+                continue
+            for item in self.rows(table.name):
+                for ref in field_of(item.record, "source"):
+                    cited.add(ref)
+                    known = sources if ref.startswith("src-") else assumptions
+                    table_name = "sources" if ref.startswith("src-") else "assumptions"
+                    if ref not in known and ref not in self.raw.unparsed_ids.get(table_name, ()):
+                        kind = "source" if ref.startswith("src-") else "assumption"
+                        self.error(item, "source", f"{ref!r} is not a declared {kind}")
+        for item in self.rows("assumptions"):
+            cited.update(field_of(item.record, "based_on"))
+        for item in self.rows("errata"):
+            cited.add(field_of(item.record, "source_id"))
+        for table_name in ("sources", "assumptions"):
+            for item in self.rows(table_name):
+                record_id = field_of(item.record, "id")
+                if record_id not in cited:
+                    self.warnings.append(
+                        DataIssue(
+                            item.file, item.row, "id", f"{record_id!r} is declared but never cited"
+                        )
+                    )
+
+    def check_places(self) -> None:
+        for item in self.rows("places"):
+            place = cast(Place, item.record)
+            self._check_point(item, place.country_id, place.lat, place.lon, "lat")
+
+    def _check_point(
+        self, item: LocatedRecord, country: str, lat: float, lon: float, field_name: str
+    ) -> None:
+        outside = self.shapes.km_outside(country, lat, lon)
+        if outside is None or outside <= COORDINATE_TOLERANCE_KM:
+            return
+        actual = self.shapes.country_at(lat, lon)
+        where = f"in {actual}" if actual else "outside the known countries"
+        self.error(
+            item,
+            field_name,
+            f"({lat}, {lon}) lies {outside:.0f} km outside {country} ({where}; "
+            f"checked against {self.shapes.method})",
+        )
+
+    def _place(self, place_id: str | None) -> Place | None:
+        found = self.by_id.get("places", {}).get(place_id or "")
+        return found if isinstance(found, Place) else None
+
+    def check_crossings(self) -> None:
+        for item in self.rows("crossings"):
+            crossing = cast(Crossing, item.record)
+            post_a, post_b = self._place(crossing.post_a_id), self._place(crossing.post_b_id)
+            if post_a is None or post_b is None:
+                continue
+            if post_a.country_id == post_b.country_id:
+                self.error(
+                    item,
+                    "post_b_id",
+                    f"both posts are in {post_a.country_id}; a crossing joins two countries",
+                )
+                continue
+            if crossing.mode == LinkMode.FERRY:
+                self.error(item, "mode", "a border crossing is rail or road, not ferry")
+            if post_b.country_id == "cn":
+                self.error(item, "post_a_id", "the Chinese post must be post a")
+            if crossing.mode == LinkMode.RAIL:
+                differs = NATIONAL_GAUGE_MM.get(post_a.country_id) != NATIONAL_GAUGE_MM.get(
+                    post_b.country_id
+                )
+                if differs != crossing.gauge_change:
+                    self.error(
+                        item,
+                        "gauge_change",
+                        f"{crossing.gauge_change} but the gauges of {post_a.country_id} and "
+                        f"{post_b.country_id} {'differ' if differs else 'are the same'}",
+                    )
+
+    def check_links(self) -> None:
+        for item in self.rows("links"):
+            link = cast(Link, item.record)
+            if link.from_id == link.to_id:
+                self.error(item, "to_id", "a link must join two different places")
+            start, end = self._place(link.from_id), self._place(link.to_id)
+            if link.mode == LinkMode.RAIL and link.gauge_mm is None:
+                self.error(item, "gauge_mm", "a rail link needs its gauge (1435 or 1520)")
+            if link.mode != LinkMode.RAIL and link.gauge_mm is not None:
+                self.error(item, "gauge_mm", f"{link.gauge_mm}: only rail links have a gauge")
+            if start is None or end is None:
+                continue
+            if link.mode != LinkMode.FERRY and start.country_id != end.country_id:
+                self.error(
+                    item,
+                    "to_id",
+                    f"joins {start.country_id} and {end.country_id}; borders are crossed "
+                    "through crossings, so a land link stays in one country",
+                )
+            national = NATIONAL_GAUGE_MM.get(start.country_id)
+            if (
+                link.mode == LinkMode.RAIL
+                and link.gauge_mm
+                and national
+                and link.gauge_mm != national
+                and link.project_id is None
+            ):
+                self.error(
+                    item,
+                    "gauge_mm",
+                    f"{link.gauge_mm} differs from {start.country_id}'s {national} mm; "
+                    "only a project link may break the national gauge",
+                )
+
+    def check_timelines(self) -> None:
+        events: dict[str, list[LocatedRecord]] = defaultdict(list)
+        for item in self.rows("project_events"):
+            events[field_of(item.record, "project_id")].append(item)
+            date = field_of(item.record, "date")
+            if date > self.today:
+                self.error(
+                    item,
+                    "date",
+                    f"{date} is in the future; planned dates belong in projects.planned_completion",
+                )
+        for item in self.rows("projects"):
+            project_id = field_of(item.record, "id")
+            if project_id not in events:
+                self.error(item, "id", f"project {project_id!r} has no status event")
+
+    def check_trade(self) -> None:
+        totals: dict[tuple[int, str, str, str | None], dict[str, tuple[float, LocatedRecord]]] = (
+            defaultdict(dict)
+        )
+        for item in self.rows("trade"):
+            flow = cast(TradeFlow, item.record)
+            if flow.reporter_id == flow.partner_id:
+                self.error(item, "partner_id", "reporter and partner are the same country")
+            key = (flow.year, flow.reporter_id, flow.partner_id, flow.commodity_group)
+            totals[key][flow.flow.value] = (flow.value_usd, item)
+        for key, flows in totals.items():
+            if "total" in flows and "export" in flows and "import" in flows:
+                total, item = flows["total"]
+                split = flows["export"][0] + flows["import"][0]
+                if total > 0 and abs(split - total) / total > TRADE_TOTAL_TOLERANCE:
+                    self.error(
+                        item,
+                        "value_usd",
+                        f"total {total:,.0f} disagrees with export + import {split:,.0f} "
+                        f"for {key[0]} {key[1]}→{key[2]}",
+                    )
+
+    def check_sister_cities(self) -> None:
+        for item in self.rows("sister_cities"):
+            pair = cast(SisterCityPair, item.record)
+            if pair.cn_lat is not None and pair.cn_lon is not None:
+                self._check_point(item, "cn", pair.cn_lat, pair.cn_lon, "cn_lat")
+            if pair.partner_lat is not None and pair.partner_lon is not None:
+                self._check_point(
+                    item, pair.partner_country_id, pair.partner_lat, pair.partner_lon, "partner_lat"
+                )
+        for item in self.rows("sister_city_counts"):
+            scope = field_of(item.record, "scope")
+            if scope != "all" and scope not in self.ids.get("countries", set()):
+                self.error(item, "scope", f"{scope!r} is neither 'all' nor a country id")
+
+
+def _values(value: object) -> Iterable[str]:
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return value
+    return (str(value),)
+
+
+def check_data(data_dir: Path) -> ValidationReport:
+    """Validate and raise :class:`DataValidationError` when anything is wrong."""
+    report = validate_data(data_dir)
+    report.raise_for_issues()
+    return report

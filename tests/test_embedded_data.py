@@ -18,21 +18,54 @@ from caravan.store import default_data_dir, validate_data
 MEMBERS = {"cn", "kz", "kg", "tj", "tm", "uz"}
 
 CORRIDOR_PLACES = [
-    "cn-lianyungang", "cn-zhengzhou", "cn-xian", "cn-chongqing", "cn-chengdu", "cn-lanzhou",
-    "cn-urumqi", "cn-kashgar", "cn-yining", "cn-khorgos", "cn-alashankou", "cn-tacheng",
-    "kz-astana", "kg-bishkek", "tj-dushanbe", "tm-ashgabat", "uz-tashkent", "kz-almaty",
-    "kz-dostyk", "kz-altynkol", "kz-aktau", "kz-kuryk", "tm-turkmenbashi",
+    "cn-lianyungang",
+    "cn-zhengzhou",
+    "cn-xian",
+    "cn-chongqing",
+    "cn-chengdu",
+    "cn-lanzhou",
+    "cn-urumqi",
+    "cn-kashgar",
+    "cn-yining",
+    "cn-khorgos",
+    "cn-alashankou",
+    "cn-tacheng",
+    "kz-astana",
+    "kg-bishkek",
+    "tj-dushanbe",
+    "tm-ashgabat",
+    "uz-tashkent",
+    "kz-almaty",
+    "kz-dostyk",
+    "kz-altynkol",
+    "kz-aktau",
+    "kz-kuryk",
+    "tm-turkmenbashi",
 ]
 
 CHINA_CENTRAL_ASIA_CROSSINGS = [
-    "bcp-alashankou-dostyk-rail", "bcp-khorgos-altynkol-rail", "bcp-tacheng-bakhty-rail",
-    "bcp-khorgos-nur-zholy-road", "bcp-alashankou-dostyk-road", "bcp-baketu-bakhty-road",
-    "bcp-dulata-kolzhat-road", "bcp-jeminay-maikapchagai-road", "bcp-irkeshtam-road",
-    "bcp-torugart-road", "bcp-bedel-road", "bcp-karasu-kulma-road",
+    "bcp-alashankou-dostyk-rail",
+    "bcp-khorgos-altynkol-rail",
+    "bcp-tacheng-bakhty-rail",
+    "bcp-khorgos-nur-zholy-road",
+    "bcp-alashankou-dostyk-road",
+    "bcp-baketu-bakhty-road",
+    "bcp-dulata-kolzhat-road",
+    "bcp-jeminay-maikapchagai-road",
+    "bcp-irkeshtam-road",
+    "bcp-torugart-road",
+    "bcp-bedel-road",
+    "bcp-karasu-kulma-road",
 ]
 
-SUMMIT_PROJECTS = ["prj-cku-railway", "prj-cn-kz-third-railway", "prj-cn-tj-highway-phase2",
-                   "prj-ca-china-gas-pipeline-line-d", "prj-galkynysh-gas-field", "prj-ca-trade-platform"]
+SUMMIT_PROJECTS = [
+    "prj-cku-railway",
+    "prj-cn-kz-third-railway",
+    "prj-cn-tj-highway-phase2",
+    "prj-ca-china-gas-pipeline-line-d",
+    "prj-galkynysh-gas-field",
+    "prj-ca-trade-platform",
+]
 
 runner = CliRunner()
 
@@ -70,10 +103,18 @@ def test_places_cover_the_corridors(embedded: Observatory) -> None:
     assert {"port", "dry_port", "border_post", "gauge_change_station"} <= kinds
 
 
-@pytest.mark.parametrize(("name", "place_id"), [
-    ("Almaty", "kz-almaty"), ("Алматы", "kz-almaty"), ("阿拉木图", "kz-almaty"),
-    ("Xian", "cn-xian"), ("西安", "cn-xian"), ("Toshkent", "uz-tashkent"), ("Ташкент", "uz-tashkent"),
-])
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Almaty", "kz-almaty"),
+        ("Алматы", "kz-almaty"),
+        ("阿拉木图", "kz-almaty"),
+        ("Xian", "cn-xian"),
+        ("西安", "cn-xian"),
+        ("Toshkent", "uz-tashkent"),
+        ("Ташкент", "uz-tashkent"),
+    ],
+)
 def test_aliases_in_other_scripts_resolve(embedded: Observatory, name: str, place_id: str) -> None:
     assert embedded.place(name).place.id == place_id
 
@@ -118,7 +159,8 @@ def test_the_network_today_joins_every_capital_and_port(embedded: Observatory) -
             seen.add(other)
             frontier.append(other)
     wanted = {c.capital_id for c in embedded.kb.countries() if c.member} | {
-        p.id for p in embedded.places(kind="port") if p.country_id in MEMBERS}
+        p.id for p in embedded.places(kind="port") if p.country_id in MEMBERS
+    }
     assert sorted(wanted - seen) == []
 
 
@@ -133,9 +175,15 @@ def test_projects_span_all_six_directions(embedded: Observatory) -> None:
 
 def test_the_cku_railway_timeline_matches_the_record(embedded: Observatory) -> None:
     def status_on(date: str) -> ProjectStatus | None:
-        result = runner.invoke(app, ["projects", "--as-of", date, "--json", "--kb", str(embedded.kb.path)])
+        result = runner.invoke(
+            app, ["projects", "--as-of", date, "--json", "--kb", str(embedded.kb.path)]
+        )
         assert result.exit_code == 0, result.output
-        return next(r["status"] for r in json.loads(result.output) if r["project"]["id"] == "prj-cku-railway")
+        return next(
+            r["status"]
+            for r in json.loads(result.output)
+            if r["project"]["id"] == "prj-cku-railway"
+        )
 
     assert status_on("2025-06-17") == "under_construction"
     assert status_on("2023-01-01") not in ("under_construction", "in_service")
@@ -152,7 +200,9 @@ def test_agreements_of_both_summits(embedded: Observatory) -> None:
 
 
 def test_chinas_2024_trade_matches_the_summit_figure(embedded: Observatory) -> None:
-    result = runner.invoke(app, ["trade", "--years", "2024", "--json", "--kb", str(embedded.kb.path)])
+    result = runner.invoke(
+        app, ["trade", "--years", "2024", "--json", "--kb", str(embedded.kb.path)]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     total = sum(row["value_usd"] for row in report["rows"] if row["flow"] in ("export", "import"))

@@ -11,6 +11,7 @@ import pyogrio
 
 from caravan import Observatory
 from caravan.api import ExportFormat
+from caravan.store.schema import TABLES
 
 
 def test_geojson_has_points_and_lines_in_lon_lat(mini: Observatory, tmp_path: Path) -> None:
@@ -36,7 +37,7 @@ def test_geopackage_has_three_layers(mini: Observatory, tmp_path: Path) -> None:
 
 def test_csv_and_parquet_hold_every_table(mini: Observatory, tmp_path: Path) -> None:
     written = mini.export(tmp_path, [ExportFormat.CSV, ExportFormat.PARQUET])
-    assert len(written) == 2 * 14
+    assert len(written) == 2 * len(TABLES)
     with (tmp_path / "trade.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 6

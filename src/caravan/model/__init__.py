@@ -13,7 +13,9 @@ from caravan.model.enums import (
     ProjectKind,
     ProjectStatus,
     Quantity,
+    RateUnit,
     TradeFlowKind,
+    TransferKind,
 )
 from caravan.model.records import (
     Agreement,
@@ -21,16 +23,20 @@ from caravan.model.records import (
     Country,
     Crossing,
     Erratum,
+    FerryService,
+    Holiday,
     Link,
     Observation,
     Place,
     Project,
+    Rate,
     Record,
     SisterCityCount,
     SisterCityPair,
     Source,
     StatusEvent,
     TradeFlow,
+    Transfer,
 )
 
 __all__ = [
@@ -43,6 +49,8 @@ __all__ = [
     "DatePrecision",
     "Direction",
     "Erratum",
+    "FerryService",
+    "Holiday",
     "Link",
     "LinkMode",
     "LinkStatus",
@@ -55,6 +63,8 @@ __all__ = [
     "ProjectKind",
     "ProjectStatus",
     "Quantity",
+    "Rate",
+    "RateUnit",
     "Record",
     "SisterCityCount",
     "SisterCityPair",
@@ -62,4 +72,6 @@ __all__ = [
     "StatusEvent",
     "TradeFlow",
     "TradeFlowKind",
+    "Transfer",
+    "TransferKind",
 ]

@@ -17,7 +17,9 @@ __all__ = [
     "ProjectKind",
     "ProjectStatus",
     "Quantity",
+    "RateUnit",
     "TradeFlowKind",
+    "TransferKind",
 ]
 
 
@@ -158,3 +160,22 @@ class TradeFlowKind(StrEnum):
     EXPORT = "export"
     IMPORT = "import"
     TOTAL = "total"
+
+
+class RateUnit(StrEnum):
+    """Units in which per-distance freight rates are published."""
+
+    USD_PER_TEU_KM = "usd_per_teu_km"
+    USD_PER_FEU_KM = "usd_per_feu_km"
+    USD_PER_TONNE_KM = "usd_per_tonne_km"
+    USD_PER_20T_PER_500KM = "usd_per_20t_per_500km"
+
+
+class TransferKind(StrEnum):
+    """Where and how a container changes vehicle."""
+
+    GAUGE_TRANSSHIPMENT = "gauge_transshipment"
+    BOGIE_EXCHANGE = "bogie_exchange"
+    ROAD_RAIL_HANDLING = "road_rail_handling"
+    BORDER_TRANSLOAD = "border_transload"
+    PORT_HANDLING = "port_handling"

@@ -25,7 +25,9 @@ from caravan.model.enums import (
     ProjectKind,
     ProjectStatus,
     Quantity,
+    RateUnit,
     TradeFlowKind,
+    TransferKind,
 )
 
 __all__ = [
@@ -34,16 +36,20 @@ __all__ = [
     "Country",
     "Crossing",
     "Erratum",
+    "FerryService",
+    "Holiday",
     "Link",
     "Observation",
     "Place",
     "Project",
+    "Rate",
     "Record",
     "SisterCityCount",
     "SisterCityPair",
     "Source",
     "StatusEvent",
     "TradeFlow",
+    "Transfer",
 ]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -317,4 +323,52 @@ class Erratum(Record):
     quote: str = Field(min_length=1, description="The erroneous words.")
     correction: str = Field(min_length=1, description="What is meant.")
     reasoning: str = Field(min_length=1, description="Why it is an error.")
+    source: tuple[SourceRef, ...] = _sources()
+
+
+class Rate(Record):
+    """A published money-per-distance freight rate, in the unit it was published in."""
+
+    id: Slug = Field(description="Stable id `rate-…`.")
+    mode: LinkMode = Field(description="rail, road or ferry.")
+    country_id: CountryId | None = Field(None, description="Country where it applies; empty = any.")
+    unit: RateUnit = Field(description="Unit of the value as published.")
+    value: float = Field(gt=0, description="The rate, in `unit`.")
+    valid_from: dt.date = Field(description="Start of the period it describes.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="What is included, caveats.")
+
+
+class Transfer(Record):
+    """Time and cost of moving a container between vehicles (gauge change, terminal, border)."""
+
+    id: Slug = Field(description="Stable id `xfer-…`.")
+    kind: TransferKind = Field(description="What kind of transfer.")
+    place_id: Slug | None = Field(None, description="Where measured; empty for a general default.")
+    time_h: float | None = Field(None, ge=0, le=500, description="Time per container or train, h.")
+    cost_usd_per_teu: float | None = Field(None, ge=0, le=20000, description="Cost per TEU, USD.")
+    valid_from: dt.date = Field(description="Start of the period it describes.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="Free remarks.")
+
+
+class FerryService(Record):
+    """A Caspian ferry service on a ferry link: frequency, sailing time and price."""
+
+    link_id: Slug = Field(description="Ferry link served.")
+    sailings_per_week: float | None = Field(None, gt=0, le=50, description="Departures per week.")
+    sailing_time_h: float | None = Field(None, gt=0, le=200, description="Time at sea, h.")
+    cost_usd_per_teu: float | None = Field(
+        None, ge=0, le=20000, description="Freight per TEU, USD."
+    )
+    valid_from: dt.date = Field(description="Start of the period it describes.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="Free remarks.")
+
+
+class Holiday(Record):
+    """A day on which Chinese road ports close (public holiday)."""
+
+    date: dt.date = Field(description="The closed day.")
+    name: str = Field(min_length=1, description="Holiday name.")
     source: tuple[SourceRef, ...] = _sources()

@@ -18,16 +18,20 @@ from caravan.model import (
     Country,
     Crossing,
     Erratum,
+    FerryService,
+    Holiday,
     Link,
     Observation,
     Place,
     Project,
+    Rate,
     Record,
     SisterCityCount,
     SisterCityPair,
     Source,
     StatusEvent,
     TradeFlow,
+    Transfer,
 )
 
 __all__ = [
@@ -161,6 +165,28 @@ TABLES: tuple[Table, ...] = (
         {"source_id": ("sources",)},
         "Errors found in source texts, with corrections.",
     ),
+    Table(
+        "rates",
+        Rate,
+        ("id",),
+        {"country_id": ("countries",)},
+        "Published freight rates per distance, by mode and country.",
+    ),
+    Table(
+        "transfers",
+        Transfer,
+        ("id",),
+        {"place_id": ("places",)},
+        "Time and cost of gauge transshipment, terminal handling, border transload.",
+    ),
+    Table(
+        "ferry_services",
+        FerryService,
+        ("link_id", "valid_from"),
+        {"link_id": ("links",)},
+        "Caspian ferry sailings: frequency, time at sea, price.",
+    ),
+    Table("holidays_cn", Holiday, ("date",), {}, "Days Chinese road ports close."),
 )
 
 

@@ -110,6 +110,7 @@ class _Checker:
         self.check_timelines()
         self.check_trade()
         self.check_sister_cities()
+        self.check_ferry_services()
 
     def check_unique_keys(self) -> None:
         for table in TABLES:
@@ -312,6 +313,12 @@ class _Checker:
             scope = field_of(item.record, "scope")
             if scope != "all" and scope not in self.ids.get("countries", set()):
                 self.error(item, "scope", f"{scope!r} is neither 'all' nor a country id")
+
+    def check_ferry_services(self) -> None:
+        for item in self.rows("ferry_services"):
+            link = self.by_id.get("links", {}).get(field_of(item.record, "link_id"))
+            if isinstance(link, Link) and link.mode != LinkMode.FERRY:
+                self.error(item, "link_id", f"{link.id!r} is a {link.mode.value} link, not a ferry")
 
 
 def _values(value: object) -> Iterable[str]:

@@ -30,7 +30,16 @@ from caravan.store import (
 )
 
 QUERIES_EXACT = ["Almaty", "Алматы", "西安", "Xian", "Toshkent", "Khorgos", "kz-dostyk", "Urumqi"]
-QUERIES_FUZZY = ["Tashkennt", "Almatty", "Khorgoss", "Dushambe", "Bishkec", "Samarkant", "Urumchi", "Kashgr"]
+QUERIES_FUZZY = [
+    "Tashkennt",
+    "Almatty",
+    "Khorgoss",
+    "Dushambe",
+    "Bishkec",
+    "Samarkant",
+    "Urumchi",
+    "Kashgr",
+]
 
 
 def timed(function: Callable[[], object], repeat: int) -> list[float]:
@@ -58,8 +67,12 @@ def main() -> None:
         places = kb.places()
         index = kb.place_index
 
-        keys = {normalise_name(label): p.id for p in places
-                for label in (p.id, p.name_en, p.name_ru, p.name_zh, p.name_local, *p.aliases) if label}
+        keys = {
+            normalise_name(label): p.id
+            for p in places
+            for label in (p.id, p.name_en, p.name_ru, p.name_zh, p.name_local, *p.aliases)
+            if label
+        }
         key_list = list(keys)
 
         def exact_caravan() -> None:
@@ -69,8 +82,16 @@ def main() -> None:
         def exact_scan() -> None:
             for query in QUERIES_EXACT:
                 wanted = normalise_name(query)
-                next(p for p in places if wanted in {normalise_name(x) for x in
-                                                     (p.id, p.name_en, p.name_ru, p.name_zh, p.name_local, *p.aliases) if x})
+                next(
+                    p
+                    for p in places
+                    if wanted
+                    in {
+                        normalise_name(x)
+                        for x in (p.id, p.name_en, p.name_ru, p.name_zh, p.name_local, *p.aliases)
+                        if x
+                    }
+                )
 
         def fuzzy_caravan() -> None:
             for query in QUERIES_FUZZY:
@@ -88,11 +109,13 @@ def main() -> None:
             kb.project_states(day)
 
         def as_of_sql() -> None:
-            kb._connection.execute(  # noqa: SLF001 - the peer query needs the raw connection
+            kb._connection.execute(
                 "SELECT p.id, e.status FROM projects p LEFT JOIN ("
                 " SELECT project_id, status, ROW_NUMBER() OVER (PARTITION BY project_id"
                 " ORDER BY date DESC) AS n FROM project_events WHERE date <= ?) e"
-                " ON e.project_id = p.id AND e.n = 1", (day.isoformat(),)).fetchall()
+                " ON e.project_id = p.id AND e.n = 1",
+                (day.isoformat(),),
+            ).fetchall()
 
         pairs = [
             ("exact look-up, 8 names", exact_caravan, "linear scan", exact_scan),
@@ -106,13 +129,23 @@ def main() -> None:
         kb.close()
 
     console = Console()
-    table = Table(title=f"knowledge base ({len(places)} places, {len(keys)} names)", title_justify="left")
+    table = Table(
+        title=f"knowledge base ({len(places)} places, {len(keys)} names)", title_justify="left"
+    )
     for column in ("operation", "caravan (ms)", "peer", "peer (ms)", "peer / caravan"):
         table.add_column(column)
     table.add_row("validate all files", f"{statistics.median(validation) * 1e3:.1f}", "", "", "")
-    table.add_row("build SQLite (incl. validation)", f"{statistics.median(build) * 1e3:.1f}", "", "", "")
+    table.add_row(
+        "build SQLite (incl. validation)", f"{statistics.median(build) * 1e3:.1f}", "", "", ""
+    )
     for label, _, ours_s, peer_name, peer_s in rows:
-        table.add_row(label, f"{ours_s * 1e3:.3f}", peer_name, f"{peer_s * 1e3:.3f}", f"{peer_s / ours_s:.1f}×")
+        table.add_row(
+            label,
+            f"{ours_s * 1e3:.3f}",
+            peer_name,
+            f"{peer_s * 1e3:.3f}",
+            f"{peer_s / ours_s:.1f}×",
+        )
     console.print(table)
 
 

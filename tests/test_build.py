@@ -38,7 +38,7 @@ def test_a_build_reports_progress_and_records_its_inputs(mini_dir: Path, tmp_pat
     result = build_knowledge_base(tmp_path / "kb.sqlite", mini_dir, progress=steps.append)
     assert [s.done for s in steps] == list(range(1, len(steps) + 1))
     assert steps[-1].done == steps[-1].total
-    assert result.counts["places"] == 7
+    assert result.counts["places"] == 8
     kb = KnowledgeBase(result.path)
     assert kb.meta()["digest"] == data_digest(mini_dir)
     assert kb.meta()["schema_version"] == "1"
@@ -124,4 +124,4 @@ def test_opening_replaces_a_corrupt_file_by_a_fresh_build(mini_dir: Path, tmp_pa
     path = tmp_path / "kb.sqlite"
     path.write_text("not a database", encoding="utf-8")
     observatory = Observatory.open(path, mini_dir)
-    assert len(observatory.places()) == 7
+    assert len(observatory.places()) == 8

@@ -23,7 +23,7 @@ def test_geojson_has_points_and_lines_in_lon_lat(mini: Observatory, tmp_path: Pa
     links = json.loads((tmp_path / "links.geojson").read_text(encoding="utf-8"))
     assert {f["geometry"]["type"] for f in links["features"]} == {"LineString"}
     crossings = json.loads((tmp_path / "crossings.geojson").read_text(encoding="utf-8"))
-    assert len(crossings["features"]) == 2
+    assert len(crossings["features"]) == 4
 
 
 def test_geopackage_has_three_layers(mini: Observatory, tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_geopackage_has_three_layers(mini: Observatory, tmp_path: Path) -> None:
     layers = {name for name, _ in pyogrio.list_layers(path)}
     assert layers == {"places", "crossings", "links"}
     info = pyogrio.read_info(path, layer="links")
-    assert info["features"] == 5
+    assert info["features"] == 9
     assert "EPSG:4326" in info["crs"]
 
 
@@ -42,6 +42,6 @@ def test_csv_and_parquet_hold_every_table(mini: Observatory, tmp_path: Path) -> 
         rows = list(csv.DictReader(handle))
     assert len(rows) == 6
     table = pq.read_table(tmp_path / "places.parquet")
-    assert table.num_rows == 7
+    assert table.num_rows == 8
     assert "name_zh" in table.column_names
     assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]

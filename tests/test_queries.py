@@ -41,7 +41,11 @@ def test_nonsense_gets_no_suggestion(mini: Observatory) -> None:
 
 def test_a_place_shows_its_crossings_with_both_posts_and_sources(mini: Observatory) -> None:
     details = mini.place("Khorgos")
-    [view] = details.crossings
+    assert {v.crossing.id for v in details.crossings} == {
+        "bcp-khorgos-altynkol-rail",
+        "bcp-khorgos-nur-zholy-road",
+    }
+    view = next(v for v in details.crossings if v.crossing.mode == "rail")
     assert (view.post_a.id, view.post_b.id) == ("cn-khorgos", "kz-altynkol")
     assert [s.id for s in view.sources] == ["src-test-atlas"]
     assert [s.id for s in details.sources] == ["src-test-atlas"]
@@ -111,7 +115,7 @@ def test_trade_of_another_reporter_is_kept_apart(mini: Observatory) -> None:
 
 def test_provenance_counts_published_and_assumed_rows(mini: Observatory) -> None:
     links = next(p for p in mini.kb.provenance() if p.table == "links")
-    assert (links.rows, links.published_only, links.assumption_only, links.both) == (5, 2, 1, 2)
+    assert (links.rows, links.published_only, links.assumption_only, links.both) == (9, 6, 1, 2)
 
 
 @given(st.text(max_size=30))

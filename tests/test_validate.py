@@ -27,7 +27,7 @@ def test_the_synthetic_dataset_is_valid(mini_dir: Path) -> None:
     report = validate_data(mini_dir)
     assert report.ok, report.issues
     assert report.boundary_method == "polygons"
-    assert report.counts()["places"] == 7
+    assert report.counts()["places"] == 8
 
 
 def test_a_row_without_source_is_refused(mini_dir: Path) -> None:
@@ -88,7 +88,7 @@ def test_a_duplicate_id_is_refused_naming_the_first(mini_dir: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     issue = _only_issue(mini_dir)
-    assert (issue.file, issue.row, issue.field) == ("places.csv", 9, "id")
+    assert (issue.file, issue.row, issue.field) == ("places.csv", 10, "id")
     assert "duplicate places key 'cn-xian' (first at places.csv row 2)" in issue.reason
 
 

@@ -8,11 +8,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight, skim_matrices
+from caravan.analysis.routing.explain import blocking_reasons
+from caravan.analysis.routing.search import RouteResult
+from caravan.analysis.routing.skim import SkimFormat
 from caravan.errors import UnknownRecordError
 from caravan.model import (
     Agreement,
     Assumption,
     Crossing,
+    LinkMode,
     Place,
     PlaceKind,
     PriorityDirection,
@@ -22,6 +27,7 @@ from caravan.model import (
     Source,
     TradeFlowKind,
 )
+from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit, network_from_knowledge_base
 from caravan.store import (
     BuildProgress,
     ExportFormat,
@@ -48,8 +54,16 @@ from caravan.views import (
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
     "BuildProgress",
+    "CostSettings",
     "ExportFormat",
+    "LinkMode",
     "Observatory",
+    "RouteQuery",
+    "RouteResult",
+    "ShipmentUnit",
+    "SkimFormat",
+    "SkimMatrices",
+    "Weight",
     "default_knowledge_base_path",
 ]
 
@@ -71,6 +85,7 @@ class Observatory:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._routers: dict[tuple[object, ...], Router] = {}
 
     @classmethod
     def open(
@@ -205,6 +220,86 @@ class Observatory:
         return self.kb.citations(
             "project_events", f"{project_id}/{date.isoformat()}/{status.value}"
         )
+
+    # -- network and routes ------------------------------------------------------------------
+    def network(
+        self, date: dt.date | None = None, settings: CostSettings | None = None
+    ) -> NetworkSnapshot:
+        """The network in service on a date (today by default), compiled once and cached."""
+        return self._router(date or dt.date.today(), settings or CostSettings()).snapshot
+
+    def _router(self, date: dt.date, settings: CostSettings) -> Router:
+        key = (date, settings)
+        if key not in self._routers:
+            snapshot = network_from_knowledge_base(self.kb, date, settings)
+
+            def explain(query: RouteQuery) -> str:
+                full = network_from_knowledge_base(self.kb, date, settings, open_everything=True)
+                return blocking_reasons(query, snapshot, full)
+
+            self._routers[key] = Router(snapshot, explain)
+        return self._routers[key]
+
+    def route(
+        self,
+        origin: str,
+        destination: str,
+        *,
+        by: Weight = Weight.GENERALISED,
+        modes: Sequence[LinkMode] | None = None,
+        avoid: Sequence[str] = (),
+        via: Sequence[str] = (),
+        alternatives: int = 0,
+        pareto: bool = False,
+        date: dt.date | None = None,
+        unit: ShipmentUnit = ShipmentUnit.TEU,
+        value_of_time_share_per_day: float | None = None,
+    ) -> RouteResult:
+        """The best route between two places (names, aliases or ids), with options.
+
+        ``avoid`` and ``via`` take crossing ids, place names/ids or country ids.
+        """
+        query = RouteQuery(
+            origin=self.kb.resolve_place(origin).id,
+            destination=self.kb.resolve_place(destination).id,
+            by=by,
+            modes=tuple(modes) if modes else None,
+            avoid=tuple(self._resolve_item(a) for a in avoid),
+            via=tuple(self._resolve_item(v) for v in via),
+            alternatives=alternatives,
+            pareto=pareto,
+        )
+        settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
+        return self._router(date or dt.date.today(), settings).route(query)
+
+    def _resolve_item(self, item: str) -> str:
+        """A crossing id or country id as is; anything else as a place name."""
+        if item.startswith("bcp-") or item in {c.id for c in self.kb.countries()}:
+            if item.startswith("bcp-"):
+                self.kb.get("crossings", item)
+            return item
+        return self.kb.resolve_place(item).id
+
+    def skim(
+        self,
+        places: Sequence[str] | None = None,
+        *,
+        by: Weight = Weight.GENERALISED,
+        date: dt.date | None = None,
+        unit: ShipmentUnit = ShipmentUnit.TEU,
+    ) -> SkimMatrices:
+        """Time, cost, distance and generalised-cost matrices between places (all by default)."""
+        ids = (
+            [self.kb.resolve_place(p).id for p in places]
+            if places
+            else [p.id for p in self.kb.places()]
+        )
+        router = self._router(date or dt.date.today(), CostSettings(unit=unit))
+        return skim_matrices(router, ids, by)
+
+    def place_coordinates(self) -> dict[str, tuple[float, float]]:
+        """(lon, lat) of every place, for drawing itineraries."""
+        return {p.id: (p.lon, p.lat) for p in self.kb.places()}
 
     # -- agreements, trade, people, sources ----------------------------------------------------
     def agreements(self, summit: str | None = None, party: str | None = None) -> list[Agreement]:

@@ -1,0 +1,181 @@
+"""Itineraries: the legs of a route with distance, time, cost, crossings and sources."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from caravan.network import EdgeKind, NetworkSnapshot
+
+__all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges"]
+
+
+class LegKind(StrEnum):
+    """What happens on a leg."""
+
+    RUN = "run"  # moving along links of one mode (and gauge) in one country
+    BORDER = "border"  # clearing a border crossing (gauge change or transload included)
+    TRANSFER = "transfer"  # changing vehicle inside a place
+
+
+class Leg(BaseModel):
+    """One leg of an itinerary."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: LegKind
+    mode: str | None
+    gauge_mm: int | None
+    from_id: str
+    to_id: str
+    length_km: float
+    time_h: float
+    cost_usd: float
+    countries: tuple[str, ...]
+    crossing_id: str | None = None
+    gauge_change: bool = False
+    transfer: str | None = None
+    link_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Itinerary(BaseModel):
+    """A route: legs and totals; its sources are every parameter behind its numbers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    origin: str
+    destination: str
+    date: str
+    unit: str
+    weight: str
+    legs: tuple[Leg, ...]
+    length_km: float
+    time_h: float
+    cost_usd: float
+    generalised_usd: float
+    value_of_time_usd_per_h: float
+    crossings: tuple[str, ...]
+    modes: tuple[str, ...]
+    gauge_changes: int
+    sources: tuple[str, ...]
+
+    @property
+    def signature(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What makes two routes meaningfully different: the crossings and the modes used."""
+        return self.crossings, self.modes
+
+    def to_geojson(self, coordinates: dict[str, tuple[float, float]]) -> dict[str, Any]:
+        """A FeatureCollection with one feature per leg (lon/lat of the places it joins)."""
+        features = []
+        for number, leg in enumerate(self.legs, start=1):
+            points = [coordinates[leg.from_id], coordinates[leg.to_id]]
+            geometry: dict[str, Any]
+            if leg.from_id == leg.to_id:
+                geometry = {"type": "Point", "coordinates": list(points[0])}
+            else:
+                geometry = {"type": "LineString", "coordinates": [list(p) for p in points]}
+            properties = {"leg": number, **leg.model_dump(mode="json")}
+            features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+        totals = self.model_dump(mode="json", exclude={"legs"})
+        return {"type": "FeatureCollection", "features": features, "properties": totals}
+
+
+def itinerary_from_edges(
+    snapshot: NetworkSnapshot, edges: list[int], origin: str, destination: str, weight: str
+) -> Itinerary:
+    """Group a path's edges into legs and add everything up."""
+    legs: list[Leg] = []
+    run: list[int] = []
+
+    def close_run() -> None:
+        if run:
+            legs.append(_run_leg(snapshot, run))
+            run.clear()
+
+    for edge in edges:
+        kind = EdgeKind(int(snapshot.kind[edge]))
+        if kind in (EdgeKind.ACCESS, EdgeKind.EGRESS):
+            continue
+        if kind == EdgeKind.LINK:
+            if run and not _continues(snapshot, run[-1], edge):
+                close_run()
+            run.append(edge)
+            continue
+        close_run()
+        legs.append(_single_leg(snapshot, edge, kind))
+    close_run()
+    vot = snapshot.parameters.value_of_time_usd_per_h()
+    time_h = sum(leg.time_h for leg in legs)
+    cost = sum(leg.cost_usd for leg in legs)
+    sources = dict.fromkeys(s for leg in legs for s in leg.sources)
+    sources.update(dict.fromkeys(vot.sources))
+    return Itinerary(
+        origin=origin,
+        destination=destination,
+        date=snapshot.date.isoformat(),
+        unit=snapshot.parameters.settings.unit.value,
+        weight=weight,
+        legs=tuple(legs),
+        length_km=sum(leg.length_km for leg in legs),
+        time_h=time_h,
+        cost_usd=cost,
+        generalised_usd=cost + vot.value * time_h,
+        value_of_time_usd_per_h=vot.value,
+        crossings=tuple(leg.crossing_id for leg in legs if leg.crossing_id),
+        modes=tuple(sorted({leg.mode for leg in legs if leg.mode})),
+        gauge_changes=sum(1 for leg in legs if leg.gauge_change),
+        sources=tuple(sources),
+    )
+
+
+def _continues(snapshot: NetworkSnapshot, previous: int, edge: int) -> bool:
+    layer = snapshot.node_layer[int(snapshot.source[edge])]
+    return (
+        snapshot.node_layer[int(snapshot.source[previous])] == layer
+        and snapshot.records[previous].country_ids == snapshot.records[edge].country_ids
+    )
+
+
+def _edge_sources(snapshot: NetworkSnapshot, edge: int) -> list[str]:
+    return [s for parameter in snapshot.records[edge].parameters for s in parameter.sources]
+
+
+def _run_leg(snapshot: NetworkSnapshot, edges: list[int]) -> Leg:
+    first, last = edges[0], edges[-1]
+    layer = snapshot.node_layer[int(snapshot.source[first])]
+    return Leg(
+        kind=LegKind.RUN,
+        mode=layer.mode if layer else None,
+        gauge_mm=layer.gauge_mm if layer else None,
+        from_id=snapshot.node_place[int(snapshot.source[first])],
+        to_id=snapshot.node_place[int(snapshot.target[last])],
+        length_km=float(snapshot.length_km[edges].sum()),
+        time_h=float(snapshot.time_h[edges].sum()),
+        cost_usd=float(snapshot.cost_usd[edges].sum()),
+        countries=tuple(dict.fromkeys(c for e in edges for c in snapshot.records[e].country_ids)),
+        link_ids=tuple(str(snapshot.records[e].ref_id) for e in edges),
+        sources=tuple(dict.fromkeys(s for e in edges for s in _edge_sources(snapshot, e))),
+    )
+
+
+def _single_leg(snapshot: NetworkSnapshot, edge: int, kind: EdgeKind) -> Leg:
+    record = snapshot.records[edge]
+    target_layer = snapshot.node_layer[int(snapshot.target[edge])]
+    return Leg(
+        kind=LegKind.BORDER if kind == EdgeKind.CROSSING else LegKind.TRANSFER,
+        mode=snapshot.mode[edge],
+        gauge_mm=target_layer.gauge_mm if target_layer else None,
+        from_id=snapshot.node_place[int(snapshot.source[edge])],
+        to_id=snapshot.node_place[int(snapshot.target[edge])],
+        length_km=0.0,
+        time_h=float(snapshot.time_h[edge]),
+        cost_usd=float(snapshot.cost_usd[edge]),
+        countries=record.country_ids,
+        crossing_id=record.ref_id if kind == EdgeKind.CROSSING else None,
+        gauge_change=record.gauge_change,
+        transfer=record.ref_id if kind == EdgeKind.TRANSFER else None,
+        sources=tuple(dict.fromkeys(_edge_sources(snapshot, edge))),
+    )

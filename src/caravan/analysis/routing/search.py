@@ -1,0 +1,274 @@
+"""Route search: the best route, alternatives that differ meaningfully, the Pareto front."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
+from caravan.analysis.routing.query import RouteQuery, Weight
+from caravan.errors import NoRouteError
+from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph, weighted_graph
+
+__all__ = ["RouteResult", "Router"]
+
+#: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
+_PARETO_SWEEP = (0.0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 1e4, 1e6)
+
+
+class RouteResult(BaseModel):
+    """The best itinerary, its alternatives, and (when asked) the Pareto front."""
+
+    model_config = ConfigDict(frozen=True)
+
+    query: RouteQuery
+    best: Itinerary
+    alternatives: tuple[Itinerary, ...] = ()
+    pareto: tuple[Itinerary, ...] = ()
+
+
+@dataclass
+class Router:
+    """Answers route queries on one snapshot; caches weighted graphs per constraint set."""
+
+    snapshot: NetworkSnapshot
+    explain: Callable[[RouteQuery], str] | None = None
+    _graphs: dict[tuple[object, ...], WeightedGraph] = field(default_factory=dict)
+    _edge_modes: tuple[list[str | None], list[str | None]] | None = None
+
+    # -- public -------------------------------------------------------------------------
+    def route(self, query: RouteQuery) -> RouteResult:
+        """Answer a query; raises :class:`NoRouteError` naming what blocks it."""
+        best = self._best(query, query.by, query.avoid)
+        alternatives = self._alternatives(query, best) if query.alternatives else ()
+        pareto = self._pareto(query, best) if query.pareto else ()
+        return RouteResult(query=query, best=best, alternatives=alternatives, pareto=pareto)
+
+    def weights(
+        self, weight: Weight, value_of_time: float | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Per-edge weights: time (h), cost (USD) or generalised (USD)."""
+        if weight == Weight.TIME:
+            return self.snapshot.time_h
+        if weight == Weight.COST:
+            return self.snapshot.cost_usd
+        vot = (
+            self.snapshot.parameters.value_of_time_usd_per_h().value
+            if value_of_time is None
+            else value_of_time
+        )
+        return self.snapshot.cost_usd + vot * self.snapshot.time_h
+
+    # -- graphs and masks ---------------------------------------------------------------
+    def graph(
+        self,
+        weight: Weight,
+        modes: tuple[str, ...] | None,
+        avoid: tuple[str, ...],
+        value_of_time: float | None = None,
+    ) -> WeightedGraph:
+        """The weighted graph for a constraint set (cached)."""
+        key = (weight, modes, tuple(sorted(avoid)), value_of_time)
+        if key not in self._graphs:
+            usable = self.usable_edges(modes, avoid)
+            self._graphs[key] = weighted_graph(
+                self.snapshot, self.weights(weight, value_of_time), usable
+            )
+        return self._graphs[key]
+
+    def usable_edges(
+        self, modes: tuple[str, ...] | None, avoid: tuple[str, ...]
+    ) -> npt.NDArray[np.bool_]:
+        """Mask of edges allowed under mode and avoidance constraints."""
+        snapshot = self.snapshot
+        usable = np.ones(snapshot.edge_count, dtype=bool)
+        if modes is not None:
+            source_modes, target_modes = self._layer_modes()
+            allowed = set(modes)
+            usable &= np.array(
+                [
+                    (a is None or a in allowed) and (b is None or b in allowed)
+                    for a, b in zip(source_modes, target_modes, strict=True)
+                ],
+                dtype=bool,
+            )
+        for item in avoid:
+            usable &= ~np.array(
+                [_touches(snapshot, e, item) for e in range(snapshot.edge_count)], dtype=bool
+            )
+        return usable
+
+    def _layer_modes(self) -> tuple[list[str | None], list[str | None]]:
+        if self._edge_modes is None:
+            layers = self.snapshot.node_layer
+            source = [layers[int(n)].mode if layers[int(n)] else None for n in self.snapshot.source]  # type: ignore[union-attr]
+            target = [layers[int(n)].mode if layers[int(n)] else None for n in self.snapshot.target]  # type: ignore[union-attr]
+            self._edge_modes = (source, target)
+        return self._edge_modes
+
+    # -- search -------------------------------------------------------------------------
+    def _best(
+        self,
+        query: RouteQuery,
+        weight: Weight,
+        avoid: tuple[str, ...],
+        modes: tuple[str, ...] | None = None,
+        value_of_time: float | None = None,
+    ) -> Itinerary:
+        modes = modes or (tuple(m.value for m in query.modes) if query.modes else None)
+        graph = self.graph(weight, modes, avoid, value_of_time)
+        edges = self._path(graph, query)
+        if edges is None:
+            raise NoRouteError(self._explain(query))
+        return itinerary_from_edges(
+            self.snapshot, edges, query.origin, query.destination, weight.value
+        )
+
+    def _path(self, graph: WeightedGraph, query: RouteQuery) -> list[int] | None:
+        snapshot = self.snapshot
+        if (
+            query.origin not in snapshot.origin_node
+            or query.destination not in snapshot.destination_node
+        ):
+            return None
+        current = snapshot.origin_node[query.origin]
+        target = snapshot.destination_node[query.destination]
+        to_target = graph.shortest_to(target) if query.via else None
+        edges: list[int] = []
+        for via in query.via:
+            distances, predecessors = graph.shortest_from(current)
+            step = self._via_step(graph, via, distances, to_target)  # type: ignore[arg-type]
+            if step is None:
+                return None
+            node, extra = step
+            edges += graph.path_edges(predecessors, node) + extra
+            current = int(snapshot.target[extra[-1]]) if extra else node
+        distances, predecessors = graph.shortest_from(current)
+        if not math.isfinite(distances[target]):
+            return None
+        return edges + graph.path_edges(predecessors, target)
+
+    def _via_step(
+        self,
+        graph: WeightedGraph,
+        via: str,
+        distances: npt.NDArray[np.float64],
+        to_target: npt.NDArray[np.float64],
+    ) -> tuple[int, list[int]] | None:
+        snapshot = self.snapshot
+        crossing_edges = [
+            e
+            for e in range(snapshot.edge_count)
+            if snapshot.kind[e] == EdgeKind.CROSSING and snapshot.records[e].ref_id == via
+        ]
+        if crossing_edges:
+            options = []
+            for edge in crossing_edges:
+                a, b = int(snapshot.source[edge]), int(snapshot.target[edge])
+                if graph.chosen_edge[a, b] == 0:
+                    continue
+                options.append((distances[a] + graph.matrix[a, b] + to_target[b], a, edge))
+            finite = [o for o in options if math.isfinite(o[0])]
+            if not finite:
+                return None
+            _, node, edge = min(finite)
+            return node, [edge]
+        nodes = snapshot.layer_nodes(via)
+        reachable = [
+            (distances[n] + to_target[n], n)
+            for n in nodes
+            if math.isfinite(distances[n] + to_target[n])
+        ]
+        if not reachable:
+            return None
+        return min(reachable)[1], []
+
+    def _alternatives(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
+        """Routes through other crossings or with other modes, best first."""
+        found: dict[object, Itinerary] = {best.signature: best}
+        frontier: list[tuple[tuple[str, ...], Itinerary]] = [(query.avoid, best)]
+        mode_sets = [("rail",), ("road",), ("rail", "ferry"), ("road", "ferry")]
+        for modes in mode_sets:
+            self._try(found, query, query.avoid, modes)
+        explored = 0
+        while frontier and explored < 4 * (query.alternatives + 1):
+            avoid, itinerary = frontier.pop(0)
+            for crossing in itinerary.crossings:
+                candidate = self._try(found, query, (*avoid, crossing), None)
+                explored += 1
+                if candidate is not None:
+                    frontier.append(((*avoid, crossing), candidate))
+        ranked = sorted(
+            (i for s, i in found.items() if s != best.signature),
+            key=lambda i: self._score(i, query.by),
+        )
+        return tuple(ranked[: query.alternatives])
+
+    def _try(
+        self,
+        found: dict[object, Itinerary],
+        query: RouteQuery,
+        avoid: tuple[str, ...],
+        modes: tuple[str, ...] | None,
+    ) -> Itinerary | None:
+        if query.modes and modes and not set(modes) <= {m.value for m in query.modes}:
+            return None
+        try:
+            candidate = self._best(query, query.by, avoid, modes)
+        except NoRouteError:
+            return None
+        if candidate.signature in found:
+            return None
+        found[candidate.signature] = candidate
+        return candidate
+
+    def _pareto(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
+        """Non-dominated (time, cost) routes from a sweep of values of time and the alternatives."""
+        candidates = [best]
+        for value_of_time in _PARETO_SWEEP:
+            try:
+                candidates.append(
+                    self._best(query, Weight.GENERALISED, query.avoid, None, value_of_time)
+                )
+            except NoRouteError:
+                continue
+        for itinerary in self._alternatives(query.model_copy(update={"alternatives": 6}), best):
+            candidates.append(itinerary)
+        unique = {
+            round(i.time_h, 6): i for i in sorted(candidates, key=lambda i: (i.time_h, i.cost_usd))
+        }
+        front: list[Itinerary] = []
+        for itinerary in sorted(unique.values(), key=lambda i: (i.time_h, i.cost_usd)):
+            if not front or itinerary.cost_usd < front[-1].cost_usd - 1e-6:
+                front.append(itinerary)
+        return tuple(front)
+
+    def _score(self, itinerary: Itinerary, weight: Weight) -> float:
+        if weight == Weight.TIME:
+            return itinerary.time_h
+        if weight == Weight.COST:
+            return itinerary.cost_usd
+        return itinerary.generalised_usd
+
+    def _explain(self, query: RouteQuery) -> str:
+        base = f"no route from {query.origin} to {query.destination} on {self.snapshot.date}"
+        if self.explain is not None:
+            return f"{base}: {self.explain(query)}"
+        return base
+
+
+def _touches(snapshot: NetworkSnapshot, edge: int, item: str) -> bool:
+    record = snapshot.records[edge]
+    if record.ref_id == item:
+        return True
+    if item in record.country_ids and len(item) == 2:
+        return True
+    return item in (
+        snapshot.node_place[int(snapshot.source[edge])],
+        snapshot.node_place[int(snapshot.target[edge])],
+    )

@@ -1,0 +1,155 @@
+"""Skim matrices: time, cost, distance and generalised cost between places.
+
+Each origin–destination cell describes the route minimising the chosen weight; time,
+cost and distance are accumulated along that route. Unreachable cells are ``inf``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from caravan.analysis.routing.query import Weight
+from caravan.analysis.routing.search import Router
+
+__all__ = ["SkimFormat", "SkimMatrices", "skim_matrices"]
+
+MATRICES = ("time_h", "cost_usd", "length_km", "generalised_usd")
+
+
+class SkimFormat(StrEnum):
+    """File formats for skims."""
+
+    OMX = "omx"
+    PARQUET = "parquet"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class SkimMatrices:
+    """Square matrices over ``place_ids`` (row = origin, column = destination)."""
+
+    place_ids: tuple[str, ...]
+    weight: str
+    date: str
+    time_h: npt.NDArray[np.float64]
+    cost_usd: npt.NDArray[np.float64]
+    length_km: npt.NDArray[np.float64]
+    generalised_usd: npt.NDArray[np.float64]
+
+    def long_rows(self) -> dict[str, Any]:
+        """Columns of a long table (origin, destination, one column per matrix)."""
+        n = len(self.place_ids)
+        ids = np.array(self.place_ids, dtype=object)
+        return {
+            "origin": np.repeat(ids, n),
+            "destination": np.tile(ids, n),
+            **{name: getattr(self, name).ravel() for name in MATRICES},
+        }
+
+    def save(self, path: Path, file_format: SkimFormat) -> Path:
+        """Write as OMX (one matrix per quantity), Parquet or CSV (long tables)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.stem}.partial{path.suffix}")
+        try:
+            if file_format == SkimFormat.OMX:
+                self._save_omx(temporary)
+            else:
+                import pandas as pd
+
+                frame = pd.DataFrame(self.long_rows())
+                if file_format == SkimFormat.PARQUET:
+                    frame.to_parquet(temporary, index=False)
+                else:
+                    frame.to_csv(temporary, index=False)
+            temporary.replace(path)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return path
+
+    def _save_omx(self, path: Path) -> None:
+        import openmatrix as omx
+
+        handle = omx.open_file(str(path), "w")
+        try:
+            for name in MATRICES:
+                handle[name] = getattr(self, name)
+            handle.create_mapping("places", list(self.place_ids))
+            handle.root._v_attrs.weight = self.weight
+            handle.root._v_attrs.date = self.date
+        finally:
+            handle.close()
+
+
+def skim_matrices(
+    router: Router,
+    place_ids: list[str],
+    weight: Weight = Weight.GENERALISED,
+    progress: Callable[[int, int], None] | None = None,
+) -> SkimMatrices:
+    """Skims between the given places along the routes minimising ``weight``."""
+    snapshot = router.snapshot
+    graph = router.graph(weight, None, ())
+    origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
+    destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
+    n = len(place_ids)
+    result = {name: np.full((n, n), np.inf) for name in MATRICES}
+    present = [i for i, node in enumerate(origins) if node >= 0]
+    if present:
+        distances, predecessors = graph.shortest_from([origins[i] for i in present])
+        distances = np.atleast_2d(distances)
+        predecessors = np.atleast_2d(predecessors)
+        accumulated = _accumulate(router, graph, distances, predecessors)
+        columns = np.array([d if d >= 0 else 0 for d in destinations])
+        reachable_columns = np.array([d >= 0 for d in destinations])
+        for name, values in accumulated.items():
+            block = values[:, columns]
+            block[:, ~reachable_columns] = np.inf
+            result[name][present, :] = block
+        if progress:
+            progress(n, n)
+    for name in MATRICES:
+        np.fill_diagonal(result[name], 0.0)
+    return SkimMatrices(tuple(place_ids), weight.value, snapshot.date.isoformat(), **result)
+
+
+def _accumulate(
+    router: Router,
+    graph: Any,
+    distances: npt.NDArray[np.float64],
+    predecessors: npt.NDArray[np.int32],
+) -> dict[str, npt.NDArray[np.float64]]:
+    """Add edge quantities along every shortest-path tree, nodes in order of distance."""
+    snapshot = router.snapshot
+    size = snapshot.node_count
+    chosen = graph.chosen_edge.tocoo()
+    per_edge = {
+        "time_h": snapshot.time_h,
+        "cost_usd": snapshot.cost_usd,
+        "length_km": snapshot.length_km,
+        "generalised_usd": router.weights(Weight.GENERALISED),
+    }
+    dense = {}
+    for name, values in per_edge.items():
+        matrix = np.zeros((size, size))
+        matrix[chosen.row, chosen.col] = values[chosen.data.astype(np.int64) - 1]
+        dense[name] = matrix
+    rows = np.arange(distances.shape[0])
+    order = np.argsort(distances, axis=1, kind="stable")
+    totals = {name: np.where(np.isfinite(distances), 0.0, np.inf) for name in per_edge}
+    for rank in range(size):
+        nodes = order[:, rank]
+        previous = predecessors[rows, nodes]
+        has = previous >= 0
+        if not has.any():
+            continue
+        r, v, u = rows[has], nodes[has], previous[has]
+        for name, matrix in dense.items():
+            totals[name][r, v] = totals[name][r, u] + matrix[u, v]
+    return totals

@@ -1,0 +1,21 @@
+"""The freight network compiled from the knowledge base for a date: layers, edges, kernels."""
+
+from caravan.network.build import network_from_knowledge_base
+from caravan.network.kernels import WeightedGraph, weighted_graph
+from caravan.network.layers import EdgeKind, Layer
+from caravan.network.parameters import CostParameters, CostSettings, Parameter, ShipmentUnit
+from caravan.network.snapshot import EdgeRecord, NetworkSnapshot
+
+__all__ = [
+    "CostParameters",
+    "CostSettings",
+    "EdgeKind",
+    "EdgeRecord",
+    "Layer",
+    "NetworkSnapshot",
+    "Parameter",
+    "ShipmentUnit",
+    "WeightedGraph",
+    "network_from_knowledge_base",
+    "weighted_graph",
+]

@@ -1,0 +1,329 @@
+"""Compiling a network snapshot from the knowledge base for a date.
+
+Multimodal expansion, made explicit:
+- one node per (place, layer) for every layer a place touches (rail 1435, rail 1520, road, sea);
+- link edges both ways, time = length / speed, cost = rate × length (ferries: waiting for the
+  next sailing + time at sea, price per TEU);
+- crossing edges between the posts' layers with clearance time and cost by direction, plus
+  gauge transshipment (rail, gauges differ) or transload (road, a Chinese post);
+- transfer edges inside a place between road and rail (terminal handling), between gauges,
+  and between sea and land at ports;
+- an origin node and a destination node per place, so routes start and end on any layer
+  without passing through a place's layers for free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+
+import numpy as np
+
+from caravan.model import (
+    Crossing,
+    Direction,
+    Link,
+    LinkMode,
+    PlaceKind,
+    ProjectStatus,
+    Quantity,
+    TransferKind,
+)
+from caravan.network.availability import crossing_closure, link_closure
+from caravan.network.layers import EdgeKind, Layer
+from caravan.network.parameters import CostParameters, CostSettings, Parameter
+from caravan.network.snapshot import EdgeRecord, NetworkSnapshot
+from caravan.store import KnowledgeBase
+
+__all__ = ["network_from_knowledge_base"]
+
+#: Zero-cost edges get this weight so sparse kernels keep them as edges.
+EPSILON = 1e-9
+
+_TERMINAL_KINDS = {
+    PlaceKind.DRY_PORT,
+    PlaceKind.PORT,
+    PlaceKind.CITY,
+    PlaceKind.GAUGE_CHANGE_STATION,
+}
+
+
+def network_from_knowledge_base(
+    kb: KnowledgeBase,
+    date: dt.date,
+    settings: CostSettings | None = None,
+    project_status: Mapping[str, ProjectStatus | None] | None = None,
+    *,
+    open_everything: bool = False,
+) -> NetworkSnapshot:
+    """Compile the network in service on ``date`` (project statuses may be overridden).
+
+    With ``open_everything`` every link and crossing is usable whatever its status or
+    opening rules: the network as built and planned, used to explain why a route is missing.
+    """
+    parameters = CostParameters.from_knowledge_base(kb, date, settings)
+    if project_status is None:
+        project_status = {s.project.id: s.status for s in kb.project_states(date)}
+    builder = _Builder(kb, date, parameters, project_status, open_everything)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        date: dt.date,
+        parameters: CostParameters,
+        project_status: Mapping[str, ProjectStatus | None],
+        open_everything: bool,
+    ) -> None:
+        self.open_everything = open_everything
+        self.kb = kb
+        self.date = date
+        self.parameters = parameters
+        self.project_status = project_status
+        self.places = {p.id: p for p in kb.places()}
+        self.nodes: dict[tuple[str, Layer | None, str], int] = {}
+        self.node_place: list[str] = []
+        self.node_layer: list[Layer | None] = []
+        self.edges: list[
+            tuple[int, int, float, float, float, EdgeKind, str | None, EdgeRecord]
+        ] = []
+        self.closures: dict[str, str] = {}
+        self.unit_factor = parameters.unit_cost_factor()
+
+    def node(self, place: str, layer: Layer | None, role: str = "layer") -> int:
+        key = (place, layer, role)
+        if key not in self.nodes:
+            self.nodes[key] = len(self.node_place)
+            self.node_place.append(place)
+            self.node_layer.append(layer)
+        return self.nodes[key]
+
+    def add(
+        self,
+        a: int,
+        b: int,
+        time_h: float,
+        cost_usd: float,
+        length_km: float,
+        kind: EdgeKind,
+        mode: str | None,
+        record: EdgeRecord,
+    ) -> None:
+        self.edges.append(
+            (a, b, time_h, cost_usd * self.unit_factor, length_km, kind, mode, record)
+        )
+
+    def build(self) -> NetworkSnapshot:
+        layers_at: dict[str, set[Layer]] = defaultdict(set)
+        for link in self.kb.links():
+            reason = (
+                None if self.open_everything else link_closure(link, self.date, self.project_status)
+            )
+            if reason:
+                self.closures[link.id] = reason
+                continue
+            self.add_link(link)
+            layers_at[link.from_id].add(Layer.of(link.mode, link.gauge_mm))
+            layers_at[link.to_id].add(Layer.of(link.mode, link.gauge_mm))
+        for crossing in self.kb.crossings():
+            reason = (
+                None
+                if self.open_everything
+                else crossing_closure(
+                    crossing, self.date, self.project_status, self.parameters.holidays
+                )
+            )
+            if reason:
+                self.closures[crossing.id] = reason
+                continue
+            for a_layer, b_layer in self.add_crossing(crossing):
+                layers_at[crossing.post_a_id].add(a_layer)
+                layers_at[crossing.post_b_id].add(b_layer)
+        for place_id, layers in layers_at.items():
+            self.add_transfers(place_id, layers)
+            origin = self.node(place_id, None, "origin")
+            destination = self.node(place_id, None, "destination")
+            country = self.places[place_id].country_id
+            for layer in layers:
+                record = EdgeRecord(EdgeKind.ACCESS, None, (country,), False, ())
+                self.add(
+                    origin,
+                    self.node(place_id, layer),
+                    EPSILON,
+                    0.0,
+                    0.0,
+                    EdgeKind.ACCESS,
+                    layer.mode,
+                    record,
+                )
+                record = EdgeRecord(EdgeKind.EGRESS, None, (country,), False, ())
+                self.add(
+                    self.node(place_id, layer),
+                    destination,
+                    EPSILON,
+                    0.0,
+                    0.0,
+                    EdgeKind.EGRESS,
+                    layer.mode,
+                    record,
+                )
+        return self.snapshot()
+
+    def add_link(self, link: Link) -> None:
+        layer = Layer.of(link.mode, link.gauge_mm)
+        country = self.places[link.from_id].country_id
+        countries = tuple(dict.fromkeys((country, self.places[link.to_id].country_id)))
+        if link.mode == LinkMode.FERRY:
+            time_h, cost, used = self.ferry_cost(link)
+        else:
+            speed = self.speed(link)
+            rate = self.parameters.rate(link.mode.value, country)
+            time_h = link.length_km / speed.value
+            cost = link.length_km * rate.value
+            used = (speed, rate)
+        link_parameter = Parameter(f"link {link.id}", link.length_km, "km", link.source)
+        record = EdgeRecord(EdgeKind.LINK, link.id, countries, False, (link_parameter, *used))
+        a, b = self.node(link.from_id, layer), self.node(link.to_id, layer)
+        self.add(a, b, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value, record)
+        self.add(b, a, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value, record)
+
+    def speed(self, link: Link) -> Parameter:
+        if link.speed_kph:
+            return Parameter(f"speed {link.id}", link.speed_kph, "km/h", link.source)
+        return self.parameters.general[f"{link.mode.value}_speed_kph"]
+
+    def ferry_cost(self, link: Link) -> tuple[float, float, tuple[Parameter, ...]]:
+        service = self.parameters.ferries.get(link.id)
+        general = self.parameters.general
+        sailings = (
+            Parameter("ferry sailings", service.sailings_per_week, "per week", service.source)
+            if service and service.sailings_per_week
+            else general["ferry_sailings_per_week"]
+        )
+        if service and service.sailing_time_h:
+            sailing = Parameter("ferry time at sea", service.sailing_time_h, "h", service.source)
+            sailing_h = sailing.value
+        else:
+            sailing = general["ferry_speed_kph"]
+            sailing_h = link.length_km / sailing.value
+        if service and service.cost_usd_per_teu is not None:
+            price = Parameter("ferry price", service.cost_usd_per_teu, "USD/TEU", service.source)
+            cost = price.value
+        else:
+            price = self.parameters.rate("ferry", None)
+            cost = price.value * link.length_km
+        waiting_h = 0.5 * 168.0 / sailings.value  # mean wait for the next departure
+        return sailing_h + waiting_h, cost, (sailings, sailing, price)
+
+    def add_crossing(self, crossing: Crossing) -> list[tuple[Layer, Layer]]:
+        post_a, post_b = self.places[crossing.post_a_id], self.places[crossing.post_b_id]
+        countries = (post_a.country_id, post_b.country_id)
+        if crossing.mode == LinkMode.RAIL:
+            layer_a = Layer.RAIL_1435 if post_a.country_id in ("cn", "ir") else Layer.RAIL_1520
+            layer_b = Layer.RAIL_1435 if post_b.country_id in ("cn", "ir") else Layer.RAIL_1520
+        else:
+            layer_a = layer_b = Layer.ROAD
+        handling: tuple[Parameter, ...] = ()
+        if crossing.mode == LinkMode.RAIL and crossing.gauge_change:
+            handling = self.parameters.transfer(
+                TransferKind.GAUGE_TRANSSHIPMENT, crossing.post_b_id
+            )
+        elif crossing.mode == LinkMode.ROAD and "cn" in countries:
+            handling = self.parameters.transfer(TransferKind.BORDER_TRANSLOAD, crossing.post_a_id)
+        extra_time = handling[0].value if handling else 0.0
+        extra_cost = handling[1].value if handling else 0.0
+        a, b = self.node(post_a.id, layer_a), self.node(post_b.id, layer_b)
+        for start, end, direction in ((a, b, Direction.A_TO_B), (b, a, Direction.B_TO_A)):
+            time_p, cost_p = self.clearance(crossing, direction)
+            record = EdgeRecord(
+                EdgeKind.CROSSING,
+                crossing.id,
+                countries,
+                crossing.gauge_change,
+                (time_p, cost_p, *handling),
+            )
+            self.add(
+                start,
+                end,
+                time_p.value + extra_time,
+                cost_p.value + extra_cost,
+                0.0,
+                EdgeKind.CROSSING,
+                crossing.mode.value,
+                record,
+            )
+        return [(layer_a, layer_b)]
+
+    def clearance(self, crossing: Crossing, direction: Direction) -> tuple[Parameter, Parameter]:
+        found = []
+        for quantity, name in (
+            (Quantity.CLEARANCE_TIME_H, "time_h"),
+            (Quantity.CLEARANCE_COST_USD, "cost_usd"),
+        ):
+            observed = self.kb.value_at(crossing.id, quantity, self.date, direction)
+            if observed is not None:
+                found.append(
+                    Parameter(
+                        f"clearance {name} {crossing.id}",
+                        observed.value,
+                        "h" if name == "time_h" else "USD",
+                        observed.source,
+                    )
+                )
+            else:
+                found.append(self.parameters.general[f"clearance_{name}_{crossing.mode.value}"])
+        return found[0], found[1]
+
+    def add_transfers(self, place_id: str, layers: set[Layer]) -> None:
+        place = self.places[place_id]
+        country = (place.country_id,)
+        rails = [layer for layer in layers if layer.mode == "rail"]
+        pairs: list[tuple[Layer, Layer, TransferKind]] = []
+        if Layer.ROAD in layers and place.kind in _TERMINAL_KINDS:
+            pairs += [(Layer.ROAD, rail, TransferKind.ROAD_RAIL_HANDLING) for rail in rails]
+        if len(rails) == 2:
+            pairs.append((Layer.RAIL_1435, Layer.RAIL_1520, TransferKind.GAUGE_TRANSSHIPMENT))
+        if Layer.SEA in layers:
+            pairs += [
+                (Layer.SEA, land, TransferKind.PORT_HANDLING)
+                for land in layers
+                if land != Layer.SEA
+            ]
+        for first, second, kind in pairs:
+            time_p, cost_p = self.parameters.transfer(kind, place_id)
+            record = EdgeRecord(
+                EdgeKind.TRANSFER,
+                kind.value,
+                country,
+                kind == TransferKind.GAUGE_TRANSSHIPMENT,
+                (time_p, cost_p),
+            )
+            a, b = self.node(place_id, first), self.node(place_id, second)
+            self.add(a, b, time_p.value, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record)
+            self.add(b, a, time_p.value, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record)
+
+    def snapshot(self) -> NetworkSnapshot:
+        columns = list(zip(*self.edges, strict=True)) if self.edges else [()] * 8
+        origin = {p: n for (p, layer, role), n in self.nodes.items() if role == "origin"}
+        destination = {p: n for (p, layer, role), n in self.nodes.items() if role == "destination"}
+        return NetworkSnapshot(
+            date=self.date,
+            parameters=self.parameters,
+            node_place=self.node_place,
+            node_layer=self.node_layer,
+            origin_node=origin,
+            destination_node=destination,
+            source=np.asarray(columns[0], dtype=np.int32),
+            target=np.asarray(columns[1], dtype=np.int32),
+            time_h=np.maximum(np.asarray(columns[2], dtype=np.float64), EPSILON),
+            cost_usd=np.asarray(columns[3], dtype=np.float64),
+            length_km=np.asarray(columns[4], dtype=np.float64),
+            kind=np.asarray(columns[5], dtype=np.int8),
+            mode=list(columns[6]),
+            records=list(columns[7]),
+            closures=self.closures,
+            place_country={p.id: p.country_id for p in self.places.values()},
+        )

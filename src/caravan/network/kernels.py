@@ -1,0 +1,78 @@
+"""Shortest-path kernels on a snapshot: weighted CSR matrices and scipy's Dijkstra.
+
+Parallel edges between the same two nodes are reduced to the lightest one per weight,
+and the chosen edge index is kept, so a path maps back to the edges (and sources) used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+
+from caravan.network.snapshot import NetworkSnapshot
+
+__all__ = ["WeightedGraph", "weighted_graph"]
+
+
+@dataclass(frozen=True)
+class WeightedGraph:
+    """A CSR matrix of one weight over the usable edges, and the edge chosen per node pair."""
+
+    matrix: csr_matrix
+    chosen_edge: csr_matrix  # same sparsity; value = edge index + 1
+
+    def shortest_from(
+        self, sources: int | list[int]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
+        """Distances and predecessors from one or several source nodes."""
+        distances, predecessors = dijkstra(
+            self.matrix, directed=True, indices=sources, return_predecessors=True
+        )
+        return distances, predecessors
+
+    def shortest_to(self, target: int) -> npt.NDArray[np.float64]:
+        """Distances from every node to ``target`` (Dijkstra on the reversed graph)."""
+        distances = dijkstra(self.matrix.T.tocsr(), directed=True, indices=target)
+        return np.asarray(distances)
+
+    def edge_between(self, a: int, b: int) -> int:
+        """Index of the edge used between two consecutive nodes of a path."""
+        return int(self.chosen_edge[a, b]) - 1
+
+    def path_edges(self, predecessors: npt.NDArray[np.int32], target: int) -> list[int]:
+        """Edge indices from the tree's root to ``target``, in travel order."""
+        edges = []
+        node = target
+        while predecessors[node] >= 0:
+            previous = int(predecessors[node])
+            edges.append(self.edge_between(previous, node))
+            node = previous
+        edges.reverse()
+        return edges
+
+
+def weighted_graph(
+    snapshot: NetworkSnapshot,
+    weights: npt.NDArray[np.float64],
+    usable: npt.NDArray[np.bool_] | None = None,
+) -> WeightedGraph:
+    """Build the CSR graph of ``weights`` over the usable edges (all when None)."""
+    index = np.arange(snapshot.edge_count)
+    if usable is not None:
+        index = index[usable]
+    weights = np.maximum(weights[index], 1e-9)
+    order = np.lexsort((weights, snapshot.target[index], snapshot.source[index]))
+    index, weights = index[order], weights[order]
+    pairs = snapshot.source[index].astype(np.int64) * snapshot.node_count + snapshot.target[index]
+    first = np.ones(index.size, dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    index, weights = index[first], weights[first]
+    shape = (snapshot.node_count, snapshot.node_count)
+    rows, cols = snapshot.source[index], snapshot.target[index]
+    matrix = csr_matrix((weights, (rows, cols)), shape=shape)
+    chosen = csr_matrix((index + 1, (rows, cols)), shape=shape)
+    return WeightedGraph(matrix, chosen)

@@ -12,7 +12,16 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn
 
-from caravan.api import BuildProgress, ExportFormat, Observatory
+from caravan.api import (
+    BuildProgress,
+    ExportFormat,
+    LinkMode,
+    Observatory,
+    RouteResult,
+    ShipmentUnit,
+    SkimFormat,
+    Weight,
+)
 from caravan.cli.render import console, error_console, print_json, print_table, usd_bn
 from caravan.errors import CaravanError, DataValidationError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
@@ -433,6 +442,140 @@ def sources(
         ["id", "title", "publisher", "date", "url"],
         [(s.id, s.title, s.publisher, s.published_on, s.url) for s in rows],
     )
+
+
+# -- routes ----------------------------------------------------------------------------------
+DateOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--date", formats=["%Y-%m-%d"], help="Date of travel (YYYY-MM-DD), default today."
+    ),
+]
+
+
+@app.command()
+def route(
+    origin: str,
+    destination: str,
+    mode: Annotated[
+        list[LinkMode] | None, typer.Option("--mode", help="Allowed mode (repeatable).")
+    ] = None,
+    by: Annotated[Weight, typer.Option(help="What to minimise.")] = Weight.GENERALISED,
+    alternatives: Annotated[
+        int, typer.Option(help="Alternatives that differ in crossings or modes.")
+    ] = 0,
+    pareto: Annotated[
+        bool, typer.Option("--pareto", help="Show the time–cost Pareto front.")
+    ] = False,
+    date: DateOption = None,
+    avoid: Annotated[
+        list[str] | None, typer.Option("--avoid", help="Crossing, place or country to avoid.")
+    ] = None,
+    via: Annotated[
+        list[str] | None, typer.Option("--via", help="Crossing or place to pass (in order).")
+    ] = None,
+    unit: Annotated[
+        ShipmentUnit, typer.Option(help="Costs per TEU, FEU or tonne.")
+    ] = ShipmentUnit.TEU,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+    geojson: Annotated[
+        bool, typer.Option("--geojson", help="Print the best route as GeoJSON.")
+    ] = False,
+) -> None:
+    """The best freight route between two places, with its legs, crossings, time, cost and sources."""
+    observatory = _open(kb)
+    result = observatory.route(
+        origin,
+        destination,
+        by=by,
+        modes=mode,
+        avoid=avoid or (),
+        via=via or (),
+        alternatives=alternatives,
+        pareto=pareto,
+        date=date.date() if date else None,
+        unit=unit,
+    )
+    if geojson:
+        print_json(result.best.to_geojson(observatory.place_coordinates()))
+        return
+    if json_output:
+        print_json(result)
+        return
+    _print_route(observatory, result)
+
+
+def _print_route(observatory: Observatory, result: RouteResult) -> None:
+    names = {p.id: p.name_en for p in observatory.places()}
+    options = [("best", result.best)] + [
+        (f"alternative {n}", i) for n, i in enumerate(result.alternatives, 1)
+    ]
+    for label, itinerary in options:
+        print_table(
+            f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on {itinerary.date} "
+            f"(by {itinerary.weight}, per {itinerary.unit.upper()})",
+            ["leg", "step", "mode", "gauge", "from", "to", "km", "hours", "USD", "crossing / transfer"],
+            [
+                (
+                    n,
+                    leg.kind.value if leg.kind.value != "run" else "",
+                    leg.mode,
+                    leg.gauge_mm,
+                    names[leg.from_id],
+                    names[leg.to_id],
+                    f"{leg.length_km:,.0f}",
+                    f"{leg.time_h:,.1f}",
+                    f"{leg.cost_usd:,.0f}",
+                    (leg.crossing_id or leg.transfer or "")
+                    + (" (gauge change)" if leg.gauge_change else ""),
+                )
+                for n, leg in enumerate(itinerary.legs, 1)
+            ],
+            caption=f"total {itinerary.length_km:,.0f} km · {itinerary.time_h:,.1f} h "
+            f"({itinerary.time_h / 24:.1f} days) · USD {itinerary.cost_usd:,.0f} · generalised "
+            f"USD {itinerary.generalised_usd:,.0f} · sources: {', '.join(itinerary.sources)}",
+        )
+    if result.pareto:
+        print_table(
+            "time–cost Pareto front",
+            ["hours", "days", "USD", "crossings", "modes"],
+            [
+                (
+                    f"{i.time_h:,.1f}",
+                    f"{i.time_h / 24:.1f}",
+                    f"{i.cost_usd:,.0f}",
+                    ", ".join(i.crossings),
+                    ", ".join(i.modes),
+                )
+                for i in result.pareto
+            ],
+        )
+
+
+@app.command()
+def skim(
+    places: Annotated[
+        list[str] | None, typer.Option("--places", help="Places (repeatable); all by default.")
+    ] = None,
+    by: Annotated[Weight, typer.Option(help="Routes minimise this.")] = Weight.GENERALISED,
+    file_format: Annotated[
+        SkimFormat, typer.Option("--format", help="omx, parquet or csv.")
+    ] = SkimFormat.OMX,
+    out: Annotated[
+        Path | None, typer.Option(help="Output file (default out/skims.<format>).")
+    ] = None,
+    date: DateOption = None,
+    kb: KbOption = None,
+) -> None:
+    """Skim matrices of time, cost, distance and generalised cost between places."""
+    observatory = _open(kb)
+    with Progress(console=error_console, transient=True) as bar:
+        bar.add_task("computing skims", total=None)
+        matrices = observatory.skim(places, by=by, date=date.date() if date else None)
+    path = matrices.save(out or Path(f"out/skims.{file_format.value}"), file_format)
+    reachable = int((matrices.time_h < float("inf")).sum())
+    console.print(f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}")
 
 
 def main() -> None:

@@ -91,10 +91,22 @@ class Assumption(Record):
 
     id: Slug = Field(description="Stable id, `asm-…`.")
     subject: str = Field(min_length=1, description="What the estimate stands for.")
-    value: float | None = Field(None, description="The estimated value, if numeric.")
+    value: float | str | None = Field(
+        None, description="The estimated value: a number, or text (a date, a range, a name)."
+    )
     unit: str | None = Field(None, description="Unit of the value.")
     reasoning: str = Field(min_length=10, description="How the value was estimated and why.")
     based_on: tuple[Slug, ...] = Field((), description="Source ids the estimate starts from.")
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return float(value)
+            except ValueError:
+                return value
+        return value
 
 
 class Country(Record):

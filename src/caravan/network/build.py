@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from caravan.errors import KnowledgeBaseError
 from caravan.model import (
     Crossing,
     Direction,
@@ -92,6 +93,7 @@ class _Builder:
         ] = []
         self.closures: dict[str, str] = {}
         self.unit_factor = parameters.unit_cost_factor()
+        self.default_speeds = _median_speeds(kb.links())
 
     def node(self, place: str, layer: Layer | None, role: str = "layer") -> int:
         key = (place, layer, role)
@@ -193,30 +195,18 @@ class _Builder:
     def speed(self, link: Link) -> Parameter:
         if link.speed_kph:
             return Parameter(f"speed {link.id}", link.speed_kph, "km/h", link.source)
-        return self.parameters.general[f"{link.mode.value}_speed_kph"]
+        return self.default_speeds[link.mode.value]
 
     def ferry_cost(self, link: Link) -> tuple[float, float, tuple[Parameter, ...]]:
-        service = self.parameters.ferries.get(link.id)
-        general = self.parameters.general
-        sailings = (
-            Parameter("ferry sailings", service.sailings_per_week, "per week", service.source)
-            if service and service.sailings_per_week
-            else general["ferry_sailings_per_week"]
-        )
-        if service and service.sailing_time_h:
-            sailing = Parameter("ferry time at sea", service.sailing_time_h, "h", service.source)
-            sailing_h = sailing.value
-        else:
-            sailing = general["ferry_speed_kph"]
-            sailing_h = link.length_km / sailing.value
-        if service and service.cost_usd_per_teu is not None:
-            price = Parameter("ferry price", service.cost_usd_per_teu, "USD/TEU", service.source)
-            cost = price.value
-        else:
-            price = self.parameters.rate("ferry", None)
-            cost = price.value * link.length_km
+        sailings = self.parameters.ferry(link.id, "sailings_per_week")
+        sailing = self.parameters.ferry(link.id, "sailing_time_h")
+        price = self.parameters.ferry(link.id, "cost_usd_per_teu")
+        if sailings is None or sailing is None or price is None:
+            raise KnowledgeBaseError(
+                f"no ferry service figures for {link.id} (or any ferry) on {self.date}"
+            )
         waiting_h = 0.5 * 168.0 / sailings.value  # mean wait for the next departure
-        return sailing_h + waiting_h, cost, (sailings, sailing, price)
+        return sailing.value + waiting_h, price.value, (sailings, sailing, price)
 
     def add_crossing(self, crossing: Crossing) -> list[tuple[Layer, Layer]]:
         post_a, post_b = self.places[crossing.post_a_id], self.places[crossing.post_b_id]
@@ -274,7 +264,7 @@ class _Builder:
                     )
                 )
             else:
-                found.append(self.parameters.general[f"clearance_{name}_{crossing.mode.value}"])
+                found.append(self.parameters.clearance(crossing.mode.value, quantity.value))
         return found[0], found[1]
 
     def add_transfers(self, place_id: str, layers: set[Layer]) -> None:
@@ -327,3 +317,22 @@ class _Builder:
             closures=self.closures,
             place_country={p.id: p.country_id for p in self.places.values()},
         )
+
+
+def _median_speeds(links: list[Link]) -> dict[str, Parameter]:
+    """Per mode, the median of the speeds links publish: used for a link without one."""
+    speeds: dict[str, list[Link]] = defaultdict(list)
+    for link in links:
+        if link.speed_kph:
+            speeds[link.mode.value].append(link)
+    medians = {}
+    for mode, rows in speeds.items():
+        rows.sort(key=lambda link: link.speed_kph or 0.0)
+        middle = rows[len(rows) // 2]
+        medians[mode] = Parameter(
+            f"{mode} speed (median of {len(rows)} links)",
+            middle.speed_kph or 0.0,
+            "km/h",
+            middle.source,
+        )
+    return medians

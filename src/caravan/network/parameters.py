@@ -14,10 +14,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from caravan.errors import KnowledgeBaseError
 from caravan.model import (
     Assumption,
     FerryService,
     Holiday,
+    Observation,
+    Quantity,
     Rate,
     RateUnit,
     Transfer,
@@ -33,25 +36,14 @@ __all__ = [
     "ShipmentUnit",
 ]
 
-#: Assumption ids the cost model reads; each must exist in the knowledge base.
+#: Assumption ids the cost model reads; each must exist in the knowledge base with a number.
+#: Everything else (rates, clearance, transfers, ferries, speeds) comes from published rows,
+#: with defaults derived from them (medians) where a place or crossing has no value of its own.
 MODEL_ASSUMPTIONS = {
     "value_of_time_share_per_day": "asm-model-value-of-time-share",
     "cargo_value_usd_per_teu": "asm-model-cargo-value-per-teu",
     "tonnes_per_teu": "asm-model-tonnes-per-teu",
     "feu_cost_factor": "asm-model-feu-cost-factor",
-    "rail_speed_kph": "asm-model-rail-speed",
-    "road_speed_kph": "asm-model-road-speed",
-    "ferry_speed_kph": "asm-model-ferry-speed",
-    "clearance_time_h_rail": "asm-model-clearance-time-rail",
-    "clearance_time_h_road": "asm-model-clearance-time-road",
-    "clearance_cost_usd_rail": "asm-model-clearance-cost-rail",
-    "clearance_cost_usd_road": "asm-model-clearance-cost-road",
-    "rate_usd_per_teu_km_rail": "asm-model-rate-rail",
-    "rate_usd_per_teu_km_road": "asm-model-rate-road",
-    "rate_usd_per_teu_km_ferry": "asm-model-rate-ferry",
-    "ferry_sailings_per_week": "asm-model-ferry-sailings",
-    "transfer_time_h": "asm-model-transfer-time",
-    "transfer_cost_usd_per_teu": "asm-model-transfer-cost",
 }
 
 
@@ -98,7 +90,9 @@ class CostParameters:
     transfers: dict[tuple[str, str | None], tuple[Parameter, Parameter]] = field(
         default_factory=dict
     )
-    ferries: dict[str, FerryService] = field(default_factory=dict)
+    ferries: dict[str, dict[str, Parameter]] = field(default_factory=dict)
+    ferry_defaults: dict[str, Parameter] = field(default_factory=dict)
+    clearance_defaults: dict[tuple[str, str], Parameter] = field(default_factory=dict)
     holidays: frozenset[dt.date] = frozenset()
     holiday_sources: tuple[str, ...] = ()
 
@@ -128,6 +122,7 @@ class CostParameters:
         parameters._load_rates(kb.all("rates"))
         parameters._load_transfers(kb.all("transfers"))
         parameters._load_ferries(kb.all("ferry_services"))
+        parameters._load_clearance(kb)
         holidays = [h for h in kb.all("holidays_cn") if isinstance(h, Holiday)]
         parameters.holidays = frozenset(h.date for h in holidays)
         parameters.holiday_sources = tuple(sorted({s for h in holidays for s in h.source}))
@@ -162,14 +157,20 @@ class CostParameters:
     def rate(self, mode: str, country: str | None) -> Parameter:
         """USD per TEU-km for a mode in a country (country rate, else regional, else default)."""
         found = self.rates.get((mode, country)) or self.rates.get((mode, None))
-        return found or self.general[f"rate_usd_per_teu_km_{mode}"]
+        if found is None:
+            raise KnowledgeBaseError(
+                f"no {mode} rate in the knowledge base for {country or 'any country'} on {self.date}"
+            )
+        return found
 
     def transfer(self, kind: TransferKind, place: str | None) -> tuple[Parameter, Parameter]:
         """(time h, cost USD/TEU) of a transfer at a place (place value, else kind default)."""
         found = self.transfers.get((kind.value, place)) or self.transfers.get((kind.value, None))
-        if found:
-            return found
-        return self.general["transfer_time_h"], self.general["transfer_cost_usd_per_teu"]
+        if found is None:
+            raise KnowledgeBaseError(
+                f"no {kind.value} time and cost in the knowledge base on {self.date}"
+            )
+        return found
 
     def _load_rates(self, rows: Sequence[object]) -> None:
         candidates: dict[tuple[str, str | None], list[Rate]] = defaultdict(list)
@@ -206,56 +207,123 @@ class CostParameters:
 
     def _load_transfers(self, rows: Sequence[object]) -> None:
         grouped: dict[tuple[str, str | None], list[Transfer]] = defaultdict(list)
+        partial: dict[tuple[str, str | None], tuple[Parameter | None, Parameter | None]] = {}
         for row in rows:
             if isinstance(row, Transfer) and row.valid_from <= self.date:
                 grouped[(row.kind.value, row.place_id)].append(row)
-        default_time = self.general["transfer_time_h"]
-        default_cost = self.general["transfer_cost_usd_per_teu"]
         for key, transfers in grouped.items():
             times = [t for t in transfers if t.time_h is not None]
             costs = [t for t in transfers if t.cost_usd_per_teu is not None]
             time_row = max(times, key=lambda t: t.valid_from) if times else None
             cost_row = max(costs, key=lambda t: t.valid_from) if costs else None
-            time = (
-                Parameter(f"{key[0]} time", time_row.time_h, "h", time_row.source)  # type: ignore[arg-type]
-                if time_row
-                else default_time
+            partial[key] = (
+                Parameter(f"{key[0]} time", time_row.time_h, "h", time_row.source)
+                if time_row and time_row.time_h is not None
+                else None,
+                Parameter(f"{key[0]} cost", cost_row.cost_usd_per_teu, "USD/TEU", cost_row.source)
+                if cost_row and cost_row.cost_usd_per_teu is not None
+                else None,
             )
-            cost = (
-                Parameter(f"{key[0]} cost", cost_row.cost_usd_per_teu, "USD/TEU", cost_row.source)  # type: ignore[arg-type]
-                if cost_row
-                else default_cost
-            )
-            self.transfers[key] = (time, cost)
-        for kind in TransferKind:
-            place_values = [
-                v for (k, p), v in self.transfers.items() if k == kind.value and p is not None
-            ]
-            if (kind.value, None) not in self.transfers and place_values:
-                self.transfers[(kind.value, None)] = _median_pair(kind.value, place_values)
+        self.transfers = _fill_transfers(partial)
 
     def _load_ferries(self, rows: Sequence[object]) -> None:
+        fields = {
+            "sailings_per_week": "per week",
+            "sailing_time_h": "h",
+            "cost_usd_per_teu": "USD/TEU",
+        }
+        latest: dict[str, dict[str, tuple[dt.date, Parameter]]] = defaultdict(dict)
         for row in rows:
-            if isinstance(row, FerryService) and row.valid_from <= self.date:
-                known = self.ferries.get(row.link_id)
-                if known is None or row.valid_from >= known.valid_from:
-                    self.ferries[row.link_id] = row
+            if not isinstance(row, FerryService) or row.valid_from > self.date:
+                continue
+            for name, unit in fields.items():
+                value = getattr(row, name)
+                known = latest[row.link_id].get(name)
+                if value is not None and (known is None or row.valid_from >= known[0]):
+                    latest[row.link_id][name] = (
+                        row.valid_from,
+                        Parameter(f"ferry {name}", value, unit, row.source),
+                    )
+        for link_id, values in latest.items():
+            self.ferries[link_id] = {name: parameter for name, (_, parameter) in values.items()}
+        for name, unit in fields.items():
+            published = [v[name] for v in self.ferries.values() if name in v]
+            if published:
+                self.ferry_defaults[name] = _median(f"ferry {name}", published, unit)
+
+    def ferry(self, link_id: str, name: str) -> Parameter | None:
+        """A ferry service figure for a link, else the median over services, else None."""
+        return self.ferries.get(link_id, {}).get(name) or self.ferry_defaults.get(name)
+
+    def clearance(self, mode: str, quantity: str) -> Parameter:
+        """Default clearance time or cost of a mode: median of the crossings that publish one."""
+        found = self.clearance_defaults.get((mode, quantity))
+        if found is None:
+            raise KnowledgeBaseError(
+                f"no {mode} crossing publishes a {quantity} in the knowledge base by {self.date}"
+            )
+        return found
+
+    def _load_clearance(self, kb: KnowledgeBase) -> None:
+        modes = {c.id: c.mode.value for c in kb.crossings()}
+        for quantity, unit in (
+            (Quantity.CLEARANCE_TIME_H, "h"),
+            (Quantity.CLEARANCE_COST_USD, "USD"),
+        ):
+            latest: dict[str, Observation] = {}
+            for observation in kb.observations(quantity=quantity):
+                if observation.subject_id in modes and observation.valid_from <= self.date:
+                    known = latest.get(observation.subject_id)
+                    if known is None or observation.valid_from >= known.valid_from:
+                        latest[observation.subject_id] = observation
+            for mode in ("rail", "road"):
+                values = [
+                    Parameter(o.subject_id, o.value, unit, o.source)
+                    for o in latest.values()
+                    if modes[o.subject_id] == mode
+                ]
+                if values:
+                    self.clearance_defaults[(mode, quantity.value)] = _median(
+                        f"{mode} {quantity.value}", values, unit
+                    )
 
 
-def _median_pair(
-    kind: str, pairs: list[tuple[Parameter, Parameter]]
-) -> tuple[Parameter, Parameter]:
-    """A regional default from place values: the median time and cost, citing all of them."""
-    times = sorted(p[0].value for p in pairs)
-    costs = sorted(p[1].value for p in pairs)
-    sources = tuple(dict.fromkeys(s for pair in pairs for p in pair for s in p.sources))
-    return (
-        Parameter(f"{kind} time (median of places)", times[len(times) // 2], "h", sources),
-        Parameter(f"{kind} cost (median of places)", costs[len(costs) // 2], "USD/TEU", sources),
+def _median(name: str, values: list[Parameter], unit: str) -> Parameter:
+    """A default from several published values: their median, citing all of them."""
+    ordered = sorted(values, key=lambda p: p.value)
+    sources = tuple(dict.fromkeys(s for p in values for s in p.sources))
+    return Parameter(
+        f"{name} (median of {len(values)})", ordered[len(ordered) // 2].value, unit, sources
     )
 
 
+def _fill_transfers(
+    partial: dict[tuple[str, str | None], tuple[Parameter | None, Parameter | None]],
+) -> dict[tuple[str, str | None], tuple[Parameter, Parameter]]:
+    """Complete each transfer's time and cost from the kind's general row or the places' median."""
+    filled: dict[tuple[str, str | None], tuple[Parameter, Parameter]] = {}
+    for kind in TransferKind:
+        rows = {place: pair for (k, place), pair in partial.items() if k == kind.value}
+        if not rows:
+            continue
+        general = rows.get(None, (None, None))
+        times = [t for t, _ in rows.values() if t is not None]
+        costs = [c for _, c in rows.values() if c is not None]
+        default_time = general[0] or (_median(f"{kind.value} time", times, "h") if times else None)
+        default_cost = general[1] or (
+            _median(f"{kind.value} cost", costs, "USD/TEU") if costs else None
+        )
+        if default_time is None or default_cost is None:
+            continue
+        filled[(kind.value, None)] = (default_time, default_cost)
+        for place, (time, cost) in rows.items():
+            filled[(kind.value, place)] = (time or default_time, cost or default_cost)
+    return filled
+
+
 def _from_assumption(name: str, assumption: Assumption | None, assumption_id: str) -> Parameter:
-    if assumption is None or assumption.value is None:
-        raise KeyError(f"the cost model needs assumption {assumption_id!r} with a value ({name})")
+    if assumption is None or not isinstance(assumption.value, float):
+        raise KnowledgeBaseError(
+            f"the cost model needs assumption {assumption_id!r} with a numeric value ({name})"
+        )
     return Parameter(name, assumption.value, assumption.unit or "", (assumption_id,))

@@ -20,11 +20,20 @@ from caravan.store.boundaries import CountryShapes, country_shapes
 from caravan.store.files import LocatedRecord, RawDataset, read_dataset
 from caravan.store.schema import TABLES, field_of
 
-__all__ = ["COORDINATE_TOLERANCE_KM", "NATIONAL_GAUGE_MM", "ValidationReport", "validate_data"]
+__all__ = [
+    "COORDINATE_TOLERANCE_KM",
+    "MODEL_ASSUMPTION_PREFIX",
+    "NATIONAL_GAUGE_MM",
+    "ValidationReport",
+    "validate_data",
+]
 
 #: How far outside its country's polygon a point may lie (coordinates are right to ~5 km,
 #: border posts sit on the line, and Caspian ports on the shore).
 COORDINATE_TOLERANCE_KM = 5.0
+
+#: Assumptions with this prefix are parameters read by the cost model, not cited by rows.
+MODEL_ASSUMPTION_PREFIX = "asm-model-"
 
 #: Standard rail gauge of each country's network, mm.
 NATIONAL_GAUGE_MM = {
@@ -168,7 +177,7 @@ class _Checker:
         for table_name in ("sources", "assumptions"):
             for item in self.rows(table_name):
                 record_id = field_of(item.record, "id")
-                if record_id not in cited:
+                if record_id not in cited and not record_id.startswith(MODEL_ASSUMPTION_PREFIX):
                     self.warnings.append(
                         DataIssue(
                             item.file, item.row, "id", f"{record_id!r} is declared but never cited"

@@ -515,7 +515,18 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
         print_table(
             f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on {itinerary.date} "
             f"(by {itinerary.weight}, per {itinerary.unit.upper()})",
-            ["leg", "step", "mode", "gauge", "from", "to", "km", "hours", "USD", "crossing / transfer"],
+            [
+                "leg",
+                "step",
+                "mode",
+                "gauge",
+                "from",
+                "to",
+                "km",
+                "hours",
+                "USD",
+                "crossing / transfer",
+            ],
             [
                 (
                     n,

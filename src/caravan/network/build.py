@@ -223,8 +223,8 @@ class _Builder:
             )
         elif crossing.mode == LinkMode.ROAD and "cn" in countries:
             handling = self.parameters.transfer(TransferKind.BORDER_TRANSLOAD, crossing.post_a_id)
-        extra_time = handling[0].value if handling else 0.0
-        extra_cost = handling[1].value if handling else 0.0
+        handling_time = handling[0].value if handling else 0.0
+        handling_cost = handling[1].value if handling else 0.0
         a, b = self.node(post_a.id, layer_a), self.node(post_b.id, layer_b)
         for start, end, direction in ((a, b, Direction.A_TO_B), (b, a, Direction.B_TO_A)):
             time_p, cost_p = self.clearance(crossing, direction)
@@ -234,12 +234,16 @@ class _Builder:
                 countries,
                 crossing.gauge_change,
                 (time_p, cost_p, *handling),
+                handling_time_h=handling_time,
+                handling_cost_usd=handling_cost,
             )
+            # CAREC CPMM clearance figures include the gauge change or transload and the
+            # waiting: the handling is a part of the clearance, never added on top of it.
             self.add(
                 start,
                 end,
-                time_p.value + extra_time,
-                cost_p.value + extra_cost,
+                max(time_p.value, handling_time),
+                max(cost_p.value, handling_cost),
                 0.0,
                 EdgeKind.CROSSING,
                 crossing.mode.value,
@@ -255,12 +259,20 @@ class _Builder:
         ):
             observed = self.kb.value_at(crossing.id, quantity, self.date, direction)
             if observed is not None:
+                value = observed.value
+                if name == "cost_usd" and crossing.mode == LinkMode.ROAD:
+                    value /= self.parameters.value("teu_per_truck")  # CPMM road costs are per truck
                 found.append(
                     Parameter(
                         f"clearance {name} {crossing.id}",
-                        observed.value,
-                        "h" if name == "time_h" else "USD",
-                        observed.source,
+                        value,
+                        "h" if name == "time_h" else "USD/TEU",
+                        observed.source
+                        + (
+                            self.parameters.general["teu_per_truck"].sources
+                            if name == "cost_usd" and crossing.mode == LinkMode.ROAD
+                            else ()
+                        ),
                     )
                 )
             else:

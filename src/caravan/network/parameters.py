@@ -44,6 +44,7 @@ MODEL_ASSUMPTIONS = {
     "cargo_value_usd_per_teu": "asm-model-cargo-value-per-teu",
     "tonnes_per_teu": "asm-model-tonnes-per-teu",
     "feu_cost_factor": "asm-model-feu-cost-factor",
+    "teu_per_truck": "asm-model-teu-per-truck",
 }
 
 
@@ -277,8 +278,11 @@ class CostParameters:
                     if known is None or observation.valid_from >= known.valid_from:
                         latest[observation.subject_id] = observation
             for mode in ("rail", "road"):
+                per_truck = quantity == Quantity.CLEARANCE_COST_USD and mode == "road"
+                divisor = self.value("teu_per_truck") if per_truck else 1.0
+                extra = self.general["teu_per_truck"].sources if per_truck else ()
                 values = [
-                    Parameter(o.subject_id, o.value, unit, o.source)
+                    Parameter(o.subject_id, o.value / divisor, unit, o.source + extra)
                     for o in latest.values()
                     if modes[o.subject_id] == mode
                 ]

@@ -28,6 +28,8 @@ class EdgeRecord:
     country_ids: tuple[str, ...]
     gauge_change: bool
     parameters: tuple[Parameter, ...]
+    handling_time_h: float = 0.0  # part of a crossing's time spent on gauge change / transload
+    handling_cost_usd: float = 0.0
 
 
 @dataclass

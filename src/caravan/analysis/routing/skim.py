@@ -82,7 +82,9 @@ class SkimMatrices:
                 handle[name] = getattr(self, name)
             handle.create_mapping("zone", list(range(1, len(self.place_ids) + 1)))
             encoded = np.array([p.encode("utf-8") for p in self.place_ids])
-            handle.create_array(handle.root.lookup, "place_id", encoded)  # zone n is place_ids[n - 1]
+            handle.create_array(
+                handle.root.lookup, "place_id", encoded
+            )  # zone n is place_ids[n - 1]
             handle.root._v_attrs.weight = self.weight
             handle.root._v_attrs.date = self.date
         finally:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,6 +47,14 @@ MODEL_ASSUMPTIONS = {
     "feu_cost_factor": "asm-model-feu-cost-factor",
     "teu_per_truck": "asm-model-teu-per-truck",
 }
+
+
+class _Dated(Protocol):
+    @property
+    def valid_from(self) -> dt.date: ...
+
+
+T = TypeVar("T", bound=_Dated)
 
 
 class ShipmentUnit(StrEnum):
@@ -176,9 +185,10 @@ class CostParameters:
     def _load_rates(self, rows: Sequence[object]) -> None:
         candidates: dict[tuple[str, str | None], list[Rate]] = defaultdict(list)
         for row in rows:
-            if isinstance(row, Rate) and row.valid_from <= self.date:
+            if isinstance(row, Rate):
                 candidates[(row.mode.value, row.country_id)].append(row)
-        for key, rates in candidates.items():
+        for key, all_rates in candidates.items():
+            rates = _in_force(all_rates, self.date)
             latest_year = max(r.valid_from for r in rates)
             current = [r for r in rates if r.valid_from == latest_year]
             values = [self._per_teu_km(r) for r in current]
@@ -210,9 +220,10 @@ class CostParameters:
         grouped: dict[tuple[str, str | None], list[Transfer]] = defaultdict(list)
         partial: dict[tuple[str, str | None], tuple[Parameter | None, Parameter | None]] = {}
         for row in rows:
-            if isinstance(row, Transfer) and row.valid_from <= self.date:
+            if isinstance(row, Transfer):
                 grouped[(row.kind.value, row.place_id)].append(row)
-        for key, transfers in grouped.items():
+        for key, all_transfers in grouped.items():
+            transfers = _in_force(all_transfers, self.date)
             times = [t for t in transfers if t.time_h is not None]
             costs = [t for t in transfers if t.cost_usd_per_teu is not None]
             time_row = max(times, key=lambda t: t.valid_from) if times else None
@@ -235,7 +246,7 @@ class CostParameters:
         }
         latest: dict[str, dict[str, tuple[dt.date, Parameter]]] = defaultdict(dict)
         for row in rows:
-            if not isinstance(row, FerryService) or row.valid_from > self.date:
+            if not isinstance(row, FerryService) or row.valid_from > _cutoff(rows, self.date):
                 continue
             for name, unit in fields.items():
                 value = getattr(row, name)
@@ -272,8 +283,10 @@ class CostParameters:
             (Quantity.CLEARANCE_COST_USD, "USD"),
         ):
             latest: dict[str, Observation] = {}
-            for observation in kb.observations(quantity=quantity):
-                if observation.subject_id in modes and observation.valid_from <= self.date:
+            observed = [o for o in kb.observations(quantity=quantity) if o.subject_id in modes]
+            cutoff = _cutoff(observed, self.date)
+            for observation in observed:
+                if observation.valid_from <= cutoff:
                     known = latest.get(observation.subject_id)
                     if known is None or observation.valid_from >= known.valid_from:
                         latest[observation.subject_id] = observation
@@ -290,6 +303,25 @@ class CostParameters:
                     self.clearance_defaults[(mode, quantity.value)] = _median(
                         f"{mode} {quantity.value}", values, unit
                     )
+
+
+def _in_force(rows: list[T], date: dt.date) -> list[T]:
+    """Rows valid on ``date``; before the first publication, the earliest rows (back-cast)."""
+    valid = [r for r in rows if r.valid_from <= date]
+    if valid:
+        return valid
+    first = min(r.valid_from for r in rows)
+    return [r for r in rows if r.valid_from == first]
+
+
+def _cutoff(rows: Sequence[object], date: dt.date) -> dt.date:
+    """The date to read dated rows at: ``date``, or the first published date if it is earlier.
+
+    Before anything was published the earliest published value stands in (back-casting),
+    so a network of 2013 still has costs even where the first figure dates from 2019.
+    """
+    dates = [row.valid_from for row in rows if hasattr(row, "valid_from")]
+    return max(date, min(dates)) if dates else date
 
 
 def _median(name: str, values: list[Parameter], unit: str) -> Parameter:

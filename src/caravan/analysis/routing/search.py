@@ -189,20 +189,31 @@ class Router:
         return min(reachable)[1], []
 
     def _alternatives(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
-        """Routes through other crossings or with other modes, best first."""
+        """Routes through other crossings or with other modes, best first.
+
+        Candidates come from mode-restricted searches and from searches that avoid, one
+        more at a time, the crossings of routes already found (breadth first, bounded).
+        """
         found: dict[object, Itinerary] = {best.signature: best}
         frontier: list[tuple[tuple[str, ...], Itinerary]] = [(query.avoid, best)]
-        mode_sets = [("rail",), ("road",), ("rail", "ferry"), ("road", "ferry")]
-        for modes in mode_sets:
-            self._try(found, query, query.avoid, modes)
-        explored = 0
-        while frontier and explored < 4 * (query.alternatives + 1):
+        expanded: set[tuple[str, ...]] = set()
+        for modes in (("rail",), ("road",), ("rail", "ferry"), ("road", "ferry")):
+            candidate = self._try(query, query.avoid, modes)
+            if candidate is not None:
+                found.setdefault(candidate.signature, candidate)
+        budget = 6 * (query.alternatives + 1)
+        while frontier and budget > 0:
             avoid, itinerary = frontier.pop(0)
             for crossing in itinerary.crossings:
-                candidate = self._try(found, query, (*avoid, crossing), None)
-                explored += 1
+                avoided = tuple(sorted({*avoid, crossing}))
+                if avoided in expanded:
+                    continue
+                expanded.add(avoided)
+                budget -= 1
+                candidate = self._try(query, avoided, None)
                 if candidate is not None:
-                    frontier.append(((*avoid, crossing), candidate))
+                    found.setdefault(candidate.signature, candidate)
+                    frontier.append((avoided, candidate))
         ranked = sorted(
             (i for s, i in found.items() if s != best.signature),
             key=lambda i: self._score(i, query.by),
@@ -211,7 +222,6 @@ class Router:
 
     def _try(
         self,
-        found: dict[object, Itinerary],
         query: RouteQuery,
         avoid: tuple[str, ...],
         modes: tuple[str, ...] | None,
@@ -219,13 +229,9 @@ class Router:
         if query.modes and modes and not set(modes) <= {m.value for m in query.modes}:
             return None
         try:
-            candidate = self._best(query, query.by, avoid, modes)
+            return self._best(query, query.by, avoid, modes)
         except NoRouteError:
             return None
-        if candidate.signature in found:
-            return None
-        found[candidate.signature] = candidate
-        return candidate
 
     def _pareto(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
         """Non-dominated (time, cost) routes from a sweep of values of time and the alternatives."""

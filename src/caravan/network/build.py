@@ -257,7 +257,9 @@ class _Builder:
             (Quantity.CLEARANCE_TIME_H, "time_h"),
             (Quantity.CLEARANCE_COST_USD, "cost_usd"),
         ):
-            observed = self.kb.value_at(crossing.id, quantity, self.date, direction)
+            observed = self.kb.value_at(
+                crossing.id, quantity, self.date, direction
+            ) or self.parameters.clearance_backcast.get((crossing.id, quantity.value))
             if observed is not None:
                 value = observed.value
                 if name == "cost_usd" and crossing.mode == LinkMode.ROAD:

@@ -57,6 +57,12 @@ class _Dated(Protocol):
 T = TypeVar("T", bound=_Dated)
 
 
+@dataclass(frozen=True)
+class _DatedParameter:
+    valid_from: dt.date
+    parameter: Parameter
+
+
 class ShipmentUnit(StrEnum):
     """What is shipped: costs are per unit, times are the same."""
 
@@ -103,6 +109,8 @@ class CostParameters:
     ferries: dict[str, dict[str, Parameter]] = field(default_factory=dict)
     ferry_defaults: dict[str, Parameter] = field(default_factory=dict)
     clearance_defaults: dict[tuple[str, str], Parameter] = field(default_factory=dict)
+    #: a crossing's first published value, standing in for dates before it was published
+    clearance_backcast: dict[tuple[str, str], Observation] = field(default_factory=dict)
     holidays: frozenset[dt.date] = frozenset()
     holiday_sources: tuple[str, ...] = ()
 
@@ -223,11 +231,14 @@ class CostParameters:
             if isinstance(row, Transfer):
                 grouped[(row.kind.value, row.place_id)].append(row)
         for key, all_transfers in grouped.items():
-            transfers = _in_force(all_transfers, self.date)
-            times = [t for t in transfers if t.time_h is not None]
-            costs = [t for t in transfers if t.cost_usd_per_teu is not None]
-            time_row = max(times, key=lambda t: t.valid_from) if times else None
-            cost_row = max(costs, key=lambda t: t.valid_from) if costs else None
+            times = [t for t in all_transfers if t.time_h is not None]
+            costs = [t for t in all_transfers if t.cost_usd_per_teu is not None]
+            time_row = (
+                max(_in_force(times, self.date), key=lambda t: t.valid_from) if times else None
+            )
+            cost_row = (
+                max(_in_force(costs, self.date), key=lambda t: t.valid_from) if costs else None
+            )
             partial[key] = (
                 Parameter(f"{key[0]} time", time_row.time_h, "h", time_row.source)
                 if time_row and time_row.time_h is not None
@@ -244,24 +255,24 @@ class CostParameters:
             "sailing_time_h": "h",
             "cost_usd_per_teu": "USD/TEU",
         }
-        latest: dict[str, dict[str, tuple[dt.date, Parameter]]] = defaultdict(dict)
+        published: dict[tuple[str, str], list[_DatedParameter]] = defaultdict(list)
         for row in rows:
-            if not isinstance(row, FerryService) or row.valid_from > _cutoff(rows, self.date):
+            if not isinstance(row, FerryService):
                 continue
             for name, unit in fields.items():
                 value = getattr(row, name)
-                known = latest[row.link_id].get(name)
-                if value is not None and (known is None or row.valid_from >= known[0]):
-                    latest[row.link_id][name] = (
-                        row.valid_from,
-                        Parameter(f"ferry {name}", value, unit, row.source),
+                if value is not None:
+                    parameter = Parameter(f"ferry {name}", value, unit, row.source)
+                    published[(row.link_id, name)].append(
+                        _DatedParameter(row.valid_from, parameter)
                     )
-        for link_id, values in latest.items():
-            self.ferries[link_id] = {name: parameter for name, (_, parameter) in values.items()}
+        for (link_id, name), values in published.items():
+            chosen = max(_in_force(values, self.date), key=lambda v: v.valid_from)
+            self.ferries.setdefault(link_id, {})[name] = chosen.parameter
         for name, unit in fields.items():
-            published = [v[name] for v in self.ferries.values() if name in v]
-            if published:
-                self.ferry_defaults[name] = _median(f"ferry {name}", published, unit)
+            known = [v[name] for v in self.ferries.values() if name in v]
+            if known:
+                self.ferry_defaults[name] = _median(f"ferry {name}", known, unit)
 
     def ferry(self, link_id: str, name: str) -> Parameter | None:
         """A ferry service figure for a link, else the median over services, else None."""
@@ -282,21 +293,24 @@ class CostParameters:
             (Quantity.CLEARANCE_TIME_H, "h"),
             (Quantity.CLEARANCE_COST_USD, "USD"),
         ):
-            latest: dict[str, Observation] = {}
-            observed = [o for o in kb.observations(quantity=quantity) if o.subject_id in modes]
-            cutoff = _cutoff(observed, self.date)
-            for observation in observed:
-                if observation.valid_from <= cutoff:
-                    known = latest.get(observation.subject_id)
-                    if known is None or observation.valid_from >= known.valid_from:
-                        latest[observation.subject_id] = observation
+            by_crossing: dict[str, list[Observation]] = defaultdict(list)
+            for observation in kb.observations(quantity=quantity):
+                if observation.subject_id in modes:
+                    by_crossing[observation.subject_id].append(observation)
+            chosen = {
+                crossing: max(_in_force(rows, self.date), key=lambda o: o.valid_from)
+                for crossing, rows in by_crossing.items()
+            }
+            for crossing, observation in chosen.items():
+                if observation.valid_from > self.date:
+                    self.clearance_backcast[(crossing, quantity.value)] = observation
             for mode in ("rail", "road"):
                 per_truck = quantity == Quantity.CLEARANCE_COST_USD and mode == "road"
                 divisor = self.value("teu_per_truck") if per_truck else 1.0
                 extra = self.general["teu_per_truck"].sources if per_truck else ()
                 values = [
                     Parameter(o.subject_id, o.value / divisor, unit, o.source + extra)
-                    for o in latest.values()
+                    for o in chosen.values()
                     if modes[o.subject_id] == mode
                 ]
                 if values:

@@ -24,6 +24,7 @@ class WeightedGraph:
 
     matrix: csr_matrix
     chosen_edge: csr_matrix  # same sparsity; value = edge index + 1
+    edge_of_pair: dict[int, int]  # source * node_count + target -> edge index
 
     def shortest_from(
         self, sources: int | list[int]
@@ -41,7 +42,7 @@ class WeightedGraph:
 
     def edge_between(self, a: int, b: int) -> int:
         """Index of the edge used between two consecutive nodes of a path."""
-        return int(self.chosen_edge[a, b]) - 1
+        return self.edge_of_pair[a * self.matrix.shape[0] + b]
 
     def path_edges(self, predecessors: npt.NDArray[np.int32], target: int) -> list[int]:
         """Edge indices from the tree's root to ``target``, in travel order."""
@@ -70,9 +71,10 @@ def weighted_graph(
     pairs = snapshot.source[index].astype(np.int64) * snapshot.node_count + snapshot.target[index]
     first = np.ones(index.size, dtype=bool)
     first[1:] = pairs[1:] != pairs[:-1]
-    index, weights = index[first], weights[first]
+    index, weights, pairs = index[first], weights[first], pairs[first]
     shape = (snapshot.node_count, snapshot.node_count)
     rows, cols = snapshot.source[index], snapshot.target[index]
     matrix = csr_matrix((weights, (rows, cols)), shape=shape)
     chosen = csr_matrix((index + 1, (rows, cols)), shape=shape)
-    return WeightedGraph(matrix, chosen)
+    edge_of_pair = dict(zip(pairs.tolist(), index.tolist(), strict=True))
+    return WeightedGraph(matrix, chosen, edge_of_pair)

@@ -1,0 +1,72 @@
+"""Routes on the embedded network: the questions planners ask, answered as the record says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+
+from caravan import Observatory
+from caravan.api import LinkMode, Weight
+
+WEDNESDAY = dt.date(2025, 6, 4)
+CN_KG_ROAD = {"bcp-irkeshtam-road", "bcp-torugart-road", "bcp-bedel-road"}
+
+
+def test_xian_to_almaty_by_rail_changes_gauge_once_at_a_china_kazakhstan_crossing(
+    embedded: Observatory,
+) -> None:
+    best = embedded.route("Xi'an", "Almaty", modes=[LinkMode.RAIL], date=WEDNESDAY).best
+    assert best.gauge_changes == 1
+    [border] = [leg for leg in best.legs if leg.crossing_id]
+    assert border.crossing_id in {"bcp-alashankou-dostyk-rail", "bcp-khorgos-altynkol-rail"}
+    assert border.gauge_change
+    assert border.countries == ("cn", "kz")
+    assert border.time_h > 0
+    assert border.cost_usd > 0
+    assert border.sources
+    gauges = [leg.gauge_mm for leg in best.legs if leg.kind == "run"]
+    assert gauges[0] == 1435
+    assert gauges[-1] == 1520
+
+
+def test_kashgar_to_osh_by_road_uses_a_kyrgyz_crossing_and_avoiding_it_another(
+    embedded: Observatory,
+) -> None:
+    best = embedded.route("Kashgar", "Osh", modes=[LinkMode.ROAD], date=WEDNESDAY).best
+    [first] = [c for c in best.crossings if c in CN_KG_ROAD]
+    other = embedded.route(
+        "Kashgar", "Osh", modes=[LinkMode.ROAD], date=WEDNESDAY, avoid=[first]
+    ).best
+    [second] = [c for c in other.crossings if c in CN_KG_ROAD]
+    assert second != first
+    assert other.time_h > best.time_h
+
+
+def test_xian_to_tashkent_pareto_front_mixes_modes_or_crossings(embedded: Observatory) -> None:
+    front = embedded.route("Xi'an", "Tashkent", pareto=True, date=WEDNESDAY).pareto
+    assert len(front) >= 2
+    assert len({i.signature for i in front}) == len(front)
+    for a, b in itertools.permutations(front, 2):
+        assert not (a.time_h <= b.time_h and a.cost_usd <= b.cost_usd)
+
+
+def test_the_cku_railway_carries_nothing_before_it_opens(embedded: Observatory) -> None:
+    cku_links = {link.id for link in embedded.project("prj-cku-railway").links}
+    assert cku_links
+    best = embedded.route(
+        "Kashgar", "Andijan", modes=[LinkMode.RAIL], date=WEDNESDAY, by=Weight.TIME
+    )
+    used = {link for leg in best.best.legs for link in leg.link_ids}
+    assert not used & cku_links
+    snapshot = embedded.network(WEDNESDAY)
+    assert all(link in snapshot.closures for link in cku_links)
+
+
+def test_a_skim_of_the_corridor_cities_is_complete(embedded: Observatory) -> None:
+    cities = ["Xi'an", "Urumqi", "Almaty", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Astana"]
+    skim = embedded.skim(cities, date=WEDNESDAY)
+    off_diagonal = ~np.eye(len(cities), dtype=bool)
+    assert (skim.time_h[off_diagonal] > 0).all()
+    assert np.isfinite(skim.generalised_usd).all()

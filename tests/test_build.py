@@ -41,7 +41,7 @@ def test_a_build_reports_progress_and_records_its_inputs(mini_dir: Path, tmp_pat
     assert result.counts["places"] == 8
     kb = KnowledgeBase(result.path)
     assert kb.meta()["digest"] == data_digest(mini_dir)
-    assert kb.meta()["schema_version"] == "1"
+    assert kb.meta()["schema_version"] == "2"
 
 
 def test_the_knowledge_base_is_rebuilt_when_a_file_changes(mini_dir: Path, tmp_path: Path) -> None:

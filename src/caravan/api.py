@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight, skim_matrices
 from caravan.analysis.routing.explain import blocking_reasons
 from caravan.analysis.routing.search import RouteResult
@@ -17,6 +18,7 @@ from caravan.model import (
     Agreement,
     Assumption,
     Crossing,
+    DatePrecision,
     LinkMode,
     Place,
     PlaceKind,
@@ -25,6 +27,7 @@ from caravan.model import (
     SisterCityCount,
     SisterCityPair,
     Source,
+    StatusEvent,
     TradeFlowKind,
 )
 from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit, network_from_knowledge_base
@@ -40,6 +43,7 @@ from caravan.store import (
     knowledge_base_is_current,
     validate_data,
 )
+from caravan.store.journal import record_status_event
 from caravan.views import (
     CrossingView,
     PlaceDetails,
@@ -63,6 +67,7 @@ __all__ = [
     "ShipmentUnit",
     "SkimFormat",
     "SkimMatrices",
+    "TimelineItem",
     "Weight",
     "default_knowledge_base_path",
 ]
@@ -300,6 +305,42 @@ class Observatory:
     def place_coordinates(self) -> dict[str, tuple[float, float]]:
         """(lon, lat) of every place, for drawing itineraries."""
         return {p.id: (p.lon, p.lat) for p in self.kb.places()}
+
+    # -- map --------------------------------------------------------------------------------
+    def map_layers(self, date: dt.date | None = None) -> dict[str, dict[str, object]]:
+        """GeoJSON layers of places, links, crossings and sister cities as on a date."""
+        return map_layers(self.kb, self.network(date))
+
+    def timeline(self) -> list[TimelineItem]:
+        """When every link and crossing opened or is planned to open (for replaying the map)."""
+        return network_timeline(self.kb, dt.date.today())
+
+    # -- edits --------------------------------------------------------------------------------
+    def record_status_event(
+        self,
+        project_id: str,
+        date: dt.date,
+        status: ProjectStatus,
+        *,
+        source_ids: Sequence[str] = (),
+        new_source: Source | None = None,
+        note: str | None = None,
+        date_precision: DatePrecision = DatePrecision.DAY,
+    ) -> StatusEvent:
+        """Add a dated status event to a project's timeline, citing its source, atomically."""
+        self.project(project_id)
+        sources = tuple(source_ids) + ((new_source.id,) if new_source else ())
+        event = StatusEvent(
+            project_id=project_id,
+            date=date,
+            date_precision=date_precision,
+            status=status,
+            note=note,
+            source=sources,
+        )
+        record_status_event(self.kb.path, event, new_source)
+        self._routers.clear()
+        return event
 
     # -- agreements, trade, people, sources ----------------------------------------------------
     def agreements(self, summit: str | None = None, party: str | None = None) -> list[Agreement]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caravan.errors import KnowledgeBaseError
+from caravan.store.journal import journal_entries, replay_journal
 from caravan.store.schema import SCHEMA_VERSION, TABLES, field_of
 from caravan.store.sqlite_schema import create_statements, row_from_record
 from caravan.store.validate import ValidationReport, validate_data
@@ -116,6 +117,7 @@ def build_knowledge_base(
     report.raise_for_issues()
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(target)
+    journal = journal_entries(target)
     temporary = target.with_name(f".{target.name}{_TEMP_MARKER}{os.getpid()}")
     total = len(TABLES) + 1
     try:
@@ -137,6 +139,8 @@ def build_knowledge_base(
                 "boundary_method": report.boundary_method,
                 "data_dir": str(data_dir.resolve()),
             }
+            replayed = replay_journal(connection, journal)
+            meta["journal_applied"] = str(replayed)
             connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             connection.execute("COMMIT")
         finally:

@@ -24,6 +24,8 @@ def create_statements() -> list[str]:
     """CREATE statements for every table, the citation index and the meta table."""
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE journal (id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, "
+        "kind TEXT NOT NULL, payload TEXT NOT NULL)",
         "CREATE TABLE citations (table_name TEXT NOT NULL, record_key TEXT NOT NULL, "
         "source_id TEXT NOT NULL)",
         "CREATE INDEX citations_by_source ON citations (source_id)",

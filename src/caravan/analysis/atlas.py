@@ -1,0 +1,218 @@
+"""The network as map layers for a date, and the timeline of when each part opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from caravan.model import Crossing, Link, ProjectStatus, Quantity
+from caravan.network import NetworkSnapshot
+from caravan.store import KnowledgeBase
+
+__all__ = ["TimelineItem", "map_layers", "network_timeline"]
+
+
+class TimelineItem(BaseModel):
+    """When a link or crossing joins the network: a date, and whether it is only planned."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: str  # link or crossing
+    project_id: str | None
+    opens_on: dt.date | None  # None: in service since before the record starts
+    planned: bool  # True when opens_on is a plan, not a fact
+    never: bool = False  # closed, or under way with no planned date
+
+
+def network_timeline(kb: KnowledgeBase, today: dt.date) -> list[TimelineItem]:
+    """For every link and crossing, the date it opened (or is planned to open)."""
+    in_service: dict[str, dt.date] = {}
+    for project in kb.projects():
+        events = kb.timeline(project.id)
+        opened = [e.date for e in events if e.status == ProjectStatus.IN_SERVICE]
+        if opened:
+            in_service[project.id] = opened[0]
+    planned = {p.id: _planned_date(p.planned_completion) for p in kb.projects()}
+    items: list[TimelineItem] = []
+    records: list[tuple[str, Link | Crossing]] = [("link", link) for link in kb.links()]
+    records += [("crossing", crossing) for crossing in kb.crossings()]
+    for kind, record in records:
+        owner = record.project_id
+        if owner:
+            if owner in in_service:
+                items.append(
+                    TimelineItem(
+                        id=record.id,
+                        kind=kind,
+                        project_id=owner,
+                        opens_on=in_service[owner],
+                        planned=False,
+                    )
+                )
+            else:
+                when = planned.get(owner)
+                items.append(
+                    TimelineItem(
+                        id=record.id,
+                        kind=kind,
+                        project_id=owner,
+                        opens_on=when,
+                        planned=True,
+                        never=when is None,
+                    )
+                )
+            continue
+        status = record.status.value
+        opened_on = record.opened_on
+        if status in ("in_service", "temporary"):
+            items.append(
+                TimelineItem(
+                    id=record.id,
+                    kind=kind,
+                    project_id=None,
+                    opens_on=opened_on,
+                    planned=bool(opened_on and opened_on > today),
+                )
+            )
+        elif status in ("planned", "under_construction"):
+            items.append(
+                TimelineItem(
+                    id=record.id,
+                    kind=kind,
+                    project_id=None,
+                    opens_on=opened_on,
+                    planned=True,
+                    never=opened_on is None,
+                )
+            )
+        else:
+            items.append(
+                TimelineItem(
+                    id=record.id,
+                    kind=kind,
+                    project_id=None,
+                    opens_on=None,
+                    planned=False,
+                    never=True,
+                )
+            )
+    return items
+
+
+def _status(states: dict[str, ProjectStatus | None], project_id: str | None) -> str | None:
+    status = states.get(project_id) if project_id else None
+    return status.value if status else None
+
+
+def _planned_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    if len(text) == 4:
+        return dt.date(int(text), 12, 31)
+    return dt.date.fromisoformat(text)
+
+
+def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[str, Any]]:
+    """GeoJSON layers of the network on the snapshot's date: places, links, crossings, sister cities."""
+    places = {p.id: p for p in kb.places()}
+    states = {s.project.id: s.status for s in kb.project_states(snapshot.date)}
+    links = []
+    for link in kb.links():
+        a, b = places[link.from_id], places[link.to_id]
+        closure = snapshot.closures.get(link.id)
+        links.append(
+            _feature(
+                {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                {
+                    "id": link.id,
+                    "mode": link.mode.value,
+                    "gauge_mm": link.gauge_mm,
+                    "length_km": link.length_km,
+                    "status": link.status.value,
+                    "in_service": closure is None,
+                    "closure": closure,
+                    "project_id": link.project_id,
+                    "project_status": _status(states, link.project_id),
+                    "source": list(link.source),
+                },
+            )
+        )
+    crossings = []
+    for crossing in kb.crossings():
+        a, b = places[crossing.post_a_id], places[crossing.post_b_id]
+        closure = snapshot.closures.get(crossing.id)
+        time = kb.value_at(crossing.id, Quantity.CLEARANCE_TIME_H, snapshot.date)
+        crossings.append(
+            _feature(
+                {"type": "Point", "coordinates": [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2]},
+                {
+                    "id": crossing.id,
+                    "name": crossing.name,
+                    "mode": crossing.mode.value,
+                    "gauge_change": crossing.gauge_change,
+                    "status": crossing.status.value,
+                    "open": closure is None,
+                    "closure": closure,
+                    "clearance_time_h": time.value if time else None,
+                    "clearance_source": list(time.source) if time else [],
+                    "elevation_m": crossing.elevation_m,
+                    "seasonal_open": crossing.seasonal_open,
+                    "source": list(crossing.source),
+                },
+            )
+        )
+    place_features = [
+        _feature(
+            {"type": "Point", "coordinates": [p.lon, p.lat]},
+            {
+                "id": p.id,
+                "name": p.name_en,
+                "name_ru": p.name_ru,
+                "name_zh": p.name_zh,
+                "kind": p.kind.value,
+                "country_id": p.country_id,
+                "source": list(p.source),
+            },
+        )
+        for p in places.values()
+    ]
+    sister = [
+        _feature(
+            {
+                "type": "LineString",
+                "coordinates": [[s.cn_lon, s.cn_lat], [s.partner_lon, s.partner_lat]],
+            },
+            {
+                "id": s.id,
+                "cn_city": s.cn_city,
+                "partner_city": s.partner_city,
+                "partner_country_id": s.partner_country_id,
+                "established_year": s.established_year,
+                "source": list(s.source),
+            },
+        )
+        for s in kb.sister_cities()
+        if None not in (s.cn_lat, s.cn_lon, s.partner_lat, s.partner_lon)
+    ]
+    return {
+        "places": _collection(place_features),
+        "links": _collection(links),
+        "crossings": _collection(crossings),
+        "sister_cities": _collection(sister),
+    }
+
+
+def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "id": properties["id"],
+        "geometry": geometry,
+        "properties": properties,
+    }
+
+
+def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}

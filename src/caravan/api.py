@@ -70,10 +70,28 @@ __all__ = [
     "TimelineItem",
     "Weight",
     "default_knowledge_base_path",
+    "parse_years",
 ]
 
 #: Environment variable overriding where the knowledge base file lives.
 KNOWLEDGE_BASE_ENV = "CARAVAN_KNOWLEDGE_BASE"
+
+
+def parse_years(text: str | None) -> list[int] | None:
+    """Years from `2024`, `2013-2025` or `2022,2024` (None for empty); ValueError otherwise."""
+    if not text:
+        return None
+    years: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if "-" in part:
+            start, end = (int(p) for p in part.split("-", 1))
+            if end < start or end - start > 200:
+                raise ValueError(f"{part!r} is not a range of years")
+            years.extend(range(start, end + 1))
+        elif part:
+            years.append(int(part))
+    return years
 
 
 def default_knowledge_base_path() -> Path:

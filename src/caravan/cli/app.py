@@ -21,6 +21,7 @@ from caravan.api import (
     ShipmentUnit,
     SkimFormat,
     Weight,
+    parse_years,
 )
 from caravan.cli.render import console, error_console, print_json, print_table, usd_bn
 from caravan.errors import CaravanError, DataValidationError
@@ -333,7 +334,7 @@ def trade(
     json_output: JsonOption = False,
 ) -> None:
     """Goods trade by year and partner, as one reporter publishes it (China's by default)."""
-    report = _open(kb).trade(partner, _parse_years(years), reporter)
+    report = _open(kb).trade(partner, parse_years(years), reporter)
     if json_output:
         print_json(report)
         return
@@ -352,20 +353,6 @@ def trade(
             for y in report.years
         ],
     )
-
-
-def _parse_years(text: str | None) -> list[int] | None:
-    if not text:
-        return None
-    years: list[int] = []
-    for part in text.split(","):
-        part = part.strip()
-        if "-" in part:
-            start, end = part.split("-", 1)
-            years.extend(range(int(start), int(end) + 1))
-        elif part:
-            years.append(int(part))
-    return years
 
 
 @app.command()

@@ -1,0 +1,183 @@
+"""Read-only resources: places, crossings, links, projects, agreements, trade, people, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from caravan.api import Observatory, TimelineItem, parse_years
+from caravan.errors import UnknownRecordError
+from caravan.http.pages import Page, PageParams, paginate
+from caravan.model import (
+    Agreement,
+    Assumption,
+    Link,
+    LinkMode,
+    Place,
+    PlaceKind,
+    PriorityDirection,
+    ProjectStatus,
+    SisterCityCount,
+    SisterCityPair,
+    Source,
+)
+from caravan.views import (
+    CrossingView,
+    PlaceDetails,
+    ProjectDetails,
+    ProjectRow,
+    Summary,
+    TradeReport,
+)
+
+__all__ = ["observatory_of", "router"]
+
+router = APIRouter(prefix="/api/v1")
+
+
+def observatory_of(request: Request) -> Observatory:
+    """The app's observatory."""
+    observatory: Observatory = request.app.state.observatory
+    return observatory
+
+
+ObservatoryDep = Annotated[Observatory, Depends(observatory_of)]
+PageDep = Annotated[PageParams, Depends()]
+CountryQuery = Annotated[
+    str | None, Query(pattern=r"^[a-z]{2}$", description="Country id, e.g. kz.")
+]
+
+
+@router.get("/meta", summary="What the knowledge base holds")
+def meta(observatory: ObservatoryDep) -> Summary:
+    return observatory.summary()
+
+
+@router.get("/places", summary="Places, filtered by country, kind and name")
+def places(
+    observatory: ObservatoryDep,
+    page: PageDep,
+    country: CountryQuery = None,
+    kind: PlaceKind | None = None,
+    q: Annotated[str | None, Query(max_length=100, description="Part of a name.")] = None,
+) -> Page[Place]:
+    rows = observatory.places(country, kind)
+    if q:
+        needle = q.casefold()
+        rows = [
+            p
+            for p in rows
+            if any(
+                needle in (n or "").casefold()
+                for n in (p.name_en, p.name_ru, p.name_zh, p.name_local, *p.aliases)
+            )
+        ]
+    return paginate(rows, page)
+
+
+@router.get("/places/{name}", summary="One place by name, alias or id")
+def place(observatory: ObservatoryDep, name: str) -> PlaceDetails:
+    return observatory.place(name)
+
+
+@router.get("/crossings", summary="Border crossings with posts and dated observations")
+def crossings(
+    observatory: ObservatoryDep,
+    page: PageDep,
+    country: CountryQuery = None,
+    mode: LinkMode | None = None,
+) -> Page[CrossingView]:
+    return paginate(observatory.crossings(country, mode.value if mode else None), page)
+
+
+@router.get("/links", summary="Rail, road and ferry links")
+def links(observatory: ObservatoryDep, page: PageDep, mode: LinkMode | None = None) -> Page[Link]:
+    return paginate(observatory.kb.links(mode.value if mode else None), page)
+
+
+@router.get("/projects", summary="Projects and their status as of a date")
+def projects(
+    observatory: ObservatoryDep,
+    page: PageDep,
+    direction: PriorityDirection | None = None,
+    status: ProjectStatus | None = None,
+    country: CountryQuery = None,
+    as_of: dt.date | None = None,
+) -> Page[ProjectRow]:
+    return paginate(observatory.projects(direction, status, country, as_of), page)
+
+
+@router.get("/projects/{project_id}", summary="One project: timeline, links, crossings, sources")
+def project(
+    observatory: ObservatoryDep, project_id: str, as_of: dt.date | None = None
+) -> ProjectDetails:
+    return observatory.project(project_id, as_of)
+
+
+@router.get("/agreements", summary="Agreements, by summit and party")
+def agreements(
+    observatory: ObservatoryDep,
+    page: PageDep,
+    summit: Annotated[str | None, Query(pattern=r"^(xian-2023|astana-2025)$")] = None,
+    party: CountryQuery = None,
+) -> Page[Agreement]:
+    return paginate(observatory.agreements(summit, party), page)
+
+
+@router.get("/trade", summary="Goods trade by year and partner, as one reporter publishes it")
+def trade(
+    observatory: ObservatoryDep,
+    partner: Annotated[list[str] | None, Query(description="Partner ids (repeatable).")] = None,
+    years: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}(-\d{4})?(,\d{4}(-\d{4})?)*$",
+            description="2024, 2013-2025 or 2022,2024.",
+        ),
+    ] = None,
+    reporter: Annotated[str, Query(pattern=r"^[a-z]{2}$")] = "cn",
+) -> TradeReport:
+    return observatory.trade(partner, parse_years(years), reporter)
+
+
+@router.get("/sister-cities", summary="Sister-city pairs")
+def sister_cities(
+    observatory: ObservatoryDep, page: PageDep, country: CountryQuery = None
+) -> Page[SisterCityPair]:
+    return paginate(observatory.sister_cities(country), page)
+
+
+@router.get("/sister-cities/counts", summary="Official counts of sister-city pairs")
+def sister_city_counts(observatory: ObservatoryDep) -> list[SisterCityCount]:
+    return observatory.sister_city_counts()
+
+
+@router.get("/sources", summary="Every published source")
+def sources(observatory: ObservatoryDep, page: PageDep) -> Page[Source]:
+    return paginate(observatory.sources(), page)
+
+
+@router.get("/sources/{source_id}", summary="One source or assumption, and the rows that cite it")
+def source(observatory: ObservatoryDep, source_id: str) -> dict[str, Any]:
+    table = "sources" if source_id.startswith("src-") else "assumptions"
+    if not source_id.startswith(("src-", "asm-")):
+        raise UnknownRecordError("source", source_id)
+    record = observatory.kb.get(table, source_id)
+    assert isinstance(record, Source | Assumption)
+    return {
+        "record": record.model_dump(mode="json"),
+        "kind": table.rstrip("s"),
+        "cited_by": [{"table": t, "key": k} for t, k in observatory.kb.cited_by(source_id)],
+    }
+
+
+@router.get("/map", summary="GeoJSON layers of the network as on a date")
+def map_layers(observatory: ObservatoryDep, date: dt.date | None = None) -> dict[str, Any]:
+    return observatory.map_layers(date)
+
+
+@router.get("/timeline", summary="When each link and crossing opened or is planned to open")
+def timeline(observatory: ObservatoryDep) -> list[TimelineItem]:
+    return observatory.timeline()

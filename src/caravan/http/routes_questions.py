@@ -1,0 +1,90 @@
+"""The questions: routes (with alternatives and Pareto front) and skims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import numpy as np
+from fastapi import APIRouter, Query, Request
+
+from caravan.api import LinkMode, RouteResult, ShipmentUnit, Weight
+from caravan.http.routes_knowledge import ObservatoryDep
+from caravan.http.problems import problem
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1")
+IdList = Annotated[list[str] | None, Query(max_length=10)]
+
+
+@router.get("/route", summary="Best freight route, alternatives and the time–cost Pareto front")
+def route(
+    request: Request,
+    observatory: ObservatoryDep,
+    origin: Annotated[str, Query(min_length=1, max_length=100)],
+    destination: Annotated[str, Query(min_length=1, max_length=100)],
+    by: Weight = Weight.GENERALISED,
+    mode: Annotated[list[LinkMode] | None, Query(max_length=3)] = None,
+    avoid: IdList = None,
+    via: IdList = None,
+    alternatives: Annotated[int, Query(ge=0, le=10)] = 0,
+    pareto: bool = False,
+    date: dt.date | None = None,
+    unit: ShipmentUnit = ShipmentUnit.TEU,
+) -> RouteResult:
+    limit = request.app.state.settings.max_alternatives
+    if alternatives > limit:
+        return problem(
+            422,
+            "too-much-work",
+            "Too much work",
+            f"at most {limit} alternatives per request",
+            request,
+        )  # type: ignore[return-value]
+    return observatory.route(
+        origin,
+        destination,
+        by=by,
+        modes=mode,
+        avoid=avoid or (),
+        via=via or (),
+        alternatives=alternatives,
+        pareto=pareto,
+        date=date,
+        unit=unit,
+    )
+
+
+@router.get("/skim", summary="Time, cost, distance and generalised-cost matrices between places")
+def skim(
+    request: Request,
+    observatory: ObservatoryDep,
+    places: Annotated[list[str], Query(min_length=2, max_length=1000)],
+    by: Weight = Weight.GENERALISED,
+    date: dt.date | None = None,
+) -> dict[str, Any]:
+    limit = request.app.state.settings.max_skim_places
+    if len(places) > limit:
+        return problem(
+            422,
+            "too-much-work",
+            "Too much work",
+            f"at most {limit} places per skim request",
+            request,
+        )  # type: ignore[return-value]
+    matrices = observatory.skim(places, by=by, date=date)
+
+    def plain(values: np.ndarray[Any, Any]) -> list[list[float | None]]:
+        return [[float(v) if np.isfinite(v) else None for v in row] for row in values]
+
+    return {
+        "place_ids": list(matrices.place_ids),
+        "weight": matrices.weight,
+        "date": matrices.date,
+        "unreachable": "null",
+        "time_h": plain(matrices.time_h),
+        "cost_usd": plain(matrices.cost_usd),
+        "length_km": plain(matrices.length_km),
+        "generalised_usd": plain(matrices.generalised_usd),
+    }

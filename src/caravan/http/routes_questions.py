@@ -9,8 +9,8 @@ import numpy as np
 from fastapi import APIRouter, Query, Request
 
 from caravan.api import LinkMode, RouteResult, ShipmentUnit, Weight
-from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.problems import problem
+from caravan.http.routes_knowledge import ObservatoryDep
 
 __all__ = ["router"]
 

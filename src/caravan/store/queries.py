@@ -257,23 +257,29 @@ class KnowledgeBase:
         return sorted(events, key=lambda e: (e.date, _LIFECYCLE[e.status]))
 
     def project_states(self, as_of: dt.date) -> list[ProjectState]:
-        """Every project with its status as of a date (latest event on or before it)."""
-        latest: dict[str, StatusEvent] = {}
-        events = sorted(
-            self._typed("project_events", StatusEvent), key=lambda e: (e.date, _LIFECYCLE[e.status])
-        )
-        for event in events:
-            if event.date <= as_of:
-                latest[event.project_id] = event
-        states = []
-        for project in self.projects():
-            found = latest.get(project.id)
-            states.append(
-                ProjectState(
-                    project, found.status if found else None, found.date if found else None
-                )
-            )
-        return states
+        """Every project with its status as of a date (latest event on or before it).
+
+        One SQL window query picks each project's latest event; on the same day the later
+        lifecycle step wins. Projects are decoded once and cached.
+        """
+        rank = " ".join(f"WHEN '{status.value}' THEN {n}" for status, n in _LIFECYCLE.items())
+        rows = self._connection.execute(
+            f"""SELECT project_id, status, date FROM (
+                    SELECT project_id, status, date, ROW_NUMBER() OVER (
+                        PARTITION BY project_id ORDER BY date DESC, CASE status {rank} END DESC) AS n
+                    FROM project_events WHERE date <= ?)
+                WHERE n = 1""",
+            (as_of.isoformat(),),
+        ).fetchall()
+        latest = {row[0]: (ProjectStatus(row[1]), dt.date.fromisoformat(row[2])) for row in rows}
+        return [
+            ProjectState(project, *latest.get(project.id, (None, None)))
+            for project in self._projects_cache
+        ]
+
+    @cached_property
+    def _projects_cache(self) -> list[Project]:
+        return self.projects()
 
     # -- agreements, trade, people --------------------------------------------------------
     def agreements(self) -> list[Agreement]:

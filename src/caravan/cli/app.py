@@ -576,6 +576,29 @@ def skim(
     console.print(f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}")
 
 
+# -- web observatory -------------------------------------------------------------------------
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    kb: KbOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Serve the web observatory and the HTTP API (offline: every file is local)."""
+    import uvicorn
+
+    from caravan.http import HttpSettings, create_app
+
+    settings = HttpSettings.from_environment(knowledge_base=kb, data_dir=data_dir)
+    with _build_progress() as update:
+        observatory = Observatory.open(kb, data_dir, progress=update)  # type: ignore[arg-type]
+    application = create_app(settings, observatory)
+    console.print(
+        f"caravan observatory on http://{host}:{port}/  (API: /api/v1/docs) — Ctrl+C to stop"
+    )
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: run the app, turning caravan errors into one-line messages."""
     try:

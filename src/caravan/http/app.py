@@ -1,0 +1,83 @@
+"""The FastAPI application: one app for the API and the web page, usable in-process."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from caravan import __version__
+from caravan.api import Observatory
+from caravan.http import routes_edits, routes_knowledge, routes_questions
+from caravan.http.problems import install_problem_handlers, problem
+from caravan.http.settings import HttpSettings
+from caravan.http.web import mount_web
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """The China–Central Asia system, computable: places, border crossings, links,
+projects with dated timelines, agreements, trade and sister cities, each fact with its
+source; freight routes and skims on the network of a date. Reading is open; writing needs
+the operator's bearer token. Every error is an RFC 9457 problem document."""
+
+
+class BodyLimit(BaseHTTPMiddleware):
+    """Refuse request bodies larger than the configured limit (413, problem document)."""
+
+    def __init__(self, app: object, max_bytes: int) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.max_bytes = max_bytes
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            return problem(
+                413,
+                "too-large",
+                "Request too large",
+                f"request bodies are limited to {self.max_bytes} bytes",
+                request,
+            )
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            body = await request.body()
+            if len(body) > self.max_bytes:
+                return problem(
+                    413,
+                    "too-large",
+                    "Request too large",
+                    f"request bodies are limited to {self.max_bytes} bytes",
+                    request,
+                )
+        return await call_next(request)
+
+
+def create_app(
+    settings: HttpSettings | None = None, observatory: Observatory | None = None
+) -> FastAPI:
+    """Build the app; opens (and if needed builds) the knowledge base unless one is given."""
+    settings = settings or HttpSettings.from_environment()
+    app = FastAPI(
+        title="caravan",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.observatory = observatory or Observatory.open(
+        settings.knowledge_base, settings.data_dir
+    )
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    for module in (routes_knowledge, routes_questions, routes_edits):
+        app.include_router(module.router)
+    mount_web(app)
+    return app

@@ -13,7 +13,7 @@ from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight, s
 from caravan.analysis.routing.explain import blocking_reasons
 from caravan.analysis.routing.search import RouteResult
 from caravan.analysis.routing.skim import SkimFormat
-from caravan.errors import UnknownRecordError
+from caravan.errors import InvalidQueryError, UnknownRecordError
 from caravan.model import (
     Agreement,
     Assumption,
@@ -78,19 +78,26 @@ KNOWLEDGE_BASE_ENV = "CARAVAN_KNOWLEDGE_BASE"
 
 
 def parse_years(text: str | None) -> list[int] | None:
-    """Years from `2024`, `2013-2025` or `2022,2024` (None for empty); ValueError otherwise."""
+    """Years from `2024`, `2013-2025` or `2022,2024` (None for empty); InvalidQueryError otherwise."""
     if not text:
         return None
     years: list[int] = []
     for part in text.split(","):
         part = part.strip()
         if "-" in part:
-            start, end = (int(p) for p in part.split("-", 1))
+            try:
+                start, end = (int(p) for p in part.split("-", 1))
+            except ValueError:
+                raise InvalidQueryError(
+                    f"{part!r} is not a range of years such as 2013-2025"
+                ) from None
             if end < start or end - start > 200:
-                raise ValueError(f"{part!r} is not a range of years")
+                raise InvalidQueryError(f"{part!r} is not a range of years such as 2013-2025")
             years.extend(range(start, end + 1))
-        elif part:
+        elif part.isdigit():
             years.append(int(part))
+        elif part:
+            raise InvalidQueryError(f"{part!r} is not a year")
     return years
 
 

@@ -6,6 +6,7 @@
     ├── UnknownPlaceError(KeyError)        a name that resolves to no place (with suggestions)
     ├── UnknownRecordError(KeyError)       an id that names no project, crossing, source …
     ├── DataValidationError(ValueError)    data files that break the schema (every issue listed)
+    ├── InvalidQueryError(ValueError)      a question asked in a form caravan cannot read
     ├── KnowledgeBaseError(RuntimeError)   a knowledge base that cannot be built or opened
     └── NoRouteError(LookupError)          no path between two places (what blocks it)
 """
@@ -19,6 +20,7 @@ __all__ = [
     "CaravanError",
     "DataIssue",
     "DataValidationError",
+    "InvalidQueryError",
     "KnowledgeBaseError",
     "NoRouteError",
     "UnknownPlaceError",
@@ -90,6 +92,10 @@ class DataValidationError(ValueError, CaravanError):
     def __str__(self) -> str:
         head = f"{len(self.issues)} data issue(s):"
         return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
+
+
+class InvalidQueryError(ValueError, CaravanError):
+    """A question whose form is wrong (a range of years backwards, an unknown unit …)."""
 
 
 class KnowledgeBaseError(RuntimeError, CaravanError):

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from caravan.errors import (
     CaravanError,
     DataValidationError,
+    InvalidQueryError,
     KnowledgeBaseError,
     NoRouteError,
     UnknownPlaceError,
@@ -100,6 +101,10 @@ def install_problem_handlers(app: FastAPI) -> None:
                 for i in error.issues
             ],
         )
+
+    @app.exception_handler(InvalidQueryError)
+    async def invalid_query(request: Request, error: InvalidQueryError) -> JSONResponse:
+        return problem(422, "invalid-request", "Invalid request", str(error), request)
 
     @app.exception_handler(KnowledgeBaseError)
     async def knowledge_base(request: Request, error: KnowledgeBaseError) -> JSONResponse:

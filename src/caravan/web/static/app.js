@@ -411,6 +411,9 @@ async function start() {
   document.body.dataset.ready = "true";
 }
 
+// A read-only handle for tests and for curious users in the browser console.
+window.caravan = { state, groups, linkStateOn };
+
 start().catch((error) => {
   document.body.dataset.ready = "error";
   $("#network-stats").textContent = `Could not load the observatory: ${error.message}`;

@@ -1,0 +1,184 @@
+"""End-to-end tests in a real headless Chromium (Debian's, driven by Playwright), offline.
+
+The page is served by caravan on loopback; every request the page makes to another host
+fails the test, so the observatory is shown to work with the network cable pulled.
+Screenshots go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from caravan import Observatory
+from caravan.http import HttpSettings, create_app
+
+ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "screenshots"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; the test suite fails (never skips) when it is missing."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        raise RuntimeError(
+            "Debian's chromium is not installed: run `apt-get install chromium` (.ci/run does)"
+        )
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(embedded_kb_path: Path) -> Iterator[str]:
+    observatory = Observatory.open(embedded_kb_path)
+    app = create_app(HttpSettings(), observatory)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1500, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def only_loopback(route: Route) -> None:
+        if route.request.url.startswith(server) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    yield page
+    assert outside == [], f"the page tried to reach other hosts: {outside}"
+    assert errors == [], f"script errors: {errors}"
+    context.close()
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_the_map_loads_with_boundaries_and_network(page: Page) -> None:
+    stats = page.locator("[data-testid=network-stats]")
+    assert int(stats.get_attribute("data-open") or 0) > 100
+    assert page.evaluate("window.caravan.groups.base.getLayers().length") == 1
+    assert page.evaluate("window.caravan.groups.links.getLayers().length") > 100
+    shot(page, "map")
+
+
+def test_plan_a_route_and_see_it_on_the_map(page: Page) -> None:
+    page.click("button[data-tab=route]")
+    page.fill("#route-from", "Xi'an")
+    page.fill("#route-to", "Tashkent")
+    page.click("#route-go")
+    page.wait_for_selector("[data-testid=itinerary]", timeout=30_000)
+    assert page.locator("[data-testid=itinerary]").count() >= 2
+    assert int(page.get_attribute("body", "data-route-drawn") or 0) > 0
+    assert page.evaluate("window.caravan.groups.route.getLayers().length") >= 2
+    assert page.locator("[data-testid=pareto-chart]").is_visible()
+    assert "gauge change" in page.locator("[data-testid=itinerary]").first.inner_text()
+    shot(page, "route")
+
+
+def test_a_typo_gets_a_suggestion(page: Page) -> None:
+    page.click("button[data-tab=route]")
+    page.fill("#route-to", "Tashkennt")
+    page.click("#route-go")
+    status = page.locator("[data-testid=route-status]")
+    status.filter(has_text="Did you mean").wait_for(timeout=30_000)
+    assert "Tashkent" in status.inner_text()
+
+
+def test_the_date_slider_replays_a_project_opening(page: Page) -> None:
+    link = page.evaluate("""() => [...window.caravan.state.timeline.values()]
+        .find((t) => t.kind === 'link' && t.project_id === 'prj-kti-railway' && !t.planned).id""")
+    slider = page.locator("#date-slider")
+    slider.fill("2013")
+    page.wait_for_function("document.querySelector('#date-label').textContent === '2013-01-01'")
+    before = int(page.get_attribute("[data-testid=network-stats]", "data-open") or 0)
+    assert (
+        page.evaluate(f"window.caravan.linkStateOn('{link}', window.caravan.state.date)")
+        == "planned"
+    )
+    shot(page, "network-2013")
+    slider.fill("2016")
+    page.wait_for_function("document.querySelector('#date-label').textContent === '2016-01-01'")
+    after = int(page.get_attribute("[data-testid=network-stats]", "data-open") or 0)
+    assert (
+        page.evaluate(f"window.caravan.linkStateOn('{link}', window.caravan.state.date)") == "open"
+    )
+    assert after > before
+    shot(page, "network-2016")
+
+
+def test_open_a_projects_timeline_and_sources(page: Page) -> None:
+    page.click("button[data-tab=projects]")
+    row = page.locator("tr[data-project-id=prj-cku-railway]")
+    row.wait_for(timeout=30_000)
+    row.click()
+    timeline = page.locator("[data-testid=project-timeline]")
+    timeline.wait_for(timeout=30_000)
+    assert "under construction" in timeline.inner_text()
+    assert page.evaluate("window.caravan.groups.highlight.getLayers().length") == 1
+    page.click("[data-testid=project-sources]")
+    drawer = page.locator("[data-testid=sources-drawer]")
+    drawer.locator(".source").first.wait_for(timeout=30_000)
+    assert drawer.locator(".source").count() >= 2
+    assert "cited by" in drawer.inner_text()
+    shot(page, "project-sources")
+
+
+def test_trade_chart_and_lists(page: Page) -> None:
+    page.click("button[data-tab=trade]")
+    page.locator("#trade-table table").wait_for(timeout=30_000)
+    assert "2024" in page.locator("#trade-table").inner_text()
+    page.click("button[data-tab=agreements]")
+    page.locator("[data-testid=agreement-list] tr").first.wait_for(timeout=30_000)
+    assert "Treaty" in page.locator("[data-testid=agreement-list]").inner_text()
+    page.click("button[data-tab=people]")
+    page.locator("[data-testid=sister-list] tr").first.wait_for(timeout=30_000)
+    assert page.evaluate("window.caravan.groups.sister.getLayers().length") > 10
+    shot(page, "trade")

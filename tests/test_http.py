@@ -1,0 +1,269 @@
+"""Contract tests of the HTTP API, in-process through httpx's ASGI transport."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from caravan import Observatory
+from caravan.http import HttpSettings, create_app
+
+TOKEN = "test-token-0123456789abcdef"
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+
+
+def request(app: FastAPI, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    """One request to the app, in-process."""
+
+    async def send() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://caravan.test") as client:
+            return await client.request(method, url, **kwargs)
+
+    return asyncio.run(send())
+
+
+@pytest.fixture
+def app(mini: Observatory) -> FastAPI:
+    return create_app(HttpSettings(max_page_size=3, max_alternatives=2, max_skim_places=4), mini)
+
+
+@pytest.fixture
+def writable(mini: Observatory) -> FastAPI:
+    return create_app(HttpSettings(write_token=TOKEN), mini)
+
+
+def assert_problem(response: httpx.Response, status: int, kind: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert set(body) >= PROBLEM_KEYS
+    assert body["status"] == status
+    assert body["type"] == f"/problems/{kind}"
+    assert body["detail"]
+    return body
+
+
+def test_openapi_is_published(app: FastAPI) -> None:
+    spec = request(app, "GET", "/api/v1/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    for path in (
+        "/api/v1/places",
+        "/api/v1/route",
+        "/api/v1/skim",
+        "/api/v1/projects/{project_id}/events",
+        "/api/v1/trade",
+        "/api/v1/sources/{source_id}",
+        "/api/v1/map",
+        "/api/v1/timeline",
+    ):
+        assert path in spec["paths"], path
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status", "kind"),
+    [
+        ("GET", "/api/v1/places/Tashkennt", 404, "unknown-place"),
+        ("GET", "/api/v1/projects/prj-nothing", 404, "unknown-record"),
+        ("GET", "/api/v1/sources/nothing", 404, "unknown-record"),
+        ("GET", "/api/v1/places?limit=0", 422, "invalid-request"),
+        ("GET", "/api/v1/projects?as_of=yesterday", 422, "invalid-request"),
+        ("GET", "/api/v1/trade?years=20x4", 422, "invalid-request"),
+        ("GET", "/api/v1/no-such-thing", 404, "not-found"),
+        ("DELETE", "/api/v1/places", 405, "method-not-allowed"),
+        (
+            "GET",
+            "/api/v1/route?origin=Xian&destination=Tashkent&alternatives=3",
+            422,
+            "too-much-work",
+        ),
+        (
+            "GET",
+            "/api/v1/skim?places=Xian&places=Almaty&places=Tashkent&places=Khorgos&places=Altynkol",
+            422,
+            "too-much-work",
+        ),
+        ("POST", "/api/v1/projects/prj-test-line/events", 403, "forbidden"),
+    ],
+)
+def test_every_failure_is_a_problem_document(
+    app: FastAPI, method: str, url: str, status: int, kind: str
+) -> None:
+    assert_problem(request(app, method, url, json={}), status, kind)
+
+
+def test_unknown_places_come_with_suggestions(app: FastAPI) -> None:
+    body = assert_problem(request(app, "GET", "/api/v1/places/Tashkennt"), 404, "unknown-place")
+    assert body["suggestions"][0] == {"name": "Tashkent", "id": "uz-tashkent"}
+
+
+def test_no_route_names_the_closure(app: FastAPI) -> None:
+    response = request(
+        app,
+        "GET",
+        "/api/v1/route",
+        params={"origin": "Xian", "destination": "Almaty", "mode": "road", "date": "2025-10-01"},
+    )
+    body = assert_problem(response, 422, "no-route")
+    assert "Chinese public holiday" in body["detail"]
+
+
+def test_listings_are_paginated(app: FastAPI) -> None:
+    first = request(app, "GET", "/api/v1/places", params={"limit": 100}).json()
+    assert first["limit"] == 3  # capped by the settings
+    assert first["total"] == 8
+    assert len(first["items"]) == 3
+    assert "offset=3" in first["next"]
+    last = request(app, "GET", "/api/v1/places", params={"offset": 6}).json()
+    assert len(last["items"]) == 2
+    assert last["next"] is None
+    ids = [
+        p["id"]
+        for page in (0, 3, 6)
+        for p in request(app, "GET", "/api/v1/places", params={"offset": page}).json()["items"]
+    ]
+    assert len(set(ids)) == 8
+
+
+def test_filters_and_name_search(app: FastAPI) -> None:
+    body = request(app, "GET", "/api/v1/places", params={"country": "uz"}).json()
+    assert {p["id"] for p in body["items"]} == {"uz-keles", "uz-tashkent"}
+    body = request(app, "GET", "/api/v1/places", params={"q": "алма"}).json()
+    assert [p["id"] for p in body["items"]] == ["kz-almaty"]
+
+
+def test_route_returns_itinerary_alternatives_and_front(app: FastAPI) -> None:
+    body = request(
+        app,
+        "GET",
+        "/api/v1/route",
+        params={
+            "origin": "Xi'an",
+            "destination": "Tashkent",
+            "alternatives": 2,
+            "pareto": True,
+            "date": "2025-06-02",
+        },
+    ).json()
+    assert body["best"]["origin"] == "cn-xian"
+    assert len(body["alternatives"]) == 2
+    assert len(body["pareto"]) >= 2
+    assert all(leg["sources"] for leg in body["best"]["legs"])
+
+
+def test_skim_marks_unreachable_cells_as_null(app: FastAPI) -> None:
+    body = request(
+        app, "GET", "/api/v1/skim", params={"places": ["Xian", "Tashkent"], "date": "2025-06-02"}
+    ).json()
+    assert body["place_ids"] == ["cn-xian", "uz-tashkent"]
+    assert body["time_h"][0][0] == 0.0
+    assert body["time_h"][0][1] > 0
+
+
+def test_cors_is_closed_by_default(app: FastAPI, mini: Observatory) -> None:
+    headers = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"}
+    response = request(app, "OPTIONS", "/api/v1/places", headers=headers)
+    assert "access-control-allow-origin" not in response.headers
+    opened = create_app(HttpSettings(cors_origins=("https://elsewhere.example",)), mini)
+    response = request(opened, "OPTIONS", "/api/v1/places", headers=headers)
+    assert response.headers["access-control-allow-origin"] == "https://elsewhere.example"
+
+
+def test_large_bodies_are_refused(writable: FastAPI) -> None:
+    response = request(
+        writable,
+        "POST",
+        "/api/v1/projects/prj-test-line/events",
+        content=b"x" * 70_000,
+        headers={"Content-Type": "application/json"},
+    )
+    assert_problem(response, 413, "too-large")
+
+
+EVENT = {
+    "date": "2026-09-01",
+    "status": "in_service",
+    "source_ids": ["src-test-news"],
+    "note": "opened",
+}
+
+
+def test_writes_need_the_operators_token(writable: FastAPI) -> None:
+    url = "/api/v1/projects/prj-test-line/events"
+    assert_problem(request(writable, "POST", url, json=EVENT), 401, "unauthorized")
+    assert_problem(
+        request(writable, "POST", url, json=EVENT, headers={"Authorization": "Bearer wrong-token"}),
+        401,
+        "unauthorized",
+    )
+    assert_problem(
+        request(writable, "POST", url, json=EVENT, headers={"Authorization": TOKEN}),
+        401,
+        "unauthorized",
+    )
+    status = request(
+        writable, "GET", "/api/v1/projects/prj-test-line", params={"as_of": "2026-09-02"}
+    ).json()["status"]
+    assert status == "under_construction"
+
+
+def test_an_authorised_write_records_a_sourced_event(writable: FastAPI) -> None:
+    url = "/api/v1/projects/prj-test-line/events"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    response = request(writable, "POST", url, json=EVENT, headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.json()["status"] == "in_service"
+    project = request(
+        writable, "GET", "/api/v1/projects/prj-test-line", params={"as_of": "2026-09-02"}
+    ).json()
+    assert project["status"] == "in_service"
+    no_source = {k: v for k, v in EVENT.items() if k != "source_ids"}
+    assert_problem(
+        request(writable, "POST", url, json=no_source, headers=headers), 422, "http-error"
+    )
+    unknown = {**EVENT, "source_ids": ["src-nowhere"]}
+    assert_problem(
+        request(writable, "POST", url, json=unknown, headers=headers), 422, "invalid-data"
+    )
+
+
+def test_the_page_and_its_assets_are_served_locally(app: FastAPI) -> None:
+    page = request(app, "GET", "/")
+    assert page.status_code == 200
+    assert "/vendor/leaflet/dist/leaflet.js" in page.text
+    for asset in (
+        "/vendor/leaflet/dist/leaflet.js",
+        "/vendor/topojson-client/dist/topojson-client.min.js",
+        "/vendor/chart.js/dist/chart.umd.js",
+        "/vendor/world-atlas/countries-50m.json",
+        "/static/app.js",
+        "/static/style.css",
+    ):
+        assert request(app, "GET", asset).status_code == 200, asset
+
+
+def test_the_page_references_no_remote_host() -> None:
+    static = Path(__file__).parents[1] / "src" / "caravan" / "web" / "static"
+    for path in static.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert "http://" not in text, path.name
+        assert "https://" not in text, path.name
+
+
+def test_map_layers_follow_the_date(app: FastAPI) -> None:
+    before = request(app, "GET", "/api/v1/map", params={"date": "2010-01-01"}).json()
+    after = request(app, "GET", "/api/v1/map", params={"date": "2025-06-02"}).json()
+
+    def open_links(layers: dict[str, Any]) -> int:
+        return sum(1 for f in layers["links"]["features"] if f["properties"]["in_service"])
+
+    assert open_links(after) >= open_links(before)
+    timeline = {item["id"]: item for item in request(app, "GET", "/api/v1/timeline").json()}
+    assert timeline["rail-almaty-tashkent-new"]["planned"] is True
+    assert timeline["rail-almaty-tashkent-new"]["opens_on"] == dt.date(2030, 12, 31).isoformat()

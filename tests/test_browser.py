@@ -106,7 +106,11 @@ def test_the_map_loads_with_boundaries_and_network(page: Page) -> None:
     assert int(stats.get_attribute("data-open") or 0) > 100
     assert page.evaluate("window.caravan.groups.base.getLayers().length") == 1
     assert page.evaluate("window.caravan.groups.links.getLayers().length") > 100
+    page.wait_for_function("window.caravan.groups.projects.getLayers().length > 0")
     shot(page, "map")
+    page.check("input[data-layer=trade]")
+    assert page.evaluate("window.caravan.groups.trade.getLayers().length") == 5
+    shot(page, "map-trade")
 
 
 def test_plan_a_route_and_see_it_on_the_map(page: Page) -> None:

@@ -109,3 +109,28 @@ def test_the_data_dictionary_is_current() -> None:
     result = runner.invoke(app, ["data", "dictionary"])
     committed = Path(__file__).parents[1] / "docs" / "data-dictionary.md"
     assert result.output == committed.read_text(encoding="utf-8")
+
+
+def test_the_cli_reference_is_current(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "cli.md"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "typer",
+            "caravan.cli.app",
+            "utils",
+            "docs",
+            "--name",
+            "caravan",
+            "--output",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    committed = Path(__file__).parents[1] / "docs" / "cli.md"
+    assert out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8")

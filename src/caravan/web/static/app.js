@@ -6,9 +6,13 @@ const COUNTRY_NAMES = { cn: "China", kz: "Kazakhstan", kg: "Kyrgyzstan", tj: "Ta
 const DIRECTIONS = ["unimpeded_trade", "industrial_investment", "connectivity", "green_minerals",
   "agricultural_modernisation", "people_to_people"];
 const STATUSES = ["announced", "agreed", "under_construction", "in_service", "suspended", "cancelled"];
+const PROJECT_COLORS = { in_service: "#2e8b57", under_construction: "#ff8c00", agreed: "#4f6fd1", announced: "#b0b0b0",
+  suspended: "#8b0000", cancelled: "#555" };
+const CAPITALS = { cn: "cn-beijing", kz: "kz-astana", kg: "kg-bishkek", tj: "tj-dushanbe", tm: "tm-ashgabat", uz: "uz-tashkent" };
 const COLORS = { rail_1435: "#b5442b", rail_1520: "#2a5d9f", road: "#d38b1f", ferry: "#1c8c8c", planned: "#9aa4ae" };
 
-const state = { layers: null, timeline: new Map(), places: new Map(), date: "2025-07-01", charts: {} };
+const state = { layers: null, timeline: new Map(), places: new Map(), date: "2025-07-01", charts: {},
+  projectStatus: new Map(), trade: null };
 const $ = (selector) => document.querySelector(selector);
 const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 const fmt1 = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
@@ -72,7 +76,7 @@ async function showSources(ids) {
 const map = L.map("map", { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([42, 75], 4);
 map.attributionControl.setPrefix("Boundaries: Natural Earth (world-atlas)");
 const groups = { base: L.layerGroup().addTo(map), links: L.layerGroup().addTo(map), crossings: L.layerGroup().addTo(map),
-  places: L.layerGroup().addTo(map), sister: L.layerGroup(), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map) };
+  places: L.layerGroup().addTo(map), sister: L.layerGroup(), projects: L.layerGroup().addTo(map), trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map) };
 
 async function drawCountries() {
   const response = await fetch("/vendor/world-atlas/countries-50m.json");
@@ -136,9 +140,53 @@ function renderNetwork() {
       fillOpacity: 0.75, dashArray: status === "open" ? null : "3 3" })
       .bindPopup(() => crossingPopup(p, status)).addTo(groups.crossings);
   }
+  renderProjects();
+  renderTrade();
   $("#network-stats").textContent = `${date}: ${open} links in service, ${planned} planned or under construction; ${crossingsOpen} border crossings open.`;
   $("#network-stats").dataset.open = String(open);
   $("#network-stats").dataset.planned = String(planned);
+}
+
+// Project lines coloured by the project's status on the slider's date (fetched per date).
+let statusRequest = 0;
+async function loadProjectStatus(date) {
+  const ticket = ++statusRequest;
+  const page = await api("/api/v1/projects", { as_of: date, limit: 500 });
+  if (ticket !== statusRequest) return;
+  state.projectStatus = new Map(page.items.map((row) => [row.project.id, row]));
+  renderProjects();
+}
+
+function renderProjects() {
+  groups.projects.clearLayers();
+  if (!visible("projects")) return;
+  for (const feature of state.layers.links.features) {
+    const p = feature.properties;
+    const row = p.project_id ? state.projectStatus.get(p.project_id) : null;
+    if (!row || !row.status) continue;
+    L.geoJSON(feature, { style: { color: PROJECT_COLORS[row.status] || "#888", weight: 7, opacity: 0.45 } })
+      .bindPopup(() => popupBox(row.project.name_en, [["status", `${row.status.replace("_", " ")} since ${row.since}`], ["link", p.id]], row.project.source))
+      .addTo(groups.projects);
+  }
+}
+
+// Trade flows: China's capital to each partner's, width by the year's value (China's customs).
+function renderTrade() {
+  groups.trade.clearLayers();
+  if (!visible("trade") || !state.trade) return;
+  const year = Number(state.date.slice(0, 4));
+  const known = state.trade.years.filter((y) => y.year <= year);
+  if (!known.length) return;
+  const latest = known[known.length - 1];
+  const from = coords(CAPITALS.cn);
+  for (const [partner, value] of Object.entries(latest.by_partner_usd)) {
+    const to = coords(CAPITALS[partner]);
+    if (!from || !to) continue;
+    const sources = state.trade.rows.filter((r) => r.year === latest.year && r.partner_id === partner).flatMap((r) => r.source);
+    L.polyline([from, to], { color: "#6b4f2a", weight: 1.5 + Math.sqrt(value / 1e9) * 1.3, opacity: 0.45 })
+      .bindPopup(() => popupBox(`China – ${COUNTRY_NAMES[partner]}, ${latest.year}`, [["trade (GACC)", `USD ${fmt1.format(value / 1e9)} bn`]], sources))
+      .addTo(groups.trade);
+  }
 }
 
 function popupBox(title, rows, sources) {
@@ -199,6 +247,7 @@ function setDate(value) {
   $("#date-label").textContent = state.date;
   $("#route-date").value = state.date;
   renderNetwork();
+  loadProjectStatus(state.date);
   if (!$("#tab-projects").hidden) loadProjects();
 }
 
@@ -395,8 +444,10 @@ async function start() {
 
   await drawCountries();
   map.fitBounds([[35, 50], [46, 120]]);
-  const [layers, timeline] = await Promise.all([api("/api/v1/map"), api("/api/v1/timeline")]);
+  const [layers, timeline, trade] = await Promise.all([api("/api/v1/map"), api("/api/v1/timeline"),
+    api("/api/v1/trade", { years: "2013-2025" })]);
   state.layers = layers;
+  state.trade = trade;
   timeline.forEach((item) => state.timeline.set(item.id, item));
   layers.places.features.forEach((f) => state.places.set(f.properties.id, f));
   $("#place-names").replaceChildren(...layers.places.features.map((f) => el("option", { value: f.properties.name })));

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from caravan.model import Crossing, Link, ProjectStatus, Quantity
 from caravan.network import NetworkSnapshot
 from caravan.store import KnowledgeBase
+from caravan.store.export import geojson_collection, geojson_feature
 
 __all__ = ["TimelineItem", "map_layers", "network_timeline"]
 
@@ -124,7 +125,7 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
         a, b = places[link.from_id], places[link.to_id]
         closure = snapshot.closures.get(link.id)
         links.append(
-            _feature(
+            geojson_feature(
                 {"type": "LineString", "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
                 {
                     "id": link.id,
@@ -146,7 +147,7 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
         closure = snapshot.closures.get(crossing.id)
         time = kb.value_at(crossing.id, Quantity.CLEARANCE_TIME_H, snapshot.date)
         crossings.append(
-            _feature(
+            geojson_feature(
                 {"type": "Point", "coordinates": [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2]},
                 {
                     "id": crossing.id,
@@ -165,7 +166,7 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
             )
         )
     place_features = [
-        _feature(
+        geojson_feature(
             {"type": "Point", "coordinates": [p.lon, p.lat]},
             {
                 "id": p.id,
@@ -180,7 +181,7 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
         for p in places.values()
     ]
     sister = [
-        _feature(
+        geojson_feature(
             {
                 "type": "LineString",
                 "coordinates": [[s.cn_lon, s.cn_lat], [s.partner_lon, s.partner_lat]],
@@ -198,21 +199,8 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
         if None not in (s.cn_lat, s.cn_lon, s.partner_lat, s.partner_lon)
     ]
     return {
-        "places": _collection(place_features),
-        "links": _collection(links),
-        "crossings": _collection(crossings),
-        "sister_cities": _collection(sister),
+        "places": geojson_collection(place_features),
+        "links": geojson_collection(links),
+        "crossings": geojson_collection(crossings),
+        "sister_cities": geojson_collection(sister),
     }
-
-
-def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "Feature",
-        "id": properties["id"],
-        "geometry": geometry,
-        "properties": properties,
-    }
-
-
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": features}

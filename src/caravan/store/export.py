@@ -17,7 +17,13 @@ from typing import Any
 from caravan.store.queries import KnowledgeBase
 from caravan.store.schema import TABLES
 
-__all__ = ["ExportFormat", "export_knowledge_base", "network_feature_collections"]
+__all__ = [
+    "ExportFormat",
+    "export_knowledge_base",
+    "geojson_collection",
+    "geojson_feature",
+    "network_feature_collections",
+]
 
 
 class ExportFormat(StrEnum):
@@ -49,7 +55,7 @@ def network_feature_collections(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     """GeoJSON FeatureCollections of places, crossings and links (lon/lat, WGS84)."""
     places = {p.id: p for p in kb.places()}
     place_features = [
-        _feature(
+        geojson_feature(
             {"type": "Point", "coordinates": [p.lon, p.lat]},
             p.model_dump(mode="json", exclude={"lat", "lon"}),
         )
@@ -60,23 +66,28 @@ def network_feature_collections(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
         a, b = places[crossing.post_a_id], places[crossing.post_b_id]
         point = [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2]
         crossing_features.append(
-            _feature({"type": "Point", "coordinates": point}, crossing.model_dump(mode="json"))
+            geojson_feature(
+                {"type": "Point", "coordinates": point}, crossing.model_dump(mode="json")
+            )
         )
     link_features = []
     for link in kb.links():
         a, b = places[link.from_id], places[link.to_id]
         line = [[a.lon, a.lat], [b.lon, b.lat]]
         link_features.append(
-            _feature({"type": "LineString", "coordinates": line}, link.model_dump(mode="json"))
+            geojson_feature(
+                {"type": "LineString", "coordinates": line}, link.model_dump(mode="json")
+            )
         )
     return {
-        "places": _collection(place_features),
-        "crossings": _collection(crossing_features),
-        "links": _collection(link_features),
+        "places": geojson_collection(place_features),
+        "crossings": geojson_collection(crossing_features),
+        "links": geojson_collection(link_features),
     }
 
 
-def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+def geojson_feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+    """A GeoJSON Feature whose id is the record's id."""
     return {
         "type": "Feature",
         "id": properties.get("id"),
@@ -85,7 +96,8 @@ def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, 
     }
 
 
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+def geojson_collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection."""
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -186,3 +186,14 @@ def test_trade_chart_and_lists(page: Page) -> None:
     page.locator("[data-testid=sister-list] tr").first.wait_for(timeout=30_000)
     assert page.evaluate("window.caravan.groups.sister.getLayers().length") > 10
     shot(page, "trade")
+
+
+def test_a_matrix_streams_its_progress(page: Page) -> None:
+    page.click("button[data-tab=matrix]")
+    page.click("#matrix-go")
+    page.locator("[data-testid=matrix-result] table").wait_for(timeout=60_000)
+    progress = page.locator("[data-testid=matrix-progress]")
+    assert progress.get_attribute("value") == progress.get_attribute("max") == "12"
+    assert "Done: 12 × 12" in page.locator("[data-testid=matrix-status]").inner_text()
+    assert page.locator("[data-testid=matrix-result] td").count() == 144
+    shot(page, "matrix")

@@ -267,3 +267,19 @@ def test_map_layers_follow_the_date(app: FastAPI) -> None:
     timeline = {item["id"]: item for item in request(app, "GET", "/api/v1/timeline").json()}
     assert timeline["rail-almaty-tashkent-new"]["planned"] is True
     assert timeline["rail-almaty-tashkent-new"]["opens_on"] == dt.date(2030, 12, 31).isoformat()
+
+
+def test_skim_stream_reports_progress_then_the_result(app: FastAPI) -> None:
+    response = request(
+        app,
+        "GET",
+        "/api/v1/skim/stream",
+        params={"places": ["Xian", "Almaty", "Tashkent"], "chunk": 1, "date": "2025-06-02"},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    events = [block for block in response.text.split("\n\n") if block.strip()]
+    kinds = [block.splitlines()[0] for block in events]
+    assert kinds == ["event: progress"] * 3 + ["event: result"]
+    assert '"done": 3, "total": 3' in events[2]
+    assert '"place_ids": ["cn-xian", "kz-almaty", "uz-tashkent"]' in events[3]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
-from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight, skim_matrices
+from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import blocking_reasons
 from caravan.analysis.routing.search import RouteResult
-from caravan.analysis.routing.skim import SkimFormat
+from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
 from caravan.errors import InvalidQueryError, UnknownRecordError
 from caravan.model import (
     Agreement,
@@ -67,6 +67,7 @@ __all__ = [
     "ShipmentUnit",
     "SkimFormat",
     "SkimMatrices",
+    "SkimProgress",
     "TimelineItem",
     "Weight",
     "default_knowledge_base_path",
@@ -317,15 +318,36 @@ class Observatory:
         by: Weight = Weight.GENERALISED,
         date: dt.date | None = None,
         unit: ShipmentUnit = ShipmentUnit.TEU,
+        progress: Callable[[int, int], None] | None = None,
     ) -> SkimMatrices:
         """Time, cost, distance and generalised-cost matrices between places (all by default)."""
+        for item in self.iterate_skim(places, by=by, date=date, unit=unit):
+            if isinstance(item, SkimMatrices):
+                return item
+            if progress:
+                progress(item.done, item.total)
+        raise AssertionError("a skim always ends with its matrices")  # pragma: no cover
+
+    def iterate_skim(
+        self,
+        places: Sequence[str] | None = None,
+        *,
+        by: Weight = Weight.GENERALISED,
+        date: dt.date | None = None,
+        unit: ShipmentUnit = ShipmentUnit.TEU,
+        chunk_size: int = 64,
+    ) -> Iterator[SkimProgress | SkimMatrices]:
+        """A skim computed in blocks of origins: progress events, then the matrices.
+
+        Stop iterating to interrupt; nothing is left half-done.
+        """
         ids = (
             [self.kb.resolve_place(p).id for p in places]
             if places
             else [p.id for p in self.kb.places()]
         )
         router = self._router(date or dt.date.today(), CostSettings(unit=unit))
-        return skim_matrices(router, ids, by)
+        return iterate_skim(router, ids, by, chunk_size)
 
     def place_coordinates(self) -> dict[str, tuple[float, float]]:
         """(lon, lat) of every place, for drawing itineraries."""

@@ -569,8 +569,13 @@ def skim(
     """Skim matrices of time, cost, distance and generalised cost between places."""
     observatory = _open(kb)
     with Progress(console=error_console, transient=True) as bar:
-        bar.add_task("computing skims", total=None)
-        matrices = observatory.skim(places, by=by, date=date.date() if date else None)
+        task = bar.add_task("computing skims (origins)", total=None)
+        matrices = observatory.skim(
+            places,
+            by=by,
+            date=date.date() if date else None,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     path = matrices.save(out or Path(f"out/skims.{file_format.value}"), file_format)
     reachable = int((matrices.time_h < float("inf")).sum())
     console.print(f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import numpy as np
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
-from caravan.api import LinkMode, RouteResult, ShipmentUnit, Weight
+from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
 from caravan.http.problems import problem
 from caravan.http.routes_knowledge import ObservatoryDep
 
@@ -80,8 +83,53 @@ def skim(
             f"at most {limit} places per skim request",
             request,
         )  # type: ignore[return-value]
-    matrices = observatory.skim(places, by=by, date=date)
+    return _skim_body(observatory.skim(places, by=by, date=date))
 
+
+@router.get(
+    "/skim/stream",
+    summary="A skim with streamed progress (server-sent events)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "`progress` events {done, total}, then one `result` event",
+        }
+    },
+)
+def skim_stream(
+    request: Request,
+    observatory: ObservatoryDep,
+    places: Annotated[list[str], Query(min_length=2, max_length=1000)],
+    by: Weight = Weight.GENERALISED,
+    date: dt.date | None = None,
+    chunk: Annotated[int, Query(ge=1, le=64)] = 8,
+) -> Response:
+    limit = request.app.state.settings.max_skim_places
+    if len(places) > limit:
+        return problem(
+            422,
+            "too-much-work",
+            "Too much work",
+            f"at most {limit} places per skim request",
+            request,
+        )
+    steps = observatory.iterate_skim(places, by=by, date=date, chunk_size=chunk)
+
+    def events() -> Iterator[str]:
+        # A client that goes away stops the iteration between blocks: the work is abandoned cleanly.
+        for item in steps:
+            if isinstance(item, SkimProgress):
+                yield f"event: progress\ndata: {json.dumps({'done': item.done, 'total': item.total})}\n\n"
+            else:
+                yield f"event: result\ndata: {json.dumps(_skim_body(item))}\n\n"
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )
+
+
+def _skim_body(matrices: SkimMatrices) -> dict[str, Any]:
     def plain(values: np.ndarray[Any, Any]) -> list[list[float | None]]:
         return [[float(v) if np.isfinite(v) else None for v in row] for row in values]
 

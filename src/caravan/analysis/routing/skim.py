@@ -6,7 +6,7 @@ cost and distance are accumulated along that route. Unreachable cells are ``inf`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +18,7 @@ import numpy.typing as npt
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.search import Router
 
-__all__ = ["SkimFormat", "SkimMatrices", "skim_matrices"]
+__all__ = ["SkimFormat", "SkimMatrices", "SkimProgress", "iterate_skim", "skim_matrices"]
 
 MATRICES = ("time_h", "cost_usd", "length_km", "generalised_usd")
 
@@ -91,6 +91,48 @@ class SkimMatrices:
             handle.close()
 
 
+@dataclass(frozen=True)
+class SkimProgress:
+    """How many origins of a skim are done."""
+
+    done: int
+    total: int
+
+
+def iterate_skim(
+    router: Router,
+    place_ids: list[str],
+    weight: Weight = Weight.GENERALISED,
+    chunk_size: int = 64,
+) -> Iterator[SkimProgress | SkimMatrices]:
+    """Compute skims origin block by origin block, yielding progress, then the matrices.
+
+    Stopping the iteration between blocks abandons the work cleanly (nothing is written).
+    """
+    snapshot = router.snapshot
+    graph = router.graph(weight, None, ())
+    dense = _dense_edge_values(router, graph)
+    origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
+    destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
+    n = len(place_ids)
+    result = {name: np.full((n, n), np.inf) for name in MATRICES}
+    present = [i for i, node in enumerate(origins) if node >= 0]
+    columns = np.array([d if d >= 0 else 0 for d in destinations], dtype=np.int64)
+    reachable_columns = np.array([d >= 0 for d in destinations], dtype=bool)
+    for start in range(0, len(present), chunk_size):
+        rows = present[start : start + chunk_size]
+        distances, predecessors = graph.shortest_from([origins[i] for i in rows])
+        accumulated = _accumulate(dense, np.atleast_2d(distances), np.atleast_2d(predecessors))
+        for name, values in accumulated.items():
+            block = values[:, columns]
+            block[:, ~reachable_columns] = np.inf
+            result[name][rows, :] = block
+        yield SkimProgress(min(start + chunk_size, len(present)), len(present))
+    for name in MATRICES:
+        np.fill_diagonal(result[name], 0.0)
+    yield SkimMatrices(tuple(place_ids), weight.value, snapshot.date.isoformat(), **result)
+
+
 def skim_matrices(
     router: Router,
     place_ids: list[str],
@@ -98,38 +140,16 @@ def skim_matrices(
     progress: Callable[[int, int], None] | None = None,
 ) -> SkimMatrices:
     """Skims between the given places along the routes minimising ``weight``."""
-    snapshot = router.snapshot
-    graph = router.graph(weight, None, ())
-    origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
-    destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
-    n = len(place_ids)
-    result = {name: np.full((n, n), np.inf) for name in MATRICES}
-    present = [i for i, node in enumerate(origins) if node >= 0]
-    if present:
-        distances, predecessors = graph.shortest_from([origins[i] for i in present])
-        distances = np.atleast_2d(distances)
-        predecessors = np.atleast_2d(predecessors)
-        accumulated = _accumulate(router, graph, distances, predecessors)
-        columns = np.array([d if d >= 0 else 0 for d in destinations])
-        reachable_columns = np.array([d >= 0 for d in destinations])
-        for name, values in accumulated.items():
-            block = values[:, columns]
-            block[:, ~reachable_columns] = np.inf
-            result[name][present, :] = block
+    for item in iterate_skim(router, place_ids, weight):
+        if isinstance(item, SkimMatrices):
+            return item
         if progress:
-            progress(n, n)
-    for name in MATRICES:
-        np.fill_diagonal(result[name], 0.0)
-    return SkimMatrices(tuple(place_ids), weight.value, snapshot.date.isoformat(), **result)
+            progress(item.done, item.total)
+    raise AssertionError("iterate_skim always ends with the matrices")  # pragma: no cover
 
 
-def _accumulate(
-    router: Router,
-    graph: Any,
-    distances: npt.NDArray[np.float64],
-    predecessors: npt.NDArray[np.int32],
-) -> dict[str, npt.NDArray[np.float64]]:
-    """Add edge quantities along every shortest-path tree, nodes in order of distance."""
+def _dense_edge_values(router: Router, graph: Any) -> dict[str, npt.NDArray[np.float64]]:
+    """Per quantity, a node × node matrix of the value of the edge chosen between them."""
     snapshot = router.snapshot
     size = snapshot.node_count
     chosen = graph.chosen_edge.tocoo()
@@ -144,9 +164,19 @@ def _accumulate(
         matrix = np.zeros((size, size))
         matrix[chosen.row, chosen.col] = values[chosen.data.astype(np.int64) - 1]
         dense[name] = matrix
+    return dense
+
+
+def _accumulate(
+    dense: dict[str, npt.NDArray[np.float64]],
+    distances: npt.NDArray[np.float64],
+    predecessors: npt.NDArray[np.int32],
+) -> dict[str, npt.NDArray[np.float64]]:
+    """Add edge quantities along every shortest-path tree, nodes in order of distance."""
+    size = distances.shape[1]
     rows = np.arange(distances.shape[0])
     order = np.argsort(distances, axis=1, kind="stable")
-    totals = {name: np.where(np.isfinite(distances), 0.0, np.inf) for name in per_edge}
+    totals = {name: np.where(np.isfinite(distances), 0.0, np.inf) for name in dense}
     for rank in range(size):
         nodes = order[:, rank]
         previous = predecessors[rows, nodes]

@@ -417,6 +417,62 @@ async function loadPeople() {
   renderSister();
 }
 
+// -- matrix: a skim streamed with progress (server-sent events), stoppable -------------------------
+const MATRIX_PLACES = ["cn-xian", "cn-urumqi", "cn-kashgar", "kz-almaty", "kz-astana", "kz-aktau", "kg-bishkek",
+  "kg-osh", "tj-dushanbe", "tm-ashgabat", "uz-tashkent", "uz-samarkand"];
+let matrixStream = null;
+
+function setupMatrix() {
+  const box = $("#matrix-places");
+  box.replaceChildren(...MATRIX_PLACES.map((id) => el("label", {}, el("input", { type: "checkbox", name: "place", value: id, checked: "" }),
+    ` ${state.places.get(id)?.properties.name || id}`)));
+  $("#matrix-form").addEventListener("submit", computeMatrix);
+  $("#matrix-stop").addEventListener("click", () => stopMatrix("Stopped."));
+}
+
+function stopMatrix(message) {
+  matrixStream?.close();
+  matrixStream = null;
+  $("#matrix-stop").hidden = true;
+  $("#matrix-go").disabled = false;
+  if (message) $("#matrix-status").textContent = message;
+}
+
+function computeMatrix(event) {
+  event.preventDefault();
+  const places = new FormData($("#matrix-form")).getAll("place");
+  if (places.length < 2) { $("#matrix-status").textContent = "Choose at least two places."; return; }
+  const url = new URL("/api/v1/skim/stream", window.location.origin);
+  places.forEach((p) => url.searchParams.append("places", p));
+  url.searchParams.set("date", state.date);
+  url.searchParams.set("chunk", "1");
+  const bar = $("#matrix-progress");
+  bar.hidden = false; bar.value = 0; bar.max = places.length;
+  $("#matrix-result").replaceChildren();
+  $("#matrix-status").textContent = "Computing…";
+  $("#matrix-go").disabled = true;
+  $("#matrix-stop").hidden = false;
+  matrixStream = new EventSource(url);
+  matrixStream.addEventListener("progress", (message) => {
+    const { done, total } = JSON.parse(message.data);
+    bar.max = total; bar.value = done;
+    $("#matrix-status").textContent = `${done} of ${total} origins`;
+  });
+  matrixStream.addEventListener("result", (message) => {
+    stopMatrix(null);
+    const result = JSON.parse(message.data);
+    $("#matrix-status").textContent = `Done: ${result.place_ids.length} × ${result.place_ids.length}, network of ${result.date}. Days / USD per TEU.`;
+    const name = (id) => state.places.get(id)?.properties.name || id;
+    const cell = (i, j) => (result.time_h[i][j] === null ? "–"
+      : i === j ? "" : `${fmt1.format(result.time_h[i][j] / 24)} d / ${fmt.format(result.cost_usd[i][j])}`);
+    $("#matrix-result").replaceChildren(el("table", {},
+      el("thead", {}, el("tr", {}, el("th", {}, "from ↓ to →"), result.place_ids.map((id) => el("th", {}, name(id))))),
+      el("tbody", {}, result.place_ids.map((id, i) => el("tr", {}, el("th", {}, name(id)),
+        result.place_ids.map((_, j) => el("td", { class: "num" }, cell(i, j))))))));
+  });
+  matrixStream.onerror = () => { if (matrixStream) stopMatrix("The computation was interrupted."); };
+}
+
 // -- tabs and start -------------------------------------------------------------------------------
 const loaders = { projects: loadProjects, trade: loadTrade, agreements: loadAgreements, people: loadPeople };
 function selectTab(name) {
@@ -458,6 +514,7 @@ async function start() {
   slider.value = String(today.getFullYear() + today.getMonth() / 12);
   renderPlaces();
   renderSister();
+  setupMatrix();
   setDate(slider.value);
   document.body.dataset.ready = "true";
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -74,6 +74,9 @@ __all__ = [
     "parse_years",
 ]
 
+#: How many network snapshots (one per date and settings) an observatory keeps compiled.
+ROUTER_CACHE_SIZE = 16
+
 #: Environment variable overriding where the knowledge base file lives.
 KNOWLEDGE_BASE_ENV = "CARAVAN_KNOWLEDGE_BASE"
 
@@ -116,7 +119,7 @@ class Observatory:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._routers: dict[tuple[object, ...], Router] = {}
+        self._routers: OrderedDict[tuple[object, ...], Router] = OrderedDict()
 
     @classmethod
     def open(
@@ -260,8 +263,11 @@ class Observatory:
         return self._router(date or dt.date.today(), settings or CostSettings()).snapshot
 
     def _router(self, date: dt.date, settings: CostSettings) -> Router:
+        """The router of a (date, settings) snapshot; the most recently used few are kept."""
         key = (date, settings)
-        if key not in self._routers:
+        if key in self._routers:
+            self._routers.move_to_end(key)
+        else:
             snapshot = network_from_knowledge_base(self.kb, date, settings)
 
             def explain(query: RouteQuery) -> str:
@@ -269,6 +275,8 @@ class Observatory:
                 return blocking_reasons(query, snapshot, full)
 
             self._routers[key] = Router(snapshot, explain)
+            while len(self._routers) > ROUTER_CACHE_SIZE:
+                self._routers.popitem(last=False)
         return self._routers[key]
 
     def route(

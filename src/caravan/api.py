@@ -7,6 +7,7 @@ import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
@@ -45,10 +46,12 @@ from caravan.store import (
 )
 from caravan.store.journal import record_status_event
 from caravan.views import (
+    Citation,
     CrossingView,
     PlaceDetails,
     ProjectDetails,
     ProjectRow,
+    SourceDetails,
     Summary,
     TableCount,
     TradeReport,
@@ -471,6 +474,15 @@ class Observatory:
     def sources(self) -> list[Source]:
         """Every published source."""
         return self.kb.sources()
+
+    def source(self, source_id: str) -> SourceDetails:
+        """One source (`src-…`) or assumption (`asm-…`) and the rows that cite it."""
+        if not source_id.startswith(("src-", "asm-")):
+            raise UnknownRecordError("source", source_id)
+        kind = "source" if source_id.startswith("src-") else "assumption"
+        record = cast(Source | Assumption, self.kb.get(f"{kind}s", source_id))
+        cited_by = [Citation(table=t, key=k) for t, k in self.kb.cited_by(source_id)]
+        return SourceDetails(record=record, kind=kind, cited_by=cited_by)
 
     def assumptions(self) -> list[Assumption]:
         """Every assumption with its reasoning."""

@@ -21,10 +21,12 @@ from caravan.model import (
 )
 
 __all__ = [
+    "Citation",
     "CrossingView",
     "PlaceDetails",
     "ProjectDetails",
     "ProjectRow",
+    "SourceDetails",
     "Summary",
     "TableCount",
     "TradeReport",
@@ -120,3 +122,18 @@ class Summary(View):
     assumptions: int
     latest_trade_year: int | None
     latest_trade_total_usd: float | None
+
+
+class Citation(View):
+    """A row that cites a source: its table and key."""
+
+    table: str
+    key: str
+
+
+class SourceDetails(View):
+    """A source or assumption and every row that cites it."""
+
+    record: Source | Assumption
+    kind: str  # "source" or "assumption"
+    cited_by: list[Citation]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -47,7 +47,7 @@ DataDirOption = Annotated[
 
 
 @contextmanager
-def _build_progress() -> Iterator[object]:
+def _build_progress() -> Iterator[Callable[[BuildProgress], None]]:
     with Progress(
         TextColumn("[bold]building knowledge base[/] {task.description}"),
         BarColumn(),
@@ -65,7 +65,7 @@ def _build_progress() -> Iterator[object]:
 
 def _open(kb: Path | None = None, data_dir: Path | None = None) -> Observatory:
     with _build_progress() as update:
-        return Observatory.open(kb, data_dir, progress=update)  # type: ignore[arg-type]
+        return Observatory.open(kb, data_dir, progress=update)
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def data_validate(data_dir: DataDirOption = None, json_output: JsonOption = Fals
 def data_build(kb: KbOption = None, data_dir: DataDirOption = None) -> None:
     """Validate the data files and build the knowledge base (atomically)."""
     with _build_progress() as update:
-        path = Observatory.build(kb, data_dir, progress=update)  # type: ignore[arg-type]
+        path = Observatory.build(kb, data_dir, progress=update)
     console.print(f"built {path}")
 
 
@@ -596,7 +596,7 @@ def serve(
 
     settings = HttpSettings.from_environment(knowledge_base=kb, data_dir=data_dir)
     with _build_progress() as update:
-        observatory = Observatory.open(kb, data_dir, progress=update)  # type: ignore[arg-type]
+        observatory = Observatory.open(kb, data_dir, progress=update)
     application = create_app(settings, observatory)
     console.print(
         f"caravan observatory on http://{host}:{port}/  (API: /api/v1/docs) — Ctrl+C to stop"

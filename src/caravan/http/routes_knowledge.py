@@ -8,11 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from caravan.api import Observatory, TimelineItem, parse_years
-from caravan.errors import UnknownRecordError
 from caravan.http.pages import Page, PageParams, paginate
 from caravan.model import (
     Agreement,
-    Assumption,
     Link,
     LinkMode,
     Place,
@@ -28,6 +26,7 @@ from caravan.views import (
     PlaceDetails,
     ProjectDetails,
     ProjectRow,
+    SourceDetails,
     Summary,
     TradeReport,
 )
@@ -160,17 +159,8 @@ def sources(observatory: ObservatoryDep, page: PageDep) -> Page[Source]:
 
 
 @router.get("/sources/{source_id}", summary="One source or assumption, and the rows that cite it")
-def source(observatory: ObservatoryDep, source_id: str) -> dict[str, Any]:
-    table = "sources" if source_id.startswith("src-") else "assumptions"
-    if not source_id.startswith(("src-", "asm-")):
-        raise UnknownRecordError("source", source_id)
-    record = observatory.kb.get(table, source_id)
-    assert isinstance(record, Source | Assumption)
-    return {
-        "record": record.model_dump(mode="json"),
-        "kind": table.rstrip("s"),
-        "cited_by": [{"table": t, "key": k} for t, k in observatory.kb.cited_by(source_id)],
-    }
+def source(observatory: ObservatoryDep, source_id: str) -> SourceDetails:
+    return observatory.source(source_id)
 
 
 @router.get("/map", summary="GeoJSON layers of the network as on a date")

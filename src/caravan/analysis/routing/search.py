@@ -104,10 +104,11 @@ class Router:
         return usable
 
     def _layer_modes(self) -> tuple[list[str | None], list[str | None]]:
+        """The mode of the layer each edge leaves and enters (None for origin/destination nodes)."""
         if self._edge_modes is None:
-            layers = self.snapshot.node_layer
-            source = [layers[int(n)].mode if layers[int(n)] else None for n in self.snapshot.source]  # type: ignore[union-attr]
-            target = [layers[int(n)].mode if layers[int(n)] else None for n in self.snapshot.target]  # type: ignore[union-attr]
+            node_modes = [layer.mode if layer else None for layer in self.snapshot.node_layer]
+            source = [node_modes[int(n)] for n in self.snapshot.source]
+            target = [node_modes[int(n)] for n in self.snapshot.target]
             self._edge_modes = (source, target)
         return self._edge_modes
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from caravan import Observatory
 from caravan.store import default_data_dir
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+
+# In CI the property tests draw the same examples every run, so a result can be reproduced.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

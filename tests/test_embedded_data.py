@@ -255,3 +255,12 @@ def test_the_data_files_are_plain_utf8_csv() -> None:
         text = path.read_text(encoding="utf-8")
         assert text.endswith("\n"), path.name
         assert "\r" not in text, path.name
+
+
+def test_the_embedded_data_exports_to_every_format(embedded: Observatory, tmp_path: Path) -> None:
+    from caravan.api import ExportFormat
+
+    written = embedded.export(tmp_path, list(ExportFormat))
+    names = {p.name for p in written}
+    assert {"places.geojson", "links.geojson", "crossings.geojson", "caravan.gpkg"} <= names
+    assert {"assumptions.parquet", "trade.parquet", "assumptions.csv"} <= names

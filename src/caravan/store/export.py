@@ -143,6 +143,10 @@ def _frames(kb: KnowledgeBase) -> Iterator[tuple[str, Any]]:
     for table in TABLES:
         rows = kb.rows_as_dicts(table.name)
         frame = pd.DataFrame(rows, columns=["_key", "_file", "_row", *table.fields])
+        for column in frame.columns:
+            kinds = {type(v) for v in frame[column] if v is not None and v == v}
+            if str in kinds and len(kinds) > 1:  # e.g. an assumption's value: a number or a text
+                frame[column] = frame[column].map(lambda v: None if v is None or v != v else str(v))
         yield table.name, frame.drop(columns=["_key"])
 
 

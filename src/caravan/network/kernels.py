@@ -15,7 +15,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from caravan.network.snapshot import NetworkSnapshot
 
-__all__ = ["WeightedGraph", "weighted_graph"]
+__all__ = ["WeightedGraph", "skim_from_edges", "weighted_graph"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,36 @@ def weighted_graph(
     chosen = csr_matrix((index + 1, (rows, cols)), shape=shape)
     edge_of_pair = dict(zip(pairs.tolist(), index.tolist(), strict=True))
     return WeightedGraph(matrix, chosen, edge_of_pair)
+
+
+def skim_from_edges(
+    init_node: npt.NDArray[np.int64],
+    term_node: npt.NDArray[np.int64],
+    weight: npt.NDArray[np.float64],
+    node_count: int,
+    zones: int,
+    first_thru_node: int = 1,
+) -> npt.NDArray[np.float64]:
+    """Shortest-path costs between zones 0..zones-1 of a plain directed network.
+
+    Zones numbered below ``first_thru_node`` (1-based, as in TNTP) may start or end a path
+    but not be passed through: each gets a separate origin copy holding its outgoing edges.
+    Parallel edges keep the lightest; zero weights stay edges.
+    """
+    blocked = min(max(first_thru_node - 1, 0), zones)
+    sources = init_node.copy()
+    origin_copy = np.arange(blocked) + node_count  # node_count + z is zone z's origin copy
+    from_blocked = sources < blocked
+    sources[from_blocked] = origin_copy[sources[from_blocked]]
+    size = node_count + blocked
+    weights = np.maximum(weight, 1e-12)
+    order = np.lexsort((weights, term_node, sources))
+    sources, targets, weights = sources[order], term_node[order], weights[order]
+    first = np.ones(sources.size, dtype=bool)
+    first[1:] = (sources[1:] != sources[:-1]) | (targets[1:] != targets[:-1])
+    matrix = csr_matrix((weights[first], (sources[first], targets[first])), shape=(size, size))
+    starts = [node_count + z if z < blocked else z for z in range(zones)]
+    distances = dijkstra(matrix, directed=True, indices=starts)
+    result = np.asarray(distances)[:, :zones]
+    np.fill_diagonal(result, 0.0)
+    return result

@@ -283,3 +283,16 @@ def test_skim_stream_reports_progress_then_the_result(app: FastAPI) -> None:
     assert kinds == ["event: progress"] * 3 + ["event: result"]
     assert '"done": 3, "total": 3' in events[2]
     assert '"place_ids": ["cn-xian", "kz-almaty", "uz-tashkent"]' in events[3]
+
+
+def test_every_http_setting_is_documented() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    missing = [name for name in HttpSettings.model_fields if f"`{name}`" not in text]
+    assert missing == []
+
+
+def test_unknown_settings_are_refused() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        HttpSettings.model_validate({"max_page": 10})

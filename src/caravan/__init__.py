@@ -3,6 +3,8 @@
 Importing caravan only imports; nothing is read, written or started until asked.
 """
 
+import logging
+
 from caravan.api import Observatory
 from caravan.errors import (
     CaravanError,
@@ -25,3 +27,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# Library logging: caravan.* loggers stay silent unless the application configures logging.
+logging.getLogger("caravan").addHandler(logging.NullHandler())

@@ -171,3 +171,12 @@ def test_a_build_of_broken_data_raises_with_every_issue(mini_dir: Path, tmp_path
         Observatory.build(tmp_path / "kb.sqlite", mini_dir)
     assert "links.csv row 3, field length_km" in str(caught.value)
     assert not (tmp_path / "kb.sqlite").exists()
+
+
+def test_a_link_shorter_than_the_straight_line_is_flagged(mini_dir: Path) -> None:
+    _edit(mini_dir / "links.csv", "1520,380,40", "1520,100,40")  # Altynkol–Almaty is ~300 km apart
+    report = validate_data(mini_dir)
+    assert report.ok
+    [warning] = [w for w in report.warnings if w.field == "length_km"]
+    assert (warning.file, warning.row) == ("links.csv", 3)
+    assert "shorter than the" in warning.reason

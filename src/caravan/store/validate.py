@@ -8,6 +8,7 @@ coordinates inside the right country, gauges and timelines.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,10 @@ NATIONAL_GAUGE_MM = {
     "tm": 1520,
     "uz": 1520,
 }
+
+#: A link may be shorter than the straight line between its places' points by this much
+#: (stations and border posts lie away from the town points); shorter still is suspect.
+STRAIGHT_LINE_SLACK_KM = 25.0
 
 #: Trade totals and their export + import split may differ by rounding only.
 TRADE_TOTAL_TOLERANCE = 0.02
@@ -249,6 +254,17 @@ class _Checker:
                 self.error(item, "gauge_mm", f"{link.gauge_mm}: only rail links have a gauge")
             if start is None or end is None:
                 continue
+            straight = _great_circle_km(start.lat, start.lon, end.lat, end.lon)
+            if link.length_km < straight - STRAIGHT_LINE_SLACK_KM:
+                self.warnings.append(
+                    DataIssue(
+                        item.file,
+                        item.row,
+                        "length_km",
+                        f"{link.length_km:g} km is shorter than the {straight:.0f} km straight line between "
+                        f"{start.id} and {end.id}: the length or a point is wrong",
+                    )
+                )
             if link.mode != LinkMode.FERRY and start.country_id != end.country_id:
                 self.error(
                     item,
@@ -328,6 +344,16 @@ class _Checker:
             link = self.by_id.get("links", {}).get(field_of(item.record, "link_id"))
             if isinstance(link, Link) and link.mode != LinkMode.FERRY:
                 self.error(item, "link_id", f"{link.id!r} is a {link.mode.value} link, not a ferry")
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on the sphere (mean Earth radius), km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    half = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(half))
 
 
 def _values(value: object) -> Iterable[str]:

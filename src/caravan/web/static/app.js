@@ -371,6 +371,7 @@ async function showProject(id) {
     el("ol", { class: "timeline", "data-testid": "project-timeline" }, details.timeline.map((e) => el("li", {}, `${e.date} `, el("span", { class: `status ${e.status}` }, e.status.replace("_", " ")), e.note ? ` ${e.note}` : "", sourceLink(e.source)))),
     el("p", {}, `${details.links.length} link(s), ${details.crossings.length} crossing(s) on the map. `,
       el("button", { type: "button", "data-testid": "project-sources", onclick: () => showSources(details.sources.map((s) => s.id)) }, `All ${details.sources.length} sources`)));
+  $("#project-detail").scrollIntoView({ behavior: "smooth", block: "start" });
   groups.highlight.clearLayers();
   const ids = new Set([...details.links.map((l) => l.id), ...details.crossings.map((c) => c.id)]);
   const features = [...state.layers.links.features, ...state.layers.crossings.features].filter((f) => ids.has(f.properties.id));

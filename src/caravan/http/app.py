@@ -30,24 +30,14 @@ class BodyLimit(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            return problem(
-                413,
-                "too-large",
-                "Request too large",
-                f"request bodies are limited to {self.max_bytes} bytes",
-                request,
-            )
-        if request.method in ("POST", "PUT", "PATCH") and length is None:
-            body = await request.body()
-            if len(body) > self.max_bytes:
-                return problem(
-                    413,
-                    "too-large",
-                    "Request too large",
-                    f"request bodies are limited to {self.max_bytes} bytes",
-                    request,
-                )
+        if length is not None:
+            too_large = not length.isdigit() or int(length) > self.max_bytes
+        else:  # no declared length: measure what was sent
+            writes = request.method in ("POST", "PUT", "PATCH")
+            too_large = writes and len(await request.body()) > self.max_bytes
+        if too_large:
+            detail = f"request bodies are limited to {self.max_bytes} bytes"
+            return problem(413, "too-large", "Request too large", detail, request)
         return await call_next(request)
 
 

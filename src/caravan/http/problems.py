@@ -21,10 +21,20 @@ from caravan.errors import (
     UnknownRecordError,
 )
 
-__all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "install_problem_handlers", "problem"]
+__all__ = [
+    "PROBLEM_MEDIA_TYPE",
+    "Problem",
+    "TooMuchWorkError",
+    "install_problem_handlers",
+    "problem",
+]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 logger = logging.getLogger(__name__)
+
+
+class TooMuchWorkError(Exception):
+    """A request that asks for more work than the operator allows (422, too-much-work)."""
 
 
 class Problem(BaseModel):
@@ -83,6 +93,10 @@ def install_problem_handlers(app: FastAPI) -> None:
             request,
             suggestions=error.suggestions,
         )
+
+    @app.exception_handler(TooMuchWorkError)
+    async def too_much_work(request: Request, error: TooMuchWorkError) -> JSONResponse:
+        return problem(422, "too-much-work", "Too much work", str(error), request)
 
     @app.exception_handler(NoRouteError)
     async def no_route(request: Request, error: NoRouteError) -> JSONResponse:

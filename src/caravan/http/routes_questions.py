@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
-from caravan.http.problems import problem
+from caravan.http.problems import TooMuchWorkError
 from caravan.http.routes_knowledge import ObservatoryDep
 
 __all__ = ["router"]
@@ -44,13 +44,7 @@ async def route(
     # than a hop through the thread pool; the result is serialised once, without re-validation.
     limit = request.app.state.settings.max_alternatives
     if alternatives > limit:
-        return problem(
-            422,
-            "too-much-work",
-            "Too much work",
-            f"at most {limit} alternatives per request",
-            request,
-        )
+        raise TooMuchWorkError(f"at most {limit} alternatives per request")
     result = observatory.route(
         origin,
         destination,
@@ -74,15 +68,7 @@ def skim(
     by: Weight = Weight.GENERALISED,
     date: dt.date | None = None,
 ) -> dict[str, Any]:
-    limit = request.app.state.settings.max_skim_places
-    if len(places) > limit:
-        return problem(
-            422,
-            "too-much-work",
-            "Too much work",
-            f"at most {limit} places per skim request",
-            request,
-        )  # type: ignore[return-value]
+    _limit_places(request, places)
     return _skim_body(observatory.skim(places, by=by, date=date))
 
 
@@ -105,15 +91,7 @@ def skim_stream(
     date: dt.date | None = None,
     chunk: Annotated[int, Query(ge=1, le=64)] = 8,
 ) -> Response:
-    limit = request.app.state.settings.max_skim_places
-    if len(places) > limit:
-        return problem(
-            422,
-            "too-much-work",
-            "Too much work",
-            f"at most {limit} places per skim request",
-            request,
-        )
+    _limit_places(request, places)
     steps = observatory.iterate_skim(places, by=by, date=date, chunk_size=chunk)
 
     def events() -> Iterator[str]:
@@ -127,6 +105,12 @@ def skim_stream(
     return StreamingResponse(
         events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
     )
+
+
+def _limit_places(request: Request, places: list[str]) -> None:
+    limit = request.app.state.settings.max_skim_places
+    if len(places) > limit:
+        raise TooMuchWorkError(f"at most {limit} places per skim request")
 
 
 def _skim_body(matrices: SkimMatrices) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from caravan.model import Crossing, Link, ProjectStatus, Quantity
+from caravan.model import Crossing, Link, ProjectStatus, Quantity, StatusEvent
 from caravan.network import NetworkSnapshot
 from caravan.store import KnowledgeBase
 from caravan.store.export import geojson_collection, geojson_feature
@@ -30,77 +30,53 @@ class TimelineItem(BaseModel):
 
 def network_timeline(kb: KnowledgeBase, today: dt.date) -> list[TimelineItem]:
     """For every link and crossing, the date it opened (or is planned to open)."""
-    in_service: dict[str, dt.date] = {}
-    for project in kb.projects():
-        events = kb.timeline(project.id)
-        opened = [e.date for e in events if e.status == ProjectStatus.IN_SERVICE]
-        if opened:
-            in_service[project.id] = opened[0]
+    opened = _first_in_service(kb)
     planned = {p.id: _planned_date(p.planned_completion) for p in kb.projects()}
-    items: list[TimelineItem] = []
     records: list[tuple[str, Link | Crossing]] = [("link", link) for link in kb.links()]
     records += [("crossing", crossing) for crossing in kb.crossings()]
+    items = []
     for kind, record in records:
-        owner = record.project_id
-        if owner:
-            if owner in in_service:
-                items.append(
-                    TimelineItem(
-                        id=record.id,
-                        kind=kind,
-                        project_id=owner,
-                        opens_on=in_service[owner],
-                        planned=False,
-                    )
-                )
-            else:
-                when = planned.get(owner)
-                items.append(
-                    TimelineItem(
-                        id=record.id,
-                        kind=kind,
-                        project_id=owner,
-                        opens_on=when,
-                        planned=True,
-                        never=when is None,
-                    )
-                )
-            continue
-        status = record.status.value
-        opened_on = record.opened_on
-        if status in ("in_service", "temporary"):
-            items.append(
-                TimelineItem(
-                    id=record.id,
-                    kind=kind,
-                    project_id=None,
-                    opens_on=opened_on,
-                    planned=bool(opened_on and opened_on > today),
-                )
+        opens_on, is_plan, never = _opening(record, opened, planned, today)
+        items.append(
+            TimelineItem(
+                id=record.id,
+                kind=kind,
+                project_id=record.project_id,
+                opens_on=opens_on,
+                planned=is_plan,
+                never=never,
             )
-        elif status in ("planned", "under_construction"):
-            items.append(
-                TimelineItem(
-                    id=record.id,
-                    kind=kind,
-                    project_id=None,
-                    opens_on=opened_on,
-                    planned=True,
-                    never=opened_on is None,
-                )
-            )
-        else:
-            items.append(
-                TimelineItem(
-                    id=record.id,
-                    kind=kind,
-                    project_id=None,
-                    opens_on=None,
-                    planned=False,
-                    never=True,
-                )
-            )
+        )
     return items
+
+
+def _first_in_service(kb: KnowledgeBase) -> dict[str, dt.date]:
+    """Per project, the date of its first in-service event."""
+    first: dict[str, dt.date] = {}
+    for event in kb.all("project_events", order_by="date"):
+        if isinstance(event, StatusEvent) and event.status == ProjectStatus.IN_SERVICE:
+            first.setdefault(event.project_id, event.date)
+    return first
+
+
+def _opening(
+    record: Link | Crossing,
+    opened: dict[str, dt.date],
+    planned: dict[str, dt.date | None],
+    today: dt.date,
+) -> tuple[dt.date | None, bool, bool]:
+    """(opens_on, whether that date is only a plan, whether it never opens on the record)."""
+    if record.project_id:
+        if record.project_id in opened:
+            return opened[record.project_id], False, False
+        when = planned.get(record.project_id)
+        return when, True, when is None
+    status, opened_on = record.status.value, record.opened_on
+    if status in ("in_service", "temporary"):
+        return opened_on, bool(opened_on and opened_on > today), False
+    if status in ("planned", "under_construction"):
+        return opened_on, True, opened_on is None
+    return None, False, True
 
 
 def _status(states: dict[str, ProjectStatus | None], project_id: str | None) -> str | None:

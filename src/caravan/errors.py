@@ -8,6 +8,9 @@
     ├── DataValidationError(ValueError)    data files that break the schema (every issue listed)
     ├── InvalidQueryError(ValueError)      a question asked in a form caravan cannot read
     ├── KnowledgeBaseError(RuntimeError)   a knowledge base that cannot be built or opened
+    │   ├── NotAKnowledgeBaseError         a path that is not caravan's own file (never written)
+    │   └── KnowledgeBaseBusyError         a write that waited too long for another writer
+    ├── WorkLimitError(RuntimeError)       a question that exceeds its deadline or work limit
     └── NoRouteError(LookupError)          no path between two places (what blocks it)
 """
 
@@ -21,10 +24,13 @@ __all__ = [
     "DataIssue",
     "DataValidationError",
     "InvalidQueryError",
+    "KnowledgeBaseBusyError",
     "KnowledgeBaseError",
     "NoRouteError",
+    "NotAKnowledgeBaseError",
     "UnknownPlaceError",
     "UnknownRecordError",
+    "WorkLimitError",
 ]
 
 
@@ -100,6 +106,18 @@ class InvalidQueryError(ValueError, CaravanError):
 
 class KnowledgeBaseError(RuntimeError, CaravanError):
     """The knowledge base file cannot be built, opened or written."""
+
+
+class NotAKnowledgeBaseError(KnowledgeBaseError):
+    """A path that exists but is not a file caravan created; caravan refuses to touch it."""
+
+
+class KnowledgeBaseBusyError(KnowledgeBaseError):
+    """Another writer held the knowledge base longer than the busy timeout; retry later."""
+
+
+class WorkLimitError(RuntimeError, CaravanError):
+    """A question stopped because it went past its deadline or its work limit."""
 
 
 class NoRouteError(LookupError, CaravanError):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from caravan import KnowledgeBaseError, Observatory
+from caravan.errors import NotAKnowledgeBaseError
 from caravan.store import (
     BuildProgress,
     build_knowledge_base,
@@ -41,7 +42,7 @@ def test_a_build_reports_progress_and_records_its_inputs(mini_dir: Path, tmp_pat
     assert result.counts["places"] == 8
     kb = KnowledgeBase(result.path)
     assert kb.meta()["digest"] == data_digest(mini_dir)
-    assert kb.meta()["schema_version"] == "2"
+    assert kb.meta()["schema_version"] == "3"
 
 
 def test_the_knowledge_base_is_rebuilt_when_a_file_changes(mini_dir: Path, tmp_path: Path) -> None:
@@ -120,8 +121,11 @@ def test_a_file_that_is_not_a_knowledge_base_is_refused(tmp_path: Path) -> None:
         KnowledgeBase(path)
 
 
-def test_opening_replaces_a_corrupt_file_by_a_fresh_build(mini_dir: Path, tmp_path: Path) -> None:
+def test_opening_refuses_a_file_that_is_not_a_knowledge_base(
+    mini_dir: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "kb.sqlite"
     path.write_text("not a database", encoding="utf-8")
-    observatory = Observatory.open(path, mini_dir)
-    assert len(observatory.places()) == 8
+    with pytest.raises(NotAKnowledgeBaseError, match="left this one untouched"):
+        Observatory.open(path, mini_dir)
+    assert path.read_text(encoding="utf-8") == "not a database"

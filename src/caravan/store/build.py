@@ -1,23 +1,39 @@
-"""Building the SQLite knowledge base from the data files, atomically.
+"""Building the SQLite knowledge base from the data files and the journal, atomically.
 
-The build writes a new file beside the target inside one transaction and swaps it in
-with an atomic rename, so a crash or kill during a build leaves the previous knowledge
-base as it was. A knowledge base is rebuilt when the data files or the schema change.
+The build writes a new file beside the target inside one transaction, replays the whole
+journal of edits into it (failing loudly if the journal cannot be read), checks its
+integrity, and swaps it in with an atomic rename taken under the old file's exclusive
+lock, so that no writer is mid-commit and no stale SQLite journal can be paired with the
+new file. A crash or kill during a build leaves the previous knowledge base as it was.
+A path that is not a caravan knowledge base is never written; a knowledge base of an
+earlier schema is kept as a backup beside the new one. Edits that reach the journal
+while a build runs are applied to the new file right after the swap.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from caravan.errors import KnowledgeBaseError
-from caravan.store.journal import journal_entries, replay_journal
+from caravan.store._durability import fsync_directory, fsync_file, recovering_reader
+from caravan.store.journal import (
+    BUSY_TIMEOUT_S,
+    EditJournal,
+    apply_pending_edits,
+    journal_path_for,
+    replay_journal,
+)
+from caravan.store.ownership import FileKind, file_kind, require_own_file
 from caravan.store.schema import SCHEMA_VERSION, TABLES, field_of
 from caravan.store.sqlite_schema import create_statements, row_from_record
 from caravan.store.validate import ValidationReport, validate_data
@@ -57,6 +73,11 @@ class BuildResult:
     digest: str
     counts: dict[str, int]
     warnings: int
+    #: journal entries applied, and the numbers of those that no longer fit the files
+    edits_applied: int = 0
+    edits_skipped: tuple[int, ...] = ()
+    #: where the replaced knowledge base of an earlier schema was kept, if there was one
+    backup: Path | None = None
 
 
 def default_data_dir() -> Path:
@@ -77,10 +98,10 @@ def data_digest(data_dir: Path) -> str:
 
 def built_from(path: Path) -> Path | None:
     """The data folder a knowledge base was built from, if it still exists."""
-    if not path.exists():
+    if file_kind(path)[0] not in (FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE):
         return None
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with contextlib.closing(recovering_reader(path)) as connection:
             row = connection.execute("SELECT value FROM meta WHERE key = 'data_dir'").fetchone()
     except sqlite3.DatabaseError:
         return None
@@ -90,11 +111,11 @@ def built_from(path: Path) -> Path | None:
 
 
 def knowledge_base_is_current(path: Path, data_dir: Path) -> bool:
-    """True when ``path`` exists and was built from these files with this schema."""
-    if not path.exists():
+    """True when ``path`` is a knowledge base built from these files with this schema."""
+    if file_kind(path)[0] is not FileKind.KNOWLEDGE_BASE:
         return False
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with contextlib.closing(recovering_reader(path)) as connection:
             rows = dict(connection.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.DatabaseError:
         return False
@@ -109,17 +130,23 @@ def build_knowledge_base(
     *,
     progress: ProgressCallback | None = None,
     report: ValidationReport | None = None,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
 ) -> BuildResult:
     """Validate the data files and build the knowledge base at ``target`` atomically."""
+    kind = require_own_file(target, FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE)
+    journal = EditJournal(journal_path_for(target), busy_timeout_s)
     data_dir = data_dir or default_data_dir()
     digest = data_digest(data_dir)
     report = report or validate_data(data_dir)
     report.raise_for_issues()
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(target)
-    journal = journal_entries(target)
+    if kind is FileKind.LEGACY_KNOWLEDGE_BASE:
+        _adopt_legacy_journal(target, journal)
+    entries = journal.entries()
     temporary = target.with_name(f".{target.name}{_TEMP_MARKER}{os.getpid()}")
     total = len(TABLES) + 1
+    backup = None
     try:
         connection = sqlite3.connect(temporary, isolation_level=None)
         try:
@@ -132,29 +159,135 @@ def build_knowledge_base(
                 if progress:
                     progress(BuildProgress(table.name, done, total))
             counts = report.counts()
+            outcome = replay_journal(connection, entries)
             meta = {
                 "schema_version": str(SCHEMA_VERSION),
                 "digest": digest,
                 "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "boundary_method": report.boundary_method,
                 "data_dir": str(data_dir.resolve()),
+                "journal_applied": str(outcome.applied),
             }
-            replayed = replay_journal(connection, journal)
-            meta["journal_applied"] = str(replayed)
             connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             connection.execute("COMMIT")
+            _verify(connection, temporary)
         finally:
             connection.close()
-        _fsync(temporary)
-        os.replace(temporary, target)
-        _fsync_directory(target.parent)
+        fsync_file(temporary)
+        if kind is not FileKind.ABSENT and _needs_backup(target, kind):
+            backup = _keep_backup(target)
+        _swap_in(temporary, target, busy_timeout_s)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    late = apply_pending_edits(target, busy_timeout_s)
     if progress:
         progress(BuildProgress("swap", total, total))
-    logger.info("built knowledge base %s (%s)", target, digest[:12])
-    return BuildResult(target, digest, counts, len(report.warnings))
+    logger.info(
+        "built knowledge base %s (%s): %d journal entries replayed, %d skipped, %d arrived late",
+        target,
+        digest[:12],
+        outcome.applied,
+        len(outcome.skipped),
+        late,
+    )
+    return BuildResult(
+        target,
+        digest,
+        counts,
+        len(report.warnings),
+        edits_applied=outcome.applied,
+        edits_skipped=outcome.skipped,
+        backup=backup,
+    )
+
+
+def _verify(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse to swap in a file that fails SQLite's integrity check."""
+    result = connection.execute("PRAGMA integrity_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise KnowledgeBaseError(f"the new knowledge base {path} failed its integrity check")
+
+
+def _swap_in(temporary: Path, target: Path, busy_timeout_s: float) -> None:
+    """Rename the new file over the old one while holding the old one's exclusive lock.
+
+    Opening the old file read-write first lets SQLite roll back a hot journal left by a
+    killed writer; holding its exclusive lock waits for readers and writers to finish, so
+    no SQLite journal of the old file exists when the name moves to the new one.
+    """
+    if not target.exists():
+        os.replace(temporary, target)
+        fsync_directory(target.parent)
+        return
+    old = sqlite3.connect(
+        f"file:{target}?mode=rw", uri=True, timeout=busy_timeout_s, isolation_level=None
+    )
+    try:
+        try:
+            old.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as error:
+            raise KnowledgeBaseError(
+                f"cannot replace {target}: another process holds it ({error}); try again"
+            ) from error
+        try:
+            os.replace(temporary, target)
+            fsync_directory(target.parent)
+        finally:
+            old.execute("ROLLBACK")
+    finally:
+        old.close()
+
+
+def _needs_backup(target: Path, kind: FileKind) -> bool:
+    """An earlier schema, or tables caravan does not know, are kept rather than replaced."""
+    if kind is FileKind.LEGACY_KNOWLEDGE_BASE:
+        return True
+    ours = {t.name for t in TABLES} | {"meta", "journal", "citations"}
+    with contextlib.closing(recovering_reader(target)) as connection:
+        names = {
+            str(row[0])
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    return bool(names - ours)
+
+
+def _keep_backup(target: Path) -> Path:
+    """A hard link (or copy) of the old knowledge base, named by its schema and time."""
+    with contextlib.closing(recovering_reader(target)) as connection:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version = row[0] if row else "unknown"
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    backup = target.with_name(f"{target.name}.schema-{version}-{stamp}.bak")
+    try:
+        os.link(target, backup)
+    except OSError:
+        shutil.copy2(target, backup)
+    fsync_directory(target.parent)
+    logger.warning("kept the previous knowledge base as %s", backup)
+    return backup
+
+
+def _adopt_legacy_journal(target: Path, journal: EditJournal) -> None:
+    """Move the edits an earlier schema kept inside the knowledge base into the journal."""
+    with contextlib.closing(recovering_reader(target)) as connection:
+        try:
+            rows = connection.execute(
+                "SELECT id, recorded_at, kind, payload FROM journal ORDER BY id"
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return
+    known = {(e.recorded_at, e.kind, _canonical(e.payload)) for e in journal.entries()}
+    for _, recorded_at, kind, payload in rows:
+        content = json.loads(payload)
+        if (recorded_at, kind, _canonical(content)) not in known:
+            journal.append(kind, content, recorded_at=recorded_at)
+
+
+def _canonical(payload: dict[str, object]) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
 
 
 def _insert_table(connection: sqlite3.Connection, name: str, report: ValidationReport) -> None:
@@ -186,9 +319,10 @@ def _insert_table(connection: sqlite3.Connection, name: str, report: ValidationR
 def _remove_stale_temporaries(target: Path) -> None:
     for leftover in target.parent.glob(f".{target.name}{_TEMP_MARKER}*"):
         pid = leftover.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and _process_alive(int(pid)):
+        if not pid.isdigit() or _process_alive(int(pid)):
             continue
-        leftover.unlink(missing_ok=True)
+        leftover.unlink(missing_ok=True)  # a build killed before its swap, by its own name
+        leftover.with_name(f"{leftover.name}-journal").unlink(missing_ok=True)
 
 
 def _process_alive(pid: int) -> bool:
@@ -199,16 +333,3 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_directory(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -1,93 +1,326 @@
-"""Edits made through the API after a build: recorded in a journal, replayed on rebuild.
+"""The journal of edits: the system of record for changes made after a build.
 
-The CSV files stay the reviewed source of truth; an analyst's new status event (with the
-source it comes from) is written to the knowledge base in one transaction and to its
-journal, so a rebuild from changed files keeps it. A journal entry that no longer fits
-the files (its project was removed) is kept in the journal but not applied.
+The data files are the reviewed source of truth; an analyst's new status event (with the
+source it comes from) is an *edit*. Edits live in their own SQLite file beside the
+knowledge base (``knowledge-base.edits.sqlite``), in WAL mode with full sync, so an edit
+is acknowledged only once its commit is on disk. The knowledge base is derived from the
+files and the journal and may be rebuilt or replaced at any time; the journal never is.
+
+Applying an edit to the knowledge base and appending it to the journal happen while the
+writer holds the knowledge base's write lock, so edits reach both in the same order. If
+a process dies between the two, the knowledge base lacks an edit the journal has: every
+writer, every build and every reopening applies such pending edits first. An edit that
+no longer fits the files (its project was removed) stays in the journal, is recorded in
+the knowledge base as skipped, and is not applied.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caravan.errors import DataIssue, DataValidationError, UnknownRecordError
+from caravan.errors import (
+    DataIssue,
+    DataValidationError,
+    KnowledgeBaseBusyError,
+    KnowledgeBaseError,
+    UnknownRecordError,
+)
 from caravan.model import Source, StatusEvent
+from caravan.store._durability import fsync_directory, fsync_file
+from caravan.store.ownership import JOURNAL_APPLICATION_ID, FileKind, require_own_file
 from caravan.store.schema import table_named
 from caravan.store.sqlite_schema import row_from_record
 
-__all__ = ["STATUS_EVENT", "journal_entries", "record_status_event", "replay_journal"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "STATUS_EVENT",
+    "EditJournal",
+    "JournalEntry",
+    "ReplayOutcome",
+    "apply_pending_edits",
+    "journal_path_for",
+    "pending_edit_ids",
+    "record_status_event",
+    "replay_journal",
+    "writable_connection",
+]
 
 STATUS_EVENT = "status_event"
 JOURNAL_FILE = "journal"
+#: How long a writer waits for another writer's lock before giving up (seconds).
+BUSY_TIMEOUT_S = 30.0
+
+_APPLIED = "applied"
+_SKIPPED = "skipped"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "recorded_at TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL)"
+)
+_process_locks: dict[Path, threading.Lock] = {}
+_process_locks_guard = threading.Lock()
 
 
-def record_status_event(path: Path, event: StatusEvent, new_source: Source | None = None) -> int:
-    """Add a project status event (and its new source) in one transaction; returns the entry id."""
+@dataclass(frozen=True)
+class JournalEntry:
+    """One durable edit: its number, when it was recorded, its kind and its content."""
+
+    id: int
+    recorded_at: str
+    kind: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ReplayOutcome:
+    """How many journal entries a replay applied, and which ones no longer fit."""
+
+    applied: int
+    skipped: tuple[int, ...]
+
+
+def journal_path_for(knowledge_base: Path) -> Path:
+    """Where the journal of a knowledge base lives: ``<stem>.edits<suffix>`` beside it."""
+    suffix = knowledge_base.suffix or ".sqlite"
+    return knowledge_base.with_name(f"{knowledge_base.stem}.edits{suffix}")
+
+
+class EditJournal:
+    """The append-only journal file of one knowledge base."""
+
+    def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self.path = path
+        self.busy_timeout_s = busy_timeout_s
+
+    def ids(self) -> set[int]:
+        """Numbers of every entry; an absent journal has none, an unreadable one raises."""
+        with self._reading() as connection:
+            if connection is None:
+                return set()
+            return {int(row[0]) for row in connection.execute("SELECT id FROM entries")}
+
+    def entries(self, only: set[int] | None = None) -> list[JournalEntry]:
+        """Every entry in order (or those numbered in ``only``); never silently empty."""
+        with self._reading() as connection:
+            if connection is None:
+                return []
+            rows = connection.execute(
+                "SELECT id, recorded_at, kind, payload FROM entries ORDER BY id"
+            ).fetchall()
+        entries = []
+        for entry_id, recorded_at, kind, payload in rows:
+            if only is not None and int(entry_id) not in only:
+                continue
+            try:
+                content = json.loads(payload)
+            except json.JSONDecodeError as error:
+                raise KnowledgeBaseError(
+                    f"{self.path}: journal entry {entry_id} is not valid JSON ({error})"
+                ) from error
+            entries.append(JournalEntry(int(entry_id), str(recorded_at), str(kind), content))
+        return entries
+
+    def append(
+        self, kind: str, payload: dict[str, Any], recorded_at: str | None = None
+    ) -> JournalEntry:
+        """Add an entry and return once its commit is on disk (WAL, synchronous = FULL)."""
+        self._create_if_absent()
+        recorded_at = recorded_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        with self._connection() as connection:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                cursor = connection.execute(
+                    "INSERT INTO entries (recorded_at, kind, payload) VALUES (?, ?, ?)",
+                    (recorded_at, kind, text),
+                )
+                connection.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                _rollback_quietly(connection)
+                raise _write_error(self.path, error) from error
+        return JournalEntry(int(cursor.lastrowid or 0), recorded_at, kind, payload)
+
+    # -- plumbing ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+        if require_own_file(self.path, FileKind.JOURNAL) is FileKind.ABSENT:
+            yield None
+            return
+        try:
+            with self._connection() as connection:
+                yield connection
+        except sqlite3.Error as error:
+            raise KnowledgeBaseError(
+                f"cannot read the journal of edits {self.path}: {error}"
+            ) from error
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        # Read-write even for reading, so that SQLite can recover after a crashed writer.
+        connection = sqlite3.connect(
+            f"file:{self.path}?mode=rw",
+            uri=True,
+            timeout=self.busy_timeout_s,
+            isolation_level=None,
+        )
+        try:
+            connection.execute("PRAGMA synchronous = FULL")
+            yield connection
+        finally:
+            connection.close()
+
+    def _create_if_absent(self) -> None:
+        """Create the journal whole (schema, id, WAL) under a temporary name, then link it."""
+        if require_own_file(self.path, FileKind.JOURNAL) is not FileKind.ABSENT:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.creating-{os.getpid()}")
+        temporary.unlink(missing_ok=True)
+        try:
+            connection = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                connection.execute(_SCHEMA)
+                connection.execute(f"PRAGMA application_id = {JOURNAL_APPLICATION_ID}")
+                connection.execute("PRAGMA journal_mode = WAL")
+            finally:
+                connection.close()
+            fsync_file(temporary)
+            with contextlib.suppress(FileExistsError):  # another process created it first
+                os.link(temporary, self.path)
+            fsync_directory(self.path.parent)
+        finally:
+            temporary.unlink(missing_ok=True)
+        require_own_file(self.path, FileKind.JOURNAL)
+
+
+# -- writing to a knowledge base ---------------------------------------------------------
+@contextlib.contextmanager
+def writable_connection(
+    knowledge_base: Path, busy_timeout_s: float = BUSY_TIMEOUT_S
+) -> Iterator[sqlite3.Connection]:
+    """The knowledge base under its write lock, inside a transaction committed on success.
+
+    The lock is taken on the file now at ``knowledge_base``: a rebuild that swapped in a
+    new file while we waited is noticed, and the lock is taken again on the new one.
+    """
+    require_own_file(knowledge_base, FileKind.KNOWLEDGE_BASE)
+    with _process_lock(knowledge_base):
+        for _ in range(10):
+            before = _identity(knowledge_base)
+            connection = sqlite3.connect(
+                f"file:{knowledge_base}?mode=rw",
+                uri=True,
+                timeout=busy_timeout_s,
+                isolation_level=None,
+            )
+            try:
+                connection.execute("PRAGMA synchronous = FULL")
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as error:
+                    raise _write_error(knowledge_base, error) from error
+                if _identity(knowledge_base) != before:
+                    connection.execute("ROLLBACK")
+                    continue
+                try:
+                    yield connection
+                    connection.execute("COMMIT")
+                except BaseException:
+                    _rollback_quietly(connection)
+                    raise
+                return
+            finally:
+                connection.close()
+        raise KnowledgeBaseBusyError(
+            f"{knowledge_base} was replaced repeatedly while waiting to write; try again"
+        )
+
+
+def record_status_event(
+    knowledge_base: Path,
+    event: StatusEvent,
+    new_source: Source | None = None,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+) -> JournalEntry:
+    """Add a project status event (and its new source); returns once the edit is durable.
+
+    The edit is checked against the knowledge base first (nothing is journalled if it
+    does not fit), then appended to the journal, then applied, under one write lock.
+    """
     payload = {
         "event": event.model_dump(mode="json"),
         "source": new_source.model_dump(mode="json") if new_source else None,
     }
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("BEGIN IMMEDIATE")
+    journal = EditJournal(journal_path_for(knowledge_base), busy_timeout_s)
+    with writable_connection(knowledge_base, busy_timeout_s) as connection:
+        _apply_pending(connection, journal)
+        connection.execute("SAVEPOINT trial")
         try:
-            cursor = connection.execute(
-                "INSERT INTO journal (recorded_at, kind, payload) VALUES (?, ?, ?)",
-                (
-                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    STATUS_EVENT,
-                    json.dumps(payload, ensure_ascii=False),
-                ),
-            )
-            entry = int(cursor.lastrowid or 0)
-            _apply(connection, entry, payload)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-    finally:
-        connection.close()
+            _apply(connection, 0, payload)
+        finally:
+            connection.execute("ROLLBACK TO trial")
+            connection.execute("RELEASE trial")
+        entry = journal.append(STATUS_EVENT, payload)
+        _replay_one(connection, entry)
     return entry
 
 
-def journal_entries(path: Path) -> list[tuple[int, str, str, dict[str, Any]]]:
-    """(id, recorded_at, kind, payload) of every journal entry of a knowledge base."""
-    if not path.exists():
-        return []
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-            rows = connection.execute(
-                "SELECT id, recorded_at, kind, payload FROM journal ORDER BY id"
-            ).fetchall()
-    except sqlite3.DatabaseError:
-        return []
-    return [(int(r[0]), str(r[1]), str(r[2]), json.loads(r[3])) for r in rows]
+def pending_edit_ids(knowledge_base: sqlite3.Connection, journal: EditJournal) -> set[int]:
+    """Journal entries the knowledge base has neither applied nor skipped."""
+    known = {int(row[0]) for row in knowledge_base.execute("SELECT id FROM journal")}
+    return journal.ids() - known
 
 
-def replay_journal(
-    connection: sqlite3.Connection, entries: list[tuple[int, str, str, dict[str, Any]]]
-) -> int:
-    """Copy entries into a knowledge base being built and apply those that still fit."""
-    applied = 0
-    for entry, recorded_at, kind, payload in entries:
-        connection.execute(
-            "INSERT INTO journal (id, recorded_at, kind, payload) VALUES (?, ?, ?, ?)",
-            (entry, recorded_at, kind, json.dumps(payload, ensure_ascii=False)),
-        )
-        if kind != STATUS_EVENT:
-            continue
+def apply_pending_edits(knowledge_base: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> int:
+    """Bring a knowledge base up to date with its journal; returns how many entries were new."""
+    journal = EditJournal(journal_path_for(knowledge_base), busy_timeout_s)
+    with writable_connection(knowledge_base, busy_timeout_s) as connection:
+        return _apply_pending(connection, journal)
+
+
+def replay_journal(connection: sqlite3.Connection, entries: list[JournalEntry]) -> ReplayOutcome:
+    """Apply entries to a knowledge base being built; those that no longer fit are skipped."""
+    skipped = [entry.id for entry in entries if not _replay_one(connection, entry)]
+    return ReplayOutcome(len(entries) - len(skipped), tuple(skipped))
+
+
+def _apply_pending(connection: sqlite3.Connection, journal: EditJournal) -> int:
+    pending = pending_edit_ids(connection, journal)
+    if pending:
+        replay_journal(connection, journal.entries(only=pending))
+    return len(pending)
+
+
+def _replay_one(connection: sqlite3.Connection, entry: JournalEntry) -> bool:
+    """Apply one entry and record its outcome in the knowledge base's copy of the journal."""
+    applied = False
+    if entry.kind == STATUS_EVENT:
         connection.execute("SAVEPOINT replay")
         try:
-            _apply(connection, entry, payload)
-        except (DataValidationError, UnknownRecordError, sqlite3.IntegrityError):
+            _apply(connection, entry.id, entry.payload)
+        except (DataValidationError, UnknownRecordError, sqlite3.IntegrityError, ValueError):
             connection.execute("ROLLBACK TO replay")
         else:
-            applied += 1
+            applied = True
         connection.execute("RELEASE replay")
+    connection.execute(
+        "INSERT INTO journal (id, recorded_at, kind, payload, outcome) VALUES (?, ?, ?, ?, ?)",
+        (
+            entry.id,
+            entry.recorded_at,
+            entry.kind,
+            json.dumps(entry.payload, ensure_ascii=False, sort_keys=True),
+            _APPLIED if applied else _SKIPPED,
+        ),
+    )
     return applied
 
 
@@ -144,3 +377,32 @@ def _insert(connection: sqlite3.Connection, table_name: str, record: Any, entry:
             "INSERT INTO citations VALUES (?, ?, ?)",
             [(table.name, row["_key"], s) for s in record.source],
         )
+
+
+# -- small helpers ------------------------------------------------------------------------
+def _identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+@contextlib.contextmanager
+def _process_lock(path: Path) -> Iterator[None]:
+    """Writers of one process take turns before SQLite's lock (no busy-wait between threads)."""
+    key = path.resolve()
+    with _process_locks_guard:
+        lock = _process_locks.setdefault(key, threading.Lock())
+    with lock:
+        yield
+
+
+def _write_error(path: Path, error: sqlite3.OperationalError) -> KnowledgeBaseError:
+    if "locked" in str(error) or "busy" in str(error):
+        return KnowledgeBaseBusyError(
+            f"{path} is busy with another writer; nothing was written, try again"
+        )
+    return KnowledgeBaseError(f"cannot write {path}: {error}")
+
+
+def _rollback_quietly(connection: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        connection.execute("ROLLBACK")

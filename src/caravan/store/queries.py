@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,7 +35,16 @@ from caravan.model import (
     StatusEvent,
     TradeFlow,
 )
+from caravan.store._durability import recovering_reader
+from caravan.store.journal import (
+    BUSY_TIMEOUT_S,
+    EditJournal,
+    apply_pending_edits,
+    journal_path_for,
+    pending_edit_ids,
+)
 from caravan.store.names import PlaceIndex
+from caravan.store.ownership import FileKind, require_own_file
 from caravan.store.schema import TABLES, table_named
 from caravan.store.sqlite_schema import record_from_row
 
@@ -65,22 +76,65 @@ class Provenance:
 
 
 class KnowledgeBase:
-    """A read-only view of one knowledge-base file."""
+    """A read-only view of one knowledge-base file that follows the file as it changes.
 
-    def __init__(self, path: Path) -> None:
+    The file is opened read-write with writes refused (``query_only``), so that SQLite
+    can roll back what a killed writer left half-done. When a rebuild swaps a new file in
+    under the same name, the next query notices (the name points to another file) and
+    reopens; edits journalled but not yet in the file are applied on opening.
+    """
+
+    def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path
-        try:
-            self._connection = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, check_same_thread=False
-            )
-            self._connection.row_factory = sqlite3.Row
-            self._connection.execute("SELECT 1 FROM meta").fetchone()
-        except sqlite3.DatabaseError as error:
-            raise KnowledgeBaseError(f"{path} is not a caravan knowledge base: {error}") from error
+        self.busy_timeout_s = busy_timeout_s
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._identity: tuple[int, int] | None = None
+        self._live = self._open()
 
     def close(self) -> None:
         """Close the connection."""
-        self._connection.close()
+        self._live.close()
+
+    def version(self) -> tuple[int, int]:
+        """Changes when the file is replaced or anyone commits to it: a key for caches."""
+        connection = self._connection
+        return self._generation, int(connection.execute("PRAGMA data_version").fetchone()[0])
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        if _identity(self.path) not in (None, self._identity):
+            with self._lock:
+                if _identity(self.path) not in (None, self._identity):
+                    # Threads still reading the old file keep their cursor; it closes with them.
+                    self._live = self._open()
+                    self._generation += 1
+                    for cached in ("place_index", "_projects_cache"):
+                        self.__dict__.pop(cached, None)
+        return self._live
+
+    def _open(self) -> sqlite3.Connection:
+        kind = require_own_file(self.path, FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE)
+        if kind is FileKind.ABSENT:
+            raise KnowledgeBaseError(
+                f"{self.path} does not exist; build it with caravan data build"
+            )
+        identity = _identity(self.path)
+        connection = recovering_reader(self.path, self.busy_timeout_s)
+        connection.row_factory = sqlite3.Row
+        try:
+            connection.execute("SELECT 1 FROM meta").fetchone()
+            if kind is FileKind.KNOWLEDGE_BASE and pending_edit_ids(
+                connection, EditJournal(journal_path_for(self.path), self.busy_timeout_s)
+            ):
+                apply_pending_edits(self.path, self.busy_timeout_s)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise KnowledgeBaseError(
+                f"{self.path} is not a caravan knowledge base: {error}"
+            ) from error
+        self._identity = identity
+        return connection
 
     # -- generic ---------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
@@ -315,3 +369,12 @@ class KnowledgeBase:
         table = table_named(table_name)
         cursor = self._connection.execute(f'SELECT * FROM "{table.name}" ORDER BY _file, _row')
         return [dict(row) for row in cursor]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file a name points to now; None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino

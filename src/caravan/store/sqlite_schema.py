@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from caravan.model import Record
+from caravan.store.ownership import KNOWLEDGE_BASE_APPLICATION_ID
 from caravan.store.schema import (
     SCHEMA_VERSION,
     TABLES,
@@ -25,7 +26,8 @@ def create_statements() -> list[str]:
     statements = [
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE journal (id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, "
-        "kind TEXT NOT NULL, payload TEXT NOT NULL)",
+        "kind TEXT NOT NULL, payload TEXT NOT NULL, "
+        "outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'skipped')))",
         "CREATE TABLE citations (table_name TEXT NOT NULL, record_key TEXT NOT NULL, "
         "source_id TEXT NOT NULL)",
         "CREATE INDEX citations_by_source ON citations (source_id)",
@@ -34,6 +36,7 @@ def create_statements() -> list[str]:
     for table in TABLES:
         statements.append(_create_table(table))
     statements.append(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    statements.append(f"PRAGMA application_id = {KNOWLEDGE_BASE_APPLICATION_ID}")
     return statements
 
 

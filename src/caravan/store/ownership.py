@@ -1,0 +1,100 @@
+"""Which files are caravan's own: caravan writes only to paths it created.
+
+Every SQLite file caravan writes carries an application id in its header (bytes 68–71):
+one for knowledge bases, one for journals of edits. A path that exists and does not carry
+the id (a folder, a text file, someone else's database) is refused before anything opens
+it for writing. Knowledge bases built before the id existed are recognised by their
+``meta`` table, read-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from enum import Enum
+from pathlib import Path
+
+from caravan.errors import NotAKnowledgeBaseError
+
+__all__ = [
+    "JOURNAL_APPLICATION_ID",
+    "KNOWLEDGE_BASE_APPLICATION_ID",
+    "FileKind",
+    "file_kind",
+    "require_own_file",
+]
+
+#: ``PRAGMA application_id`` of a caravan knowledge base ("CRVK").
+KNOWLEDGE_BASE_APPLICATION_ID = 0x4352564B
+#: ``PRAGMA application_id`` of a caravan journal of edits ("CRVJ").
+JOURNAL_APPLICATION_ID = 0x4352564A
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileKind(Enum):
+    """What a path holds, as far as caravan is concerned."""
+
+    ABSENT = "absent"
+    KNOWLEDGE_BASE = "knowledge base"
+    LEGACY_KNOWLEDGE_BASE = "knowledge base of an earlier caravan"
+    JOURNAL = "journal of edits"
+    FOREIGN = "not a caravan file"
+
+
+def file_kind(path: Path) -> tuple[FileKind, str]:
+    """Classify ``path`` without writing to it; the text says why when it is foreign."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return FileKind.FOREIGN, "is a broken symbolic link"
+        return FileKind.ABSENT, ""
+    except OSError as error:
+        return FileKind.FOREIGN, f"cannot be read ({error.strerror})"
+    if stat.S_ISDIR(info.st_mode):
+        return FileKind.FOREIGN, "is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return FileKind.FOREIGN, "is not a regular file"
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        return FileKind.FOREIGN, f"cannot be read ({error.strerror})"
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return FileKind.FOREIGN, "is not an SQLite database"
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == KNOWLEDGE_BASE_APPLICATION_ID:
+        return FileKind.KNOWLEDGE_BASE, ""
+    if application_id == JOURNAL_APPLICATION_ID:
+        return FileKind.JOURNAL, ""
+    if application_id == 0 and _has_caravan_meta(path):
+        return FileKind.LEGACY_KNOWLEDGE_BASE, ""
+    return FileKind.FOREIGN, "is an SQLite database that caravan did not create"
+
+
+def require_own_file(path: Path, *allowed: FileKind) -> FileKind:
+    """The kind of ``path`` if it is absent or one of ``allowed``; refuses anything else."""
+    kind, reason = file_kind(path)
+    if kind is FileKind.ABSENT or kind in allowed:
+        return kind
+    detail = reason if kind is FileKind.FOREIGN else f"is a caravan {kind.value}"
+    raise NotAKnowledgeBaseError(
+        f"{path} is not a caravan {allowed[0].value}: it {detail}. caravan writes only "
+        "files it created, so it left this one untouched; choose another path"
+    )
+
+
+def _has_caravan_meta(path: Path) -> bool:
+    """True for a knowledge base of an earlier schema: a meta table with caravan's keys."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        keys = {row[0] for row in connection.execute("SELECT key FROM meta")}
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return {"schema_version", "digest"} <= keys

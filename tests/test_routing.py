@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import caravan.api
 from caravan import NoRouteError, Observatory
+from caravan.analysis.routing import RouteQuery, Router
+from caravan.analysis.routing.search import Deadline
+from caravan.analysis.routing.skim import SkimProgress, iterate_skim
 from caravan.api import LinkMode, ShipmentUnit, Weight
-from caravan.network import EdgeKind
+from caravan.errors import WorkLimitError
+from caravan.network import EdgeKind, NetworkSnapshot, network_from_knowledge_base
 
 MONDAY = dt.date(2025, 6, 2)
+WEDNESDAY = dt.date(2025, 6, 4)
 
 
 def test_rail_route_changes_gauge_once_at_the_border(mini: Observatory) -> None:
@@ -190,3 +197,141 @@ def test_no_route_uses_a_link_or_crossing_out_of_service(mini: Observatory, date
         return
     used = list(best.crossings) + [link for leg in best.legs for link in leg.link_ids]
     assert not [item for item in used if item in snapshot.closures]
+
+
+# -- explanations and deadlines -------------------------------------------------------------------
+
+
+class _CountingExplain:
+    """An explain callable that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, query: RouteQuery) -> str:
+        self.calls += 1
+        return "counted"
+
+
+def _count_failed_searches(router: Router, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Wrap the router's path search; the returned list grows by one per search with no path."""
+    failures: list[int] = []
+    path = router._path
+
+    def counting(*args: Any, **kwargs: Any) -> list[int] | None:
+        edges = path(*args, **kwargs)
+        if edges is None:
+            failures.append(1)
+        return edges
+
+    monkeypatch.setattr(router, "_path", counting)
+    return failures
+
+
+def test_a_found_route_builds_no_explanation_for_its_failed_side_searches(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    explain = _CountingExplain()
+    router = Router(embedded.network(WEDNESDAY), explain)
+    failures = _count_failed_searches(router, monkeypatch)
+    query = RouteQuery(origin="cn-xian", destination="uz-tashkent", alternatives=3, pareto=True)
+    result = router.route(query)
+    assert result.alternatives
+    assert result.pareto
+    assert failures  # some side searches (alternatives, Pareto steps) find no path …
+    assert explain.calls == 0  # … and none of them is explained
+
+
+def test_a_failed_route_is_explained_once(mini: Observatory) -> None:
+    explain = _CountingExplain()
+    router = Router(mini.network(MONDAY), explain)
+    query = RouteQuery(
+        origin="cn-xian", destination="uz-tashkent", avoid=("kz",), alternatives=3, pareto=True
+    )
+    with pytest.raises(NoRouteError, match=r"no route from cn-xian to uz-tashkent .*: counted"):
+        router.route(query)
+    assert explain.calls == 1
+
+
+def test_the_open_network_is_compiled_once_per_router(
+    mini: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[bool] = []
+
+    def counting(*args: Any, open_everything: bool = False, **kwargs: Any) -> NetworkSnapshot:
+        compiled.append(open_everything)
+        return network_from_knowledge_base(*args, open_everything=open_everything, **kwargs)
+
+    monkeypatch.setattr(caravan.api, "network_from_knowledge_base", counting)
+    national_day = dt.date(2025, 10, 1)
+    mini.route("Xi'an", "Almaty", date=national_day, alternatives=3, pareto=True)
+    assert compiled == [False]  # a found route needs no open network
+    for _ in range(3):
+        with pytest.raises(NoRouteError, match="a Chinese public holiday"):
+            mini.route("Xi'an", "Almaty", modes=[LinkMode.ROAD], date=national_day)
+    with pytest.raises(NoRouteError, match="no connection"):
+        mini.route("Xi'an", "Tashkent", avoid=["kz"], date=national_day)
+    assert compiled == [False, True]
+
+
+class _Ticks:
+    """A clock that advances one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def _ticking_deadline(reads: int) -> Deadline:
+    """A deadline that comes at the ``reads``-th reading of a ticking clock."""
+    return Deadline(at=float(reads), seconds=float(reads), clock=_Ticks())
+
+
+def test_a_deadline_is_checked_between_searches_and_never_yields_part_of_an_answer(
+    embedded: Observatory,
+) -> None:
+    router = Router(embedded.network(WEDNESDAY))
+    query = RouteQuery(
+        origin="cn-xian",
+        destination="uz-tashkent",
+        alternatives=5,
+        pareto=True,
+        via=("kz-almaty", "kg-bishkek"),
+    )
+    complete = router.route(query)
+    # the best route alone needs three readings (before it and before each via step) …
+    assert (
+        router.route(
+            query.model_copy(update={"alternatives": 0, "pareto": False}), _ticking_deadline(4)
+        ).best
+        == complete.best
+    )
+    # … so a deadline after five readings stops among the alternatives, with no partial answer
+    with pytest.raises(
+        WorkLimitError,
+        match="route search stopped after 5 s: ask for fewer alternatives or via points",
+    ):
+        router.route(query, _ticking_deadline(5))
+    assert router.route(query, _ticking_deadline(10_000)) == complete
+
+
+def test_observatory_routes_and_skims_keep_their_deadlines(embedded: Observatory) -> None:
+    with pytest.raises(WorkLimitError, match="route search stopped after 0 s"):
+        embedded.route("Xi'an", "Tashkent", date=WEDNESDAY, alternatives=3, deadline_s=0.0)
+    with pytest.raises(WorkLimitError, match="skim stopped after 0 s: ask for fewer places"):
+        list(embedded.iterate_skim(["Xi'an", "Almaty", "Tashkent"], date=WEDNESDAY, deadline_s=0))
+    generous = embedded.route("Xi'an", "Tashkent", date=WEDNESDAY, alternatives=3, deadline_s=60)
+    assert generous == embedded.route("Xi'an", "Tashkent", date=WEDNESDAY, alternatives=3)
+
+
+def test_a_skim_past_its_deadline_stops_between_blocks(mini: Observatory) -> None:
+    router = Router(mini.network(MONDAY))
+    places = ["cn-xian", "kz-almaty", "uz-tashkent"]
+    steps = iterate_skim(router, places, chunk_size=1, deadline=_ticking_deadline(3))
+    assert isinstance(next(steps), SkimProgress)
+    assert isinstance(next(steps), SkimProgress)
+    with pytest.raises(WorkLimitError, match="stopped after 3 s"):
+        next(steps)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,8 +13,8 @@ from typing import cast
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
-from caravan.analysis.routing.explain import blocking_reasons
-from caravan.analysis.routing.search import RouteResult
+from caravan.analysis.routing.explain import Explainer
+from caravan.analysis.routing.search import Deadline, RouteResult
 from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
 from caravan.errors import InvalidQueryError, UnknownRecordError
 from caravan.model import (
@@ -266,21 +268,28 @@ class Observatory:
         return self._router(date or dt.date.today(), settings or CostSettings()).snapshot
 
     def _router(self, date: dt.date, settings: CostSettings) -> Router:
-        """The router of a (date, settings) snapshot; the most recently used few are kept."""
+        """The router of a (date, settings) snapshot; the most recently used few are kept.
+
+        Failed routes are explained against the open-everything network of the same date and
+        settings, compiled on the first explanation and kept with the router. Routers are
+        used from worker threads: a router evicted meanwhile is still returned whole.
+        """
         key = (date, settings)
-        if key in self._routers:
-            self._routers.move_to_end(key)
+        router = self._routers.get(key)
+        if router is not None:
+            with contextlib.suppress(KeyError):  # evicted or cleared by another thread
+                self._routers.move_to_end(key)
         else:
             snapshot = network_from_knowledge_base(self.kb, date, settings)
-
-            def explain(query: RouteQuery) -> str:
-                full = network_from_knowledge_base(self.kb, date, settings, open_everything=True)
-                return blocking_reasons(query, snapshot, full)
-
-            self._routers[key] = Router(snapshot, explain)
+            open_network = functools.partial(
+                network_from_knowledge_base, self.kb, date, settings, open_everything=True
+            )
+            router = Router(snapshot, Explainer(snapshot, open_network))
+            self._routers[key] = router
             while len(self._routers) > ROUTER_CACHE_SIZE:
-                self._routers.popitem(last=False)
-        return self._routers[key]
+                with contextlib.suppress(KeyError):
+                    self._routers.popitem(last=False)
+        return router
 
     def route(
         self,
@@ -296,11 +305,15 @@ class Observatory:
         date: dt.date | None = None,
         unit: ShipmentUnit = ShipmentUnit.TEU,
         value_of_time_share_per_day: float | None = None,
+        deadline_s: float | None = None,
     ) -> RouteResult:
         """The best route between two places (names, aliases or ids), with options.
 
-        ``avoid`` and ``via`` take crossing ids, place names/ids or country ids.
+        ``avoid`` and ``via`` take crossing ids, place names/ids or country ids. With
+        ``deadline_s``, a search still running that many seconds after the call stops between
+        two of its steps with :class:`~caravan.errors.WorkLimitError` (no partial answer).
         """
+        deadline = None if deadline_s is None else Deadline.after(deadline_s)
         query = RouteQuery(
             origin=self.kb.resolve_place(origin).id,
             destination=self.kb.resolve_place(destination).id,
@@ -312,7 +325,7 @@ class Observatory:
             pareto=pareto,
         )
         settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
-        return self._router(date or dt.date.today(), settings).route(query)
+        return self._router(date or dt.date.today(), settings).route(query, deadline)
 
     def _resolve_item(self, item: str) -> str:
         """A crossing id or country id as is; anything else as a place name."""
@@ -347,18 +360,26 @@ class Observatory:
         date: dt.date | None = None,
         unit: ShipmentUnit = ShipmentUnit.TEU,
         chunk_size: int = 64,
+        deadline_s: float | None = None,
     ) -> Iterator[SkimProgress | SkimMatrices]:
         """A skim computed in blocks of origins: progress events, then the matrices.
 
-        Stop iterating to interrupt; nothing is left half-done.
+        Stop iterating to interrupt; nothing is left half-done. With ``deadline_s``, a skim
+        still running that many seconds after this call stops between two blocks with
+        :class:`~caravan.errors.WorkLimitError`.
         """
+        deadline = (
+            None
+            if deadline_s is None
+            else Deadline.after(deadline_s, "skim", "ask for fewer places")
+        )
         ids = (
             [self.kb.resolve_place(p).id for p in places]
             if places
             else [p.id for p in self.kb.places()]
         )
         router = self._router(date or dt.date.today(), CostSettings(unit=unit))
-        return iterate_skim(router, ids, by, chunk_size)
+        return iterate_skim(router, ids, by, chunk_size, deadline)
 
     def place_coordinates(self) -> dict[str, tuple[float, float]]:
         """(lon, lat) of every place, for drawing itineraries."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,13 +13,55 @@ from pydantic import BaseModel, ConfigDict
 
 from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
 from caravan.analysis.routing.query import RouteQuery, Weight
-from caravan.errors import NoRouteError
+from caravan.errors import NoRouteError, WorkLimitError
 from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph, weighted_graph
 
-__all__ = ["RouteResult", "Router"]
+__all__ = ["Deadline", "RouteResult", "Router"]
 
 #: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
 _PARETO_SWEEP = (0.0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 1e4, 1e6)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A cooperative time limit, checked between steps of a long computation.
+
+    Searches cannot be interrupted from outside (they hold the thread that runs them), so
+    work that may grow with the question (alternatives, Pareto sweep, via points, skim
+    blocks) looks at the clock between its steps and gives up with :class:`WorkLimitError`
+    once ``clock()`` reaches ``at`` (monotonic seconds). ``seconds``, ``task`` and ``advice``
+    make the message; ``clock`` is replaceable so tests can step time deterministically.
+    """
+
+    at: float
+    seconds: float
+    task: str = "route search"
+    advice: str = "ask for fewer alternatives or via points"
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False, compare=False)
+
+    @classmethod
+    def after(
+        cls,
+        seconds: float,
+        task: str = "route search",
+        advice: str = "ask for fewer alternatives or via points",
+    ) -> Deadline:
+        """A deadline ``seconds`` from now."""
+        return cls(time.monotonic() + seconds, seconds, task, advice)
+
+    def check(self) -> None:
+        """Raise :class:`WorkLimitError` when the deadline has come."""
+        if self.clock() >= self.at:
+            raise WorkLimitError(f"{self.task} stopped after {self.seconds:g} s: {self.advice}")
+
+
+class _NoPathError(Exception):
+    """Internal signal: one search found no path.
+
+    Alternatives, the Pareto sweep and via steps expect many such failures and drop them;
+    only :meth:`Router.route` turns the failure of the best route into a
+    :class:`NoRouteError`, and only then is the (costly) explanation built.
+    """
 
 
 class RouteResult(BaseModel):
@@ -40,13 +83,22 @@ class Router:
     explain: Callable[[RouteQuery], str] | None = None
     _graphs: dict[tuple[object, ...], WeightedGraph] = field(default_factory=dict)
     _edge_modes: tuple[list[str | None], list[str | None]] | None = None
+    _crossing_edges: dict[str, list[int]] | None = None
 
     # -- public -------------------------------------------------------------------------
-    def route(self, query: RouteQuery) -> RouteResult:
-        """Answer a query; raises :class:`NoRouteError` naming what blocks it."""
-        best = self._best(query, query.by, query.avoid)
-        alternatives = self._alternatives(query, best) if query.alternatives else ()
-        pareto = self._pareto(query, best) if query.pareto else ()
+    def route(self, query: RouteQuery, deadline: Deadline | None = None) -> RouteResult:
+        """Answer a query; raises :class:`NoRouteError` naming what blocks it.
+
+        With a ``deadline``, the clock is read before every search (the best route, each
+        alternative candidate, each Pareto step, each via step); past it the whole query
+        stops with :class:`WorkLimitError` rather than returning part of an answer.
+        """
+        try:
+            best = self._best(query, query.by, query.avoid, deadline=deadline)
+        except _NoPathError:
+            raise NoRouteError(self._explain(query)) from None
+        alternatives = self._alternatives(query, best, deadline) if query.alternatives else ()
+        pareto = self._pareto(query, best, deadline) if query.pareto else ()
         return RouteResult(query=query, best=best, alternatives=alternatives, pareto=pareto)
 
     def weights(
@@ -120,17 +172,23 @@ class Router:
         avoid: tuple[str, ...],
         modes: tuple[str, ...] | None = None,
         value_of_time: float | None = None,
+        deadline: Deadline | None = None,
     ) -> Itinerary:
+        """The best itinerary under constraints; raises :class:`_NoPathError` when there is none."""
+        if deadline is not None:
+            deadline.check()
         modes = modes or (tuple(m.value for m in query.modes) if query.modes else None)
         graph = self.graph(weight, modes, avoid, value_of_time)
-        edges = self._path(graph, query)
+        edges = self._path(graph, query, deadline)
         if edges is None:
-            raise NoRouteError(self._explain(query))
+            raise _NoPathError
         return itinerary_from_edges(
             self.snapshot, edges, query.origin, query.destination, weight.value
         )
 
-    def _path(self, graph: WeightedGraph, query: RouteQuery) -> list[int] | None:
+    def _path(
+        self, graph: WeightedGraph, query: RouteQuery, deadline: Deadline | None = None
+    ) -> list[int] | None:
         snapshot = self.snapshot
         if (
             query.origin not in snapshot.origin_node
@@ -142,6 +200,8 @@ class Router:
         to_target = graph.shortest_to(target) if query.via else None
         edges: list[int] = []
         for via in query.via:
+            if deadline is not None:
+                deadline.check()
             distances, predecessors = graph.shortest_from(current)
             step = self._via_step(graph, via, distances, to_target)  # type: ignore[arg-type]
             if step is None:
@@ -162,11 +222,7 @@ class Router:
         to_target: npt.NDArray[np.float64],
     ) -> tuple[int, list[int]] | None:
         snapshot = self.snapshot
-        crossing_edges = [
-            e
-            for e in range(snapshot.edge_count)
-            if snapshot.kind[e] == EdgeKind.CROSSING and snapshot.records[e].ref_id == via
-        ]
+        crossing_edges = self._crossings_by_id().get(via, [])
         if crossing_edges:
             options = []
             for edge in crossing_edges:
@@ -189,7 +245,21 @@ class Router:
             return None
         return min(reachable)[1], []
 
-    def _alternatives(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
+    def _crossings_by_id(self) -> dict[str, list[int]]:
+        """The crossing edges of each crossing id (indexed once: via steps look them up)."""
+        if self._crossing_edges is None:
+            index: dict[str, list[int]] = {}
+            crossing = EdgeKind.CROSSING
+            for e in range(self.snapshot.edge_count):
+                ref_id = self.snapshot.records[e].ref_id
+                if self.snapshot.kind[e] == crossing and ref_id is not None:
+                    index.setdefault(ref_id, []).append(e)
+            self._crossing_edges = index
+        return self._crossing_edges
+
+    def _alternatives(
+        self, query: RouteQuery, best: Itinerary, deadline: Deadline | None = None
+    ) -> tuple[Itinerary, ...]:
         """Routes through other crossings or with other modes, best first.
 
         Candidates come from mode-restricted searches and from searches that avoid, one
@@ -199,7 +269,7 @@ class Router:
         frontier: list[tuple[tuple[str, ...], Itinerary]] = [(query.avoid, best)]
         expanded: set[tuple[str, ...]] = set()
         for modes in (("rail",), ("road",), ("rail", "ferry"), ("road", "ferry")):
-            candidate = self._try(query, query.avoid, modes)
+            candidate = self._try(query, query.avoid, modes, deadline)
             if candidate is not None:
                 found.setdefault(candidate.signature, candidate)
         budget = 6 * (query.alternatives + 1)
@@ -211,7 +281,7 @@ class Router:
                     continue
                 expanded.add(avoided)
                 budget -= 1
-                candidate = self._try(query, avoided, None)
+                candidate = self._try(query, avoided, None, deadline)
                 if candidate is not None:
                     found.setdefault(candidate.signature, candidate)
                     frontier.append((avoided, candidate))
@@ -226,25 +296,32 @@ class Router:
         query: RouteQuery,
         avoid: tuple[str, ...],
         modes: tuple[str, ...] | None,
+        deadline: Deadline | None = None,
     ) -> Itinerary | None:
+        """One alternative candidate, or None when the constraints leave no path."""
         if query.modes and modes and not set(modes) <= {m.value for m in query.modes}:
             return None
         try:
-            return self._best(query, query.by, avoid, modes)
-        except NoRouteError:
+            return self._best(query, query.by, avoid, modes, deadline=deadline)
+        except _NoPathError:
             return None
 
-    def _pareto(self, query: RouteQuery, best: Itinerary) -> tuple[Itinerary, ...]:
+    def _pareto(
+        self, query: RouteQuery, best: Itinerary, deadline: Deadline | None = None
+    ) -> tuple[Itinerary, ...]:
         """Non-dominated (time, cost) routes from a sweep of values of time and the alternatives."""
         candidates = [best]
         for value_of_time in _PARETO_SWEEP:
             try:
                 candidates.append(
-                    self._best(query, Weight.GENERALISED, query.avoid, None, value_of_time)
+                    self._best(
+                        query, Weight.GENERALISED, query.avoid, None, value_of_time, deadline
+                    )
                 )
-            except NoRouteError:
+            except _NoPathError:
                 continue
-        for itinerary in self._alternatives(query.model_copy(update={"alternatives": 6}), best):
+        wider = query.model_copy(update={"alternatives": 6})
+        for itinerary in self._alternatives(wider, best, deadline):
             candidates.append(itinerary)
         unique = {
             round(i.time_h, 6): i for i in sorted(candidates, key=lambda i: (i.time_h, i.cost_usd))

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from caravan.analysis.routing.query import Weight
-from caravan.analysis.routing.search import Router
+from caravan.analysis.routing.search import Deadline, Router
 
 __all__ = ["SkimFormat", "SkimMatrices", "SkimProgress", "iterate_skim", "skim_matrices"]
 
@@ -104,10 +104,13 @@ def iterate_skim(
     place_ids: list[str],
     weight: Weight = Weight.GENERALISED,
     chunk_size: int = 64,
+    deadline: Deadline | None = None,
 ) -> Iterator[SkimProgress | SkimMatrices]:
     """Compute skims origin block by origin block, yielding progress, then the matrices.
 
     Stopping the iteration between blocks abandons the work cleanly (nothing is written).
+    With a ``deadline``, the clock is read before every block; past it the skim stops with
+    :class:`~caravan.errors.WorkLimitError` (never a partial matrix).
     """
     snapshot = router.snapshot
     graph = router.graph(weight, None, ())
@@ -120,6 +123,8 @@ def iterate_skim(
     columns = np.array([d if d >= 0 else 0 for d in destinations], dtype=np.int64)
     reachable_columns = np.array([d >= 0 for d in destinations], dtype=bool)
     for start in range(0, len(present), chunk_size):
+        if deadline is not None:
+            deadline.check()
         rows = present[start : start + chunk_size]
         distances, predecessors = graph.shortest_from([origins[i] for i in rows])
         accumulated = _accumulate(dense, np.atleast_2d(distances), np.atleast_2d(predecessors))

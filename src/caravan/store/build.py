@@ -1,13 +1,14 @@
 """Building the SQLite knowledge base from the data files and the journal, atomically.
 
 The build writes a new file beside the target inside one transaction, replays the whole
-journal of edits into it (failing loudly if the journal cannot be read), checks its
-integrity, and swaps it in with an atomic rename taken under the old file's exclusive
-lock, so that no writer is mid-commit and no stale SQLite journal can be paired with the
-new file. A crash or kill during a build leaves the previous knowledge base as it was.
-A path that is not a caravan knowledge base is never written; a knowledge base of an
-earlier schema is kept as a backup beside the new one. Edits that reach the journal
-while a build runs are applied to the new file right after the swap.
+journal of edits into it (failing loudly if the journal cannot be read) and checks its
+integrity. It then replaces the target's content in one transaction under the target's
+write lock, applying the edits that reached the journal meanwhile. The file is never
+renamed over while others have it open, so nobody reads a deleted copy and no stale
+SQLite journal can be paired with another file. A crash or kill at any point leaves the
+previous knowledge base as it was. A path that is not a caravan knowledge base is never
+written; a knowledge base of an earlier schema, or one holding tables caravan does not
+know, is first copied to a backup beside it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,10 +30,17 @@ from caravan.store.journal import (
     BUSY_TIMEOUT_S,
     EditJournal,
     apply_pending_edits,
+    apply_pending_in,
     journal_path_for,
     replay_journal,
+    writable_connection,
 )
-from caravan.store.ownership import FileKind, file_kind, require_own_file
+from caravan.store.ownership import (
+    KNOWLEDGE_BASE_APPLICATION_ID,
+    FileKind,
+    file_kind,
+    require_own_file,
+)
 from caravan.store.schema import SCHEMA_VERSION, TABLES, field_of
 from caravan.store.sqlite_schema import create_statements, row_from_record
 from caravan.store.validate import ValidationReport, validate_data
@@ -176,11 +183,10 @@ def build_knowledge_base(
         fsync_file(temporary)
         if kind is not FileKind.ABSENT and _needs_backup(target, kind):
             backup = _keep_backup(target)
-        _swap_in(temporary, target, busy_timeout_s)
-    except BaseException:
+        late = _install(temporary, target, busy_timeout_s)
+    finally:
         temporary.unlink(missing_ok=True)
-        raise
-    late = apply_pending_edits(target, busy_timeout_s)
+        temporary.with_name(f"{temporary.name}-journal").unlink(missing_ok=True)
     if progress:
         progress(BuildProgress("swap", total, total))
     logger.info(
@@ -209,34 +215,42 @@ def _verify(connection: sqlite3.Connection, path: Path) -> None:
         raise KnowledgeBaseError(f"the new knowledge base {path} failed its integrity check")
 
 
-def _swap_in(temporary: Path, target: Path, busy_timeout_s: float) -> None:
-    """Rename the new file over the old one while holding the old one's exclusive lock.
+def _install(temporary: Path, target: Path, busy_timeout_s: float) -> int:
+    """Put the new build in place; returns how many edits arrived while it was built.
 
-    Opening the old file read-write first lets SQLite roll back a hot journal left by a
-    killed writer; holding its exclusive lock waits for readers and writers to finish, so
-    no SQLite journal of the old file exists when the name moves to the new one.
+    A new target takes the file by an atomic link. An existing one is rewritten in place,
+    in one transaction under its write lock: its tables are replaced by the new build's
+    and edits journalled since the build read the journal are applied, so readers never
+    see a half-built file and no edit falls between the build and the swap. A crash
+    during that transaction is rolled back by SQLite; the file keeps its name and inode,
+    so no reader or writer is left on a deleted copy.
     """
     if not target.exists():
-        os.replace(temporary, target)
-        fsync_directory(target.parent)
-        return
-    old = sqlite3.connect(
-        f"file:{target}?mode=rw", uri=True, timeout=busy_timeout_s, isolation_level=None
-    )
-    try:
         try:
-            old.execute("BEGIN EXCLUSIVE")
-        except sqlite3.OperationalError as error:
-            raise KnowledgeBaseError(
-                f"cannot replace {target}: another process holds it ({error}); try again"
-            ) from error
-        try:
-            os.replace(temporary, target)
+            os.link(temporary, target)
+        except FileExistsError:
+            pass  # another build created it meanwhile: install into it like any other
+        else:
             fsync_directory(target.parent)
-        finally:
-            old.execute("ROLLBACK")
-    finally:
-        old.close()
+            return apply_pending_edits(target, busy_timeout_s)
+    journal = EditJournal(journal_path_for(target), busy_timeout_s)
+    with writable_connection(target, busy_timeout_s, attach={"fresh": temporary}) as connection:
+        old = connection.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        for (name,) in old:
+            connection.execute(f'DROP TABLE main."{name}"')
+        fresh = connection.execute(
+            "SELECT type, name, sql FROM fresh.sqlite_master WHERE sql IS NOT NULL "
+            "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END"
+        ).fetchall()
+        for kind, name, sql in fresh:
+            connection.execute(sql)
+            if kind == "table":
+                connection.execute(f'INSERT INTO main."{name}" SELECT * FROM fresh."{name}"')
+        connection.execute(f"PRAGMA main.user_version = {SCHEMA_VERSION}")
+        connection.execute(f"PRAGMA main.application_id = {KNOWLEDGE_BASE_APPLICATION_ID}")
+        return apply_pending_in(connection, journal)
 
 
 def _needs_backup(target: Path, kind: FileKind) -> bool:
@@ -255,16 +269,18 @@ def _needs_backup(target: Path, kind: FileKind) -> bool:
 
 
 def _keep_backup(target: Path) -> Path:
-    """A hard link (or copy) of the old knowledge base, named by its schema and time."""
+    """A consistent copy of the old knowledge base, named by its schema and time."""
     with contextlib.closing(recovering_reader(target)) as connection:
         row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     version = row[0] if row else "unknown"
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     backup = target.with_name(f"{target.name}.schema-{version}-{stamp}.bak")
-    try:
-        os.link(target, backup)
-    except OSError:
-        shutil.copy2(target, backup)
+    with (
+        contextlib.closing(recovering_reader(target)) as source,
+        contextlib.closing(sqlite3.connect(backup)) as copy,
+    ):
+        source.backup(copy)
+    fsync_file(backup)
     fsync_directory(target.parent)
     logger.warning("kept the previous knowledge base as %s", backup)
     return backup

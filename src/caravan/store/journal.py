@@ -47,6 +47,7 @@ __all__ = [
     "JournalEntry",
     "ReplayOutcome",
     "apply_pending_edits",
+    "apply_pending_in",
     "journal_path_for",
     "pending_edit_ids",
     "record_status_event",
@@ -204,14 +205,17 @@ class EditJournal:
 # -- writing to a knowledge base ---------------------------------------------------------
 @contextlib.contextmanager
 def writable_connection(
-    knowledge_base: Path, busy_timeout_s: float = BUSY_TIMEOUT_S
+    knowledge_base: Path,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+    attach: dict[str, Path] | None = None,
 ) -> Iterator[sqlite3.Connection]:
     """The knowledge base under its write lock, inside a transaction committed on success.
 
-    The lock is taken on the file now at ``knowledge_base``: a rebuild that swapped in a
-    new file while we waited is noticed, and the lock is taken again on the new one.
+    The lock is taken on the file now at ``knowledge_base``: if the name was pointed at
+    another file while we waited, the lock is taken again on that one. ``attach`` names
+    other databases to attach (read) before the transaction starts.
     """
-    require_own_file(knowledge_base, FileKind.KNOWLEDGE_BASE)
+    require_own_file(knowledge_base, FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE)
     with _process_lock(knowledge_base):
         for _ in range(10):
             before = _identity(knowledge_base)
@@ -223,6 +227,8 @@ def writable_connection(
             )
             try:
                 connection.execute("PRAGMA synchronous = FULL")
+                for schema, path in (attach or {}).items():
+                    connection.execute(f"ATTACH DATABASE ? AS {schema}", (str(path),))
                 try:
                     connection.execute("BEGIN IMMEDIATE")
                 except sqlite3.OperationalError as error:
@@ -232,7 +238,10 @@ def writable_connection(
                     continue
                 try:
                     yield connection
-                    connection.execute("COMMIT")
+                    try:
+                        connection.execute("COMMIT")
+                    except sqlite3.OperationalError as error:
+                        raise _write_error(knowledge_base, error) from error
                 except BaseException:
                     _rollback_quietly(connection)
                     raise
@@ -261,7 +270,7 @@ def record_status_event(
     }
     journal = EditJournal(journal_path_for(knowledge_base), busy_timeout_s)
     with writable_connection(knowledge_base, busy_timeout_s) as connection:
-        _apply_pending(connection, journal)
+        apply_pending_in(connection, journal)
         connection.execute("SAVEPOINT trial")
         try:
             _apply(connection, 0, payload)
@@ -283,7 +292,7 @@ def apply_pending_edits(knowledge_base: Path, busy_timeout_s: float = BUSY_TIMEO
     """Bring a knowledge base up to date with its journal; returns how many entries were new."""
     journal = EditJournal(journal_path_for(knowledge_base), busy_timeout_s)
     with writable_connection(knowledge_base, busy_timeout_s) as connection:
-        return _apply_pending(connection, journal)
+        return apply_pending_in(connection, journal)
 
 
 def replay_journal(connection: sqlite3.Connection, entries: list[JournalEntry]) -> ReplayOutcome:
@@ -292,7 +301,8 @@ def replay_journal(connection: sqlite3.Connection, entries: list[JournalEntry]) 
     return ReplayOutcome(len(entries) - len(skipped), tuple(skipped))
 
 
-def _apply_pending(connection: sqlite3.Connection, journal: EditJournal) -> int:
+def apply_pending_in(connection: sqlite3.Connection, journal: EditJournal) -> int:
+    """Apply, inside the caller's write transaction, the entries the knowledge base lacks."""
     pending = pending_edit_ids(connection, journal)
     if pending:
         replay_journal(connection, journal.entries(only=pending))

@@ -17,9 +17,10 @@ _DROPPED = str.maketrans("", "", "'’ʼ`ʻ‘-_. ,()")
 
 def normalise_name(text: str) -> str:
     """Case-, accent-, space- and apostrophe-blind form of a name (`Xi'an` → `xian`)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility decomposition can yield capitals (modifier letter ᴬ → A): fold after it.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.translate(_DROPPED)
+    return stripped.translate(_DROPPED).casefold()
 
 
 class PlaceIndex:

@@ -29,8 +29,6 @@ KNOWLEDGE_BASE_APPLICATION_ID = 0x4352564B
 #: ``PRAGMA application_id`` of a caravan journal of edits ("CRVJ").
 JOURNAL_APPLICATION_ID = 0x4352564A
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
 
 class FileKind(Enum):
     """What a path holds, as far as caravan is concerned."""
@@ -56,14 +54,19 @@ def file_kind(path: Path) -> tuple[FileKind, str]:
         return FileKind.FOREIGN, "is a folder"
     if not stat.S_ISREG(info.st_mode):
         return FileKind.FOREIGN, "is not a regular file"
+    if info.st_size == 0:
+        return FileKind.FOREIGN, "is an empty file"
+    # The header is read through SQLite, never by opening the file ourselves: closing a
+    # descriptor of a database releases every POSIX lock this process holds on it.
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        return FileKind.FOREIGN, f"cannot be read ({error.strerror})"
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        application_id = _application_id(path, "ro")
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error) and "read-only" not in str(error):
+            return FileKind.FOREIGN, f"cannot be read ({error})"
+        # A hot journal that a read-only connection may not roll back: open to recover.
+        application_id = _application_id(path, "rw")
+    except sqlite3.DatabaseError:
         return FileKind.FOREIGN, "is not an SQLite database"
-    application_id = int.from_bytes(header[68:72], "big")
     if application_id == KNOWLEDGE_BASE_APPLICATION_ID:
         return FileKind.KNOWLEDGE_BASE, ""
     if application_id == JOURNAL_APPLICATION_ID:
@@ -71,6 +74,15 @@ def file_kind(path: Path) -> tuple[FileKind, str]:
     if application_id == 0 and _has_caravan_meta(path):
         return FileKind.LEGACY_KNOWLEDGE_BASE, ""
     return FileKind.FOREIGN, "is an SQLite database that caravan did not create"
+
+
+def _application_id(path: Path, mode: str) -> int:
+    connection = sqlite3.connect(f"file:{path}?mode={mode}", uri=True, timeout=30)
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        return int(connection.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def require_own_file(path: Path, *allowed: FileKind) -> FileKind:

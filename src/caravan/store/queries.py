@@ -7,8 +7,8 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -51,6 +51,7 @@ from caravan.store.sqlite_schema import record_from_row
 __all__ = ["KnowledgeBase", "ProjectState", "Provenance"]
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 _LIFECYCLE = {status: rank for rank, status in enumerate(ProjectStatus)}
 
@@ -79,9 +80,10 @@ class KnowledgeBase:
     """A read-only view of one knowledge-base file that follows the file as it changes.
 
     The file is opened read-write with writes refused (``query_only``), so that SQLite
-    can roll back what a killed writer left half-done. When a rebuild swaps a new file in
-    under the same name, the next query notices (the name points to another file) and
-    reopens; edits journalled but not yet in the file are applied on opening.
+    can roll back what a killed writer left half-done. Rebuilds and edits change the file
+    in place; decoded caches are keyed by :meth:`version` and so follow them. If the name
+    comes to point at another file, the next query reopens it. Edits journalled but not
+    yet in the file are applied on opening.
     """
 
     def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
@@ -90,6 +92,7 @@ class KnowledgeBase:
         self._lock = threading.Lock()
         self._generation = 0
         self._identity: tuple[int, int] | None = None
+        self._caches: dict[str, tuple[tuple[int, int], object]] = {}
         self._live = self._open()
 
     def close(self) -> None:
@@ -101,6 +104,15 @@ class KnowledgeBase:
         connection = self._connection
         return self._generation, int(connection.execute("PRAGMA data_version").fetchone()[0])
 
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
+        """A decoded value kept until the knowledge base changes."""
+        version = self.version()
+        held = self._caches.get(name)
+        if held is None or held[0] != version:
+            held = (version, compute())
+            self._caches[name] = held
+        return cast(T, held[1])
+
     @property
     def _connection(self) -> sqlite3.Connection:
         if _identity(self.path) not in (None, self._identity):
@@ -109,8 +121,6 @@ class KnowledgeBase:
                     # Threads still reading the old file keep their cursor; it closes with them.
                     self._live = self._open()
                     self._generation += 1
-                    for cached in ("place_index", "_projects_cache"):
-                        self.__dict__.pop(cached, None)
         return self._live
 
     def _open(self) -> sqlite3.Connection:
@@ -214,10 +224,10 @@ class KnowledgeBase:
         """All countries, members first."""
         return self._typed("countries", Country, "member DESC, id")
 
-    @cached_property
+    @property
     def place_index(self) -> PlaceIndex:
         """Name index over all places (ids, four languages, aliases)."""
-        return PlaceIndex(self._typed("places", Place))
+        return self._cached("place_index", lambda: PlaceIndex(self._typed("places", Place)))
 
     def resolve_place(self, name: str) -> Place:
         """The place a name, alias or id refers to; typos get suggestions."""
@@ -331,9 +341,9 @@ class KnowledgeBase:
             for project in self._projects_cache
         ]
 
-    @cached_property
+    @property
     def _projects_cache(self) -> list[Project]:
-        return self.projects()
+        return self._cached("projects", self.projects)
 
     # -- agreements, trade, people --------------------------------------------------------
     def agreements(self) -> list[Agreement]:

@@ -47,6 +47,7 @@ from caravan.store import (
     validate_data,
 )
 from caravan.store.journal import record_status_event
+from caravan.store.ownership import FileKind, require_own_file
 from caravan.views import (
     Citation,
     CrossingView,
@@ -136,6 +137,7 @@ class Observatory:
     ) -> Observatory:
         """Open the knowledge base, (re)building it first when the data files changed."""
         path = knowledge_base or default_knowledge_base_path()
+        require_own_file(path, FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE)
         data_dir = data_dir or built_from(path) or default_data_dir()
         if not knowledge_base_is_current(path, data_dir):
             build_knowledge_base(path, data_dir, progress=progress)
@@ -274,7 +276,7 @@ class Observatory:
         settings, compiled on the first explanation and kept with the router. Routers are
         used from worker threads: a router evicted meanwhile is still returned whole.
         """
-        key = (date, settings)
+        key = (self.kb.version(), date, settings)  # a rebuild or an edit makes new routers
         router = self._routers.get(key)
         if router is not None:
             with contextlib.suppress(KeyError):  # evicted or cleared by another thread

@@ -409,7 +409,7 @@ class Observatory:
         date_precision: DatePrecision = DatePrecision.DAY,
     ) -> StatusEvent:
         """Add a dated status event to a project's timeline, citing its source, atomically."""
-        self.project(project_id)
+        self.kb.get("projects", project_id)  # unknown ids raise with close matches
         sources = tuple(source_ids) + ((new_source.id,) if new_source else ())
         event = StatusEvent(
             project_id=project_id,

@@ -101,10 +101,16 @@ def running_server(
 
 
 def acknowledged_writes(
-    base: str, first: int, writers: int, stop: threading.Event, per_writer: int = 10_000
+    base: str,
+    first: int,
+    writers: int,
+    stop: threading.Event,
+    per_writer: int = 10_000,
+    latencies_s: list[float] | None = None,
 ) -> tuple[set[int], int]:
     """Write events numbered from ``first`` from ``writers`` threads until ``stop`` is set
-    (or the server goes away); returns the numbers acknowledged with 201, and failures."""
+    (or the server goes away); returns the numbers acknowledged with 201, and failures.
+    Each acknowledged request's duration is appended to ``latencies_s`` when given."""
     acknowledged: set[int] = set()
     failures = 0
     lock = threading.Lock()
@@ -123,6 +129,7 @@ def acknowledged_writes(
                     "source_ids": ["src-test-news"],
                     "note": f"write {number}",
                 }
+                started = time.perf_counter()
                 try:
                     response = client.post(f"/api/v1/projects/{PROJECT}/events", json=body)
                 except httpx.HTTPError:
@@ -134,6 +141,8 @@ def acknowledged_writes(
                 with lock:
                     if response.status_code == 201:
                         acknowledged.add(number)
+                        if latencies_s is not None:
+                            latencies_s.append(time.perf_counter() - started)
                     else:
                         failures += 1
 

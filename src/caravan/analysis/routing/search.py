@@ -64,6 +64,27 @@ class _NoPathError(Exception):
     """
 
 
+@dataclass
+class _Call:
+    """What the searches of one route query share: its deadline and what they found.
+
+    Alternatives, the Pareto sweep and its wider set of alternatives reach the same paths
+    again and again: each path becomes an itinerary once, and each alternative candidate
+    (a set of avoided items and of modes) is searched once per query.
+    """
+
+    deadline: Deadline | None = None
+    itineraries: dict[tuple[tuple[int, ...], Weight], Itinerary] = field(default_factory=dict)
+    candidates: dict[tuple[tuple[str, ...], tuple[str, ...] | None], Itinerary | None] = field(
+        default_factory=dict
+    )
+
+    def check(self) -> None:
+        """Raise :class:`WorkLimitError` when the query's deadline has come."""
+        if self.deadline is not None:
+            self.deadline.check()
+
+
 class RouteResult(BaseModel):
     """The best itinerary, its alternatives, and (when asked) the Pareto front."""
 
@@ -93,12 +114,13 @@ class Router:
         alternative candidate, each Pareto step, each via step); past it the whole query
         stops with :class:`WorkLimitError` rather than returning part of an answer.
         """
+        call = _Call(deadline)
         try:
-            best = self._best(query, query.by, query.avoid, deadline=deadline)
+            best = self._best(query, query.by, query.avoid, call=call)
         except _NoPathError:
             raise NoRouteError(self._explain(query)) from None
-        alternatives = self._alternatives(query, best, deadline) if query.alternatives else ()
-        pareto = self._pareto(query, best, deadline) if query.pareto else ()
+        alternatives = self._alternatives(query, best, call) if query.alternatives else ()
+        pareto = self._pareto(query, best, call) if query.pareto else ()
         return RouteResult(query=query, best=best, alternatives=alternatives, pareto=pareto)
 
     def weights(
@@ -172,22 +194,25 @@ class Router:
         avoid: tuple[str, ...],
         modes: tuple[str, ...] | None = None,
         value_of_time: float | None = None,
-        deadline: Deadline | None = None,
+        call: _Call | None = None,
     ) -> Itinerary:
         """The best itinerary under constraints; raises :class:`_NoPathError` when there is none."""
-        if deadline is not None:
-            deadline.check()
+        call = call or _Call()
+        call.check()
         modes = modes or (tuple(m.value for m in query.modes) if query.modes else None)
         graph = self.graph(weight, modes, avoid, value_of_time)
-        edges = self._path(graph, query, deadline)
+        edges = self._path(graph, query, call)
         if edges is None:
             raise _NoPathError
-        return itinerary_from_edges(
-            self.snapshot, edges, query.origin, query.destination, weight.value
-        )
+        key = (tuple(edges), weight)
+        if key not in call.itineraries:
+            call.itineraries[key] = itinerary_from_edges(
+                self.snapshot, edges, query.origin, query.destination, weight.value
+            )
+        return call.itineraries[key]
 
     def _path(
-        self, graph: WeightedGraph, query: RouteQuery, deadline: Deadline | None = None
+        self, graph: WeightedGraph, query: RouteQuery, call: _Call | None = None
     ) -> list[int] | None:
         snapshot = self.snapshot
         if (
@@ -200,8 +225,8 @@ class Router:
         to_target = graph.shortest_to(target) if query.via else None
         edges: list[int] = []
         for via in query.via:
-            if deadline is not None:
-                deadline.check()
+            if call is not None:
+                call.check()
             distances, predecessors = graph.shortest_from(current)
             step = self._via_step(graph, via, distances, to_target)  # type: ignore[arg-type]
             if step is None:
@@ -258,7 +283,7 @@ class Router:
         return self._crossing_edges
 
     def _alternatives(
-        self, query: RouteQuery, best: Itinerary, deadline: Deadline | None = None
+        self, query: RouteQuery, best: Itinerary, call: _Call
     ) -> tuple[Itinerary, ...]:
         """Routes through other crossings or with other modes, best first.
 
@@ -269,7 +294,7 @@ class Router:
         frontier: list[tuple[tuple[str, ...], Itinerary]] = [(query.avoid, best)]
         expanded: set[tuple[str, ...]] = set()
         for modes in (("rail",), ("road",), ("rail", "ferry"), ("road", "ferry")):
-            candidate = self._try(query, query.avoid, modes, deadline)
+            candidate = self._try(query, query.avoid, modes, call)
             if candidate is not None:
                 found.setdefault(candidate.signature, candidate)
         budget = 6 * (query.alternatives + 1)
@@ -281,7 +306,7 @@ class Router:
                     continue
                 expanded.add(avoided)
                 budget -= 1
-                candidate = self._try(query, avoided, None, deadline)
+                candidate = self._try(query, avoided, None, call)
                 if candidate is not None:
                     found.setdefault(candidate.signature, candidate)
                     frontier.append((avoided, candidate))
@@ -296,32 +321,31 @@ class Router:
         query: RouteQuery,
         avoid: tuple[str, ...],
         modes: tuple[str, ...] | None,
-        deadline: Deadline | None = None,
+        call: _Call,
     ) -> Itinerary | None:
-        """One alternative candidate, or None when the constraints leave no path."""
+        """One alternative candidate (searched once per query), or None when there is no path."""
         if query.modes and modes and not set(modes) <= {m.value for m in query.modes}:
             return None
-        try:
-            return self._best(query, query.by, avoid, modes, deadline=deadline)
-        except _NoPathError:
-            return None
+        key = (avoid, modes)
+        if key not in call.candidates:
+            try:
+                call.candidates[key] = self._best(query, query.by, avoid, modes, call=call)
+            except _NoPathError:
+                call.candidates[key] = None
+        return call.candidates[key]
 
-    def _pareto(
-        self, query: RouteQuery, best: Itinerary, deadline: Deadline | None = None
-    ) -> tuple[Itinerary, ...]:
+    def _pareto(self, query: RouteQuery, best: Itinerary, call: _Call) -> tuple[Itinerary, ...]:
         """Non-dominated (time, cost) routes from a sweep of values of time and the alternatives."""
         candidates = [best]
         for value_of_time in _PARETO_SWEEP:
             try:
                 candidates.append(
-                    self._best(
-                        query, Weight.GENERALISED, query.avoid, None, value_of_time, deadline
-                    )
+                    self._best(query, Weight.GENERALISED, query.avoid, None, value_of_time, call)
                 )
             except _NoPathError:
                 continue
         wider = query.model_copy(update={"alternatives": 6})
-        for itinerary in self._alternatives(wider, best, deadline):
+        for itinerary in self._alternatives(wider, best, call):
             candidates.append(itinerary)
         unique = {
             round(i.time_h, 6): i for i in sorted(candidates, key=lambda i: (i.time_h, i.cost_usd))

@@ -12,6 +12,12 @@ import pytest
 from fastapi import FastAPI
 
 from caravan import Observatory
+from caravan.errors import (
+    KnowledgeBaseBusyError,
+    KnowledgeBaseError,
+    NotAKnowledgeBaseError,
+    WorkLimitError,
+)
 from caravan.http import HttpSettings, create_app
 
 TOKEN = "test-token-0123456789abcdef"
@@ -296,3 +302,140 @@ def test_unknown_settings_are_refused() -> None:
 
     with pytest.raises(ValidationError):
         HttpSettings.model_validate({"max_page": 10})
+
+
+def test_openapi_declares_the_problem_documents_that_are_served(app: FastAPI) -> None:
+    spec = request(app, "GET", "/api/v1/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    assert "Problem" in schemas
+    assert "HTTPValidationError" not in schemas
+    assert "ValidationError" not in schemas
+    problem_content = {"application/problem+json": {"schema": {"$ref": PROBLEM_REF}}}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            errors = {code for code in responses if code[0] in "45"}
+            assert {"400", "413", "422", "500", "503"} <= errors, (method, path)
+            for code in errors:
+                assert responses[code]["content"] == problem_content, (method, path, code)
+    events = spec["paths"]["/api/v1/projects/{project_id}/events"]["post"]["responses"]
+    assert {"401", "403", "404"} <= set(events)
+    assert events["401"]["headers"]["WWW-Authenticate"]["required"] is True
+    assert "Retry-After" in events["503"]["headers"]
+    for path in ("/api/v1/places/{name}", "/api/v1/route", "/api/v1/skim", "/api/v1/skim/stream"):
+        assert "404" in spec["paths"][path]["get"]["responses"], path
+    assert "404" not in spec["paths"]["/api/v1/places"]["get"]["responses"]
+    stream = spec["paths"]["/api/v1/skim/stream"]["get"]["responses"]["200"]
+    assert list(stream["content"]) == ["text/event-stream"]
+
+
+def test_openapi_states_this_servers_work_limits(app: FastAPI) -> None:
+    spec = request(app, "GET", "/api/v1/openapi.json").json()
+
+    def schema_of(path: str, name: str) -> dict[str, Any]:
+        parameters = spec["paths"][path]["get"]["parameters"]
+        return next(p["schema"] for p in parameters if p["name"] == name)
+
+    assert schema_of("/api/v1/route", "alternatives")["maximum"] == 2  # the app's settings
+    assert schema_of("/api/v1/skim", "places")["maxItems"] == 4
+    assert schema_of("/api/v1/skim/stream", "places")["maxItems"] == 4
+
+
+PROBLEM_REF = "#/components/schemas/Problem"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/map?date=0",
+        "/api/v1/map?date=20250602",
+        "/api/v1/map?date=2025-6-2",
+        "/api/v1/map?date=2025-06-02T00:00:00",
+        "/api/v1/projects?as_of=0",
+        "/api/v1/projects/prj-test-line?as_of=1.5",
+        "/api/v1/route?origin=Xian&destination=Tashkent&date=0",
+        "/api/v1/skim?places=Xian&places=Tashkent&date=0",
+        "/api/v1/skim/stream?places=Xian&places=Tashkent&date=0",
+    ],
+)
+def test_dates_are_only_read_as_yyyy_mm_dd(app: FastAPI, url: str) -> None:
+    body = assert_problem(request(app, "GET", url), 422, "invalid-request")
+    assert "YYYY-MM-DD" in body["detail"]
+
+
+def test_iso_dates_are_read(app: FastAPI) -> None:
+    response = request(app, "GET", "/api/v1/projects", params={"as_of": "2026-09-02"})
+    assert response.status_code == 200
+    assert {row["as_of"] for row in response.json()["items"]} == {"2026-09-02"}
+
+
+def test_a_status_event_date_is_only_read_as_yyyy_mm_dd(writable: FastAPI) -> None:
+    url = "/api/v1/projects/prj-test-line/events"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    for date in (0, 1_700_000_000, "2026-9-1", "1 September 2026"):
+        response = request(writable, "POST", url, json={**EVENT, "date": date}, headers=headers)
+        assert_problem(response, 422, "invalid-request")
+
+
+def test_a_malformed_source_id_is_an_invalid_request_not_a_server_error(
+    writable: FastAPI,
+) -> None:
+    url = "/api/v1/projects/prj-test-line/events"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    malformed = "Not A Source Id " + "x" * 5_000
+    response = request(
+        writable, "POST", url, json={**EVENT, "source_ids": [malformed]}, headers=headers
+    )
+    body = assert_problem(response, 422, "invalid-request")
+    assert ["source", "0"] in [e["location"] for e in body["errors"]]
+    assert all(set(e) == {"location", "reason"} for e in body["errors"])
+    assert "x" * 100 not in response.text  # the input is not echoed
+
+
+def _raises(error: BaseException) -> Any:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    return fail
+
+
+@pytest.mark.parametrize(
+    ("error", "kind", "retry_after"),
+    [
+        (KnowledgeBaseBusyError("database is locked"), "busy", "1"),
+        (WorkLimitError("route search went past its 2 s deadline"), "too-slow", "1"),
+        (
+            NotAKnowledgeBaseError("/srv/secret/kb.sqlite is not a caravan knowledge base"),
+            "knowledge-base",
+            None,
+        ),
+        (
+            KnowledgeBaseError("cannot open /srv/secret/kb.sqlite: disk I/O error"),
+            "knowledge-base",
+            None,
+        ),
+    ],
+)
+def test_knowledge_base_and_deadline_failures_are_503(
+    app: FastAPI,
+    mini: Observatory,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    kind: str,
+    retry_after: str | None,
+) -> None:
+    monkeypatch.setattr(mini, "places", _raises(error))
+    response = request(app, "GET", "/api/v1/places")
+    assert_problem(response, 503, kind)
+    assert response.headers.get("retry-after") == retry_after
+    assert "/srv/secret" not in response.text
+
+
+def test_an_unexpected_error_is_a_500_without_internals(
+    app: FastAPI, mini: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mini, "places", _raises(ZeroDivisionError("in /srv/secret/x.py")))
+    response = request(app, "GET", "/api/v1/places")
+    body = assert_problem(response, 500, "internal")
+    assert "ZeroDivisionError" not in response.text
+    assert "/srv/secret" not in body["detail"]

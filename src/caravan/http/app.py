@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
@@ -9,11 +11,26 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from caravan import __version__
 from caravan.api import Observatory
 from caravan.http import routes_edits, routes_knowledge, routes_questions
-from caravan.http.problems import install_problem_handlers, problem
+from caravan.http.problems import (
+    Problem,
+    install_problem_handlers,
+    problem,
+    problem_responses,
+)
 from caravan.http.settings import HttpSettings
 from caravan.http.web import mount_web
 
-__all__ = ["create_app"]
+__all__ = ["API_RESPONSES", "create_app"]
+
+#: Problems any operation of the API can answer: what the body limit, the knowledge base and
+#: the validation of any value can refuse. Each router adds its own (404, 401, 403).
+API_RESPONSES = problem_responses(400, 413, 422, 500, 503)
+#: The problems of each router beyond API_RESPONSES (routes_knowledge declares its own per route).
+ROUTER_RESPONSES = {
+    routes_knowledge: problem_responses(),
+    routes_questions: problem_responses(404),
+    routes_edits: problem_responses(401, 403, 404),
+}
 
 DESCRIPTION = """The China–Central Asia system, computable: places, border crossings, links,
 projects with dated timelines, agreements, trade and sister cities, each fact with its
@@ -67,7 +84,45 @@ def create_app(
             allow_methods=["GET"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (routes_knowledge, routes_questions, routes_edits):
-        app.include_router(module.router)
+    for module, responses in ROUTER_RESPONSES.items():
+        app.include_router(module.router, responses={**API_RESPONSES, **responses})
     mount_web(app)
+    _publish_problem_schema(app, settings)
     return app
+
+
+def _publish_problem_schema(app: FastAPI, settings: HttpSettings) -> None:
+    """Complete the OpenAPI document: the `Problem` schema and this server's own limits."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = build()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas["Problem"] = Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            _document_limits(document, settings)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _document_limits(document: dict[str, Any], settings: HttpSettings) -> None:
+    """Publish the operator's work limits as the bounds of the parameters they cap.
+
+    The routes declare absolute bounds; the settings may be tighter, and a request beyond them
+    is refused (422 too-much-work), so the document states the tighter bound.
+    """
+    limits = {
+        ("/api/v1/route", "alternatives"): ("maximum", settings.max_alternatives),
+        ("/api/v1/skim", "places"): ("maxItems", settings.max_skim_places),
+        ("/api/v1/skim/stream", "places"): ("maxItems", settings.max_skim_places),
+    }
+    for (path, name), (keyword, limit) in limits.items():
+        for operation in document["paths"].get(path, {}).values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == name:
+                    schema = parameter["schema"]
+                    schema[keyword] = min(schema.get(keyword, limit), limit)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict
 
 from caravan.api import Observatory, TimelineItem, parse_years
 from caravan.http.pages import Page, PageParams, paginate
+from caravan.http.params import IsoDate
+from caravan.http.problems import problem_responses
 from caravan.model import (
     Agreement,
     Link,
@@ -27,11 +29,11 @@ from caravan.views import (
     ProjectDetails,
     ProjectRow,
     SourceDetails,
-    Summary,
+    TableCount,
     TradeReport,
 )
 
-__all__ = ["observatory_of", "router"]
+__all__ = ["PublicSummary", "observatory_of", "router"]
 
 router = APIRouter(prefix="/api/v1")
 
@@ -49,9 +51,29 @@ CountryQuery = Annotated[
 ]
 
 
+#: A 404 for an unknown place or record, declared on the routes that look one up.
+NOT_FOUND = problem_responses(404)
+
+
+class PublicSummary(BaseModel):
+    """What the knowledge base holds, as served over HTTP: the server's file paths left out."""
+
+    model_config = ConfigDict(frozen=True)
+
+    built_at: str
+    boundary_method: str
+    tables: list[TableCount]
+    sources: int
+    assumptions: int
+    latest_trade_year: int | None
+    latest_trade_total_usd: float | None
+
+
 @router.get("/meta", summary="What the knowledge base holds")
-def meta(observatory: ObservatoryDep) -> Summary:
-    return observatory.summary()
+def meta(observatory: ObservatoryDep) -> PublicSummary:
+    # An allow-list, not an exclusion: a field added to Summary stays private until listed here.
+    summary = observatory.summary()
+    return PublicSummary(**{name: getattr(summary, name) for name in PublicSummary.model_fields})
 
 
 @router.get("/places", summary="Places, filtered by country, kind and name")
@@ -76,7 +98,7 @@ def places(
     return paginate(rows, page)
 
 
-@router.get("/places/{name}", summary="One place by name, alias or id")
+@router.get("/places/{name}", summary="One place by name, alias or id", responses=NOT_FOUND)
 def place(observatory: ObservatoryDep, name: str) -> PlaceDetails:
     return observatory.place(name)
 
@@ -103,14 +125,18 @@ def projects(
     direction: PriorityDirection | None = None,
     status: ProjectStatus | None = None,
     country: CountryQuery = None,
-    as_of: dt.date | None = None,
+    as_of: IsoDate | None = None,
 ) -> Page[ProjectRow]:
     return paginate(observatory.projects(direction, status, country, as_of), page)
 
 
-@router.get("/projects/{project_id}", summary="One project: timeline, links, crossings, sources")
+@router.get(
+    "/projects/{project_id}",
+    summary="One project: timeline, links, crossings, sources",
+    responses=NOT_FOUND,
+)
 def project(
-    observatory: ObservatoryDep, project_id: str, as_of: dt.date | None = None
+    observatory: ObservatoryDep, project_id: str, as_of: IsoDate | None = None
 ) -> ProjectDetails:
     return observatory.project(project_id, as_of)
 
@@ -158,13 +184,17 @@ def sources(observatory: ObservatoryDep, page: PageDep) -> Page[Source]:
     return paginate(observatory.sources(), page)
 
 
-@router.get("/sources/{source_id}", summary="One source or assumption, and the rows that cite it")
+@router.get(
+    "/sources/{source_id}",
+    summary="One source or assumption, and the rows that cite it",
+    responses=NOT_FOUND,
+)
 def source(observatory: ObservatoryDep, source_id: str) -> SourceDetails:
     return observatory.source(source_id)
 
 
 @router.get("/map", summary="GeoJSON layers of the network as on a date")
-def map_layers(observatory: ObservatoryDep, date: dt.date | None = None) -> dict[str, Any]:
+def map_layers(observatory: ObservatoryDep, date: IsoDate | None = None) -> dict[str, Any]:
     return observatory.map_layers(date)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -12,6 +11,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
+from caravan.http.params import IsoDate
 from caravan.http.problems import TooMuchWorkError
 from caravan.http.routes_knowledge import ObservatoryDep
 
@@ -37,7 +37,7 @@ async def route(
     via: IdList = None,
     alternatives: Annotated[int, Query(ge=0, le=10)] = 0,
     pareto: bool = False,
-    date: dt.date | None = None,
+    date: IsoDate | None = None,
     unit: ShipmentUnit = ShipmentUnit.TEU,
 ) -> Response:
     # Async on purpose: a route takes well under a millisecond on the cached snapshot, less
@@ -66,7 +66,7 @@ def skim(
     observatory: ObservatoryDep,
     places: Annotated[list[str], Query(min_length=2, max_length=1000)],
     by: Weight = Weight.GENERALISED,
-    date: dt.date | None = None,
+    date: IsoDate | None = None,
 ) -> dict[str, Any]:
     _limit_places(request, places)
     return _skim_body(observatory.skim(places, by=by, date=date))
@@ -88,7 +88,7 @@ def skim_stream(
     observatory: ObservatoryDep,
     places: Annotated[list[str], Query(min_length=2, max_length=1000)],
     by: Weight = Weight.GENERALISED,
-    date: dt.date | None = None,
+    date: IsoDate | None = None,
     chunk: Annotated[int, Query(ge=1, le=64)] = 8,
 ) -> Response:
     _limit_places(request, places)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from fastapi import Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 __all__ = ["Page", "PageParams", "paginate"]
 
@@ -14,13 +14,18 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """A slice of a listing, with the total and a link to the next slice."""
+    """A slice of a listing, with the total and a relative link to the next slice."""
 
     items: list[T]
     total: int
     limit: int
     offset: int
-    next: str | None
+    next: str | None = Field(
+        description=(
+            "Path and query of the next slice, relative to this server "
+            "(e.g. /api/v1/places?limit=100&offset=100); null on the last slice."
+        )
+    )
 
 
 class PageParams:
@@ -43,7 +48,9 @@ def paginate(items: Sequence[T], page: PageParams) -> Page[T]:
     following = page.offset + page.limit
     next_url = None
     if following < len(items):
-        next_url = str(page.request.url.include_query_params(offset=following, limit=page.limit))
+        # Relative on purpose: an absolute link would repeat whatever Host header was sent.
+        url = page.request.url.include_query_params(offset=following, limit=page.limit)
+        next_url = f"{url.path}?{url.query}"
     return Page[T](
         items=chunk, total=len(items), limit=page.limit, offset=page.offset, next=next_url
     )

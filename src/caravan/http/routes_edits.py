@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from caravan.http.params import IsoDate
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.model import DatePrecision, ProjectStatus, Source, StatusEvent
 
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api/v1")
 
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """Allow the request only with `Authorization: Bearer <operator token>`."""
-    token = request.app.state.settings.write_token
+    token = (secret := request.app.state.settings.write_token) and secret.get_secret_value()
     if not token:
         raise HTTPException(
             403, "writes are disabled: the operator has not configured a write token"
@@ -38,7 +38,7 @@ class StatusEventRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    date: dt.date
+    date: IsoDate
     status: ProjectStatus
     date_precision: DatePrecision = DatePrecision.DAY
     note: str | None = Field(None, max_length=2000)

@@ -1,7 +1,8 @@
-"""The web observatory's files: our page and the registry packages it uses, all local."""
+"""The web observatory's files: our page and the few registry files it uses, all local."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,12 +13,13 @@ __all__ = ["VENDOR_FILES", "mount_web", "node_modules"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
-#: Files of npm packages the page loads, served under /vendor/<package>/<file>.
+#: The files of npm packages the page loads, served under /vendor/<package>/<file>. Only
+#: these: the rest of each package (package.json, sources, other builds) is not served.
 VENDOR_FILES = {
     "leaflet": ("dist/leaflet.js", "dist/leaflet.css"),
     "topojson-client": ("dist/topojson-client.min.js",),
     "chart.js": ("dist/chart.umd.js",),
-    "world-atlas": ("countries-50m.json", "countries-10m.json"),
+    "world-atlas": ("countries-50m.json",),
 }
 
 
@@ -31,17 +33,30 @@ def node_modules() -> Path | None:
 
 
 def mount_web(app: FastAPI) -> None:
-    """Serve the page at /, its own files at /static and the npm packages at /vendor."""
+    """Serve the page at /, its own files at /static and each listed vendor file at /vendor."""
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     modules = node_modules()
     if modules is not None:
-        for package in VENDOR_FILES:
-            app.mount(
-                f"/vendor/{package}",
-                StaticFiles(directory=modules / package),
-                name=f"vendor-{package}",
-            )
+        for package, files in VENDOR_FILES.items():
+            for name in files:
+                path = modules / package / name
+                if path.is_file():
+                    app.add_api_route(
+                        f"/vendor/{package}/{name}",
+                        _serve_file(path),
+                        methods=["GET", "HEAD"],
+                        include_in_schema=False,
+                    )
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
+
+
+def _serve_file(path: Path) -> Callable[[], FileResponse]:
+    """An endpoint that answers with one file (anything not routed is a 404 problem)."""
+
+    def endpoint() -> FileResponse:
+        return FileResponse(path)
+
+    return endpoint

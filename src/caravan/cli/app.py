@@ -585,23 +585,37 @@ def skim(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (each opens the knowledge base).")
+    ] = 1,
     kb: KbOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Serve the web observatory and the HTTP API (offline: every file is local)."""
-    import uvicorn
+    """Serve the web observatory and the HTTP API (offline: every file is local).
 
+    Limits (request heads, timeouts, concurrency) come from the CARAVAN_* variables; see
+    docs/configuration.md.
+    """
     from caravan.http import HttpSettings, create_app
+    from caravan.http.server import serve as run_server
 
     settings = HttpSettings.from_environment(knowledge_base=kb, data_dir=data_dir)
     with _build_progress() as update:
-        observatory = Observatory.open(kb, data_dir, progress=update)
-    application = create_app(settings, observatory)
-    console.print(
-        f"caravan observatory on http://{host}:{port}/  (API: /api/v1/docs) — Ctrl+C to stop"
-    )
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+        observatory = Observatory.open(settings.knowledge_base, settings.data_dir, progress=update)
+    application = None
+    if workers == 1:
+        application = create_app(settings, observatory)
+    else:
+        observatory.close()  # built and current: each worker opens its own
+
+    def announce(address: str) -> None:
+        console.print(
+            f"caravan observatory on {address}  (API: /api/v1/docs) — Ctrl+C to stop",
+            soft_wrap=True,
+        )
+
+    run_server(settings, host=host, port=port, workers=workers, app=application, announce=announce)
 
 
 def main() -> None:

@@ -105,6 +105,7 @@ class Router:
     _graphs: dict[tuple[object, ...], WeightedGraph] = field(default_factory=dict)
     _edge_modes: tuple[list[str | None], list[str | None]] | None = None
     _crossing_edges: dict[str, list[int]] | None = None
+    _touching: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------
     def route(self, query: RouteQuery, deadline: Deadline | None = None) -> RouteResult:
@@ -172,10 +173,17 @@ class Router:
                 dtype=bool,
             )
         for item in avoid:
-            usable &= ~np.array(
+            usable &= ~self._edges_touching(item)
+        return usable
+
+    def _edges_touching(self, item: str) -> npt.NDArray[np.bool_]:
+        """Mask of the edges an avoided item rules out (kept: alternatives avoid items often)."""
+        if item not in self._touching:
+            snapshot = self.snapshot
+            self._touching[item] = np.array(
                 [_touches(snapshot, e, item) for e in range(snapshot.edge_count)], dtype=bool
             )
-        return usable
+        return self._touching[item]
 
     def _layer_modes(self) -> tuple[list[str | None], list[str | None]]:
         """The mode of the layer each edge leaves and enters (None for origin/destination nodes)."""

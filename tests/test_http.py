@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,26 @@ def test_large_bodies_are_refused(writable: FastAPI) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert_problem(response, 413, "too-large")
+
+
+def test_a_streamed_body_is_refused_once_past_the_limit(writable: FastAPI) -> None:
+    sent = 0
+
+    async def chunks() -> AsyncIterator[bytes]:
+        nonlocal sent
+        for _ in range(10_000):  # 10 MB if it were all read
+            sent += 1
+            yield b"x" * 1_000
+
+    response = request(
+        writable,
+        "POST",
+        "/api/v1/projects/prj-test-line/events",
+        content=chunks(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
+    )
+    assert_problem(response, 413, "too-large")
+    assert sent <= 70  # stopped just past 64 KB: the rest was never read
 
 
 EVENT = {

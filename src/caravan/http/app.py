@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caravan import __version__
 from caravan.api import Observatory
@@ -38,24 +40,41 @@ source; freight routes and skims on the network of a date. Reading is open; writ
 the operator's bearer token. Every error is an RFC 9457 problem document."""
 
 
-class BodyLimit(BaseHTTPMiddleware):
-    """Refuse request bodies larger than the configured limit (413, problem document)."""
+class BodyLimit:
+    """Refuse request bodies larger than the configured limit (413, problem document).
 
-    def __init__(self, app: object, max_bytes: int) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    A declared Content-Length over the limit is refused before the app runs; a body without
+    one (chunked) is counted as it arrives and refused once past the limit, so no body is
+    ever held in memory beyond it.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
         self.max_bytes = max_bytes
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None:
-            too_large = not length.isdigit() or int(length) > self.max_bytes
-        else:  # no declared length: measure what was sent
-            writes = request.method in ("POST", "PUT", "PATCH")
-            too_large = writes and len(await request.body()) > self.max_bytes
-        if too_large:
-            detail = f"request bodies are limited to {self.max_bytes} bytes"
-            return problem(413, "too-large", "Request too large", detail, request)
-        return await call_next(request)
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = f"request bodies are limited to {self.max_bytes} bytes"
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            response = problem(413, "too-large", "Request too large", detail, Request(scope))
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    # Raised where the app reads the body: mapped to the 413 problem there.
+                    raise HTTPException(413, detail)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def create_app(

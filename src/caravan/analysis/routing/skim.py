@@ -54,10 +54,15 @@ class SkimMatrices:
         }
 
     def save(self, path: Path, file_format: SkimFormat) -> Path:
-        """Write as OMX (one matrix per quantity), Parquet or CSV (long tables)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.stem}.partial{path.suffix}")
-        try:
+        """Write as OMX (one matrix per quantity), Parquet or CSV (long tables).
+
+        The file is written aside and renamed onto ``path``, so a failure leaves nothing
+        half-written; an OSError names the path at fault when ``path`` is a folder or lies
+        under a file.
+        """
+        from caravan.store.export import atomic_output
+
+        with atomic_output(path) as temporary:
             if file_format == SkimFormat.OMX:
                 self._save_omx(temporary)
             else:
@@ -68,9 +73,6 @@ class SkimMatrices:
                     frame.to_parquet(temporary, index=False)
                 else:
                     frame.to_csv(temporary, index=False)
-            temporary.replace(path)
-        finally:
-            temporary.unlink(missing_ok=True)
         return path
 
     def _save_omx(self, path: Path) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn
 
 from caravan.api import (
@@ -23,9 +27,18 @@ from caravan.api import (
     Weight,
     parse_years,
 )
-from caravan.cli.render import console, error_console, print_json, print_table, usd_bn
-from caravan.errors import CaravanError, DataValidationError
+from caravan.cli.render import (
+    console,
+    error_console,
+    one_line,
+    print_error,
+    print_json,
+    print_table,
+    usd_bn,
+)
+from caravan.errors import CaravanError, DataValidationError, InvalidQueryError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
+from caravan.store.export import atomic_output
 
 __all__ = ["app", "main"]
 
@@ -37,12 +50,34 @@ app = typer.Typer(
 data_app = typer.Typer(help="Validate, build and export the knowledge base.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
+#: Most alternatives a route question may ask for (RouteQuery.alternatives allows 0..10).
+MAX_ALTERNATIVES = 10
+
+#: Exit code of an unexpected error (EX_SOFTWARE); CARAVAN_DEBUG=1 shows its traceback.
+EXIT_INTERNAL_ERROR = 70
+
+
+def _path(text: str) -> Path:
+    """A path option's value; an empty path or one with a NUL byte is a usage error."""
+    if not text:
+        raise typer.BadParameter("the path is empty")
+    if "\x00" in text:
+        raise typer.BadParameter("the path contains a NUL byte")
+    return Path(text)
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 KbOption = Annotated[
-    Path | None, typer.Option("--kb", help="Knowledge-base file (default: cache).")
+    Path | None,
+    typer.Option(
+        "--kb", parser=_path, metavar="<path>", help="Knowledge-base file (default: cache)."
+    ),
 ]
 DataDirOption = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data folder (default: embedded).")
+    Path | None,
+    typer.Option(
+        "--data-dir", parser=_path, metavar="<path>", help="Data folder (default: embedded)."
+    ),
 ]
 
 
@@ -54,6 +89,7 @@ def _build_progress() -> Iterator[Callable[[BuildProgress], None]]:
         TextColumn("{task.completed}/{task.total}"),
         console=error_console,
         transient=True,
+        disable=not error_console.is_terminal,
     ) as bar:
         task = bar.add_task("", total=None)
 
@@ -66,6 +102,11 @@ def _build_progress() -> Iterator[Callable[[BuildProgress], None]]:
 def _open(kb: Path | None = None, data_dir: Path | None = None) -> Observatory:
     with _build_progress() as update:
         return Observatory.open(kb, data_dir, progress=update)
+
+
+def _progress() -> Progress:
+    """A transient progress bar on standard error, shown only on a terminal."""
+    return Progress(console=error_console, transient=True, disable=not error_console.is_terminal)
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -85,9 +126,9 @@ def data_validate(data_dir: DataDirOption = None, json_output: JsonOption = Fals
         )
     else:
         for warning in report.warnings:
-            error_console.print(f"[yellow]warning[/] {warning}")
+            error_console.print(f"[yellow]warning[/] {escape(str(warning))}")
         for issue in report.issues:
-            error_console.print(f"[red]error[/] {issue}")
+            error_console.print(f"[red]error[/] {escape(str(issue))}")
         counts = ", ".join(f"{n} {t}" for t, n in report.counts().items())
         verdict = "[green]valid[/]" if report.ok else f"[red]{len(report.issues)} error(s)[/]"
         console.print(f"{verdict}: {counts} (coordinates checked against {report.boundary_method})")
@@ -100,12 +141,14 @@ def data_build(kb: KbOption = None, data_dir: DataDirOption = None) -> None:
     """Validate the data files and build the knowledge base (atomically)."""
     with _build_progress() as update:
         path = Observatory.build(kb, data_dir, progress=update)
-    console.print(f"built {path}")
+    console.print(f"built {path}", markup=False)
 
 
 @data_app.command("export")
 def data_export(
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/export"),
+    out: Annotated[
+        Path, typer.Option("--out", parser=_path, metavar="<path>", help="Output folder.")
+    ] = Path("out/export"),
     formats: Annotated[
         list[ExportFormat] | None, typer.Option("--format", help="Repeatable.")
     ] = None,
@@ -114,23 +157,26 @@ def data_export(
     """Export to GeoJSON, GeoPackage, CSV and Parquet (all by default)."""
     chosen = formats or list(ExportFormat)
     observatory = _open(kb)
-    with Progress(console=error_console, transient=True) as bar:
+    with _progress() as bar:
         task = bar.add_task("exporting", total=len(chosen))
         written = observatory.export(
             out, chosen, lambda name: bar.update(task, description=f"exporting {name}", advance=1)
         )
     for path in written:
-        console.print(str(path))
+        console.print(str(path), markup=False)
 
 
 @data_app.command("dictionary")
 def data_dictionary(
-    out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(parser=_path, metavar="<path>", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Print (or write) the data dictionary generated from the schema."""
     text = Observatory.data_dictionary()
     if out:
-        out.write_text(text, encoding="utf-8")
+        with atomic_output(out) as temporary:
+            temporary.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
 
@@ -188,12 +234,12 @@ def place(name: str, kb: KbOption = None, json_output: JsonOption = False) -> No
         return
     p = details.place
     names = " · ".join(n for n in (p.name_en, p.name_ru, p.name_zh, p.name_local) if n)
-    console.print(f"[bold]{names}[/]  ({p.id})")
-    console.print(f"{p.kind.value} in {p.country_id}, {p.lat}, {p.lon}")
+    console.print(f"[bold]{escape(names)}[/]  ({escape(p.id)})")
+    console.print(f"{p.kind.value} in {p.country_id}, {p.lat}, {p.lon}", markup=False)
     if p.aliases:
-        console.print("also: " + ", ".join(p.aliases))
+        console.print("also: " + ", ".join(p.aliases), markup=False)
     if p.note:
-        console.print(p.note)
+        console.print(p.note, markup=False)
     for view in details.crossings:
         c = view.crossing
         print_table(
@@ -291,10 +337,11 @@ def project(project_id: str, kb: KbOption = None, json_output: JsonOption = Fals
         return
     p = details.project
     console.print(
-        f"[bold]{p.name_en}[/] ({p.id}) — {details.status.value if details.status else 'no status'}"
+        f"[bold]{escape(p.name_en)}[/] ({escape(p.id)}) — "
+        f"{details.status.value if details.status else 'no status'}"
     )
     if p.description:
-        console.print(p.description)
+        console.print(p.description, markup=False)
     print_table(
         "timeline",
         ["date", "status", "note", "source"],
@@ -319,13 +366,29 @@ def project(project_id: str, kb: KbOption = None, json_output: JsonOption = Fals
     )
 
 
+def _check_years(value: str | None) -> str | None:
+    """Refuse a --years value that is not years in ASCII digits (a usage error)."""
+    if value is None:
+        return None
+    if not value.isascii():
+        raise typer.BadParameter(
+            f"{one_line(value, 80)!r} is not a year or range such as 2024 or 2013-2025"
+        )
+    try:
+        parse_years(value)
+    except InvalidQueryError as error:
+        raise typer.BadParameter(one_line(str(error), 200)) from None
+    return value
+
+
 @app.command()
 def trade(
     partner: Annotated[
         list[str] | None, typer.Option("--partner", help="Partner id (repeatable).")
     ] = None,
     years: Annotated[
-        str | None, typer.Option(help="Year or range: 2024, 2013-2025, 2022,2024.")
+        str | None,
+        typer.Option(callback=_check_years, help="Year or range: 2024, 2013-2025, 2022,2024."),
     ] = None,
     reporter: Annotated[
         str, typer.Option(help="Whose statistics: cn (GACC) or a partner id.")
@@ -449,7 +512,10 @@ def route(
     ] = None,
     by: Annotated[Weight, typer.Option(help="What to minimise.")] = Weight.GENERALISED,
     alternatives: Annotated[
-        int, typer.Option(help="Alternatives that differ in crossings or modes.")
+        int,
+        typer.Option(
+            min=0, max=MAX_ALTERNATIVES, help="Alternatives that differ in crossings or modes."
+        ),
     ] = 0,
     pareto: Annotated[
         bool, typer.Option("--pareto", help="Show the time–cost Pareto front.")
@@ -561,14 +627,17 @@ def skim(
         SkimFormat, typer.Option("--format", help="omx, parquet or csv.")
     ] = SkimFormat.OMX,
     out: Annotated[
-        Path | None, typer.Option(help="Output file (default out/skims.<format>).")
+        Path | None,
+        typer.Option(
+            parser=_path, metavar="<path>", help="Output file (default out/skims.<format>)."
+        ),
     ] = None,
     date: DateOption = None,
     kb: KbOption = None,
 ) -> None:
     """Skim matrices of time, cost, distance and generalised cost between places."""
     observatory = _open(kb)
-    with Progress(console=error_console, transient=True) as bar:
+    with _progress() as bar:
         task = bar.add_task("computing skims (origins)", total=None)
         matrices = observatory.skim(
             places,
@@ -578,7 +647,9 @@ def skim(
         )
     path = matrices.save(out or Path(f"out/skims.{file_format.value}"), file_format)
     reachable = int((matrices.time_h < float("inf")).sum())
-    console.print(f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}")
+    console.print(
+        f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}", markup=False
+    )
 
 
 # -- web observatory -------------------------------------------------------------------------
@@ -619,17 +690,61 @@ def serve(
 
 
 def main() -> None:
-    """Entry point: run the app, turning caravan errors into one-line messages."""
+    """Entry point: run the app; every failure becomes one ``error: …`` line, never a traceback.
+
+    Exit codes: 1 data issues; 2 caravan errors, OS errors, invalid values and usage errors
+    (as click prints them); 70 an unexpected error (``CARAVAN_DEBUG=1`` shows its
+    traceback); 130 interrupted.
+    """
     try:
         app()
     except DataValidationError as error:
         for issue in error.issues:
-            error_console.print(f"[red]error[/] {issue}")
+            error_console.print(f"[red]error[/] {escape(one_line(str(issue)))}", soft_wrap=True)
         error_console.print(f"[red]{len(error.issues)} data issue(s); nothing was built[/]")
         sys.exit(1)
     except CaravanError as error:
-        error_console.print(f"[red]error:[/] {error}")
+        print_error(str(error))
+        sys.exit(2)
+    except OSError as error:
+        print_error(_os_error_message(error))
+        _quiet_stdout()
+        sys.exit(2)
+    except ValidationError as error:
+        for problem in error.errors(include_url=False, include_input=False):
+            where = ".".join(str(part) for part in problem["loc"])
+            print_error(f"{error.title}{'.' + where if where else ''}: {problem['msg']}")
         sys.exit(2)
     except KeyboardInterrupt:
         error_console.print("[yellow]interrupted; nothing was changed[/]")
         sys.exit(130)
+    except Exception as error:
+        if os.environ.get("CARAVAN_DEBUG", "") not in ("", "0"):
+            traceback.print_exc()
+        print_error(
+            f"internal error ({type(error).__name__}: {error}); "
+            "set CARAVAN_DEBUG=1 to see the traceback"
+        )
+        _quiet_stdout()
+        sys.exit(EXIT_INTERNAL_ERROR)
+
+
+def _os_error_message(error: OSError) -> str:
+    """``<path>: <reason>`` for an OSError (the destination of a failed rename)."""
+    path = error.filename2 if error.filename2 is not None else error.filename
+    reason = error.strerror or str(error)
+    if path is None:
+        return reason
+    return f"{os.fsdecode(path) if isinstance(path, str | bytes) else path}: {reason}"
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to standard output, stop Python complaining again at exit."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass

@@ -8,9 +8,23 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-__all__ = ["console", "print_json", "print_table", "short_sources"]
+__all__ = [
+    "console",
+    "error_console",
+    "one_line",
+    "print_error",
+    "print_json",
+    "print_table",
+    "short_sources",
+    "usd_bn",
+]
+
+#: Longest error line printed; longer messages keep their start and end.
+ERROR_LINE_LIMIT = 1000
 
 console = Console()
 error_console = Console(stderr=True)
@@ -34,13 +48,34 @@ def _plain(value: Any) -> Any:
 def print_table(
     title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
 ) -> None:
-    """Print a rich table; None cells show as blank."""
-    table = Table(title=title, caption=caption, header_style="bold", title_justify="left")
+    """Print a rich table; None cells show as blank; text is shown as is (never markup)."""
+    table = Table(
+        title=escape(title),
+        caption=escape(caption) if caption is not None else None,
+        header_style="bold",
+        title_justify="left",
+    )
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(escape(column), overflow="fold")
     for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+        table.add_row(*("" if cell is None else escape(str(cell)) for cell in row))
     console.print(table)
+
+
+def one_line(text: str, limit: int = ERROR_LINE_LIMIT) -> str:
+    """``text`` on one line: control characters escaped, the middle of long text elided."""
+    flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if len(flat) <= limit:
+        return flat
+    head = limit * 2 // 3
+    return f"{flat[:head]} … {flat[len(flat) - (limit - head) :]}"
+
+
+def print_error(message: str) -> None:
+    """Print ``error: <message>`` on one line of standard error (message never markup)."""
+    error_console.print(
+        Text.assemble(("error:", "red"), " ", one_line(message)), soft_wrap=True, highlight=False
+    )
 
 
 def short_sources(ids: Sequence[str]) -> str:

@@ -36,6 +36,7 @@ from caravan.model import (
 from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit, network_from_knowledge_base
 from caravan.store import (
     BuildProgress,
+    BuildResult,
     ExportFormat,
     KnowledgeBase,
     ValidationReport,
@@ -64,6 +65,7 @@ from caravan.views import (
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
     "BuildProgress",
+    "BuildResult",
     "CostSettings",
     "ExportFormat",
     "LinkMode",
@@ -95,8 +97,11 @@ def parse_years(text: str | None) -> list[int] | None:
     for part in text.split(","):
         part = part.strip()
         if "-" in part:
+            bounds = part.split("-", 1)
+            if not all(b.strip().isascii() and b.strip().isdigit() for b in bounds):
+                raise InvalidQueryError(f"{part!r} is not a range of years such as 2013-2025")
             try:
-                start, end = (int(p) for p in part.split("-", 1))
+                start, end = (int(p) for p in bounds)
             except ValueError:
                 raise InvalidQueryError(
                     f"{part!r} is not a range of years such as 2013-2025"
@@ -104,7 +109,7 @@ def parse_years(text: str | None) -> list[int] | None:
             if end < start or end - start > 200:
                 raise InvalidQueryError(f"{part!r} is not a range of years such as 2013-2025")
             years.extend(range(start, end + 1))
-        elif part.isdigit():
+        elif part.isascii() and part.isdigit():
             years.append(int(part))
         elif part:
             raise InvalidQueryError(f"{part!r} is not a year")
@@ -153,10 +158,14 @@ class Observatory:
         knowledge_base: Path | None = None,
         data_dir: Path | None = None,
         progress: Callable[[BuildProgress], None] | None = None,
-    ) -> Path:
-        """Build the knowledge base from the data files (atomically); returns its path."""
+    ) -> BuildResult:
+        """Build the knowledge base from the data files and the journal of edits (atomically).
+
+        The result says where it is, how many journalled edits were replayed, which no
+        longer fit the files, and where an earlier knowledge base was backed up.
+        """
         path = knowledge_base or default_knowledge_base_path()
-        return build_knowledge_base(path, data_dir or default_data_dir(), progress=progress).path
+        return build_knowledge_base(path, data_dir or default_data_dir(), progress=progress)
 
     @staticmethod
     def data_dictionary() -> str:

@@ -140,8 +140,14 @@ def data_validate(data_dir: DataDirOption = None, json_output: JsonOption = Fals
 def data_build(kb: KbOption = None, data_dir: DataDirOption = None) -> None:
     """Validate the data files and build the knowledge base (atomically)."""
     with _build_progress() as update:
-        path = Observatory.build(kb, data_dir, progress=update)
-    console.print(f"built {path}", markup=False)
+        result = Observatory.build(kb, data_dir, progress=update)
+    replayed = f"{result.edits_applied} journalled edit(s) replayed"
+    if result.edits_skipped:
+        numbers = ", ".join(str(n) for n in result.edits_skipped)
+        replayed += f"; {len(result.edits_skipped)} no longer fit the files (entries {numbers})"
+    console.print(f"built {result.path} ({replayed})", markup=False)
+    if result.backup:
+        console.print(f"the previous knowledge base was kept as {result.backup}", markup=False)
 
 
 @data_app.command("export")

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import numpy as np
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
+from caravan.errors import WorkLimitError
 from caravan.http.params import IsoDate
 from caravan.http.problems import TooMuchWorkError
 from caravan.http.routes_knowledge import ObservatoryDep
+from caravan.http.workers import (
+    DEFAULT_DEADLINE_S,
+    WorkersBusyError,
+    busy_problem,
+    setting,
+    worker_pool,
+)
 
 __all__ = ["router"]
 
@@ -40,36 +48,62 @@ async def route(
     date: IsoDate | None = None,
     unit: ShipmentUnit = ShipmentUnit.TEU,
 ) -> Response:
-    # Async on purpose: a route takes well under a millisecond on the cached snapshot, less
-    # than a hop through the thread pool; the result is serialised once, without re-validation.
+    # A plain route costs well under a millisecond, but alternatives, the Pareto sweep and via
+    # points multiply the searches, and a new date compiles a network: the search runs in the
+    # worker pool, so the event loop keeps serving while it computes. The result is
+    # serialised there too, once, without re-validation.
     limit = request.app.state.settings.max_alternatives
     if alternatives > limit:
         raise TooMuchWorkError(f"at most {limit} alternatives per request")
-    result = observatory.route(
-        origin,
-        destination,
-        by=by,
-        modes=mode,
-        avoid=avoid or (),
-        via=via or (),
-        alternatives=alternatives,
-        pareto=pareto,
-        date=date,
-        unit=unit,
-    )
-    return Response(result.model_dump_json(), media_type="application/json")
+    deadline_s = setting(request, "route_deadline_s", DEFAULT_DEADLINE_S)
+
+    def answer() -> Response:
+        result = observatory.route(
+            origin,
+            destination,
+            by=by,
+            modes=mode,
+            avoid=avoid or (),
+            via=via or (),
+            alternatives=alternatives,
+            pareto=pareto,
+            date=date,
+            unit=unit,
+            deadline_s=deadline_s,
+        )
+        return Response(result.model_dump_json(), media_type="application/json")
+
+    try:
+        return await worker_pool(request.app).run(answer)
+    except WorkersBusyError as busy:
+        return busy_problem(request, busy)
 
 
-@router.get("/skim", summary="Time, cost, distance and generalised-cost matrices between places")
-def skim(
+@router.get(
+    "/skim",
+    summary="Time, cost, distance and generalised-cost matrices between places",
+    response_model=dict[str, Any],
+)
+async def skim(
     request: Request,
     observatory: ObservatoryDep,
     places: Annotated[list[str], Query(min_length=2, max_length=1000)],
     by: Weight = Weight.GENERALISED,
     date: IsoDate | None = None,
-) -> dict[str, Any]:
+) -> Response:
+    # Computed and serialised in the worker pool (the response is built there), off the loop.
     _limit_places(request, places)
-    return _skim_body(observatory.skim(places, by=by, date=date))
+    deadline_s = setting(request, "skim_deadline_s", DEFAULT_DEADLINE_S)
+
+    def answer() -> Response:
+        steps = observatory.iterate_skim(places, by=by, date=date, deadline_s=deadline_s)
+        matrices = next(item for item in steps if isinstance(item, SkimMatrices))
+        return JSONResponse(_skim_body(matrices))
+
+    try:
+        return await worker_pool(request.app).run(answer)
+    except WorkersBusyError as busy:
+        return busy_problem(request, busy)
 
 
 @router.get(
@@ -79,11 +113,12 @@ def skim(
     responses={
         200: {
             "content": {"text/event-stream": {}},
-            "description": "`progress` events {done, total}, then one `result` event",
+            "description": "`progress` events {done, total}, then one `result` event; "
+            "a skim past its deadline ends with an `error` event holding a problem document",
         }
     },
 )
-def skim_stream(
+async def skim_stream(
     request: Request,
     observatory: ObservatoryDep,
     places: Annotated[list[str], Query(min_length=2, max_length=1000)],
@@ -92,15 +127,49 @@ def skim_stream(
     chunk: Annotated[int, Query(ge=1, le=64)] = 8,
 ) -> Response:
     _limit_places(request, places)
-    steps = observatory.iterate_skim(places, by=by, date=date, chunk_size=chunk)
+    deadline_s = setting(request, "skim_deadline_s", DEFAULT_DEADLINE_S)
+    try:
+        slot = worker_pool(request.app).reserve()  # one admission for the whole stream
+    except WorkersBusyError as busy:
+        return busy_problem(request, busy)
+    try:
+        steps = await slot.run(
+            lambda: observatory.iterate_skim(
+                places, by=by, date=date, chunk_size=chunk, deadline_s=deadline_s
+            )
+        )
+    except BaseException:  # unknown place …: answered as a problem, the slot given back
+        slot.release()
+        raise
 
-    def events() -> Iterator[str]:
-        # A client that goes away stops the iteration between blocks: the work is abandoned cleanly.
-        for item in steps:
-            if isinstance(item, SkimProgress):
-                yield f"event: progress\ndata: {json.dumps({'done': item.done, 'total': item.total})}\n\n"
-            else:
-                yield f"event: result\ndata: {json.dumps(_skim_body(item))}\n\n"
+    def step() -> str | None:
+        """The next event, computed and formatted in a worker; None at the end."""
+        item = next(steps, None)
+        if item is None:
+            return None
+        if isinstance(item, SkimProgress):
+            return (
+                f"event: progress\ndata: {json.dumps({'done': item.done, 'total': item.total})}\n\n"
+            )
+        return f"event: result\ndata: {json.dumps(_skim_body(item))}\n\n"
+
+    async def events() -> AsyncIterator[str]:
+        # Each block is one hop to a worker. A client that goes away stops the iteration
+        # between blocks: the work is abandoned cleanly and the slot given back.
+        try:
+            while (event := await slot.run(step)) is not None:
+                yield event
+        except WorkLimitError as error:  # the status line is sent: say it in the stream
+            body = {
+                "type": "/problems/too-slow",
+                "title": "Question past its deadline",
+                "status": 503,
+                "detail": str(error),
+                "instance": str(request.url.path),
+            }
+            yield f"event: error\ndata: {json.dumps(body)}\n\n"
+        finally:
+            slot.release()
 
     return StreamingResponse(
         events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}

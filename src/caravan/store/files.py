@@ -139,7 +139,7 @@ def _read_text(path: Path) -> str | DataIssue:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1  # the line of the bad byte
         return DataIssue(name, line, None, f"not UTF-8 text ({error.reason})")
 
 
@@ -235,7 +235,6 @@ def _read_rows(table: Table, name: str, text: str, dataset: RawDataset) -> Itera
     lines = _Lines(text)
     reader = csv.reader(lines, strict=True)
     header: list[str] | None = None
-    header_row = 1
     while True:
         row = lines.next_index + 1
         try:
@@ -255,8 +254,8 @@ def _read_rows(table: Table, name: str, text: str, dataset: RawDataset) -> Itera
         if header is None:
             if not any(cell.strip() for cell in cells):
                 continue
-            header, header_row = [h.strip() for h in cells], row
-            if not _header_is_usable(table, name, header, header_row, issues):
+            header = [h.strip() for h in cells]
+            if not _header_is_usable(table, name, header, row, issues):
                 dataset.unread_tables.add(table.name)
                 return
             continue

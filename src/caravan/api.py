@@ -174,6 +174,15 @@ class Observatory:
 
         return data_dictionary_markdown()
 
+    @staticmethod
+    def save_data_dictionary(path: Path) -> Path:
+        """Write the data dictionary to ``path`` atomically (nothing half-written on failure)."""
+        from caravan.store.export import atomic_output
+
+        with atomic_output(path) as temporary:
+            temporary.write_text(Observatory.data_dictionary(), encoding="utf-8")
+        return path
+
     def close(self) -> None:
         """Release the knowledge base file."""
         self.kb.close()

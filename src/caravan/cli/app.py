@@ -38,7 +38,6 @@ from caravan.cli.render import (
 )
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
-from caravan.store.export import atomic_output
 
 __all__ = ["app", "main"]
 
@@ -179,12 +178,10 @@ def data_dictionary(
     ] = None,
 ) -> None:
     """Print (or write) the data dictionary generated from the schema."""
-    text = Observatory.data_dictionary()
     if out:
-        with atomic_output(out) as temporary:
-            temporary.write_text(text, encoding="utf-8")
+        Observatory.save_data_dictionary(out)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(Observatory.data_dictionary())
 
 
 # -- knowledge -------------------------------------------------------------------------------

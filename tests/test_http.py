@@ -408,7 +408,7 @@ def test_a_malformed_source_id_is_an_invalid_request_not_a_server_error(
         writable, "POST", url, json={**EVENT, "source_ids": [malformed]}, headers=headers
     )
     body = assert_problem(response, 422, "invalid-request")
-    assert ["source", "0"] in [e["location"] for e in body["errors"]]
+    assert ["body", "source_ids", "0"] in [e["location"] for e in body["errors"]]
     assert all(set(e) == {"location", "reason"} for e in body["errors"])
     assert "x" * 100 not in response.text  # the input is not echoed
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from caravan.http.params import IsoDate
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.model import DatePrecision, ProjectStatus, Source, StatusEvent
+from caravan.model.records import SourceRef
 
 __all__ = ["StatusEventRequest", "require_token", "router"]
 
@@ -42,7 +43,11 @@ class StatusEventRequest(BaseModel):
     status: ProjectStatus
     date_precision: DatePrecision = DatePrecision.DAY
     note: str | None = Field(None, max_length=2000)
-    source_ids: list[str] = Field(default_factory=list, max_length=10)
+    source_ids: list[SourceRef] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Declared source (`src-…`) or assumption (`asm-…`) ids; or give new_source.",
+    )
     new_source: Source | None = None
 
 

@@ -28,7 +28,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.applications import Starlette
 
-from caravan.http.problems import problem
+from caravan.http.problems import RETRY_AFTER_SECONDS, problem
 
 __all__ = [
     "DEFAULT_DEADLINE_S",
@@ -50,8 +50,8 @@ T = TypeVar("T")
 DEFAULT_WORKERS = max(1, min(4, os.cpu_count() or 1))
 #: Admitted requests waiting for a thread, beyond those computing.
 DEFAULT_QUEUE = 8
-#: Seconds a refused client is asked to wait before trying again.
-DEFAULT_RETRY_AFTER_S = 1
+#: Seconds a refused client is asked to wait before trying again (as for other 503s).
+DEFAULT_RETRY_AFTER_S = RETRY_AFTER_SECONDS
 #: Seconds one route or skim request may compute before it stops (WorkLimitError).
 DEFAULT_DEADLINE_S = 10.0
 
@@ -191,6 +191,4 @@ def worker_pool(app: Starlette) -> WorkerPool:
 
 def busy_problem(request: Request, error: WorkersBusyError) -> JSONResponse:
     """503 ``busy`` problem with ``Retry-After``: the request was refused, not queued."""
-    response = problem(503, "busy", "Server busy", str(error), request)
-    response.headers["Retry-After"] = str(error.retry_after_s)
-    return response
+    return problem(503, "busy", "Server busy", str(error), request, retry_after=error.retry_after_s)

@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -133,11 +132,8 @@ def test_a_full_pool_refuses_heavy_questions_at_once_with_retry_after(mini: Obse
 
 
 def test_questions_past_their_deadline_are_refused_not_cut_short(mini: Observatory) -> None:
-    app = create_app(HttpSettings(), mini)
-    # HttpSettings has no deadline fields yet: the endpoints read them when present.
-    app.state.settings = SimpleNamespace(
-        **dict(HttpSettings()), route_deadline_s=0.0, skim_deadline_s=0.0
-    )
+    # A nanosecond: gone before the first search step checks it.
+    app = create_app(HttpSettings(route_deadline_s=1e-9, skim_deadline_s=1e-9), mini)
     route = request(
         app,
         "GET",
@@ -146,10 +142,10 @@ def test_questions_past_their_deadline_are_refused_not_cut_short(mini: Observato
     )
     body = assert_problem(route, 503, "too-slow")
     assert body["detail"] == (
-        "route search stopped after 0 s: ask for fewer alternatives or via points"
+        "route search stopped after 1e-09 s: ask for fewer alternatives or via points"
     )
     skim = request(app, "GET", "/api/v1/skim", params={"places": ["Xian", "Almaty"]})
-    assert assert_problem(skim, 503, "too-slow")["detail"].startswith("skim stopped after 0 s")
+    assert assert_problem(skim, 503, "too-slow")["detail"].startswith("skim stopped after 1e-09 s")
     stream = request(
         app, "GET", "/api/v1/skim/stream", params={"places": ["Xian", "Almaty"], "chunk": 1}
     )
@@ -158,7 +154,7 @@ def test_questions_past_their_deadline_are_refused_not_cut_short(mini: Observato
     assert len(events) == 1
     assert events[0].startswith("event: error\n")
     assert '"type": "/problems/too-slow"' in events[0]
-    assert "skim stopped after 0 s: ask for fewer places" in events[0]
+    assert "skim stopped after 1e-09 s: ask for fewer places" in events[0]
 
 
 # -- the stall test ---------------------------------------------------------------------------

@@ -85,6 +85,33 @@ class HttpSettings(BaseModel):
             "Most connections or requests one server process handles at once; beyond, 503."
         ),
     )
+    compute_workers: int = Field(
+        default_factory=lambda: max(1, min(4, os.cpu_count() or 1)),
+        ge=1,
+        le=64,
+        description=(
+            "Threads computing routes and skims at once, per server process (default: the "
+            "cores, at most 4); more than the cores only takes time from the event loop."
+        ),
+    )
+    compute_queue: int = Field(
+        8,
+        ge=0,
+        le=10_000,
+        description="Route and skim requests that may wait for a thread; beyond, 503 busy.",
+    )
+    route_deadline_s: float = Field(
+        10.0,
+        gt=0,
+        le=600,
+        description="Seconds one route request may compute; past it, 503 too-slow.",
+    )
+    skim_deadline_s: float = Field(
+        10.0, gt=0, le=3_600, description="Seconds one skim request may compute; past it, 503."
+    )
+    busy_retry_after_s: int = Field(
+        1, ge=0, le=3_600, description="The Retry-After value sent with 503 busy refusals."
+    )
 
     @classmethod
     def from_environment(

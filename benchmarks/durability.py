@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from caravan.store import build_knowledge_base  # noqa: E402
 from harness_durability import (  # noqa: E402
+    TRIAL_SPAN,
     acknowledged_writes,
     kill_trial,
     race_trial,
@@ -52,22 +53,24 @@ def kill_trials(workdir: Path, trials: int) -> None:
     kb, data_dir = _fresh(workdir, "kill")
     rng = random.Random(20250617)
     everything: set[int] = set()
-    acknowledged = restart = rebuild = lost = bad = 0
+    acknowledged = restart = rebuild = lost = bad = empty = 0
     for trial in range(trials):
-        result, acked = kill_trial(kb, data_dir, trial * 100_000, rng, previous=everything)
+        result, acked = kill_trial(kb, data_dir, trial * TRIAL_SPAN, rng, previous=everything)
         everything |= acked
         acknowledged += result.acknowledged
         restart += result.present_after_restart
         rebuild += result.present_after_rebuild
         lost += result.lost
         bad += 0 if result.integrity_ok else 1
+        empty += 1 if result.acknowledged == 0 else 0
         print(f"  trial {trial + 1}/{trials}: {result}", file=sys.stderr)
     print(f"\n### Kill trials ({trials} × SIGKILL during writes from 8 threads)\n")
     print(
-        "| trials | acknowledged | present after restart | present after rebuild | lost | integrity failures |"
+        "| trials | killed before any acknowledgement | acknowledged | present after restart "
+        "| present after rebuild | lost | integrity failures |"
     )
-    print("|---|---|---|---|---|---|")
-    print(f"| {trials} | {acknowledged} | {restart} | {rebuild} | {lost} | {bad} |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| {trials} | {empty} | {acknowledged} | {restart} | {rebuild} | {lost} | {bad} |")
 
 
 def _sqlite_floor(workdir: Path, writers: int, seconds: float) -> tuple[int, list[float]]:

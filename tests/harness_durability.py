@@ -33,6 +33,7 @@ from caravan.store.journal import journal_path_for
 
 __all__ = [
     "TOKEN",
+    "TRIAL_SPAN",
     "TrialResult",
     "acknowledged_writes",
     "kill_trial",
@@ -44,6 +45,8 @@ __all__ = [
 TOKEN = "durability-trial-token-0123456789"
 PROJECT = "prj-test-line"
 FIRST_DAY = dt.date(2030, 1, 1)
+#: Write numbers (days after FIRST_DAY) a kill trial may use: trial n uses n × TRIAL_SPAN on.
+TRIAL_SPAN = 1_000
 
 
 @dataclass(frozen=True)
@@ -207,8 +210,12 @@ def kill_trial(
     stop = threading.Event()
     with running_server(kb, data_dir) as (process, base):
         result: dict[str, tuple[set[int], int]] = {}
+        # At most TRIAL_SPAN numbers per trial, so trials never overlap and dates stay valid.
+        per_writer = TRIAL_SPAN // writers
         worker = threading.Thread(
-            target=lambda: result.update(run=acknowledged_writes(base, first, writers, stop))
+            target=lambda: result.update(
+                run=acknowledged_writes(base, first, writers, stop, per_writer)
+            )
         )
         worker.start()
         time.sleep(rng.uniform(0.05, 0.8))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from caravan.store import build_knowledge_base
-from harness_durability import kill_trial, race_trial
+from harness_durability import TRIAL_SPAN, kill_trial, race_trial
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 KILL_TRIALS = int(os.environ.get("CARAVAN_KILL_TRIALS", "10"))
@@ -40,7 +40,7 @@ def test_no_acknowledged_write_is_lost_when_the_server_is_killed(
     acknowledged_total = 0
     for trial in range(KILL_TRIALS):
         result, acknowledged = kill_trial(
-            kb, data_dir, first=trial * 100_000, rng=rng, previous=everything
+            kb, data_dir, first=trial * TRIAL_SPAN, rng=rng, previous=everything
         )
         everything |= acknowledged
         acknowledged_total += result.acknowledged

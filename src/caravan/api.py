@@ -456,50 +456,35 @@ class Observatory:
         years: Iterable[int] | None = None,
         reporter: str = "cn",
     ) -> TradeReport:
-        """Goods trade as ``reporter`` publishes it (China's customs by default), all goods."""
-        wanted_years = set(years) if years else None
+        """Goods trade as ``reporter`` publishes it (China's customs by default), all goods.
+
+        Every wanted year is listed (without ``years``: each year from the first to the last
+        with a figure). A year that lacks a partner's figure is marked partial, with the
+        partners missing, and has no total.
+        """
+        wanted_years = sorted(set(years)) if years else None
+        reporter_rows = [
+            r for r in self.kb.trade() if r.reporter_id == reporter and r.commodity_group is None
+        ]
         rows = [
             r
-            for r in self.kb.trade()
-            if r.reporter_id == reporter
-            and r.commodity_group is None
-            and (not partners or r.partner_id in partners)
+            for r in reporter_rows
+            if (not partners or r.partner_id in partners)
             and (wanted_years is None or r.year in wanted_years)
         ]
+        if partners:
+            expected = sorted(set(partners))
+        elif reporter == "cn":
+            expected = sorted(c.id for c in self.kb.countries() if c.member and c.id != "cn")
+        else:
+            expected = ["cn"]
+        if wanted_years is None:
+            found = [r.year for r in rows]
+            wanted_years = list(range(min(found), max(found) + 1)) if found else []
         by_key: dict[tuple[int, str], dict[TradeFlowKind, float]] = defaultdict(dict)
         for row in rows:
             by_key[(row.year, row.partner_id)][row.flow] = row.value_usd
-        totals: dict[int, dict[str, float]] = defaultdict(dict)
-        exports_by_year: dict[int, float | None] = {}
-        imports_by_year: dict[int, float | None] = {}
-        exports: float | None
-        imports: float | None
-        for (year, partner), flows in sorted(by_key.items()):
-            split = TradeFlowKind.EXPORT in flows and TradeFlowKind.IMPORT in flows
-            if split:
-                exports, imports = flows[TradeFlowKind.EXPORT], flows[TradeFlowKind.IMPORT]
-                totals[year][partner] = exports + imports
-            else:
-                exports = imports = None
-                totals[year][partner] = flows.get(TradeFlowKind.TOTAL, sum(flows.values()))
-            known_exports = exports_by_year.get(year, 0.0)
-            known_imports = imports_by_year.get(year, 0.0)
-            exports_by_year[year] = (
-                None if exports is None or known_exports is None else known_exports + exports
-            )
-            imports_by_year[year] = (
-                None if imports is None or known_imports is None else known_imports + imports
-            )
-        summary = [
-            TradeYear(
-                year=year,
-                exports_usd=exports_by_year[year],
-                imports_usd=imports_by_year[year],
-                total_usd=sum(by_partner.values()),
-                by_partner_usd=by_partner,
-            )
-            for year, by_partner in sorted(totals.items())
-        ]
+        summary = [_trade_year(year, expected, by_key) for year in wanted_years]
         return TradeReport(reporter_id=reporter, rows=rows, years=summary)
 
     def sister_cities(self, country: str | None = None) -> list[SisterCityPair]:
@@ -546,8 +531,8 @@ class Observatory:
                     both=p.both if p else 0,
                 )
             )
-        trade = self.trade().years
-        latest = trade[-1] if trade else None
+        complete = [y for y in self.trade().years if not y.partial]
+        latest = complete[-1] if complete else None
         return Summary(
             knowledge_base=str(self.kb.path),
             built_at=meta.get("built_at", ""),
@@ -574,3 +559,35 @@ def _unique(items: Iterable[Source | Assumption]) -> list[Source | Assumption]:
     for item in items:
         seen.setdefault(item.id, item)
     return list(seen.values())
+
+
+def _trade_year(
+    year: int, partners: list[str], by_key: dict[tuple[int, str], dict[TradeFlowKind, float]]
+) -> TradeYear:
+    """One year's figures: a partner counts when its total (or both directions) is known."""
+    by_partner: dict[str, float] = {}
+    exports: float | None = 0.0
+    imports: float | None = 0.0
+    missing: list[str] = []
+    for partner in partners:
+        flows = by_key.get((year, partner), {})
+        split = TradeFlowKind.EXPORT in flows and TradeFlowKind.IMPORT in flows
+        if split:
+            by_partner[partner] = flows[TradeFlowKind.EXPORT] + flows[TradeFlowKind.IMPORT]
+        elif TradeFlowKind.TOTAL in flows:
+            by_partner[partner] = flows[TradeFlowKind.TOTAL]
+        else:
+            missing.append(partner)  # nothing, or one direction only: the total is unknown
+        exports = exports + flows[TradeFlowKind.EXPORT] if split and exports is not None else None
+        imports = imports + flows[TradeFlowKind.IMPORT] if split and imports is not None else None
+    subtotal = sum(by_partner.values())
+    return TradeYear(
+        year=year,
+        exports_usd=exports,
+        imports_usd=imports,
+        total_usd=None if missing else subtotal,
+        subtotal_usd=subtotal,
+        by_partner_usd=by_partner,
+        partial=bool(missing),
+        missing_partners=missing,
+    )

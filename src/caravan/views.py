@@ -84,13 +84,20 @@ class ProjectDetails(View):
 
 
 class TradeYear(View):
-    """One year's trade of a reporter with the selected partners."""
+    """One year's trade of a reporter with the selected partners.
+
+    A year is ``partial`` when a partner's figure was not found: then ``total_usd`` (and the
+    split) is None, never the sum of the partners found, which ``subtotal_usd`` holds.
+    """
 
     year: int
-    exports_usd: float | None  # None when a partner's split is not published
+    exports_usd: float | None  # None when a partner's split is not published or missing
     imports_usd: float | None
-    total_usd: float
+    total_usd: float | None  # None when the year is partial
+    subtotal_usd: float  # sum over the partners found (the total when complete)
     by_partner_usd: dict[str, float]
+    partial: bool
+    missing_partners: list[str]
 
 
 class TradeReport(View):

@@ -404,17 +404,21 @@ def trade(
     if json_output:
         print_json(report)
         return
-    partners = sorted({r.partner_id for r in report.rows})
+    partners = sorted({p for y in report.years for p in [*y.by_partner_usd, *y.missing_partners]})
     print_table(
         f"trade reported by {reporter}, bn USD",
-        ["year", "exports", "imports", "total", *partners],
+        ["year", "exports", "imports", "total", *partners, "coverage"],
         [
             (
                 y.year,
                 usd_bn(y.exports_usd),
                 usd_bn(y.imports_usd),
-                usd_bn(y.total_usd),
-                *(usd_bn(y.by_partner_usd.get(p)) for p in partners),
+                usd_bn(y.total_usd) if not y.partial else "partial",
+                *(
+                    "missing" if p in y.missing_partners else usd_bn(y.by_partner_usd.get(p))
+                    for p in partners
+                ),
+                f"partial: {', '.join(y.missing_partners)} missing" if y.partial else "complete",
             )
             for y in report.years
         ],

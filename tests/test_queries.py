@@ -121,3 +121,87 @@ def test_provenance_counts_published_and_assumed_rows(mini: Observatory) -> None
 @given(st.text(max_size=30))
 def test_normalising_a_name_is_idempotent(text: str) -> None:
     assert normalise_name(normalise_name(text)) == normalise_name(text)
+
+
+def _state(mini: Observatory, project_id: str, as_of: dt.date) -> tuple[object, object]:
+    state = next(s for s in mini.kb.project_states(as_of) if s.project.id == project_id)
+    return state.status, state.since
+
+
+def test_since_is_when_the_current_status_began_not_the_latest_report(mini: Observatory) -> None:
+    # prj-test-line: announced 2023-05-19, agreed 2024-06-06, under construction 2024-12-27.
+    mini.record_status_event(
+        "prj-test-line",
+        dt.date(2025, 4, 29),
+        ProjectStatus.UNDER_CONSTRUCTION,
+        source_ids=["src-test-news"],
+        note="first tunnel",
+    )
+    mini.record_status_event(
+        "prj-test-line",
+        dt.date(2025, 12, 5),
+        ProjectStatus.UNDER_CONSTRUCTION,
+        source_ids=["src-test-news"],
+        note="progress report",
+    )
+    under_way = (ProjectStatus.UNDER_CONSTRUCTION, dt.date(2024, 12, 27))
+    assert _state(mini, "prj-test-line", dt.date(2026, 1, 1)) == under_way
+    assert _state(mini, "prj-test-line", dt.date(2025, 5, 1)) == under_way
+    assert _state(mini, "prj-test-line", dt.date(2024, 12, 26)) == (
+        ProjectStatus.AGREED,
+        dt.date(2024, 6, 6),
+    )
+    assert _state(mini, "prj-test-line", dt.date(2023, 5, 18)) == (None, None)
+    row = next(
+        r for r in mini.projects(as_of=dt.date(2026, 1, 1)) if r.project.id == "prj-test-line"
+    )
+    assert row.since == dt.date(2024, 12, 27)
+
+
+def test_since_restarts_when_a_status_returns_after_another(mini: Observatory) -> None:
+    for date, status in (
+        (dt.date(2025, 3, 1), ProjectStatus.SUSPENDED),
+        (dt.date(2025, 9, 1), ProjectStatus.UNDER_CONSTRUCTION),
+        (dt.date(2025, 10, 1), ProjectStatus.UNDER_CONSTRUCTION),
+    ):
+        mini.record_status_event("prj-test-line", date, status, source_ids=["src-test-news"])
+    assert _state(mini, "prj-test-line", dt.date(2025, 6, 1)) == (
+        ProjectStatus.SUSPENDED,
+        dt.date(2025, 3, 1),
+    )
+    assert _state(mini, "prj-test-line", dt.date(2026, 1, 1)) == (
+        ProjectStatus.UNDER_CONSTRUCTION,
+        dt.date(2025, 9, 1),
+    )
+
+
+def test_on_the_same_day_the_later_lifecycle_step_wins_and_starts_the_run(
+    mini: Observatory,
+) -> None:
+    mini.record_status_event(
+        "prj-test-line", dt.date(2026, 2, 2), ProjectStatus.IN_SERVICE, source_ids=["src-test-news"]
+    )
+    mini.record_status_event(
+        "prj-test-line",
+        dt.date(2026, 2, 2),
+        ProjectStatus.UNDER_CONSTRUCTION,
+        source_ids=["src-test-news"],
+    )
+    assert _state(mini, "prj-test-line", dt.date(2026, 2, 2)) == (
+        ProjectStatus.IN_SERVICE,
+        dt.date(2026, 2, 2),
+    )
+
+
+def test_the_holiday_calendar_covers_the_whole_years_it_lists(mini: Observatory) -> None:
+    assert mini.kb.holiday_calendar() == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_decoded_tables_follow_an_edit(mini: Observatory) -> None:
+    before = len(mini.kb.timeline("prj-test-line"))
+    assert mini.kb.all("projects") == mini.kb.all("projects")  # cached, equal copies
+    mini.record_status_event(
+        "prj-test-line", dt.date(2026, 3, 3), ProjectStatus.IN_SERVICE, source_ids=["src-test-news"]
+    )
+    assert len(mini.kb.timeline("prj-test-line")) == before + 1
+    assert _state(mini, "prj-test-line", dt.date(2026, 3, 3))[0] == ProjectStatus.IN_SERVICE

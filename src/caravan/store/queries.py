@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import sqlite3
@@ -159,10 +160,22 @@ class KnowledgeBase:
         }
 
     def all(self, table_name: str, order_by: str = "_file, _row") -> list[Record]:
-        """Every record of a table, in file order."""
+        """Every record of a table, in file order (decoded once per knowledge-base version)."""
+        return list(self._decoded(table_name, order_by))
+
+    def _decoded(self, table_name: str, order_by: str) -> tuple[Record, ...]:
+        """A table's records, decoded once per :meth:`version` and shared (records are frozen).
+
+        Decoding (pydantic validation of every row) is what costs; the network compiler
+        looks tables up many times per snapshot, so each table is decoded once.
+        """
         table = table_named(table_name)
-        rows = self._connection.execute(f'SELECT * FROM "{table.name}" ORDER BY {order_by}')
-        return [record_from_row(table, dict(row)) for row in rows]
+
+        def decode() -> tuple[Record, ...]:
+            rows = self._connection.execute(f'SELECT * FROM "{table.name}" ORDER BY {order_by}')
+            return tuple(record_from_row(table, dict(row)) for row in rows)
+
+        return self._cached(f"records {table.name} {order_by}", decode)
 
     def _typed(self, table_name: str, kind: type[R], order_by: str = "_file, _row") -> list[R]:
         return [cast(R, record) for record in self.all(table_name, order_by)]
@@ -278,14 +291,26 @@ class KnowledgeBase:
     def observations(
         self, subject_id: str | None = None, quantity: Quantity | None = None
     ) -> list[Observation]:
-        """Dated observations, optionally of one subject and/or quantity, oldest first."""
-        rows = self._typed("observations", Observation, "subject_id, quantity, valid_from")
-        return [
-            o
-            for o in rows
-            if (subject_id is None or o.subject_id == subject_id)
-            and (quantity is None or o.quantity == quantity)
-        ]
+        """Dated observations, optionally of one subject and/or quantity, oldest first.
+
+        The table is decoded once per knowledge-base version and indexed by subject, so the
+        hundred-odd look-ups of a network compilation cost a dictionary access each.
+        """
+        if subject_id is None:
+            rows = self._typed("observations", Observation, "subject_id, quantity, valid_from")
+        else:
+            rows = list(self._observations_by_subject.get(subject_id, ()))
+        return [o for o in rows if quantity is None or o.quantity == quantity]
+
+    @property
+    def _observations_by_subject(self) -> dict[str, tuple[Observation, ...]]:
+        def index() -> dict[str, tuple[Observation, ...]]:
+            grouped: dict[str, list[Observation]] = defaultdict(list)
+            for o in self._typed("observations", Observation, "subject_id, quantity, valid_from"):
+                grouped[o.subject_id].append(o)
+            return {subject: tuple(rows) for subject, rows in grouped.items()}
+
+        return self._cached("observations by subject", index)
 
     def value_at(
         self,
@@ -321,25 +346,43 @@ class KnowledgeBase:
         return sorted(events, key=lambda e: (e.date, _LIFECYCLE[e.status]))
 
     def project_states(self, as_of: dt.date) -> list[ProjectState]:
-        """Every project with its status as of a date (latest event on or before it).
+        """Every project with its status as of a date, and since when it has held it.
 
-        One SQL window query picks each project's latest event; on the same day the later
-        lifecycle step wins. Projects are decoded once and cached.
+        The status is the latest event's on or before ``as_of`` (on the same day the later
+        lifecycle step wins). ``since`` is when the current run of that status began: the
+        first of the consecutive events with the same status, not the latest of them (a
+        railway under construction since its launch, whatever progress was reported later).
+        Events are read once per knowledge-base version, as plain tuples.
         """
-        rank = " ".join(f"WHEN '{status.value}' THEN {n}" for status, n in _LIFECYCLE.items())
-        rows = self._connection.execute(
-            f"""SELECT project_id, status, date FROM (
-                    SELECT project_id, status, date, ROW_NUMBER() OVER (
-                        PARTITION BY project_id ORDER BY date DESC, CASE status {rank} END DESC) AS n
-                    FROM project_events WHERE date <= ?)
-                WHERE n = 1""",
-            (as_of.isoformat(),),
-        ).fetchall()
-        latest = {row[0]: (ProjectStatus(row[1]), dt.date.fromisoformat(row[2])) for row in rows}
-        return [
-            ProjectState(project, *latest.get(project.id, (None, None)))
-            for project in self._projects_cache
-        ]
+        states = []
+        for project in self._projects_cache:
+            events = self._events_by_project.get(project.id, ())
+            latest = bisect.bisect_right(events, (as_of, len(_LIFECYCLE))) - 1
+            if latest < 0:
+                states.append(ProjectState(project, None, None))
+                continue
+            status = events[latest][2]
+            start = latest
+            while start > 0 and events[start - 1][2] == status:
+                start -= 1
+            states.append(ProjectState(project, status, events[start][0]))
+        return states
+
+    @property
+    def _events_by_project(self) -> dict[str, tuple[tuple[dt.date, int, ProjectStatus], ...]]:
+        """(date, lifecycle rank, status) of every project's events, in timeline order."""
+
+        def index() -> dict[str, tuple[tuple[dt.date, int, ProjectStatus], ...]]:
+            grouped: dict[str, list[tuple[dt.date, int, ProjectStatus]]] = defaultdict(list)
+            rows = self._connection.execute("SELECT project_id, date, status FROM project_events")
+            for project_id, date, status_text in rows:
+                status = ProjectStatus(status_text)
+                grouped[project_id].append(
+                    (dt.date.fromisoformat(date), _LIFECYCLE[status], status)
+                )
+            return {project: tuple(sorted(events)) for project, events in grouped.items()}
+
+        return self._cached("events by project", index)
 
     @property
     def _projects_cache(self) -> list[Project]:
@@ -373,6 +416,26 @@ class KnowledgeBase:
     def errata(self) -> list[Erratum]:
         """Errors found in source texts."""
         return self._typed("errata", Erratum)
+
+    def holiday_calendar(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day of the years the Chinese holiday calendar covers (None: empty).
+
+        The calendar is published a year at a time, so it covers whole years: closures on
+        Chinese holidays outside this span are not modelled.
+        """
+
+        def span() -> tuple[dt.date, dt.date] | None:
+            first, last = self._connection.execute(
+                "SELECT min(date), max(date) FROM holidays_cn"
+            ).fetchone()
+            if first is None:
+                return None
+            return (
+                dt.date(dt.date.fromisoformat(first).year, 1, 1),
+                dt.date(dt.date.fromisoformat(last).year, 12, 31),
+            )
+
+        return self._cached("holiday calendar", span)
 
     def rows_as_dicts(self, table_name: str) -> list[dict[str, Any]]:
         """Raw rows of a table (lists as JSON text), for export."""

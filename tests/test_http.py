@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from fastapi import FastAPI
 
+from asgi_client import assert_problem, request
 from caravan import Observatory
 from caravan.errors import (
     KnowledgeBaseBusyError,
@@ -22,18 +21,6 @@ from caravan.errors import (
 from caravan.http import HttpSettings, create_app
 
 TOKEN = "test-token-0123456789abcdef"
-PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
-
-
-def request(app: FastAPI, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    """One request to the app, in-process."""
-
-    async def send() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://caravan.test") as client:
-            return await client.request(method, url, **kwargs)
-
-    return asyncio.run(send())
 
 
 @pytest.fixture
@@ -44,17 +31,6 @@ def app(mini: Observatory) -> FastAPI:
 @pytest.fixture
 def writable(mini: Observatory) -> FastAPI:
     return create_app(HttpSettings(write_token=TOKEN), mini)
-
-
-def assert_problem(response: httpx.Response, status: int, kind: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert set(body) >= PROBLEM_KEYS
-    assert body["status"] == status
-    assert body["type"] == f"/problems/{kind}"
-    assert body["detail"]
-    return body
 
 
 def test_openapi_is_published(app: FastAPI) -> None:

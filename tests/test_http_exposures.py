@@ -7,7 +7,6 @@ limit, port validation and several worker processes.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
@@ -21,13 +20,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 from fastapi import FastAPI
 from typer.testing import CliRunner
 
+from asgi_client import request
 from caravan import Observatory
 from caravan.cli import app as cli
 from caravan.http import HttpSettings, create_app
@@ -38,17 +36,6 @@ from caravan.views import Summary
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SHORT_TOKEN = "sh0rt-s3cret"  # 12 characters: too short to be accepted
-
-
-def request(app: FastAPI, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    """One request to the app, in-process."""
-
-    async def send() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://caravan.test") as client:
-            return await client.request(method, url, **kwargs)
-
-    return asyncio.run(send())
 
 
 @pytest.fixture

@@ -13,39 +13,19 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from asgi_client import assert_problem, request
 from caravan import Observatory
 from caravan.http import HttpSettings, create_app
 from caravan.http.workers import WorkerPool, WorkersBusyError
 
 MONDAY = "2025-06-02"
 CHEAP = "/api/v1/places?limit=5"
-
-
-def request(app: FastAPI, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    """One request to the app, in-process."""
-
-    async def send() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://caravan.test") as client:
-            return await client.request(method, url, **kwargs)
-
-    return asyncio.run(send())
-
-
-def assert_problem(response: httpx.Response, status: int, kind: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, Any] = response.json()
-    assert body["status"] == status
-    assert body["type"] == f"/problems/{kind}"
-    return body
 
 
 # -- the pool ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from caravan.http.problems import (
     problem_responses,
 )
 from caravan.http.settings import HttpSettings
-from caravan.http.web import mount_web
+from caravan.http.web import mount_api_docs, mount_web
 
 __all__ = ["API_RESPONSES", "create_app"]
 
@@ -87,7 +87,7 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served by mount_api_docs with local assets (offline)
         redoc_url=None,
     )
     app.state.settings = settings
@@ -106,6 +106,7 @@ def create_app(
     for module, responses in ROUTER_RESPONSES.items():
         app.include_router(module.router, responses={**API_RESPONSES, **responses})
     mount_web(app)
+    mount_api_docs(app, "/api/v1/docs", "/api/v1/openapi.json")
     _publish_problem_schema(app, settings)
     return app
 

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-__all__ = ["VENDOR_FILES", "mount_web", "node_modules"]
+__all__ = ["VENDOR_FILES", "mount_api_docs", "mount_web", "node_modules"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -20,7 +21,13 @@ VENDOR_FILES = {
     "topojson-client": ("dist/topojson-client.min.js",),
     "chart.js": ("dist/chart.umd.js",),
     "world-atlas": ("countries-50m.json",),
+    "swagger-ui-dist": ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"),
 }
+
+#: The interactive API docs' assets, served from npm's swagger-ui-dist (never a CDN).
+SWAGGER_JS_URL = "/vendor/swagger-ui-dist/swagger-ui-bundle.js"
+SWAGGER_CSS_URL = "/vendor/swagger-ui-dist/swagger-ui.css"
+SWAGGER_FAVICON_URL = "/vendor/swagger-ui-dist/favicon-32x32.png"
 
 
 def node_modules() -> Path | None:
@@ -60,3 +67,19 @@ def _serve_file(path: Path) -> Callable[[], FileResponse]:
         return FileResponse(path)
 
     return endpoint
+
+
+def mount_api_docs(app: FastAPI, path: str, openapi_url: str) -> None:
+    """The interactive API docs (Swagger UI) at ``path``, with its assets from /vendor."""
+
+    @app.get(path, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} API",
+            swagger_js_url=SWAGGER_JS_URL,
+            swagger_css_url=SWAGGER_CSS_URL,
+            swagger_favicon_url=SWAGGER_FAVICON_URL,
+            # No online validator badge: it would send the document to swagger.io.
+            swagger_ui_parameters={"validatorUrl": None},
+        )

@@ -272,7 +272,11 @@ class Agreement(Record):
 
     id: Slug = Field(description="Stable id `agr-…`.")
     name: str = Field(min_length=1, description="Title of the document.")
-    signed_on: dt.date = Field(description="Date signed.")
+    signed_on: dt.date = Field(description="Date signed (first of month/year if less precise).")
+    date_precision: DatePrecision | None = Field(
+        None,
+        description="How precisely signed_on is known: day, month or year (empty = not stated).",
+    )
     place_id: Slug | None = Field(None, description="Where it was signed.")
     parties: tuple[CountryId, ...] = Field(min_length=1, description="Signatory countries.")
     kind: AgreementKind = Field(description="Nature of the document.")

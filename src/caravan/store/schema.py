@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the SQLite layout changes; a knowledge base of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)

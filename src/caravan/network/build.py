@@ -214,6 +214,8 @@ class _Builder:
         if crossing.mode == LinkMode.RAIL:
             layer_a = Layer.RAIL_1435 if post_a.country_id in ("cn", "ir") else Layer.RAIL_1520
             layer_b = Layer.RAIL_1435 if post_b.country_id in ("cn", "ir") else Layer.RAIL_1520
+            if not crossing.gauge_change:  # the line keeps its gauge across (CKU at Torugart)
+                layer_b = layer_a
         else:
             layer_a = layer_b = Layer.ROAD
         handling: tuple[Parameter, ...] = ()

@@ -9,14 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
+from urllib.parse import parse_qsl, urlsplit
 
 from caravan.errors import DataIssue, DataValidationError
-from caravan.model import Crossing, Link, LinkMode, Place, Record, SisterCityPair, TradeFlow
+from caravan.model import (
+    Agreement,
+    Crossing,
+    CrossingStatus,
+    DatePrecision,
+    Link,
+    LinkMode,
+    Place,
+    Project,
+    ProjectStatus,
+    Record,
+    SisterCityPair,
+    StatusEvent,
+    TradeFlow,
+)
 from caravan.store.boundaries import CountryShapes, country_shapes
 from caravan.store.files import LocatedRecord, RawDataset, read_dataset
 from caravan.store.schema import TABLES, field_of
@@ -26,6 +42,8 @@ __all__ = [
     "MODEL_ASSUMPTION_PREFIX",
     "NATIONAL_GAUGE_MM",
     "ValidationReport",
+    "is_search_results_url",
+    "url_key",
     "validate_data",
 ]
 
@@ -56,6 +74,42 @@ STRAIGHT_LINE_SLACK_KM = 25.0
 
 #: Trade totals and their export + import split may differ by rounding only.
 TRADE_TOTAL_TOLERANCE = 0.02
+
+#: Web search engines: a page of their results is not a document anyone published.
+_SEARCH_HOSTS = re.compile(
+    r"(^|\.)(google|bing|yandex|duckduckgo|baidu|yahoo|sogou|ecosia|startpage|enow|ask|naver)"
+    r"\.[a-z.]+$"
+)
+#: Query parameters that carry a search engine's or a site search's terms.
+_SEARCH_PARAMETERS = frozenset({"q", "p", "wd", "text", "query", "search", "search_query"})
+
+#: Crossing statuses that mean the crossing has opened.
+_OPENED = frozenset({CrossingStatus.IN_SERVICE, CrossingStatus.TEMPORARY, CrossingStatus.CLOSED})
+
+
+def url_key(url: str) -> str:
+    """A URL without scheme, ``www.``, trailing slash or fragment: two sources with one key are
+    one document."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}?{parts.query}" if parts.query else f"{host}{path}"
+
+
+def is_search_results_url(url: str) -> bool:
+    """True for a page of search results (a search engine's or a site's own search)."""
+    parts = urlsplit(url.strip())
+    if "_ylt=" in url:  # Yahoo-served results pages carry their tracking token in the path
+        return True
+    parameters = {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    if not parameters & _SEARCH_PARAMETERS:
+        return False
+    segments = {segment.lower() for segment in parts.path.split("/")}
+    return (
+        bool(_SEARCH_HOSTS.search((parts.hostname or "").lower()))
+        or "search" in segments
+        or bool(parameters & {"search", "search_query"})
+    )
 
 
 @dataclass
@@ -119,9 +173,12 @@ class _Checker:
         self.check_references()
         self.check_sources()
         self.check_places()
+        self.check_source_urls()
         self.check_crossings()
+        self.check_crossing_openings()
         self.check_links()
         self.check_timelines()
+        self.check_date_precision()
         self.check_trade()
         self.check_sister_cities()
         self.check_ferry_services()
@@ -201,6 +258,30 @@ class _Checker:
                         )
                     )
 
+    def check_source_urls(self) -> None:
+        seen: dict[str, LocatedRecord] = {}
+        for item in self.rows("sources"):
+            url = field_of(item.record, "url")
+            if is_search_results_url(url):
+                self.error(
+                    item,
+                    "url",
+                    f"{url} is a page of search results, not a published document; cite the "
+                    "page the figure is read from",
+                )
+            key = url_key(url)
+            if key in seen:
+                first = seen[key]
+                first_id = field_of(first.record, "id")
+                self.error(
+                    item,
+                    "url",
+                    f"the same URL is already registered as {first_id!r} ({first.file} row "
+                    f"{first.row}); cite that id instead of registering the document twice",
+                )
+            else:
+                seen[key] = item
+
     def check_places(self) -> None:
         for item in self.rows("places"):
             place = cast(Place, item.record)
@@ -243,16 +324,100 @@ class _Checker:
             if post_b.country_id == "cn":
                 self.error(item, "post_a_id", "the Chinese post must be post a")
             if crossing.mode == LinkMode.RAIL:
-                differs = NATIONAL_GAUGE_MM.get(post_a.country_id) != NATIONAL_GAUGE_MM.get(
-                    post_b.country_id
-                )
-                if differs != crossing.gauge_change:
+                self._check_gauge_change(item, crossing, post_a, post_b)
+
+    def _rail_gauges(self) -> dict[str, set[int]]:
+        """Gauges of the rail links at each place."""
+        gauges: dict[str, set[int]] = defaultdict(set)
+        for item in self.rows("links"):
+            link = cast(Link, item.record)
+            if link.mode == LinkMode.RAIL and link.gauge_mm:
+                gauges[link.from_id].add(link.gauge_mm)
+                gauges[link.to_id].add(link.gauge_mm)
+        return gauges
+
+    def _gauge_breaks_of(self, project_id: str | None) -> list[str]:
+        """Places where a project's own links of two gauges meet (its break of gauge)."""
+        if project_id is None:
+            return []
+        gauges: dict[str, set[int]] = defaultdict(set)
+        for item in self.rows("links"):
+            link = cast(Link, item.record)
+            if link.project_id == project_id and link.gauge_mm:
+                gauges[link.from_id].add(link.gauge_mm)
+                gauges[link.to_id].add(link.gauge_mm)
+        return sorted(place for place, found in gauges.items() if len(found) > 1)
+
+    def _check_gauge_change(
+        self, item: LocatedRecord, crossing: Crossing, post_a: Place, post_b: Place
+    ) -> None:
+        """A rail crossing breaks gauge exactly when the lines on its two sides differ."""
+        gauges = self._rail_gauges()
+        side_a, side_b = gauges.get(post_a.id, set()), gauges.get(post_b.id, set())
+        if side_a and side_b:
+            differs = not side_a & side_b
+            basis = f"the rail links at {post_a.id} ({_mm(side_a)}) and {post_b.id} ({_mm(side_b)})"
+        else:
+            differs = NATIONAL_GAUGE_MM.get(post_a.country_id) != NATIONAL_GAUGE_MM.get(
+                post_b.country_id
+            )
+            basis = f"the gauges of {post_a.country_id} and {post_b.country_id}"
+        if crossing.gauge_change and not differs:
+            breaks = self._gauge_breaks_of(crossing.project_id)
+            elsewhere = f" (the line breaks gauge at {', '.join(breaks)})" if breaks else ""
+            self.error(
+                item,
+                "gauge_change",
+                f"true but {basis} share a gauge: the break of gauge is declared twice on one "
+                f"line{elsewhere}",
+            )
+        elif differs and not crossing.gauge_change:
+            self.error(item, "gauge_change", f"false but {basis} differ")
+
+    def check_crossing_openings(self) -> None:
+        """A crossing a project builds opens on a date of that project's timeline."""
+        if self.unread("projects", "project_events"):
+            return
+        events: dict[str, list[StatusEvent]] = defaultdict(list)
+        for event_item in self.rows("project_events"):
+            event = cast(StatusEvent, event_item.record)
+            events[event.project_id].append(event)
+        projects = self.by_id.get("projects", {})
+        for item in self.rows("crossings"):
+            crossing = cast(Crossing, item.record)
+            project = projects.get(crossing.project_id or "")
+            if crossing.opened_on is None or not isinstance(project, Project):
+                continue
+            opened = crossing.opened_on
+            if crossing.status in _OPENED:
+                in_service = [e for e in events[project.id] if e.status == ProjectStatus.IN_SERVICE]
+                if not any(_same_date(e.date, e.date_precision, opened) for e in in_service):
+                    dates = ", ".join(e.date.isoformat() for e in in_service) or "none"
                     self.error(
                         item,
-                        "gauge_change",
-                        f"{crossing.gauge_change} but the gauges of {post_a.country_id} and "
-                        f"{post_b.country_id} {'differ' if differs else 'are the same'}",
+                        "opened_on",
+                        f"{opened} disagrees with the timeline of {project.id} (in service on: "
+                        f"{dates}); one event, one date",
                     )
+            elif project.planned_completion and int(project.planned_completion[:4]) != opened.year:
+                self.error(
+                    item,
+                    "opened_on",
+                    f"planned opening {opened.year} disagrees with {project.id}'s planned "
+                    f"completion {project.planned_completion}",
+                )
+
+    def check_date_precision(self) -> None:
+        """A date on the first of a month must say how precisely it is known."""
+        for item in self.rows("agreements"):
+            agreement = cast(Agreement, item.record)
+            if agreement.date_precision is None and agreement.signed_on.day == 1:
+                self.error(
+                    item,
+                    "date_precision",
+                    f"signed_on {agreement.signed_on} may stand for a month or a year; say "
+                    "whether it is known to the day, month or year",
+                )
 
     def check_links(self) -> None:
         for item in self.rows("links"):
@@ -312,6 +477,22 @@ class _Checker:
                 )
         if self.unread("project_events"):
             return
+        projects = self.by_id.get("projects", {})
+        for project_id, project_events in events.items():
+            project = projects.get(project_id)
+            if not isinstance(project, Project):
+                continue
+            if not any(ref.startswith("src-") for ref in project.source):
+                continue
+            for item in project_events:
+                refs = field_of(item.record, "source")
+                if refs and all(ref.startswith("asm-") for ref in refs):
+                    self.error(
+                        item,
+                        "source",
+                        f"the event rests on assumptions alone ({', '.join(refs)}) although "
+                        f"{project_id} cites sources; cite the source that dates it",
+                    )
         for item in self.rows("projects"):
             project_id = field_of(item.record, "id")
             if project_id not in events:
@@ -360,6 +541,19 @@ class _Checker:
             link = self.by_id.get("links", {}).get(field_of(item.record, "link_id"))
             if isinstance(link, Link) and link.mode != LinkMode.FERRY:
                 self.error(item, "link_id", f"{link.id!r} is a {link.mode.value} link, not a ferry")
+
+
+def _same_date(event_date: dt.date, precision: DatePrecision, date: dt.date) -> bool:
+    """Whether ``date`` falls on ``event_date`` as precisely as the event is known."""
+    if precision == DatePrecision.YEAR:
+        return event_date.year == date.year
+    if precision == DatePrecision.MONTH:
+        return (event_date.year, event_date.month) == (date.year, date.month)
+    return event_date == date
+
+
+def _mm(gauges: set[int]) -> str:
+    return " / ".join(f"{gauge} mm" for gauge in sorted(gauges))
 
 
 def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

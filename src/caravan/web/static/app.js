@@ -1,5 +1,7 @@
 // caravan web observatory: every figure comes from the HTTP API, every base layer from local files.
 /* global L, topojson, Chart */
+import { $, api, el, fmt, fmt1, sourceLink, showSources, closeSources, tableDownload, scrollTable } from "./util.js";
+import { setupRoute, planRoute, readForm, fillForm, queryToParams, paramsToQuery, currentQuery, downloadAllCsv } from "./route.js";
 
 const MEMBERS = { "156": "cn", "398": "kz", "417": "kg", "762": "tj", "795": "tm", "860": "uz" };
 const COUNTRY_NAMES = { cn: "China", kz: "Kazakhstan", kg: "Kyrgyzstan", tj: "Tajikistan", tm: "Turkmenistan", uz: "Uzbekistan" };
@@ -9,74 +11,24 @@ const STATUSES = ["announced", "agreed", "under_construction", "in_service", "su
 const PROJECT_COLORS = { in_service: "#2e8b57", under_construction: "#ff8c00", agreed: "#4f6fd1", announced: "#b0b0b0",
   suspended: "#8b0000", cancelled: "#555" };
 const CAPITALS = { cn: "cn-beijing", kz: "kz-astana", kg: "kg-bishkek", tj: "tj-dushanbe", tm: "tm-ashgabat", uz: "uz-tashkent" };
-const COLORS = { rail_1435: "#b5442b", rail_1520: "#2a5d9f", road: "#d38b1f", ferry: "#1c8c8c", planned: "#9aa4ae" };
+// Road is a neutral dark grey: orange means "under construction" on this map.
+const COLORS = { rail_1435: "#b5442b", rail_1520: "#2a5d9f", road: "#4d4d4d", ferry: "#1c8c8c", planned: "#9aa4ae" };
+const CROSSING_FILL = { rail: "#7b3294", road: "#4d4d4d", ferry: "#1c8c8c" };
+// Places labelled first (then the rest by kind), as long as their labels do not collide.
+const MAJOR_PLACES = ["kz-astana", "kg-bishkek", "tj-dushanbe", "tm-ashgabat", "uz-tashkent", "cn-xian", "cn-urumqi", "kz-almaty",
+  "cn-kashgar", "kz-aktau", "kg-osh", "uz-samarkand", "cn-beijing"];
+const KIND_RANK = { city: 1, port: 2, dry_port: 3, gauge_change_station: 4, site: 5, junction: 6, border_post: 7 };
 
-const state = { layers: null, timeline: new Map(), places: new Map(), date: "2025-07-01", charts: {},
-  projectStatus: new Map(), trade: null };
-const $ = (selector) => document.querySelector(selector);
-const fmt = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
-const fmt1 = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
-
-async function api(path, params = {}) {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
-    else if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
-  }
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) {
-    const error = new Error(body.detail || body.title || response.statusText);
-    error.problem = body;
-    throw error;
-  }
-  return body;
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else if (value !== undefined && value !== null) node.setAttribute(key, value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-// -- sources: every number can be followed to where it comes from --------------------------------
-function sourceLink(ids) {
-  const list = [...new Set(ids || [])];
-  if (!list.length) return null;
-  return el("a", { class: "src", role: "button", tabindex: "0", "data-sources": list.join(" "),
-    title: list.join(", "), onclick: (event) => { event.stopPropagation(); showSources(list); } }, `[${list.length} src]`);
-}
-
-async function showSources(ids) {
-  const drawer = $("#sources");
-  const body = $("#sources-body");
-  body.replaceChildren(el("p", { class: "hint" }, "Loading…"));
-  drawer.hidden = false;
-  const records = await Promise.all(ids.map((id) => api(`/api/v1/sources/${encodeURIComponent(id)}`)
-    .catch((error) => ({ record: { id, title: error.message }, kind: "missing", cited_by: [] }))));
-  body.replaceChildren(...records.map(({ record, kind, cited_by: citedBy }) => el("div", { class: "source", "data-source-id": record.id },
-    el("div", { class: "kind" }, kind === "assumption" ? "assumption (estimate with reasoning)" : kind),
-    el("strong", {}, record.title || record.subject || record.id),
-    record.publisher ? el("div", {}, `${record.publisher}${record.published_on ? `, ${record.published_on}` : ""}`) : null,
-    record.url ? el("div", {}, el("a", { href: record.url, target: "_blank", rel: "noopener" }, record.url)) : null,
-    record.reasoning ? el("p", {}, record.reasoning, record.value !== null && record.value !== undefined ? ` (value: ${record.value} ${record.unit || ""})` : "") : null,
-    record.note ? el("p", { class: "hint" }, record.note) : null,
-    el("div", { class: "hint" }, `${record.id} · cited by ${citedBy.length} row(s)`))));
-}
+const state = { layers: null, timeline: new Map(), places: new Map(), crossings: new Map(), links: new Map(), date: "2025-07-01",
+  charts: {}, projectStatus: new Map(), trade: null, tab: "layers", project: null };
 
 // -- map ----------------------------------------------------------------------------------------
 const map = L.map("map", { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([42, 75], 4);
 map.attributionControl.setPrefix("Boundaries: Natural Earth (world-atlas)");
+L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
 const groups = { base: L.layerGroup().addTo(map), links: L.layerGroup().addTo(map), crossings: L.layerGroup().addTo(map),
-  places: L.layerGroup().addTo(map), sister: L.layerGroup(), projects: L.layerGroup().addTo(map), trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map) };
+  places: L.layerGroup().addTo(map), labels: L.layerGroup().addTo(map), sister: L.layerGroup(), projects: L.layerGroup().addTo(map),
+  trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map) };
 
 async function drawCountries() {
   const response = await fetch("/vendor/world-atlas/countries-50m.json");
@@ -109,10 +61,22 @@ function visible(name) {
   return !box || box.checked;
 }
 
+/** Open a popup and move keyboard focus into it; Escape or its close button returns focus. */
+let popupOpener = null;
+function openPopup(latlng, content) {
+  popupOpener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+  const popup = L.popup({ maxWidth: 320 }).setLatLng(latlng).setContent(content).openOn(map);
+  popup.getElement()?.querySelector("button, a[href]")?.focus({ preventScroll: true });
+  return popup;
+}
+map.on("popupclose", () => { if (popupOpener?.isConnected) popupOpener.focus({ preventScroll: true }); popupOpener = null; });
+
+const crossingMarkers = [];
 function renderNetwork() {
   const date = state.date;
   groups.links.clearLayers();
   groups.crossings.clearLayers();
+  crossingMarkers.length = 0;
   let open = 0; let planned = 0; let crossingsOpen = 0;
   for (const feature of state.layers.links.features) {
     const p = feature.properties;
@@ -126,25 +90,46 @@ function renderNetwork() {
     line.eachLayer((segment) => segment.options.linkId = p.id);
     line.bindPopup(() => linkPopup(p, status));
     line.addTo(groups.links);
-    line.getLayers()[0].getElement?.()?.setAttribute("data-link-id", p.id);
   }
-  for (const feature of state.layers.crossings.features) {
+  // Largest first, so a small crossing drawn later stays on top and clickable; a click that
+  // falls on several overlapping crossings offers them all.
+  const crossings = state.layers.crossings.features.map((feature) => {
+    const hours = feature.properties.clearance_time_h;
+    return { feature, radius: hours ? 5 + Math.sqrt(hours) * 1.8 : 5 };
+  }).sort((a, b) => b.radius - a.radius);
+  for (const { feature, radius } of crossings) {
     const p = feature.properties;
     const status = linkStateOn(p.id, date);
     if (status === "open") crossingsOpen += 1;
     if (!visible("crossings") || (status === "planned" && !visible("planned"))) continue;
     const [lon, lat] = feature.geometry.coordinates;
-    const hours = p.clearance_time_h;
-    const radius = hours ? 4 + Math.sqrt(hours) * 1.6 : 5;
-    L.circleMarker([lat, lon], { radius, color: "#222", weight: 1, fillColor: status === "open" ? (p.mode === "rail" ? "#7b3294" : "#e66101") : "#ccc",
-      fillOpacity: 0.75, dashArray: status === "open" ? null : "3 3" })
-      .bindPopup(() => crossingPopup(p, status)).addTo(groups.crossings);
+    const sized = p.clearance_time_h !== null && p.clearance_time_h !== undefined;
+    const fill = status === "open" ? CROSSING_FILL[p.mode] || "#4d4d4d" : "#ccc";
+    const marker = L.circleMarker([lat, lon], { radius, color: sized ? "#222" : fill, weight: sized ? 1 : 2.5,
+      fillColor: sized ? fill : "#fff", fillOpacity: sized ? 0.75 : 0.9, dashArray: status === "open" ? null : "3 3" });
+    marker.on("click", (event) => crossingClick(event, p, status));
+    marker.bindTooltip(p.name);
+    marker.addTo(groups.crossings);
+    crossingMarkers.push({ marker, p, status, radius });
   }
   renderProjects();
   renderTrade();
   $("#network-stats").textContent = `${date}: ${open} links in service, ${planned} planned or under construction; ${crossingsOpen} border crossings open.`;
   $("#network-stats").dataset.open = String(open);
   $("#network-stats").dataset.planned = String(planned);
+}
+
+function crossingClick(event, p, status) {
+  L.DomEvent.stopPropagation(event);
+  const at = event.containerPoint;
+  const hits = crossingMarkers.filter(({ marker, radius }) => map.latLngToContainerPoint(marker.getLatLng()).distanceTo(at) <= radius + 2);
+  if (hits.length > 1) {
+    openPopup(event.latlng, el("div", { "data-testid": "crossing-chooser" }, el("strong", {}, `${hits.length} crossings here`),
+      el("ul", { class: "plain" }, hits.map((hit) => el("li", {}, el("button", { type: "button", class: "linkish",
+        onclick: () => openPopup(hit.marker.getLatLng(), crossingPopup(hit.p, hit.status)) }, hit.p.name))))));
+  } else {
+    openPopup(event.latlng, crossingPopup(p, status));
+  }
 }
 
 // Project lines coloured by the project's status on the slider's date (fetched per date).
@@ -189,41 +174,87 @@ function renderTrade() {
   }
 }
 
-function popupBox(title, rows, sources) {
+function popupBox(title, rows, sources, ...extra) {
   const box = el("div", {}, el("strong", {}, title));
   const table = el("table", {}, rows.filter((r) => r[1] !== null && r[1] !== undefined && r[1] !== "")
-    .map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v))));
-  box.append(table, el("div", {}, "Sources ", sourceLink(sources)));
+    .map(([k, v]) => el("tr", {}, el("th", { scope: "row" }, k), el("td", {}, v))));
+  box.append(table, el("div", {}, "Sources ", sourceLink(sources)), ...extra);
   return box;
 }
 
 function linkPopup(p, status) {
-  return popupBox(p.id, [["mode", p.mode + (p.gauge_mm ? ` (${p.gauge_mm} mm)` : "")], ["length", `${fmt.format(p.length_km)} km`],
+  return popupBox(p.name || p.id, [["mode", p.mode + (p.gauge_mm ? ` (${p.gauge_mm} mm)` : "")], ["length", `${fmt.format(p.length_km)} km`],
     ["status on date", status === "open" ? "in service" : "not yet in service"], ["project", p.project_id],
-    ["project status", p.project_status]], p.source);
+    ["project status", p.project_status], ["id", p.id]], p.source);
 }
 
 function crossingPopup(p, status) {
-  return popupBox(p.name, [["id", p.id], ["mode", p.mode + (p.gauge_change ? ", gauge change" : "")],
+  return popupBox(p.name, [["mode", p.mode + (p.gauge_change ? ", gauge change" : "")],
     ["on this date", status === "open" ? "open" : "not yet open"],
-    ["clearance time", p.clearance_time_h !== null ? `${fmt1.format(p.clearance_time_h)} h` : "not published"],
-    ["elevation", p.elevation_m ? `${fmt.format(p.elevation_m)} m` : null], ["season", p.seasonal_open]],
-  [...p.source, ...(p.clearance_source || [])]);
+    ["clearance time", p.clearance_time_h !== null ? `${fmt1.format(p.clearance_time_h)} h` : "no crossing-specific figure published"],
+    ["elevation", p.elevation_m ? `${fmt.format(p.elevation_m)} m` : null], ["season", p.seasonal_open], ["id", p.id]],
+  [...p.source, ...(p.clearance_source || [])],
+  el("div", { class: "actions" }, el("button", { type: "button", class: "linkish", onclick: () => useInRoute("via", p.name) }, "Route via"),
+    el("button", { type: "button", class: "linkish", onclick: () => useInRoute("avoid", p.name) }, "Avoid in route")));
+}
+
+function placePopup(p) {
+  return popupBox(p.name, [["names", [p.name_ru, p.name_zh].filter(Boolean).join(" · ")], ["kind", p.kind.replaceAll("_", " ")],
+    ["country", COUNTRY_NAMES[p.country_id] || p.country_id], ["id", p.id]], p.source,
+  el("div", { class: "actions" }, ["from", "to", "via"].map((field) => el("button", { type: "button", class: "linkish",
+    "data-route-field": field, onclick: () => useInRoute(field, p.name) }, `Route ${field} here`))));
+}
+
+/** A place or crossing picked on the map goes into the route form. */
+function useInRoute(field, name) {
+  const input = { from: "#route-from", to: "#route-to", via: "#route-via", avoid: "#route-avoid" }[field];
+  const box = $(input);
+  if (field === "via" || field === "avoid") box.value = [...box.value.split(/\s*;\s*/).filter(Boolean), name].join("; ");
+  else box.value = name;
+  map.closePopup();
+  selectTab("route", { push: true });
+  box.focus();
 }
 
 function renderPlaces() {
   groups.places.clearLayers();
-  if (!visible("places")) return;
+  if (!visible("places")) { renderLabels(); return; }
   for (const feature of state.layers.places.features) {
     const p = feature.properties;
     const [lon, lat] = feature.geometry.coordinates;
     const marker = L.circleMarker([lat, lon], { radius: p.kind === "border_post" ? 2.5 : 3.5, color: "#333", weight: 1,
       fillColor: "#fff", fillOpacity: 1 });
-    marker.bindPopup(() => popupBox(p.name, [["names", [p.name_ru, p.name_zh].filter(Boolean).join(" · ")], ["kind", p.kind], ["country", p.country_id]], p.source));
-    marker.bindTooltip(p.name, { permanent: ["kz-astana", "kg-bishkek", "tj-dushanbe", "tm-ashgabat", "uz-tashkent", "cn-xian", "cn-urumqi", "kz-almaty"].includes(p.id), direction: "right", className: "place-label" });
+    marker.on("click", (event) => { L.DomEvent.stopPropagation(event); openPopup([lat, lon], placePopup(p)); });
+    marker.bindTooltip(p.name, { direction: "top" });
     marker.addTo(groups.places);
   }
+  renderLabels();
 }
+
+/** Permanent labels: major places first, then by kind, skipping any that would overlap another. */
+function renderLabels() {
+  groups.labels.clearLayers();
+  if (!visible("places") || !state.layers) return;
+  const size = map.getSize();
+  const zoom = map.getZoom();
+  const rank = (p) => (MAJOR_PLACES.includes(p.id) ? MAJOR_PLACES.indexOf(p.id) - 100 : (KIND_RANK[p.kind] || 9));
+  const candidates = state.layers.places.features.filter((f) => zoom >= 7 || !["junction", "border_post"].includes(f.properties.kind))
+    .sort((a, b) => rank(a.properties) - rank(b.properties));
+  const placed = [];
+  for (const feature of candidates) {
+    const [lon, lat] = feature.geometry.coordinates;
+    const point = map.latLngToContainerPoint([lat, lon]);
+    const width = feature.properties.name.length * 6.6 + 8;
+    const box = { x1: point.x + 4, y1: point.y - 8, x2: point.x + 4 + width, y2: point.y + 8 };
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > size.x || box.y2 > size.y) continue;
+    if (placed.some((b) => box.x1 < b.x2 && box.x2 > b.x1 && box.y1 < b.y2 && box.y2 > b.y1)) continue;
+    placed.push(box);
+    L.tooltip({ permanent: true, direction: "right", className: "place-label", interactive: false, offset: [4, 0] })
+      .setLatLng([lat, lon]).setContent(feature.properties.name).addTo(groups.labels);
+  }
+  document.body.dataset.labels = String(placed.length);
+}
+map.on("zoomend moveend resize", () => renderLabels());
 
 function renderSister() {
   groups.sister.clearLayers();
@@ -235,6 +266,25 @@ function renderSister() {
   if (visible("sister")) groups.sister.addTo(map); else groups.sister.remove();
 }
 
+// Keyboard access to every place and crossing of the map: find it by name, open its popup.
+function setupFind() {
+  const names = [...state.layers.places.features, ...state.layers.crossings.features].map((f) => f.properties.name);
+  $("#find-names").replaceChildren(...[...new Set(names)].map((name) => el("option", { value: name })));
+  $("#find-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = $("#find-input").value.trim().toLowerCase();
+    const place = state.layers.places.features.find((f) => f.properties.name.toLowerCase() === text || f.properties.id === text)
+      || state.layers.places.features.find((f) => f.properties.name.toLowerCase().startsWith(text));
+    const crossing = state.layers.crossings.features.find((f) => f.properties.name.toLowerCase() === text || f.properties.id === text);
+    const found = crossing || place;
+    if (!text || !found) { $("#find-status").textContent = text ? `Nothing on the map is called “${text}”.` : "Type a name first."; return; }
+    $("#find-status").textContent = "";
+    const [lon, lat] = found.geometry.coordinates;
+    map.setView([lat, lon], Math.max(map.getZoom(), 6));
+    openPopup([lat, lon], crossing ? crossingPopup(crossing.properties, linkStateOn(crossing.properties.id, state.date)) : placePopup(place.properties));
+  });
+}
+
 // -- date slider ---------------------------------------------------------------------------------
 function sliderDate(value) {
   const year = Math.floor(value);
@@ -242,22 +292,34 @@ function sliderDate(value) {
   return `${year}-${String(Math.min(month, 12)).padStart(2, "0")}-01`;
 }
 
-function setDate(value) {
+function dateSliderValue(date) {
+  const [year, month] = date.split("-").map(Number);
+  return String(year + Math.floor((month - 1) / 3) * 0.25);
+}
+
+function setDate(value, { url = true } = {}) {
   state.date = sliderDate(Number(value));
   $("#date-label").textContent = state.date;
+  $("#date-slider").setAttribute("aria-valuetext", `network on ${state.date}`);
   $("#route-date").value = state.date;
   renderNetwork();
   loadProjectStatus(state.date);
   if (!$("#tab-projects").hidden) loadProjects();
+  if (url && !playing) writeUrl(false);
 }
 
 let playing = null;
 function play() {
   const slider = $("#date-slider");
-  if (playing) { clearInterval(playing); playing = null; $("#play").textContent = "▶ replay"; return; }
+  if (playing) {
+    clearInterval(playing); playing = null;
+    $("#play").textContent = "▶ replay"; $("#play").setAttribute("aria-pressed", "false");
+    writeUrl(false);
+    return;
+  }
   slider.value = slider.min;
   setDate(slider.value);
-  $("#play").textContent = "■ stop";
+  $("#play").textContent = "■ stop"; $("#play").setAttribute("aria-pressed", "true");
   playing = setInterval(() => {
     const next = Number(slider.value) + 0.25;
     if (next > Number(slider.max)) { play(); return; }
@@ -266,88 +328,46 @@ function play() {
   }, 250);
 }
 
-// -- route planner -------------------------------------------------------------------------------
+// -- the URL holds the state: tab, date, route, project (share, bookmark, Back) ------------------
+function urlFor() {
+  const params = new URLSearchParams();
+  if (state.tab !== "layers") params.set("tab", state.tab);
+  params.set("on", state.date);
+  const query = currentQuery();
+  if (state.tab === "route" && query) queryToParams(query, params);
+  if (state.tab === "projects" && state.project) params.set("project", state.project);
+  return `${window.location.pathname}?${params}`;
+}
+
+function writeUrl(push) {
+  const url = urlFor();
+  if (url === `${window.location.pathname}${window.location.search}`) return;
+  if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+}
+
+async function applyUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const on = params.get("on");
+  if (on && /^\d{4}-\d{2}-\d{2}$/.test(on)) {
+    $("#date-slider").value = dateSliderValue(on);
+    setDate($("#date-slider").value, { url: false });
+  }
+  const tab = params.get("tab") || "layers";
+  selectTab(document.getElementById(`tab-${tab}`) ? tab : "layers", { push: null });
+  const query = paramsToQuery(params);
+  if (tab === "route" && query) {
+    fillForm(query);
+    const previous = currentQuery();
+    if (!previous || JSON.stringify(previous) !== JSON.stringify(query)) await planRoute(query, { push: false });
+  }
+  const project = params.get("project");
+  if (tab === "projects" && project && project !== state.project) showProject(project, { push: null });
+}
+
+// -- route planner glue ------------------------------------------------------------------------
 function coords(id) {
   const place = state.places.get(id);
   return place ? [place.geometry.coordinates[1], place.geometry.coordinates[0]] : null;
-}
-
-function itineraryTable(itinerary, label) {
-  const names = (id) => state.places.get(id)?.properties.name || id;
-  const rows = itinerary.legs.map((leg, index) => el("tr", { class: leg.kind },
-    el("td", {}, index + 1),
-    el("td", {}, leg.kind === "run" ? `${leg.mode}${leg.gauge_mm ? ` ${leg.gauge_mm}` : ""}` : leg.kind === "border" ? `border${leg.gauge_change ? " (gauge change)" : ""}` : leg.transfer),
-    el("td", {}, leg.from_id === leg.to_id ? names(leg.from_id) : `${names(leg.from_id)} → ${names(leg.to_id)}`),
-    el("td", { class: "num" }, leg.length_km ? fmt.format(leg.length_km) : ""),
-    el("td", { class: "num" }, fmt1.format(leg.time_h)),
-    el("td", { class: "num" }, fmt.format(leg.cost_usd), sourceLink(leg.sources))));
-  return el("div", { class: "itinerary", "data-testid": "itinerary" },
-    el("h3", {}, label),
-    el("div", { class: "totals" }, `${fmt.format(itinerary.length_km)} km · ${fmt1.format(itinerary.time_h / 24)} days · USD ${fmt.format(itinerary.cost_usd)} per ${itinerary.unit.toUpperCase()}`,
-      sourceLink(itinerary.sources)),
-    el("div", { class: "hint" }, `crossings: ${itinerary.crossings.join(", ") || "none"} · gauge changes: ${itinerary.gauge_changes}`),
-    el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "#"), el("th", {}, "step"), el("th", {}, "from → to"),
-      el("th", { class: "num" }, "km"), el("th", { class: "num" }, "h"), el("th", { class: "num" }, "USD"))), el("tbody", {}, rows)));
-}
-
-function drawItinerary(itinerary, color, weight) {
-  const layer = L.layerGroup();
-  const links = new Map(state.layers.links.features.map((f) => [f.properties.id, f]));
-  for (const leg of itinerary.legs) {
-    if (leg.kind === "border") {
-      const a = coords(leg.from_id);
-      if (a) L.circleMarker(a, { radius: 7, color, weight: 3, fill: false }).bindTooltip(leg.crossing_id).addTo(layer);
-      continue;
-    }
-    for (const id of leg.link_ids) {
-      const feature = links.get(id);
-      if (feature) {
-        L.geoJSON(feature, { style: { color, weight, opacity: 0.85, dashArray: leg.mode === "road" ? "8 4" : null } }).addTo(layer);
-      }
-    }
-  }
-  return layer;
-}
-
-async function planRoute(event) {
-  event?.preventDefault();
-  const form = new FormData($("#route-form"));
-  const status = $("#route-status");
-  status.className = ""; status.textContent = "Routing…";
-  $("#route-result").replaceChildren();
-  groups.route.clearLayers();
-  try {
-    const result = await api("/api/v1/route", { origin: form.get("origin"), destination: form.get("destination"),
-      mode: form.getAll("mode"), by: form.get("by"), date: form.get("date") || state.date, alternatives: 2, pareto: true });
-    status.textContent = `${result.alternatives.length + 1} routes, ${result.pareto.length} on the time–cost front.`;
-    $("#route-result").append(itineraryTable(result.best, "Best route"),
-      ...result.alternatives.map((it, i) => itineraryTable(it, `Alternative ${i + 1}`)));
-    result.alternatives.slice().reverse().forEach((it) => drawItinerary(it, "#555", 3).addTo(groups.route));
-    const best = drawItinerary(result.best, "#111", 6);
-    best.addTo(groups.route);
-    const bounds = L.latLngBounds(result.best.legs.flatMap((leg) => [coords(leg.from_id), coords(leg.to_id)]).filter(Boolean));
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30] });
-    document.body.dataset.routeDrawn = String(result.best.legs.length);
-    drawPareto(result.pareto);
-  } catch (error) {
-    status.className = "error";
-    status.textContent = error.message;
-    const suggestions = error.problem?.suggestions;
-    if (suggestions?.length) status.append(el("div", {}, "Did you mean: ", suggestions.map((s) => s.name || s).join(", "), "?"));
-  }
-}
-
-function drawPareto(front) {
-  const canvas = $("#pareto-chart");
-  canvas.hidden = front.length === 0;
-  state.charts.pareto?.destroy();
-  state.charts.pareto = new Chart(canvas, {
-    type: "scatter",
-    data: { datasets: [{ label: "non-dominated routes (time, cost)", data: front.map((it) => ({ x: it.time_h / 24, y: it.cost_usd, label: it.crossings.join(" + ") })),
-      showLine: true, borderColor: "#b5442b", backgroundColor: "#b5442b" }] },
-    options: { animation: false, plugins: { tooltip: { callbacks: { label: (ctx) => `${fmt1.format(ctx.raw.x)} d, USD ${fmt.format(ctx.raw.y)} — ${ctx.raw.label}` } } },
-      scales: { x: { title: { display: true, text: "days" } }, y: { title: { display: true, text: "USD per TEU" } } } },
-  });
 }
 
 // -- projects ---------------------------------------------------------------------------------------
@@ -356,22 +376,27 @@ async function loadProjects() {
   const page = await api("/api/v1/projects", { as_of: state.date, direction: form.get("direction"), status: form.get("status"),
     country: form.get("country"), limit: 500 });
   $("#project-table tbody").replaceChildren(...page.items.map((row) => el("tr", { "data-project-id": row.project.id, onclick: () => showProject(row.project.id) },
-    el("td", {}, row.project.name_en, sourceLink(row.project.source)),
+    el("th", { scope: "row" }, el("button", { type: "button", class: "linkish row-open", onclick: (event) => { event.stopPropagation(); showProject(row.project.id); } },
+      row.project.name_en), sourceLink(row.project.source)),
     el("td", {}, el("span", { class: `status ${row.status || "none"}` }, (row.status || "not yet").replace("_", " "))),
     el("td", {}, row.since || ""))));
 }
 
-async function showProject(id) {
+async function showProject(id, { push = true } = {}) {
   const details = await api(`/api/v1/projects/${encodeURIComponent(id)}`, { as_of: state.date });
   const p = details.project;
+  state.project = id;
+  if (push !== null) writeUrl(push);
   $("#project-detail").replaceChildren(el("h3", {}, p.name_en),
     p.description ? el("p", {}, p.description) : null,
-    el("p", { class: "hint" }, [p.kind, p.countries.join(" "), p.directions.join(", "),
+    el("p", { class: "hint" }, [p.kind, p.countries.map((c) => COUNTRY_NAMES[c] || c).join(", "), p.directions.map((d) => d.replaceAll("_", " ")).join(", "),
       p.cost_usd ? `USD ${fmt.format(p.cost_usd)}` : null, p.length_km ? `${fmt.format(p.length_km)} km` : null, p.planned_completion ? `planned ${p.planned_completion}` : null].filter(Boolean).join(" · ")),
     el("ol", { class: "timeline", "data-testid": "project-timeline" }, details.timeline.map((e) => el("li", {}, `${e.date} `, el("span", { class: `status ${e.status}` }, e.status.replace("_", " ")), e.note ? ` ${e.note}` : "", sourceLink(e.source)))),
     el("p", {}, `${details.links.length} link(s), ${details.crossings.length} crossing(s) on the map. `,
-      el("button", { type: "button", "data-testid": "project-sources", onclick: () => showSources(details.sources.map((s) => s.id)) }, `All ${details.sources.length} sources`)));
+      el("button", { type: "button", "data-testid": "project-sources", onclick: (event) => showSources(details.sources.map((s) => s.id), event.currentTarget) }, `All ${details.sources.length} sources`)),
+    el("p", { class: "hint" }, `id: ${p.id}`));
   $("#project-detail").scrollIntoView({ behavior: "smooth", block: "start" });
+  if (push !== null) $("#project-detail").focus({ preventScroll: true });
   groups.highlight.clearLayers();
   const ids = new Set([...details.links.map((l) => l.id), ...details.crossings.map((c) => c.id)]);
   const features = [...state.layers.links.features, ...state.layers.crossings.features].filter((f) => ids.has(f.properties.id));
@@ -402,17 +427,30 @@ async function loadTrade() {
 }
 
 async function loadAgreements() {
-  const page = await api("/api/v1/agreements", { limit: 500 });
-  $("#agreement-list").replaceChildren(el("table", {}, el("tbody", {}, page.items.map((a) => el("tr", {},
-    el("td", {}, a.signed_on), el("td", {}, a.name, el("div", { class: "hint" }, `${a.kind}${a.summit ? ` · ${a.summit}` : ""} · ${a.parties.join(" ")}`)),
-    el("td", {}, sourceLink(a.source)))))));
+  const form = new FormData($("#agreement-filters"));
+  const page = await api("/api/v1/agreements", { summit: form.get("summit"), party: form.get("party"), limit: 500 });
+  const summits = { "xian-2023": "Xi'an 2023", "astana-2025": "Astana 2025" };
+  const table = el("table", { "data-testid": "agreement-table" },
+    el("thead", {}, el("tr", {}, ["Agreement", "Signed", "Kind", "Summit", "Parties", "Sources"].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, page.items.map((a) => el("tr", { "data-agreement-id": a.id },
+      el("th", { scope: "row" }, a.name), el("td", { class: "nowrap" }, a.signed_on), el("td", {}, a.kind),
+      el("td", {}, summits[a.summit] || a.summit || ""), el("td", {}, a.parties.map((c) => COUNTRY_NAMES[c] || c).join(", ")),
+      el("td", {}, sourceLink(a.source))))));
+  $("#agreement-list").replaceChildren(el("p", { class: "hint" }, `${page.total} agreement(s).`), scrollTable("Agreements", table));
 }
 
 async function loadPeople() {
-  const [page, counts] = await Promise.all([api("/api/v1/sister-cities", { limit: 500 }), api("/api/v1/sister-cities/counts")]);
+  const form = new FormData($("#sister-filters"));
+  const [page, counts] = await Promise.all([api("/api/v1/sister-cities", { country: form.get("country"), limit: 500 }),
+    api("/api/v1/sister-cities/counts")]);
+  const table = el("table", { "data-testid": "sister-table" },
+    el("thead", {}, el("tr", {}, ["Chinese city", "Province", "Partner city", "Country", "Since", "Sources"].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, page.items.map((s) => el("tr", {}, el("th", { scope: "row" }, s.cn_city), el("td", {}, s.cn_province || ""),
+      el("td", {}, s.partner_city), el("td", {}, COUNTRY_NAMES[s.partner_country_id] || s.partner_country_id),
+      el("td", {}, s.established_year ?? ""), el("td", {}, sourceLink(s.source))))));
   $("#sister-list").replaceChildren(
     el("p", {}, counts.map((c) => `${c.scope === "all" ? "All five" : COUNTRY_NAMES[c.scope]}: ${c.note && c.note.includes("more") ? "more than " : ""}${c.count} pairs (${c.as_of})`).join("; "), sourceLink(counts.flatMap((c) => c.source))),
-    el("table", {}, el("tbody", {}, page.items.map((s) => el("tr", {}, el("td", {}, s.cn_city), el("td", {}, s.partner_city), el("td", {}, s.established_year ?? ""), el("td", {}, sourceLink(s.source)))))));
+    el("p", { class: "hint" }, `${page.total} pair(s) listed.`), scrollTable("Sister cities", table));
   const box = document.querySelector('input[data-layer="sister"]');
   box.checked = true;
   renderSister();
@@ -425,7 +463,7 @@ let matrixStream = null;
 
 function setupMatrix() {
   const box = $("#matrix-places");
-  box.replaceChildren(...MATRIX_PLACES.map((id) => el("label", {}, el("input", { type: "checkbox", name: "place", value: id, checked: "" }),
+  box.append(...MATRIX_PLACES.map((id) => el("label", {}, el("input", { type: "checkbox", name: "place", value: id, checked: "" }),
     ` ${state.places.get(id)?.properties.name || id}`)));
   $("#matrix-form").addEventListener("submit", computeMatrix);
   $("#matrix-stop").addEventListener("click", () => stopMatrix("Stopped."));
@@ -466,20 +504,47 @@ function computeMatrix(event) {
     const name = (id) => state.places.get(id)?.properties.name || id;
     const cell = (i, j) => (result.time_h[i][j] === null ? "–"
       : i === j ? "" : `${fmt1.format(result.time_h[i][j] / 24)} d / ${fmt.format(result.cost_usd[i][j])}`);
-    $("#matrix-result").replaceChildren(el("table", {},
-      el("thead", {}, el("tr", {}, el("th", {}, "from ↓ to →"), result.place_ids.map((id) => el("th", {}, name(id))))),
-      el("tbody", {}, result.place_ids.map((id, i) => el("tr", {}, el("th", {}, name(id)),
-        result.place_ids.map((_, j) => el("td", { class: "num" }, cell(i, j))))))));
+    const table = el("table", { class: "matrix" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "from ↓ to →"), result.place_ids.map((id) => el("th", { scope: "col" }, name(id))))),
+      el("tbody", {}, result.place_ids.map((id, i) => el("tr", {}, el("th", { scope: "row" }, name(id)),
+        result.place_ids.map((_, j) => el("td", { class: "num" }, cell(i, j)))))));
+    $("#matrix-result").replaceChildren(scrollTable("Time and cost matrix", table),
+      el("div", { class: "actions" }, tableDownload(table, `matrix-${result.date}.csv`)));
   });
   matrixStream.onerror = () => { if (matrixStream) stopMatrix("The computation was interrupted."); };
 }
 
 // -- tabs and start -------------------------------------------------------------------------------
 const loaders = { projects: loadProjects, trade: loadTrade, agreements: loadAgreements, people: loadPeople };
-function selectTab(name) {
-  for (const button of document.querySelectorAll("#tabs button")) button.setAttribute("aria-selected", String(button.dataset.tab === name));
+function selectTab(name, { push = true, focus = false } = {}) {
+  const changed = state.tab !== name;
+  state.tab = name;
+  for (const button of document.querySelectorAll("#tabs button")) {
+    const selected = button.dataset.tab === name;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    if (selected && focus) button.focus();
+  }
   for (const section of document.querySelectorAll(".tab")) section.hidden = section.id !== `tab-${name}`;
-  loaders[name]?.();
+  if (changed || !document.getElementById(`tab-${name}`).dataset.loaded) {
+    document.getElementById(`tab-${name}`).dataset.loaded = "true";
+    loaders[name]?.();
+  }
+  if (push !== null) writeUrl(push && changed);
+}
+
+function setupTabs() {
+  const buttons = [...document.querySelectorAll("#tabs button")];
+  buttons.forEach((button, index) => {
+    button.addEventListener("click", () => selectTab(button.dataset.tab));
+    button.addEventListener("keydown", (event) => {
+      const next = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      const target = buttons[(next + buttons.length) % buttons.length];
+      selectTab(target.dataset.tab, { focus: true });
+    });
+  });
 }
 
 function fillSelect(select, values, label = (v) => v.replaceAll("_", " ")) {
@@ -487,17 +552,42 @@ function fillSelect(select, values, label = (v) => v.replaceAll("_", " ")) {
 }
 
 async function start() {
-  document.querySelectorAll("#tabs button").forEach((button) => button.addEventListener("click", () => selectTab(button.dataset.tab)));
+  setupTabs();
   document.querySelectorAll("input[data-layer]").forEach((box) => box.addEventListener("change", () => { renderNetwork(); renderPlaces(); renderSister(); }));
   $("#date-slider").addEventListener("input", (event) => setDate(event.target.value));
   $("#play").addEventListener("click", play);
-  $("#route-form").addEventListener("submit", planRoute);
   $("#project-filters").addEventListener("change", loadProjects);
-  $("#sources-close").addEventListener("click", () => { $("#sources").hidden = true; });
+  $("#agreement-filters").addEventListener("change", loadAgreements);
+  $("#sister-filters").addEventListener("change", loadPeople);
+  $("#sources-close").addEventListener("click", closeSources);
+  $("#route-all-csv").addEventListener("click", downloadAllCsv);
+  $("#route-share").addEventListener("click", async () => {
+    const link = window.location.href;
+    try { await navigator.clipboard.writeText(link); $("#route-status").textContent = "Link copied."; } catch { $("#route-status").textContent = `Link: ${link}`; }
+  });
+  $("#sheet-toggle").addEventListener("click", () => {
+    const full = document.body.classList.toggle("sheet-full");
+    $("#sheet-toggle").setAttribute("aria-expanded", String(full));
+    $("#sheet-toggle").textContent = full ? "▼ Larger map" : "▲ Larger panel";
+    setTimeout(() => map.invalidateSize(), 50);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    if (closeSources()) { event.preventDefault(); return; }
+    if (document.querySelector(".leaflet-popup")) { map.closePopup(); event.preventDefault(); }
+  });
+  window.addEventListener("popstate", () => { applyUrl(); });
+  new ResizeObserver(() => map.invalidateSize()).observe($("#map"));
   const filters = $("#project-filters");
   fillSelect(filters.elements.direction, DIRECTIONS);
   fillSelect(filters.elements.status, STATUSES);
   fillSelect(filters.elements.country, Object.keys(COUNTRY_NAMES), (c) => COUNTRY_NAMES[c]);
+  fillSelect($("#agreement-filters").elements.party, Object.keys(COUNTRY_NAMES), (c) => COUNTRY_NAMES[c]);
+  fillSelect($("#sister-filters").elements.country, Object.keys(COUNTRY_NAMES).filter((c) => c !== "cn"), (c) => COUNTRY_NAMES[c]);
+  $("#project-download").append(tableDownload($("#project-table"), "projects.csv", "Projects as CSV"));
+  $("#agreement-download").append(tableDownload($("#agreement-list"), "agreements.csv", "CSV"));
+  $("#sister-download").append(tableDownload($("#sister-list"), "sister-cities.csv", "CSV"));
+  $("#trade-download").append(tableDownload($("#trade-table"), "trade.csv", "Table as CSV"));
 
   await drawCountries();
   map.fitBounds([[35, 50], [46, 120]]);
@@ -507,7 +597,8 @@ async function start() {
   state.trade = trade;
   timeline.forEach((item) => state.timeline.set(item.id, item));
   layers.places.features.forEach((f) => state.places.set(f.properties.id, f));
-  $("#place-names").replaceChildren(...layers.places.features.map((f) => el("option", { value: f.properties.name })));
+  layers.crossings.features.forEach((f) => state.crossings.set(f.properties.id, f));
+  layers.links.features.forEach((f) => state.links.set(f.properties.id, f));
   const years = timeline.filter((t) => t.opens_on).map((t) => Number(t.opens_on.slice(0, 4)));
   const slider = $("#date-slider");
   slider.max = String(Math.max(2026, ...years) + 1);
@@ -516,12 +607,15 @@ async function start() {
   renderPlaces();
   renderSister();
   setupMatrix();
-  setDate(slider.value);
+  setupFind();
+  setupRoute({ map, groups, state, coords, onSearch: (query, push) => { if (state.tab !== "route") selectTab("route", { push: null }); writeUrl(push); } });
+  setDate(slider.value, { url: false });
+  await applyUrl();
   document.body.dataset.ready = "true";
 }
 
 // A read-only handle for tests and for curious users in the browser console.
-window.caravan = { state, groups, linkStateOn };
+window.caravan = { state, groups, linkStateOn, readForm };
 
 start().catch((error) => {
   document.body.dataset.ready = "error";

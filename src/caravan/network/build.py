@@ -2,14 +2,18 @@
 
 Multimodal expansion, made explicit:
 - one node per (place, layer) for every layer a place touches (rail 1435, rail 1520, road, sea);
-- link edges both ways, time = length / speed, cost = rate × length (ferries: waiting for the
-  next sailing + time at sea, price per TEU);
+- link edges both ways, cost = rate × length; time from the time model (rail: CPMM speed
+  without delay plus stops en route; road: driving at CPMM speed stretched by the drivers'
+  hours; ferries: waiting for the next sailing + time at sea, price per TEU);
 - crossing edges between the posts' layers with clearance time and cost by direction, plus
   gauge transshipment (rail, gauges differ) or transload (road, a Chinese post);
 - transfer edges inside a place between road and rail (terminal handling), between gauges,
   and between sea and land at ports;
 - an origin node and a destination node per place, so routes start and end on any layer
-  without passing through a place's layers for free.
+  without passing through a place's layers for free; entering or leaving a rail or road layer
+  costs the terminal time of a leg of that mode.
+
+Every edge also carries a low and a high time and cost (``caravan.network.timemodel``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from caravan.network.availability import crossing_closure, link_closure
 from caravan.network.layers import EdgeKind, Layer
 from caravan.network.parameters import CostParameters, CostSettings, Parameter
 from caravan.network.snapshot import EdgeRecord, NetworkSnapshot
+from caravan.network.timemodel import Spread, TimeModel
 from caravan.store import KnowledgeBase
 
 __all__ = ["network_from_knowledge_base"]
@@ -89,11 +94,25 @@ class _Builder:
         self.node_place: list[str] = []
         self.node_layer: list[Layer | None] = []
         self.edges: list[
-            tuple[int, int, float, float, float, EdgeKind, str | None, EdgeRecord]
+            tuple[
+                int,
+                int,
+                float,
+                float,
+                float,
+                EdgeKind,
+                str | None,
+                EdgeRecord,
+                float,
+                float,
+                float,
+                float,
+            ]
         ] = []
         self.closures: dict[str, str] = {}
         self.unit_factor = parameters.unit_cost_factor()
         self.default_speeds = _median_speeds(kb.links())
+        self.time_model = TimeModel.from_knowledge_base(kb)
 
     def node(self, place: str, layer: Layer | None, role: str = "layer") -> int:
         key = (place, layer, role)
@@ -113,10 +132,19 @@ class _Builder:
         kind: EdgeKind,
         mode: str | None,
         record: EdgeRecord,
+        time_range: tuple[float, float] | None = None,
+        cost_range: tuple[float, float] | None = None,
     ) -> None:
+        time_low, time_high = time_range or (time_h, time_h)
+        cost_low, cost_high = cost_range or (cost_usd, cost_usd)
+        factor = self.unit_factor
         self.edges.append(
-            (a, b, time_h, cost_usd * self.unit_factor, length_km, kind, mode, record)
-        )
+            (
+                a, b, time_h, cost_usd * factor, length_km, kind, mode, record,
+                min(time_low, time_h), max(time_high, time_h),
+                min(cost_low, cost_usd) * factor, max(cost_high, cost_usd) * factor,
+            )
+        )  # fmt: skip
 
     def build(self) -> NetworkSnapshot:
         layers_at: dict[str, set[Layer]] = defaultdict(set)
@@ -150,54 +178,64 @@ class _Builder:
             destination = self.node(place_id, None, "destination")
             country = self.places[place_id].country_id
             for layer in layers:
-                record = EdgeRecord(EdgeKind.ACCESS, None, (country,), False, ())
-                self.add(
-                    origin,
-                    self.node(place_id, layer),
-                    EPSILON,
-                    0.0,
-                    0.0,
-                    EdgeKind.ACCESS,
-                    layer.mode,
-                    record,
-                )
-                record = EdgeRecord(EdgeKind.EGRESS, None, (country,), False, ())
-                self.add(
-                    self.node(place_id, layer),
-                    destination,
-                    EPSILON,
-                    0.0,
-                    0.0,
-                    EdgeKind.EGRESS,
-                    layer.mode,
-                    record,
-                )
+                terminal = self.time_model.terminal_h(layer.mode)
+                used = (terminal,) if terminal else ()
+                time_h = terminal.value if terminal else EPSILON
+                spread = self.terminal_spread(time_h)
+                for kind, a, b in (
+                    (EdgeKind.ACCESS, origin, self.node(place_id, layer)),
+                    (EdgeKind.EGRESS, self.node(place_id, layer), destination),
+                ):
+                    record = EdgeRecord(kind, None, (country,), False, used)
+                    self.add(a, b, time_h, 0.0, 0.0, kind, layer.mode, record, spread)
         return self.snapshot()
 
     def add_link(self, link: Link) -> None:
         layer = Layer.of(link.mode, link.gauge_mm)
         country = self.places[link.from_id].country_id
         countries = tuple(dict.fromkeys((country, self.places[link.to_id].country_id)))
+        cost_range: tuple[float, float] | None = None
         if link.mode == LinkMode.FERRY:
-            time_h, cost, used = self.ferry_cost(link)
+            time_h, cost, used, time_range = self.ferry_cost(link)
         else:
             speed = self.speed(link)
             rate = self.parameters.rate(link.mode.value, country)
-            time_h = link.length_km / speed.value
             cost = link.length_km * rate.value
             used = (speed, rate)
+            model = self.time_model
+            if link.mode == LinkMode.RAIL:
+                low, time_h, high = model.rail_run_h(link.length_km, speed.value)
+                names: tuple[str, ...] = ("rail_stop_h_per_1000km", "spread_high")
+            else:
+                low, time_h, high = model.road_run_h(link.length_km / speed.value)
+                names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
+                names += ("road_two_driver_factor", "spread_high")
+            used += tuple(model.parameters[n] for n in names)
+            time_range = (low, high)
+            spread = model.rate.get(link.mode.value)
+            if spread:
+                cost_range = (cost * spread.low, cost * spread.high)
         link_parameter = Parameter(f"link {link.id}", link.length_km, "km", link.source)
         record = EdgeRecord(EdgeKind.LINK, link.id, countries, False, (link_parameter, *used))
         a, b = self.node(link.from_id, layer), self.node(link.to_id, layer)
-        self.add(a, b, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value, record)
-        self.add(b, a, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value, record)
+        for start, end in ((a, b), (b, a)):
+            self.add(
+                start, end, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value,
+                record, time_range, cost_range,
+            )  # fmt: skip
 
     def speed(self, link: Link) -> Parameter:
         if link.speed_kph:
             return Parameter(f"speed {link.id}", link.speed_kph, "km/h", link.source)
         return self.default_speeds[link.mode.value]
 
-    def ferry_cost(self, link: Link) -> tuple[float, float, tuple[Parameter, ...]]:
+    def ferry_cost(
+        self, link: Link
+    ) -> tuple[float, float, tuple[Parameter, ...], tuple[float, float]]:
+        """Time, price, parameters and (low, high) time of a ferry crossing.
+
+        Low: the ship sails on arrival; typical: half a headway; high: a whole headway.
+        """
         sailings = self.parameters.ferry(link.id, "sailings_per_week")
         sailing = self.parameters.ferry(link.id, "sailing_time_h")
         price = self.parameters.ferry(link.id, "cost_usd_per_teu")
@@ -205,8 +243,10 @@ class _Builder:
             raise KnowledgeBaseError(
                 f"no ferry service figures for {link.id} (or any ferry) on {self.date}"
             )
-        waiting_h = 0.5 * 168.0 / sailings.value  # mean wait for the next departure
-        return sailing.value + waiting_h, price.value, (sailings, sailing, price)
+        headway_h = 168.0 / sailings.value
+        time_h = sailing.value + 0.5 * headway_h  # mean wait for the next departure
+        used = (sailings, sailing, price)
+        return time_h, price.value, used, (sailing.value, sailing.value + headway_h)
 
     def add_crossing(self, crossing: Crossing) -> list[tuple[Layer, Layer]]:
         post_a, post_b = self.places[crossing.post_a_id], self.places[crossing.post_b_id]
@@ -241,16 +281,13 @@ class _Builder:
             )
             # CAREC CPMM clearance figures include the gauge change or transload and the
             # waiting: the handling is a part of the clearance, never added on top of it.
+            time_h = max(time_p.value, handling_time)
+            cost = max(cost_p.value, handling_cost)
             self.add(
-                start,
-                end,
-                max(time_p.value, handling_time),
-                max(cost_p.value, handling_cost),
-                0.0,
-                EdgeKind.CROSSING,
-                crossing.mode.value,
-                record,
-            )
+                start, end, time_h, cost, 0.0, EdgeKind.CROSSING, crossing.mode.value, record,
+                _scaled(time_h, self.time_model.border_time.get(crossing.mode.value)),
+                _scaled(cost, self.time_model.border_cost.get(crossing.mode.value)),
+            )  # fmt: skip
         return [(layer_a, layer_b)]
 
     def clearance(self, crossing: Crossing, direction: Direction) -> tuple[Parameter, Parameter]:
@@ -300,19 +337,33 @@ class _Builder:
             ]
         for first, second, kind in pairs:
             time_p, cost_p = self.parameters.transfer(kind, place_id)
+            used: tuple[Parameter, ...] = (time_p, cost_p)
+            time_h = time_p.value
+            if kind == TransferKind.ROAD_RAIL_HANDLING:
+                # a rail leg starts (formation) or ends (unloading) here
+                dwell = self.time_model.parameters["rail_terminal_dwell_h"]
+                time_h += dwell.value
+                used += (dwell,)
             record = EdgeRecord(
                 EdgeKind.TRANSFER,
                 kind.value,
                 country,
                 kind == TransferKind.GAUGE_TRANSSHIPMENT,
-                (time_p, cost_p),
+                used,
             )
             a, b = self.node(place_id, first), self.node(place_id, second)
-            self.add(a, b, time_p.value, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record)
-            self.add(b, a, time_p.value, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record)
+            spread = self.terminal_spread(time_h)
+            for start, end in ((a, b), (b, a)):
+                self.add(
+                    start, end, time_h, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record, spread
+                )
+
+    def terminal_spread(self, time_h: float) -> tuple[float, float]:
+        """Low and high of a terminal or transfer time: the general published spread."""
+        return _scaled(time_h, self.time_model.general_spread()) or (time_h, time_h)
 
     def snapshot(self) -> NetworkSnapshot:
-        columns = list(zip(*self.edges, strict=True)) if self.edges else [()] * 8
+        columns = list(zip(*self.edges, strict=True)) if self.edges else [()] * 12
         origin = {p: n for (p, layer, role), n in self.nodes.items() if role == "origin"}
         destination = {p: n for (p, layer, role), n in self.nodes.items() if role == "destination"}
         return NetworkSnapshot(
@@ -332,7 +383,16 @@ class _Builder:
             records=list(columns[7]),
             closures=self.closures,
             place_country={p.id: p.country_id for p in self.places.values()},
+            time_h_low=np.maximum(np.asarray(columns[8], dtype=np.float64), EPSILON),
+            time_h_high=np.maximum(np.asarray(columns[9], dtype=np.float64), EPSILON),
+            cost_usd_low=np.asarray(columns[10], dtype=np.float64),
+            cost_usd_high=np.asarray(columns[11], dtype=np.float64),
         )
+
+
+def _scaled(value: float, spread: Spread | None) -> tuple[float, float] | None:
+    """(low, high) of a value under a spread, or None without one."""
+    return (value * spread.low, value * spread.high) if spread else None
 
 
 def _median_speeds(links: list[Link]) -> dict[str, Parameter]:

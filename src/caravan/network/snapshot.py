@@ -52,6 +52,11 @@ class NetworkSnapshot:
     records: list[EdgeRecord]
     closures: dict[str, str] = field(default_factory=dict)
     place_country: dict[str, str] = field(default_factory=dict)
+    #: low and high ends of each edge's time and cost (see caravan.network.timemodel)
+    time_h_low: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    time_h_high: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    cost_usd_low: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    cost_usd_high: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
     @property
     def node_count(self) -> int:

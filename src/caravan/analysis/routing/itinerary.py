@@ -1,7 +1,17 @@
-"""Itineraries: the legs of a route with distance, time, cost, crossings and sources."""
+"""Itineraries: the legs of a route with distance, time, cost, crossings and sources.
+
+Every leg and route carries its time and cost as low / typical / high. A leg's range is the
+sum of its edges' ranges (one train or truck is fast or slow all along a leg). A route's
+range combines its legs' deviations from typical: running, terminal and transfer legs move
+together (they are summed), border crossings vary independently of each other and of the
+rest (their deviations add in quadrature, root of the sum of squares); see
+``docs/network-model.md``.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -9,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from caravan.network import EdgeKind, NetworkSnapshot
 
-__all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges"]
+__all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges", "route_range"]
 
 
 class LegKind(StrEnum):
@@ -18,6 +28,7 @@ class LegKind(StrEnum):
     RUN = "run"  # moving along links of one mode (and gauge) in one country
     BORDER = "border"  # clearing a border crossing (gauge change or transload included)
     TRANSFER = "transfer"  # changing vehicle inside a place
+    TERMINAL = "terminal"  # time at the origin or destination terminal (formation, unloading)
 
 
 class Leg(BaseModel):
@@ -34,6 +45,10 @@ class Leg(BaseModel):
     time_h: float
     cost_usd: float
     countries: tuple[str, ...]
+    time_h_low: float = 0.0
+    time_h_high: float = 0.0
+    cost_usd_low: float = 0.0
+    cost_usd_high: float = 0.0
     crossing_id: str | None = None
     gauge_change: bool = False
     transfer: str | None = None
@@ -55,6 +70,10 @@ class Itinerary(BaseModel):
     length_km: float
     time_h: float
     cost_usd: float
+    time_h_low: float
+    time_h_high: float
+    cost_usd_low: float
+    cost_usd_high: float
     generalised_usd: float
     value_of_time_usd_per_h: float
     crossings: tuple[str, ...]
@@ -98,6 +117,9 @@ def itinerary_from_edges(
     for edge in edges:
         kind = EdgeKind(int(snapshot.kind[edge]))
         if kind in (EdgeKind.ACCESS, EdgeKind.EGRESS):
+            if snapshot.time_h[edge] > _NEGLIGIBLE_H:
+                close_run()
+                legs.append(_single_leg(snapshot, edge, kind))
             continue
         if kind == EdgeKind.LINK:
             if run and not _continues(snapshot, run[-1], edge):
@@ -112,6 +134,8 @@ def itinerary_from_edges(
     cost = sum(leg.cost_usd for leg in legs)
     sources = dict.fromkeys(s for leg in legs for s in leg.sources)
     sources.update(dict.fromkeys(vot.sources))
+    time_low, time_high = route_range(legs, "time_h")
+    cost_low, cost_high = route_range(legs, "cost_usd")
     return Itinerary(
         origin=origin,
         destination=destination,
@@ -122,6 +146,10 @@ def itinerary_from_edges(
         length_km=sum(leg.length_km for leg in legs),
         time_h=time_h,
         cost_usd=cost,
+        time_h_low=time_low,
+        time_h_high=time_high,
+        cost_usd_low=cost_low,
+        cost_usd_high=cost_high,
         generalised_usd=cost + vot.value * time_h,
         value_of_time_usd_per_h=vot.value,
         crossings=tuple(leg.crossing_id for leg in legs if leg.crossing_id),
@@ -129,6 +157,26 @@ def itinerary_from_edges(
         gauge_changes=sum(1 for leg in legs if leg.gauge_change),
         sources=tuple(sources),
     )
+
+
+def route_range(legs: Sequence[Leg], quantity: str) -> tuple[float, float]:
+    """(low, high) of a route's ``time_h`` or ``cost_usd`` from its legs' ranges.
+
+    Non-border legs move together: their deviations from typical are summed. Border legs
+    are independent: their deviations, and the summed non-border deviation, add in
+    quadrature.
+    """
+    typical = sum(getattr(leg, quantity) for leg in legs)
+    below = [getattr(leg, quantity) - getattr(leg, f"{quantity}_low") for leg in legs]
+    above = [getattr(leg, f"{quantity}_high") - getattr(leg, quantity) for leg in legs]
+    border = [leg.kind == LegKind.BORDER for leg in legs]
+
+    def combined(deviations: list[float]) -> float:
+        together = sum(d for d, b in zip(deviations, border, strict=True) if not b)
+        apart = [d for d, b in zip(deviations, border, strict=True) if b]
+        return math.sqrt(together**2 + sum(d * d for d in apart))
+
+    return max(typical - combined(below), 0.0), typical + combined(above)
 
 
 def _continues(snapshot: NetworkSnapshot, previous: int, edge: int) -> bool:
@@ -155,6 +203,7 @@ def _run_leg(snapshot: NetworkSnapshot, edges: list[int]) -> Leg:
         length_km=float(snapshot.length_km[edges].sum()),
         time_h=float(snapshot.time_h[edges].sum()),
         cost_usd=float(snapshot.cost_usd[edges].sum()),
+        **_ranges(snapshot, edges),
         countries=tuple(dict.fromkeys(c for e in edges for c in snapshot.records[e].country_ids)),
         link_ids=tuple(str(snapshot.records[e].ref_id) for e in edges),
         sources=tuple(dict.fromkeys(s for e in edges for s in _edge_sources(snapshot, e))),
@@ -164,18 +213,44 @@ def _run_leg(snapshot: NetworkSnapshot, edges: list[int]) -> Leg:
 def _single_leg(snapshot: NetworkSnapshot, edge: int, kind: EdgeKind) -> Leg:
     record = snapshot.records[edge]
     target_layer = snapshot.node_layer[int(snapshot.target[edge])]
+    layer = target_layer or snapshot.node_layer[int(snapshot.source[edge])]
     return Leg(
-        kind=LegKind.BORDER if kind == EdgeKind.CROSSING else LegKind.TRANSFER,
+        kind=_LEG_KINDS[kind],
         mode=snapshot.mode[edge],
-        gauge_mm=target_layer.gauge_mm if target_layer else None,
+        gauge_mm=layer.gauge_mm if layer else None,
         from_id=snapshot.node_place[int(snapshot.source[edge])],
         to_id=snapshot.node_place[int(snapshot.target[edge])],
         length_km=0.0,
         time_h=float(snapshot.time_h[edge]),
         cost_usd=float(snapshot.cost_usd[edge]),
+        **_ranges(snapshot, [edge]),
         countries=record.country_ids,
         crossing_id=record.ref_id if kind == EdgeKind.CROSSING else None,
         gauge_change=record.gauge_change,
         transfer=record.ref_id if kind == EdgeKind.TRANSFER else None,
         sources=tuple(dict.fromkeys(_edge_sources(snapshot, edge))),
     )
+
+
+_NEGLIGIBLE_H = 1e-6
+
+_LEG_KINDS = {
+    EdgeKind.CROSSING: LegKind.BORDER,
+    EdgeKind.TRANSFER: LegKind.TRANSFER,
+    EdgeKind.ACCESS: LegKind.TERMINAL,
+    EdgeKind.EGRESS: LegKind.TERMINAL,
+}
+
+
+def _ranges(snapshot: NetworkSnapshot, edges: list[int]) -> dict[str, float]:
+    """Low and high time and cost of a leg: the sums over its edges."""
+    if snapshot.time_h_low.size != snapshot.edge_count:  # a snapshot built without ranges
+        time, cost = float(snapshot.time_h[edges].sum()), float(snapshot.cost_usd[edges].sum())
+        return {"time_h_low": time, "time_h_high": time, "cost_usd_low": cost,
+                "cost_usd_high": cost}  # fmt: skip
+    return {
+        "time_h_low": float(snapshot.time_h_low[edges].sum()),
+        "time_h_high": float(snapshot.time_h_high[edges].sum()),
+        "cost_usd_low": float(snapshot.cost_usd_low[edges].sum()),
+        "cost_usd_high": float(snapshot.cost_usd_high[edges].sum()),
+    }

@@ -1,0 +1,194 @@
+"""The time model: what a published door-to-door time contains, with a low–high range.
+
+A published transit time holds more than running at speed: terminal time at each end
+of a rail leg (train formation, unloading), stops en route, border clearance by direction
+(gauge change included, CAREC CPMM), waiting for a sailing, and, on the road, the drivers'
+hours (one driver drives at most 9 h a day). Each component has a typical value and a low
+and a high one; ``docs/network-model.md`` says how a route's range is built from them.
+
+Two parameters are fitted on published times, never read from a source (``FITTED``);
+everything else comes from sources or stated assumptions.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from caravan.errors import KnowledgeBaseError
+from caravan.model import Assumption, Quantity, Rate
+from caravan.network.parameters import Parameter
+from caravan.store import KnowledgeBase
+
+__all__ = ["FITTED", "TIME_ASSUMPTIONS", "Spread", "TimeModel"]
+
+#: Assumption ids the time model reads, each a number in the knowledge base.
+TIME_ASSUMPTIONS = {
+    "rail_terminal_dwell_h": "asm-time-rail-terminal-dwell",
+    "rail_stop_h_per_1000km": "asm-time-rail-enroute-stops",
+    "road_driving_h_per_day": "asm-time-road-driving-day",
+    "road_break_h": "asm-time-road-break",
+    "road_daily_rest_h": "asm-time-road-daily-rest",
+    "road_two_driver_factor": "asm-time-road-two-drivers",
+    "road_terminal_dwell_h": "asm-time-road-terminal-dwell",
+    "spread_low": "asm-time-spread-low",
+    "spread_high": "asm-time-spread-high",
+}
+
+#: Parameters fitted on published door-to-door times (benchmarks/validate_routes.py).
+FITTED = ("rail_terminal_dwell_h", "rail_stop_h_per_1000km")
+
+#: Values for a knowledge base without the time assumptions (a small hand-made network):
+#: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
+_NEUTRAL = {
+    "rail_terminal_dwell_h": 0.0,
+    "rail_stop_h_per_1000km": 0.0,
+    "road_driving_h_per_day": 24.0,
+    "road_break_h": 0.0,
+    "road_daily_rest_h": 0.0,
+    "road_two_driver_factor": 1.0,
+    "road_terminal_dwell_h": 0.0,
+    "spread_low": 1.0,
+    "spread_high": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Low and high as multiples of the typical value, with where they come from."""
+
+    low: float
+    high: float
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class TimeModel:
+    """Time components and their spreads, resolved from the knowledge base."""
+
+    parameters: dict[str, Parameter]
+    #: per crossing mode: spread of CPMM clearance times (year-to-year, same crossing)
+    border_time: dict[str, Spread] = field(default_factory=dict)
+    #: per crossing mode: spread of CPMM clearance costs
+    border_cost: dict[str, Spread] = field(default_factory=dict)
+    #: per link mode: spread of published rates (year-to-year, same country and unit)
+    rate: dict[str, Spread] = field(default_factory=dict)
+
+    @classmethod
+    def from_knowledge_base(cls, kb: KnowledgeBase) -> TimeModel:
+        """Read the time assumptions and derive the spreads from published series.
+
+        Without any of the time assumptions the plain model applies (see ``_NEUTRAL``);
+        with some but not all, the missing one is an error.
+        """
+        assumptions = {a.id: a for a in kb.assumptions()}
+        if not any(aid in assumptions for aid in TIME_ASSUMPTIONS.values()):
+            parameters = {name: Parameter(name, value, "", ()) for name, value in _NEUTRAL.items()}
+        else:
+            parameters = {
+                name: _numeric(name, assumptions.get(aid), aid)
+                for name, aid in TIME_ASSUMPTIONS.items()
+            }
+        model = cls(parameters)
+        modes = {c.id: c.mode.value for c in kb.crossings()}
+        for quantity, target in (
+            (Quantity.CLEARANCE_TIME_H, model.border_time),
+            (Quantity.CLEARANCE_COST_USD, model.border_cost),
+        ):
+            series: dict[tuple[str, str], list[tuple[float, tuple[str, ...]]]] = defaultdict(list)
+            for o in kb.observations(quantity=quantity):
+                if o.subject_id in modes:
+                    series[(o.subject_id, str(o.direction))].append((o.value, o.source))
+            by_mode: dict[str, list[list[tuple[float, tuple[str, ...]]]]] = defaultdict(list)
+            for (crossing, _), values in series.items():
+                by_mode[modes[crossing]].append(values)
+            for mode, groups in by_mode.items():
+                spread = _pooled_spread(groups)
+                if spread:
+                    target[mode] = spread
+        rates: dict[tuple[str, str | None, str], list[tuple[float, tuple[str, ...]]]] = defaultdict(
+            list
+        )
+        for row in kb.all("rates"):
+            if isinstance(row, Rate):
+                rates[(row.mode.value, row.country_id, row.unit.value)].append(
+                    (row.value, row.source)
+                )
+        rate_groups: dict[str, list[list[tuple[float, tuple[str, ...]]]]] = defaultdict(list)
+        for (mode, _, _), values in rates.items():
+            rate_groups[mode].append(values)
+        for mode, groups in rate_groups.items():
+            spread = _pooled_spread(groups)
+            if spread:
+                model.rate[mode] = spread
+        return model
+
+    def value(self, name: str) -> float:
+        """A parameter's value."""
+        return self.parameters[name].value
+
+    def general_spread(self) -> Spread:
+        """Spread of running and terminal time (published best and typical times)."""
+        low, high = self.parameters["spread_low"], self.parameters["spread_high"]
+        return Spread(low.value, high.value, low.sources + high.sources)
+
+    def rail_run_h(self, length_km: float, speed_kph: float) -> tuple[float, float, float]:
+        """(low, typical, high) hours on a rail link: moving at CPMM speed plus stops en route.
+
+        Low is moving without stops; high adds the stops and the general high spread.
+        """
+        moving = length_km / speed_kph
+        stops = self.value("rail_stop_h_per_1000km") * length_km / 1000.0
+        typical = moving + stops
+        return moving, typical, typical * self.value("spread_high")
+
+    def road_factor(self) -> float:
+        """Elapsed hours per driving hour for one driver (driving, breaks and daily rest)."""
+        day = self.value("road_driving_h_per_day")
+        breaks = self.value("road_break_h") * max(day / 4.5 - 1.0, 0.0)
+        return (day + breaks + self.value("road_daily_rest_h")) / day
+
+    def road_run_h(self, driving_h: float) -> tuple[float, float, float]:
+        """(low, typical, high) hours on a road link: two drivers, one driver, one driver slow."""
+        typical = driving_h * self.road_factor()
+        low = driving_h * self.value("road_two_driver_factor")
+        return low, typical, typical * self.value("spread_high")
+
+    def road_sources(self) -> tuple[str, ...]:
+        """Sources of the drivers'-hours factor."""
+        names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
+        return tuple(dict.fromkeys(s for n in names for s in self.parameters[n].sources))
+
+    def terminal_h(self, mode: str) -> Parameter | None:
+        """Time at each end of a leg of this mode (rail: formation or unloading), or None."""
+        if mode == "rail":
+            return self.parameters["rail_terminal_dwell_h"]
+        if mode == "road":
+            return self.parameters["road_terminal_dwell_h"]
+        return None
+
+
+def _numeric(name: str, assumption: Assumption | None, assumption_id: str) -> Parameter:
+    if assumption is None or not isinstance(assumption.value, float):
+        raise KnowledgeBaseError(
+            f"the time model needs assumption {assumption_id!r} with a numeric value ({name})"
+        )
+    return Parameter(name, assumption.value, assumption.unit or "", (assumption_id,))
+
+
+def _pooled_spread(groups: list[list[tuple[float, tuple[str, ...]]]]) -> Spread | None:
+    """Min and max of value / median within each series of two or more, pooled over series."""
+    ratios: list[float] = []
+    sources: dict[str, None] = {}
+    for values in groups:
+        if len(values) < 2:
+            continue
+        middle = statistics.median(v for v, _ in values)
+        if middle <= 0:
+            continue
+        ratios += [v / middle for v, _ in values]
+        sources.update(dict.fromkeys(s for _, ss in values for s in ss))
+    if not ratios:
+        return None
+    return Spread(min(min(ratios), 1.0), max(max(ratios), 1.0), tuple(sources))

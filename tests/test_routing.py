@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import caravan.api
+import caravan.network.cache
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing import RouteQuery, Router
 from caravan.analysis.routing.search import Deadline
@@ -262,7 +263,7 @@ def test_the_open_network_is_compiled_once_per_router(
         compiled.append(open_everything)
         return network_from_knowledge_base(*args, open_everything=open_everything, **kwargs)
 
-    monkeypatch.setattr(caravan.api, "network_from_knowledge_base", counting)
+    monkeypatch.setattr(caravan.network.cache, "network_from_knowledge_base", counting)
     national_day = dt.date(2025, 10, 1)
     mini.route("Xi'an", "Almaty", date=national_day, alternatives=3, pareto=True)
     assert compiled == [False]  # a found route needs no open network

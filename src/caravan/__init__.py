@@ -1,11 +1,13 @@
 """caravan: an open, offline model of the China–Central Asia cooperation system.
 
-Importing caravan only imports; nothing is read, written or started until asked.
+Importing caravan only imports; nothing is read, written or started until asked. The
+Python API (:class:`Observatory`, which brings numpy, scipy and pydantic) loads on first
+use of ``caravan.Observatory``, so that a command or a script pays only for what it uses.
 """
 
 import logging
+from typing import TYPE_CHECKING, Any
 
-from caravan.api import Observatory
 from caravan.errors import (
     CaravanError,
     DataValidationError,
@@ -14,6 +16,9 @@ from caravan.errors import (
     UnknownPlaceError,
     UnknownRecordError,
 )
+
+if TYPE_CHECKING:
+    from caravan.api import Observatory
 
 __all__ = [
     "CaravanError",
@@ -30,3 +35,12 @@ __version__ = "0.1.0"
 
 # Library logging: caravan.* loggers stay silent unless the application configures logging.
 logging.getLogger("caravan").addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    """Load the Python API on first use of ``caravan.Observatory`` (PEP 562)."""
+    if name == "Observatory":
+        from caravan.api import Observatory
+
+        return Observatory
+    raise AttributeError(f"module 'caravan' has no attribute {name!r}")

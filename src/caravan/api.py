@@ -33,7 +33,8 @@ from caravan.model import (
     StatusEvent,
     TradeFlowKind,
 )
-from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit, network_from_knowledge_base
+from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit
+from caravan.network.cache import cached_network
 from caravan.store import (
     BuildProgress,
     BuildResult,
@@ -300,9 +301,10 @@ class Observatory:
             with contextlib.suppress(KeyError):  # evicted or cleared by another thread
                 self._routers.move_to_end(key)
         else:
-            snapshot = network_from_knowledge_base(self.kb, date, settings)
+            # Compiled once per knowledge-base content, date and settings, across processes.
+            snapshot = cached_network(self.kb, date, settings)
             open_network = functools.partial(
-                network_from_knowledge_base, self.kb, date, settings, open_everything=True
+                cached_network, self.kb, date, settings, open_everything=True
             )
             router = Router(snapshot, Explainer(snapshot, open_network))
             self._routers[key] = router

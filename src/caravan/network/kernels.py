@@ -7,13 +7,15 @@ and the chosen edge index is kept, so a path maps back to the edges (and sources
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from caravan.network.snapshot import NetworkSnapshot
+
+if TYPE_CHECKING:  # scipy loads when a kernel first runs, not when caravan is imported
+    from scipy.sparse import csr_matrix
 
 __all__ = ["WeightedGraph", "skim_from_edges", "weighted_graph"]
 
@@ -30,6 +32,8 @@ class WeightedGraph:
         self, sources: int | list[int]
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
         """Distances and predecessors from one or several source nodes."""
+        from scipy.sparse.csgraph import dijkstra
+
         distances, predecessors = dijkstra(
             self.matrix, directed=True, indices=sources, return_predecessors=True
         )
@@ -37,6 +41,8 @@ class WeightedGraph:
 
     def shortest_to(self, target: int) -> npt.NDArray[np.float64]:
         """Distances from every node to ``target`` (Dijkstra on the reversed graph)."""
+        from scipy.sparse.csgraph import dijkstra
+
         distances = dijkstra(self.matrix.T.tocsr(), directed=True, indices=target)
         return np.asarray(distances)
 
@@ -62,6 +68,8 @@ def weighted_graph(
     usable: npt.NDArray[np.bool_] | None = None,
 ) -> WeightedGraph:
     """Build the CSR graph of ``weights`` over the usable edges (all when None)."""
+    from scipy.sparse import csr_matrix
+
     index = np.arange(snapshot.edge_count)
     if usable is not None:
         index = index[usable]
@@ -94,6 +102,9 @@ def skim_from_edges(
     but not be passed through: each gets a separate origin copy holding its outgoing edges.
     Parallel edges keep the lightest; zero weights stay edges.
     """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
     blocked = min(max(first_thru_node - 1, 0), zones)
     sources = init_node.copy()
     origin_copy = np.arange(blocked) + node_count  # node_count + z is zone z's origin copy

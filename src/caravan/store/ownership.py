@@ -1,7 +1,7 @@
 """Which files are caravan's own: caravan writes only to paths it created.
 
 Every SQLite file caravan writes carries an application id in its header (bytes 68–71):
-one for knowledge bases, one for journals of edits. A path that exists and does not carry
+one for knowledge bases, one for journals of edits, one for caches of compiled networks. A path that exists and does not carry
 the id (a folder, a text file, someone else's database) is refused before anything opens
 it for writing. Knowledge bases built before the id existed are recognised by their
 ``meta`` table, read-only.
@@ -19,6 +19,7 @@ from caravan.errors import NotAKnowledgeBaseError
 __all__ = [
     "JOURNAL_APPLICATION_ID",
     "KNOWLEDGE_BASE_APPLICATION_ID",
+    "SNAPSHOT_CACHE_APPLICATION_ID",
     "FileKind",
     "file_kind",
     "require_own_file",
@@ -28,6 +29,8 @@ __all__ = [
 KNOWLEDGE_BASE_APPLICATION_ID = 0x4352564B
 #: ``PRAGMA application_id`` of a caravan journal of edits ("CRVJ").
 JOURNAL_APPLICATION_ID = 0x4352564A
+#: ``PRAGMA application_id`` of a caravan cache of compiled network snapshots ("CRVS").
+SNAPSHOT_CACHE_APPLICATION_ID = 0x43525653
 
 
 class FileKind(Enum):
@@ -37,6 +40,7 @@ class FileKind(Enum):
     KNOWLEDGE_BASE = "knowledge base"
     LEGACY_KNOWLEDGE_BASE = "knowledge base of an earlier caravan"
     JOURNAL = "journal of edits"
+    SNAPSHOT_CACHE = "cache of compiled networks"
     FOREIGN = "not a caravan file"
 
 
@@ -71,6 +75,8 @@ def file_kind(path: Path) -> tuple[FileKind, str]:
         return FileKind.KNOWLEDGE_BASE, ""
     if application_id == JOURNAL_APPLICATION_ID:
         return FileKind.JOURNAL, ""
+    if application_id == SNAPSHOT_CACHE_APPLICATION_ID:
+        return FileKind.SNAPSHOT_CACHE, ""
     if application_id == 0 and _has_caravan_meta(path):
         return FileKind.LEGACY_KNOWLEDGE_BASE, ""
     return FileKind.FOREIGN, "is an SQLite database that caravan did not create"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import os
 import sqlite3
 import threading
@@ -151,6 +152,28 @@ class KnowledgeBase:
     def meta(self) -> dict[str, str]:
         """Build metadata: schema version, data digest, build time, boundary method."""
         return {row["key"]: row["value"] for row in self._connection.execute("SELECT * FROM meta")}
+
+    def content_key(self) -> str:
+        """A digest of what the file holds, stable across processes (unlike :meth:`version`).
+
+        It covers the build (data digest, schema, build time) and the journalled edits the
+        file has applied or skipped: a rebuild or an edit changes it. Caches kept on disk,
+        such as compiled networks, are keyed by it.
+        """
+
+        def digest() -> str:
+            hasher = hashlib.sha256()
+            for row in self._connection.execute("SELECT key, value FROM meta ORDER BY key"):
+                hasher.update(f"meta\x00{row[0]}\x00{row[1]}\x00".encode())
+            try:
+                journal = self._connection.execute("SELECT id, outcome FROM journal ORDER BY id")
+                for row in journal:
+                    hasher.update(f"journal\x00{row[0]}\x00{row[1]}\x00".encode())
+            except sqlite3.OperationalError:  # a knowledge base of an earlier caravan
+                hasher.update(b"no journal table")
+            return hasher.hexdigest()
+
+        return self._cached("content key", digest)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""

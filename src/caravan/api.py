@@ -347,7 +347,40 @@ class Observatory:
             pareto=pareto,
         )
         settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
-        return self._router(date or dt.date.today(), settings).route(query, deadline)
+        result = self._router(date or dt.date.today(), settings).route(query, deadline)
+        return self._calendar_warnings(result)
+
+    def _calendar_warnings(self, result: RouteResult) -> RouteResult:
+        """The result, warned when its date lies outside the Chinese holiday calendar.
+
+        Crossings that close on Chinese public holidays are closed only on the days the
+        calendar lists; past its last year (or before its first) they look open every day.
+        That matters only to routes through such a crossing, so only those are warned.
+        """
+        closing = {c.id for c in self.kb.crossings() if c.closes_on_cn_holidays}
+        itineraries = (result.best, *result.alternatives, *result.pareto)
+        used = sorted({c for i in itineraries for c in i.crossings} & closing)
+        if not used:
+            return result
+        date, span, crossings = result.best.date, self.kb.holiday_calendar(), ", ".join(used)
+        if span is None:
+            warning = (
+                f"the knowledge base has no Chinese holiday calendar; closures of {crossings} "
+                "on Chinese public holidays are not modelled"
+            )
+        elif date > span[1]:
+            warning = (
+                f"the Chinese holiday calendar ends on {span[1]}; closures of {crossings} on "
+                f"Chinese public holidays after it are not modelled (route date {date})"
+            )
+        elif date < span[0]:
+            warning = (
+                f"the Chinese holiday calendar begins on {span[0]}; closures of {crossings} on "
+                f"Chinese public holidays before it are not modelled (route date {date})"
+            )
+        else:
+            return result
+        return result.model_copy(update={"warnings": (*result.warnings, warning)})
 
     def _resolve_item(self, item: str) -> str:
         """A crossing id or country id as is; anything else as a place name."""

@@ -557,6 +557,8 @@ def route(
         date=date.date() if date else None,
         unit=unit,
     )
+    for warning in result.warnings:  # on standard error, so JSON and GeoJSON stay clean
+        error_console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
     if geojson:
         print_json(result.best.to_geojson(observatory.place_coordinates()))
         return

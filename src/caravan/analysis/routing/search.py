@@ -94,6 +94,8 @@ class RouteResult(BaseModel):
     best: Itinerary
     alternatives: tuple[Itinerary, ...] = ()
     pareto: tuple[Itinerary, ...] = ()
+    #: What the answer cannot account for (e.g. a date past the Chinese holiday calendar).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass

@@ -408,22 +408,44 @@ async function showProject(id, { push = true } = {}) {
 }
 
 // -- trade, agreements, people ------------------------------------------------------------------------
+// Trade by year and partner, 2000-2025. Bars are grouped, not stacked: a partner without a figure
+// leaves an empty slot (a gap, never a shorter stack), and a partial year is labelled as such.
 async function loadTrade() {
-  const report = await api("/api/v1/trade", { years: "2013-2025" });
+  const report = await api("/api/v1/trade", { years: "2000-2025" });
   const partners = ["kz", "kg", "uz", "tm", "tj"];
   const palette = { kz: "#2a5d9f", kg: "#b5442b", uz: "#1c8c8c", tm: "#d38b1f", tj: "#6a3d9a" };
+  const missingText = (y) => `partial: ${y.missing_partners.join(", ")} missing`;
   state.charts.trade?.destroy();
   state.charts.trade = new Chart($("#trade-chart"), {
     type: "bar",
-    data: { labels: report.years.map((y) => y.year), datasets: partners.map((p) => ({ label: COUNTRY_NAMES[p], backgroundColor: palette[p],
-      data: report.years.map((y) => (y.by_partner_usd[p] ?? null) && y.by_partner_usd[p] / 1e9) })) },
-    options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: "bn USD" } } } },
+    data: { labels: report.years.map((y) => (y.partial ? `${y.year}*` : String(y.year))),
+      datasets: partners.map((p) => ({ label: COUNTRY_NAMES[p], backgroundColor: palette[p],
+        data: report.years.map((y) => (p in y.by_partner_usd ? y.by_partner_usd[p] / 1e9 : null)) })) },
+    options: { animation: false,
+      scales: { x: { ticks: { autoSkip: false, color: (c) => (report.years[c.index]?.partial ? "#b5442b" : "#444") } },
+        y: { title: { display: true, text: "bn USD" } } },
+      plugins: { title: { display: true, text: "* partial: a partner's figure not found (its slot is left empty)" },
+        tooltip: { callbacks: { footer: (items) => {
+        const y = report.years[items[0]?.dataIndex];
+        return y?.partial ? missingText(y) : "";
+      } } } } },
+    plugins: [{ id: "partialYears", beforeDatasetsDraw: (chart) => {
+      const { ctx, chartArea: area, scales: { x } } = chart;
+      const step = report.years.length > 1 ? x.getPixelForValue(1) - x.getPixelForValue(0) : area.width;
+      ctx.save();
+      ctx.fillStyle = "rgba(181, 68, 43, 0.08)";
+      report.years.forEach((y, i) => { if (y.partial) ctx.fillRect(x.getPixelForValue(i) - step / 2, area.top, step, area.height); });
+      ctx.restore();
+    } }],
   });
   const byYear = new Map();
   for (const row of report.rows) byYear.set(row.year, [...(byYear.get(row.year) || []), ...row.source]);
-  $("#trade-table").replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "year"), el("th", { class: "num" }, "total, bn USD"), el("th", {}, "partners"))),
-    el("tbody", {}, report.years.map((y) => el("tr", {}, el("td", {}, y.year), el("td", { class: "num" }, fmt1.format(y.total_usd / 1e9), sourceLink(byYear.get(y.year))),
-      el("td", {}, Object.keys(y.by_partner_usd).join(" ")))))));
+  $("#trade-table").replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "year"), el("th", { class: "num" }, "total, bn USD"), el("th", {}, "partners"), el("th", {}, "coverage"))),
+    el("tbody", {}, report.years.map((y) => el("tr", { "data-year": y.year, "data-partial": String(y.partial), class: y.partial ? "partial" : undefined },
+      el("td", {}, y.year),
+      el("td", { class: "num" }, y.partial ? "partial" : fmt1.format(y.total_usd / 1e9), sourceLink(byYear.get(y.year))),
+      el("td", {}, Object.keys(y.by_partner_usd).join(" ")),
+      el("td", { class: y.partial ? "hint" : undefined }, y.partial ? missingText(y) : "complete"))))));
 }
 
 async function loadAgreements() {

@@ -362,7 +362,8 @@ class Observatory:
         used = sorted({c for i in itineraries for c in i.crossings} & closing)
         if not used:
             return result
-        date, span, crossings = result.best.date, self.kb.holiday_calendar(), ", ".join(used)
+        date = dt.date.fromisoformat(str(result.best.date))
+        span, crossings = self.kb.holiday_calendar(), ", ".join(used)
         if span is None:
             warning = (
                 f"the knowledge base has no Chinese holiday calendar; closures of {crossings} "

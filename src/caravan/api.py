@@ -336,9 +336,12 @@ class Observatory:
         two of its steps with :class:`~caravan.errors.WorkLimitError` (no partial answer).
         """
         deadline = None if deadline_s is None else Deadline.after(deadline_s)
+        # A name that fits several places (a border post on each side) takes the side nearer
+        # the other end; the result's notes say so.
+        start, end, notes = self.kb.place_index.resolve_pair(origin, destination)
         query = RouteQuery(
-            origin=self.kb.resolve_place(origin).id,
-            destination=self.kb.resolve_place(destination).id,
+            origin=start.id,
+            destination=end.id,
             by=by,
             modes=tuple(modes) if modes else None,
             avoid=tuple(self._resolve_item(a) for a in avoid),
@@ -347,8 +350,10 @@ class Observatory:
             pareto=pareto,
         )
         settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
-        result = self._router(date or dt.date.today(), settings).route(query, deadline)
-        return self._calendar_warnings(result)
+        result = self._calendar_warnings(
+            self._router(date or dt.date.today(), settings).route(query, deadline)
+        )
+        return result.model_copy(update={"notes": tuple(notes)}) if notes else result
 
     def _calendar_warnings(self, result: RouteResult) -> RouteResult:
         """The result, warned when its date lies outside the Chinese holiday calendar.

@@ -4,6 +4,7 @@
 
     CaravanError
     ├── UnknownPlaceError(KeyError)        a name that resolves to no place (with suggestions)
+    │   └── AmbiguousPlaceError            a name that fits several places (with the choices)
     ├── UnknownRecordError(KeyError)       an id that names no project, crossing, source …
     ├── DataValidationError(ValueError)    data files that break the schema (every issue listed)
     ├── InvalidQueryError(ValueError)      a question asked in a form caravan cannot read
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "AmbiguousPlaceError",
     "CaravanError",
     "DataIssue",
     "DataValidationError",
@@ -52,6 +54,21 @@ class UnknownPlaceError(KeyError, CaravanError):
             options = ", ".join(f"{label!r} ({place_id})" for label, place_id in self.suggestions)
             message += f" — did you mean {options}?"
         return message
+
+
+class AmbiguousPlaceError(UnknownPlaceError):
+    """A name that fits several places (border posts sharing a pass's name); lists them.
+
+    ``suggestions`` holds the choices, so code that handles unknown places still offers them.
+    """
+
+    def __init__(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__(name, choices)
+        self.choices = list(choices)
+
+    def __str__(self) -> str:
+        options = ", ".join(f"{place_id} ({label})" for label, place_id in self.choices)
+        return f"ambiguous place {self.name!r}: it names {options}; give the id of the one meant"
 
 
 class UnknownRecordError(KeyError, CaravanError):

@@ -570,6 +570,8 @@ def route(
 
 def _print_route(observatory: Observatory, result: RouteResult) -> None:
     names = {p.id: p.name_en for p in observatory.places()}
+    for note in result.notes:
+        console.print(f"note: {escape(note)}")
     options = [("best", result.best)] + [
         (f"alternative {n}", i) for n, i in enumerate(result.alternatives, 1)
     ]

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 
 from caravan.errors import (
+    AmbiguousPlaceError,
     CaravanError,
     DataValidationError,
     InvalidQueryError,
@@ -74,7 +75,10 @@ _RESPONSES: dict[int, str] = {
     400: "Bad request: a question caravan cannot answer in this form.",
     401: "No valid bearer token: writing needs the operator's token.",
     403: "Writes are disabled on this server (no write token configured).",
-    404: "Unknown place or record (with close matches as `suggestions`).",
+    404: (
+        "Unknown place or record (with close matches as `suggestions`), or a place name that "
+        "fits several places (`ambiguous-place`, with the ids it fits as `choices`)."
+    ),
     413: "Request too large.",
     422: (
         "Invalid request: a parameter or body that breaks its schema (`errors` lists each), "
@@ -170,6 +174,19 @@ def _invalid_request(request: Request, errors: list[dict[str, str | list[str]]])
 
 def install_problem_handlers(app: FastAPI) -> None:
     """Map every exception to a problem response (domain errors to their HTTP codes)."""
+
+    @app.exception_handler(AmbiguousPlaceError)
+    async def ambiguous_place(request: Request, error: AmbiguousPlaceError) -> JSONResponse:
+        choices = [{"name": n, "id": i} for n, i in error.choices]
+        return problem(
+            404,
+            "ambiguous-place",
+            "Ambiguous place",
+            str(error),
+            request,
+            choices=choices,
+            suggestions=choices,
+        )
 
     @app.exception_handler(UnknownPlaceError)
     async def unknown_place(request: Request, error: UnknownPlaceError) -> JSONResponse:

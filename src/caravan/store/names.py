@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from caravan.errors import UnknownPlaceError
+from caravan.errors import AmbiguousPlaceError, UnknownPlaceError
 from caravan.model import Place
 
-__all__ = ["PlaceIndex", "normalise_name"]
+__all__ = ["SUGGESTION_CUTOFF", "PlaceIndex", "normalise_name"]
 
 _DROPPED = str.maketrans("", "", "'’ʼ`ʻ‘-_. ,()")
 
@@ -24,48 +26,137 @@ def normalise_name(text: str) -> str:
 
 
 class PlaceIndex:
-    """Every way of writing each place, for exact look-up first and fuzzy suggestions next."""
+    """Every way of writing each place, for exact look-up first and fuzzy suggestions next.
+
+    A name can fit several places: border posts share their pass's name across the border
+    ("Irkeshtam (CN)", "Irkeshtam (KG)"). Such a bare name is *ambiguous*, not unknown:
+    :meth:`candidates` lists every place it fits, :meth:`resolve` refuses to guess.
+    """
 
     def __init__(self, places: Iterable[Place]) -> None:
         self._places: dict[str, Place] = {}
-        self._keys: dict[str, str] = {}
-        self._labels: dict[str, str] = {}
+        # For each key, the places it names outright and those it names once a
+        # "(CN)"-style qualifier is dropped from one of their labels.
+        self._exact: dict[str, list[str]] = {}
+        self._bare: dict[str, list[str]] = {}
         for place in places:
             self._places[place.id] = place
             for label in _labels(place):
-                key = normalise_name(label)
-                if key and key not in self._keys:
-                    self._keys[key] = place.id
-                    self._labels[key] = label
+                _add(self._exact, normalise_name(label), place.id)
+                bare = _QUALIFIER.sub("", label)
+                if bare != label:
+                    _add(self._bare, normalise_name(bare), place.id)
+        self._keys = sorted(set(self._exact) | set(self._bare))
 
     def __len__(self) -> int:
         return len(self._places)
 
+    def candidates(self, name: str) -> list[Place]:
+        """Every place ``name`` fits (an id, a name in any script, an alias), best first."""
+        if name in self._places:
+            return [self._places[name]]
+        key = normalise_name(name)
+        ids = [*self._exact.get(key, [])]
+        ids += [i for i in self._bare.get(key, []) if i not in ids]
+        return [self._places[i] for i in ids]
+
     def resolve(self, name: str) -> Place:
-        """The place called ``name``; raises :class:`UnknownPlaceError` with suggestions."""
+        """The place called ``name``.
+
+        Raises :class:`AmbiguousPlaceError` (with the choices) when it fits several places
+        equally well, :class:`UnknownPlaceError` (with close matches) when it fits none.
+        """
         if name in self._places:
             return self._places[name]
         key = normalise_name(name)
-        if key in self._keys:
-            return self._places[self._keys[key]]
+        exact = self._exact.get(key, [])
+        if len(exact) == 1:
+            return self._places[exact[0]]
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            choices = exact or [p.id for p in found]
+            raise AmbiguousPlaceError(name, [(self._places[i].name_en, i) for i in choices])
         raise UnknownPlaceError(name, self.suggest(name))
 
+    def resolve_pair(self, origin: str, destination: str) -> tuple[Place, Place, list[str]]:
+        """Both ends of a journey; an ambiguous name takes the side nearer the other end.
+
+        Returns the two places and a note for each name that fitted several places, saying
+        which one was taken and why. Unknown names raise :class:`UnknownPlaceError`.
+        """
+        starts, ends = self._fitting(origin), self._fitting(destination)
+        start, end = min(
+            ((a, b) for a in starts for b in ends),
+            key=lambda pair: _great_circle_km(pair[0], pair[1]),
+        )
+        notes = [
+            _choice_note(name, chosen, found, other)
+            for name, chosen, found, other in (
+                (origin, start, starts, end),
+                (destination, end, ends, start),
+            )
+            if len(found) > 1
+        ]
+        return start, end, notes
+
+    def _fitting(self, name: str) -> list[Place]:
+        found = self.candidates(name)
+        if not found:
+            raise UnknownPlaceError(name, self.suggest(name))
+        return found
+
     def suggest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
-        """Up to ``limit`` (label, place id) pairs that look like ``name``."""
+        """Up to ``limit`` (label, place id) pairs spelt like ``name`` (whole-name similarity)."""
         key = normalise_name(name)
         if not key:
             return []
+        # Whole-name similarity, not the best-matching fragment: "Torugart" must not bring up
+        # "Tursunzoda" because the two share a few letters.
         matches = process.extract(
-            key, list(self._keys), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=70
+            key, self._keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=SUGGESTION_CUTOFF
         )
         suggestions: list[tuple[str, str]] = []
         for match, _score, _index in matches:
-            place_id = self._keys[match]
-            if all(place_id != known for _, known in suggestions):
-                suggestions.append((self._places[place_id].name_en, place_id))
-            if len(suggestions) == limit:
+            for place_id in [*self._exact.get(match, []), *self._bare.get(match, [])]:
+                if all(place_id != known for _, known in suggestions):
+                    suggestions.append((self._places[place_id].name_en, place_id))
+            if len(suggestions) >= limit:
                 break
-        return suggestions
+        return suggestions[:limit]
+
+
+#: Least whole-name similarity (0–100) for a spelling to be offered as "did you mean".
+SUGGESTION_CUTOFF = 80.0
+
+#: A trailing country qualifier in a label: "Irkeshtam (KG)", "Хоргос (РК)".
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _choice_note(name: str, chosen: Place, found: list[Place], other: Place) -> str:
+    others = ", ".join(p.id for p in found if p.id != chosen.id)
+    return (
+        f"{name} taken as {chosen.id} ({chosen.name_en}, {chosen.country_id}), the side nearer "
+        f"{other.name_en}; it also names {others}"
+    )
+
+
+def _great_circle_km(a: Place, b: Place) -> float:
+    """Distance between two places on the sphere, km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    half = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(half))
+
+
+def _add(index: dict[str, list[str]], key: str, place_id: str) -> None:
+    if key:
+        ids = index.setdefault(key, [])
+        if place_id not in ids:
+            ids.append(place_id)
 
 
 def _labels(place: Place) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
 from caravan.analysis.routing.query import RouteQuery, Weight
@@ -96,6 +96,10 @@ class RouteResult(BaseModel):
     pareto: tuple[Itinerary, ...] = ()
     #: What the answer cannot account for (e.g. a date past the Chinese holiday calendar).
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = Field(
+        (),
+        description="How the question was read, e.g. which place an ambiguous name was taken as.",
+    )
 
 
 @dataclass

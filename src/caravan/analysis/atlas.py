@@ -67,8 +67,9 @@ def _opening(
 ) -> tuple[dt.date | None, bool, bool]:
     """(opens_on, whether that date is only a plan, whether it never opens on the record)."""
     if record.project_id:
-        if record.project_id in opened:
-            return opened[record.project_id], False, False
+        if record.project_id in opened:  # an in-service event dated after today is a plan
+            when = opened[record.project_id]
+            return when, when > today, False
         when = planned.get(record.project_id)
         return when, True, when is None
     status, opened_on = record.status.value, record.opened_on

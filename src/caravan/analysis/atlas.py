@@ -68,15 +68,15 @@ def _opening(
     """(opens_on, whether that date is only a plan, whether it never opens on the record)."""
     if record.project_id:
         if record.project_id in opened:  # an in-service event dated after today is a plan
-            when = opened[record.project_id]
-            return when, when > today, False
+            opened_on = opened[record.project_id]
+            return opened_on, opened_on > today, False
         when = planned.get(record.project_id)
         return when, True, when is None
-    status, opened_on = record.status.value, record.opened_on
+    status, recorded = record.status.value, record.opened_on
     if status in ("in_service", "temporary"):
-        return opened_on, bool(opened_on and opened_on > today), False
+        return recorded, bool(recorded and recorded > today), False
     if status in ("planned", "under_construction"):
-        return opened_on, True, opened_on is None
+        return recorded, True, recorded is None
     return None, False, True
 
 

@@ -83,7 +83,8 @@ def test_the_cli_marks_partial_years_and_missing_partners(kb: str) -> None:
     assert result.exit_code == 0, result.output
     lines = {line.split()[1]: line for line in result.output.splitlines() if "│ 202" in line}
     assert "partial: uz missing" in lines["2023"]
-    assert "missing" in lines["2023"].split("│")[6]  # the uz column
+    assert lines["2023"].split("│")[6].strip() == "–"  # the uz column: no figure
+    assert "partial" in lines["2023"].split("│")[4]  # no total
     assert "complete" in lines["2024"]
     assert "56.00" in lines["2024"]
 

@@ -415,13 +415,14 @@ def trade(
                 usd_bn(y.imports_usd),
                 usd_bn(y.total_usd) if not y.partial else "partial",
                 *(
-                    "missing" if p in y.missing_partners else usd_bn(y.by_partner_usd.get(p))
+                    "–" if p in y.missing_partners else usd_bn(y.by_partner_usd.get(p))
                     for p in partners
                 ),
                 f"partial: {', '.join(y.missing_partners)} missing" if y.partial else "complete",
             )
             for y in report.years
         ],
+        caption="– no figure found for the partner; a partial year has no total",
     )
 
 

@@ -134,7 +134,7 @@ export async function planRoute(query, { push = false } = {}) {
       try {
         const full = await api("/api/v1/route", apiParams(query, query.alt, true));
         if (ticket !== route.ticket) return;
-        showResult([full.best, ...full.alternatives], ["Best route", ...full.alternatives.map((_, i) => `Alternative ${i + 1}`)]);
+        addAlternatives(full.alternatives);
         drawPareto(full.pareto);
         status.textContent = `${full.alternatives.length + 1} route(s); ${full.pareto.length} on the time–cost front.`;
       } catch (error) {
@@ -160,11 +160,26 @@ function showResult(itineraries, labels) {
   route.labels = labels;
   $("#route-result").replaceChildren(...itineraries.map((it, i) => itineraryCard(it, i)));
   $("#route-downloads").hidden = false;
-  drawRoutes();
-  const bounds = L.latLngBounds(itineraries.flatMap((it) => it.legs.flatMap((leg) => [ctx.coords(leg.from_id), ctx.coords(leg.to_id)])).filter(Boolean));
-  if (bounds.isValid()) ctx.map.fitBounds(bounds, { padding: [30, 30] });
+  fitRoutes();
   document.body.dataset.routeDrawn = String(itineraries[0].legs.length);
   selectRoute(0, false);
+}
+
+/** The alternatives join the best route already on screen (its card, and the focus in it, stay). */
+function addAlternatives(alternatives) {
+  const start = route.itineraries.length;
+  route.itineraries.push(...alternatives);
+  route.labels.push(...alternatives.map((_, i) => `Alternative ${start + i}`));
+  $("#route-result").append(...alternatives.map((it, i) => itineraryCard(it, start + i)));
+  fitRoutes();
+  selectRoute(route.selected, false);
+}
+
+function fitRoutes() {
+  drawRoutes();
+  const itineraries = route.itineraries;
+  const bounds = L.latLngBounds(itineraries.flatMap((it) => it.legs.flatMap((leg) => [ctx.coords(leg.from_id), ctx.coords(leg.to_id)])).filter(Boolean));
+  if (bounds.isValid()) ctx.map.fitBounds(bounds, { padding: [30, 30] });
 }
 
 // -- an itinerary: names first, identifiers in a details view -----------------------------------

@@ -42,8 +42,8 @@ export function sourceLink(ids) {
   const list = [...new Set(ids || [])];
   if (!list.length) return null;
   return el("button", { type: "button", class: "src", "data-sources": list.join(" "),
-    title: list.join(", "), "aria-label": `${list.length} source${list.length > 1 ? "s" : ""}`,
-    onclick: (event) => { event.stopPropagation(); showSources(list, event.currentTarget); } }, `[${list.length} src]`);
+    title: list.join(", "), onclick: (event) => { event.stopPropagation(); showSources(list, event.currentTarget); } },
+  `[${list.length} src]`, el("span", { class: "visually-hidden" }, ` show ${list.length === 1 ? "its source" : `its ${list.length} sources`}`));
 }
 
 let drawerOpener = null;

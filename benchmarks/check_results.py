@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
+import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-__all__ = ["files_digest", "main", "record_section", "stale_sections"]
+__all__ = ["commit_digest", "files_digest", "main", "record_section", "stale_sections"]
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -47,6 +48,33 @@ def files_digest(patterns: Sequence[str], root: Path = ROOT) -> str:
     return hasher.hexdigest()
 
 
+def commit_digest(patterns: Sequence[str], commit: str, root: Path = ROOT) -> str:
+    """:func:`files_digest` of the files as they are in ``commit`` (the version measured)."""
+    listed = subprocess.run(
+        ["git", "-C", str(root), "ls-tree", "-r", "--name-only", commit],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    names = sorted(
+        {
+            name
+            for name in listed
+            for pattern in patterns
+            if len(PurePosixPath(name).parts) == len(PurePosixPath(pattern).parts)
+            and PurePosixPath(name).match(pattern)
+        }
+    )
+    hasher = hashlib.sha256()
+    for name in names:
+        blob = subprocess.run(
+            ["git", "-C", str(root), "show", f"{commit}:{name}"], capture_output=True, check=True
+        ).stdout
+        hasher.update(name.encode() + b"\x00")
+        hasher.update(blob + b"\x00")
+    return hasher.hexdigest()
+
+
 def stale_sections(text: str, root: Path = ROOT) -> list[str]:
     """Names of the sections of ``text`` whose measured files no longer match their digest."""
     return [
@@ -57,12 +85,20 @@ def stale_sections(text: str, root: Path = ROOT) -> list[str]:
 
 
 def record_section(
-    name: str, body: str, patterns: Sequence[str], results: Path = RESULTS, root: Path = ROOT
+    name: str,
+    body: str,
+    patterns: Sequence[str],
+    results: Path = RESULTS,
+    root: Path = ROOT,
+    commit: str | None = None,
 ) -> None:
-    """Write ``body`` as section ``name`` of the results (replacing it, or appended)."""
-    opening = (
-        f"<!-- results {name}: files={','.join(patterns)} sha256={files_digest(patterns, root)} -->"
-    )
+    """Write ``body`` as section ``name`` of the results (replacing it, or appended).
+
+    The digest is of the files in ``commit`` when the figures measured a commit, else of
+    the working tree.
+    """
+    digest = files_digest(patterns, root) if commit is None else commit_digest(patterns, commit)
+    opening = f"<!-- results {name}: files={','.join(patterns)} sha256={digest} -->"
     block = f"{opening}\n{body.strip()}\n<!-- end results {name} -->"
     text = results.read_text(encoding="utf-8")
     for match in _SECTION.finditer(text):

@@ -188,7 +188,7 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     if args.record:
-        record_section(SECTION, table, MEASURED)
+        record_section(SECTION, table, MEASURED, commit=versions[1].commit)
         print(f"\nrecorded in benchmarks/RESULTS.md (section {SECTION})")
 
 

@@ -63,6 +63,38 @@ def test_importing_caravan_loads_no_heavy_library_and_writes_nothing(tmp_path: P
     assert list(tmp_path.iterdir()) == []
 
 
+def _modules_after(code: str, tmp_path: Path) -> set[str]:
+    """Top-level modules loaded by a fresh interpreter after running ``code``."""
+    script = code + "; import sys; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"HOME": str(tmp_path), "PATH": ""},
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_caravan_loads_neither_numpy_nor_pydantic(tmp_path: Path) -> None:
+    loaded = _modules_after("import caravan", tmp_path)
+    assert loaded & {"numpy", "scipy", "pydantic", "rich", "typer"} == set()
+
+
+def test_the_python_api_loads_on_first_use(tmp_path: Path) -> None:
+    loaded = _modules_after("import caravan; caravan.Observatory", tmp_path)
+    assert "pydantic" in loaded
+    assert "numpy" in loaded
+
+
+def test_the_command_line_loads_scipy_only_for_the_commands_that_compute(
+    tmp_path: Path,
+) -> None:
+    heavy = {"scipy", "pandas", "geopandas", "pyarrow", "fastapi", "openmatrix", "tables"}
+    assert _modules_after("import caravan.cli.app", tmp_path) & heavy == set()
+
+
 def _caravan_imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()

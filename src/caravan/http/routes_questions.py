@@ -192,6 +192,8 @@ def _skim_body(matrices: SkimMatrices) -> dict[str, Any]:
         "date": matrices.date,
         "unreachable": "null",
         "time_h": plain(matrices.time_h),
+        "time_h_low": plain(matrices.time_h_low),
+        "time_h_high": plain(matrices.time_h_high),
         "cost_usd": plain(matrices.cost_usd),
         "length_km": plain(matrices.length_km),
         "generalised_usd": plain(matrices.generalised_usd),

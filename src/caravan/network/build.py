@@ -298,7 +298,9 @@ class _Builder:
         ):
             observed = self.kb.value_at(
                 crossing.id, quantity, self.date, direction
-            ) or self.parameters.clearance_backcast.get((crossing.id, quantity.value))
+            ) or self.parameters.clearance_backcast.get(
+                (crossing.id, quantity.value, direction.value)
+            )
             if observed is not None:
                 value = observed.value
                 if name == "cost_usd" and crossing.mode == LinkMode.ROAD:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from caravan.errors import KnowledgeBaseError
 from caravan.model import (
     Assumption,
+    Direction,
     FerryService,
     Holiday,
     Observation,
@@ -109,8 +110,9 @@ class CostParameters:
     ferries: dict[str, dict[str, Parameter]] = field(default_factory=dict)
     ferry_defaults: dict[str, Parameter] = field(default_factory=dict)
     clearance_defaults: dict[tuple[str, str], Parameter] = field(default_factory=dict)
-    #: a crossing's first published value, standing in for dates before it was published
-    clearance_backcast: dict[tuple[str, str], Observation] = field(default_factory=dict)
+    #: a crossing's first published value in a direction (crossing, quantity, direction),
+    #: standing in for dates before it was published
+    clearance_backcast: dict[tuple[str, str, str], Observation] = field(default_factory=dict)
     holidays: frozenset[dt.date] = frozenset()
     holiday_sources: tuple[str, ...] = ()
 
@@ -301,9 +303,13 @@ class CostParameters:
                 crossing: max(_in_force(rows, self.date), key=lambda o: o.valid_from)
                 for crossing, rows in by_crossing.items()
             }
-            for crossing, observation in chosen.items():
-                if observation.valid_from > self.date:
-                    self.clearance_backcast[(crossing, quantity.value)] = observation
+            for crossing, rows in by_crossing.items():
+                for direction in (Direction.A_TO_B, Direction.B_TO_A):
+                    # a direction's own rows (or both directions'); never the other direction's
+                    own = [o for o in rows if o.direction in (direction, Direction.BOTH)]
+                    if own and min(o.valid_from for o in own) > self.date:
+                        first = min(own, key=lambda o: (o.valid_from, o.direction != direction))
+                        self.clearance_backcast[(crossing, quantity.value, direction.value)] = first
             for mode in ("rail", "road"):
                 per_truck = quantity == Quantity.CLEARANCE_COST_USD and mode == "road"
                 divisor = self.value("teu_per_truck") if per_truck else 1.0

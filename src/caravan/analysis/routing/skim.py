@@ -2,6 +2,11 @@
 
 Each origin–destination cell describes the route minimising the chosen weight; time,
 cost and distance are accumulated along that route. Unreachable cells are ``inf``.
+
+``time_h_low`` and ``time_h_high`` are the route's time range, combined from its edges as
+an itinerary's is (:func:`caravan.analysis.routing.itinerary.route_range`): deviations from
+typical of running, terminal and transfer edges add up, border crossings' deviations and
+that sum add in quadrature.
 """
 
 from __future__ import annotations
@@ -17,10 +22,15 @@ import numpy.typing as npt
 
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.search import Deadline, Router
+from caravan.network import EdgeKind
 
 __all__ = ["SkimFormat", "SkimMatrices", "SkimProgress", "iterate_skim", "skim_matrices"]
 
-MATRICES = ("time_h", "cost_usd", "length_km", "generalised_usd")
+MATRICES = ("time_h", "time_h_low", "time_h_high", "cost_usd", "length_km", "generalised_usd")
+
+#: Per-edge quantities accumulated along routes: deviations from typical time below and
+#: above, summed for non-border edges and squared for border crossings.
+_DEVIATIONS = ("below_together", "above_together", "below_apart_sq", "above_apart_sq")
 
 
 class SkimFormat(StrEnum):
@@ -42,6 +52,9 @@ class SkimMatrices:
     cost_usd: npt.NDArray[np.float64]
     length_km: npt.NDArray[np.float64]
     generalised_usd: npt.NDArray[np.float64]
+    #: low and high ends of the route's time (itinerary rule); ``inf`` where unreachable
+    time_h_low: npt.NDArray[np.float64]
+    time_h_high: npt.NDArray[np.float64]
 
     def long_rows(self) -> dict[str, Any]:
         """Columns of a long table (origin, destination, one column per matrix)."""
@@ -120,7 +133,8 @@ def iterate_skim(
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
     n = len(place_ids)
-    result = {name: np.full((n, n), np.inf) for name in MATRICES}
+    accumulated_names = list(dense)
+    result = {name: np.full((n, n), np.inf) for name in accumulated_names}
     present = [i for i, node in enumerate(origins) if node >= 0]
     columns = np.array([d if d >= 0 else 0 for d in destinations], dtype=np.int64)
     reachable_columns = np.array([d >= 0 for d in destinations], dtype=bool)
@@ -135,9 +149,18 @@ def iterate_skim(
             block[:, ~reachable_columns] = np.inf
             result[name][rows, :] = block
         yield SkimProgress(min(start + chunk_size, len(present)), len(present))
-    for name in MATRICES:
+    for name in accumulated_names:
         np.fill_diagonal(result[name], 0.0)
-    yield SkimMatrices(tuple(place_ids), weight.value, snapshot.date.isoformat(), **result)
+    low, high = _time_range(result)
+    matrices = {name: result[name] for name in MATRICES if name in result}
+    yield SkimMatrices(
+        tuple(place_ids),
+        weight.value,
+        snapshot.date.isoformat(),
+        time_h_low=low,
+        time_h_high=high,
+        **matrices,
+    )
 
 
 def skim_matrices(
@@ -165,6 +188,7 @@ def _dense_edge_values(router: Router, graph: Any) -> dict[str, npt.NDArray[np.f
         "cost_usd": snapshot.cost_usd,
         "length_km": snapshot.length_km,
         "generalised_usd": router.weights(Weight.GENERALISED),
+        **_edge_deviations(router),
     }
     dense = {}
     for name, values in per_edge.items():
@@ -172,6 +196,37 @@ def _dense_edge_values(router: Router, graph: Any) -> dict[str, npt.NDArray[np.f
         matrix[chosen.row, chosen.col] = values[chosen.data.astype(np.int64) - 1]
         dense[name] = matrix
     return dense
+
+
+def _edge_deviations(router: Router) -> dict[str, npt.NDArray[np.float64]]:
+    """Per edge, its time deviations from typical, split as the route range rule needs."""
+    snapshot = router.snapshot
+    typical = snapshot.time_h
+    if snapshot.time_h_low.size != snapshot.edge_count:  # a snapshot built without ranges
+        low = high = typical
+    else:
+        low, high = snapshot.time_h_low, snapshot.time_h_high
+    below, above = typical - low, high - typical
+    border = snapshot.kind == int(EdgeKind.CROSSING)
+    return {
+        "below_together": np.where(border, 0.0, below),
+        "above_together": np.where(border, 0.0, above),
+        "below_apart_sq": np.where(border, below * below, 0.0),
+        "above_apart_sq": np.where(border, above * above, 0.0),
+    }
+
+
+def _time_range(
+    result: dict[str, npt.NDArray[np.float64]],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Low and high time matrices from the accumulated deviations (itinerary rule)."""
+    typical = result["time_h"]
+    below = np.sqrt(result["below_together"] ** 2 + result["below_apart_sq"])
+    above = np.sqrt(result["above_together"] ** 2 + result["above_apart_sq"])
+    with np.errstate(invalid="ignore"):
+        low = np.where(np.isfinite(typical), np.maximum(typical - below, 0.0), np.inf)
+        high = np.where(np.isfinite(typical), typical + above, np.inf)
+    return low, high
 
 
 def _accumulate(

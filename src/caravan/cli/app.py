@@ -588,8 +588,8 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
                 "from",
                 "to",
                 "km",
-                "hours",
-                "USD",
+                "hours (low–high)",
+                "USD (low–high)",
                 "crossing / transfer",
             ],
             [
@@ -601,15 +601,17 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
                     names[leg.from_id],
                     names[leg.to_id],
                     f"{leg.length_km:,.0f}",
-                    f"{leg.time_h:,.1f}",
-                    f"{leg.cost_usd:,.0f}",
+                    f"{leg.time_h:,.1f} ({leg.time_h_low:,.1f}–{leg.time_h_high:,.1f})",
+                    f"{leg.cost_usd:,.0f} ({leg.cost_usd_low:,.0f}–{leg.cost_usd_high:,.0f})",
                     (leg.crossing_id or leg.transfer or "")
                     + (" (gauge change)" if leg.gauge_change else ""),
                 )
                 for n, leg in enumerate(itinerary.legs, 1)
             ],
             caption=f"total {itinerary.length_km:,.0f} km · {itinerary.time_h:,.1f} h "
-            f"({itinerary.time_h / 24:.1f} days) · USD {itinerary.cost_usd:,.0f} · generalised "
+            f"({itinerary.time_h_low:,.1f}–{itinerary.time_h_high:,.1f}; "
+            f"{itinerary.time_h / 24:.1f} days) · USD {itinerary.cost_usd:,.0f} "
+            f"({itinerary.cost_usd_low:,.0f}–{itinerary.cost_usd_high:,.0f}) · generalised "
             f"USD {itinerary.generalised_usd:,.0f} · sources: {', '.join(itinerary.sources)}",
         )
     if result.pareto:

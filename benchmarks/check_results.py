@@ -8,12 +8,13 @@ A section written by a benchmark script is framed by two comments::
 
 ``files`` are the globs (relative to the repository) the figures depend on, and
 ``sha256`` their digest when the figures were measured. This script recomputes every
-digest and names each section whose files changed: rerun its command (which records the
+digest over the files as committed in HEAD (``--working-tree``: as they are on disk)
+and names each section whose files changed: rerun its command (which records the
 table and the new digest) to refresh it. By default a stale section is a warning (exit 0:
 code changes every day and figures are re-measured deliberately, not on every commit);
 with ``--strict`` it fails (exit 1), for the moment figures are about to be quoted.
 
-Usage: ``.venv/bin/python benchmarks/check_results.py [--strict]``.
+Usage: ``.venv/bin/python benchmarks/check_results.py [--strict] [--working-tree]``.
 """
 
 from __future__ import annotations
@@ -75,12 +76,21 @@ def commit_digest(patterns: Sequence[str], commit: str, root: Path = ROOT) -> st
     return hasher.hexdigest()
 
 
-def stale_sections(text: str, root: Path = ROOT) -> list[str]:
-    """Names of the sections of ``text`` whose measured files no longer match their digest."""
+def stale_sections(text: str, root: Path = ROOT, commit: str | None = "HEAD") -> list[str]:
+    """Names of the sections of ``text`` whose measured files no longer match their digest.
+
+    Files are compared as committed in ``commit`` (work in progress is not yet the code the
+    figures describe), or as they are in the working tree when ``commit`` is None.
+    """
     return [
         match["name"]
         for match in _SECTION.finditer(text)
-        if files_digest(match["files"].split(","), root) != match["digest"]
+        if (
+            files_digest(match["files"].split(","), root)
+            if commit is None
+            else commit_digest(match["files"].split(","), commit, root)
+        )
+        != match["digest"]
     ]
 
 
@@ -117,10 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true", help="fail on a stale figure")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--working-tree", action="store_true", help="compare uncommitted files, not HEAD's"
+    )
     args = parser.parse_args(argv)
     text = args.results.read_text(encoding="utf-8")
     sections = [m["name"] for m in _SECTION.finditer(text)]
-    stale = stale_sections(text)
+    stale = stale_sections(text, commit=None if args.working_tree else "HEAD")
     for name in stale:
         print(
             f"{'error' if args.strict else 'warning'}: {args.results.name} section {name!r} "

@@ -62,6 +62,12 @@ def test_the_map_and_controls_fit_a_phone_and_a_tablet(
         page.click("#route-go")
         page.wait_for_selector("[data-testid=itinerary]", timeout=30_000)
         assert int(page.get_attribute("body", "data-route-drawn") or 0) > 0
+        # A long itinerary scrolls inside the panel; the page, its date controls and map stay put.
+        page.locator("[data-testid=itinerary] h3").first.scroll_into_view_if_needed()
+        assert page.evaluate("document.documentElement.scrollHeight") <= viewport["height"]
+        assert page.evaluate("window.scrollY") == 0
+        for control in ["#date-slider", "#play", "[data-testid=map]"]:
+            assert in_view(page, control), f"{control} is off-screen after a route"
         shot(page, f"{'phone' if viewport is PHONE else 'tablet'}-route")
         page.click("#tabbtn-layers")
         shot(page, "phone" if viewport is PHONE else "tablet")

@@ -199,3 +199,10 @@ def test_matrix_and_lists_export_and_filter(page: Page) -> None:
         "[data-testid=sister-table] tbody th", "e => getComputedStyle(e).position"
     )
     assert sticky == "sticky"
+
+
+def test_a_short_url_without_modes_uses_every_mode(browser: Browser, server: str) -> None:
+    with open_page(browser, server, path="/?tab=route&from=Kashgar&to=Osh&alt=0") as page:
+        page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+        assert page.locator("[data-testid=itinerary]").count() == 1
+        assert all(box.is_checked() for box in page.locator("input[name=mode]").all())

@@ -82,7 +82,7 @@ export function queryToParams(query, params) {
 export function paramsToQuery(params) {
   if (!params.get("from") || !params.get("to")) return null;
   return { from: params.get("from"), to: params.get("to"), via: params.getAll("via"), avoid: params.getAll("avoid"),
-    mode: params.getAll("mode"), by: params.get("by") || "generalised", unit: params.get("unit") || "teu",
+    mode: params.getAll("mode").length ? params.getAll("mode") : ["rail", "road", "ferry"], by: params.get("by") || "generalised", unit: params.get("unit") || "teu",
     alt: Number(params.get("alt") ?? 2), date: params.get("date") || ctx.state.date };
 }
 

@@ -7,8 +7,10 @@ import json
 
 from typer.testing import CliRunner
 
+from asgi_client import request
 from caravan import Observatory
 from caravan.cli import app
+from caravan.http import HttpSettings, create_app
 from caravan.model import LinkMode, ProjectStatus
 
 # The synthetic dataset's holiday calendar lists one day of 2025: it covers 2025.
@@ -81,3 +83,14 @@ def test_the_timeline_calls_a_future_opening_a_plan(mini: Observatory) -> None:
     item = next(i for i in mini.timeline() if i.id == "rail-almaty-tashkent-new")
     assert item.opens_on == dt.date.today() + dt.timedelta(days=400)
     assert item.planned
+
+
+def test_the_http_api_returns_the_warning(mini: Observatory) -> None:
+    application = create_app(HttpSettings(), mini)
+    params = {"origin": "Xi'an", "destination": "Almaty", "mode": "road", "date": "2026-06-01"}
+    response = request(application, "GET", "/api/v1/route", params=params)
+    assert response.status_code == 200, response.text
+    [warning] = response.json()["warnings"]
+    assert warning.startswith("the Chinese holiday calendar ends on 2025-12-31")
+    inside = request(application, "GET", "/api/v1/route", params={**params, "date": "2025-06-02"})
+    assert inside.json()["warnings"] == []

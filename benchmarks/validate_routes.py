@@ -15,6 +15,10 @@ the two are found by least squares on relative errors (non-negative). The cases 
 routed again with the fitted values, and the errors are reported separately for the
 training and the held-out (test) cases. A published record ("low" statistic) is compared
 with the model's low time. ``--write-parameters`` writes the fitted values into the data.
+
+A case whose ``not_comparable`` column gives a reason (a staged pilot run, a passenger
+train …) is routed and reported in a separate table with that reason, but takes no part in
+the fit or the error summaries.
 """
 
 from __future__ import annotations
@@ -87,6 +91,7 @@ def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
         "kind": case["kind"],
         "split": case["split"],
         "statistic": case["statistic"],
+        "not_comparable": case.get("not_comparable", ""),
         "published": published,
         "unit": case["unit"],
         "model": None,
@@ -136,6 +141,7 @@ def _fit(cases: list[dict[str, str]], base: list[dict[str, Any]]) -> dict[str, f
         r
         for r in base
         if r["split"] == "train"
+        and not r["not_comparable"]
         and r["statistic"] == "typical"
         and not r["kind"].endswith("distance_km")
         and r["model"] is not None
@@ -179,14 +185,15 @@ def _write_parameters(path: Path, values: dict[str, float]) -> None:
 def _groups(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[float]]:
     groups: dict[tuple[str, str], list[float]] = {}
     for r in rows:
-        if r["error_pct"] is not None:
+        if r["error_pct"] is not None and not r["not_comparable"]:
             groups.setdefault((r["kind"], r["split"]), []).append(abs(r["error_pct"]))
     return groups
 
 
 def _summary(rows: list[dict[str, Any]]) -> list[str]:
     routed = [r for r in rows if r["error_pct"] is not None]
-    lines = [f"{len(rows)} cases, {len(routed)} routed"]
+    apart = [r for r in rows if r["not_comparable"]]
+    lines = [f"{len(rows)} cases, {len(routed)} routed, {len(apart)} not comparable"]
     for (kind, split), values in sorted(_groups(rows).items()):
         lines.append(
             f"{kind} / {split}: {len(values)} cases, median {statistics.median(values):.1f} %, "
@@ -203,7 +210,11 @@ def _markdown(
     shipped: dict[str, float],
 ) -> str:
     sources = {c["id"]: c for c in cases}
-    timed = [r for r in rows if r["low"] is not None and r["statistic"] == "typical"]
+    timed = [
+        r
+        for r in rows
+        if r["low"] is not None and r["statistic"] == "typical" and not r["not_comparable"]
+    ]
     inside = [r for r in timed if r["low"] <= r["published"] <= r["high"]]
     held = [r for r in timed if r["split"] == "test"]
     held_inside = [r for r in held if r["low"] <= r["published"] <= r["high"]]
@@ -219,7 +230,8 @@ def _markdown(
         "id, every second one is held out (`test`). Only the two fitted parameters below are",
         "fitted, on the `train` cases with a typical published time; every other parameter is",
         "read from a source or a stated assumption. A published record (`statistic` = low) is",
-        "compared with the model's low time.",
+        "compared with the model's low time. Cases that are not comparable with the model",
+        "(the reason is given) are routed and listed apart, outside the fit and the summaries.",
         "",
         f"**{summary[0]}.**",
         "",
@@ -246,20 +258,32 @@ def _markdown(
         "",
         "| case | split | published | model | low–high | error | route | source |",
         "|---|---|---|---|---|---|---|---|",
+        *(_case_row(r, sources) for r in rows if not r["not_comparable"]),
+        "",
+        "## Not comparable",
+        "",
+        "Routed and shown, but outside the fit and the summaries above.",
+        "",
+        "| case | split | published | model | low–high | error | route | source | why |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *(f"{_case_row(r, sources)} {r['not_comparable']} |" for r in rows if r["not_comparable"]),
+        "",
     ]
-    for r in rows:
-        case = sources[str(r["id"])]
-        model = "no route" if r["model"] is None else f"{r['model']:,.0f}"
-        span = "" if r["low"] is None else f"{r['low']:,.0f}–{r['high']:,.0f}"
-        error = "" if r["error_pct"] is None else f"{r['error_pct']:+.0f} %"
-        label = " (record, vs low)" if r["statistic"] == "low" else ""
-        source = f"[{case['publisher'] or 'source'}]({case['source_url']})"
-        lines.append(
-            f"| {r['id']} | {r['split']} | {r['published']:,.0f} {r['unit']}{label} | {model} | "
-            f"{span} | {error} | {r['route']} | {source} |"
-        )
-    lines.append("")
     return "\n".join(lines)
+
+
+def _case_row(r: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:
+    """One case as a Markdown table row."""
+    case = sources[str(r["id"])]
+    model = "no route" if r["model"] is None else f"{r['model']:,.0f}"
+    span = "" if r["low"] is None else f"{r['low']:,.0f}–{r['high']:,.0f}"
+    error = "" if r["error_pct"] is None else f"{r['error_pct']:+.0f} %"
+    label = " (record, vs low)" if r["statistic"] == "low" else ""
+    source = f"[{case['publisher'] or 'source'}]({case['source_url']})"
+    return (
+        f"| {r['id']} | {r['split']} | {r['published']:,.0f} {r['unit']}{label} | {model} | "
+        f"{span} | {error} | {r['route']} | {source} |"
+    )
 
 
 if __name__ == "__main__":

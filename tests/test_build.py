@@ -20,6 +20,7 @@ from caravan.store import (
     knowledge_base_is_current,
 )
 from caravan.store.queries import KnowledgeBase
+from caravan.store.schema import SCHEMA_VERSION
 
 NEW_PLACE = "kz-shymkent,Shymkent,Шымкент,奇姆肯特,Шымкент,,kz,city,42.32,69.59,src-test-atlas,\n"
 
@@ -42,7 +43,7 @@ def test_a_build_reports_progress_and_records_its_inputs(mini_dir: Path, tmp_pat
     assert result.counts["places"] == 8
     kb = KnowledgeBase(result.path)
     assert kb.meta()["digest"] == data_digest(mini_dir)
-    assert kb.meta()["schema_version"] == "3"
+    assert kb.meta()["schema_version"] == str(SCHEMA_VERSION)
 
 
 def test_the_knowledge_base_is_rebuilt_when_a_file_changes(mini_dir: Path, tmp_path: Path) -> None:

@@ -51,8 +51,9 @@ __all__ = [
 #: border posts sit on the line, and Caspian ports on the shore).
 COORDINATE_TOLERANCE_KM = 5.0
 
-#: Assumptions with this prefix are parameters read by the cost model, not cited by rows.
-MODEL_ASSUMPTION_PREFIX = "asm-model-"
+#: Assumptions with these prefixes are parameters read by the cost and time model (by id),
+#: not cited by rows.
+MODEL_ASSUMPTION_PREFIX = ("asm-model-", "asm-time-")
 
 #: Standard rail gauge of each country's network, mm.
 NATIONAL_GAUGE_MM = {

@@ -125,6 +125,15 @@ def test_the_map_loads_with_boundaries_and_network(page: Page) -> None:
     shot(page, "map-trade")
 
 
+def test_the_page_opens_on_todays_date(page: Page) -> None:
+    today = page.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+        ".map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-'); })()"
+    )
+    assert page.locator("#date-label").inner_text() == today
+    assert page.locator("#route-date").input_value() == today
+
+
 def test_plan_a_route_and_see_it_on_the_map(page: Page) -> None:
     page.click("button[data-tab=route]")
     page.fill("#route-from", "Xi'an")

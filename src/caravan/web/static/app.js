@@ -297,8 +297,9 @@ function dateSliderValue(date) {
   return String(year + Math.floor((month - 1) / 3) * 0.25);
 }
 
-function setDate(value, { url = true } = {}) {
-  state.date = sliderDate(Number(value));
+// The slider moves by quarters; an exact date (today's, or one from a shared URL) may be given.
+function setDate(value, { url = true, exact = null } = {}) {
+  state.date = exact || sliderDate(Number(value));
   $("#date-label").textContent = state.date;
   $("#date-slider").setAttribute("aria-valuetext", `network on ${state.date}`);
   $("#route-date").value = state.date;
@@ -350,7 +351,7 @@ async function applyUrl() {
   const on = params.get("on");
   if (on && /^\d{4}-\d{2}-\d{2}$/.test(on)) {
     $("#date-slider").value = dateSliderValue(on);
-    setDate($("#date-slider").value, { url: false });
+    setDate($("#date-slider").value, { url: false, exact: on });
   }
   const tab = params.get("tab") || "layers";
   selectTab(document.getElementById(`tab-${tab}`) ? tab : "layers", { push: null });
@@ -625,13 +626,14 @@ async function start() {
   const slider = $("#date-slider");
   slider.max = String(Math.max(2026, ...years) + 1);
   const today = new Date();
-  slider.value = String(today.getFullYear() + today.getMonth() / 12);
+  const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+  slider.value = dateSliderValue(todayIso);
   renderPlaces();
   renderSister();
   setupMatrix();
   setupFind();
   setupRoute({ map, groups, state, coords, onSearch: (query, push) => { if (state.tab !== "route") selectTab("route", { push: null }); writeUrl(push); } });
-  setDate(slider.value, { url: false });
+  setDate(slider.value, { url: false, exact: todayIso });
   await applyUrl();
   document.body.dataset.ready = "true";
 }

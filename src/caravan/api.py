@@ -16,6 +16,7 @@ from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.search import Deadline, RouteResult
 from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
+from caravan.analysis.scenarios import builtin_names, load_scenario
 from caravan.errors import InvalidQueryError, UnknownRecordError
 from caravan.model import (
     Agreement,
@@ -27,6 +28,7 @@ from caravan.model import (
     PlaceKind,
     PriorityDirection,
     ProjectStatus,
+    Scenario,
     SisterCityCount,
     SisterCityPair,
     Source,
@@ -73,6 +75,7 @@ __all__ = [
     "Observatory",
     "RouteQuery",
     "RouteResult",
+    "Scenario",
     "ShipmentUnit",
     "SkimFormat",
     "SkimMatrices",
@@ -283,28 +286,68 @@ class Observatory:
 
     # -- network and routes ------------------------------------------------------------------
     def network(
-        self, date: dt.date | None = None, settings: CostSettings | None = None
+        self,
+        date: dt.date | None = None,
+        settings: CostSettings | None = None,
+        scenario: str | Scenario | None = None,
     ) -> NetworkSnapshot:
-        """The network in service on a date (today by default), compiled once and cached."""
-        return self._router(date or dt.date.today(), settings or CostSettings()).snapshot
+        """The network in service on a date (default: the scenario's date, else today), cached."""
+        spec = self._scenario(scenario)
+        return self._router(self._date(date, spec), settings or CostSettings(), spec).snapshot
 
-    def _router(self, date: dt.date, settings: CostSettings) -> Router:
+    # -- scenarios ---------------------------------------------------------------------------
+    def scenarios(self) -> list[Scenario]:
+        """The built-in scenarios, each loaded and checked against the knowledge base."""
+        return [self.scenario(name) for name in builtin_names()]
+
+    def scenario(self, name_or_path: str | Path) -> Scenario:
+        """A built-in scenario by name or a TOML file, merged with its bases and checked.
+
+        Raises :class:`~caravan.errors.ScenarioError` naming the file, key and reason.
+        """
+        return load_scenario(name_or_path, self.kb)
+
+    def _scenario(self, scenario: str | Scenario | None) -> Scenario | None:
+        """The scenario a question names (None: the knowledge base as reported)."""
+        if scenario is None or isinstance(scenario, Scenario):
+            return scenario
+        return self.scenario(scenario)
+
+    @staticmethod
+    def _date(date: dt.date | None, scenario: Scenario | None) -> dt.date:
+        """The date asked, else the scenario's base date, else today."""
+        if date is not None:
+            return date
+        return scenario.date_or(dt.date.today()) if scenario else dt.date.today()
+
+    def _router(
+        self, date: dt.date, settings: CostSettings, scenario: Scenario | None = None
+    ) -> Router:
         """The router of a (date, settings) snapshot; the most recently used few are kept.
 
         Failed routes are explained against the open-everything network of the same date and
         settings, compiled on the first explanation and kept with the router. Routers are
         used from worker threads: a router evicted meanwhile is still returned whole.
         """
-        key = (self.kb.version(), date, settings)  # a rebuild or an edit makes new routers
+        today = dt.date.today()  # closures without a start begin on the scenario's date
+        scenario_key = (scenario.key(), scenario.date_or(today)) if scenario else None
+        # a rebuild or an edit makes new routers; so does another scenario
+        key = (self.kb.version(), date, settings, scenario_key)
         router = self._routers.get(key)
         if router is not None:
             with contextlib.suppress(KeyError):  # evicted or cleared by another thread
                 self._routers.move_to_end(key)
         else:
             # Compiled once per knowledge-base content, date and settings, across processes.
-            snapshot = cached_network(self.kb, date, settings)
+            snapshot = cached_network(self.kb, date, settings, scenario=scenario, today=today)
             open_network = functools.partial(
-                cached_network, self.kb, date, settings, open_everything=True
+                cached_network,
+                self.kb,
+                date,
+                settings,
+                open_everything=True,
+                scenario=scenario,
+                today=today,
             )
             router = Router(snapshot, Explainer(snapshot, open_network))
             self._routers[key] = router
@@ -328,14 +371,18 @@ class Observatory:
         unit: ShipmentUnit = ShipmentUnit.TEU,
         value_of_time_share_per_day: float | None = None,
         deadline_s: float | None = None,
+        scenario: str | Scenario | None = None,
     ) -> RouteResult:
         """The best route between two places (names, aliases or ids), with options.
 
-        ``avoid`` and ``via`` take crossing ids, place names/ids or country ids. With
+        ``avoid`` and ``via`` take crossing ids, place names/ids or country ids. ``scenario``
+        (a built-in name, a TOML path or a :class:`Scenario`) sets the network and the default
+        date (its base date). With
         ``deadline_s``, a search still running that many seconds after the call stops between
         two of its steps with :class:`~caravan.errors.WorkLimitError` (no partial answer).
         """
         deadline = None if deadline_s is None else Deadline.after(deadline_s)
+        spec = self._scenario(scenario)
         # A name that fits several places (a border post on each side) takes the side nearer
         # the other end; the result's notes say so.
         start, end, notes = self.kb.place_index.resolve_pair(origin, destination)
@@ -351,7 +398,7 @@ class Observatory:
         )
         settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
         result = self._calendar_warnings(
-            self._router(date or dt.date.today(), settings).route(query, deadline)
+            self._router(self._date(date, spec), settings, spec).route(query, deadline)
         )
         return result.model_copy(update={"notes": tuple(notes)}) if notes else result
 
@@ -404,9 +451,10 @@ class Observatory:
         date: dt.date | None = None,
         unit: ShipmentUnit = ShipmentUnit.TEU,
         progress: Callable[[int, int], None] | None = None,
+        scenario: str | Scenario | None = None,
     ) -> SkimMatrices:
         """Time, cost, distance and generalised-cost matrices between places (all by default)."""
-        for item in self.iterate_skim(places, by=by, date=date, unit=unit):
+        for item in self.iterate_skim(places, by=by, date=date, unit=unit, scenario=scenario):
             if isinstance(item, SkimMatrices):
                 return item
             if progress:
@@ -422,6 +470,7 @@ class Observatory:
         unit: ShipmentUnit = ShipmentUnit.TEU,
         chunk_size: int = 64,
         deadline_s: float | None = None,
+        scenario: str | Scenario | None = None,
     ) -> Iterator[SkimProgress | SkimMatrices]:
         """A skim computed in blocks of origins: progress events, then the matrices.
 
@@ -439,7 +488,10 @@ class Observatory:
             if places
             else [p.id for p in self.kb.places()]
         )
-        router = self._router(date or dt.date.today(), CostSettings(unit=unit))
+        spec = self._scenario(scenario)
+        if spec is not None and not places:
+            ids += [p.id for p in spec.new_places]
+        router = self._router(self._date(date, spec), CostSettings(unit=unit), spec)
         return iterate_skim(router, ids, by, chunk_size, deadline)
 
     def place_coordinates(self) -> dict[str, tuple[float, float]]:
@@ -447,13 +499,19 @@ class Observatory:
         return {p.id: (p.lon, p.lat) for p in self.kb.places()}
 
     # -- map --------------------------------------------------------------------------------
-    def map_layers(self, date: dt.date | None = None) -> dict[str, dict[str, object]]:
+    def map_layers(
+        self, date: dt.date | None = None, scenario: str | Scenario | None = None
+    ) -> dict[str, dict[str, object]]:
         """GeoJSON layers of places, links, crossings and sister cities as on a date."""
-        return map_layers(self.kb, self.network(date))
+        spec = self._scenario(scenario)
+        return map_layers(self.kb, self.network(date, scenario=spec), spec)
 
-    def timeline(self) -> list[TimelineItem]:
-        """When every link and crossing opened or is planned to open (for replaying the map)."""
-        return network_timeline(self.kb, dt.date.today())
+    def timeline(self, scenario: str | Scenario | None = None) -> list[TimelineItem]:
+        """When every link and crossing opened or is planned to open (for replaying the map).
+
+        Under a scenario, its openings, delays and extra records are on the timeline.
+        """
+        return network_timeline(self.kb, dt.date.today(), self._scenario(scenario))
 
     # -- edits --------------------------------------------------------------------------------
     def record_status_event(

@@ -7,6 +7,7 @@
     │   └── AmbiguousPlaceError            a name that fits several places (with the choices)
     ├── UnknownRecordError(KeyError)       an id that names no project, crossing, source …
     ├── DataValidationError(ValueError)    data files that break the schema (every issue listed)
+    │   └── ScenarioError                  a scenario file that breaks its rules (file, key, reason)
     ├── InvalidQueryError(ValueError)      a question asked in a form caravan cannot read
     ├── KnowledgeBaseError(RuntimeError)   a knowledge base that cannot be built or opened
     │   ├── NotAKnowledgeBaseError         a path that is not caravan's own file (never written)
@@ -30,6 +31,7 @@ __all__ = [
     "KnowledgeBaseError",
     "NoRouteError",
     "NotAKnowledgeBaseError",
+    "ScenarioError",
     "UnknownPlaceError",
     "UnknownRecordError",
     "WorkLimitError",
@@ -114,6 +116,30 @@ class DataValidationError(ValueError, CaravanError):
 
     def __str__(self) -> str:
         head = f"{len(self.issues)} data issue(s):"
+        return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
+
+
+class ScenarioError(DataValidationError, CaravanError):
+    """A scenario that breaks its rules: each issue names the file, the key and what is wrong."""
+
+    def __init__(
+        self,
+        file: str,
+        key: str | None = None,
+        reason: str = "",
+        *,
+        issues: Sequence[DataIssue] = (),
+    ) -> None:
+        found = list(issues) or [DataIssue(file, None, key, reason)]
+        self.file, self.key, self.reason = found[0].file, found[0].field, found[0].reason
+        super().__init__(found)
+
+    def __str__(self) -> str:
+        if len(self.issues) == 1:
+            issue = self.issues[0]
+            where = f"{issue.file}, key {issue.field}" if issue.field else issue.file
+            return f"{where}: {issue.reason}"
+        head = f"{len(self.issues)} scenario issue(s):"
         return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
 
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from caravan.model import Crossing, Link, ProjectStatus, Quantity, StatusEvent
+from caravan.model import Crossing, Link, ProjectStatus, Quantity, Scenario, StatusEvent
+from caravan.model.scenario import ProjectOverride
 from caravan.network import NetworkSnapshot
+from caravan.network.scenario import add_months, project_status_under
 from caravan.store import KnowledgeBase
 from caravan.store.export import geojson_collection, geojson_feature
 
@@ -28,15 +30,28 @@ class TimelineItem(BaseModel):
     never: bool = False  # closed, or under way with no planned date
 
 
-def network_timeline(kb: KnowledgeBase, today: dt.date) -> list[TimelineItem]:
-    """For every link and crossing, the date it opened (or is planned to open)."""
+def network_timeline(
+    kb: KnowledgeBase, today: dt.date, scenario: Scenario | None = None
+) -> list[TimelineItem]:
+    """For every link and crossing, the date it opened (or is planned to open).
+
+    Under a scenario its extra links and crossings are listed too, and its project
+    overrides move their records' dates: opened from the start (no date), on a date,
+    delayed by N months, or never.
+    """
     opened = _first_in_service(kb)
     planned = {p.id: _planned_date(p.planned_completion) for p in kb.projects()}
-    records: list[tuple[str, Link | Crossing]] = [("link", link) for link in kb.links()]
-    records += [("crossing", crossing) for crossing in kb.crossings()]
+    overrides = {o.id: o for o in scenario.project} if scenario else {}
+    links = [*kb.links(), *(scenario.new_links if scenario else ())]
+    crossings = [*kb.crossings(), *(scenario.new_crossings if scenario else ())]
+    records: list[tuple[str, Link | Crossing]] = [("link", link) for link in links]
+    records += [("crossing", crossing) for crossing in crossings]
     items = []
     for kind, record in records:
         opens_on, is_plan, never = _opening(record, opened, planned, today)
+        override = overrides.get(record.project_id) if record.project_id else None
+        if override is not None:
+            opens_on, is_plan, never = _overridden(override, opens_on, is_plan, never, today)
         items.append(
             TimelineItem(
                 id=record.id,
@@ -48,6 +63,26 @@ def network_timeline(kb: KnowledgeBase, today: dt.date) -> list[TimelineItem]:
             )
         )
     return items
+
+
+def _overridden(
+    override: ProjectOverride,
+    opens_on: dt.date | None,
+    is_plan: bool,
+    never: bool,
+    today: dt.date,
+) -> tuple[dt.date | None, bool, bool]:
+    """(opens_on, planned, never) of a record whose project a scenario overrides."""
+    if override.open:
+        return None, False, False
+    if override.open_on is not None:
+        return override.open_on, override.open_on > today, False
+    if override.never_open:
+        return None, False, True
+    if override.delay_months and opens_on is not None:
+        delayed = add_months(opens_on, override.delay_months)
+        return delayed, delayed > today, never
+    return opens_on, is_plan, never
 
 
 def _first_in_service(kb: KnowledgeBase) -> dict[str, dt.date]:
@@ -93,12 +128,23 @@ def _planned_date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text)
 
 
-def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[str, Any]]:
-    """GeoJSON layers of the network on the snapshot's date: places, links, crossings, sister cities."""
-    places = {p.id: p for p in kb.places()}
-    states = {s.project.id: s.status for s in kb.project_states(snapshot.date)}
+def map_layers(
+    kb: KnowledgeBase, snapshot: NetworkSnapshot, scenario: Scenario | None = None
+) -> dict[str, dict[str, Any]]:
+    """GeoJSON layers of the network on the snapshot's date: places, links, crossings, sister cities.
+
+    Under a scenario (the one the snapshot was compiled with), its extra records are drawn
+    and project statuses are the scenario's.
+    """
+    extra_places = scenario.new_places if scenario else ()
+    places = {p.id: p for p in [*kb.places(), *extra_places]}
+    states: dict[str, ProjectStatus | None] = (
+        project_status_under(kb, scenario, snapshot.date)
+        if scenario
+        else {s.project.id: s.status for s in kb.project_states(snapshot.date)}
+    )
     links = []
-    for link in kb.links():
+    for link in [*kb.links(), *(scenario.new_links if scenario else ())]:
         a, b = places[link.from_id], places[link.to_id]
         closure = snapshot.closures.get(link.id)
         links.append(
@@ -119,7 +165,7 @@ def map_layers(kb: KnowledgeBase, snapshot: NetworkSnapshot) -> dict[str, dict[s
             )
         )
     crossings = []
-    for crossing in kb.crossings():
+    for crossing in [*kb.crossings(), *(scenario.new_crossings if scenario else ())]:
         a, b = places[crossing.post_a_id], places[crossing.post_b_id]
         closure = snapshot.closures.get(crossing.id)
         time = kb.value_at(crossing.id, Quantity.CLEARANCE_TIME_H, snapshot.date)

@@ -33,11 +33,13 @@ from caravan.model import (
     PlaceKind,
     ProjectStatus,
     Quantity,
+    Scenario,
     TransferKind,
 )
 from caravan.network.availability import crossing_closure, link_closure
 from caravan.network.layers import EdgeKind, Layer
 from caravan.network.parameters import CostParameters, CostSettings, Parameter
+from caravan.network.scenario import ScenarioEffects
 from caravan.network.snapshot import EdgeRecord, NetworkSnapshot
 from caravan.network.timemodel import Spread, TimeModel
 from caravan.store import KnowledgeBase
@@ -62,16 +64,27 @@ def network_from_knowledge_base(
     project_status: Mapping[str, ProjectStatus | None] | None = None,
     *,
     open_everything: bool = False,
+    scenario: Scenario | None = None,
+    today: dt.date | None = None,
 ) -> NetworkSnapshot:
     """Compile the network in service on ``date`` (project statuses may be overridden).
 
     With ``open_everything`` every link and crossing is usable whatever its status or
     opening rules: the network as built and planned, used to explain why a route is missing.
+    A ``scenario`` changes exactly what it overrides (``caravan.network.scenario``); its
+    closures without a start begin on its base date, else on ``today`` (default: the date).
     """
     parameters = CostParameters.from_knowledge_base(kb, date, settings)
+    effects = ScenarioEffects.of(kb, scenario, date, today or date)
+    if effects is not None:
+        effects.apply_rates(parameters)
     if project_status is None:
-        project_status = {s.project.id: s.status for s in kb.project_states(date)}
-    builder = _Builder(kb, date, parameters, project_status, open_everything)
+        project_status = (
+            effects.project_status(kb)
+            if effects is not None
+            else {s.project.id: s.status for s in kb.project_states(date)}
+        )
+    builder = _Builder(kb, date, parameters, project_status, open_everything, effects)
     return builder.build()
 
 
@@ -83,13 +96,17 @@ class _Builder:
         parameters: CostParameters,
         project_status: Mapping[str, ProjectStatus | None],
         open_everything: bool,
+        effects: ScenarioEffects | None = None,
     ) -> None:
         self.open_everything = open_everything
+        self.effects = effects
         self.kb = kb
         self.date = date
         self.parameters = parameters
         self.project_status = project_status
-        self.places = {p.id: p for p in kb.places()}
+        self.places = {p.id: p for p in (effects.places if effects else kb.places())}
+        self.links = effects.links if effects else kb.links()
+        self.crossings = effects.crossings if effects else kb.crossings()
         self.nodes: dict[tuple[str, Layer | None, str], int] = {}
         self.node_place: list[str] = []
         self.node_layer: list[Layer | None] = []
@@ -148,7 +165,7 @@ class _Builder:
 
     def build(self) -> NetworkSnapshot:
         layers_at: dict[str, set[Layer]] = defaultdict(set)
-        for link in self.kb.links():
+        for link in self.links:
             reason = (
                 None if self.open_everything else link_closure(link, self.date, self.project_status)
             )
@@ -158,13 +175,14 @@ class _Builder:
             self.add_link(link)
             layers_at[link.from_id].add(Layer.of(link.mode, link.gauge_mm))
             layers_at[link.to_id].add(Layer.of(link.mode, link.gauge_mm))
-        for crossing in self.kb.crossings():
+        for crossing in self.crossings:
             reason = (
                 None
                 if self.open_everything
                 else crossing_closure(
                     crossing, self.date, self.project_status, self.parameters.holidays
                 )
+                or (self.effects.closure(crossing.id) if self.effects else None)
             )
             if reason:
                 self.closures[crossing.id] = reason
@@ -225,6 +243,9 @@ class _Builder:
             )  # fmt: skip
 
     def speed(self, link: Link) -> Parameter:
+        overridden = self.effects.speed(link.id) if self.effects else None
+        if overridden is not None:
+            return overridden
         if link.speed_kph:
             return Parameter(f"speed {link.id}", link.speed_kph, "km/h", link.source)
         return self.default_speeds[link.mode.value]
@@ -270,6 +291,8 @@ class _Builder:
         a, b = self.node(post_a.id, layer_a), self.node(post_b.id, layer_b)
         for start, end, direction in ((a, b, Direction.A_TO_B), (b, a, Direction.B_TO_A)):
             time_p, cost_p = self.clearance(crossing, direction)
+            if self.effects is not None:
+                time_p, cost_p = self.effects.clearance(crossing.id, direction, time_p, cost_p)
             record = EdgeRecord(
                 EdgeKind.CROSSING,
                 crossing.id,

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caravan.model.scenario import Scenario
 from caravan.network.build import network_from_knowledge_base
 from caravan.network.parameters import CostSettings
 from caravan.network.snapshot import NetworkSnapshot
@@ -97,19 +98,31 @@ def cached_network(
     settings: CostSettings | None = None,
     *,
     open_everything: bool = False,
+    scenario: Scenario | None = None,
+    today: dt.date | None = None,
 ) -> NetworkSnapshot:
-    """The snapshot of ``date`` from the disk cache, or compiled (and then cached)."""
+    """The snapshot of ``date`` (under ``scenario``) from the disk cache, or compiled and cached."""
     settings = settings or CostSettings()
     path = cache_path_for(kb.path)
+    today = today or date
+
+    def compile_it() -> NetworkSnapshot:
+        return network_from_knowledge_base(
+            kb, date, settings, open_everything=open_everything, scenario=scenario, today=today
+        )
+
     try:
         key = _key(kb, date, settings, open_everything)
+        if scenario is not None:  # the scenario's overrides and the day its closures start
+            extra = f"{scenario.key()}\x00{scenario.date_or(today).isoformat()}"
+            key = hashlib.sha256(f"{key}\x00{extra}".encode()).hexdigest()
     except (OSError, sqlite3.Error) as error:  # no key, no cache
         logger.debug("snapshot cache unavailable: %s", error)
-        return network_from_knowledge_base(kb, date, settings, open_everything=open_everything)
+        return compile_it()
     snapshot = _read(path, key)
     if snapshot is not None:
         return snapshot
-    snapshot = network_from_knowledge_base(kb, date, settings, open_everything=open_everything)
+    snapshot = compile_it()
     _write(path, key, kb.content_key(), snapshot)
     return snapshot
 

@@ -36,7 +36,7 @@ from caravan.cli.render import (
     print_table,
     usd_bn,
 )
-from caravan.errors import CaravanError, DataValidationError, InvalidQueryError
+from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
 
 __all__ = ["app", "main"]
@@ -511,6 +511,41 @@ DateOption = Annotated[
 ]
 
 
+ScenarioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        metavar="NAME|FILE.toml",
+        help="Scenario: a built-in name (see `caravan scenarios`) or a TOML file; "
+        "its base date is the default date.",
+    ),
+]
+
+
+@app.command()
+def scenarios(kb: KbOption = None, json_output: JsonOption = False) -> None:
+    """The built-in scenarios, with their descriptions, base dates and sources."""
+    observatory = _open(kb)
+    found = observatory.scenarios()
+    if json_output:
+        print_json(found)
+        return
+    print_table(
+        "scenarios (use with --scenario NAME)",
+        ["name", "date", "projects", "description", "sources"],
+        [
+            (
+                s.name,
+                str(s.base_date or "today"),
+                s.projects.value,
+                s.description,
+                ", ".join(s.sources),
+            )
+            for s in found
+        ],
+    )
+
+
 @app.command()
 def route(
     origin: str,
@@ -543,6 +578,7 @@ def route(
     geojson: Annotated[
         bool, typer.Option("--geojson", help="Print the best route as GeoJSON.")
     ] = False,
+    scenario: ScenarioOption = None,
 ) -> None:
     """The best freight route between two places, with its legs, crossings, time, cost and sources."""
     observatory = _open(kb)
@@ -557,6 +593,7 @@ def route(
         pareto=pareto,
         date=date.date() if date else None,
         unit=unit,
+        scenario=scenario,
     )
     for warning in result.warnings:  # on standard error, so JSON and GeoJSON stay clean
         error_console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
@@ -648,6 +685,7 @@ def skim(
     ] = None,
     date: DateOption = None,
     kb: KbOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     """Skim matrices of time, cost, distance and generalised cost between places."""
     observatory = _open(kb)
@@ -658,6 +696,7 @@ def skim(
             by=by,
             date=date.date() if date else None,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            scenario=scenario,
         )
     path = matrices.save(out or Path(f"out/skims.{file_format.value}"), file_format)
     reachable = int((matrices.time_h < float("inf")).sum())
@@ -712,6 +751,10 @@ def main() -> None:
     """
     try:
         app()
+    except ScenarioError as error:
+        for issue in error.issues:
+            print_error(one_line(str(issue)))
+        sys.exit(2)
     except DataValidationError as error:
         for issue in error.issues:
             error_console.print(f"[red]error[/] {escape(one_line(str(issue)))}", soft_wrap=True)

@@ -9,7 +9,7 @@ import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
@@ -65,6 +65,9 @@ from caravan.views import (
     TradeYear,
 )
 
+if TYPE_CHECKING:  # the comparison loads on first use
+    from caravan.analysis.comparison import ComparisonResult
+
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
     "BuildProgress",
@@ -82,6 +85,7 @@ __all__ = [
     "SkimProgress",
     "TimelineItem",
     "Weight",
+    "builtin_names",
     "default_knowledge_base_path",
     "parse_years",
 ]
@@ -497,6 +501,57 @@ class Observatory:
     def place_coordinates(self) -> dict[str, tuple[float, float]]:
         """(lon, lat) of every place, for drawing itineraries."""
         return {p.id: (p.lon, p.lat) for p in self.kb.places()}
+
+    def compare(
+        self,
+        a: str | Scenario,
+        b: str | Scenario,
+        places: Sequence[str] | None = None,
+        *,
+        by: Weight = Weight.GENERALISED,
+        date: dt.date | None = None,
+    ) -> ComparisonResult:
+        """What changes from ``a`` to ``b`` (scenario names, TOML files, or ISO dates).
+
+        An ISO date stands for the knowledge base as reported on that date. Each scenario is
+        compiled on ``date``, else on its base date, else today. See
+        :mod:`caravan.analysis.comparison` for what the result reports.
+        """
+        from caravan.analysis.comparison import ComparedSide, NetworkSide, compare_networks
+        from caravan.analysis.comparison.context import comparison_context
+
+        sides, specs = [], []
+        for item in (a, b):
+            spec, day = self._comparison_side(item, date)
+            snapshot = self.network(day, scenario=spec)
+            name = spec.name if spec else day.isoformat()
+            description = spec.description if spec else f"The network as reported on {day}."
+            info = ComparedSide(
+                name=name,
+                description=description,
+                date=snapshot.date.isoformat(),
+                sources=spec.sources if spec else (),
+            )
+            sides.append(NetworkSide(info, snapshot))
+            specs.append(spec)
+        ids = [self.kb.resolve_place(p).id for p in places] if places else None
+        data_dir = built_from(self.kb.path) or default_data_dir()
+        context = comparison_context(self.kb, data_dir, specs)
+        return compare_networks(sides[0], sides[1], context, ids, by)
+
+    def _comparison_side(
+        self, item: str | Scenario, date: dt.date | None
+    ) -> tuple[Scenario | None, dt.date]:
+        """A comparison side's scenario (None for an ISO date) and the date it is compiled on."""
+        if isinstance(item, str):
+            try:
+                day = dt.date.fromisoformat(item)
+            except ValueError:
+                pass
+            else:
+                return None, day
+        spec = self._scenario(item)
+        return spec, self._date(date, spec)
 
     # -- map --------------------------------------------------------------------------------
     def map_layers(

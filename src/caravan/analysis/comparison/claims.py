@@ -12,9 +12,9 @@ import csv
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from caravan.analysis.comparison.core import PairTable
-from caravan.analysis.comparison.records import ClaimCheck
+from caravan.analysis.comparison.records import ClaimCheck, PairChange
 from caravan.errors import DataIssue, DataValidationError
 
 __all__ = [
@@ -34,11 +34,10 @@ CORRIDOR_DESTINATIONS = (
     "uz-andijan",
     "uz-tashkent",
     "kg-osh",
-    "kg-bishkek",
+    "kg-jalal-abad",
     "tm-ashgabat",
     "tm-turkmenbashi",
     "ir-sarakhs",
-    "az-alat",
 )
 
 _QUANTITIES = {"length_km_saved": "km", "days_saved": "days", "days": "days"}
@@ -132,20 +131,22 @@ def _problem(row: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def check_claim(claim: ProjectClaim, table: PairTable, opened_in: str) -> ClaimCheck:
+def check_claim(claim: ProjectClaim, pair: PairChange | None, opened_in: str) -> ClaimCheck:
     """The claim beside the model's figure for its pair (``opened_in``: side with the project)."""
-    ids = table.place_ids
     modelled: float | None = None
-    if claim.origin in ids and claim.destination in ids:
-        i, j = ids.index(claim.origin), ids.index(claim.destination)
-        with_project, without = (table.b, table.a) if opened_in == "b" else (table.a, table.b)
-        if claim.quantity == "length_km_saved":
-            value = without.length_km[i, j] - with_project.length_km[i, j]
-        elif claim.quantity == "days_saved":
-            value = (without.time_h[i, j] - with_project.time_h[i, j]) / 24.0
-        else:
-            value = with_project.time_h[i, j] / 24.0
-        modelled = float(value) if math.isfinite(value) else None
+    if pair is not None:
+        with_project = (pair.time_h_b, pair.length_km_b) if opened_in == "b" else (
+            pair.time_h_a, pair.length_km_a
+        )  # fmt: skip
+        without = (pair.time_h_a, pair.length_km_a) if opened_in == "b" else (
+            pair.time_h_b, pair.length_km_b
+        )  # fmt: skip
+        if claim.quantity == "days" and with_project[0] is not None:
+            modelled = with_project[0] / 24.0
+        elif None not in (*with_project, *without):
+            time_saved = cast(float, without[0]) - cast(float, with_project[0])
+            length_saved = cast(float, without[1]) - cast(float, with_project[1])
+            modelled = length_saved if claim.quantity == "length_km_saved" else time_saved / 24
     return ClaimCheck(
         project_id=claim.project_id,
         claim=claim.claim,

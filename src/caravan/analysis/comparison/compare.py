@@ -39,7 +39,7 @@ from caravan.analysis.comparison.records import (
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
 from caravan.errors import NoRouteError
-from caravan.model import Place, PlaceKind
+from caravan.model import Place, PlaceKind, ProjectKind
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = [
@@ -77,8 +77,8 @@ class ComparisonContext:
     trade_usd: Mapping[str, float] = field(default_factory=dict)
     trade_year: int | None = None
     trade_sources: tuple[str, ...] = ()
-    #: project id -> (name, ids of the links and crossings it builds)
-    projects: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: project id -> (name, ids of the links and crossings it builds, kind)
+    projects: Mapping[str, tuple[str, frozenset[str], ProjectKind]] = field(default_factory=dict)
     claims: Sequence[ProjectClaim] = ()
 
 
@@ -115,7 +115,7 @@ def compare_networks(
         (table.route_change.ravel() >= RouteChange.CROSSING) & lister.listed.ravel()
     )
     route_changes = lister.ordered(changed, "time")
-    projects = _project_effects(a, b, context, table, lister)
+    projects = _project_effects(a, b, context, routers, by_id)
     paths = _paths(routers, [*route_changes[:PATH_LIMIT]])
     lost = lister.ordered(lister.where(RouteChange.LOST), "a_time")
     gained = lister.ordered(lister.where(RouteChange.GAINED), "b_time")
@@ -289,32 +289,128 @@ def _project_effects(
     a: NetworkSide,
     b: NetworkSide,
     context: ComparisonContext,
-    table: PairTable,
-    lister: _Lister,
+    routers: Sequence[Router],
+    places: Mapping[str, Place],
 ) -> tuple[ProjectEffect, ...]:
-    """Projects in service on one side only, with corridor pairs and claims checked."""
+    """Projects in service on one side only: corridor pairs by the project's mode, claims.
+
+    A railway project's corridor is compared by rail only (a road project's by road): the
+    best route over all modes may not use the project at all, while its promoters' claims
+    are about its own mode.
+    """
     in_a, in_b = set(_elements(a.snapshot)), set(_elements(b.snapshot))
-    ids = table.place_ids
-    n = len(ids)
     effects = []
-    for project_id, (name, elements) in sorted(context.projects.items()):
+    for project_id, (name, elements, kind) in sorted(context.projects.items()):
         if not elements or (elements & in_a) == (elements & in_b):
             continue
         opened_in = "b" if len(elements & in_b) > len(elements & in_a) else "a"
-        corridor = [
-            lister.record(ids.index(o) * n + ids.index(d))
-            for o in CORRIDOR_ORIGINS
-            for d in CORRIDOR_DESTINATIONS
-            if o in ids and d in ids
-        ]
-        claims = tuple(
-            check_claim(claim, table, opened_in)
-            for claim in context.claims
-            if claim.project_id == project_id
+        mode = _PROJECT_MODES.get(kind)
+        claims = [c for c in context.claims if c.project_id == project_id]
+        pairs = [(o, d) for o in CORRIDOR_ORIGINS for d in CORRIDOR_DESTINATIONS]
+        pairs += [(c.origin, c.destination) for c in claims]
+        pairs = [p for p in dict.fromkeys(pairs) if p[0] in places and p[1] in places]
+        found = [_mode_routes(router, pairs, mode) for router in routers]
+        records = {
+            pair: _pair_record(pair, found[0][pair], found[1][pair], places) for pair in pairs
+        }
+        corridor = tuple(
+            records[(o, d)] for o in CORRIDOR_ORIGINS for d in CORRIDOR_DESTINATIONS
+            if (o, d) in records
+        )  # fmt: skip
+        checks = tuple(
+            check_claim(c, records.get((c.origin, c.destination)), opened_in) for c in claims
         )
         effects.append(ProjectEffect(project_id=project_id, name=name, opened_in=opened_in,
-                                     corridor=tuple(corridor), claims=claims))  # fmt: skip
+                                     mode=mode, corridor=corridor, claims=checks))  # fmt: skip
     return tuple(effects)
+
+
+#: The mode a project's corridor is compared by, from the project's kind.
+_PROJECT_MODES = {ProjectKind.RAILWAY: "rail", ProjectKind.ROAD: "road"}
+
+
+@dataclass(frozen=True)
+class _Route:
+    time_h: float
+    cost_usd: float
+    length_km: float
+    crossings: tuple[str, ...]
+    modes: tuple[str, ...]
+
+
+def _mode_routes(
+    router: Router, pairs: Sequence[tuple[str, str]], mode: str | None
+) -> dict[tuple[str, str], _Route | None]:
+    """Best routes (generalised cost) of some pairs using one mode only (all when None)."""
+    snapshot = router.snapshot
+    graph = router.graph(Weight.GENERALISED, (mode,) if mode else None, ())
+    found: dict[tuple[str, str], _Route | None] = {}
+    origins = list(dict.fromkeys(o for o, _ in pairs if o in snapshot.origin_node))
+    if not origins:
+        return dict.fromkeys(pairs)
+    distances, predecessors = graph.shortest_from([snapshot.origin_node[o] for o in origins])
+    distances, predecessors = np.atleast_2d(distances), np.atleast_2d(predecessors)
+    for origin, destination in pairs:
+        target = snapshot.destination_node.get(destination)
+        if origin not in origins or target is None:
+            found[(origin, destination)] = None
+            continue
+        row = origins.index(origin)
+        if not np.isfinite(distances[row, target]):
+            found[(origin, destination)] = None
+            continue
+        edges = graph.path_edges(predecessors[row], target)
+        kinds = snapshot.kind[edges]
+        found[(origin, destination)] = _Route(
+            time_h=float(snapshot.time_h[edges].sum()),
+            cost_usd=float(snapshot.cost_usd[edges].sum()),
+            length_km=float(snapshot.length_km[edges].sum()),
+            crossings=tuple(
+                str(snapshot.records[e].ref_id)
+                for e, k in zip(edges, kinds, strict=True)
+                if k == EdgeKind.CROSSING
+            ),
+            modes=tuple(sorted({m for e in edges if (m := snapshot.mode[e])})),
+        )
+    return found
+
+
+def _pair_record(
+    pair: tuple[str, str], a: _Route | None, b: _Route | None, places: Mapping[str, Place]
+) -> PairChange:
+    """A pair's routes on both sides as a record."""
+
+    def delta(name: str) -> float | None:
+        return None if a is None or b is None else getattr(b, name) - getattr(a, name)
+
+    if a is None or b is None:
+        change = RouteChange.NONE if a is None and b is None else (
+            RouteChange.LOST if b is None else RouteChange.GAINED
+        )  # fmt: skip
+    else:
+        crossing, mode = set(a.crossings) != set(b.crossings), a.modes != b.modes
+        change = [[RouteChange.SAME, RouteChange.MODE],
+                  [RouteChange.CROSSING, RouteChange.CROSSING_AND_MODE]][crossing][mode]  # fmt: skip
+    return PairChange(
+        origin=pair[0],
+        destination=pair[1],
+        origin_name=places[pair[0]].name_en,
+        destination_name=places[pair[1]].name_en,
+        time_h_a=a.time_h if a else None,
+        time_h_b=b.time_h if b else None,
+        cost_usd_a=a.cost_usd if a else None,
+        cost_usd_b=b.cost_usd if b else None,
+        length_km_a=a.length_km if a else None,
+        length_km_b=b.length_km if b else None,
+        time_change_h=delta("time_h"),
+        cost_change_usd=delta("cost_usd"),
+        length_change_km=delta("length_km"),
+        crossings_a=a.crossings if a else (),
+        crossings_b=b.crossings if b else (),
+        modes_a=a.modes if a else (),
+        modes_b=b.modes if b else (),
+        route_change=change.label,
+    )
 
 
 def _paths(routers: Sequence[Router], pairs: Sequence[PairChange]) -> list[RoutePath]:

@@ -132,6 +132,7 @@ class ProjectEffect(_Record):
     project_id: str
     name: str
     opened_in: str = Field(description="a or b: the side where it is in service.")
+    mode: str | None = Field(description="Mode the corridor is compared by (None: all).")
     corridor: tuple[PairChange, ...] = Field(description="China → UZ, KG, TM and beyond.")
     claims: tuple[ClaimCheck, ...] = ()
 

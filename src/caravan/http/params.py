@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-__all__ = ["ISO_DATE_PATTERN", "IsoDate"]
+from caravan.api import builtin_names
+
+__all__ = ["ISO_DATE_PATTERN", "IsoDate", "ScenarioName"]
 
 #: A calendar date written the ISO 8601 way, e.g. 2025-06-02.
 ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -26,3 +28,25 @@ def _iso_date_text(value: object) -> object:
 
 #: A date given as `YYYY-MM-DD` and nothing else (no numbers, no times, no other layouts).
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text)]
+
+
+def _builtin_scenario(value: str) -> str:
+    """Only built-in scenario names over HTTP: a path would read the server's files."""
+    names = builtin_names()
+    if value not in names:
+        raise ValueError(f"unknown scenario {value!r}; built-ins: {', '.join(names)}")
+    return value
+
+
+#: A built-in scenario's name (the OpenAPI document lists them as an enum).
+ScenarioName = Annotated[
+    str,
+    AfterValidator(_builtin_scenario),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": builtin_names(),
+            "description": "A built-in scenario (GET /api/v1/scenarios lists them).",
+        }
+    ),
+]

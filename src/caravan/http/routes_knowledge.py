@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from caravan.api import Observatory, TimelineItem, parse_years
 from caravan.http.pages import Page, PageParams, paginate
-from caravan.http.params import IsoDate
+from caravan.http.params import IsoDate, ScenarioName
 from caravan.http.problems import problem_responses
 from caravan.model import (
     Agreement,
@@ -19,6 +19,7 @@ from caravan.model import (
     PlaceKind,
     PriorityDirection,
     ProjectStatus,
+    Scenario,
     SisterCityCount,
     SisterCityPair,
     Source,
@@ -194,10 +195,19 @@ def source(observatory: ObservatoryDep, source_id: str) -> SourceDetails:
 
 
 @router.get("/map", summary="GeoJSON layers of the network as on a date")
-def map_layers(observatory: ObservatoryDep, date: IsoDate | None = None) -> dict[str, Any]:
-    return observatory.map_layers(date)
+def map_layers(
+    observatory: ObservatoryDep, date: IsoDate | None = None, scenario: ScenarioName | None = None
+) -> dict[str, Any]:
+    return observatory.map_layers(date, scenario=scenario)
 
 
 @router.get("/timeline", summary="When each link and crossing opened or is planned to open")
-def timeline(observatory: ObservatoryDep) -> list[TimelineItem]:
-    return observatory.timeline()
+def timeline(
+    observatory: ObservatoryDep, scenario: ScenarioName | None = None
+) -> list[TimelineItem]:
+    return observatory.timeline(scenario=scenario)
+
+
+@router.get("/scenarios", summary="The built-in scenarios: name, description, date, sources")
+def scenarios(observatory: ObservatoryDep) -> list[Scenario]:
+    return observatory.scenarios()

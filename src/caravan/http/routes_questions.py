@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
 from caravan.errors import WorkLimitError
-from caravan.http.params import IsoDate
+from caravan.http.params import IsoDate, ScenarioName
 from caravan.http.problems import TooMuchWorkError
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.workers import (
@@ -47,6 +47,7 @@ async def route(
     pareto: bool = False,
     date: IsoDate | None = None,
     unit: ShipmentUnit = ShipmentUnit.TEU,
+    scenario: ScenarioName | None = None,
 ) -> Response:
     # A plain route costs well under a millisecond, but alternatives, the Pareto sweep and via
     # points multiply the searches, and a new date compiles a network: the search runs in the
@@ -70,6 +71,7 @@ async def route(
             date=date,
             unit=unit,
             deadline_s=deadline_s,
+            scenario=scenario,
         )
         return Response(result.model_dump_json(), media_type="application/json")
 
@@ -90,13 +92,16 @@ async def skim(
     places: Annotated[list[str], Query(min_length=2, max_length=1000)],
     by: Weight = Weight.GENERALISED,
     date: IsoDate | None = None,
+    scenario: ScenarioName | None = None,
 ) -> Response:
     # Computed and serialised in the worker pool (the response is built there), off the loop.
     _limit_places(request, places)
     deadline_s = setting(request, "skim_deadline_s", DEFAULT_DEADLINE_S)
 
     def answer() -> Response:
-        steps = observatory.iterate_skim(places, by=by, date=date, deadline_s=deadline_s)
+        steps = observatory.iterate_skim(
+            places, by=by, date=date, deadline_s=deadline_s, scenario=scenario
+        )
         matrices = next(item for item in steps if isinstance(item, SkimMatrices))
         return JSONResponse(_skim_body(matrices))
 
@@ -125,6 +130,7 @@ async def skim_stream(
     by: Weight = Weight.GENERALISED,
     date: IsoDate | None = None,
     chunk: Annotated[int, Query(ge=1, le=64)] = 8,
+    scenario: ScenarioName | None = None,
 ) -> Response:
     _limit_places(request, places)
     deadline_s = setting(request, "skim_deadline_s", DEFAULT_DEADLINE_S)
@@ -135,7 +141,12 @@ async def skim_stream(
     try:
         steps = await slot.run(
             lambda: observatory.iterate_skim(
-                places, by=by, date=date, chunk_size=chunk, deadline_s=deadline_s
+                places,
+                by=by,
+                date=date,
+                chunk_size=chunk,
+                deadline_s=deadline_s,
+                scenario=scenario,
             )
         )
     except BaseException:  # unknown place …: answered as a problem, the slot given back

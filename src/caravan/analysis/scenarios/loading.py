@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from caravan.errors import DataIssue, ScenarioError
-from caravan.model import ProjectStatus, Scenario
+from caravan.model import LinkMode, ProjectStatus, Scenario
 from caravan.model.scenario import ALL_CROSSINGS
 from caravan.store import KnowledgeBase
 
@@ -166,8 +166,19 @@ def check_against_knowledge_base(scenario: Scenario, kb: KnowledgeBase, file: st
             missing(f"crossing.{index}.id", "crossing", crossing.id, crossings)
     for index, closure in enumerate(scenario.closure):
         missing(f"closure.{index}.id", "crossing", closure.id, crossings)
+    ferries = {lk.id for lk in [*kb.links(), *scenario.new_links] if lk.mode == LinkMode.FERRY}
     for index, link in enumerate(scenario.link):
         missing(f"link.{index}.id", "link", link.id, links)
+        if link.id in ferries:
+            issues.append(
+                DataIssue(
+                    file,
+                    None,
+                    f"link.{index}.id",
+                    f"{link.id} is a ferry: its time comes from its sailings "
+                    "(ferry_services.csv), not from a speed",
+                )
+            )
     for index, rate in enumerate(scenario.rate):
         if rate.country_id is not None:
             missing(f"rate.{index}.country_id", "country", rate.country_id, countries)

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -38,6 +38,9 @@ from caravan.cli.render import (
 )
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
+
+if TYPE_CHECKING:
+    from caravan.analysis.comparison import ComparisonResult
 
 __all__ = ["app", "main"]
 
@@ -703,6 +706,114 @@ def skim(
     console.print(
         f"{len(matrices.place_ids)} places, {reachable} reachable pairs → {path}", markup=False
     )
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Scenario a: a built-in name, a TOML file or a date.")],
+    b: Annotated[str, typer.Argument(help="Scenario b, compared with a (changes are b − a).")],
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            parser=_path, metavar="<file.html>", help="Write a self-contained HTML report."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            parser=_path, metavar="<dir>", help="Write CSV and Parquet tables, GeoJSON layers."
+        ),
+    ] = None,
+    places: Annotated[
+        list[str] | None, typer.Option("--places", help="Places (repeatable); all by default.")
+    ] = None,
+    by: Annotated[Weight, typer.Option(help="Best routes minimise this.")] = Weight.GENERALISED,
+    date: DateOption = None,
+    kb: KbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """What changes from scenario a to b: pairs, country pairs (trade-weighted), routes, projects."""
+    from caravan.analysis.comparison.output import comparison_json, save_comparison_tables
+    from caravan.store.export import atomic_output
+
+    observatory = _open(kb)
+    with _progress() as bar:
+        bar.add_task(f"comparing {a} and {b}", total=None)
+        result = observatory.compare(a, b, places, by=by, date=date.date() if date else None)
+    if report is not None:
+        with atomic_output(report) as temporary:
+            temporary.write_text(result.report_html(), encoding="utf-8")
+        error_console.print(f"report → {report}", markup=False, highlight=False)
+    if out is not None:
+        written = save_comparison_tables(result, out)
+        error_console.print(f"{len(written)} files → {out}", markup=False, highlight=False)
+    if json_output:
+        print_json(comparison_json(result))
+        return
+    _print_comparison(result)
+
+
+def _print_comparison(result: ComparisonResult) -> None:
+    summary = result.summary
+    weighted = summary.trade_weighted
+    console.print(
+        f"{summary.a.name} ({summary.a.date}) → {summary.b.name} ({summary.b.date}): "
+        f"{summary.pairs_changed:,} pairs change; {summary.route_changes_total:,} change crossing "
+        f"or mode; {summary.lost_total:,} lose every route; {summary.gained_total:,} gain one",
+        markup=False,
+    )
+    if weighted.time_change_h is not None:
+        console.print(
+            f"trade-weighted (China's trade {weighted.year}): {weighted.time_change_h:+.1f} h, "
+            f"{weighted.cost_change_usd or 0:+.0f} USD per unit",
+            markup=False,
+        )
+    print_table(
+        "country pairs (mean over cities and ports, b − a)",
+        ["countries", "pairs", "Δ hours", "Δ USD", "Δ km", "lost", "trade weight"],
+        [
+            (
+                " – ".join(r.countries),
+                r.pairs,
+                _signed(r.mean_time_change_h, 1),
+                _signed(r.mean_cost_change_usd, 0),
+                _signed(r.mean_length_change_km, 0),
+                r.lost_pairs,
+                f"{r.trade_share:.1%}" if r.trade_share else "",
+            )
+            for r in summary.country_pairs
+            if r.pairs or r.lost_pairs
+        ],
+    )
+    for project in summary.projects:
+        print_table(
+            f"{project.name} ({project.project_id}), by {project.mode or 'any mode'}",
+            ["pair", "km a", "km b", "days a", "days b", "route change"],
+            [
+                (
+                    f"{p.origin_name} → {p.destination_name}",
+                    _signed(p.length_km_a, 0, False),
+                    _signed(p.length_km_b, 0, False),
+                    _signed(p.time_h_a / 24 if p.time_h_a is not None else None, 1, False),
+                    _signed(p.time_h_b / 24 if p.time_h_b is not None else None, 1, False),
+                    p.route_change,
+                )
+                for p in project.corridor
+            ],
+        )
+        for claim in project.claims:
+            console.print(
+                f"claim ({', '.join(claim.sources)}): {claim.claim} [{claim.scope}]; "
+                f"{claim.origin} → {claim.destination}: {claim.gap}",
+                markup=False,
+                soft_wrap=True,
+            )
+
+
+def _signed(value: float | None, digits: int, sign: bool = True) -> str:
+    if value is None:
+        return ""
+    return f"{value:{'+' if sign else ''},.{digits}f}"
 
 
 # -- web observatory -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from caravan.analysis.comparison.records import (
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
 from caravan.errors import NoRouteError
-from caravan.model import Place, PlaceKind, ProjectKind
+from caravan.model import Assumption, Place, PlaceKind, ProjectKind, Source
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = [
@@ -80,6 +80,8 @@ class ComparisonContext:
     #: project id -> (name, ids of the links and crossings it builds, kind)
     projects: Mapping[str, tuple[str, frozenset[str], ProjectKind]] = field(default_factory=dict)
     claims: Sequence[ProjectClaim] = ()
+    #: every source and assumption a result may cite, by id
+    citations: Mapping[str, Source | Assumption] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,13 @@ class ComparisonResult:
     summary: ComparisonSummary
     table: PairTable
     coordinates: Mapping[str, tuple[float, float]]
+    citations: Mapping[str, Source | Assumption] = field(default_factory=dict)
+
+    def report_html(self) -> str:
+        """One self-contained HTML file: tables, a chart, a map, sources (opens offline)."""
+        from caravan.analysis.comparison.report import comparison_report_html
+
+        return comparison_report_html(self, self.citations)
 
 
 def compare_networks(
@@ -155,7 +164,8 @@ def compare_networks(
         ),
     )
     coordinates = {p.id: (p.lon, p.lat) for p in context.places}
-    return ComparisonResult(summary, table, coordinates)
+    cited = {s: context.citations[s] for s in summary.sources if s in context.citations}
+    return ComparisonResult(summary, table, coordinates, cited)
 
 
 def _route_changes(a: RouteStructure, b: RouteStructure) -> npt.NDArray[np.int8]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from caravan.analysis.comparison.claims import load_project_claims
 from caravan.analysis.comparison.compare import ComparisonContext
-from caravan.model import Scenario, TradeFlowKind
+from caravan.model import Assumption, Scenario, Source, TradeFlowKind
 from caravan.store import KnowledgeBase
 
 __all__ = ["comparison_context", "trade_weights"]
@@ -64,4 +64,18 @@ def comparison_context(
         trade_sources=sources,
         projects=projects,
         claims=load_project_claims(data_dir),
+        citations=_citations(kb, scenarios),
     )
+
+
+def _citations(
+    kb: KnowledgeBase, scenarios: Sequence[Scenario | None]
+) -> dict[str, Source | Assumption]:
+    """Every source and assumption of the knowledge base and of the scenarios, by id."""
+    found: dict[str, Source | Assumption] = {}
+    for spec in (s for s in scenarios if s):
+        found.update({r.id: r for r in spec.new_sources})
+        found.update({r.id: r for r in spec.new_assumptions})
+    found.update({r.id: r for r in kb.sources()})
+    found.update({r.id: r for r in kb.assumptions()})
+    return found

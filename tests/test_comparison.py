@@ -142,3 +142,33 @@ def test_cli_writes_report_tables_and_layers(observatory: Observatory, tmp_path:
         assert (out / f"{name}.parquet").is_file()
     assert (out / "changed_routes.geojson").is_file()
     assert '"trade_weighted"' in result.stdout
+
+
+def test_http_compare_answers_json_and_refuses_unknown_scenarios(
+    observatory: Observatory,
+) -> None:
+    import asyncio
+
+    import httpx
+
+    from caravan.http import HttpSettings, create_app
+
+    async def ask() -> tuple[httpx.Response, httpx.Response]:
+        settings = HttpSettings(knowledge_base=observatory.kb.path)
+        application = create_app(settings, observatory)
+        async with application.router.lifespan_context(application):
+            transport = httpx.ASGITransport(app=application)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                good = await client.get(
+                    "/api/v1/compare", params={"a": "today", "b": "cku-railway"}
+                )
+                bad = await client.get("/api/v1/compare", params={"a": "today", "b": "../etc"})
+        return good, bad
+
+    good, bad = asyncio.run(ask())
+    assert good.status_code == 200
+    body = good.json()
+    assert body["b"]["name"] == "cku-railway"
+    assert any(p["project_id"] == "prj-cku-railway" for p in body["projects"])
+    assert bad.status_code == 422
+    assert bad.headers["content-type"] == "application/problem+json"

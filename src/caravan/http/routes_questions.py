@@ -209,3 +209,30 @@ def _skim_body(matrices: SkimMatrices) -> dict[str, Any]:
         "length_km": plain(matrices.length_km),
         "generalised_usd": plain(matrices.generalised_usd),
     }
+
+
+@router.get(
+    "/compare",
+    summary="What changes from scenario a to scenario b: pairs, country pairs, routes, projects",
+    response_model=dict[str, Any],
+)
+async def compare(
+    request: Request,
+    observatory: ObservatoryDep,
+    a: ScenarioName,
+    b: ScenarioName,
+    by: Weight = Weight.GENERALISED,
+    date: IsoDate | None = None,
+) -> Response:
+    # Two skims, two tree passes and a few routes (a few hundred ms, more when a network must
+    # be compiled): computed and serialised in the worker pool, off the event loop.
+    def answer() -> Response:
+        from caravan.analysis.comparison.output import comparison_json
+
+        result = observatory.compare(a, b, by=by, date=date)
+        return JSONResponse(comparison_json(result))
+
+    try:
+        return await worker_pool(request.app).run(answer)
+    except WorkersBusyError as busy:
+        return busy_problem(request, busy)

@@ -66,7 +66,7 @@ from caravan.views import (
 )
 
 if TYPE_CHECKING:  # the comparison loads on first use
-    from caravan.analysis.comparison import ComparisonResult
+    from caravan.analysis.comparison import ComparisonResult as ComparisonResult
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
@@ -538,6 +538,29 @@ class Observatory:
         data_dir = built_from(self.kb.path) or default_data_dir()
         context = comparison_context(self.kb, data_dir, specs)
         return compare_networks(sides[0], sides[1], context, ids, by)
+
+    @staticmethod
+    def save_comparison(
+        result: ComparisonResult, *, out_dir: Path | None = None, report: Path | None = None
+    ) -> list[Path]:
+        """Write a comparison's tables and layers (CSV, Parquet, GeoJSON, JSON) into ``out_dir``
+        and/or its offline HTML report to ``report``, each file atomically; returns the files."""
+        from caravan.analysis.comparison.output import (
+            save_comparison_report,
+            save_comparison_tables,
+        )
+
+        written = [save_comparison_report(result, report)] if report is not None else []
+        if out_dir is not None:
+            written += save_comparison_tables(result, out_dir)
+        return written
+
+    @staticmethod
+    def comparison_json(result: ComparisonResult) -> dict[str, object]:
+        """A comparison's summary as JSON data (unreachable as null)."""
+        from caravan.analysis.comparison.output import comparison_json
+
+        return comparison_json(result)
 
     def _comparison_side(
         self, item: str | Scenario, date: dt.date | None

@@ -40,7 +40,7 @@ from caravan.errors import CaravanError, DataValidationError, InvalidQueryError,
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
 
 if TYPE_CHECKING:
-    from caravan.analysis.comparison import ComparisonResult
+    from caravan.api import ComparisonResult
 
 __all__ = ["app", "main"]
 
@@ -733,22 +733,18 @@ def compare(
     json_output: JsonOption = False,
 ) -> None:
     """What changes from scenario a to b: pairs, country pairs (trade-weighted), routes, projects."""
-    from caravan.analysis.comparison.output import comparison_json, save_comparison_tables
-    from caravan.store.export import atomic_output
-
     observatory = _open(kb)
     with _progress() as bar:
         bar.add_task(f"comparing {a} and {b}", total=None)
         result = observatory.compare(a, b, places, by=by, date=date.date() if date else None)
     if report is not None:
-        with atomic_output(report) as temporary:
-            temporary.write_text(result.report_html(), encoding="utf-8")
+        Observatory.save_comparison(result, report=report)
         error_console.print(f"report → {report}", markup=False, highlight=False)
     if out is not None:
-        written = save_comparison_tables(result, out)
+        written = Observatory.save_comparison(result, out_dir=out)
         error_console.print(f"{len(written)} files → {out}", markup=False, highlight=False)
     if json_output:
-        print_json(comparison_json(result))
+        print_json(Observatory.comparison_json(result))
         return
     _print_comparison(result)
 

@@ -13,7 +13,12 @@ from typing import Any
 from caravan.analysis.comparison.compare import ComparisonResult
 from caravan.analysis.comparison.records import PairChange
 
-__all__ = ["comparison_json", "comparison_layers", "save_comparison_tables"]
+__all__ = [
+    "comparison_json",
+    "comparison_layers",
+    "save_comparison_report",
+    "save_comparison_tables",
+]
 
 
 def comparison_json(result: ComparisonResult, pairs: bool = False) -> dict[str, Any]:
@@ -75,6 +80,15 @@ def _pair_rows(pairs: tuple[PairChange, ...]) -> list[dict[str, Any]]:
             row[key] = "|".join(row[key])
         rows.append(row)
     return rows
+
+
+def save_comparison_report(result: ComparisonResult, path: Path) -> Path:
+    """Write the self-contained offline HTML report to ``path``."""
+    from caravan.store.export import atomic_output
+
+    with atomic_output(path) as temporary:
+        temporary.write_text(result.report_html(), encoding="utf-8")
+    return path
 
 
 def save_comparison_tables(result: ComparisonResult, out_dir: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.search import Deadline, RouteResult
 from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
 from caravan.analysis.scenarios import builtin_names, load_scenario
-from caravan.errors import InvalidQueryError, UnknownRecordError
+from caravan.errors import InvalidQueryError, ScenarioError, UnknownRecordError
 from caravan.model import (
     Agreement,
     Assumption,
@@ -301,8 +301,18 @@ class Observatory:
 
     # -- scenarios ---------------------------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
-        """The built-in scenarios, each loaded and checked against the knowledge base."""
-        return [self.scenario(name) for name in builtin_names()]
+        """The built-in scenarios that fit this knowledge base, each loaded and checked.
+
+        A built-in whose projects or sources this knowledge base lacks (own data, a test
+        dataset) is left out; asking for it by name raises the ScenarioError that says why.
+        """
+        fitting = []
+        for name in builtin_names():
+            try:
+                fitting.append(self.scenario(name))
+            except ScenarioError:
+                continue
+        return fitting
 
     def scenario(self, name_or_path: str | Path) -> Scenario:
         """A built-in scenario by name or a TOML file, merged with its bases and checked.

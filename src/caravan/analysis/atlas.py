@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from caravan.model import Crossing, Link, ProjectStatus, Quantity, Scenario, StatusEvent
-from caravan.model.scenario import ProjectOverride
+from caravan.model.scenario import ProjectOverride, ProjectTimeline
 from caravan.network import NetworkSnapshot
-from caravan.network.scenario import add_months, project_status_under
+from caravan.network.scenario import add_months, planned_openings, project_status_under
 from caravan.store import KnowledgeBase
 from caravan.store.export import geojson_collection, geojson_feature
 
@@ -37,9 +37,14 @@ def network_timeline(
 
     Under a scenario its extra links and crossings are listed too, and its project
     overrides move their records' dates: opened from the start (no date), on a date,
-    delayed by N months, or never.
+    delayed by N months, or never. Under an as-planned scenario a project's announced
+    completion is an opening of the scenario's network, not only a plan (``planned`` False).
     """
     opened = _first_in_service(kb)
+    as_planned: dict[str, dt.date] = {}
+    if scenario is not None and scenario.projects == ProjectTimeline.AS_PLANNED:
+        events = [e for e in kb.all("project_events") if isinstance(e, StatusEvent)]
+        as_planned = {k: when for k, (when, _) in planned_openings(kb.projects(), events).items()}
     planned = {p.id: _planned_date(p.planned_completion) for p in kb.projects()}
     overrides = {o.id: o for o in scenario.project} if scenario else {}
     links = [*kb.links(), *(scenario.new_links if scenario else ())]
@@ -49,6 +54,9 @@ def network_timeline(
     items = []
     for kind, record in records:
         opens_on, is_plan, never = _opening(record, opened, planned, today)
+        planned_on = as_planned.get(record.project_id or "")
+        if planned_on is not None:
+            opens_on, is_plan, never = planned_on, False, False
         override = overrides.get(record.project_id) if record.project_id else None
         if override is not None:
             opens_on, is_plan, never = _overridden(override, opens_on, is_plan, never, today)
@@ -76,7 +84,7 @@ def _overridden(
     if override.open:
         return None, False, False
     if override.open_on is not None:
-        return override.open_on, override.open_on > today, False
+        return override.open_on, False, False  # the scenario's network opens it then
     if override.never_open:
         return None, False, True
     if override.delay_months and opens_on is not None:

@@ -266,9 +266,10 @@ class Router:
             options = []
             for edge in crossing_edges:
                 a, b = int(snapshot.source[edge]), int(snapshot.target[edge])
-                if graph.chosen_edge[a, b] == 0:
+                weight = graph.weight_between(a, b)
+                if weight is None:
                     continue
-                options.append((distances[a] + graph.matrix[a, b] + to_target[b], a, edge))
+                options.append((distances[a] + weight + to_target[b], a, edge))
             finite = [o for o in options if math.isfinite(o[0])]
             if not finite:
                 return None

@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.search import Deadline, Router
-from caravan.network import EdgeKind
+from caravan.network import EdgeKind, WeightedGraph
 
 __all__ = ["SkimFormat", "SkimMatrices", "SkimProgress", "iterate_skim", "skim_matrices"]
 
@@ -129,11 +129,10 @@ def iterate_skim(
     """
     snapshot = router.snapshot
     graph = router.graph(weight, None, ())
-    dense = _dense_edge_values(router, graph)
+    accumulated_names, dense = _dense_edge_values(router, graph)
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
     n = len(place_ids)
-    accumulated_names = list(dense)
     result = {name: np.full((n, n), np.inf) for name in accumulated_names}
     present = [i for i, node in enumerate(origins) if node >= 0]
     columns = np.array([d if d >= 0 else 0 for d in destinations], dtype=np.int64)
@@ -144,7 +143,7 @@ def iterate_skim(
         rows = present[start : start + chunk_size]
         distances, predecessors = graph.shortest_from([origins[i] for i in rows])
         accumulated = _accumulate(dense, np.atleast_2d(distances), np.atleast_2d(predecessors))
-        for name, values in accumulated.items():
+        for name, values in zip(accumulated_names, accumulated, strict=True):
             block = values[:, columns]
             block[:, ~reachable_columns] = np.inf
             result[name][rows, :] = block
@@ -178,11 +177,14 @@ def skim_matrices(
     raise AssertionError("iterate_skim always ends with the matrices")  # pragma: no cover
 
 
-def _dense_edge_values(router: Router, graph: Any) -> dict[str, npt.NDArray[np.float64]]:
-    """Per quantity, a node × node matrix of the value of the edge chosen between them."""
+def _dense_edge_values(
+    router: Router, graph: WeightedGraph
+) -> tuple[list[str], npt.NDArray[np.float64]]:
+    """Quantity names, and per quantity a node × node matrix of the chosen edge's value."""
     snapshot = router.snapshot
     size = snapshot.node_count
-    chosen = graph.chosen_edge.tocoo()
+    rows = np.repeat(np.arange(size), np.diff(graph.indptr))
+    cols = graph.indices
     per_edge = {
         "time_h": snapshot.time_h,
         "cost_usd": snapshot.cost_usd,
@@ -190,12 +192,10 @@ def _dense_edge_values(router: Router, graph: Any) -> dict[str, npt.NDArray[np.f
         "generalised_usd": router.weights(Weight.GENERALISED),
         **_edge_deviations(router),
     }
-    dense = {}
-    for name, values in per_edge.items():
-        matrix = np.zeros((size, size))
-        matrix[chosen.row, chosen.col] = values[chosen.data.astype(np.int64) - 1]
-        dense[name] = matrix
-    return dense
+    stacked = np.zeros((len(per_edge), size, size))
+    for q, values in enumerate(per_edge.values()):
+        stacked[q, rows, cols] = values[graph.edges]
+    return list(per_edge), stacked
 
 
 def _edge_deviations(router: Router) -> dict[str, npt.NDArray[np.float64]]:
@@ -230,22 +230,41 @@ def _time_range(
 
 
 def _accumulate(
-    dense: dict[str, npt.NDArray[np.float64]],
+    dense: npt.NDArray[np.float64],
     distances: npt.NDArray[np.float64],
     predecessors: npt.NDArray[np.int32],
-) -> dict[str, npt.NDArray[np.float64]]:
-    """Add edge quantities along every shortest-path tree, nodes in order of distance."""
-    size = distances.shape[1]
-    rows = np.arange(distances.shape[0])
-    order = np.argsort(distances, axis=1, kind="stable")
-    totals = {name: np.where(np.isfinite(distances), 0.0, np.inf) for name in dense}
-    for rank in range(size):
-        nodes = order[:, rank]
-        previous = predecessors[rows, nodes]
-        has = previous >= 0
-        if not has.any():
-            continue
-        r, v, u = rows[has], nodes[has], previous[has]
-        for name, matrix in dense.items():
-            totals[name][r, v] = totals[name][r, u] + matrix[u, v]
-    return totals
+) -> npt.NDArray[np.float64]:
+    """Add edge quantities along every shortest-path tree of a block of origins.
+
+    ``dense`` is quantities × nodes × nodes; the result is quantities × origins × nodes.
+    A node's total is its predecessor's total plus the edge between them, computed for all
+    nodes of one tree depth at once (depths found by pointer jumping), so each total is the
+    same left-to-right sum along the path as a node-by-node walk gives, bit for bit.
+    """
+    block, size = distances.shape
+    flat_predecessors = predecessors.ravel().astype(np.int64)
+    has = flat_predecessors >= 0
+    row_start = np.repeat(np.arange(block, dtype=np.int64) * size, size)
+    parent = np.where(has, row_start + flat_predecessors, -1)
+    edge_values = np.zeros((dense.shape[0], block * size))
+    target = np.tile(np.arange(size), block)
+    edge_values[:, has] = dense[:, flat_predecessors[has], target[has]]
+    totals = np.repeat(
+        np.where(np.isfinite(distances), 0.0, np.inf).reshape(1, -1), dense.shape[0], axis=0
+    )
+    depth = has.astype(np.int64)
+    ancestor = parent
+    while True:
+        jumping = np.flatnonzero(ancestor >= 0)
+        if jumping.size == 0:
+            break
+        above = ancestor[jumping]
+        depth, ancestor = depth.copy(), ancestor.copy()
+        depth[jumping] += depth[above]
+        ancestor[jumping] = ancestor[above]
+    by_depth = np.argsort(depth, kind="stable")
+    bounds = np.searchsorted(depth[by_depth], np.arange(1, int(depth.max(initial=0)) + 2))
+    for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        nodes = by_depth[start:end]
+        totals[:, nodes] = totals[:, parent[nodes]] + edge_values[:, nodes]
+    return totals.reshape(dense.shape[0], block, size)

@@ -1,0 +1,166 @@
+"""The Python Dijkstra agrees with scipy's; the vectorised skim accumulation with a node walk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from caravan import Observatory
+from caravan.analysis.routing.query import Weight
+from caravan.analysis.routing.search import Router
+from caravan.analysis.routing.skim import MATRICES, _dense_edge_values, skim_matrices
+from caravan.network import CostSettings, WeightedGraph, weighted_graph
+from caravan.network.snapshot import NetworkSnapshot
+
+DATE = dt.date(2025, 6, 4)
+
+
+def _router(embedded: Observatory) -> Router:
+    return embedded._router(DATE, CostSettings())
+
+
+def _graphs(router: Router) -> list[WeightedGraph]:
+    """Every weight, plus a mode restriction and an avoided crossing (masked edges)."""
+    graphs = [router.graph(weight, None, ()) for weight in Weight]
+    graphs.append(router.graph(Weight.TIME, ("rail",), ()))
+    graphs.append(router.graph(Weight.GENERALISED, None, ("bcp-alashankou-dostyk-rail", "kz")))
+    return graphs
+
+
+def test_python_kernel_returns_scipys_trees_on_the_embedded_network(
+    embedded: Observatory,
+) -> None:
+    router = _router(embedded)
+    rng = random.Random(7)
+    for graph in _graphs(router):
+        for source in rng.sample(range(graph.node_count), 120):
+            ours = graph.shortest_from(source, kernel="python")
+            theirs = graph.shortest_from(source, kernel="scipy")
+            np.testing.assert_array_equal(ours[0], theirs[0])
+            np.testing.assert_array_equal(ours[1], theirs[1])
+            np.testing.assert_array_equal(
+                graph.shortest_to(source, kernel="python"),
+                graph.shortest_to(source, kernel="scipy"),
+            )
+
+
+def test_python_kernel_returns_scipys_paths_for_random_place_pairs(
+    embedded: Observatory,
+) -> None:
+    router = _router(embedded)
+    snapshot = router.snapshot
+    rng = random.Random(11)
+    origins, destinations = sorted(snapshot.origin_node), sorted(snapshot.destination_node)
+    graph = router.graph(Weight.GENERALISED, None, ())
+    compared = 0
+    for _ in range(300):
+        origin = snapshot.origin_node[rng.choice(origins)]
+        target = snapshot.destination_node[rng.choice(destinations)]
+        ours = graph.shortest_from(origin, kernel="python")
+        theirs = graph.shortest_from(origin, kernel="scipy")
+        assert ours[0][target] == theirs[0][target]
+        if np.isfinite(theirs[0][target]):
+            assert graph.path_edges(ours[1], target) == graph.path_edges(theirs[1], target)
+            compared += 1
+    assert compared > 250
+
+
+def test_exact_ties_resolve_as_scipy_does() -> None:
+    # two equal paths to every later node; scipy settles the higher-numbered node first
+    source = np.array([0, 0, 0, 1, 2, 3, 4], dtype=np.int32)
+    target = np.array([1, 2, 3, 4, 4, 4, 5], dtype=np.int32)
+    snapshot = _bare_snapshot(6, source, target)
+    graph = weighted_graph(snapshot, np.ones(7))
+    ours = graph.shortest_from(0, kernel="python")
+    theirs = graph.shortest_from(0, kernel="scipy")
+    np.testing.assert_array_equal(ours[1], theirs[1])
+    assert ours[1].tolist() == [-9999, 0, 0, 0, 3, 4]
+    assert ours[0].tolist() == [0.0, 1.0, 1.0, 1.0, 2.0, 3.0]
+
+
+def test_unreachable_nodes_are_inf_with_no_predecessor() -> None:
+    snapshot = _bare_snapshot(3, np.array([0], dtype=np.int32), np.array([1], dtype=np.int32))
+    graph = weighted_graph(snapshot, np.array([2.5]))
+    distances, predecessors = graph.shortest_from(0, kernel="python")
+    assert distances.tolist() == [0.0, 2.5, np.inf]
+    assert predecessors.tolist() == [-9999, 0, -9999]
+    assert graph.weight_between(0, 1) == 2.5
+    assert graph.weight_between(1, 0) is None
+
+
+def test_a_route_in_a_fresh_process_does_not_import_scipy(embedded_kb_path: Path) -> None:
+    code = (
+        "import datetime, sys; from pathlib import Path; from caravan import Observatory;"
+        f"o = Observatory.open(Path({str(embedded_kb_path)!r}));"
+        "r = o.route('cn-xian', 'uz-tashkent', date=datetime.date(2025, 6, 4));"
+        "assert r.best.legs; print(sorted(m for m in sys.modules if m.startswith('scipy')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("weight", list(Weight))
+def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weight: Weight) -> None:
+    router = _router(embedded)
+    snapshot = router.snapshot
+    place_ids = [p.id for p in embedded.kb.places()]
+    skim = skim_matrices(router, place_ids, weight)
+    graph = router.graph(weight, None, ())
+    names, dense = _dense_edge_values(router, graph)
+    origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
+    destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
+    present = [i for i, node in enumerate(origins) if node >= 0]
+    distances, predecessors = graph.shortest_from([origins[i] for i in present])
+    walked = _walk(dense, distances, predecessors)
+    time_h = names.index("time_h")
+    for q, name in enumerate(names):
+        if name not in MATRICES:
+            continue
+        expected = np.full((len(place_ids), len(place_ids)), np.inf)
+        for row, i in enumerate(present):
+            for j, node in enumerate(destinations):
+                if node >= 0:
+                    expected[i, j] = walked[q, row, node]
+        np.fill_diagonal(expected, 0.0)
+        np.testing.assert_array_equal(getattr(skim, name), expected, err_msg=name)
+    assert np.isfinite(walked[time_h]).any()
+
+
+def _walk(
+    dense: npt.NDArray[np.float64],
+    distances: npt.NDArray[np.float64],
+    predecessors: npt.NDArray[np.int32],
+) -> npt.NDArray[np.float64]:
+    """The reference: visit nodes in order of distance, adding each edge to its parent's sum."""
+    quantities, block = dense.shape[0], distances.shape[0]
+    totals = np.where(np.isfinite(distances), 0.0, np.inf)[None].repeat(quantities, axis=0)
+    for row in range(block):
+        for node in np.argsort(distances[row], kind="stable").tolist():
+            parent = int(predecessors[row, node])
+            if parent >= 0:
+                totals[:, row, node] = totals[:, row, parent] + dense[:, parent, node]
+    return totals
+
+
+def _bare_snapshot(
+    node_count: int, source: npt.NDArray[np.int32], target: npt.NDArray[np.int32]
+) -> NetworkSnapshot:
+    """A stand-in with the three fields weighted_graph reads."""
+
+    class Bare:
+        pass
+
+    bare = Bare()
+    bare.node_count = node_count  # type: ignore[attr-defined]
+    bare.edge_count = int(source.size)  # type: ignore[attr-defined]
+    bare.source, bare.target = source, target  # type: ignore[attr-defined]
+    return bare  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caravan import __version__
@@ -27,6 +28,9 @@ __all__ = ["API_RESPONSES", "create_app"]
 #: Problems any operation of the API can answer: what the body limit, the knowledge base and
 #: the validation of any value can refuse. Each router adds its own (404, 401, 403).
 API_RESPONSES = problem_responses(400, 413, 422, 500, 503)
+
+#: Smallest response body sent gzip-compressed (smaller ones gain little for the CPU).
+GZIP_MINIMUM_BYTES = 1024
 #: The problems of each router beyond API_RESPONSES (routes_knowledge declares its own per route).
 ROUTER_RESPONSES = {
     routes_knowledge: problem_responses(),
@@ -96,6 +100,9 @@ def create_app(
     )
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Responses of 1 KB or more go gzip-compressed to clients that accept it (the map's
+    # GeoJSON shrinks ~10x); event streams are never buffered for compression.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -443,6 +443,7 @@ def _paths(routers: Sequence[Router], pairs: Sequence[PairChange]) -> list[Route
                     destination=pair.destination,
                     side=side,
                     places=tuple(places),
+                    link_ids=tuple(link for leg in best.legs for link in leg.link_ids),
                     modes=best.modes,
                     crossings=best.crossings,
                     time_h=best.time_h,

@@ -103,6 +103,7 @@ class RoutePath(_Record):
     destination: str
     side: str = Field(description="a or b.")
     places: tuple[str, ...]
+    link_ids: tuple[str, ...] = Field((), description="Links it runs on, in order (to draw).")
     modes: tuple[str, ...]
     crossings: tuple[str, ...]
     time_h: float

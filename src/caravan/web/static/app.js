@@ -2,6 +2,8 @@
 /* global L, topojson, Chart */
 import { $, api, el, fmt, fmt1, sourceLink, showSources, closeSources, tableDownload, scrollTable } from "./util.js";
 import { setupRoute, planRoute, readForm, fillForm, queryToParams, paramsToQuery, currentQuery, downloadAllCsv } from "./route.js";
+import { setupScenarios, fillCompareOptions, runCompare, readCompare, compareToParams, paramsToCompare, currentCompare,
+  showCompareLayer } from "./scenarios.js";
 
 const MEMBERS = { "156": "cn", "398": "kz", "417": "kg", "762": "tj", "795": "tm", "860": "uz" };
 const COUNTRY_NAMES = { cn: "China", kz: "Kazakhstan", kg: "Kyrgyzstan", tj: "Tajikistan", tm: "Turkmenistan", uz: "Uzbekistan" };
@@ -20,7 +22,7 @@ const MAJOR_PLACES = ["kz-astana", "kg-bishkek", "tj-dushanbe", "tm-ashgabat", "
 const KIND_RANK = { city: 1, port: 2, dry_port: 3, gauge_change_station: 4, site: 5, junction: 6, border_post: 7 };
 
 const state = { layers: null, timeline: new Map(), places: new Map(), crossings: new Map(), links: new Map(), date: "2025-07-01",
-  charts: {}, projectStatus: new Map(), trade: null, tab: "layers", project: null };
+  charts: {}, projectStatus: new Map(), trade: null, tab: "layers", project: null, scenario: "today", scenarios: [] };
 
 // -- map ----------------------------------------------------------------------------------------
 const map = L.map("map", { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([42, 75], 4);
@@ -28,7 +30,7 @@ map.attributionControl.setPrefix("Boundaries: Natural Earth (world-atlas)");
 L.control.scale({ imperial: false, maxWidth: 140 }).addTo(map);
 const groups = { base: L.layerGroup().addTo(map), links: L.layerGroup().addTo(map), crossings: L.layerGroup().addTo(map),
   places: L.layerGroup().addTo(map), labels: L.layerGroup().addTo(map), sister: L.layerGroup(), projects: L.layerGroup().addTo(map),
-  trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map) };
+  trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map), compare: L.layerGroup() };
 
 async function drawCountries() {
   const response = await fetch("/vendor/world-atlas/countries-50m.json");
@@ -334,8 +336,10 @@ function urlFor() {
   const params = new URLSearchParams();
   if (state.tab !== "layers") params.set("tab", state.tab);
   params.set("on", state.date);
+  if (state.scenario !== "today") params.set("scenario", state.scenario);
   const query = currentQuery();
   if (state.tab === "route" && query) queryToParams(query, params);
+  if (state.tab === "scenarios") compareToParams(params);
   if (state.tab === "projects" && state.project) params.set("project", state.project);
   return `${window.location.pathname}?${params}`;
 }
@@ -348,12 +352,19 @@ function writeUrl(push) {
 
 async function applyUrl() {
   const params = new URLSearchParams(window.location.search);
+  const scenario = params.get("scenario") || "today";
+  if (scenario !== state.scenario && state.scenarios.some((s) => s.name === scenario)) await setScenario(scenario, { url: false, jump: false });
   const on = params.get("on");
   if (on && /^\d{4}-\d{2}-\d{2}$/.test(on)) {
     $("#date-slider").value = dateSliderValue(on);
     setDate($("#date-slider").value, { url: false, exact: on });
   }
   const tab = params.get("tab") || "layers";
+  if (tab === "scenarios") {
+    const form = $("#compare-form").elements;
+    const compare = paramsToCompare(params);
+    form.a.value = compare.a; form.b.value = compare.b; form.by.value = compare.by;
+  }
   selectTab(document.getElementById(`tab-${tab}`) ? tab : "layers", { push: null });
   const query = paramsToQuery(params);
   if (tab === "route" && query) {
@@ -363,6 +374,63 @@ async function applyUrl() {
   }
   const project = params.get("project");
   if (tab === "projects" && project && project !== state.project) showProject(project, { push: null });
+  if (tab === "scenarios") {
+    const compare = paramsToCompare(params);
+    const previous = currentCompare();
+    if (!previous || JSON.stringify(previous) !== JSON.stringify(compare)) await runCompare(compare, { push: false });
+  }
+}
+
+// -- scenarios: the picker switches the map, the timeline, the route planner and the matrix -------
+async function loadNetwork(scenario) {
+  const params = scenario === "today" ? {} : { scenario };
+  const [layers, timeline] = await Promise.all([api("/api/v1/map", params), api("/api/v1/timeline", params)]);
+  state.layers = layers;
+  state.timeline = new Map(timeline.map((item) => [item.id, item]));
+  state.places = new Map(layers.places.features.map((f) => [f.properties.id, f]));
+  state.crossings = new Map(layers.crossings.features.map((f) => [f.properties.id, f]));
+  state.links = new Map(layers.links.features.map((f) => [f.properties.id, f]));
+  const years = timeline.filter((t) => t.opens_on).map((t) => Number(t.opens_on.slice(0, 4)));
+  $("#date-slider").max = String(Math.max(2026, ...years) + 1);
+}
+
+function describeScenario() {
+  const spec = state.scenarios.find((s) => s.name === state.scenario);
+  const box = $("#scenario-about");
+  if (!spec) { box.replaceChildren(); return; }
+  box.replaceChildren(el("strong", {}, `Scenario ${spec.name}: `), spec.description,
+    spec.base_date ? ` (its date: ${spec.base_date})` : "", sourceLink(spec.sources));
+}
+
+/** Switch to a built-in scenario; with `jump`, the slider moves to the scenario's own date. */
+async function setScenario(name, { url = true, jump = true } = {}) {
+  const select = $("#scenario-select");
+  select.value = name;
+  select.disabled = true;
+  document.body.dataset.scenarioReady = "false";
+  try {
+    await loadNetwork(name);
+    state.scenario = name;
+  } catch (error) {
+    select.value = state.scenario;
+    $("#network-stats").textContent = `Could not load scenario ${name}: ${error.message}`;
+    return;
+  } finally {
+    select.disabled = false;
+  }
+  describeScenario();
+  renderPlaces();
+  const spec = state.scenarios.find((s) => s.name === name);
+  if (jump && spec?.base_date) {
+    $("#date-slider").value = dateSliderValue(spec.base_date);
+    setDate($("#date-slider").value, { url: false, exact: spec.base_date });
+  } else {
+    setDate($("#date-slider").value, { url: false, exact: state.date });
+  }
+  const query = currentQuery();
+  if (url && state.tab === "route" && query) await planRoute({ ...query, date: state.date, scenario: name }, { push: false });
+  document.body.dataset.scenarioReady = "true";
+  if (url) writeUrl(true);
 }
 
 // -- route planner glue ------------------------------------------------------------------------
@@ -507,6 +575,7 @@ function computeMatrix(event) {
   const url = new URL("/api/v1/skim/stream", window.location.origin);
   places.forEach((p) => url.searchParams.append("places", p));
   url.searchParams.set("date", state.date);
+  if (state.scenario !== "today") url.searchParams.set("scenario", state.scenario);
   url.searchParams.set("chunk", "1");
   const bar = $("#matrix-progress");
   bar.hidden = false; bar.value = 0; bar.max = places.length;
@@ -523,7 +592,8 @@ function computeMatrix(event) {
   matrixStream.addEventListener("result", (message) => {
     stopMatrix(null);
     const result = JSON.parse(message.data);
-    $("#matrix-status").textContent = `Done: ${result.place_ids.length} × ${result.place_ids.length}, network of ${result.date}. Days / USD per TEU.`;
+    $("#matrix-status").textContent = `Done: ${result.place_ids.length} × ${result.place_ids.length}, network of ${result.date}`
+      + `${state.scenario !== "today" ? ` under ${state.scenario}` : ""}. Days / USD per TEU.`;
     const name = (id) => state.places.get(id)?.properties.name || id;
     const cell = (i, j) => (result.time_h[i][j] === null ? "–"
       : i === j ? "" : `${fmt1.format(result.time_h[i][j] / 24)} d / ${fmt.format(result.cost_usd[i][j])}`);
@@ -538,7 +608,8 @@ function computeMatrix(event) {
 }
 
 // -- tabs and start -------------------------------------------------------------------------------
-const loaders = { projects: loadProjects, trade: loadTrade, agreements: loadAgreements, people: loadPeople };
+const loaders = { projects: loadProjects, trade: loadTrade, agreements: loadAgreements, people: loadPeople,
+  scenarios: () => { if (!currentCompare()) runCompare(readCompare(), { push: false }); } };
 function selectTab(name, { push = true, focus = false } = {}) {
   const changed = state.tab !== name;
   state.tab = name;
@@ -549,6 +620,7 @@ function selectTab(name, { push = true, focus = false } = {}) {
     if (selected && focus) button.focus();
   }
   for (const section of document.querySelectorAll(".tab")) section.hidden = section.id !== `tab-${name}`;
+  showCompareLayer(name === "scenarios");
   if (changed || !document.getElementById(`tab-${name}`).dataset.loaded) {
     document.getElementById(`tab-${name}`).dataset.loaded = "true";
     loaders[name]?.();
@@ -614,17 +686,16 @@ async function start() {
 
   await drawCountries();
   map.fitBounds([[35, 50], [46, 120]]);
-  const [layers, timeline, trade] = await Promise.all([api("/api/v1/map"), api("/api/v1/timeline"),
-    api("/api/v1/trade", { years: "2013-2025" })]);
-  state.layers = layers;
+  const [, trade, scenarios] = await Promise.all([loadNetwork("today"), api("/api/v1/trade", { years: "2013-2025" }),
+    api("/api/v1/scenarios")]);
   state.trade = trade;
-  timeline.forEach((item) => state.timeline.set(item.id, item));
-  layers.places.features.forEach((f) => state.places.set(f.properties.id, f));
-  layers.crossings.features.forEach((f) => state.crossings.set(f.properties.id, f));
-  layers.links.features.forEach((f) => state.links.set(f.properties.id, f));
-  const years = timeline.filter((t) => t.opens_on).map((t) => Number(t.opens_on.slice(0, 4)));
+  state.scenarios = scenarios;
+  $("#scenario-select").replaceChildren(...scenarios.map((s) => el("option", { value: s.name }, s.name)));
+  $("#scenario-select").value = "today";
+  $("#scenario-select").addEventListener("change", (event) => setScenario(event.target.value));
+  fillCompareOptions(scenarios);
+  describeScenario();
   const slider = $("#date-slider");
-  slider.max = String(Math.max(2026, ...years) + 1);
   const today = new Date();
   const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
   slider.value = dateSliderValue(todayIso);
@@ -633,6 +704,7 @@ async function start() {
   setupMatrix();
   setupFind();
   setupRoute({ map, groups, state, coords, onSearch: (query, push) => { if (state.tab !== "route") selectTab("route", { push: null }); writeUrl(push); } });
+  setupScenarios({ map, groups, state, coords, onCompare: (push) => { if (state.tab !== "scenarios") selectTab("scenarios", { push: null }); writeUrl(push); } });
   setDate(slider.value, { url: false, exact: todayIso });
   await applyUrl();
   document.body.dataset.ready = "true";

@@ -53,7 +53,8 @@ export function readForm() {
   const form = new FormData($("#route-form"));
   return { from: form.get("origin").trim(), to: form.get("destination").trim(), via: split(form.get("via")).map(toApiItem),
     avoid: split(form.get("avoid")).map(toApiItem), mode: form.getAll("mode"), by: form.get("by"), unit: form.get("unit"),
-    alt: Math.max(0, Math.min(5, Number(form.get("alternatives")) || 0)), date: form.get("date") || ctx.state.date };
+    alt: Math.max(0, Math.min(5, Number(form.get("alternatives")) || 0)), date: form.get("date") || ctx.state.date,
+    scenario: ctx.state.scenario };
 }
 
 export function fillForm(query) {
@@ -83,7 +84,7 @@ export function paramsToQuery(params) {
   if (!params.get("from") || !params.get("to")) return null;
   return { from: params.get("from"), to: params.get("to"), via: params.getAll("via"), avoid: params.getAll("avoid"),
     mode: params.getAll("mode").length ? params.getAll("mode") : ["rail", "road", "ferry"], by: params.get("by") || "generalised", unit: params.get("unit") || "teu",
-    alt: Number(params.get("alt") ?? 2), date: params.get("date") || ctx.state.date };
+    alt: Number(params.get("alt") ?? 2), date: params.get("date") || ctx.state.date, scenario: params.get("scenario") || "today" };
 }
 
 export function currentQuery() { return route.query; }
@@ -103,7 +104,8 @@ function clearResults() {
 
 function apiParams(query, alternatives, pareto) {
   return { origin: query.from, destination: query.to, mode: query.mode, via: query.via, avoid: query.avoid,
-    by: query.by, unit: query.unit, date: query.date, alternatives, pareto };
+    by: query.by, unit: query.unit, date: query.date, alternatives, pareto,
+    scenario: query.scenario && query.scenario !== "today" ? query.scenario : undefined };
 }
 
 /** The best route first (one quick request), then the alternatives and the Pareto front. */

@@ -16,7 +16,7 @@ from caravan import Observatory
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.search import Router
 from caravan.analysis.routing.skim import MATRICES, _dense_edge_values, skim_matrices
-from caravan.network import CostSettings, WeightedGraph, weighted_graph
+from caravan.network import CostSettings, WeightedGraph, kernels, weighted_graph
 from caravan.network.snapshot import NetworkSnapshot
 
 DATE = dt.date(2025, 6, 4)
@@ -164,3 +164,17 @@ def _bare_snapshot(
     bare.edge_count = int(source.size)  # type: ignore[attr-defined]
     bare.source, bare.target = source, target  # type: ignore[attr-defined]
     return bare  # type: ignore[return-value]
+
+
+def test_auto_runs_python_until_the_budget_or_scipy_is_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delitem(sys.modules, "scipy.sparse.csgraph", raising=False)
+    monkeypatch.setattr(kernels, "_python_searches", kernels.PYTHON_SEARCH_BUDGET - 1)
+    assert kernels._choose_python("auto")
+    assert not kernels._choose_python("auto")  # the budget is spent
+    assert kernels._choose_python("python")
+    monkeypatch.setattr(kernels, "_python_searches", 0)
+    monkeypatch.setitem(sys.modules, "scipy.sparse.csgraph", sys)  # as if loaded
+    assert not kernels._choose_python("auto")
+    assert kernels._python_searches == 0

@@ -4,21 +4,23 @@ Parallel edges between the same two nodes are reduced to the lightest one per we
 and the chosen edge index is kept, so a path maps back to the edges (and sources) used.
 
 The graph is held as plain CSR arrays built with numpy. Searches from many sources (skims)
-run scipy's Dijkstra. A search from one source on a graph of up to
-:data:`PYTHON_KERNEL_MAX_NODES` nodes runs a small heap-based Dijkstra in Python: on the
-curated network (~470 nodes) it takes ~0.14 ms against ~0.35 ms for a call into scipy
-(whose per-call checks dominate at this size), and a one-off process such as
-``caravan route`` never pays the ~0.15 s of importing ``scipy.sparse.csgraph``. Both
-kernels relax on strictly shorter distances and settle, of nodes at equal distance, the
-highest-numbered first (scipy's priority queue order), so they return the same distances
-and the same shortest-path trees, exact ties included; ``tests/test_kernels.py`` checks
-this on the embedded network.
+run scipy's Dijkstra. A search from one source runs a small heap-based Dijkstra in Python
+while ``scipy.sparse.csgraph`` is not imported yet, for the first
+:data:`PYTHON_SEARCH_BUDGET` such searches of the process: on the curated network (~470
+nodes) one takes ~0.2 ms against ~0.05 ms in scipy, but importing scipy costs ~0.15 s, so
+a one-off process (``caravan route``, even with alternatives and the Pareto front) is done
+before scipy would have paid off, while a server or a long session switches to scipy
+after a few requests. Both kernels relax on strictly shorter distances and settle, of
+nodes at equal distance, the highest-numbered first (scipy's priority queue order), so
+they return the same distances and the same shortest-path trees, exact ties included;
+``tests/test_kernels.py`` checks this on the embedded network.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -32,7 +34,7 @@ if TYPE_CHECKING:  # scipy loads when a kernel first needs it, not when caravan 
     from scipy.sparse import csr_matrix
 
 __all__ = [
-    "PYTHON_KERNEL_MAX_NODES",
+    "PYTHON_SEARCH_BUDGET",
     "Kernel",
     "WeightedGraph",
     "skim_from_edges",
@@ -42,11 +44,26 @@ __all__ = [
 #: Which Dijkstra runs a single-source search: "auto" (the rule above), "python" or "scipy".
 Kernel = Literal["auto", "python", "scipy"]
 
-#: Largest graph on which single-source searches run in Python under "auto".
-PYTHON_KERNEL_MAX_NODES = 2000
+#: Single-source searches per process that run in Python (under "auto") before scipy.
+PYTHON_SEARCH_BUDGET = 256
 
 #: scipy's marker for "no predecessor" (the source itself, or an unreachable node).
 _NO_PREDECESSOR = -9999
+
+#: Single-source searches run in Python so far (a racy count is harmless: it only
+#: decides which of two equivalent kernels runs).
+_python_searches = 0
+
+
+def _choose_python(kernel: Kernel) -> bool:
+    """Whether one single-source search runs in Python (counted against the budget)."""
+    global _python_searches
+    if kernel != "auto":
+        return kernel == "python"
+    if _python_searches >= PYTHON_SEARCH_BUDGET or "scipy.sparse.csgraph" in sys.modules:
+        return False
+    _python_searches += 1
+    return True
 
 
 @dataclass(frozen=True)
@@ -150,7 +167,7 @@ class WeightedGraph:
         One source gives 1-d arrays, a list gives one row per source. ``kernel`` picks the
         Dijkstra (see the module docstring); a list of sources always runs scipy's.
         """
-        if isinstance(sources, int) and self._python(kernel):
+        if isinstance(sources, int) and _choose_python(kernel):
             return _dijkstra_python(self._forward, self.node_count, sources)
         from scipy.sparse.csgraph import dijkstra
 
@@ -161,17 +178,12 @@ class WeightedGraph:
 
     def shortest_to(self, target: int, kernel: Kernel = "auto") -> npt.NDArray[np.float64]:
         """Distances from every node to ``target`` (Dijkstra on the reversed graph)."""
-        if self._python(kernel):
+        if _choose_python(kernel):
             return _dijkstra_python(self._backward, self.node_count, target)[0]
         from scipy.sparse.csgraph import dijkstra
 
         distances = dijkstra(self.matrix.T.tocsr(), directed=True, indices=target)
         return np.asarray(distances)
-
-    def _python(self, kernel: Kernel) -> bool:
-        if kernel == "auto":
-            return self.node_count <= PYTHON_KERNEL_MAX_NODES
-        return kernel == "python"
 
     def edge_between(self, a: int, b: int) -> int:
         """Index of the edge used between two consecutive nodes of a path."""

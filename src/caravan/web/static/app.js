@@ -711,7 +711,7 @@ async function start() {
 }
 
 // A read-only handle for tests and for curious users in the browser console.
-window.caravan = { state, groups, linkStateOn, readForm };
+window.caravan = { state, groups, map, linkStateOn, readForm };
 
 start().catch((error) => {
   document.body.dataset.ready = "error";

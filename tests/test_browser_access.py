@@ -130,9 +130,9 @@ def test_projects_and_map_features_by_keyboard(browser: Browser, server: str) ->
         # A project row opens by keyboard.
         page.focus("#tabbtn-layers")
         page.keyboard.press("End")
-        page.keyboard.press("ArrowLeft")
-        page.keyboard.press("ArrowLeft")
-        page.keyboard.press("ArrowLeft")
+        assert page.evaluate("document.activeElement.id") == "tabbtn-scenarios"
+        for _ in range(4):
+            page.keyboard.press("ArrowLeft")
         assert page.evaluate("document.activeElement.id") == "tabbtn-projects"
         button = page.locator("tr[data-project-id=prj-cku-railway] button.row-open")
         button.wait_for(timeout=30_000)
@@ -157,7 +157,7 @@ def axe_audit(page: Page) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "tab", ["layers", "route", "matrix", "projects", "trade", "agreements", "people"]
+    "tab", ["layers", "route", "matrix", "projects", "trade", "agreements", "people", "scenarios"]
 )
 def test_no_serious_accessibility_violations(browser: Browser, server: str, tab: str) -> None:
     with open_page(browser, server, path=f"/?tab={tab}") as page:
@@ -168,6 +168,8 @@ def test_no_serious_accessibility_violations(browser: Browser, server: str, tab:
             page.locator("[data-testid=sources-drawer] .source").first.wait_for(timeout=30_000)
         elif tab in ("projects", "agreements", "people"):
             page.locator(f"#tab-{tab} tbody tr").first.wait_for(timeout=30_000)
+        elif tab == "scenarios":
+            page.wait_for_selector("body[data-compare=done]", timeout=60_000)
         serious = axe_audit(page)
         report = json.dumps(
             [

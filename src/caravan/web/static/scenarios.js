@@ -59,7 +59,7 @@ function countryName(id) { return COUNTRY_LABELS[id] || id; }
 function pairName(p) { return `${p.origin_name} → ${p.destination_name}`; }
 function hours(value) { return value === null || value === undefined ? "–" : signed1.format(value); }
 function usd(value) { return value === null || value === undefined ? "–" : signed0.format(value); }
-function pct(value) { return value === null || value === undefined ? "" : `${signed1.format(value)} %`; }
+function pct(value) { return value === null || value === undefined ? "" : `${signed1.format(value)}\u00a0%`; }
 function days(value) { return value === null || value === undefined ? "–" : fmt1.format(value / 24); }
 function km(value) { return value === null || value === undefined ? "–" : fmt.format(value); }
 function tone(value) { return value === null || value === undefined || Math.abs(value) < 1e-9 ? "num" : value < 0 ? "num gain" : "num loss"; }
@@ -155,8 +155,8 @@ function section(title, testid, table, filename, hint = null) {
 function countryTable(r) {
   if (!r.country_pairs.length) return null;
   return el("table", {},
-    el("thead", {}, el("tr", {}, th("Countries"), th("pairs", true), th("time, h", true), th("time", true), th("cost, USD", true),
-      th("cost", true), th("distance, km", true), th("trade share", true), th("lost", true), th("gained", true))),
+    el("thead", {}, el("tr", {}, th("Countries"), th("pairs", true), th("time, h", true), th("time, %", true), th("cost, USD", true),
+      th("cost, %", true), th("distance, km", true), th("trade share", true), th("lost", true), th("gained", true))),
     el("tbody", {}, r.country_pairs.map((c) => el("tr", { "data-countries": c.countries.join("-") },
       el("th", { scope: "row" }, c.countries.map(countryName).join(" – ")), el("td", { class: "num" }, c.pairs),
       el("td", { class: tone(c.mean_time_change_h) }, hours(c.mean_time_change_h)), el("td", { class: "num" }, pct(c.mean_time_change_pct)),

@@ -12,8 +12,8 @@ the versions:
 - first route: from the click on the route button (Xi'an → Tashkent, the form's defaults
   otherwise) to the first itinerary card (``[data-testid=itinerary] .totals``) in the DOM.
 
-Bytes transferred for the page's load are summed from the responses' ``Content-Length``
-(as sent, compressed or not).
+Bytes transferred until the page is ready are the response bodies as sent (compressed or
+not), as the browser counted them.
 
 Usage: ``.venv/bin/python benchmarks/browser_timing.py [--before 6bfb66e] [--after HEAD]
 [--runs 10] [--record]``; ``--record`` writes the table into benchmarks/RESULTS.md.
@@ -33,7 +33,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 from check_results import record_section
@@ -117,16 +117,13 @@ class Version:
         """One fresh page: time to ready, then time from the route click to the first card."""
         context = browser.new_context(viewport={"width": 1500, "height": 900})
         page = context.new_page()
-        sizes: list[int] = []
-        page.on(
-            "response",
-            lambda response: sizes.append(int(response.headers.get("content-length", "0"))),
-        )
+        finished: list[Request] = []
+        page.on("requestfinished", lambda request: finished.append(request))
         page.add_init_script(OBSERVER)
         page.goto(self.url)
         page.wait_for_function("window.__caravan.ready !== null", timeout=60_000)
         self.ready_ms.append(page.evaluate("window.__caravan.ready"))
-        self.bytes.append(sum(sizes))
+        self.bytes.append(sum(r.sizes()["responseBodySize"] for r in list(finished)))
         page.click("#tabbtn-route")
         page.fill("#route-from", "Xi'an")
         page.fill("#route-to", "Tashkent")

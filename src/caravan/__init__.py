@@ -1,8 +1,9 @@
 """caravan: an open, offline model of the China–Central Asia cooperation system.
 
 Importing caravan only imports; nothing is read, written or started until asked. The
-Python API (:class:`Observatory`, which brings numpy, scipy and pydantic) loads on first
-use of ``caravan.Observatory``, so that a command or a script pays only for what it uses.
+Python API (:class:`Observatory`, which brings numpy and pydantic; scipy only once skims
+or many route searches need it) loads on first use of ``caravan.Observatory``, so that a
+command or a script pays only for what it uses.
 """
 
 import logging

@@ -206,3 +206,23 @@ def test_a_short_url_without_modes_uses_every_mode(browser: Browser, server: str
         page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
         assert page.locator("[data-testid=itinerary]").count() == 1
         assert all(box.is_checked() for box in page.locator("input[name=mode]").all())
+
+
+def test_an_ambiguous_name_is_read_one_way_and_the_page_says_which(page: Page) -> None:
+    page.click("#tabbtn-route")
+    page.fill("#route-from", "Irkeshtam")
+    page.fill("#route-to", "Osh")
+    page.uncheck("input[name=mode][value=rail]")
+    page.uncheck("input[name=mode][value=ferry]")
+    page.fill("input[name=alternatives]", "0")
+    page.click("#route-go")
+    notices = page.locator("[data-testid=route-notices]")
+    notices.wait_for(timeout=30_000)
+    assert "Irkeshtam taken as kg-irkeshtam" in notices.inner_text()
+
+
+def test_the_map_layer_gives_each_crossing_the_time_the_model_uses(page: Page) -> None:
+    layers = page.evaluate("window.caravan.state.layers.crossings.features.map(f => f.properties)")
+    torugart = next(p for p in layers if p["id"] == "bcp-torugart-road")
+    assert torugart["model_clearance_time_h"], "the map layer carries the modelled clearance"
+    assert all(h > 0 for h in torugart["model_clearance_time_h"])

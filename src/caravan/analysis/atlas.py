@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from caravan.model import Crossing, Link, ProjectStatus, Quantity, Scenario, StatusEvent
 from caravan.model.scenario import ProjectOverride, ProjectTimeline
-from caravan.network import NetworkSnapshot
+from caravan.network import EdgeKind, NetworkSnapshot
 from caravan.network.scenario import add_months, planned_openings, project_status_under
 from caravan.store import KnowledgeBase
 from caravan.store.export import geojson_collection, geojson_feature
@@ -172,6 +172,7 @@ def map_layers(
                 },
             )
         )
+    modelled = _modelled_clearance(snapshot)
     crossings = []
     for crossing in [*kb.crossings(), *(scenario.new_crossings if scenario else ())]:
         a, b = places[crossing.post_a_id], places[crossing.post_b_id]
@@ -190,6 +191,10 @@ def map_layers(
                     "closure": closure,
                     "clearance_time_h": time.value if time else None,
                     "clearance_source": list(time.source) if time else [],
+                    # What the router uses on this date, by direction (a stand-in where
+                    # no crossing-specific figure is published), with its sources.
+                    "model_clearance_time_h": modelled.get(crossing.id, ((), ()))[0],
+                    "model_clearance_source": modelled.get(crossing.id, ((), ()))[1],
                     "elevation_m": crossing.elevation_m,
                     "seasonal_open": crossing.seasonal_open,
                     "source": list(crossing.source),
@@ -234,4 +239,27 @@ def map_layers(
         "links": geojson_collection(links),
         "crossings": geojson_collection(crossings),
         "sister_cities": geojson_collection(sister),
+    }
+
+
+def _modelled_clearance(
+    snapshot: NetworkSnapshot,
+) -> dict[str, tuple[tuple[float, ...], tuple[str, ...]]]:
+    """Per crossing id: the clearance hours of its edges in the snapshot (each direction, low
+    to high) and the sources of those figures, as the router uses them."""
+    hours: dict[str, list[float]] = {}
+    sources: dict[str, dict[str, None]] = {}
+    crossing_edges = (snapshot.kind == EdgeKind.CROSSING).nonzero()[0]
+    for edge in crossing_edges:
+        record = snapshot.records[int(edge)]
+        if record.ref_id is None:
+            continue
+        hours.setdefault(record.ref_id, []).append(round(float(snapshot.time_h[edge]), 1))
+        cited = sources.setdefault(record.ref_id, {})
+        for parameter in record.parameters:
+            if "clearance" in parameter.name or "border" in parameter.name:
+                cited.update(dict.fromkeys(parameter.sources))
+    return {
+        ref: (tuple(sorted(set(values))), tuple(sources.get(ref, {})))
+        for ref, values in hours.items()
     }

@@ -95,8 +95,9 @@ function renderNetwork() {
   }
   // Largest first, so a small crossing drawn later stays on top and clickable; a click that
   // falls on several overlapping crossings offers them all.
+  // Sized by the clearance time the router uses (published, or a stand-in drawn as a ring).
   const crossings = state.layers.crossings.features.map((feature) => {
-    const hours = feature.properties.clearance_time_h;
+    const hours = modelHours(feature.properties);
     return { feature, radius: hours ? 5 + Math.sqrt(hours) * 1.8 : 5 };
   }).sort((a, b) => b.radius - a.radius);
   for (const { feature, radius } of crossings) {
@@ -190,12 +191,26 @@ function linkPopup(p, status) {
     ["project status", p.project_status], ["id", p.id]], p.source);
 }
 
+// The clearance hours the router uses on the slider's date (the larger direction), or null.
+function modelHours(p) {
+  const hours = p.model_clearance_time_h || [];
+  return hours.length ? Math.max(...hours) : null;
+}
+
+function modelText(p) {
+  const hours = p.model_clearance_time_h || [];
+  if (!hours.length) return null;
+  const text = hours.map((h) => fmt1.format(h)).join("–") + " h" + (hours.length > 1 ? " by direction" : "");
+  return p.clearance_time_h === null ? `${text} (a stand-in: see sources)` : text;
+}
+
 function crossingPopup(p, status) {
   return popupBox(p.name, [["mode", p.mode + (p.gauge_change ? ", gauge change" : "")],
     ["on this date", status === "open" ? "open" : "not yet open"],
-    ["clearance time", p.clearance_time_h !== null ? `${fmt1.format(p.clearance_time_h)} h` : "no crossing-specific figure published"],
+    ["clearance time", p.clearance_time_h !== null ? `${fmt1.format(p.clearance_time_h)} h (published)` : "no crossing-specific figure published"],
+    ["time the model uses", modelText(p)],
     ["elevation", p.elevation_m ? `${fmt.format(p.elevation_m)} m` : null], ["season", p.seasonal_open], ["id", p.id]],
-  [...p.source, ...(p.clearance_source || [])],
+  [...new Set([...p.source, ...(p.clearance_source || []), ...(p.model_clearance_source || [])])],
   el("div", { class: "actions" }, el("button", { type: "button", class: "linkish", onclick: () => useInRoute("via", p.name) }, "Route via"),
     el("button", { type: "button", class: "linkish", onclick: () => useInRoute("avoid", p.name) }, "Avoid in route")));
 }

@@ -129,6 +129,8 @@ export async function planRoute(query, { push = false } = {}) {
     const first = await api("/api/v1/route", apiParams(query, 0, false));
     if (ticket !== route.ticket) return;
     showResult([first.best], ["Best route"]);
+    const box = notices(first);
+    if (box) $("#route-result").prepend(box);
     if (query.alt === 0) {
       status.textContent = "Best route shown (no alternatives asked for).";
     } else {
@@ -152,9 +154,18 @@ export async function planRoute(query, { push = false } = {}) {
     status.textContent = error.message;
     const suggestions = error.problem?.suggestions;
     if (suggestions?.length) status.append(el("div", {}, "Did you mean: ", suggestions.map((s) => s.name || s).join(", "), "?"));
+    const choices = error.problem?.choices;
+    if (choices?.length) status.append(el("div", {}, "It could be: ", choices.map((c) => `${c.name} (${c.id})`).join(", ")));
   } finally {
     if (ticket === route.ticket) $("#route-result").removeAttribute("aria-busy");
   }
+}
+
+/** What the answer says about the question: a name read one way, a calendar that ends. */
+function notices(result) {
+  const items = [...(result.notes || []), ...(result.warnings || [])];
+  if (!items.length) return null;
+  return el("ul", { class: "notices", "data-testid": "route-notices" }, items.map((text) => el("li", {}, text)));
 }
 
 function showResult(itineraries, labels) {

@@ -18,7 +18,7 @@ from caravan.analysis.routing import RouteQuery, Router
 from caravan.analysis.routing.search import Deadline
 from caravan.analysis.routing.skim import SkimProgress, iterate_skim
 from caravan.api import LinkMode, ShipmentUnit, Weight
-from caravan.errors import WorkLimitError
+from caravan.errors import InvalidQueryError, WorkLimitError
 from caravan.network import EdgeKind, NetworkSnapshot, network_from_knowledge_base
 
 MONDAY = dt.date(2025, 6, 2)
@@ -336,3 +336,8 @@ def test_a_skim_past_its_deadline_stops_between_blocks(mini: Observatory) -> Non
     assert isinstance(next(steps), SkimProgress)
     with pytest.raises(WorkLimitError, match="stopped after 3 s"):
         next(steps)
+
+
+def test_a_route_from_a_place_to_itself_is_refused_not_a_zero_km_route(mini: Observatory) -> None:
+    with pytest.raises(InvalidQueryError, match="same place"):
+        mini.route("Almaty", "Almaty")

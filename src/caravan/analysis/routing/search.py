@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
 from caravan.analysis.routing.query import RouteQuery, Weight
-from caravan.errors import NoRouteError, WorkLimitError
+from caravan.errors import InvalidQueryError, NoRouteError, WorkLimitError
 from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph, weighted_graph
 
 __all__ = ["Deadline", "RouteResult", "Router"]
@@ -121,6 +121,11 @@ class Router:
         alternative candidate, each Pareto step, each via step); past it the whole query
         stops with :class:`WorkLimitError` rather than returning part of an answer.
         """
+        if query.origin == query.destination and not query.via:
+            raise InvalidQueryError(
+                f"origin and destination are the same place ({query.origin}): there is nothing "
+                "to route; give another destination, or a via point for a round trip"
+            )
         call = _Call(deadline)
         try:
             best = self._best(query, query.by, query.avoid, call=call)

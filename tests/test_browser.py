@@ -134,6 +134,15 @@ def test_the_page_opens_on_todays_date(page: Page) -> None:
     assert page.locator("#route-date").input_value() == today
 
 
+def test_boundaries_are_simplified_for_the_zoom(page: Page) -> None:
+    assert page.evaluate("document.body.dataset.boundaries") == "coarse"
+    assert page.evaluate("window.caravan.groups.base.getLayers().length") == 1
+    with page.expect_response(lambda r: r.url.endswith("/countries-50m.json")):
+        page.evaluate("() => { window.caravan.map.setZoom(7); }")
+    page.wait_for_function("document.body.dataset.boundaries === 'fine'")
+    assert page.evaluate("window.caravan.groups.base.getLayers().length") == 1
+
+
 def test_plan_a_route_and_see_it_on_the_map(page: Page) -> None:
     page.click("button[data-tab=route]")
     page.fill("#route-from", "Xi'an")

@@ -20,7 +20,7 @@ VENDOR_FILES = {
     "leaflet": ("dist/leaflet.js", "dist/leaflet.css"),
     "topojson-client": ("dist/topojson-client.min.js",),
     "chart.js": ("dist/chart.umd.js",),
-    "world-atlas": ("countries-50m.json",),
+    "world-atlas": ("countries-110m.json", "countries-50m.json"),
     "swagger-ui-dist": ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"),
 }
 

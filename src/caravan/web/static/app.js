@@ -32,16 +32,30 @@ const groups = { base: L.layerGroup().addTo(map), links: L.layerGroup().addTo(ma
   places: L.layerGroup().addTo(map), labels: L.layerGroup().addTo(map), sister: L.layerGroup(), projects: L.layerGroup().addTo(map),
   trade: L.layerGroup().addTo(map), route: L.layerGroup().addTo(map), highlight: L.layerGroup().addTo(map), compare: L.layerGroup() };
 
-async function drawCountries() {
-  const response = await fetch("/vendor/world-atlas/countries-50m.json");
+// Natural Earth boundaries simplified for the zoom: 1:110m (108 KB) for the region view, 1:50m
+// (756 KB) once the map is zoomed in far enough for the difference to show.
+const BOUNDARIES = {
+  coarse: "/vendor/world-atlas/countries-110m.json",
+  fine: "/vendor/world-atlas/countries-50m.json",
+};
+const FINE_BOUNDARIES_FROM_ZOOM = 6;
+let boundaryDetail = null;
+
+async function drawCountries(detail = "coarse") {
+  if (boundaryDetail === detail) return;
+  boundaryDetail = detail;
+  const response = await fetch(BOUNDARIES[detail]);
   const topology = await response.json();
+  if (boundaryDetail !== detail) return;  // the zoom changed again while this loaded
   const countries = topojson.feature(topology, topology.objects.countries);
+  groups.base.clearLayers();
   L.geoJSON(countries, {
     style: (feature) => (MEMBERS[feature.id]
       ? { color: "#8a8f86", weight: 1, fillColor: "#f4efe2", fillOpacity: 1 }
       : { color: "#b9c0c6", weight: 0.6, fillColor: "#eef1f3", fillOpacity: 1 }),
     interactive: false,
   }).addTo(groups.base);
+  document.body.dataset.boundaries = detail;
 }
 
 function layerOf(properties) {
@@ -701,6 +715,7 @@ async function start() {
 
   await drawCountries();
   map.fitBounds([[35, 50], [46, 120]]);
+  map.on("zoomend", () => drawCountries(map.getZoom() >= FINE_BOUNDARIES_FROM_ZOOM ? "fine" : "coarse"));
   const [, trade, scenarios] = await Promise.all([loadNetwork("today"), api("/api/v1/trade", { years: "2013-2025" }),
     api("/api/v1/scenarios")]);
   state.trade = trade;

@@ -1,0 +1,274 @@
+"""User-equilibrium assignment: all-or-nothing, MSA and the Frank–Wolfe family.
+
+Every method starts from the all-or-nothing loading at free-flow cost (iterate 1). At each
+iterate ``x`` the link costs give the all-or-nothing loading ``y``, whose cost is the
+shortest-path total; the **relative gap** ``(c(x)·x − c(x)·y) / c(x)·x`` measures how far
+``x`` is from equilibrium (0 at it). The next iterate moves towards a search point ``s``:
+
+- MSA: ``s = y`` with step ``1 / (k + 1)``;
+- Frank–Wolfe: ``s = y`` with the exact step on the Beckmann objective;
+- conjugate Frank–Wolfe: ``s`` mixes ``y`` with the previous search point so that the
+  direction is conjugate to the previous one under the objective's (diagonal) Hessian;
+- bi-conjugate Frank–Wolfe: conjugate to the previous two (Mitradjieva & Lindberg 2013,
+  "The stiff is moving — conjugate direction Frank–Wolfe methods with applications to
+  traffic assignment", Transportation Science 47(2)).
+
+A conjugate direction that is not a descent direction, or follows a full step (which
+erases the history the conjugacy refers to), is replaced by the Frank–Wolfe one.
+
+Errors::
+
+    CaravanError
+    └── ConvergenceError(RuntimeError)   target gap not reached; carries the result
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from caravan.analysis.assignment._costs import LinkCosts
+from caravan.analysis.assignment._line_search import exact_step
+from caravan.analysis.assignment._loading import ShortestPathLoader
+from caravan.analysis.assignment.network import AssignmentNetwork
+from caravan.analysis.assignment.spec import Algorithm, AssignmentSpec, OnMiss
+from caravan.errors import CaravanError, InvalidQueryError
+
+__all__ = [
+    "AssignmentResult",
+    "ConvergenceError",
+    "ConvergenceWarning",
+    "IterationRecord",
+    "all_or_nothing",
+    "assign",
+]
+
+FloatArray = npt.NDArray[np.float64]
+
+#: Largest weight kept on the previous search point in a conjugate direction (a weight of
+#: 1 would repeat the previous direction and stall).
+_MAX_CONJUGATE_WEIGHT = 1.0 - 1e-6
+#: A step this close to 1 restarts the conjugate history.
+_FULL_STEP = 1.0 - 1e-12
+
+
+@dataclass(frozen=True)
+class IterationRecord:
+    """One iterate: its number (1 = first loading), relative gap, the step that made it,
+    and the Beckmann objective there."""
+
+    iteration: int
+    relative_gap: float
+    step: float
+    objective: float
+
+
+@dataclass(frozen=True, eq=False)
+class AssignmentResult:
+    """Link flows and costs at the last iterate, and how the run got there.
+
+    ``time`` is the BPR travel time, ``cost`` adds the fixed cost (what routes minimise);
+    ``utilisation`` is flow over capacity, NaN on uncapacitated links.
+    """
+
+    algorithm: Algorithm
+    flow: FloatArray
+    time: FloatArray
+    cost: FloatArray
+    utilisation: FloatArray
+    objective: float
+    relative_gap: float
+    target_gap: float
+    converged: bool
+    history: tuple[IterationRecord, ...]
+
+    @property
+    def iterations(self) -> int:
+        """Number of iterates computed."""
+        return len(self.history)
+
+    def history_rows(self) -> list[dict[str, float]]:
+        """The convergence history as table rows."""
+        return [
+            {
+                "iteration": r.iteration,
+                "relative_gap": r.relative_gap,
+                "step": r.step,
+                "objective": r.objective,
+            }
+            for r in self.history
+        ]
+
+
+class ConvergenceError(RuntimeError, CaravanError):
+    """An assignment that missed its target gap within its iteration limit.
+
+    ``result`` holds the last iterate and the whole history, so the work is not lost.
+    """
+
+    def __init__(self, result: AssignmentResult) -> None:
+        self.result = result
+        super().__init__(_miss_message(result))
+
+
+class ConvergenceWarning(UserWarning):
+    """Emitted instead of :class:`ConvergenceError` when the spec says ``on_miss="warn"``."""
+
+
+def _miss_message(result: AssignmentResult) -> str:
+    return (
+        f"{result.algorithm.value} reached relative gap {result.relative_gap:.3e} after "
+        f"{result.iterations} iteration(s), short of the target {result.target_gap:.1e}; "
+        "raise max_iterations or choose biconjugate_frank_wolfe"
+    )
+
+
+def _checked_demand(network: AssignmentNetwork, demand: FloatArray) -> FloatArray:
+    matrix = np.asarray(demand, dtype=np.float64)
+    zones = network.zone_count
+    if matrix.shape != (zones, zones):
+        raise InvalidQueryError(
+            f"demand has shape {matrix.shape}, expected ({zones}, {zones}) for the "
+            f"network's {zones} zones"
+        )
+    bad = ~np.isfinite(matrix) | (matrix < 0)
+    if bad.any():
+        row, column = (int(i) for i in np.argwhere(bad)[0])
+        raise InvalidQueryError(
+            f"demand from zone {row} to zone {column} is {matrix[row, column]!r}: "
+            "demand must be finite and non-negative"
+        )
+    return matrix
+
+
+def all_or_nothing(
+    network: AssignmentNetwork, demand: FloatArray, cost: FloatArray | None = None
+) -> FloatArray:
+    """Link flows of loading ``demand`` on shortest paths at ``cost`` (free flow when None)."""
+    loader = ShortestPathLoader(network, _checked_demand(network, demand))
+    weights = LinkCosts.of(network).base if cost is None else np.asarray(cost, dtype=np.float64)
+    loader.check_reachable(weights)
+    return loader.load(weights)
+
+
+class _Directions:
+    """Search points of the Frank–Wolfe family, keeping the two previous ones."""
+
+    def __init__(self, algorithm: Algorithm) -> None:
+        self.algorithm = algorithm
+        self.previous: FloatArray | None = None
+        self.before: FloatArray | None = None
+        self.last_step = 1.0
+
+    def search_point(
+        self, costs: LinkCosts, flow: FloatArray, loading: FloatArray, cost: FloatArray
+    ) -> FloatArray:
+        """The point to move towards from ``flow``, given the all-or-nothing ``loading``."""
+        if self.algorithm in (Algorithm.MSA, Algorithm.FRANK_WOLFE) or self.previous is None:
+            return loading
+        if self.last_step >= _FULL_STEP:
+            self.before = None
+            return loading
+        hessian = costs.derivative(flow)
+        to_loading = loading - flow
+        along = self.previous - flow
+        point: FloatArray
+        if self.algorithm is Algorithm.CONJUGATE_FRANK_WOLFE or self.before is None:
+            numerator = float(along @ (hessian * to_loading))
+            denominator = float(along @ (hessian * (loading - self.previous)))
+            weight = numerator / denominator if denominator != 0.0 else 0.0
+            weight = min(max(weight, 0.0), _MAX_CONJUGATE_WEIGHT)
+            point = weight * self.previous + (1.0 - weight) * loading
+        else:
+            step = self.last_step
+            combined = step * self.previous + (1.0 - step) * self.before - flow
+            denominator = float(combined @ (hessian * (self.before - self.previous)))
+            mu = -float(combined @ (hessian * to_loading)) / denominator if denominator else 0.0
+            mu = max(mu, 0.0)
+            curvature = float(along @ (hessian * along))
+            nu = -float(along @ (hessian * to_loading)) / curvature if curvature else 0.0
+            nu = max(nu + mu * step / (1.0 - step), 0.0)
+            beta = 1.0 / (1.0 + mu + nu)
+            point = beta * loading + nu * beta * self.previous + mu * beta * self.before
+        if float(cost @ (point - flow)) >= 0.0:  # not a descent direction: plain FW
+            self.before = None
+            return loading
+        return point
+
+    def moved(self, point: FloatArray, step: float) -> None:
+        """Remember the search point and the step taken towards it."""
+        self.before, self.previous, self.last_step = self.previous, point, step
+
+
+def assign(
+    network: AssignmentNetwork, demand: FloatArray, spec: AssignmentSpec
+) -> AssignmentResult:
+    """Assign ``demand`` (zones × zones) to ``network`` as ``spec`` says.
+
+    Returns the result when the relative gap reaches ``spec.target_gap``; otherwise raises
+    :class:`ConvergenceError` carrying the result, or, with ``on_miss="warn"``, returns it
+    after a :class:`ConvergenceWarning`. Raises :class:`~caravan.errors.NoRouteError` when
+    demand has no path and :class:`~caravan.errors.InvalidQueryError` for a malformed matrix.
+    """
+    matrix = _checked_demand(network, demand)
+    costs = LinkCosts.of(network)
+    loader = ShortestPathLoader(network, matrix)
+    loader.check_reachable(costs.base)
+    flow = loader.load(costs.base)
+    directions = _Directions(spec.algorithm)
+    history: list[IterationRecord] = []
+    step = 1.0
+    gap = 0.0
+    for iteration in range(1, spec.max_iterations + 1):
+        cost = costs.cost(flow)
+        loading = loader.load(cost)
+        total = float(cost @ flow)
+        gap = max((total - float(cost @ loading)) / total, 0.0) if total > 0 else 0.0
+        history.append(IterationRecord(iteration, gap, step, costs.objective(flow)))
+        if (
+            gap <= spec.target_gap
+            or iteration == spec.max_iterations
+            or spec.algorithm is Algorithm.ALL_OR_NOTHING
+        ):
+            break
+        point = directions.search_point(costs, flow, loading, cost)
+        if spec.algorithm is Algorithm.MSA:
+            step = 1.0 / (iteration + 1)
+        else:
+            step = exact_step(costs, flow, point - flow)
+        directions.moved(point, step)
+        flow = flow + step * (point - flow)
+    result = _result(network, costs, spec, flow, gap, tuple(history))
+    if not result.converged:
+        if spec.on_miss is OnMiss.RAISE:
+            raise ConvergenceError(result)
+        warnings.warn(_miss_message(result), ConvergenceWarning, stacklevel=2)
+    return result
+
+
+def _result(
+    network: AssignmentNetwork,
+    costs: LinkCosts,
+    spec: AssignmentSpec,
+    flow: FloatArray,
+    gap: float,
+    history: tuple[IterationRecord, ...],
+) -> AssignmentResult:
+    cost = costs.cost(flow)
+    capacity = network.capacity
+    utilisation = np.divide(flow, capacity, out=np.full(flow.size, np.nan), where=capacity > 0)
+    return AssignmentResult(
+        algorithm=spec.algorithm,
+        flow=flow,
+        time=cost - network.fixed_cost,
+        cost=cost,
+        utilisation=utilisation,
+        objective=costs.objective(flow),
+        relative_gap=gap,
+        target_gap=spec.target_gap,
+        converged=gap <= spec.target_gap,
+        history=history,
+    )

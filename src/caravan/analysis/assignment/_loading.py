@@ -130,7 +130,7 @@ class ShortestPathLoader:
         # Pointer jumping: each pass doubles the span of ``ancestor``. Fancy-index reads
         # happen before the writes, so every pass updates all nodes at once.
         depth = has.astype(np.int32)
-        ancestor = parent
+        ancestor = parent.copy()
         jumping = np.flatnonzero(has)
         while jumping.size:
             above = ancestor[jumping]

@@ -69,7 +69,7 @@ class AssignmentNetwork:
             bad = np.flatnonzero(~np.isfinite(values) | (values < 0))
             if bad.size:
                 found.append(
-                    f"{name} of link {int(bad[0])} is {values[bad[0]]!r}: "
+                    f"{name} of link {int(bad[0])} is {float(values[bad[0]])!r}: "
                     "costs and parameters must be finite and non-negative"
                 )
         return found

@@ -138,7 +138,7 @@ def _checked_demand(network: AssignmentNetwork, demand: FloatArray) -> FloatArra
     if bad.any():
         row, column = (int(i) for i in np.argwhere(bad)[0])
         raise InvalidQueryError(
-            f"demand from zone {row} to zone {column} is {matrix[row, column]!r}: "
+            f"demand from zone {row} to zone {column} is {float(matrix[row, column])!r}: "
             "demand must be finite and non-negative"
         )
     return matrix
@@ -179,8 +179,10 @@ class _Directions:
         if self.algorithm is Algorithm.CONJUGATE_FRANK_WOLFE or self.before is None:
             numerator = float(along @ (hessian * to_loading))
             denominator = float(along @ (hessian * (loading - self.previous)))
-            weight = numerator / denominator if denominator != 0.0 else 0.0
-            weight = min(max(weight, 0.0), _MAX_CONJUGATE_WEIGHT)
+            weight = max(numerator / denominator if denominator != 0.0 else 0.0, 0.0)
+            if weight > _MAX_CONJUGATE_WEIGHT:  # would all but repeat the last direction
+                self.before = None
+                return loading
             point = weight * self.previous + (1.0 - weight) * loading
         else:
             step = self.last_step

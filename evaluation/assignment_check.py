@@ -1,0 +1,123 @@
+"""Check caravan's equilibrium assignment on the TNTP benchmark networks in ../shared.
+
+Usage: python evaluation/assignment_check.py ../shared/data/tntp
+
+For Sioux Falls, Anaheim and Chicago Sketch, bi-conjugate Frank–Wolfe must reach a
+relative gap of 1e-5 (all three, Chicago Sketch included: it takes ~100 iterations,
+under 10 s on one core) and, where an optimum is published, a Beckmann objective within
+1e-5 relative of it (Anaheim, which has none, is held to the objective of its best-known
+flows). Prints a table (iterations, gap, objective, published value, time, and
+the largest difference from the best-known link flows relative to the largest flow) and
+exits 1 if any check fails. The networks are read from ../shared (research use only) and
+never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+from caravan.analysis.assignment import (
+    Algorithm,
+    AssignmentSpec,
+    ConvergenceError,
+    assign,
+    network_from_tntp,
+)
+from caravan.network import beckmann_objective
+from caravan.store.tntp import load_tntp_flows, load_tntp_network, load_tntp_trips
+
+#: Published optima of the best-known flows (the collection's READMEs, summarised in
+#: ../shared/data/tntp/*/SOURCE.md); the same figures as evaluation/tntp_check.py.
+PUBLISHED_OBJECTIVE = {
+    "SiouxFalls": 42.31335287107440 * 1e5,
+    "Anaheim": None,  # no value quoted upstream
+    "ChicagoSketch": 17313018.7387477,
+}
+#: Chicago Sketch's generalised cost adds 0.04 min/mile × length and 0.02 min/cent × toll.
+FIXED_COST = {"ChicagoSketch": (0.04, 0.02)}
+TARGET_GAP = 1e-5
+OBJECTIVE_TOLERANCE = 1e-5
+MAX_ITERATIONS = 2000
+
+
+def main(folder: Path) -> int:
+    console = Console(width=160)
+    table = Table(
+        title=f"Bi-conjugate Frank–Wolfe on the TNTP networks ({folder}), target gap {TARGET_GAP:.0e}",
+        title_justify="left",
+    )
+    for column in (
+        "network",
+        "links",
+        "iterations",
+        "relative gap",
+        "objective",
+        "published",
+        "rel. diff",
+        "flows vs best-known",
+        "time (s)",
+        "ok",
+    ):
+        table.add_column(column, overflow="fold")
+    failures = 0
+    spec = AssignmentSpec(
+        algorithm=Algorithm.BICONJUGATE_FRANK_WOLFE,
+        target_gap=TARGET_GAP,
+        max_iterations=MAX_ITERATIONS,
+    )
+    for name in ("SiouxFalls", "Anaheim", "ChicagoSketch"):
+        directory = folder / name
+        tntp = load_tntp_network(directory / f"{name}_net.tntp")
+        trips = load_tntp_trips(directory / f"{name}_trips.tntp")
+        best = load_tntp_flows(directory / f"{name}_flow.tntp")
+        network = network_from_tntp(tntp, *FIXED_COST.get(name, (0.0, 0.0)))
+        start = time.perf_counter()
+        try:
+            result = assign(network, trips, spec)
+            converged = True
+        except ConvergenceError as error:
+            result, converged = error.result, False
+        elapsed = time.perf_counter() - start
+        published = PUBLISHED_OBJECTIVE[name]
+        if published is None:  # the objective of the best-known flows stands in
+            published = beckmann_objective(
+                network.free_flow_time,
+                network.b,
+                network.power,
+                network.capacity,
+                best.volume,
+                network.fixed_cost,
+            )
+            name = f"{name} (ref.: best-known flows)"
+        difference = abs(result.objective - published) / published
+        objective_ok = difference <= OBJECTIVE_TOLERANCE
+        flow_difference = float(np.abs(result.flow - best.volume).max() / best.volume.max())
+        ok = converged and objective_ok
+        failures += not ok
+        table.add_row(
+            name,
+            str(network.link_count),
+            str(result.iterations),
+            f"{result.relative_gap:.2e}",
+            f"{result.objective:,.4f}",
+            f"{published:,.4f}",
+            f"{difference:.1e}",
+            f"{flow_difference:.1e}",
+            f"{elapsed:.2f}",
+            "yes" if ok else "[red]NO[/]",
+        )
+    console.print(table)
+    print(f"{3 - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(Path(sys.argv[1])))

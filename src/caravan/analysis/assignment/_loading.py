@@ -12,6 +12,8 @@ deepest; the link into a node carries its subtree demand.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -65,6 +67,7 @@ class ShortestPathLoader:
         self._demand = np.zeros((self.origins.size, size))
         self._demand[:, :zones] = demand[self.origins]
         self._zones = zones
+        self._row_starts: npt.NDArray[np.int32] | None = None
 
     def _chosen_links(self, cost: FloatArray) -> tuple[FloatArray, IntArray]:
         """Per node pair, the cheapest link's cost and index."""
@@ -117,41 +120,54 @@ class ShortestPathLoader:
                 f"(zones 0-based: {pairs}); check the links and the first through node"
             )
 
+    def _row_start(self, shape: tuple[int, ...]) -> npt.NDArray[np.int32]:
+        """Flat offset of each entry's row in an origins × nodes array (cached)."""
+        if self._row_starts is None or self._row_starts.size != shape[0] * shape[1]:
+            rows = np.arange(shape[0], dtype=np.int32) * shape[1]
+            self._row_starts = np.repeat(rows, shape[1])
+        return self._row_starts
+
     def load(self, cost: FloatArray) -> FloatArray:
         """Link flows of loading all demand on the shortest paths at ``cost``."""
         if self.origins.size == 0:
             return np.zeros(self._links)
         _, predecessors, chosen = self.trees(cost)
-        count, size = predecessors.shape
-        flat_predecessors = predecessors.ravel().astype(np.int64)
-        has = flat_predecessors >= 0
-        row_start = np.repeat(np.arange(count, dtype=np.int64) * size, size)
-        parent = np.where(has, row_start + flat_predecessors, -1)
-        # Pointer jumping: each pass doubles the span of ``ancestor``. Fancy-index reads
-        # happen before the writes, so every pass updates all nodes at once.
-        depth = has.astype(np.int32)
-        ancestor = parent.copy()
-        jumping = np.flatnonzero(has)
-        while jumping.size:
-            above = ancestor[jumping]
-            depth[jumping] += depth[above]
-            ancestor[jumping] = ancestor[above]
-            jumping = jumping[ancestor[jumping] >= 0]
+        flat = predecessors.ravel()
+        entries = flat.size
+        has = flat >= 0
+        # Flat index of each entry's parent; entry ``entries`` is a sentinel (depth 0, its
+        # own ancestor) standing for "no parent", so pointer jumping needs no filtering.
+        index_type = np.int32 if entries < 2**31 - 1 else np.int64
+        ancestor: npt.NDArray[np.signedinteger[Any]] = np.empty(entries + 1, dtype=index_type)
+        np.add(self._row_start(predecessors.shape), flat, out=ancestor[:entries])
+        ancestor[:entries][~has] = entries
+        ancestor[entries] = entries
+        parent = ancestor[:entries].copy()
+        small = predecessors.shape[1] < np.iinfo(np.int16).max
+        depth: npt.NDArray[np.signedinteger[Any]] = np.zeros(
+            entries + 1, dtype=np.int16 if small else np.int32
+        )
+        depth[:entries] = has
+        # Pointer jumping: each pass doubles the span of ``ancestor`` (all entries at once,
+        # the gathers read before the writes), so ~log2(tree depth) passes.
+        while (ancestor[:entries] != entries).any():
+            depth += np.take(depth, ancestor)
+            ancestor = np.take(ancestor, ancestor)
+        depth = depth[:entries]
         subtree = self._demand.ravel().copy()
         deepest = int(depth.max(initial=0))
-        # Stable argsort of 16-bit integers is a radix sort, several times faster.
-        sort_keys = depth.astype(np.int16) if deepest < np.iinfo(np.int16).max else depth
-        by_depth = np.argsort(sort_keys, kind="stable")
+        by_depth = np.argsort(depth, kind="stable")  # a radix sort for 16-bit depths
         bounds = np.searchsorted(depth[by_depth], np.arange(1, deepest + 2))
         for start, end in zip(bounds[::-1][1:].tolist(), bounds[::-1][:-1].tolist(), strict=True):
             nodes = by_depth[start:end]
             np.add.at(subtree, parent[nodes], subtree[nodes])
         carrying = np.flatnonzero(has & (subtree > 0))
+        size = predecessors.shape[1]
         node = carrying % size
         if self._pair_table is not None:
-            pairs = self._pair_table[flat_predecessors[carrying], node]
+            pairs = self._pair_table[flat[carrying], node]
         else:
-            keys = flat_predecessors[carrying] * size + node
+            keys = flat[carrying].astype(np.int64) * size + node
             pairs = np.searchsorted(self._pair_keys, keys)
         flows = np.bincount(chosen[pairs], weights=subtree[carrying], minlength=self._links)
         return flows.astype(np.float64, copy=False)

@@ -13,6 +13,8 @@
     │   ├── NotAKnowledgeBaseError         a path that is not caravan's own file (never written)
     │   └── KnowledgeBaseBusyError         a write that waited too long for another writer
     ├── WorkLimitError(RuntimeError)       a question that exceeds its deadline or work limit
+    ├── ConvergenceError(RuntimeError)     an assignment short of its target gap (carries the
+    │                                      result; defined in caravan.analysis.assignment)
     └── NoRouteError(LookupError)          no path between two places (what blocks it)
 """
 

@@ -310,3 +310,28 @@ def test_network_from_tntp_adds_length_and_toll_to_the_fixed_cost() -> None:
     np.testing.assert_allclose(network.fixed_cost, [2.08, 0.12])
     assert network.zone_count == 2
     assert network.first_thru_node == 1
+
+
+def test_large_networks_look_link_pairs_up_by_binary_search_with_the_same_flows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from caravan.analysis.assignment import _loading
+
+    network, demand = _grid()
+    dense = all_or_nothing(network, demand)
+    monkeypatch.setattr(_loading, "_DENSE_PAIRS", 0)  # as if node × node were too large
+    np.testing.assert_array_equal(all_or_nothing(network, demand), dense)
+
+
+def test_history_rows_follow_the_history() -> None:
+    network, demand, _ = _braess()
+    result = assign(network, demand, _spec(Algorithm.FRANK_WOLFE, gap=1e-3))
+    rows = result.history_rows()
+    assert len(rows) == result.iterations
+    assert rows[-1]["relative_gap"] == result.relative_gap
+    assert rows[0] == {
+        "iteration": 1,
+        "relative_gap": result.history[0].relative_gap,
+        "step": 1.0,
+        "objective": result.history[0].objective,
+    }

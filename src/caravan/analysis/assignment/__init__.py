@@ -1,4 +1,4 @@
-"""Equilibrium traffic assignment on link arrays: AON, MSA, Frank–Wolfe, CFW and BFW.
+"""Equilibrium traffic assignment on link arrays: AON, MSA, Frank–Wolfe, CFW, BFW and GP.
 
 Pure functions of a frozen spec: ``assign(network, demand, spec) -> AssignmentResult``.
 The method, its line search and gap are described in ``docs/assignment.md``.

@@ -103,6 +103,52 @@ class ShortestPathLoader:
             chosen,
         )
 
+    def od_pairs(self) -> tuple[IntArray, IntArray, FloatArray]:
+        """Origin–destination pairs with demand: row in ``origins``, destination zone, demand.
+
+        Pairs are ordered by origin row, so each origin's pairs are contiguous.
+        """
+        rows, columns = np.nonzero(self._demand > 0)
+        return (
+            rows.astype(np.int64),
+            columns.astype(np.int64),
+            self._demand[rows, columns].astype(np.float64),
+        )
+
+    def tree_paths(
+        self,
+        predecessors: npt.NDArray[np.int32],
+        chosen: IntArray,
+        rows: IntArray,
+        destinations: IntArray,
+    ) -> tuple[IntArray, IntArray]:
+        """The links of the tree path of each pair ``(rows[i], destinations[i])``.
+
+        Returns ``(pair, link)`` entries, one per link of a path, sorted by pair. All pairs
+        step back towards their origins together, one tree level per pass.
+        """
+        size = predecessors.shape[1]
+        pair_parts: list[IntArray] = []
+        link_parts: list[IntArray] = []
+        active = np.arange(rows.size, dtype=np.int64)
+        node = destinations.astype(np.int64)
+        row = rows
+        while active.size:
+            parent = predecessors[row, node].astype(np.int64)
+            keep = parent >= 0
+            active, node, row, parent = active[keep], node[keep], row[keep], parent[keep]
+            if self._pair_table is not None:
+                pairs = self._pair_table[parent, node]
+            else:
+                pairs = np.searchsorted(self._pair_keys, parent * size + node)
+            pair_parts.append(active)
+            link_parts.append(chosen[pairs])
+            node = parent
+        pair = np.concatenate(pair_parts) if pair_parts else np.zeros(0, dtype=np.int64)
+        link = np.concatenate(link_parts) if link_parts else np.zeros(0, dtype=np.int64)
+        order = np.argsort(pair, kind="stable")
+        return pair[order], link[order].astype(np.int64, copy=False)
+
     def check_reachable(self, cost: FloatArray) -> None:
         """Raise :class:`NoRouteError` if some demand has no path (names the first pairs)."""
         if self.origins.size == 0:

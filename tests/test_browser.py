@@ -141,6 +141,11 @@ def test_boundaries_are_simplified_for_the_zoom(page: Page) -> None:
         page.evaluate("() => { window.caravan.map.setZoom(7); }")
     page.wait_for_function("document.body.dataset.boundaries === 'fine'")
     assert page.evaluate("window.caravan.groups.base.getLayers().length") == 1
+    # Redrawn boundaries stay under the network: the canvas draws a boundary first.
+    assert page.evaluate(
+        "(() => { const c = window.caravan; const first = c.map._renderer._drawFirst.layer;"
+        " return c.groups.base.getLayers()[0].hasLayer(first); })()"
+    )
 
 
 def test_plan_a_route_and_see_it_on_the_map(page: Page) -> None:

@@ -54,7 +54,7 @@ async function drawCountries(detail = "coarse") {
       ? { color: "#8a8f86", weight: 1, fillColor: "#f4efe2", fillOpacity: 1 }
       : { color: "#b9c0c6", weight: 0.6, fillColor: "#eef1f3", fillOpacity: 1 }),
     interactive: false,
-  }).addTo(groups.base);
+  }).addTo(groups.base).bringToBack();  // redrawn on zoom: stay under the network
   document.body.dataset.boundaries = detail;
 }
 
@@ -112,7 +112,8 @@ function renderNetwork() {
   // Sized by the clearance time the router uses (published, or a stand-in drawn as a ring).
   const crossings = state.layers.crossings.features.map((feature) => {
     const hours = modelHours(feature.properties);
-    return { feature, radius: hours ? 5 + Math.sqrt(hours) * 1.8 : 5 };
+    const scale = map.getSize().x < 600 ? 0.7 : 1;  // a phone's map is small: smaller circles
+    return { feature, radius: (hours ? 4 + Math.sqrt(hours) * 1.1 : 4) * scale };
   }).sort((a, b) => b.radius - a.radius);
   for (const { feature, radius } of crossings) {
     const p = feature.properties;

@@ -11,13 +11,12 @@ import itertools
 
 import networkx as nx
 import numpy as np
-import numpy.typing as npt
 import pytest
 from pydantic import ValidationError
 
+from assignment_cases import braess, grid, net_inflow, network_of, two_routes
 from caravan.analysis.assignment import (
     Algorithm,
-    AssignmentNetwork,
     AssignmentSpec,
     ConvergenceError,
     ConvergenceWarning,
@@ -33,82 +32,12 @@ from caravan.store.tntp import TntpNetwork
 EQUILIBRIUM_ALGORITHMS = [a for a in Algorithm if a is not Algorithm.ALL_OR_NOTHING]
 
 
-def _network(
-    links: list[tuple[int, int, float, float, float, float]],
-    zones: int,
-    first_thru_node: int = 1,
-    fixed: list[float] | None = None,
-) -> AssignmentNetwork:
-    """Links as (from, to, free-flow time, capacity, b, power)."""
-    table = np.array(links, dtype=np.float64)
-    return AssignmentNetwork(
-        node_count=int(table[:, :2].max()) + 1,
-        zone_count=zones,
-        first_thru_node=first_thru_node,
-        from_node=table[:, 0].astype(np.int64),
-        to_node=table[:, 1].astype(np.int64),
-        free_flow_time=table[:, 2],
-        capacity=table[:, 3],
-        b=table[:, 4],
-        power=table[:, 5],
-        fixed_cost=np.zeros(len(links)) if fixed is None else np.array(fixed, dtype=np.float64),
-    )
-
-
-def _braess() -> tuple[AssignmentNetwork, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """s = 0, t = 1, a = 2, b = 3; 6 trips from s to t.
-
-    Costs: s→a and b→t 1 + 10x; a→t and s→b 50 + x; a→b 10 + x (BPR of power 1).
-    By symmetry paths s-a-t and s-b-t carry p, s-a-b-t carries q = 6 − 2p; equal costs
-    give 50 + p = 11 + 10p + 11q, so p = 27/13, q = 24/13 and every path costs 1200/13.
-    """
-    network = _network(
-        [
-            (0, 2, 1.0, 1.0, 10.0, 1.0),
-            (2, 1, 50.0, 50.0, 1.0, 1.0),
-            (0, 3, 50.0, 50.0, 1.0, 1.0),
-            (3, 1, 1.0, 1.0, 10.0, 1.0),
-            (2, 3, 10.0, 10.0, 1.0, 1.0),
-        ],
-        zones=2,
-    )
-    demand = np.array([[0.0, 6.0], [0.0, 0.0]])
-    return network, demand, np.array([51.0, 27.0, 27.0, 51.0, 24.0]) / 13.0
-
-
-def _two_routes() -> tuple[AssignmentNetwork, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Two parallel links from zone 0 to zone 1 carrying 80 trips.
-
-    Link 0 costs 1 · (1 + (x / 50)^4), link 1 costs 2 whatever its flow (no capacity):
-    at equilibrium 1 + (x / 50)^4 = 2, so x = 50 on link 0 and 30 on link 1.
-    """
-    network = _network([(0, 1, 1.0, 50.0, 1.0, 4.0), (0, 1, 2.0, 0.0, 0.0, 4.0)], zones=2)
-    return network, np.array([[0.0, 80.0], [0.0, 0.0]]), np.array([50.0, 30.0])
-
-
-def _grid(seed: int = 7) -> tuple[AssignmentNetwork, npt.NDArray[np.float64]]:
-    """A 5 × 5 grid, links both ways with seeded BPR parameters; the first 6 nodes are zones."""
-    rng = np.random.default_rng(seed)
-    links = []
-    for row in range(5):
-        for column in range(5):
-            node = row * 5 + column
-            for other in (node + 1 if column < 4 else None, node + 5 if row < 4 else None):
-                if other is None:
-                    continue
-                for a, b in ((node, other), (other, node)):
-                    links.append((a, b, rng.uniform(1, 5), rng.uniform(20, 60), 0.15, 4.0))
-    demand = rng.uniform(0, 30, size=(6, 6))
-    np.fill_diagonal(demand, 0.0)
-    return _network(links, zones=6), demand
-
-
 def _spec(algorithm: Algorithm, gap: float = 1e-12, iterations: int = 5000) -> AssignmentSpec:
     return AssignmentSpec(algorithm=algorithm, target_gap=gap, max_iterations=iterations)
 
 
 @pytest.mark.parametrize("algorithm", EQUILIBRIUM_ALGORITHMS)
-@pytest.mark.parametrize("case", [_braess, _two_routes])
+@pytest.mark.parametrize("case", [braess, two_routes])
 def test_every_algorithm_reaches_the_hand_computed_equilibrium(
     algorithm: Algorithm, case: object
 ) -> None:
@@ -119,7 +48,7 @@ def test_every_algorithm_reaches_the_hand_computed_equilibrium(
 
 
 def test_braess_equilibrium_cost_and_beckmann_objective() -> None:
-    network, demand, expected = _braess()
+    network, demand, expected = braess()
     result = assign(network, demand, _spec(Algorithm.BICONJUGATE_FRANK_WOLFE))
     path_cost = result.cost[0] + result.cost[1]
     assert path_cost == pytest.approx(1200.0 / 13.0, rel=1e-9)
@@ -134,7 +63,7 @@ def test_braess_equilibrium_cost_and_beckmann_objective() -> None:
 
 
 def test_utilisation_is_flow_over_capacity_and_nan_when_uncapacitated() -> None:
-    network, demand, _ = _two_routes()
+    network, demand, _ = two_routes()
     result = assign(network, demand, _spec(Algorithm.FRANK_WOLFE))
     assert result.utilisation[0] == pytest.approx(1.0, rel=1e-6)
     assert np.isnan(result.utilisation[1])
@@ -145,7 +74,7 @@ def test_utilisation_is_flow_over_capacity_and_nan_when_uncapacitated() -> None:
     [Algorithm.FRANK_WOLFE, Algorithm.CONJUGATE_FRANK_WOLFE, Algorithm.BICONJUGATE_FRANK_WOLFE],
 )
 def test_objective_never_rises_and_the_gap_falls(algorithm: Algorithm) -> None:
-    network, demand = _grid()
+    network, demand = grid()
     result = assign(network, demand, _spec(algorithm, gap=1e-4))
     objectives = np.array([r.objective for r in result.history])
     assert (np.diff(objectives) <= 1e-9 * objectives[0]).all()
@@ -159,7 +88,7 @@ def test_objective_never_rises_and_the_gap_falls(algorithm: Algorithm) -> None:
 
 
 def test_conjugate_directions_need_fewer_iterations_than_frank_wolfe() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     counts = {
         a: assign(network, demand, _spec(a, gap=1e-4)).iterations for a in EQUILIBRIUM_ALGORITHMS
     }
@@ -168,7 +97,7 @@ def test_conjugate_directions_need_fewer_iterations_than_frank_wolfe() -> None:
 
 
 def test_all_or_nothing_loads_the_shortest_paths() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     weights = network.free_flow_time
     graph = nx.DiGraph()
     for index, (a, b) in enumerate(zip(network.from_node, network.to_node, strict=True)):
@@ -186,17 +115,9 @@ def test_all_or_nothing_loads_the_shortest_paths() -> None:
     assert result.iterations == 1
 
 
-def _net_inflow(
-    network: AssignmentNetwork, flow: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    inflow = np.bincount(network.to_node, weights=flow, minlength=network.node_count)
-    outflow = np.bincount(network.from_node, weights=flow, minlength=network.node_count)
-    return inflow - outflow
-
-
 @pytest.mark.parametrize("algorithm", list(Algorithm))
 def test_flow_is_conserved_at_every_node(algorithm: Algorithm) -> None:
-    network, demand = _grid()
+    network, demand = grid()
     spec = AssignmentSpec(
         algorithm=algorithm,
         target_gap=1.0 if algorithm is Algorithm.ALL_OR_NOTHING else 1e-3,
@@ -205,7 +126,7 @@ def test_flow_is_conserved_at_every_node(algorithm: Algorithm) -> None:
     result = assign(network, demand, spec)
     expected = np.zeros(network.node_count)
     expected[:6] = demand.sum(axis=0) - demand.sum(axis=1)
-    np.testing.assert_allclose(_net_inflow(network, result.flow), expected, atol=1e-9)
+    np.testing.assert_allclose(net_inflow(network, result.flow), expected, atol=1e-9)
 
 
 def test_zones_below_the_first_thru_node_are_never_passed_through() -> None:
@@ -218,15 +139,15 @@ def test_zones_below_the_first_thru_node_are_never_passed_through() -> None:
         (3, 2, 5.0, 0.0, 0.0, 1.0),
     ]
     demand = np.array([[0.0, 3.0, 10.0], [0.0, 0.0, 4.0], [0.0, 0.0, 0.0]])
-    blocked = all_or_nothing(_network(links, zones=3, first_thru_node=4), demand)
+    blocked = all_or_nothing(network_of(links, zones=3, first_thru_node=4), demand)
     np.testing.assert_allclose(blocked, [3.0, 4.0, 10.0, 10.0])
-    free = all_or_nothing(_network(links, zones=3, first_thru_node=1), demand)
+    free = all_or_nothing(network_of(links, zones=3, first_thru_node=1), demand)
     np.testing.assert_allclose(free, [13.0, 14.0, 0.0, 0.0])
 
 
 def test_fixed_costs_steer_routes() -> None:
-    _, demand, _ = _two_routes()
-    tolled = _network(
+    _, demand, _ = two_routes()
+    tolled = network_of(
         [(0, 1, 1.0, 50.0, 1.0, 4.0), (0, 1, 2.0, 0.0, 0.0, 4.0)], zones=2, fixed=[5.0, 0.0]
     )
     result = assign(tolled, demand, _spec(Algorithm.FRANK_WOLFE))
@@ -237,7 +158,7 @@ def test_fixed_costs_steer_routes() -> None:
 
 
 def test_a_missed_target_raises_with_the_result() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     spec = AssignmentSpec(algorithm=Algorithm.FRANK_WOLFE, target_gap=1e-12, max_iterations=3)
     with pytest.raises(ConvergenceError, match=r"short of the target 1\.0e-12") as caught:
         assign(network, demand, spec)
@@ -249,7 +170,7 @@ def test_a_missed_target_raises_with_the_result() -> None:
 
 
 def test_a_missed_target_warns_when_asked() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     spec = AssignmentSpec(
         algorithm=Algorithm.MSA, target_gap=1e-12, max_iterations=4, on_miss=OnMiss.WARN
     )
@@ -260,7 +181,7 @@ def test_a_missed_target_warns_when_asked() -> None:
 
 
 def test_all_or_nothing_is_checked_against_the_target_too() -> None:
-    network, demand, _ = _braess()
+    network, demand, _ = braess()
     with pytest.raises(ConvergenceError):
         assign(network, demand, _spec(Algorithm.ALL_OR_NOTHING, gap=1e-3))
 
@@ -279,14 +200,14 @@ def test_the_spec_is_frozen_and_names_are_checked() -> None:
 
 
 def test_bad_inputs_are_refused_at_the_boundary() -> None:
-    network, demand, _ = _braess()
+    network, demand, _ = braess()
     with pytest.raises(InvalidQueryError, match=r"shape \(3, 3\), expected \(2, 2\)"):
         assign(network, np.zeros((3, 3)), _spec(Algorithm.MSA))
     with pytest.raises(InvalidQueryError, match=r"from zone 0 to zone 1 is -6\.0"):
         assign(network, -demand, _spec(Algorithm.MSA))
     with pytest.raises(InvalidQueryError, match=r"capacity of link 1 is -1\.0"):
-        _network([(0, 1, 1.0, 1.0, 0.15, 4.0), (1, 0, 1.0, -1.0, 0.15, 4.0)], zones=2)
-    stranded = _network([(0, 1, 1.0, 1.0, 0.15, 4.0)], zones=2)
+        network_of([(0, 1, 1.0, 1.0, 0.15, 4.0), (1, 0, 1.0, -1.0, 0.15, 4.0)], zones=2)
+    stranded = network_of([(0, 1, 1.0, 1.0, 0.15, 4.0)], zones=2)
     with pytest.raises(NoRouteError, match=r"1 origin–destination pair\(s\).*1->0"):
         assign(stranded, np.array([[0.0, 1.0], [1.0, 0.0]]), _spec(Algorithm.MSA))
 
@@ -317,14 +238,14 @@ def test_large_networks_look_link_pairs_up_by_binary_search_with_the_same_flows(
 ) -> None:
     from caravan.analysis.assignment import _loading
 
-    network, demand = _grid()
+    network, demand = grid()
     dense = all_or_nothing(network, demand)
     monkeypatch.setattr(_loading, "_DENSE_PAIRS", 0)  # as if node × node were too large
     np.testing.assert_array_equal(all_or_nothing(network, demand), dense)
 
 
 def test_history_rows_follow_the_history() -> None:
-    network, demand, _ = _braess()
+    network, demand, _ = braess()
     result = assign(network, demand, _spec(Algorithm.FRANK_WOLFE, gap=1e-3))
     rows = result.history_rows()
     assert len(rows) == result.iterations

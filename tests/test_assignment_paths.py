@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from assignment_cases import braess, grid, net_inflow, network_of, two_routes
 from caravan.analysis.assignment import (
     Algorithm,
     AssignmentNetwork,
@@ -28,70 +29,8 @@ GP = Algorithm.GRADIENT_PROJECTION
 FloatArray = npt.NDArray[np.float64]
 
 
-def _network(
-    links: list[tuple[int, int, float, float, float, float]],
-    zones: int,
-    first_thru_node: int = 1,
-    fixed: list[float] | None = None,
-) -> AssignmentNetwork:
-    """Links as (from, to, free-flow time, capacity, b, power)."""
-    table = np.array(links, dtype=np.float64)
-    return AssignmentNetwork(
-        node_count=int(table[:, :2].max()) + 1,
-        zone_count=zones,
-        first_thru_node=first_thru_node,
-        from_node=table[:, 0].astype(np.int64),
-        to_node=table[:, 1].astype(np.int64),
-        free_flow_time=table[:, 2],
-        capacity=table[:, 3],
-        b=table[:, 4],
-        power=table[:, 5],
-        fixed_cost=np.zeros(len(links)) if fixed is None else np.array(fixed, dtype=np.float64),
-    )
-
-
 def _spec(gap: float = 1e-10, iterations: int = 5000, **kwargs: object) -> AssignmentSpec:
     return AssignmentSpec(algorithm=GP, target_gap=gap, max_iterations=iterations, **kwargs)
-
-
-def _braess() -> tuple[AssignmentNetwork, FloatArray, FloatArray]:
-    """s = 0, t = 1, a = 2, b = 3; 6 trips. Paths s-a-t and s-b-t carry 27/13 each and
-    s-a-b-t 24/13 (equal costs 50 + p = 11 + 10p + 11q with q = 6 − 2p), all at 1200/13."""
-    network = _network(
-        [
-            (0, 2, 1.0, 1.0, 10.0, 1.0),
-            (2, 1, 50.0, 50.0, 1.0, 1.0),
-            (0, 3, 50.0, 50.0, 1.0, 1.0),
-            (3, 1, 1.0, 1.0, 10.0, 1.0),
-            (2, 3, 10.0, 10.0, 1.0, 1.0),
-        ],
-        zones=2,
-    )
-    demand = np.array([[0.0, 6.0], [0.0, 0.0]])
-    return network, demand, np.array([51.0, 27.0, 27.0, 51.0, 24.0]) / 13.0
-
-
-def _two_routes() -> tuple[AssignmentNetwork, FloatArray, FloatArray]:
-    """80 trips on two parallel links: 1 + (x/50)^4 against a constant 2 gives 50 and 30."""
-    network = _network([(0, 1, 1.0, 50.0, 1.0, 4.0), (0, 1, 2.0, 0.0, 0.0, 4.0)], zones=2)
-    return network, np.array([[0.0, 80.0], [0.0, 0.0]]), np.array([50.0, 30.0])
-
-
-def _grid(seed: int = 7) -> tuple[AssignmentNetwork, FloatArray]:
-    """A 5 × 5 grid, links both ways with seeded BPR parameters; the first 6 nodes are zones."""
-    rng = np.random.default_rng(seed)
-    links = []
-    for row in range(5):
-        for column in range(5):
-            node = row * 5 + column
-            for other in (node + 1 if column < 4 else None, node + 5 if row < 4 else None):
-                if other is None:
-                    continue
-                for a, b in ((node, other), (other, node)):
-                    links.append((a, b, rng.uniform(1, 5), rng.uniform(20, 60), 0.15, 4.0))
-    demand = rng.uniform(0, 30, size=(6, 6))
-    np.fill_diagonal(demand, 0.0)
-    return _network(links, zones=6), demand
 
 
 def _random_network(seed: int) -> tuple[AssignmentNetwork, FloatArray]:
@@ -113,10 +52,10 @@ def _random_network(seed: int) -> tuple[AssignmentNetwork, FloatArray]:
     fixed = np.where(rng.random(len(links)) < 1 / 3, rng.uniform(0, 3, len(links)), 0.0)
     demand = rng.uniform(0, 25, size=(5, 5))
     np.fill_diagonal(demand, 0.0)
-    return _network(links, zones=5, first_thru_node=3, fixed=fixed.tolist()), demand
+    return network_of(links, zones=5, first_thru_node=3, fixed=fixed.tolist()), demand
 
 
-@pytest.mark.parametrize("case", [_braess, _two_routes])
+@pytest.mark.parametrize("case", [braess, two_routes])
 def test_hand_computed_equilibria_to_1e_10(case: object) -> None:
     network, demand, expected = case()  # type: ignore[operator]
     result = assign(network, demand, _spec())
@@ -130,14 +69,14 @@ def test_hand_computed_equilibria_to_1e_10(case: object) -> None:
 
 
 def test_braess_paths_cost_the_same() -> None:
-    network, demand, _ = _braess()
+    network, demand, _ = braess()
     cost = assign(network, demand, _spec()).cost
     for path in ([0, 1], [2, 3], [0, 4, 3]):
         assert cost[path].sum() == pytest.approx(1200.0 / 13.0, rel=1e-9)
 
 
 def test_agrees_with_biconjugate_frank_wolfe_on_a_grid() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     paths = assign(network, demand, _spec())
     bfw = assign(
         network,
@@ -155,19 +94,13 @@ def test_agrees_with_biconjugate_frank_wolfe_on_a_grid() -> None:
     assert paths.objective == pytest.approx(bfw.objective, rel=1e-10)
 
 
-def _net_inflow(network: AssignmentNetwork, flow: FloatArray) -> FloatArray:
-    inflow = np.bincount(network.to_node, weights=flow, minlength=network.node_count)
-    outflow = np.bincount(network.from_node, weights=flow, minlength=network.node_count)
-    return inflow - outflow
-
-
-@pytest.mark.parametrize("case", [_grid, lambda: _random_network(3)])
+@pytest.mark.parametrize("case", [grid, lambda: _random_network(3)])
 def test_flow_is_conserved_at_every_node(case: object) -> None:
     network, demand = case()  # type: ignore[operator]
     result = assign(network, demand, _spec())
     expected = np.zeros(network.node_count)
     expected[: network.zone_count] = demand.sum(axis=0) - demand.sum(axis=1)
-    np.testing.assert_allclose(_net_inflow(network, result.flow), expected, atol=1e-9)
+    np.testing.assert_allclose(net_inflow(network, result.flow), expected, atol=1e-9)
     assert (result.flow >= 0).all()
 
 
@@ -201,16 +134,16 @@ def test_zones_below_the_first_thru_node_are_never_passed_through() -> None:
         (3, 2, 5.0, 0.0, 0.0, 1.0),
     ]
     demand = np.array([[0.0, 3.0, 10.0], [0.0, 0.0, 4.0], [0.0, 0.0, 0.0]])
-    blocked = assign(_network(links, zones=3, first_thru_node=4), demand, _spec())
+    blocked = assign(network_of(links, zones=3, first_thru_node=4), demand, _spec())
     np.testing.assert_allclose(blocked.flow, [3.0, 4.0, 10.0, 10.0])
-    free = assign(_network(links, zones=3, first_thru_node=1), demand, _spec())
+    free = assign(network_of(links, zones=3, first_thru_node=1), demand, _spec())
     np.testing.assert_allclose(free.flow, [13.0, 14.0, 0.0, 0.0])
 
 
 def test_fixed_costs_steer_routes() -> None:
-    _, demand, _ = _two_routes()
+    _, demand, _ = two_routes()
     # A fixed cost of 0.5 on the BPR link: 1.5 + (x/50)^4 = 2 gives x = 50 · 0.5^¼.
-    tolled = _network(
+    tolled = network_of(
         [(0, 1, 1.0, 50.0, 1.0, 4.0), (0, 1, 2.0, 0.0, 0.0, 4.0)], zones=2, fixed=[0.5, 0.0]
     )
     result = assign(tolled, demand, _spec())
@@ -229,7 +162,7 @@ def test_binary_search_pair_lookup_gives_the_same_flows(monkeypatch: pytest.Monk
 
 
 def test_a_missed_target_raises_or_warns_with_the_result() -> None:
-    network, demand = _grid()
+    network, demand = grid()
     with pytest.raises(ConvergenceError, match="gradient_projection") as caught:
         assign(network, demand, _spec(iterations=3))
     assert caught.value.result.iterations == 3
@@ -241,7 +174,7 @@ def test_a_missed_target_raises_or_warns_with_the_result() -> None:
 
 
 def test_no_demand_is_an_equilibrium() -> None:
-    network, _ = _grid()
+    network, _ = grid()
     result = assign(network, np.zeros((6, 6)), _spec())
     assert result.converged
     np.testing.assert_array_equal(result.flow, np.zeros(network.link_count))

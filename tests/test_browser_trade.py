@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import csv
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from caravan import Observatory
 from caravan.http import HttpSettings, create_app
 from caravan.store import default_data_dir
+from live_server import serving
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "screenshots"
 CHROMIUM_FLAGS = [
@@ -81,21 +78,8 @@ def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     kb_path = tmp_path_factory.mktemp("trade-gaps-kb") / "kb.sqlite"
     observatory = Observatory.open(kb_path, data_dir)
     app = create_app(HttpSettings(), observatory)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
     observatory.close()
 
 

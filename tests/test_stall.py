@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import socket
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
 
 from asgi_client import assert_problem, request
 from caravan import Observatory
 from caravan.http import HttpSettings, create_app
 from caravan.http.workers import WorkerPool, WorkersBusyError
+from live_server import serving
 
 MONDAY = "2025-06-02"
 CHEAP = "/api/v1/places?limit=5"
@@ -138,29 +134,6 @@ def test_questions_past_their_deadline_are_refused_not_cut_short(mini: Observato
 
 
 # -- the stall test ---------------------------------------------------------------------------
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """The app in a real uvicorn server on a free loopback port, in a background thread."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 20
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the server did not start")
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(20)
-        listener.close()
 
 
 def heavy_route(day: int) -> str:

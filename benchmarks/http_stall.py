@@ -25,7 +25,6 @@ import datetime as dt
 import itertools
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,7 @@ import time
 from pathlib import Path
 
 import httpx
+from serving import free_port, wait_until_serving
 
 #: Runs in the child process: argv = port, knowledge base, switch interval, workers ("": default).
 #: It serves as `caravan serve` does (caravan.http.server), or with plain uvicorn on versions
@@ -67,12 +67,6 @@ PAIRS = [
     ("Chongqing", "Almaty"),
     ("Xi'an", "Bishkek"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def heavy_paths() -> itertools.cycle[str]:
@@ -192,16 +186,7 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/api/v1/meta", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.3)
+        wait_until_serving(base, server)
         for _ in range(20):  # warm the app and today's snapshot
             httpx.get(base + CHEAP)
             httpx.get(f"{base}/api/v1/route", params={"origin": "Xi'an", "destination": "Almaty"})

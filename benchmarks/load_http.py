@@ -16,7 +16,6 @@ import asyncio
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 import httpx
 from rich.console import Console
 from rich.table import Table
+from serving import free_port, wait_until_serving
 
 PLACES = [
     "Xi'an",
@@ -46,12 +46,6 @@ PLACES = [
     "Khorgos",
     "Andijan",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def hammer(
@@ -100,16 +94,7 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/api/v1/meta", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.3)
+        wait_until_serving(base, server)
         rng = random.Random(args.seed)
         pairs = [rng.sample(PLACES, 2) for _ in range(200)]
         routes = [

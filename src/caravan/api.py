@@ -67,6 +67,7 @@ from caravan.views import (
 
 if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
+    from caravan.analysis.trade_response import TradeResponse as TradeResponse
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",

@@ -40,7 +40,7 @@ from caravan.errors import CaravanError, DataValidationError, InvalidQueryError,
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
 
 if TYPE_CHECKING:
-    from caravan.api import ComparisonResult
+    from caravan.api import ComparisonResult, TradeResponse
 
 __all__ = ["app", "main"]
 
@@ -781,6 +781,7 @@ def _print_comparison(result: ComparisonResult) -> None:
             if r.pairs or r.lost_pairs
         ],
     )
+    _print_trade_response(summary.trade_response)
     for project in summary.projects:
         print_table(
             f"{project.name} ({project.project_id}), by {project.mode or 'any mode'}",
@@ -804,6 +805,30 @@ def _print_comparison(result: ComparisonResult) -> None:
                 markup=False,
                 soft_wrap=True,
             )
+
+
+def _print_trade_response(response: TradeResponse | None) -> None:
+    if response is None or not response.pairs:
+        return
+    total, share = response.total_change_usd, response.total_change_pct
+    print_table(
+        f"trade response, partial equilibrium (China's trade {response.year}): "
+        f"{total.typical / 1e9:+.2f} bn USD ({share.typical:+.2f} %), "
+        f"range {total.low / 1e9:+.2f} to {total.high / 1e9:+.2f} bn USD",
+        ["countries", "trade bn USD", "Δ days", "low %", "typical %", "high %"],
+        [
+            (
+                " – ".join(p.countries),
+                f"{p.trade_usd / 1e9:.2f}",
+                _signed(p.time_change_days, 2),
+                _signed(p.change_pct.low, 2),
+                _signed(p.change_pct.typical, 2),
+                _signed(p.change_pct.high, 2),
+            )
+            for p in response.pairs
+        ],
+    )
+    console.print(response.method, markup=False, soft_wrap=True, style="dim")
 
 
 def _signed(value: float | None, digits: int, sign: bool = True) -> str:

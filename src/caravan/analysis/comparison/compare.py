@@ -38,6 +38,7 @@ from caravan.analysis.comparison.records import (
 )
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
+from caravan.analysis.trade_response import TradeResponseParameters, estimate_trade_response
 from caravan.errors import NoRouteError
 from caravan.model import Assumption, Place, PlaceKind, ProjectKind, Source
 from caravan.network import EdgeKind, NetworkSnapshot
@@ -82,6 +83,8 @@ class ComparisonContext:
     claims: Sequence[ProjectClaim] = ()
     #: every source and assumption a result may cite, by id
     citations: Mapping[str, Source | Assumption] = field(default_factory=dict)
+    #: elasticities for the trade response (None: not estimated)
+    trade_response: TradeResponseParameters | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,11 @@ def compare_networks(
         moved |= np.nan_to_num(np.abs(table.change(name)), nan=0.0) > 1e-9
     moved |= np.isin(table.route_change, (RouteChange.LOST, RouteChange.GAINED))
     gains = np.flatnonzero(lister.listed.ravel() & (table.change("time_h").ravel() < -1e-9))
+    response = (
+        estimate_trade_response(rows, context.trade_response, context.trade_year)
+        if context.trade_response
+        else None
+    )
     summary = ComparisonSummary(
         a=a.info,
         b=b.info,
@@ -151,6 +159,7 @@ def compare_networks(
         gained_total=len(gained),
         projects=projects,
         paths=tuple(paths),
+        trade_response=response,
         notes=_notes(context),
         sources=tuple(
             dict.fromkeys(
@@ -158,6 +167,7 @@ def compare_networks(
                     *a.info.sources,
                     *b.info.sources,
                     *context.trade_sources,
+                    *(response.parameters.sources if response else ()),
                     *(s for p in projects for c in p.claims for s in c.sources),
                 ]
             )
@@ -466,4 +476,8 @@ def _notes(context: ComparisonContext) -> tuple[str, ...]:
         "neighbours) show their plain mean and stay out of the weighted mean.",
         "Best routes minimise generalised cost unless stated; a route 'changes' when the "
         "crossings or the modes it uses differ.",
+        "The trade response is partial equilibrium: it moves each pair's trade by the change "
+        "in its mean time and cost, holding other partners, prices and incomes fixed."
+        if context.trade_response
+        else "Trade response not estimated: the knowledge base lacks its elasticities.",
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from caravan.analysis.comparison.claims import load_project_claims
 from caravan.analysis.comparison.compare import ComparisonContext
+from caravan.analysis.trade_response import TradeResponseParameters, trade_response_parameters
+from caravan.errors import KnowledgeBaseError
 from caravan.model import Assumption, Scenario, Source, TradeFlowKind
 from caravan.store import KnowledgeBase
 
@@ -65,7 +67,16 @@ def comparison_context(
         projects=projects,
         claims=load_project_claims(data_dir),
         citations=_citations(kb, scenarios),
+        trade_response=_trade_response(kb),
     )
+
+
+def _trade_response(kb: KnowledgeBase) -> TradeResponseParameters | None:
+    """The elasticities, or None when the knowledge base lacks them (a note says so)."""
+    try:
+        return trade_response_parameters(kb)
+    except KnowledgeBaseError:
+        return None
 
 
 def _citations(

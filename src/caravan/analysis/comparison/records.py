@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from caravan.analysis.trade_response import TradeResponse
+
 __all__ = [
     "ClaimCheck",
     "ComparedSide",
@@ -158,5 +160,8 @@ class ComparisonSummary(_Record):
     gained_total: int
     projects: tuple[ProjectEffect, ...]
     paths: tuple[RoutePath, ...] = Field((), description="Routes that changed, both sides.")
+    trade_response: TradeResponse | None = Field(
+        None, description="Partial-equilibrium change in trade by country pair, as ranges."
+    )
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = Field((), description="Sources of the sides, weights and claims.")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from caravan.analysis.comparison.compare import ComparisonResult
 from caravan.analysis.comparison.records import CountryPairChange, PairChange
+from caravan.analysis.trade_response import TradeResponse
 from caravan.model import Assumption, Source
 
 __all__ = ["comparison_report_html"]
@@ -51,6 +52,59 @@ def _table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], 
 
 def _td(value: object, numeric: bool = False) -> str:
     return f'<td class="n">{_e(value)}</td>' if numeric else f"<td>{_e(value)}</td>"
+
+
+def _trade_response(response: TradeResponse | None) -> str:
+    """The trade response section: ranges per country pair and in total, and the method."""
+    if response is None:
+        return ""
+    total = response.total_change_usd
+    share = response.total_change_pct
+    rows = [
+        [
+            _td(" – ".join(p.countries).upper()),
+            _td(_num(p.trade_usd / 1e9, 2), True),
+            _td(_num(p.time_change_days, 2, True), True),
+            _td(_num(p.cost_change_usd, 0, True), True),
+            _td(_num(p.change_pct.low, 2, True), True),
+            _td(_num(p.change_pct.typical, 2, True), True),
+            _td(_num(p.change_pct.high, 2, True), True),
+            _td(_num(p.change_usd.low / 1e6, 0, True), True),
+            _td(_num(p.change_usd.typical / 1e6, 0, True), True),
+            _td(_num(p.change_usd.high / 1e6, 0, True), True),
+        ]
+        for p in response.pairs
+    ]
+    return "".join(
+        [
+            '<h2 id="trade-response">Trade response (partial equilibrium)</h2>',
+            f"<p>China's trade with the five in {_e(response.year or '–')} "
+            f"({_num(response.total_trade_usd / 1e9, 1)} bn USD) would change by "
+            f"<strong>{_num(total.typical / 1e9, 2, True)} bn USD</strong> "
+            f"({_num(share.typical, 2, True)} %), range {_num(total.low / 1e9, 2, True)} to "
+            f"{_num(total.high / 1e9, 2, True)} bn USD ({_num(share.low, 2, True)} % to "
+            f"{_num(share.high, 2, True)} %).</p>",
+            f'<p class="note">{_e(response.method)}</p>',
+            _table(
+                "Change in trade by country pair (b − a)",
+                (
+                    "countries",
+                    "trade USD bn",
+                    "Δ days",
+                    "Δ USD/unit",
+                    "low %",
+                    "typical %",
+                    "high %",
+                    "low USD m",
+                    "typical USD m",
+                    "high USD m",
+                ),
+                rows,
+                "trade-response",
+            ),
+            "".join(f'<p class="note">{_e(n)}</p>' for n in response.notes),
+        ]
+    )
 
 
 def _country_rows(rows: Sequence[CountryPairChange]) -> list[list[str]]:
@@ -271,6 +325,7 @@ def comparison_report_html(
             _country_rows(summary.country_pairs),
             "country-pairs",
         ),
+        _trade_response(summary.trade_response),
         "<h2>Map of the routes that changed</h2>",
         '<p class="note">Blue: best routes in b; grey dashed: the same pairs in a. Green '
         "and red lines: links and crossings gaining or losing best routes.</p>",

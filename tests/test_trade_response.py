@@ -10,6 +10,7 @@ import pytest
 from caravan.analysis.trade_response import (
     TradeResponseParameters,
     estimate_trade_response,
+    mode_weighted_rows,
     pair_change_log,
     trade_response_parameters,
 )
@@ -22,7 +23,9 @@ PARAMETERS = TradeResponseParameters(
     trade_cost_elasticity_low=4.0,
     trade_cost_elasticity_high=5.0,
     cargo_value_usd_per_teu=40_000.0,
+    road_share=0.518,
 )
+SHARES = {"road": 0.518, "rail": 0.482}
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,13 @@ def test_a_comparison_reports_the_trade_response_with_its_sources(embedded: Obse
     html = result.report_html()
     assert 'id="trade-response"' in html
     assert "partial equilibrium" in html.lower()
+
+
+def test_modes_are_weighted_by_their_share_over_the_modes_that_reach() -> None:
+    rail = [Row(("cn", "uz"), 16e9, -48.0, -200.0), Row(("cn", "tj"), 4e9, None, None)]
+    road = [Row(("cn", "uz"), 16e9, 0.0, 0.0), Row(("cn", "tj"), 4e9, 12.0, 50.0)]
+    rows = {r.countries: r for r in mode_weighted_rows({"rail": rail, "road": road}, SHARES)}
+    assert rows[("cn", "uz")].mean_time_change_h == pytest.approx(0.482 * -48.0)
+    assert rows[("cn", "uz")].mean_cost_change_usd == pytest.approx(0.482 * -200.0)
+    assert rows[("cn", "tj")].mean_time_change_h == pytest.approx(12.0)  # road alone reaches
+    assert rows[("cn", "uz")].trade_usd == pytest.approx(16e9)

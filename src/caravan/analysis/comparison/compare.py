@@ -38,7 +38,13 @@ from caravan.analysis.comparison.records import (
 )
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
-from caravan.analysis.trade_response import TradeResponseParameters, estimate_trade_response
+from caravan.analysis.trade_response import (
+    CountryPairDelta,
+    TradeResponse,
+    TradeResponseParameters,
+    estimate_trade_response,
+    mode_weighted_rows,
+)
 from caravan.errors import NoRouteError
 from caravan.model import Assumption, Place, PlaceKind, ProjectKind, Source
 from caravan.network import EdgeKind, NetworkSnapshot
@@ -137,7 +143,7 @@ def compare_networks(
     moved |= np.isin(table.route_change, (RouteChange.LOST, RouteChange.GAINED))
     gains = np.flatnonzero(lister.listed.ravel() & (table.change("time_h").ravel() < -1e-9))
     response = (
-        estimate_trade_response(rows, context.trade_response, context.trade_year)
+        _trade_response(routers, ids, weight, country, counted, context)
         if context.trade_response
         else None
     )
@@ -176,6 +182,28 @@ def compare_networks(
     coordinates = {p.id: (p.lon, p.lat) for p in context.places}
     cited = {s: context.citations[s] for s in summary.sources if s in context.citations}
     return ComparisonResult(summary, table, coordinates, cited)
+
+
+def _trade_response(
+    routers: tuple[Router, Router],
+    ids: list[str],
+    weight: Weight,
+    country: Mapping[str, str],
+    counted: set[str],
+    context: ComparisonContext,
+) -> TradeResponse:
+    """The trade response from each mode's country-pair changes, weighted by mode shares."""
+    parameters = context.trade_response
+    assert parameters is not None
+    by_mode: dict[str, Sequence[CountryPairDelta]] = {}
+    for mode in ("rail", "road"):
+        skims = [skim_matrices(r, ids, weight, modes=(mode,)) for r in routers]
+        table = compare_skims(skims[0], skims[1])
+        by_mode[mode] = country_pair_changes(table, country, context.trade_usd, counted)
+    shares = {"road": parameters.road_share, "rail": 1.0 - parameters.road_share}
+    return estimate_trade_response(
+        mode_weighted_rows(by_mode, shares), parameters, context.trade_year
+    )
 
 
 def _route_changes(a: RouteStructure, b: RouteStructure) -> npt.NDArray[np.int8]:

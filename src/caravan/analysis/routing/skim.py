@@ -120,15 +120,19 @@ def iterate_skim(
     weight: Weight = Weight.GENERALISED,
     chunk_size: int = 64,
     deadline: Deadline | None = None,
+    modes: tuple[str, ...] | None = None,
 ) -> Iterator[SkimProgress | SkimMatrices]:
     """Compute skims origin block by origin block, yielding progress, then the matrices.
+
+    ``modes`` restricts the routes to those modes' links (None = every mode), as a route
+    query's ``modes`` does.
 
     Stopping the iteration between blocks abandons the work cleanly (nothing is written).
     With a ``deadline``, the clock is read before every block; past it the skim stops with
     :class:`~caravan.errors.WorkLimitError` (never a partial matrix).
     """
     snapshot = router.snapshot
-    graph = router.graph(weight, None, ())
+    graph = router.graph(weight, modes, ())
     accumulated_names, dense = _dense_edge_values(router, graph)
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
@@ -167,9 +171,10 @@ def skim_matrices(
     place_ids: list[str],
     weight: Weight = Weight.GENERALISED,
     progress: Callable[[int, int], None] | None = None,
+    modes: tuple[str, ...] | None = None,
 ) -> SkimMatrices:
-    """Skims between the given places along the routes minimising ``weight``."""
-    for item in iterate_skim(router, place_ids, weight):
+    """Skims between the given places along the routes minimising ``weight`` (some modes only)."""
+    for item in iterate_skim(router, place_ids, weight, modes=modes):
         if isinstance(item, SkimMatrices):
             return item
         if progress:

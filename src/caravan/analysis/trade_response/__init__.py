@@ -5,6 +5,7 @@ from caravan.analysis.trade_response.estimate import (
     estimate_trade_response,
     pair_change_log,
 )
+from caravan.analysis.trade_response.modes import ModeWeightedDelta, mode_weighted_rows
 from caravan.analysis.trade_response.parameters import (
     TRADE_RESPONSE_ASSUMPTIONS,
     trade_response_parameters,
@@ -19,11 +20,13 @@ from caravan.analysis.trade_response.records import (
 __all__ = [
     "TRADE_RESPONSE_ASSUMPTIONS",
     "CountryPairDelta",
+    "ModeWeightedDelta",
     "PairTradeResponse",
     "Range",
     "TradeResponse",
     "TradeResponseParameters",
     "estimate_trade_response",
+    "mode_weighted_rows",
     "pair_change_log",
     "trade_response_parameters",
 ]

@@ -29,7 +29,8 @@ from caravan.analysis.trade_response.records import (
 __all__ = ["CountryPairDelta", "estimate_trade_response", "pair_change_log"]
 
 METHOD = (
-    "typical: −1 % of trade per added day (Djankov, Freund & Pham 2010) plus the freight-cost "
+    "each country pair's mean change in time and cost is weighted over rail and road by the "
+    "share of trade each carries; typical: −1 % of trade per added day (Djankov, Freund & Pham 2010) plus the freight-cost "
     "change as a share of cargo value × the low trade elasticity; range: the extremes of that "
     "and of θ · (τ · Δdays + Δcost / value) with τ = 0.6–2.1 % per day (Hummels & Schaur "
     "2013) and θ = 4–5. Partial equilibrium: other partners, prices and incomes held fixed."

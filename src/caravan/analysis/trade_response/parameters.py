@@ -16,6 +16,7 @@ TRADE_RESPONSE_ASSUMPTIONS = {
     "trade_cost_elasticity_low": "asm-model-trade-cost-elasticity-low",
     "trade_cost_elasticity_high": "asm-model-trade-cost-elasticity-high",
     "cargo_value_usd_per_teu": "asm-model-cargo-value-per-teu",
+    "road_share": "asm-model-trade-road-share",
 }
 
 

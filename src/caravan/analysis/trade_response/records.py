@@ -32,6 +32,9 @@ class TradeResponseParameters(_Record):
     cargo_value_usd_per_teu: float = Field(
         gt=0, description="Value of the goods in one TEU, USD (turns a cost change ad valorem)."
     )
+    road_share: float = Field(
+        ge=0, le=1, description="Share of the trade moved by road; the rest weighs rail changes."
+    )
     sources: tuple[str, ...] = Field((), description="Assumption ids behind the values.")
 
 

@@ -145,7 +145,7 @@ def main(folder: Path) -> int:
 
 
 def _total_od_flow(path: Path) -> float:
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
         if line.startswith("<TOTAL OD FLOW>"):
             return float(line.split(">", 1)[1])
     raise SystemExit(f"{path.name}: no <TOTAL OD FLOW> in the metadata")

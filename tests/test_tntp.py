@@ -122,3 +122,17 @@ def test_unreachable_zones_are_inf() -> None:
     assert skim[0, 1] == 5
     assert np.isinf(skim[1, 0])
     assert np.isinf(skim[0, 2])
+
+
+@pytest.mark.parametrize("separator", ["\f", "\v", "\u2028", "\x1c"])
+def test_row_numbers_count_line_feeds_only(folder: Path, separator: str) -> None:
+    """A form feed or Unicode separator inside a comment does not shift later row numbers."""
+    path = folder / "Tiny_net.tntp"
+    text = NET.replace("~ init term", f"~ init{separator}term").replace(
+        "\t0.15\t4\t0\t0\t1\t;\n\t3\t2", "\t0.15\t4\t0\t0\t1\t;\n\t3\tx"
+    )
+    path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_tntp_network(path)
+    [issue] = caught.value.issues
+    assert (issue.row, issue.field) == (9, "term_node")

@@ -67,6 +67,15 @@ class TntpFlows:
     cost: npt.NDArray[np.float64]
 
 
+def _lines(text: str) -> list[str]:
+    """Lines split on line feeds only (CR LF too), so row numbers match what editors show.
+
+    ``str.splitlines`` also splits on form feeds and Unicode separators, which would shift
+    every row number after one and report an error on the wrong line.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def _metadata(lines: list[str]) -> tuple[dict[str, str], int]:
     meta: dict[str, str] = {}
     for number, line in enumerate(lines):
@@ -89,7 +98,7 @@ def _number(path: Path, row: int, field: str, text: str) -> float:
 
 def load_tntp_network(path: Path) -> TntpNetwork:
     """Read a ``*_net.tntp`` file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = _lines(path.read_text(encoding="utf-8"))
     meta, start = _metadata(lines)
     issues = [
         DataIssue(path.name, None, key, "missing from the metadata")
@@ -143,7 +152,7 @@ def load_tntp_network(path: Path) -> TntpNetwork:
 def load_tntp_trips(path: Path) -> npt.NDArray[np.float64]:
     """Read a ``*_trips.tntp`` file into a zones × zones matrix."""
     text = path.read_text(encoding="utf-8")
-    meta, _ = _metadata(text.splitlines())
+    meta, _ = _metadata(_lines(text))
     zones = int(meta.get("NUMBER OF ZONES", "0"))
     if zones <= 0:
         raise DataValidationError(
@@ -162,7 +171,7 @@ def load_tntp_trips(path: Path) -> npt.NDArray[np.float64]:
 def load_tntp_flows(path: Path) -> TntpFlows:
     """Read a ``*_flow.tntp`` file (From, To, Volume, Cost)."""
     rows: list[list[float]] = []
-    for row, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for row, line in enumerate(_lines(path.read_text(encoding="utf-8")), start=1):
         cells = line.split()
         if len(cells) < 4 or not cells[0].isdigit():
             continue

@@ -7,11 +7,21 @@ import datetime as dt
 import functools
 import os
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
+from caravan.analysis.monitoring import (
+    AcceptOutcome,
+    DocumentDetails,
+    IngestOutcome,
+    ProposalDetails,
+    ProposalPage,
+    Review,
+    document_files,
+    ingest_files,
+)
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.search import Deadline, RouteResult
@@ -52,6 +62,12 @@ from caravan.store import (
 )
 from caravan.store.journal import record_status_event
 from caravan.store.ownership import FileKind, require_own_file
+from caravan.store.proposals import (
+    ProposalFilter,
+    ProposalQueue,
+    StoredProposal,
+    proposal_queue_path_for,
+)
 from caravan.views import (
     Citation,
     CrossingView,
@@ -628,6 +644,49 @@ class Observatory:
         record_status_event(self.kb.path, event, new_source)
         self._routers.clear()
         return event
+
+    # -- monitoring ----------------------------------------------------------------------------
+    @functools.cached_property
+    def review(self) -> Review:
+        """The review queue of proposed facts read from documents (see caravan.analysis.monitoring)."""
+        return Review(self.kb, ProposalQueue(proposal_queue_path_for(self.kb.path)))
+
+    @staticmethod
+    def document_files(paths: Sequence[Path]) -> list[Path]:
+        """The files named and the documents (text, HTML, PDF) inside the folders named."""
+        return document_files(paths)
+
+    def ingest(
+        self, files: Sequence[Path], details: DocumentDetails | None = None
+    ) -> Iterator[IngestOutcome]:
+        """Read files into the review queue; one outcome per file, each stored before the next."""
+        return ingest_files(self.kb, self.review.queue, files, details or DocumentDetails())
+
+    def proposals(self, which: ProposalFilter | None = None) -> ProposalPage:
+        """A page of proposals, filtered by state, kind and document."""
+        return self.review.proposals(which)
+
+    def proposal(self, proposal_id: str) -> ProposalDetails:
+        """One proposal (id or unique prefix) with the sources of the value it is compared with."""
+        return self.review.details(proposal_id)
+
+    def accept_proposal(self, proposal_id: str, by: str) -> AcceptOutcome:
+        """Write a proposal's fact through the journal, citing its document; durable on return."""
+        outcome = self.review.accept(proposal_id, by)
+        self._routers.clear()
+        return outcome
+
+    def reject_proposal(
+        self, proposal_id: str, by: str, reason: str | None = None
+    ) -> StoredProposal:
+        """Set a proposal aside; the knowledge base is not touched."""
+        return self.review.reject(proposal_id, by, reason)
+
+    def edit_proposal(
+        self, proposal_id: str, changes: Mapping[str, str], by: str
+    ) -> StoredProposal:
+        """Change fields of a pending proposal (validated); its evidence is kept."""
+        return self.review.edit(proposal_id, changes, by)
 
     # -- agreements, trade, people, sources ----------------------------------------------------
     def agreements(self, summit: str | None = None, party: str | None = None) -> list[Agreement]:

@@ -22,7 +22,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ from caravan.store.sqlite_schema import row_from_record
 
 __all__ = [
     "BUSY_TIMEOUT_S",
+    "CITATION_ADDED",
+    "RECORD_ADDED",
     "STATUS_EVENT",
     "EditJournal",
     "JournalEntry",
@@ -50,12 +52,21 @@ __all__ = [
     "apply_pending_in",
     "journal_path_for",
     "pending_edit_ids",
+    "record_edit",
     "record_status_event",
     "replay_journal",
     "writable_connection",
 ]
 
 STATUS_EVENT = "status_event"
+#: A new row of a dated table (observations, trade, agreements, …) with its new sources.
+RECORD_ADDED = "record_added"
+#: A further source for a row already held (a corroboration).
+CITATION_ADDED = "citation_added"
+#: Tables a journalled ``record_added`` may add to: rows that carry their own date or key.
+RECORD_TABLES = frozenset(
+    {"project_events", "observations", "trade", "agreements", "sister_city_counts"}
+)
 JOURNAL_FILE = "journal"
 #: How long a writer waits for another writer's lock before giving up (seconds).
 BUSY_TIMEOUT_S = 30.0
@@ -268,16 +279,34 @@ def record_status_event(
         "event": event.model_dump(mode="json"),
         "source": new_source.model_dump(mode="json") if new_source else None,
     }
+    return record_edit(knowledge_base, STATUS_EVENT, payload, busy_timeout_s)
+
+
+def record_edit(
+    knowledge_base: Path,
+    kind: str,
+    payload: dict[str, Any],
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
+    on_durable: Callable[[JournalEntry], None] | None = None,
+) -> JournalEntry:
+    """Journal one edit of ``kind`` and apply it, under one write lock; returns once durable.
+
+    The edit is tried on the knowledge base first (nothing is journalled if it does not
+    fit). ``on_durable`` runs once the entry is on disk, still under the lock, so that a
+    caller's own bookkeeping (a proposal's state) follows the journal in the same order.
+    """
     journal = EditJournal(journal_path_for(knowledge_base), busy_timeout_s)
     with writable_connection(knowledge_base, busy_timeout_s) as connection:
         apply_pending_in(connection, journal)
         connection.execute("SAVEPOINT trial")
         try:
-            _apply(connection, 0, payload)
+            _APPLIERS[kind](connection, 0, payload)
         finally:
             connection.execute("ROLLBACK TO trial")
             connection.execute("RELEASE trial")
-        entry = journal.append(STATUS_EVENT, payload)
+        entry = journal.append(kind, payload)
+        if on_durable is not None:
+            on_durable(entry)
         _replay_one(connection, entry)
     return entry
 
@@ -312,11 +341,18 @@ def apply_pending_in(connection: sqlite3.Connection, journal: EditJournal) -> in
 def _replay_one(connection: sqlite3.Connection, entry: JournalEntry) -> bool:
     """Apply one entry and record its outcome in the knowledge base's copy of the journal."""
     applied = False
-    if entry.kind == STATUS_EVENT:
+    apply = _APPLIERS.get(entry.kind)
+    if apply is not None:
         connection.execute("SAVEPOINT replay")
         try:
-            _apply(connection, entry.id, entry.payload)
-        except (DataValidationError, UnknownRecordError, sqlite3.IntegrityError, ValueError):
+            apply(connection, entry.id, entry.payload)
+        except (
+            DataValidationError,
+            UnknownRecordError,
+            sqlite3.IntegrityError,
+            ValueError,
+            KeyError,
+        ):
             connection.execute("ROLLBACK TO replay")
         else:
             applied = True
@@ -344,7 +380,13 @@ def _apply(connection: sqlite3.Connection, entry: int, payload: dict[str, Any]) 
         raise UnknownRecordError("project", event.project_id)
     if source is not None:
         _insert(connection, "sources", source, entry)
-    for source_id in event.source:
+    _require_sources(connection, entry, event.source)
+    _insert(connection, "project_events", event, entry)
+
+
+def _require_sources(connection: sqlite3.Connection, entry: int, source_ids: Iterable[str]) -> None:
+    """Refuse an edit citing a source or assumption the knowledge base does not declare."""
+    for source_id in source_ids:
         table = "sources" if source_id.startswith("src-") else "assumptions"
         if (
             connection.execute(f"SELECT 1 FROM {table} WHERE id = ?", (source_id,)).fetchone()
@@ -357,7 +399,75 @@ def _apply(connection: sqlite3.Connection, entry: int, payload: dict[str, Any]) 
                     )
                 ]
             )
-    _insert(connection, "project_events", event, entry)
+
+
+def _apply_record(connection: sqlite3.Connection, entry: int, payload: dict[str, Any]) -> None:
+    """Add one row (``payload["table"]``, ``payload["record"]``) with its new sources."""
+    table_name = str(payload["table"])
+    if table_name not in RECORD_TABLES:
+        raise ValueError(f"a journalled record cannot be added to {table_name!r}")
+    table = table_named(table_name)
+    record = table.record.model_validate(payload["record"])
+    for source in payload.get("sources") or ():
+        _insert(connection, "sources", Source.model_validate(source), entry)
+    _require_sources(connection, entry, getattr(record, "source", ()))
+    _require_references(connection, entry, table_name, record)
+    _insert(connection, table_name, record, entry)
+
+
+def _apply_citation(connection: sqlite3.Connection, entry: int, payload: dict[str, Any]) -> None:
+    """Cite one more source for a held row (``payload["table"]``, ``payload["key"]``)."""
+    table = table_named(str(payload["table"]))
+    key = str(payload["key"])
+    if "source" not in table.fields:
+        raise ValueError(f"rows of {table.name!r} cite no sources")
+    row = connection.execute(f'SELECT source FROM "{table.name}" WHERE _key = ?', (key,)).fetchone()
+    if row is None:
+        raise UnknownRecordError(table.name, key)
+    source = Source.model_validate(payload["source"])
+    _insert(connection, "sources", source, entry)
+    cited = list(json.loads(row[0]))
+    if source.id in cited:
+        return
+    connection.execute(
+        f'UPDATE "{table.name}" SET source = ? WHERE _key = ?',
+        (json.dumps([*cited, source.id], ensure_ascii=False), key),
+    )
+    connection.execute("INSERT INTO citations VALUES (?, ?, ?)", (table.name, key, source.id))
+
+
+def _require_references(
+    connection: sqlite3.Connection, entry: int, table_name: str, record: Any
+) -> None:
+    """Refuse a row whose references (places, countries, crossings …) name nothing held."""
+    for field_name, targets in table_named(table_name).refs.items():
+        value = getattr(record, field_name)
+        for reference in value if isinstance(value, tuple) else (value,):
+            if reference is None:
+                continue
+            if not any(
+                connection.execute(
+                    f'SELECT 1 FROM "{target}" WHERE _key = ?', (reference,)
+                ).fetchone()
+                for target in targets
+            ):
+                raise DataValidationError(
+                    [
+                        DataIssue(
+                            JOURNAL_FILE,
+                            entry,
+                            field_name,
+                            f"{reference!r} is not in {' or '.join(targets)}",
+                        )
+                    ]
+                )
+
+
+_APPLIERS: dict[str, Callable[[sqlite3.Connection, int, dict[str, Any]], None]] = {
+    STATUS_EVENT: _apply,
+    RECORD_ADDED: _apply_record,
+    CITATION_ADDED: _apply_citation,
+}
 
 
 def _insert(connection: sqlite3.Connection, table_name: str, record: Any, entry: int) -> None:

@@ -1,7 +1,8 @@
 """Which files are caravan's own: caravan writes only to paths it created.
 
 Every SQLite file caravan writes carries an application id in its header (bytes 68–71):
-one for knowledge bases, one for journals of edits, one for caches of compiled networks. A path that exists and does not carry
+one for knowledge bases, one for journals of edits, one for caches of compiled networks,
+one for queues of proposed facts. A path that exists and does not carry
 the id (a folder, a text file, someone else's database) is refused before anything opens
 it for writing. Knowledge bases built before the id existed are recognised by their
 ``meta`` table, read-only.
@@ -19,6 +20,8 @@ from caravan.errors import NotAKnowledgeBaseError
 __all__ = [
     "JOURNAL_APPLICATION_ID",
     "KNOWLEDGE_BASE_APPLICATION_ID",
+    "OSM_LAYER_APPLICATION_ID",
+    "PROPOSAL_QUEUE_APPLICATION_ID",
     "SNAPSHOT_CACHE_APPLICATION_ID",
     "FileKind",
     "file_kind",
@@ -31,6 +34,10 @@ KNOWLEDGE_BASE_APPLICATION_ID = 0x4352564B
 JOURNAL_APPLICATION_ID = 0x4352564A
 #: ``PRAGMA application_id`` of a caravan cache of compiled network snapshots ("CRVS").
 SNAPSHOT_CACHE_APPLICATION_ID = 0x43525653
+#: ``PRAGMA application_id`` of a network layer imported from OpenStreetMap ("CRVL").
+OSM_LAYER_APPLICATION_ID = 0x4352564C
+#: ``PRAGMA application_id`` of a caravan queue of proposed facts under review ("CRVP").
+PROPOSAL_QUEUE_APPLICATION_ID = 0x43525650
 
 
 class FileKind(Enum):
@@ -41,6 +48,8 @@ class FileKind(Enum):
     LEGACY_KNOWLEDGE_BASE = "knowledge base of an earlier caravan"
     JOURNAL = "journal of edits"
     SNAPSHOT_CACHE = "cache of compiled networks"
+    OSM_LAYER = "network layer imported from OpenStreetMap"
+    PROPOSAL_QUEUE = "queue of proposed facts"
     FOREIGN = "not a caravan file"
 
 
@@ -77,6 +86,10 @@ def file_kind(path: Path) -> tuple[FileKind, str]:
         return FileKind.JOURNAL, ""
     if application_id == SNAPSHOT_CACHE_APPLICATION_ID:
         return FileKind.SNAPSHOT_CACHE, ""
+    if application_id == OSM_LAYER_APPLICATION_ID:
+        return FileKind.OSM_LAYER, ""
+    if application_id == PROPOSAL_QUEUE_APPLICATION_ID:
+        return FileKind.PROPOSAL_QUEUE, ""
     if application_id == 0 and _has_caravan_meta(path):
         return FileKind.LEGACY_KNOWLEDGE_BASE, ""
     return FileKind.FOREIGN, "is an SQLite database that caravan did not create"

@@ -1,0 +1,105 @@
+"""Reading files into the review queue, one file at a time, each kept once stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from caravan.errors import CaravanError
+from caravan.store import KnowledgeBase
+from caravan.store.proposals import ProposalQueue
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "DocumentDetails",
+    "IngestOutcome",
+    "document_files",
+    "ingest_files",
+]
+
+#: Files a folder is searched for: plain text, HTML and PDF.
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf"})
+
+
+@dataclass(frozen=True)
+class DocumentDetails:
+    """Metadata given with the files (flags or form fields); empty ones come from the file."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published_on: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """One file read: its document, how many proposals were new or known, or its error."""
+
+    path: Path
+    document_id: str | None = None
+    title: str | None = None
+    new: int = 0
+    known: int = 0
+    proposal_ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+    error: str | None = None
+
+
+def document_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, and the documents inside the folders named (sorted, recursively)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_files(
+    knowledge_base: KnowledgeBase,
+    queue: ProposalQueue,
+    files: Sequence[Path],
+    details: DocumentDetails,
+) -> Iterator[IngestOutcome]:
+    """Read each file, propose facts and store them; yields one outcome per file.
+
+    Each file's proposals are stored in their own transaction before the next file is
+    read, so stopping between files keeps every finished one. A file that cannot be read
+    yields its error and the others go on.
+    """
+    from caravan.analysis.ingest import propose, read_document  # type: ignore[attr-defined]
+
+    for path in files:
+        try:
+            read = read_document(
+                path,
+                title=details.title,
+                publisher=details.publisher,
+                published_on=details.published_on,
+                url=details.url,
+                language=details.language,
+            )
+            facts = propose(knowledge_base, read.text, read.meta)
+            stored = queue.add(read.meta, facts)
+        except (CaravanError, OSError, ValueError) as error:
+            yield IngestOutcome(path, error=str(error) or type(error).__name__)
+            continue
+        yield IngestOutcome(
+            path,
+            document_id=read.meta.id,
+            title=read.meta.title,
+            new=stored.new,
+            known=stored.known,
+            proposal_ids=tuple(fact.id for fact in facts),
+            warnings=tuple(str(warning) for warning in read.warnings),
+        )

@@ -5,7 +5,8 @@ TNTP networks)::
 
     cost(x) = free_flow_time · (1 + b · (x / capacity) ** power) + fixed_cost
 
-A link with ``capacity == 0`` is uncapacitated: its cost does not grow with flow. Zones are
+A link with ``capacity == 0`` is uncapacitated: its cost does not grow with flow. Links
+listed in ``queues`` take Akçelik's queueing delay instead of BPR (``queueing``). Zones are
 nodes ``0 .. zone_count - 1``; zones numbered below ``first_thru_node`` (1-based, TNTP's
 rule) may start or end a path but never be passed through.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from caravan.analysis.assignment.queueing import QueueDelay
 from caravan.errors import InvalidQueryError
 from caravan.store.tntp import TntpNetwork
 
@@ -40,6 +42,8 @@ class AssignmentNetwork:
     b: FloatArray
     power: FloatArray
     fixed_cost: FloatArray
+    #: links whose delay is a queue rather than BPR (their ``b`` and ``power`` are unused)
+    queues: QueueDelay | None = None
 
     def __post_init__(self) -> None:
         problems = list(self._problems())
@@ -72,6 +76,8 @@ class AssignmentNetwork:
                     f"{name} of link {int(bad[0])} is {float(values[bad[0]])!r}: "
                     "costs and parameters must be finite and non-negative"
                 )
+        if self.queues is not None and not found:
+            found += self.queues.problems(links, self.capacity)
         return found
 
     @property

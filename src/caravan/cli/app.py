@@ -27,6 +27,7 @@ from caravan.api import (
     Weight,
     parse_years,
 )
+from caravan.cli import monitoring
 from caravan.cli.render import (
     console,
     error_console,
@@ -51,6 +52,8 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Validate, build and export the knowledge base.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+app.command("ingest")(monitoring.ingest)
+app.add_typer(monitoring.review_app, name="review")
 
 #: Most alternatives a route question may ask for (RouteQuery.alternatives allows 0..10).
 MAX_ALTERNATIVES = 10

@@ -5,6 +5,7 @@ queue; :mod:`~caravan.analysis.monitoring.review` lists, edits, rejects and acce
 :mod:`~caravan.analysis.monitoring.edits` says what accepting writes.
 """
 
+from caravan.analysis.monitoring.describe import describe_proposal, proposed_value
 from caravan.analysis.monitoring.edits import JournalEdit, journal_edit_for
 from caravan.analysis.monitoring.errors import ReviewError
 from caravan.analysis.monitoring.ingest import (
@@ -25,9 +26,11 @@ __all__ = [
     "ProposalPage",
     "Review",
     "ReviewError",
+    "describe_proposal",
     "document_files",
     "document_source",
     "document_source_id",
     "ingest_files",
     "journal_edit_for",
+    "proposed_value",
 ]

@@ -1,0 +1,100 @@
+"""`caravan review …` over the synthetic dataset: tables, evidence, decisions, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import review_cases as cases
+from caravan import Observatory
+from caravan.cli import app
+from caravan.cli.render import console
+from caravan.store.journal import journal_path_for
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables wide enough that no cell is folded across lines."""
+    monkeypatch.setattr(console, "width", 240)
+
+
+@pytest.fixture
+def kb(mini_dir: Path, tmp_path: Path) -> str:
+    """A knowledge base whose queue holds the test document's facts."""
+    path = tmp_path / "cli.sqlite"
+    observatory = Observatory.open(path, mini_dir)
+    observatory.review.queue.add(cases.document(), cases.all_facts(cases.document()))
+    observatory.close()
+    return str(path)
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_list_shows_every_pending_proposal(kb: str) -> None:
+    code, output = _invoke("review", "list", "--kb", kb, "--json")
+    assert code == 0
+    listed = json.loads(output)
+    assert listed["total"] == 6
+    assert {item["id"] for item in listed["items"]} == {
+        f.id for f in cases.all_facts(cases.document())
+    }
+    code, output = _invoke("review", "list", "--kb", kb, "--kind", "figure")
+    assert code == 0
+    assert "3 pending proposal(s)" in output
+    assert "trade_value_usd" in output
+
+
+def test_show_gives_both_sides_of_a_conflict(kb: str) -> None:
+    fact = cases.trade_conflict(cases.document())
+    code, output = _invoke("review", "show", fact.id[:12], "--kb", kb)
+    assert code == 0, output
+    assert "conflict" in output
+    assert "13000000000" in output  # held
+    assert "14,000,000,000" in output  # proposed
+    assert "src-test-news" in output
+    assert "src-doc-" in output
+    assert fact.evidence.sentence[:40] in output
+
+
+def test_accept_then_reject_reports_each_id(kb: str) -> None:
+    opening = cases.opening(cases.document())
+    code, output = _invoke("review", "accept", opening.id[:12], "--kb", kb, "--by", "ana")
+    assert code == 0, output
+    assert "project_events prj-test-line/2026-09-01/in_service" in output
+    assert journal_path_for(Path(kb)).exists()
+    code, output = _invoke("review", "show", opening.id, "--kb", kb, "--json")
+    assert json.loads(output)["state"] == "accepted"
+    assert json.loads(output)["decided_by"] == "ana"
+    place = cases.new_place(cases.document())
+    code, output = _invoke("review", "reject", place.id, "--kb", kb, "--reason", "not a place")
+    assert code == 0
+    assert "rejected" in output
+
+
+def test_unknown_ids_and_refusals_are_one_line_errors(kb: str) -> None:
+    code, output = _invoke("review", "accept", "ffffffffffff", "--kb", kb)
+    assert code == 2
+    assert "unknown proposal" in output
+    assert "Traceback" not in output
+    place = cases.new_place(cases.document())
+    code, output = _invoke("review", "accept", place.id, "--kb", kb)
+    assert code == 2
+    assert "never invents coordinates" in output
+
+
+def test_edit_sets_fields_and_refuses_bad_pairs(kb: str) -> None:
+    fact = cases.memorandum(cases.document())
+    code, output = _invoke("review", "edit", fact.id, "--set", "parties=kz|uz", "--kb", kb)
+    assert code == 0, output
+    assert "parties kz uz" in output
+    code, output = _invoke("review", "edit", fact.id, "--set", "parties", "--kb", kb)
+    assert code == 2
+    assert "expected field=value" in output

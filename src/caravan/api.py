@@ -83,6 +83,8 @@ from caravan.views import (
 
 if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
+    from caravan.analysis.freight import FreightAssignment, FreightProgress, PublishedVolume
+    from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
 
 __all__ = [
@@ -602,6 +604,78 @@ class Observatory:
                 return None, day
         spec = self._scenario(item)
         return spec, self._date(date, spec)
+
+    # -- sweeps -----------------------------------------------------------------------------
+    @staticmethod
+    def sweep_names() -> list[str]:
+        """Names of the built-in sweep specs."""
+        from caravan.analysis.sweeps import builtin_sweep_names
+
+        return builtin_sweep_names()
+
+    def sweep_spec(self, spec: str | Path) -> PreparedSweep:
+        """A sweep spec (built-in name or TOML file), its scenarios and places checked."""
+        from caravan.analysis.sweeps import prepare_sweep
+
+        return prepare_sweep(spec, self.kb)
+
+    def sweep_draw(self, spec: str | Path, draw: int) -> tuple[Scenario, Scenario]:
+        """The two complete scenarios (a, b) of one draw of a sweep."""
+        return self.sweep_spec(spec).draw(draw)
+
+    @staticmethod
+    def scenario_toml(scenario: Scenario) -> str:
+        """A scenario as TOML that ``caravan`` reads back to the same scenario."""
+        from caravan.analysis.sweeps.scenario_toml import scenario_to_toml
+
+        return scenario_to_toml(scenario)
+
+    def sweep(
+        self,
+        spec: str | Path | PreparedSweep,
+        out_dir: Path,
+        *,
+        workers: int = 2,
+        scheduler: str | None = None,
+        chunk_size: int | None = None,
+        progress: Callable[[SweepProgress], None] | None = None,
+    ) -> SweepRun:
+        """Run a sweep's missing draws on Dask (local cluster, or ``scheduler``), keep each
+        in ``out_dir`` and summarise them; see :mod:`caravan.analysis.sweeps`."""
+        from caravan.analysis.sweeps import run_sweep
+
+        prepared = self.sweep_spec(spec) if isinstance(spec, str | Path) else spec
+        return run_sweep(
+            self.kb, prepared, out_dir, workers=workers, scheduler=scheduler,
+            chunk_size=chunk_size, progress=progress,
+        )  # fmt: skip
+
+    # -- freight ------------------------------------------------------------------------------
+    def assign(
+        self,
+        year: int,
+        scenario: str | Scenario | None = None,
+        *,
+        algorithm: str | None = None,
+        gap: float | None = None,
+        select_link: str | None = None,
+        progress: FreightProgress | None = None,
+    ) -> FreightAssignment:
+        """A year's freight assigned with capacities on the network (of a scenario): loads and
+        utilisation per crossing and link, convergence, and the pairs through ``select_link``."""
+        from caravan.analysis.freight import assign_year, assignment_spec
+
+        spec = self._scenario(scenario)
+        return assign_year(
+            self.kb, year, lambda day: self.network(day, scenario=spec), scenario=spec,
+            spec=assignment_spec(algorithm, gap), select_crossing=select_link, progress=progress,
+        )  # fmt: skip
+
+    def loads_against_published(self, result: FreightAssignment) -> list[PublishedVolume]:
+        """Modelled loads per crossing beside the published volumes, with the error of each."""
+        from caravan.analysis.freight import loads_against_published
+
+        return loads_against_published(self.kb, result)
 
     # -- map --------------------------------------------------------------------------------
     def map_layers(

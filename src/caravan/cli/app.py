@@ -37,6 +37,7 @@ from caravan.cli.render import (
     print_table,
     usd_bn,
 )
+from caravan.cli.sweeps import sweep_app
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
 
@@ -52,6 +53,7 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Validate, build and export the knowledge base.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+app.add_typer(sweep_app, name="sweep")
 app.command("ingest")(monitoring.ingest)
 app.add_typer(monitoring.review_app, name="review")
 

@@ -1,0 +1,86 @@
+"""Which country each imported node lies in: the file's own boundaries, else Natural Earth.
+
+A file that carries country boundary relations (``admin_level=2`` with an ISO 3166-1
+code) is read with them; otherwise the Natural Earth polygons caravan installs
+(``caravan.store.boundaries``) stand in. Bounding boxes overlap, so without polygons no
+country is assigned and borders come from ``barrier=border_control`` nodes only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+
+from caravan.store.boundaries import country_shapes
+from caravan.store.osm.reader import RawExtract
+
+__all__ = ["CountryLookup", "countries_of_extract"]
+
+#: Country index of a node outside every known boundary.
+NO_COUNTRY = -1
+
+
+@dataclass(frozen=True)
+class CountryLookup:
+    """Country polygons by id, and where they come from."""
+
+    method: str  # "file", "natural-earth" or "none"
+    geometries: dict[str, Any]
+
+    @property
+    def codes(self) -> list[str]:
+        """Country ids in index order."""
+        return sorted(self.geometries)
+
+    def index_of(
+        self, lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int16]:
+        """The index (in :attr:`codes`) of the country of each point, or -1 outside all."""
+        found = np.full(lon.size, NO_COUNTRY, dtype=np.int16)
+        for index, code in enumerate(self.codes):
+            inside = shapely.contains_xy(self.geometries[code], lon, lat)
+            found[(found == NO_COUNTRY) & inside] = index
+        return found
+
+
+def countries_of_extract(extract: RawExtract) -> CountryLookup:
+    """Boundaries from the file's relations when it has any, else Natural Earth polygons."""
+    from_file = _file_boundaries(extract)
+    if from_file:
+        return CountryLookup("file", from_file)
+    shapes = country_shapes()
+    if shapes.method == "polygons":
+        return CountryLookup("natural-earth", dict(shapes.geometries))
+    return CountryLookup("none", {})
+
+
+def _file_boundaries(extract: RawExtract) -> dict[str, Any]:
+    rings = extract.boundaries
+    found: dict[str, Any] = {}
+    for country, members in rings.way_members.items():
+        lines = []
+        for way_id in members:
+            refs = rings.way_refs.get(way_id)
+            if refs is None or refs.size < 2:
+                continue
+            index = np.searchsorted(extract.node_ids, refs)
+            index = np.minimum(index, extract.node_ids.size - 1)
+            if not np.all(extract.node_ids[index] == refs):
+                continue  # a member cut off by the extract
+            lines.append(
+                shapely.linestrings(
+                    np.column_stack((extract.node_lon[index], extract.node_lat[index]))
+                )
+            )
+        if not lines:
+            continue
+        area = shapely.build_area(shapely.line_merge(shapely.union_all(lines)))
+        if area.is_empty:
+            continue
+        shapely.prepare(area)
+        found[country] = area
+    return found

@@ -83,6 +83,7 @@ from caravan.views import (
 
 if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
+    from caravan.analysis.freight import FreightAssignment, FreightProgress, PublishedVolume
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
 
@@ -648,6 +649,33 @@ class Observatory:
             self.kb, prepared, out_dir, workers=workers, scheduler=scheduler,
             chunk_size=chunk_size, progress=progress,
         )  # fmt: skip
+
+    # -- freight ------------------------------------------------------------------------------
+    def assign(
+        self,
+        year: int,
+        scenario: str | Scenario | None = None,
+        *,
+        algorithm: str | None = None,
+        gap: float | None = None,
+        select_link: str | None = None,
+        progress: FreightProgress | None = None,
+    ) -> FreightAssignment:
+        """A year's freight assigned with capacities on the network (of a scenario): loads and
+        utilisation per crossing and link, convergence, and the pairs through ``select_link``."""
+        from caravan.analysis.freight import assign_year, assignment_spec
+
+        spec = self._scenario(scenario)
+        return assign_year(
+            self.kb, year, lambda day: self.network(day, scenario=spec), scenario=spec,
+            spec=assignment_spec(algorithm, gap), select_crossing=select_link, progress=progress,
+        )  # fmt: skip
+
+    def loads_against_published(self, result: FreightAssignment) -> list[PublishedVolume]:
+        """Modelled loads per crossing beside the published volumes, with the error of each."""
+        from caravan.analysis.freight import loads_against_published
+
+        return loads_against_published(self.kb, result)
 
     # -- map --------------------------------------------------------------------------------
     def map_layers(

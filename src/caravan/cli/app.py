@@ -28,6 +28,7 @@ from caravan.api import (
     parse_years,
 )
 from caravan.cli import monitoring
+from caravan.cli.freight import assign_command
 from caravan.cli.render import (
     console,
     error_console,
@@ -56,6 +57,7 @@ app.add_typer(data_app, name="data")
 app.add_typer(sweep_app, name="sweep")
 app.command("ingest")(monitoring.ingest)
 app.add_typer(monitoring.review_app, name="review")
+app.command("assign")(assign_command)
 
 #: Most alternatives a route question may ask for (RouteQuery.alternatives allows 0..10).
 MAX_ALTERNATIVES = 10

@@ -1,0 +1,75 @@
+"""A year's freight assignment end to end: demand from trade, the network of the year, loads.
+
+Demand comes from :func:`caravan.analysis.demand.freight_demand` for the year on the
+knowledge base as reported; a scenario changes the network the demand is assigned on,
+not the demand itself (route choice responds, the trade volume and mode split do not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
+from caravan.analysis.assignment import Algorithm, AssignmentSpec
+from caravan.analysis.freight.assign import FreightProgress, assign_freight
+from caravan.analysis.freight.parameters import FreightParameters
+from caravan.analysis.freight.results import FreightAssignment
+from caravan.errors import InvalidQueryError
+from caravan.model import Scenario
+from caravan.network import NetworkSnapshot
+from caravan.store import KnowledgeBase
+
+__all__ = ["assign_year", "assignment_spec"]
+
+
+def assignment_spec(algorithm: str | None = None, gap: float | None = None) -> AssignmentSpec:
+    """The spec of a freight run (defaults: bi-conjugate Frank–Wolfe to a relative gap of 1e-4).
+
+    Raises :class:`~caravan.errors.InvalidQueryError` naming the choices or the range.
+    """
+    choices = ", ".join(a.value for a in Algorithm)
+    if algorithm is not None and algorithm not in {a.value for a in Algorithm}:
+        raise InvalidQueryError(f"unknown algorithm {algorithm!r}: choose one of {choices}")
+    fields: dict[str, object] = {}
+    if algorithm is not None:
+        fields["algorithm"] = Algorithm(algorithm)
+    if gap is not None:
+        fields["target_gap"] = gap
+    try:
+        return AssignmentSpec.model_validate(fields)
+    except ValidationError as exc:
+        raise InvalidQueryError(
+            f"relative gap {gap!r} is not in (0, 1]: give a number such as 1e-4"
+        ) from exc
+
+
+def assign_year(
+    kb: KnowledgeBase,
+    year: int,
+    network_on: Callable[[dt.date], NetworkSnapshot],
+    *,
+    scenario: Scenario | None = None,
+    spec: AssignmentSpec | None = None,
+    select_crossing: str | None = None,
+    progress: FreightProgress | None = None,
+) -> FreightAssignment:
+    """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date."""
+    from caravan.analysis.demand import freight_demand
+
+    parameters = FreightParameters.from_knowledge_base(kb)
+    if progress:
+        progress("demand", 0, 1)
+    demand = freight_demand(kb, year)
+    snapshot = network_on(parameters.date_of(year))
+    return assign_freight(
+        kb,
+        snapshot,
+        demand,
+        spec=spec,
+        parameters=parameters,
+        scenario=scenario,
+        select_crossing=select_crossing,
+        progress=progress,
+    )

@@ -1,0 +1,159 @@
+"""`caravan assign`: a year's freight on the network, loads and utilisation per crossing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from caravan.api import Observatory
+from caravan.cli.render import console, error_console, print_json, print_table
+
+if TYPE_CHECKING:
+    from caravan.analysis.freight import FreightAssignment, PublishedVolume
+
+__all__ = ["assign_command"]
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None]]:
+    with Progress(
+        TextColumn("[bold]assigning[/] {task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=error_console,
+        transient=True,
+        disable=not error_console.is_terminal,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:,.{digits}f}"
+
+
+def _print_crossings(result: FreightAssignment) -> None:
+    rows = []
+    for load in result.crossings:
+        capacity = load.capacity.vehicles_per_day
+        rows.append(
+            (
+                load.name,
+                load.mode,
+                f"{load.from_place} → {load.to_place}",
+                _number(load.vehicles_per_day),
+                _number(load.mt_per_year, 2),
+                "uncapacitated" if capacity is None else _number(capacity),
+                "" if load.utilisation is None else f"{load.utilisation:.0%}",
+                _number(load.waiting_h, 2),
+            )
+        )
+    unit = "vehicles/day: trains by rail, lorries by road"
+    print_table(
+        f"Loads at the crossings, {result.year} ({result.scenario or 'as reported'}, {result.date})",
+        ["crossing", "mode", "direction", "flow/day", "Mt/yr", "capacity/day", "utilisation",
+         "waiting h"],
+        rows,
+        caption=f"{unit}; capacities from the knowledge base's observations on {result.date}",
+    )  # fmt: skip
+
+
+def _print_convergence(result: FreightAssignment) -> None:
+    rows = [
+        (r.mode, r.algorithm, len(r.history), f"{r.relative_gap:.2e}", f"{r.target_gap:.0e}",
+         "yes" if r.converged else "NO", _number(r.demand_vehicles_per_day),
+         _number(r.unserved_vehicles_per_day))
+        for r in result.runs
+    ]  # fmt: skip
+    print_table(
+        "Convergence",
+        ["mode", "algorithm", "iterations", "relative gap", "target", "converged",
+         "demand/day", "unserved/day"],
+        rows,
+    )  # fmt: skip
+
+
+def _print_published(rows: list[PublishedVolume]) -> None:
+    print_table(
+        "Modelled loads against published volumes",
+        ["crossing", "mode", "modelled Mt/yr", "published Mt/yr", "year", "error", "sources"],
+        [
+            (r.name, r.mode, _number(r.modelled_mt_per_year, 2),
+             _number(r.published_mt_per_year, 2), r.published_year, f"{r.error_pct:+.0f} %",
+             ", ".join(r.sources))
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
+def assign_command(
+    year: Annotated[int, typer.Option(min=2000, max=2100, help="Year of the trade to assign.")],
+    scenario: Annotated[
+        str | None, typer.Option(help="A built-in scenario (caravan scenarios) or a TOML file.")
+    ] = None,
+    algorithm: Annotated[
+        str | None,
+        typer.Option(
+            help="msa, frank_wolfe, conjugate_frank_wolfe, biconjugate_frank_wolfe "
+            "(default), gradient_projection or all_or_nothing."
+        ),
+    ] = None,
+    gap: Annotated[float | None, typer.Option(help="Relative gap to reach (default 1e-4).")] = None,
+    select_link: Annotated[
+        str | None,
+        typer.Option(
+            "--select-link", metavar="CROSSING", help="List the pairs using this crossing id."
+        ),
+    ] = None,
+    compare_published: Annotated[
+        bool,
+        typer.Option("--compare-published", help="Set the loads beside published volumes."),
+    ] = False,
+    kb: Annotated[
+        Path | None,
+        typer.Option("--kb", metavar="<path>", help="Knowledge-base file (default: cache)."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Assign a year's freight (rail and road) to the network with capacities: loads,
+    utilisation and waiting per crossing, and the convergence."""
+    observatory = Observatory.open(kb)
+    with _progress() as update:
+        result = observatory.assign(
+            year, scenario, algorithm=algorithm, gap=gap, select_link=select_link,
+            progress=update,
+        )  # fmt: skip
+    published = observatory.loads_against_published(result) if compare_published else []
+    if json_output:
+        data = result.as_json()
+        if compare_published:
+            data["published"] = [row.as_row() for row in published]
+        print_json(data)
+        return
+    _print_crossings(result)
+    _print_convergence(result)
+    if select_link is not None:
+        print_table(
+            f"Pairs through {select_link}",
+            ["direction", "origin", "destination", "flow/day", "Mt/yr"],
+            [
+                (s.direction, s.origin, s.destination, _number(s.vehicles_per_day, 2),
+                 _number(s.mt_per_year, 3))
+                for s in result.select_link
+            ],
+            caption="AON on the equilibrium costs, scaled to the crossing's flow (docs/freight.md)",
+        )  # fmt: skip
+    if compare_published:
+        _print_published(published)
+    for note in result.notes:
+        console.print(f"note: {note}", markup=False, highlight=False)

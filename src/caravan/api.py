@@ -83,6 +83,7 @@ from caravan.views import (
 
 if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
+    from caravan.analysis.demand import FreightDemand
     from caravan.analysis.freight import FreightAssignment, FreightProgress, PublishedVolume
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
@@ -676,6 +677,13 @@ class Observatory:
         from caravan.analysis.freight import loads_against_published
 
         return loads_against_published(self.kb, result)
+
+    # -- demand -----------------------------------------------------------------------------
+    def demand(self, year: int) -> FreightDemand:
+        """Freight demand of ``year`` from China's trade: tonnes and vehicles by rail and road."""
+        from caravan.analysis.demand import freight_demand
+
+        return freight_demand(self.kb, year)
 
     # -- map --------------------------------------------------------------------------------
     def map_layers(

@@ -27,7 +27,7 @@ from caravan.api import (
     Weight,
     parse_years,
 )
-from caravan.cli import monitoring
+from caravan.cli import demand, monitoring
 from caravan.cli.freight import assign_command
 from caravan.cli.render import (
     console,
@@ -57,6 +57,7 @@ app.add_typer(data_app, name="data")
 app.add_typer(sweep_app, name="sweep")
 app.command("ingest")(monitoring.ingest)
 app.add_typer(monitoring.review_app, name="review")
+app.command("demand")(demand.demand)
 app.command("assign")(assign_command)
 
 #: Most alternatives a route question may ask for (RouteQuery.alternatives allows 0..10).

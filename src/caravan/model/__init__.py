@@ -5,6 +5,7 @@ from caravan.model.enums import (
     CrossingStatus,
     DatePrecision,
     Direction,
+    FreightQuantity,
     LinkMode,
     LinkStatus,
     OpeningDays,
@@ -24,6 +25,7 @@ from caravan.model.records import (
     Crossing,
     Erratum,
     FerryService,
+    FreightFactor,
     Holiday,
     Link,
     Observation,
@@ -37,6 +39,7 @@ from caravan.model.records import (
     StatusEvent,
     TradeFlow,
     Transfer,
+    ZoneWeight,
 )
 from caravan.model.scenario import (
     Closure,
@@ -61,6 +64,8 @@ __all__ = [
     "Direction",
     "Erratum",
     "FerryService",
+    "FreightFactor",
+    "FreightQuantity",
     "Holiday",
     "Link",
     "LinkMode",
@@ -90,4 +95,5 @@ __all__ = [
     "TradeFlowKind",
     "Transfer",
     "TransferKind",
+    "ZoneWeight",
 ]

@@ -179,3 +179,18 @@ class TransferKind(StrEnum):
     ROAD_RAIL_HANDLING = "road_rail_handling"
     BORDER_TRANSLOAD = "border_transload"
     PORT_HANDLING = "port_handling"
+
+
+class FreightQuantity(StrEnum):
+    """What a freight-demand factor measures; the unit is in the name."""
+
+    VALUE_DENSITY_USD_PER_T = "value_density_usd_per_t"
+    TONNES_PER_TEU = "tonnes_per_teu"
+    TONNES_PER_TRUCK = "tonnes_per_truck"
+    TONNES_PER_TRAIN = "tonnes_per_train"
+    PIPELINE_VALUE_USD = "pipeline_value_usd"
+    PIPELINE_GAS_BCM = "pipeline_gas_bcm"
+    PIPELINE_OIL_MT = "pipeline_oil_mt"
+    TRANSIT_TEU = "transit_teu"
+    ROAD_SHARE_OF_TRADE_VALUE = "road_share_of_trade_value"
+    LOGIT_SCALE_PER_USD = "logit_scale_per_usd"

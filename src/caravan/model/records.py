@@ -17,6 +17,7 @@ from caravan.model.enums import (
     CrossingStatus,
     DatePrecision,
     Direction,
+    FreightQuantity,
     LinkMode,
     LinkStatus,
     OpeningDays,
@@ -37,6 +38,7 @@ __all__ = [
     "Crossing",
     "Erratum",
     "FerryService",
+    "FreightFactor",
     "Holiday",
     "Link",
     "Observation",
@@ -50,6 +52,7 @@ __all__ = [
     "StatusEvent",
     "TradeFlow",
     "Transfer",
+    "ZoneWeight",
 ]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -388,3 +391,31 @@ class Holiday(Record):
     date: dt.date = Field(description="The closed day.")
     name: str = Field(min_length=1, description="Holiday name.")
     source: tuple[SourceRef, ...] = _sources()
+
+
+class FreightFactor(Record):
+    """A figure that turns trade into freight: value density, load factor, pipeline, transit."""
+
+    id: Slug = Field(description="Stable id `ff-…`.")
+    quantity: FreightQuantity = Field(description="What the value measures (unit in the name).")
+    year: int | None = Field(None, ge=1990, le=2100, description="Year it describes; empty = any.")
+    partner_id: CountryId | None = Field(None, description="China's partner it concerns, if one.")
+    direction: TradeFlowKind | None = Field(
+        None, description="export / import from China's view, if it concerns one direction."
+    )
+    corridor: Slug | None = Field(None, description="Transit corridor, for transit volumes.")
+    place_id: Slug | None = Field(None, description="Place where a transit corridor leaves.")
+    value: float = Field(ge=0, description="The figure, in the unit named by `quantity`.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="What the figure covers, caveats.")
+
+
+class ZoneWeight(Record):
+    """A place standing for a region in freight demand, weighted by the region's population."""
+
+    place_id: Slug = Field(description="Place that stands for the region (a network node).")
+    region: str = Field(min_length=1, description="Region (province, oblast, city) it stands for.")
+    population: float = Field(gt=0, description="Population of the region, persons.")
+    year: int = Field(ge=1990, le=2100, description="Year of the population figure.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="Free remarks.")

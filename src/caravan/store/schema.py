@@ -19,6 +19,7 @@ from caravan.model import (
     Crossing,
     Erratum,
     FerryService,
+    FreightFactor,
     Holiday,
     Link,
     Observation,
@@ -32,6 +33,7 @@ from caravan.model import (
     StatusEvent,
     TradeFlow,
     Transfer,
+    ZoneWeight,
 )
 
 __all__ = [
@@ -187,6 +189,20 @@ TABLES: tuple[Table, ...] = (
         "Caspian ferry sailings: frequency, time at sea, price.",
     ),
     Table("holidays_cn", Holiday, ("date",), {}, "Days Chinese road ports close."),
+    Table(
+        "freight_factors",
+        FreightFactor,
+        ("id",),
+        {"partner_id": ("countries",), "place_id": ("places",)},
+        "Figures turning trade into freight: value densities, loads, pipelines, transit.",
+    ),
+    Table(
+        "zone_weights",
+        ZoneWeight,
+        ("place_id",),
+        {"place_id": ("places",)},
+        "Places standing for regions in freight demand, with the regions' populations.",
+    ),
 )
 
 

@@ -121,18 +121,20 @@ def iterate_skim(
     chunk_size: int = 64,
     deadline: Deadline | None = None,
     modes: tuple[str, ...] | None = None,
+    avoid: tuple[str, ...] = (),
 ) -> Iterator[SkimProgress | SkimMatrices]:
     """Compute skims origin block by origin block, yielding progress, then the matrices.
 
     ``modes`` restricts the routes to those modes' links (None = every mode), as a route
-    query's ``modes`` does.
+    query's ``modes`` does; ``avoid`` rules out crossings, places or countries, as its
+    ``avoid`` does.
 
     Stopping the iteration between blocks abandons the work cleanly (nothing is written).
     With a ``deadline``, the clock is read before every block; past it the skim stops with
     :class:`~caravan.errors.WorkLimitError` (never a partial matrix).
     """
     snapshot = router.snapshot
-    graph = router.graph(weight, modes, ())
+    graph = router.graph(weight, modes, avoid)
     accumulated_names, dense = _dense_edge_values(router, graph)
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]

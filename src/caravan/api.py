@@ -82,6 +82,9 @@ from caravan.views import (
 )
 
 if TYPE_CHECKING:  # the comparison loads on first use
+    from caravan.analysis.osm import LayerChoice, LengthComparison
+    from caravan.model.scenario import LayerMode
+    from caravan.store.osm import ImportProgress, ImportReport, LayerInfo, TagRules
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
     from caravan.analysis.demand import FreightDemand
     from caravan.analysis.freight import FreightAssignment, FreightProgress, PublishedVolume
@@ -314,10 +317,18 @@ class Observatory:
         date: dt.date | None = None,
         settings: CostSettings | None = None,
         scenario: str | Scenario | None = None,
+        layer: str | None = None,
+        layer_mode: LayerMode | None = None,
     ) -> NetworkSnapshot:
-        """The network in service on a date (default: the scenario's date, else today), cached."""
+        """The network in service on a date (default: the scenario's date, else today), cached.
+
+        ``layer`` (an imported OSM layer's name or file) extends or replaces the curated network
+        (``layer_mode``; default: the scenario's, else extend)."""
         spec = self._scenario(scenario)
-        return self._router(self._date(date, spec), settings or CostSettings(), spec).snapshot
+        chosen = self._layer(layer, layer_mode, spec)
+        return self._router(
+            self._date(date, spec), settings or CostSettings(), spec, chosen
+        ).snapshot
 
     # -- scenarios ---------------------------------------------------------------------------
     def scenarios(self) -> list[Scenario]:
@@ -355,7 +366,11 @@ class Observatory:
         return scenario.date_or(dt.date.today()) if scenario else dt.date.today()
 
     def _router(
-        self, date: dt.date, settings: CostSettings, scenario: Scenario | None = None
+        self,
+        date: dt.date,
+        settings: CostSettings,
+        scenario: Scenario | None = None,
+        layer: LayerChoice | None = None,
     ) -> Router:
         """The router of a (date, settings) snapshot; the most recently used few are kept.
 
@@ -366,11 +381,20 @@ class Observatory:
         today = dt.date.today()  # closures without a start begin on the scenario's date
         scenario_key = (scenario.key(), scenario.date_or(today)) if scenario else None
         # a rebuild or an edit makes new routers; so does another scenario
-        key = (self.kb.version(), date, settings, scenario_key)
+        key = (self.kb.version(), date, settings, scenario_key, layer)
         router = self._routers.get(key)
         if router is not None:
             with contextlib.suppress(KeyError):  # evicted or cleared by another thread
                 self._routers.move_to_end(key)
+        elif layer is not None:  # an imported OSM layer: compiled in this process
+            from caravan.analysis.osm import network_on_layer
+
+            compile_layered = functools.partial(
+                network_on_layer, self.kb, date, settings, layer, scenario=scenario, today=today
+            )
+            snapshot = compile_layered()
+            router = Router(snapshot, Explainer(snapshot, compile_layered))
+            self._routers[key] = router
         else:
             # Compiled once per knowledge-base content, date and settings, across processes.
             snapshot = cached_network(self.kb, date, settings, scenario=scenario, today=today)
@@ -406,12 +430,14 @@ class Observatory:
         value_of_time_share_per_day: float | None = None,
         deadline_s: float | None = None,
         scenario: str | Scenario | None = None,
+        layer: str | None = None,
+        layer_mode: LayerMode | None = None,
     ) -> RouteResult:
         """The best route between two places (names, aliases or ids), with options.
 
         ``avoid`` and ``via`` take crossing ids, place names/ids or country ids. ``scenario``
         (a built-in name, a TOML path or a :class:`Scenario`) sets the network and the default
-        date (its base date). With
+        date (its base date); ``layer`` routes on an imported OSM layer (see :meth:`network`). With
         ``deadline_s``, a search still running that many seconds after the call stops between
         two of its steps with :class:`~caravan.errors.WorkLimitError` (no partial answer).
         """
@@ -431,8 +457,9 @@ class Observatory:
             pareto=pareto,
         )
         settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
+        chosen = self._layer(layer, layer_mode, spec)
         result = self._calendar_warnings(
-            self._router(self._date(date, spec), settings, spec).route(query, deadline)
+            self._router(self._date(date, spec), settings, spec, chosen).route(query, deadline)
         )
         return result.model_copy(update={"notes": tuple(notes)}) if notes else result
 
@@ -684,6 +711,46 @@ class Observatory:
         from caravan.analysis.demand import freight_demand
 
         return freight_demand(self.kb, year)
+
+    # -- OpenStreetMap layers --------------------------------------------------------------
+    def _layer(
+        self, layer: str | None, mode: LayerMode | None, scenario: Scenario | None
+    ) -> LayerChoice | None:
+        """The layer a question names, else its scenario's, else None (the curated network)."""
+        if layer is None and (scenario is None or scenario.layer is None):
+            return None
+        from caravan.analysis.osm import layer_choice, layer_folder
+
+        return layer_choice(layer_folder(self.kb.path), layer, mode, scenario)
+
+    def import_osm(
+        self,
+        source: Path,
+        name: str,
+        *,
+        out: Path | None = None,
+        rules: TagRules | None = None,
+        radius_km: float | None = None,
+        progress: Callable[[ImportProgress], None] | None = None,
+    ) -> ImportReport:
+        """Import an OSM extract as layer ``name`` (beside the knowledge base unless ``out``)."""
+        from caravan.analysis.osm import import_layer
+
+        return import_layer(
+            self.kb, source, name, out=out, rules=rules, radius_km=radius_km, progress=progress
+        )
+
+    def osm_layers(self) -> list[LayerInfo]:
+        """The OSM layers imported beside the knowledge base."""
+        from caravan.analysis.osm import layer_folder, list_layers
+
+        return list_layers(layer_folder(self.kb.path))
+
+    def compare_osm(self, layer: str, radius_km: float | None = None) -> LengthComparison:
+        """Curated link lengths beside the lengths along an imported layer, by disagreement."""
+        from caravan.analysis.osm import compare_with_layer
+
+        return compare_with_layer(self.kb, layer, radius_km)
 
     # -- map --------------------------------------------------------------------------------
     def map_layers(

@@ -29,6 +29,7 @@ from caravan.api import (
 )
 from caravan.cli import demand, monitoring
 from caravan.cli.freight import assign_command
+from caravan.cli.osm import osm_app
 from caravan.cli.render import (
     console,
     error_console,
@@ -41,6 +42,7 @@ from caravan.cli.render import (
 from caravan.cli.sweeps import sweep_app
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
+from caravan.model.scenario import LayerMode
 
 if TYPE_CHECKING:
     from caravan.api import ComparisonResult, TradeResponse
@@ -54,6 +56,7 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Validate, build and export the knowledge base.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+app.add_typer(osm_app, name="osm")
 app.add_typer(sweep_app, name="sweep")
 app.command("ingest")(monitoring.ingest)
 app.add_typer(monitoring.review_app, name="review")
@@ -590,6 +593,12 @@ def route(
         bool, typer.Option("--geojson", help="Print the best route as GeoJSON.")
     ] = False,
     scenario: ScenarioOption = None,
+    layer: Annotated[
+        str | None, typer.Option("--layer", help="Imported OSM layer to route on (name or file).")
+    ] = None,
+    layer_mode: Annotated[
+        LayerMode | None, typer.Option("--layer-mode", help="extend (default) or replace.")
+    ] = None,
 ) -> None:
     """The best freight route between two places, with its legs, crossings, time, cost and sources."""
     observatory = _open(kb)
@@ -605,6 +614,8 @@ def route(
         date=date.date() if date else None,
         unit=unit,
         scenario=scenario,
+        layer=layer,
+        layer_mode=layer_mode,
     )
     for warning in result.warnings:  # on standard error, so JSON and GeoJSON stay clean
         error_console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
@@ -646,8 +657,8 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
                     leg.kind.value if leg.kind.value != "run" else "",
                     leg.mode,
                     leg.gauge_mm,
-                    names[leg.from_id],
-                    names[leg.to_id],
+                    names.get(leg.from_id, leg.from_id),  # OSM junctions show their ids
+                    names.get(leg.to_id, leg.to_id),
                     f"{leg.length_km:,.0f}",
                     f"{leg.time_h:,.1f} ({leg.time_h_low:,.1f}–{leg.time_h_high:,.1f})",
                     f"{leg.cost_usd:,.0f} ({leg.cost_usd_low:,.0f}–{leg.cost_usd_high:,.0f})",

@@ -24,6 +24,7 @@ __all__ = [
     "ALL_CROSSINGS",
     "Closure",
     "CrossingOverride",
+    "LayerMode",
     "LinkOverride",
     "ProjectOverride",
     "ProjectTimeline",
@@ -43,6 +44,13 @@ class ProjectTimeline(StrEnum):
 
     AS_REPORTED = "as_reported"
     AS_PLANNED = "as_planned"
+
+
+class LayerMode(StrEnum):
+    """How an imported network layer (``caravan osm import``) joins the curated network."""
+
+    EXTEND = "extend"  # the curated links and crossings, plus the layer
+    REPLACE = "replace"  # the layer alone: places attach to it
 
 
 class _Spec(BaseModel):
@@ -173,6 +181,12 @@ class Scenario(_Spec):
     projects: ProjectTimeline = Field(
         ProjectTimeline.AS_REPORTED, description="as_reported or as_planned."
     )
+    layer: Slug | None = Field(
+        None, description="Imported network layer to route on (`caravan osm import --name`)."
+    )
+    layer_mode: LayerMode = Field(
+        LayerMode.EXTEND, description="extend (curated plus the layer) or replace (the layer)."
+    )
     project: tuple[ProjectOverride, ...] = ()
     crossing: tuple[CrossingOverride, ...] = ()
     link: tuple[LinkOverride, ...] = ()
@@ -192,7 +206,7 @@ class Scenario(_Spec):
         """True when the scenario is the knowledge base as reported (no override at all)."""
         return self.projects == ProjectTimeline.AS_REPORTED and not any(
             (self.project, self.crossing, self.link, self.rate, self.closure,
-             self.new_places, self.new_links, self.new_crossings)
+             self.new_places, self.new_links, self.new_crossings, self.layer)
         )  # fmt: skip
 
     def key(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +28,12 @@ class ImportReport:
     attachments: tuple[Attachment, ...]
     radius_km: float
 
+    extent: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat of the layer
+    places_outside: int  # places outside the layer's extent (not expected to attach)
+
     @property
     def unattached(self) -> list[str]:
-        """Places attached to no layer of the import within the radius."""
+        """Places inside the layer's extent attached to no layer within the radius."""
         attached = {a.place_id for a in self.attachments if a.node is not None}
         return sorted({a.place_id for a in self.attachments} - attached)
 
@@ -79,5 +83,21 @@ def import_osm(
     }
     save_layer(out, graph, meta)
     tell(ImportProgress("writing the layer", 1, 1))
-    attachments = attach_places(graph, places, radius_km)
-    return ImportReport(read_layer_info(out), tuple(attachments), radius_km)
+    extent = (
+        float(graph.node_lon.min()), float(graph.node_lat.min()),
+        float(graph.node_lon.max()), float(graph.node_lat.max()),
+    )  # fmt: skip
+    inside = [p for p in places if _within(extent, p, radius_km)]
+    attachments = attach_places(graph, inside, radius_km)
+    return ImportReport(
+        read_layer_info(out), tuple(attachments), radius_km, extent, len(places) - len(inside)
+    )
+
+
+def _within(extent: tuple[float, float, float, float], place: PlacePoint, radius_km: float) -> bool:
+    """True when the place lies inside the extent grown by the radius (about 111 km/degree)."""
+    margin = radius_km / 111.0
+    min_lon, min_lat, max_lon, max_lat = extent
+    return min_lat - margin <= place.lat <= max_lat + margin and min_lon - margin / max(
+        math.cos(math.radians(place.lat)), 0.1
+    ) <= place.lon <= max_lon + margin / max(math.cos(math.radians(place.lat)), 0.1)

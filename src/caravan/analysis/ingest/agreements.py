@@ -1,0 +1,163 @@
+"""Signed documents: a title (known to the knowledge base, quoted, or capitalised around
+a document word), a signing verb, and the date, place and parties the sentence gives.
+
+A sentence that speaks of "this summit" without its own date or place takes the
+summit's, found at the start of a summit text ("held in Astana on June 17th").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz, process
+
+from caravan.analysis.ingest.context import Candidate, SentenceView, nearest, parties_named
+from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.tokens import tokenise
+from caravan.model.enums import AgreementKind
+from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
+
+__all__ = ["agreements"]
+
+_SIGNING = re.compile(
+    r"\bsign(?:ed|ing|s)?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORDS = (
+    ("action plan", AgreementKind.ACTION_PLAN), ("plan of action", AgreementKind.ACTION_PLAN),
+    ("joint statement", AgreementKind.JOINT_STATEMENT), ("treaty", AgreementKind.TREATY),
+    ("declaration", AgreementKind.DECLARATION), ("memorandum", AgreementKind.MEMORANDUM),
+    ("agreement", AgreementKind.AGREEMENT), ("programme", AgreementKind.PROGRAMME),
+    ("program", AgreementKind.PROGRAMME), ("plan", AgreementKind.ACTION_PLAN),
+    ("план действий", AgreementKind.ACTION_PLAN), ("совместное заявление", AgreementKind.JOINT_STATEMENT),
+    ("договор", AgreementKind.TREATY), ("декларац", AgreementKind.DECLARATION),
+    ("меморандум", AgreementKind.MEMORANDUM), ("соглашени", AgreementKind.AGREEMENT),
+    ("программ", AgreementKind.PROGRAMME),
+)  # fmt: skip
+_QUOTED = re.compile(r"[\"“«„]([^\"”»“]{8,220})[\"”»“]")
+_CAPITALISED_TITLE = re.compile(
+    r"(?:[A-Z][\w’'-]*(?:,?\s+(?:(?:and|of|on|for|the|in|between|to|with|a)\s+)*)){0,14}"
+    r"(?:Action\s+Plan|Treaty|Agreement|Declaration|Memorandum(?:\s+of\s+Understanding)?|Joint\s+Statement|Programme|Program|Charter)"
+    r"(?:\s+(?:on|of|between|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:,?\s+(?:(?:and|of|on|for|the|in|between|to|with)\s+)*[A-Z0-9][\w’'-]*)*)?"
+)
+_RU_TITLE = re.compile(
+    r"(?:Договор|Соглашение|Меморандум|Декларация|План\s+действий|Совместное\s+заявление|Программа)"
+    r"\s+(?:о|об|по|между|о\s+взаимопонимании)\s+[^,.;:«»\"]{3,150}"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
+KNOWN_TITLE_SIMILARITY = 88.0
+
+
+def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
+    """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
+    signing = _SIGNING.search(view.sentence)
+    if signing is None:
+        return
+    seen: set[str] = set()
+    for start, end, agreement_id, match in _titles(view, titles):
+        name = view.text[start:end].strip(" ,")
+        key = agreement_id or name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        yield _candidate(view, start, end, name, agreement_id, match)
+
+
+def _titles(
+    view: SentenceView, titles: dict[str, str]
+) -> Iterator[tuple[int, int, str | None, Match | None]]:
+    known = view.of_kind(EntryKind.AGREEMENT)
+    for match in known:
+        yield match.start, match.end, match.ids(EntryKind.AGREEMENT)[0], match
+    spans = [(m.start, m.end) for m in known]
+    sentence = view.sentence
+    found = [(view.start + m.start(1), view.start + m.end(1)) for m in _QUOTED.finditer(sentence)]
+    found += [
+        (view.start + m.start(), view.start + m.end())
+        for m in _CAPITALISED_TITLE.finditer(sentence)
+    ]
+    found += [(view.start + m.start(), view.start + m.end()) for m in _RU_TITLE.finditer(sentence)]
+    for start, end in found:
+        title = view.text[start:end]
+        lead = _LEADING_ARTICLE.match(title)
+        if lead:
+            start += lead.end()
+            title = title[lead.end() :]
+        if any(a < end and start < b for a, b in spans):
+            continue
+        if _kind_of(title) is None or len(tokenise(title)) < 3:
+            continue
+        if not any(t.capitalised for t in tokenise(title)[1:]) and not title[:1].isupper():
+            continue
+        spans.append((start, end))
+        yield start, end, _known_title(title, titles), None
+
+
+def _known_title(title: str, titles: dict[str, str]) -> str | None:
+    key = " ".join(t.key for t in tokenise(title))
+    if key in titles:
+        return titles[key]
+    best = process.extractOne(
+        key, list(titles), scorer=fuzz.ratio, score_cutoff=KNOWN_TITLE_SIMILARITY
+    )
+    return titles[best[0]] if best else None
+
+
+def _kind_of(title: str) -> AgreementKind | None:
+    lowered = title.casefold()
+    for word, kind in _DOCUMENT_WORDS:
+        if word in lowered:
+            return kind
+    return None
+
+
+def _candidate(
+    view: SentenceView,
+    start: int,
+    end: int,
+    name: str,
+    agreement_id: str | None,
+    match: Match | None,
+) -> Candidate:
+    context = view.context
+    dated = nearest(list(view.dates), start, end)
+    places = [m for m in view.of_kind(EntryKind.PLACE) if not (m.start >= start and m.end <= end)]
+    place = nearest(places, start, end)
+    signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
+    place_id = place.ids(EntryKind.PLACE)[0] if place else None
+    if view.refers_to_this_summit:
+        if signed_on is None:
+            signed_on, precision = context.summit_date, context.summit_precision
+        if place_id is None:
+            place_id = context.summit_place_id
+    outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]
+    parties = parties_named(
+        SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)
+    )
+    flags: list[Flag] = []
+    confidence = 0.85 if agreement_id else 0.6
+    if match is not None and match.variant_of is not None:
+        flags.append(
+            Flag(
+                code=FlagCode.SPELLING_VARIANT,
+                message=f"'{match.text}' read as '{match.variant_of}' (a spelling variant)",
+            )
+        )
+        confidence = 0.6
+    kind = context.agreement_kinds.get(agreement_id or "") or _kind_of(name) or AgreementKind.OTHER
+    return Candidate(
+        payload=ProposedAgreement(
+            name=name,
+            agreement_kind=kind,
+            signed_on=signed_on,
+            date_precision=precision if signed_on else None,
+            place_id=place_id,
+            parties=parties,
+            agreement_id=agreement_id,
+        ),
+        start=start,
+        end=end,
+        confidence=confidence,
+        flags=tuple(flags),
+    )

@@ -1,0 +1,135 @@
+"""What extraction rules see of a sentence and of the document around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.model.enums import AgreementKind, DatePrecision, ProjectKind
+from caravan.model.proposals import Flag
+from caravan.model.proposals import Payload as _Payload
+
+__all__ = [
+    "MEMBERS",
+    "Candidate",
+    "DocumentContext",
+    "SentenceView",
+    "nearest",
+    "parties_named",
+]
+
+#: The six states in canonical order: China, then the five.
+MEMBERS = ("cn", "kz", "kg", "tj", "tm", "uz")
+CENTRAL_ASIA = MEMBERS[1:]
+
+Payload = _Payload
+_Spanned = TypeVar("_Spanned", Match, DateMention)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact a rule read, before comparison: payload, the words it came from, confidence."""
+
+    payload: Payload
+    start: int  # span of the words the fact was read from (absolute offsets)
+    end: int
+    confidence: float
+    flags: tuple[Flag, ...] = ()
+    date_stated: bool = True  # False when an event is dated by the document, not the text
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """The document's date and, for a summit text, where and when the summit was held."""
+
+    reference: dt.date | None
+    language: str
+    summit_place_id: str | None = None
+    summit_date: dt.date | None = None
+    summit_precision: DatePrecision | None = None
+    about_central_asia: bool = False
+    project_kinds: dict[str, ProjectKind] = field(default_factory=dict)
+    crossings_at: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    agreement_kinds: dict[str, AgreementKind] = field(default_factory=dict)
+    member_names: dict[str, str] = field(default_factory=dict)  # country id -> English name
+
+
+_THIS_SUMMIT = re.compile(
+    r"\b(?:this|the)\s+summit\b|\bat\s+the\s+summit\b|\bэтом\s+саммите\b|\bсаммит[еа]\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence with the names and dates found in it (offsets into the whole text)."""
+
+    text: str  # the whole document text
+    start: int
+    end: int
+    matches: tuple[Match, ...]
+    dates: tuple[DateMention, ...]
+    context: DocumentContext
+
+    @property
+    def sentence(self) -> str:
+        """The sentence's own text."""
+        return self.text[self.start : self.end]
+
+    def of_kind(self, *kinds: EntryKind) -> list[Match]:
+        """Names in the sentence that may refer to things of these kinds."""
+        return [m for m in self.matches if any(e.kind in kinds for e in m.entries)]
+
+    @property
+    def refers_to_this_summit(self) -> bool:
+        """True when the sentence speaks of the summit the document reports."""
+        return (
+            self.context.summit_date is not None
+            and _THIS_SUMMIT.search(self.sentence) is not None
+            and re.search(r"\bfirst\b[^.]{0,40}summit", self.sentence, re.IGNORECASE) is None
+        )
+
+    def segment_of(self, position: int) -> tuple[int, int]:
+        """The clause around ``position``: between commas or semicolons outside names and dates."""
+        protected = [(m.start, m.end) for m in self.matches] + [
+            (d.start, d.end) for d in self.dates
+        ]
+        cuts = [
+            self.start + i
+            for i, ch in enumerate(self.sentence)
+            if ch in ",;:" and not any(a <= self.start + i < b for a, b in protected)
+        ]
+        before = [c for c in cuts if c < position]
+        after = [c for c in cuts if c >= position]
+        return (before[-1] + 1 if before else self.start, after[0] if after else self.end)
+
+
+def nearest(items: list[_Spanned], start: int, end: int) -> _Spanned | None:
+    """The item whose span lies closest to ``start:end`` (0 when they overlap)."""
+    if not items:
+        return None
+    return min(items, key=lambda m: max(0, m.start - end, start - m.end))
+
+
+def parties_named(
+    view: SentenceView, start: int | None = None, end: int | None = None
+) -> tuple[str, ...]:
+    """Member countries the sentence (or a part of it) names, groups expanded, in canonical order."""
+    lo = view.start if start is None else start
+    hi = view.end if end is None else end
+    found: set[str] = set()
+    for match in view.matches:
+        if match.start < lo or match.end > hi:
+            continue
+        for entry in match.entries:
+            if entry.kind is EntryKind.COUNTRY and entry.id in MEMBERS:
+                found.add(entry.id)
+            elif entry.kind is EntryKind.GROUP and entry.id == "six":
+                found.update(MEMBERS)
+            elif entry.kind is EntryKind.GROUP and entry.id == "ca5":
+                found.update(CENTRAL_ASIA)
+    return tuple(c for c in MEMBERS if c in found)

@@ -1,0 +1,175 @@
+"""Dates written in English and Russian text, with their spans and precision.
+
+Full dates ("17 June 2025", "June 17th, 2025", "17 июня 2025 года", "2025-06-17"),
+months ("in June 2025", "в июне 2025 года"), years ("in 2024", "since 2023", "в 2024
+году") and dates relative to the document ("today", "this year", "в прошлом году").
+A day and month without a year take the year of the reference (document) date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from caravan.model.enums import DatePrecision
+
+__all__ = ["DateMention", "find_dates", "parse_date_text"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: its span, value, precision and how it was introduced."""
+
+    start: int
+    end: int
+    date: dt.date
+    precision: DatePrecision
+    since: bool = False  # introduced by "since" / "с": the state holds from then on
+    inferred_year: bool = False  # the text gave no year; the reference date's was used
+
+
+_MONTHS_EN = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+#: Russian month stems and the endings of their cases (январь, января, январе, январём …).
+_MONTHS_RU = {
+    r"январ(?:ь|я|е|ю|ём|ем)": 1,
+    r"феврал(?:ь|я|е|ю|ём|ем)": 2,
+    r"март(?:а|е|у|ом)?": 3,
+    r"апрел(?:ь|я|е|ю|ем)": 4,
+    r"ма(?:й|я|е|ю|ем)": 5,
+    r"июн(?:ь|я|е|ю|ем)": 6,
+    r"июл(?:ь|я|е|ю|ем)": 7,
+    r"август(?:а|е|у|ом)?": 8,
+    r"сентябр(?:ь|я|е|ю|ём|ем)": 9,
+    r"октябр(?:ь|я|е|ю|ём|ем)": 10,
+    r"ноябр(?:ь|я|е|ю|ём|ем)": 11,
+    r"декабр(?:ь|я|е|ю|ём|ем)": 12,
+}
+
+_EN_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+_RU_MONTH = r"(?P<rumonth>" + "|".join(_MONTHS_RU) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SINCE = r"(?P<since>\b(?:since|starting|from|с|начиная\s+с|со)\s+)?"
+
+_PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), precision)
+    for pattern, precision in (
+        (_SINCE + r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b", DatePrecision.DAY),
+        (_SINCE + r"\b(?P<dnum>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b", DatePrecision.DAY),
+        (_SINCE + r"\b" + _DAY + r"\s+(?:of\s+)?" + _EN_MONTH + r",?\s+" + _YEAR + r"\b", DatePrecision.DAY),
+        (_SINCE + r"\b" + _EN_MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", DatePrecision.DAY),
+        (_SINCE + r"\b" + _DAY + r"\s+(?:of\s+)?" + _EN_MONTH + r"\b", DatePrecision.DAY),
+        (_SINCE + r"\b" + _DAY + r"\s+" + _RU_MONTH + r"(?:\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?)?(?![а-я])", DatePrecision.DAY),
+        (_SINCE + r"\b" + _EN_MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b", DatePrecision.MONTH),
+        (_SINCE + r"\b" + _RU_MONTH + r"\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?", DatePrecision.MONTH),
+        (r"\b(?:(?P<since>since|starting\s+in|from|с|со|начиная\s+с)|in|by|for|during|of|until|in\s+the\s+year|в|во|до|к|за|по\s+итогам)\s+" + _YEAR + r"(?:\s*(?:году|года|год|г\.))?(?!\d)(?!\s*(?:km|км|%|million|billion|тонн|млн|млрд))", DatePrecision.YEAR),
+        (r"(?P<since>)\b" + _YEAR + r"\s*(?:году|года|год|г\.)", DatePrecision.YEAR),
+    )
+)  # fmt: skip
+
+_RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), meaning)
+    for pattern, meaning in (
+        (r"\b(?:today|сегодня)\b", "today"),
+        (r"\b(?:yesterday|вчера)\b", "yesterday"),
+        (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
+        (r"\b(?:last\s+year|в\s+прошлом\s+году)\b", "last year"),
+        (r"\b(?:next\s+year|в\s+следующем\s+году)\b", "next year"),
+    )
+)
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+    """Every date written in ``text``, left to right, longest reading first.
+
+    ``reference`` (the document's date) dates "today" and "this year" and gives the year
+    of a day written without one; without it those are skipped.
+    """
+    found: list[DateMention] = []
+    for pattern, precision in _PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(match, precision, reference)
+            if mention is not None:
+                found.append(mention)
+    if reference is not None:
+        for pattern, meaning in _RELATIVE:
+            for match in pattern.finditer(text):
+                found.append(_relative(match, meaning, reference))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def parse_date_text(value: str) -> dt.date | None:
+    """A date from a metadata value: ISO 8601 (with or without a time) or a written date."""
+    value = value.strip()
+    iso = re.match(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)", value)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso[1])
+        except ValueError:
+            return None
+    for mention in find_dates(value):
+        if mention.precision is DatePrecision.DAY and not mention.inferred_year:
+            return mention.date
+    return None
+
+
+def _mention(
+    match: re.Match[str], precision: DatePrecision, reference: dt.date | None
+) -> DateMention | None:
+    groups = match.groupdict()
+    month = _month_of(groups)
+    day = int(groups.get("dnum") or groups.get("day") or 1) if precision is DatePrecision.DAY else 1
+    inferred = groups.get("year") is None
+    if inferred and reference is None:
+        return None
+    year = int(groups["year"]) if not inferred else reference.year  # type: ignore[union-attr]
+    try:
+        date = dt.date(year, month or 1, day)
+    except ValueError:
+        return None
+    if inferred and reference is not None and date > reference + dt.timedelta(days=31):
+        try:
+            date = date.replace(year=year - 1)
+        except ValueError:
+            return None
+    since = bool(groups.get("since"))
+    start = match.start()
+    if since and precision is not DatePrecision.YEAR:
+        start = match.end("since")
+    return DateMention(start, match.end(), date, precision, since, inferred)
+
+
+def _month_of(groups: dict[str, str | None]) -> int | None:
+    if groups.get("mnum"):
+        return int(groups["mnum"] or 0) or None
+    if groups.get("month"):
+        return _MONTHS_EN[(groups["month"] or "").casefold().rstrip(".")]
+    if groups.get("rumonth"):
+        word = (groups["rumonth"] or "").casefold()
+        for pattern, number in _MONTHS_RU.items():
+            if re.fullmatch(pattern, word):
+                return number
+    return None
+
+
+def _relative(match: re.Match[str], meaning: str, reference: dt.date) -> DateMention:
+    span = (match.start(), match.end())
+    if meaning == "today":
+        return DateMention(*span, reference, DatePrecision.DAY)
+    if meaning == "yesterday":
+        return DateMention(*span, reference - dt.timedelta(days=1), DatePrecision.DAY)
+    offset = {"this year": 0, "last year": -1, "next year": 1}[meaning]
+    return DateMention(*span, dt.date(reference.year + offset, 1, 1), DatePrecision.YEAR)

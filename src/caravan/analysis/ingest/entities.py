@@ -1,0 +1,127 @@
+"""Places, crossings and projects the text names but the knowledge base does not know.
+
+Deliberately conservative (a wrong "new thing" costs a reviewer more than a missed one):
+only "A–B railway / highway / pipeline" with capitalised ends, "X border crossing /
+checkpoint", and "X dry port / logistics centre / industrial park" (and their Russian
+forms), when no known name covers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
+from caravan.analysis.ingest.tokens import tokenise
+from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
+
+__all__ = ["new_entities"]
+
+_NAME = r"[A-Z][\w'’]+"
+_RU_NAME = r"[А-ЯЁ][\w]+"
+_RULES: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
+    (
+        EntityKind.PROJECT,
+        re.compile(
+            r"\b(?P<name>"
+            + _NAME
+            + r"(?:\s?[-–—]\s?"
+            + _NAME
+            + r"){1,4}\s+(?:railway|railroad|rail\s+line|highway|motorway|expressway|road|gas\s+pipeline|oil\s+pipeline|pipeline))\b"
+        ),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(
+            r"(?P<name>(?:железн\w+\s+дорог\w+|автодорог\w+|автомобильн\w+\s+дорог\w+|газопровод\w*|нефтепровод\w*)\s+«?"
+            + _RU_NAME
+            + r"(?:\s?[-–—]\s?"
+            + _RU_NAME
+            + r"){1,4}»?)"
+        ),
+    ),
+    (
+        EntityKind.CROSSING,
+        re.compile(
+            r"\b(?P<name>"
+            + _NAME
+            + r"(?:[-–—]"
+            + _NAME
+            + r")?\s+(?:border\s+crossing|border\s+checkpoint|checkpoint|border\s+post|crossing\s+point|land\s+port))\b"
+        ),
+    ),
+    (
+        EntityKind.CROSSING,
+        re.compile(
+            r"(?P<name>(?:пункт\w*\s+пропуска|КПП|погранпереход\w*)\s+«?"
+            + _RU_NAME
+            + r"(?:[-–—]"
+            + _RU_NAME
+            + r")?»?)"
+        ),
+    ),
+    (
+        EntityKind.PLACE,
+        re.compile(
+            r"\b(?P<name>"
+            + _NAME
+            + r"(?:\s"
+            + _NAME
+            + r")?\s+(?:dry\s+port|logistics\s+(?:centre|center|hub)|industrial\s+park|free\s+economic\s+zone|special\s+economic\s+zone))\b"
+        ),
+    ),
+)
+_GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
+
+
+def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """Things named in the sentence by a pattern that no known name covers."""
+    known = [(m.start, m.end) for m in view.matches if _names_a_thing(m.entries)]
+    for kind, pattern in _RULES:
+        for found in pattern.finditer(view.sentence):
+            start, end = view.start + found.start("name"), view.start + found.end("name")
+            if any(a < end and start < b for a, b in known):
+                continue
+            name = view.text[start:end].strip("«» ")
+            words = [t for t in tokenise(name) if t.capitalised]
+            if not words or any(_GENERIC.match(w.text) for w in words[:1]):
+                continue
+            if all(gazetteer.is_country_word(w.key) for w in words):
+                continue  # "China–Kazakhstan railway": too generic to be a new thing
+            if kind is EntityKind.PROJECT and gazetteer.project_with_words({w.key for w in words}):
+                continue  # the ends of a known line in another order ("Ayagoz–Bakhty")
+            if kind is not EntityKind.PROJECT and gazetteer.place_word(words[0].key):
+                continue  # a known place's crossing or port, named after it
+            known.append((start, end))
+            countries = parties_named(view, start, end) or _countries_of_places(view, start, end)
+            yield Candidate(
+                payload=ProposedEntity(entity_kind=kind, name=name, country_ids=countries),
+                start=start,
+                end=end,
+                confidence=0.5,
+                flags=(
+                    Flag(
+                        code=FlagCode.UNKNOWN_ENTITY,
+                        message=f"the knowledge base has no {kind.value} called '{name}'",
+                    ),
+                ),
+            )
+
+
+def _names_a_thing(entries: tuple[Entry, ...]) -> bool:
+    """True for a known project, crossing or agreement (places and countries may be parts)."""
+    return any(
+        e.kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.AGREEMENT) for e in entries
+    )
+
+
+def _countries_of_places(view: SentenceView, start: int, end: int) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in view.of_kind(EntryKind.PLACE):
+        if start <= match.start and match.end <= end:
+            for place_id in match.ids(EntryKind.PLACE):
+                country = place_id.split("-", 1)[0]
+                if country not in found:
+                    found.append(country)
+    return tuple(found)

@@ -1,0 +1,174 @@
+"""Project status events: a known project, a status verb, and a date.
+
+Each trigger (a verb phrase of the vocabulary) is tied to the nearest project named in
+its clause; its date is the nearest date in the clause, else the summit's when the
+sentence speaks of "this summit", else the document's date (flagged: the text gives no
+date). Negated or future phrasing ("will open", "has not been launched") is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
+from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
+from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
+
+__all__ = ["INFRASTRUCTURE", "STATUS_TRIGGERS", "status_events"]
+
+#: Projects that are built: for these "launched" means construction began.
+INFRASTRUCTURE = frozenset(
+    {
+        ProjectKind.RAILWAY, ProjectKind.ROAD, ProjectKind.BORDER_CROSSING,
+        ProjectKind.LOGISTICS_HUB, ProjectKind.PORT, ProjectKind.PIPELINE, ProjectKind.POWER,
+        ProjectKind.MINING, ProjectKind.INDUSTRIAL,
+    }
+)  # fmt: skip
+
+_WORKS = r"(?:construction|building|restoration|rehabilitation|reconstruction|upgrad\w+|works?)"
+_GOING = (
+    r"(?:began|begun|begins|started|starts|commenced|launched|kicked off|(?:is|are|has been|have been|was|were)"
+    r"\s+(?:\w+\s+)?(?:progressing|under\s?way|advancing|in progress|continuing|ongoing)|progress\w*"
+    r"|under\s?way|advanc\w*|continu\w*|ongoing)"
+)
+_RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ[аы]?)"
+_RU_GOING = r"(?:начал\w*|стартовал\w*|ведется|ведётся|идет|идёт|продолжа\w*|запущен\w*)"
+
+#: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
+STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
+    (status, re.compile(pattern, re.IGNORECASE), confidence)
+    for status, pattern, confidence in (
+        (ProjectStatus.IN_SERVICE, r"\b(?:opened|inaugurated|commissioned|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started)\s+operat\w*|became\s+operational|went\s+into\s+operation|open(?:ed)?\s+to\s+traffic)\b", 0.85),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*)(?![\w-])", 0.85),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^,;.]{0,90}?\b" + _GOING, 0.8),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|broke\s+ground|ground-?breaking|laid\s+the\s+foundation\s+stone)\b", 0.85),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^,;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|строится|строящ\w*)(?![\w-])", 0.8),
+        (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|создан[аоы]?)(?![\w-])", 0.75),
+        (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|memorandum|contract|deal)\s+on|agreed\s+to\s+build|reached\s+an\s+agreement\s+on)\b", 0.75),
+        (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,2}(?:соглашение|меморандум|контракт)|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
+        (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
+        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
+        (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|stalled)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
+        (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
+    )
+)  # fmt: skip
+
+#: Words before a trigger that make it future, hypothetical or negated.
+_NOT_DONE = re.compile(
+    r"(?<![\w-])(?:will|would|shall|should|could|may|might|to\s+be|to|expected|expects?|plans?|planned|"
+    r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|"
+    r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_OPERATING = re.compile(
+    r"\b(?:operation|traffic|service|trains?)\b|движени|эксплуатаци", re.IGNORECASE
+)
+
+_MAX_DISTANCE = 160
+
+
+def status_events(view: SentenceView) -> Iterator[Candidate]:
+    """Status events of known projects read from one sentence."""
+    projects = view.of_kind(EntryKind.PROJECT)
+    if not projects:
+        return
+    seen: set[tuple[str, ProjectStatus]] = set()
+    for status, pattern, rule_confidence in STATUS_TRIGGERS:
+        for trigger in pattern.finditer(view.text, view.start, view.end):
+            t_start, t_end = trigger.start(), trigger.end()
+            if _negated(view, t_start, status):
+                continue
+            project = _project_for(view, projects, t_start, t_end)
+            if project is None:
+                continue
+            project_id = project.ids(EntryKind.PROJECT)[0]
+            resolved = status or _launched_status(view, project_id, t_start, t_end)
+            if (project_id, resolved) in seen:
+                continue
+            dating = _date_for(view, t_start, t_end)
+            if dating is None:
+                continue
+            date, precision, stated, note = dating
+            seen.add((project_id, resolved))
+            flags = list(_match_flags(project))
+            confidence = rule_confidence * project.confidence
+            if not stated:
+                confidence *= 0.75
+                flags.append(Flag(code=FlagCode.LOW_CONFIDENCE, message=note))
+            yield Candidate(
+                payload=ProposedStatusEvent(
+                    project_id=project_id, status=resolved, date=date, date_precision=precision
+                ),
+                start=min(project.start, t_start),
+                end=max(project.end, t_end),
+                confidence=round(confidence, 3),
+                flags=tuple(flags),
+                date_stated=stated,
+            )
+
+
+def _negated(view: SentenceView, position: int, status: ProjectStatus | None) -> bool:
+    if status is ProjectStatus.ANNOUNCED:
+        return False
+    segment_start, _ = view.segment_of(position)
+    before = view.text[max(segment_start, position - 60) : position]
+    return _NOT_DONE.search(before) is not None
+
+
+def _project_for(view: SentenceView, projects: list[Match], start: int, end: int) -> Match | None:
+    segment = view.segment_of(start)
+    inside = [p for p in projects if p.start >= segment[0] and p.end <= segment[1]]
+    if inside:
+        return nearest(inside, start, end)
+    # A clause without its own project: the nearest one before it, with none in between.
+    before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
+    return before[-1] if before else None
+
+
+def _launched_status(view: SentenceView, project_id: str, start: int, end: int) -> ProjectStatus:
+    kind = view.context.project_kinds.get(project_id)
+    segment = view.segment_of(start)
+    operating = _OPERATING.search(view.text, segment[0], segment[1]) is not None
+    if kind in INFRASTRUCTURE and not operating:
+        return ProjectStatus.UNDER_CONSTRUCTION
+    return ProjectStatus.IN_SERVICE
+
+
+def _date_for(
+    view: SentenceView, start: int, end: int
+) -> tuple[dt.date, DatePrecision, bool, str] | None:
+    segment = view.segment_of(start)
+    in_segment = [d for d in view.dates if d.start >= segment[0] and d.end <= segment[1]]
+    chosen: DateMention | None = nearest(in_segment, start, end)
+    if chosen is None:
+        close = [d for d in view.dates if max(0, d.start - end, start - d.end) <= 60]
+        chosen = nearest(close, start, end)
+    if chosen is not None:
+        return chosen.date, chosen.precision, True, ""
+    context = view.context
+    if view.refers_to_this_summit and context.summit_date and context.summit_precision:
+        return context.summit_date, context.summit_precision, True, ""
+    if context.reference is not None:
+        note = (
+            f"the sentence gives no date; dated by the document ({context.reference.isoformat()}):"
+            " the status held by then"
+        )
+        return context.reference, DatePrecision.DAY, False, note
+    return None
+
+
+def _match_flags(match: Match) -> Iterator[Flag]:
+    if match.variant_of is not None:
+        yield Flag(
+            code=FlagCode.SPELLING_VARIANT,
+            message=f"'{match.text}' read as '{match.variant_of}' (a spelling variant)",
+        )
+    if len(match.ids(EntryKind.PROJECT)) > 1:
+        yield Flag(
+            code=FlagCode.AMBIGUOUS,
+            message=f"'{match.text}' fits {', '.join(match.ids(EntryKind.PROJECT))}",
+        )

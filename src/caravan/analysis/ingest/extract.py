@@ -1,0 +1,126 @@
+"""Running the extraction rules over a document: sentences, names, dates, then each rule.
+
+Two passes: the first finds every sentence's names and dates and what the document is
+about (a summit's place and date, whether it speaks of Central Asia); the second runs
+the rules of each fact kind on each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from caravan.analysis.ingest.agreements import agreements
+from caravan.analysis.ingest.context import (
+    MEMBERS,
+    Candidate,
+    DocumentContext,
+    SentenceView,
+)
+from caravan.analysis.ingest.dates import DateMention, find_dates
+from caravan.analysis.ingest.entities import new_entities
+from caravan.analysis.ingest.events import status_events
+from caravan.analysis.ingest.figures import figures
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match, gazetteer_for
+from caravan.analysis.ingest.sentences import Sentence, split_sentences
+from caravan.analysis.ingest.suspicious import suspicious_statements
+from caravan.analysis.ingest.tokens import tokenise
+from caravan.model.enums import DatePrecision
+from caravan.model.proposals import DocumentMeta
+from caravan.store import KnowledgeBase
+
+__all__ = ["Extracted", "extract"]
+
+_SUMMIT = re.compile(r"summit|саммит", re.IGNORECASE)
+#: Mentions of Central Asia or its states (besides China) that make a text "about" it.
+_ABOUT_CENTRAL_ASIA = 2
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A candidate fact and the sentence it was read from."""
+
+    candidate: Candidate
+    sentence: Sentence
+
+
+def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]:
+    """Every candidate fact the rules read from ``text``, in document order."""
+    gazetteer = gazetteer_for(kb)
+    reference = meta.published_on
+    found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
+    for sentence in split_sentences(text):
+        matches = tuple(gazetteer.find(text, sentence.start, sentence.end))
+        dates = tuple(
+            DateMention(
+                d.start + sentence.start, d.end + sentence.start, d.date, d.precision, d.since,
+                d.inferred_year,
+            )
+            for d in find_dates(sentence.text, reference)
+        )  # fmt: skip
+        found.append((sentence, matches, dates))
+    context = _context(kb, meta, found)
+    titles = _agreement_titles(gazetteer)
+    results: list[Extracted] = []
+    for sentence, matches, dates in found:
+        view = SentenceView(text, sentence.start, sentence.end, matches, dates, context)
+        for candidate in _rules(view, gazetteer, titles):
+            results.append(Extracted(candidate, sentence))
+    return results
+
+
+def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> Iterator[Candidate]:
+    produced: list[Candidate] = []
+    produced.extend(status_events(view))
+    produced.extend(figures(view))
+    produced.extend(agreements(view, titles))
+    produced.extend(new_entities(view, gazetteer))
+    covered = [(c.start, c.end) for c in produced]
+    produced.extend(suspicious_statements(view, covered))
+    yield from produced
+
+
+def _context(
+    kb: KnowledgeBase,
+    meta: DocumentMeta,
+    found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]],
+) -> DocumentContext:
+    place_id = None
+    summit_date = None
+    precision = None
+    central_asia = 0
+    for sentence, matches, dates in found:
+        central_asia += sum(
+            1 for m in matches if m.ids(EntryKind.GROUP) or set(m.ids(EntryKind.COUNTRY)) - {"cn"}
+        )
+        if summit_date is None and _SUMMIT.search(sentence.text):
+            places = [m for m in matches if m.ids(EntryKind.PLACE)]
+            days = [d for d in dates if d.precision is not DatePrecision.YEAR]
+            if places and days:
+                place_id = places[0].ids(EntryKind.PLACE)[0]
+                summit_date, precision = days[0].date, days[0].precision
+    crossings_at: dict[str, list[tuple[str, str]]] = {}
+    for crossing in kb.crossings():
+        for post in (crossing.post_a_id, crossing.post_b_id):
+            crossings_at.setdefault(post, []).append((crossing.id, crossing.mode.value))
+    return DocumentContext(
+        reference=meta.published_on,
+        language=meta.language,
+        summit_place_id=place_id,
+        summit_date=summit_date,
+        summit_precision=precision,
+        about_central_asia=central_asia >= _ABOUT_CENTRAL_ASIA,
+        project_kinds={p.id: p.kind for p in kb.projects()},
+        crossings_at={k: tuple(v) for k, v in crossings_at.items()},
+        agreement_kinds={a.id: a.kind for a in kb.agreements()},
+        member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
+    )
+
+
+def _agreement_titles(gazetteer: Gazetteer) -> dict[str, str]:
+    return {
+        " ".join(t.key for t in tokenise(e.label)): e.id
+        for e in gazetteer.entries
+        if e.kind is EntryKind.AGREEMENT
+    }

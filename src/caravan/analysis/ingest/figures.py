@@ -1,0 +1,390 @@
+"""Figures with their scope: trade, investment, crossing capacity and quotas, lengths,
+sister-city counts and planned opening years.
+
+Each rule needs the figure's cue words and its subject in the same sentence: a trade
+value needs China, a partner (or "Central Asia" for the total) and a year; a capacity
+needs a crossing (or a border post, or a project); a length or an opening year needs a
+project. A figure without its scope is not proposed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import (
+    CENTRAL_ASIA,
+    Candidate,
+    SentenceView,
+    nearest,
+)
+from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.numbers import Number, find_money, find_numbers
+from caravan.analysis.ingest.suspicious import foreign_party_flag
+from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
+
+__all__ = ["figures"]
+
+_TRADE = re.compile(
+    r"\btrade\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
+    re.IGNORECASE,
+)
+_EXPORT_IMPORT = re.compile(r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*", re.IGNORECASE)
+_INVESTMENT = re.compile(
+    r"\binvest\w*|\bcost\w*|\bworth\b|инвестиц\w*|вложени\w*|стоимост\w*", re.IGNORECASE
+)
+_STATISTICS = re.compile(r"^\W*(?:\w+\W+){0,2}(?:statistic\w*|customs)", re.IGNORECASE)
+
+_PER_DAY = (
+    r"\s*(?:per|a|each|every|в|за)\s+(?:day|сутки|день)|\s+daily|\s+ежедневно|\s*/\s*(?:day|сут\.?)"
+)
+_VEHICLES = re.compile(
+    r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?:trucks|lorries|vehicles|cars|грузовик\w*|автомобил\w*|машин\w*|транспортных\s+средств|ТС)"
+    r"(?:" + _PER_DAY + r")",
+    re.IGNORECASE,
+)
+_TRAINS = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?:pairs\s+of\s+)?(?:(?:freight|container|cargo)\s+)?(?:trains|поезд\w*|пар\w*\s+поездов)(?:"
+    + _PER_DAY
+    + r")",
+    re.IGNORECASE,
+)
+_TONNES = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
+    r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|в\s+год|ежегодно)"
+    r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)",
+    re.IGNORECASE,
+)
+_QUOTA = re.compile(
+    r"quota|limit|at\s+least|no\s+more\s+than|cap\b|квот\w*|лимит\w*|не\s+менее|не\s+более",
+    re.IGNORECASE,
+)
+_THROUGHPUT = re.compile(
+    r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*",
+    re.IGNORECASE,
+)
+_LENGTH = re.compile(
+    r"(?P<n>\d[\d,.\u00a0 ]*?)\s?(?:-|\s)?(?:km|kilomet(?:er|re)s?|км|километр\w*)\b(?!\s*(?:/|per\b|from\b|away\b|south|north|east|west|от\b|в\s+час))",
+    re.IGNORECASE,
+)
+_LENGTH_CUE = re.compile(r"\blong\b|length|stretch|span|протяж\w*|длин\w*|-km|km-", re.IGNORECASE)
+_SISTER = re.compile(
+    r"sister[- ](?:cit\w*|provinces?|regions?|relations?)|twin(?:ned)?\s+cit\w*|friendly\s+(?:cit\w*|provinces)|побратим\w*|породн\w*",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(
+    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finished|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
+    r"[^.;]{0,50}?\b(?:in|by|before)\s+(?P<year>(?:20|21)\d\d)\b"
+    r"|\b(?:completion|opening|commissioning|launch)\s+(?:is\s+)?(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def figures(view: SentenceView) -> Iterator[Candidate]:
+    """Every scoped figure read from one sentence."""
+    yield from _trade_and_investment(view)
+    yield from _crossing_figures(view)
+    yield from _lengths(view)
+    yield from _sister_cities(view)
+    yield from _planned_openings(view)
+
+
+# -- trade and investment ------------------------------------------------------------------
+
+
+def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
+    sentence = view.sentence
+    amounts = find_money(sentence, view.context.language)
+    if not amounts:
+        return
+    cues = [
+        *(("trade", m) for m in _TRADE.finditer(sentence)),
+        *(("flow", m) for m in _EXPORT_IMPORT.finditer(sentence)),
+        *(("investment", m) for m in _INVESTMENT.finditer(sentence)),
+    ]
+    if not cues:
+        return
+    for amount in amounts:
+        kind, cue = min(
+            cues, key=lambda c: max(0, c[1].start() - amount.end, amount.start - c[1].end())
+        )
+        start, end = view.start + amount.start, view.start + amount.end
+        if kind == "trade":
+            yield from _trade(view, amount.value_usd, start, end, view.start + cue.start())
+        elif kind == "investment":
+            yield from _investment(view, amount.value_usd, start, end)
+
+
+def _trade(view: SentenceView, value: float, start: int, end: int, cue: int) -> Iterator[Candidate]:
+    countries = view.of_kind(EntryKind.COUNTRY)
+    if not any("cn" in m.ids(EntryKind.COUNTRY) for m in countries):
+        return
+    partners = {i for m in countries for i in m.ids(EntryKind.COUNTRY) if i != "cn"}
+    foreign = view.of_kind(EntryKind.FOREIGN)
+    groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
+    flags: list[Flag] = []
+    partner: str | None
+    if "ca5" in groups or partners >= set(CENTRAL_ASIA):
+        partner = None
+    elif len(partners) == 1:
+        partner = partners.pop()
+    elif not partners and len(foreign) == 1:
+        partner = foreign[0].ids(EntryKind.FOREIGN)[0]
+        flag = foreign_party_flag(view, foreign[0])
+        if flag is not None:
+            flags.append(flag)
+    else:
+        return
+    year = _year_near(view, start, end)
+    if year is None:
+        return
+    yield Candidate(
+        payload=ProposedFigure(
+            quantity=FigureQuantity.TRADE_VALUE_USD,
+            value=value,
+            reporter_id=_reporter(view),
+            partner_id=partner,
+            year=year,
+        ),
+        start=min(start, cue),
+        end=end,
+        confidence=0.85 if not flags else 0.4,
+        flags=tuple(flags),
+    )
+
+
+def _reporter(view: SentenceView) -> str:
+    """Whose statistics: a country named just before "statistics"/"customs", else China."""
+    for match in view.of_kind(EntryKind.COUNTRY):
+        if _STATISTICS.match(view.text[match.end : match.end + 40]):
+            return match.ids(EntryKind.COUNTRY)[0]
+    return "cn"
+
+
+def _investment(view: SentenceView, value: float, start: int, end: int) -> Iterator[Candidate]:
+    project = nearest(view.of_kind(EntryKind.PROJECT), start, end)
+    year_date = nearest(list(view.dates), start, end)
+    if project is None:
+        return
+    yield Candidate(
+        payload=ProposedFigure(
+            quantity=FigureQuantity.INVESTMENT_USD,
+            value=value,
+            subject_id=project.ids(EntryKind.PROJECT)[0],
+            year=year_date.date.year if year_date is not None else None,
+        ),
+        start=min(start, project.start),
+        end=max(end, project.end),
+        confidence=round(0.75 * project.confidence, 3),
+        flags=_variant_flags(project),
+    )
+
+
+# -- crossings -----------------------------------------------------------------------------
+
+
+def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
+    sentence, language = view.sentence, view.context.language
+    quota = _QUOTA.search(sentence) is not None
+    throughput = _THROUGHPUT.search(sentence) is not None
+    rules = (
+        (_VEHICLES, FigureQuantity.DAILY_QUOTA_VEHICLES if quota else FigureQuantity.CAPACITY_VEHICLES_PER_DAY, "road"),
+        (_TRAINS, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
+        (_TONNES, FigureQuantity.THROUGHPUT_MT_PER_YEAR if throughput else FigureQuantity.CAPACITY_MT_PER_YEAR, None),
+    )  # fmt: skip
+    for pattern, quantity, mode in rules:
+        for found in pattern.finditer(sentence):
+            group = "n2" if found.groupdict().get("n2") else "n"
+            numbers = find_numbers(found.group(group).strip(), language)
+            if not numbers:
+                continue
+            start, end = view.start + found.start(), view.start + found.end()
+            subject = _crossing_subject(view, start, end, mode)
+            if subject is None:
+                continue
+            subject_id, match, flags = subject
+            dated = nearest(list(view.dates), start, end)
+            yield Candidate(
+                payload=ProposedFigure(
+                    quantity=quantity,
+                    value=numbers[0].value,
+                    subject_id=subject_id,
+                    valid_from=_valid_from(view, dated),
+                ),
+                start=min(start, match.start),
+                end=max(end, match.end),
+                confidence=round(0.75 * match.confidence, 3),
+                flags=flags,
+            )
+
+
+def _crossing_subject(
+    view: SentenceView, start: int, end: int, mode: str | None
+) -> tuple[str, Match, tuple[Flag, ...]] | None:
+    crossing = nearest(view.of_kind(EntryKind.CROSSING), start, end)
+    if crossing is not None:
+        return crossing.ids(EntryKind.CROSSING)[0], crossing, _variant_flags(crossing)
+    crossings_at = view.context.crossings_at
+    posts = [
+        m
+        for m in view.of_kind(EntryKind.PLACE)
+        if any(crossings_at.get(i) for i in m.ids(EntryKind.PLACE))
+    ]
+    post = nearest(posts, start, end)
+    if post is not None:
+        options = [
+            (crossing_id, crossing_mode)
+            for place_id in post.ids(EntryKind.PLACE)
+            for crossing_id, crossing_mode in crossings_at.get(place_id, ())
+            if mode is None or crossing_mode == mode
+        ]
+        options = list(dict.fromkeys(options))
+        if options:
+            flags = list(_variant_flags(post))
+            if len(options) > 1:
+                flags.append(
+                    Flag(
+                        code=FlagCode.AMBIGUOUS,
+                        message=f"'{post.text}' is a post of {', '.join(o[0] for o in options)}",
+                    )
+                )
+            return options[0][0], post, tuple(flags)
+    project = nearest(view.of_kind(EntryKind.PROJECT), start, end)
+    if project is not None:
+        return project.ids(EntryKind.PROJECT)[0], project, _variant_flags(project)
+    return None
+
+
+# -- lengths, sister cities, planned openings ----------------------------------------------
+
+
+def _lengths(view: SentenceView) -> Iterator[Candidate]:
+    projects = view.of_kind(EntryKind.PROJECT)
+    if not projects or not _LENGTH_CUE.search(view.sentence):
+        return
+    lengths = []
+    for found in _LENGTH.finditer(view.sentence):
+        numbers = find_numbers(found.group("n").strip(), view.context.language)
+        if numbers:
+            lengths.append(
+                (view.start + found.start(), view.start + found.end(), numbers[-1].value)
+            )
+    used: set[str] = set()
+    for project in projects:
+        project_id = project.ids(EntryKind.PROJECT)[0]
+        if not lengths or project_id in used:
+            continue
+        start, end, value = min(
+            lengths, key=lambda x: max(0, x[0] - project.end, project.start - x[1])
+        )
+        if value <= 0:
+            continue
+        used.add(project_id)
+        yield Candidate(
+            payload=ProposedFigure(
+                quantity=FigureQuantity.LENGTH_KM, value=value, subject_id=project_id
+            ),
+            start=min(start, project.start),
+            end=max(end, project.end),
+            confidence=round(0.75 * project.confidence, 3),
+            flags=_variant_flags(project),
+        )
+
+
+def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
+    cue = _SISTER.search(view.sentence)
+    if cue is None:
+        return
+    years = {(d.start, d.end) for d in view.dates}
+    money = find_money(view.sentence, view.context.language)
+    numbers: list[Number] = [
+        n
+        for n in find_numbers(view.sentence, view.context.language)
+        if n.value >= 1
+        and n.value == int(n.value)
+        and not any(a <= view.start + n.start < b for a, b in years)
+        and not any(m.start <= n.start < m.end for m in money)
+        and not (1990 <= n.value <= 2100)
+    ]
+    if not numbers:
+        return
+    paired = [n for n in numbers if re.match(r"\s*(?:pairs|пар)", view.sentence[n.end :])]
+    chosen = (
+        (paired or numbers)[0]
+        if paired
+        else min(numbers, key=lambda n: max(0, n.start - cue.end(), cue.start() - n.end))
+    )
+    partners = {
+        i for m in view.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY) if i != "cn"
+    }
+    groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
+    partner = next(iter(partners)) if len(partners) == 1 and "ca5" not in groups else None
+    if len(partners) > 1 and "ca5" not in groups:
+        return
+    dated = nearest(list(view.dates), view.start + chosen.start, view.start + chosen.end)
+    start = view.start + min(cue.start(), chosen.start)
+    end = view.start + max(cue.end(), chosen.end)
+    yield Candidate(
+        payload=ProposedFigure(
+            quantity=FigureQuantity.SISTER_CITY_PAIRS,
+            value=chosen.value,
+            partner_id=partner,
+            valid_from=_valid_from(view, dated),
+        ),
+        start=start,
+        end=end,
+        confidence=0.8 if paired else 0.6,
+    )
+
+
+def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
+    projects = view.of_kind(EntryKind.PROJECT)
+    if not projects:
+        return
+    for found in _OPENING.finditer(view.sentence):
+        year = int(found["year"] or found["year2"] or found["year3"])
+        start, end = view.start + found.start(), view.start + found.end()
+        project = nearest(projects, start, end)
+        if project is None:
+            continue
+        yield Candidate(
+            payload=ProposedFigure(
+                quantity=FigureQuantity.PLANNED_OPENING_YEAR,
+                value=float(year),
+                subject_id=project.ids(EntryKind.PROJECT)[0],
+            ),
+            start=min(start, project.start),
+            end=max(end, project.end),
+            confidence=round(0.8 * project.confidence, 3),
+            flags=_variant_flags(project),
+        )
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _year_near(view: SentenceView, start: int, end: int) -> int | None:
+    dated = nearest(list(view.dates), start, end)
+    return dated.date.year if dated is not None else None
+
+
+def _valid_from(view: SentenceView, dated: DateMention | None) -> dt.date | None:
+    if dated is not None:
+        return dated.date
+    if view.refers_to_this_summit and view.context.summit_date is not None:
+        return view.context.summit_date
+    return view.context.reference
+
+
+def _variant_flags(match: Match) -> tuple[Flag, ...]:
+    if match.variant_of is None:
+        return ()
+    return (
+        Flag(
+            code=FlagCode.SPELLING_VARIANT,
+            message=f"'{match.text}' read as '{match.variant_of}' (a spelling variant)",
+        ),
+    )

@@ -1,0 +1,385 @@
+"""Names the knowledge base knows, and finding them in text in any script or spelling.
+
+Entries come from the knowledge base (countries, places, crossings, projects, agreements,
+with every name and alias) and from ``vocabulary.csv`` (adjectives, regional groups,
+other countries, Russian forms the data lacks; each row with its source or reasoning).
+A name is found exactly (case-, accent- and inflection-blind), in the other script
+(Cyrillic ↔ Latin), or as a spelling variant: one word of a longer name misspelt
+("China-Kyrgyztou-Uzbekistan Railway") or a single long name with a typo ("Tashkennt").
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from caravan.analysis.ingest.tokens import Token, tokenise
+from caravan.store import KnowledgeBase
+
+__all__ = [
+    "VOCABULARY_PATH",
+    "Entry",
+    "EntryKind",
+    "Gazetteer",
+    "Match",
+    "MatchMethod",
+    "gazetteer_for",
+]
+
+VOCABULARY_PATH = Path(__file__).with_name("vocabulary.csv")
+
+
+class EntryKind(StrEnum):
+    """What a name names."""
+
+    COUNTRY = "country"  # one of the knowledge base's countries
+    FOREIGN = "foreign"  # a country the knowledge base does not hold
+    GROUP = "group"  # "Central Asia" (ca5), "the six countries" (six)
+    PLACE = "place"
+    CROSSING = "crossing"
+    PROJECT = "project"
+    AGREEMENT = "agreement"
+
+
+class MatchMethod(StrEnum):
+    """How a name was recognised; the confidence of what is read from it follows."""
+
+    NAME = "name"
+    ALIAS = "alias"
+    SCRIPT = "script"  # written in the other script (Cyrillic ↔ Latin)
+    VARIANT = "variant"  # misspelt or typed with a typo
+
+
+#: Confidence that a match names what it seems to, by method.
+METHOD_CONFIDENCE = {
+    MatchMethod.NAME: 0.95,
+    MatchMethod.ALIAS: 0.9,
+    MatchMethod.SCRIPT: 0.85,
+    MatchMethod.VARIANT: 0.65,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name of one thing."""
+
+    kind: EntryKind
+    id: str
+    label: str
+    alias: bool
+    member: bool = True  # countries: one of the six
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in text: its span, what it may name, how it was recognised."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    method: MatchMethod
+    variant_of: str | None = None  # the known label a misspelt name was taken for
+
+    def ids(self, *kinds: EntryKind) -> list[str]:
+        """Ids of the things of these kinds the name may refer to, without repeats."""
+        seen: list[str] = []
+        for entry in self.entries:
+            if entry.kind in kinds and entry.id not in seen:
+                seen.append(entry.id)
+        return seen
+
+    @property
+    def confidence(self) -> float:
+        """How sure the match is."""
+        return METHOD_CONFIDENCE[self.method]
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_ABBREVIATION = re.compile(r"^[A-ZА-Я]{2,5}$")
+
+#: Fuzzy matching: least token similarity (0–100) for one misspelt word of a longer name,
+#: with at least this many leading letters in common …
+VARIANT_WORD_SIMILARITY = 70.0
+VARIANT_COMMON_PREFIX = 4
+#: … or least whole-word similarity for a single long name (at least 7 letters).
+VARIANT_NAME_SIMILARITY = 90.0
+
+
+@dataclass
+class Gazetteer:
+    """Every name of every known thing, keyed by token keys for fast look-up in text."""
+
+    entries: list[Entry] = field(default_factory=list)
+    _by_keys: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    _by_edge: dict[tuple[str, int, str], list[tuple[tuple[str, ...], Entry]]] = field(
+        default_factory=dict
+    )
+    _single_keys: list[str] = field(default_factory=list)
+    _longest: int = 1
+
+    def add(self, entry: Entry) -> None:
+        """Index one name."""
+        keys = tuple(t.key for t in tokenise(entry.label))
+        if not keys:
+            return
+        self.entries.append(entry)
+        bucket = self._by_keys.setdefault(keys, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self._longest = max(self._longest, len(keys))
+        if len(keys) >= 2:
+            self._by_edge.setdefault(("first", len(keys), keys[0]), []).append((keys, entry))
+            self._by_edge.setdefault(("last", len(keys), keys[-1]), []).append((keys, entry))
+
+    def freeze(self) -> None:
+        """Prepare the fuzzy index once every name is in."""
+        self._single_keys = sorted(
+            k[0] for k, entries in self._by_keys.items() if len(k) == 1 and len(k[0]) >= 7
+        )
+
+    def known_word(self, key: str) -> bool:
+        """True when a word is on its own the name of something known."""
+        return (key,) in self._by_keys
+
+    def is_country_word(self, key: str) -> bool:
+        """True when a word alone names a country or a group of countries."""
+        kinds = (EntryKind.COUNTRY, EntryKind.FOREIGN, EntryKind.GROUP)
+        return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
+
+    def place_word(self, key: str) -> bool:
+        """True when a word alone names a known place or crossing."""
+        kinds = (EntryKind.PLACE, EntryKind.CROSSING)
+        return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
+
+    def project_with_words(self, keys: set[str]) -> bool:
+        """True when some known project's name holds all these words (in any order)."""
+        return any(
+            keys <= set(label_keys)
+            for label_keys, entries in self._by_keys.items()
+            if any(e.kind is EntryKind.PROJECT for e in entries)
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every known name in ``text[start:end]``, longest first, left to right."""
+        tokens = tokenise(text, start, end)
+        exact = list(self._exact(text, tokens))
+        return self._with_variants(text, tokens, exact)
+
+    def _exact(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, Match]]:
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                window = tokens[i : i + n]
+                entries = self._by_keys.get(tuple(t.key for t in window))
+                if entries and _contiguous(text, window) and _plausible(window, entries):
+                    yield i, i + n, _match(text, window, entries, None)
+                    i += n
+                    break
+            else:
+                i += 1
+
+    def _with_variants(
+        self, text: str, tokens: list[Token], exact: list[tuple[int, int, Match]]
+    ) -> list[Match]:
+        covered = {k: (a, b) for a, b, _ in exact for k in range(a, b)}
+        variants: list[tuple[int, int, Match]] = []
+        i = 0
+        while i < len(tokens):
+            found = self._variant_at(text, tokens, i, covered)
+            if found is not None:
+                variants.append(found)
+                i = found[1]
+            else:
+                i += 1
+        kept = [
+            item for item in exact if not any(a < item[1] and item[0] < b for a, b, _ in variants)
+        ]
+        return [m for _, _, m in sorted([*kept, *variants], key=lambda x: x[0])]
+
+    def _variant_at(
+        self, text: str, tokens: list[Token], i: int, covered: dict[int, tuple[int, int]]
+    ) -> tuple[int, int, Match] | None:
+        if not tokens[i].capitalised:
+            return None
+        for n in range(min(self._longest, len(tokens) - i), 1, -1):
+            span = covered.get(i)
+            if span is not None and span[0] <= i and span[1] >= i + n:
+                return None  # already read exactly as a name at least this long
+            if ("first", n, tokens[i].key) not in self._by_edge and (
+                "last",
+                n,
+                tokens[i + n - 1].key,
+            ) not in self._by_edge:
+                continue
+            window = tokens[i : i + n]
+            if not _contiguous(text, window):
+                continue
+            hit = self._multiword_variant(window)
+            if hit is not None:
+                entry, label = hit
+                return i, i + n, _match(text, window, [entry], label)
+        token = tokens[i]
+        if i in covered or len(token.key) < 7 or not token.capitalised or not self._single_keys:
+            return None
+        best = process.extractOne(
+            token.key, self._single_keys, scorer=fuzz.ratio, score_cutoff=VARIANT_NAME_SIMILARITY
+        )
+        if best is None:
+            return None
+        entries = self._by_keys[(best[0],)]
+        return i, i + 1, _match(text, [token], entries, entries[0].label)
+
+    def _multiword_variant(self, window: list[Token]) -> tuple[Entry, str] | None:
+        keys = tuple(t.key for t in window)
+        n = len(keys)
+        candidates = [
+            *self._by_edge.get(("first", n, keys[0]), []),
+            *self._by_edge.get(("last", n, keys[-1]), []),
+        ]
+        for label_keys, entry in candidates:
+            if entry.kind not in (EntryKind.PROJECT, EntryKind.AGREEMENT, EntryKind.CROSSING):
+                continue
+            differing = [j for j in range(n) if keys[j] != label_keys[j]]
+            if len(differing) != 1:
+                continue
+            j = differing[0]
+            said, known = keys[j], label_keys[j]
+            if self.known_word(said) or len(said) < 4 or len(known) < 4:
+                continue  # another real name, not a misspelling ("Kazakhstan" for "Kyrgyzstan")
+            similarity = fuzz.ratio(said, known)
+            prefix = len(_common_prefix(said, known))
+            if similarity >= 85 or (
+                similarity >= VARIANT_WORD_SIMILARITY and prefix >= VARIANT_COMMON_PREFIX
+            ):
+                return entry, entry.label
+        return None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _contiguous(text: str, window: list[Token]) -> bool:
+    """Words of one name: separated only by spaces, dashes, commas or quotes."""
+    return all(
+        re.fullmatch(r"[\s\-‐‑–—,'’\"«»“”]{1,4}", text[a.end : b.start]) is not None
+        for a, b in itertools.pairwise(window)
+    )
+
+
+def _plausible(window: list[Token], entries: list[Entry]) -> bool:
+    """A lone word names something only when written as a name (capital, or all capitals)."""
+    if len(window) > 1:
+        return True
+    token = window[0]
+    if token.cyrillic:
+        return len(token.key) >= 3 and (
+            token.capitalised
+            or any(e.kind in (EntryKind.COUNTRY, EntryKind.GROUP) for e in entries)
+        )
+    if _ABBREVIATION.match(token.text):
+        return True
+    return token.capitalised and len(token.key) >= 3
+
+
+def _match(text: str, window: list[Token], entries: list[Entry], variant_of: str | None) -> Match:
+    start, end = window[0].start, window[-1].end
+    if variant_of is not None:
+        method = MatchMethod.VARIANT
+    elif any(t.cyrillic for t in window) != any(_is_cyrillic_label(e.label) for e in entries[:1]):
+        method = MatchMethod.SCRIPT
+    elif all(e.alias for e in entries):
+        method = MatchMethod.ALIAS
+    else:
+        method = MatchMethod.NAME
+    return Match(start, end, text[start:end], tuple(entries), method, variant_of)
+
+
+def _is_cyrillic_label(label: str) -> bool:
+    return any("\u0400" <= c <= "\u052f" for c in label)
+
+
+# -- building ----------------------------------------------------------------------------
+
+_CACHE: dict[tuple[str, str], Gazetteer] = {}
+
+
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    """The gazetteer of a knowledge base, built once per content of the file."""
+    key = (str(kb.path), kb.content_key())
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = build_gazetteer(kb)
+    return _CACHE[key]
+
+
+def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Gazetteer:
+    """Index every name in the knowledge base and the vocabulary file."""
+    gazetteer = Gazetteer()
+    for entry in _knowledge_base_entries(kb):
+        gazetteer.add(entry)
+    for entry in load_vocabulary(vocabulary):
+        gazetteer.add(entry)
+    gazetteer.freeze()
+    return gazetteer
+
+
+def load_vocabulary(path: Path = VOCABULARY_PATH) -> list[Entry]:
+    """The extra names of ``vocabulary.csv`` (kind, entity id, name, language, basis)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Entry(
+            EntryKind(row["kind"]),
+            row["entity_id"],
+            row["name"],
+            alias=True,
+            member=row["kind"] != EntryKind.FOREIGN,
+        )
+        for row in rows
+    ]
+
+
+def _knowledge_base_entries(kb: KnowledgeBase) -> Iterable[Entry]:
+    for country in kb.countries():
+        kind = EntryKind.COUNTRY if country.member else EntryKind.FOREIGN
+        names = (country.name_en, country.name_ru, country.name_local)
+        for n, name in enumerate(dict.fromkeys(names)):
+            yield Entry(kind, country.id, name, alias=n > 0, member=country.member)
+    for place in kb.places():
+        for n, name in enumerate(
+            _names(place.name_en, place.name_ru, place.name_local, *place.aliases)
+        ):
+            yield Entry(EntryKind.PLACE, place.id, name, alias=n > 0)
+    for crossing in kb.crossings():
+        for n, name in enumerate(_names(crossing.name)):
+            yield Entry(EntryKind.CROSSING, crossing.id, name, alias=n > 0)
+    for project in kb.projects():
+        for n, name in enumerate(_names(project.name_en, *project.aliases)):
+            yield Entry(EntryKind.PROJECT, project.id, name, alias=n > 0)
+    for agreement in kb.agreements():
+        for n, name in enumerate(_names(agreement.name)):
+            yield Entry(EntryKind.AGREEMENT, agreement.id, name, alias=n > 0)
+
+
+def _names(*names: str | None) -> list[str]:
+    """Each name, and each without its parenthetical ("… railway (Ayagoz – Bakhty)")."""
+    found: list[str] = []
+    for name in names:
+        if not name:
+            continue
+        for form in (name, _PARENTHESIS.sub("", name).strip(" ,")):
+            if form and form not in found and not any("\u4e00" <= c <= "\u9fff" for c in form):
+                found.append(form)
+    return found

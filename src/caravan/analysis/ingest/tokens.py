@@ -1,0 +1,104 @@
+"""Word tokens with offsets and the script-, case- and inflection-blind keys they match by.
+
+A Cyrillic word is reduced to a crude stem (Russian case endings dropped) and then
+transliterated, so "Казахстаном", "Казахстана" and "Kazakhstan" share the key
+``kazakhstan``; a Latin word is folded to lower case without accents or apostrophes, with
+British spellings made American ("neighbour" → "neighbor").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from caravan.analysis.ingest.languages import is_cyrillic
+
+__all__ = ["Token", "token_key", "tokenise", "transliterate"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word and its span; ``key`` is what it matches names by."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word starts with a capital letter or a digit."""
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+    @property
+    def cyrillic(self) -> bool:
+        """True when the word is written in Cyrillic."""
+        return any(is_cyrillic(c) for c in self.text)
+
+
+_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh, Kyrgyz and Tajik letters
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    "ҷ": "j", "ӣ": "i", "ӯ": "u", "ҳ": "h",
+}  # fmt: skip
+
+#: Russian endings dropped to reach a stem, longest first.
+_ENDINGS = (
+    "иями", "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую",
+    "юю", "ию", "ия", "ии", "а", "я", "о", "е", "и", "ы", "у", "ю", "й", "ь",
+)  # fmt: skip
+
+_SPELLINGS = (
+    (re.compile(r"neighbour"), "neighbor"),
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"centre"), "center"),
+    (re.compile(r"programme"), "program"),
+    (re.compile(r"kilometre"), "kilometer"),
+)
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with offsets into ``text``."""
+    return [
+        Token(m.start(), m.end(), m.group(), token_key(m.group()))
+        for m in _WORD.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def token_key(word: str) -> str:
+    """The form a word is matched by (see the module docstring)."""
+    word = word.casefold()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if any(is_cyrillic(c) for c in word):
+        return transliterate(_stem(word))
+    decomposed = unicodedata.normalize("NFKD", word)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = re.sub(r"['’ʼ`]", "", folded)
+    for pattern, replacement in _SPELLINGS:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def transliterate(word: str) -> str:
+    """Latin letters for a Cyrillic word ("дж" as "j", so Таджикистан → tajikistan)."""
+    word = word.replace("дж", "j")
+    return "".join(_TRANSLIT.get(c, c) for c in word)
+
+
+def _stem(word: str) -> str:
+    word = word.replace("ё", "е")
+    if len(word) < 5:
+        return word.rstrip("йь") if len(word) > 3 else word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word

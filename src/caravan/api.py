@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from caravan.analysis.assignment import Algorithm
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.monitoring import (
     AcceptOutcome,
@@ -93,6 +94,7 @@ if TYPE_CHECKING:  # the comparison loads on first use
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
+    "Algorithm",
     "BuildProgress",
     "BuildResult",
     "CostSettings",

@@ -1,0 +1,265 @@
+"""Freight on caravan's own network: capacities from observations, loads, select-link, faces.
+
+Capacities are read from the embedded observations (the latest in force on the date, by
+direction, Mt/yr converted with the stated tonnes per vehicle; none: uncapacitated and said
+so). Loads come from a small demand built here, so the invariants are known: every tonne
+from Ürümqi to Almaty by rail crosses a China–Kazakhstan rail crossing, select-link rows add
+up to the crossing's flow. The CLI and HTTP faces run the year's demand end to end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+from typer.testing import CliRunner
+
+from asgi_client import assert_problem, request
+from assignment_cases import network_of
+from caravan import Observatory
+from caravan.analysis.assignment import Algorithm, AssignmentSpec, assign
+from caravan.analysis.freight import (
+    FreightParameters,
+    assign_freight,
+    capacity_of,
+    loads_against_published,
+)
+from caravan.cli.app import app as cli_app
+from caravan.errors import InvalidQueryError, UnknownRecordError
+from caravan.http import create_app
+from caravan.http.settings import HttpSettings
+from caravan.model import Direction
+
+FloatArray = npt.NDArray[np.float64]
+ZONES = ("cn-urumqi", "kz-almaty", "kg-osh")
+RAIL_MT = 5.0  # Ürümqi → Almaty by rail, Mt/yr
+ROAD_MT = 0.5  # Ürümqi → Osh by road, Mt/yr
+
+
+@dataclass(frozen=True)
+class SmallDemand:
+    """A demand of two flows, built by hand (the shape ``assign_freight`` reads)."""
+
+    year: int = 2024
+    zones: tuple[str, ...] = ZONES
+    tonnes_per_year: dict[str, FloatArray] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _small_demand() -> SmallDemand:
+    rail, road = np.zeros((3, 3)), np.zeros((3, 3))
+    rail[0, 1] = RAIL_MT * 1e6
+    road[0, 2] = ROAD_MT * 1e6
+    return SmallDemand(tonnes_per_year={"rail": rail, "road": road})
+
+
+@pytest.fixture
+def parameters(embedded: Observatory) -> FreightParameters:
+    return FreightParameters.from_knowledge_base(embedded.kb)
+
+
+def _capacity(embedded: Observatory, subject: str, mode: str, day: str, direction: Direction, parameters: FreightParameters) -> float | None:  # fmt: skip
+    found = capacity_of(
+        embedded.kb, subject, mode, dt.date.fromisoformat(day), direction, parameters
+    )
+    return found.vehicles_per_day
+
+
+def test_capacity_is_the_latest_in_force_in_its_direction(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    nur_zholy = "bcp-khorgos-nur-zholy-road"
+    # 2024: the 100 trucks/day of March 2023 is the latest in force either way
+    assert _capacity(embedded, nur_zholy, "road", "2024-07-01", Direction.A_TO_B, parameters) == 100
+    # the 800/day quota of 22 Oct 2025 applies to Kazakhstan → China (b_to_a) only
+    assert _capacity(embedded, nur_zholy, "road", "2025-11-01", Direction.B_TO_A, parameters) == 800
+    assert _capacity(embedded, nur_zholy, "road", "2025-11-01", Direction.A_TO_B, parameters) == 100
+    # cut to 650 on 13 Nov 2025, then 1,200/day both ways from 25 Nov 2025
+    assert _capacity(embedded, nur_zholy, "road", "2025-11-20", Direction.B_TO_A, parameters) == 650
+    assert (
+        _capacity(embedded, nur_zholy, "road", "2025-12-01", Direction.B_TO_A, parameters) == 1200
+    )
+
+
+def test_a_tonnage_capacity_is_converted_and_a_train_count_wins_once_newer(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    dostyk = "bcp-alashankou-dostyk-rail"
+    converted = 20e6 / parameters.operating_days_per_year / parameters.tonnes_per_train
+    assert _capacity(
+        embedded, dostyk, "rail", "2024-07-01", Direction.A_TO_B, parameters
+    ) == pytest.approx(converted)
+    assert _capacity(embedded, dostyk, "rail", "2025-08-01", Direction.A_TO_B, parameters) == 28
+    found = capacity_of(
+        embedded.kb, dostyk, "rail", dt.date(2024, 7, 1), Direction.A_TO_B, parameters
+    )
+    assert "20 Mt/yr" in found.note
+    assert "src-net-srn-dostyk-2016" in found.sources
+
+
+def test_throughput_is_not_a_capacity_and_a_crossing_without_one_says_so(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    # Altynkol publishes 16.1 Mt of throughput (2025) but no capacity
+    found = capacity_of(
+        embedded.kb,
+        "bcp-khorgos-altynkol-rail",
+        "rail",
+        dt.date(2025, 7, 1),
+        Direction.A_TO_B,
+        parameters,
+    )
+    assert found.vehicles_per_day is None
+    assert not found.capacitated
+    assert found.note.startswith("uncapacitated")
+
+
+def test_bpr_crossing_on_two_routes_splits_as_worked_by_hand() -> None:
+    # crossing 2 h · (1 + 0.15 (x/100)^4) against a 3 h bypass, 300 vehicles/day:
+    # equal times when (x/100)^4 = 1/0.3, so x = 100 · (10/3)^(1/4) = 135.12
+    network = network_of([(0, 1, 2.0, 100.0, 0.15, 4.0), (0, 1, 3.0, 0.0, 0.0, 1.0)], zones=2)
+    demand = np.array([[0.0, 300.0], [0.0, 0.0]])
+    spec = AssignmentSpec(algorithm=Algorithm.BICONJUGATE_FRANK_WOLFE, target_gap=1e-10)
+    result = assign(network, demand, spec)
+    crossing = 100.0 * (10.0 / 3.0) ** 0.25
+    assert result.flow == pytest.approx([crossing, 300.0 - crossing], rel=1e-5)
+
+
+def test_loads_reach_every_crossing_and_conserve_the_demand(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    snapshot = embedded.network(dt.date(2024, 7, 1))
+    result = assign_freight(embedded.kb, snapshot, _small_demand(), parameters=parameters)
+    open_crossings = {
+        r.ref_id for r, k in zip(snapshot.records, snapshot.kind, strict=True) if k == 1
+    }
+    assert {c.crossing_id for c in result.crossings} == open_crossings
+    into_kazakhstan = sum(
+        c.mt_per_year
+        for c in result.crossings
+        if c.mode == "rail" and c.from_place.startswith("cn-") and c.to_place.startswith("kz-")
+    )
+    assert into_kazakhstan == pytest.approx(RAIL_MT, rel=1e-6)
+    into_kyrgyzstan = sum(
+        c.mt_per_year for c in result.crossings if c.mode == "road" and c.to_place.startswith("kg-")
+    )
+    assert into_kyrgyzstan == pytest.approx(ROAD_MT, rel=1e-6)
+    for load in result.crossings:
+        if load.capacity.vehicles_per_day is None:
+            assert load.utilisation is None
+            assert "uncapacitated" in load.capacity.note
+        else:
+            assert load.utilisation == pytest.approx(
+                load.vehicles_per_day / load.capacity.vehicles_per_day
+            )
+    assert all(run.converged and run.unserved_pairs == 0 for run in result.runs)
+    assert result.runs[0].history[0].iteration == 1
+
+
+@pytest.mark.parametrize("crossing", ["bcp-alashankou-dostyk-rail", "bcp-khorgos-altynkol-rail"])
+def test_select_link_rows_add_up_to_the_crossings_flow(
+    embedded: Observatory, parameters: FreightParameters, crossing: str
+) -> None:
+    snapshot = embedded.network(dt.date(2024, 7, 1))
+    result = assign_freight(
+        embedded.kb, snapshot, _small_demand(), parameters=parameters, select_crossing=crossing
+    )
+    for direction in ("a_to_b", "b_to_a"):
+        flow = sum(
+            c.vehicles_per_day
+            for c in result.crossings
+            if c.crossing_id == crossing and c.direction == direction
+        )
+        rows = [s for s in result.select_link if s.direction == direction]
+        assert sum(s.vehicles_per_day for s in rows) == pytest.approx(flow, rel=1e-9, abs=1e-12)
+    assert {(s.origin, s.destination) for s in result.select_link if s.vehicles_per_day > 0} <= {
+        ("cn-urumqi", "kz-almaty")
+    }
+
+
+def test_an_unknown_select_link_crossing_gets_suggestions(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    snapshot = embedded.network(dt.date(2024, 7, 1))
+    with pytest.raises(UnknownRecordError, match="bcp-alashankou-dostyk-rail"):
+        assign_freight(
+            embedded.kb,
+            snapshot,
+            _small_demand(),
+            parameters=parameters,
+            select_crossing="bcp-alashankou-dostik-rail",
+        )
+
+
+def test_the_year_is_assigned_end_to_end_with_published_volumes_beside(
+    embedded: Observatory,
+) -> None:
+    result = embedded.assign(2024)
+    assert result.date == "2024-07-01"
+    assert {r.mode for r in result.runs} == {"rail", "road"}
+    rows = {r.name: r for r in loads_against_published(embedded.kb, result)}
+    total = rows["China–Kazakhstan rail, all crossings"]
+    assert (total.published_mt_per_year, total.published_year) == (32.0, 2024)
+    assert total.error_pct == pytest.approx(100 * (total.modelled_mt_per_year / 32.0 - 1))
+    altynkol = next(r for r in rows.values() if r.subject == "bcp-khorgos-altynkol-rail")
+    assert (altynkol.published_mt_per_year, altynkol.published_year) == (16.1, 2025)
+    with pytest.raises(InvalidQueryError, match="unknown algorithm"):
+        embedded.assign(2024, algorithm="simplex")
+
+
+def test_cli_prints_loads_convergence_and_json(embedded_kb_path: Path) -> None:
+    runner = CliRunner()
+    table = runner.invoke(
+        cli_app, ["assign", "--year", "2024", "--kb", str(embedded_kb_path), "--compare-published"]
+    )
+    assert table.exit_code == 0, table.output
+    assert "Loads at the crossings" in table.output
+    assert "Convergence" in table.output
+    assert "against published volumes" in table.output
+    raw = runner.invoke(
+        cli_app,
+        [
+            "assign",
+            "--year",
+            "2024",
+            "--kb",
+            str(embedded_kb_path),
+            "--json",
+            "--select-link",
+            "bcp-alashankou-dostyk-rail",
+        ],
+    )
+    assert raw.exit_code == 0, raw.output
+    data = json.loads(raw.output)
+    flow = sum(
+        c["vehicles_per_day"]
+        for c in data["crossings"]
+        if c["crossing_id"] == "bcp-alashankou-dostyk-rail"
+    )
+    assert sum(s["vehicles_per_day"] for s in data["select_link"]) == pytest.approx(flow, rel=1e-9)
+    assert all(r["history"] for r in data["runs"])
+
+
+def test_http_returns_the_same_loads_and_problems_for_bad_input(embedded: Observatory) -> None:
+    app = create_app(HttpSettings(), embedded)
+    response = request(app, "GET", "/api/v1/assignment?year=2024&scenario=cku-railway")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["scenario"] == "cku-railway"
+    assert body["published"]
+    assert body["link_totals"]
+    assert any(c["crossing_id"] == "bcp-torugart-rail" for c in body["crossings"])
+    assert_problem(
+        request(app, "GET", "/api/v1/assignment?year=2024&select_link=bcp-nowhere"),
+        404,
+        "unknown-record",
+    )
+    assert_problem(
+        request(app, "GET", "/api/v1/assignment?year=2024&gap=0"), 422, "invalid-request"
+    )

@@ -1,0 +1,207 @@
+"""Precision and recall of monitoring's extraction on the labelled corpus.
+
+Usage: .venv/bin/python evaluation/ingest_quality.py [--verbose] [--min-precision 0.9]
+       [--min-recall 0.8] [--min-kind 0.7] [--corpus DIR] [--record]
+
+Reads every text of ``evaluation/ingest_corpus/`` the way ``caravan ingest`` does (a
+``.txt`` text without its front matter, whose keys are given as the command's flags
+would give them; an ``.html`` page as saved, its metadata read from its own tags),
+proposes facts against a freshly built embedded knowledge base, matches them to the
+labels (see ``ingest_matching``) and prints precision, recall and F1 per fact kind, per
+language and overall. ``--verbose`` lists every miss and every false positive with its
+evidence sentence. Exits 1 when overall precision or recall, or any kind's precision or
+recall, is below its threshold; 2 when the corpus or the engine cannot be read.
+``--record`` writes the table to ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import io
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from ingest_labels import CORPUS, Document, LabelError, load_corpus, parse_partial_date
+from ingest_matching import DocumentScore, Score, score_document
+from rich.console import Console
+from rich.table import Table
+
+from caravan import Observatory
+from caravan.model.proposals import FactKind, ProposedFact
+from caravan.store import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION = "ingest_quality"
+MEASURED_FILES = (
+    "src/caravan/analysis/ingest/*",
+    "evaluation/ingest_*.py",
+    "evaluation/ingest_corpus/*",
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score the engine on the corpus; 0 when every threshold is met."""
+    args = _arguments(argv)
+    console = Console()
+    try:
+        documents = load_corpus(args.corpus)
+    except (LabelError, OSError, ValueError) as error:
+        console.print(f"[red]corpus unreadable:[/] {error}")
+        return 2
+    with tempfile.TemporaryDirectory() as folder:
+        observatory = Observatory.open(Path(folder) / "kb.sqlite")
+        try:
+            scores = [(doc, _score(observatory.kb, doc)) for doc in documents]
+        finally:
+            observatory.close()
+    table, totals = _table(scores)
+    console.print(table)
+    flags_expected = sum(s.flags_expected for _, s in scores)
+    flags_raised = sum(s.flags_raised for _, s in scores)
+    console.print(f"expected flags raised on matched facts: {flags_raised} of {flags_expected}")
+    if args.verbose:
+        _listing(console, scores)
+    failures = _failures(totals, args)
+    for failure in failures:
+        console.print(f"[red]below threshold:[/] {failure}")
+    if args.record:
+        _record(table, documents)
+    return 1 if failures else 0
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
+    parser.add_argument("--min-precision", type=float, default=0.9)
+    parser.add_argument("--min-recall", type=float, default=0.8)
+    parser.add_argument("--min-kind", type=float, default=0.7, help="per kind, P and R")
+    parser.add_argument("--record", action="store_true", help="write benchmarks/RESULTS.md")
+    return parser.parse_args(argv)
+
+
+def _score(kb: KnowledgeBase, doc: Document) -> DocumentScore:
+    """Read one corpus text as `caravan ingest` would and match its proposals."""
+    from caravan.analysis.ingest import propose, read_document
+
+    proposals: list[ProposedFact]
+    if doc.path.suffix == ".html":
+        read = read_document(doc.path)
+        proposals = list(propose(kb, read.text, read.meta))
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            body = Path(folder) / doc.path.name
+            body.write_text(doc.body, encoding="utf-8")
+            read = read_document(
+                body,
+                title=doc.meta.get("title"),
+                publisher=doc.meta.get("publisher"),
+                published_on=_day(doc.meta.get("published_on", "")),
+                url=doc.meta.get("url"),
+                language=doc.meta.get("language"),
+            )
+            proposals = list(propose(kb, read.text, read.meta))
+    return score_document(doc.expected, proposals)
+
+
+def _day(text: str) -> dt.date | None:
+    """The publication date when known to the day (a month alone is not passed on)."""
+    try:
+        day, precision = parse_partial_date(text)
+    except ValueError:
+        return None
+    return day if precision == "day" else None
+
+
+def _table(scores: list[tuple[Document, DocumentScore]]) -> tuple[Table, dict[str, Score]]:
+    totals: dict[str, Score] = defaultdict(Score)
+    for doc, score in scores:
+        for kind, counts in score.by_kind.items():
+            totals[kind].add(counts)
+            totals["all"].add(counts)
+            totals[f"language {doc.language}"].add(counts)
+    table = Table(title=f"ingest quality on {len(scores)} labelled texts", title_justify="left")
+    for column in ("scope", "labelled", "proposed", "matched", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "scope" else "right")
+    rows = [k.value for k in FactKind] + sorted(k for k in totals if k.startswith("language"))
+    for name in [*rows, "all"]:
+        s = totals[name]
+        table.add_row(
+            name,
+            str(s.true_positives + s.false_negatives),
+            str(s.true_positives + s.false_positives),
+            str(s.true_positives),
+            f"{s.precision:.2f}",
+            f"{s.recall:.2f}",
+            f"{s.f1:.2f}",
+        )
+    return table, totals
+
+
+def _failures(totals: dict[str, Score], args: argparse.Namespace) -> list[str]:
+    overall = totals["all"]
+    failures = []
+    if overall.precision < args.min_precision:
+        failures.append(f"overall precision {overall.precision:.2f} < {args.min_precision}")
+    if overall.recall < args.min_recall:
+        failures.append(f"overall recall {overall.recall:.2f} < {args.min_recall}")
+    for kind in FactKind:
+        s = totals[kind.value]
+        for name, value in (("precision", s.precision), ("recall", s.recall)):
+            if value < args.min_kind:
+                failures.append(f"{kind.value} {name} {value:.2f} < {args.min_kind}")
+    return failures
+
+
+def _listing(console: Console, scores: list[tuple[Document, DocumentScore]]) -> None:
+    for doc, score in scores:
+        if not (score.missed or score.false_positives or score.flags_missing):
+            continue
+        console.print(f"\n[bold]{doc.name}[/]")
+        for label in score.missed:
+            console.print(f"  [yellow]missed[/] {label.describe()}")
+            console.print(f"    evidence: {label.fields.get('evidence', '?')}")
+        for fact in score.false_positives:
+            payload = fact.payload.model_dump(exclude={"kind"}, exclude_none=True)
+            console.print(f"  [red]false positive[/] {fact.kind.value} {payload}")
+            console.print(f"    evidence: {fact.evidence.sentence.strip()}")
+        for label, code in score.flags_missing:
+            console.print(f"  [magenta]flag not raised[/] {code} on {label.describe()}")
+
+
+def _record(table: Table, documents: list[Document]) -> None:
+    """Write the table under its own section of benchmarks/RESULTS.md."""
+    spec = importlib.util.spec_from_file_location(
+        "check_results", ROOT / "benchmarks" / "check_results.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    check_results = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_results)
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(table)
+    languages = sorted({d.language for d in documents})
+    body = "\n".join(
+        [
+            "## Monitoring: precision and recall on the labelled set",
+            "",
+            f"{len(documents)} texts ({', '.join(languages)}), "
+            f"{sum(len(d.expected) for d in documents)} labelled facts, measured "
+            f"{dt.date.today().isoformat()} with",
+            "`.venv/bin/python evaluation/ingest_quality.py --record`:",
+            "",
+            "```",
+            console.export_text().rstrip(),
+            "```",
+        ]
+    )
+    check_results.record_section(SECTION, body, list(MEASURED_FILES))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

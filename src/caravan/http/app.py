@@ -13,7 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caravan import __version__
 from caravan.api import Observatory
-from caravan.http import routes_edits, routes_freight, routes_knowledge, routes_questions
+from caravan.http import routes_edits, routes_knowledge, routes_questions, routes_review
 from caravan.http.problems import (
     Problem,
     install_problem_handlers,
@@ -35,8 +35,8 @@ GZIP_MINIMUM_BYTES = 1024
 ROUTER_RESPONSES = {
     routes_knowledge: problem_responses(),
     routes_questions: problem_responses(404),
-    routes_freight: problem_responses(404),
     routes_edits: problem_responses(401, 403, 404),
+    routes_review: problem_responses(401, 403, 404),
 }
 
 DESCRIPTION = """The China–Central Asia system, computable: places, border crossings, links,

@@ -62,9 +62,9 @@ class OsmBuilder:
     def write(self, path: Path) -> Path:
         """Write everything to ``path`` (.osm.pbf); returns the path."""
         with osmium.SimpleWriter(str(path)) as writer:
-            for node in sorted(self.nodes, key=lambda n: n.id):
+            for node in self.nodes:  # ids grow as they are created: file order
                 writer.add_node(node)
-            for way in sorted(self.ways, key=lambda w: w.id):
+            for way in self.ways:
                 writer.add_way(way)
             for relation in self.relations:
                 writer.add_relation(relation)

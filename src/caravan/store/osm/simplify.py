@@ -92,13 +92,13 @@ class _Positions:
         self.country = node_country[node]
         self.codes = countries.codes
         self.way_id = extract.way_ids[self.way]
+        self.piece_start = np.flatnonzero(self.start)[self.piece]
         self.layer = self._layers(extract.way_kinds[self.way])
         segment = np.zeros(self.start.size)
         if segment.size > 1:
             segment[1:] = haversine_km(self.lon[:-1], self.lat[:-1], self.lon[1:], self.lat[1:])
         segment[self.start] = 0.0
         self.along_km = np.cumsum(segment)
-        self.piece_start = np.flatnonzero(self.start)[self.piece]
 
     def _layers(self, kinds: npt.NDArray[np.int8]) -> npt.NDArray[np.int8]:
         layer = np.full(kinds.size, -1, dtype=np.int8)

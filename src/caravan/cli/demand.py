@@ -63,7 +63,7 @@ def demand(
         caption=f"rail also {result.teu_per_year.sum() / 1e6:,.2f} million TEU-equivalents",
     )
     print_table(
-        "By country pair (Mt/year)",
+        "China's bilateral trade by country pair (Mt/year)",
         ["origin", "destination", *MODES],
         [
             (a, b, *(f"{tonnes[m] / 1e6:,.2f}" for m in MODES))

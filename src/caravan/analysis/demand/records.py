@@ -71,15 +71,21 @@ class FreightDemand:
         return float(self.tonnes_per_year[mode].sum())
 
     def by_country_pair(self) -> dict[tuple[str, str], dict[str, float]]:
-        """Tonnes a year by (origin country, destination country) and mode."""
+        """Tonnes a year of China's bilateral trade by (origin, destination country) and mode.
+
+        Transit is left out: its exit places stand for the countries beyond.
+        """
         countries = np.array(self.zone_countries)
+        transit = sum(self.transit.values(), np.zeros_like(self.teu_per_year))
+        bilateral = {
+            "rail": self.tonnes_per_year["rail"] - transit,
+            "road": self.tonnes_per_year["road"],
+        }
         result: dict[tuple[str, str], dict[str, float]] = {}
         for a in dict.fromkeys(self.zone_countries):
             for b in dict.fromkeys(self.zone_countries):
                 rows, cols = countries == a, countries == b
-                tonnes = {
-                    m: float(self.tonnes_per_year[m][np.ix_(rows, cols)].sum()) for m in MODES
-                }
+                tonnes = {m: max(float(bilateral[m][np.ix_(rows, cols)].sum()), 0.0) for m in MODES}
                 if any(tonnes.values()):
                     result[(a, b)] = tonnes
         return result

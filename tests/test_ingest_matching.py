@@ -1,0 +1,214 @@
+"""The labelled-set scorer matches proposals to labels on their key fields only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from caravan.model.enums import AgreementKind, DatePrecision, ProjectStatus
+from caravan.model.proposals import (
+    EntityKind,
+    Evidence,
+    FigureQuantity,
+    Flag,
+    FlagCode,
+    ProposedAgreement,
+    ProposedEntity,
+    ProposedFact,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
+
+EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def matching() -> ModuleType:
+    _load("ingest_labels")
+    return _load("ingest_matching")
+
+
+@pytest.fixture(scope="module")
+def labels() -> ModuleType:
+    return _load("ingest_labels")
+
+
+def _fact(payload: Any, *flags: FlagCode) -> ProposedFact:
+    digest = hashlib.sha256(payload.model_dump_json().encode()).hexdigest()
+    sentence = "A sentence."
+    return ProposedFact(
+        id=digest,
+        document_id="0" * 64,
+        payload=payload,
+        evidence=Evidence(sentence=sentence, start=0, end=len(sentence)),
+        mention="sentence",
+        confidence=0.9,
+        flags=tuple(Flag(code=code, message="look") for code in flags),
+    )
+
+
+def _label(labels: ModuleType, kind: str, **fields: Any) -> Any:
+    flags = tuple(fields.pop("flags", ()))
+    return labels.ExpectedFact("doc.txt", 1, kind, fields, flags)
+
+
+def _event(day: dt.date, precision: DatePrecision) -> ProposedFact:
+    return _fact(
+        ProposedStatusEvent(
+            project_id="prj-cku-railway",
+            status=ProjectStatus.UNDER_CONSTRUCTION,
+            date=day,
+            date_precision=precision,
+        )
+    )
+
+
+def test_a_date_matches_at_the_labels_precision_but_not_coarser(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    month = _label(
+        labels,
+        "status_event",
+        project_id="prj-cku-railway",
+        status="under_construction",
+        date="2024-12",
+    )
+    day = _label(
+        labels,
+        "status_event",
+        project_id="prj-cku-railway",
+        status="under_construction",
+        date="2024-12-27",
+    )
+    assert matching.matches(month, _event(dt.date(2024, 12, 27), DatePrecision.DAY))
+    assert matching.matches(day, _event(dt.date(2024, 12, 27), DatePrecision.DAY))
+    assert not matching.matches(day, _event(dt.date(2024, 12, 1), DatePrecision.MONTH))
+    assert not matching.matches(day, _event(dt.date(2024, 12, 28), DatePrecision.DAY))
+
+
+def _trade(value: float, partner: str | None, reporter: str | None = "cn") -> ProposedFact:
+    return _fact(
+        ProposedFigure(
+            quantity=FigureQuantity.TRADE_VALUE_USD,
+            value=value,
+            partner_id=partner,
+            reporter_id=reporter,
+            year=2024,
+        )
+    )
+
+
+def test_a_figure_matches_within_half_a_percent_and_in_its_scope(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    label = _label(
+        labels, "figure", quantity="trade_value_usd", partner_id="kz", year=2024, value=43.82e9
+    )
+    assert matching.matches(label, _trade(43.9e9, "kz"))
+    assert not matching.matches(label, _trade(44.1e9, "kz"))
+    assert not matching.matches(label, _trade(43.82e9, None))  # the total is not Kazakhstan's
+    assert matching.matches(label, _trade(43.82e9, "cn", reporter="kz"))  # Kazakhstan's figure
+    with_reporter = _label(
+        labels,
+        "figure",
+        quantity="trade_value_usd",
+        partner_id="kz",
+        reporter_id="cn",
+        year=2024,
+        value=43.82e9,
+    )
+    assert not matching.matches(with_reporter, _trade(43.82e9, "cn", reporter="kz"))
+
+
+def test_an_agreement_matches_by_known_id_or_by_a_similar_name(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    label = _label(
+        labels,
+        "agreement",
+        name="Treaty on eternal good-neighbourliness, friendship and cooperation",
+        agreement_kind="treaty",
+        signed_on="2025-06-17",
+        place_id="kz-astana",
+        agreement_id="agr-astana-treaty",
+    )
+
+    def treaty(name: str, agreement_id: str | None, place: str = "kz-astana") -> ProposedFact:
+        return _fact(
+            ProposedAgreement(
+                name=name,
+                agreement_kind=AgreementKind.TREATY,
+                signed_on=dt.date(2025, 6, 17),
+                date_precision=DatePrecision.DAY,
+                place_id=place,
+                agreement_id=agreement_id,
+            )
+        )
+
+    assert matching.matches(
+        label, treaty("Treaty of Permanent Good-Neighbourliness", "agr-astana-treaty")
+    )
+    assert matching.matches(label, treaty("treaty on eternal good-neighbourliness", None))
+    assert not matching.matches(label, treaty("Astana Declaration", None))
+    assert not matching.matches(label, treaty("Treaty", "agr-astana-declaration"))
+    assert not matching.matches(
+        label, treaty("treaty on eternal good-neighbourliness", None, "cn-xian")
+    )
+
+
+def test_each_label_is_matched_once_and_repeats_are_neither_true_nor_false(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    label = _label(
+        labels,
+        "new_entity",
+        entity_kind="project",
+        name="Almaty railway bypass",
+        flags=["unknown_entity"],
+    )
+
+    def entity(name: str) -> ProposedFact:
+        payload = ProposedEntity(entity_kind=EntityKind.PROJECT, name=name)
+        return _fact(payload, FlagCode.UNKNOWN_ENTITY)
+
+    proposals = [
+        entity("Almaty railway bypass"),
+        entity("Almaty bypass railway"),
+        entity("Almaty railway bypass"),
+        entity("Trans-Kazakhstan Railway Corridor"),
+    ]
+    score = matching.score_document([label], proposals)
+    counts = score.by_kind["new_entity"]
+    assert (counts.true_positives, counts.false_negatives, counts.false_positives) == (1, 0, 1)
+    assert len(score.duplicates) == 1
+    assert (score.flags_expected, score.flags_raised) == (1, 1)
+    assert counts.precision == 0.5
+    assert counts.recall == 1.0
+
+
+def test_nothing_proposed_for_nothing_labelled_is_perfect_and_misses_count(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    empty = matching.score_document([], [])
+    assert empty.by_kind["figure"].precision == 1.0
+    label = _label(labels, "figure", quantity="length_km", subject_id="prj-cku-railway", value=523)
+    missed = matching.score_document([label], [])
+    assert missed.by_kind["figure"].recall == 0.0
+    assert missed.missed == [label]

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from asgi_client import assert_problem, request
 from assignment_cases import network_of
 from caravan import Observatory
-from caravan.analysis.assignment import Algorithm, AssignmentSpec, assign
+from caravan.analysis.assignment import Algorithm, AssignmentSpec, ConvergenceError, assign
 from caravan.analysis.freight import (
     FreightParameters,
     assign_freight,
@@ -263,3 +263,21 @@ def test_http_returns_the_same_loads_and_problems_for_bad_input(embedded: Observ
     assert_problem(
         request(app, "GET", "/api/v1/assignment?year=2024&gap=0"), 422, "invalid-request"
     )
+
+
+def test_a_missed_gap_is_an_error_or_reported_never_silent(embedded: Observatory) -> None:
+    with pytest.raises(ConvergenceError, match="short of the target"):
+        embedded.assign(2024, algorithm="msa", gap=1e-8)
+    result = embedded.assign(2024, algorithm="msa", gap=1e-8, report_miss=True)
+    missed = [run for run in result.runs if not run.converged]
+    assert missed
+    assert all(run.relative_gap > 1e-8 for run in missed)
+    assert any("missed the target gap" in note for note in result.notes)
+
+
+def test_a_year_without_trade_figures_names_the_nearest(embedded: Observatory) -> None:
+    app = create_app(HttpSettings(), embedded)
+    body = assert_problem(
+        request(app, "GET", "/api/v1/assignment?year=2010"), 404, "unknown-record"
+    )
+    assert "2011" in body["detail"]

@@ -689,16 +689,19 @@ class Observatory:
         algorithm: str | None = None,
         gap: float | None = None,
         select_link: str | None = None,
+        report_miss: bool = False,
         progress: FreightProgress | None = None,
     ) -> FreightAssignment:
         """A year's freight assigned with capacities on the network (of a scenario): loads and
-        utilisation per crossing and link, convergence, and the pairs through ``select_link``."""
+        utilisation per crossing and link, convergence, and the pairs through ``select_link``.
+        A missed gap raises ConvergenceError, or with ``report_miss`` is reported in the result."""
         from caravan.analysis.freight import assign_year, assignment_spec
 
         spec = self._scenario(scenario)
         return assign_year(
             self.kb, year, lambda day: self.network(day, scenario=spec), scenario=spec,
-            spec=assignment_spec(algorithm, gap), select_crossing=select_link, progress=progress,
+            spec=assignment_spec(algorithm, gap), select_crossing=select_link,
+            report_miss=report_miss, progress=progress,
         )  # fmt: skip
 
     def loads_against_published(self, result: FreightAssignment) -> list[PublishedVolume]:

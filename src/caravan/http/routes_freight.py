@@ -38,7 +38,8 @@ async def assignment(
     ] = None,
 ) -> Response:
     # Demand, two network cuts and two equilibria (about a second): computed and serialised
-    # in the worker pool, off the event loop.
+    # in the worker pool, off the event loop. A missed gap is reported in the runs and notes
+    # (converged: false), not refused: the loads are still the best iterate reached.
     def answer() -> Response:
         result = observatory.assign(
             year,
@@ -46,6 +47,7 @@ async def assignment(
             algorithm=algorithm.value if algorithm else None,
             gap=gap,
             select_link=select_link,
+            report_miss=True,
         )
         data = result.as_json()
         data["published"] = [row.as_row() for row in observatory.loads_against_published(result)]

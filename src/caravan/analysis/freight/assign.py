@@ -19,7 +19,12 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from caravan.analysis.assignment import AssignmentResult, AssignmentSpec, assign
+from caravan.analysis.assignment import (
+    AssignmentResult,
+    AssignmentSpec,
+    ConvergenceError,
+    assign,
+)
 from caravan.analysis.freight._graph import ZoneDistances
 from caravan.analysis.freight.network import MODES, FreightNetwork, freight_network
 from caravan.analysis.freight.parameters import FreightParameters
@@ -67,12 +72,14 @@ def assign_freight(
     parameters: FreightParameters | None = None,
     scenario: Scenario | None = None,
     select_crossing: str | None = None,
+    report_miss: bool = False,
     progress: FreightProgress | None = None,
 ) -> FreightAssignment:
     """Assign ``demand`` by mode on ``snapshot`` and report loads per crossing and link.
 
     Raises :class:`~caravan.analysis.assignment.ConvergenceError` when a mode misses the
-    spec's gap (unless the spec says warn) and
+    spec's gap (with ``report_miss`` the last iterate is kept instead: its run says
+    ``converged = False`` and a note says by how much it missed), and
     :class:`~caravan.errors.UnknownRecordError` for a select-link crossing not on the network.
     """
     spec = spec or AssignmentSpec()
@@ -93,7 +100,12 @@ def assign_freight(
         matrix[unreachable] = 0.0
         if progress:
             progress(f"{mode}: equilibrium", 2 * index + 1, steps)
-        result = assign(net.network, matrix, spec)
+        try:
+            result = assign(net.network, matrix, spec)
+        except ConvergenceError as miss:
+            if not report_miss:
+                raise
+            result = miss.result
         runs.append(_run(mode, result, matrix, unserved, int(unreachable.sum())))
         crossings += _crossing_loads(net, result, snapshot, parameters)
         links += _link_loads(net, result, snapshot, parameters)
@@ -103,6 +115,12 @@ def assign_freight(
         progress("done", steps, steps)
     notes = list(demand.notes)
     for run in runs:
+        if not run.converged:
+            notes.append(
+                f"{run.mode}: {run.algorithm} missed the target gap {run.target_gap:.1e}, "
+                f"reaching {run.relative_gap:.2e} after {len(run.history)} iterations: "
+                "these loads are not an equilibrium to that precision"
+            )
         if run.unserved_pairs:
             notes.append(
                 f"{run.mode}: {run.unserved_vehicles_per_day:.1f} vehicles/day between "

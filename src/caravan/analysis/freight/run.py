@@ -16,7 +16,7 @@ from caravan.analysis.assignment import Algorithm, AssignmentSpec
 from caravan.analysis.freight.assign import FreightProgress, assign_freight
 from caravan.analysis.freight.parameters import FreightParameters
 from caravan.analysis.freight.results import FreightAssignment
-from caravan.errors import InvalidQueryError
+from caravan.errors import InvalidQueryError, UnknownRecordError
 from caravan.model import Scenario
 from caravan.network import NetworkSnapshot
 from caravan.store import KnowledgeBase
@@ -30,6 +30,8 @@ def assignment_spec(algorithm: str | None = None, gap: float | None = None) -> A
     Raises :class:`~caravan.errors.InvalidQueryError` naming the choices or the range.
     """
     choices = ", ".join(a.value for a in Algorithm)
+    if algorithm == Algorithm.ALL_OR_NOTHING.value and gap is None:
+        gap = 1.0  # one loading: its gap is reported, not aimed at
     if algorithm is not None and algorithm not in {a.value for a in Algorithm}:
         raise InvalidQueryError(f"unknown algorithm {algorithm!r}: choose one of {choices}")
     fields: dict[str, object] = {}
@@ -53,15 +55,24 @@ def assign_year(
     scenario: Scenario | None = None,
     spec: AssignmentSpec | None = None,
     select_crossing: str | None = None,
+    report_miss: bool = False,
     progress: FreightProgress | None = None,
 ) -> FreightAssignment:
-    """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date."""
-    from caravan.analysis.demand import freight_demand
+    """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date.
+
+    A year without trade figures raises :class:`~caravan.errors.UnknownRecordError` naming
+    the nearest years that have them.
+    """
+    from caravan.analysis.demand import NoTradeDataError, freight_demand
 
     parameters = FreightParameters.from_knowledge_base(kb)
     if progress:
         progress("demand", 0, 1)
-    demand = freight_demand(kb, year)
+    try:
+        demand = freight_demand(kb, year)
+    except NoTradeDataError as missing:
+        nearest = [str(y) for y in missing.nearest_years]
+        raise UnknownRecordError("trade year", str(year), nearest) from missing
     snapshot = network_on(parameters.date_of(year))
     return assign_freight(
         kb,
@@ -71,5 +82,6 @@ def assign_year(
         parameters=parameters,
         scenario=scenario,
         select_crossing=select_crossing,
+        report_miss=report_miss,
         progress=progress,
     )

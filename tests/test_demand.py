@@ -173,7 +173,7 @@ def test_a_year_without_trade_names_the_nearest_years(
     years = sorted({r.year for r in observatory.kb.trade() if r.reporter_id == "cn"})
     with pytest.raises(NoTradeDataError) as caught:
         freight_demand(observatory.kb, years[0] - 3)
-    assert caught.value.nearest_years[0] == years[0]
+    assert caught.value.nearest_years == [years[0]]
     assert str(years[0]) in str(caught.value)
 
 
@@ -185,6 +185,19 @@ def test_parameters_given_are_used_as_given(demand_2024: tuple[Observatory, Frei
     again = freight_demand(observatory.kb, 2024, parameters=lower)
     assert again.parameters.road_constant == lower.road_constant
     assert again.mode_share_road < demand.mode_share_road
+
+
+def test_a_year_between_years_with_trade_names_both(tmp_path: Path, mini_dir: Path) -> None:
+    with (mini_dir / "trade.csv").open("a", encoding="utf-8") as rows:
+        rows.write("2020,cn,kz,total,20000000000,,src-test-news,\n")
+    observatory = Observatory.open(tmp_path / "mini.sqlite", mini_dir)
+    try:
+        with pytest.raises(NoTradeDataError) as caught:
+            freight_demand(observatory.kb, 2022)
+    finally:
+        observatory.close()
+    assert caught.value.nearest_years == [2020, 2023]
+    assert "the nearest years with data are 2020 and 2023" in str(caught.value)
 
 
 # -- data rows ---------------------------------------------------------------------------------

@@ -27,8 +27,11 @@ class NoTradeDataError(InvalidQueryError):
 
     def __init__(self, year: int, years_with_data: list[int]) -> None:
         self.year = year
-        self.nearest_years = sorted(years_with_data, key=lambda y: (abs(y - year), -y))[:2]
-        nearest = " or ".join(str(y) for y in sorted(self.nearest_years))
+        before = [y for y in years_with_data if y < year]
+        after = [y for y in years_with_data if y > year]
+        #: the nearest year with data before and after ``year`` (where there is one)
+        self.nearest_years = [*([max(before)] if before else []), *([min(after)] if after else [])]
+        nearest = " and ".join(str(y) for y in self.nearest_years)
         hint = f"; the nearest years with data are {nearest}" if nearest else ""
         super().__init__(
             f"no trade figures of China's customs for {year} in the knowledge base{hint}"

@@ -27,6 +27,7 @@ __all__ = [
     "LabelError",
     "load_corpus",
     "load_document",
+    "load_labels",
     "parse_partial_date",
 ]
 
@@ -54,7 +55,9 @@ class ExpectedFact:
 
     def describe(self) -> str:
         """A one-line summary of the key fields, for listings of misses."""
-        shown = {k: v for k, v in self.fields.items() if k not in ("evidence", "aliases")}
+        shown = {
+            k: v for k, v in self.fields.items() if k not in ("evidence", "aliases", "required")
+        }
         return f"{self.kind} " + ", ".join(f"{k}={v}" for k, v in shown.items())
 
 
@@ -139,11 +142,25 @@ def _html_meta(raw: str) -> tuple[dict[str, str], str]:
     return meta, raw
 
 
+def load_labels(path: Path) -> tuple[dict[str, str], tuple[ExpectedFact, ...]]:
+    """A labels file kept apart from its text: its ``[document]`` metadata and its facts."""
+    data = _toml(path)
+    meta = {str(k): str(v) for k, v in data.get("document", {}).items()}
+    return meta, _facts(data, path, path.name)
+
+
 def _expected(sidecar: Path, document: str) -> tuple[ExpectedFact, ...]:
+    return _facts(_toml(sidecar), sidecar, document)
+
+
+def _toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise LabelError(f"{sidecar.name}: not valid TOML ({error})") from error
+        raise LabelError(f"{path.name}: not valid TOML ({error})") from error
+
+
+def _facts(data: dict[str, Any], sidecar: Path, document: str) -> tuple[ExpectedFact, ...]:
     facts = []
     for index, entry in enumerate(data.get("facts", []), start=1):
         kind = entry.get("kind")

@@ -137,7 +137,9 @@ def matches(label: ExpectedFact, fact: ProposedFact) -> bool:
 
 
 def _status_matches(fields: dict[str, Any], payload: ProposedStatusEvent) -> bool:
-    if payload.project_id != fields["project_id"] or payload.status.value != fields["status"]:
+    if payload.project_id != fields["project_id"] or payload.status.value not in _any(
+        fields["status"]
+    ):
         return False
     return _date_matches(str(fields["date"]), payload.date, payload.date_precision.value)
 
@@ -168,7 +170,7 @@ def _trade_scope_matches(fields: dict[str, Any], payload: ProposedFigure) -> boo
 
 
 def _agreement_matches(fields: dict[str, Any], payload: ProposedAgreement) -> bool:
-    if payload.agreement_kind.value != fields["agreement_kind"]:
+    if payload.agreement_kind.value not in _any(fields["agreement_kind"]):
         return False
     if "signed_on" in fields:
         if payload.signed_on is None or payload.date_precision is None:
@@ -186,9 +188,13 @@ def _agreement_matches(fields: dict[str, Any], payload: ProposedAgreement) -> bo
 
 
 def _entity_matches(fields: dict[str, Any], payload: ProposedEntity) -> bool:
-    kinds = fields["entity_kind"]
-    allowed = {kinds} if isinstance(kinds, str) else set(kinds)
+    allowed = _any(fields["entity_kind"])
     return payload.entity_kind.value in allowed and _similar_name(payload.name, _names(fields))
+
+
+def _any(value: str | list[str]) -> set[str]:
+    """A label's field may name one value or a list of acceptable readings."""
+    return {value} if isinstance(value, str) else set(value)
 
 
 def _date_matches(expected: str, proposed: dt.date, proposed_precision: str) -> bool:

@@ -194,3 +194,24 @@ def test_an_unknown_kind_in_the_labels_is_refused(labels: ModuleType, tmp_path: 
     (tmp_path / "doc.expected.toml").write_text('[[facts]]\nkind = "rumour"\n', encoding="utf-8")
     with pytest.raises(labels.LabelError, match=r"doc\.expected\.toml, fact 1"):
         labels.load_document(text)
+
+
+def test_the_summit_labels_name_known_records_and_the_required_facts(
+    labels: ModuleType, known: dict[str, set[str]]
+) -> None:
+    meta, facts = labels.load_labels(EVALUATION / "ingest_summit.expected.toml")
+    assert set(labels.REQUIRED_META) <= set(meta)
+    required = [f for f in facts if f.fields.get("required")]
+    projects = {f.fields["project_id"] for f in required if f.kind == "status_event"}
+    agreements = {f.fields.get("agreement_id") for f in required if f.kind == "agreement"}
+    quantities = {f.fields["quantity"] for f in required if f.kind == "figure"}
+    assert projects <= known["projects"]
+    assert len(projects) == 5
+    assert agreements == {"agr-astana-treaty", "agr-astana-bri-action-plan"}
+    assert quantities == {"trade_value_usd", "sister_city_pairs"}
+    flags = {code for f in required for code in f.flags}
+    assert flags == {"spelling_variant", "suspicious_statement"}
+    for fact in facts:
+        assert fact.fields.get("evidence"), f"summit fact {fact.index}: no evidence quoted"
+        if "agreement_id" in fact.fields:
+            assert fact.fields["agreement_id"] in known["agreements"]

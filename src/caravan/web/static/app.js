@@ -4,6 +4,7 @@ import { $, api, el, fmt, fmt1, sourceLink, showSources, closeSources, tableDown
 import { setupRoute, planRoute, readForm, fillForm, queryToParams, paramsToQuery, currentQuery, downloadAllCsv } from "./route.js";
 import { setupScenarios, fillCompareOptions, runCompare, readCompare, compareToParams, paramsToCompare, currentCompare,
   showCompareLayer } from "./scenarios.js";
+import { setupLoads, refreshLoads } from "./loads.js";
 
 const MEMBERS = { "156": "cn", "398": "kz", "417": "kg", "762": "tj", "795": "tm", "860": "uz" };
 const COUNTRY_NAMES = { cn: "China", kz: "Kazakhstan", kg: "Kyrgyzstan", tj: "Tajikistan", tm: "Turkmenistan", uz: "Uzbekistan" };
@@ -337,6 +338,7 @@ function setDate(value, { url = true, exact = null } = {}) {
   $("#route-date").value = state.date;
   renderNetwork();
   loadProjectStatus(state.date);
+  refreshLoads();
   if (!$("#tab-projects").hidden) loadProjects();
   if (url && !playing) writeUrl(false);
 }
@@ -736,6 +738,7 @@ async function start() {
   setupFind();
   setupRoute({ map, groups, state, coords, onSearch: (query, push) => { if (state.tab !== "route") selectTab("route", { push: null }); writeUrl(push); } });
   setupScenarios({ map, groups, state, coords, onCompare: (push) => { if (state.tab !== "scenarios") selectTab("scenarios", { push: null }); writeUrl(push); } });
+  setupLoads({ map, state });
   setDate(slider.value, { url: false, exact: todayIso });
   await applyUrl();
   document.body.dataset.ready = "true";

@@ -1,9 +1,11 @@
-"""Generalised cost and time between demand zones, by the mode freight crosses China's border.
+"""Generalised cost and time between demand zones, by the mode freight crosses borders by.
 
 China's customs record trade by the mode of transport at the border, so the two options
-are "cross by rail" (China's road crossings avoided) and "cross by road" (China's rail
-crossings avoided); the legs on either side may use any mode, as real shipments do (rail to
-Kashgar, then a lorry over Irkeshtam). Cells with no route are ``inf``.
+are "cross by rail" (road crossings avoided) and "cross by road" (rail crossings avoided);
+inside a country a leg may use any mode, as real shipments do (rail to Kashgar, then a
+lorry over Irkeshtam). This is the freight assignment's definition of a mode
+(:mod:`caravan.analysis.freight.network`), so the split sees the costs the assignment starts
+from. Cells with no route are ``inf``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,7 @@ from caravan.network import CostSettings
 from caravan.network.cache import cached_network
 from caravan.store import KnowledgeBase
 
-__all__ = ["ModeSkims", "china_crossings", "mode_skims", "network_zones"]
-
-CHINA = "cn"
+__all__ = ["ModeSkims", "crossings_by_mode", "mode_skims", "network_zones"]
 
 
 @dataclass(frozen=True)
@@ -38,21 +38,19 @@ class ModeSkims:
     time_h: dict[str, npt.NDArray[np.float64]]
 
 
-def china_crossings(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Ids of China's border crossings, by mode."""
-    country = {p.id: p.country_id for p in kb.places()}
+def crossings_by_mode(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Ids of the border crossings, by mode (rail, road)."""
     result: dict[str, list[str]] = {LinkMode.RAIL.value: [], LinkMode.ROAD.value: []}
     for crossing in kb.crossings():
-        sides = {country.get(crossing.post_a_id), country.get(crossing.post_b_id)}
-        if CHINA in sides and crossing.mode.value in result:
+        if crossing.mode.value in result:
             result[crossing.mode.value].append(crossing.id)
     return {mode: tuple(ids) for mode, ids in result.items()}
 
 
 def mode_skims(kb: KnowledgeBase, zones: Sequence[str], date: dt.date) -> ModeSkims:
-    """Skims of routes crossing China's border by rail and by road, on the network of ``date``."""
+    """Skims of routes crossing borders by rail and by road, on the network of ``date``."""
     router = Router(cached_network(kb, date, CostSettings()))
-    crossings = china_crossings(kb)
+    crossings = crossings_by_mode(kb)
     other = {"rail": crossings["road"], "road": crossings["rail"]}
     costs: dict[str, npt.NDArray[np.float64]] = {}
     times: dict[str, npt.NDArray[np.float64]] = {}

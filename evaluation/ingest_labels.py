@@ -3,7 +3,8 @@
 Each text in ``evaluation/ingest_corpus/`` paraphrases one published report. A ``.txt``
 file opens with a front matter block (``key: value`` lines between two ``---`` lines);
 an ``.html`` file carries the same keys as a saved page does: ``<html lang>``,
-``<title>``, ``<link rel="canonical">`` and ``<meta>`` tags. Beside each text,
+``<title>``, ``<link rel="canonical">`` and ``<meta>`` tags; a ``.pdf`` file in its
+document information (title, author as publisher, creation date, ``/URL``, ``/Language``). Beside each text,
 ``<name>.expected.toml`` lists the facts a careful reader extracts from it
 (see ``evaluation/ingest_corpus/README.md`` for the labelling rules).
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 __all__ = [
     "CORPUS",
@@ -32,7 +34,7 @@ __all__ = [
 ]
 
 CORPUS = Path(__file__).resolve().parent / "ingest_corpus"
-TEXT_SUFFIXES = (".txt", ".html")
+TEXT_SUFFIXES = (".txt", ".html", ".pdf")
 REQUIRED_META = ("url", "title", "publisher", "published_on", "language")
 KINDS = ("status_event", "figure", "agreement", "new_entity")
 _FRONT_MATTER = re.compile(r"\A---\n(?P<block>.*?)\n---\n", re.DOTALL)
@@ -94,8 +96,11 @@ def load_corpus(folder: Path = CORPUS) -> list[Document]:
 
 def load_document(path: Path) -> Document:
     """Read one text, its metadata and its sidecar of expected facts."""
-    raw = path.read_text(encoding="utf-8")
-    meta, body = _html_meta(raw) if path.suffix == ".html" else _front_matter(raw, path)
+    if path.suffix == ".pdf":
+        meta, body = _pdf_meta(path)
+    else:
+        raw = path.read_text(encoding="utf-8")
+        meta, body = _html_meta(raw) if path.suffix == ".html" else _front_matter(raw, path)
     sidecar = path.with_name(path.stem + ".expected.toml")
     expected = _expected(sidecar, path.name) if sidecar.exists() else ()
     return Document(path, meta, body, expected)
@@ -147,6 +152,22 @@ def load_labels(path: Path) -> tuple[dict[str, str], tuple[ExpectedFact, ...]]:
     data = _toml(path)
     meta = {str(k): str(v) for k, v in data.get("document", {}).items()}
     return meta, _facts(data, path, path.name)
+
+
+def _pdf_meta(path: Path) -> tuple[dict[str, str], str]:
+    """A PDF's document information (``/URL`` and ``/Language`` are our own keys) and text."""
+    reader = PdfReader(path)
+    info: dict[str, Any] = dict(reader.metadata or {})
+    created = str(info.get("/CreationDate", ""))
+    meta = {
+        "title": str(info.get("/Title", "")),
+        "publisher": str(info.get("/Author", "")),
+        "published_on": f"{created[2:6]}-{created[6:8]}-{created[8:10]}" if created else "",
+        "url": str(info.get("/URL", "")),
+        "language": str(info.get("/Language", "")),
+    }
+    body = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return meta, body
 
 
 def _expected(sidecar: Path, document: str) -> tuple[ExpectedFact, ...]:

@@ -5,7 +5,8 @@ Usage: .venv/bin/python evaluation/ingest_quality.py [--verbose] [--min-precisio
 
 Reads every text of ``evaluation/ingest_corpus/`` the way ``caravan ingest`` does (a
 ``.txt`` text without its front matter, whose keys are given as the command's flags
-would give them; an ``.html`` page as saved, its metadata read from its own tags),
+would give them; an ``.html`` page as saved, its metadata read from its own tags; a
+``.pdf`` as saved, with its URL and language given as flags),
 proposes facts against a freshly built embedded knowledge base, matches them to the
 labels (see ``ingest_matching``) and prints precision, recall and F1 per fact kind, per
 language and overall. ``--verbose`` lists every miss and every false positive with its
@@ -92,6 +93,9 @@ def _score(kb: KnowledgeBase, doc: Document) -> DocumentScore:
     proposals: list[ProposedFact]
     if doc.path.suffix == ".html":
         read = read_document(doc.path)
+        proposals = list(propose(kb, read.text, read.meta))
+    elif doc.path.suffix == ".pdf":  # PDFs have no standard place for a URL or a language
+        read = read_document(doc.path, url=doc.meta.get("url"), language=doc.meta.get("language"))
         proposals = list(propose(kb, read.text, read.meta))
     else:
         with tempfile.TemporaryDirectory() as folder:

@@ -76,6 +76,7 @@ def test_the_corpus_has_enough_texts_in_english_and_russian(corpus: list[Any]) -
     assert languages["ru"] >= 5
     assert set(languages) <= {"en", "ru"}
     assert sum(1 for doc in corpus if doc.path.suffix == ".html") >= 3
+    assert all(doc.path.suffix in (".txt", ".html", ".pdf") for doc in corpus)
 
 
 def test_every_text_names_its_report(corpus: list[Any], labels: ModuleType) -> None:

@@ -107,7 +107,11 @@ def _compare_event(kb: KnowledgeBase, event: ProposedStatusEvent, date_stated: b
         return _event_comparison(Disposition.CONFLICT, first)
     if date_stated and same and event.status in (ProjectStatus.IN_SERVICE, ProjectStatus.ANNOUNCED):
         return _event_comparison(Disposition.CONFLICT, same[0])
-    if state is not None and _LIFECYCLE.get(event.status, -1) < _LIFECYCLE.get(state.status, -1):
+    if (
+        state is not None
+        and event.status in _LIFECYCLE
+        and _LIFECYCLE[event.status] < _LIFECYCLE.get(state.status, -1)
+    ):
         return _event_comparison(Disposition.CONFLICT, _start_of_run(timeline, state))
     return _NEW
 

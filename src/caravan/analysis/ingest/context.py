@@ -86,12 +86,16 @@ class SentenceView:
 
     @property
     def refers_to_this_summit(self) -> bool:
-        """True when the sentence speaks of the summit the document reports."""
-        return (
-            self.context.summit_date is not None
-            and _THIS_SUMMIT.search(self.sentence) is not None
-            and re.search(r"\bfirst\b[^.]{0,40}summit", self.sentence, re.IGNORECASE) is None
-        )
+        """True when the sentence, or its paragraph before it, speaks of the summit reported.
+
+        "At this summit … signed X. [They] also established Y." dates Y by the summit too.
+        """
+        if self.context.summit_date is None:
+            return False
+        if re.search(r"\bfirst\b[^.]{0,40}summit", self.sentence, re.IGNORECASE):
+            return False
+        paragraph_start = self.text.rfind("\n", 0, self.start) + 1
+        return _THIS_SUMMIT.search(self.text, paragraph_start, self.end) is not None
 
     def segment_of(self, position: int) -> tuple[int, int]:
         """The clause around ``position``: between commas or semicolons outside names and dates."""

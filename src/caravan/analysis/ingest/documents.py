@@ -7,10 +7,13 @@ a PARTIAL_DOCUMENT warning; a PDF page that does not read is skipped with one to
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import logging
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -209,7 +212,8 @@ def _decode(path: Path, data: bytes, *, truncated: bool) -> str:
                 text = data.decode("cp1251")
             except UnicodeDecodeError as cp_error:
                 raise UnreadableDocumentError(
-                    path, f"neither UTF-8 nor cp1251 text (byte {cp_error.start})"
+                    path,
+                    f"binary data or an unknown encoding: neither UTF-8 nor cp1251 (byte {cp_error.start})",
                 ) from cp_error
     sample = text[:100_000]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > _MAX_CONTROL_SHARE:
@@ -337,11 +341,15 @@ def _read_pdf(
             raise UnreadableDocumentError(path, f"a PDF that does not parse: {error}") from error
         total = 0
         for number in range(page_count):
-            try:
-                page_text = reader.pages[number].extract_text() or ""
-            except Exception as error:  # a damaged page raises many types; the rest still reads
-                notes.append(f"page {number + 1} of {page_count} could not be read: {error}")
-                continue
+            with _pdf_problems() as problems:
+                try:
+                    page_text = reader.pages[number].extract_text() or ""
+                except Exception as error:  # a damaged page raises many types; the rest reads
+                    problems.append(str(error))
+                    page_text = ""
+            if problems or not page_text.strip():
+                reason = problems[0] if problems else "no text on it (an image or unreadable)"
+                notes.append(f"page {number + 1} of {page_count} could not be read: {reason}")
             pages.append(page_text)
             total += len(page_text)
             if total > max_characters:
@@ -353,6 +361,28 @@ def _read_pdf(
     if not text.strip() and page_count:
         notes.append("no text could be extracted (a scanned PDF needs OCR, which caravan lacks)")
     return text, found, notes
+
+
+class _Collector(logging.Handler):
+    def __init__(self, into: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _pdf_problems() -> Iterator[list[str]]:
+    """What pypdf logs while reading a page: the reasons a page came out empty or short."""
+    problems: list[str] = []
+    handler = _Collector(problems)
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
 
 
 def _pdf_meta(reader: PdfReader) -> dict[str, str | dt.date | None]:

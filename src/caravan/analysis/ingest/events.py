@@ -18,7 +18,7 @@ from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
 
-__all__ = ["INFRASTRUCTURE", "STATUS_TRIGGERS", "status_events"]
+__all__ = ["INFRASTRUCTURE", "STATUS_TRIGGERS", "date_for", "first_trigger", "status_events"]
 
 #: Projects that are built: for these "launched" means construction began.
 INFRASTRUCTURE = frozenset(
@@ -44,6 +44,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened|inaugurated|commissioned|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started)\s+operat\w*|became\s+operational|went\s+into\s+operation|open(?:ed)?\s+to\s+traffic)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*)(?![\w-])", 0.85),
+        (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^,;.]{0,90}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|broke\s+ground|ground-?breaking|laid\s+the\s+foundation\s+stone)\b", 0.85),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^,;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|строится|строящ\w*)(?![\w-])", 0.8),
@@ -69,6 +70,14 @@ _OPERATING = re.compile(
 )
 
 _MAX_DISTANCE = 160
+#: Most words before a trigger in a clause that borrows the previous clause's project.
+_SUBJECTLESS_WORDS = 3
+#: A trigger that starts with its own subject ("construction … began") borrows no project.
+_SUBJECT_NOUN = re.compile(
+    r"cooperation|partnership|construction|building|restoration|rehabilitation|reconstruction"
+    r"|upgrad|works?\b|строительств|реконструкц|работ",
+    re.IGNORECASE,
+)
 
 
 def status_events(view: SentenceView) -> Iterator[Candidate]:
@@ -89,7 +98,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             resolved = status or _launched_status(view, project_id, t_start, t_end)
             if (project_id, resolved) in seen:
                 continue
-            dating = _date_for(view, t_start, t_end)
+            dating = date_for(view, t_start, t_end)
             if dating is None:
                 continue
             date, precision, stated, note = dating
@@ -111,6 +120,23 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             )
 
 
+def first_trigger(
+    view: SentenceView, start: int, end: int, project_id: str
+) -> tuple[ProjectStatus, int, int, float] | None:
+    """The first status trigger in ``text[start:end]`` that is not negated or future."""
+    hits = []
+    for status, pattern, confidence in STATUS_TRIGGERS:
+        for trigger in pattern.finditer(view.text, start, end):
+            if _negated(view, trigger.start(), status):
+                continue
+            resolved = status or _launched_status(view, project_id, trigger.start(), trigger.end())
+            hits.append((trigger.start(), trigger.end(), resolved, confidence))
+    if not hits:
+        return None
+    t_start, t_end, resolved, confidence = min(hits, key=lambda h: h[0])
+    return resolved, t_start, t_end, confidence
+
+
 def _negated(view: SentenceView, position: int, status: ProjectStatus | None) -> bool:
     if status is ProjectStatus.ANNOUNCED:
         return False
@@ -124,7 +150,12 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     inside = [p for p in projects if p.start >= segment[0] and p.end <= segment[1]]
     if inside:
         return nearest(inside, start, end)
-    # A clause without its own project: the nearest one before it, with none in between.
+    # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
+    # project before it. A clause with its own subject is about something else.
+    if len(view.text[segment[0] : start].split()) > _SUBJECTLESS_WORDS or _SUBJECT_NOUN.match(
+        view.text, start
+    ):
+        return None
     before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
     return before[-1] if before else None
 
@@ -138,7 +169,7 @@ def _launched_status(view: SentenceView, project_id: str, start: int, end: int) 
     return ProjectStatus.IN_SERVICE
 
 
-def _date_for(
+def date_for(
     view: SentenceView, start: int, end: int
 ) -> tuple[dt.date, DatePrecision, bool, str] | None:
     segment = view.segment_of(start)

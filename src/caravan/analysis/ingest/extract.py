@@ -77,7 +77,7 @@ def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> 
     produced.extend(agreements(view, titles))
     produced.extend(new_entities(view, gazetteer))
     covered = [(c.start, c.end) for c in produced]
-    produced.extend(suspicious_statements(view, covered))
+    produced.extend(suspicious_statements(view, covered, gazetteer))
     yield from produced
 
 
@@ -91,9 +91,7 @@ def _context(
     precision = None
     central_asia = 0
     for sentence, matches, dates in found:
-        central_asia += sum(
-            1 for m in matches if m.ids(EntryKind.GROUP) or set(m.ids(EntryKind.COUNTRY)) - {"cn"}
-        )
+        central_asia += sum(1 for m in matches if _speaks_of_central_asia(m))
         if summit_date is None and _SUMMIT.search(sentence.text):
             places = [m for m in matches if m.ids(EntryKind.PLACE)]
             days = [d for d in dates if d.precision is not DatePrecision.YEAR]
@@ -115,6 +113,15 @@ def _context(
         crossings_at={k: tuple(v) for k, v in crossings_at.items()},
         agreement_kinds={a.id: a.kind for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
+    )
+
+
+def _speaks_of_central_asia(match: Match) -> bool:
+    """A name of Central Asia, one of its five states, or a place in them."""
+    return bool(
+        match.ids(EntryKind.GROUP)
+        or set(match.ids(EntryKind.COUNTRY)) - {"cn"}
+        or any(p.split("-", 1)[0] in MEMBERS[1:] for p in match.ids(EntryKind.PLACE))
     )
 
 

@@ -77,6 +77,7 @@ _SISTER = re.compile(
 _OPENING = re.compile(
     r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finished|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
     r"[^.;]{0,50}?\b(?:in|by|before)\s+(?P<year>(?:20|21)\d\d)\b"
+    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:completion|opening|commissioning|launch)\s+(?:is\s+)?(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
     re.IGNORECASE,
@@ -263,8 +264,9 @@ def _crossing_subject(
 
 def _lengths(view: SentenceView) -> Iterator[Candidate]:
     projects = view.of_kind(EntryKind.PROJECT)
-    if not projects or not _LENGTH_CUE.search(view.sentence):
+    if not projects:
         return
+    cued = _LENGTH_CUE.search(view.sentence) is not None
     lengths = []
     for found in _LENGTH.finditer(view.sentence):
         numbers = find_numbers(found.group("n").strip(), view.context.language)
@@ -280,7 +282,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
         start, end, value = min(
             lengths, key=lambda x: max(0, x[0] - project.end, project.start - x[1])
         )
-        if value <= 0:
+        gap = max(0, start - project.end, project.start - end)
+        if value <= 0 or not (cued or gap <= _ADJACENT):
             continue
         used.add(project_id)
         yield Candidate(
@@ -292,6 +295,10 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             confidence=round(0.75 * project.confidence, 3),
             flags=_variant_flags(project),
         )
+
+
+#: A length this close to a project's name needs no "long" or "length" beside it.
+_ADJACENT = 12
 
 
 def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
@@ -345,7 +352,7 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
-        year = int(found["year"] or found["year2"] or found["year3"])
+        year = int(found["year"] or found["year2"] or found["year3"] or found["year4"])
         start, end = view.start + found.start(), view.start + found.end()
         project = nearest(projects, start, end)
         if project is None:

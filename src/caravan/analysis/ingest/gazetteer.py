@@ -297,7 +297,7 @@ def _match(text: str, window: list[Token], entries: list[Entry], variant_of: str
     start, end = window[0].start, window[-1].end
     if variant_of is not None:
         method = MatchMethod.VARIANT
-    elif any(t.cyrillic for t in window) != any(_is_cyrillic_label(e.label) for e in entries[:1]):
+    elif not any(_is_cyrillic_label(e.label) == any(t.cyrillic for t in window) for e in entries):
         method = MatchMethod.SCRIPT
     elif all(e.alias for e in entries):
         method = MatchMethod.ALIAS

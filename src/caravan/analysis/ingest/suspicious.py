@@ -12,8 +12,15 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import Candidate, SentenceView
-from caravan.analysis.ingest.gazetteer import EntryKind, Match
-from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
+from caravan.analysis.ingest.events import date_for, first_trigger
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match
+from caravan.model.proposals import (
+    EntityKind,
+    Flag,
+    FlagCode,
+    ProposedEntity,
+    ProposedStatusEvent,
+)
 
 __all__ = ["foreign_party_flag", "suspicious_statements"]
 
@@ -56,9 +63,14 @@ def foreign_party_flag(view: SentenceView, match: Match) -> Flag | None:
 
 
 def suspicious_statements(
-    view: SentenceView, covered: list[tuple[int, int]]
+    view: SentenceView, covered: list[tuple[int, int]], gazetteer: Gazetteer
 ) -> Iterator[Candidate]:
-    """A proposal carrying the flag for each suspicious pairing no other fact covers."""
+    """A proposal carrying the flag for each suspicious pairing no other fact covers.
+
+    When the statement, with the likely member put in, names a known project ("energy
+    cooperation between China and Turkmenistan"), the proposal is that project's status
+    as the clause states it; otherwise it is the statement itself as a new entity.
+    """
     for match in view.of_kind(EntryKind.FOREIGN):
         if any(a <= match.start and match.end <= b for a, b in covered):
             continue
@@ -67,6 +79,10 @@ def suspicious_statements(
             continue
         statement = _STATEMENT.search(view.text[view.start : match.start])
         start = view.start + statement.start() if statement else max(view.start, match.start - 20)
+        event = _corrected_event(view, gazetteer, match, start, flag)
+        if event is not None:
+            yield event
+            continue
         yield Candidate(
             payload=ProposedEntity(
                 entity_kind=EntityKind.PROJECT,
@@ -78,6 +94,49 @@ def suspicious_statements(
             confidence=0.3,
             flags=(flag,),
         )
+
+
+def _corrected_event(
+    view: SentenceView, gazetteer: Gazetteer, match: Match, start: int, flag: Flag
+) -> Candidate | None:
+    likely = _likely_member(view, match)
+    if likely is None:
+        return None
+    corrected = view.text[start : match.start] + likely
+    projects = [m for m in gazetteer.find(corrected) if m.ids(EntryKind.PROJECT)]
+    if not projects:
+        return None
+    project_id = projects[-1].ids(EntryKind.PROJECT)[0]
+    _, segment_end = view.segment_of(match.end)
+    trigger = first_trigger(view, start, segment_end, project_id)
+    if trigger is None:
+        return None
+    status, _, trigger_end, rule_confidence = trigger
+    dating = date_for(view, start, trigger_end)
+    if dating is None:
+        return None
+    date, precision, stated, note = dating
+    flags = [flag]
+    if not stated:
+        flags.append(Flag(code=FlagCode.LOW_CONFIDENCE, message=note))
+    return Candidate(
+        payload=ProposedStatusEvent(
+            project_id=project_id, status=status, date=date, date_precision=precision
+        ),
+        start=start,
+        end=trigger_end,
+        confidence=round(min(0.35, rule_confidence * 0.5), 3),
+        flags=tuple(flags),
+        date_stated=stated,
+    )
+
+
+def _likely_member(view: SentenceView, match: Match) -> str | None:
+    said = match.text.casefold()
+    for name in view.context.member_names.values():
+        if name.casefold()[:_COMMON_PREFIX] == said[:_COMMON_PREFIX]:
+            return name
+    return None
 
 
 def _pair_text(view: SentenceView, match: Match) -> str:

@@ -96,9 +96,11 @@ def transliterate(word: str) -> str:
 
 def _stem(word: str) -> str:
     word = word.replace("ё", "е")
-    if len(word) < 5:
-        return word.rstrip("йь") if len(word) > 3 else word
+    if len(word) < 4:
+        return word
     for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+        # A stem keeps four letters before a longer ending ("Кит-ая" would lose Китай's
+        # stem) and three before a single letter ("Ази-я", "Ази-и").
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) == 1 else 4):
             return word[: -len(ending)]
     return word

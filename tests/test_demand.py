@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from caravan import Observatory
 from caravan.analysis.demand import (
@@ -243,3 +245,19 @@ def test_cli_demand_of_a_year_without_trade_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.startswith("error: no trade figures")
     assert "nearest years with data" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    road=st.floats(0, 20000),
+    rail=st.floats(0, 20000),
+    extra=st.floats(1, 5000),
+    constant=st.floats(-10, 10),
+)
+def test_a_dearer_road_never_raises_its_share(
+    road: float, rail: float, extra: float, constant: float
+) -> None:
+    cost_rail = np.array([[0.0, rail]])
+    before = road_probability(np.array([[0.0, road]]), cost_rail, constant, 0.002)[0, 1]
+    after = road_probability(np.array([[0.0, road + extra]]), cost_rail, constant, 0.002)[0, 1]
+    assert 0.0 <= after <= before <= 1.0

@@ -1,7 +1,7 @@
 """Precision and recall of monitoring's extraction on the labelled corpus.
 
 Usage: .venv/bin/python evaluation/ingest_quality.py [--verbose] [--min-precision 0.9]
-       [--min-recall 0.8] [--min-kind 0.7] [--corpus DIR] [--record]
+       [--min-recall 0.8] [--min-kind 0.7] [--corpus DIR] [--only TEXT] [--record]
 
 Reads every text of ``evaluation/ingest_corpus/`` the way ``caravan ingest`` does (a
 ``.txt`` text without its front matter, whose keys are given as the command's flags
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     console = Console()
     try:
-        documents = load_corpus(args.corpus)
+        documents = [d for d in load_corpus(args.corpus) if not args.only or args.only in d.name]
     except (LabelError, OSError, ValueError) as error:
         console.print(f"[red]corpus unreadable:[/] {error}")
         return 2
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failures = _failures(totals, args)
     for failure in failures:
         console.print(f"[red]below threshold:[/] {failure}")
-    if args.record:
+    if args.record and not args.only:
         _record(table, documents)
     return 1 if failures else 0
 
@@ -83,6 +83,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--min-recall", type=float, default=0.8)
     parser.add_argument("--min-kind", type=float, default=0.7, help="per kind, P and R")
     parser.add_argument("--record", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--only", metavar="TEXT", help="score only texts whose name contains TEXT")
     return parser.parse_args(argv)
 
 

@@ -281,3 +281,24 @@ def test_a_year_without_trade_figures_names_the_nearest(embedded: Observatory) -
         request(app, "GET", "/api/v1/assignment?year=2010"), 404, "unknown-record"
     )
     assert "2011" in body["detail"]
+
+
+def test_the_comparison_sets_loads_per_crossing_side_by_side(embedded: Observatory) -> None:
+    result = embedded.compare("today", "cku-railway")
+    loads = result.summary.crossing_loads
+    assert loads is not None
+    rows = {r.crossing_id: r for r in loads.rows}
+    torugart = rows["bcp-torugart-rail"]
+    assert torugart.a_mt_per_year == 0.0
+    assert torugart.b_mt_per_year > 0.0
+    # the same demand on both sides: what Torugart gains by rail, other rail crossings lose
+    rail_a = sum(r.a_mt_per_year for r in loads.rows if r.mode == "rail")
+    rail_b = sum(r.b_mt_per_year for r in loads.rows if r.mode == "rail")
+    moved = sum(
+        r.change_mt_per_year for r in loads.rows if r.mode == "rail" and r.change_mt_per_year < 0
+    )
+    assert moved < 0
+    assert rail_b == pytest.approx(rail_a, rel=0.2)
+    html = result.report_html()
+    assert 'id="crossing-loads"' in html
+    assert "Torugart (rail, CKU railway)" in html

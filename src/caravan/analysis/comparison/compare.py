@@ -9,7 +9,7 @@ published for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +37,7 @@ from caravan.analysis.comparison.records import (
     RoutePath,
 )
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
+from caravan.analysis.freight.comparison import CrossingLoads
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
 from caravan.analysis.trade_response import (
     CountryPairDelta,
@@ -91,6 +92,8 @@ class ComparisonContext:
     citations: Mapping[str, Source | Assumption] = field(default_factory=dict)
     #: elasticities for the trade response (None: not estimated)
     trade_response: TradeResponseParameters | None = None
+    #: loads per crossing of both snapshots (None: not assigned)
+    crossing_loads: Callable[[NetworkSnapshot, NetworkSnapshot], CrossingLoads | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,9 @@ def compare_networks(
         projects=projects,
         paths=tuple(paths),
         trade_response=response,
+        crossing_loads=(
+            context.crossing_loads(a.snapshot, b.snapshot) if context.crossing_loads else None
+        ),
         notes=_notes(context),
         sources=tuple(
             dict.fromkeys(

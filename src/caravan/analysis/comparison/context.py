@@ -7,6 +7,7 @@ from pathlib import Path
 
 from caravan.analysis.comparison.claims import load_project_claims
 from caravan.analysis.comparison.compare import ComparisonContext
+from caravan.analysis.freight.comparison import comparison_loads
 from caravan.analysis.trade_response import TradeResponseParameters, trade_response_parameters
 from caravan.errors import KnowledgeBaseError
 from caravan.model import Assumption, Scenario, Source, TradeFlowKind
@@ -68,6 +69,7 @@ def comparison_context(
         claims=load_project_claims(data_dir),
         citations=_citations(kb, scenarios),
         trade_response=_trade_response(kb),
+        crossing_loads=comparison_loads(kb, scenarios),
     )
 
 

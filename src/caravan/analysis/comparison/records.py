@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from caravan.analysis.freight.comparison import CrossingLoads
 from caravan.analysis.trade_response import TradeResponse
 
 __all__ = [
@@ -162,6 +163,9 @@ class ComparisonSummary(_Record):
     paths: tuple[RoutePath, ...] = Field((), description="Routes that changed, both sides.")
     trade_response: TradeResponse | None = Field(
         None, description="Partial-equilibrium change in trade by country pair, as ranges."
+    )
+    crossing_loads: CrossingLoads | None = Field(
+        None, description="Freight loads per crossing on a and b (equilibrium assignment)."
     )
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = Field((), description="Sources of the sides, weights and claims.")

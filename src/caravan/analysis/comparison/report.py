@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from caravan.analysis.comparison.compare import ComparisonResult
 from caravan.analysis.comparison.records import CountryPairChange, PairChange
+from caravan.analysis.freight.comparison import crossing_loads_html
 from caravan.analysis.trade_response import TradeResponse
 from caravan.model import Assumption, Source
 
@@ -326,6 +327,7 @@ def comparison_report_html(
             "country-pairs",
         ),
         _trade_response(summary.trade_response),
+        crossing_loads_html(summary.crossing_loads),
         "<h2>Map of the routes that changed</h2>",
         '<p class="note">Blue: best routes in b; grey dashed: the same pairs in a. Green '
         "and red lines: links and crossings gaining or losing best routes.</p>",

@@ -81,7 +81,7 @@ def demand(
     print_table(
         "Transit by corridor (rail, in the matrices)",
         ["corridor", "Mt/year"],
-        [(c, f"{m.sum() / 1e6:,.2f}") for c, m in result.transit.items()],
+        [(c, f"{m.sum() / 1e6:,.3f}") for c, m in result.transit.items()],
     )
     constant = result.parameters.road_constant
     console.print(

@@ -161,9 +161,7 @@ def prepare_sweep(reference: str | Path, kb: KnowledgeBase) -> PreparedSweep:
                         f"unknown country {country!r}; countries: {known}",
                     )
                 )
-    if issues:
-        raise SweepSpecError(label, issues=issues)
-    issues += _input_issues(spec, label, kb, (scenarios["a"], scenarios["b"]))
+    issues += _input_issues(spec, label, kb, tuple(scenarios.values()))
     if issues:
         raise SweepSpecError(label, issues=issues)
     prepared = PreparedSweep(spec, scenarios["a"], scenarios["b"], pairs)
@@ -181,7 +179,7 @@ def prepare_sweep(reference: str | Path, kb: KnowledgeBase) -> PreparedSweep:
 
 
 def _input_issues(
-    spec: SweepSpec, label: str, kb: KnowledgeBase, scenarios: tuple[Scenario, Scenario]
+    spec: SweepSpec, label: str, kb: KnowledgeBase, scenarios: tuple[Scenario, ...]
 ) -> list[DataIssue]:
     """Ids an input names that the knowledge base (or the scenarios) lack, with close ids."""
     known = {

@@ -1,0 +1,141 @@
+"""Sweeps on a 2-worker local Dask cluster: same results as a plain loop, resume after a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from caravan import Observatory
+from caravan.analysis.sweeps import DrawResult, SweepRun, run_draws_in_loop
+from caravan.cli.app import app
+from test_sweeps import SPEC, write_spec
+
+runner = CliRunner()
+
+
+def _same(found: list[DrawResult], expected: list[DrawResult]) -> None:
+    assert [r.draw for r in found] == [r.draw for r in expected]
+    for mine, theirs in zip(found, expected, strict=True):
+        assert mine.inputs == theirs.inputs
+        assert mine.outputs == pytest.approx(theirs.outputs, nan_ok=True, rel=0, abs=0)
+
+
+def test_a_sweep_on_two_workers_equals_the_plain_loop(
+    tmp_path: Path, embedded: Observatory
+) -> None:
+    spec = write_spec(tmp_path)
+    seen: list[int] = []
+    run = embedded.sweep(
+        spec, tmp_path / "out", workers=2, chunk_size=2, progress=lambda p: seen.append(p.done)
+    )
+    expected = run_draws_in_loop(embedded.kb.path, embedded.sweep_spec(spec), range(8))
+    _same(run.results, expected)
+    assert (run.computed, run.reused) == (8, 0)
+    assert (seen[0], seen[-1]) == (0, 8)
+    assert seen == sorted(seen)
+    assert sorted(p.name for p in (tmp_path / "out" / "draws").iterdir()) == [
+        f"draw-{i:05d}.parquet" for i in range(8)
+    ]
+    table = pq.read_table(tmp_path / "out" / "draws.parquet").to_pylist()
+    assert [row["kashgar-tashkent-h"] for row in table] == [
+        r.outputs["kashgar-tashkent-h"] for r in expected
+    ]
+    summary = {s.output: s for s in run.summaries}["kashgar-tashkent-h"]
+    values = sorted(r.outputs["kashgar-tashkent-h"] for r in expected)
+    assert (summary.min, summary.max) == (values[0], values[-1])
+    assert (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8").startswith('"output"')
+
+    again = embedded.sweep(spec, tmp_path / "out", workers=2)  # everything is there already
+    assert (again.computed, again.reused) == (0, 8)
+    _same(again.results, expected)
+
+
+def _finished(folder: Path) -> dict[str, int]:
+    draws = folder / "draws"
+    if not draws.is_dir():
+        return {}
+    return {p.name: p.stat().st_mtime_ns for p in draws.glob("draw-*.parquet")}
+
+
+def test_a_killed_sweep_resumes_without_redoing_finished_draws(
+    tmp_path: Path, embedded: Observatory
+) -> None:
+    spec = write_spec(tmp_path, SPEC.replace("draws = 8", "draws = 40"))
+    out = tmp_path / "out"
+    command = [
+        sys.executable, "-m", "caravan", "sweep", "run", str(spec), "--out", str(out),
+        "--kb", str(embedded.kb.path), "--workers", "1", "--chunk-size", "1",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while len(_finished(out)) < 3 and time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            time.sleep(0.05)
+    finally:  # the sweep, its scheduler and its worker processes: one process group
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        if process.stderr:
+            process.stderr.close()
+    kept = _finished(out)
+    assert 3 <= len(kept) < 40, "the kill should land in the middle of the sweep"
+
+    run: SweepRun = embedded.sweep(spec, out, workers=2)
+    assert (run.reused, run.computed) == (len(kept), 40 - len(kept))
+    after = _finished(out)
+    assert {name: after[name] for name in kept} == kept  # finished draws were not rewritten
+    assert len(after) == 40
+    expected = run_draws_in_loop(embedded.kb.path, embedded.sweep_spec(spec), range(40))
+    _same(run.results, expected)
+    assert not [p for p in out.rglob(".*") if "partial" in p.name]
+
+
+def test_the_command_line_runs_a_sweep_and_prints_its_distributions(
+    tmp_path: Path, embedded: Observatory
+) -> None:
+    spec = write_spec(tmp_path, SPEC.replace("draws = 8", "draws = 4"))
+    out = tmp_path / "out"
+    arguments = ["sweep", "run", str(spec), "--out", str(out), "--kb", str(embedded.kb.path)]
+    result = runner.invoke(app, [*arguments, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert (report["computed"], report["reused"]) == (4, 0)
+    assert [s["output"] for s in report["summaries"]] == ["kashgar-tashkent-h", "cn-uz-h"]
+    assert report["summaries"][0]["draws"] == 4
+    assert report["summaries"][0]["p10"] <= report["summaries"][0]["median"] < 0
+
+    (out / "draws" / "draw-00001.parquet").unlink()
+    result = runner.invoke(app, [*arguments, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())  # rich wraps lines at the terminal's width
+    assert "4 draws (1 computed, 3 kept" in shown
+    assert "distributions over the draws" in shown
+
+
+def test_the_command_line_refuses_a_folder_it_does_not_own(
+    tmp_path: Path, embedded_kb_path: Path
+) -> None:
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.xlsx").write_bytes(b"someone's work")
+    result = subprocess.run(
+        [sys.executable, "-m", "caravan", "sweep", "run", str(spec), "--out", str(out),
+         "--kb", str(embedded_kb_path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "not a caravan sweep's (results.xlsx)" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["results.xlsx"]

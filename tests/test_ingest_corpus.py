@@ -66,6 +66,11 @@ def known() -> dict[str, set[str]]:
     return ids
 
 
+def _listed(value: str | list[str]) -> list[str]:
+    """A label's field names one value or a list of acceptable readings."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _normal(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name.casefold()).strip()
 
@@ -109,7 +114,8 @@ def test_labels_carry_their_key_fields_with_valid_values(corpus: list[Any]) -> N
                 FlagCode(code)
             fields = fact.fields
             if fact.kind == "status_event":
-                ProjectStatus(fields["status"])
+                for status in _listed(fields["status"]):
+                    ProjectStatus(status)
             elif fact.kind == "figure":
                 quantity = FigureQuantity(fields["quantity"])
                 assert fields["value"] >= 0, where
@@ -117,10 +123,10 @@ def test_labels_carry_their_key_fields_with_valid_values(corpus: list[Any]) -> N
                     assert fields["value"] >= 1e6, f"{where}: trade values are in USD"
                     assert "subject_id" not in fields, where
             elif fact.kind == "agreement":
-                AgreementKind(fields["agreement_kind"])
+                for kind in _listed(fields["agreement_kind"]):
+                    AgreementKind(kind)
             else:
-                kinds = fields["entity_kind"]
-                for kind in [kinds] if isinstance(kinds, str) else kinds:
+                for kind in _listed(fields["entity_kind"]):
                     EntityKind(kind)
                 assert "unknown_entity" in fact.flags, f"{where}: a new entity is flagged"
 

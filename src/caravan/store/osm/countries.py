@@ -42,8 +42,14 @@ class CountryLookup:
         """The index (in :attr:`codes`) of the country of each point, or -1 outside all."""
         found = np.full(lon.size, NO_COUNTRY, dtype=np.int16)
         for index, code in enumerate(self.codes):
-            inside = shapely.contains_xy(self.geometries[code], lon, lat)
-            found[(found == NO_COUNTRY) & inside] = index
+            geometry = self.geometries[code]
+            min_lon, min_lat, max_lon, max_lat = geometry.bounds
+            candidates = np.flatnonzero(
+                (found == NO_COUNTRY)
+                & (lon >= min_lon) & (lon <= max_lon) & (lat >= min_lat) & (lat <= max_lat)
+            )  # fmt: skip
+            inside = shapely.contains_xy(geometry, lon[candidates], lat[candidates])
+            found[candidates[inside]] = index
         return found
 
 

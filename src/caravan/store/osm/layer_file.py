@@ -1,5 +1,7 @@
 """Imported layers on disk: one SQLite file per layer, caravan's own, written atomically.
 
+The graph's arrays are stored one per row as raw bytes (fast to write and read at millions
+of edges), with the layer's description in ``meta`` and the crossings' labels beside them.
 The file carries caravan's layer application id; a path holding anything else is never
 written. A layer is written to a temporary file beside its destination and moved over it
 only once complete, so an interruption (Ctrl-C) leaves the previous file, or none.
@@ -32,20 +34,23 @@ __all__ = [
 ]
 
 #: Bump when the tables of a layer file change.
-LAYER_FORMAT = 1
+LAYER_FORMAT = 2
 LAYER_SUFFIX = ".layer.sqlite"
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE nodes (
-    id INTEGER PRIMARY KEY, osm_id INTEGER NOT NULL, layer TEXT NOT NULL,
-    lon REAL NOT NULL, lat REAL NOT NULL, country TEXT, role INTEGER NOT NULL);
-CREATE TABLE edges (
-    id INTEGER PRIMARY KEY, u INTEGER NOT NULL, v INTEGER NOT NULL, type INTEGER NOT NULL,
-    length_km REAL NOT NULL, way_id INTEGER NOT NULL, country TEXT, country_b TEXT,
-    label TEXT);
+CREATE TABLE arrays (
+    name TEXT PRIMARY KEY, dtype TEXT NOT NULL, length INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE crossings (edge INTEGER PRIMARY KEY, label TEXT NOT NULL);
 """
+
+#: The graph's arrays, stored one per row as raw little-endian bytes.
+_NODE_ARRAYS = ("node_osm_id", "node_layer", "node_lon", "node_lat", "node_country", "node_role")
+_EDGE_ARRAYS = (
+    "edge_u", "edge_v", "edge_type", "edge_length_km", "edge_way_id", "edge_country",
+    "edge_country_b",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,43 +99,23 @@ def _write(path: Path, graph: LayerGraph, meta: dict[str, str]) -> None:
         connection.execute("PRAGMA journal_mode = OFF")  # a temporary file: replaced or removed
         connection.executescript(_SCHEMA)
         connection.execute("BEGIN")
-        codes = graph.country_codes
         stored = {
             **meta,
             "format": str(LAYER_FORMAT),
-            "countries": json.dumps(codes),
+            "layers": json.dumps(LAYER_NAMES),
+            "countries": json.dumps(graph.country_codes),
             "counts": json.dumps(graph.counts),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(stored.items()))
-        country = [codes[c] if c >= 0 else None for c in range(-1, len(codes))]
+        for name in (*_NODE_ARRAYS, *_EDGE_ARRAYS):
+            values = np.ascontiguousarray(getattr(graph, name))
+            little = values.astype(values.dtype.newbyteorder("<"), copy=False)
+            connection.execute(
+                "INSERT INTO arrays VALUES (?, ?, ?, ?)",
+                (name, little.dtype.str, int(values.size), little.tobytes()),
+            )
         connection.executemany(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)",
-            zip(
-                range(graph.node_count),
-                graph.node_osm_id.tolist(),
-                (LAYER_NAMES[i] for i in graph.node_layer.tolist()),
-                graph.node_lon.tolist(),
-                graph.node_lat.tolist(),
-                (country[c + 1] for c in graph.node_country.tolist()),
-                graph.node_role.tolist(),
-                strict=True,
-            ),
-        )
-        labels = graph.crossing_labels
-        connection.executemany(
-            "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            zip(
-                range(graph.edge_count),
-                graph.edge_u.tolist(),
-                graph.edge_v.tolist(),
-                graph.edge_type.tolist(),
-                graph.edge_length_km.tolist(),
-                graph.edge_way_id.tolist(),
-                (country[c + 1] for c in graph.edge_country.tolist()),
-                (country[c + 1] for c in graph.edge_country_b.tolist()),
-                (labels.get(e) for e in range(graph.edge_count)),
-                strict=True,
-            ),
+            "INSERT INTO crossings VALUES (?, ?)", sorted(graph.crossing_labels.items())
         )
         connection.execute("COMMIT")
     finally:
@@ -179,34 +164,27 @@ def load_layer(path: Path) -> LayerGraph:
     connection = _open(path)
     try:
         meta = _meta(connection, path)
-        codes: list[str] = json.loads(meta["countries"])
-        index = {code: i for i, code in enumerate(codes)}
-        nodes = connection.execute(
-            "SELECT osm_id, layer, lon, lat, country, role FROM nodes ORDER BY id"
-        ).fetchall()
-        edges = connection.execute(
-            "SELECT u, v, type, length_km, way_id, country, country_b, label FROM edges ORDER BY id"
-        ).fetchall()
+        rows = connection.execute("SELECT name, dtype, length, data FROM arrays").fetchall()
+        labels = dict(connection.execute("SELECT edge, label FROM crossings").fetchall())
     finally:
         connection.close()
-    layer_code = {name: i for i, name in enumerate(LAYER_NAMES)}
-    node_columns = list(zip(*nodes, strict=True)) if nodes else [()] * 6
-    edge_columns = list(zip(*edges, strict=True)) if edges else [()] * 8
+    arrays = {
+        name: np.frombuffer(data, dtype=np.dtype(dtype)).astype(np.dtype(dtype).newbyteorder("="))
+        for name, dtype, _, data in rows
+    }
+    missing = [n for n in (*_NODE_ARRAYS, *_EDGE_ARRAYS) if n not in arrays]
+    nodes = {arrays[n].size for n in _NODE_ARRAYS if n in arrays}
+    edges = {arrays[n].size for n in _EDGE_ARRAYS if n in arrays}
+    if (
+        missing
+        or len(nodes) > 1
+        or len(edges) > 1
+        or json.loads(meta["layers"]) != list(LAYER_NAMES)
+    ):
+        raise OsmImportError(f"{path} is a damaged layer file: import the extract again")
     return LayerGraph(
-        node_osm_id=np.asarray(node_columns[0], dtype=np.int64),
-        node_layer=np.asarray([layer_code[n] for n in node_columns[1]], dtype=np.int8),
-        node_lon=np.asarray(node_columns[2], dtype=np.float64),
-        node_lat=np.asarray(node_columns[3], dtype=np.float64),
-        node_country=np.asarray([index.get(c, -1) for c in node_columns[4]], dtype=np.int16),
-        node_role=np.asarray(node_columns[5], dtype=np.int8),
-        edge_u=np.asarray(edge_columns[0], dtype=np.int32),
-        edge_v=np.asarray(edge_columns[1], dtype=np.int32),
-        edge_type=np.asarray(edge_columns[2], dtype=np.int8),
-        edge_length_km=np.asarray(edge_columns[3], dtype=np.float64),
-        edge_way_id=np.asarray(edge_columns[4], dtype=np.int64),
-        edge_country=np.asarray([index.get(c, -1) for c in edge_columns[5]], dtype=np.int16),
-        edge_country_b=np.asarray([index.get(c, -1) for c in edge_columns[6]], dtype=np.int16),
-        country_codes=codes,
-        crossing_labels={e: label for e, label in enumerate(edge_columns[7]) if label},
+        **{name: arrays[name] for name in (*_NODE_ARRAYS, *_EDGE_ARRAYS)},
+        country_codes=json.loads(meta["countries"]),
+        crossing_labels={int(edge): str(label) for edge, label in labels.items()},
         counts=json.loads(meta.get("counts", "{}")),
     )

@@ -1,11 +1,12 @@
 """Streaming an OpenStreetMap file into flat arrays: the kept ways and their nodes' locations.
 
-Three passes with pyosmium, each filtered in C++ so Python sees only what it keeps:
+Passes with pyosmium, each filtered in C++ so Python sees only what it keeps:
 1. relations: country boundaries (``boundary=administrative`` + ``admin_level=2``);
-2. ways: the transport ways the tag rules keep (and the boundaries' member ways); their
-   node ids go into an :class:`osmium.IdTracker` (a compact id set), their refs into arrays;
-3. nodes: only the tracked ids, through the tracker's id filter: locations and
-   ``barrier=border_control`` tags.
+2. ways: the transport ways the tag rules keep (and the boundaries' member ways): their
+   node ids into arrays;
+3. nodes: the ids used, through an id filter, into a pyosmium node-location index
+   (``flex_mem``: sparse for extracts, dense for planet-sized files), read back per id;
+   a last pass picks the ``barrier=border_control`` nodes by tag.
 Memory grows with the kept ways and their nodes, never with the whole file.
 """
 
@@ -20,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 import osmium
 import osmium.filter
+import osmium.index
+import osmium.io
 
 from caravan.store.osm.errors import OsmImportError
 from caravan.store.osm.tags import TagLookup, TagRules
@@ -65,17 +68,6 @@ class RawExtract:
     boundaries: BoundaryRings
     counts: dict[str, int]
 
-    def locations(self, ids: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64], ...]:
-        """(lon, lat, found) of node ids; a node missing from the file has found = 0."""
-        index = np.searchsorted(self.node_ids, ids)
-        index = np.minimum(index, max(self.node_ids.size - 1, 0))
-        found = (
-            self.node_ids[index] == ids if self.node_ids.size else np.zeros(ids.size, dtype=bool)
-        )
-        lon = np.where(found, self.node_lon[index] if self.node_ids.size else 0.0, np.nan)
-        lat = np.where(found, self.node_lat[index] if self.node_ids.size else 0.0, np.nan)
-        return lon, lat, found.astype(np.float64)
-
 
 def read_extract(
     path: Path, rules: TagRules, progress: ProgressCallback | None = None
@@ -89,11 +81,12 @@ def read_extract(
     counts: dict[str, int] = {}
     try:
         boundaries = _read_boundaries(path, tell)
-        tracker = osmium.IdTracker()
-        ways = _read_ways(path, rules, tracker, counts, tell)
+        ways = _read_ways(path, rules, counts, tell)
         if boundaries.way_members:
-            _read_boundary_ways(path, boundaries, tracker, tell)
-        node_ids, lon, lat, border = _read_nodes(path, tracker, tell)
+            _read_boundary_ways(path, boundaries, tell)
+        used = [ways[3], *boundaries.way_refs.values()]
+        node_ids, lon, lat = _read_nodes(path, _sorted_unique(np.concatenate(used)), tell)
+        border = _read_border_control(path, node_ids)
     except RuntimeError as error:  # libosmium's I/O and format errors
         raise OsmImportError(f"{path}: not a readable OpenStreetMap file ({error})") from None
     way_ids, kinds, offsets, refs = ways
@@ -112,6 +105,14 @@ def read_extract(
         boundaries=boundaries,
         counts=counts,
     )
+
+
+def _sorted_unique(ids: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The distinct ids, sorted (a sort and a mask: faster than np.unique's hashing here)."""
+    ordered = np.sort(ids)
+    keep = np.ones(ordered.size, dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
 
 
 def _check_readable(path: Path) -> None:
@@ -151,7 +152,6 @@ def _read_boundaries(path: Path, tell: ProgressCallback) -> BoundaryRings:
 def _read_ways(
     path: Path,
     rules: TagRules,
-    tracker: osmium.IdTracker,
     counts: dict[str, int],
     tell: ProgressCallback,
 ) -> tuple[
@@ -176,7 +176,6 @@ def _read_ways(
         if len(nodes) < 2:
             short += 1
             continue
-        tracker.add_references(way)
         for kind in way_kinds:  # a dual-gauge track is a way on each gauge's layer
             way_ids.append(way.id)
             kinds.append(int(kind))
@@ -196,9 +195,7 @@ def _read_ways(
     )
 
 
-def _read_boundary_ways(
-    path: Path, rings: BoundaryRings, tracker: osmium.IdTracker, tell: ProgressCallback
-) -> None:
+def _read_boundary_ways(path: Path, rings: BoundaryRings, tell: ProgressCallback) -> None:
     wanted = {w for members in rings.way_members.values() for w in members}
     processor = osmium.FileProcessor(str(path), osmium.osm.WAY).with_filter(
         osmium.filter.IdFilter(wanted)
@@ -209,32 +206,43 @@ def _read_boundary_ways(
         if not isinstance(way, osmium.osm.Way):
             continue
         rings.way_refs[way.id] = np.array([n.ref for n in way.nodes], dtype=np.int64)
-        tracker.add_references(way)
 
 
 def _read_nodes(
-    path: Path, tracker: osmium.IdTracker, tell: ProgressCallback
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64], dict[int, str]]:
-    ids, lons, lats = array("q"), array("d"), array("d")
+    path: Path, wanted: npt.NDArray[np.int64], tell: ProgressCallback
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Locations of the wanted node ids (sorted); ids missing from the file are left out."""
+    index = osmium.index.create_map("flex_mem")
+    reader = osmium.io.Reader(str(path), osmium.osm.NODE)
+    try:
+        osmium.apply(reader, osmium.filter.IdFilter(wanted.tolist()),
+                     osmium.NodeLocationsForWays(index))  # fmt: skip
+    finally:
+        reader.close()
+    lon = np.full(wanted.size, np.nan)
+    lat = np.full(wanted.size, np.nan)
+    get = index.get
+    for position, node_id in enumerate(wanted.tolist()):
+        if position % _PROGRESS_EVERY == 0:
+            tell(ImportProgress("locating nodes", position, int(wanted.size)))
+        try:
+            location = get(node_id)
+        except KeyError:  # a node the extract cut off
+            continue
+        lon[position], lat[position] = location.lon, location.lat
+    tell(ImportProgress("locating nodes", int(wanted.size), int(wanted.size)))
+    found = ~np.isnan(lon)
+    return wanted[found], lon[found], lat[found]
+
+
+def _read_border_control(path: Path, used: npt.NDArray[np.int64]) -> dict[int, str]:
+    """Names of the ``barrier=border_control`` nodes among the used ones ('' when unnamed)."""
     border: dict[int, str] = {}
-    processor = osmium.FileProcessor(str(path), osmium.osm.NODE).with_filter(tracker.id_filter())
-    for seen, node in enumerate(processor, 1):
-        if seen % _PROGRESS_EVERY == 0:
-            tell(ImportProgress("locating nodes", seen))
-        if not isinstance(node, osmium.osm.Node):
-            continue
-        location = node.location
-        if not location.valid():
-            continue
-        ids.append(node.id)
-        lons.append(location.lon)
-        lats.append(location.lat)
-        if node.tags.get("barrier") == "border_control":
-            border[node.id] = node.tags.get("name:en") or node.tags.get("name") or ""
-    tell(ImportProgress("locating nodes", len(ids)))
-    return (
-        np.frombuffer(ids, dtype=np.int64).copy(),
-        np.frombuffer(lons, dtype=np.float64).copy(),
-        np.frombuffer(lats, dtype=np.float64).copy(),
-        border,
+    processor = osmium.FileProcessor(str(path), osmium.osm.NODE).with_filter(
+        osmium.filter.TagFilter(("barrier", "border_control"))
     )
+    for node in processor:
+        position = int(np.searchsorted(used, node.id))
+        if position < used.size and used[position] == node.id:
+            border[node.id] = node.tags.get("name:en") or node.tags.get("name") or ""
+    return border

@@ -30,6 +30,7 @@ from pathlib import Path
 from ingest_labels import CORPUS, Document, LabelError, load_corpus, parse_partial_date
 from ingest_matching import DocumentScore, Score, score_document
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from caravan import Observatory
@@ -57,7 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         observatory = Observatory.open(Path(folder) / "kb.sqlite")
         try:
-            scores = [(doc, _score(observatory.kb, doc)) for doc in documents]
+            scores = []
+            with Progress(transient=True, console=console) as progress:
+                for doc in progress.track(documents, description="reading the corpus"):
+                    scores.append((doc, _score(observatory.kb, doc)))
         finally:
             observatory.close()
     table, totals = _table(scores)

@@ -74,6 +74,7 @@ class SentenceView:
     matches: tuple[Match, ...]
     dates: tuple[DateMention, ...]
     context: DocumentContext
+    previous: SentenceView | None = None  # the sentence before, in the same paragraph
 
     @property
     def sentence(self) -> str:

@@ -52,6 +52,12 @@ _MONTHS_RU = {
     r"декабр(?:ь|я|е|ю|ём|ем)": 12,
 }
 
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
+
 _EN_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
 _RU_MONTH = r"(?P<rumonth>" + "|".join(_MONTHS_RU) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -82,6 +88,15 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
         (r"\b(?:last\s+year|в\s+прошлом\s+году)\b", "last year"),
         (r"\b(?:next\s+year|в\s+следующем\s+году)\b", "next year"),
+        (
+            r"\b(?:on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+            "weekday",
+        ),
+        (
+            r"(?<![\w-])в\s+(?P<ruweekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w-])",
+            "weekday",
+        ),
     )
 )
 
@@ -171,5 +186,13 @@ def _relative(match: re.Match[str], meaning: str, reference: dt.date) -> DateMen
         return DateMention(*span, reference, DatePrecision.DAY)
     if meaning == "yesterday":
         return DateMention(*span, reference - dt.timedelta(days=1), DatePrecision.DAY)
+    if meaning == "weekday":
+        # "on Friday" in a news report: the latest such day on or before the report's date.
+        name = (
+            match.groupdict().get("weekday") or match.groupdict().get("ruweekday") or ""
+        ).casefold()
+        target = _WEEKDAYS[name]
+        back = (reference.weekday() - target) % 7
+        return DateMention(*span, reference - dt.timedelta(days=back), DatePrecision.DAY)
     offset = {"this year": 0, "last year": -1, "next year": 1}[meaning]
     return DateMention(*span, dt.date(reference.year + offset, 1, 1), DatePrecision.YEAR)

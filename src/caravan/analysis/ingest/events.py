@@ -31,29 +31,39 @@ INFRASTRUCTURE = frozenset(
 
 _WORKS = r"(?:construction|building|restoration|rehabilitation|reconstruction|upgrad\w+|works?)"
 _GOING = (
-    r"(?:began|begun|begins|started|starts|commenced|launched|kicked off|(?:is|are|has been|have been|was|were)"
-    r"\s+(?:\w+\s+)?(?:progressing|under\s?way|advancing|in progress|continuing|ongoing)|progress\w*"
-    r"|under\s?way|advanc\w*|continu\w*|ongoing)"
+    r"(?:began|begun|begins|started|starts|commenced|launched|kicked\s+off|got\s+under\s?way"
+    r"|(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?(?:progressing|under\s?way|advancing"
+    r"|in\s+progress|continuing|ongoing|going\s+on|in\s+full\s+swing)|progress\w*|under\s?way"
+    r"|advanc\w*|continu\w*|ongoing|going\s+on|in\s+full\s+swing)"
+)
+_STARTING = (
+    r"(?:start(?:ed|s|ing)?|began|begin|launch(?:ed|es)?|commenc\w+|opened|kicked\s+off|marked)"
 )
 _RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ[аы]?)"
 _RU_GOING = r"(?:начал\w*|стартовал\w*|ведется|ведётся|идет|идёт|продолжа\w*|запущен\w*)"
+_NOT_WORKS = (
+    r"(?!\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|works?|building))"
+)
 
 #: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
     for status, pattern, confidence in (
-        (ProjectStatus.IN_SERVICE, r"\b(?:opened|inaugurated|commissioned|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started)\s+operat\w*|became\s+operational|went\s+into\s+operation|open(?:ed)?\s+to\s+traffic)\b", 0.85),
-        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*)(?![\w-])", 0.85),
+        (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
+        (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^,;.]{0,90}?\b" + _GOING, 0.8),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|broke\s+ground|ground-?breaking|laid\s+the\s+foundation\s+stone)\b", 0.85),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^,;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|строится|строящ\w*)(?![\w-])", 0.8),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,120}?\b" + _GOING, 0.8),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|works?|building)\b", 0.8),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|создан[аоы]?)(?![\w-])", 0.75),
-        (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:agreement|memorandum|contract|deal)\s+on|agreed\s+to\s+build|reached\s+an\s+agreement\s+on)\b", 0.75),
-        (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,2}(?:соглашение|меморандум|контракт)|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
+        (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
+        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
+        (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт)|(?:соглашение|меморандум|контракт)\w*[^.;]{0,80}?подписан\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
         (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
-        (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|stalled)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
+        (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip

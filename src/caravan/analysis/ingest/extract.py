@@ -63,11 +63,75 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     context = _context(kb, meta, found)
     titles = _agreement_titles(gazetteer)
     results: list[Extracted] = []
-    for sentence, matches, dates in found:
-        view = SentenceView(text, sentence.start, sentence.end, matches, dates, context)
+    salient: dict[EntryKind, tuple[int, Match]] = {}
+    previous: SentenceView | None = None
+    for number, (sentence, matches, dates) in enumerate(found):
+        borrowed = _referred_back(text, sentence, matches, salient, number)
+        paragraph = text.rfind("\n", 0, sentence.start) < (previous.start if previous else -1)
+        view = SentenceView(
+            text,
+            sentence.start,
+            sentence.end,
+            tuple(sorted([*matches, *borrowed], key=lambda m: m.start)),
+            dates,
+            context,
+            previous=previous if paragraph else None,
+        )
         for candidate in _rules(view, gazetteer, titles):
             results.append(Extracted(candidate, sentence))
+        for match in matches:
+            for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
+                if match.ids(kind):
+                    salient[kind] = (number, match)
+            if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
+                salient[EntryKind.PLACE] = (number, match)
+        previous = view
     return results
+
+
+#: Words that refer back to a project or crossing named in an earlier sentence.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|its|that)\s+(?:new\s+|double-track\s+|single-track\s+|whole\s+|entire\s+)?"
+    r"(?:line|railway|railroad|road|highway|project|pipeline|section|route|plant|deposit|mine"
+    r"|complex|track|link|corridor|port|crossing|checkpoint|border\s+post|facility|enterprise"
+    r"|platform|workshop|branch|campus|centre|center|tunnel)\b"
+    r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП)(?![\w-])",
+    re.IGNORECASE,
+)
+#: How many sentences back a thing stays the one "the line" refers to.
+_SALIENT_SENTENCES = 4
+
+
+def _referred_back(
+    text: str,
+    sentence: Sentence,
+    matches: tuple[Match, ...],
+    salient: dict[EntryKind, tuple[int, Match]],
+    number: int,
+) -> list[Match]:
+    """Stand-ins for an earlier sentence's project or crossing where this one refers back."""
+    borrowed: list[Match] = []
+    for kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.PLACE):
+        if kind not in salient or any(m.ids(kind) for m in matches):
+            continue
+        if kind is EntryKind.PLACE and any(m.ids(EntryKind.CROSSING) for m in matches):
+            continue
+        said_at, earlier = salient[kind]
+        if number - said_at > _SALIENT_SENTENCES:
+            continue
+        anaphor = _ANAPHOR.search(text, sentence.start, sentence.end)
+        if anaphor is None or any(
+            m.start < anaphor.end() and anaphor.start() < m.end for m in matches
+        ):
+            continue
+        borrowed.append(
+            Match(
+                anaphor.start(), anaphor.end(), anaphor.group(), earlier.entries, earlier.method,
+                None, borrowed=True,
+            )
+        )  # fmt: skip
+        break
+    return borrowed
 
 
 def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> Iterator[Candidate]:

@@ -66,6 +66,10 @@ METHOD_CONFIDENCE = {
 }
 
 
+#: Factor on the confidence of a thing referred back to ("the line") rather than named.
+BORROWED_CONFIDENCE = 0.8
+
+
 @dataclass(frozen=True)
 class Entry:
     """One name of one thing."""
@@ -87,6 +91,7 @@ class Match:
     entries: tuple[Entry, ...]
     method: MatchMethod
     variant_of: str | None = None  # the known label a misspelt name was taken for
+    borrowed: bool = False  # "the line", "it": the thing named in an earlier sentence
 
     def ids(self, *kinds: EntryKind) -> list[str]:
         """Ids of the things of these kinds the name may refer to, without repeats."""
@@ -98,8 +103,8 @@ class Match:
 
     @property
     def confidence(self) -> float:
-        """How sure the match is."""
-        return METHOD_CONFIDENCE[self.method]
+        """How sure the match is (less for a thing only referred back to)."""
+        return METHOD_CONFIDENCE[self.method] * (BORROWED_CONFIDENCE if self.borrowed else 1.0)
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -111,6 +116,8 @@ VARIANT_WORD_SIMILARITY = 70.0
 VARIANT_COMMON_PREFIX = 4
 #: … or least whole-word similarity for a single long name (at least 7 letters).
 VARIANT_NAME_SIMILARITY = 90.0
+#: Fewest leading words of a long project or agreement name that name it on their own.
+_PREFIX_WORDS = 4
 
 
 @dataclass
@@ -123,6 +130,8 @@ class Gazetteer:
         default_factory=dict
     )
     _single_keys: list[str] = field(default_factory=list)
+    _prefixes: dict[tuple[str, ...], set[tuple[EntryKind, str]]] = field(default_factory=dict)
+    _prefix_entry: dict[tuple[tuple[str, ...], str], Entry] = field(default_factory=dict)
     _longest: int = 1
 
     def add(self, entry: Entry) -> None:
@@ -135,6 +144,10 @@ class Gazetteer:
         if entry not in bucket:
             bucket.append(entry)
         self._longest = max(self._longest, len(keys))
+        if entry.kind in (EntryKind.PROJECT, EntryKind.AGREEMENT):
+            for k in range(_PREFIX_WORDS, len(keys)):
+                self._prefixes.setdefault(keys[:k], set()).add((entry.kind, entry.id))
+                self._prefix_entry[(keys[:k], entry.id)] = entry
         if len(keys) >= 2:
             self._by_edge.setdefault(("first", len(keys), keys[0]), []).append((keys, entry))
             self._by_edge.setdefault(("last", len(keys), keys[-1]), []).append((keys, entry))
@@ -178,13 +191,23 @@ class Gazetteer:
         while i < len(tokens):
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
                 window = tokens[i : i + n]
-                entries = self._by_keys.get(tuple(t.key for t in window))
+                keys = tuple(t.key for t in window)
+                entries = self._by_keys.get(keys) or self._prefix_entries(keys, window)
                 if entries and _contiguous(text, window) and _plausible(window, entries):
                     yield i, i + n, _match(text, window, entries, None)
                     i += n
                     break
             else:
                 i += 1
+
+    def _prefix_entries(self, keys: tuple[str, ...], window: list[Token]) -> list[Entry]:
+        """The one project or agreement whose name begins with these words, if only one does."""
+        owners = self._prefixes.get(keys)
+        if not owners or len(owners) != 1 or not window[0].capitalised:
+            return []
+        ((_, entity_id),) = owners
+        entry = self._prefix_entry[(keys, entity_id)]
+        return [Entry(entry.kind, entry.id, entry.label, alias=True, member=entry.member)]
 
     def _with_variants(
         self, text: str, tokens: list[Token], exact: list[tuple[int, int, Match]]

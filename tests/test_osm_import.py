@@ -251,3 +251,54 @@ def test_a_stored_layer_reads_back_equal(tmp_path: Path) -> None:
         np.testing.assert_array_equal(getattr(stored, name), getattr(built, name), err_msg=name)
     assert stored.crossing_labels == built.crossing_labels
     assert stored.country_codes == built.country_codes
+
+
+def _topojson(path: Path) -> Path:
+    """A two-country world-atlas style TopoJSON: kz west of lon 80.38, cn east of it."""
+    import json
+
+    def arc(points: list[tuple[int, int]]) -> list[list[int]]:
+        deltas, previous = [], (0, 0)
+        for x, y in points:
+            deltas.append([x - previous[0], y - previous[1]])
+            previous = (x, y)
+        return deltas
+
+    cn = [(1038, 0), (2000, 0), (2000, 1000), (1038, 1000), (1038, 0)]
+    kz = [(500, 0), (1038, 0), (1038, 1000), (500, 1000), (500, 0)]
+    topology = {
+        "type": "Topology",
+        "transform": {"scale": [0.01, 0.01], "translate": [70.0, 40.0]},
+        "arcs": [arc(cn), arc(kz)],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "id": "156", "arcs": [[0]]},
+            {"type": "Polygon", "id": "398", "arcs": [[1]]},
+        ]}},
+    }  # fmt: skip
+    path.write_text(json.dumps(topology), encoding="utf-8")
+    return path
+
+
+def test_neighbours_missing_from_the_file_come_from_natural_earth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caravan.store.boundaries import BOUNDARIES_ENV, country_shapes
+
+    monkeypatch.setenv(BOUNDARIES_ENV, str(_topojson(tmp_path / "countries.json")))
+    country_shapes.cache_clear()
+    try:
+        osm = OsmBuilder()  # a Kazakh extract: its own boundary only (at 80.40, not 80.38)
+        osm.country("kz", [(75.5, 42.5), (80.40, 42.5), (80.40, 45.5), (75.5, 45.5)])
+        osm.line([(79.0, 44.0), (80.2, 44.0), (80.45, 44.0), (81.0, 44.0)], highway="trunk")
+        report = import_osm(osm.write(tmp_path / "kz.osm.pbf"), tmp_path / "kz.layer.sqlite",
+                            name="kz")  # fmt: skip
+    finally:
+        country_shapes.cache_clear()
+    graph = load_layer(tmp_path / "kz.layer.sqlite")
+    assert report.layer.boundaries == "file, others from natural-earth"
+    crossing = int(np.flatnonzero(graph.edge_type == EdgeType.CROSSING)[0])
+    assert graph.counts["border crossings"] == 1
+    sides = (int(graph.edge_country[crossing]), int(graph.edge_country_b[crossing]))
+    assert tuple(graph.country(c) for c in sides) == ("kz", "cn")
+    # the file's boundary (80.40) wins over Natural Earth's (80.38): the crossing is at 80.45
+    assert graph.node_lon[graph.edge_v[crossing]] == pytest.approx(80.45)

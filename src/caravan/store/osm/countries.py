@@ -1,9 +1,11 @@
 """Which country each imported node lies in: the file's own boundaries, else Natural Earth.
 
 A file that carries country boundary relations (``admin_level=2`` with an ISO 3166-1
-code) is read with them; otherwise the Natural Earth polygons caravan installs
-(``caravan.store.boundaries``) stand in. Bounding boxes overlap, so without polygons no
-country is assigned and borders come from ``barrier=border_control`` nodes only.
+code) is read with them, for the countries whose boundary closes into an area; the
+Natural Earth polygons caravan installs (``caravan.store.boundaries``) stand in for the
+other countries. Bounding boxes overlap, so without polygons (world-atlas not installed)
+only the file's countries are known, and borders elsewhere come from
+``barrier=border_control`` nodes only.
 """
 
 from __future__ import annotations
@@ -54,14 +56,26 @@ class CountryLookup:
 
 
 def countries_of_extract(extract: RawExtract) -> CountryLookup:
-    """Boundaries from the file's relations when it has any, else Natural Earth polygons."""
+    """The file's country boundaries where they close; Natural Earth's for the other countries.
+
+    A country extract carries its own boundary whole but its neighbours' only in part, so
+    the neighbours come from Natural Earth, less the file's countries (no overlap).
+    """
     from_file = _file_boundaries(extract)
-    if from_file:
-        return CountryLookup("file", from_file)
     shapes = country_shapes()
-    if shapes.method == "polygons":
+    if shapes.method != "polygons":
+        return CountryLookup("file" if from_file else "none", from_file)
+    if not from_file:
         return CountryLookup("natural-earth", dict(shapes.geometries))
-    return CountryLookup("none", {})
+    covered = shapely.union_all(list(from_file.values()))
+    merged = dict(from_file)
+    for code, geometry in shapes.geometries.items():
+        if code not in merged:
+            rest = shapely.difference(geometry, covered)
+            if not rest.is_empty:
+                shapely.prepare(rest)
+                merged[code] = rest
+    return CountryLookup("file, others from natural-earth", merged)
 
 
 def _file_boundaries(extract: RawExtract) -> dict[str, Any]:

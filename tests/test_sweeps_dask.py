@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -10,12 +11,16 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from caravan import Observatory
+from caravan.analysis.routing import Router, skim_matrices
 from caravan.analysis.sweeps import DrawResult, SweepRun, run_draws_in_loop
+from caravan.analysis.sweeps.execution import dask_client
+from caravan.analysis.sweeps.skims import skim_on_dask
 from caravan.cli.app import app
 from test_sweeps import SPEC, write_spec
 
@@ -139,3 +144,42 @@ def test_the_command_line_refuses_a_folder_it_does_not_own(
     assert "Traceback" not in result.stderr
     assert "not a caravan sweep's (results.xlsx)" in result.stderr
     assert [p.name for p in out.iterdir()] == ["results.xlsx"]
+
+
+def test_a_skim_split_into_blocks_on_dask_equals_the_skim_in_one_process(
+    embedded: Observatory,
+) -> None:
+    date = dt.date(2026, 12, 1)
+    expected = embedded.skim(scenario="cku-railway", date=date)
+    rail = skim_matrices(
+        Router(embedded.network(date, scenario="cku-railway")),
+        list(expected.place_ids),
+        modes=("rail",),
+    )
+    done: list[int] = []
+    with dask_client(workers=2) as client:
+        found = skim_on_dask(
+            embedded.kb.path, expected.place_ids, date=date,
+            scenario=embedded.scenario("cku-railway"), block_size=25, client=client,
+            progress=lambda d, _: done.append(d),
+        )  # fmt: skip
+        found_rail = skim_on_dask(
+            embedded.kb.path, expected.place_ids, date=date,
+            scenario=embedded.scenario("cku-railway"), modes=("rail",), client=client,
+        )  # fmt: skip
+    assert done[-1] == len(expected.place_ids)
+    assert len(done) == -(-len(expected.place_ids) // 25)
+    assert np.isinf(rail.time_h).any()  # places without a railway stay unreachable by rail
+    for mine, theirs in ((found, expected), (found_rail, rail)):
+        assert mine.place_ids == theirs.place_ids
+        for name in ("time_h", "time_h_low", "time_h_high", "cost_usd", "length_km"):
+            assert np.array_equal(getattr(mine, name), getattr(theirs, name)), name
+        np.testing.assert_allclose(mine.generalised_usd, theirs.generalised_usd, rtol=1e-12)
+
+
+def test_the_python_api_skims_on_dask(embedded: Observatory) -> None:
+    places = ["Kashgar", "Tashkent", "Almaty", "Urumqi"]
+    expected = embedded.skim(places, scenario="cku-railway")
+    found = embedded.skim_on_dask(places, scenario="cku-railway", workers=1, block_size=2)
+    assert found.place_ids == expected.place_ids
+    assert np.array_equal(found.time_h, expected.time_h)

@@ -680,6 +680,35 @@ class Observatory:
             chunk_size=chunk_size, progress=progress,
         )  # fmt: skip
 
+    def skim_on_dask(
+        self,
+        places: Sequence[str] | None = None,
+        *,
+        by: Weight = Weight.GENERALISED,
+        date: dt.date | None = None,
+        unit: ShipmentUnit = ShipmentUnit.TEU,
+        modes: Sequence[LinkMode] | None = None,
+        scenario: str | Scenario | None = None,
+        workers: int = 2,
+        scheduler: str | None = None,
+        block_size: int = 32,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SkimMatrices:
+        """:meth:`skim` with origins split into blocks, each a task on Dask (local cluster of
+        ``workers`` processes, or ``scheduler``); the same matrices."""
+        from caravan.analysis.sweeps.skims import skim_on_dask
+
+        spec = self._scenario(scenario)
+        extra = [p.id for p in spec.new_places] if spec else []
+        every = [p.id for p in self.kb.places()] + extra
+        ids = [self.kb.resolve_place(p).id for p in places] if places else every
+        return skim_on_dask(
+            self.kb.path, ids, date=self._date(date, spec), scenario=spec, weight=by,
+            modes=tuple(m.value for m in modes) if modes else None,
+            settings=CostSettings(unit=unit), block_size=block_size, workers=workers,
+            scheduler=scheduler, progress=progress,
+        )  # fmt: skip
+
     # -- freight ------------------------------------------------------------------------------
     def assign(
         self,

@@ -27,16 +27,16 @@ from caravan.analysis.comparison.core import (
     trade_weighted_change,
 )
 from caravan.analysis.comparison.records import CountryPairChange, TradeWeightedChange
-from caravan.analysis.routing import Router, SkimMatrices, Weight, skim_matrices
+from caravan.analysis.routing import Router, SkimMatrices, skim_matrices
 from caravan.analysis.sweeps.loading import PreparedSweep
 from caravan.analysis.sweeps.sampling import draw_values
 from caravan.analysis.sweeps.spec import OutputKind, OutputQuantity, SweepOutput
 from caravan.model import Scenario
-from caravan.network import CostSettings, NetworkSnapshot, WeightedGraph
+from caravan.network import CostSettings, NetworkSnapshot
 from caravan.network.build import network_from_knowledge_base
 from caravan.store import KnowledgeBase
 
-__all__ = ["DrawResult", "evaluate_chunk", "evaluate_draw"]
+__all__ = ["DrawResult", "evaluate_chunk", "evaluate_draw", "worker_knowledge_base"]
 
 #: Compiled networks a worker process keeps between draws.
 _KEPT_NETWORKS = 4
@@ -88,22 +88,10 @@ class _WorkerState:
 _STATE = _WorkerState()
 
 
-class _ModeRouter(Router):
-    """A router whose unconstrained graphs keep only some modes (skims ask for every mode)."""
-
-    def __init__(self, snapshot: NetworkSnapshot, modes: tuple[str, ...] | None) -> None:
-        super().__init__(snapshot)
-        self._modes = modes
-
-    def graph(
-        self,
-        weight: Weight,
-        modes: tuple[str, ...] | None,
-        avoid: tuple[str, ...],
-        value_of_time: float | None = None,
-    ) -> WeightedGraph:
-        """The weighted graph, restricted to the sweep's modes when none are asked."""
-        return super().graph(weight, modes or self._modes, avoid, value_of_time)
+def worker_knowledge_base(path: str) -> KnowledgeBase:
+    """The knowledge base at ``path``, opened once per (worker) process."""
+    with _STATE.lock:
+        return _STATE.knowledge_base(path)
 
 
 def _places(kb: KnowledgeBase, scenario_a: Scenario, scenario_b: Scenario) -> list[str]:
@@ -145,7 +133,7 @@ def evaluate_draw(kb_path: str, sweep: PreparedSweep, index: int) -> DrawResult:
         ids = _places(kb, scenario_a, scenario_b)
         modes = tuple(m.value for m in sweep.spec.modes) if sweep.spec.modes else None
         skims = [
-            skim_matrices(_ModeRouter(_STATE.network(kb_path, s), modes), ids, sweep.spec.by)
+            skim_matrices(Router(_STATE.network(kb_path, s)), ids, sweep.spec.by, modes=modes)
             for s in (scenario_a, scenario_b)
         ]
         table = compare_skims(skims[0], skims[1])

@@ -24,9 +24,11 @@ from assignment_cases import network_of
 from caravan import Observatory
 from caravan.analysis.assignment import Algorithm, AssignmentSpec, ConvergenceError, assign
 from caravan.analysis.freight import (
+    CrossingDelay,
     FreightParameters,
     assign_freight,
     capacity_of,
+    freight_network,
     loads_against_published,
 )
 from caravan.cli.app import app as cli_app
@@ -302,3 +304,42 @@ def test_the_comparison_sets_loads_per_crossing_side_by_side(embedded: Observato
     html = result.report_html()
     assert 'id="crossing-loads"' in html
     assert "Torugart (rail, CKU railway)" in html
+
+
+def test_a_scenario_capacity_applies_on_road_and_is_noted_on_rail(
+    embedded: Observatory, parameters: FreightParameters, tmp_path: Path
+) -> None:
+    path = tmp_path / "wider.toml"
+    path.write_text(
+        'name = "wider"\ndescription = "Nur Zholy and Dostyk rail at stated capacities."\n'
+        '[[crossing]]\nid = "bcp-khorgos-nur-zholy-road"\ncapacity_teu_per_day = 1000\n'
+        'source = ["asm-freight-tonnes-per-truck"]\n'
+        '[[crossing]]\nid = "bcp-alashankou-dostyk-rail"\ncapacity_teu_per_day = 5000\n'
+        'source = ["asm-freight-tonnes-per-train"]\n'
+    )
+    scenario = embedded.scenario(path)
+    day = dt.date(2024, 7, 1)
+    snapshot = embedded.network(day, scenario=scenario)
+    teu = snapshot.parameters.general["teu_per_truck"].value
+    road = freight_network(embedded.kb, snapshot, "road", ZONES, parameters, scenario)
+    nur_zholy = [c for c in road.crossings if c.crossing.id == "bcp-khorgos-nur-zholy-road"]
+    assert {c.capacity.vehicles_per_day for c in nur_zholy} == {1000 / teu}
+    rail = freight_network(embedded.kb, snapshot, "rail", ZONES, parameters, scenario)
+    dostyk = [c for c in rail.crossings if c.crossing.id == "bcp-alashankou-dostyk-rail"]
+    converted = 20e6 / parameters.operating_days_per_year / parameters.tonnes_per_train
+    assert [c.capacity.vehicles_per_day for c in dostyk] == pytest.approx([converted, converted])
+    assert all("not applied on rail" in c.capacity.note for c in dostyk)
+
+
+def test_crossings_may_take_bpr_instead_of_the_queue(
+    embedded: Observatory, parameters: FreightParameters
+) -> None:
+    snapshot = embedded.network(dt.date(2024, 7, 1))
+    queued = freight_network(embedded.kb, snapshot, "rail", ZONES, parameters)
+    capacitated = [c.link for c in queued.crossings if c.capacity.capacitated]
+    assert queued.network.queues is not None
+    assert sorted(queued.network.queues.link.tolist()) == sorted(capacitated)
+    bpr = parameters.model_copy(update={"crossing_delay": CrossingDelay.BPR})
+    plain = freight_network(embedded.kb, snapshot, "rail", ZONES, bpr)
+    assert plain.network.queues is None or plain.network.queues.link.size == 0
+    assert plain.network.b[capacitated].tolist() == [bpr.bpr_b] * len(capacitated)

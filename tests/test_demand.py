@@ -30,6 +30,7 @@ from caravan.errors import InvalidQueryError
 from caravan.model import FreightQuantity, TradeFlowKind
 
 INF = np.inf
+MODES = ("rail", "road")
 
 
 # -- the logit on hand-made matrices -----------------------------------------------------------
@@ -261,3 +262,19 @@ def test_a_dearer_road_never_raises_its_share(
     before = road_probability(np.array([[0.0, road]]), cost_rail, constant, 0.002)[0, 1]
     after = road_probability(np.array([[0.0, road + extra]]), cost_rail, constant, 0.002)[0, 1]
     assert 0.0 <= after <= before <= 1.0
+
+
+def test_a_scenario_network_changes_the_split(
+    demand_2024: tuple[Observatory, FreightDemand],
+) -> None:
+    observatory, demand = demand_2024
+    date = dt.date.today()  # the closure runs 30 days from the day asked
+    closed = observatory.network(date, scenario="khorgos-closed")
+    base = mode_skims(observatory.kb, demand.zones, date)
+    disrupted = mode_skims(observatory.kb, demand.zones, date, snapshot=closed)
+    i, j = demand.zones.index("cn-urumqi"), demand.zones.index("kz-almaty")
+    rises = [disrupted.generalised_usd[m][i, j] - base.generalised_usd[m][i, j] for m in MODES]
+    assert min(rises) >= 0.0
+    assert max(rises) > 0.0
+    again = freight_demand(observatory.kb, 2024, skims=disrupted, parameters=demand.parameters)
+    assert again.mode_share_road != pytest.approx(demand.mode_share_road, abs=1e-6)

@@ -21,7 +21,7 @@ from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.search import Router
 from caravan.analysis.routing.skim import SkimMatrices, iterate_skim
 from caravan.model import LinkMode
-from caravan.network import CostSettings
+from caravan.network import CostSettings, NetworkSnapshot
 from caravan.network.cache import cached_network
 from caravan.store import KnowledgeBase
 
@@ -47,9 +47,17 @@ def crossings_by_mode(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return {mode: tuple(ids) for mode, ids in result.items()}
 
 
-def mode_skims(kb: KnowledgeBase, zones: Sequence[str], date: dt.date) -> ModeSkims:
-    """Skims of routes crossing borders by rail and by road, on the network of ``date``."""
-    router = Router(cached_network(kb, date, CostSettings()))
+def mode_skims(
+    kb: KnowledgeBase,
+    zones: Sequence[str],
+    date: dt.date,
+    snapshot: NetworkSnapshot | None = None,
+) -> ModeSkims:
+    """Skims of routes crossing borders by rail and by road, on the network of ``date``.
+
+    ``snapshot`` (a scenario's network, say) replaces the knowledge base's network of ``date``.
+    """
+    router = Router(snapshot or cached_network(kb, date, CostSettings()))
     crossings = crossings_by_mode(kb)
     other = {"rail": crossings["road"], "road": crossings["rail"]}
     costs: dict[str, npt.NDArray[np.float64]] = {}

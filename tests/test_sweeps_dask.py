@@ -183,3 +183,14 @@ def test_the_python_api_skims_on_dask(embedded: Observatory) -> None:
     found = embedded.skim_on_dask(places, scenario="cku-railway", workers=1, block_size=2)
     assert found.place_ids == expected.place_ids
     assert np.array_equal(found.time_h, expected.time_h)
+
+
+def test_the_skim_command_splits_origins_on_dask(tmp_path: Path, embedded: Observatory) -> None:
+    common = ["skim", "--places", "Kashgar", "--places", "Tashkent", "--places", "Almaty"]
+    common += ["--format", "csv", "--kb", str(embedded.kb.path)]
+    one = runner.invoke(app, [*common, "--out", str(tmp_path / "one.csv")])
+    split = runner.invoke(app, [*common, "--workers", "1", "--out", str(tmp_path / "split.csv")])
+    assert one.exit_code == 0, one.output
+    assert split.exit_code == 0, split.output
+    one_text = (tmp_path / "one.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "split.csv").read_text(encoding="utf-8") == one_text

@@ -708,18 +708,30 @@ def skim(
     date: DateOption = None,
     kb: KbOption = None,
     scenario: ScenarioOption = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes: origins split into tasks on Dask.")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="<address>", help="A running Dask scheduler, tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Skim matrices of time, cost, distance and generalised cost between places."""
     observatory = _open(kb)
     with _progress() as bar:
         task = bar.add_task("computing skims (origins)", total=None)
-        matrices = observatory.skim(
-            places,
-            by=by,
-            date=date.date() if date else None,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-            scenario=scenario,
-        )
+        day = date.date() if date else None
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        if workers is None and scheduler is None:
+            matrices = observatory.skim(places, by=by, date=day, progress=report, scenario=scenario)
+        else:
+            matrices = observatory.skim_on_dask(
+                places, by=by, date=day, progress=report, scenario=scenario,
+                workers=workers or 2, scheduler=scheduler,
+            )  # fmt: skip
     path = matrices.save(out or Path(f"out/skims.{file_format.value}"), file_format)
     reachable = int((matrices.time_h < float("inf")).sum())
     console.print(

@@ -95,7 +95,7 @@ def trade_conflict(meta: DocumentMeta) -> ProposedFact:
         disposition=Disposition.CONFLICT,
         held_value="13000000000",
         held_sources=("src-test-news",),
-        held_ref="trade:2024/cn/uz/total/",
+        held_ref="trade 2024 cn->uz total",
     )
     return _fact(meta, payload, "Trade between", "14 billion dollars", comparison)
 
@@ -113,7 +113,7 @@ def trade_corroboration(meta: DocumentMeta) -> ProposedFact:
         disposition=Disposition.CORROBORATION,
         held_value="13000000000",
         held_sources=("src-test-news",),
-        held_ref="trade:2024/cn/uz/total/",
+        held_ref="trade 2024 cn->uz total",
     )
     return _fact(meta, payload, "China and Uzbekistan traded", "13 billion dollars", comparison)
 

@@ -98,3 +98,36 @@ def test_edit_sets_fields_and_refuses_bad_pairs(kb: str) -> None:
     code, output = _invoke("review", "edit", fact.id, "--set", "parties", "--kb", kb)
     assert code == 2
     assert "expected field=value" in output
+
+
+def test_ingest_a_folder_reports_each_file_and_reads_nothing_twice(kb: str, tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "The Test line opened to freight traffic on 1 September 2026.\n", encoding="utf-8"
+    )
+    (folder / "b.html").write_text(
+        "<html><head><title>Treaty</title><script>alert(1)</script></head><body>"
+        "<p>Trade between China and Uzbekistan reached 13 billion dollars in 2024.</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7 not really a pdf")
+    options = ["--kb", kb, "--publisher", "Test wire", "--url", "https://example.org/t"]
+    code, output = _invoke("ingest", str(folder), *options, "--json")
+    assert code == 1  # one file could not be read; the others were stored
+    outcomes = {Path(o["path"]).name: o for o in json.loads(output)}
+    assert outcomes["broken.pdf"]["error"]
+    assert outcomes["a.txt"]["new"] >= 1
+    assert outcomes["b.html"]["new"] >= 1
+    code, output = _invoke("ingest", str(folder / "a.txt"), *options)
+    assert code == 0
+    assert f"0 new, {outcomes['a.txt']['new']} already known" in output
+
+
+def test_ingest_of_nothing_is_a_usage_error(kb: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    code, output = _invoke("ingest", str(empty), "--kb", kb)
+    assert code == 2
+    assert "no documents found" in output

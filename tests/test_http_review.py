@@ -107,3 +107,54 @@ def test_reject_and_edit(app: FastAPI) -> None:
     )
     assert rejected.json()["state"] == "rejected"
     assert rejected.json()["reason"] == "dup"
+
+
+UPLOAD = (
+    "The Test line opened to freight traffic on 1 September 2026, the railway said.\n"
+    "Trade between China and Uzbekistan reached 13 billion dollars in 2024.\n"
+)
+UPLOAD_QUERY = {
+    "title": "Test line opens",
+    "publisher": "Test wire",
+    "url": "https://example.org/t",
+}
+
+
+def test_an_uploaded_document_is_read_once(app: FastAPI) -> None:
+    upload = {
+        "content": UPLOAD.encode(),
+        "params": UPLOAD_QUERY,
+        "headers": {**AUTH, "Content-Type": "text/plain; charset=utf-8"},
+    }
+    first = request(app, "POST", "/api/v1/documents", **upload)
+    assert first.status_code == 201, first.text
+    body = first.json()
+    assert body["new"] == len(body["proposals"]) > 0
+    assert {
+        p["payload"]["project_id"] for p in body["proposals"] if p["kind"] == "status_event"
+    } == {"prj-test-line"}
+    again = request(app, "POST", "/api/v1/documents", **upload)
+    assert again.json()["new"] == 0
+    assert again.json()["known"] == body["new"]
+
+
+def test_uploads_need_the_token_and_a_known_type(app: FastAPI) -> None:
+    headers = {"Content-Type": "text/plain"}
+    unauthorised = request(app, "POST", "/api/v1/documents", content=b"text", headers=headers)
+    assert_problem(unauthorised, 401, "unauthorized")
+    response = request(
+        app,
+        "POST",
+        "/api/v1/documents",
+        content=b"\x00\x01",
+        headers={**AUTH, "Content-Type": "application/octet-stream"},
+    )
+    assert "text/plain" in assert_problem(response, 422, "invalid-request")["detail"]
+    junk = request(
+        app,
+        "POST",
+        "/api/v1/documents",
+        content=bytes(range(256)) * 40,
+        headers={**AUTH, "Content-Type": "application/pdf"},
+    )
+    assert "could not be read" in assert_problem(junk, 422, "invalid-request")["detail"]

@@ -13,7 +13,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caravan import __version__
 from caravan.api import Observatory
-from caravan.http import routes_edits, routes_knowledge, routes_questions, routes_review
+from caravan.http import (
+    routes_documents,
+    routes_edits,
+    routes_knowledge,
+    routes_questions,
+    routes_review,
+)
 from caravan.http.problems import (
     Problem,
     install_problem_handlers,
@@ -37,6 +43,7 @@ ROUTER_RESPONSES = {
     routes_questions: problem_responses(404),
     routes_edits: problem_responses(401, 403, 404),
     routes_review: problem_responses(401, 403, 404),
+    routes_documents: problem_responses(401, 403),
 }
 
 DESCRIPTION = """The China–Central Asia system, computable: places, border crossings, links,

@@ -416,24 +416,27 @@ def _apply_record(connection: sqlite3.Connection, entry: int, payload: dict[str,
 
 
 def _apply_citation(connection: sqlite3.Connection, entry: int, payload: dict[str, Any]) -> None:
-    """Cite one more source for a held row (``payload["table"]``, ``payload["key"]``)."""
+    """Cite one more source for held rows (``payload["table"]``, ``payload["keys"]``)."""
     table = table_named(str(payload["table"]))
-    key = str(payload["key"])
+    keys = [str(key) for key in payload.get("keys") or [payload["key"]]]
     if "source" not in table.fields:
         raise ValueError(f"rows of {table.name!r} cite no sources")
-    row = connection.execute(f'SELECT source FROM "{table.name}" WHERE _key = ?', (key,)).fetchone()
-    if row is None:
-        raise UnknownRecordError(table.name, key)
     source = Source.model_validate(payload["source"])
     _insert(connection, "sources", source, entry)
-    cited = list(json.loads(row[0]))
-    if source.id in cited:
-        return
-    connection.execute(
-        f'UPDATE "{table.name}" SET source = ? WHERE _key = ?',
-        (json.dumps([*cited, source.id], ensure_ascii=False), key),
-    )
-    connection.execute("INSERT INTO citations VALUES (?, ?, ?)", (table.name, key, source.id))
+    for key in keys:
+        row = connection.execute(
+            f'SELECT source FROM "{table.name}" WHERE _key = ?', (key,)
+        ).fetchone()
+        if row is None:
+            raise UnknownRecordError(table.name, key)
+        cited = list(json.loads(row[0]))
+        if source.id in cited:
+            continue
+        connection.execute(
+            f'UPDATE "{table.name}" SET source = ? WHERE _key = ?',
+            (json.dumps([*cited, source.id], ensure_ascii=False), key),
+        )
+        connection.execute("INSERT INTO citations VALUES (?, ?, ?)", (table.name, key, source.id))
 
 
 def _require_references(

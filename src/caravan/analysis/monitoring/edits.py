@@ -85,14 +85,18 @@ class JournalEdit:
     key: str
 
 
-def journal_edit_for(fact: ProposedFact, document: DocumentMeta) -> JournalEdit:
-    """The journal edit accepting ``fact`` writes; ReviewError says what stands in the way."""
+def journal_edit_for(
+    fact: ProposedFact, document: DocumentMeta, held: tuple[str, tuple[str, ...]] | None = None
+) -> JournalEdit:
+    """The journal edit accepting ``fact`` writes; ReviewError says what stands in the way.
+
+    ``held`` is the table and keys of the rows a corroboration agrees with.
+    """
     source = document_source(document)
-    held_ref = fact.comparison.held_ref
-    if fact.comparison.disposition is Disposition.CORROBORATION and held_ref:
-        table, key = _parse_ref(held_ref)
-        payload = {"table": table, "key": key, "source": _json(source)}
-        return _edit(CITATION_ADDED, payload, fact, table, key)
+    if fact.comparison.disposition is Disposition.CORROBORATION and held is not None:
+        table, keys = held
+        payload = {"table": table, "keys": list(keys), "source": _json(source)}
+        return _edit(CITATION_ADDED, payload, fact, table, " ".join(keys))
     payload_of = fact.payload
     if isinstance(payload_of, ProposedStatusEvent):
         event = StatusEvent(
@@ -174,7 +178,7 @@ def _agreement_edit(
     fact: ProposedFact, agreement: ProposedAgreement, source: Source
 ) -> JournalEdit:
     if agreement.agreement_id:
-        payload = {"table": "agreements", "key": agreement.agreement_id, "source": _json(source)}
+        payload = {"table": "agreements", "keys": [agreement.agreement_id], "source": _json(source)}
         return _edit(CITATION_ADDED, payload, fact, "agreements", agreement.agreement_id)
     _require(
         fact,
@@ -249,14 +253,6 @@ def _valid_from(fact: ProposedFact, figure: ProposedFigure, document: DocumentMe
         f"proposal {fact.id[:12]} has no date: give one with caravan review edit "
         f"{fact.id[:12]} --set valid_from=YYYY-MM-DD (or ingest the document with --date)"
     )
-
-
-def _parse_ref(held_ref: str) -> tuple[str, str]:
-    """``table:key`` as the comparison names the held row."""
-    table, separator, key = held_ref.partition(":")
-    if not separator or not key:
-        raise ReviewError(f"cannot tell which row {held_ref!r} names (expected table:key)")
-    return table, key
 
 
 def _agreement_id(name: str, signed_on: dt.date) -> str:

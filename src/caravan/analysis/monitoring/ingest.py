@@ -77,7 +77,7 @@ def ingest_files(
     read, so stopping between files keeps every finished one. A file that cannot be read
     yields its error and the others go on.
     """
-    from caravan.analysis.ingest import propose, read_document  # type: ignore[attr-defined]
+    from caravan.analysis.ingest import propose, read_document
 
     for path in files:
         try:
@@ -89,7 +89,7 @@ def ingest_files(
                 url=details.url,
                 language=details.language,
             )
-            facts = propose(knowledge_base, read.text, read.meta)
+            facts = propose(knowledge_base, read.text, read.meta, warnings=read.warnings)
             stored = queue.add(read.meta, facts)
         except (CaravanError, OSError, ValueError) as error:
             yield IngestOutcome(path, error=str(error) or type(error).__name__)
@@ -101,5 +101,5 @@ def ingest_files(
             new=stored.new,
             known=stored.known,
             proposal_ids=tuple(fact.id for fact in facts),
-            warnings=tuple(str(warning) for warning in read.warnings),
+            warnings=tuple(warning.message for warning in read.warnings),
         )

@@ -11,10 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from caravan.analysis.monitoring.edits import journal_edit_for
 from caravan.analysis.monitoring.errors import ReviewError
+from caravan.analysis.monitoring.held import held_rows
 from caravan.analysis.monitoring.sources import document_source_id
 from caravan.errors import DataValidationError, KnowledgeBaseError, UnknownRecordError
 from caravan.model import Assumption, Source
-from caravan.model.proposals import ProposalState, ProposedFact
+from caravan.model.proposals import Disposition, ProposalState, ProposedFact
 from caravan.store import KnowledgeBase
 from caravan.store.journal import EditJournal, JournalEntry, journal_path_for, record_edit
 from caravan.store.proposals import ProposalFilter, ProposalQueue, StoredProposal
@@ -86,7 +87,10 @@ class Review:
         stored = self.proposal(proposal_id)
         fact = stored.fact
         _require_pending(stored)
-        edit = journal_edit_for(fact, stored.document)
+        held_ref = fact.comparison.held_ref
+        corroborates = fact.comparison.disposition is Disposition.CORROBORATION and held_ref
+        held = held_rows(self.kb, held_ref) if corroborates and held_ref else None
+        edit = journal_edit_for(fact, stored.document, held)
 
         def mark_accepted(entry: JournalEntry) -> None:
             self.queue.decide(fact.id, ProposalState.ACCEPTED, by, journal_entry=entry.id)

@@ -26,7 +26,8 @@ def document_source(document: DocumentMeta) -> Source:
         where = f" ({document.path})" if document.path else ""
         raise ReviewError(
             f"document {document.id[:12]}{where} has no {', '.join(missing)}: every accepted "
-            f"fact cites its document, which needs them. Ingest the file again with {flags} "
+            "fact cites its document, which needs a URL, a title and a publisher. Ingest the "
+            f"file again with {flags} "
             "(its proposals stay as they are; the missing metadata is filled in)"
         )
     return Source(

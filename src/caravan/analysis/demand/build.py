@@ -88,17 +88,7 @@ def freight_demand(
     transit_total = sum(transit.values(), np.zeros_like(tonnes))
     tonnes_by_mode = {"rail": tonnes * (1 - p_road) + transit_total, "road": tonnes * p_road}
     value_by_mode = {"rail": value * (1 - p_road), "road": value * p_road}
-    loads = {
-        q: factors.nearest(q, year)
-        for q in (Q.TONNES_PER_TEU, Q.TONNES_PER_TRAIN, Q.TONNES_PER_TRUCK)
-    }
-    for load in loads.values():
-        sources += load.sources
-    teu = tonnes_by_mode["rail"] / loads[Q.TONNES_PER_TEU].value
-    vehicles = {
-        "rail": tonnes_by_mode["rail"] / loads[Q.TONNES_PER_TRAIN].value / DAYS_PER_YEAR,
-        "road": tonnes_by_mode["road"] / loads[Q.TONNES_PER_TRUCK].value / DAYS_PER_YEAR,
-    }
+    teu, vehicles = _vehicles(factors, year, tonnes_by_mode, sources)
     share = float(value_by_mode["road"].sum() / trade.total_usd) if trade.total_usd else 0.0
     return FreightDemand(
         year=year,
@@ -118,7 +108,26 @@ def freight_demand(
     )
 
 
+def _vehicles(
+    factors: DemandFactors, year: int, tonnes_by_mode: dict[str, Matrix], sources: list[str]
+) -> tuple[Matrix, dict[str, Matrix]]:
+    """Rail TEU-equivalents a year, and trains and trucks a day, from the stated loads."""
+    loads = {
+        q: factors.nearest(q, year)
+        for q in (Q.TONNES_PER_TEU, Q.TONNES_PER_TRAIN, Q.TONNES_PER_TRUCK)
+    }
+    for load in loads.values():
+        sources += load.sources
+    teu = tonnes_by_mode["rail"] / loads[Q.TONNES_PER_TEU].value
+    vehicles = {
+        "rail": tonnes_by_mode["rail"] / loads[Q.TONNES_PER_TRAIN].value / DAYS_PER_YEAR,
+        "road": tonnes_by_mode["road"] / loads[Q.TONNES_PER_TRUCK].value / DAYS_PER_YEAR,
+    }
+    return teu, vehicles
+
+
 def _is_member(kb: KnowledgeBase, country: str) -> bool:
+    """True for the six member states (a transit exit's country is not a trade partner)."""
     return any(c.id == country and c.member for c in kb.countries())
 
 
@@ -196,14 +205,14 @@ def _freight_value(
 
 
 def _weights(
-    kb_zones: list[str], countries: list[str], factors: DemandFactors, country: str
+    zones: list[str], countries: list[str], factors: DemandFactors, country: str
 ) -> Matrix:
     """Population shares of one country's zones (zero elsewhere)."""
     population = {z.place_id: z.population for z in factors.zones}
     weights = np.array(
         [
             population.get(z, 0.0) if c == country else 0.0
-            for z, c in zip(kb_zones, countries, strict=True)
+            for z, c in zip(zones, countries, strict=True)
         ]
     )
     total = weights.sum()

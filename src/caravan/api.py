@@ -88,7 +88,9 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.store.osm import ImportProgress, ImportReport, LayerInfo, TagRules
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
     from caravan.analysis.demand import FreightDemand
-    from caravan.analysis.freight import FreightAssignment, FreightProgress, PublishedVolume
+    from caravan.analysis.freight import FreightAssignment as FreightAssignment
+    from caravan.analysis.freight import FreightProgress
+    from caravan.analysis.freight import PublishedVolume as PublishedVolume
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
 

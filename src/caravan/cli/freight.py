@@ -14,7 +14,7 @@ from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_json, print_table
 
 if TYPE_CHECKING:
-    from caravan.analysis.freight import FreightAssignment, PublishedVolume
+    from caravan.api import FreightAssignment, PublishedVolume
 
 __all__ = ["assign_command"]
 

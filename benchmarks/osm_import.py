@@ -5,7 +5,7 @@ Usage: python benchmarks/osm_import.py [--nodes N ...] [--pbf PATH ...] [--recor
 Each extract is a jittered grid (seeded): rows and columns of nodes joined by ways of ten
 nodes, classes drawn from motorway … residential (residential ways are dropped), every
 tenth column a railway. Each import runs in a fresh child process, so its peak resident
-memory (``resource.getrusage``, maximum RSS) is its own; the baseline is the child's RSS
+memory (``VmHWM`` in /proc, reset at exec) is its own; the baseline is the child's RSS
 after importing caravan, before reading. Side by side, the peer: one pyosmium pass with
 its node-location index (``with_locations``, flex_mem) collecting the same ways'
 coordinates in Python, the way a one-pass reader works; ratios are caravan / peer.
@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -69,10 +68,11 @@ def generate(path: Path, nodes: int, seed: int = 7) -> dict[str, int]:
     return {"nodes": side * side, "ways": ways}
 
 
-def _rss_mb() -> float:
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc (VmRSS: now, VmHWM: peak since exec)."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -82,7 +82,7 @@ def child(kind: str, pbf: Path, out: Path) -> None:
     from caravan.store.osm import import_osm
     from caravan.store.osm.tags import TagRules
 
-    baseline = _rss_mb()
+    baseline = _status_mb("VmRSS")
     start = time.perf_counter()
     if kind == "caravan":
         report = import_osm(pbf, out, name="bench")
@@ -91,7 +91,7 @@ def child(kind: str, pbf: Path, out: Path) -> None:
     else:
         kept, junctions, edges = _peer(pbf, TagRules()), 0, 0
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _status_mb("VmHWM")  # ru_maxrss would carry the parent's peak over the fork
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "baseline_mb": baseline,
                       "kept": kept, "junctions": junctions, "edges": edges}))  # fmt: skip
 

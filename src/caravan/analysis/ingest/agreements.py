@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
+from caravan.analysis.ingest.compare import same_period
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest, parties_named
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.tokens import tokenise
@@ -21,7 +22,7 @@ from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 __all__ = ["agreements"]
 
 _SIGNING = re.compile(
-    r"\bsign(?:ed|ing|s)?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
+    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = (
@@ -33,7 +34,9 @@ _DOCUMENT_WORDS = (
     ("план действий", AgreementKind.ACTION_PLAN), ("совместное заявление", AgreementKind.JOINT_STATEMENT),
     ("договор", AgreementKind.TREATY), ("декларац", AgreementKind.DECLARATION),
     ("меморандум", AgreementKind.MEMORANDUM), ("соглашени", AgreementKind.AGREEMENT),
-    ("программ", AgreementKind.PROGRAMME),
+    ("программ", AgreementKind.PROGRAMME), ("road map", AgreementKind.ACTION_PLAN),
+    ("roadmap", AgreementKind.ACTION_PLAN), ("дорожн", AgreementKind.ACTION_PLAN),
+    ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
 )  # fmt: skip
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{8,220})[\"”»“]")
 _CAPITALISED_TITLE = re.compile(
@@ -55,13 +58,89 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     if signing is None:
         return
     seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
     for start, end, agreement_id, match in _titles(view, titles):
         name = view.text[start:end].strip(" ,")
         key = agreement_id or name.casefold()
+        spans.append((start, end))
         if key in seen:
             continue
         seen.add(key)
         yield _candidate(view, start, end, name, agreement_id, match)
+    for start, end, name in _untitled(view, spans):
+        candidate = _candidate(view, start, end, name, None, None)
+        if not isinstance(candidate.payload, ProposedAgreement):
+            continue
+        known = _known_by_date(view, candidate.payload)
+        if known is not None:
+            if known in seen:
+                continue
+            seen.add(known)
+            payload = candidate.payload.model_copy(update={"agreement_id": known})
+            yield Candidate(payload, candidate.start, candidate.end, 0.6, candidate.flags)
+        elif len(name.split()) >= 3 and name.casefold() not in seen:
+            seen.add(name.casefold())
+            yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
+
+
+_UNTITLED = re.compile(
+    r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
+    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol))\b"
+    r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()\"“”«»]{3,140})?"
+    r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
+    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий))"
+    r"(?P<rutail>\s+(?:о|об|по|между|на)\s+[^,.;:«»\"“”]{3,140})?"
+)
+_TAIL_END = re.compile(
+    r"\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
+    r"|\s+(?:which|that|который|которое|а\s+также)\b"
+)
+
+
+def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Documents named by what they are ("signed a memorandum of strategic cooperation")."""
+    for found in _UNTITLED.finditer(view.sentence):
+        start = view.start + found.start()
+        if any(a <= start < b for a, b in spans):
+            continue
+        noun = found["noun"] or found["runoun"]
+        if noun[:1].isupper() and found.start() > 0 and view.sentence[found.start() - 1] != " ":
+            continue
+        tail = found["tail"] or found["rutail"] or ""
+        cut = _TAIL_END.search(tail)
+        if cut is not None:
+            tail = tail[: cut.start()]
+        for date in view.dates:
+            if (
+                view.start + found.start("tail" if found["tail"] else "rutail")
+                <= date.start
+                < view.start + found.end()
+            ):
+                tail = tail[
+                    : max(
+                        0,
+                        date.start
+                        - view.start
+                        - found.start("tail" if found["tail"] else "rutail"),
+                    )
+                ]
+                tail = re.sub(r"\s+(?:on|in|of|в|от)\s*$", "", tail)
+        name = (noun + tail).strip()
+        end = start + len(name)
+        yield start, end, name[:1].upper() + name[1:]
+
+
+def _known_by_date(view: SentenceView, proposal: ProposedAgreement) -> str | None:
+    """The one known agreement of this kind signed on the stated day (or month)."""
+    if proposal.signed_on is None:
+        return None
+    fits = [
+        agreement_id
+        for agreement_id, (kind, signed_on, precision) in view.context.agreement_dates.items()
+        if same_period(proposal.signed_on, proposal.date_precision, signed_on, precision)
+        and (kind is proposal.agreement_kind or proposal.agreement_kind is AgreementKind.OTHER)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _titles(

@@ -55,6 +55,9 @@ class DocumentContext:
     project_kinds: dict[str, ProjectKind] = field(default_factory=dict)
     crossings_at: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     agreement_kinds: dict[str, AgreementKind] = field(default_factory=dict)
+    agreement_dates: dict[str, tuple[AgreementKind, dt.date, DatePrecision | None]] = field(
+        default_factory=dict
+    )
     member_names: dict[str, str] = field(default_factory=dict)  # country id -> English name
 
 
@@ -74,7 +77,7 @@ class SentenceView:
     matches: tuple[Match, ...]
     dates: tuple[DateMention, ...]
     context: DocumentContext
-    previous: SentenceView | None = None  # the sentence before, in the same paragraph
+    previous: SentenceView | None = None  # the sentence before
 
     @property
     def sentence(self) -> str:

@@ -67,7 +67,6 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     previous: SentenceView | None = None
     for number, (sentence, matches, dates) in enumerate(found):
         borrowed = _referred_back(text, sentence, matches, salient, number)
-        paragraph = text.rfind("\n", 0, sentence.start) < (previous.start if previous else -1)
         view = SentenceView(
             text,
             sentence.start,
@@ -75,7 +74,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             tuple(sorted([*matches, *borrowed], key=lambda m: m.start)),
             dates,
             context,
-            previous=previous if paragraph else None,
+            previous=previous,
         )
         for candidate in _rules(view, gazetteer, titles):
             results.append(Extracted(candidate, sentence))
@@ -176,6 +175,7 @@ def _context(
         project_kinds={p.id: p.kind for p in kb.projects()},
         crossings_at={k: tuple(v) for k, v in crossings_at.items()},
         agreement_kinds={a.id: a.kind for a in kb.agreements()},
+        agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
     )
 

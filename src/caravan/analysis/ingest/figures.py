@@ -23,6 +23,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.numbers import Number, find_money, find_numbers
 from caravan.analysis.ingest.suspicious import foreign_party_flag
+from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
 
 __all__ = ["figures"]
@@ -102,44 +103,68 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     if not amounts:
         return
     cues = [
-        *(("trade", m) for m in _TRADE.finditer(sentence)),
-        *(("flow", m) for m in _EXPORT_IMPORT.finditer(sentence)),
-        *(("investment", m) for m in _INVESTMENT.finditer(sentence)),
+        *(("trade", m.start(), m.end()) for m in _TRADE.finditer(sentence)),
+        *(("flow", m.start(), m.end()) for m in _EXPORT_IMPORT.finditer(sentence)),
+        *(("investment", m.start(), m.end()) for m in _INVESTMENT.finditer(sentence)),
     ]
+    carried = False
+    if not cues and _trade_runs_on(view):
+        # A list running on from a trade sentence: "Next came Uzbekistan with $13.78 billion".
+        cues, carried = [("trade", 0, 0)], True
     if not cues:
         return
     for amount in amounts:
-        kind, cue = min(
-            cues, key=lambda c: max(0, c[1].start() - amount.end, amount.start - c[1].end())
-        )
+        kind, cue_start, _ = min(cues, key=lambda c: max(0, c[1] - amount.end, amount.start - c[2]))
         start, end = view.start + amount.start, view.start + amount.end
         if kind == "trade":
-            yield from _trade(view, amount.value_usd, start, end, view.start + cue.start())
+            yield from _trade(view, amount.value_usd, start, end, view.start + cue_start, carried)
         elif kind == "investment":
             yield from _investment(view, amount.value_usd, start, end)
 
 
-def _trade(view: SentenceView, value: float, start: int, end: int, cue: int) -> Iterator[Candidate]:
+#: "the five Central Asian countries", "Central Asia as a whole": a total, not one partner.
+_TOTAL = re.compile(
+    r"\b(?:five|all|entire|whole)\s+(?:of\s+the\s+)?Central\s+Asia|\bCentral\s+Asia\s+as\s+a\s+whole"
+    r"|\bChina[-–—\s]+Central\s+Asia|(?<![\w-])(?:пят\w+|всеми|всех)\s+(?:\w+\s+)?стран|стран\w*\s+Центральной\s+Азии",
+    re.IGNORECASE,
+)
+
+
+def _trade(
+    view: SentenceView, value: float, start: int, end: int, cue: int, carried: bool
+) -> Iterator[Candidate]:
     countries = view.of_kind(EntryKind.COUNTRY)
-    if not any("cn" in m.ids(EntryKind.COUNTRY) for m in countries):
+    china_named = any("cn" in m.ids(EntryKind.COUNTRY) for m in countries)
+    if not china_named and not (
+        carried
+        and view.previous is not None
+        and any("cn" in m.ids(EntryKind.COUNTRY) for m in view.previous.matches)
+    ):
         return
-    partners = {i for m in countries for i in m.ids(EntryKind.COUNTRY) if i != "cn"}
-    foreign = view.of_kind(EntryKind.FOREIGN)
-    groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
     flags: list[Flag] = []
-    partner: str | None
-    if "ca5" in groups or partners >= set(CENTRAL_ASIA):
-        partner = None
-    elif len(partners) == 1:
-        partner = partners.pop()
-    elif not partners and len(foreign) == 1:
-        partner = foreign[0].ids(EntryKind.FOREIGN)[0]
-        flag = foreign_party_flag(view, foreign[0])
-        if flag is not None:
-            flags.append(flag)
-    else:
-        return
+    partner = _partner_near(view, start, end)
+    if partner is None:
+        partners = {i for m in countries for i in m.ids(EntryKind.COUNTRY) if i != "cn"}
+        groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
+        foreign = view.of_kind(EntryKind.FOREIGN)
+        if _TOTAL.search(view.sentence) or partners >= set(CENTRAL_ASIA):
+            partner = ""
+        elif len(partners) == 1:
+            partner = partners.pop()
+        elif "ca5" in groups and not partners:
+            partner = ""
+        elif not partners and len(foreign) == 1:
+            partner = foreign[0].ids(EntryKind.FOREIGN)[0]
+            flag = foreign_party_flag(view, foreign[0])
+            if flag is not None:
+                flags.append(flag)
+        else:
+            return
+    elif carried is False and _TOTAL.search(view.sentence):
+        partner = ""
     year = _year_near(view, start, end)
+    if year is None and carried:
+        year = _carried_year(view)
     if year is None:
         return
     yield Candidate(
@@ -147,14 +172,60 @@ def _trade(view: SentenceView, value: float, start: int, end: int, cue: int) -> 
             quantity=FigureQuantity.TRADE_VALUE_USD,
             value=value,
             reporter_id=_reporter(view),
-            partner_id=partner,
+            partner_id=partner or None,
             year=year,
         ),
-        start=min(start, cue),
+        start=min(start, cue) if not carried else start,
         end=end,
-        confidence=0.85 if not flags else 0.4,
+        confidence=(0.85 if not carried else 0.7) if not flags else 0.4,
         flags=tuple(flags),
     )
+
+
+#: How many sentences a list of trade figures may run on from its trade sentence.
+_RUN_ON_SENTENCES = 2
+
+
+def _trade_runs_on(view: SentenceView) -> bool:
+    """True when one of the sentences just before speaks of China's trade."""
+    earlier = view.previous
+    for _ in range(_RUN_ON_SENTENCES):
+        if earlier is None:
+            return False
+        if _TRADE.search(earlier.sentence) and any(
+            "cn" in m.ids(EntryKind.COUNTRY) for m in earlier.matches
+        ):
+            return True
+        earlier = earlier.previous
+    return False
+
+
+def _carried_year(view: SentenceView) -> int | None:
+    """The year of the trade sentence a list runs on from."""
+    earlier = view.previous
+    for _ in range(_RUN_ON_SENTENCES):
+        if earlier is None:
+            return None
+        years = [d for d in earlier.dates if d.precision is DatePrecision.YEAR]
+        if years:
+            return years[0].date.year
+        earlier = earlier.previous
+    return None
+
+
+def _partner_near(view: SentenceView, start: int, end: int) -> str | None:
+    """The one Central Asian state named in the amount's own clause, nearest before it."""
+    segment = view.segment_of(start)
+    inside = [
+        m
+        for m in view.of_kind(EntryKind.COUNTRY)
+        if m.start >= segment[0] and m.end <= segment[1] and set(m.ids(EntryKind.COUNTRY)) - {"cn"}
+    ]
+    if not inside:
+        return None
+    before = [m for m in inside if m.end <= start]
+    chosen = before[-1] if before else inside[0]
+    return next(i for i in chosen.ids(EntryKind.COUNTRY) if i != "cn")
 
 
 def _reporter(view: SentenceView) -> str:

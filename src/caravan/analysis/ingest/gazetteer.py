@@ -118,6 +118,7 @@ VARIANT_COMMON_PREFIX = 4
 VARIANT_NAME_SIMILARITY = 90.0
 #: Fewest leading words of a long project or agreement name that name it on their own.
 _PREFIX_WORDS = 4
+_CONNECTORS = frozenset({"and", "of", "the", "on", "in", "for", "between", "to", "with", "a"})
 
 
 @dataclass
@@ -130,22 +131,26 @@ class Gazetteer:
         default_factory=dict
     )
     _single_keys: list[str] = field(default_factory=list)
+    _first_words: set[str] = field(default_factory=set)
     _prefixes: dict[tuple[str, ...], set[tuple[EntryKind, str]]] = field(default_factory=dict)
     _prefix_entry: dict[tuple[tuple[str, ...], str], Entry] = field(default_factory=dict)
     _longest: int = 1
 
-    def add(self, entry: Entry) -> None:
-        """Index one name."""
+    def add(self, entry: Entry, *, prefixes: bool = True) -> None:
+        """Index one name (and, for a long one, its first words unless ``prefixes`` is off)."""
         keys = tuple(t.key for t in tokenise(entry.label))
         if not keys:
             return
         self.entries.append(entry)
+        self._first_words.add(keys[0])
         bucket = self._by_keys.setdefault(keys, [])
         if entry not in bucket:
             bucket.append(entry)
         self._longest = max(self._longest, len(keys))
-        if entry.kind in (EntryKind.PROJECT, EntryKind.AGREEMENT):
+        if prefixes and entry.kind in (EntryKind.PROJECT, EntryKind.AGREEMENT):
             for k in range(_PREFIX_WORDS, len(keys)):
+                if keys[k - 1] in _CONNECTORS:
+                    continue
                 self._prefixes.setdefault(keys[:k], set()).add((entry.kind, entry.id))
                 self._prefix_entry[(keys[:k], entry.id)] = entry
         if len(keys) >= 2:
@@ -189,6 +194,9 @@ class Gazetteer:
     def _exact(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, Match]]:
         i = 0
         while i < len(tokens):
+            if tokens[i].key not in self._first_words:
+                i += 1
+                continue
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
                 window = tokens[i : i + n]
                 keys = tuple(t.key for t in window)
@@ -269,6 +277,8 @@ class Gazetteer:
         ]
         for label_keys, entry in candidates:
             if entry.kind not in (EntryKind.PROJECT, EntryKind.AGREEMENT, EntryKind.CROSSING):
+                continue
+            if keys == label_keys:
                 continue
             differing = [j for j in range(n) if keys[j] != label_keys[j]]
             if len(differing) != 1:
@@ -353,7 +363,7 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Ga
     for entry in _knowledge_base_entries(kb):
         gazetteer.add(entry)
     for entry in load_vocabulary(vocabulary):
-        gazetteer.add(entry)
+        gazetteer.add(entry, prefixes=False)
     gazetteer.freeze()
     return gazetteer
 

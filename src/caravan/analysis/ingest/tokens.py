@@ -8,6 +8,7 @@ British spellings made American ("neighbour" → "neighbor").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,8 +74,9 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+@functools.lru_cache(maxsize=65_536)
 def token_key(word: str) -> str:
-    """The form a word is matched by (see the module docstring)."""
+    """The form a word is matched by (see the module docstring); words repeat, so cached."""
     word = word.casefold()
     if word.endswith(("'s", "’s")):
         word = word[:-2]

@@ -1,9 +1,10 @@
 """Loads per crossing on both sides of a scenario comparison, and how they shift.
 
 One year's freight demand (the latest year with China's customs' figures, up to side a's
-date) is assigned on each side's network with capacities; each crossing's load on a and b
-is set side by side. The demand is the same on both sides: the shift is route choice under
-capacity, not a change in trade (the trade response estimates that separately).
+date) is split by mode on each side's network and assigned there with capacities; each
+crossing's load on a and b is set side by side. The tonnes between places are the same on
+both sides: the shift is mode and route choice under capacity, not a change in trade (the
+trade response estimates that separately).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from caravan.analysis.assignment import AssignmentSpec
 from caravan.analysis.freight.assign import assign_freight
 from caravan.analysis.freight.parameters import FreightParameters
 from caravan.analysis.freight.results import FreightAssignment
-from caravan.errors import CaravanError
+from caravan.analysis.freight.run import demand_under
+from caravan.errors import CaravanError, UnknownRecordError
 from caravan.model import Scenario
 from caravan.network import NetworkSnapshot
 from caravan.store import KnowledgeBase
@@ -113,26 +115,24 @@ def comparison_loads(
     knowledge base lacks demand figures or the freight parameters; nothing is guessed)."""
 
     def loads(a: NetworkSnapshot, b: NetworkSnapshot) -> CrossingLoads | None:
-        from caravan.analysis.demand import NoTradeDataError, freight_demand
-
         try:
             parameters = FreightParameters.from_knowledge_base(kb)
             year = a.date.year
             try:
-                demand = freight_demand(kb, year)
-            except NoTradeDataError as missing:
-                earlier = [y for y in missing.nearest_years if y <= year]
-                if not (earlier or missing.nearest_years):
+                reported = demand_under(kb, year)
+            except UnknownRecordError as missing:
+                years = [int(y) for y in missing.suggestions]
+                earlier = [y for y in years if y <= year]
+                if not years:
                     return None
-                year = max(earlier) if earlier else min(missing.nearest_years)
-                demand = freight_demand(kb, year)
-            spec = AssignmentSpec()
+                year = max(earlier) if earlier else min(years)
+                reported = demand_under(kb, year)
             results = [
                 assign_freight(
                     kb,
                     snapshot,
-                    demand,
-                    spec=spec,
+                    demand_under(kb, year, snapshot, reported),
+                    spec=AssignmentSpec(),
                     parameters=parameters,
                     scenario=scenario,
                     report_miss=True,
@@ -142,9 +142,10 @@ def comparison_loads(
         except CaravanError:
             return None
         notes = (
-            f"China's trade of {year} as freight (rail and road), assigned on each side's "
-            "network with capacities (bi-conjugate Frank–Wolfe to a relative gap of 1e-4); "
-            "the same demand on both sides, so loads shift by route choice only",
+            f"China's trade of {year} as freight (rail and road), its mode split recomputed "
+            "on each side's network with the constant fitted on the network as reported, and "
+            "assigned with capacities (bi-conjugate Frank–Wolfe to a relative gap of 1e-4); "
+            "the tonnes between places are the same on both sides",
             *(n for r in results for n in r.notes if "missed" in n),
         )
         return CrossingLoads(year=year, rows=crossing_load_changes(*results), notes=notes)

@@ -1,14 +1,17 @@
 """A year's freight assignment end to end: demand from trade, the network of the year, loads.
 
-Demand comes from :func:`caravan.analysis.demand.freight_demand` for the year on the
-knowledge base as reported; a scenario changes the network the demand is assigned on,
-not the demand itself (route choice responds, the trade volume and mode split do not).
+Demand comes from :func:`caravan.analysis.demand.freight_demand` for the year, its rail/road
+split fitted on the knowledge base as reported. Under a scenario the split is recomputed on
+the scenario's network with the same fitted constant and scale (:func:`demand_under`): the
+tonnes between zones stay, the mode they cross borders by and their routes respond; the
+volume of trade does not (the trade response estimates that).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -21,7 +24,10 @@ from caravan.model import Scenario
 from caravan.network import NetworkSnapshot
 from caravan.store import KnowledgeBase
 
-__all__ = ["assign_year", "assignment_spec"]
+if TYPE_CHECKING:
+    from caravan.analysis.demand import FreightDemand
+
+__all__ = ["assign_year", "assignment_spec", "demand_under"]
 
 
 def assignment_spec(algorithm: str | None = None, gap: float | None = None) -> AssignmentSpec:
@@ -47,6 +53,31 @@ def assignment_spec(algorithm: str | None = None, gap: float | None = None) -> A
         ) from exc
 
 
+def demand_under(
+    kb: KnowledgeBase,
+    year: int,
+    snapshot: NetworkSnapshot | None = None,
+    reported: FreightDemand | None = None,
+) -> FreightDemand:
+    """The year's freight demand, its mode split on ``snapshot`` (None: as reported);
+    ``reported`` is the year's demand as reported when already computed.
+
+    Raises :class:`~caravan.errors.UnknownRecordError` for a year without trade figures,
+    naming the nearest years that have them.
+    """
+    from caravan.analysis.demand import NoTradeDataError, freight_demand, mode_skims
+
+    try:
+        reported = reported or freight_demand(kb, year)
+    except NoTradeDataError as missing:
+        nearest = [str(y) for y in missing.nearest_years]
+        raise UnknownRecordError("trade year", str(year), nearest) from missing
+    if snapshot is None:
+        return reported
+    skims = mode_skims(kb, reported.zones, snapshot.date, snapshot=snapshot)
+    return freight_demand(kb, year, skims=skims, parameters=reported.parameters)
+
+
 def assign_year(
     kb: KnowledgeBase,
     year: int,
@@ -58,22 +89,17 @@ def assign_year(
     report_miss: bool = False,
     progress: FreightProgress | None = None,
 ) -> FreightAssignment:
-    """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date.
+    """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date
+    (under ``scenario``, the mode split is recomputed on it: :func:`demand_under`).
 
     A year without trade figures raises :class:`~caravan.errors.UnknownRecordError` naming
     the nearest years that have them.
     """
-    from caravan.analysis.demand import NoTradeDataError, freight_demand
-
     parameters = FreightParameters.from_knowledge_base(kb)
     if progress:
         progress("demand", 0, 1)
-    try:
-        demand = freight_demand(kb, year)
-    except NoTradeDataError as missing:
-        nearest = [str(y) for y in missing.nearest_years]
-        raise UnknownRecordError("trade year", str(year), nearest) from missing
     snapshot = network_on(parameters.date_of(year))
+    demand = demand_under(kb, year, snapshot if scenario is not None else None)
     return assign_freight(
         kb,
         snapshot,

@@ -130,8 +130,8 @@ def test_projects_and_map_features_by_keyboard(browser: Browser, server: str) ->
         # A project row opens by keyboard.
         page.focus("#tabbtn-layers")
         page.keyboard.press("End")
-        assert page.evaluate("document.activeElement.id") == "tabbtn-scenarios"
-        for _ in range(4):
+        assert page.evaluate("document.activeElement.id") == "tabbtn-review"
+        for _ in range(5):
             page.keyboard.press("ArrowLeft")
         assert page.evaluate("document.activeElement.id") == "tabbtn-projects"
         button = page.locator("tr[data-project-id=prj-cku-railway] button.row-open")
@@ -157,7 +157,18 @@ def axe_audit(page: Page) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "tab", ["layers", "route", "matrix", "projects", "trade", "agreements", "people", "scenarios"]
+    "tab",
+    [
+        "layers",
+        "route",
+        "matrix",
+        "projects",
+        "trade",
+        "agreements",
+        "people",
+        "scenarios",
+        "review",
+    ],
 )
 def test_no_serious_accessibility_violations(browser: Browser, server: str, tab: str) -> None:
     with open_page(browser, server, path=f"/?tab={tab}") as page:

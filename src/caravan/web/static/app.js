@@ -5,6 +5,7 @@ import { setupRoute, planRoute, readForm, fillForm, queryToParams, paramsToQuery
 import { setupScenarios, fillCompareOptions, runCompare, readCompare, compareToParams, paramsToCompare, currentCompare,
   showCompareLayer } from "./scenarios.js";
 import { setupLoads, refreshLoads } from "./loads.js";
+import { setupReview, loadReview } from "./review.js";
 
 const MEMBERS = { "156": "cn", "398": "kz", "417": "kg", "762": "tj", "795": "tm", "860": "uz" };
 const COUNTRY_NAMES = { cn: "China", kz: "Kazakhstan", kg: "Kyrgyzstan", tj: "Tajikistan", tm: "Turkmenistan", uz: "Uzbekistan" };
@@ -641,7 +642,7 @@ function computeMatrix(event) {
 
 // -- tabs and start -------------------------------------------------------------------------------
 const loaders = { projects: loadProjects, trade: loadTrade, agreements: loadAgreements, people: loadPeople,
-  scenarios: () => { if (!currentCompare()) runCompare(readCompare(), { push: false }); } };
+  scenarios: () => { if (!currentCompare()) runCompare(readCompare(), { push: false }); }, review: loadReview };
 function selectTab(name, { push = true, focus = false } = {}) {
   const changed = state.tab !== name;
   state.tab = name;
@@ -739,6 +740,7 @@ async function start() {
   setupRoute({ map, groups, state, coords, onSearch: (query, push) => { if (state.tab !== "route") selectTab("route", { push: null }); writeUrl(push); } });
   setupScenarios({ map, groups, state, coords, onCompare: (push) => { if (state.tab !== "scenarios") selectTab("scenarios", { push: null }); writeUrl(push); } });
   setupLoads({ map, state });
+  setupReview({ onAccepted: async () => { await loadNetwork(state.scenario); renderNetwork(); } });
   setDate(slider.value, { url: false, exact: todayIso });
   await applyUrl();
   document.body.dataset.ready = "true";

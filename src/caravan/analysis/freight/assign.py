@@ -141,9 +141,12 @@ def assign_freight(
 
 
 def _near(value: str, choices: list[str]) -> list[str]:
+    """The three crossing ids nearest ``value`` (compared without the common ``bcp-``)."""
     from rapidfuzz import process
 
-    return [match for match, _, _ in process.extract(value, choices, limit=3)]
+    bare = [c.removeprefix("bcp-") for c in choices]
+    found = process.extract(value.removeprefix("bcp-"), bare, limit=3)
+    return [choices[index] for _, _, index in found]
 
 
 def _vehicles(demand: FreightDemandLike, mode: str, parameters: FreightParameters) -> FloatArray:

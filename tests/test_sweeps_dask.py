@@ -194,3 +194,35 @@ def test_the_skim_command_splits_origins_on_dask(tmp_path: Path, embedded: Obser
     assert split.exit_code == 0, split.output
     one_text = (tmp_path / "one.csv").read_text(encoding="utf-8")
     assert (tmp_path / "split.csv").read_text(encoding="utf-8") == one_text
+
+
+def test_ctrl_c_stops_a_sweep_cleanly_and_keeps_finished_draws(
+    tmp_path: Path, embedded: Observatory
+) -> None:
+    spec = write_spec(tmp_path, SPEC.replace("draws = 8", "draws = 60"))
+    out = tmp_path / "out"
+    command = [
+        sys.executable, "-m", "caravan", "sweep", "run", str(spec), "--out", str(out),
+        "--kb", str(embedded.kb.path), "--workers", "2", "--chunk-size", "1",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while len(_finished(out)) < 2 and time.monotonic() < deadline:
+            assert process.poll() is None
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    kept = len(_finished(out))
+    assert f"interrupted: {kept} of 60 draws kept" in " ".join(stderr.split())
+    assert 2 <= kept < 60
+    assert not [p for p in out.rglob("*") if "partial" in p.name]

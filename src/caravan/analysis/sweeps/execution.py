@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -81,18 +83,37 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Clie
         with Client(scheduler, timeout="10s") as client:  # type: ignore[no-untyped-call]
             yield client
         return
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    with _workers_ignore_interrupts():
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     try:
         with Client(cluster) as client:  # type: ignore[no-untyped-call]
             yield client
     finally:
         cluster.close()
+
+
+@contextlib.contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Start worker processes with Ctrl-C ignored: this process handles it (cancels, closes).
+
+    A terminal's Ctrl-C reaches every process of the foreground group; workers that took
+    it would die printing tracebacks while this process closes them in order. An ignored
+    signal stays ignored in a spawned process, so it is ignored while they start.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_draws_in_loop(

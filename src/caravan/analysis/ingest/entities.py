@@ -91,8 +91,13 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
             if kind is EntityKind.PROJECT and gazetteer.project_with_words({w.key for w in words}):
                 continue  # the ends of a known line in another order ("Ayagoz–Bakhty")
-            if kind is not EntityKind.PROJECT and gazetteer.place_word(words[0].key):
-                continue  # a known place's crossing or port, named after it
+            if kind is not EntityKind.PROJECT and (
+                gazetteer.place_word(words[0].key)
+                or any(
+                    m.start < end and start < m.end and m.ids(EntryKind.PLACE) for m in view.matches
+                )
+            ):
+                continue  # a known place's crossing or port, named after it ("Nur Zholy")
             known.append((start, end))
             countries = parties_named(view, start, end) or _countries_of_places(view, start, end)
             yield Candidate(

@@ -54,30 +54,45 @@ _TRAINS = re.compile(
 )
 _TONNES = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
-    r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|в\s+год|ежегодно)"
+    r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно)"
     r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)",
     re.IGNORECASE,
 )
+_DAILY = re.compile(
+    r"\bdaily\b|\ba\s+day\b|\bper\s+day\b|в\s+сутки|ежесуточно|ежедневно", re.IGNORECASE
+)
+_TRAINS_BARE = re.compile(
+    r"(?P<n>\d[\d,.]*)\s+(?:pairs\s+of\s+)?(?:(?:freight|container|cargo)\s+)?(?:trains|поезд\w*)\b",
+    re.IGNORECASE,
+)
+_VEHICLES_BARE = re.compile(
+    r"(?P<n>\d[\d,.]*)\s+(?:trucks|lorries|vehicles|грузовик\w*|автомобил\w*)\b", re.IGNORECASE
+)
 _QUOTA = re.compile(
-    r"quota|limit|at\s+least|no\s+more\s+than|cap\b|квот\w*|лимит\w*|не\s+менее|не\s+более",
+    r"quota|limit|at\s+least|cap\b|квот\w*|лимит\w*|не\s+менее",
     re.IGNORECASE,
 )
 _THROUGHPUT = re.compile(
-    r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*",
+    r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?|passed\s+through)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
-    r"(?P<n>\d[\d,.\u00a0 ]*?)\s?(?:-|\s)?(?:km|kilomet(?:er|re)s?|км|километр\w*)\b(?!\s*(?:/|per\b|from\b|away\b|south|north|east|west|от\b|в\s+час))",
+    r"(?P<n>\d[\d,.\u00a0 ]*?)\s?(?:-|\s)?(?:km|kilomet(?:er|re)s?|км|километр\w*)\b(?!\s*(?:/|per\b|away\b|south|north|east|west|в\s+час|a\s+day|в\s+сутки))(?!\s*(?:from|от)\b(?![^.;]{1,40}?\b(?:to|до)\b))",
     re.IGNORECASE,
 )
-_LENGTH_CUE = re.compile(r"\blong\b|length|stretch|span|протяж\w*|длин\w*|-km|km-", re.IGNORECASE)
+_LENGTH_CUE = re.compile(
+    r"\blong\b|length|stretch|span|\bruns?\b|\bfull\b|\btotal\b|протяж\w*|длин\w*|-km|km-",
+    re.IGNORECASE,
+)
 _SISTER = re.compile(
     r"sister[- ](?:cit\w*|provinces?|regions?|relations?)|twin(?:ned)?\s+cit\w*|friendly\s+(?:cit\w*|provinces)|побратим\w*|породн\w*",
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finished|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
+    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
     r"[^.;]{0,50}?\b(?:in|by|before)\s+(?P<year>(?:20|21)\d\d)\b"
+    r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
+    r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
     r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:completion|opening|commissioning|launch)\s+(?:is\s+)?(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
@@ -262,13 +277,24 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
     sentence, language = view.sentence, view.context.language
     quota = _QUOTA.search(sentence) is not None
     throughput = _THROUGHPUT.search(sentence) is not None
-    rules = (
+    rules: tuple[tuple[re.Pattern[str], FigureQuantity, str | None], ...] = (
         (_VEHICLES, FigureQuantity.DAILY_QUOTA_VEHICLES if quota else FigureQuantity.CAPACITY_VEHICLES_PER_DAY, "road"),
         (_TRAINS, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
         (_TONNES, FigureQuantity.THROUGHPUT_MT_PER_YEAR if throughput else FigureQuantity.CAPACITY_MT_PER_YEAR, None),
     )  # fmt: skip
+    if _DAILY.search(sentence):
+        rules += (
+            (_TRAINS_BARE, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
+            (_VEHICLES_BARE, rules[0][1], "road"),
+        )
+    taken: list[tuple[int, int]] = []
     for pattern, quantity, mode in rules:
         for found in pattern.finditer(sentence):
+            if any(a <= found.start("n") < b for a, b in taken):
+                continue
+            taken.append(
+                (found.start("n") if found.groupdict().get("n") else found.start(), found.end())
+            )
             group = "n2" if found.groupdict().get("n2") else "n"
             numbers = find_numbers(found.group(group).strip(), language)
             if not numbers:
@@ -423,7 +449,15 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
-        year = int(found["year"] or found["year2"] or found["year3"] or found["year4"])
+        written = found["year"] or found["year2"] or found["year3"] or found["year4"]
+        relative = found["rel"] or found["rel2"]
+        reference = view.context.reference
+        if written:
+            year = int(written)
+        elif relative and reference is not None:
+            year = reference.year + (1 if relative.casefold() == "next" else 0)
+        else:
+            continue
         start, end = view.start + found.start(), view.start + found.end()
         project = nearest(projects, start, end)
         if project is None:

@@ -256,6 +256,8 @@ class Gazetteer:
             hit = self._multiword_variant(window)
             if hit is not None:
                 entry, label = hit
+                if label is None:  # a place's other spelling inside the name: an alias
+                    entry = Entry(entry.kind, entry.id, entry.label, alias=True)
                 return i, i + n, _match(text, window, [entry], label)
         token = tokens[i]
         if i in covered or len(token.key) < 7 or not token.capitalised or not self._single_keys:
@@ -268,7 +270,11 @@ class Gazetteer:
         entries = self._by_keys[(best[0],)]
         return i, i + 1, _match(text, [token], entries, entries[0].label)
 
-    def _multiword_variant(self, window: list[Token]) -> tuple[Entry, str] | None:
+    def _named(self, key: str) -> set[str]:
+        """Ids of the things a single word names."""
+        return {e.id for e in self._by_keys.get((key,), ())}
+
+    def _multiword_variant(self, window: list[Token]) -> tuple[Entry, str | None] | None:
         keys = tuple(t.key for t in window)
         n = len(keys)
         candidates = [
@@ -285,8 +291,12 @@ class Gazetteer:
                 continue
             j = differing[0]
             said, known = keys[j], label_keys[j]
-            if self.known_word(said) or len(said) < 4 or len(known) < 4:
+            if self.known_word(said) and self.known_word(known):
+                if self._named(said) & self._named(known):
+                    return entry, None  # another spelling of the same place ("Dostyq")
                 continue  # another real name, not a misspelling ("Kazakhstan" for "Kyrgyzstan")
+            if self.known_word(said) or len(said) < 4 or len(known) < 4:
+                continue
             similarity = fuzz.ratio(said, known)
             prefix = len(_common_prefix(said, known))
             if similarity >= 85 or (

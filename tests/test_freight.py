@@ -211,6 +211,9 @@ def test_the_year_is_assigned_end_to_end_with_published_volumes_beside(
     assert (total.published_mt_per_year, total.published_year) == (32.0, 2024)
     assert total.error_pct == pytest.approx(100 * (total.modelled_mt_per_year / 32.0 - 1))
     altynkol = next(r for r in rows.values() if r.subject == "bcp-khorgos-altynkol-rail")
+    published = {(c.crossing_id, c.direction): c.clearance_published for c in result.crossings}
+    assert published[("bcp-khorgos-nur-zholy-road", "a_to_b")]  # CPMM's 51.4 h
+    assert not published[("bcp-dulata-kolzhat-road", "a_to_b")]  # the median stands in
     assert (altynkol.published_mt_per_year, altynkol.published_year) == (16.1, 2025)
     with pytest.raises(InvalidQueryError, match="unknown algorithm"):
         embedded.assign(2024, algorithm="simplex")

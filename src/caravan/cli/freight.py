@@ -55,6 +55,7 @@ def _print_crossings(result: FreightAssignment) -> None:
                 _number(load.mt_per_year, 2),
                 "uncapacitated" if capacity is None else _number(capacity),
                 "" if load.utilisation is None else f"{load.utilisation:.0%}",
+                _number(load.free_flow_time_h) + ("" if load.clearance_published else " *"),
                 _number(load.waiting_h, 2),
             )
         )
@@ -62,9 +63,10 @@ def _print_crossings(result: FreightAssignment) -> None:
     print_table(
         f"Loads at the crossings, {result.year} ({result.scenario or 'as reported'}, {result.date})",
         ["crossing", "mode", "direction", "flow/day", "Mt/yr", "capacity/day", "utilisation",
-         "waiting h"],
+         "clearance h", "waiting h"],
         rows,
-        caption=f"{unit}; capacities from the knowledge base's observations on {result.date}",
+        caption=f"{unit}; capacities from the knowledge base's observations on {result.date}; "
+        "* no published clearance time: the median of the crossings that publish one",
     )  # fmt: skip
 
 

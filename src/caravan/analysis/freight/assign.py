@@ -203,9 +203,16 @@ def _crossing_loads(
                 utilisation=flow / capacity if capacity else None,
                 free_flow_time_h=float(net.network.free_flow_time[edge.link]),
                 time_h=float(result.time[edge.link]),
+                clearance_published=_published_clearance(snapshot, e, edge.crossing.id),
             )
         )
     return loads
+
+
+def _published_clearance(snapshot: NetworkSnapshot, edge: int, crossing_id: str) -> bool:
+    """Whether the edge's clearance time is the crossing's own figure (not a median)."""
+    used = snapshot.records[edge].parameters
+    return bool(used) and used[0].name.startswith(f"clearance time_h {crossing_id}")
 
 
 def _link_loads(

@@ -39,6 +39,9 @@ class CrossingLoad:
     utilisation: float | None
     free_flow_time_h: float
     time_h: float
+    #: whether the free-flow clearance time is the crossing's own published figure (False:
+    #: the median of the crossings that publish one stands in)
+    clearance_published: bool = True
 
     @property
     def waiting_h(self) -> float:
@@ -63,6 +66,7 @@ class CrossingLoad:
             "free_flow_time_h": self.free_flow_time_h,
             "time_h": self.time_h,
             "waiting_h": self.waiting_h,
+            "clearance_published": self.clearance_published,
         }
 
 

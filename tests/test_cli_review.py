@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from caravan import Observatory
 from caravan.cli import app
 from caravan.cli.render import console
 from caravan.store.journal import journal_path_for
+from caravan.store.proposals import ProposalFilter
 
 runner = CliRunner()
 
@@ -131,3 +135,36 @@ def test_ingest_of_nothing_is_a_usage_error(kb: str, tmp_path: Path) -> None:
     code, output = _invoke("ingest", str(empty), "--kb", kb)
     assert code == 2
     assert "no documents found" in output
+
+
+def test_ctrl_c_keeps_the_files_already_stored(kb: str, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(2000):
+        (folder / f"report-{number:04}.txt").write_text(
+            f"The Test line opened to freight traffic on {number % 28 + 1} September 2026, "
+            f"report {number} said.\n",
+            encoding="utf-8",
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "caravan", "ingest", str(folder), "--kb", kb],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    printed = [process.stdout.readline() for _ in range(5)]
+    process.send_signal(signal.SIGINT)
+    rest, errors = process.communicate(timeout=60)
+    printed += rest.splitlines()
+    assert process.returncode == 130, errors
+    assert "interrupted" in errors
+    assert "Traceback" not in errors
+    observatory = Observatory.open(Path(kb))
+    stored = observatory.proposals(ProposalFilter(limit=10_000)).items
+    observatory.close()
+    documents = {p.document.id for p in stored} - {cases.document().id}
+    read = [line for line in printed if "already known" in line]
+    assert len(read) <= len(documents) <= len(read) + 1 < 2000
+    leftovers = [p.name for p in Path(kb).parent.iterdir() if ".creating-" in p.name]
+    assert leftovers == []

@@ -51,7 +51,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
-        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство)(?![\w-])", 0.85),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|церемони\w+\s+открыти\w*|открыл\w*\s+движение)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,120}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|works?|building)\b", 0.8),

@@ -34,7 +34,8 @@ _TRADE = re.compile(
 )
 _EXPORT_IMPORT = re.compile(r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*", re.IGNORECASE)
 _INVESTMENT = re.compile(
-    r"\binvest\w*|\bcost\w*|\bworth\b|инвестиц\w*|вложени\w*|стоимост\w*", re.IGNORECASE
+    r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+",
+    re.IGNORECASE,
 )
 _STATISTICS = re.compile(r"^\W*(?:\w+\W+){0,2}(?:statistic\w*|customs)", re.IGNORECASE)
 

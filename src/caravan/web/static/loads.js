@@ -92,7 +92,10 @@ async function load() {
 function crossingTotals(result) {
   const totals = new Map();
   for (const row of result.crossings) {
-    const item = totals.get(row.crossing_id) || { id: row.crossing_id, name: row.name, mode: row.mode, mt: 0, utilisation: null, waiting: 0, capacity: false };
+    const item = totals.get(row.crossing_id) || { id: row.crossing_id, name: row.name, mode: row.mode, mt: 0, utilisation: null, waiting: 0,
+      capacity: false, clearance: 0, stand_in: false };
+    item.clearance = Math.max(item.clearance, row.free_flow_time_h);
+    item.stand_in ||= !row.clearance_published;
     item.mt += row.mt_per_year;
     if (row.utilisation !== null) item.utilisation = Math.max(item.utilisation ?? 0, row.utilisation);
     item.capacity ||= row.capacity_vehicles_per_day !== null;
@@ -130,11 +133,13 @@ function draw(result) {
     el("caption", {}, "Crossings by load (both directions)"),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "crossing"), el("th", { scope: "col" }, "mode"),
       el("th", { scope: "col", class: "num" }, "Mt/yr"), el("th", { scope: "col", class: "num" }, "utilisation"),
-      el("th", { scope: "col", class: "num" }, "waiting h"))),
+      el("th", { scope: "col", class: "num" }, "clearance h"), el("th", { scope: "col", class: "num" }, "waiting h"))),
     el("tbody", {}, crossings.filter((c) => c.mt > 0.005).map((c) => el("tr", {},
       el("th", { scope: "row" }, el("span", { class: "dot", style: `background:${colour(c.utilisation)}` }), " ", c.name),
       el("td", {}, c.mode), el("td", { class: "num" }, mt.format(c.mt)),
       el("td", { class: "num" }, c.utilisation === null ? "uncapacitated" : pct.format(c.utilisation)),
+      el("td", { class: "num" }, `${fmt1.format(c.clearance)}${c.stand_in ? "\u00a0*" : ""}`),
       el("td", { class: "num" }, fmt1.format(c.waiting))))));
-  $("#loads-table-holder").replaceChildren(scrollTable("Crossings by load", table), tableDownload(table, "crossing-loads.csv", "CSV"));
+  const note = el("p", { class: "note" }, "* no published clearance time in at least one direction: the median of the crossings that publish one stands in.");
+  $("#loads-table-holder").replaceChildren(scrollTable("Crossings by load", table), note, tableDownload(table, "crossing-loads.csv", "CSV"));
 }

@@ -81,6 +81,10 @@ def test_accept_then_reject_reports_each_id(kb: str) -> None:
     code, output = _invoke("review", "reject", place.id, "--kb", kb, "--reason", "not a place")
     assert code == 0
     assert "rejected" in output
+    _, output = _invoke("review", "list", "--kb", kb, "--state", "accepted", "--json")
+    assert [item["id"] for item in json.loads(output)["items"]] == [opening.id]
+    _, output = _invoke("review", "list", "--kb", kb, "--all", "--json")
+    assert json.loads(output)["total"] == 6
 
 
 def test_unknown_ids_and_refusals_are_one_line_errors(kb: str) -> None:

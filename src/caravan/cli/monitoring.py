@@ -152,12 +152,16 @@ def review_list(
     ] = ProposalState.PENDING,
     kind: Annotated[FactKind | None, typer.Option(help="Kind of fact.")] = None,
     document: Annotated[str | None, typer.Option(help="Document id.")] = None,
+    all_states: Annotated[
+        bool, typer.Option("--all", help="Every state (ignores --state).")
+    ] = False,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Rows per page.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip.")] = 0,
     kb: KbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Proposals in the queue (pending by default), oldest first."""
+    state = None if all_states else state
     page = _open(kb).proposals(ProposalFilter(state, kind, document, limit, offset))
     if json_output:
         print_json({"total": page.total, "items": [_stored_json(p) for p in page.items]})

@@ -61,10 +61,8 @@ class DocumentContext:
     member_names: dict[str, str] = field(default_factory=dict)  # country id -> English name
 
 
-_THIS_SUMMIT = re.compile(
-    r"\b(?:this|the)\s+summit\b|\bat\s+the\s+summit\b|\bэтом\s+саммите\b|\bсаммит[еа]\b",
-    re.IGNORECASE,
-)
+#: A mention of a summit: in a summit report, the summit it reports (unless "first").
+_THIS_SUMMIT = re.compile(r"\bsummit\b|(?<![\w-])саммит\w*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

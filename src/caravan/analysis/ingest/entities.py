@@ -89,8 +89,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 continue
             if all(gazetteer.is_country_word(w.key) for w in words):
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
-            if kind is EntityKind.PROJECT and gazetteer.project_with_words({w.key for w in words}):
-                continue  # the ends of a known line in another order ("Ayagoz–Bakhty")
+            if kind is EntityKind.PROJECT and gazetteer.project_with_words(
+                {w.key for w in words}, at_least=2
+            ):
+                continue  # a known line's ends in another order, or a section of it
             if kind is not EntityKind.PROJECT and (
                 gazetteer.place_word(words[0].key)
                 or any(

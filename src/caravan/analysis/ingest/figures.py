@@ -301,6 +301,10 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if not numbers:
                 continue
             start, end = view.start + found.start(), view.start + found.end()
+            if quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES and _NOT_YET.search(
+                view.text[max(view.segment_of(start)[0], start - 80) : start]
+            ):
+                continue  # "is expected to handle", "is meant to grow to": not a fact yet
             subject = _crossing_subject(view, start, end, mode)
             if subject is None:
                 continue
@@ -320,10 +324,24 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             )
 
 
+_NOT_YET = re.compile(
+    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|designed)\b"
+    r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _subject_before(view: SentenceView, matches: list[Match], start: int, end: int) -> Match | None:
+    """The subject of a figure: named before it in its clause ("X can process 50 a day, Y 40")."""
+    segment = view.segment_of(start)
+    before = [m for m in matches if segment[0] <= m.start and m.end <= start]
+    return before[-1] if before else nearest(matches, start, end)
+
+
 def _crossing_subject(
     view: SentenceView, start: int, end: int, mode: str | None
 ) -> tuple[str, Match, tuple[Flag, ...]] | None:
-    crossing = nearest(view.of_kind(EntryKind.CROSSING), start, end)
+    crossing = _subject_before(view, view.of_kind(EntryKind.CROSSING), start, end)
     if crossing is not None:
         return crossing.ids(EntryKind.CROSSING)[0], crossing, _variant_flags(crossing)
     crossings_at = view.context.crossings_at
@@ -332,7 +350,7 @@ def _crossing_subject(
         for m in view.of_kind(EntryKind.PLACE)
         if any(crossings_at.get(i) for i in m.ids(EntryKind.PLACE))
     ]
-    post = nearest(posts, start, end)
+    post = _subject_before(view, posts, start, end)
     if post is not None:
         options = [
             (crossing_id, crossing_mode)
@@ -367,6 +385,10 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
     cued = _LENGTH_CUE.search(view.sentence) is not None
     lengths = []
     for found in _LENGTH.finditer(view.sentence):
+        if _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()]) or (
+            _PART_AFTER.match(view.sentence[found.end() :])
+        ):
+            continue  # a part of the line (tunnels, one country's share), not its length
         numbers = find_numbers(found.group("n").strip(), view.context.language)
         if numbers:
             lengths.append(
@@ -395,6 +417,12 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
         )
 
 
+_PART_BEFORE = re.compile(
+    r"\b(?:combined|tunnels?|bridges?|of\s+which)\b|тоннел\w*|мост\w*", re.IGNORECASE
+)
+_PART_AFTER = re.compile(
+    r"\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
+)
 #: A length this close to a project's name needs no "long" or "length" beside it.
 _ADJACENT = 12
 

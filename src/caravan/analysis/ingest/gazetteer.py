@@ -177,10 +177,11 @@ class Gazetteer:
         kinds = (EntryKind.PLACE, EntryKind.CROSSING)
         return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
 
-    def project_with_words(self, keys: set[str]) -> bool:
-        """True when some known project's name holds all these words (in any order)."""
+    def project_with_words(self, keys: set[str], at_least: int | None = None) -> bool:
+        """True when a known project's name holds all these words, or ``at_least`` of them."""
+        need = len(keys) if at_least is None else min(at_least, len(keys))
         return any(
-            keys <= set(label_keys)
+            len(keys & set(label_keys)) >= need
             for label_keys, entries in self._by_keys.items()
             if any(e.kind is EntryKind.PROJECT for e in entries)
         )

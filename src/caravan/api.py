@@ -91,6 +91,7 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.freight import FreightAssignment as FreightAssignment
     from caravan.analysis.freight import FreightProgress
     from caravan.analysis.freight import PublishedVolume as PublishedVolume
+    from caravan.analysis.freight.comparison import CrossingLoads as CrossingLoads
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
 

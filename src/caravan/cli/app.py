@@ -28,7 +28,7 @@ from caravan.api import (
     parse_years,
 )
 from caravan.cli import demand, monitoring
-from caravan.cli.freight import assign_command
+from caravan.cli.freight import assign_command, print_crossing_loads
 from caravan.cli.osm import osm_app
 from caravan.cli.render import (
     console,
@@ -813,6 +813,7 @@ def _print_comparison(result: ComparisonResult) -> None:
         ],
     )
     _print_trade_response(summary.trade_response)
+    print_crossing_loads(summary.crossing_loads)
     for project in summary.projects:
         print_table(
             f"{project.name} ({project.project_id}), by {project.mode or 'any mode'}",

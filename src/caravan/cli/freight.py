@@ -14,9 +14,9 @@ from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_json, print_table
 
 if TYPE_CHECKING:
-    from caravan.api import FreightAssignment, PublishedVolume
+    from caravan.api import CrossingLoads, FreightAssignment, PublishedVolume
 
-__all__ = ["assign_command"]
+__all__ = ["assign_command", "print_crossing_loads"]
 
 
 @contextmanager
@@ -159,3 +159,22 @@ def assign_command(
         _print_published(published)
     for note in result.notes:
         console.print(f"note: {note}", markup=False, highlight=False)
+
+
+def print_crossing_loads(loads: CrossingLoads | None, limit: int = 15) -> None:
+    """A comparison's loads per crossing on a and b, largest shift first."""
+    if loads is None or not loads.rows:
+        return
+    rows = [
+        (r.name, r.mode, _number(r.a_mt_per_year, 2), _number(r.b_mt_per_year, 2),
+         f"{r.change_mt_per_year:+,.2f}",
+         "uncapacitated" if r.a_utilisation is None else f"{r.a_utilisation:.0%}",
+         "uncapacitated" if r.b_utilisation is None else f"{r.b_utilisation:.0%}")
+        for r in loads.rows[:limit]
+    ]  # fmt: skip
+    print_table(
+        f"Loads at the crossings, {loads.year} freight (Mt/yr, both directions)",
+        ["crossing", "mode", "a", "b", "Δ", "a utilisation", "b utilisation"],
+        rows,
+        caption=loads.notes[0] if loads.notes else None,
+    )

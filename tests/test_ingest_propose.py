@@ -332,3 +332,27 @@ def test_propose_never_fails_on_random_text(
         assert fact.mention
         assert fact.mention in text
         assert 0 <= fact.confidence <= 1
+
+
+def test_an_untitled_agreement_is_the_known_one_signed_that_day(kb: KnowledgeBase) -> None:
+    text = "Background: the three governments signed an agreement on June 6 this year."
+    fact = only(proposals_from(kb, text, dt.date(2024, 12, 27)), FactKind.AGREEMENT)
+    assert isinstance(fact.payload, ProposedAgreement)
+    assert fact.payload.agreement_id == "agr-cku-intergovernmental-2024"
+    assert fact.payload.signed_on == dt.date(2024, 6, 6)
+    assert fact.comparison.disposition is Disposition.CORROBORATION
+
+
+def test_documents_listed_after_a_signing_sentence_take_the_summits_day(kb: KnowledgeBase) -> None:
+    text = (
+        "The summit of the heads of state in the city of Xi'an ended with a declaration.\n"
+        "The document was signed on May 19, 2023 by the six presidents.\n"
+        "The participants also signed the following documents:\n"
+        "a memorandum of understanding on technical cooperation in animal and plant "
+        "quarantine for imports and exports;\n"
+    )
+    fact = only(proposals_from(kb, text, dt.date(2023, 5, 21)), FactKind.AGREEMENT)
+    assert isinstance(fact.payload, ProposedAgreement)
+    assert fact.payload.agreement_id == "agr-xian-mou-quarantine"
+    assert (fact.payload.signed_on, fact.payload.place_id) == (dt.date(2023, 5, 19), "cn-xian")
+    assert fact.payload.agreement_kind is AgreementKind.MEMORANDUM

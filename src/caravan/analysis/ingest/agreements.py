@@ -8,7 +8,7 @@ summit's, found at the start of a summit text ("held in Astana on June 17th").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rapidfuzz import fuzz, process
 
@@ -37,6 +37,7 @@ _DOCUMENT_WORDS = (
     ("программ", AgreementKind.PROGRAMME), ("road map", AgreementKind.ACTION_PLAN),
     ("roadmap", AgreementKind.ACTION_PLAN), ("дорожн", AgreementKind.ACTION_PLAN),
     ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
+    ("regulations", AgreementKind.OTHER),
 )  # fmt: skip
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{8,220})[\"”»“]")
 _CAPITALISED_TITLE = re.compile(
@@ -54,8 +55,7 @@ KNOWN_TITLE_SIMILARITY = 88.0
 
 def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
-    signing = _SIGNING.search(view.sentence)
-    if signing is None:
+    if _SIGNING.search(view.sentence) is None and not _in_signed_list(view):
         return
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
@@ -71,7 +71,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         candidate = _candidate(view, start, end, name, None, None)
         if not isinstance(candidate.payload, ProposedAgreement):
             continue
-        known = _known_by_date(view, candidate.payload)
+        known = _known_title(name, titles, fuzz.token_set_ratio) or _known_by_date(
+            view, candidate.payload
+        )
         if known is not None:
             if known in seen:
                 continue
@@ -85,8 +87,8 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol))\b"
-    r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()\"“”«»]{3,140})?"
+    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol|regulations))\b"
+    r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
     r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий))"
     r"(?P<rutail>\s+(?:о|об|по|между|на)\s+[^,.;:«»\"“”]{3,140})?"
@@ -107,6 +109,8 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         if noun[:1].isupper() and found.start() > 0 and view.sentence[found.start() - 1] != " ":
             continue
         tail = found["tail"] or found["rutail"] or ""
+        if not tail and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()]):
+            continue  # "the treaty": a document already named, not a new one
         cut = _TAIL_END.search(tail)
         if cut is not None:
             tail = tail[: cut.start()]
@@ -127,6 +131,7 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
                 tail = re.sub(r"\s+(?:on|in|of|в|от)\s*$", "", tail)
         name = (noun + tail).strip()
         end = start + len(name)
+        name = re.sub(r"[\"“”«»]", "", name).strip()
         yield start, end, name[:1].upper() + name[1:]
 
 
@@ -173,14 +178,34 @@ def _titles(
         yield start, end, _known_title(title, titles), None
 
 
-def _known_title(title: str, titles: dict[str, str]) -> str | None:
+def _known_title(
+    title: str, titles: dict[str, str], scorer: Callable[..., float] = fuzz.ratio
+) -> str | None:
     key = " ".join(t.key for t in tokenise(title))
     if key in titles:
         return titles[key]
-    best = process.extractOne(
-        key, list(titles), scorer=fuzz.ratio, score_cutoff=KNOWN_TITLE_SIMILARITY
-    )
+    if len(key.split()) < 4:
+        return None
+    best = process.extractOne(key, list(titles), scorer=scorer, score_cutoff=KNOWN_TITLE_SIMILARITY)
     return titles[best[0]] if best else None
+
+
+#: How many list items may follow "… signed the following documents:".
+_LIST_ITEMS = 12
+
+
+def _in_signed_list(view: SentenceView) -> bool:
+    """True for an item of a list introduced by a signing sentence ending in a colon."""
+    earlier = view.previous
+    for _ in range(_LIST_ITEMS):
+        if earlier is None:
+            return False
+        if earlier.sentence.rstrip().endswith(":"):
+            return _SIGNING.search(earlier.sentence) is not None
+        if not re.match(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё]", earlier.sentence):
+            return False
+        earlier = earlier.previous
+    return False
 
 
 def _kind_of(title: str) -> AgreementKind | None:
@@ -205,7 +230,8 @@ def _candidate(
     place = nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
     place_id = place.ids(EntryKind.PLACE)[0] if place else None
-    if view.refers_to_this_summit:
+    if view.refers_to_this_summit or (context.summit_date is not None and signed_on is None):
+        # In a summit report, a document named without a date is the summit's.
         if signed_on is None:
             signed_on, precision = context.summit_date, context.summit_precision
         if place_id is None:

@@ -33,6 +33,8 @@ from caravan.store import KnowledgeBase
 __all__ = ["Extracted", "extract"]
 
 _SUMMIT = re.compile(r"summit|саммит", re.IGNORECASE)
+#: How many sentences after the first mention of a summit may give its place and day.
+_SUMMIT_SENTENCES = 3
 #: Mentions of Central Asia or its states (besides China) that make a text "about" it.
 _ABOUT_CENTRAL_ASIA = 2
 
@@ -153,13 +155,18 @@ def _context(
     summit_date = None
     precision = None
     central_asia = 0
-    for sentence, matches, dates in found:
+    summit_said: int | None = None
+    for number, (sentence, matches, dates) in enumerate(found):
         central_asia += sum(1 for m in matches if _speaks_of_central_asia(m))
-        if summit_date is None and _SUMMIT.search(sentence.text):
+        if summit_said is None and _SUMMIT.search(sentence.text):
+            summit_said = number
+        if summit_said is not None and number - summit_said <= _SUMMIT_SENTENCES:
+            # The summit's place and day: in its sentence or the few after it.
             places = [m for m in matches if m.ids(EntryKind.PLACE)]
             days = [d for d in dates if d.precision is not DatePrecision.YEAR]
-            if places and days:
+            if place_id is None and places:
                 place_id = places[0].ids(EntryKind.PLACE)[0]
+            if summit_date is None and days:
                 summit_date, precision = days[0].date, days[0].precision
     crossings_at: dict[str, list[tuple[str, str]]] = {}
     for crossing in kb.crossings():

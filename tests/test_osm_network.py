@@ -168,3 +168,19 @@ def test_the_cli_refuses_bad_input_in_one_line(observatory: Observatory, tmp_pat
     unknown = _caravan("route", "Yining", "Almaty", "--layer", "nope", "--kb", kb)
     assert unknown.returncode == 2
     assert "no layer 'nope'" in unknown.stderr
+
+
+def test_crossing_and_changing_gauge_cost_the_published_clearance_once(
+    observatory: Observatory, khorgos: str
+) -> None:
+    from caravan.model import Quantity
+
+    result = observatory.route("Yining", "Almaty", modes=[LinkMode.RAIL], date=DATE,
+                               layer=khorgos, layer_mode=LayerMode.REPLACE)  # fmt: skip
+    parameters = observatory.network(DATE).parameters
+    clearance_h = parameters.clearance("rail", Quantity.CLEARANCE_TIME_H.value).value
+    clearance_usd = parameters.clearance("rail", Quantity.CLEARANCE_COST_USD.value).value
+    border = [leg for leg in result.best.legs if leg.kind in (LegKind.BORDER, LegKind.TRANSFER)]
+    assert [leg.kind for leg in border] == [LegKind.BORDER, LegKind.TRANSFER]
+    assert sum(leg.time_h for leg in border) == pytest.approx(clearance_h)
+    assert sum(leg.cost_usd for leg in border) == pytest.approx(clearance_usd)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from enum import StrEnum
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +22,7 @@ import numpy.typing as npt
 
 from caravan.errors import KnowledgeBaseError
 from caravan.model import LinkMode, Quantity, Scenario, TransferKind
+from caravan.model.scenario import LayerMode
 from caravan.network.availability import crossing_closure, link_closure
 from caravan.network.build import EPSILON, _Builder
 from caravan.network.layers import EdgeKind, Layer
@@ -42,13 +42,6 @@ from caravan.store.osm import (
 )
 
 __all__ = ["LayerMode", "network_with_layer"]
-
-
-class LayerMode(StrEnum):
-    """How an imported layer joins the curated network."""
-
-    EXTEND = "extend"  # the curated links and crossings, plus the layer
-    REPLACE = "replace"  # the layer only (places attach to it)
 
 
 def network_with_layer(
@@ -258,18 +251,25 @@ class _LayerEdges:
             if mode == LinkMode.ROAD.value and "cn" in countries:
                 handling = parameters.transfer(TransferKind.BORDER_TRANSLOAD, None)
             time_h = max(time_p.value, handling[0].value if handling else 0.0)
-            cost = (
-                max(cost_p.value, handling[1].value if handling else 0.0) * self.builder.unit_factor
-            )
+            cost = max(cost_p.value, handling[1].value if handling else 0.0)
+            if mode == LinkMode.RAIL.value:
+                # published rail clearances include the gauge change, which the layer charges
+                # on its own gauge-change edge: the crossing keeps the rest
+                transship = parameters.transfer(TransferKind.GAUGE_TRANSSHIPMENT, None)
+                time_h = max(time_h - transship[0].value, 0.0)
+                cost = max(cost - transship[1].value, 0.0)
+                handling = transship
+            cost *= self.builder.unit_factor
             label = layer.crossing_labels.get(edge, "")
+            rail = mode == LinkMode.RAIL.value
             record = EdgeRecord(
                 EdgeKind.CROSSING,
                 f"osm-x{int(layer.node_osm_id[v])}",
                 tuple(dict.fromkeys(countries)),
                 False,
                 (time_p, cost_p, *handling),
-                handling_time_h=handling[0].value if handling else 0.0,
-                handling_cost_usd=handling[1].value if handling else 0.0,
+                handling_time_h=0.0 if rail else handling[0].value if handling else 0.0,
+                handling_cost_usd=0.0 if rail else handling[1].value if handling else 0.0,
             )
             record = _labelled(record, label)
             time_spread = self.builder.time_model.border_time.get(mode)

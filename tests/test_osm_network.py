@@ -88,10 +88,13 @@ def test_a_scenario_names_the_layer_and_its_mode(
     )
     scenario = observatory.scenario(toml)
     assert scenario.layer == khorgos
-    best = observatory.route("Yining", "Almaty", modes=[LinkMode.RAIL], date=DATE,
-                             scenario=scenario).best  # fmt: skip
+    best = observatory.route("Yining", "Almaty", date=DATE, scenario=scenario).best
     assert best.crossings[0].startswith("osm-x")
     assert best.gauge_changes == 1
+    # every question under the scenario is asked on its layer: a skim too
+    skim = observatory.skim(["Yining", "Almaty"], date=DATE, scenario=scenario)
+    origin, destination = skim.place_ids.index("cn-yining"), skim.place_ids.index("kz-almaty")
+    assert skim.length_km[origin, destination] == pytest.approx(best.length_km)
 
 
 def test_an_unknown_layer_names_the_known_ones(observatory: Observatory, khorgos: str) -> None:

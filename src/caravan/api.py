@@ -83,17 +83,17 @@ from caravan.views import (
 )
 
 if TYPE_CHECKING:  # the comparison loads on first use
-    from caravan.analysis.osm import LayerChoice, LengthComparison
-    from caravan.model.scenario import LayerMode
-    from caravan.store.osm import ImportProgress, ImportReport, LayerInfo, TagRules
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
     from caravan.analysis.demand import FreightDemand
     from caravan.analysis.freight import FreightAssignment as FreightAssignment
     from caravan.analysis.freight import FreightProgress
     from caravan.analysis.freight import PublishedVolume as PublishedVolume
     from caravan.analysis.freight.comparison import CrossingLoads as CrossingLoads
+    from caravan.analysis.osm import LayerChoice, LengthComparison
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
+    from caravan.model.scenario import LayerMode
+    from caravan.store.osm import ImportProgress, ImportReport, LayerInfo, TagRules
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
@@ -384,6 +384,8 @@ class Observatory:
         used from worker threads: a router evicted meanwhile is still returned whole.
         """
         today = dt.date.today()  # closures without a start begin on the scenario's date
+        if layer is None and scenario is not None and scenario.layer is not None:
+            layer = self._layer(None, None, scenario)  # skims, comparisons, maps: its layer too
         scenario_key = (scenario.key(), scenario.date_or(today)) if scenario else None
         # a rebuild or an edit makes new routers; so does another scenario
         key = (self.kb.version(), date, settings, scenario_key, layer)

@@ -77,13 +77,16 @@ def main() -> None:
     agree = all(_same(run.results, loop) for run in runs.values())
     one_s, two_s = runs[1].wall_s, runs[2].wall_s
     cores = os.cpu_count()
+    load = os.getloadavg()[0]  # other work on the machine while measured
     rows = [
         ("plain loop, this process (no Dask)", loop_s, "", ""),
         ("Dask LocalCluster, 1 worker process", one_s, f"{startup[1]:.1f}", ""),
         ("Dask LocalCluster, 2 worker processes", two_s, f"{startup[2]:.1f}", f"{one_s / two_s:.2f}×"),
     ]  # fmt: skip
     console = Console()
-    timing = Table(title=f"sweep {prepared.spec.name}: {total} draws ({cores} cores)")
+    timing = Table(
+        title=f"sweep {prepared.spec.name}: {total} draws ({cores} cores, load {load:.1f})"
+    )
     for column in ("run", "wall (s)", "vs loop", "cluster start+close (s)", "2 vs 1 worker"):
         timing.add_column(column)
     for label, seconds, start_s, two_vs_one in rows:
@@ -111,7 +114,7 @@ def main() -> None:
                 f"Command: `.venv/bin/python benchmarks/sweeps.py {args.spec} --record` "
                 f"({total} draws, Monte Carlo seed {prepared.spec.sampling.seed}, on "
                 f"{prepared.spec.date}, routes by {', '.join(m.value for m in prepared.spec.modes or ()) or 'any mode'}; "
-                f"{cores} cores shared with other work while measured).",
+                f"{cores} cores, load average {load:.1f} when done: shared with other work).",
                 "",
                 "| run | wall (s) | vs loop | cluster start + close (s) | 2 vs 1 worker |",
                 "|---|---|---|---|---|",

@@ -220,8 +220,10 @@ class Observatory:
         return path
 
     def close(self) -> None:
-        """Release the knowledge base file."""
+        """Release the knowledge base file (and the review queue's, if opened)."""
         self.kb.close()
+        if "review" in self.__dict__:  # monitoring: opened on first use
+            self.review.queue.close()
 
     # -- places ----------------------------------------------------------------------------
     def places(self, country: str | None = None, kind: PlaceKind | None = None) -> list[Place]:

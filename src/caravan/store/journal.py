@@ -119,13 +119,14 @@ class EditJournal:
                 return set()
             return {int(row[0]) for row in connection.execute("SELECT id FROM entries")}
 
-    def entries(self, only: set[int] | None = None) -> list[JournalEntry]:
-        """Every entry in order (or those numbered in ``only``); never silently empty."""
+    def entries(self, only: set[int] | None = None, after: int = 0) -> list[JournalEntry]:
+        """Every entry in order (or those numbered in ``only``, or after ``after``)."""
         with self._reading() as connection:
             if connection is None:
                 return []
             rows = connection.execute(
-                "SELECT id, recorded_at, kind, payload FROM entries ORDER BY id"
+                "SELECT id, recorded_at, kind, payload FROM entries WHERE id > ? ORDER BY id",
+                (after,),
             ).fetchall()
         entries = []
         for entry_id, recorded_at, kind, payload in rows:

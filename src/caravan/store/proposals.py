@@ -1,8 +1,7 @@
 """The review queue: proposed facts and the documents they were read from, on disk.
 
 The queue lives in its own SQLite file beside the knowledge base
-(``<stem>.proposals<suffix>``), marked with caravan's application id, in WAL mode with
-full sync. Proposal ids are stable hashes, so storing the same document's proposals again
+(``<stem>.proposals<suffix>``), marked with caravan's application id, in WAL mode. Proposal ids are stable hashes, so storing the same document's proposals again
 adds nothing. The journal of edits, not this file, is the record of what was accepted:
 an accepted proposal's journal entry names it, and :meth:`ProposalQueue.reconcile` marks
 accepted any proposal the journal holds but the queue missed (a crash between the two).
@@ -15,6 +14,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,11 +96,14 @@ class ProposalFilter:
 
 
 class ProposalQueue:
-    """The queue file of one knowledge base; every method opens and closes its connection."""
+    """The queue file of one knowledge base, safe to share between threads."""
 
     def __init__(self, path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
         self.path = path
         self.busy_timeout_s = busy_timeout_s
+        self._lock = threading.RLock()
+        self._live: sqlite3.Connection | None = None
+        self._live_identity: tuple[int, int] | None = None
 
     # -- writing -------------------------------------------------------------------------
     def add(self, document: DocumentMeta, facts: Iterable[ProposedFact]) -> AddOutcome:
@@ -108,7 +111,6 @@ class ProposalQueue:
 
         Metadata the held document lacks (a URL, a title …) is filled from ``document``.
         """
-        self._create_if_absent()
         now = _now()
         new = known = 0
         with self._transaction() as connection:
@@ -304,18 +306,36 @@ class ProposalQueue:
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(
-            f"file:{self.path}?mode=rw",
-            uri=True,
-            timeout=self.busy_timeout_s,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        try:
-            connection.execute("PRAGMA synchronous = FULL")
-            yield connection
-        finally:
-            connection.close()
+        """The queue's one connection, kept open and used by one thread at a time.
+
+        Kept open because closing the last connection of a WAL database checkpoints it, a
+        disk flush per operation. Reopened if the path comes to name another file.
+        """
+        with self._lock:
+            identity = _identity(self.path)
+            if self._live is None or identity != self._live_identity:
+                if self._live is not None:
+                    self._live.close()
+                self._live = sqlite3.connect(
+                    f"file:{self.path}?mode=rw",
+                    uri=True,
+                    timeout=self.busy_timeout_s,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                # NORMAL in WAL mode: always consistent; a power cut may lose the last
+                # commits, which re-reading the documents restores (stable ids), and
+                # accepted states come back from the journal, the system of record.
+                self._live.execute("PRAGMA synchronous = NORMAL")
+                self._live_identity = identity
+            yield self._live
+
+    def close(self) -> None:
+        """Close the queue's connection (the next operation opens it again)."""
+        with self._lock:
+            if self._live is not None:
+                self._live.close()
+                self._live = None
 
     def _create_if_absent(self) -> None:
         """Create the queue whole (schema, id, WAL) under a temporary name, then link it."""
@@ -364,6 +384,14 @@ def _stored(row: tuple[object, ...]) -> StoredProposal:
         edited=Decision(_text(row[8]), _text(row[9])),
         original_payload=json.loads(str(original)) if original is not None else None,
     )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _text(value: object) -> str | None:

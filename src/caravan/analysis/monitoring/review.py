@@ -59,6 +59,7 @@ class Review:
     def __init__(self, kb: KnowledgeBase, queue: ProposalQueue) -> None:
         self.kb = kb
         self.queue = queue
+        self._reconciled_up_to = 0
 
     def proposals(self, which: ProposalFilter | None = None) -> ProposalPage:
         """A page of proposals, after bringing the queue in line with the journal."""
@@ -138,11 +139,18 @@ class Review:
         return self.queue.get(stored.fact.id)
 
     def reconcile(self) -> int:
-        """Mark accepted the proposals the journal accepted but the queue missed."""
+        """Mark accepted the proposals the journal accepted but the queue missed.
+
+        Only entries journalled since the last call are read (a rebuild keeps the journal).
+        """
         try:
-            entries = EditJournal(journal_path_for(self.kb.path)).entries()
+            entries = EditJournal(journal_path_for(self.kb.path)).entries(
+                after=self._reconciled_up_to
+            )
         except KnowledgeBaseError:
             return 0
+        if entries:
+            self._reconciled_up_to = entries[-1].id
         accepted = {
             str(entry.payload["proposal_id"]): entry.id
             for entry in entries

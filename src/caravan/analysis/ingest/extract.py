@@ -53,7 +53,11 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     reference = meta.published_on
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
     for sentence in split_sentences(text):
-        matches = tuple(gazetteer.find(text, sentence.start, sentence.end))
+        matches = tuple(
+            _with_nested_projects(
+                text, gazetteer.find(text, sentence.start, sentence.end), gazetteer
+            )
+        )
         dates = tuple(
             DateMention(
                 d.start + sentence.start, d.end + sentence.start, d.date, d.precision, d.since,
@@ -185,6 +189,22 @@ def _context(
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
     )
+
+
+def _with_nested_projects(text: str, matches: list[Match], gazetteer: Gazetteer) -> list[Match]:
+    """Add the project named inside an agreement's title ("agreement on the CKU railway")."""
+    nested: list[Match] = []
+    for match in matches:
+        if match.ids(EntryKind.AGREEMENT) and not match.ids(EntryKind.PROJECT):
+            # From the title's second word on, the title itself no longer matches.
+            second = text.find(" ", match.start, match.end)
+            inner = gazetteer.find(text, second, match.end) if second > 0 else []
+            nested += [
+                m
+                for m in inner
+                if m.ids(EntryKind.PROJECT) and (m.start, m.end) != (match.start, match.end)
+            ]
+    return sorted([*matches, *nested], key=lambda m: m.start)
 
 
 def _speaks_of_central_asia(match: Match) -> bool:

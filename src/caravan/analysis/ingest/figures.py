@@ -418,10 +418,11 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
 
 
 _PART_BEFORE = re.compile(
-    r"\b(?:combined|tunnels?|bridges?|of\s+which)\b|тоннел\w*|мост\w*", re.IGNORECASE
+    r"\b(?:combined|tunnels?|bridges?|of\s+which)\b|тоннел\w*|мост\w*|участк\w*|общей",
+    re.IGNORECASE,
 )
 _PART_AFTER = re.compile(
-    r"\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
+    r"[\w-]*\s+участк|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
 )
 #: A length this close to a project's name needs no "long" or "length" beside it.
 _ADJACENT = 12

@@ -16,6 +16,7 @@ from caravan.api import Observatory
 from caravan.http import (
     routes_documents,
     routes_edits,
+    routes_freight,
     routes_knowledge,
     routes_questions,
     routes_review,
@@ -41,6 +42,7 @@ GZIP_MINIMUM_BYTES = 1024
 ROUTER_RESPONSES = {
     routes_knowledge: problem_responses(),
     routes_questions: problem_responses(404),
+    routes_freight: problem_responses(404),
     routes_edits: problem_responses(401, 403, 404),
     routes_review: problem_responses(401, 403, 404),
     routes_documents: problem_responses(401, 403),

@@ -72,6 +72,20 @@ _RULES: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_RULES += (
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){1,4})(?:\s+and\s+" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){1,4})?\s+lines?\b"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"\s+(?:railway\s+|rail\s+)?bypass(?:\s+(?:railroad|railway|rail)\s+line)?)\b"),
+    ),
+    (
+        EntityKind.PLACE,
+        re.compile(r"\b(?P<name>" + _NAME + r")\s+(?:[Aa]irport|station|railway\s+station)\b"),
+    ),
+)  # fmt: skip
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
 
 

@@ -91,12 +91,12 @@ _SISTER = re.compile(
 )
 _OPENING = re.compile(
     r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
-    r"[^.;]{0,50}?\b(?:in|by|before)\s+(?P<year>(?:20|21)\d\d)\b"
+    r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
     r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by)\s+(?P<year4>(?:20|21)\d\d)\b"
-    r"|\b(?:completion|opening|commissioning|launch)\s+(?:is\s+)?(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
-    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
+    r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
     re.IGNORECASE,
 )
 
@@ -151,11 +151,7 @@ def _trade(
 ) -> Iterator[Candidate]:
     countries = view.of_kind(EntryKind.COUNTRY)
     china_named = any("cn" in m.ids(EntryKind.COUNTRY) for m in countries)
-    if not china_named and not (
-        carried
-        and view.previous is not None
-        and any("cn" in m.ids(EntryKind.COUNTRY) for m in view.previous.matches)
-    ):
+    if not china_named and not carried:  # a run-on list's China is in its trade sentence
         return
     flags: list[Flag] = []
     partner = _partner_near(view, start, end)

@@ -99,7 +99,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|its|that)\s+(?:new\s+|double-track\s+|single-track\s+|whole\s+|entire\s+)?"
     r"(?:line|railway|railroad|road|highway|project|pipeline|section|route|plant|deposit|mine"
     r"|complex|track|link|corridor|port|crossing|checkpoint|border\s+post|facility|enterprise"
-    r"|platform|workshop|branch|campus|centre|center|tunnel)\b"
+    r"|platform|workshop|branch|campus|centre|center|tunnel|site)\b"
     r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП)(?![\w-])",
     re.IGNORECASE,
 )

@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Names found in the corpus: caravan {found}, substring scan {naive} (the scan also",
         "counts names inside other words and misses inflected, transliterated and misspelt ones).",
+        "A ratio below 1 means the peer is faster: the substring scan does less, and reading",
+        "a capped 50 MB file also checks its encoding and that it is text, not binary junk.",
     ]
     table = "\n".join(lines)
     print(table)

@@ -20,8 +20,10 @@ from caravan.analysis.monitoring import (
     ProposalDetails,
     ProposalPage,
     Review,
+    describe_proposal,
     document_files,
     ingest_files,
+    proposed_value,
 )
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
@@ -97,13 +99,19 @@ if TYPE_CHECKING:  # the comparison loads on first use
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
+    "AcceptOutcome",
     "Algorithm",
     "BuildProgress",
     "BuildResult",
     "CostSettings",
+    "DocumentDetails",
     "ExportFormat",
+    "IngestOutcome",
     "LinkMode",
     "Observatory",
+    "ProposalDetails",
+    "ProposalFilter",
+    "ProposalPage",
     "RouteQuery",
     "RouteResult",
     "Scenario",
@@ -111,11 +119,14 @@ __all__ = [
     "SkimFormat",
     "SkimMatrices",
     "SkimProgress",
+    "StoredProposal",
     "TimelineItem",
     "Weight",
     "builtin_names",
     "default_knowledge_base_path",
+    "describe_proposal",
     "parse_years",
+    "proposed_value",
 ]
 
 #: How many network snapshots (one per date and settings) an observatory keeps compiled.

@@ -12,17 +12,18 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
 
-from caravan.analysis.monitoring import (
+from caravan.api import (
     DocumentDetails,
     IngestOutcome,
+    Observatory,
+    ProposalFilter,
+    StoredProposal,
     describe_proposal,
     proposed_value,
 )
-from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_error, print_json, print_table
 from caravan.errors import CaravanError
 from caravan.model.proposals import FactKind, ProposalState, ProposedFact
-from caravan.store.proposals import ProposalFilter, StoredProposal
 
 __all__ = ["ingest", "review_app"]
 

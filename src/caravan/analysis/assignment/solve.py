@@ -234,7 +234,7 @@ def assign(
     loader = ShortestPathLoader(network, matrix)
     loader.check_reachable(costs.base)
     if spec.algorithm is Algorithm.GRADIENT_PROJECTION:
-        path_flow, path_gap, path_history = _path_based(loader, costs, spec, network.link_count)
+        path_flow, path_gap, path_history = _path_based(network, loader, costs, spec)
         return _finish(network, costs, spec, path_flow, path_gap, path_history)
     flow = loader.load(costs.base)
     directions = _Directions(spec.algorithm)
@@ -281,9 +281,15 @@ def _finish(
 
 
 def _path_based(
-    loader: ShortestPathLoader, costs: LinkCosts, spec: AssignmentSpec, links: int
+    network: AssignmentNetwork,
+    loader: ShortestPathLoader,
+    costs: LinkCosts,
+    spec: AssignmentSpec,
 ) -> tuple[FloatArray, float, tuple[IterationRecord, ...]]:
     """Gradient projection with column generation (see ``_paths``).
+
+    On a network whose links are all BPR (no queue links) the compiled per-pair solver
+    of ``_compiled_paths`` runs instead (``_compiled_path_based``).
 
     Iterate 1 is the all-or-nothing loading at free flow, held as one path per pair. Each
     iterate's shortest-path trees measure its gap (the same definition as for the
@@ -291,6 +297,9 @@ def _path_based(
     Gauss–Seidel sweeps of Newton shifts over the origins then make the next iterate. The
     recorded step is the mean line-search step of the last sweep.
     """
+    links = network.link_count
+    if costs.queues is None:
+        return _compiled_path_based(network, loader, costs, spec)
     rows, destinations, demand = loader.od_pairs()
     paths = PathSet(rows, demand, loader.origins.size, links)
     if demand.size == 0:
@@ -319,6 +328,34 @@ def _path_based(
             flow, step = paths.equilibrate(costs, flow)
         flow = paths.link_flow()
     return flow, gap, tuple(history)
+
+
+def _compiled_path_based(
+    network: AssignmentNetwork, loader: ShortestPathLoader, costs: LinkCosts, spec: AssignmentSpec
+) -> tuple[FloatArray, float, tuple[IterationRecord, ...]]:
+    """Gradient projection per pair on compiled kernels (``_compiled_paths``), BPR links only.
+
+    Iterate 1 is the all-or-nothing loading at free flow; each iterate's Dijkstra round
+    measures its gap and offers new columns, then ``SWEEPS`` shift sweeps make the next
+    iterate. No line search scales the shifts, so the recorded step is 1.
+    """
+    from caravan.analysis.assignment._compiled_paths import SWEEPS, CompiledPaths
+
+    paths = CompiledPaths(network, loader, costs)
+    paths.generate()  # at free-flow costs, every pair's first path carries its demand
+    history: list[IterationRecord] = []
+    gap = 0.0
+    for iteration in range(1, spec.max_iterations + 1):
+        paths.refresh()
+        shortest = paths.generate()
+        total = float(paths.cost @ paths.flow)
+        gap = max((total - shortest) / total, 0.0) if total > 0 else 0.0
+        history.append(IterationRecord(iteration, gap, 1.0, costs.objective(paths.flow)))
+        if gap <= spec.target_gap or iteration == spec.max_iterations:
+            break
+        for _ in range(SWEEPS):
+            paths.sweep()
+    return paths.flow.copy(), gap, tuple(history)
 
 
 def _result(

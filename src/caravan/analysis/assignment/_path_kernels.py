@@ -1,0 +1,433 @@
+"""Compiled kernels of path-based gradient projection: trees, column generation, shifts.
+
+numba compiles each kernel on its first call (and caches the machine code on disk), so
+importing caravan pays nothing; only ``_compiled_paths`` imports this module, lazily.
+Costs are BPR plus a fixed part: ``cost = base + coefficient · x ** power``.
+
+Path storage is flat: path ``i`` holds ``entries[path_start[i] : path_start[i] +
+path_length[i]]`` (its link indices) and ``path_flow[i]``; pair ``p`` holds the paths
+``pair_paths[p, : pair_count[p]]``. New paths are appended; dropped ones leave their
+entries behind until ``compact`` copies the live paths into fresh arrays.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numba
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["compact", "generate", "link_state", "live_sizes", "sweep"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+#: A tree path joins its pair's set only if cheaper than every path there by this much
+#: (relative): a path equal to one already held differs only by rounding.
+_NEW_PATH_MARGIN = 1e-13
+#: Below this sum of cost derivatives a shift is not Newton-scaled: all the flow moves.
+_FLAT = 1e-300
+
+
+def _compiled(function: _Function) -> _Function:
+    """``function`` compiled by numba on first call (nopython, cached on disk)."""
+    return cast(_Function, numba.njit(cache=True, nogil=True)(function))
+
+
+@_compiled
+def _cost(base: float, coefficient: float, power: float, flow: float) -> float:
+    """BPR cost of one link (power 4, TNTP's, without a call to ``pow``)."""
+    if coefficient == 0.0:
+        return base
+    if power == 4.0:
+        square = flow * flow
+        return base + coefficient * square * square
+    return base + coefficient * math.pow(flow, power)
+
+
+@_compiled
+def _slope(coefficient: float, power: float, flow: float) -> float:
+    """d cost / d flow of one link (0 at zero flow for powers below 1)."""
+    if coefficient == 0.0:
+        return 0.0
+    if power == 4.0:
+        return 4.0 * coefficient * flow * flow * flow
+    if power == 1.0:
+        return coefficient
+    if flow <= 0.0:
+        return 0.0
+    return coefficient * power * math.pow(flow, power - 1.0)
+
+
+@_compiled
+def link_state(
+    pair_paths: IntArray,
+    pair_count: IntArray,
+    path_start: IntArray,
+    path_length: IntArray,
+    path_flow: FloatArray,
+    entries: IntArray,
+    base: FloatArray,
+    coefficient: FloatArray,
+    power: FloatArray,
+    flow: FloatArray,
+    cost: FloatArray,
+    slope: FloatArray,
+) -> None:
+    """Link flows summed afresh from the path flows, and their costs and slopes."""
+    flow[:] = 0.0
+    for pair in range(pair_count.size):
+        for slot in range(pair_count[pair]):
+            path = pair_paths[pair, slot]
+            start = path_start[path]
+            for k in range(start, start + path_length[path]):
+                flow[entries[k]] += path_flow[path]
+    for link in range(flow.size):
+        cost[link] = _cost(base[link], coefficient[link], power[link], flow[link])
+        slope[link] = _slope(coefficient[link], power[link], flow[link])
+
+
+@_compiled
+def _tree(
+    origin: int,
+    blocked: int,
+    out_start: IntArray,
+    out_link: IntArray,
+    to_node: IntArray,
+    cost: FloatArray,
+    distance: FloatArray,
+    via: IntArray,
+    heap_key: FloatArray,
+    heap_node: IntArray,
+    target: IntArray,
+    stamp: int,
+    targets: int,
+) -> None:
+    """Dijkstra from ``origin`` (binary heap, lazy deletion) until its targets settle.
+
+    ``via[v]`` is the link into ``v`` on the tree; zones below ``blocked`` other than the
+    origin are reached but never passed through; ``target[v] == stamp`` marks a target.
+    """
+    distance[:] = np.inf
+    via[:] = -1
+    distance[origin] = 0.0
+    heap_key[0] = 0.0
+    heap_node[0] = origin
+    size = 1
+    settled = 0
+    while size > 0:
+        key = heap_key[0]
+        node = heap_node[0]
+        size -= 1
+        # pop: move the last entry to the root and sift it down
+        last_key = heap_key[size]
+        last_node = heap_node[size]
+        at = 0
+        while True:
+            child = 2 * at + 1
+            if child >= size:
+                break
+            if child + 1 < size and heap_key[child + 1] < heap_key[child]:
+                child += 1
+            if heap_key[child] >= last_key:
+                break
+            heap_key[at] = heap_key[child]
+            heap_node[at] = heap_node[child]
+            at = child
+        heap_key[at] = last_key
+        heap_node[at] = last_node
+        if key > distance[node]:
+            continue  # a stale entry
+        if target[node] == stamp:
+            settled += 1
+            if settled == targets:
+                return
+        if node < blocked and node != origin:
+            continue
+        for k in range(out_start[node], out_start[node + 1]):
+            link = out_link[k]
+            head = to_node[link]
+            reached = key + cost[link]
+            if reached < distance[head]:
+                distance[head] = reached
+                via[head] = link
+                at = size  # push: sift up from the end
+                size += 1
+                while at > 0:
+                    parent = (at - 1) >> 1
+                    if heap_key[parent] <= reached:
+                        break
+                    heap_key[at] = heap_key[parent]
+                    heap_node[at] = heap_node[parent]
+                    at = parent
+                heap_key[at] = reached
+                heap_node[at] = head
+
+
+@_compiled
+def generate(
+    first: int,
+    origin_node: IntArray,
+    pair_start: IntArray,
+    pair_destination: IntArray,
+    pair_demand: FloatArray,
+    blocked: int,
+    out_start: IntArray,
+    out_link: IntArray,
+    from_node: IntArray,
+    to_node: IntArray,
+    cost: FloatArray,
+    pair_paths: IntArray,
+    pair_count: IntArray,
+    path_start: IntArray,
+    path_length: IntArray,
+    path_flow: FloatArray,
+    entries: IntArray,
+    used: IntArray,
+    work_float: FloatArray,
+    work_int: IntArray,
+) -> tuple[int, float]:
+    """Shortest paths of origins ``first, first + 1, …`` at fixed ``cost``.
+
+    Adds each pair's tree path when cheaper than every path the pair holds (a pair with
+    none gets it with all its demand). Returns the origin to resume from (all done when
+    it equals the origin count; earlier when the arrays must grow first) and the
+    shortest-path total ``Σ demand × distance`` of the origins done. ``used`` holds the
+    paths and entries in use; the work arrays are scratch space.
+    """
+    nodes = out_start.size - 1
+    links = to_node.size
+    distance = work_float[:nodes]
+    heap_key = work_float[nodes : nodes + links + 1]
+    via = work_int[:nodes]
+    target = work_int[nodes : 2 * nodes]
+    heap_node = work_int[2 * nodes : 2 * nodes + links + 1]
+    slots = pair_paths.shape[1]
+    total = 0.0
+    for o in range(first, origin_node.size):
+        low, high = pair_start[o], pair_start[o + 1]
+        if used[0] + (high - low) > path_flow.size:
+            return o, total
+        for pair in range(low, high):
+            if pair_count[pair] >= slots:
+                return o, total
+            target[pair_destination[pair]] = o + 1
+        origin = origin_node[o]
+        _tree(
+            origin,
+            blocked,
+            out_start,
+            out_link,
+            to_node,
+            cost,
+            distance,
+            via,
+            heap_key,
+            heap_node,
+            target,
+            o + 1,
+            high - low,
+        )
+        needed = 0
+        for pair in range(low, high):
+            node = pair_destination[pair]
+            while node != origin:
+                needed += 1
+                node = from_node[via[node]]
+        if used[1] + needed > entries.size:
+            return o, total
+        for pair in range(low, high):
+            node = pair_destination[pair]
+            offer = distance[node]
+            total += pair_demand[pair] * offer
+            best = np.inf
+            for slot in range(pair_count[pair]):
+                path = pair_paths[pair, slot]
+                held = 0.0
+                for k in range(path_start[path], path_start[path] + path_length[path]):
+                    held += cost[entries[k]]
+                best = min(best, held)
+            if not offer < best * (1.0 - _NEW_PATH_MARGIN):
+                continue
+            path = used[0]
+            path_start[path] = used[1]
+            length = 0
+            while node != origin:
+                link = via[node]
+                entries[used[1] + length] = link
+                length += 1
+                node = from_node[link]
+            path_length[path] = length
+            path_flow[path] = pair_demand[pair] if pair_count[pair] == 0 else 0.0
+            pair_paths[pair, pair_count[pair]] = path
+            pair_count[pair] += 1
+            used[0] += 1
+            used[1] += length
+    return origin_node.size, total
+
+
+@_compiled
+def _move(
+    path: int,
+    start: int,
+    length: int,
+    entries: IntArray,
+    skip: IntArray,
+    stamp: int,
+    change: float,
+    base: FloatArray,
+    coefficient: FloatArray,
+    power: FloatArray,
+    flow: FloatArray,
+    cost: FloatArray,
+    slope: FloatArray,
+) -> None:
+    """Add ``change`` to the flow of the path's links not marked ``stamp`` in ``skip``."""
+    for k in range(start, start + length):
+        link = entries[k]
+        if skip[link] == stamp:
+            continue
+        value = max(flow[link] + change, 0.0)
+        flow[link] = value
+        cost[link] = _cost(base[link], coefficient[link], power[link], value)
+        slope[link] = _slope(coefficient[link], power[link], value)
+
+
+@_compiled
+def sweep(
+    pair_paths: IntArray,
+    pair_count: IntArray,
+    path_start: IntArray,
+    path_length: IntArray,
+    path_flow: FloatArray,
+    entries: IntArray,
+    base: FloatArray,
+    coefficient: FloatArray,
+    power: FloatArray,
+    flow: FloatArray,
+    cost: FloatArray,
+    slope: FloatArray,
+    in_basic: IntArray,
+    in_path: IntArray,
+    stamp: int,
+) -> int:
+    """One Gauss–Seidel sweep of Newton shifts over every pair; returns the next stamp.
+
+    Each path ``q`` of a pair sheds ``min(f_q, (C_q − C_s) / H_q)`` to the pair's cheapest
+    path ``s``, cost differences and ``H_q`` (the summed cost derivatives) taken over the
+    links of ``q`` or ``s`` but not both; link flows, costs and derivatives move at once.
+    Paths left without flow are dropped. ``in_basic`` and ``in_path`` are link marks.
+    """
+    for pair in range(pair_count.size):
+        count = pair_count[pair]
+        if count < 2:
+            continue
+        cheapest = 0
+        least = np.inf
+        for slot in range(count):
+            path = pair_paths[pair, slot]
+            held = 0.0
+            for k in range(path_start[path], path_start[path] + path_length[path]):
+                held += cost[entries[k]]
+            if held < least:
+                least, cheapest = held, slot
+        basic = pair_paths[pair, cheapest]
+        basic_start, basic_length = path_start[basic], path_length[basic]
+        stamp += 1
+        basic_stamp = stamp
+        for k in range(basic_start, basic_start + basic_length):
+            in_basic[entries[k]] = basic_stamp
+        for slot in range(count):
+            if slot == cheapest:
+                continue
+            path = pair_paths[pair, slot]
+            start, length = path_start[path], path_length[path]
+            stamp += 1
+            difference = 0.0
+            curvature = 0.0
+            for k in range(start, start + length):
+                link = entries[k]
+                in_path[link] = stamp
+                if in_basic[link] != basic_stamp:
+                    difference += cost[link]
+                    curvature += slope[link]
+            for k in range(basic_start, basic_start + basic_length):
+                link = entries[k]
+                if in_path[link] != stamp:
+                    difference -= cost[link]
+                    curvature += slope[link]
+            if difference <= 0.0:
+                continue
+            shift = path_flow[path]
+            if curvature > _FLAT:
+                shift = min(shift, difference / curvature)
+            if shift <= 0.0:
+                continue
+            path_flow[path] = 0.0 if shift >= path_flow[path] else path_flow[path] - shift
+            path_flow[basic] += shift
+            _move(
+                path, start, length, entries, in_basic, basic_stamp, -shift,
+                base, coefficient, power, flow, cost, slope,
+            )  # fmt: skip
+            _move(
+                basic, basic_start, basic_length, entries, in_path, stamp, shift,
+                base, coefficient, power, flow, cost, slope,
+            )  # fmt: skip
+        kept = 0
+        for slot in range(count):
+            path = pair_paths[pair, slot]
+            if slot == cheapest or path_flow[path] > 0.0:
+                pair_paths[pair, kept] = path
+                kept += 1
+        pair_count[pair] = kept
+    return stamp
+
+
+@_compiled
+def live_sizes(
+    pair_paths: IntArray, pair_count: IntArray, path_length: IntArray
+) -> tuple[int, int]:
+    """Paths held by the pairs and their entries."""
+    paths = 0
+    held = 0
+    for pair in range(pair_count.size):
+        for slot in range(pair_count[pair]):
+            paths += 1
+            held += path_length[pair_paths[pair, slot]]
+    return paths, held
+
+
+@_compiled
+def compact(
+    pair_paths: IntArray,
+    pair_count: IntArray,
+    path_start: IntArray,
+    path_length: IntArray,
+    path_flow: FloatArray,
+    entries: IntArray,
+    new_start: IntArray,
+    new_length: IntArray,
+    new_flow: FloatArray,
+    new_entries: IntArray,
+    used: IntArray,
+) -> None:
+    """Copy the live paths into the ``new_`` arrays, renumbering them in ``pair_paths``."""
+    paths = 0
+    held = 0
+    for pair in range(pair_count.size):
+        for slot in range(pair_count[pair]):
+            path = pair_paths[pair, slot]
+            start, length = path_start[path], path_length[path]
+            new_entries[held : held + length] = entries[start : start + length]
+            new_start[paths] = held
+            new_length[paths] = length
+            new_flow[paths] = path_flow[path]
+            pair_paths[pair, slot] = paths
+            paths += 1
+            held += length
+    used[0] = paths
+    used[1] = held

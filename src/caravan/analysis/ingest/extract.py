@@ -20,7 +20,7 @@ from caravan.analysis.ingest.context import (
 )
 from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
-from caravan.analysis.ingest.events import status_events
+from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.figures import figures
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
@@ -124,7 +124,11 @@ def _referred_back(
         said_at, earlier = salient[kind]
         if number - said_at > _SALIENT_SENTENCES:
             continue
-        anaphor = _ANAPHOR.search(text, sentence.start, sentence.end)
+        anaphor: re.Match[str] | None = _ANAPHOR.search(text, sentence.start, sentence.end)
+        if anaphor is None and kind is EntryKind.PROJECT and number - said_at == 1:
+            # News goes on about the project of the sentence before: "Construction started on
+            # 13 September", with no "the line" to point back.
+            anaphor = _first_status_phrase(text, sentence)
         if anaphor is None or any(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
@@ -189,6 +193,16 @@ def _context(
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
     )
+
+
+def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:
+    """The first status phrase of a sentence (a stand-in's place when nothing points back)."""
+    found = [
+        m
+        for _, pattern, _ in STATUS_TRIGGERS
+        if (m := pattern.search(text, sentence.start, sentence.end)) is not None
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def _with_nested_projects(text: str, matches: list[Match], gazetteer: Gazetteer) -> list[Match]:

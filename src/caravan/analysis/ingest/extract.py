@@ -21,7 +21,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
-from caravan.analysis.ingest.figures import figures
+from caravan.analysis.ingest.figures import CROSSING_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
@@ -125,10 +125,14 @@ def _referred_back(
         if number - said_at > _SALIENT_SENTENCES:
             continue
         anaphor: re.Match[str] | None = _ANAPHOR.search(text, sentence.start, sentence.end)
-        if anaphor is None and kind is EntryKind.PROJECT and number - said_at == 1:
-            # News goes on about the project of the sentence before: "Construction started on
-            # 13 September", with no "the line" to point back.
-            anaphor = _first_status_phrase(text, sentence)
+        if anaphor is None and number - said_at == 1:
+            # News goes on about the thing of the sentence before: "Construction started on
+            # 13 September", "up to 800 trucks a day will be accepted", with no "the line".
+            anaphor = (
+                _first_status_phrase(text, sentence)
+                if kind is EntryKind.PROJECT
+                else _first_crossing_figure(text, sentence)
+            )
         if anaphor is None or any(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
@@ -200,6 +204,16 @@ def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:
     found = [
         m
         for _, pattern, _ in STATUS_TRIGGERS
+        if (m := pattern.search(text, sentence.start, sentence.end)) is not None
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _first_crossing_figure(text: str, sentence: Sentence) -> re.Match[str] | None:
+    """The first vehicles-, trains- or tonnes-per-period figure of a sentence."""
+    found = [
+        m
+        for pattern in CROSSING_FIGURES
         if (m := pattern.search(text, sentence.start, sentence.end)) is not None
     ]
     return min(found, key=lambda m: m.start()) if found else None

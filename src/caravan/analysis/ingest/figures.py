@@ -26,7 +26,7 @@ from caravan.analysis.ingest.suspicious import foreign_party_flag
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
 
-__all__ = ["figures"]
+__all__ = ["CROSSING_FIGURES", "figures"]
 
 _TRADE = re.compile(
     r"\btrade\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
@@ -99,6 +99,10 @@ _OPENING = re.compile(
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
     re.IGNORECASE,
 )
+
+
+#: Figures that belong to a crossing: vehicles or trains a day, tonnes a year.
+CROSSING_FIGURES = (_VEHICLES, _TRAINS, _TONNES)
 
 
 def figures(view: SentenceView) -> Iterator[Candidate]:

@@ -56,49 +56,76 @@ def graph_from_extract(extract: RawExtract, countries: CountryLookup) -> LayerGr
     ways = _Positions(extract, countries)
     crossings = ways.crossings(extract.border_control)
     graph = _Graph(ways, crossings, extract.border_control)
+    del ways  # the positions' arrays are no longer needed
     graph.add_transfers()
     graph.merge_chains()
     return graph.finish(countries.codes, extract.counts)
 
 
 class _Positions:
-    """Every located node occurrence of every kept way, in way order, with its piece."""
+    """Every located node occurrence of every kept way, in way order, with its piece.
+
+    Per position only indexes are kept (way, node in the extract's sorted node arrays),
+    with the piece, country, layer and distance along the piece; ids and coordinates are
+    looked up in the extract when needed, so memory per position stays small.
+    """
 
     def __init__(self, extract: RawExtract, countries: CountryLookup) -> None:
-        offsets = extract.way_offsets
-        way_index = np.repeat(np.arange(extract.way_ids.size), np.diff(offsets))
-        index = np.searchsorted(extract.node_ids, extract.refs)
-        index = np.minimum(index, max(extract.node_ids.size - 1, 0))
+        self.extract = extract
+        nodes = extract.node_ids.size
+        way_index = np.repeat(np.arange(extract.way_ids.size, dtype=np.int32),
+                              np.diff(extract.way_offsets))  # fmt: skip
+        index = np.minimum(np.searchsorted(extract.node_ids, extract.refs), max(nodes - 1, 0))
         found = (
             extract.node_ids[index] == extract.refs
-            if extract.node_ids.size
+            if nodes
             else np.zeros(extract.refs.size, dtype=bool)
         )
         # a piece starts at a way's start, or after a node missing from the extract
         start = np.ones(extract.refs.size, dtype=bool)
         start[1:] = (way_index[1:] != way_index[:-1]) | ~found[:-1]
-        start, way_index, index = start[found], way_index[found], index[found]
-        piece = np.cumsum(start) - 1
+        start, way_index, node = start[found], way_index[found], index[found].astype(np.int32)
+        del index, found
+        piece = np.cumsum(start, dtype=np.int32) - 1
         long_enough = np.bincount(piece)[piece] >= 2 if piece.size else piece.astype(bool)
         self.start = start[long_enough]
         self.way = way_index[long_enough]
-        node = index[long_enough]
-        self.piece = np.cumsum(self.start) - 1
+        self.node = node[long_enough]
+        del start, way_index, node, piece, long_enough
+        self.piece = np.cumsum(self.start, dtype=np.int32) - 1
         self.end = np.ones(self.start.size, dtype=bool)
         self.end[:-1] = self.start[1:]
-        self.osm_id = extract.node_ids[node]
-        self.lon, self.lat = extract.node_lon[node], extract.node_lat[node]
-        node_country = countries.index_of(extract.node_lon, extract.node_lat)
-        self.country = node_country[node]
+        self.country = countries.index_of(extract.node_lon, extract.node_lat)[self.node]
         self.codes = countries.codes
-        self.way_id = extract.way_ids[self.way]
-        self.piece_start = np.flatnonzero(self.start)[self.piece]
+        self.piece_start = np.flatnonzero(self.start).astype(np.int32)[self.piece]
         self.layer = self._layers(extract.way_kinds[self.way])
+        lon, lat = self.lon(slice(None)), self.lat(slice(None))
         segment = np.zeros(self.start.size)
         if segment.size > 1:
-            segment[1:] = haversine_km(self.lon[:-1], self.lat[:-1], self.lon[1:], self.lat[1:])
+            segment[1:] = haversine_km(lon[:-1], lat[:-1], lon[1:], lat[1:])
+        del lon, lat
         segment[self.start] = 0.0
         self.along_km = np.cumsum(segment)
+
+    def osm_id(self, positions: npt.NDArray[np.int64] | slice) -> npt.NDArray[np.int64]:
+        """OSM node ids at positions."""
+        found: npt.NDArray[np.int64] = self.extract.node_ids[self.node[positions]]
+        return found
+
+    def lon(self, positions: npt.NDArray[np.int64] | slice) -> npt.NDArray[np.float64]:
+        """Longitudes at positions."""
+        found: npt.NDArray[np.float64] = self.extract.node_lon[self.node[positions]]
+        return found
+
+    def lat(self, positions: npt.NDArray[np.int64] | slice) -> npt.NDArray[np.float64]:
+        """Latitudes at positions."""
+        found: npt.NDArray[np.float64] = self.extract.node_lat[self.node[positions]]
+        return found
+
+    def way_id(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """OSM way ids at positions."""
+        found: npt.NDArray[np.int64] = self.extract.way_ids[self.way[positions]]
+        return found
 
     def _layers(self, kinds: npt.NDArray[np.int8]) -> npt.NDArray[np.int8]:
         layer = np.full(kinds.size, -1, dtype=np.int8)
@@ -132,14 +159,15 @@ class _Positions:
             & (previous != NO_COUNTRY)
             & (self.country != previous)
         )
-        posts = np.flatnonzero(
-            np.isin(self.osm_id, np.fromiter(border_control, dtype=np.int64)) & ~self.start
-        )
+        is_post = np.zeros(self.extract.node_ids.size, dtype=bool)
+        post_ids = np.fromiter(border_control, dtype=np.int64)
+        is_post[np.searchsorted(self.extract.node_ids, post_ids)] = True  # all are located
+        posts = np.flatnonzero(is_post[self.node] & ~self.start)
         found: dict[int, tuple[int, int, str]] = {}
         for post in posts.tolist():
             before, after = self._sides(post)
-            name = border_control[int(self.osm_id[post])]
-            found[post] = (before, after, name or f"border control node {self.osm_id[post]}")
+            osm_id = int(self.extract.node_ids[self.node[post]])
+            found[post] = (before, after, border_control[osm_id] or f"border control node {osm_id}")
         post_pieces: dict[int, list[int]] = {}
         for post in posts.tolist():
             post_pieces.setdefault(int(self.piece[post]), []).append(post)
@@ -153,7 +181,8 @@ class _Positions:
                 continue  # that post is this boundary's crossing
             label = (
                 f"{self.codes[previous[change]]}–{self.codes[self.country[change]]} boundary "
-                f"at {self.lat[change]:.4f}, {self.lon[change]:.4f}"
+                f"at {self.extract.node_lat[self.node[change]]:.4f}, "
+                f"{self.extract.node_lon[self.node[change]]:.4f}"
             )
             found[change] = (int(previous[change]), int(self.country[change]), label)
         return found
@@ -188,26 +217,32 @@ class _Graph:
         crossings: dict[int, tuple[int, int, str]],
         border_control: dict[int, str],
     ) -> None:
-        key = ways.osm_id * 4 + ways.layer
-        _, occurrence, uses = np.unique(key, return_inverse=True, return_counts=True)
-        split = ways.start | ways.end | (uses[occurrence] > 1)
+        # nodes of the graph are (OSM node, layer): counted and numbered without sorting
+        key = ways.node.astype(np.int64) * 4 + ways.layer
+        slots = 4 * max(ways.extract.node_ids.size, 1)
+        split = ways.start | ways.end | (np.bincount(key, minlength=slots)[key] > 1)
         split[np.fromiter(crossings, dtype=np.int64)] = True
         cut = np.flatnonzero(split)
-        keys, node_of_cut = np.unique(key[cut], return_inverse=True)
-        first = np.zeros(keys.size, dtype=np.int64)
+        del split
+        is_node = np.zeros(slots, dtype=bool)
+        is_node[key[cut]] = True
+        node_of_cut = (np.cumsum(is_node, dtype=np.int32) - 1)[key[cut]]
+        count = int(is_node.sum())
+        del is_node, key
+        first = np.zeros(count, dtype=np.int64)
         first[node_of_cut[::-1]] = cut[::-1]  # a position of each node
-        self.osm_id = ways.osm_id[first]
+        self.osm_id = ways.osm_id(first)
         self.layer = ways.layer[first]
-        self.lon, self.lat = ways.lon[first], ways.lat[first]
+        self.lon, self.lat = ways.lon(first), ways.lat(first)
         self.country = ways.country[first]
-        self.role = np.zeros(keys.size, dtype=np.int8)
+        self.role = np.zeros(count, dtype=np.int8)
         pairs = np.flatnonzero(ways.piece[cut[:-1]] == ways.piece[cut[1:]])
         starts, ends = cut[pairs], cut[pairs + 1]
         self.u = node_of_cut[pairs].astype(np.int64)
         self.v = node_of_cut[pairs + 1].astype(np.int64)
         self.length = ways.along_km[ends] - ways.along_km[starts]
         self.type = np.zeros(self.u.size, dtype=np.int8)
-        self.way_id = ways.way_id[starts]
+        self.way_id = ways.way_id(starts)
         link_country = np.where(ways.country[starts] != NO_COUNTRY, ways.country[starts],
                                 ways.country[ends])  # fmt: skip
         self.country_a = link_country.astype(np.int16)
@@ -219,7 +254,6 @@ class _Graph:
         self, ends: npt.NDArray[np.int64], crossings: dict[int, tuple[int, int, str]]
     ) -> None:
         """Each crossing position's incoming edge ends on a new node, joined by a crossing edge."""
-        edge_ending_at = {int(p): e for e, p in enumerate(ends.tolist())}
         lon: list[float] = []
         lat: list[float] = []
         osm_id: list[int] = []
@@ -232,7 +266,7 @@ class _Graph:
         labels: list[str] = []
         next_node = self.osm_id.size
         for position, (before, after, label) in sorted(crossings.items()):
-            edge = edge_ending_at[position]
+            edge = int(np.searchsorted(ends, position))  # ends ascend with the positions
             node = int(self.v[edge])
             clone = next_node + len(lon)
             lon.append(float(self.lon[node]))
@@ -322,29 +356,25 @@ class _Graph:
             ends[0::2].tolist(), edges[0::2].tolist(), edges[1::2].tolist(), strict=True
         ):
             incident[node] = [first, second]
-        u, v = self.u.tolist(), self.v.tolist()
-        length, alive = self.length.tolist(), [True] * len(u)
-        link = (self.type == EdgeType.LINK).tolist()
-        country = self.country_a.tolist()
-        merged = 0
+        # numpy arrays edited in place: per candidate a few item accesses, no per-edge lists
+        u, v, length = self.u, self.v, self.length
+        alive = np.ones(u.size, dtype=bool)
+        link = self.type == EdgeType.LINK
+        country = self.country_a
         for node, (keep, drop) in incident.items():
             if keep == drop or not (link[keep] and link[drop]) or country[keep] != country[drop]:
                 continue
-            far = v[drop] if u[drop] == node else u[drop]
+            far = int(v[drop]) if u[drop] == node else int(u[drop])
             if u[keep] == node:
                 u[keep] = far
             else:
                 v[keep] = far
             length[keep] += length[drop]
             alive[drop] = False
-            merged += 1
             around = incident.get(far)
             if around is not None:
                 around[around.index(drop)] = keep
-        kept = np.asarray(alive, dtype=bool) & (np.asarray(u) != np.asarray(v))
-        self.u, self.v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
-        self.length = np.asarray(length)
-        self._keep_edges(kept)
+        self._keep_edges(alive & (u != v))
 
     def _keep_edges(self, kept: npt.NDArray[np.bool_]) -> None:
         new_index = np.cumsum(kept) - 1

@@ -1,0 +1,143 @@
+"""Large-graph kernels: the contraction hierarchy gives Dijkstra's distances and valid paths."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from caravan.errors import InvalidQueryError
+from caravan.network.large import (
+    ContractionHierarchy,
+    CsrGraph,
+    graph_from_edges,
+    hierarchy_from_graph,
+    road_like_graph,
+)
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> CsrGraph:
+    """Small random graphs, directed or undirected, integer weights, often disconnected."""
+    node_count = draw(st.integers(1, 24))
+    edge_count = draw(st.integers(0, 3 * node_count))
+    node = st.integers(0, node_count - 1)
+    tails = draw(st.lists(node, min_size=edge_count, max_size=edge_count))
+    heads = draw(st.lists(node, min_size=edge_count, max_size=edge_count))
+    weights = draw(st.lists(st.integers(0, 9), min_size=edge_count, max_size=edge_count))
+    if draw(st.booleans()):  # undirected: every edge both ways
+        tails, heads, weights = tails + heads, heads + tails, weights + weights
+    return graph_from_edges(tails, heads, np.array(weights, dtype=float), node_count)
+
+
+def _check_path(
+    graph: CsrGraph, origin: int, destination: int, distance: float, edges: npt.NDArray[np.int64]
+) -> None:
+    """``edges`` run from origin to destination, each starting where the last ended."""
+    where = {int(edge): k for k, edge in enumerate(graph.edge_ids)}
+    at = origin
+    total = 0.0
+    for edge in edges:
+        k = where[int(edge)]
+        assert graph.sources[k] == at
+        at = int(graph.indices[k])
+        total += float(graph.weights[k])
+    assert at == destination
+    assert total == distance
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graph=_graphs())
+def test_hierarchy_distances_and_paths_equal_dijkstra(graph: CsrGraph) -> None:
+    hierarchy = hierarchy_from_graph(graph)
+    expected = graph.distances_from(np.arange(graph.node_count))
+    for origin in range(graph.node_count):
+        for destination in range(graph.node_count):
+            distance, edges = hierarchy.path(origin, destination)
+            assert distance == expected[origin, destination]
+            if np.isfinite(distance):
+                _check_path(graph, origin, destination, distance, edges)
+            else:
+                assert edges.size == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graph=_graphs(), data=st.data())
+def test_many_to_many_equals_the_one_to_ones(graph: CsrGraph, data: st.DataObject) -> None:
+    hierarchy = hierarchy_from_graph(graph)
+    node = st.integers(0, graph.node_count - 1)
+    origins = data.draw(st.lists(node, min_size=1, max_size=8))
+    destinations = data.draw(st.lists(node, min_size=1, max_size=8))
+    matrix = hierarchy.matrix(origins, destinations)
+    one_to_ones = [[hierarchy.distance(o, d) for d in destinations] for o in origins]
+    np.testing.assert_array_equal(matrix, np.array(one_to_ones))
+    np.testing.assert_array_equal(matrix, graph.distances_from(origins)[:, destinations])
+
+
+def _diamond() -> ContractionHierarchy:
+    """0 → 1 → 3 (2 + 2), 0 → 2 → 3 (1 + 4), 3 → 4 (1), and 5 cut off; edge ids 10…."""
+    tails = [0, 1, 0, 2, 3]
+    heads = [1, 3, 2, 3, 4]
+    weights = [2.0, 2.0, 1.0, 4.0, 1.0]
+    return hierarchy_from_graph(graph_from_edges(tails, heads, weights, 6, [10, 11, 12, 13, 14]))
+
+
+def test_hand_checked_diamond() -> None:
+    hierarchy = _diamond()
+    distance, edges = hierarchy.path(0, 4)
+    assert distance == 5.0
+    assert edges.tolist() == [10, 11, 14]
+    assert hierarchy.distance(0, 2) == 1.0
+    assert hierarchy.distance(2, 4) == 5.0
+    assert hierarchy.distance(4, 0) == np.inf  # edges are one-way
+    assert hierarchy.path(3, 3)[0] == 0.0
+    assert hierarchy.path(3, 3)[1].size == 0
+
+
+def test_unreachable_pairs_are_inf_with_no_path() -> None:
+    hierarchy = _diamond()
+    distance, edges = hierarchy.path(0, 5)
+    assert distance == np.inf
+    assert edges.size == 0
+    matrix = hierarchy.matrix([0, 5], [4, 5])
+    assert matrix.tolist() == [[5.0, np.inf], [np.inf, 0.0]]
+
+
+def test_contraction_keeps_distances_on_a_road_like_graph() -> None:
+    graph = road_like_graph(4000, seed=3)
+    hierarchy = hierarchy_from_graph(graph)
+    rng = np.random.default_rng(5)
+    origins = rng.integers(0, graph.node_count, 12)
+    destinations = rng.integers(0, graph.node_count, 40)
+    expected = graph.distances_from(origins)[:, destinations]
+    np.testing.assert_array_equal(hierarchy.matrix(origins, destinations), expected)
+    for row, origin in enumerate(origins[:4]):
+        for column, destination in enumerate(destinations[:10]):
+            distance, edges = hierarchy.path(int(origin), int(destination))
+            assert distance == expected[row, column]
+            _check_path(graph, int(origin), int(destination), distance, edges)
+    assert hierarchy.shortcut_count > 0
+    assert hierarchy.nbytes > graph.nbytes
+
+
+def test_fractional_weights_agree_to_rounding() -> None:
+    rng = np.random.default_rng(9)
+    tails = rng.integers(0, 200, 900)
+    heads = rng.integers(0, 200, 900)
+    graph = graph_from_edges(tails, heads, rng.uniform(0.01, 5.0, 900), 200)
+    hierarchy = hierarchy_from_graph(graph)
+    nodes = np.arange(200)
+    np.testing.assert_allclose(
+        hierarchy.matrix(nodes, nodes), graph.distances_from(nodes), rtol=1e-12
+    )
+
+
+def test_bad_input_is_named() -> None:
+    with pytest.raises(InvalidQueryError, match=r"weight -1\.0"):
+        graph_from_edges([0], [1], [-1.0], 2)
+    with pytest.raises(InvalidQueryError, match="outside 0 to 1"):
+        graph_from_edges([0], [2], [1.0], 2)
+    with pytest.raises(InvalidQueryError, match="node 7 is not in the graph"):
+        _diamond().distance(0, 7)

@@ -65,6 +65,10 @@ REFERENCE = dt.date(2025, 6, 30)
         ("в 2024 году", dt.date(2024, 1, 1), DatePrecision.YEAR, False),
         ("opened today", REFERENCE, DatePrecision.DAY, False),
         ("в прошлом году", dt.date(2024, 1, 1), DatePrecision.YEAR, False),
+        ("it opened in June", dt.date(2025, 6, 1), DatePrecision.MONTH, False),
+        # A month later than the document's, without a year, is last year's.
+        ("в сентябре начал работу", dt.date(2024, 9, 1), DatePrecision.MONTH, False),
+        ("on Friday the line opened", dt.date(2025, 6, 27), DatePrecision.DAY, False),
     ],
 )
 def test_dates_in_english_and_russian(

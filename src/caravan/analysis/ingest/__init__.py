@@ -32,6 +32,7 @@ from caravan.model.proposals import (
     Flag,
     FlagCode,
     ProposedFact,
+    ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
 
@@ -67,7 +68,20 @@ def propose(
     proposal's flags. Reading the same text again gives the same proposals and ids.
     """
     proposals: dict[str, ProposedFact] = {}
-    for found in extract(kb, document_text, meta):
+    found_all = extract(kb, document_text, meta)
+    dated = {
+        (f.candidate.payload.project_id, f.candidate.payload.status)
+        for f in found_all
+        if isinstance(f.candidate.payload, ProposedStatusEvent) and f.candidate.date_stated
+    }
+    for found in found_all:
+        payload = found.candidate.payload
+        if (
+            isinstance(payload, ProposedStatusEvent)
+            and not found.candidate.date_stated
+            and (payload.project_id, payload.status) in dated
+        ):
+            continue  # the text dates this step elsewhere; "as of the document" adds nothing
         candidate, sentence = found.candidate, found.sentence
         payload_json = candidate.payload.model_dump_json()
         fact_id = hashlib.sha256(

@@ -54,6 +54,7 @@ class DocumentContext:
     about_central_asia: bool = False
     project_kinds: dict[str, ProjectKind] = field(default_factory=dict)
     crossings_at: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    crossings_of_project: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agreement_kinds: dict[str, AgreementKind] = field(default_factory=dict)
     agreement_dates: dict[str, tuple[AgreementKind, dt.date, DatePrecision | None]] = field(
         default_factory=dict

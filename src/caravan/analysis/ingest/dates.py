@@ -77,6 +77,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
         (_SINCE + r"\b" + _RU_MONTH + r"\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?", DatePrecision.MONTH),
         (r"\b(?:(?P<since>since|starting\s+in|from|с|со|начиная\s+с)|in|by|for|during|of|until|in\s+the\s+year|в|во|до|к|за|по\s+итогам)\s+" + _YEAR + r"(?:\s*(?:году|года|год|г\.))?(?!\d)(?!\s*(?:km|км|%|million|billion|тонн|млн|млрд))", DatePrecision.YEAR),
         (r"(?P<since>)\b" + _YEAR + r"\s*(?:году|года|год|г\.)", DatePrecision.YEAR),
+        # A month without a year takes the document's year: "in June", "в сентябре".
+        (r"(?P<since>)(?<![\w-])(?:in|в|во)\s+" + _RU_MONTH + r"(?![\w-])(?!\s+(?:19|20)\d\d)", DatePrecision.MONTH),
+        (r"(?P<since>)\bin\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d)", DatePrecision.MONTH),
     )
 )  # fmt: skip
 

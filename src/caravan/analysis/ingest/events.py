@@ -82,6 +82,8 @@ _OPERATING = re.compile(
 )
 
 _MAX_DISTANCE = 160
+#: A news agency's dateline after a date ("BISHKEK, Oct. 28 (Xinhua) --"): not the event's.
+_DATELINE = re.compile(r"\s*(?:\([A-Z][\w .]+\)\s*)?(?:--|—|–)\s")
 #: Most words before a trigger in a clause that borrows the previous clause's project.
 _SUBJECTLESS_WORDS = 3
 #: A trigger that starts with its own subject ("construction … began") borrows no project.
@@ -185,10 +187,11 @@ def date_for(
     view: SentenceView, start: int, end: int
 ) -> tuple[dt.date, DatePrecision, bool, str] | None:
     segment = view.segment_of(start)
-    in_segment = [d for d in view.dates if d.start >= segment[0] and d.end <= segment[1]]
+    dates = [d for d in view.dates if not _DATELINE.match(view.text, d.end)]
+    in_segment = [d for d in dates if d.start >= segment[0] and d.end <= segment[1]]
     chosen: DateMention | None = nearest(in_segment, start, end)
     if chosen is None:
-        close = [d for d in view.dates if max(0, d.start - end, start - d.end) <= 60]
+        close = [d for d in dates if max(0, d.start - end, start - d.end) <= 60]
         chosen = nearest(close, start, end)
     if chosen is not None:
         return chosen.date, chosen.precision, True, ""

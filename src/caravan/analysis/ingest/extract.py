@@ -52,10 +52,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     gazetteer = gazetteer_for(kb)
     reference = meta.published_on
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
+    project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     for sentence in split_sentences(text):
         matches = tuple(
-            _with_nested_projects(
-                text, gazetteer.find(text, sentence.start, sentence.end), gazetteer
+            _one_project_each(
+                _with_nested_projects(
+                    text, gazetteer.find(text, sentence.start, sentence.end), gazetteer
+                ),
+                project_countries,
             )
         )
         dates = tuple(
@@ -193,6 +197,7 @@ def _context(
         about_central_asia=central_asia >= _ABOUT_CENTRAL_ASIA,
         project_kinds={p.id: p.kind for p in kb.projects()},
         crossings_at={k: tuple(v) for k, v in crossings_at.items()},
+        crossings_of_project=_crossings_of_project(kb),
         agreement_kinds={a.id: a.kind for a in kb.agreements()},
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
@@ -219,6 +224,32 @@ def _first_crossing_figure(text: str, sentence: Sentence) -> re.Match[str] | Non
     return min(found, key=lambda m: m.start()) if found else None
 
 
+def _one_project_each(matches: list[Match], project_countries: dict[str, set[str]]) -> list[Match]:
+    """A name that fits several projects takes the one of the country the sentence names.
+
+    "Luban Workshop … Kyrgyz State Technical University" is the workshop in Kyrgyzstan; a
+    name no country settles is dropped rather than guessed.
+    """
+    named = {
+        i
+        for m in matches
+        for i in [*m.ids(EntryKind.COUNTRY), *(p.split("-", 1)[0] for p in m.ids(EntryKind.PLACE))]
+    } - {"cn"}
+    kept: list[Match] = []
+    for match in matches:
+        ids = match.ids(EntryKind.PROJECT)
+        if len(ids) <= 1 or len(ids) != len(match.entries):
+            kept.append(match)
+            continue
+        fitting = [i for i in ids if project_countries.get(i, set()) & named]
+        if len(fitting) == 1:
+            entry = next(e for e in match.entries if e.id == fitting[0])
+            kept.append(
+                Match(match.start, match.end, match.text, (entry,), match.method, match.variant_of)
+            )
+    return kept
+
+
 def _with_nested_projects(text: str, matches: list[Match], gazetteer: Gazetteer) -> list[Match]:
     """Add the project named inside an agreement's title ("agreement on the CKU railway")."""
     nested: list[Match] = []
@@ -233,6 +264,14 @@ def _with_nested_projects(text: str, matches: list[Match], gazetteer: Gazetteer)
                 if m.ids(EntryKind.PROJECT) and (m.start, m.end) != (match.start, match.end)
             ]
     return sorted([*matches, *nested], key=lambda m: m.start)
+
+
+def _crossings_of_project(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    built: dict[str, list[str]] = {}
+    for crossing in kb.crossings():
+        if crossing.project_id:
+            built.setdefault(crossing.project_id, []).append(crossing.id)
+    return {k: tuple(v) for k, v in built.items()}
 
 
 def _speaks_of_central_asia(match: Match) -> bool:

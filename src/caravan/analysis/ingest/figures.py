@@ -325,7 +325,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
 
 
 _NOT_YET = re.compile(
-    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|designed)\b"
+    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|designed|wants?|seeks?|hopes?)\b"
     r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -341,37 +341,46 @@ def _subject_before(view: SentenceView, matches: list[Match], start: int, end: i
 def _crossing_subject(
     view: SentenceView, start: int, end: int, mode: str | None
 ) -> tuple[str, Match, tuple[Flag, ...]] | None:
-    crossing = _subject_before(view, view.of_kind(EntryKind.CROSSING), start, end)
-    if crossing is not None:
-        return crossing.ids(EntryKind.CROSSING)[0], crossing, _variant_flags(crossing)
+    """The crossing a figure is of: a crossing or a border post named (before it, in its
+    clause, first), else a project that builds a crossing, else the project itself."""
     crossings_at = view.context.crossings_at
-    posts = [
+    built_by = view.context.crossings_of_project
+    candidates = [
         m
-        for m in view.of_kind(EntryKind.PLACE)
-        if any(crossings_at.get(i) for i in m.ids(EntryKind.PLACE))
+        for m in view.matches
+        if m.ids(EntryKind.CROSSING)
+        or any(crossings_at.get(i) for i in m.ids(EntryKind.PLACE))
+        or any(len(built_by.get(i, ())) == 1 for i in m.ids(EntryKind.PROJECT))
     ]
-    post = _subject_before(view, posts, start, end)
-    if post is not None:
+    chosen = _subject_before(view, candidates, start, end)
+    if chosen is not None and chosen.ids(EntryKind.CROSSING):
+        return chosen.ids(EntryKind.CROSSING)[0], chosen, _variant_flags(chosen)
+    if chosen is not None and chosen.ids(EntryKind.PROJECT):
+        return built_by[chosen.ids(EntryKind.PROJECT)[0]][0], chosen, _variant_flags(chosen)
+    if chosen is not None:
         options = [
             (crossing_id, crossing_mode)
-            for place_id in post.ids(EntryKind.PLACE)
+            for place_id in chosen.ids(EntryKind.PLACE)
             for crossing_id, crossing_mode in crossings_at.get(place_id, ())
             if mode is None or crossing_mode == mode
         ]
         options = list(dict.fromkeys(options))
         if options:
-            flags = list(_variant_flags(post))
+            flags = list(_variant_flags(chosen))
             if len(options) > 1:
                 flags.append(
                     Flag(
                         code=FlagCode.AMBIGUOUS,
-                        message=f"'{post.text}' is a post of {', '.join(o[0] for o in options)}",
+                        message=f"'{chosen.text}' is a post of {', '.join(o[0] for o in options)}",
                     )
                 )
-            return options[0][0], post, tuple(flags)
+            return options[0][0], chosen, tuple(flags)
     project = nearest(view.of_kind(EntryKind.PROJECT), start, end)
     if project is not None:
-        return project.ids(EntryKind.PROJECT)[0], project, _variant_flags(project)
+        project_id = project.ids(EntryKind.PROJECT)[0]
+        built = view.context.crossings_of_project.get(project_id, ())
+        subject = built[0] if len(built) == 1 else project_id
+        return subject, project, _variant_flags(project)
     return None
 
 

@@ -118,6 +118,8 @@ VARIANT_COMMON_PREFIX = 4
 VARIANT_NAME_SIMILARITY = 90.0
 #: Fewest leading words of a long project or agreement name that name it on their own.
 _PREFIX_WORDS = 4
+#: Fewest leading words that may name one of several projects, for the context to choose.
+_SHORT_PREFIX_WORDS = 2
 _CONNECTORS = frozenset({"and", "of", "the", "on", "in", "for", "between", "to", "with", "a"})
 
 
@@ -148,7 +150,7 @@ class Gazetteer:
             bucket.append(entry)
         self._longest = max(self._longest, len(keys))
         if prefixes and entry.kind in (EntryKind.PROJECT, EntryKind.AGREEMENT):
-            for k in range(_PREFIX_WORDS, len(keys)):
+            for k in range(_SHORT_PREFIX_WORDS, len(keys)):
                 if keys[k - 1] in _CONNECTORS:
                     continue
                 self._prefixes.setdefault(keys[:k], set()).add((entry.kind, entry.id))
@@ -212,11 +214,17 @@ class Gazetteer:
     def _prefix_entries(self, keys: tuple[str, ...], window: list[Token]) -> list[Entry]:
         """The one project or agreement whose name begins with these words, if only one does."""
         owners = self._prefixes.get(keys)
-        if not owners or len(owners) != 1 or not window[0].capitalised:
+        if not owners or not window[0].capitalised:
             return []
-        ((_, entity_id),) = owners
-        entry = self._prefix_entry[(keys, entity_id)]
-        return [Entry(entry.kind, entry.id, entry.label, alias=True, member=entry.member)]
+        if len(keys) < _PREFIX_WORDS:
+            # "Luban Workshop": a short start of several names, all in capitals and not a
+            # country's name; the sentence's country picks one (see extract).
+            if not all(t.capitalised for t in window) or self.is_country_word(keys[0]):
+                return []
+        elif len(owners) != 1:
+            return []
+        entries = [self._prefix_entry[(keys, entity_id)] for _, entity_id in sorted(owners)]
+        return [Entry(e.kind, e.id, e.label, alias=True, member=e.member) for e in entries]
 
     def _with_variants(
         self, text: str, tokens: list[Token], exact: list[tuple[int, int, Match]]

@@ -17,7 +17,7 @@ from caravan.network.large.graph import CsrGraph, graph_from_edges
 
 __all__ = ["road_like_graph"]
 
-_EDGES_PER_NODE = 4.2  # both ways along the grid, less the missing links, plus diagonals
+_EDGES_PER_NODE = 3.9  # both ways along the grid, less the missing links, plus diagonals
 
 
 def road_like_graph(edge_count: int, seed: int = 0) -> CsrGraph:

@@ -30,6 +30,9 @@ IntArray = npt.NDArray[np.int64]
 SWEEPS = 8
 #: Compact the path storage when it holds this many times the live entries.
 _GARBAGE_RATIO = 3
+#: Starting room: path slots per pair and link entries per path (both grow by doubling).
+_START_SLOTS = 4
+_START_LENGTH = 10
 
 
 def _grown(array: npt.NDArray[np.generic], size: int) -> npt.NDArray[np.generic]:
@@ -53,15 +56,15 @@ class _PathArrays:
 
     @classmethod
     def empty(cls, pairs: int) -> _PathArrays:
-        """Room for four paths per pair of ten links each, to start with."""
-        paths = 4 * pairs + 16
+        """Room for ``_START_SLOTS`` paths per pair of ``_START_LENGTH`` links, to start with."""
+        paths = _START_SLOTS * pairs + 16
         return cls(
-            np.zeros((pairs, 4), dtype=np.int64),
+            np.zeros((pairs, _START_SLOTS), dtype=np.int64),
             np.zeros(pairs, dtype=np.int64),
             np.zeros(paths, dtype=np.int64),
             np.zeros(paths, dtype=np.int64),
             np.zeros(paths),
-            np.zeros(10 * paths, dtype=np.int64),
+            np.zeros(_START_LENGTH * paths, dtype=np.int64),
             np.zeros(2, dtype=np.int64),
         )
 

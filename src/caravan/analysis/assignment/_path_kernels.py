@@ -1,7 +1,9 @@
 """Compiled kernels of path-based gradient projection: trees, column generation, shifts.
 
-numba compiles each kernel on its first call (and caches the machine code on disk), so
-importing caravan pays nothing; only ``_compiled_paths`` imports this module, lazily.
+Each kernel has its signature, so numba compiles all of them when this module is first
+imported, or loads them from its disk cache (``cache=True``) — never in the middle of a
+solve. Only ``_compiled_paths`` imports this module, and ``solve`` imports that on the
+first call of gradient projection: importing caravan or starting its CLI pays nothing.
 Costs are BPR plus a fixed part: ``cost = base + coefficient · x ** power``.
 
 Path storage is flat: path ``i`` holds ``entries[path_start[i] : path_start[i] +
@@ -33,12 +35,29 @@ _NEW_PATH_MARGIN = 1e-13
 _FLAT = 1e-300
 
 
-def _compiled(function: _Function) -> _Function:
-    """``function`` compiled by numba on first call (nopython, cached on disk)."""
-    return cast(_Function, numba.njit(cache=True, nogil=True)(function))
+#: numba type names of the kernels' arguments
+_I = "int64"
+_F = "float64"
+_IV = "int64[:]"
+_FV = "float64[:]"
+_PAIRS = "int64[:, :]"
+#: Path storage in argument order: pair_paths, pair_count, path_start, path_length,
+#: path_flow, entries.
+_STORED = f"{_PAIRS}, {_IV}, {_IV}, {_IV}, {_FV}, {_IV}"
+#: BPR parameters and link state: base, coefficient, power, flow, cost, slope.
+_LINKS = f"{_FV}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV}"
 
 
-@_compiled
+def _compiled(signature: str) -> Callable[[_Function], _Function]:
+    """Compile a kernel for ``signature`` now (nopython mode, machine code cached on disk)."""
+
+    def compile_now(function: _Function) -> _Function:
+        return cast(_Function, numba.njit(signature, cache=True, nogil=True)(function))
+
+    return compile_now
+
+
+@_compiled(f"{_F}({_F}, {_F}, {_F}, {_F})")
 def _cost(base: float, coefficient: float, power: float, flow: float) -> float:
     """BPR cost of one link (power 4, TNTP's, without a call to ``pow``)."""
     if coefficient == 0.0:
@@ -49,7 +68,7 @@ def _cost(base: float, coefficient: float, power: float, flow: float) -> float:
     return base + coefficient * math.pow(flow, power)
 
 
-@_compiled
+@_compiled(f"{_F}({_F}, {_F}, {_F})")
 def _slope(coefficient: float, power: float, flow: float) -> float:
     """d cost / d flow of one link (0 at zero flow for powers below 1)."""
     if coefficient == 0.0:
@@ -63,7 +82,7 @@ def _slope(coefficient: float, power: float, flow: float) -> float:
     return coefficient * power * math.pow(flow, power - 1.0)
 
 
-@_compiled
+@_compiled(f"void({_STORED}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV})")
 def link_state(
     pair_paths: IntArray,
     pair_count: IntArray,
@@ -91,7 +110,9 @@ def link_state(
         slope[link] = _slope(coefficient[link], power[link], flow[link])
 
 
-@_compiled
+@_compiled(
+    f"void({_I}, {_I}, {_IV}, {_IV}, {_IV}, {_FV}, {_FV}, {_IV}, {_FV}, {_IV}, {_IV}, {_I}, {_I})"
+)
 def _tree(
     origin: int,
     blocked: int,
@@ -168,7 +189,9 @@ def _tree(
                 heap_node[at] = head
 
 
-@_compiled
+@_compiled(
+    f"Tuple(({_I}, {_F}))({_I}, {_IV}, {_IV}, {_IV}, {_FV}, {_I}, {_IV}, {_IV}, {_IV}, {_IV}, {_FV}, {_STORED}, {_IV}, {_FV}, {_IV})"
+)
 def generate(
     first: int,
     origin_node: IntArray,
@@ -270,7 +293,7 @@ def generate(
     return origin_node.size, total
 
 
-@_compiled
+@_compiled(f"void({_I}, {_I}, {_I}, {_IV}, {_IV}, {_I}, {_F}, {_LINKS})")
 def _move(
     path: int,
     start: int,
@@ -297,7 +320,7 @@ def _move(
         slope[link] = _slope(coefficient[link], power[link], value)
 
 
-@_compiled
+@_compiled(f"{_I}({_STORED}, {_LINKS}, {_IV}, {_IV}, {_I})")
 def sweep(
     pair_paths: IntArray,
     pair_count: IntArray,
@@ -387,7 +410,7 @@ def sweep(
     return stamp
 
 
-@_compiled
+@_compiled(f"Tuple(({_I}, {_I}))({_PAIRS}, {_IV}, {_IV})")
 def live_sizes(
     pair_paths: IntArray, pair_count: IntArray, path_length: IntArray
 ) -> tuple[int, int]:
@@ -401,7 +424,7 @@ def live_sizes(
     return paths, held
 
 
-@_compiled
+@_compiled(f"void({_STORED}, {_IV}, {_IV}, {_FV}, {_IV}, {_IV})")
 def compact(
     pair_paths: IntArray,
     pair_count: IntArray,

@@ -356,3 +356,22 @@ def test_documents_listed_after_a_signing_sentence_take_the_summits_day(kb: Know
     assert fact.payload.agreement_id == "agr-xian-mou-quarantine"
     assert (fact.payload.signed_on, fact.payload.place_id) == (dt.date(2023, 5, 19), "cn-xian")
     assert fact.payload.agreement_kind is AgreementKind.MEMORANDUM
+
+
+def test_twinnings_are_agreements_signed_at_the_summit(kb: KnowledgeBase) -> None:
+    text = (
+        "At the second China-Central Asia Summit in Astana, Kazakhstan, provinces signed new "
+        "friendship agreements.\n"
+        "Shanghai concluded a sister-city agreement with Almaty in Kazakhstan, and Urumqi in "
+        "Xinjiang paired up with Samarkand in Uzbekistan.\n"
+    )
+    facts = [f for f in proposals_from(kb, text) if f.kind is FactKind.AGREEMENT]
+    names = sorted(f.payload.name for f in facts if isinstance(f.payload, ProposedAgreement))
+    assert names == [
+        "Sister-city agreement between Shanghai and Almaty",
+        "Sister-city agreement between Urumqi and Samarkand",
+    ]
+    assert all(
+        isinstance(f.payload, ProposedAgreement) and f.payload.place_id == "kz-astana"
+        for f in facts
+    )

@@ -55,6 +55,7 @@ KNOWN_TITLE_SIMILARITY = 88.0
 
 def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
+    yield from _sister_agreements(view)
     if _SIGNING.search(view.sentence) is None and not _in_signed_list(view):
         return
     seen: set[str] = set()
@@ -97,6 +98,64 @@ _TAIL_END = re.compile(
     r"\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
 )
+
+
+_CAP = r"[A-Z][\w'’-]+"
+_SISTER_LINK = re.compile(
+    r"(?P<a>" + _CAP + r")(?:\s+(?:Province|City|Municipality))?(?:\s+in\s+" + _CAP + r")?\s+"
+    r"(?:concluded|signed|set\s+up|formed|established|paired\s+up)\s+"
+    r"(?:an?\s+)?(?P<what>sister[- ](?:city|province|region|province-city)|similar\s+partnership)?"
+    r"[^.;]{0,30}?\bwith\s+(?P<partners>[^.;]{2,200}?)"
+    r"(?=,?\s+and\s+"
+    + _CAP
+    + r"(?:\s+"
+    + _CAP
+    + r")?\s+(?:in\s|Province|concluded|signed|set|formed|paired)|[.;]|$)"
+)
+_PARTNER = re.compile(
+    r"(?:(?:Kazakhstan|Kyrgyzstan|Tajikistan|Turkmenistan|Uzbekistan)['’]s\s+)?(?:the\s+)?"
+    r"(?P<b>" + _CAP + r"(?:\s+Region)?)"
+)
+
+
+def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
+    """Twinnings: "Shanghai concluded a sister-city agreement with Almaty", "Shaanxi set up
+    sister-province relations with Almaty Region and Turkistan Region"."""
+    if not re.search(r"sister|paired\s+up|similar\s+partnership", view.sentence, re.IGNORECASE):
+        return
+    for found in _SISTER_LINK.finditer(view.sentence):
+        what = (found["what"] or "").casefold()
+        partners_text = found["partners"]
+        # The list of partners ends where a new clause with its own verb begins.
+        for partner in _PARTNER.finditer(partners_text):
+            b = partner["b"]
+            if b in {
+                "Kazakhstan",
+                "Kyrgyzstan",
+                "Tajikistan",
+                "Turkmenistan",
+                "Uzbekistan",
+                "China",
+            }:
+                continue
+            if "province" in what or (not what.startswith("sister") and b.endswith("Region")):
+                kind = "province-city" if "province-city" in what else "province"
+            else:
+                kind = "city"
+            name = f"Sister-{kind} agreement between {found['a']} and {b}"
+            start = view.start + found.start()
+            end = view.start + found.start("partners") + partner.end()
+            candidate = _candidate(view, start, end, name, None, None)
+            payload = candidate.payload
+            if isinstance(payload, ProposedAgreement):
+                # The cities named are the partners, not where the agreement was signed.
+                payload = payload.model_copy(
+                    update={
+                        "agreement_kind": AgreementKind.AGREEMENT,
+                        "place_id": view.context.summit_place_id,
+                    }
+                )
+            yield Candidate(payload, start, end, 0.55, candidate.flags)
 
 
 def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -230,7 +289,10 @@ def _candidate(
     place = nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
     place_id = place.ids(EntryKind.PLACE)[0] if place else None
-    if view.refers_to_this_summit or (context.summit_date is not None and signed_on is None):
+    if view.refers_to_this_summit or (
+        (context.summit_date is not None or context.summit_place_id is not None)
+        and signed_on is None
+    ):
         # In a summit report, a document named without a date is the summit's.
         if signed_on is None:
             signed_on, precision = context.summit_date, context.summit_precision

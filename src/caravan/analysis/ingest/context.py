@@ -93,7 +93,7 @@ class SentenceView:
 
         "At this summit … signed X. [They] also established Y." dates Y by the summit too.
         """
-        if self.context.summit_date is None:
+        if self.context.summit_date is None and self.context.summit_place_id is None:
             return False
         if re.search(r"\bfirst\b[^.]{0,40}summit", self.sentence, re.IGNORECASE):
             return False

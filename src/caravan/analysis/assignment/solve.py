@@ -13,9 +13,10 @@ shortest-path total; the **relative gap** ``(c(x)·x − c(x)·y) / c(x)·x`` me
   "The stiff is moving — conjugate direction Frank–Wolfe methods with applications to
   traffic assignment", Transportation Science 47(2)).
 
-Gradient projection (path-based, ``_paths``) keeps path flows per origin–destination pair
-instead, shifting flow to each pair's shortest path with a Newton step; it measures the
-same gap from the same shortest-path trees.
+Gradient projection (path-based) keeps path flows per origin–destination pair instead,
+shifting flow to each pair's shortest path with a Newton step; it measures the same gap
+from shortest-path trees. When every link is BPR it runs on compiled kernels, pair by pair
+(``_compiled_paths``); with queue links, on arrays, origin by origin (``_paths``).
 
 A conjugate direction that is not a descent direction, or follows a full step (which
 erases the history the conjugacy refers to), is replaced by the Frank–Wolfe one.

@@ -26,7 +26,8 @@ class Algorithm(StrEnum):
     CONJUGATE_FRANK_WOLFE = "conjugate_frank_wolfe"
     #: Bi-conjugate Frank–Wolfe (Mitradjieva & Lindberg 2013).
     BICONJUGATE_FRANK_WOLFE = "biconjugate_frank_wolfe"
-    #: Path-based gradient projection with column generation (Jayakrishnan et al. 1994).
+    #: Path-based gradient projection with column generation (Jayakrishnan et al. 1994);
+    #: on compiled per-pair kernels when every link is BPR (no queue links).
     GRADIENT_PROJECTION = "gradient_projection"
 
 

@@ -122,7 +122,8 @@ def ingest(
 
 def _print_outcome(outcome: IngestOutcome) -> None:
     if outcome.error:
-        print_error(f"{outcome.path}: {outcome.error}")
+        named = str(outcome.path) in outcome.error  # the reader's message may name the file
+        print_error(outcome.error if named else f"{outcome.path}: {outcome.error}")
         return
     for warning in outcome.warnings:
         error_console.print(f"[yellow]warning[/] {escape(str(outcome.path))}: {escape(warning)}")

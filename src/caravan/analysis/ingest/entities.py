@@ -86,6 +86,16 @@ _RULES += (
         re.compile(r"\b(?P<name>" + _NAME + r")\s+(?:[Aa]irport|station|railway\s+station)\b"),
     ),
 )  # fmt: skip
+_RULES += (
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>(?:" + _NAME + r"\s+){1,3}(?:Railway|Rail|Road|Transport|Transit)\s+Corridor)\b"),
+    ),
+    (
+        EntityKind.PLACE,
+        re.compile(r"\b(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+(?:Logistics\s+(?:Centre|Center|Hub)|Dry\s+Port|Industrial\s+Park))\b"),
+    ),
+)  # fmt: skip
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
 
 

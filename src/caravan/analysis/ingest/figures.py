@@ -252,7 +252,15 @@ def _reporter(view: SentenceView) -> str:
     return "cn"
 
 
+_MANY_PROJECTS = re.compile(
+    r"\b\d+\s+(?:\w+\s+)?(?:projects|enterprises|plants|facilities)\b|\d+\s+проект\w*",
+    re.IGNORECASE,
+)
+
+
 def _investment(view: SentenceView, value: float, start: int, end: int) -> Iterator[Candidate]:
+    if _MANY_PROJECTS.search(view.sentence):
+        return  # "40 projects worth $146 million": a total over many, not this project's cost
     project = nearest(view.of_kind(EntryKind.PROJECT), start, end)
     year_date = nearest(list(view.dates), start, end)
     if project is None:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caravan.errors import InvalidQueryError
+from caravan.errors import InvalidQueryError, WorkLimitError
 from caravan.network.large import (
     ContractionHierarchy,
     CsrGraph,
+    alternative_paths,
     graph_from_edges,
     hierarchy_from_graph,
+    pareto_paths,
     road_like_graph,
 )
 
@@ -141,3 +145,79 @@ def test_bad_input_is_named() -> None:
         graph_from_edges([0], [2], [1.0], 2)
     with pytest.raises(InvalidQueryError, match="node 7 is not in the graph"):
         _diamond().distance(0, 7)
+
+
+def _walk(
+    graph: CsrGraph, edges: npt.NDArray[np.int64], weights: npt.NDArray[np.float64]
+) -> tuple[list[int], float]:
+    """Nodes visited along ``edges`` and the sum of ``weights`` (CSR order) over them."""
+    where = {int(edge): k for k, edge in enumerate(graph.edge_ids)}
+    positions = [where[int(edge)] for edge in edges]
+    nodes = [int(graph.sources[positions[0]])] + [int(graph.indices[k]) for k in positions]
+    for k, following in itertools.pairwise(positions):
+        assert graph.indices[k] == graph.sources[following]
+    return nodes, float(weights[positions].sum())
+
+
+def test_alternatives_are_valid_bounded_and_distinct() -> None:
+    graph = road_like_graph(3000, seed=4)
+    shortest = graph.distances_from(0)
+    destination = int(np.flatnonzero(np.isfinite(shortest))[-1])
+    paths = alternative_paths(graph, 0, destination, count=3, max_stretch=1.3, max_overlap=0.7)
+    assert len(paths) >= 2
+    assert paths[0].length == shortest[destination]
+    for path in paths:
+        nodes, length = _walk(graph, path.edges, graph.weights)
+        assert (nodes[0], nodes[-1]) == (0, destination)
+        assert length == path.length <= 1.3 * shortest[destination]
+    for a in range(len(paths)):
+        for b in range(a + 1, len(paths)):
+            shared = np.isin(graph.edge_ids, np.intersect1d(paths[a].edges, paths[b].edges))
+            shared_length = float(graph.weights[shared].sum())
+            assert shared_length <= 0.7 * max(paths[a].length, paths[b].length)
+
+
+def test_alternatives_to_an_unreachable_node_are_empty() -> None:
+    graph = graph_from_edges([0, 1], [1, 0], [1.0, 1.0], 3)
+    assert alternative_paths(graph, 0, 2) == []
+
+
+def _exact_front(
+    graph: CsrGraph, second: npt.NDArray[np.float64], origin: int, destination: int
+) -> set[tuple[float, float]]:
+    """The Pareto front by enumerating every simple path (tiny graphs only)."""
+    import networkx as nx
+
+    peer = nx.DiGraph()
+    for k in range(graph.edge_count):
+        peer.add_edge(int(graph.sources[k]), int(graph.indices[k]), k=k)
+    points = []
+    for nodes in nx.all_simple_paths(peer, origin, destination):
+        positions = [peer.edges[a, b]["k"] for a, b in itertools.pairwise(nodes)]
+        points.append((float(graph.weights[positions].sum()), float(second[positions].sum())))
+    return {p for p in points if not any(q != p and q[0] <= p[0] and q[1] <= p[1] for q in points)}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000))
+def test_pareto_front_equals_enumeration(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    tails, heads = rng.integers(0, 8, 20), rng.integers(0, 8, 20)
+    graph = graph_from_edges(tails, heads, rng.integers(1, 10, 20).astype(float), 8)
+    second = rng.integers(1, 10, graph.edge_count).astype(float)
+    front = pareto_paths(graph, second, 0, 7)
+    assert {(p.first, p.second) for p in front} == _exact_front(graph, second, 0, 7)
+    for path in front:
+        nodes, first = _walk(graph, path.edges, graph.weights)
+        assert (nodes[0], nodes[-1], first) == (0, 7, path.first)
+        assert _walk(graph, path.edges, second)[1] == path.second
+    approximate = pareto_paths(graph, second, 0, 7, epsilon=0.2)
+    for point in _exact_front(graph, second, 0, 7):
+        assert any(p.first <= point[0] * 1.2 and p.second <= point[1] * 1.2 for p in approximate)
+
+
+def test_pareto_label_limit_is_a_clear_error() -> None:
+    graph = road_like_graph(2000, seed=2)
+    second = np.random.default_rng(1).uniform(1, 100, graph.edge_count)
+    with pytest.raises(WorkLimitError, match="more than 10 labels"):
+        pareto_paths(graph, second, 0, graph.node_count - 1, max_labels=10)

@@ -13,7 +13,7 @@ from caravan import Observatory
 from caravan.analysis.monitoring import ReviewError
 from caravan.errors import NotAKnowledgeBaseError, UnknownRecordError
 from caravan.model import ProjectStatus
-from caravan.model.proposals import FactKind, ProposalState
+from caravan.model.proposals import Disposition, FactKind, ProposalState
 from caravan.store.journal import EditJournal, journal_path_for
 from caravan.store.proposals import ProposalFilter, ProposalQueue, proposal_queue_path_for
 
@@ -196,3 +196,12 @@ def test_a_foreign_file_in_the_queue_s_place_is_left_alone(mini: Observatory) ->
     with pytest.raises(NotAKnowledgeBaseError):
         ProposalQueue(path).add(cases.document(), [])
     assert path.read_text(encoding="utf-8") == "someone else's notes\n"
+
+
+def test_an_edited_figure_is_compared_afresh(queued: Observatory) -> None:
+    fact = cases.trade_conflict(cases.document())
+    edited = queued.edit_proposal(fact.id, {"value": "13000000000"}, BY)
+    assert edited.fact.comparison.disposition is Disposition.CORROBORATION
+    queued.accept_proposal(fact.id, BY)
+    cited = [s.id for s in queued.kb.citations("trade", "2024/cn/uz/total/")]
+    assert cited == ["src-test-news", "src-doc-" + cases.document().id[:12]]

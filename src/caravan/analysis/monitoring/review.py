@@ -9,6 +9,7 @@ from typing import cast
 
 from pydantic import BaseModel, ValidationError
 
+from caravan.analysis.ingest import compare
 from caravan.analysis.monitoring.edits import journal_edit_for
 from caravan.analysis.monitoring.errors import ReviewError
 from caravan.analysis.monitoring.held import held_rows
@@ -114,7 +115,11 @@ class Review:
         return self.queue.get(stored.fact.id)
 
     def edit(self, proposal_id: str, changes: Mapping[str, str], by: str) -> StoredProposal:
-        """Change fields of a pending proposal's payload (validated); its evidence stays."""
+        """Change fields of a pending proposal's payload (validated); its evidence stays.
+
+        The edited fact is compared with the knowledge base again (a figure corrected to
+        the held value becomes a corroboration).
+        """
         stored = self.proposal(proposal_id)
         _require_pending(stored)
         if not changes:
@@ -134,7 +139,9 @@ class Review:
             edited = type(payload).model_validate(values)
         except ValidationError as error:
             raise ReviewError(f"proposal {stored.fact.id[:12]}: {_reasons(error)}") from error
-        fact = stored.fact.model_copy(update={"payload": edited})
+        # Compared afresh: the reviewer vouches for the edited values, date included.
+        comparison = compare(self.kb, edited, date_stated=True)
+        fact = stored.fact.model_copy(update={"payload": edited, "comparison": comparison})
         self.queue.replace_payload(ProposedFact.model_validate(fact.model_dump()), by)
         return self.queue.get(stored.fact.id)
 

@@ -187,3 +187,13 @@ def test_crossing_and_changing_gauge_cost_the_published_clearance_once(
     assert [leg.kind for leg in border] == [LegKind.BORDER, LegKind.TRANSFER]
     assert sum(leg.time_h for leg in border) == pytest.approx(clearance_h)
     assert sum(leg.cost_usd for leg in border) == pytest.approx(clearance_usd)
+
+
+def test_the_import_options_choose_the_ways(observatory: Observatory, tmp_path: Path) -> None:
+    pbf = khorgos_like(tmp_path / "k.osm.pbf")
+    rail_only = observatory.import_osm(pbf, "rail-only", road_classes=(), ferries=False)
+    assert rail_only.layer.counts["ways kept"] == 4  # the standard-gauge way, three broad
+    assert "roads: none" in rail_only.layer.rules
+    roads_only = observatory.import_osm(pbf, "roads-only", rail=False)
+    assert roads_only.layer.counts["ways kept"] == 1  # the motorway
+    assert roads_only.layer.counts["gauge changes"] == 0

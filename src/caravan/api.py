@@ -95,7 +95,9 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
     from caravan.model.scenario import LayerMode
-    from caravan.store.osm import ImportProgress, ImportReport, LayerInfo, TagRules
+    from caravan.store.osm import ImportProgress as ImportProgress
+    from caravan.store.osm import ImportReport as ImportReport
+    from caravan.store.osm import LayerInfo as LayerInfo
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
@@ -781,13 +783,21 @@ class Observatory:
         name: str,
         *,
         out: Path | None = None,
-        rules: TagRules | None = None,
+        road_classes: Sequence[str] | None = None,
+        rail: bool = True,
+        rail_service: bool = False,
+        ferries: bool = True,
         radius_km: float | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
     ) -> ImportReport:
-        """Import an OSM extract as layer ``name`` (beside the knowledge base unless ``out``)."""
-        from caravan.analysis.osm import import_layer
+        """Import an OSM extract as layer ``name`` (beside the knowledge base unless ``out``).
 
+        ``road_classes``: the highway=* values kept (None: the defaults of docs/osm.md)."""
+        from caravan.analysis.osm import import_layer
+        from caravan.store.osm import DEFAULT_ROAD_CLASSES, TagRules
+
+        classes = DEFAULT_ROAD_CLASSES if road_classes is None else tuple(road_classes)
+        rules = TagRules(classes, rail_service=rail_service, ferries=ferries, rail=rail)
         return import_layer(
             self.kb, source, name, out=out, rules=rules, radius_km=radius_km, progress=progress
         )

@@ -15,7 +15,7 @@ from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_json, print_table
 
 if TYPE_CHECKING:
-    from caravan.store.osm import ImportProgress, ImportReport
+    from caravan.api import ImportProgress, ImportReport
 
 __all__ = ["osm_app"]
 
@@ -86,16 +86,15 @@ def import_command(
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Read an OSM extract (streaming) into a stored layer; list places left unattached."""
-    from caravan.store.osm import DEFAULT_ROAD_CLASSES, TagRules
-
-    classes: tuple[str, ...] = () if no_roads else tuple(road_class or DEFAULT_ROAD_CLASSES)
-    rules = TagRules(classes, rail_service=rail_service, ferries=not no_ferries, rail=not no_rail)
+    classes = () if no_roads else road_class or None  # None: the default classes
     layer_name = name or _name_from(source)
     observatory = Observatory.open(kb)
     with _import_progress() as update:
         report = observatory.import_osm(
-            source, layer_name, out=out, rules=rules, radius_km=radius_km, progress=update
-        )
+            source, layer_name, out=out, road_classes=classes, rail=not no_rail,
+            rail_service=rail_service, ferries=not no_ferries, radius_km=radius_km,
+            progress=update,
+        )  # fmt: skip
     if json_output:
         print_json(_report_json(report))
         return

@@ -13,7 +13,9 @@ the hierarchy over ``--queries`` random pairs; peers: igraph's and scipy's Dijks
 target, networkx's bidirectional Dijkstra, over fewer pairs, stated in the table); a
 ``--matrix`` × ``--matrix`` matrix (peers timed on a few rows and scaled, stated);
 memory of the arrays per edge and the process's peak RSS per edge. networkx runs only up
-to ``--networkx-max-edges``. Growth exponents are least-squares slopes of log time
+to ``--networkx-max-edges``. Alternatives (3, penalty method in a corridor) and Pareto
+fronts (time and a cost of time × a per-edge factor, exact and epsilon 0.01; size -1 =
+label limit reached) are timed on 5 pairs. Growth exponents are least-squares slopes of log time
 against log edges over the generated graphs. Distances are checked against scipy.
 """
 
@@ -34,10 +36,13 @@ from typing import Any
 
 import numpy as np
 
+from caravan.errors import WorkLimitError
 from caravan.network.large import (
     CsrGraph,
+    alternative_paths,
     graph_from_edges,
     hierarchy_from_graph,
+    pareto_paths,
     road_like_graph,
 )
 
@@ -114,6 +119,7 @@ def measure(spec: str, queries: int, matrix_size: int, networkx_max_edges: int) 
     np.testing.assert_array_equal(table[:check_rows], expected)
     for a, b in pairs[:20]:
         assert hierarchy.distance(int(a), int(b)) == graph.distances_from(int(a))[b]
+    _alternatives_and_fronts(graph, result, pairs[:5])
     peer_pairs = pairs[: 100 if m <= 200_000 else 20]
     result["peer_queries"] = len(peer_pairs)
     result["o2o_scipy"] = _percentiles(
@@ -129,6 +135,28 @@ def measure(spec: str, queries: int, matrix_size: int, networkx_max_edges: int) 
         _networkx(graph, result, sources, peer_pairs)
     result["peak_rss_all"] = _peak_rss_bytes() - rss_start
     return result
+
+
+def _alternatives_and_fronts(
+    graph: CsrGraph,
+    result: dict[str, Any],
+    pairs: np.ndarray,  # type: ignore[type-arg]
+) -> None:
+    """Three alternatives, and time–cost fronts (cost = time × a per-edge factor 0.5–2)."""
+    second = graph.weights * np.random.default_rng(3).uniform(0.5, 2.0, graph.edge_count)
+    result["alternatives"] = _percentiles(
+        [_timed(lambda a=a, b=b: alternative_paths(graph, int(a), int(b))) for a, b in pairs]
+    )
+    for epsilon in (0.0, 0.01):
+        seconds, sizes = [], []
+        for a, b in pairs:
+            started = time.perf_counter()
+            try:
+                sizes.append(len(pareto_paths(graph, second, int(a), int(b), epsilon=epsilon)))
+            except WorkLimitError:
+                sizes.append(-1)
+            seconds.append(time.perf_counter() - started)
+        result[f"pareto_{epsilon}"] = (*_percentiles(seconds), sizes)
 
 
 def _igraph(
@@ -253,6 +281,17 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r['shortcuts']:,} | {r['peak_rss_caravan'] / m:.0f} "
             f"| {r['peak_rss_all'] / m:.0f} |\n"
         )
+    fronts = (
+        "\n| graph | 3 alternatives p50 / p95 (ms) | Pareto front, exact: p50 / p95 (ms), sizes "
+        "| Pareto front, epsilon 0.01: p50 / p95 (ms), sizes |\n|---|---|---|---|\n"
+    )
+    for r in results:
+        exact, near = r["pareto_0.0"], r["pareto_0.01"]
+        fronts += (
+            f"| {r['name']} | {_ms(r['alternatives'][0])} / {_ms(r['alternatives'][1])} "
+            f"| {_ms(exact[0])} / {_ms(exact[1])}, {exact[2]} "
+            f"| {_ms(near[0])} / {_ms(near[1])}, {near[2]} |\n"
+        )
     growth = (
         "\n| growth exponent (log time / log edges, generated graphs) | caravan | scipy | igraph |"
         "\n|---|---|---|---|\n"
@@ -264,7 +303,7 @@ def table(results: list[dict[str, Any]]) -> str:
         f"| matrix | {_exponent(results, 'matrix_caravan')} | {_exponent(results, 'matrix_scipy')} "
         f"| {_exponent(results, 'matrix_igraph')} |\n"
     )
-    return head + "\n".join(lines) + "\n" + memory + growth
+    return head + "\n".join(lines) + "\n" + memory + fronts + growth
 
 
 def main(argv: list[str] | None = None) -> int:

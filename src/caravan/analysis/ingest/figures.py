@@ -69,6 +69,11 @@ _TRAINS_BARE = re.compile(
 _VEHICLES_BARE = re.compile(
     r"(?P<n>\d[\d,.]*)\s+(?:trucks|lorries|vehicles|грузовик\w*|автомобил\w*)\b", re.IGNORECASE
 )
+_LIMIT = re.compile(
+    r"(?:\blimit|\bquota|лимит|квот)\w*[^.;]{0,80}?\b(?:to|до)\s+(?P<n>\d[\d,.\u00a0 ]*?)\s*(?:units|vehicles|trucks|единиц\w*|машин\w*|грузовик\w*)?"
+    r"(?:\s+(?:a|per)\s+day|\s+в\s+сутки)?\b",
+    re.IGNORECASE,
+)
 _QUOTA = re.compile(
     r"quota|limit|at\s+least|cap\b|квот\w*|лимит\w*|не\s+менее",
     re.IGNORECASE,
@@ -82,7 +87,7 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 _LENGTH_CUE = re.compile(
-    r"\blong\b|length|stretch|span|\bruns?\b|\bfull\b|\btotal\b|протяж\w*|длин\w*|-km|km-",
+    r"\blong\b|length|stretch|span|\bruns?\b|\bfull\b|\btotal\b|km\s+of\s+(?:new\s+)?(?:track|line|railway|road)|протяж\w*|длин\w*|-km|km-",
     re.IGNORECASE,
 )
 _SISTER = re.compile(
@@ -94,7 +99,7 @@ _OPENING = re.compile(
     r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
-    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by)\s+(?P<year4>(?:20|21)\d\d)\b"
+    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
     re.IGNORECASE,
@@ -155,10 +160,18 @@ def _trade(
 ) -> Iterator[Candidate]:
     countries = view.of_kind(EntryKind.COUNTRY)
     china_named = any("cn" in m.ids(EntryKind.COUNTRY) for m in countries)
-    if not china_named and not carried:  # a run-on list's China is in its trade sentence
+    bilateral = _BILATERAL.search(view.sentence) is not None and not (
+        {i for m in countries for i in m.ids(EntryKind.COUNTRY)} - {"cn"}
+    )
+    if bilateral:
+        # "Bilateral trade reached $44 billion": the two sides are the sentences' just before.
+        partner_before = _partner_before(view)
+        if partner_before is None:
+            return
+    elif not china_named and not carried:  # a run-on list's China is in its trade sentence
         return
     flags: list[Flag] = []
-    partner = _partner_near(view, start, end)
+    partner = partner_before if bilateral else _partner_near(view, start, end)
     if partner is None:
         partners = {i for m in countries for i in m.ids(EntryKind.COUNTRY) if i != "cn"}
         groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
@@ -229,6 +242,24 @@ def _carried_year(view: SentenceView) -> int | None:
     return None
 
 
+_BILATERAL = re.compile(r"\bbilateral\b|двусторонн", re.IGNORECASE)
+
+
+def _partner_before(view: SentenceView) -> str | None:
+    """For "bilateral trade": the one Central Asian state the sentences just before name."""
+    named: set[str] = set()
+    earlier = view.previous
+    for _ in range(_RUN_ON_SENTENCES):
+        if earlier is None:
+            break
+        named |= {i for m in earlier.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY)}
+        earlier = earlier.previous
+    if "cn" not in named:
+        return None
+    named -= {"cn"}
+    return named.pop() if len(named) == 1 else None
+
+
 def _partner_near(view: SentenceView, start: int, end: int) -> str | None:
     """The one Central Asian state named in the amount's own clause, nearest before it."""
     segment = view.segment_of(start)
@@ -292,6 +323,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
         (_TONNES, FigureQuantity.THROUGHPUT_MT_PER_YEAR if throughput else FigureQuantity.CAPACITY_MT_PER_YEAR, None),
     )  # fmt: skip
     if _DAILY.search(sentence):
+        rules += ((_LIMIT, FigureQuantity.DAILY_QUOTA_VEHICLES, "road"),)
         rules += (
             (_TRAINS_BARE, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
             (_VEHICLES_BARE, rules[0][1], "road"),

@@ -205,3 +205,13 @@ def test_an_edited_figure_is_compared_afresh(queued: Observatory) -> None:
     queued.accept_proposal(fact.id, BY)
     cited = [s.id for s in queued.kb.citations("trade", "2024/cn/uz/total/")]
     assert cited == ["src-test-news", "src-doc-" + cases.document().id[:12]]
+
+
+def test_a_document_is_found_by_the_start_of_its_id(queued: Observatory) -> None:
+    other = cases.document(url="https://example.org/other").model_copy(update={"id": "f" * 32})
+    queued.review.queue.add(other, [cases.opening(other)])
+    prefix = cases.document().id[:8]
+    page = queued.proposals(ProposalFilter(document_id=prefix, state=ProposalState.PENDING))
+    assert page.total == 6
+    assert {p.document.id for p in page.items} == {cases.document().id}
+    assert queued.proposals(ProposalFilter(document_id="f" * 12)).total == 1

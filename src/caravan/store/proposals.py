@@ -90,7 +90,7 @@ class ProposalFilter:
 
     state: ProposalState | None = None
     kind: FactKind | None = None
-    document_id: str | None = None
+    document_id: str | None = None  # the document's id or the start of it
     limit: int = 100
     offset: int = 0
 
@@ -230,14 +230,14 @@ class ProposalQueue:
     def select(self, which: ProposalFilter = ProposalFilter()) -> tuple[list[StoredProposal], int]:
         """Proposals matching the filter, oldest first, one page; and how many match in all."""
         clauses, values = [], []
-        for column, value in (
-            ("p.state", which.state.value if which.state else None),
-            ("p.kind", which.kind.value if which.kind else None),
-            ("p.document_id", which.document_id),
+        for clause, value in (
+            ("p.state = ?N", which.state.value if which.state else None),
+            ("p.kind = ?N", which.kind.value if which.kind else None),
+            ("substr(p.document_id, 1, length(?N)) = ?N", which.document_id),  # id or prefix
         ):
             if value is not None:
-                clauses.append(f"{column} = ?")
                 values.append(value)
+                clauses.append(clause.replace("?N", f"?{len(values)}"))
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         with self._reading() as connection:
             if connection is None:
@@ -246,7 +246,8 @@ class ProposalQueue:
                 connection.execute(f"SELECT count(*) FROM proposals p{where}", values).fetchone()[0]
             )
             rows = connection.execute(
-                f"{_SELECT}{where} ORDER BY p.created_at, p.document_id, p.rowid LIMIT ? OFFSET ?",
+                f"{_SELECT}{where} ORDER BY p.created_at, p.document_id, p.rowid "
+                f"LIMIT ?{len(values) + 1} OFFSET ?{len(values) + 2}",
                 [*values, which.limit, which.offset],
             ).fetchall()
         return [_stored(row) for row in rows], total

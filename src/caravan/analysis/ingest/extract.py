@@ -108,7 +108,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 #: How many sentences back a thing stays the one "the line" refers to.
-_SALIENT_SENTENCES = 4
+_SALIENT_SENTENCES = 6
 
 
 def _referred_back(

@@ -158,3 +158,17 @@ def test_uploads_need_the_token_and_a_known_type(app: FastAPI) -> None:
         headers={**AUTH, "Content-Type": "application/pdf"},
     )
     assert "could not be read" in assert_problem(junk, 422, "invalid-request")["detail"]
+
+
+def test_an_upload_beyond_the_body_limit_is_refused(mini: Observatory) -> None:
+    small = create_app(HttpSettings(write_token=TOKEN, max_body_bytes=1_000), mini)
+    response = request(
+        small,
+        "POST",
+        "/api/v1/documents",
+        content=UPLOAD.encode() * 20,
+        params=UPLOAD_QUERY,
+        headers={**AUTH, "Content-Type": "text/plain"},
+    )
+    assert_problem(response, 413, "too-large")
+    assert mini.proposals().total == 0

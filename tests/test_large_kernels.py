@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import itertools
+import random
 
 import numpy as np
 import numpy.typing as npt
@@ -10,7 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caravan.errors import InvalidQueryError, WorkLimitError
+from caravan import Observatory
+from caravan.analysis.routing import search
+from caravan.analysis.routing.query import RouteQuery, Weight
+from caravan.errors import InvalidQueryError, NoRouteError, WorkLimitError
+from caravan.network import CostSettings
 from caravan.network.large import (
     ContractionHierarchy,
     CsrGraph,
@@ -221,3 +228,30 @@ def test_pareto_label_limit_is_a_clear_error() -> None:
     second = np.random.default_rng(1).uniform(1, 100, graph.edge_count)
     with pytest.raises(WorkLimitError, match="more than 10 labels"):
         pareto_paths(graph, second, 0, graph.node_count - 1, max_labels=10)
+
+
+def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lowering the size threshold sends the curated network through the hierarchy."""
+    router = embedded._router(dt.date(2025, 6, 4), CostSettings())
+    snapshot = router.snapshot
+    rng = random.Random(3)
+    pairs = [
+        (rng.choice(sorted(snapshot.origin_node)), rng.choice(sorted(snapshot.destination_node)))
+        for _ in range(25)
+    ]
+    queries = [RouteQuery(origin=o, destination=d, by=Weight.TIME) for o, d in pairs if o != d]
+    dijkstra = {}
+    for query in queries:
+        with contextlib.suppress(NoRouteError):
+            dijkstra[query.origin, query.destination] = router.route(query).best.time_h
+    monkeypatch.setattr(search, "HIERARCHY_NODE_COUNT", 0)
+    for query in queries:
+        expected = dijkstra.get((query.origin, query.destination))
+        if expected is None:
+            with pytest.raises(NoRouteError):
+                router.route(query)
+        else:
+            assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
+    assert router._hierarchies

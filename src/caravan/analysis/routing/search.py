@@ -6,6 +6,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -16,7 +17,14 @@ from caravan.analysis.routing.query import RouteQuery, Weight
 from caravan.errors import InvalidQueryError, NoRouteError, WorkLimitError
 from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph, weighted_graph
 
+if TYPE_CHECKING:  # numba loads only when a graph is large enough to need a hierarchy
+    from caravan.network.large import ContractionHierarchy
+
 __all__ = ["Deadline", "RouteResult", "Router"]
+
+#: Nodes from which a route without via points is found by a contraction hierarchy
+#: (caravan.network.large, built once per weighted graph) instead of Dijkstra.
+HIERARCHY_NODE_COUNT = 50_000
 
 #: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
 _PARETO_SWEEP = (0.0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 1e4, 1e6)
@@ -112,6 +120,7 @@ class Router:
     _edge_modes: tuple[list[str | None], list[str | None]] | None = None
     _crossing_edges: dict[str, list[int]] | None = None
     _touching: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
+    _hierarchies: dict[int, ContractionHierarchy] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------
     def route(self, query: RouteQuery, deadline: Deadline | None = None) -> RouteResult:
@@ -166,6 +175,14 @@ class Router:
                 self.snapshot, self.weights(weight, value_of_time), usable
             )
         return self._graphs[key]
+
+    def hierarchy(self, graph: WeightedGraph) -> ContractionHierarchy:
+        """The contraction hierarchy of one of this router's graphs (built once, kept)."""
+        from caravan.network.large import graph_from_weighted_graph, hierarchy_from_graph
+
+        if id(graph) not in self._hierarchies:
+            self._hierarchies[id(graph)] = hierarchy_from_graph(graph_from_weighted_graph(graph))
+        return self._hierarchies[id(graph)]
 
     def usable_edges(
         self, modes: tuple[str, ...] | None, avoid: tuple[str, ...]
@@ -241,6 +258,9 @@ class Router:
             return None
         current = snapshot.origin_node[query.origin]
         target = snapshot.destination_node[query.destination]
+        if not query.via and graph.node_count >= HIERARCHY_NODE_COUNT:
+            distance, path = self.hierarchy(graph).path(current, target)
+            return path.tolist() if math.isfinite(distance) else None
         to_target = graph.shortest_to(target) if query.via else None
         edges: list[int] = []
         for via in query.via:

@@ -74,9 +74,12 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     titles = _agreement_titles(gazetteer)
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}
+    only = _only_subjects(found, context)
     previous: SentenceView | None = None
     for number, (sentence, matches, dates) in enumerate(found):
-        borrowed = _referred_back(text, sentence, matches, salient, number)
+        borrowed = _referred_back(text, sentence, matches, salient, number) or _the_one(
+            text, sentence, matches, only
+        )
         view = SentenceView(
             text,
             sentence.start,
@@ -202,6 +205,52 @@ def _context(
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
     )
+
+
+def _only_subjects(
+    found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]],
+    context: DocumentContext,
+) -> dict[EntryKind, Match]:
+    """The project, and the crossing, of a document that names exactly one of each."""
+    projects: dict[str, Match] = {}
+    crossings: dict[str, Match] = {}
+    for _, matches, _ in found:
+        for match in matches:
+            for project_id in match.ids(EntryKind.PROJECT)[:1]:
+                projects.setdefault(project_id, match)
+            for crossing_id in match.ids(EntryKind.CROSSING)[:1]:
+                crossings.setdefault(crossing_id, match)
+            posts = [i for i in match.ids(EntryKind.PLACE) if context.crossings_at.get(i)]
+            for post in posts[:1]:
+                crossings.setdefault(post, match)
+    only: dict[EntryKind, Match] = {}
+    if len(projects) == 1:
+        only[EntryKind.PROJECT] = next(iter(projects.values()))
+    if len(crossings) == 1:
+        only[EntryKind.CROSSING] = next(iter(crossings.values()))
+    return only
+
+
+def _the_one(
+    text: str, sentence: Sentence, matches: tuple[Match, ...], only: dict[EntryKind, Match]
+) -> list[Match]:
+    """In a document about one project (or crossing), a status phrase (or crossing figure)
+    in a sentence naming nothing else is about it."""
+    if any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches):
+        return []
+    for kind, find in (
+        (EntryKind.PROJECT, _first_status_phrase),
+        (EntryKind.CROSSING, _first_crossing_figure),
+    ):
+        if kind in only and (phrase := find(text, sentence)) is not None:
+            earlier = only[kind]
+            return [
+                Match(
+                    phrase.start(), phrase.end(), phrase.group(), earlier.entries, earlier.method,
+                    None, borrowed=True,
+                )
+            ]  # fmt: skip
+    return []
 
 
 def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:

@@ -467,7 +467,7 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
 
 
 _PART_BEFORE = re.compile(
-    r"\b(?:combined|tunnels?|bridges?|of\s+which)\b|тоннел\w*|мост\w*|участк\w*|общей",
+    r"\b(?:combined|tunnels?|bridges?|of\s+which|stretch|section)\b|тоннел\w*|мост\w*|участк\w*|общей",
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(

@@ -375,3 +375,20 @@ def test_twinnings_are_agreements_signed_at_the_summit(kb: KnowledgeBase) -> Non
         isinstance(f.payload, ProposedAgreement) and f.payload.place_id == "kz-astana"
         for f in facts
     )
+
+
+def test_a_status_phrase_in_a_one_project_text_is_about_that_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The Angren–Pap railway links the Fergana valley with Tashkent. "
+        "Officials met in Tashkent on Monday. "
+        "Construction started in September 2013."
+    )
+    fact = only(proposals_from(kb, text), FactKind.STATUS_EVENT)
+    assert fact.payload == ProposedStatusEvent(
+        project_id="prj-angren-pap-railway",
+        status=ProjectStatus.UNDER_CONSTRUCTION,
+        date=dt.date(2013, 9, 1),
+        date_precision=DatePrecision.MONTH,
+    )
+    assert fact.comparison.disposition is Disposition.CORROBORATION
+    assert fact.mention == "Construction started"

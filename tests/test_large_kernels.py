@@ -255,3 +255,17 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
         else:
             assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
     assert router._hierarchies
+
+
+def test_observatory_hierarchy_answers_like_the_router(embedded: Observatory) -> None:
+    date = dt.date(2025, 6, 4)
+    hierarchy = embedded.hierarchy(by=Weight.TIME, date=date)
+    snapshot = embedded.network(date=date)
+    origin, destination = "cn-xian", "uz-tashkent"
+    best = embedded.route(origin, destination, by=Weight.TIME, date=date).best
+    distance, edges = hierarchy.path(
+        snapshot.origin_node[origin], snapshot.destination_node[destination]
+    )
+    assert distance == pytest.approx(best.time_h, rel=1e-9)
+    assert float(snapshot.time_h[edges].sum()) == pytest.approx(distance, rel=1e-12)
+    assert embedded.hierarchy(by=Weight.TIME, date=date) is hierarchy

@@ -22,7 +22,7 @@ from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, figures
-from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match, gazetteer_for
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
@@ -211,23 +211,36 @@ def _only_subjects(
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]],
     context: DocumentContext,
 ) -> dict[EntryKind, Match]:
-    """The project, and the crossing, of a document that names exactly one of each."""
+    """The project, and the crossing, of a document that names exactly one of each.
+
+    A crossing may be named by either post ("Khorgos", "Nur Zholy"): the document's crossing
+    is the one every mention fits.
+    """
     projects: dict[str, Match] = {}
-    crossings: dict[str, Match] = {}
+    fitting: set[str] | None = None
+    first_crossing: Match | None = None
     for _, matches, _ in found:
         for match in matches:
             for project_id in match.ids(EntryKind.PROJECT)[:1]:
                 projects.setdefault(project_id, match)
-            for crossing_id in match.ids(EntryKind.CROSSING)[:1]:
-                crossings.setdefault(crossing_id, match)
-            posts = [i for i in match.ids(EntryKind.PLACE) if context.crossings_at.get(i)]
-            for post in posts[:1]:
-                crossings.setdefault(post, match)
+            named = set(match.ids(EntryKind.CROSSING)) | {
+                crossing_id
+                for post in match.ids(EntryKind.PLACE)
+                for crossing_id, _ in context.crossings_at.get(post, ())
+            }
+            if named:
+                fitting = named if fitting is None else fitting & named
+                first_crossing = first_crossing or match
     only: dict[EntryKind, Match] = {}
     if len(projects) == 1:
         only[EntryKind.PROJECT] = next(iter(projects.values()))
-    if len(crossings) == 1:
-        only[EntryKind.CROSSING] = next(iter(crossings.values()))
+    if fitting is not None and len(fitting) == 1 and first_crossing is not None:
+        (crossing_id,) = fitting
+        entry = Entry(EntryKind.CROSSING, crossing_id, crossing_id, alias=True)
+        only[EntryKind.CROSSING] = Match(
+            first_crossing.start, first_crossing.end, first_crossing.text, (entry,),
+            first_crossing.method,
+        )  # fmt: skip
     return only
 
 

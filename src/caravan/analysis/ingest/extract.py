@@ -77,9 +77,9 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     only = _only_subjects(found, context)
     previous: SentenceView | None = None
     for number, (sentence, matches, dates) in enumerate(found):
-        borrowed = _referred_back(text, sentence, matches, salient, number) or _the_one(
-            text, sentence, matches, only
-        )
+        borrowed = _referred_back(
+            text, sentence, matches, salient, number, context.crossings_at
+        ) or _the_one(text, sentence, matches, only)
         view = SentenceView(
             text,
             sentence.start,
@@ -120,11 +120,12 @@ def _referred_back(
     matches: tuple[Match, ...],
     salient: dict[EntryKind, tuple[int, Match]],
     number: int,
+    crossings_at: dict[str, tuple[tuple[str, str], ...]],
 ) -> list[Match]:
     """Stand-ins for an earlier sentence's project or crossing where this one refers back."""
     borrowed: list[Match] = []
     for kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.PLACE):
-        if kind not in salient or any(m.ids(kind) for m in matches):
+        if kind not in salient or any(_names_subject(m, kind, crossings_at) for m in matches):
             continue
         if kind is EntryKind.PLACE and any(m.ids(EntryKind.CROSSING) for m in matches):
             continue
@@ -205,6 +206,15 @@ def _context(
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
     )
+
+
+def _names_subject(
+    match: Match, kind: EntryKind, crossings_at: dict[str, tuple[tuple[str, str], ...]]
+) -> bool:
+    """True when a name is a subject of this kind (for places: a border post)."""
+    if kind is EntryKind.PLACE:
+        return any(crossings_at.get(i) for i in match.ids(EntryKind.PLACE))
+    return bool(match.ids(kind))
 
 
 def _only_subjects(

@@ -89,7 +89,7 @@ _RULES += (
 _RULES += (
     (
         EntityKind.PROJECT,
-        re.compile(r"\b(?P<name>(?:" + _NAME + r"\s+){1,3}(?:Railway|Rail|Road|Transport|Transit)\s+Corridor)\b"),
+        re.compile(r"\b(?P<name>(?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+){1,3}(?:Railway|Rail|Road|Transport|Transit)\s+Corridor)\b"),
     ),
     (
         EntityKind.PLACE,
@@ -113,8 +113,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 continue
             if all(gazetteer.is_country_word(w.key) for w in words):
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
-            if kind is EntityKind.PROJECT and gazetteer.project_with_words(
-                {w.key for w in words}, at_least=2
+            if (
+                kind is EntityKind.PROJECT
+                and len(words) >= 2
+                and gazetteer.project_with_words({w.key for w in words}, at_least=2)
             ):
                 continue  # a known line's ends in another order, or a section of it
             if kind is not EntityKind.PROJECT and (

@@ -96,6 +96,12 @@ _RULES += (
         re.compile(r"\b(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+(?:Logistics\s+(?:Centre|Center|Hub)|Dry\s+Port|Industrial\s+Park))\b"),
     ),
 )  # fmt: skip
+#: Words that say what a thing is, not which: not evidence that two names are the same line.
+_KIND_WORDS = frozenset(
+    {"railway", "railroad", "rail", "line", "lines", "road", "highway", "motorway", "expressway",
+     "pipeline", "gas", "oil", "corridor", "bypass", "transport", "transit"}
+)  # fmt: skip
+_REGION_WORDS = frozenset({"asia", "asian", "central", "europe", "eurasian", "caspian"})
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
 
 
@@ -111,12 +117,17 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             words = [t for t in tokenise(name) if t.capitalised]
             if not words or any(_GENERIC.match(w.text) for w in words[:1]):
                 continue
-            if all(gazetteer.is_country_word(w.key) for w in words):
+            if all(gazetteer.is_country_word(w.key) or w.key in _REGION_WORDS for w in words):
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
+            proper = {
+                w.key
+                for w in words
+                if w.key not in _KIND_WORDS and not gazetteer.is_country_word(w.key)
+            }
             if (
                 kind is EntityKind.PROJECT
-                and len(words) >= 2
-                and gazetteer.project_with_words({w.key for w in words}, at_least=2)
+                and len(proper) >= 2
+                and gazetteer.project_with_words(proper, at_least=2)
             ):
                 continue  # a known line's ends in another order, or a section of it
             if kind is not EntityKind.PROJECT and (

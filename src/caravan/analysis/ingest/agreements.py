@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from caravan.analysis.ingest.compare import same_period
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest, parties_named
+from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import AgreementKind
@@ -123,6 +124,7 @@ def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
     sister-province relations with Almaty Region and Turkistan Region"."""
     if not re.search(r"sister|paired\s+up|similar\s+partnership", view.sentence, re.IGNORECASE):
         return
+    new_cities: set[tuple[int, str]] = set()
     for found in _SISTER_LINK.finditer(view.sentence):
         what = (found["what"] or "").casefold()
         partners_text = found["partners"]
@@ -143,6 +145,15 @@ def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
             else:
                 kind = "city"
             name = f"Sister-{kind} agreement between {found['a']} and {b}"
+            if (
+                kind == "city"
+                and not any(m.start <= view.start + found.start("a") < m.end for m in view.matches)
+                and (view.start + found.start("a"), found["a"]) not in new_cities
+            ):
+                # A Chinese city twinned here that the knowledge base does not know yet.
+                new_cities.add((view.start + found.start("a"), found["a"]))
+                a_start = view.start + found.start("a")
+                yield new_place(found["a"], a_start, a_start + len(found["a"]), "cn")
             start = view.start + found.start()
             end = view.start + found.start("partners") + partner.end()
             candidate = _candidate(view, start, end, name, None, None)

@@ -16,7 +16,7 @@ from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
-__all__ = ["new_entities"]
+__all__ = ["listed_places", "new_entities", "new_place"]
 
 _NAME = r"[A-Z][\w'’]+"
 _RU_NAME = r"[А-ЯЁ][\w]+"
@@ -139,18 +139,56 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 continue  # a known place's crossing or port, named after it ("Nur Zholy")
             known.append((start, end))
             countries = parties_named(view, start, end) or _countries_of_places(view, start, end)
-            yield Candidate(
-                payload=ProposedEntity(entity_kind=kind, name=name, country_ids=countries),
-                start=start,
-                end=end,
-                confidence=0.5,
-                flags=(
-                    Flag(
-                        code=FlagCode.UNKNOWN_ENTITY,
-                        message=f"the knowledge base has no {kind.value} called '{name}'",
-                    ),
-                ),
-            )
+            yield _new(kind, name, start, end, countries)
+    yield from listed_places(view, gazetteer)
+
+
+_PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+_PLACE_LIST = re.compile(
+    r"\b(?:airports?|stations?|ports?|towns|cities)\s+(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+"
+    r"(?P<list>"
+    + _PLACE_NAME
+    + r"(?:,\s+"
+    + _PLACE_NAME
+    + r")*(?:,?\s+and\s+"
+    + _PLACE_NAME
+    + r"))"
+)
+
+
+def listed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """Places listed after "airports in the resort areas of …" that the knowledge base lacks."""
+    for found in _PLACE_LIST.finditer(view.sentence):
+        base = view.start + found.start("list")
+        for name in re.finditer(_PLACE_NAME, found["list"]):
+            start, end = base + name.start(), base + name.end()
+            if any(m.start < end and start < m.end for m in view.matches):
+                continue
+            if gazetteer.place_word(tokenise(name.group())[0].key):
+                continue
+            yield _new(EntityKind.PLACE, name.group(), start, end, ())
+
+
+def _new(
+    kind: EntityKind, name: str, start: int, end: int, countries: tuple[str, ...]
+) -> Candidate:
+    return Candidate(
+        payload=ProposedEntity(entity_kind=kind, name=name, country_ids=countries),
+        start=start,
+        end=end,
+        confidence=0.5,
+        flags=(
+            Flag(
+                code=FlagCode.UNKNOWN_ENTITY,
+                message=f"the knowledge base has no {kind.value} called '{name}'",
+            ),
+        ),
+    )
+
+
+def new_place(name: str, start: int, end: int, country: str | None) -> Candidate:
+    """A place the knowledge base lacks, found by another rule (a twinned city)."""
+    return _new(EntityKind.PLACE, name, start, end, (country,) if country else ())
 
 
 def _names_a_thing(entries: tuple[Entry, ...]) -> bool:

@@ -254,7 +254,11 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
                 router.route(query)
         else:
             assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
-    assert router._hierarchies
+    assert len(router._hierarchies) == 1  # one graph (time, no constraints) for all queries
+    with_alternatives = queries[0].model_copy(update={"alternatives": 2, "pareto": True})
+    with contextlib.suppress(NoRouteError):
+        router.route(with_alternatives)
+    assert len(router._hierarchies) == 1  # variants are searched by Dijkstra, once each
 
 
 def test_observatory_hierarchy_answers_like_the_router(embedded: Observatory) -> None:

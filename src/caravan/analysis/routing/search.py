@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # numba loads only when a graph is large enough to need a hie
 
 __all__ = ["Deadline", "RouteResult", "Router"]
 
-#: Nodes from which a route without via points is found by a contraction hierarchy
-#: (caravan.network.large, built once per weighted graph) instead of Dijkstra.
+#: Nodes from which the best route without via points is found by a contraction
+#: hierarchy (caravan.network.large, built once per weighted graph) instead of Dijkstra.
 HIERARCHY_NODE_COUNT = 50_000
 
 #: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
@@ -235,9 +235,12 @@ class Router:
         """The best itinerary under constraints; raises :class:`_NoPathError` when there is none."""
         call = call or _Call()
         call.check()
+        # Only the query's own graph gets a hierarchy: alternatives and the Pareto sweep
+        # search many variants once each, where preprocessing would not pay off.
+        own_graph = modes is None and avoid == query.avoid and value_of_time is None
         modes = modes or (tuple(m.value for m in query.modes) if query.modes else None)
         graph = self.graph(weight, modes, avoid, value_of_time)
-        edges = self._path(graph, query, call)
+        edges = self._path(graph, query, call, hierarchy=own_graph and weight == query.by)
         if edges is None:
             raise _NoPathError
         key = (tuple(edges), weight)
@@ -248,7 +251,11 @@ class Router:
         return call.itineraries[key]
 
     def _path(
-        self, graph: WeightedGraph, query: RouteQuery, call: _Call | None = None
+        self,
+        graph: WeightedGraph,
+        query: RouteQuery,
+        call: _Call | None = None,
+        hierarchy: bool = False,
     ) -> list[int] | None:
         snapshot = self.snapshot
         if (
@@ -258,7 +265,7 @@ class Router:
             return None
         current = snapshot.origin_node[query.origin]
         target = snapshot.destination_node[query.destination]
-        if not query.via and graph.node_count >= HIERARCHY_NODE_COUNT:
+        if hierarchy and not query.via and graph.node_count >= HIERARCHY_NODE_COUNT:
             distance, path = self.hierarchy(graph).path(current, target)
             return path.tolist() if math.isfinite(distance) else None
         to_target = graph.shortest_to(target) if query.via else None

@@ -181,7 +181,8 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         tail = found["tail"] or found["rutail"] or ""
         if not tail and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()]):
             continue  # "the treaty": a document already named, not a new one
-        cut = _TAIL_END.search(tail)
+        # The tail's own opening word ("on the …") does not end it.
+        cut = _TAIL_END.search(tail, len(tail) - len(tail.lstrip()) + 1)
         if cut is not None:
             tail = tail[: cut.start()]
         for date in view.dates:

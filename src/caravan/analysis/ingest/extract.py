@@ -21,7 +21,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
-from caravan.analysis.ingest.figures import CROSSING_FIGURES, figures
+from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
@@ -277,10 +277,12 @@ def _the_one(
 
 
 def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:
-    """The first status phrase of a sentence (a stand-in's place when nothing points back)."""
+    """The first status phrase or planned opening of a sentence (where a stand-in goes when
+    nothing points back)."""
+    patterns = [pattern for _, pattern, _ in STATUS_TRIGGERS] + list(PROJECT_FIGURES)
     found = [
         m
-        for _, pattern, _ in STATUS_TRIGGERS
+        for pattern in patterns
         if (m := pattern.search(text, sentence.start, sentence.end)) is not None
     ]
     return min(found, key=lambda m: m.start()) if found else None

@@ -26,7 +26,7 @@ from caravan.analysis.ingest.suspicious import foreign_party_flag
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
 
-__all__ = ["CROSSING_FIGURES", "figures"]
+__all__ = ["CROSSING_FIGURES", "PROJECT_FIGURES", "figures"]
 
 _TRADE = re.compile(
     r"\btrade\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
@@ -108,6 +108,8 @@ _OPENING = re.compile(
 
 #: Figures that belong to a crossing: vehicles or trains a day, tonnes a year.
 CROSSING_FIGURES = (_VEHICLES, _TRAINS, _TONNES)
+#: Figures that belong to a project: a planned opening.
+PROJECT_FIGURES = (_OPENING,)
 
 
 def figures(view: SentenceView) -> Iterator[Candidate]:
@@ -538,7 +540,7 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         else:
             continue
         start, end = view.start + found.start(), view.start + found.end()
-        project = nearest(projects, start, end)
+        project = _subject_before(view, projects, start, end)
         if project is None:
             continue
         yield Candidate(

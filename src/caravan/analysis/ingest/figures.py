@@ -100,6 +100,7 @@ _OPENING = re.compile(
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
     r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
+    r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
     re.IGNORECASE,
@@ -108,8 +109,8 @@ _OPENING = re.compile(
 
 #: Figures that belong to a crossing: vehicles or trains a day, tonnes a year.
 CROSSING_FIGURES = (_VEHICLES, _TRAINS, _TONNES)
-#: Figures that belong to a project: a planned opening.
-PROJECT_FIGURES = (_OPENING,)
+#: Figures that belong to a project: a planned opening, an amount granted or invested.
+PROJECT_FIGURES = (_OPENING, re.compile(r"\b(?:grant|loan|invest\w*|cost\w*)\b", re.IGNORECASE))
 
 
 def figures(view: SentenceView) -> Iterator[Candidate]:
@@ -530,7 +531,9 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
-        written = found["year"] or found["year2"] or found["year3"] or found["year4"]
+        written = (
+            found["year"] or found["year2"] or found["year3"] or found["year4"] or found["year5"]
+        )
         relative = found["rel"] or found["rel2"]
         reference = view.context.reference
         if written:

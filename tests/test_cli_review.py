@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -155,6 +156,7 @@ def test_ctrl_c_keeps_the_files_already_stored(kb: str, tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "COLUMNS": "1000"},  # one line per file, never wrapped
     )
     assert process.stdout is not None
     printed = [process.stdout.readline() for _ in range(5)]

@@ -265,8 +265,6 @@ class Gazetteer:
             hit = self._multiword_variant(window)
             if hit is not None:
                 entry, label = hit
-                if label is None:  # a place's other spelling inside the name: an alias
-                    entry = Entry(entry.kind, entry.id, entry.label, alias=True)
                 return i, i + n, _match(text, window, [entry], label)
         token = tokens[i]
         if i in covered or len(token.key) < 7 or not token.capitalised or not self._single_keys:
@@ -283,7 +281,7 @@ class Gazetteer:
         """Ids of the things a single word names."""
         return {e.id for e in self._by_keys.get((key,), ())}
 
-    def _multiword_variant(self, window: list[Token]) -> tuple[Entry, str | None] | None:
+    def _multiword_variant(self, window: list[Token]) -> tuple[Entry, str] | None:
         keys = tuple(t.key for t in window)
         n = len(keys)
         candidates = [
@@ -302,7 +300,7 @@ class Gazetteer:
             said, known = keys[j], label_keys[j]
             if self.known_word(said) and self.known_word(known):
                 if self._named(said) & self._named(known):
-                    return entry, None  # another spelling of the same place ("Dostyq")
+                    return entry, entry.label  # another spelling of the same place ("Dostyq")
                 continue  # another real name, not a misspelling ("Kazakhstan" for "Kyrgyzstan")
             if self.known_word(said) or len(said) < 4 or len(known) < 4:
                 continue

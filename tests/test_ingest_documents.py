@@ -176,3 +176,15 @@ def test_a_pdf_with_an_unreadable_page_gives_the_rest_and_a_warning(tmp_path: Pa
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocumentError, match="no such file"):
         read_document(tmp_path / "absent.txt")
+
+
+def test_importing_the_engine_loads_no_parser() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, caravan.analysis.ingest; "
+        "print(sorted(m for m in ('bs4', 'lxml', 'pypdf') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

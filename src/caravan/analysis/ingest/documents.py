@@ -17,10 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-
-from bs4 import BeautifulSoup, Tag
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from typing import TYPE_CHECKING
 
 from caravan.analysis.ingest.dates import find_dates, parse_date_text
 from caravan.analysis.ingest.errors import (
@@ -30,6 +27,10 @@ from caravan.analysis.ingest.errors import (
 from caravan.analysis.ingest.languages import detect_language
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import DocumentMeta, Flag, FlagCode
+
+if TYPE_CHECKING:  # parsers load only when a page or a PDF is read (import stays cheap)
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
 
 __all__ = [
     "DEFAULT_MAX_CHARACTERS",
@@ -255,6 +256,8 @@ def _read_html(
             f"{max_characters * _PARSED_BYTES_PER_CHARACTER:,} bytes; raise max_characters "
             "or save the article alone",
         )
+    from bs4 import BeautifulSoup, Tag
+
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise UnreadableDocumentError(path, "binary data (NUL bytes), not an HTML document")
@@ -284,6 +287,8 @@ def _read_html(
 
 
 def _html_meta(soup: BeautifulSoup) -> dict[str, str | dt.date | None]:
+    from bs4 import Tag
+
     def meta_content(*names: str) -> str | None:
         for name in names:
             tag = soup.find("meta", attrs={"property": name}) or soup.find(
@@ -329,6 +334,9 @@ def _read_pdf(
         raise DocumentTooLargeError(
             path, f"a PDF of {size:,} bytes is above the limit of {limit:,}"
         )
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     notes: list[str] = []
     pages: list[str] = []
     with warnings.catch_warnings():

@@ -8,7 +8,8 @@ const view = { items: [], selected: null, ticket: 0 };
 
 export function setupReview(context) {
   ctx = context;
-  $("#review-filters").addEventListener("change", () => loadReview());
+  // The token field sits in the form but is no filter: typing it must not reload the list.
+  $("#review-filters").addEventListener("change", (event) => { if (event.target.id !== "review-token") loadReview(); });
   $("#review-filters").addEventListener("submit", (event) => { event.preventDefault(); loadReview(); });
 }
 
@@ -35,6 +36,7 @@ export async function loadReview() {
 
 function renderList() {
   const list = $("#review-list");
+  const focused = document.activeElement?.closest?.("#review-list button.proposal")?.dataset.proposalId;
   if (!view.items.length) {
     list.replaceChildren(el("p", { class: "hint" }, "Nothing to review. Read documents with caravan ingest or upload one through the API."));
     return;
@@ -46,6 +48,8 @@ function renderList() {
     el("span", { class: "proposal-summary" }, p.summary),
     el("span", { class: "proposal-meta" }, `“${p.mention}” · confidence ${p.confidence.toFixed(2)} · ${p.comparison.disposition}`,
       p.flags.length ? el("span", { class: "proposal-flags" }, ` · ⚑ ${p.flags.map((f) => f.code.replaceAll("_", " ")).join(", ")}`) : null))))));
+  // A reload keeps the keyboard where it was.
+  if (focused) list.querySelector(`button[data-proposal-id="${focused}"]`)?.focus();
 }
 
 async function select(id) {

@@ -133,7 +133,7 @@ def _referred_back(
         if number - said_at > _SALIENT_SENTENCES:
             continue
         anaphor: re.Match[str] | None = _ANAPHOR.search(text, sentence.start, sentence.end)
-        if anaphor is None and number - said_at <= (1 if kind is EntryKind.PROJECT else 2):
+        if anaphor is None and number - said_at <= (1 if kind is EntryKind.PROJECT else 4):
             # News goes on about the thing of the sentence before: "Construction started on
             # 13 September", "up to 800 trucks a day will be accepted", with no "the line".
             anaphor = (

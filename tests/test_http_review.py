@@ -41,6 +41,7 @@ def test_one_proposal_carries_both_sides_of_its_conflict(app: FastAPI) -> None:
     assert body["proposed_value"] == "14,000,000,000"
     assert [s["id"] for s in body["held_sources"]] == ["src-test-news"]
     assert body["evidence"]["sentence"] == fact.evidence.sentence
+    assert body["document"]["path"] == "test-line.txt"
 
 
 def test_unknown_proposals_are_404_with_suggestions(app: FastAPI) -> None:
@@ -133,6 +134,7 @@ def test_an_uploaded_document_is_read_once(app: FastAPI) -> None:
     assert {
         p["payload"]["project_id"] for p in body["proposals"] if p["kind"] == "status_event"
     } == {"prj-test-line"}
+    assert {p["document"]["path"] for p in body["proposals"]} == {"upload.txt"}  # no server folder
     again = request(app, "POST", "/api/v1/documents", **upload)
     assert again.json()["new"] == 0
     assert again.json()["known"] == body["new"]

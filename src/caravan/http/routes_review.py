@@ -6,6 +6,7 @@ Accepting, rejecting and editing run in the compute pool (they wait on the disk)
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -213,7 +214,7 @@ def proposal_view(stored: StoredProposal, details: ProposalDetails | None = None
         proposed_value=proposed_value(fact),
         comparison=fact.comparison,
         flags=list(fact.flags),
-        document=stored.document,
+        document=_without_folder(stored.document),
         document_source_id=document_source_id(stored.document),
         held_sources=list(details.held_sources) if details else [],
         created_at=stored.created_at,
@@ -224,3 +225,10 @@ def proposal_view(stored: StoredProposal, details: ProposalDetails | None = None
         edited_at=stored.edited.at,
         edited_by=stored.edited.by,
     )
+
+
+def _without_folder(document: DocumentMeta) -> DocumentMeta:
+    """The document with only its file's name: server paths are not for clients."""
+    if document.path is None:
+        return document
+    return document.model_copy(update={"path": Path(document.path).name})

@@ -116,9 +116,13 @@ def measure(spec: str, queries: int, matrix_size: int, networkx_max_edges: int) 
     result["peak_rss_caravan"] = _peak_rss_bytes() - rss_start
     check_rows = min(5, matrix_size)
     expected = graph.distances_from(rows[:check_rows])[:, columns]
-    np.testing.assert_array_equal(table[:check_rows], expected)
+    # bit for bit on integer weights (generated graphs); to rounding on fractional ones (TNTP)
+    np.testing.assert_allclose(table[:check_rows], expected, rtol=1e-12)
+    if spec.isdigit():
+        np.testing.assert_array_equal(table[:check_rows], expected)
     for a, b in pairs[:20]:
-        assert hierarchy.distance(int(a), int(b)) == graph.distances_from(int(a))[b]
+        expected_one = graph.distances_from(int(a))[b]
+        np.testing.assert_allclose(hierarchy.distance(int(a), int(b)), expected_one, rtol=1e-12)
     _alternatives_and_fronts(graph, result, pairs[:5])
     peer_pairs = pairs[: 100 if m <= 200_000 else 20]
     result["peer_queries"] = len(peer_pairs)

@@ -39,11 +39,8 @@ from caravan.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "ingest_quality"
-MEASURED_FILES = (
-    "src/caravan/analysis/ingest/*",
-    "evaluation/ingest_*.py",
-    "evaluation/ingest_corpus/*",
-)
+HELD_OUT = ROOT / "evaluation" / "ingest_heldout"
+MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,7 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for failure in failures:
         console.print(f"[red]below threshold:[/] {failure}")
     if args.record and not args.only:
-        _record(table, documents)
+        if not args.corpus.resolve().is_relative_to(ROOT):
+            console.print("[red]not recorded:[/] only a corpus inside the repository is recorded")
+            return 2
+        _record(table, documents, args.corpus)
     return 1 if failures else 0
 
 
@@ -183,8 +183,8 @@ def _listing(console: Console, scores: list[tuple[Document, DocumentScore]]) -> 
             console.print(f"  [magenta]flag not raised[/] {code} on {label.describe()}")
 
 
-def _record(table: Table, documents: list[Document]) -> None:
-    """Write the table under its own section of benchmarks/RESULTS.md."""
+def _record(table: Table, documents: list[Document], corpus: Path) -> None:
+    """Write the table under the corpus's own section of benchmarks/RESULTS.md."""
     spec = importlib.util.spec_from_file_location(
         "check_results", ROOT / "benchmarks" / "check_results.py"
     )
@@ -195,21 +195,32 @@ def _record(table: Table, documents: list[Document]) -> None:
     console = Console(width=100, record=True, file=io.StringIO())
     console.print(table)
     languages = sorted({d.language for d in documents})
+    held_out = corpus.resolve() == HELD_OUT
+    command = "`.venv/bin/python evaluation/ingest_quality.py --record"
+    command += " --corpus evaluation/ingest_heldout`" if held_out else "`"
+    heading = (
+        "## Monitoring: precision and recall on held-out texts (never used to tune the rules)"
+        if held_out
+        else "## Monitoring: precision and recall on the labelled set"
+    )
     body = "\n".join(
         [
-            "## Monitoring: precision and recall on the labelled set",
+            heading,
             "",
             f"{len(documents)} texts ({', '.join(languages)}), "
             f"{sum(len(d.expected) for d in documents)} labelled facts, measured "
             f"{dt.date.today().isoformat()} with",
-            "`.venv/bin/python evaluation/ingest_quality.py --record`:",
+            f"{command}:",
             "",
             "```",
             console.export_text().rstrip(),
             "```",
         ]
     )
-    check_results.record_section(SECTION, body, list(MEASURED_FILES))
+    folder = corpus.resolve().relative_to(ROOT).as_posix()
+    files = [*MEASURED_FILES, f"{folder}/*"]
+    name = f"{SECTION}_heldout" if held_out else SECTION
+    check_results.record_section(name, body, files)
 
 
 if __name__ == "__main__":

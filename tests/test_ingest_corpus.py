@@ -44,8 +44,14 @@ def labels() -> ModuleType:
     return _load("ingest_labels")
 
 
+@pytest.fixture(scope="module", params=["ingest_corpus", "ingest_heldout"])
+def corpus(labels: ModuleType, request: pytest.FixtureRequest) -> list[Any]:
+    """Each labelled folder in turn: the corpus and the held-out texts."""
+    return list(labels.load_corpus(EVALUATION / request.param))
+
+
 @pytest.fixture(scope="module")
-def corpus(labels: ModuleType) -> list[Any]:
+def main_corpus(labels: ModuleType) -> list[Any]:
     return list(labels.load_corpus())
 
 
@@ -75,13 +81,13 @@ def _normal(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name.casefold()).strip()
 
 
-def test_the_corpus_has_enough_texts_in_english_and_russian(corpus: list[Any]) -> None:
-    languages = Counter(doc.language for doc in corpus)
-    assert len(corpus) >= 20
+def test_the_corpus_has_enough_texts_in_english_and_russian(main_corpus: list[Any]) -> None:
+    languages = Counter(doc.language for doc in main_corpus)
+    assert len(main_corpus) >= 20
     assert languages["ru"] >= 5
     assert set(languages) <= {"en", "ru"}
-    assert sum(1 for doc in corpus if doc.path.suffix == ".html") >= 3
-    assert all(doc.path.suffix in (".txt", ".html", ".pdf") for doc in corpus)
+    assert sum(1 for doc in main_corpus if doc.path.suffix == ".html") >= 3
+    assert all(doc.path.suffix in (".txt", ".html", ".pdf") for doc in main_corpus)
 
 
 def test_every_text_names_its_report(corpus: list[Any], labels: ModuleType) -> None:
@@ -93,8 +99,9 @@ def test_every_text_names_its_report(corpus: list[Any], labels: ModuleType) -> N
         assert len(doc.body.split()) >= 40, f"{doc.name}: too short to paraphrase a report"
 
 
-def test_each_report_is_paraphrased_once(corpus: list[Any]) -> None:
-    urls = Counter(doc.meta["url"] for doc in corpus)
+def test_each_report_is_paraphrased_once(labels: ModuleType) -> None:
+    folders = [EVALUATION / "ingest_corpus", EVALUATION / "ingest_heldout"]
+    urls = Counter(doc.meta["url"] for folder in folders for doc in labels.load_corpus(folder))
     assert [url for url, n in urls.items() if n > 1] == []
 
 
@@ -178,9 +185,11 @@ def test_every_label_quotes_words_of_its_text(corpus: list[Any]) -> None:
             assert evidence in text, f"{doc.name} fact {fact.index}: {evidence!r} not in text"
 
 
-def test_the_labels_cover_every_kind_and_many_quantities(corpus: list[Any]) -> None:
-    kinds = Counter(fact.kind for doc in corpus for fact in doc.expected)
-    quantities = {f.fields["quantity"] for d in corpus for f in d.expected if f.kind == "figure"}
+def test_the_labels_cover_every_kind_and_many_quantities(main_corpus: list[Any]) -> None:
+    kinds = Counter(fact.kind for doc in main_corpus for fact in doc.expected)
+    quantities = {
+        f.fields["quantity"] for d in main_corpus for f in d.expected if f.kind == "figure"
+    }
     assert sum(kinds.values()) >= 120
     assert min(kinds[kind] for kind in KEYS) >= 15
     assert len(quantities) >= 8

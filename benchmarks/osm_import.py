@@ -32,7 +32,9 @@ _CLASS_WEIGHTS = (0.05, 0.1, 0.25, 0.3, 0.3)
 _WAY_NODES = 10
 
 
-def generate(path: Path, nodes: int, seed: int = 7) -> dict[str, int]:
+def generate(
+    path: Path, nodes: int, seed: int = 7, origin: tuple[float, float] = (60.0, 40.0)
+) -> dict[str, int]:
     """Write a jittered grid of about ``nodes`` nodes as ways of ten nodes; return counts."""
     import osmium
     from osmium.osm import mutable
@@ -40,8 +42,8 @@ def generate(path: Path, nodes: int, seed: int = 7) -> dict[str, int]:
     side = round(nodes**0.5)
     rng = np.random.default_rng(seed)
     step = 0.01  # about 1 km
-    lon = 60.0 + np.arange(side)[None, :] * step + rng.normal(0, step / 5, (side, side))
-    lat = 40.0 + np.arange(side)[:, None] * step + rng.normal(0, step / 5, (side, side))
+    lon = origin[0] + np.arange(side)[None, :] * step + rng.normal(0, step / 5, (side, side))
+    lat = origin[1] + np.arange(side)[:, None] * step + rng.normal(0, step / 5, (side, side))
     ids = np.arange(1, side * side + 1).reshape(side, side)
     ways = 0
     with osmium.SimpleWriter(str(path)) as writer:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -184,6 +185,8 @@ class _LayerEdges:
         self.base = base
         self.offset = base.node_count
         self.rows: list[tuple[int, int, _Costs, float, EdgeKind, str | None, EdgeRecord]] = []
+        self.blocks: list[_EdgeBlock] = []
+        self.ferry_speed: Parameter | None = None
 
     def snapshot(self, attached: list[Attachment]) -> NetworkSnapshot:
         layer, names = self.layer, [Layer(n) for n in LAYER_NAMES]
@@ -198,7 +201,7 @@ class _LayerEdges:
             )
         ]
         node_layer: list[Layer | None] = [names[code] for code in layer.node_layer.tolist()]
-        return _concatenated(self.base, node_place, node_layer, self.rows)
+        return _concatenated(self.base, node_place, node_layer, [*self.blocks, _block(self.rows)])
 
     def add(self, a: int, b: int, costs: _Costs, length_km: float, kind: EdgeKind,
             mode: str | None, record: EdgeRecord, both: bool = True) -> None:  # fmt: skip
@@ -207,31 +210,60 @@ class _LayerEdges:
             self.rows.append((b, a, costs, length_km, kind, mode, record))
 
     def _links(self) -> None:
-        layer, builder = self.layer, self.builder
-        ferry_speed: Parameter | None = None
+        """Link edges as arrays: costs per km by (layer, country) times the edges' lengths."""
+        layer = self.layer
         links = np.flatnonzero(layer.edge_type == EdgeType.LINK)
-        records: dict[tuple[int, str | None], EdgeRecord] = {}
-        for edge in links.tolist():
-            u, v = int(layer.edge_u[edge]), int(layer.edge_v[edge])
-            name = LAYER_NAMES[int(layer.node_layer[u])]
-            mode = Layer(name).mode
-            country = layer.country(int(layer.edge_country[edge]))
-            length = float(layer.edge_length_km[edge])
-            used: tuple[Parameter, ...]
-            if mode == LinkMode.FERRY.value:
-                ferry_speed = ferry_speed or builder.ferry_speed()
-                time_h = length / ferry_speed.value
-                costs, used = _Costs(time_h, time_h, time_h, 0.0, 0.0, 0.0), (ferry_speed,)
-            else:
-                costs, used = builder.running(mode, country, length)
-            way = int(layer.edge_way_id[edge])
-            record = records.get((way, country))
+        u, v = layer.edge_u[links], layer.edge_v[links]
+        length = layer.edge_length_km[links]
+        code, country = layer.node_layer[u], layer.edge_country[links]
+        per_km = np.zeros((links.size, 6))
+        modes = np.empty(links.size, dtype=object)
+        used_by_group: dict[tuple[int, int], tuple[Parameter, ...]] = {}
+        group_key = code.astype(np.int64) * 100_000 + country + 1  # country -1: unknown
+        for key in np.unique(group_key).tolist():
+            in_group = group_key == key
+            group = (key // 100_000, key % 100_000 - 1)
+            mode = Layer(LAYER_NAMES[group[0]]).mode
+            unit, used = self._per_km(mode, layer.country(group[1]))
+            per_km[in_group] = unit
+            modes[in_group] = mode
+            used_by_group[group] = used
+        costs = per_km * length[:, None]
+        records: dict[tuple[int, int, int], EdgeRecord] = {}
+        edge_records = []
+        for way, group_code, group_country in zip(
+            layer.edge_way_id[links].tolist(), code.tolist(), country.tolist(), strict=True
+        ):
+            record = records.get((way, group_code, group_country))
             if record is None:
+                country_id = layer.country(group_country)
                 record = EdgeRecord(
-                    EdgeKind.LINK, f"osm-w{way}", (country,) if country else (), False, used
-                )
-                records[(way, country)] = record
-            self.add(u + self.offset, v + self.offset, costs, length, EdgeKind.LINK, mode, record)
+                    EdgeKind.LINK, f"osm-w{way}", (country_id,) if country_id else (), False,
+                    used_by_group[(group_code, group_country)],
+                )  # fmt: skip
+                records[(way, group_code, group_country)] = record
+            edge_records.append(record)
+        both = np.concatenate
+        self.blocks.append(
+            _EdgeBlock(
+                source=both((u, v)).astype(np.int64) + self.offset,
+                target=both((v, u)).astype(np.int64) + self.offset,
+                costs=both((costs, costs)),
+                length_km=both((length, length)),
+                kind=np.full(2 * links.size, EdgeKind.LINK, dtype=np.int8),
+                mode=[*modes.tolist(), *modes.tolist()],
+                records=edge_records + edge_records,
+            )
+        )
+
+    def _per_km(self, mode: str, country: str | None) -> tuple[_Costs, tuple[Parameter, ...]]:
+        """Time and cost of one km of a mode in a country (all of them grow with length)."""
+        if mode == LinkMode.FERRY.value:
+            speed = self.ferry_speed or self.builder.ferry_speed()
+            self.ferry_speed = speed
+            hours = 1.0 / speed.value
+            return _Costs(hours, hours, hours, 0.0, 0.0, 0.0), (speed,)
+        return self.builder.running(mode, country, 1.0)
 
     def _crossings(self) -> None:
         layer, parameters = self.layer, self.builder.parameters
@@ -371,18 +403,46 @@ def _labelled(record: EdgeRecord, label: str) -> EdgeRecord:
     )  # fmt: skip
 
 
+@dataclass
+class _EdgeBlock:
+    """Directed edges as arrays; ``costs`` columns are the fields of :class:`_Costs`."""
+
+    source: npt.NDArray[np.int64]
+    target: npt.NDArray[np.int64]
+    costs: npt.NDArray[np.float64]  # (edges, 6)
+    length_km: npt.NDArray[np.float64]
+    kind: npt.NDArray[np.int8]
+    mode: list[str | None]
+    records: list[EdgeRecord]
+
+
+def _block(
+    rows: list[tuple[int, int, _Costs, float, EdgeKind, str | None, EdgeRecord]],
+) -> _EdgeBlock:
+    """A block of the few edges added one by one (crossings, transfers, attachments)."""
+    return _EdgeBlock(
+        source=np.asarray([r[0] for r in rows], dtype=np.int64),
+        target=np.asarray([r[1] for r in rows], dtype=np.int64),
+        costs=np.asarray([tuple(r[2]) for r in rows], dtype=np.float64).reshape(len(rows), 6),
+        length_km=np.asarray([r[3] for r in rows], dtype=np.float64),
+        kind=np.asarray([int(r[4]) for r in rows], dtype=np.int8),
+        mode=[r[5] for r in rows],
+        records=[r[6] for r in rows],
+    )
+
+
 def _concatenated(
     base: NetworkSnapshot,
     node_place: list[str],
     node_layer: list[Layer | None],
-    rows: list[tuple[int, int, _Costs, float, EdgeKind, str | None, EdgeRecord]],
+    blocks: list[_EdgeBlock],
 ) -> NetworkSnapshot:
     """The base snapshot with the layer's nodes and edges appended."""
+    costs = np.concatenate([b.costs for b in blocks])
 
-    def column(values: list[float], dtype: type = np.float64) -> npt.NDArray[np.float64]:
-        return np.asarray(values, dtype=dtype)
+    def joined(base_values: npt.NDArray[np.float64], column: int) -> npt.NDArray[np.float64]:
+        return np.concatenate((base_values, costs[:, column]))
 
-    costs = [row[2] for row in rows]
     return NetworkSnapshot(
         date=base.date,
         parameters=base.parameters,
@@ -390,30 +450,18 @@ def _concatenated(
         node_layer=[*base.node_layer, *node_layer],
         origin_node=base.origin_node,
         destination_node=base.destination_node,
-        source=np.concatenate((base.source, column([r[0] for r in rows], np.int32))).astype(
-            np.int32
-        ),
-        target=np.concatenate((base.target, column([r[1] for r in rows], np.int32))).astype(
-            np.int32
-        ),
-        time_h=np.concatenate(
-            (base.time_h, np.maximum(column([c.time_h for c in costs]), EPSILON))
-        ),
-        cost_usd=np.concatenate((base.cost_usd, column([c.cost_usd for c in costs]))),
-        length_km=np.concatenate((base.length_km, column([r[3] for r in rows]))),
-        kind=np.concatenate((base.kind, column([int(r[4]) for r in rows], np.int8))).astype(
-            np.int8
-        ),
-        mode=[*base.mode, *(r[5] for r in rows)],
-        records=[*base.records, *(r[6] for r in rows)],
+        source=np.concatenate((base.source, *(b.source for b in blocks))).astype(np.int32),
+        target=np.concatenate((base.target, *(b.target for b in blocks))).astype(np.int32),
+        time_h=np.maximum(joined(base.time_h, 0), EPSILON),
+        cost_usd=joined(base.cost_usd, 3),
+        length_km=np.concatenate((base.length_km, *(b.length_km for b in blocks))),
+        kind=np.concatenate((base.kind, *(b.kind for b in blocks))).astype(np.int8),
+        mode=[*base.mode, *(m for b in blocks for m in b.mode)],
+        records=[*base.records, *(r for b in blocks for r in b.records)],
         closures=base.closures,
         place_country=base.place_country,
-        time_h_low=np.concatenate(
-            (base.time_h_low, np.maximum(column([c.low_h for c in costs]), EPSILON))
-        ),
-        time_h_high=np.concatenate(
-            (base.time_h_high, np.maximum(column([c.high_h for c in costs]), EPSILON))
-        ),
-        cost_usd_low=np.concatenate((base.cost_usd_low, column([c.cost_low for c in costs]))),
-        cost_usd_high=np.concatenate((base.cost_usd_high, column([c.cost_high for c in costs]))),
+        time_h_low=np.maximum(joined(base.time_h_low, 1), EPSILON),
+        time_h_high=np.maximum(joined(base.time_h_high, 2), EPSILON),
+        cost_usd_low=joined(base.cost_usd_low, 4),
+        cost_usd_high=joined(base.cost_usd_high, 5),
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caravan.errors import NotAKnowledgeBaseError
 from caravan.store.osm import (
@@ -302,3 +304,47 @@ def test_neighbours_missing_from_the_file_come_from_natural_earth(
     assert tuple(graph.country(c) for c in sides) == ("kz", "cn")
     # the file's boundary (80.40) wins over Natural Earth's (80.38): the crossing is at 80.45
     assert graph.node_lon[graph.edge_v[crossing]] == pytest.approx(80.45)
+
+
+def test_the_import_reports_its_progress_with_counts(tmp_path: Path) -> None:
+    from caravan.store.osm import ImportProgress
+
+    steps: list[ImportProgress] = []
+    import_osm(khorgos_like(tmp_path / "k.osm.pbf"), tmp_path / "k.layer.sqlite", name="k",
+               progress=steps.append)  # fmt: skip
+    names = list(dict.fromkeys(step.step for step in steps))
+    assert names == ["reading ways", "locating nodes", "simplifying to junctions",
+                     "writing the layer"]  # fmt: skip
+    located = [s for s in steps if s.step == "locating nodes"]
+    assert located[-1].done == located[-1].total == 22  # every node the kept ways use
+
+
+@given(st.text(max_size=30))
+def test_any_gauge_tag_reads_as_known_layers_or_none(text: str) -> None:
+    from caravan.store.osm.tags import WayKind, gauges_of
+
+    found = gauges_of(text)
+    if not text.strip():
+        assert found is None
+    else:
+        assert found is not None
+        assert set(found) <= {WayKind.RAIL_1435, WayKind.RAIL_1520}
+        assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
+    ("tags", "kinds"),
+    [
+        ({"railway": "rail", "gauge": "1520"}, ("RAIL_1520",)),
+        ({"railway": "rail", "gauge": "1435;1520", "usage": "main"}, ("RAIL_1435", "RAIL_1520")),
+        ({"railway": "rail", "usage": "industrial"}, ()),
+        ({"railway": "rail", "service": "yard"}, ()),
+        ({"railway": "rail"}, ("RAIL_UNTAGGED",)),
+        ({"railway": "abandoned"}, ()),
+        ({"highway": "trunk_link"}, ("ROAD",)),
+        ({"highway": "tertiary"}, ()),
+        ({"route": "ferry"}, ("FERRY",)),
+    ],
+)
+def test_tag_rules(tags: dict[str, str], kinds: tuple[str, ...]) -> None:
+    assert tuple(k.name for k in TagRules().kinds(tags)) == kinds

@@ -44,7 +44,7 @@ _RAIL_USAGES = ("main", "branch")
 class TagLookup(Protocol):
     """Tags of an OSM object (a dict or pyosmium's TagList)."""
 
-    def get(self, key: str, default: str | None = None, /) -> str | None: ...
+    def get(self, key: str, /) -> str | None: ...
 
 
 class WayKind(IntEnum):

@@ -7,17 +7,24 @@ summit's, found at the start of a summit text ("held in Astana on June 17th").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
 from rapidfuzz import fuzz, process
 
 from caravan.analysis.ingest.compare import same_period
-from caravan.analysis.ingest.context import Candidate, SentenceView, nearest, parties_named
+from caravan.analysis.ingest.context import (
+    Candidate,
+    DocumentContext,
+    SentenceView,
+    nearest,
+    parties_named,
+)
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.model.enums import AgreementKind
+from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 
 __all__ = ["agreements"]
@@ -206,6 +213,20 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         yield start, end, name[:1].upper() + name[1:]
 
 
+#: A signing this many days from a report's dateline is news from where it was filed.
+_DATELINE_DAYS = 3
+
+
+def _filed_there(context: DocumentContext, signed_on: dt.date | None) -> bool:
+    """True when the report's dateline may place a signing: undated, or dated near it."""
+    if context.dateline_place_id is None:
+        return False
+    day = context.dateline_date or context.reference
+    if signed_on is None or day is None:
+        return True
+    return abs((signed_on - day).days) <= _DATELINE_DAYS
+
+
 def _known_by_date(view: SentenceView, proposal: ProposedAgreement) -> str | None:
     """The one known agreement of this kind signed on the stated day (or month)."""
     if proposal.signed_on is None:
@@ -297,7 +318,11 @@ def _candidate(
 ) -> Candidate:
     context = view.context
     dated = nearest(list(view.dates), start, end)
-    places = [m for m in view.of_kind(EntryKind.PLACE) if not (m.start >= start and m.end <= end)]
+    places = [
+        m
+        for m in view.of_kind(EntryKind.PLACE)
+        if not (m.start >= start and m.end <= end) and m.start != context.dateline_start
+    ]  # the dateline's city places a signing only by the rule below
     place = nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
     place_id = place.ids(EntryKind.PLACE)[0] if place else None
@@ -310,6 +335,10 @@ def _candidate(
             signed_on, precision = context.summit_date, context.summit_precision
         if place_id is None:
             place_id = context.summit_place_id
+    if place_id is None and _filed_there(context, signed_on):
+        place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
+        if signed_on is None and context.dateline_date is not None:
+            signed_on, precision = context.dateline_date, DatePrecision.DAY
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]
     parties = parties_named(
         SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)

@@ -60,6 +60,9 @@ class DocumentContext:
         default_factory=dict
     )
     member_names: dict[str, str] = field(default_factory=dict)  # country id -> English name
+    dateline_place_id: str | None = None  # "ASTANA, June 17 –": where the report was filed
+    dateline_date: dt.date | None = None
+    dateline_start: int | None = None  # where the dateline's place name stands
 
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").

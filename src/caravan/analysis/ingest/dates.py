@@ -64,6 +64,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SINCE = r"(?P<since>\b(?:since|starting|from|с|начиная\s+с|со)\s+)?"
 
+_PART_OF_YEAR = r"(?:early|mid|late|(?:the\s+)?(?:beginning|middle|end|start|first\s+half|second\s+half|spring|summer|autumn|fall|winter)\s+of)"
+_RU_PART_OF_YEAR = (
+    r"(?:в\s+|во\s+)?(?:начале|середине|конце|первой\s+половине|второй\s+половине|течение)\s+"
+)
+_EN_PART_OF_YEAR = (
+    r"\b(?:(?:in\s+)?(?:early|mid|late)[\s-]|earlier\s+|later\s+"
+    r"|(?:in|at|by)\s+the\s+(?:beginning|middle|end|start|first\s+half|second\s+half)\s+of\s+)"
+)
+
 _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), precision)
     for pattern, precision in (
@@ -77,6 +86,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
         (_SINCE + r"\b" + _RU_MONTH + r"\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?", DatePrecision.MONTH),
         (r"\b(?:(?P<since>since|starting\s+in|from|с|со|начиная\s+с)|in|by|for|during|of|until|in\s+the\s+year|в|во|до|к|за|по\s+итогам)\s+" + _YEAR + r"(?:\s*(?:году|года|год|г\.))?(?!\d)(?!\s*(?:km|км|%|million|billion|тонн|млн|млрд))", DatePrecision.YEAR),
         (r"(?P<since>)\b" + _YEAR + r"\s*(?:году|года|год|г\.)", DatePrecision.YEAR),
+        # A part of a year is dated at the year's precision: "in mid-2016", "early 2017".
+        (r"(?P<since>)\b" + _PART_OF_YEAR + r"[\s-]+" + _YEAR + r"\b(?!\s*(?:km|км|%))", DatePrecision.YEAR),
         # A month without a year takes the document's year: "in June", "в сентябре".
         (r"(?P<since>)(?<![\w-])(?:in|в|во)\s+" + _RU_MONTH + r"(?![\w-])(?!\s+(?:19|20)\d\d)", DatePrecision.MONTH),
         (r"(?P<since>)\bin\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b(?!,?\s+(?:19|20)\d\d)", DatePrecision.MONTH),
@@ -91,6 +102,20 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
         (r"\b(?:last\s+year|в\s+прошлом\s+году)\b", "last year"),
         (r"\b(?:next\s+year|в\s+следующем\s+году)\b", "next year"),
+        # A part of a year named relative to the document: "in mid-last year", "в середине
+        # прошлого года", "earlier this year" (dated at the year's precision).
+        (
+            _EN_PART_OF_YEAR
+            + r"this\s+year\b|"
+            + _RU_PART_OF_YEAR
+            + r"(?:этого|текущего|нынешнего)\s+года",
+            "this year",
+        ),
+        (_EN_PART_OF_YEAR + r"last\s+year\b|" + _RU_PART_OF_YEAR + r"прошлого\s+года", "last year"),
+        (
+            _EN_PART_OF_YEAR + r"next\s+year\b|" + _RU_PART_OF_YEAR + r"следующего\s+года",
+            "next year",
+        ),
         (
             r"\b(?:on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
             r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",

@@ -67,6 +67,9 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
         (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
+        (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*\s+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прервано)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
+        # A resumption returns a line to service: "traffic resumed", "движение возобновлено".
+        (ProjectStatus.IN_SERVICE, r"\b(?:resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip

@@ -18,6 +18,7 @@ from caravan.analysis.ingest.context import (
     DocumentContext,
     SentenceView,
 )
+from caravan.analysis.ingest.dateline import find_dateline
 from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
@@ -188,6 +189,7 @@ def _context(
                 place_id = places[0].ids(EntryKind.PLACE)[0]
             if summit_date is None and days:
                 summit_date, precision = days[0].date, days[0].precision
+    dateline = find_dateline(found)
     crossings_at: dict[str, list[tuple[str, str]]] = {}
     for crossing in kb.crossings():
         for post in (crossing.post_a_id, crossing.post_b_id):
@@ -205,6 +207,9 @@ def _context(
         agreement_kinds={a.id: a.kind for a in kb.agreements()},
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
+        dateline_place_id=dateline[0].ids(EntryKind.PLACE)[0] if dateline else None,
+        dateline_start=dateline[0].start if dateline else None,
+        dateline_date=dateline[1] if dateline else None,
     )
 
 

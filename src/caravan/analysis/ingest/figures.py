@@ -22,6 +22,12 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.numbers import Number, find_money, find_numbers
+from caravan.analysis.ingest.qualifiers import (
+    in_range,
+    is_target,
+    partial_period,
+    statistics_owner,
+)
 from caravan.analysis.ingest.suspicious import foreign_party_flag
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
@@ -102,7 +108,20 @@ _OPENING = re.compile(
     r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
-    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)",
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)"
+    # "is planned for 2027", "scheduled for completion in 2027"
+    r"|\b(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:planned|scheduled|slated|due|set|expected|targeted)\s+for\s+(?:completion\s+|commissioning\s+|opening\s+|launch\s+)?(?:in\s+|by\s+)?(?P<year6>(?:20|21)\d\d)\b"
+    # "запуск … запланирован на 2027 год", "ввод в эксплуатацию намечен на 2027 год"
+    r"|(?<![\w-])(?:ввод\w*|запуск\w*|открыти\w*|завершени\w*|сдач\w*)[^.;]{0,80}?(?:запланирован\w*|намечен\w*|планиру\w*|ожида\w*|предполага\w*)\s+(?:на|в|к)\s+(?P<year7>(?:20|21)\d\d)"
+    # "(открытие) планируется в 2027 году": a plan dated by a year, with no other verb
+    r"|(?<![\w-])(?:планиру\w*|запланирован\w*|намечен\w*|предполага\w*)\s+(?:\w+\s+){0,2}?(?:в|на|к)\s+(?P<year8>(?:20|21)\d\d)\s*(?:году|год|года|г\.)",
+    re.IGNORECASE,
+)
+#: A planned start of works, not of service: "construction is scheduled for 2026",
+#: "строительство планируется начать в 2026 году".
+_NOT_OPENING = re.compile(
+    r"\b(?:construction|works?|building|groundbreaking)\b|\b(?:start|begin)\s+(?:of\s+)?(?:the\s+)?(?:construction|works?|building)\b"
+    r"|(?<![\w-])(?:строительств\w*|начать|начал[оа]?|начнется|начнётся|закладк\w*|работ[аы]?)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -144,6 +163,10 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     for amount in amounts:
         kind, cue_start, _ = min(cues, key=lambda c: max(0, c[1] - amount.end, amount.start - c[2]))
         start, end = view.start + amount.start, view.start + amount.end
+        if in_range(sentence, amount.start, amount.end) or (
+            kind == "trade" and is_target(view, start, end)
+        ):
+            continue  # a range, a superseded value or a goal states no fact
         if kind == "trade":
             yield from _trade(view, amount.value_usd, start, end, view.start + cue_start, carried)
         elif kind == "investment":
@@ -192,12 +215,15 @@ def _trade(
                 flags.append(flag)
         else:
             return
-    elif carried is False and _TOTAL.search(view.sentence):
+    elif carried is False and (
+        _TOTAL.search(view.sentence) or _region_is_partner(view, start, cue)
+    ):
         partner = ""
-    year = _year_near(view, start, end)
+    dated = nearest(list(view.dates), start, end)
+    year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
-    if year is None:
+    if year is None or partial_period(view, start, (dated.start, dated.end) if dated else None):
         return
     yield Candidate(
         payload=ProposedFigure(
@@ -278,12 +304,32 @@ def _partner_near(view: SentenceView, start: int, end: int) -> str | None:
     return next(i for i in chosen.ids(EntryKind.COUNTRY) if i != "cn")
 
 
+def _region_is_partner(view: SentenceView, start: int, cue: int) -> bool:
+    """True when Central Asia as a whole, not a state, is the trade word's nearest partner
+    in the amount's clause ("the Kazakh president said trade between China and Central Asia
+    …" is the region's total)."""
+    segment = view.segment_of(start)
+    partners = [
+        (m, "ca5" in m.ids(EntryKind.GROUP))
+        for m in view.matches
+        if segment[0] <= m.start
+        and m.end <= segment[1]
+        and ("ca5" in m.ids(EntryKind.GROUP) or set(m.ids(EntryKind.COUNTRY)) - {"cn"})
+    ]
+    if not partners:
+        return False
+    said = _TRADE.match(view.text, cue)
+    cue_end = said.end() if said is not None else cue
+    _, region = min(partners, key=lambda p: max(0, p[0].start - cue_end, cue - p[0].end))
+    return region
+
+
 def _reporter(view: SentenceView) -> str:
-    """Whose statistics: a country named just before "statistics"/"customs", else China."""
+    """Whose statistics: the country whose agency or portal the text cites, else China."""
     for match in view.of_kind(EntryKind.COUNTRY):
         if _STATISTICS.match(view.text[match.end : match.end + 40]):
             return match.ids(EntryKind.COUNTRY)[0]
-    return "cn"
+    return statistics_owner(view) or "cn"
 
 
 _MANY_PROJECTS = re.compile(
@@ -341,7 +387,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             )
             group = "n2" if found.groupdict().get("n2") else "n"
             numbers = find_numbers(found.group(group).strip(), language)
-            if not numbers:
+            if not numbers or in_range(sentence, found.start(group), found.end(group)):
                 continue
             start, end = view.start + found.start(), view.start + found.end()
             if quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES and _NOT_YET.search(
@@ -437,12 +483,15 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
     cued = _LENGTH_CUE.search(view.sentence) is not None
     lengths = []
     for found in _LENGTH.finditer(view.sentence):
-        if _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()]) or (
-            _PART_AFTER.match(view.sentence[found.end() :])
+        if (
+            _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()])
+            or _PART_AFTER.match(view.sentence[found.end() :])
+            or _part_in_clause(view, view.start + found.start())
+            or _in_a_country_after(view, view.start + found.end())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
         numbers = find_numbers(found.group("n").strip(), view.context.language)
-        if numbers:
+        if numbers and not in_range(view.sentence, found.start("n"), found.end("n")):
             lengths.append(
                 (view.start + found.start(), view.start + found.end(), numbers[-1].value)
             )
@@ -476,6 +525,37 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(
     r"[\w-]*\s+участк|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
 )
+#: A part of a line, or a road serving it, named in the length's clause before the length
+#: ("the Kyrgyz section of the … railway will be 280 km long", "an access road of 12 km").
+_PART_OF_LINE = re.compile(
+    r"\b(?:section|stretch|segment|portion|leg|sub-?section|branch(?:\s+line)?|spur|access\s+road|approach(?:\s+road)?|bypass|link\s+road|feeder)s?\b"
+    r"|(?<![\w-])(?:участ\w*|отрез\w*|ветк\w*|подъездн\w*|подход\w*|обход\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _part_in_clause(view: SentenceView, position: int) -> bool:
+    clause_start, _ = view.segment_of(position)
+    return _PART_OF_LINE.search(view.text, clause_start, position) is not None
+
+
+#: "… km of it run through / lie in Kyrgyzstan", "… км пройдут по территории Кыргызстана".
+_THROUGH = re.compile(
+    r"\s*(?:of\s+(?:it|which|them)\s+)?(?:will\s+|would\s+)?(?:be\s+)?(?:pass(?:es)?|run(?:s)?|lies?|lie|go(?:es)?|cross(?:es)?|located|situated|fall)\s+"
+    r"(?:through|in|across|within|on|inside|over)\s+(?:the\s+)?(?:territory\s+of\s+)?"
+    r"|\s*(?:\w+\s+)?(?:пройд\w*|проход\w*|пролега\w*|располож\w*|приход\w*|лежит|лежат)\s+(?:по|на|через|в)\s+(?:территори\w+\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _in_a_country_after(view: SentenceView, position: int) -> bool:
+    """True when the length is followed by the country it lies in (one country's share)."""
+    through = _THROUGH.match(view.text, position, min(view.end, position + 60))
+    if through is None or not through.group(0).strip():
+        return False
+    return any(m.start == through.end() and m.ids(EntryKind.COUNTRY) for m in view.matches)
+
+
 #: A length this close to a project's name needs no "long" or "length" beside it.
 _ADJACENT = 12
 
@@ -531,8 +611,13 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
-        written = (
-            found["year"] or found["year2"] or found["year3"] or found["year4"] or found["year5"]
+        written = next(
+            (
+                found[g]
+                for g in ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
+                if found[g]
+            ),
+            None,
         )
         relative = found["rel"] or found["rel2"]
         reference = view.context.reference
@@ -543,6 +628,10 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         else:
             continue
         start, end = view.start + found.start(), view.start + found.end()
+        if (found["year6"] or found["year8"]) and _NOT_OPENING.search(
+            view.text, view.segment_of(start)[0], end
+        ):
+            continue  # a plan for the works, not for the opening
         project = _subject_before(view, projects, start, end)
         if project is None:
             continue
@@ -560,11 +649,6 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-def _year_near(view: SentenceView, start: int, end: int) -> int | None:
-    dated = nearest(list(view.dates), start, end)
-    return dated.date.year if dated is not None else None
 
 
 def _valid_from(view: SentenceView, dated: DateMention | None) -> dt.date | None:

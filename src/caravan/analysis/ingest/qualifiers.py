@@ -1,0 +1,145 @@
+"""Words around a figure that say it is not a plain fact: a target, a range, a part of a
+year; and whose statistics a figure is (the agency or portal a text cites).
+
+These are categories of language, not phrases of particular texts: a goal or plan states
+what is wanted, a range states no single value, "the first eleven months" is not the year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.analysis.ingest.context import CENTRAL_ASIA, SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind
+
+__all__ = ["in_range", "is_target", "partial_period", "statistics_owner"]
+
+#: Goals, plans, forecasts and intentions before a figure, in its clause.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:goals?|targets?|targeted|targeting|objectives?|ambitions?|aims?|aimed|aiming|plans?|planned|planning"
+    r"|intends?|intended|seeks?|sought|hopes?|strives?|expects?|expected|forecasts?|projected|projections?"
+    r"|potential|will|would|could|should|shall|envisag\w*)\b"
+    r"|\bto\s+(?:bring|raise|increase|boost|double|triple|lift|expand|grow|reach|hit|exceed)\b"
+    r"|(?<![\w-])(?:цел\w*|задач\w*|планир\w*|запланир\w*|намер\w*|довести|доведения|увеличить|увеличения"
+    r"|нарастить|наращивания|достичь|достижения|достигнуть|ожида\w*|прогноз\w*|будет|будут|может|могут"
+    r"|должн\w*|стремятся|стремится)(?![\w-])",
+    re.IGNORECASE,
+)
+#: "the $20 billion target", "a goal": a target word right after the figure.
+_TARGET_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:targets?|goals?|objectives?|mark\s+(?:by|in)\s+(?:19|20)\d\d)\b|^\W*(?:\w+\W+){0,2}?цел\w*",
+    re.IGNORECASE,
+)
+#: How far back in a figure's clause a target word still governs it.
+_TARGET_REACH = 90
+
+
+def is_target(view: SentenceView, start: int, end: int) -> bool:
+    """True when the figure at ``start:end`` (absolute) is a goal, plan or forecast."""
+    clause_start, _ = view.segment_of(start)
+    before = view.text[max(clause_start, start - _TARGET_REACH, view.start) : start]
+    after = view.text[end : min(view.end, end + 30)]
+    return _TARGET_BEFORE.search(before) is not None or _TARGET_AFTER.match(after) is not None
+
+
+_NUMBER = r"\$?\d[\d.,]*\s*(?:million|billion|mln|bn|m|млн\.?|млрд\.?)?"
+_RANGE_BEFORE = re.compile(
+    r"(?P<lead>\b(?:from|between|от|с|со)\s+)?"
+    + _NUMBER
+    + r"\s*(?P<link>–|—|-|to|and|до|и)\s*\$?$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:–|—|-|to|до)\s*\$?\d", re.IGNORECASE)
+
+
+def in_range(sentence: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` (in ``sentence``) is an end of a range
+    ("10–12 Mt", "between 10 and 12", "от 10 до 12") or the first value of a change
+    ("from 12 to 60": only 60 is the fact)."""
+    if _RANGE_AFTER.match(sentence[end : end + 12]):
+        return True
+    found = _RANGE_BEFORE.search(sentence[max(0, start - 30) : start])
+    if found is None:
+        return False
+    lead = (found["lead"] or "").strip().casefold()
+    link = found["link"].casefold()
+    if lead in {"from", "с", "со"}:
+        return False  # "rose from 12 to 60": 60 is the new value
+    if lead == "between" or lead == "от":
+        return True
+    return link not in {"and", "и"}
+
+
+#: Parts of a year: "the first eleven months", "January–July", "H1", "за семь месяцев".
+_PARTIAL = re.compile(
+    r"\b(?:first|past|last|initial)\s+(?:\w+\s+){0,2}(?:months?|quarters?|half|weeks?)\b"
+    r"|\b(?:the\s+)?\w+[- ]month(?:s)?\b(?!\s+high)|\bnine\s+months\b|\bhalf[- ]year\b|\bH[12]\b|\bQ[1-4]\b"
+    r"|\b(?:first|second|third|fourth)\s+quarter\b"
+    r"|\b(?:January|Jan\.?)\s*(?:–|—|-|to|through|and)\s*(?:February|March|April|May|June|July|August|September|October|November|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov)\b"
+    r"|(?<![\w-])(?:за\s+(?:\w+\s+){0,2}(?:месяц\w*|полугоди\w*|квартал\w*)"
+    r"|(?:перв\w+|втор\w+|трет\w+)\s+(?:\w+\s+)?(?:полугоди\w*|квартал\w*|месяц\w*)"
+    r"|январ\w*\s*(?:–|—|-)\s*(?:феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр)\w*"
+    r"|\w+месячн\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: A part-of-year phrase this close before a year names that year's part ("months of 2024").
+_PARTIAL_REACH = 20
+
+
+def partial_period(view: SentenceView, start: int, year: tuple[int, int] | None) -> bool:
+    """True when the figure at ``start`` is for part of a year: the phrase is in its clause,
+    or in (or just before) the year the figure was given (``year``: that date's span)."""
+    clause = view.segment_of(start)
+    for found in _PARTIAL.finditer(view.text, view.start, view.end):
+        if clause[0] <= found.start() < clause[1]:
+            return True
+        if year is not None and year[0] < found.end() + _PARTIAL_REACH and found.start() < year[1]:
+            return True
+    return False
+
+
+#: Bodies whose figures are a country's own statistics.
+_AGENCY = re.compile(
+    r"\b(?:statistic\w*|customs|bureau|committee|agency|ministry|portal|department|office|service)\b"
+    r"|(?<![\w-])(?:статисти\w*|таможн\w*|таможен\w*|бюро|комитет\w*|агентств\w*|министерств\w*|ведомств\w*"
+    r"|портал\w*|служб\w*|нацстат\w*|статкомитет\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: A country owns the agency named this close to it ("Kazakhstan's Bureau of National
+#: Statistics", "the Bureau of National Statistics of Kazakhstan").
+_AGENCY_REACH = 45
+#: How many sentences before a figure a cited source still speaks for it.
+_SOURCE_SENTENCES = 2
+
+
+def statistics_owner(view: SentenceView) -> str | None:
+    """The country whose agency or portal the sentence (or the one or two before) cites
+    for its figures, nearest in text; None when none is cited."""
+    current: SentenceView | None = view
+    for _ in range(_SOURCE_SENTENCES + 1):
+        if current is None:
+            return None
+        owner = _owner_in(current)
+        if owner is not None:
+            return owner
+        current = current.previous
+    return None
+
+
+def _owner_in(view: SentenceView) -> str | None:
+    countries = [
+        (m, i)
+        for m in view.of_kind(EntryKind.COUNTRY)
+        for i in m.ids(EntryKind.COUNTRY)[:1]
+        if i == "cn" or i in CENTRAL_ASIA
+    ]
+    best: tuple[int, str] | None = None
+    for agency in _AGENCY.finditer(view.text, view.start, view.end):
+        for match, country in countries:
+            gap = max(match.start - agency.end(), agency.start() - match.end)
+            between = view.text[min(match.end, agency.end()) : max(match.start, agency.start())]
+            if gap > _AGENCY_REACH or re.search(r"[,;:]|\band\b|\bwith\b|\bи\b|\bс\b", between):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, country)
+    return best[1] if best is not None else None

@@ -1,0 +1,349 @@
+"""General reading rules (issue #12): targets, ranges, parts of a year, whose statistics,
+Russian plans and dates, undated status changes, sections, datelines. Each text is short,
+written for the test, in English and Russian, and names the category it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caravan.analysis.ingest.qualifiers import in_range
+from caravan.analysis.monitoring.ingest import DocumentDetails, ingest_files
+from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.proposals import (
+    FigureQuantity,
+    FlagCode,
+    ProposedAgreement,
+    ProposedFact,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
+from caravan.store import KnowledgeBase
+from caravan.store.proposals import ProposalQueue
+from ingest_helpers import proposals_from, tiny_pdf
+
+
+@pytest.fixture
+def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
+    knowledge_base = KnowledgeBase(embedded_kb_path)
+    yield knowledge_base
+    knowledge_base.close()
+
+
+def figures_of(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
+    return [
+        f.payload
+        for f in facts
+        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
+    ]
+
+
+def events_of(facts: list[ProposedFact]) -> list[ProposedStatusEvent]:
+    return [f.payload for f in facts if isinstance(f.payload, ProposedStatusEvent)]
+
+
+def trade(kb: KnowledgeBase, text: str) -> list[ProposedFigure]:
+    return figures_of(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+
+
+# -- 1. targets, goals and ranges are not figures ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides aim to bring trade between China and Kazakhstan to $60 billion by 2030.",
+        "China and Uzbekistan set the goal of $20 billion in trade turnover in 2025.",
+        "Trade between China and Kyrgyzstan is expected to reach $25 billion in 2026.",
+        "Китай и Казахстан планируют довести товарооборот до 40 млрд долларов в 2030 году.",
+        "Цель — довести товарооборот Китая и Узбекистана до 20 млрд долларов в 2027 году.",
+    ],
+)
+def test_a_trade_target_is_not_a_trade_figure(kb: KnowledgeBase, text: str) -> None:
+    assert trade(kb, text) == []
+
+
+def test_a_stated_trade_figure_beside_a_target_is_kept(kb: KnowledgeBase) -> None:
+    text = (
+        "In 2024 China's trade with Kazakhstan reached $43.82 billion, "
+        "and the sides aim to raise it to $60 billion by 2030."
+    )
+    [figure] = trade(kb, text)
+    assert (figure.year, figure.partner_id) == (2024, "kz")
+    assert figure.value == pytest.approx(43.82e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos crossing handles 10-12 million tonnes per year.",
+        "Через Хоргос проходит 10–12 млн тонн в год.",
+    ],
+)
+def test_a_range_is_not_a_capacity(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    tonnes = [
+        *figures_of(facts, FigureQuantity.CAPACITY_MT_PER_YEAR),
+        *figures_of(facts, FigureQuantity.THROUGHPUT_MT_PER_YEAR),
+    ]
+    assert tonnes == []
+
+
+def test_ranges_and_changes_are_told_apart() -> None:
+    sentence = "rose from 12 to 60 pairs, carried 10–12 Mt, between 5 and 7, от 3 до 4, 8 and 9"
+    at = {word: sentence.index(word) for word in ("12", "60", "10", "5", "7", "3", "4", "9")}
+    assert in_range(sentence, at["12"], at["12"] + 2)  # the old value of a change
+    assert not in_range(sentence, at["60"], at["60"] + 2)  # the new value is the fact
+    assert in_range(sentence, at["10"], at["10"] + 2)
+    assert in_range(sentence, at["7"], at["7"] + 1)
+    assert in_range(sentence, at["4"], at["4"] + 1)
+    assert not in_range(sentence, at["9"], at["9"] + 1)  # a list, not a range
+
+
+# -- 2. whose statistics, parts of a year, regional totals ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter", "partner"),
+    [
+        (
+            "According to Kazakhstan's Bureau of National Statistics, trade between "
+            "Kazakhstan and China reached $43.8 billion in 2024.",
+            "kz",
+            "kz",
+        ),
+        (
+            "По данным Бюро национальной статистики Казахстана, товарооборот Казахстана и "
+            "Китая в 2024 году составил 43,8 млрд долларов.",
+            "kz",
+            "kz",
+        ),
+        (
+            "The Uzbek statistics agency reported its figures on Monday. Trade between "
+            "Uzbekistan and China reached $13.7 billion in 2024.",
+            "uz",
+            "uz",
+        ),
+        ("In 2024 China's trade with Kazakhstan reached $43.82 billion.", "cn", "kz"),
+    ],
+)
+def test_the_reporter_is_the_country_whose_agency_is_cited(
+    kb: KnowledgeBase, text: str, reporter: str, partner: str
+) -> None:
+    [figure] = trade(kb, text)
+    assert (figure.reporter_id, figure.partner_id, figure.year) == (reporter, partner, 2024)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first eleven months of 2024, trade between China and Kazakhstan reached $40.1 billion.",
+        "China-Uzbekistan trade in January-July 2024 reached $7 billion.",
+        "В январе–июле 2024 года товарооборот Казахстана и Китая составил 25 млрд долларов.",
+        "За семь месяцев 2024 года товарооборот Китая и Узбекистана составил 7 млрд долларов.",
+        "In the first half of 2024, China's trade with Kyrgyzstan totalled $10 billion.",
+    ],
+)
+def test_a_part_of_a_year_is_not_the_years_trade(kb: KnowledgeBase, text: str) -> None:
+    assert trade(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakh President Tokayev said trade between China and Central Asia reached $94.8 billion in 2024.",
+        "Президент Казахстана сообщил, что товарооборот Китая со странами Центральной Азии в 2024 году составил 94,8 млрд долларов.",
+    ],
+)
+def test_a_regional_total_is_not_given_to_one_partner(kb: KnowledgeBase, text: str) -> None:
+    [figure] = trade(kb, text)
+    assert figure.partner_id is None
+    assert figure.value == pytest.approx(94.8e9)
+
+
+# -- 3. Russian figures, plans and dates ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2023 году товарооборот Кыргызстана с Китаем составил 19,8 млрд долларов.",
+        "Товарооборот Кыргызстана и Китая составил 19,8 млрд долларов в 2023 году.",
+    ],
+)
+def test_a_russian_trade_figure_takes_the_year_of_its_sentence(
+    kb: KnowledgeBase, text: str
+) -> None:
+    [figure] = trade(kb, text)
+    assert (figure.partner_id, figure.year) == ("kg", 2023)
+    assert figure.value == pytest.approx(19.8e9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Запуск железной дороги Китай — Кыргызстан — Узбекистан запланирован на 2030 год.",
+        "Открытие железной дороги Китай — Кыргызстан — Узбекистан планируется в 2030 году.",
+        "Железную дорогу Китай — Кыргызстан — Узбекистан планируется ввести в эксплуатацию в 2030 году.",
+        "The China–Kyrgyzstan–Uzbekistan railway is scheduled for completion in 2030.",
+    ],
+)
+def test_a_planned_opening_year(kb: KnowledgeBase, text: str) -> None:
+    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строительство железной дороги Китай — Кыргызстан — Узбекистан планируется начать в 2026 году.",
+        "Construction of the China–Kyrgyzstan–Uzbekistan railway is scheduled for 2026.",
+    ],
+)
+def test_a_planned_start_of_works_is_not_an_opening(kb: KnowledgeBase, text: str) -> None:
+    assert figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Движение по железной дороге Ангрен — Пап открыли в середине прошлого года.", 2024),
+        ("The Angren–Pap railway was put into service in mid-2016.", 2016),
+        ("The Angren–Pap railway was opened late last year.", 2024),
+        ("Железная дорога Ангрен — Пап была открыта в начале 2016 года.", 2016),
+    ],
+)
+def test_a_part_of_a_year_dates_an_event_at_year_precision(
+    kb: KnowledgeBase, text: str, year: int
+) -> None:
+    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))
+    assert (event.status, event.date, event.date_precision) == (
+        ProjectStatus.IN_SERVICE,
+        dt.date(year, 1, 1),
+        DatePrecision.YEAR,
+    )
+
+
+def test_a_russian_weekday_is_dated_by_the_report(kb: KnowledgeBase) -> None:
+    text = "В среду железная дорога Ангрен — Пап была открыта после ремонта."
+    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))  # a Monday
+    assert (event.date, event.date_precision) == (dt.date(2025, 6, 25), DatePrecision.DAY)
+
+
+# -- 4. status changes: suspended, resumed -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        ("Traffic on the Angren–Pap railway was suspended after a landslide.", ProjectStatus.SUSPENDED, None),
+        ("Traffic on the Angren–Pap railway was halted after a landslide on 2 March 2025.", ProjectStatus.SUSPENDED, dt.date(2025, 3, 2)),
+        ("Движение по железной дороге Ангрен — Пап было остановлено из-за схода селя.", ProjectStatus.SUSPENDED, None),
+        ("Traffic on the Angren–Pap railway resumed on 3 March 2025.", ProjectStatus.IN_SERVICE, dt.date(2025, 3, 3)),
+        ("Движение по железной дороге Ангрен — Пап возобновлено 3 марта 2025 года.", ProjectStatus.IN_SERVICE, dt.date(2025, 3, 3)),
+    ],
+)  # fmt: skip
+def test_suspensions_and_resumptions(
+    kb: KnowledgeBase, text: str, status: ProjectStatus, date: dt.date | None
+) -> None:
+    facts = proposals_from(kb, text, dt.date(2025, 6, 30))
+    [event] = [e for e in events_of(facts) if e.project_id == "prj-angren-pap-railway"]
+    assert event.status is status
+    assert event.date == (date or dt.date(2025, 6, 30))  # undated: as of the report's day
+    if date is None:
+        [fact] = [f for f in facts if f.payload == event]
+        assert FlagCode.LOW_CONFIDENCE in {flag.code for flag in fact.flags}
+
+
+def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
+    text = "Traffic on the Angren–Pap railway will be resumed in March."
+    assert [
+        e for e in events_of(proposals_from(kb, text)) if e.status is ProjectStatus.IN_SERVICE
+    ] == []
+
+
+# -- 5. a section's length is not the project's --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyrgyz section of the China–Kyrgyzstan–Uzbekistan railway will be 280 km long.",
+        "An access road of 12 km to the China–Kyrgyzstan–Uzbekistan railway is being built.",
+        "Кыргызский участок железной дороги Китай — Кыргызстан — Узбекистан составит 280 км.",
+    ],
+)
+def test_a_sections_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> None:
+    assert figures_of(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the China–Kyrgyzstan–Uzbekistan railway's 523 km, 305 km run through Kyrgyzstan.",
+        "Протяжённость железной дороги Китай — Кыргызстан — Узбекистан составит 523 км, "
+        "из них 305 км пройдут по территории Кыргызстана.",
+        "The China–Kyrgyzstan–Uzbekistan railway, a new 523 km line in Kyrgyzstan and Uzbekistan, is being built.",
+    ],
+)
+def test_the_whole_length_is_kept_beside_a_countrys_share(kb: KnowledgeBase, text: str) -> None:
+    [length] = figures_of(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
+    assert (length.subject_id, length.value) == ("prj-cku-railway", 523)
+
+
+# -- 6. the signing place from the dateline ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, June 17 (Kazinform) – China and Kazakhstan signed a memorandum on cooperation in e-commerce.",
+        "ASTANA, June 17 –\nChina and Kazakhstan signed a memorandum on cooperation in e-commerce.",
+        "Астана, 17 июня. Китай и Казахстан подписали меморандум о сотрудничестве в электронной торговле.",
+    ],
+)
+def test_the_dateline_places_and_dates_a_signing(kb: KnowledgeBase, text: str) -> None:
+    [agreement] = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert (agreement.place_id, agreement.signed_on) == ("kz-astana", dt.date(2025, 6, 17))
+
+
+def test_a_place_in_the_sentence_wins_over_the_dateline(kb: KnowledgeBase) -> None:
+    text = (
+        "ASTANA, June 17 – China and Kazakhstan signed a memorandum on cooperation "
+        "in e-commerce in Tashkent on 15 June."
+    )
+    [agreement] = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert agreement.place_id == "uz-tashkent"
+
+
+def test_a_signing_years_from_the_dateline_is_not_placed_by_it(kb: KnowledgeBase) -> None:
+    text = "ASTANA, June 17 – The two countries signed a memorandum on cooperation in e-commerce in 2019."
+    [agreement] = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert agreement.place_id is None
+
+
+# -- document warnings reach the stored proposals -------------------------------------------
+
+
+def test_a_partial_document_flag_reaches_the_stored_proposals(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(tiny_pdf(["The Angren-Pap railway opened in June 2016.", "lost"], 1))
+    queue = ProposalQueue(tmp_path / "queue.sqlite")
+    [outcome] = ingest_files(kb, queue, [path], DocumentDetails(published_on=dt.date(2025, 1, 1)))
+    assert outcome.error is None
+    assert outcome.proposal_ids
+    assert outcome.warnings
+    for proposal_id in outcome.proposal_ids:
+        stored = queue.get(proposal_id)
+        assert FlagCode.PARTIAL_DOCUMENT in {flag.code for flag in stored.fact.flags}

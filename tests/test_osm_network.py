@@ -17,7 +17,7 @@ from caravan.model import LinkMode
 from caravan.model.scenario import LayerMode
 from caravan.network import EdgeKind
 from caravan.store import default_data_dir
-from caravan.store.osm import OsmImportError
+from caravan.store.osm import LAYER_NAMES, OsmImportError, load_layer
 from osm_pbf import khorgos_like
 
 DATE = dt.date(2025, 6, 1)
@@ -197,3 +197,24 @@ def test_the_import_options_choose_the_ways(observatory: Observatory, tmp_path: 
     roads_only = observatory.import_osm(pbf, "roads-only", rail=False)
     assert roads_only.layer.counts["ways kept"] == 1  # the motorway
     assert roads_only.layer.counts["gauge changes"] == 0
+
+
+def test_the_extract_country_places_nodes_outside_every_boundary(
+    observatory: Observatory, tmp_path: Path
+) -> None:
+    from osm_pbf import OsmBuilder
+
+    osm = OsmBuilder()  # mid-Atlantic: outside the file's (none) and Natural Earth's boundaries
+    osm.line([(-30.5, 10.0), (-30.0, 10.0)], railway="rail")
+    pbf = osm.write(tmp_path / "sea.osm.pbf")
+    plain = observatory.import_osm(pbf, "no-country")
+    placed = observatory.import_osm(pbf, "in-cn", country="cn")
+    assert "elsewhere cn" in placed.layer.boundaries
+    assert "elsewhere" not in plain.layer.boundaries
+    graph = load_layer(placed.layer.path)
+    assert {graph.country(int(c)) for c in graph.node_country} == {"cn"}
+    # untagged rail in China is read as standard gauge; without a country, as broad gauge
+    assert set(graph.node_layer.tolist()) == {LAYER_NAMES.index("rail_1435")}
+    assert set(load_layer(plain.layer.path).node_layer.tolist()) == {LAYER_NAMES.index("rail_1520")}
+    with pytest.raises(OsmImportError, match="unknown country 'xx'"):
+        observatory.import_osm(pbf, "bad", country="xx")

@@ -807,19 +807,22 @@ class Observatory:
         rail_service: bool = False,
         ferries: bool = True,
         radius_km: float | None = None,
+        country: str | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
     ) -> ImportReport:
         """Import an OSM extract as layer ``name`` (beside the knowledge base unless ``out``).
 
-        ``road_classes``: the highway=* values kept (None: the defaults of docs/osm.md)."""
+        ``road_classes``: the highway=* values kept (None: the defaults of docs/osm.md);
+        ``country``: the country of nodes outside every known boundary (the extract's)."""
         from caravan.analysis.osm import import_layer
         from caravan.store.osm import DEFAULT_ROAD_CLASSES, TagRules
 
         classes = DEFAULT_ROAD_CLASSES if road_classes is None else tuple(road_classes)
         rules = TagRules(classes, rail_service=rail_service, ferries=ferries, rail=rail)
         return import_layer(
-            self.kb, source, name, out=out, rules=rules, radius_km=radius_km, progress=progress
-        )
+            self.kb, source, name, out=out, rules=rules, radius_km=radius_km, country=country,
+            progress=progress,
+        )  # fmt: skip
 
     def osm_layers(self) -> list[LayerInfo]:
         """The OSM layers imported beside the knowledge base."""

@@ -82,6 +82,10 @@ def import_command(
         bool, typer.Option("--rail-service", help="Keep sidings, yards and spurs (service=*).")
     ] = False,
     radius_km: _RadiusOption = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Country id (e.g. kz) of nodes outside every boundary."),
+    ] = None,
     kb: _KbOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
@@ -93,7 +97,7 @@ def import_command(
         report = observatory.import_osm(
             source, layer_name, out=out, road_classes=classes, rail=not no_rail,
             rail_service=rail_service, ferries=not no_ferries, radius_km=radius_km,
-            progress=update,
+            country=country, progress=update,
         )  # fmt: skip
     if json_output:
         print_json(_report_json(report))

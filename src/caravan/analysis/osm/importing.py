@@ -11,6 +11,7 @@ from caravan.store.osm import (
     DEFAULT_ATTACH_RADIUS_KM,
     ImportProgress,
     ImportReport,
+    OsmImportError,
     PlacePoint,
     TagRules,
     import_osm,
@@ -33,9 +34,18 @@ def import_layer(
     out: Path | None = None,
     rules: TagRules | None = None,
     radius_km: float | None = None,
+    country: str | None = None,
     progress: Callable[[ImportProgress], None] | None = None,
 ) -> ImportReport:
-    """Import ``source`` as layer ``name`` (in the layers folder unless ``out``), places attached."""
+    """Import ``source`` as layer ``name`` (in the layers folder unless ``out``), places attached.
+
+    ``country``: a knowledge-base country id, the country of nodes outside every boundary.
+    """
+    known = sorted(c.id for c in kb.countries())
+    if country is not None and country not in known:
+        raise OsmImportError(
+            f"unknown country {country!r}; the knowledge base has {', '.join(known)}"
+        )
     target = out if out is not None else layer_path(layer_folder(kb.path), name)
     if out is not None:
         layer_path(out.parent, name)  # the name is checked even when the path is given
@@ -46,5 +56,6 @@ def import_layer(
         rules=rules,
         places=place_points(kb),
         radius_km=radius_km if radius_km is not None else DEFAULT_ATTACH_RADIUS_KM,
+        country=country,
         progress=progress,
     )

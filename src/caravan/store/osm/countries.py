@@ -32,11 +32,12 @@ class CountryLookup:
 
     method: str  # "file", "natural-earth" or "none"
     geometries: dict[str, Any]
+    default: str | None = None  # the country of a node outside every known boundary
 
     @property
     def codes(self) -> list[str]:
         """Country ids in index order."""
-        return sorted(self.geometries)
+        return sorted(set(self.geometries) | ({self.default} if self.default else set()))
 
     def index_of(
         self, lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]
@@ -52,15 +53,25 @@ class CountryLookup:
             )  # fmt: skip
             inside = shapely.contains_xy(geometry, lon[candidates], lat[candidates])
             found[candidates[inside]] = index
+        if self.default is not None:
+            found[found == NO_COUNTRY] = self.codes.index(self.default)
         return found
 
 
-def countries_of_extract(extract: RawExtract) -> CountryLookup:
+def countries_of_extract(extract: RawExtract, default: str | None = None) -> CountryLookup:
     """The file's country boundaries where they close; Natural Earth's for the other countries.
 
     A country extract carries its own boundary whole but its neighbours' only in part, so
-    the neighbours come from Natural Earth, less the file's countries (no overlap).
+    the neighbours come from Natural Earth, less the file's countries (no overlap). With
+    ``default``, a node outside every known boundary is taken to lie in that country.
     """
+    found = _countries_of_extract(extract)
+    if default is None:
+        return found
+    return CountryLookup(f"{found.method}; elsewhere {default}", found.geometries, default)
+
+
+def _countries_of_extract(extract: RawExtract) -> CountryLookup:
     from_file = _file_boundaries(extract)
     shapes = country_shapes()
     if shapes.method != "polygons":

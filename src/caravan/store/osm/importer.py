@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,13 +47,17 @@ def import_osm(
     rules: TagRules | None = None,
     places: Sequence[PlacePoint] = (),
     radius_km: float = DEFAULT_ATTACH_RADIUS_KM,
+    country: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Read ``source``, simplify it to junctions and store it at ``out`` as layer ``name``.
 
     ``out`` is checked before reading (a file caravan did not create is never written) and
-    replaced atomically at the end; an interruption leaves it as it was.
+    replaced atomically at the end; an interruption leaves it as it was. ``country`` (an
+    id such as ``kz``) is the country of nodes outside every known boundary.
     """
+    if country is not None and not re.fullmatch(r"[a-z]{2}", country):
+        raise OsmImportError(f"country {country!r} is not a two-letter country id such as 'kz'")
     require_own_file(out, FileKind.OSM_LAYER)
     rules = rules or TagRules()
     tell = progress or (lambda _: None)
@@ -64,7 +69,7 @@ def import_osm(
             f"tags read; rules: {rules.describe()}); nothing was written"
         )
     tell(ImportProgress("simplifying to junctions", 0, 1))
-    countries = countries_of_extract(extract)
+    countries = countries_of_extract(extract, country)
     graph = graph_from_extract(extract, countries)
     if graph.edge_count == 0:
         raise OsmImportError(

@@ -55,7 +55,7 @@ def graph_from_extract(extract: RawExtract, countries: CountryLookup) -> LayerGr
     """The junction graph of the kept ways, with crossings, gauge changes and port links."""
     ways = _Positions(extract, countries)
     crossings = ways.crossings(extract.border_control)
-    graph = _Graph(ways, crossings, extract.border_control)
+    graph = _Graph(ways, crossings)
     del ways  # the positions' arrays are no longer needed
     graph.add_transfers()
     graph.merge_chains()
@@ -211,12 +211,7 @@ class _Positions:
 class _Graph:
     """Edges between split positions, crossing nodes split in two, then chains merged."""
 
-    def __init__(
-        self,
-        ways: _Positions,
-        crossings: dict[int, tuple[int, int, str]],
-        border_control: dict[int, str],
-    ) -> None:
+    def __init__(self, ways: _Positions, crossings: dict[int, tuple[int, int, str]]) -> None:
         # nodes of the graph are (OSM node, layer): counted and numbered without sorting
         key = ways.node.astype(np.int64) * 4 + ways.layer
         slots = 4 * max(ways.extract.node_ids.size, 1)

@@ -127,6 +127,11 @@ def test_ranges_and_changes_are_told_apart() -> None:
             "uz",
             "uz",
         ),
+        (
+            "According to stat.uz, trade between Uzbekistan and China amounted to $13.7 billion in 2024.",
+            "uz",
+            "uz",
+        ),
         ("In 2024 China's trade with Kazakhstan reached $43.82 billion.", "cn", "kz"),
     ],
 )
@@ -145,6 +150,8 @@ def test_the_reporter_is_the_country_whose_agency_is_cited(
         "В январе–июле 2024 года товарооборот Казахстана и Китая составил 25 млрд долларов.",
         "За семь месяцев 2024 года товарооборот Китая и Узбекистана составил 7 млрд долларов.",
         "In the first half of 2024, China's trade with Kyrgyzstan totalled $10 billion.",
+        "In January-November 2024, Kazakhstan-China trade totalled $40 billion.",
+        "По итогам девяти месяцев 2024 года товарооборот Казахстана и Китая составил 32 млрд долларов.",
     ],
 )
 def test_a_part_of_a_year_is_not_the_years_trade(kb: KnowledgeBase, text: str) -> None:
@@ -155,6 +162,7 @@ def test_a_part_of_a_year_is_not_the_years_trade(kb: KnowledgeBase, text: str) -
     "text",
     [
         "Kazakh President Tokayev said trade between China and Central Asia reached $94.8 billion in 2024.",
+        "China's trade with the Central Asian countries reached $94.8 billion in 2024, Uzbek media reported.",
         "Президент Казахстана сообщил, что товарооборот Китая со странами Центральной Азии в 2024 году составил 94,8 млрд долларов.",
     ],
 )
@@ -214,6 +222,10 @@ def test_a_planned_start_of_works_is_not_an_opening(kb: KnowledgeBase, text: str
         ("The Angren–Pap railway was put into service in mid-2016.", 2016),
         ("The Angren–Pap railway was opened late last year.", 2024),
         ("Железная дорога Ангрен — Пап была открыта в начале 2016 года.", 2016),
+        ("The Angren–Pap railway opened last summer.", 2024),
+        ("Железную дорогу Ангрен — Пап открыли прошлым летом.", 2024),
+        ("The Angren–Pap railway was put into operation in the middle of the year.", 2025),
+        ("Железную дорогу Ангрен — Пап ввели в эксплуатацию в середине года.", 2025),
     ],
 )
 def test_a_part_of_a_year_dates_an_event_at_year_precision(
@@ -242,7 +254,11 @@ def test_a_russian_weekday_is_dated_by_the_report(kb: KnowledgeBase) -> None:
         ("Traffic on the Angren–Pap railway was suspended after a landslide.", ProjectStatus.SUSPENDED, None),
         ("Traffic on the Angren–Pap railway was halted after a landslide on 2 March 2025.", ProjectStatus.SUSPENDED, dt.date(2025, 3, 2)),
         ("Движение по железной дороге Ангрен — Пап было остановлено из-за схода селя.", ProjectStatus.SUSPENDED, None),
+        ("The Angren–Pap railway was temporarily closed for repairs.", ProjectStatus.SUSPENDED, None),
+        ("Железная дорога Ангрен — Пап временно закрыта на ремонт.", ProjectStatus.SUSPENDED, None),
         ("Traffic on the Angren–Pap railway resumed on 3 March 2025.", ProjectStatus.IN_SERVICE, dt.date(2025, 3, 3)),
+        ("The first freight train passed along the Angren–Pap railway on 22 June 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 22)),
+        ("Первый грузовой поезд прошёл по железной дороге Ангрен — Пап 22 июня 2016 года.", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 22)),
         ("Движение по железной дороге Ангрен — Пап возобновлено 3 марта 2025 года.", ProjectStatus.IN_SERVICE, dt.date(2025, 3, 3)),
     ],
 )  # fmt: skip
@@ -274,6 +290,7 @@ def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
         "The Kyrgyz section of the China–Kyrgyzstan–Uzbekistan railway will be 280 km long.",
         "An access road of 12 km to the China–Kyrgyzstan–Uzbekistan railway is being built.",
         "Кыргызский участок железной дороги Китай — Кыргызстан — Узбекистан составит 280 км.",
+        "The Uzbek part of the China–Kyrgyzstan–Uzbekistan railway, 50 km long, will be built by Uzbekistan.",
     ],
 )
 def test_a_sections_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> None:
@@ -303,6 +320,9 @@ def test_the_whole_length_is_kept_beside_a_countrys_share(kb: KnowledgeBase, tex
         "ASTANA, June 17 (Kazinform) – China and Kazakhstan signed a memorandum on cooperation in e-commerce.",
         "ASTANA, June 17 –\nChina and Kazakhstan signed a memorandum on cooperation in e-commerce.",
         "Астана, 17 июня. Китай и Казахстан подписали меморандум о сотрудничестве в электронной торговле.",
+        "Астана. 17 июня. Китай и Казахстан подписали меморандум о сотрудничестве в электронной торговле.",
+        "АСТАНА, 17 июн - РИА Новости. Китай и Казахстан подписали меморандум о сотрудничестве.",
+        "ASTANA, Kazakhstan, June 17 (Reuters) - China and Kazakhstan signed a memorandum on trade.",
     ],
 )
 def test_the_dateline_places_and_dates_a_signing(kb: KnowledgeBase, text: str) -> None:

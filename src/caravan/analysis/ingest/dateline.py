@@ -18,8 +18,10 @@ __all__ = ["find_dateline"]
 
 #: How many sentences from the top a dateline may stand (after a headline or a byline).
 _DATELINE_SENTENCES = 4
-#: Between the city and its day: a comma, perhaps the agency in brackets.
-_BEFORE_DAY = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[,/]?\s*$")
+#: Between the city and its day: a comma, perhaps the country or the agency in brackets.
+_BEFORE_DAY = re.compile(
+    r"(?:\s*,\s*[A-ZА-ЯЁ][\w-]+)?\s*(?:\([^()\n]{1,40}\)\s*)?[,./]?\s*$"
+)  # "BISHKEK, Kyrgyzstan, Dec 16": a country may follow the city
 #: A city with no day: the agency in brackets, or a dash, right after it.
 _NO_DAY = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|\.)\s", re.UNICODE)
 
@@ -28,20 +30,26 @@ def find_dateline(
     found: Sequence[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]],
 ) -> tuple[Match, dt.date | None] | None:
     """The place named (and day) of the dateline at the top of a text, if it has one."""
-    for sentence, matches, dates in found[:_DATELINE_SENTENCES]:
+    top = found[:_DATELINE_SENTENCES]
+    for number, (sentence, matches, dates) in enumerate(top):
         places = [m for m in matches if m.ids(EntryKind.PLACE)]
         if not places:
             continue
         first = min(places, key=lambda m: m.start)
         if sentence.text[: first.start - sentence.start].strip() or not first.text[:1].isupper():
             continue  # the city must open its line, capitalised
-        following = [d for d in dates if d.start >= first.end]
-        day = min(following, key=lambda d: d.start) if following else None
+        rest = sentence.text[first.end - sentence.start :]
+        if not rest.strip(" .") and number + 1 < len(top):
+            # "Бишкек. 16 декабря. …": the city alone, its day opening the next sentence
+            following = top[number + 1]
+            if following[2] and following[2][0].start == following[0].start:
+                return first, following[2][0].date
+        later = [d for d in dates if d.start >= first.end]
+        day = min(later, key=lambda d: d.start) if later else None
         if day is not None and _BEFORE_DAY.fullmatch(
             sentence.text[first.end - sentence.start : day.start - sentence.start]
         ):
             return first, day.date
-        rest = sentence.text[first.end - sentence.start :]
         if _NO_DAY.match(rest):
             return first, None
     return None

@@ -37,19 +37,20 @@ _MONTHS_EN = {
 }  # fmt: skip
 
 #: Russian month stems and the endings of their cases (январь, января, январе, январём …).
+#: News agencies' short forms ("17 июн", "16 дек.") are read too.
 _MONTHS_RU = {
-    r"январ(?:ь|я|е|ю|ём|ем)": 1,
-    r"феврал(?:ь|я|е|ю|ём|ем)": 2,
+    r"(?:январ(?:ь|я|е|ю|ём|ем)|янв\.?)": 1,
+    r"(?:феврал(?:ь|я|е|ю|ём|ем)|фев\.?)": 2,
     r"март(?:а|е|у|ом)?": 3,
-    r"апрел(?:ь|я|е|ю|ем)": 4,
+    r"(?:апрел(?:ь|я|е|ю|ем)|апр\.?)": 4,
     r"ма(?:й|я|е|ю|ем)": 5,
-    r"июн(?:ь|я|е|ю|ем)": 6,
-    r"июл(?:ь|я|е|ю|ем)": 7,
-    r"август(?:а|е|у|ом)?": 8,
-    r"сентябр(?:ь|я|е|ю|ём|ем)": 9,
-    r"октябр(?:ь|я|е|ю|ём|ем)": 10,
-    r"ноябр(?:ь|я|е|ю|ём|ем)": 11,
-    r"декабр(?:ь|я|е|ю|ём|ем)": 12,
+    r"июн(?:ь|я|е|ю|ем)?": 6,
+    r"июл(?:ь|я|е|ю|ем)?": 7,
+    r"(?:август(?:а|е|у|ом)?|авг\.?)": 8,
+    r"(?:сентябр(?:ь|я|е|ю|ём|ем)|сент?\.?)": 9,
+    r"(?:октябр(?:ь|я|е|ю|ём|ем)|окт\.?)": 10,
+    r"(?:ноябр(?:ь|я|е|ю|ём|ем)|нояб?\.?)": 11,
+    r"(?:декабр(?:ь|я|е|ю|ём|ем)|дек\.?)": 12,
 }
 
 _WEEKDAYS = {
@@ -72,6 +73,9 @@ _EN_PART_OF_YEAR = (
     r"\b(?:(?:in\s+)?(?:early|mid|late)[\s-]|earlier\s+|later\s+"
     r"|(?:in|at|by)\s+the\s+(?:beginning|middle|end|start|first\s+half|second\s+half)\s+of\s+)"
 )
+
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_RU_SEASON = r"(?:весной|летом|осенью|зимой)"
 
 _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), precision)
@@ -110,6 +114,27 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             + _RU_PART_OF_YEAR
             + r"(?:этого|текущего|нынешнего)\s+года",
             "this year",
+        ),
+        # "in the middle of the year", "this summer", "летом этого года": the report's year
+        (
+            r"\b(?:in\s+|at\s+)?(?:the\s+)?(?:mid-year|(?:beginning|middle|end|start)\s+of\s+the\s+year)\b"
+            r"|\b(?:this|earlier\s+this)\s+" + _SEASON + r"\b"
+            r"|(?<![\w-])(?:"
+            + _RU_PART_OF_YEAR
+            + r"года|"
+            + _RU_SEASON
+            + r"\s+(?:этого|текущего|нынешнего)\s+года"
+            r"|(?:этим|нынешним)\s+" + _RU_SEASON + r")(?![\w-])",
+            "this year",
+        ),
+        (
+            r"\blast\s+" + _SEASON + r"\b"
+            r"|(?<![\w-])(?:"
+            + _RU_SEASON
+            + r"\s+прошлого\s+года|прошл\w+\s+"
+            + _RU_SEASON
+            + r")(?![\w-])",
+            "last year",
         ),
         (_EN_PART_OF_YEAR + r"last\s+year\b|" + _RU_PART_OF_YEAR + r"прошлого\s+года", "last year"),
         (

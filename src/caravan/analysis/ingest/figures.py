@@ -202,7 +202,11 @@ def _trade(
         partners = {i for m in countries for i in m.ids(EntryKind.COUNTRY) if i != "cn"}
         groups = {i for m in view.of_kind(EntryKind.GROUP) for i in m.ids(EntryKind.GROUP)}
         foreign = view.of_kind(EntryKind.FOREIGN)
-        if _TOTAL.search(view.sentence) or partners >= set(CENTRAL_ASIA):
+        if (
+            _TOTAL.search(view.sentence)
+            or partners >= set(CENTRAL_ASIA)
+            or _region_is_partner(view, start, cue)
+        ):
             partner = ""
         elif len(partners) == 1:
             partner = partners.pop()
@@ -506,6 +510,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
         gap = max(0, start - project.end, project.start - end)
         if value <= 0 or not (cued or gap <= _ADJACENT):
             continue
+        if _PART_OF_PROJECT.search(view.text, max(view.start, project.start - 40), project.start):
+            continue  # "the Uzbek part of the … railway, 50 km long": the part's length
         used.add(project_id)
         yield Candidate(
             payload=ProposedFigure(
@@ -528,8 +534,16 @@ _PART_AFTER = re.compile(
 #: A part of a line, or a road serving it, named in the length's clause before the length
 #: ("the Kyrgyz section of the … railway will be 280 km long", "an access road of 12 km").
 _PART_OF_LINE = re.compile(
-    r"\b(?:section|stretch|segment|portion|leg|sub-?section|branch(?:\s+line)?|spur|access\s+road|approach(?:\s+road)?|bypass|link\s+road|feeder)s?\b"
+    r"\b(?:section|stretch|segment|portion|part|leg|phase|stage|sub-?section|branch(?:\s+line)?|spur|access\s+road|approach(?:\s+road)?|bypass|link\s+road|feeder)s?\b"
     r"|(?<![\w-])(?:участ\w*|отрез\w*|ветк\w*|подъездн\w*|подход\w*|обход\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+#: A part noun governing the project's name: "the Kyrgyz section of the …", "участок …".
+_PART_OF_PROJECT = re.compile(
+    r"(?:\b(?:section|stretch|segment|portion|part|leg|phase|stage)s?\s+of\s+(?:the\s+)?"
+    r"|(?<![\w-])(?:участ\w*|отрез\w*|част\w*|этап\w*)\s+)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

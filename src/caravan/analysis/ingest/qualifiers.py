@@ -76,7 +76,9 @@ _PARTIAL = re.compile(
     r"|\b(?:the\s+)?\w+[- ]month(?:s)?\b(?!\s+high)|\bnine\s+months\b|\bhalf[- ]year\b|\bH[12]\b|\bQ[1-4]\b"
     r"|\b(?:first|second|third|fourth)\s+quarter\b"
     r"|\b(?:January|Jan\.?)\s*(?:–|—|-|to|through|and)\s*(?:February|March|April|May|June|July|August|September|October|November|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\b|\byear[- ]to[- ]date\b|\bYTD\b"
     r"|(?<![\w-])(?:за\s+(?:\w+\s+){0,2}(?:месяц\w*|полугоди\w*|квартал\w*)"
+    r"|(?:дв|тр|четыр|пят|шест|сем|восьм|девят|десят|одиннадцат|\d{1,2})\w*\s+месяц\w*"
     r"|(?:перв\w+|втор\w+|трет\w+)\s+(?:\w+\s+)?(?:полугоди\w*|квартал\w*|месяц\w*)"
     r"|январ\w*\s*(?:–|—|-)\s*(?:феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр)\w*"
     r"|\w+месячн\w*)(?![\w-])",
@@ -112,6 +114,10 @@ _AGENCY_REACH = 45
 _SOURCE_SENTENCES = 2
 
 
+#: A cited web address on a country's domain: "according to stat.uz", "по данным kapital.kz".
+_NATIONAL_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?P<tld>kz|kg|tj|tm|uz|cn)\b", re.IGNORECASE)
+
+
 def statistics_owner(view: SentenceView) -> str | None:
     """The country whose agency or portal the sentence (or the one or two before) cites
     for its figures, nearest in text; None when none is cited."""
@@ -127,6 +133,9 @@ def statistics_owner(view: SentenceView) -> str | None:
 
 
 def _owner_in(view: SentenceView) -> str | None:
+    domain = _NATIONAL_DOMAIN.search(view.text, view.start, view.end)
+    if domain is not None:
+        return domain["tld"].casefold()
     countries = [
         (m, i)
         for m in view.of_kind(EntryKind.COUNTRY)

@@ -197,11 +197,19 @@ def test_a_russian_trade_figure_takes_the_year_of_its_sentence(
         "Открытие железной дороги Китай — Кыргызстан — Узбекистан планируется в 2030 году.",
         "Железную дорогу Китай — Кыргызстан — Узбекистан планируется ввести в эксплуатацию в 2030 году.",
         "The China–Kyrgyzstan–Uzbekistan railway is scheduled for completion in 2030.",
+        "The China–Kyrgyzstan–Uzbekistan railway is expected to be operational by 2030.",
+        "The China–Kyrgyzstan–Uzbekistan railway will go into operation in 2030.",
+        "Ожидается, что железная дорога Китай — Кыргызстан — Узбекистан будет открыта в 2030 году.",
     ],
 )
 def test_a_planned_opening_year(kb: KnowledgeBase, text: str) -> None:
     [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
+
+
+def test_a_range_of_years_is_not_a_planned_opening_year(kb: KnowledgeBase) -> None:
+    text = "The China–Kyrgyzstan–Uzbekistan railway is expected to be completed in 2029–2030."
+    assert figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
 
 
 @pytest.mark.parametrize(
@@ -291,6 +299,7 @@ def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
         "An access road of 12 km to the China–Kyrgyzstan–Uzbekistan railway is being built.",
         "Кыргызский участок железной дороги Китай — Кыргызстан — Узбекистан составит 280 км.",
         "The Uzbek part of the China–Kyrgyzstan–Uzbekistan railway, 50 km long, will be built by Uzbekistan.",
+        "The 280-km Kyrgyz section of the China–Kyrgyzstan–Uzbekistan railway is being designed.",
     ],
 )
 def test_a_sections_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> None:
@@ -304,6 +313,7 @@ def test_a_sections_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> 
         "Протяжённость железной дороги Китай — Кыргызстан — Узбекистан составит 523 км, "
         "из них 305 км пройдут по территории Кыргызстана.",
         "The China–Kyrgyzstan–Uzbekistan railway, a new 523 km line in Kyrgyzstan and Uzbekistan, is being built.",
+        "Work on the China–Kyrgyzstan–Uzbekistan railway goes on along the full 523 km of the section.",
     ],
 )
 def test_the_whole_length_is_kept_beside_a_countrys_share(kb: KnowledgeBase, text: str) -> None:
@@ -349,6 +359,32 @@ def test_a_signing_years_from_the_dateline_is_not_placed_by_it(kb: KnowledgeBase
         f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
     ]
     assert agreement.place_id is None
+
+
+# -- other general phrasings ---------------------------------------------------------------
+
+
+def test_a_capital_named_by_its_country_places_a_signing(kb: KnowledgeBase) -> None:
+    text = (
+        "The agreement on the China–Kyrgyzstan–Uzbekistan railway was signed "
+        "in the Kyrgyz capital on 6 June 2024."
+    )
+    [agreement] = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert (agreement.place_id, agreement.signed_on) == ("kg-bishkek", dt.date(2024, 6, 6))
+    assert agreement.name == "Agreement on the China–Kyrgyzstan–Uzbekistan railway"
+
+
+def test_trade_between_the_two_countries_takes_the_partner_named_before(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "China is Kazakhstan's largest trading partner. "
+        "Trade between the two countries reached $43.8 billion in 2024."
+    )
+    [figure] = trade(kb, text)
+    assert (figure.partner_id, figure.year) == ("kz", 2024)
 
 
 # -- document warnings reach the stored proposals -------------------------------------------

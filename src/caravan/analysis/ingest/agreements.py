@@ -105,6 +105,7 @@ _UNTITLED = re.compile(
 _TAIL_END = re.compile(
     r"\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
+    r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
 )
 
 
@@ -211,6 +212,24 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         end = start + len(name)
         name = re.sub(r"[\"“”«»]", "", name).strip()
         yield start, end, name[:1].upper() + name[1:]
+
+
+#: "the Kyrgyz capital", "capital of Kyrgyzstan", "в столице Кыргызстана", "казахстанской столице".
+_CAPITAL = re.compile(r"\bcapital\b|(?<![\w-])столиц\w*", re.IGNORECASE)
+#: How close a country's name stands to "capital" to say whose capital.
+_CAPITAL_REACH = 8
+
+
+def _capital_named(view: SentenceView) -> str | None:
+    """The capital a sentence names by its country rather than its name, if one."""
+    for word in _CAPITAL.finditer(view.text, view.start, view.end):
+        for match in view.of_kind(EntryKind.COUNTRY):
+            gap = max(match.start - word.end(), word.start() - match.end)
+            if gap <= _CAPITAL_REACH:
+                capital = view.context.capitals.get(match.ids(EntryKind.COUNTRY)[0])
+                if capital is not None:
+                    return capital
+    return None
 
 
 #: A signing this many days from a report's dateline is news from where it was filed.
@@ -335,6 +354,8 @@ def _candidate(
             signed_on, precision = context.summit_date, context.summit_precision
         if place_id is None:
             place_id = context.summit_place_id
+    if place_id is None:
+        place_id = _capital_named(view)  # "signed in the Kyrgyz capital"
     if place_id is None and _filed_there(context, signed_on):
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:

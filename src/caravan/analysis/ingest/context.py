@@ -60,6 +60,7 @@ class DocumentContext:
         default_factory=dict
     )
     member_names: dict[str, str] = field(default_factory=dict)  # country id -> English name
+    capitals: dict[str, str] = field(default_factory=dict)  # country id -> its capital's id
     dateline_place_id: str | None = None  # "ASTANA, June 17 –": where the report was filed
     dateline_date: dt.date | None = None
     dateline_start: int | None = None  # where the dateline's place name stands

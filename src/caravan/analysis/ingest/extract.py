@@ -207,6 +207,7 @@ def _context(
         agreement_kinds={a.id: a.kind for a in kb.agreements()},
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
+        capitals={c.id: c.capital_id for c in kb.countries() if c.capital_id},
         dateline_place_id=dateline[0].ids(EntryKind.PLACE)[0] if dateline else None,
         dateline_start=dateline[0].start if dateline else None,
         dateline_date=dateline[1] if dateline else None,

@@ -101,14 +101,14 @@ _SISTER = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|become\s+operational)"
+    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|begin\s+operat\w*|become\s+operational|operational|ready|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))"
     r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
-    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|start\s+operat\w*)\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
+    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
-    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)"
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)"
     # "is planned for 2027", "scheduled for completion in 2027"
     r"|\b(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:planned|scheduled|slated|due|set|expected|targeted)\s+for\s+(?:completion\s+|commissioning\s+|opening\s+|launch\s+)?(?:in\s+|by\s+)?(?P<year6>(?:20|21)\d\d)\b"
     # "запуск … запланирован на 2027 год", "ввод в эксплуатацию намечен на 2027 год"
@@ -275,7 +275,12 @@ def _carried_year(view: SentenceView) -> int | None:
     return None
 
 
-_BILATERAL = re.compile(r"\bbilateral\b|двусторонн", re.IGNORECASE)
+#: Trade of "the two countries" named in the sentences before.
+_BILATERAL = re.compile(
+    r"\bbilateral\b|\btwo-way\b|\b(?:the|both)\s+two\s+(?:countries|sides|states|nations)\b|\bboth\s+countries\b"
+    r"|двусторонн|(?:двумя|двух|обеих)\s+стран",
+    re.IGNORECASE,
+)
 
 
 def _partner_before(view: SentenceView) -> str | None:
@@ -487,7 +492,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
     cued = _LENGTH_CUE.search(view.sentence) is not None
     lengths = []
     for found in _LENGTH.finditer(view.sentence):
-        if (
+        whole = _WHOLE.search(view.sentence[max(0, found.start() - 25) : found.start()])
+        if whole is None and (
             _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()])
             or _PART_AFTER.match(view.sentence[found.end() :])
             or _part_in_clause(view, view.start + found.start())
@@ -529,7 +535,7 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(
-    r"[\w-]*\s+участк|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
+    r"[\w-]*\s+участк|[\w-]*\s+(?:(?!of\b|the\b)[\w-]+\s+){0,2}(?:section|stretch|segment|portion|part|leg|spur|branch|access\s+road|approach\s+road|bypass)s?\b(?!\s+of\b)|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
 )
 #: A part of a line, or a road serving it, named in the length's clause before the length
 #: ("the Kyrgyz section of the … railway will be 280 km long", "an access road of 12 km").
@@ -540,6 +546,12 @@ _PART_OF_LINE = re.compile(
 )
 
 
+#: "the full / entire 836 km": the whole, whatever part nouns stand near ("total" may add
+#: up parts: "sections with a total length of 42 km").
+_WHOLE = re.compile(
+    r"\b(?:full|entire|whole)\b[^,;]*$|(?<![\w-])(?:всей|вся|весь|всю|полн\w+)\s+[^,;]*$",
+    re.IGNORECASE,
+)
 #: A part noun governing the project's name: "the Kyrgyz section of the …", "участок …".
 _PART_OF_PROJECT = re.compile(
     r"(?:\b(?:section|stretch|segment|portion|part|leg|phase|stage)s?\s+of\s+(?:the\s+)?"
@@ -620,19 +632,15 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
     )
 
 
+_YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
+
+
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     projects = view.of_kind(EntryKind.PROJECT)
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
-        written = next(
-            (
-                found[g]
-                for g in ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
-                if found[g]
-            ),
-            None,
-        )
+        written = next((found[g] for g in _YEAR_GROUPS if found[g]), None)
         relative = found["rel"] or found["rel2"]
         reference = view.context.reference
         if written:
@@ -642,6 +650,10 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         else:
             continue
         start, end = view.start + found.start(), view.start + found.end()
+        if written and not found["year5"]:
+            group = next(g for g in _YEAR_GROUPS if found[g])
+            if in_range(view.sentence, found.start(group), found.end(group)):
+                continue  # "in 2026–2027": no single year
         if (found["year6"] or found["year8"]) and _NOT_OPENING.search(
             view.text, view.segment_of(start)[0], end
         ):

@@ -282,6 +282,27 @@ def test_suspensions_and_resumptions(
         assert FlagCode.LOW_CONFIDENCE in {flag.code for flag in fact.flags}
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "date", "precision"),
+    [
+        ("В 2016 году запустили движение по железной дороге Ангрен — Пап.", ProjectStatus.IN_SERVICE, dt.date(2016, 1, 1), DatePrecision.YEAR),
+        ("Строительство железной дороги Ангрен — Пап завершено в феврале 2016 года.", ProjectStatus.IN_SERVICE, dt.date(2016, 2, 1), DatePrecision.MONTH),
+        ("Железную дорогу Ангрен — Пап начали строить в 2013 году.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2013, 1, 1), DatePrecision.YEAR),
+        ("The Angren–Pap railway became fully operational in June 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 1), DatePrecision.MONTH),
+        ("The Angren–Pap railway has been in operation since June 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 1), DatePrecision.MONTH),
+        ("Железная дорога Ангрен — Пап работает с июня 2016 года.", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 1), DatePrecision.MONTH),
+        ("Uzbekistan completed the Angren–Pap railway in 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 1, 1), DatePrecision.YEAR),
+        ("On the Angren–Pap railway, 80 percent complete, works go on.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
+        ("На железной дороге Ангрен — Пап уложено 100 км пути.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
+    ],
+)  # fmt: skip
+def test_other_ways_of_saying_a_status(
+    kb: KnowledgeBase, text: str, status: ProjectStatus, date: dt.date, precision: DatePrecision
+) -> None:
+    events = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))
+    assert [(e.status, e.date, e.date_precision) for e in events] == [(status, date, precision)]
+
+
 def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
     text = "Traffic on the Angren–Pap railway will be resumed in March."
     assert [
@@ -300,9 +321,13 @@ def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
         "Кыргызский участок железной дороги Китай — Кыргызстан — Узбекистан составит 280 км.",
         "The Uzbek part of the China–Kyrgyzstan–Uzbekistan railway, 50 km long, will be built by Uzbekistan.",
         "The 280-km Kyrgyz section of the China–Kyrgyzstan–Uzbekistan railway is being designed.",
+        "На железной дороге Китай — Кыргызстан — Узбекистан уложено 100 км пути.",
+        "On the China–Kyrgyzstan–Uzbekistan railway, 100 km out of 523 are ready.",
     ],
 )
-def test_a_sections_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> None:
+def test_a_sections_length_or_the_work_done_is_not_the_projects(
+    kb: KnowledgeBase, text: str
+) -> None:
     assert figures_of(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
 
 

@@ -497,6 +497,7 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()])
             or _PART_AFTER.match(view.sentence[found.end() :])
             or _part_in_clause(view, view.start + found.start())
+            or _progress_near(view, view.start + found.start(), view.start + found.end())
             or _in_a_country_after(view, view.start + found.end())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
@@ -558,6 +559,29 @@ _PART_OF_PROJECT = re.compile(
     r"|(?<![\w-])(?:участ\w*|отрез\w*|част\w*|этап\w*)\s+)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+#: Work done, not the line's length: "100 km of track laid", "собрано 100 км из 203".
+_PROGRESS = re.compile(
+    r"\b(?:laid|paved|welded|installed)\b"
+    r"|(?<![\w-])(?:уложен\w*|уложил\w*|отсыпан\w*|собран\w*|смонтирован\w*|сварен\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: "100 km out of 203", "100 км из 203 запланированных": a share done of a whole.
+_OUT_OF = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:out\s+of|из)\s+\d", re.IGNORECASE)
+#: How close before or after a length a progress word says it is work done.
+_PROGRESS_REACH = 30
+
+
+def _progress_near(view: SentenceView, start: int, end: int) -> bool:
+    clause = view.segment_of(start)
+    before = view.text[max(clause[0], start - _PROGRESS_REACH) : start]
+    after = view.text[end : min(clause[1], end + _PROGRESS_REACH)]
+    return (
+        _PROGRESS.search(before) is not None
+        or _PROGRESS.search(after) is not None
+        or _OUT_OF.match(after) is not None
+    )
 
 
 def _part_in_clause(view: SentenceView, position: int) -> bool:

@@ -247,6 +247,28 @@ def test_a_part_of_a_year_dates_an_event_at_year_precision(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("Traffic on the Angren–Pap railway was suspended last week.", dt.date(2025, 5, 1), DatePrecision.MONTH),
+        ("Движение по железной дороге Ангрен — Пап приостановлено на прошлой неделе.", dt.date(2025, 5, 1), DatePrecision.MONTH),
+        ("Traffic on the Angren–Pap railway was suspended earlier this month.", dt.date(2025, 6, 1), DatePrecision.MONTH),
+        ("Движение по железной дороге Ангрен — Пап приостановлено в прошлом месяце.", dt.date(2025, 5, 1), DatePrecision.MONTH),
+        ("Traffic on the Angren–Pap railway was suspended three days ago.", dt.date(2025, 5, 31), DatePrecision.DAY),
+        ("Движение по железной дороге Ангрен — Пап приостановлено пять дней назад.", dt.date(2025, 5, 29), DatePrecision.DAY),
+    ],
+)  # fmt: skip
+def test_weeks_months_and_days_before_the_report(
+    kb: KnowledgeBase, text: str, date: dt.date, precision: DatePrecision
+) -> None:
+    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 3)))
+    assert (event.status, event.date, event.date_precision) == (
+        ProjectStatus.SUSPENDED,
+        date,
+        precision,
+    )
+
+
 def test_a_russian_weekday_is_dated_by_the_report(kb: KnowledgeBase) -> None:
     text = "В среду железная дорога Ангрен — Пап была открыта после ремонта."
     [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))  # a Monday
@@ -399,6 +421,17 @@ def test_a_capital_named_by_its_country_places_a_signing(kb: KnowledgeBase) -> N
     ]
     assert (agreement.place_id, agreement.signed_on) == ("kg-bishkek", dt.date(2024, 6, 6))
     assert agreement.name == "Agreement on the China–Kyrgyzstan–Uzbekistan railway"
+
+
+def test_trade_with_the_region_in_a_text_about_central_asia_is_the_total(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "China and Central Asia meet again. Kazakhstan, Uzbekistan and Kyrgyzstan lead the "
+        "Central Asian delegations. China's trade with the region reached $94.8 billion in 2024."
+    )
+    [figure] = trade(kb, text)
+    assert (figure.partner_id, figure.year) == (None, 2024)
 
 
 def test_trade_between_the_two_countries_takes_the_partner_named_before(

@@ -142,6 +142,26 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "next year",
         ),
         (
+            r"\b(?:last\s+week|(?:a|one)\s+week\s+ago)\b|(?<![\w-])(?:на\s+прошлой\s+неделе|неделю\s+назад)(?![\w-])",
+            "last week",
+        ),
+        (
+            r"\b(?:earlier\s+)?this\s+week\b|(?<![\w-])на\s+(?:этой|текущей)\s+неделе(?![\w-])",
+            "this week",
+        ),
+        (
+            r"\b(?:last\s+month|(?:a|one)\s+month\s+ago)\b|(?<![\w-])(?:в\s+прошлом\s+месяце|месяц\s+назад)(?![\w-])",
+            "last month",
+        ),
+        (
+            r"\b(?:earlier\s+)?this\s+month\b|(?<![\w-])в\s+(?:этом|текущем)\s+месяце(?![\w-])",
+            "this month",
+        ),
+        (
+            r"\b(?P<count>\d{1,2}|two|three|four|five|six|seven)\s+days\s+ago\b|(?<![\w-])(?P<rucount>\d{1,2}|два|две|три|четыре|пять|шесть|семь)\s+(?:дня|дней)\s+назад(?![\w-])",
+            "days ago",
+        ),
+        (
             r"\b(?:on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
             r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
             "weekday",
@@ -247,5 +267,28 @@ def _relative(match: re.Match[str], meaning: str, reference: dt.date) -> DateMen
         target = _WEEKDAYS[name]
         back = (reference.weekday() - target) % 7
         return DateMention(*span, reference - dt.timedelta(days=back), DatePrecision.DAY)
+    if meaning == "days ago":
+        groups = match.groupdict()
+        count = _count(groups.get("count") or groups.get("rucount") or "")
+        return DateMention(*span, reference - dt.timedelta(days=count), DatePrecision.DAY)
+    if meaning in _MONTH_BACK:
+        day = reference - dt.timedelta(days=_MONTH_BACK[meaning])
+        if meaning == "last month":
+            day = reference.replace(day=1) - dt.timedelta(days=1)
+        return DateMention(*span, day.replace(day=1), DatePrecision.MONTH)
     offset = {"this year": 0, "last year": -1, "next year": 1}[meaning]
     return DateMention(*span, dt.date(reference.year + offset, 1, 1), DatePrecision.YEAR)
+
+
+#: Weeks and months relative to the report, dated at the month's precision: how many days
+#: back the week lies ("last week" is the month of the day seven days before).
+_MONTH_BACK = {"this week": 0, "last week": 7, "this month": 0, "last month": 0}
+_COUNTS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "день": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    word = word.casefold()
+    return int(word) if word.isdigit() else _COUNTS.get(word, 1)

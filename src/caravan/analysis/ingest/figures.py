@@ -181,6 +181,13 @@ _TOTAL = re.compile(
 )
 
 
+#: "the region" in a text about Central Asia.
+_REGION = re.compile(
+    r"\bthe\s+region\b|\bregion['’]s\b|(?<![\w-])(?:регион[ауеом]?|регионом)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _trade(
     view: SentenceView, value: float, start: int, end: int, cue: int, carried: bool
 ) -> Iterator[Candidate]:
@@ -210,8 +217,10 @@ def _trade(
             partner = ""
         elif len(partners) == 1:
             partner = partners.pop()
-        elif "ca5" in groups and not partners:
-            partner = ""
+        elif not partners and (
+            "ca5" in groups or (view.context.about_central_asia and _REGION.search(view.sentence))
+        ):
+            partner = ""  # "trade with the region" in a text about Central Asia: the total
         elif not partners and len(foreign) == 1:
             partner = foreign[0].ids(EntryKind.FOREIGN)[0]
             flag = foreign_party_flag(view, foreign[0])

@@ -423,6 +423,20 @@ def test_a_capital_named_by_its_country_places_a_signing(kb: KnowledgeBase) -> N
     assert agreement.name == "Agreement on the China–Kyrgyzstan–Uzbekistan railway"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between China and the five Central Asian states reached $94.8 billion in 2024, "
+        "with Kazakhstan accounting for $43.8 billion.",
+        "In 2024, China's trade with Central Asia reached $94.8 billion; "
+        "trade with Kazakhstan was $43.8 billion.",
+    ],
+)
+def test_a_total_and_a_partners_share_in_one_sentence(kb: KnowledgeBase, text: str) -> None:
+    figures = {f.value: f.partner_id for f in trade(kb, text)}
+    assert figures == {94.8e9: None, 43.8e9: "kz"}
+
+
 def test_trade_with_the_region_in_a_text_about_central_asia_is_the_total(
     kb: KnowledgeBase,
 ) -> None:

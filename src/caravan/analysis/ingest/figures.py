@@ -229,9 +229,9 @@ def _trade(
         else:
             return
     elif carried is False and (
-        _TOTAL.search(view.sentence) or _region_is_partner(view, start, cue)
+        _TOTAL.search(view.text, *view.segment_of(start)) or _region_is_partner(view, start, cue)
     ):
-        partner = ""
+        partner = ""  # the state named is not this amount's partner: the whole region is
     dated = nearest(list(view.dates), start, end)
     year = dated.date.year if dated is not None else None
     if year is None and carried:

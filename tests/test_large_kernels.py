@@ -196,6 +196,7 @@ def _exact_front(
     import networkx as nx
 
     peer = nx.DiGraph()
+    peer.add_nodes_from(range(graph.node_count))
     for k in range(graph.edge_count):
         peer.add_edge(int(graph.sources[k]), int(graph.indices[k]), k=k)
     points = []

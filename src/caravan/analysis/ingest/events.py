@@ -93,6 +93,12 @@ _NOT_DONE = re.compile(
     r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
+#: A trigger whose own last verb is future: "construction … will be launched".
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?\w+$"
+    r"|(?<![\w-])(?:будет|будут|планиру\w*|должн\w*)\s+\w+$",
+    re.IGNORECASE,
+)
 _OPERATING = re.compile(
     r"\b(?:operation|traffic|service|trains?)\b|движени|эксплуатаци", re.IGNORECASE
 )
@@ -119,7 +125,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
     for status, pattern, rule_confidence in STATUS_TRIGGERS:
         for trigger in pattern.finditer(view.text, view.start, view.end):
             t_start, t_end = trigger.start(), trigger.end()
-            if _negated(view, t_start, status):
+            if _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0)):
                 continue
             project = _project_for(view, projects, t_start, t_end)
             if project is None:

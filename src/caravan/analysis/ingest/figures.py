@@ -114,7 +114,10 @@ _OPENING = re.compile(
     # "запуск … запланирован на 2027 год", "ввод в эксплуатацию намечен на 2027 год"
     r"|(?<![\w-])(?:ввод\w*|запуск\w*|открыти\w*|завершени\w*|сдач\w*)[^.;]{0,80}?(?:запланирован\w*|намечен\w*|планиру\w*|ожида\w*|предполага\w*)\s+(?:на|в|к)\s+(?P<year7>(?:20|21)\d\d)"
     # "(открытие) планируется в 2027 году": a plan dated by a year, with no other verb
-    r"|(?<![\w-])(?:планиру\w*|запланирован\w*|намечен\w*|предполага\w*)\s+(?:\w+\s+){0,2}?(?:в|на|к)\s+(?P<year8>(?:20|21)\d\d)\s*(?:году|год|года|г\.)",
+    r"|(?<![\w-])(?:планиру\w*|запланирован\w*|намечен\w*|предполага\w*)\s+(?:\w+\s+){0,2}?(?:в|на|к)\s+(?P<year8>(?:20|21)\d\d)\s*(?:году|год|года|г\.)"
+    # the year first: "In 2027 the line is expected to open", "В 2027 году планируется ввести"
+    r"|\b(?:in|by)\s+(?P<year9>(?:20|21)\d\d),?\s+[^.;]{0,60}?\b(?:(?:is|are)\s+(?:expected|planned|scheduled|due|set)\s+to|will)\s+(?:be\s+)?(?:open|opened|completed?|commissioned|operational|ready|put\s+into\s+(?:service|operation)|launched)\b"
+    r"|(?<![\w-])(?:в|к|до)\s+(?P<year10>(?:20|21)\d\d)\s*(?:году|года|г\.)?,?\s+(?:[^.;\s]+\s+){0,3}?(?:планиру\w*|намечен\w*|запланирован\w*|ожида\w*|должн\w*)\s+(?:[^.;\s]+\s+){0,3}?(?:ввести|завершить|открыть|запустить|достроить|сдать|открыт[аоы]?|введен[аоы]?|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?)(?![\w-])",
     re.IGNORECASE,
 )
 #: A planned start of works, not of service: "construction is scheduled for 2026",
@@ -665,7 +668,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
     )
 
 
-_YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
+_YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 11)))
 
 
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
@@ -687,9 +690,9 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             group = next(g for g in _YEAR_GROUPS if found[g])
             if in_range(view.sentence, found.start(group), found.end(group)):
                 continue  # "in 2026–2027": no single year
-        if (found["year6"] or found["year8"]) and _NOT_OPENING.search(
-            view.text, view.segment_of(start)[0], end
-        ):
+        if (
+            found["year6"] or found["year8"] or found["year9"] or found["year10"]
+        ) and _NOT_OPENING.search(view.text, view.segment_of(start)[0], end):
             continue  # a plan for the works, not for the opening
         project = _subject_before(view, projects, start, end)
         if project is None:

@@ -47,7 +47,7 @@ _SCALE = (
 )
 _DOLLARS = (
     r"(?:US\s?dollars?|U\.S\.\s?dollars?|American\s+dollars?|dollars?|USD|US\$|\$"
-    r"|долл(?:ар\w*|\.)?(?:\s*США)?|дол\.(?:\s*США)?)"
+    r"|(?:американск\w+\s+)?долл(?:ар\w*|\.)?(?:\s*США)?|дол\.(?:\s*США)?)"
 )
 _MONEY_RE = re.compile(
     r"(?:(?:US\$|USD|\$)\s?(?P<n1>" + _NUMBER + r")(?:\s?" + _SCALE.replace("scale", "s1") + r")?"

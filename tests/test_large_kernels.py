@@ -248,6 +248,7 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
         with contextlib.suppress(NoRouteError):
             dijkstra[query.origin, query.destination] = router.route(query).best.time_h
     monkeypatch.setattr(search, "HIERARCHY_NODE_COUNT", 0)
+    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 0.0)
     for query in queries:
         expected = dijkstra.get((query.origin, query.destination))
         if expected is None:
@@ -260,6 +261,24 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
     with contextlib.suppress(NoRouteError):
         router.route(with_alternatives)
     assert len(router._hierarchies) == 1  # variants are searched by Dijkstra, once each
+
+
+def test_a_large_graph_gets_its_hierarchy_only_once_searches_have_paid_for_it(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rent or buy: Dijkstra until its total time reaches the estimated build time."""
+    router = embedded._router(dt.date(2025, 6, 4), CostSettings())
+    query = RouteQuery(origin="cn-xian", destination="uz-tashkent", by=Weight.TIME)
+    expected = router.route(query).best.time_h
+    monkeypatch.setattr(search, "HIERARCHY_NODE_COUNT", 0)
+    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 1e6)  # never pays
+    for _ in range(3):
+        assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
+    assert router._hierarchies == {}
+    assert sum(router._search_seconds.values()) > 0
+    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 1e-12)  # the searches paid
+    assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
+    assert len(router._hierarchies) == 1
 
 
 def test_observatory_hierarchy_answers_like_the_router(embedded: Observatory) -> None:

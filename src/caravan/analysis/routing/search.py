@@ -22,9 +22,15 @@ if TYPE_CHECKING:  # numba loads only when a graph is large enough to need a hie
 
 __all__ = ["Deadline", "RouteResult", "Router"]
 
-#: Nodes from which the best route without via points is found by a contraction
+#: Nodes from which the best route without via points may be found by a contraction
 #: hierarchy (caravan.network.large, built once per weighted graph) instead of Dijkstra.
 HIERARCHY_NODE_COUNT = 50_000
+
+#: Estimated seconds of hierarchy preprocessing per edge (benchmarks/scale.py: 43 s for
+#: 1M edges on the reference machine). A graph gets its hierarchy only once the Dijkstra
+#: searches run on it have cost that much (the rent-or-buy rule: never more than twice
+#: the best choice in hindsight), so one query on a large layer never waits for a build.
+HIERARCHY_BUILD_S_PER_EDGE = 4.3e-5
 
 #: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
 _PARETO_SWEEP = (0.0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 1e4, 1e6)
@@ -121,6 +127,8 @@ class Router:
     _crossing_edges: dict[str, list[int]] | None = None
     _touching: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
     _hierarchies: dict[int, ContractionHierarchy] = field(default_factory=dict)
+    #: seconds of Dijkstra spent per large graph, until a hierarchy pays for itself
+    _search_seconds: dict[int, float] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------
     def route(self, query: RouteQuery, deadline: Deadline | None = None) -> RouteResult:
@@ -175,6 +183,13 @@ class Router:
                 self.snapshot, self.weights(weight, value_of_time), usable
             )
         return self._graphs[key]
+
+    def _hierarchy_pays(self, graph: WeightedGraph) -> bool:
+        """A hierarchy exists for the graph, or its searches have cost as much as building one."""
+        if id(graph) in self._hierarchies:
+            return True
+        build_s = HIERARCHY_BUILD_S_PER_EDGE * len(graph.indices)
+        return self._search_seconds.get(id(graph), 0.0) >= build_s
 
     def hierarchy(self, graph: WeightedGraph) -> ContractionHierarchy:
         """The contraction hierarchy of one of this router's graphs (built once, kept)."""
@@ -266,8 +281,17 @@ class Router:
         current = snapshot.origin_node[query.origin]
         target = snapshot.destination_node[query.destination]
         if hierarchy and not query.via and graph.node_count >= HIERARCHY_NODE_COUNT:
-            distance, path = self.hierarchy(graph).path(current, target)
-            return path.tolist() if math.isfinite(distance) else None
+            if self._hierarchy_pays(graph):
+                distance, path = self.hierarchy(graph).path(current, target)
+                return path.tolist() if math.isfinite(distance) else None
+            started = time.perf_counter()
+            distances, predecessors = graph.shortest_from(current)
+            self._search_seconds[id(graph)] = (
+                self._search_seconds.get(id(graph), 0.0) + time.perf_counter() - started
+            )
+            if not math.isfinite(distances[target]):
+                return None
+            return graph.path_edges(predecessors, target)
         to_target = graph.shortest_to(target) if query.via else None
         edges: list[int] = []
         for via in query.via:

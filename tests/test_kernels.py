@@ -171,10 +171,19 @@ def test_auto_runs_python_until_the_budget_or_scipy_is_loaded(
 ) -> None:
     monkeypatch.delitem(sys.modules, "scipy.sparse.csgraph", raising=False)
     monkeypatch.setattr(kernels, "_python_searches", kernels.PYTHON_SEARCH_BUDGET - 1)
-    assert kernels._choose_python("auto")
-    assert not kernels._choose_python("auto")  # the budget is spent
-    assert kernels._choose_python("python")
+    assert kernels._choose_python("auto", 500)
+    assert not kernels._choose_python("auto", 500)  # the budget is spent
+    assert kernels._choose_python("python", 500)
     monkeypatch.setattr(kernels, "_python_searches", 0)
     monkeypatch.setitem(sys.modules, "scipy.sparse.csgraph", sys)  # as if loaded
-    assert not kernels._choose_python("auto")
+    assert not kernels._choose_python("auto", 500)
+    assert kernels._python_searches == 0
+
+
+def test_a_large_graph_is_never_searched_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under "auto", a graph above the size limit goes to scipy even within the budget."""
+    monkeypatch.delitem(sys.modules, "scipy.sparse.csgraph", raising=False)
+    monkeypatch.setattr(kernels, "_python_searches", 0)
+    assert kernels._choose_python("auto", kernels.PYTHON_SEARCH_MAX_NODES + 1) is False
+    assert kernels._choose_python("python", kernels.PYTHON_SEARCH_MAX_NODES + 1) is True
     assert kernels._python_searches == 0

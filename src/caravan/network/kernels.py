@@ -47,6 +47,10 @@ Kernel = Literal["auto", "python", "scipy"]
 #: Single-source searches per process that run in Python (under "auto") before scipy.
 PYTHON_SEARCH_BUDGET = 256
 
+#: Largest graph (nodes) searched in Python under "auto": beyond it scipy's compiled
+#: search wins even with its import paid (an imported network layer, say).
+PYTHON_SEARCH_MAX_NODES = 20_000
+
 #: scipy's marker for "no predecessor" (the source itself, or an unreachable node).
 _NO_PREDECESSOR = -9999
 
@@ -55,12 +59,16 @@ _NO_PREDECESSOR = -9999
 _python_searches = 0
 
 
-def _choose_python(kernel: Kernel) -> bool:
+def _choose_python(kernel: Kernel, node_count: int) -> bool:
     """Whether one single-source search runs in Python (counted against the budget)."""
     global _python_searches
     if kernel != "auto":
         return kernel == "python"
-    if _python_searches >= PYTHON_SEARCH_BUDGET or "scipy.sparse.csgraph" in sys.modules:
+    if (
+        _python_searches >= PYTHON_SEARCH_BUDGET
+        or node_count > PYTHON_SEARCH_MAX_NODES
+        or "scipy.sparse.csgraph" in sys.modules
+    ):
         return False
     _python_searches += 1
     return True
@@ -167,7 +175,7 @@ class WeightedGraph:
         One source gives 1-d arrays, a list gives one row per source. ``kernel`` picks the
         Dijkstra (see the module docstring); a list of sources always runs scipy's.
         """
-        if isinstance(sources, int) and _choose_python(kernel):
+        if isinstance(sources, int) and _choose_python(kernel, self.node_count):
             return _dijkstra_python(self._forward, self.node_count, sources)
         from scipy.sparse.csgraph import dijkstra
 
@@ -178,7 +186,7 @@ class WeightedGraph:
 
     def shortest_to(self, target: int, kernel: Kernel = "auto") -> npt.NDArray[np.float64]:
         """Distances from every node to ``target`` (Dijkstra on the reversed graph)."""
-        if _choose_python(kernel):
+        if _choose_python(kernel, self.node_count):
             return _dijkstra_python(self._backward, self.node_count, target)[0]
         from scipy.sparse.csgraph import dijkstra
 

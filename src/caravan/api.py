@@ -92,7 +92,9 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.freight import PublishedVolume as PublishedVolume
     from caravan.analysis.freight.comparison import CrossingLoads as CrossingLoads
     from caravan.analysis.osm import LayerChoice, LengthComparison
-    from caravan.analysis.sweeps import PreparedSweep, SweepProgress, SweepRun
+    from caravan.analysis.sweeps import PreparedSweep
+    from caravan.analysis.sweeps import SweepProgress as SweepProgress
+    from caravan.analysis.sweeps import SweepRun as SweepRun
     from caravan.analysis.trade_response import TradeResponse as TradeResponse
     from caravan.model.scenario import LayerMode
     from caravan.network.large import ContractionHierarchy

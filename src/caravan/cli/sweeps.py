@@ -13,7 +13,7 @@ from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_json, print_table
 
 if TYPE_CHECKING:
-    from caravan.analysis.sweeps import SweepProgress, SweepRun
+    from caravan.api import SweepProgress, SweepRun
 
 __all__ = ["sweep_app"]
 

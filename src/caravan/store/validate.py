@@ -53,7 +53,7 @@ COORDINATE_TOLERANCE_KM = 5.0
 
 #: Assumptions with these prefixes are parameters read by the cost and time model (by id),
 #: not cited by rows.
-MODEL_ASSUMPTION_PREFIX = ("asm-model-", "asm-time-")
+MODEL_ASSUMPTION_PREFIX = ("asm-model-", "asm-time-", "asm-freight-")
 
 #: Standard rail gauge of each country's network, mm.
 NATIONAL_GAUGE_MM = {

@@ -216,6 +216,33 @@ def test_a_planned_opening_year(kb: KnowledgeBase, text: str) -> None:
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
 
 
+def test_a_goal_to_open_this_year_in_russian(kb: KnowledgeBase) -> None:
+    text = (
+        "Главы государств поставили задачу открыть железную дорогу Китай — Кыргызстан — "
+        "Узбекистан уже в этом, 2030 году."
+    )
+    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
+
+
+def test_a_crossing_has_a_planned_opening_year_too(kb: KnowledgeBase) -> None:
+    text = "Стороны намерены открыть пункт пропуска «Бедел» в 2026 году."
+    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert (figure.subject_id, figure.value) == ("bcp-bedel-road", 2026)
+
+
+def test_coordinated_projects_each_take_their_year(kb: KnowledgeBase) -> None:
+    text = (
+        "The Darbaza–Maktaaral railway is to be commissioned in 2026, "
+        "and the China–Kyrgyzstan–Uzbekistan railway in 2030."
+    )
+    figures = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert {(f.subject_id, f.value) for f in figures} == {
+        ("prj-darbaza-maktaaral-railway", 2026),
+        ("prj-cku-railway", 2030),
+    }
+
+
 def test_a_range_of_years_is_not_a_planned_opening_year(kb: KnowledgeBase) -> None:
     text = "The China–Kyrgyzstan–Uzbekistan railway is expected to be completed in 2029–2030."
     assert figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []

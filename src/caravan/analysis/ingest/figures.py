@@ -105,10 +105,10 @@ _OPENING = re.compile(
     r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
-    r"|\bwill\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
+    r"|\b(?:will|is\s+to|are\s+to)\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
-    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?\b(?:в|к|до)\s+(?P<year3>(?:20|21)\d\d)"
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*|задач\w*|цел\w*|намер\w*|поручени\w*|поручил\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:в|к|до)\s+(?:(?:этом|текущем|следующем),?\s+)?(?P<year3>(?:20|21)\d\d)"
     # "is planned for 2027", "scheduled for completion in 2027"
     r"|\b(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:planned|scheduled|slated|due|set|expected|targeted)\s+for\s+(?:completion\s+|commissioning\s+|opening\s+|launch\s+)?(?:in\s+|by\s+)?(?P<year6>(?:20|21)\d\d)\b"
     # "запуск … запланирован на 2027 год", "ввод в эксплуатацию намечен на 2027 год"
@@ -672,7 +672,7 @@ _YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 11)))
 
 
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
-    projects = view.of_kind(EntryKind.PROJECT)
+    projects = view.of_kind(EntryKind.PROJECT, EntryKind.CROSSING)  # a crossing opens too
     if not projects:
         return
     for found in _OPENING.finditer(view.sentence):
@@ -697,17 +697,41 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         project = _subject_before(view, projects, start, end)
         if project is None:
             continue
-        yield Candidate(
-            payload=ProposedFigure(
-                quantity=FigureQuantity.PLANNED_OPENING_YEAR,
-                value=float(year),
-                subject_id=project.ids(EntryKind.PROJECT)[0],
-            ),
-            start=min(start, project.start),
-            end=max(end, project.end),
-            confidence=round(0.8 * project.confidence, 3),
-            flags=_variant_flags(project),
-        )
+        yield _opening(project, year, start, end)
+        yield from _elliptical_openings(view, projects, end)
+
+
+def _opening(project: Match, year: int, start: int, end: int) -> Candidate:
+    return Candidate(
+        payload=ProposedFigure(
+            quantity=FigureQuantity.PLANNED_OPENING_YEAR,
+            value=float(year),
+            subject_id=(project.ids(EntryKind.PROJECT) or project.ids(EntryKind.CROSSING))[0],
+        ),
+        start=min(start, project.start),
+        end=max(end, project.end),
+        confidence=round(0.8 * project.confidence, 3),
+        flags=_variant_flags(project),
+    )
+
+
+#: "…, and <project> in 2027" after a planned opening: the same plan, another year.
+_AND_BEFORE = re.compile(r"^[^.;]{0,40}?(?:,\s*|\s+)(?:and|а|и)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_YEAR_AFTER = re.compile(r"^\s+(?:in|by|в|к)\s+(?P<year>(?:20|21)\d\d)\b")
+
+
+def _elliptical_openings(
+    view: SentenceView, projects: list[Match], after: int
+) -> Iterator[Candidate]:
+    """Projects coordinated after a planned opening, each with its own year (ellipsis)."""
+    for project in projects:
+        if project.start < after:
+            continue
+        if not _AND_BEFORE.match(view.text[after : project.start]):
+            continue
+        year = _IN_YEAR_AFTER.match(view.text[project.end : view.end])
+        if year is not None:
+            yield _opening(project, int(year["year"]), project.start, project.end + year.end())
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -357,6 +357,8 @@ def test_suspensions_and_resumptions(
         ("Uzbekistan completed the Angren–Pap railway in 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 1, 1), DatePrecision.YEAR),
         ("On the Angren–Pap railway, 80 percent complete, works go on.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
         ("На железной дороге Ангрен — Пап уложено 100 км пути.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
+        ("The Aktogay copper mine has started work in the East Kazakhstan Region in March 2017.", ProjectStatus.IN_SERVICE, dt.date(2017, 3, 1), DatePrecision.MONTH),
+        ("Builders started work on the Angren–Pap railway in 2013.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2013, 1, 1), DatePrecision.YEAR),
     ],
 )  # fmt: skip
 def test_other_ways_of_saying_a_status(

@@ -55,7 +55,9 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,200}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:close\s+to|nearing|near)\s+completion\b|(?<![\w-])(?:подходит\s+к\s+концу|близ\w*\s+к\s+завершению)(?![\w-])", 0.75),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|works?|building)\b", 0.8),
+        # "started work on X" is building it; "X has started work" is X operating.
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|building|works?(?=\s+(?:on|at|to|for)\b))\b", 0.8),
+        (ProjectStatus.IN_SERVICE, r"\b(?:has|have)\s+(?:started|begun)\s+(?:work|working|operations?|operating|production|producing)\b(?!\s+(?:on|at|to|for)\b)", 0.75),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|создан[аоы]?)(?![\w-])", 0.75),

@@ -357,6 +357,8 @@ def test_suspensions_and_resumptions(
         ("Uzbekistan completed the Angren–Pap railway in 2016.", ProjectStatus.IN_SERVICE, dt.date(2016, 1, 1), DatePrecision.YEAR),
         ("On the Angren–Pap railway, 80 percent complete, works go on.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
         ("На железной дороге Ангрен — Пап уложено 100 км пути.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
+        ("На железной дороге Ангрен — Пап идёт завершающий этап работ.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
+        ("The Angren–Pap railway is in the final stage of construction.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2025, 6, 30), DatePrecision.DAY),
         ("The Aktogay copper mine has started work in the East Kazakhstan Region in March 2017.", ProjectStatus.IN_SERVICE, dt.date(2017, 3, 1), DatePrecision.MONTH),
         ("Builders started work on the Angren–Pap railway in 2013.", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2013, 1, 1), DatePrecision.YEAR),
     ],
@@ -478,6 +480,22 @@ def test_a_capital_named_by_its_country_places_a_signing(kb: KnowledgeBase) -> N
 def test_a_total_and_a_partners_share_in_one_sentence(kb: KnowledgeBase, text: str) -> None:
     figures = {f.value: f.partner_id for f in trade(kb, text)}
     assert figures == {94.8e9: None, 43.8e9: "kz"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers of the three countries met in Beijing on 9 June 2024. "
+        "Following the talks, they signed a memorandum on a joint working group.",
+        "Министры трёх стран встретились в Пекине 9 июня 2024 года. По итогам переговоров "
+        "стороны подписали меморандум о создании рабочей группы.",
+    ],
+)
+def test_a_signing_after_a_meeting_takes_the_meetings_place(kb: KnowledgeBase, text: str) -> None:
+    [agreement] = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert agreement.place_id == "cn-beijing"
 
 
 def test_trade_with_the_region_in_a_text_about_central_asia_is_the_total(

@@ -232,6 +232,29 @@ def _capital_named(view: SentenceView) -> str | None:
     return None
 
 
+#: A meeting, talks or a visit: a signing "following the talks" happened where they were.
+_MEETING = re.compile(
+    r"\b(?:met|meet(?:s|ing)?|talks|visit\w*|negotiations?|held|hosted|gathered)\b"
+    r"|(?<![\w-])(?:встрет\w*|встреч\w*|переговор\w*|визит\w*|посети\w*|состоял\w*|прош[её]л\w*|прошли)(?![\w-])",
+    re.IGNORECASE,
+)
+#: How many sentences back a meeting still places a signing.
+_MEETING_SENTENCES = 3
+
+
+def _meeting_place(view: SentenceView) -> str | None:
+    """Where the meeting was that the sentences just before report, if they name one place."""
+    earlier = view.previous
+    for _ in range(_MEETING_SENTENCES):
+        if earlier is None:
+            return None
+        places = {i for m in earlier.of_kind(EntryKind.PLACE) for i in m.ids(EntryKind.PLACE)[:1]}
+        if len(places) == 1 and _MEETING.search(earlier.sentence):
+            return places.pop()
+        earlier = earlier.previous
+    return None
+
+
 #: A signing this many days from a report's dateline is news from where it was filed.
 _DATELINE_DAYS = 3
 
@@ -355,7 +378,7 @@ def _candidate(
         if place_id is None:
             place_id = context.summit_place_id
     if place_id is None:
-        place_id = _capital_named(view)  # "signed in the Kyrgyz capital"
+        place_id = _capital_named(view) or _meeting_place(view)
     if place_id is None and _filed_there(context, signed_on):
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:

@@ -132,6 +132,17 @@ def test_ranges_and_changes_are_told_apart() -> None:
             "uz",
             "uz",
         ),
+        (
+            "По данным казахстанской стороны, товарооборот Казахстана и Китая в 2024 году "
+            "составил 43,8 млрд долларов.",
+            "kz",
+            "kz",
+        ),
+        (
+            "Chinese customs data show trade with Kazakhstan reached $43.8 billion in 2024.",
+            "cn",
+            "kz",
+        ),
         ("In 2024 China's trade with Kazakhstan reached $43.82 billion.", "cn", "kz"),
     ],
 )

@@ -102,9 +102,9 @@ def partial_period(view: SentenceView, start: int, year: tuple[int, int] | None)
 
 #: Bodies whose figures are a country's own statistics.
 _AGENCY = re.compile(
-    r"\b(?:statistic\w*|customs|bureau|committee|agency|ministry|portal|department|office|service)\b"
+    r"\b(?:statistic\w*|customs|bureau|committee|agency|ministry|portal|department|office|service|data|figures)\b"
     r"|(?<![\w-])(?:статисти\w*|таможн\w*|таможен\w*|бюро|комитет\w*|агентств\w*|министерств\w*|ведомств\w*"
-    r"|портал\w*|служб\w*|нацстат\w*|статкомитет\w*)(?![\w-])",
+    r"|портал\w*|служб\w*|нацстат\w*|статкомитет\w*|данн\w+)(?![\w-])",
     re.IGNORECASE,
 )
 #: A country owns the agency named this close to it ("Kazakhstan's Bureau of National

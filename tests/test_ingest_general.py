@@ -236,6 +236,20 @@ def test_a_goal_to_open_this_year_in_russian(kb: KnowledgeBase) -> None:
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China–Kyrgyzstan–Uzbekistan railway will be completed by the end of the year.",
+        "Железную дорогу Китай — Кыргызстан — Узбекистан планируется открыть до конца года.",
+    ],
+)
+def test_the_end_of_the_year_is_the_reports_year(kb: KnowledgeBase, text: str) -> None:
+    [figure] = figures_of(
+        proposals_from(kb, text, dt.date(2025, 6, 30)), FigureQuantity.PLANNED_OPENING_YEAR
+    )
+    assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2025)
+
+
 def test_a_crossing_has_a_planned_opening_year_too(kb: KnowledgeBase) -> None:
     text = "Стороны намерены открыть пункт пропуска «Бедел» в 2026 году."
     [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)

@@ -109,6 +109,9 @@ _OPENING = re.compile(
     r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*|задач\w*|цел\w*|намер\w*|поручени\w*|поручил\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:в|к|до)\s+(?:(?:этом|текущем|следующем),?\s+)?(?P<year3>(?:20|21)\d\d)"
+    # "will be completed by the end of the year", "планируется открыть до конца года"
+    r"|\b(?:will|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?(?:open|opened|completed?|commissioned|operational|ready|launched|put\s+into\s+(?:service|operation))\s+(?:by|before|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b(?P<rel3>)"
+    r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|будет|будут|задач\w*)\s+[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|сдать|открыт[аоы]?|введен[аоы]?|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:до\s+конца|к\s+концу)\s+(?:этого\s+|текущего\s+)?года(?P<rel4>)"
     # "is planned for 2027", "scheduled for completion in 2027"
     r"|\b(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:planned|scheduled|slated|due|set|expected|targeted)\s+for\s+(?:completion\s+|commissioning\s+|opening\s+|launch\s+)?(?:in\s+|by\s+)?(?P<year6>(?:20|21)\d\d)\b"
     # "запуск … запланирован на 2027 год", "ввод в эксплуатацию намечен на 2027 год"
@@ -678,6 +681,8 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     for found in _OPENING.finditer(view.sentence):
         written = next((found[g] for g in _YEAR_GROUPS if found[g]), None)
         relative = found["rel"] or found["rel2"]
+        if found["rel3"] is not None or found["rel4"] is not None:
+            relative = "this"  # the end of the report's year
         reference = view.context.reference
         if written:
             year = int(written)

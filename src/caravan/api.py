@@ -750,6 +750,27 @@ class Observatory:
             scheduler=scheduler, progress=progress,
         )  # fmt: skip
 
+    def assign_on_dask(
+        self,
+        years: Sequence[int],
+        scenarios: Sequence[str | Scenario | None] = (None,),
+        *,
+        algorithm: str | None = None,
+        gap: float | None = None,
+        workers: int = 2,
+        scheduler: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[FreightAssignment]:
+        """:meth:`assign` for every year × scenario, each a task on Dask (local cluster of
+        ``workers`` processes, or ``scheduler``); results in that order, a missed gap reported."""
+        from caravan.analysis.sweeps.assignments import AssignmentRun, assign_on_dask
+
+        specs = [self._scenario(s) for s in scenarios]
+        runs = [AssignmentRun(y, spec, algorithm, gap) for spec in specs for y in years]
+        return assign_on_dask(
+            self.kb.path, runs, workers=workers, scheduler=scheduler, progress=progress
+        )
+
     # -- freight ------------------------------------------------------------------------------
     def assign(
         self,

@@ -28,7 +28,7 @@ from caravan.api import (
     parse_years,
 )
 from caravan.cli import demand, monitoring
-from caravan.cli.freight import assign_command, print_crossing_loads
+from caravan.cli.freight import assign_command, assign_many_command, print_crossing_loads
 from caravan.cli.osm import osm_app
 from caravan.cli.render import (
     console,
@@ -62,6 +62,7 @@ app.command("ingest")(monitoring.ingest)
 app.add_typer(monitoring.review_app, name="review")
 app.command("demand")(demand.demand)
 app.command("assign")(assign_command)
+app.command("assign-many")(assign_many_command)
 
 #: Most alternatives a route question may ask for (RouteQuery.alternatives allows 0..10).
 MAX_ALTERNATIVES = 10

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from caravan.api import Observatory
+from caravan.api import Observatory, parse_years
 from caravan.cli.render import console, error_console, print_json, print_table
 
 if TYPE_CHECKING:
     from caravan.api import CrossingLoads, FreightAssignment, PublishedVolume
 
-__all__ = ["assign_command", "print_crossing_loads"]
+__all__ = ["assign_command", "assign_many_command", "print_crossing_loads"]
 
 
 @contextmanager
@@ -177,4 +177,66 @@ def print_crossing_loads(loads: CrossingLoads | None, limit: int = 15) -> None:
         ["crossing", "mode", "a", "b", "Δ", "a utilisation", "b utilisation"],
         rows,
         caption=loads.notes[0] if loads.notes else None,
+    )
+
+
+def assign_many_command(
+    years: Annotated[str, typer.Option(help="Years to assign: 2024, 2022-2025 or 2020,2024.")],
+    scenario: Annotated[
+        list[str] | None,
+        typer.Option(help="Scenario (repeatable; built-in name or TOML file); none: as reported."),
+    ] = None,
+    algorithm: Annotated[
+        str | None, typer.Option(help="Assignment algorithm (as for caravan assign).")
+    ] = None,
+    gap: Annotated[float | None, typer.Option(help="Relative gap to reach (default 1e-4).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes of the local Dask cluster.")] = 2,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="tcp://host:8786", help="A running Dask scheduler instead."),
+    ] = None,
+    kb: Annotated[
+        Path | None,
+        typer.Option("--kb", metavar="<path>", help="Knowledge-base file (default: cache)."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Assign several years (× scenarios) at once, each a task on Dask: the busiest crossings
+    and the convergence of every run."""
+    observatory = Observatory.open(kb)
+    chosen = parse_years(years) or []
+    scenarios: list[str | None] = list(scenario) if scenario else [None]
+    with Progress(
+        TextColumn("[bold]assignments[/]"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=error_console,
+        transient=True,
+        disable=not error_console.is_terminal,
+    ) as bar:
+        task = bar.add_task("", total=len(chosen) * len(scenarios))
+        results = observatory.assign_on_dask(
+            chosen, scenarios, algorithm=algorithm, gap=gap, workers=workers,
+            scheduler=scheduler, progress=lambda done, total: bar.update(task, completed=done),
+        )  # fmt: skip
+    if json_output:
+        print_json([r.as_json() for r in results])
+        return
+    rows = []
+    for result in results:
+        busiest = sorted(result.crossing_mt().items(), key=lambda kv: -kv[1])[:3]
+        rows.append(
+            (
+                result.year,
+                result.scenario or "as reported",
+                ", ".join(f"{c} {mt:.1f}" for c, mt in busiest),
+                "yes" if all(r.converged for r in result.runs) else "no",
+                " ".join(f"{r.mode} {r.relative_gap:.1e}" for r in result.runs),
+            )
+        )
+    print_table(
+        "Freight assignments (Mt/yr at the busiest crossings, both directions)",
+        ["year", "scenario", "busiest crossings", "converged", "gap"],
+        rows,
     )

@@ -1,0 +1,57 @@
+"""Freight assignments as tasks on a 2-worker local Dask cluster equal the one-process runs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from caravan import Observatory
+from caravan.analysis.sweeps.assignments import AssignmentRun, assign_on_dask
+from caravan.analysis.sweeps.execution import dask_client
+from caravan.cli.app import app
+from test_cli_hostile import run_main
+
+runner = CliRunner()
+
+
+def test_assignments_on_two_workers_equal_the_one_process_runs(embedded: Observatory) -> None:
+    cku = embedded.scenario("cku-railway")
+    runs = [AssignmentRun(2024), AssignmentRun(2024, cku), AssignmentRun(2023)]
+    seen: list[tuple[int, int]] = []
+    with dask_client(workers=2) as client:
+        found = assign_on_dask(
+            embedded.kb.path, runs, client=client, progress=lambda d, t: seen.append((d, t))
+        )
+    assert seen[-1] == (3, 3)
+    assert [(r.year, r.scenario) for r in found] == [(2024, None), (2024, cku.name), (2023, None)]
+    for result, run in zip(found, runs, strict=True):
+        expected = embedded.assign(run.year, run.scenario)
+        mine, theirs = result.crossing_mt(), expected.crossing_mt()
+        assert mine.keys() == theirs.keys()
+        for crossing, value in theirs.items():
+            assert mine[crossing] == pytest.approx(value, rel=1e-9, abs=1e-9), crossing
+    assert found[0].crossing_mt() != found[1].crossing_mt()  # the railway moves freight
+
+
+def test_the_command_line_assigns_several_years_on_dask(embedded: Observatory) -> None:
+    result = runner.invoke(
+        app,
+        ["assign-many", "--years", "2023-2024", "--workers", "2", "--json",
+         "--kb", str(embedded.kb.path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.output)
+    assert [r["year"] for r in runs] == [2023, 2024]
+
+
+def test_a_bad_year_range_is_one_line_not_a_traceback(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["assign-many", "--years", "2024-2020", "--kb", str(embedded.kb.path)]
+    code, out, err = run_main(argv, monkeypatch, capsys)
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert "range of years" in err
+    assert len(err.strip().splitlines()) == 1

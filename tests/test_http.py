@@ -58,6 +58,8 @@ def test_openapi_is_published(app: FastAPI) -> None:
         ("GET", "/api/v1/places?limit=0", 422, "invalid-request"),
         ("GET", "/api/v1/projects?as_of=yesterday", 422, "invalid-request"),
         ("GET", "/api/v1/trade?years=20x4", 422, "invalid-request"),
+        ("GET", "/api/v1/trade?partner=false", 422, "invalid-request"),
+        ("GET", "/api/v1/trade?partner=kz&partner=KZ1", 422, "invalid-request"),
         ("GET", "/api/v1/no-such-thing", 404, "not-found"),
         ("DELETE", "/api/v1/places", 405, "method-not-allowed"),
         (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from caravan.api import Observatory, TimelineItem, parse_years
 from caravan.http.pages import Page, PageParams, paginate
@@ -155,7 +155,10 @@ def agreements(
 @router.get("/trade", summary="Goods trade by year and partner, as one reporter publishes it")
 def trade(
     observatory: ObservatoryDep,
-    partner: Annotated[list[str] | None, Query(description="Partner ids (repeatable).")] = None,
+    partner: Annotated[
+        list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] | None,
+        Query(description="Partner country ids, e.g. kz (repeatable)."),
+    ] = None,
     years: Annotated[
         str | None,
         Query(

@@ -133,6 +133,48 @@ def test_contraction_keeps_distances_on_a_road_like_graph() -> None:
     assert hierarchy.nbytes > graph.nbytes
 
 
+def test_contraction_in_batches_equals_one_pass_and_reports_progress() -> None:
+    """Batches only pause the same contraction: identical pool and ranks, progress rising."""
+    from caravan.network.large.contraction import contract_graph
+
+    graph = road_like_graph(3000, seed=11)
+    tails, heads = graph.sources.astype(np.int64), graph.indices.astype(np.int64)
+    kept = np.flatnonzero(tails != heads)
+    arrays = (graph.node_count, tails[kept], heads[kept], graph.weights[kept])
+    whole = contract_graph(*arrays, batch=10**9)
+    seen: list[tuple[int, int]] = []
+    parts = contract_graph(*arrays, batch=97, progress=lambda d, t: seen.append((d, t)))
+    for mine, theirs in zip(parts, whole, strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    done = [d for d, _ in seen]
+    assert done == sorted(done)
+    assert seen[0] == (0, graph.node_count)
+    assert seen[-1] == (graph.node_count, graph.node_count)
+    assert len(seen) > graph.node_count // 97
+
+
+def test_a_contraction_stops_between_batches_when_interrupted() -> None:
+    """Ctrl-C (a KeyboardInterrupt raised between batches) ends the build; nothing is kept."""
+    from caravan.network.large.contraction import contract_graph
+
+    graph = road_like_graph(3000, seed=11)
+    tails, heads = graph.sources.astype(np.int64), graph.indices.astype(np.int64)
+    kept = np.flatnonzero(tails != heads)
+    calls = []
+
+    def interrupt(done: int, total: int) -> None:
+        calls.append(done)
+        if done > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        contract_graph(
+            graph.node_count, tails[kept], heads[kept], graph.weights[kept],
+            batch=97, progress=interrupt,
+        )  # fmt: skip
+    assert 0 < calls[-1] < graph.node_count
+
+
 def test_fractional_weights_agree_to_rounding() -> None:
     rng = np.random.default_rng(9)
     tails = rng.integers(0, 200, 900)

@@ -361,15 +361,17 @@ class Observatory:
         scenario: str | Scenario | None = None,
         layer: str | None = None,
         layer_mode: LayerMode | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ContractionHierarchy:
         """The contraction hierarchy of the network's graph by one weight (built once, kept).
 
         Its nodes are the snapshot's (``network(...).origin_node`` …); routing uses it by
-        itself on graphs of 50,000 nodes or more. See ``docs/kernels.md``."""
+        itself on large graphs once searches have paid for it. ``progress(contracted, nodes)``
+        reports the build, which Ctrl-C stops between batches. See ``docs/kernels.md``."""
         spec = self._scenario(scenario)
         chosen = self._layer(layer, layer_mode, spec)
         router = self._router(self._date(date, spec), CostSettings(), spec, chosen)
-        return router.hierarchy(router.graph(by, None, ()))
+        return router.hierarchy(router.graph(by, None, ()), progress)
 
     # -- scenarios ---------------------------------------------------------------------------
     def scenarios(self) -> list[Scenario]:

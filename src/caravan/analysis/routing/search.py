@@ -191,12 +191,16 @@ class Router:
         build_s = HIERARCHY_BUILD_S_PER_EDGE * len(graph.indices)
         return self._search_seconds.get(id(graph), 0.0) >= build_s
 
-    def hierarchy(self, graph: WeightedGraph) -> ContractionHierarchy:
+    def hierarchy(
+        self, graph: WeightedGraph, progress: Callable[[int, int], None] | None = None
+    ) -> ContractionHierarchy:
         """The contraction hierarchy of one of this router's graphs (built once, kept)."""
         from caravan.network.large import graph_from_weighted_graph, hierarchy_from_graph
 
         if id(graph) not in self._hierarchies:
-            self._hierarchies[id(graph)] = hierarchy_from_graph(graph_from_weighted_graph(graph))
+            self._hierarchies[id(graph)] = hierarchy_from_graph(
+                graph_from_weighted_graph(graph), progress=progress
+            )
         return self._hierarchies[id(graph)]
 
     def usable_edges(

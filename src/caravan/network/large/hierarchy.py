@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -169,18 +170,28 @@ def _upward(
 
 
 def hierarchy_from_graph(
-    graph: CsrGraph, settled_limit: int = 64, hop_limit: int = 8
+    graph: CsrGraph,
+    settled_limit: int = 64,
+    hop_limit: int = 8,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ContractionHierarchy:
     """Contract ``graph`` into a hierarchy (witness searches bounded as given).
 
     Smaller limits preprocess faster but keep more shortcuts; distances stay exact.
+    ``progress(contracted, nodes)`` is called between batches, where Ctrl-C also stops it.
     """
     started = time.perf_counter()
     tails = graph.sources.astype(np.int64)
     heads = graph.indices.astype(np.int64)
     kept = np.flatnonzero(tails != heads)
     pool, weights, rank = contract_graph(
-        graph.node_count, tails[kept], heads[kept], graph.weights[kept], settled_limit, hop_limit
+        graph.node_count,
+        tails[kept],
+        heads[kept],
+        graph.weights[kept],
+        settled_limit,
+        hop_limit,
+        progress=progress,
     )
     pool_tails, pool_heads = pool[:, 0], pool[:, 1]
     climbs = rank[pool_tails] < rank[pool_heads]

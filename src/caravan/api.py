@@ -5,26 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from caravan.analysis.assignment import Algorithm
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
-from caravan.analysis.monitoring import (
-    AcceptOutcome,
-    DocumentDetails,
-    IngestOutcome,
-    ProposalDetails,
-    ProposalPage,
-    Review,
-    describe_proposal,
-    document_files,
-    ingest_files,
-    proposed_value,
-)
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.search import Deadline, RouteResult
@@ -65,12 +53,6 @@ from caravan.store import (
 )
 from caravan.store.journal import record_status_event
 from caravan.store.ownership import FileKind, require_own_file
-from caravan.store.proposals import (
-    ProposalFilter,
-    ProposalQueue,
-    StoredProposal,
-    proposal_queue_path_for,
-)
 from caravan.views import (
     Citation,
     CrossingView,
@@ -85,12 +67,21 @@ from caravan.views import (
 )
 
 if TYPE_CHECKING:  # the comparison loads on first use
+    from caravan.analysis.assignment import Algorithm as Algorithm
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
     from caravan.analysis.demand import FreightDemand
     from caravan.analysis.freight import FreightAssignment as FreightAssignment
     from caravan.analysis.freight import FreightProgress
     from caravan.analysis.freight import PublishedVolume as PublishedVolume
     from caravan.analysis.freight.comparison import CrossingLoads as CrossingLoads
+    from caravan.analysis.monitoring import AcceptOutcome as AcceptOutcome
+    from caravan.analysis.monitoring import DocumentDetails as DocumentDetails
+    from caravan.analysis.monitoring import IngestOutcome as IngestOutcome
+    from caravan.analysis.monitoring import ProposalDetails as ProposalDetails
+    from caravan.analysis.monitoring import ProposalPage as ProposalPage
+    from caravan.analysis.monitoring import Review
+    from caravan.analysis.monitoring import describe_proposal as describe_proposal
+    from caravan.analysis.monitoring import proposed_value as proposed_value
     from caravan.analysis.osm import LayerChoice, LengthComparison
     from caravan.analysis.sweeps import PreparedSweep
     from caravan.analysis.sweeps import SweepProgress as SweepProgress
@@ -101,6 +92,8 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.store.osm import ImportProgress as ImportProgress
     from caravan.store.osm import ImportReport as ImportReport
     from caravan.store.osm import LayerInfo as LayerInfo
+    from caravan.store.proposals import ProposalFilter as ProposalFilter
+    from caravan.store.proposals import StoredProposal as StoredProposal
 
 __all__ = [
     "KNOWLEDGE_BASE_ENV",
@@ -133,6 +126,30 @@ __all__ = [
     "parse_years",
     "proposed_value",
 ]
+
+#: Names the faces import from here whose modules load on first use (monitoring's reading
+#: rules and the assignment engine cost start-up time every other command would pay).
+_LAZY_EXPORTS = {
+    "Algorithm": "caravan.analysis.assignment",
+    "AcceptOutcome": "caravan.analysis.monitoring",
+    "DocumentDetails": "caravan.analysis.monitoring",
+    "IngestOutcome": "caravan.analysis.monitoring",
+    "ProposalDetails": "caravan.analysis.monitoring",
+    "ProposalPage": "caravan.analysis.monitoring",
+    "describe_proposal": "caravan.analysis.monitoring",
+    "proposed_value": "caravan.analysis.monitoring",
+    "ProposalFilter": "caravan.store.proposals",
+    "StoredProposal": "caravan.store.proposals",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Load a lazily exported name's module on first use (PEP 562)."""
+    module = _LAZY_EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 #: How many network snapshots (one per date and settings) an observatory keeps compiled.
 ROUTER_CACHE_SIZE = 16
@@ -907,17 +924,24 @@ class Observatory:
     @functools.cached_property
     def review(self) -> Review:
         """The review queue of proposed facts read from documents (see caravan.analysis.monitoring)."""
+        from caravan.analysis.monitoring import Review
+        from caravan.store.proposals import ProposalQueue, proposal_queue_path_for
+
         return Review(self.kb, ProposalQueue(proposal_queue_path_for(self.kb.path)))
 
     @staticmethod
     def document_files(paths: Sequence[Path]) -> list[Path]:
         """The files named and the documents (text, HTML, PDF) inside the folders named."""
+        from caravan.analysis.monitoring import document_files
+
         return document_files(paths)
 
     def ingest(
         self, files: Sequence[Path], details: DocumentDetails | None = None
     ) -> Iterator[IngestOutcome]:
         """Read files into the review queue; one outcome per file, each stored before the next."""
+        from caravan.analysis.monitoring import DocumentDetails, ingest_files
+
         return ingest_files(self.kb, self.review.queue, files, details or DocumentDetails())
 
     def proposals(self, which: ProposalFilter | None = None) -> ProposalPage:

@@ -5,25 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
 
-from caravan.api import (
-    DocumentDetails,
-    IngestOutcome,
-    Observatory,
-    ProposalFilter,
-    StoredProposal,
-    describe_proposal,
-    proposed_value,
-)
+from caravan import api
+from caravan.api import Observatory
 from caravan.cli.render import console, error_console, print_error, print_json, print_table
 from caravan.errors import CaravanError
 from caravan.model.proposals import FactKind, ProposalState, ProposedFact
+
+if TYPE_CHECKING:
+    from caravan.api import IngestOutcome, StoredProposal
 
 __all__ = ["ingest", "review_app"]
 
@@ -83,7 +79,7 @@ def ingest(
     if not files:
         print_error("no documents found (text, HTML or PDF files) in the paths given")
         raise typer.Exit(2)
-    details = DocumentDetails(title, publisher, date.date() if date else None, url, language)
+    details = api.DocumentDetails(title, publisher, date.date() if date else None, url, language)
     outcomes: list[IngestOutcome] = []
     try:
         with Progress(
@@ -164,7 +160,7 @@ def review_list(
 ) -> None:
     """Proposals in the queue (pending by default), oldest first."""
     state = None if all_states else state
-    page = _open(kb).proposals(ProposalFilter(state, kind, document, limit, offset))
+    page = _open(kb).proposals(api.ProposalFilter(state, kind, document, limit, offset))
     if json_output:
         print_json({"total": page.total, "items": [_stored_json(p) for p in page.items]})
         return
@@ -175,7 +171,7 @@ def review_list(
             (
                 p.fact.id[:12],
                 p.fact.kind.value,
-                describe_proposal(p.fact),
+                api.describe_proposal(p.fact),
                 p.fact.mention,
                 f"{p.fact.confidence:.2f}",
                 p.fact.comparison.disposition.value,
@@ -208,7 +204,7 @@ def review_show(proposal_id: str, kb: KbOption = None, json_output: JsonOption =
         return
     document = stored.document
     console.print(Text.assemble(("proposal ", "bold"), fact.id, "  ", (fact.state.value, "bold")))
-    console.print(Text(f"{fact.kind.value}: {describe_proposal(fact)}"))
+    console.print(Text(f"{fact.kind.value}: {api.describe_proposal(fact)}"))
     console.print(Text(f"confidence {fact.confidence:.2f}"))
     console.print(
         Text(
@@ -235,7 +231,7 @@ def review_show(proposal_id: str, kb: KbOption = None, json_output: JsonOption =
                 ),
                 (
                     "proposed",
-                    proposed_value(fact) or describe_proposal(fact),
+                    api.proposed_value(fact) or api.describe_proposal(fact),
                     f"{details.document_source_id} {document.title or ''}".strip(),
                 ),
             ],
@@ -332,13 +328,13 @@ def review_edit(
             raise typer.Exit(2)
         pairs[field.strip()] = value
     stored = _open(kb).edit_proposal(proposal_id, pairs, _who(by))
-    console.print(Text(f"edited {stored.fact.id[:12]}: {describe_proposal(stored.fact)}"))
+    console.print(Text(f"edited {stored.fact.id[:12]}: {api.describe_proposal(stored.fact)}"))
 
 
 def _stored_json(stored: StoredProposal) -> dict[str, object]:
     return {
         **stored.fact.model_dump(mode="json"),
-        "summary": describe_proposal(stored.fact),
+        "summary": api.describe_proposal(stored.fact),
         "document": stored.document.model_dump(mode="json"),
         "created_at": stored.created_at,
         "decided_at": stored.decision.at,

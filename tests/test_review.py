@@ -10,7 +10,7 @@ import pytest
 
 import review_cases as cases
 from caravan import Observatory
-from caravan.analysis.monitoring import ReviewError
+from caravan.analysis.monitoring import ReviewError, describe_proposal, proposed_value
 from caravan.errors import NotAKnowledgeBaseError, UnknownRecordError
 from caravan.model import ProjectStatus
 from caravan.model.proposals import Disposition, FactKind, ProposalState
@@ -215,3 +215,21 @@ def test_a_document_is_found_by_the_start_of_its_id(queued: Observatory) -> None
     assert page.total == 6
     assert {p.document.id for p in page.items} == {cases.document().id}
     assert queued.proposals(ProposalFilter(document_id="f" * 12)).total == 1
+
+
+def test_a_planned_opening_year_reads_as_a_year_and_counts_keep_separators() -> None:
+    from caravan.model.proposals import Evidence, ProposedFact, ProposedFigure
+
+    def fact(quantity: str, value: float) -> ProposedFact:
+        return ProposedFact(
+            id="a" * 16,
+            document_id="b" * 16,
+            payload=ProposedFigure(quantity=quantity, value=value, subject_id="prj-x"),
+            evidence=Evidence(sentence="text", start=0, end=4),
+            mention="text",
+            confidence=0.5,
+        )
+
+    assert proposed_value(fact("planned_opening_year", 2027)) == "2027"
+    assert "= 2027 " in describe_proposal(fact("planned_opening_year", 2027))
+    assert proposed_value(fact("capacity_vehicles_per_day", 1200)) == "1,200"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from caravan.model.proposals import (
+    FigureQuantity,
     ProposedAgreement,
     ProposedFact,
     ProposedFigure,
@@ -51,4 +52,6 @@ def proposed_value(fact: ProposedFact) -> str | None:
     if not isinstance(payload, ProposedFigure):
         return None
     value = payload.value
+    if payload.quantity is FigureQuantity.PLANNED_OPENING_YEAR:
+        return f"{value:.0f}"  # a year, not a count: 2027, never 2,027
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"

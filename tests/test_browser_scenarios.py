@@ -53,6 +53,9 @@ def test_as_planned_2030_opens_the_cku_and_ayagoz_bakhty_lines_on_the_slider(
     browser: Browser, server: str
 ) -> None:
     with open_page(browser, server) as page:
+        about = page.locator("[data-testid=scenario-about]").inner_text()
+        assert "today" in about
+        assert "null" not in about  # a scenario without sources prints no placeholder
         page.focus("#date-slider")
         page.keyboard.press("End")
         reported = page.evaluate(DRAWN_STATE, [*CKU_LINKS, "rail-bakhty-ayagoz"])

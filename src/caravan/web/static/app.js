@@ -431,8 +431,10 @@ function describeScenario() {
   const spec = state.scenarios.find((s) => s.name === state.scenario);
   const box = $("#scenario-about");
   if (!spec) { box.replaceChildren(); return; }
-  box.replaceChildren(el("strong", {}, `Scenario ${spec.name}: `), spec.description,
-    spec.base_date ? ` (its date: ${spec.base_date})` : "", sourceLink(spec.sources));
+  // a scenario without sources has no link: leave it out (replaceChildren would print "null")
+  const parts = [el("strong", {}, `Scenario ${spec.name}: `), spec.description,
+    spec.base_date ? ` (its date: ${spec.base_date})` : "", sourceLink(spec.sources)];
+  box.replaceChildren(...parts.filter((part) => part !== null && part !== undefined));
 }
 
 /** Switch to a built-in scenario; with `jump`, the slider moves to the scenario's own date. */

@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from caravan.api import Observatory, parse_years
-from caravan.cli.render import console, error_console, print_json, print_table
+from caravan.cli.render import console, print_json, print_table, stage_bar
 
 if TYPE_CHECKING:
     from caravan.api import CrossingLoads, FreightAssignment, PublishedVolume
 
 __all__ = ["assign_command", "assign_many_command", "print_crossing_loads"]
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[str, int, int], None]]:
-    with Progress(
-        TextColumn("[bold]assigning[/] {task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=error_console,
-        transient=True,
-        disable=not error_console.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        yield update
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -130,7 +108,7 @@ def assign_command(
     """Assign a year's freight (rail and road) to the network with capacities: loads,
     utilisation and waiting per crossing, and the convergence."""
     observatory = Observatory.open(kb)
-    with _progress() as update:
+    with stage_bar("assigning") as update:
         result = observatory.assign(
             year, scenario, algorithm=algorithm, gap=gap, select_link=select_link,
             progress=update,
@@ -206,19 +184,12 @@ def assign_many_command(
     observatory = Observatory.open(kb)
     chosen = parse_years(years) or []
     scenarios: list[str | None] = list(scenario) if scenario else [None]
-    with Progress(
-        TextColumn("[bold]assignments[/]"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=error_console,
-        transient=True,
-        disable=not error_console.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=len(chosen) * len(scenarios))
+    with stage_bar("assignments") as update:
+        total = len(chosen) * len(scenarios)
+        update("", 0, total)
         results = observatory.assign_on_dask(
             chosen, scenarios, algorithm=algorithm, gap=gap, workers=workers,
-            scheduler=scheduler, progress=lambda done, total: bar.update(task, completed=done),
+            scheduler=scheduler, progress=lambda done, _: update("", done, total),
         )  # fmt: skip
     if json_output:
         print_json([r.as_json() for r in results])

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from caravan.api import Observatory
-from caravan.cli.render import console, error_console, print_json, print_table
+from caravan.cli.render import console, error_console, print_json, print_table, stage_bar
 
 if TYPE_CHECKING:
     from caravan.api import ImportProgress, ImportReport
@@ -38,21 +37,8 @@ _RadiusOption = Annotated[
 
 @contextmanager
 def _import_progress() -> Iterator[Callable[[ImportProgress], None]]:
-    with Progress(
-        TextColumn("[bold]importing[/] {task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed:,}"),
-        TimeElapsedColumn(),
-        console=error_console,
-        transient=True,
-        disable=not error_console.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(step: ImportProgress) -> None:
-            bar.update(task, description=step.step, completed=step.done, total=step.total)
-
-        yield update
+    with stage_bar("importing", "{task.completed:,}") as update:
+        yield lambda step: update(step.step, step.done, step.total)
 
 
 @osm_app.command("import")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -20,6 +22,7 @@ __all__ = [
     "print_json",
     "print_table",
     "short_sources",
+    "stage_bar",
     "usd_bn",
 ]
 
@@ -28,6 +31,28 @@ ERROR_LINE_LIMIT = 1000
 
 console = Console()
 error_console = Console(stderr=True)
+
+
+@contextmanager
+def stage_bar(
+    verb: str, counts: str = "{task.completed}/{task.total}"
+) -> Iterator[Callable[[str, int, int | None], None]]:
+    """A progress bar on stderr (terminals only) fed by ``update(stage, done, total)``."""
+    with Progress(
+        TextColumn(f"[bold]{verb}[/] {{task.description}}"),
+        BarColumn(),
+        TextColumn(counts),
+        TimeElapsedColumn(),
+        console=error_console,
+        transient=True,
+        disable=not error_console.is_terminal,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
 
 
 def print_json(value: Any) -> None:

@@ -720,6 +720,13 @@ class Observatory:
 
         return scenario_to_toml(scenario)
 
+    @staticmethod
+    def sweep_kept(out_dir: Path) -> int:
+        """How many draws a sweep's folder holds written whole (after an interruption, say)."""
+        from caravan.analysis.sweeps.folder import written_draw_count
+
+        return written_draw_count(out_dir)
+
     def sweep(
         self,
         spec: str | Path | PreparedSweep,

@@ -148,7 +148,6 @@ def sweep_run(
     prepared = observatory.sweep_spec(spec)
     folder = out or Path("out") / "sweeps" / prepared.spec.name
     total = prepared.spec.draw_count()
-    done = [0]
     with Progress(
         TextColumn(f"[bold]sweep {prepared.spec.name}[/]"),
         BarColumn(),
@@ -162,7 +161,6 @@ def sweep_run(
         task = bar.add_task("", total=total)
 
         def update(step: SweepProgress) -> None:
-            done[0] = step.done
             bar.update(task, completed=step.done, total=step.total)
 
         try:
@@ -176,8 +174,10 @@ def sweep_run(
             )
         except KeyboardInterrupt:
             bar.stop()
+            # counted on disk: a draw written just as Ctrl-C came is kept though not yet reported
+            kept = Observatory.sweep_kept(folder)
             error_console.print(
-                f"[yellow]interrupted: {done[0]} of {total} draws kept in {folder}; "
+                f"[yellow]interrupted: {kept} of {total} draws kept in {folder}; "
                 "run the same command again to resume[/]",
                 highlight=False,
             )

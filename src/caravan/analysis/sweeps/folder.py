@@ -28,7 +28,7 @@ from caravan.analysis.sweeps.evaluate import DrawResult
 from caravan.errors import CaravanError
 from caravan.store.export import atomic_output
 
-__all__ = ["MANIFEST", "SweepFolder", "SweepFolderError"]
+__all__ = ["MANIFEST", "SweepFolder", "SweepFolderError", "written_draw_count"]
 
 #: The manifest's file name; its presence marks the folder as a caravan sweep's.
 MANIFEST = "caravan-sweep.json"
@@ -37,6 +37,14 @@ _FORMAT = "caravan sweep"
 _DRAW_FILE = re.compile(r"^draw-(\d{5,})\.parquet$")
 _OWN_FILES = {MANIFEST, "draws", "draws.parquet", "summary.parquet", "summary.csv"}
 _TEMPORARY = re.compile(r"^\..+\.partial-[A-Za-z0-9_]+$")
+
+
+def written_draw_count(out_dir: Path) -> int:
+    """Draw files written whole in a sweep's folder (what an interrupted run keeps)."""
+    draws = out_dir / "draws"
+    if not draws.is_dir():
+        return 0
+    return sum(1 for entry in draws.iterdir() if _DRAW_FILE.match(entry.name))
 
 
 class SweepFolderError(RuntimeError, CaravanError):

@@ -100,7 +100,10 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Clie
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            # Workers log at CRITICAL only: a task's error reaches the caller through its
+            # future, while a worker's heartbeat failing as the cluster closes after Ctrl-C
+            # would print a traceback that says nothing to the user.
+            silence_logs=logging.CRITICAL,
         )
     try:
         with Client(cluster) as client:  # type: ignore[no-untyped-call]

@@ -392,3 +392,17 @@ def test_a_status_phrase_in_a_one_project_text_is_about_that_project(kb: Knowled
     )
     assert fact.comparison.disposition is Disposition.CORROBORATION
     assert fact.mention == "Construction started"
+
+
+def test_a_fact_stated_twice_is_proposed_once_with_its_most_confident_reading(
+    kb: KnowledgeBase,
+) -> None:
+    """A headline and its body (or a repeated paragraph) give one proposal per fact."""
+    sentence = "Kazakhstan began building the 272 km Bakhty – Ayagoz railway line."
+    once = proposals_from(kb, sentence)
+    repeated = proposals_from(kb, f"{sentence}\n\n{sentence}\n\n{sentence}")
+    assert once, "the sentence itself yields facts"
+    assert sorted(f.payload.model_dump_json() for f in repeated) == sorted(
+        f.payload.model_dump_json() for f in once
+    )
+    assert len({f.payload.model_dump_json() for f in repeated}) == len(repeated)

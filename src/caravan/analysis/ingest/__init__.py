@@ -65,9 +65,11 @@ def propose(
     """Every fact the rules read from a document, compared with the knowledge base.
 
     ``warnings`` (a :class:`ReadResult`'s, e.g. PARTIAL_DOCUMENT) are added to each
-    proposal's flags. Reading the same text again gives the same proposals and ids.
+    proposal's flags. Reading the same text again gives the same proposals and ids. A fact
+    the document states more than once (a headline and its body, a repeated paragraph) is
+    proposed once, with the evidence of its most confident reading.
     """
-    proposals: dict[str, ProposedFact] = {}
+    proposals: dict[str, ProposedFact] = {}  # by payload: one proposal per fact
     found_all = extract(kb, document_text, meta)
     dated = {
         (f.candidate.payload.project_id, f.candidate.payload.status)
@@ -87,7 +89,8 @@ def propose(
         fact_id = hashlib.sha256(
             f"{meta.id}\x00{payload_json}\x00{sentence.start}:{sentence.end}".encode()
         ).hexdigest()[:32]
-        if fact_id in proposals:
+        held = proposals.get(payload_json)
+        if held is not None and held.confidence >= candidate.confidence:
             continue
         flags = [*candidate.flags, *warnings]
         if candidate.confidence < LOW_CONFIDENCE_BELOW and all(
@@ -99,7 +102,7 @@ def propose(
                     message=f"confidence {candidate.confidence:.2f} from the rule that fired",
                 )
             )
-        proposals[fact_id] = ProposedFact(
+        proposals[payload_json] = ProposedFact(
             id=fact_id,
             document_id=meta.id,
             payload=candidate.payload,

@@ -36,7 +36,12 @@ from caravan.errors import (
 )
 from caravan.model import Source, StatusEvent
 from caravan.store._durability import fsync_directory, fsync_file
-from caravan.store.ownership import JOURNAL_APPLICATION_ID, FileKind, require_own_file
+from caravan.store.ownership import (
+    JOURNAL_APPLICATION_ID,
+    FileKind,
+    reading_own_database,
+    require_own_file,
+)
 from caravan.store.schema import table_named
 from caravan.store.sqlite_schema import row_from_record
 
@@ -164,16 +169,10 @@ class EditJournal:
     # -- plumbing ----------------------------------------------------------------------
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
-        if require_own_file(self.path, FileKind.JOURNAL) is FileKind.ABSENT:
-            yield None
-            return
-        try:
-            with self._connection() as connection:
-                yield connection
-        except sqlite3.Error as error:
-            raise KnowledgeBaseError(
-                f"cannot read the journal of edits {self.path}: {error}"
-            ) from error
+        with reading_own_database(
+            self.path, FileKind.JOURNAL, self._connection, "the journal of edits"
+        ) as connection:
+            yield connection
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:

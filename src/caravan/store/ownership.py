@@ -10,12 +10,15 @@ it for writing. Knowledge bases built before the id existed are recognised by th
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from enum import Enum
 from pathlib import Path
 
-from caravan.errors import NotAKnowledgeBaseError
+from caravan.errors import KnowledgeBaseError, NotAKnowledgeBaseError
 
 __all__ = [
     "JOURNAL_APPLICATION_ID",
@@ -25,6 +28,7 @@ __all__ = [
     "SNAPSHOT_CACHE_APPLICATION_ID",
     "FileKind",
     "file_kind",
+    "reading_own_database",
     "require_own_file",
 ]
 
@@ -129,3 +133,25 @@ def _has_caravan_meta(path: Path) -> bool:
     finally:
         connection.close()
     return {"schema_version", "digest"} <= keys
+
+
+@contextlib.contextmanager
+def reading_own_database(
+    path: Path,
+    kind: FileKind,
+    connect: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    description: str,
+) -> Iterator[sqlite3.Connection | None]:
+    """A connection for reading one of caravan's databases (None while it does not exist).
+
+    A foreign file is refused before it is opened; an SQLite error while reading becomes a
+    KnowledgeBaseError naming ``description`` and the file.
+    """
+    if require_own_file(path, kind) is FileKind.ABSENT:
+        yield None
+        return
+    try:
+        with connect() as connection:
+            yield connection
+    except sqlite3.Error as error:
+        raise KnowledgeBaseError(f"cannot read {description} {path}: {error}") from error

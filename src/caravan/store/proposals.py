@@ -25,7 +25,12 @@ from caravan.errors import KnowledgeBaseError, UnknownRecordError
 from caravan.model.proposals import DocumentMeta, FactKind, ProposalState, ProposedFact
 from caravan.store._durability import fsync_directory, fsync_file
 from caravan.store.journal import BUSY_TIMEOUT_S, _write_error
-from caravan.store.ownership import PROPOSAL_QUEUE_APPLICATION_ID, FileKind, require_own_file
+from caravan.store.ownership import (
+    PROPOSAL_QUEUE_APPLICATION_ID,
+    FileKind,
+    reading_own_database,
+    require_own_file,
+)
 
 __all__ = [
     "AddOutcome",
@@ -277,16 +282,10 @@ class ProposalQueue:
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
-        if require_own_file(self.path, FileKind.PROPOSAL_QUEUE) is FileKind.ABSENT:
-            yield None
-            return
-        try:
-            with self._connection() as connection:
-                yield connection
-        except sqlite3.Error as error:
-            raise KnowledgeBaseError(
-                f"cannot read the review queue {self.path}: {error}"
-            ) from error
+        with reading_own_database(
+            self.path, FileKind.PROPOSAL_QUEUE, self._connection, "the review queue"
+        ) as connection:
+            yield connection
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -160,6 +160,7 @@ def test_pick_places_on_the_map(page: Page) -> None:
     page.fill("#find-input", "Almaty")
     page.press("#find-input", "Enter")
     page.locator(".leaflet-popup button[data-route-field=from]").click()
+    page.locator("#tab-route").wait_for(state="visible", timeout=5_000)  # the switch is async
     assert page.locator("#tab-route").is_visible()
     assert page.input_value("#route-from") == "Almaty"
     page.click("#tabbtn-layers")

@@ -252,13 +252,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 HEADER_TIMEOUT = 1.0
+BODY_TIMEOUT = 1.5
 
 
 @pytest.fixture(scope="module")
 def server(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     kb, data = built
     log = tmp_path_factory.mktemp("server") / "serve.log"
-    running = Server(kb, data, log, CARAVAN_HEADER_TIMEOUT_SECONDS=str(HEADER_TIMEOUT))
+    running = Server(
+        kb,
+        data,
+        log,
+        CARAVAN_HEADER_TIMEOUT_SECONDS=str(HEADER_TIMEOUT),
+        CARAVAN_BODY_TIMEOUT_SECONDS=str(BODY_TIMEOUT),
+    )
     yield running
     running.stop()
 
@@ -347,6 +354,40 @@ def _header_lines(head: bytes) -> Iterator[tuple[bytes, bytes]]:
     for line in head.split(b"\r\n")[1:]:
         name, _, value = line.partition(b":")
         yield name.strip().lower(), value.strip()
+
+
+def test_a_body_that_never_ends_gets_408_and_the_connection_is_closed(server: Server) -> None:
+    head = (
+        b"POST /api/v1/projects/prj-test-line/events HTTP/1.1\r\nHost: caravan.test\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+    )
+    with _connect(server.port) as connection:
+        connection.sendall(head + b'{"kind": "place_added", ')  # 24 of the 400 bytes
+        started = time.monotonic()
+        answer = _read_all(connection)
+        waited = time.monotonic() - started
+    assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+    assert b"application/problem+json" in answer
+    assert b"request bodies must arrive within 1.5 s" in answer
+    assert BODY_TIMEOUT * 0.8 <= waited <= BODY_TIMEOUT + 3
+    status, _, _ = _get(server.port, "/api/v1/meta")  # the server is still fine
+    assert status == 200
+    assert "Traceback" not in server.log.read_text()
+
+
+def test_a_body_sent_slowly_but_in_time_is_read(server: Server) -> None:
+    body = b'{"bogus": true}'
+    head = (
+        b"POST /api/v1/projects/prj-test-line/events HTTP/1.1\r\nHost: caravan.test\r\nConnection: close\r\n"
+        b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+    )
+    with _connect(server.port) as connection:
+        connection.sendall(head + body[:5])
+        time.sleep(BODY_TIMEOUT / 2)
+        connection.sendall(body[5:])
+        answer = _read_all(connection)
+    assert not answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+    assert answer.startswith(b"HTTP/1.1 4"), answer[:200]  # the app's own refusal (no token)
 
 
 def test_a_garbled_request_gets_a_problem_document(server: Server) -> None:

@@ -1,8 +1,9 @@
 """Running the HTTP face under uvicorn with caravan's limits on connections and request heads.
 
-uvicorn bounds a request head's size (h11) but not the time it takes to arrive, so a client
-could hold a connection open by sending its headers a byte at a time; `CaravanH11Protocol`
-closes a connection whose request head is not complete within `header_timeout_seconds`.
+uvicorn bounds a request head's size (h11) but not the time it or its body takes to arrive,
+so a client could hold a connection open by sending a byte at a time; `CaravanH11Protocol`
+closes a connection whose request head is not complete within `header_timeout_seconds`, and
+answers 408 when a body is not complete within `body_timeout_seconds` of its head.
 Beyond `max_concurrency`, requests get a 503 problem document with `Retry-After`.
 """
 
@@ -63,17 +64,21 @@ def environment_for(settings: HttpSettings) -> dict[str, str]:
 
 
 class CaravanConfig(Config):
-    """uvicorn's configuration plus the time a request head may take to arrive."""
+    """uvicorn's configuration plus the time a request head and its body may take to arrive."""
 
-    def __init__(self, app: Any, *, header_timeout: float, **kwargs: Any) -> None:
+    def __init__(
+        self, app: Any, *, header_timeout: float, body_timeout: float = 30.0, **kwargs: Any
+    ) -> None:
         super().__init__(app, **kwargs)
         self.header_timeout = header_timeout
+        self.body_timeout = body_timeout
 
 
 # The end of a request head: an empty line (h11 also accepts bare line feeds).
 _HEAD_END = re.compile(rb"\n\r?\n")
 _REFUSALS = {
     400: ("bad-request", "Bad Request"),
+    408: ("too-slow", "Request Timeout"),
     431: ("too-large", "Request Header Fields Too Large"),
 }
 
@@ -84,11 +89,12 @@ def _problem_bytes(status: int, kind: str, title: str, detail: str) -> bytes:
 
 
 class CaravanH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline on request heads and problem-document refusals.
+    """uvicorn's h11 protocol with deadlines on request heads and bodies, refusing as problems.
 
     - A request head (request line and headers) must be complete within `header_timeout`
       seconds of the connection opening or of the previous response; else the connection is
-      closed. Once a head has arrived the deadline is off (the app's own limits apply).
+      closed.
+    - A body must be complete within `body_timeout` seconds of its head; else 408 and close.
     - A head larger than `h11_max_incomplete_event_size` gets 431 (uvicorn answers 400).
     - Over the concurrency limit the answer is a 503 problem with `Retry-After`.
     """
@@ -103,7 +109,9 @@ class CaravanH11Protocol(H11Protocol):
         super().__init__(config, server_state, app_state, _loop)
         self.header_timeout: float = getattr(config, "header_timeout", 10.0)
         self.max_head_bytes: int = config.h11_max_incomplete_event_size or 16_384
+        self.body_timeout: float = getattr(config, "body_timeout", 30.0)
         self.head_deadline: asyncio.TimerHandle | None = None
+        self.body_deadline: asyncio.TimerHandle | None = None
         # The concurrency check moves into the app so that its refusal is a problem document.
         self.concurrency = self.limit_concurrency
         self.limit_concurrency = None
@@ -118,8 +126,14 @@ class CaravanH11Protocol(H11Protocol):
         if self._head_too_large(data):
             return
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:  # a head arrived (or the connection failed)
+        state = self.conn.their_state
+        if state is not h11.IDLE:  # a head arrived (or the connection failed)
             self._stop_head_deadline()
+        if state is h11.SEND_BODY:
+            if self.body_deadline is None:
+                self.body_deadline = self.loop.call_later(self.body_timeout, self._body_too_slow)
+        else:
+            self._stop_body_deadline()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -128,6 +142,7 @@ class CaravanH11Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_head_deadline()
+        self._stop_body_deadline()
         super().connection_lost(exc)
 
     def _start_head_deadline(self) -> None:
@@ -145,6 +160,25 @@ class CaravanH11Protocol(H11Protocol):
             self.logger.info("closing a connection whose request head took too long")
             with contextlib.suppress(h11.LocalProtocolError):
                 self.conn.send(h11.ConnectionClosed())
+            self.transport.close()
+
+    # -- the deadline on request bodies ------------------------------------------------------
+    def _stop_body_deadline(self) -> None:
+        if self.body_deadline is not None:
+            self.body_deadline.cancel()
+            self.body_deadline = None
+
+    def _body_too_slow(self) -> None:
+        """A body still incomplete at its deadline: 408 if no answer has begun, then close."""
+        self.body_deadline = None
+        if self.transport.is_closing() or self.conn.their_state is not h11.SEND_BODY:
+            return
+        self.logger.info("closing a connection whose request body took too long")
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_started:
+            cycle.response_started = True  # the app's own answer, if any, is not sent
+            self._refuse(408, f"request bodies must arrive within {self.body_timeout:g} s")
+        else:
             self.transport.close()
 
     # -- refusals as problem documents ----------------------------------------------------------
@@ -248,6 +282,7 @@ def serve(
     config = CaravanConfig(
         target,
         header_timeout=settings.header_timeout_seconds,
+        body_timeout=settings.body_timeout_seconds,
         factory=workers > 1,
         host=host,
         port=port,

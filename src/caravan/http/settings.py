@@ -75,6 +75,15 @@ class HttpSettings(BaseModel):
             "the previous response; slower connections are closed."
         ),
     )
+    body_timeout_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=3_600,
+        description=(
+            "Seconds a client has to send a request body once its head has arrived; a slower "
+            "body gets 408 and the connection is closed."
+        ),
+    )
     keep_alive_seconds: int = Field(
         5, ge=1, le=600, description="Seconds an idle kept-alive connection stays open."
     )

@@ -79,7 +79,10 @@ async def upload_document(
             path.write_bytes(body)
             [outcome] = list(observatory.ingest([path], details))
         if outcome.error or outcome.document_id is None:
-            raise InvalidQueryError(f"the document could not be read: {outcome.error}")
+            # The reader names the file it read: the server's temporary path means nothing
+            # to the client (and is none of its business).
+            reason = (outcome.error or "").replace(f"{path}: ", "").replace(str(path), "upload")
+            raise InvalidQueryError(f"the document could not be read: {reason}")
         held = {p.fact.id: p for p in _all_of_document(observatory, outcome.document_id)}
         return IngestResult(
             document_id=outcome.document_id,

@@ -2,15 +2,26 @@
 // by a person. Everything shown comes from /api/v1/proposals; accepting and rejecting call the
 // API with the operator's write token, typed into the view (kept in this page only).
 import { $, api, el, sourceLink } from "./util.js";
+import { setupUpload } from "./upload.js";
 
 let ctx = null; // { onAccepted }
-const view = { items: [], selected: null, ticket: 0 };
+const view = { items: [], selected: null, ticket: 0, justRead: new Set() };
 
 export function setupReview(context) {
   ctx = context;
   // The token field sits in the form but is no filter: typing it must not reload the list.
   $("#review-filters").addEventListener("change", (event) => { if (event.target.id !== "review-token") loadReview(); });
   $("#review-filters").addEventListener("submit", (event) => { event.preventDefault(); loadReview(); });
+  setupUpload({ onRead: showRead });
+}
+
+/** After a document is read: the pending queue, all kinds, its proposals marked. */
+async function showRead(result) {
+  view.justRead = new Set(result.proposals.map((p) => p.id));
+  const form = $("#review-filters").elements;
+  form.state.value = "pending";
+  form.kind.value = "";
+  await loadReview();
 }
 
 /** Load the list of proposals matching the filters; keeps the selection if it is still listed. */
@@ -38,13 +49,14 @@ function renderList() {
   const list = $("#review-list");
   const focused = document.activeElement?.closest?.("#review-list button.proposal")?.dataset.proposalId;
   if (!view.items.length) {
-    list.replaceChildren(el("p", { class: "hint" }, "Nothing to review. Read documents with caravan ingest or upload one through the API."));
+    list.replaceChildren(el("p", { class: "hint" }, "Nothing to review. Submit a document above, or read documents with caravan ingest."));
     return;
   }
   list.replaceChildren(el("ul", { class: "proposals" }, view.items.map((p) => el("li", {},
     el("button", { type: "button", class: "proposal", "data-proposal-id": p.id, "aria-pressed": String(p.id === view.selected),
       onclick: () => select(p.id) },
-    el("span", { class: "proposal-kind" }, p.kind.replaceAll("_", " ")),
+    el("span", { class: "proposal-kind" }, p.kind.replaceAll("_", " "),
+      view.justRead.has(p.id) ? el("span", { class: "just-read" }, " · from the document just read") : null),
     el("span", { class: "proposal-summary" }, p.summary),
     el("span", { class: "proposal-meta" }, `“${p.mention}” · confidence ${p.confidence.toFixed(2)} · ${p.comparison.disposition}`,
       p.flags.length ? el("span", { class: "proposal-flags" }, ` · ⚑ ${p.flags.map((f) => f.code.replaceAll("_", " ")).join(", ")}`) : null))))));

@@ -8,10 +8,11 @@ in a fixed ``train`` or ``test`` half), routes each case on the network of its y
 and border crossing as published), and writes the errors to Markdown.
 
 The time model's fitted parameters (``caravan.network.timemodel.FITTED``: rail terminal
-time per leg end and rail stops per 1000 km) are fitted here on the training cases only:
-a published typical time is modelled as T0 + terminal × ends + stops × km / 1000, where T0,
-the rail leg ends and the rail kilometres come from routing with both parameters at zero;
-the two are found by least squares on relative errors (non-negative). The cases are then
+time per leg end, rail stops per 1000 km outside China and in China) are fitted here on the
+training cases only: a published typical time is modelled as
+T0 + terminal × ends + stops × km / 1000 + stops_cn × km_cn / 1000, where T0, the rail leg
+ends and the rail kilometres outside and inside China come from routing with the three
+parameters at zero; they are found by least squares on relative errors (non-negative). The cases are then
 routed again with the fitted values, and the errors are reported separately for the
 training and the held-out (test) cases. A published record ("low" statistic) is compared
 with the model's low time. ``--write-parameters`` writes the fitted values into the data.
@@ -125,7 +126,8 @@ def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
     result.update(
         model=model,
         typical=best.time_h,
-        rail_km=sum(leg.length_km for leg in rail_runs),
+        rail_km=sum(leg.length_km for leg in rail_runs if not leg.from_id.startswith("cn-")),
+        rail_km_cn=sum(leg.length_km for leg in rail_runs if leg.from_id.startswith("cn-")),
         rail_ends=ends,
         error_pct=100.0 * (model - published) / published,
         route=", ".join(best.crossings)
@@ -136,7 +138,7 @@ def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
 
 
 def _fit(cases: list[dict[str, str]], base: list[dict[str, Any]]) -> dict[str, float]:
-    """Terminal hours per rail leg end and stop hours per 1000 rail km, from training cases."""
+    """Terminal hours per rail leg end and stop hours per 1000 rail km (outside and in China)."""
     rows = [
         r
         for r in base
@@ -145,20 +147,21 @@ def _fit(cases: list[dict[str, str]], base: list[dict[str, Any]]) -> dict[str, f
         and r["statistic"] == "typical"
         and not r["kind"].endswith("distance_km")
         and r["model"] is not None
-        and r["rail_km"] > 0
+        and r["rail_km"] + r["rail_km_cn"] > 0
     ]
     published = np.array([r["published"] for r in rows])
-    design = np.array([[r["rail_ends"], r["rail_km"] / 1000.0] for r in rows]) / published[:, None]
+    columns = [[r["rail_ends"], r["rail_km"] / 1000.0, r["rail_km_cn"] / 1000.0] for r in rows]
+    design = np.array(columns) / published[:, None]
     target = (published - np.array([r["typical"] for r in rows])) / published
-    active = [0, 1]
+    active = list(range(len(FITTED)))
     while True:
-        solution = np.zeros(2)
+        solution = np.zeros(len(FITTED))
         solution[active] = np.linalg.lstsq(design[:, active], target, rcond=None)[0]
         negative = [i for i in active if solution[i] < 0]
         if not negative:
             break
         active = [i for i in active if i not in negative]
-    return {FITTED[0]: round(float(solution[0]), 1), FITTED[1]: round(float(solution[1]), 1)}
+    return {name: round(float(value), 1) for name, value in zip(FITTED, solution, strict=True)}
 
 
 def _read_parameters(path: Path) -> dict[str, float]:
@@ -227,7 +230,7 @@ def _markdown(
         "it, the published border crossing, minimising time. Nothing is tuned per case.",
         "",
         "Cases are split once, in the file (`split` column): within each kind, cases sorted by",
-        "id, every second one is held out (`test`). Only the two fitted parameters below are",
+        "id, every second one is held out (`test`). Only the three fitted parameters below are",
         "fitted, on the `train` cases with a typical published time; every other parameter is",
         "read from a source or a stated assumption. A published record (`statistic` = low) is",
         "compared with the model's low time. Cases that are not comparable with the model",

@@ -29,6 +29,7 @@ MONDAY = dt.date(2025, 6, 2)
 TIME_VALUES = {
     "asm-time-rail-terminal-dwell": 5.0,
     "asm-time-rail-enroute-stops": 10.0,
+    "asm-time-rail-enroute-stops-cn": 20.0,
     "asm-time-road-driving-day": 9.0,
     "asm-time-road-break": 0.75,
     "asm-time-road-daily-rest": 11.0,
@@ -133,10 +134,22 @@ def test_rail_legs_have_terminal_time_at_both_ends_and_stops_en_route(
     assert best.legs[0].time_h == pytest.approx(5.0)
     assert best.legs[-1].time_h == pytest.approx(5.0)
     run = best.legs[1]
-    # 3200 km at 40 km/h = 80 h moving, plus 10 h per 1000 km stopped
-    assert run.time_h == pytest.approx(80 + 32)
-    assert (run.time_h_low, run.time_h_high) == pytest.approx((80.0, 112 * 1.1))
+    # 3200 km at 40 km/h = 80 h moving, plus China's 20 h per 1000 km stopped
+    assert run.time_h == pytest.approx(80 + 64)
+    assert (run.time_h_low, run.time_h_high) == pytest.approx((80.0, 144 * 1.1))
+    assert "asm-time-rail-enroute-stops-cn" in run.sources
+    assert "asm-time-rail-enroute-stops" not in run.sources
+
+
+def test_rail_outside_china_stops_at_the_other_rate(timed: Observatory) -> None:
+    best = timed.route(
+        "kz-almaty", "kz-saryagash", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
+    ).best
+    run = next(leg for leg in best.legs if leg.kind == LegKind.RUN)
+    # 900 km at 40 km/h = 22.5 h moving, plus 10 h per 1000 km stopped
+    assert run.time_h == pytest.approx(22.5 + 9.0)
     assert "asm-time-rail-enroute-stops" in run.sources
+    assert "asm-time-rail-enroute-stops-cn" not in run.sources
 
 
 def test_a_ferry_waits_half_the_interval_between_sailings(timed: Observatory) -> None:

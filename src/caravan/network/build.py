@@ -222,8 +222,8 @@ class _Builder:
             used = (speed, rate)
             model = self.time_model
             if link.mode == LinkMode.RAIL:
-                low, time_h, high = model.rail_run_h(link.length_km, speed.value)
-                names: tuple[str, ...] = ("rail_stop_h_per_1000km", "spread_high")
+                low, time_h, high = model.rail_run_h(link.length_km, speed.value, country)
+                names: tuple[str, ...] = (model.rail_stop_name(country), "spread_high")
             else:
                 low, time_h, high = model.road_run_h(link.length_km / speed.value)
                 names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")

@@ -142,8 +142,8 @@ class _LayerBuilder(_Builder):
         rate = self.parameters.rate(mode, country)
         model = self.time_model
         if mode == LinkMode.RAIL.value:
-            low, typical, high = model.rail_run_h(length_km, speed.value)
-            names: tuple[str, ...] = ("rail_stop_h_per_1000km", "spread_high")
+            low, typical, high = model.rail_run_h(length_km, speed.value, country)
+            names: tuple[str, ...] = (model.rail_stop_name(country), "spread_high")
         else:
             low, typical, high = model.road_run_h(length_km / speed.value)
             names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")

@@ -6,7 +6,7 @@ of a rail leg (train formation, unloading), stops en route, border clearance by 
 hours (one driver drives at most 9 h a day). Each component has a typical value and a low
 and a high one; ``docs/network-model.md`` says how a route's range is built from them.
 
-Two parameters are fitted on published times, never read from a source (``FITTED``);
+Three parameters are fitted on published times, never read from a source (``FITTED``);
 everything else comes from sources or stated assumptions.
 """
 
@@ -27,6 +27,7 @@ __all__ = ["FITTED", "TIME_ASSUMPTIONS", "Spread", "TimeModel"]
 TIME_ASSUMPTIONS = {
     "rail_terminal_dwell_h": "asm-time-rail-terminal-dwell",
     "rail_stop_h_per_1000km": "asm-time-rail-enroute-stops",
+    "rail_stop_h_per_1000km_cn": "asm-time-rail-enroute-stops-cn",
     "road_driving_h_per_day": "asm-time-road-driving-day",
     "road_break_h": "asm-time-road-break",
     "road_daily_rest_h": "asm-time-road-daily-rest",
@@ -37,13 +38,14 @@ TIME_ASSUMPTIONS = {
 }
 
 #: Parameters fitted on published door-to-door times (benchmarks/validate_routes.py).
-FITTED = ("rail_terminal_dwell_h", "rail_stop_h_per_1000km")
+FITTED = ("rail_terminal_dwell_h", "rail_stop_h_per_1000km", "rail_stop_h_per_1000km_cn")
 
 #: Values for a knowledge base without the time assumptions (a small hand-made network):
 #: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
 _NEUTRAL = {
     "rail_terminal_dwell_h": 0.0,
     "rail_stop_h_per_1000km": 0.0,
+    "rail_stop_h_per_1000km_cn": 0.0,
     "road_driving_h_per_day": 24.0,
     "road_break_h": 0.0,
     "road_daily_rest_h": 0.0,
@@ -133,15 +135,22 @@ class TimeModel:
         low, high = self.parameters["spread_low"], self.parameters["spread_high"]
         return Spread(low.value, high.value, low.sources + high.sources)
 
-    def rail_run_h(self, length_km: float, speed_kph: float) -> tuple[float, float, float]:
+    def rail_run_h(
+        self, length_km: float, speed_kph: float, country: str | None = None
+    ) -> tuple[float, float, float]:
         """(low, typical, high) hours on a rail link: moving at CPMM speed plus stops en route.
 
         Low is moving without stops; high adds the stops and the general high spread.
         """
         moving = length_km / speed_kph
-        stops = self.value("rail_stop_h_per_1000km") * length_km / 1000.0
+        stops = self.value(self.rail_stop_name(country)) * length_km / 1000.0
         typical = moving + stops
         return moving, typical, typical * self.value("spread_high")
+
+    @staticmethod
+    def rail_stop_name(country: str | None) -> str:
+        """The stop-time parameter of a country's rail: China's network apart from the rest."""
+        return "rail_stop_h_per_1000km_cn" if country == "cn" else "rail_stop_h_per_1000km"
 
     def road_factor(self) -> float:
         """Elapsed hours per driving hour for one driver (driving, breaks and daily rest)."""

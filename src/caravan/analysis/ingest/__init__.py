@@ -81,6 +81,7 @@ def propose(
         if (
             isinstance(payload, ProposedStatusEvent)
             and not found.candidate.date_stated
+            and not found.candidate.ongoing
             and (payload.project_id, payload.status) in dated
         ):
             continue  # the text dates this step elsewhere; "as of the document" adds nothing

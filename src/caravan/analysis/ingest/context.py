@@ -40,6 +40,7 @@ class Candidate:
     confidence: float
     flags: tuple[Flag, ...] = ()
     date_stated: bool = True  # False when an event is dated by the document, not the text
+    ongoing: bool = False  # a state in progress ("is being built", "20 % ready"), not a step
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,28 @@ class SentenceView:
         protected = [(m.start, m.end) for m in self.matches] + [
             (d.start, d.end) for d in self.dates
         ]
+        ends = {m.end for m in self.matches}
+        starts = {m.start for m in self.matches}
         cuts = [
             self.start + i
             for i, ch in enumerate(self.sentence)
-            if ch in ",;:" and not any(a <= self.start + i < b for a, b in protected)
+            if ch in ",;:"
+            and not any(a <= self.start + i < b for a, b in protected)
+            and not (ch == "," and self._in_list(self.start + i, ends, starts))
         ]
         before = [c for c in cuts if c < position]
         after = [c for c in cuts if c >= position]
         return (before[-1] + 1 if before else self.start, after[0] if after else self.end)
+
+    def _in_list(self, comma: int, ends: set[int], starts: set[int]) -> bool:
+        """True for a comma between two names of a list ("China, Kyrgyzstan and Uzbekistan")."""
+        after = (
+            comma
+            + 1
+            + len(self.text[comma + 1 : comma + 4])
+            - len(self.text[comma + 1 : comma + 4].lstrip())
+        )
+        return comma in ends and after in starts
 
 
 def nearest(items: list[_Spanned], start: int, end: int) -> _Spanned | None:

@@ -44,6 +44,8 @@ def find_dateline(
             following = top[number + 1]
             if following[2] and following[2][0].start == following[0].start:
                 return first, following[2][0].date
+            if first.text.isupper():
+                return first, None  # "XI'AN. KAZINFORM …": the city in capitals, no day
         later = [d for d in dates if d.start >= first.end]
         day = min(later, key=lambda d: d.start) if later else None
         if day is not None and _BEFORE_DAY.fullmatch(

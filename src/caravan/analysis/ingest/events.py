@@ -51,7 +51,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
-        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,200}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:close\s+to|nearing|near)\s+completion\b|\b(?:final|last|concluding)\s+(?:stage|phase)\s+(?:of\s+(?:the\s+)?)?(?:construction|works?|building)\b|(?<![\w-])(?:подходит\s+к\s+концу|близ\w*\s+к\s+завершению|(?:ид[её]т|начался|начат)\s+завершающ\w+\s+(?:этап|стади)\w*|завершающ\w+\s+(?:этап|стади)\w*\s+(?:строительств|работ)\w*)(?![\w-])", 0.75),
@@ -60,16 +60,17 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.IN_SERVICE, r"\b(?:has|have)\s+(?:started|begun)\s+(?:work|working|operations?|operating|production|producing)\b(?!\s+(?:on|at|to|for)\b)", 0.75),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
-        (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|создан[аоы]?)(?![\w-])", 0.75),
+        (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?|создан[аоы]?)(?![\w-])", 0.75),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on)\b", 0.7),
+        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт)|(?:соглашение|меморандум|контракт)\w*[^.;]{0,80}?подписан\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
         (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
-        (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*\s+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прервано)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
+        (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*[\s,]+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прерван\w*)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
         (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over))\b|(?<![\w-])(?:временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),
         # In service, said otherwise: "became fully operational", "has been in operation
         # since", "completed the … railway", "работает с июня", "запустили движение".
@@ -79,11 +80,11 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         # Progress of the works: "80 percent complete", "300 km of track have been laid",
         # "уложено 120 км пути", "отсыпано 8 млн кубометров грунта", "готовность 70 %".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(?:complete|completed|ready|done|finished)|(?:km|kilomet(?:re|er)s?)\s+of\s+(?:the\s+)?(?:new\s+|second\s+)?(?:track|rails?|line|road|pipe(?:line)?|embankment)s?\s+(?:have|has)\s+(?:already\s+)?been\s+(?:laid|built|paved|installed|welded|completed))"
-         r"|(?<![\w-])(?:уложен\w*|отсыпан\w*|смонтирован\w*|забетонирован\w*|сварен\w*|собран\w*\s+(?:около\s+|более\s+|свыше\s+)?\d|готовност\w*\s+(?:\w+\s+){0,2}(?:составляет|составила|достигла|превысила)?\s*\d|выполнен\w*\s+на\s+\d)", 0.7),
+         r"|\b(?:is|are)\s+(?:now\s+)?(?:finishing|completing)\b|(?<![\w-])(?:готов[аоы]?\s+(?:\w+\s+){0,2}?на\s+\d|уложен\w*|отсыпан\w*|смонтирован\w*|забетонирован\w*|сварен\w*|собран\w*\s+(?:около\s+|более\s+|свыше\s+)?\d|готовност\w*\s+(?:\w+\s+){0,2}(?:составляет|составила|достигла|превысила)?\s*\d|выполнен\w*\s+на\s+\d)", 0.7),
         # The first train or truck through a line puts it in service.
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
         # A resumption returns a line to service: "traffic resumed", "движение возобновлено".
-        (ProjectStatus.IN_SERVICE, r"\b(?:resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
+        (ProjectStatus.IN_SERVICE, r"\b(?:resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip
@@ -105,6 +106,18 @@ _OPERATING = re.compile(
     r"\b(?:operation|traffic|service|trains?)\b|движени|эксплуатаци", re.IGNORECASE
 )
 
+#: Russian "запустить" a facility is to put it into operation (its works are "запустить
+#: строительство", read by the construction rule).
+_RU_LAUNCH = re.compile(r"запу", re.IGNORECASE)
+
+#: Works in progress, not their start: "is under construction", "строится", "готов на 20 %".
+_ONGOING = re.compile(
+    r"under\s+construction|being\s+built|full\s+swing|under\s?way|ongoing|going\s+on|progress"
+    r"|continu|advanc|percent|per\s+cent|%|\bcomplete\b|laid|finishing|completing"
+    r"|строится|строятся|строящ|вед[её]тся|ид[её]т|продолжа|готов|уложен|отсыпан|собран|смонтирован",
+    re.IGNORECASE,
+)
+
 _MAX_DISTANCE = 160
 #: A news agency's dateline after a date ("BISHKEK, Oct. 28 (Xinhua) --"): not the event's.
 _DATELINE = re.compile(r"\s*(?:\([A-Z][\w .]+\)\s*)?(?:--|—|–)\s")
@@ -124,6 +137,11 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     seen: set[tuple[str, ProjectStatus]] = set()
+    verbs = {  # where each trigger ends: its verb ("движение, прерванное …")
+        t.end()
+        for _, pattern, _ in STATUS_TRIGGERS
+        for t in pattern.finditer(view.text, view.start, view.end)
+    }
     for status, pattern, rule_confidence in STATUS_TRIGGERS:
         for trigger in pattern.finditer(view.text, view.start, view.end):
             t_start, t_end = trigger.start(), trigger.end()
@@ -136,7 +154,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             resolved = status or _launched_status(view, project_id, t_start, t_end)
             if (project_id, resolved) in seen:
                 continue
-            dating = date_for(view, t_start, t_end)
+            dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
             if dating is None:
                 continue
             date, precision, stated, note = dating
@@ -155,6 +173,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 confidence=round(confidence, 3),
                 flags=tuple(flags),
                 date_stated=stated,
+                ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
+                and _ONGOING.search(trigger.group(0)) is not None,
             )
 
 
@@ -202,20 +222,32 @@ def _launched_status(view: SentenceView, project_id: str, start: int, end: int) 
     kind = view.context.project_kinds.get(project_id)
     segment = view.segment_of(start)
     operating = _OPERATING.search(view.text, segment[0], segment[1]) is not None
+    if _RU_LAUNCH.match(view.text, start) and not _SUBJECT_NOUN.search(
+        view.text, segment[0], segment[1]
+    ):
+        return ProjectStatus.IN_SERVICE  # "запустили первую очередь": put into operation
     if kind in INFRASTRUCTURE and not operating:
         return ProjectStatus.UNDER_CONSTRUCTION
     return ProjectStatus.IN_SERVICE
 
 
 def date_for(
-    view: SentenceView, start: int, end: int
+    view: SentenceView, start: int, end: int, others: list[int] | None = None
 ) -> tuple[dt.date, DatePrecision, bool, str] | None:
+    """The date of the trigger at ``start:end``: in its clause, else close by (unless that
+    date's clause holds the verb of another trigger, ``others``, whose date it is), else the
+    summit's or the document's."""
     segment = view.segment_of(start)
     dates = [d for d in view.dates if not _DATELINE.match(view.text, d.end)]
     in_segment = [d for d in dates if d.start >= segment[0] and d.end <= segment[1]]
     chosen: DateMention | None = nearest(in_segment, start, end)
     if chosen is None:
-        close = [d for d in dates if max(0, d.start - end, start - d.end) <= 60]
+        close = [
+            d
+            for d in dates
+            if max(0, d.start - end, start - d.end) <= 60
+            and not _dates_another(view, d, others or [])
+        ]
         chosen = nearest(close, start, end)
     if chosen is not None:
         return chosen.date, chosen.precision, True, ""
@@ -229,6 +261,12 @@ def date_for(
         )
         return context.reference, DatePrecision.DAY, False, note
     return None
+
+
+def _dates_another(view: SentenceView, date: DateMention, others: list[int]) -> bool:
+    """True when the clause holding ``date`` also holds another status trigger's verb."""
+    lo, hi = view.segment_of(date.start)
+    return any(lo < verb <= hi for verb in others)
 
 
 def _match_flags(match: Match) -> Iterator[Flag]:

@@ -56,12 +56,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     for sentence in split_sentences(text):
         matches = tuple(
-            _one_project_each(
+            m
+            for m in _one_project_each(
                 _with_nested_projects(
                     text, gazetteer.find(text, sentence.start, sentence.end), gazetteer
                 ),
                 project_countries,
             )
+            if not (m.ids(EntryKind.PROJECT) and _COMPANY_AFTER.match(text, m.end))
         )
         dates = tuple(
             DateMention(
@@ -108,8 +110,19 @@ _ANAPHOR = re.compile(
     r"(?:line|railway|railroad|road|highway|project|pipeline|section|route|plant|deposit|mine"
     r"|complex|track|link|corridor|port|crossing|checkpoint|border\s+post|facility|enterprise"
     r"|platform|workshop|branch|campus|centre|center|tunnel|site)\b"
-    r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП)(?![\w-])",
+    r"|\bits\s+(?:total\s+|overall\s+|full\s+)?(?:length|cost|capacity)\b"
+    r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП"
+    r"|(?:е[её]|его)\s+(?:общая\s+|полная\s+)?(?:протяж[её]нност\w*|длин\w*|стоимост\w*|мощност\w*))(?![\w-])",
     re.IGNORECASE,
+)
+#: Anaphors that name a line or a project, never a border post.
+_LINE_WORD = re.compile(
+    r"line|railway|railroad|road|highway|project|pipeline|route|track|corridor|лини|дорог|проект|трасс",
+    re.IGNORECASE,
+)
+#: A known name inside a company's name ("… Railway Company LLC") is not the project.
+_COMPANY_AFTER = re.compile(
+    r"\s*(?:Company|Co\.|LLC|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b", re.IGNORECASE
 )
 #: How many sentences back a thing stays the one "the line" refers to.
 _SALIENT_SENTENCES = 6
@@ -146,6 +159,8 @@ def _referred_back(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
             continue
+        if kind is EntryKind.PLACE and _LINE_WORD.search(anaphor.group()):
+            continue  # "the railway" is a line, not a border post
         borrowed.append(
             Match(
                 anaphor.start(), anaphor.end(), anaphor.group(), earlier.entries, earlier.method,

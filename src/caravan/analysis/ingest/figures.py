@@ -24,6 +24,7 @@ from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.numbers import Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
     in_range,
+    is_change,
     is_target,
     partial_period,
     statistics_owner,
@@ -40,7 +41,14 @@ _TRADE = re.compile(
 )
 _EXPORT_IMPORT = re.compile(r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*", re.IGNORECASE)
 _INVESTMENT = re.compile(
-    r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+",
+    r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|\bloans?\b|\bcredit\s+line\b"
+    r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|кредит\w*|займ\w*|заём\w*",
+    re.IGNORECASE,
+)
+#: A word in an institution's name is no cue: "the Ministry of Investments and Foreign Trade".
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Minister|Agency|Committee|Department|Chamber)\s+(?:of|for)\s+(?:[\w-]+\s+(?:and\s+))?$"
+    r"|(?<![\w-])(?:министерств\w*|министр\w*|агентств\w*|комитет\w*)\s+(?:по\s+)?(?:[\w-]+\s+(?:и\s+))?$",
     re.IGNORECASE,
 )
 _STATISTICS = re.compile(r"^\W*(?:\w+\W+){0,2}(?:statistic\w*|customs)", re.IGNORECASE)
@@ -60,7 +68,7 @@ _TRAINS = re.compile(
     re.IGNORECASE,
 )
 _TONNES = re.compile(
-    r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
+    r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?|миллион\w*)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
     r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно)"
     r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)",
     re.IGNORECASE,
@@ -78,6 +86,13 @@ _VEHICLES_BARE = re.compile(
 _LIMIT = re.compile(
     r"(?:\blimit|\bquota|лимит|квот)\w*[^.;]{0,80}?\b(?:to|до)\s+(?P<n>\d[\d,.\u00a0 ]*?)\s*(?:units|vehicles|trucks|единиц\w*|машин\w*|грузовик\w*)?"
     r"(?:\s+(?:a|per)\s+day|\s+в\s+сутки)?\b",
+    re.IGNORECASE,
+)
+#: What a facility can handle is its capacity, not the freight it moved: "can handle up to
+#: 6 Mt a year", "сможет переваливать до 6 млн тонн".
+_ABILITY = re.compile(
+    r"\b(?:can|able\s+to|capable\s+of|up\s+to)\b"
+    r"|(?<![\w-])(?:может|могут|сможет|смогут|способн\w*|до\s+\d)",
     re.IGNORECASE,
 )
 _QUOTA = re.compile(
@@ -110,7 +125,9 @@ _OPENING = re.compile(
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*|задач\w*|цел\w*|намер\w*|поручени\w*|поручил\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:в|к|до)\s+(?:(?:этом|текущем|следующем),?\s+)?(?P<year3>(?:20|21)\d\d)"
     # "will be completed by the end of the year", "планируется открыть до конца года"
-    r"|\b(?:will|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?(?:open|opened|completed?|commissioned|operational|ready|launched|put\s+into\s+(?:service|operation))\s+(?:by|before|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b(?P<rel3>)"
+    r"|\b(?:will|should|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?(?:open|opened|completed?|finished|commissioned|operational|ready|launched|put\s+into\s+(?:service|operation))\s+(?:by|before|at)\s+the\s+end\s+of\s+(?:the|this)\s+year\b(?P<rel3>)"
+    # the project between the plan and its verb: "expects Line D to start operating by 2022"
+    r"|\b(?:expects?|expected|plans?|planned|wants?|intends?)\s+(?:[^.;\s]+\s+){1,6}?to\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|start\s+operat\w*|begin\s+operat\w*|become\s+operational|operational|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+service)\s+(?:in|by|before)\s+(?P<year11>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|будет|будут|задач\w*)\s+[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|сдать|открыт[аоы]?|введен[аоы]?|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:до\s+конца|к\s+концу)\s+(?:этого\s+|текущего\s+)?года(?P<rel4>)"
     # "is planned for 2027", "scheduled for completion in 2027"
     r"|\b(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:planned|scheduled|slated|due|set|expected|targeted)\s+for\s+(?:completion\s+|commissioning\s+|opening\s+|launch\s+)?(?:in\s+|by\s+)?(?P<year6>(?:20|21)\d\d)\b"
@@ -158,7 +175,11 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     cues = [
         *(("trade", m.start(), m.end()) for m in _TRADE.finditer(sentence)),
         *(("flow", m.start(), m.end()) for m in _EXPORT_IMPORT.finditer(sentence)),
-        *(("investment", m.start(), m.end()) for m in _INVESTMENT.finditer(sentence)),
+        *(
+            ("investment", m.start(), m.end())
+            for m in _INVESTMENT.finditer(sentence)
+            if not _INSTITUTION.search(sentence[max(0, m.start() - 40) : m.start()])
+        ),
     ]
     carried = False
     if not cues and _trade_runs_on(view):
@@ -169,14 +190,32 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     for amount in amounts:
         kind, cue_start, _ = min(cues, key=lambda c: max(0, c[1] - amount.end, amount.start - c[2]))
         start, end = view.start + amount.start, view.start + amount.end
-        if in_range(sentence, amount.start, amount.end) or (
-            kind == "trade" and is_target(view, start, end)
+        if (
+            in_range(sentence, amount.start, amount.end)
+            or is_change(sentence, amount.start)
+            or (kind == "trade" and is_target(view, start, end))
+            or (kind == "investment" and _inflow_forecast(view, start))
         ):
-            continue  # a range, a superseded value or a goal states no fact
+            continue  # a range, a change, a superseded value or a goal states no fact
         if kind == "trade":
             yield from _trade(view, amount.value_usd, start, end, view.start + cue_start, carried)
         elif kind == "investment":
             yield from _investment(view, amount.value_usd, start, end)
+
+
+#: Investment a project is to bring or attract: a forecast, not its cost
+#: ("is expected to bring $3 billion of investment", "планируется привлечь").
+_INFLOW = re.compile(
+    r"\b(?:will|would|could|may|might|expected\s+to|is\s+to|are\s+to|aims?\s+to|hopes?\s+to)\s+"
+    r"(?:\w+\s+)?(?:bring|attract|draw|generate|mobili[sz]e)\b"
+    r"|(?<![\w-])(?:привлечь|принести|привлечёт|привлечет|принесёт|принесет|привлекут|принесут)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _inflow_forecast(view: SentenceView, start: int) -> bool:
+    clause_start, _ = view.segment_of(start)
+    return _INFLOW.search(view.text, max(clause_start, start - 90), start) is not None
 
 
 #: "the five Central Asian countries", "Central Asia as a whole": a total, not one partner.
@@ -293,7 +332,8 @@ def _carried_year(view: SentenceView) -> int | None:
 #: Trade of "the two countries" named in the sentences before.
 _BILATERAL = re.compile(
     r"\bbilateral\b|\btwo-way\b|\b(?:the|both)\s+two\s+(?:countries|sides|states|nations)\b|\bboth\s+countries\b"
-    r"|двусторонн|(?:двумя|двух|обеих)\s+стран",
+    r"|\bbetween\s+the\s+(?:two\s+)?(?:countries|sides|states|nations)\b"
+    r"|двусторонн|(?:двумя|двух|обеих)\s+стран|между\s+(?:нашими\s+|обеими\s+)?(?:странами|государствами)",
     re.IGNORECASE,
 )
 
@@ -389,7 +429,7 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
 def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
     sentence, language = view.sentence, view.context.language
     quota = _QUOTA.search(sentence) is not None
-    throughput = _THROUGHPUT.search(sentence) is not None
+    throughput = _THROUGHPUT.search(sentence) is not None and _ABILITY.search(sentence) is None
     rules: tuple[tuple[re.Pattern[str], FigureQuantity, str | None], ...] = (
         (_VEHICLES, FigureQuantity.DAILY_QUOTA_VEHICLES if quota else FigureQuantity.CAPACITY_VEHICLES_PER_DAY, "road"),
         (_TRAINS, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
@@ -551,7 +591,7 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(
-    r"[\w-]*\s+участк|[\w-]*\s+(?:(?!of\b|the\b)[\w-]+\s+){0,2}(?:section|stretch|segment|portion|part|leg|spur|branch|access\s+road|approach\s+road|bypass)s?\b(?!\s+of\b)|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
+    r"[\w-]*\s+(?:[\w-]+\s+)?(?:Tajik|Kyrgyz|Kazakh|Kazakhstani|Uzbek|Turkmen|Chinese|Afghan|domestic)\s+(?:section|stretch|segment|portion|part|leg)s?\b|[\w-]*\s+участк|[\w-]*\s+(?:(?!of\b|the\b)[\w-]+\s+){0,2}(?:section|stretch|segment|portion|part|leg|spur|branch|access\s+road|approach\s+road|bypass)s?\b(?!\s+of\b)|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
 )
 #: A part of a line, or a road serving it, named in the length's clause before the length
 #: ("the Kyrgyz section of the … railway will be 280 km long", "an access road of 12 km").
@@ -671,7 +711,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
     )
 
 
-_YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 11)))
+_YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 12)))
 
 
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:

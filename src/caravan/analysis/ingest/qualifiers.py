@@ -12,7 +12,7 @@ import re
 from caravan.analysis.ingest.context import CENTRAL_ASIA, SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
 
-__all__ = ["in_range", "is_target", "partial_period", "statistics_owner"]
+__all__ = ["in_range", "is_change", "is_target", "partial_period", "statistics_owner"]
 
 #: Goals, plans, forecasts and intentions before a figure, in its clause.
 _TARGET_BEFORE = re.compile(
@@ -61,6 +61,8 @@ def in_range(sentence: str, start: int, end: int) -> bool:
     found = _RANGE_BEFORE.search(sentence[max(0, start - 30) : start])
     if found is None:
         return False
+    if _YEAR_BEFORE.search(sentence[max(0, start - 30) : start]):
+        return False  # "rose by 20 % in 2022 to $9 billion": a year, not a range's start
     lead = (found["lead"] or "").strip().casefold()
     link = found["link"].casefold()
     if lead in {"from", "с", "со"}:
@@ -68,6 +70,31 @@ def in_range(sentence: str, start: int, end: int) -> bool:
     if lead == "between" or lead == "от":
         return True
     return link not in {"and", "и"}
+
+
+#: A year before a figure's "to" ("in 2022 to $9 billion") dates the figure, it starts no range.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|of|by|for)|(?<![\w-])(?:в|за))\s+(?:19|20)\d\d\s*(?:году\s+)?(?:to|до)\s*\$?$",
+    re.IGNORECASE,
+)
+
+#: The size of a change, not a level: "up $5.4 billion on 2023", "grew by $2 billion",
+#: "an increase of $3 billion", "вырос на 5 млрд", "увеличился на 2 млрд долларов".
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:up|down)\s+(?:by\s+)?|\b(?:rose|risen|grew|grown|increased|decreased|fell|fallen|dropped"
+    r"|jumped|climbed|declined|expanded|shrank|added|gained|lost)\s+(?:\w+\s+){0,2}?by\s+"
+    r"|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)\s+of\s+"
+    r"|(?<![\w-])(?:вырос\w*|вырост\w*|увеличил\w*|увеличени\w*|рост\w*|сократил\w*|сокращени\w*"
+    r"|снизил\w*|снижени\w*|уменьшил\w*|возрос\w*|прибавил\w*|прирост\w*)\s+(?:\w+\s+){0,2}?на\s+)"
+    r"(?:about|some|nearly|almost|around|over|more\s+than|около|почти|примерно|более\s+чем|более|свыше)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_change(sentence: str, start: int) -> bool:
+    """True when the amount at ``start`` (in ``sentence``) is the size of a change
+    ("up $5.4 billion", "вырос на 2 млрд"), not the level reached."""
+    return _CHANGE_BEFORE.search(sentence[max(0, start - 50) : start]) is not None
 
 
 #: Parts of a year: "the first eleven months", "January–July", "H1", "за семь месяцев".

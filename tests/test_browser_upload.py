@@ -112,7 +112,7 @@ def test_junk_a_missing_token_and_an_oversized_file_end_in_messages_on_a_phone(
         page.fill("#upload-form [name=url]", "not a web address")
         _pick(page, "cku-opens.txt", REPORT.encode(), "text/plain")
         page.click("[data-testid=upload-go]")
-        assert _outcome(page) == "URL: a web address starting with http:// or https://"
+        assert _outcome(page) == "URL: a web address, starting with http or https"
         assert page.get_attribute("#upload-form [name=url]", "aria-invalid") == "true"
         assert page.evaluate("document.activeElement.name") == "url"
         shot(page, "upload-390-invalid")

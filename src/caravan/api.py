@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
+from caravan.analysis.project_states import project_states_under
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.search import Deadline, RouteResult
@@ -294,11 +295,12 @@ class Observatory:
         status: ProjectStatus | None = None,
         country: str | None = None,
         as_of: dt.date | None = None,
+        scenario: str | Scenario | None = None,
     ) -> list[ProjectRow]:
-        """Projects with their status as of a date (today by default), filtered."""
+        """Projects with their status as of a date (today by default) under a scenario, filtered."""
         as_of = as_of or dt.date.today()
         rows = []
-        for state in self.kb.project_states(as_of):
+        for state in project_states_under(self.kb, as_of, self._scenario(scenario)):
             project = state.project
             if direction and direction not in project.directions:
                 continue

@@ -127,8 +127,9 @@ def projects(
     status: ProjectStatus | None = None,
     country: CountryQuery = None,
     as_of: IsoDate | None = None,
+    scenario: ScenarioName | None = None,
 ) -> Page[ProjectRow]:
-    return paginate(observatory.projects(direction, status, country, as_of), page)
+    return paginate(observatory.projects(direction, status, country, as_of, scenario), page)
 
 
 @router.get(

@@ -156,7 +156,7 @@ function crossingClick(event, p, status) {
 let statusRequest = 0;
 async function loadProjectStatus(date) {
   const ticket = ++statusRequest;
-  const page = await api("/api/v1/projects", { as_of: date, limit: 500 });
+  const page = await api("/api/v1/projects", { as_of: date, scenario: scenarioParam(), limit: 500 });
   if (ticket !== statusRequest) return;
   state.projectStatus = new Map(page.items.map((row) => [row.project.id, row]));
   renderProjects();
@@ -468,6 +468,11 @@ async function setScenario(name, { url = true, jump = true } = {}) {
   if (url) writeUrl(true);
 }
 
+/** The picked scenario as a query parameter (none for today's network). */
+function scenarioParam() {
+  return state.scenario === "today" ? undefined : state.scenario;
+}
+
 // -- route planner glue ------------------------------------------------------------------------
 function coords(id) {
   const place = state.places.get(id);
@@ -475,15 +480,19 @@ function coords(id) {
 }
 
 // -- projects ---------------------------------------------------------------------------------------
+let projectsRequest = 0;
 async function loadProjects() {
+  const ticket = ++projectsRequest;
   const form = new FormData($("#project-filters"));
-  const page = await api("/api/v1/projects", { as_of: state.date, direction: form.get("direction"), status: form.get("status"),
-    country: form.get("country"), limit: 500 });
+  const page = await api("/api/v1/projects", { as_of: state.date, scenario: scenarioParam(), direction: form.get("direction"),
+    status: form.get("status"), country: form.get("country"), limit: 500 });
+  if (ticket !== projectsRequest) return;  // a later date or scenario was asked meanwhile
   $("#project-table tbody").replaceChildren(...page.items.map((row) => el("tr", { "data-project-id": row.project.id, onclick: () => showProject(row.project.id) },
     el("th", { scope: "row" }, el("button", { type: "button", class: "linkish row-open", onclick: (event) => { event.stopPropagation(); showProject(row.project.id); } },
       row.project.name_en), sourceLink(row.project.source)),
     el("td", {}, el("span", { class: `status ${row.status || "none"}` }, (row.status || "not yet").replace("_", " "))),
     el("td", {}, row.since || ""))));
+  $("#project-table").dataset.shows = `${state.scenario} ${state.date}`;
 }
 
 async function showProject(id, { push = true } = {}) {

@@ -61,6 +61,7 @@ function documentToSend(form) {
 
 function say(message, outcome) {
   $("#upload-status").textContent = message;
+  $("#upload-status").classList.toggle("error", outcome === "error");
   document.body.dataset.upload = outcome;
 }
 

@@ -284,9 +284,9 @@ def test_a_missed_gap_is_an_error_or_reported_never_silent(embedded: Observatory
 def test_a_year_without_trade_figures_names_the_nearest(embedded: Observatory) -> None:
     app = create_app(HttpSettings(), embedded)
     body = assert_problem(
-        request(app, "GET", "/api/v1/assignment?year=2010"), 404, "unknown-record"
+        request(app, "GET", "/api/v1/assignment?year=2026"), 404, "unknown-record"
     )
-    assert "2011" in body["detail"]
+    assert "2025" in body["detail"]
 
 
 def test_the_comparison_sets_loads_per_crossing_side_by_side(embedded: Observatory) -> None:

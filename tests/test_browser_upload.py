@@ -117,3 +117,35 @@ def test_junk_a_missing_token_and_an_oversized_file_end_in_messages_on_a_phone(
         assert page.evaluate("document.activeElement.name") == "url"
         shot(page, "upload-390-invalid")
     assert observatory.proposals().total == 0
+
+
+def test_a_pasted_text_is_submitted_with_the_keyboard_alone(
+    browser: Browser, writable: tuple[str, Observatory]
+) -> None:
+    base, observatory = writable
+    with open_page(browser, base, width=1440, height=900) as page:
+        page.focus("#tabbtn-layers")
+        page.keyboard.press("End")
+        page.wait_for_selector("body[data-review=loaded]", timeout=30_000)
+        page.focus("#review-token")
+        page.keyboard.type(TOKEN)
+        order = []
+        for _ in range(3):  # token → the box's summary → (opened) file → paste area
+            page.keyboard.press("Tab")
+            order.append(
+                page.evaluate("document.activeElement.id || document.activeElement.tagName")
+            )
+            if order[-1] == "SUMMARY":
+                assert (
+                    page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+                )
+                page.keyboard.press("Enter")
+        assert order == ["SUMMARY", "upload-file", "upload-text"]
+        page.keyboard.type(REPORT)
+        page.keyboard.press("Tab")
+        page.keyboard.type("Pasted test report")
+        page.keyboard.press("Enter")
+        message = _outcome(page)
+        assert message == "Read the pasted text: 2 new proposals.", message
+        page.wait_for_function("document.querySelectorAll('#review-list .just-read').length === 2")
+    assert {p.document.title for p in observatory.proposals().items} == {"Pasted test report"}

@@ -78,11 +78,12 @@ def test_capacity_is_the_latest_in_force_in_its_direction(
     embedded: Observatory, parameters: FreightParameters
 ) -> None:
     nur_zholy = "bcp-khorgos-nur-zholy-road"
-    # 2024: the 100 trucks/day of March 2023 is the latest in force either way
-    assert _capacity(embedded, nur_zholy, "road", "2024-07-01", Direction.A_TO_B, parameters) == 100
+    # 2023: the 100 trucks/day of March 2023; 2024: the 335/day served that year, either way
+    assert _capacity(embedded, nur_zholy, "road", "2023-07-01", Direction.A_TO_B, parameters) == 100
+    assert _capacity(embedded, nur_zholy, "road", "2024-07-01", Direction.A_TO_B, parameters) == 335
     # the 800/day quota of 22 Oct 2025 applies to Kazakhstan → China (b_to_a) only
     assert _capacity(embedded, nur_zholy, "road", "2025-11-01", Direction.B_TO_A, parameters) == 800
-    assert _capacity(embedded, nur_zholy, "road", "2025-11-01", Direction.A_TO_B, parameters) == 100
+    assert _capacity(embedded, nur_zholy, "road", "2025-11-01", Direction.A_TO_B, parameters) == 335
     # cut to 650 on 13 Nov 2025, then 1,200/day both ways from 25 Nov 2025
     assert _capacity(embedded, nur_zholy, "road", "2025-11-20", Direction.B_TO_A, parameters) == 650
     assert (
@@ -213,8 +214,15 @@ def test_the_year_is_assigned_end_to_end_with_published_volumes_beside(
     altynkol = next(r for r in rows.values() if r.subject == "bcp-khorgos-altynkol-rail")
     published = {(c.crossing_id, c.direction): c.clearance_published for c in result.crossings}
     assert published[("bcp-khorgos-nur-zholy-road", "a_to_b")]  # CPMM's 51.4 h
-    assert not published[("bcp-dulata-kolzhat-road", "a_to_b")]  # the median stands in
-    assert (altynkol.published_mt_per_year, altynkol.published_year) == (16.1, 2025)
+    assert not published[("bcp-dulata-kolzhat-road", "a_to_b")]  # its border's average
+    basis = {(c.crossing_id, c.direction): c.clearance_basis for c in result.crossings}
+    assert basis[("bcp-dulata-kolzhat-road", "a_to_b")] == "border"  # CPMM's PRC outbound
+    assert basis[("bcp-khorgos-nur-zholy-road", "a_to_b")] == "crossing"
+    # the 2024 figure (annualised January–April) is nearer to 2024 than 2025's 16.1 Mt
+    assert (altynkol.published_mt_per_year, altynkol.published_year) == (12.6, 2024)
+    later_result = embedded.assign(2025)
+    later = {r.subject: r for r in loads_against_published(embedded.kb, later_result)}
+    assert later["bcp-khorgos-altynkol-rail"].published_mt_per_year == 16.1
     with pytest.raises(InvalidQueryError, match="unknown algorithm"):
         embedded.assign(2024, algorithm="simplex")
 

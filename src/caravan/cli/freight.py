@@ -20,6 +20,10 @@ def _number(value: float | None, digits: int = 1) -> str:
     return "" if value is None else f"{value:,.{digits}f}"
 
 
+#: Marks after a clearance time that is not the crossing's own published figure.
+_CLEARANCE_MARKS = {"border": " †", "median": " *"}
+
+
 def _print_crossings(result: FreightAssignment) -> None:
     rows = []
     for load in result.crossings:
@@ -33,7 +37,7 @@ def _print_crossings(result: FreightAssignment) -> None:
                 _number(load.mt_per_year, 2),
                 "uncapacitated" if capacity is None else _number(capacity),
                 "" if load.utilisation is None else f"{load.utilisation:.0%}",
-                _number(load.free_flow_time_h) + ("" if load.clearance_published else " *"),
+                _number(load.free_flow_time_h) + _CLEARANCE_MARKS.get(load.clearance_basis, ""),
                 _number(load.waiting_h, 2),
             )
         )
@@ -44,7 +48,9 @@ def _print_crossings(result: FreightAssignment) -> None:
          "clearance h", "waiting h"],
         rows,
         caption=f"{unit}; capacities from the knowledge base's observations on {result.date}; "
-        "* no published clearance time: the median of the crossings that publish one",
+        "† no clearance time of its own: its border's published average for the direction "
+        "(CPMM country average); * none for its border either: the median of the crossings "
+        "that publish one",
     )  # fmt: skip
 
 

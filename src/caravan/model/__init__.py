@@ -1,5 +1,6 @@
 """Plain typed records and vocabularies; no I/O, imports nothing else of caravan."""
 
+from caravan.model.borders import border_countries, border_id
 from caravan.model.enums import (
     AgreementKind,
     CrossingStatus,
@@ -96,4 +97,6 @@ __all__ = [
     "Transfer",
     "TransferKind",
     "ZoneWeight",
+    "border_countries",
+    "border_id",
 ]

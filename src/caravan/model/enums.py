@@ -90,6 +90,8 @@ class Quantity(StrEnum):
     THROUGHPUT_MT_PER_YEAR = "throughput_mt_per_year"
     TRANSSHIPMENT_TIME_H = "transshipment_time_h"
     TRANSSHIPMENT_COST_USD_PER_TEU = "transshipment_cost_usd_per_teu"
+    #: 1 from the day a crossing closes to freight in a direction, 0 from the day it reopens
+    CLOSED_TO_FREIGHT = "closed_to_freight"
 
 
 class PriorityDirection(StrEnum):

@@ -194,9 +194,12 @@ class Crossing(Record):
 
 
 class Observation(Record):
-    """A dated value of a quantity on a crossing or link; the latest one in force applies."""
+    """A dated value of a quantity on a crossing, link or border; the latest one in force applies."""
 
-    subject_id: Slug = Field(description="Crossing or link id.")
+    subject_id: Slug = Field(
+        description="Crossing or link id, or `border-<a>-<b>` (country ids in alphabetical "
+        "order) for a figure over every crossing of the mode between two countries."
+    )
     quantity: Quantity = Field(description="What is measured; the unit is in the name.")
     mode: LinkMode | None = Field(
         None, description="Mode the value applies to, if the subject has several."

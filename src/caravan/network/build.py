@@ -37,6 +37,8 @@ from caravan.model import (
     TransferKind,
 )
 from caravan.network.availability import crossing_closure, link_closure
+from caravan.network.border_defaults import BORDER_AVERAGE, border_clearance
+from caravan.network.freight_closures import closed_directions
 from caravan.network.layers import EdgeKind, Layer
 from caravan.network.parameters import CostParameters, CostSettings, Parameter
 from caravan.network.scenario import ScenarioEffects
@@ -183,6 +185,7 @@ class _Builder:
                     crossing, self.date, self.project_status, self.parameters.holidays
                 )
                 or (self.effects.closure(crossing.id) if self.effects else None)
+                or self._closed_both_ways(crossing)
             )
             if reason:
                 self.closures[crossing.id] = reason
@@ -289,8 +292,11 @@ class _Builder:
         handling_time = handling[0].value if handling else 0.0
         handling_cost = handling[1].value if handling else 0.0
         a, b = self.node(post_a.id, layer_a), self.node(post_b.id, layer_b)
+        closed = {} if self.open_everything else closed_directions(self.kb, crossing, self.date)
         for start, end, direction in ((a, b, Direction.A_TO_B), (b, a, Direction.B_TO_A)):
-            time_p, cost_p = self.clearance(crossing, direction)
+            if direction in closed:
+                continue  # shut to freight this way on the date (the other way is open)
+            time_p, cost_p = self.clearance(crossing, direction, countries)
             if self.effects is not None:
                 time_p, cost_p = self.effects.clearance(crossing.id, direction, time_p, cost_p)
             record = EdgeRecord(
@@ -313,7 +319,14 @@ class _Builder:
             )  # fmt: skip
         return [(layer_a, layer_b)]
 
-    def clearance(self, crossing: Crossing, direction: Direction) -> tuple[Parameter, Parameter]:
+    def _closed_both_ways(self, crossing: Crossing) -> str | None:
+        """The reasons when the crossing is shut to freight in both directions on the date."""
+        closed = closed_directions(self.kb, crossing, self.date)
+        return "; ".join(closed.values()) if len(closed) == 2 else None
+
+    def clearance(
+        self, crossing: Crossing, direction: Direction, countries: tuple[str, str]
+    ) -> tuple[Parameter, Parameter]:
         found = []
         for quantity, name in (
             (Quantity.CLEARANCE_TIME_H, "time_h"),
@@ -342,8 +355,33 @@ class _Builder:
                     )
                 )
             else:
-                found.append(self.parameters.clearance(crossing.mode.value, quantity.value))
+                found.append(self._default_clearance(crossing, direction, countries, quantity))
         return found[0], found[1]
+
+    def _default_clearance(
+        self,
+        crossing: Crossing,
+        direction: Direction,
+        countries: tuple[str, str],
+        quantity: Quantity,
+    ) -> Parameter:
+        """The border's published average for the direction, else the mode's median."""
+        mode = crossing.mode.value
+        border = border_clearance(self.kb, countries, mode, quantity, self.date, direction)
+        if border is None:
+            return self.parameters.clearance(mode, quantity.value)
+        value, unit = border.value, "h"
+        extra: tuple[str, ...] = ()
+        if quantity == Quantity.CLEARANCE_COST_USD:
+            unit = "USD/TEU"
+            if crossing.mode == LinkMode.ROAD:  # CPMM road costs are per truck
+                value /= self.parameters.value("teu_per_truck")
+                extra = self.parameters.general["teu_per_truck"].sources
+        name = "time_h" if quantity == Quantity.CLEARANCE_TIME_H else "cost_usd"
+        return Parameter(
+            f"clearance {name} {border.subject_id} {BORDER_AVERAGE}", value, unit,
+            border.source + extra,
+        )  # fmt: skip
 
     def add_transfers(self, place_id: str, layers: set[Layer]) -> None:
         place = self.places[place_id]

@@ -119,7 +119,8 @@ TABLES: tuple[Table, ...] = (
         Observation,
         ("subject_id", "quantity", "mode", "direction", "valid_from"),
         {"subject_id": ("crossings", "links")},
-        "Dated values (clearance time, cost, capacity, quotas) of crossings and links.",
+        "Dated values (clearance time, cost, capacity, quotas, volumes) of crossings and links, "
+        "and of borders (`border-<a>-<b>`: every crossing of the mode between two countries).",
     ),
     Table(
         "project_events",

@@ -28,10 +28,12 @@ from caravan.model import (
     Place,
     Project,
     ProjectStatus,
+    Quantity,
     Record,
     SisterCityPair,
     StatusEvent,
     TradeFlow,
+    border_countries,
 )
 from caravan.store.boundaries import CountryShapes, country_shapes
 from caravan.store.files import LocatedRecord, RawDataset, read_dataset
@@ -183,6 +185,8 @@ class _Checker:
         self.check_trade()
         self.check_sister_cities()
         self.check_ferry_services()
+        self.check_border_observations()
+        self.check_freight_closures()
 
     def check_unique_keys(self) -> None:
         for table in TABLES:
@@ -215,6 +219,8 @@ class _Checker:
                     if self.unread(*targets):
                         continue
                     for value in _values(getattr(item.record, field_name)):
+                        if table.name == "observations" and border_countries(value):
+                            continue  # a border subject: check_border_observations
                         if not any(
                             value in self.ids.get(t, ())
                             or value in self.raw.unparsed_ids.get(t, ())
@@ -258,6 +264,38 @@ class _Checker:
                             item.file, item.row, "id", f"{record_id!r} is declared but never cited"
                         )
                     )
+
+    def check_border_observations(self) -> None:
+        """A border subject names two known, distinct countries in order, and a mode."""
+        countries = None if self.unread("countries") else self.ids.get("countries", set())
+        for item in self.rows("observations"):
+            named = border_countries(field_of(item.record, "subject_id"))
+            if named is None:
+                continue
+            unknown = [c for c in named if countries is not None and c not in countries]
+            if unknown:
+                self.error(item, "subject_id", f"{', '.join(unknown)} is not a known country id")
+            elif named[0] >= named[1]:
+                self.error(
+                    item,
+                    "subject_id",
+                    "a border names two different countries in alphabetical order "
+                    f"(border-{min(named)}-{max(named)})",
+                )
+            if field_of(item.record, "mode") is None:
+                self.error(item, "mode", "an observation of a border says which mode it covers")
+
+    def check_freight_closures(self) -> None:
+        """A closure to freight is 1 (closed from that day) or 0 (open again), on a crossing."""
+        links = self.ids.get("links", set())
+        for item in self.rows("observations"):
+            if field_of(item.record, "quantity") != Quantity.CLOSED_TO_FREIGHT:
+                continue
+            if field_of(item.record, "value") not in (0, 1):
+                self.error(item, "value", "closed_to_freight is 1 (closed) or 0 (open again)")
+            subject = field_of(item.record, "subject_id")
+            if subject in links or border_countries(subject):
+                self.error(item, "subject_id", "only a crossing closes to freight")
 
     def check_source_urls(self) -> None:
         seen: dict[str, LocatedRecord] = {}

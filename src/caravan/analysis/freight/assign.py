@@ -38,6 +38,7 @@ from caravan.analysis.freight.results import (
 from caravan.errors import UnknownRecordError
 from caravan.model import Scenario
 from caravan.network import EdgeKind, NetworkSnapshot
+from caravan.network.border_defaults import is_border_average
 from caravan.store import KnowledgeBase
 
 __all__ = ["FreightDemandLike", "FreightProgress", "assign_freight"]
@@ -189,6 +190,7 @@ def _crossing_loads(
         e = int(net.edge[edge.link])
         flow = float(result.flow[edge.link])
         capacity = edge.capacity.vehicles_per_day
+        basis = _clearance_basis(snapshot, e, edge.crossing.id)
         loads.append(
             CrossingLoad(
                 crossing_id=edge.crossing.id,
@@ -203,16 +205,20 @@ def _crossing_loads(
                 utilisation=flow / capacity if capacity else None,
                 free_flow_time_h=float(net.network.free_flow_time[edge.link]),
                 time_h=float(result.time[edge.link]),
-                clearance_published=_published_clearance(snapshot, e, edge.crossing.id),
+                clearance_published=basis == "crossing",
+                clearance_basis=basis,
             )
         )
     return loads
 
 
-def _published_clearance(snapshot: NetworkSnapshot, edge: int, crossing_id: str) -> bool:
-    """Whether the edge's clearance time is the crossing's own figure (not a median)."""
+def _clearance_basis(snapshot: NetworkSnapshot, edge: int, crossing_id: str) -> str:
+    """Whose clearance time the edge carries: the crossing's, its border's, or the median."""
     used = snapshot.records[edge].parameters
-    return bool(used) and used[0].name.startswith(f"clearance time_h {crossing_id}")
+    name = used[0].name if used else ""
+    if name.startswith(f"clearance time_h {crossing_id}"):
+        return "crossing"
+    return "border" if is_border_average(name) else "median"
 
 
 def _link_loads(

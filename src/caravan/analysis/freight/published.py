@@ -2,45 +2,21 @@
 
 A crossing's published volume is its ``throughput_mt_per_year`` observation (a volume,
 not a capacity) nearest in year to the assignment's year, the later one on a tie; its
-year is shown. A total over several crossings is compared where a source publishes one
-(China–Kazakhstan rail freight, all rail crossings between the two countries).
+year is shown. A border's observation (``border-cn-kz``, rail) is a total over every
+crossing of its mode between the two countries and is compared with their loads added.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from caravan.analysis.freight.results import FreightAssignment
-from caravan.model import Quantity
+from caravan.model import Crossing, Observation, Quantity, border_countries
 from caravan.store import KnowledgeBase
 
-__all__ = ["PublishedTotal", "PublishedVolume", "loads_against_published"]
-
-
-@dataclass(frozen=True)
-class PublishedTotal:
-    """A published volume over every rail (or road) crossing between two countries."""
-
-    label: str
-    mode: str
-    countries: frozenset[str]
-    mt_per_year: float
-    year: int
-    source: str
-
-
-#: Totals published for several crossings at once (each row cites its source).
-PUBLISHED_TOTALS = (
-    PublishedTotal(
-        "China–Kazakhstan rail, all crossings",
-        "rail",
-        frozenset({"cn", "kz"}),
-        32.0,
-        2024,
-        "src-demand-astanatimes-kz-cn-rail-2024",
-    ),
-)
+__all__ = ["PublishedVolume", "loads_against_published"]
 
 
 @dataclass(frozen=True)
@@ -67,51 +43,53 @@ class PublishedVolume:
 
 
 def loads_against_published(kb: KnowledgeBase, result: FreightAssignment) -> list[PublishedVolume]:
-    """Every crossing with a published volume, and the published totals, beside the model."""
-    modelled = result.crossing_mt()
+    """Every crossing and border with a published volume, beside the model."""
     names = {c.crossing_id: c.name for c in result.crossings}
     crossings = {c.id: c for c in kb.crossings()}
-    rows = []
-    for crossing in crossings.values():
-        observed = kb.observations(crossing.id, Quantity.THROUGHPUT_MT_PER_YEAR)
-        if not observed:
-            continue
-        nearest = min(
-            observed, key=lambda o: (abs(o.valid_from.year - result.year), -o.valid_from.year)
-        )
-        rows.append(
-            PublishedVolume(
-                crossing.id,
-                names.get(crossing.id, crossing.name),
-                crossing.mode.value,
-                _modelled(result, crossing.id, nearest.direction.value),
-                nearest.value,
-                nearest.valid_from.year,
-                nearest.source,
-                nearest.note,
-            )
-        )
     countries = {p.id: p.country_id for p in kb.places()}
-    for total in PUBLISHED_TOTALS:
-        members = [
-            c.id
-            for c in crossings.values()
-            if c.mode.value == total.mode
-            and {countries.get(c.post_a_id), countries.get(c.post_b_id)} == total.countries
-        ]
+    rows = []
+    by_subject: dict[str, list[Observation]] = {}
+    for row in kb.observations(quantity=Quantity.THROUGHPUT_MT_PER_YEAR):
+        by_subject.setdefault(row.subject_id, []).append(row)
+    for subject, published in by_subject.items():
+        nearest = min(
+            published, key=lambda o: (abs(o.valid_from.year - result.year), -o.valid_from.year)
+        )
+        crossing = crossings.get(subject)
+        if crossing is not None:
+            name, mode = names.get(subject, crossing.name), crossing.mode.value
+            modelled = _modelled(result, subject, nearest.direction.value)
+        elif (pair := border_countries(subject)) is not None and nearest.mode is not None:
+            mode = nearest.mode.value
+            members = _members(crossings.values(), countries, pair, mode)
+            name = f"{_BORDER_NAMES.get(pair, '–'.join(pair))} {mode}, all crossings"
+            subject = " + ".join(members)
+            modelled = sum(_modelled(result, m, nearest.direction.value) for m in members)
+        else:
+            continue
+        year = nearest.valid_from.year
         rows.append(
             PublishedVolume(
-                " + ".join(members),
-                total.label,
-                total.mode,
-                sum(modelled.get(m, 0.0) for m in members),
-                total.mt_per_year,
-                total.year,
-                (total.source,),
-                None,
+                subject, name, mode, modelled, nearest.value, year, nearest.source, nearest.note
             )
         )
     return sorted(rows, key=lambda r: -r.published_mt_per_year)
+
+
+#: Readable names of the borders that carry a published total.
+_BORDER_NAMES = {("cn", "kz"): "China–Kazakhstan", ("cn", "kg"): "China–Kyrgyzstan"}
+
+
+def _members(
+    crossings: Iterable[Crossing], countries: dict[str, str], pair: tuple[str, str], mode: str
+) -> list[str]:
+    """Ids of the crossings of ``mode`` between the two countries of a border."""
+    return [
+        c.id
+        for c in crossings
+        if c.mode.value == mode
+        and {countries.get(c.post_a_id), countries.get(c.post_b_id)} == set(pair)
+    ]
 
 
 def _modelled(result: FreightAssignment, crossing_id: str, direction: str) -> float:

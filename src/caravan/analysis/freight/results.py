@@ -40,8 +40,11 @@ class CrossingLoad:
     free_flow_time_h: float
     time_h: float
     #: whether the free-flow clearance time is the crossing's own published figure (False:
-    #: the median of the crossings that publish one stands in)
+    #: its border's published average or the median of the crossings that publish one)
     clearance_published: bool = True
+    #: where the clearance time comes from: ``crossing`` (its own figure), ``border`` (the
+    #: border's published average for the direction) or ``median`` (of the crossings)
+    clearance_basis: str = "crossing"
 
     @property
     def waiting_h(self) -> float:
@@ -67,6 +70,7 @@ class CrossingLoad:
             "time_h": self.time_h,
             "waiting_h": self.waiting_h,
             "clearance_published": self.clearance_published,
+            "clearance_basis": self.clearance_basis,
         }
 
 

@@ -256,6 +256,8 @@ def _markdown(
             for (k, s), v in sorted(_groups(rows).items())
         ),
         "",
+        *_goal_lines(rows),
+        "",
         f"Range check: {len(inside)} of {len(timed)} typical published times lie inside the "
         f"model's low–high range ({len(held_inside)} of {len(held)} held-out).",
         "",
@@ -273,6 +275,36 @@ def _markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+#: The issue's goal on held-out cases: (label, kinds, median limit %, worst limit % or None).
+GOALS = (
+    ("rail times", ("rail_transit_time_h",), 15.0, 40.0),
+    ("rail and Caspian ferry times", ("rail_ferry_transit_time_h",), 15.0, 40.0),
+    ("road times", ("road_transit_time_h",), 15.0, 40.0),
+    ("distances", ("rail_distance_km", "road_distance_km", "rail_ferry_distance_km"), 5.0, None),
+)
+
+
+def _goal_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """The held-out errors against the goal (rail+road multimodal times are in neither)."""
+    groups = _groups(rows)
+    lines = ["Held-out cases against the goal:", ""]
+    for label, kinds, median_limit, worst_limit in GOALS:
+        errors = [e for kind in kinds for e in groups.get((kind, "test"), [])]
+        if not errors:
+            lines.append(f"- {label}: no held-out case routed")
+            continue
+        median, worst = statistics.median(errors), max(errors)
+        met = median <= median_limit and (worst_limit is None or worst <= worst_limit)
+        limits = f"median ≤ {median_limit:g} %" + (
+            f", none worse than {worst_limit:g} %" if worst_limit is not None else ""
+        )
+        lines.append(
+            f"- {label} ({len(errors)} cases): median {median:.1f} %, worst {worst:.1f} % "
+            f"— goal {limits}: {'met' if met else 'not met'}"
+        )
+    return lines
 
 
 def _case_row(r: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:

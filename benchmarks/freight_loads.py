@@ -37,7 +37,10 @@ MEASURED = [
     "src/caravan/analysis/assignment/*.py",
     "src/caravan/analysis/demand/*.py",
     "src/caravan/data/observations.csv",
+    "src/caravan/data/observations_cpmm.csv",
     "src/caravan/data/crossings.csv",
+    "src/caravan/network/border_defaults.py",
+    "src/caravan/network/freight_closures.py",
     "src/caravan/data/assumptions_freight.csv",
     "src/caravan/data/freight_factors.csv",
     "src/caravan/data/trade.csv",
@@ -165,12 +168,21 @@ def main() -> None:
                 *("| " + " | ".join(row) + " |" for row in published_rows),
                 "",
                 "A published volume of another year than the assignment's is shown with its "
-                "year; the China–Kazakhstan total adds every rail crossing between the two. "
-                "Road loads follow the clearance times and capacities in force on the date: a "
-                "crossing without a published clearance time takes the median of those that "
-                "publish one, and one without a capacity is uncapacitated, so a small crossing "
-                "can draw road freight the sources put on a large one (`docs/freight.md`, "
-                "Limits, discusses the crossings concerned).",
+                "year; the China–Kazakhstan total is an observation of the border "
+                "(`border-cn-kz`, rail) and adds every rail crossing between the two. Road "
+                "loads follow the clearance times and capacities in force on the date: a "
+                "crossing without its own clearance time takes its border's published "
+                "average for the direction (CPMM's country averages: 17.0 h out of China, "
+                "3.9 h out of Kazakhstan in 2023), else the median of the crossings that "
+                "publish one; one without a capacity is uncapacitated. Dulata–Kolzhat has "
+                "neither a time nor a capacity of its own for 2024, while Nur Zholy has "
+                "CPMM's 51.4 h (2023) and USD 1,861 (2022), so Dulata–Kolzhat takes the road "
+                "freight to Kazakhstan the sources put on Nur Zholy (`docs/freight.md`, "
+                "Limits). Published clearance times include the waiting at the flow they "
+                "were measured at; the queueing function still comes on top of them (kept: "
+                "at or below capacity it adds at most 0.7 h at 335 lorries a day, 1.2 h at "
+                "100, and no crossing with a capacity has a flow of the same year as its "
+                "clearance time to subtract; `docs/freight.md`).",
                 "",
                 f"Time of the equilibrium alone to a relative gap of {TIMED_GAP:g}, rail and "
                 f"road networks together, same demand (best of {args.repeat} interleaved "

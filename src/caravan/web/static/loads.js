@@ -140,6 +140,6 @@ function draw(result) {
       el("td", { class: "num" }, c.utilisation === null ? "uncapacitated" : pct.format(c.utilisation)),
       el("td", { class: "num" }, `${fmt1.format(c.clearance)}${c.stand_in ? "\u00a0*" : ""}`),
       el("td", { class: "num" }, fmt1.format(c.waiting))))));
-  const note = el("p", { class: "note" }, "* no published clearance time in at least one direction: the median of the crossings that publish one stands in.");
+  const note = el("p", { class: "note" }, "* no clearance time of its own in at least one direction: its border's published average (CPMM country average) stands in, or, without one, the median of the crossings that publish one.");
   $("#loads-table-holder").replaceChildren(scrollTable("Crossings by load", table), note, tableDownload(table, "crossing-loads.csv", "CSV"));
 }

@@ -49,7 +49,7 @@ _NOT_WORKS = (
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
     for status, pattern, confidence in (
-        (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
+        (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*|введен[аоы]?\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
@@ -65,6 +65,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on)\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
+        (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт)|(?:соглашение|меморандум|контракт)\w*[^.;]{0,80}?подписан\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
@@ -84,7 +85,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         # The first train or truck through a line puts it in service.
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
         # A resumption returns a line to service: "traffic resumed", "движение возобновлено".
-        (ProjectStatus.IN_SERVICE, r"\b(?:resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
+        (ProjectStatus.IN_SERVICE, r"\b(?:(?:construction|work|works|building)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:later\s+|then\s+|since\s+)?resumed|resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip
@@ -115,6 +116,26 @@ _ONGOING = re.compile(
     r"under\s+construction|being\s+built|full\s+swing|under\s?way|ongoing|going\s+on|progress"
     r"|continu|advanc|percent|per\s+cent|%|\bcomplete\b|laid|finishing|completing"
     r"|строится|строятся|строящ|вед[её]тся|ид[её]т|продолжа|готов|уложен|отсыпан|собран|смонтирован",
+    re.IGNORECASE,
+)
+
+#: A stretch of a line whose completion does not open the line: "its 120-km section".
+_SECTION = re.compile(
+    r"\b(?:section|stretch|segment|sub-?section)s?\b|(?<![\w-])(?:участ(?:ок|ка|ке|ки|ков)|отрез\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: Works, not traffic, resumed: building goes on.
+_WORKS_RESUMED = re.compile(r"^(?:construction|work|works|building)\b", re.IGNORECASE)
+#: Words that place a step at a time the text leaves open ("later", "once", "ранее"): such a
+#: step is not dated by the report.
+_ELSEWHEN = re.compile(
+    r"\b(?:later|earlier|previously|formerly|once|eventually|subsequently)\b"
+    r"|(?<![\w-])(?:позже|позднее|ранее|прежде|когда-то|впоследствии)(?![\w-])",
+    re.IGNORECASE,
+)
+#: A works noun with its own complement ("construction of the bridge") names its own subject.
+_COMPLEMENT = re.compile(
+    r"\w*\s+(?:of|on|at|for|to)\b|\w*\s+(?:\w+\s+)?[А-Яа-яЁё]+(?:ого|ей|ой|ых|ии|а|я)\b",
     re.IGNORECASE,
 )
 
@@ -154,10 +175,19 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             resolved = status or _launched_status(view, project_id, t_start, t_end)
             if (project_id, resolved) in seen:
                 continue
+            clause = view.segment_of(t_start)
+            if resolved is ProjectStatus.IN_SERVICE and _SECTION.search(
+                view.text, clause[0], t_start
+            ):
+                continue  # "its 120-km section was completed": a part, the line is not open
+            if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):
+                resolved = ProjectStatus.UNDER_CONSTRUCTION  # "the work was resumed"
             dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
             if dating is None:
                 continue
             date, precision, stated, note = dating
+            if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
+                continue  # "was later resumed": a time the text does not give, not the report's
             seen.add((project_id, resolved))
             flags = list(_match_flags(project))
             confidence = rule_confidence * project.confidence
@@ -210,9 +240,10 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
         return nearest(inside, start, end)
     # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
     # project before it. A clause with its own subject is about something else.
-    if len(view.text[segment[0] : start].split()) > _SUBJECTLESS_WORDS or _SUBJECT_NOUN.match(
-        view.text, start
-    ):
+    own_subject = _SUBJECT_NOUN.match(view.text, start)
+    if own_subject is not None and _COMPLEMENT.match(view.text, own_subject.end()) is None:
+        own_subject = None  # "…, and construction started in 2009": the same project's works
+    if len(view.text[segment[0] : start].split()) > _SUBJECTLESS_WORDS or own_subject:
         return None
     before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
     return before[-1] if before else None

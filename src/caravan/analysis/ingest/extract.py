@@ -106,12 +106,13 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
 
 #: Words that refer back to a project or crossing named in an earlier sentence.
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|its|that)\s+(?:new\s+|double-track\s+|single-track\s+|whole\s+|entire\s+)?"
+    r"\b(?:the|this|its|that)\s+(?:[\d,.]+[- ](?:km|kilomet(?:re|er)s?|mile)\s+)?"
+    r"(?:new\s+|double-track\s+|single-track\s+|whole\s+|entire\s+)?"
     r"(?:line|railway|railroad|road|highway|project|pipeline|section|route|plant|deposit|mine"
     r"|complex|track|link|corridor|port|crossing|checkpoint|border\s+post|facility|enterprise"
     r"|platform|workshop|branch|campus|centre|center|tunnel|site)\b"
     r"|\bits\s+(?:total\s+|overall\s+|full\s+)?(?:length|cost|capacity)\b"
-    r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП"
+    r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП|АПП|ППС"
     r"|(?:е[её]|его)\s+(?:общая\s+|полная\s+)?(?:протяж[её]нност\w*|длин\w*|стоимост\w*|мощност\w*))(?![\w-])",
     re.IGNORECASE,
 )

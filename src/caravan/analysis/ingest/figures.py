@@ -57,7 +57,7 @@ _PER_DAY = (
     r"\s*(?:per|a|each|every|в|за)\s+(?:day|сутки|день)|\s+daily|\s+ежедневно|\s*/\s*(?:day|сут\.?)"
 )
 _VEHICLES = re.compile(
-    r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?:trucks|lorries|vehicles|cars|грузовик\w*|автомобил\w*|машин\w*|транспортных\s+средств|ТС)"
+    r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?:(?:грузов\w*|легков\w*|freight|cargo|heavy|passenger)\s+(?:(?:и|and)\s+\d[\d,.]*\s+(?:грузов\w*|легков\w*|passenger|light)\s+)?)?(?:trucks|lorries|vehicles|cars|грузовик\w*|автомобил\w*|машин\w*|транспортных\s+средств|ТС)"
     r"(?:" + _PER_DAY + r")",
     re.IGNORECASE,
 )
@@ -70,7 +70,8 @@ _TRAINS = re.compile(
 _TONNES = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?|миллион\w*)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
     r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно)"
-    r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)",
+    r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)"
+    r"|(?P<k>\d{1,3}(?:,\d{3})+|\d+\s*(?:thousand|тыс\.?|тысяч\w*))\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b(?:\s+of\s+\w+|\s+\w+)?\s+(?:per\s+year|a\s+year|annually|per\s+annum|в\s+год)",
     re.IGNORECASE,
 )
 _DAILY = re.compile(
@@ -120,7 +121,7 @@ _OPENING = re.compile(
     r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
-    r"|\b(?:will|is\s+to|are\s+to)\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?P<year4>(?:20|21)\d\d)\b"
+    r"|\b(?:will|is\s+to|are\s+to)\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:early|mid-?|late|the\s+(?:first|second)\s+half\s+of)\s*)?(?P<year4>(?:20|21)\d\d)\b"
     r"|\b(?:over|in|within)\s+the\s+next\s+\w+\s+years\s*\((?:19|20)\d\d\s*[-–]\s*(?P<year5>(?:20|21)\d\d)\)"
     r"|\b(?:completion|opening|commissioning|launch)\b[^.;]{0,40}?\b(?:expected|planned|scheduled|due|set)\s+(?:in|by|for)\s+(?P<year2>(?:20|21)\d\d)\b"
     r"|(?:планиру\w*|намечен\w*|ожида\w*|должн\w*|рассчитыва\w*|задач\w*|цел\w*|намер\w*|поручени\w*|поручил\w*)[^.;]{0,60}?(?:ввести|завершить|открыть|запустить|достроить|ввод\w*|завершени\w*|открыти\w*|запуск\w*|сдать|открыт[аоы]?|введен[аоы]?|введ[её]н|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?|завершён|построен[аоы]?|достроен[аоы]?)[^.;]{0,60}?(?<![\w-])(?:в|к|до)\s+(?:(?:этом|текущем|следующем),?\s+)?(?P<year3>(?:20|21)\d\d)"
@@ -137,6 +138,9 @@ _OPENING = re.compile(
     r"|(?<![\w-])(?:планиру\w*|запланирован\w*|намечен\w*|предполага\w*)\s+(?:\w+\s+){0,2}?(?:в|на|к)\s+(?P<year8>(?:20|21)\d\d)\s*(?:году|год|года|г\.)"
     # the year first: "In 2027 the line is expected to open", "В 2027 году планируется ввести"
     r"|\b(?:in|by)\s+(?P<year9>(?:20|21)\d\d),?\s+[^.;]{0,60}?\b(?:(?:is|are)\s+(?:expected|planned|scheduled|due|set)\s+to|will)\s+(?:be\s+)?(?:open|opened|completed?|commissioned|operational|ready|put\s+into\s+(?:service|operation)|launched)\b"
+    # Russian future of opening verbs: "В 2014 году откроют движение по …", "откроется в 2027 году"
+    r"|(?<![\w-])(?:в|к|до)\s+(?P<year12>(?:20|21)\d\d)\s*(?:году|года|г\.)?,?\s+(?:[^.;\s]+\s+){0,4}?(?:откроют|откроется|откроются|введут|запустят|сдадут|достроят|будет\s+(?:открыт\w*|введен\w*|введ[её]н|запущен\w*|сдан\w*))(?![\w-])"
+    r"|(?<![\w-])(?:откроют|откроется|откроются|введут|запустят|сдадут|достроят|будет\s+(?:открыт\w*|введен\w*|введ[её]н|запущен\w*|сдан\w*))\s+(?:[^.;\s]+\s+){0,6}?(?:в|к|до)\s+(?P<year13>(?:20|21)\d\d)\s*(?:году|года|г\.)"
     r"|(?<![\w-])(?:в|к|до)\s+(?P<year10>(?:20|21)\d\d)\s*(?:году|года|г\.)?,?\s+(?:[^.;\s]+\s+){0,3}?(?:планиру\w*|намечен\w*|запланирован\w*|ожида\w*|должн\w*)\s+(?:[^.;\s]+\s+){0,3}?(?:ввести|завершить|открыть|запустить|достроить|сдать|открыт[аоы]?|введен[аоы]?|сдан[аоы]?|запущен[аоы]?|завершен[аоы]?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -277,7 +281,7 @@ def _trade(
         _TOTAL.search(view.text, *view.segment_of(start)) or _region_is_partner(view, start, cue)
     ):
         partner = ""  # the state named is not this amount's partner: the whole region is
-    dated = nearest(list(view.dates), start, end)
+    dated = nearest([d for d in view.dates if not _compared(view, d)], start, end)
     year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
@@ -296,6 +300,18 @@ def _trade(
         confidence=(0.85 if not carried else 0.7) if not flags else 0.4,
         flags=tuple(flags),
     )
+
+
+#: The base of a comparison: "250 times more than in 1993", "на 32 % больше, чем годом ранее".
+_COMPARED = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bon|\bover"
+    r"|(?<![\w-])чем|по\s+сравнению\s+с|против)\s+(?:in\s+|the\s+|в\s+|во\s+|с\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _compared(view: SentenceView, date: DateMention) -> bool:
+    return _COMPARED.search(view.text, max(view.start, date.start - 30), date.start) is not None
 
 
 #: How many sentences a list of trade figures may run on from its trade sentence.
@@ -444,15 +460,17 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
     taken: list[tuple[int, int]] = []
     for pattern, quantity, mode in rules:
         for found in pattern.finditer(sentence):
-            if any(a <= found.start("n") < b for a, b in taken):
+            if any(a <= found.start() < b for a, b in taken):
                 continue
-            taken.append(
-                (found.start("n") if found.groupdict().get("n") else found.start(), found.end())
-            )
-            group = "n2" if found.groupdict().get("n2") else "n"
+            taken.append((found.start(), found.end()))
+            groups = found.groupdict()
+            group = next((g for g in ("n2", "k") if groups.get(g)), "n")
             numbers = find_numbers(found.group(group).strip(), language)
             if not numbers or in_range(sentence, found.start(group), found.end(group)):
                 continue
+            value = numbers[0].value
+            if group == "k":  # tonnes written out: "600,000 tonnes", "600 тыс. тонн" in Mt
+                value = value / 1e6 if len(numbers) == 1 and value >= 1000 else value / 1e3
             start, end = view.start + found.start(), view.start + found.end()
             if quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES and _NOT_YET.search(
                 view.text[max(view.segment_of(start)[0], start - 80) : start]
@@ -466,7 +484,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             yield Candidate(
                 payload=ProposedFigure(
                     quantity=quantity,
-                    value=numbers[0].value,
+                    value=value,
                     subject_id=subject_id,
                     valid_from=_valid_from(view, dated),
                 ),
@@ -478,7 +496,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
 
 
 _NOT_YET = re.compile(
-    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|designed|wants?|seeks?|hopes?)\b"
+    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|wants?|seeks?|hopes?)\b"
     r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -618,7 +636,8 @@ _PART_OF_PROJECT = re.compile(
 
 #: Work done, not the line's length: "100 km of track laid", "собрано 100 км из 203".
 _PROGRESS = re.compile(
-    r"\b(?:laid|paved|welded|installed)\b"
+    r"\b(?:laid|paved|welded|installed|remain\w*|left|to\s+go)\b"
+    r"|(?<![\w-])(?:осталось|остается|остаётся|осталь\w*)(?![\w-])"
     r"|(?<![\w-])(?:уложен\w*|уложил\w*|отсыпан\w*|собран\w*|смонтирован\w*|сварен\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -711,7 +730,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
     )
 
 
-_YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 12)))
+_YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 14)))
 
 
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:

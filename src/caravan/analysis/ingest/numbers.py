@@ -49,6 +49,11 @@ _DOLLARS = (
     r"(?:US\s?dollars?|U\.S\.\s?dollars?|American\s+dollars?|dollars?|USD|US\$|\$"
     r"|(?:американск\w+\s+)?долл(?:ар\w*|\.)?(?:\s*США)?|дол\.(?:\s*США)?)"
 )
+#: A larger unit before the amount's own: "1 млрд 402,8 млн долларов" is 1,402.8 million.
+_BIGGER_UNIT = re.compile(
+    r"(?P<n>\d{1,3})\s?(?P<scale>trillion|billion|bn|трлн|млрд|миллиард\w*)\.?\s+(?:(?:and|и)\s+)?$",
+    re.IGNORECASE,
+)
 _MONEY_RE = re.compile(
     r"(?:(?:US\$|USD|\$)\s?(?P<n1>" + _NUMBER + r")(?:\s?" + _SCALE.replace("scale", "s1") + r")?"
     r"|(?P<n2>" + _NUMBER + r")\s?(?:" + _SCALE.replace("scale", "s2") + r"\s?)?" + _DOLLARS + r")"
@@ -100,5 +105,10 @@ def find_money(text: str, language: str = "en") -> list[Amount]:
             scale = _SCALES.get(scale_word) or next(
                 (v for k, v in _SCALES.items() if len(k) > 4 and scale_word.startswith(k)), 1.0
             )
-        found.append(Amount(match.start(), match.end(), value * scale))
+        start, total = match.start(), value * scale
+        bigger = _BIGGER_UNIT.search(text, max(0, start - 20), start)
+        if bigger is not None and match["n2"] and scale < 1e9:
+            unit = _SCALES.get(bigger["scale"].casefold().rstrip(".")) or 1e9
+            start, total = bigger.start(), float(bigger["n"]) * unit + total
+        found.append(Amount(start, match.end(), total))
     return found

@@ -74,6 +74,10 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
+#: Turkic and Slavic Latin letters spelt with two letters in English and in transliteration.
+_TURKIC = str.maketrans({"ş": "sh", "ç": "ch", "š": "sh", "č": "ch", "ž": "zh"})
+
+
 @functools.lru_cache(maxsize=65_536)
 def token_key(word: str) -> str:
     """The form a word is matched by (see the module docstring); words repeat, so cached."""
@@ -82,6 +86,7 @@ def token_key(word: str) -> str:
         word = word[:-2]
     if any(is_cyrillic(c) for c in word):
         return transliterate(_stem(word))
+    word = word.translate(_TURKIC)  # "Galkynyş" is said "Galkynysh", as Russian writes it
     decomposed = unicodedata.normalize("NFKD", word)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     folded = re.sub(r"['’ʼ`]", "", folded)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from asgi_client import assert_problem, request
 from caravan import Observatory
 from caravan.analysis.project_states import project_states_under
+from caravan.cli import app
+from caravan.errors import ScenarioError
 from caravan.http import HttpSettings, create_app
 from caravan.model import ProjectStatus, Scenario
 from caravan.model.scenario import ProjectOverride
@@ -132,3 +137,21 @@ def test_the_projects_resource_takes_a_built_in_scenario(embedded: Observatory) 
     assert cku({**on, "scenario": "cku-railway"}) == {"status": "in_service", "since": None}
     unknown = request(app, "GET", "/api/v1/projects", params={"scenario": "cku-railwya"})
     assert "cku-railway" in assert_problem(unknown, 422, "invalid-request")["detail"]
+
+
+def test_the_cli_lists_projects_under_a_scenario(embedded_kb_path: Path) -> None:
+    def cku(*extra: str) -> dict[str, object]:
+        args = ["projects", "--as-of", "2026-06-01", "--kb", str(embedded_kb_path), "--json"]
+        result = CliRunner().invoke(app, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        [row] = [r for r in json.loads(result.output) if r["project"]["id"] == "prj-cku-railway"]
+        return {"status": row["status"], "since": row["since"]}
+
+    assert cku()["status"] == "under_construction"
+    assert cku("--scenario", "cku-railway") == {"status": "in_service", "since": None}
+    unknown = CliRunner().invoke(
+        app, ["projects", "--scenario", "cku-railwya", "--kb", str(embedded_kb_path)]
+    )
+    # The entry point turns it into one `error:` line (tests/test_cli_hostile.py covers that).
+    assert isinstance(unknown.exception, ScenarioError)
+    assert "no built-in scenario 'cku-railwya'" in str(unknown.exception)

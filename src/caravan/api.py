@@ -297,10 +297,14 @@ class Observatory:
         as_of: dt.date | None = None,
         scenario: str | Scenario | None = None,
     ) -> list[ProjectRow]:
-        """Projects with their status as of a date (today by default) under a scenario, filtered."""
-        as_of = as_of or dt.date.today()
+        """Projects with their status as of a date under a scenario, filtered.
+
+        The date defaults to the scenario's base date, else today.
+        """
+        spec = self._scenario(scenario)
+        as_of = self._date(as_of, spec)
         rows = []
-        for state in project_states_under(self.kb, as_of, self._scenario(scenario)):
+        for state in project_states_under(self.kb, as_of, spec):
             project = state.project
             if direction and direction not in project.directions:
                 continue

@@ -320,17 +320,19 @@ def projects(
         dt.datetime | None,
         typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date (YYYY-MM-DD), default today."),
     ] = None,
+    scenario: ScenarioOption = None,
     kb: KbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Projects with their status as of a date, filtered by direction, status, country."""
-    rows = _open(kb).projects(direction, status, country, as_of.date() if as_of else None)
+    """Projects with their status as of a date (under a scenario), by direction, status, country."""
+    day = as_of.date() if as_of else None
+    rows = _open(kb).projects(direction, status, country, day, scenario)
     if json_output:
         print_json(rows)
         return
     date = rows[0].as_of if rows else (as_of.date() if as_of else dt.date.today())
     print_table(
-        f"{len(rows)} projects as of {date}",
+        f"{len(rows)} projects as of {date}" + (f" under {scenario}" if scenario else ""),
         ["id", "name", "status", "since", "directions", "countries"],
         [
             (

@@ -135,7 +135,7 @@ _ELSEWHEN = re.compile(
 )
 #: A works noun with its own complement ("construction of the bridge") names its own subject.
 _COMPLEMENT = re.compile(
-    r"\w*\s+(?:of|on|at|for|to)\b|\w*\s+(?:\w+\s+)?[А-Яа-яЁё]+(?:ого|ей|ой|ых|ии|а|я)\b",
+    r"\w*\s+(?:of|on|at|for|to|between|with|in\s+the)\b|\w*\s+(?:\w+\s+)?[А-Яа-яЁё]+(?:ого|ей|ой|ых|ии|а|я)\b",
     re.IGNORECASE,
 )
 
@@ -241,7 +241,11 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
     # project before it. A clause with its own subject is about something else.
     own_subject = _SUBJECT_NOUN.match(view.text, start)
-    if own_subject is not None and _COMPLEMENT.match(view.text, own_subject.end()) is None:
+    if (
+        own_subject is not None
+        and not own_subject.group().casefold().startswith(("cooperation", "partnership"))
+        and _COMPLEMENT.match(view.text, own_subject.end()) is None
+    ):
         own_subject = None  # "…, and construction started in 2009": the same project's works
     if len(view.text[segment[0] : start].split()) > _SUBJECTLESS_WORDS or own_subject:
         return None

@@ -92,8 +92,10 @@ def test_junk_a_missing_token_and_an_oversized_file_end_in_messages_on_a_phone(
         assert "write token" in _outcome(page)
         assert page.evaluate("document.activeElement.id") == "review-token"
         page.fill("#review-token", TOKEN)
-        page.fill("#upload-text", "")
         _pick(page, "junk.txt", JUNK, "text/plain")
+        page.click("[data-testid=upload-go]")
+        assert _outcome(page) == "Choose a file or paste a text, not both."
+        page.fill("#upload-text", "")
         page.click("[data-testid=upload-go]")
         message = _outcome(page)
         assert message.startswith("“junk.txt”: the document could not be read: binary data"), (

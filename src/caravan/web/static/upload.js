@@ -19,8 +19,8 @@ export function setupUpload(context) {
   $("#upload-form").addEventListener("submit", (event) => { event.preventDefault(); submit(); });
 }
 
-function field(label, input, hint = null) {
-  return el("label", {}, label, hint ? el("span", { class: "hint" }, ` ${hint}`) : null, input);
+function field(label, input) {
+  return el("label", {}, label, input);
 }
 
 function uploadBox() {
@@ -53,9 +53,9 @@ function documentToSend(form) {
   if (file) {
     const suffix = file.name.includes(".") ? file.name.split(".").pop().toLowerCase() : "";
     const type = Object.values(MEDIA_BY_SUFFIX).includes(file.type) ? file.type : MEDIA_BY_SUFFIX[suffix];
-    return { body: file, type: type || file.type || "application/octet-stream", name: file.name };
+    return { body: file, type: type || file.type || "application/octet-stream", shown: `“${file.name}”` };
   }
-  if (text.trim()) return { body: new Blob([text], { type: "text/plain" }), type: "text/plain; charset=utf-8", name: "the pasted text" };
+  if (text.trim()) return { body: new Blob([text], { type: "text/plain" }), type: "text/plain; charset=utf-8", shown: "the pasted text" };
   return { problem: "Choose a file or paste a text first." };
 }
 
@@ -93,11 +93,10 @@ async function submit() {
   busy(true);
   try {
     const answer = await post(url, upload, token);
-    if (answer.status !== 201) { refused(answer, upload.name); return; }
+    if (answer.status !== 201) { refused(answer, upload.shown); return; }
     const result = answer.body;
-    const read = `Read ${upload.name === "the pasted text" ? upload.name : `“${upload.name}”`}: `;
-    say(read + (result.new ? `${result.new} new proposal${result.new === 1 ? "" : "s"}` : "nothing new")
-      + (result.known ? `, ${result.known} already in the queue.` : "."), "done");
+    say(`Read ${upload.shown}: ` + (result.new ? `${result.new} new proposal${result.new === 1 ? "" : "s"}` : "nothing new")
+      + (result.known ? `, ${result.known} proposed before.` : "."), "done");
     showWarnings(result.warnings);
     form.reset();
     await ctx?.onRead?.(result);
@@ -147,7 +146,7 @@ function post(url, upload, token) {
 }
 
 /** A refusal as a sentence, with the fields the server named marked invalid. */
-function refused(answer, name) {
+function refused(answer, shown) {
   const problem = answer.body || {};
   const detail = problem.detail || `the server answered ${answer.status} ${answer.statusText}`.trim();
   const why = { 401: "the write token is missing or wrong", 403: "the write token is wrong",
@@ -157,11 +156,11 @@ function refused(answer, name) {
     .filter(([input]) => input instanceof HTMLElement);
   fields.forEach(([input]) => input.setAttribute("aria-invalid", "true"));
   const reason = fields.length ? fields.map(([input, text]) => `${labelOf(input)}: ${text}`).join("; ") : detail;
-  say(`${name === "the pasted text" ? "The pasted text" : `“${name}”`}: ${why ? `${why} (${reason})` : reason}`, "error");
+  say(`${shown[0].toUpperCase()}${shown.slice(1)}: ${why ? `${why} (${reason})` : reason}`, "error");
   (form.querySelector("[aria-invalid=true]") || (answer.status === 401 || answer.status === 403 ? $("#review-token") : null))?.focus();
 }
 
-/** The visible label of a form field, without its hint. */
+/** The visible label of a form field. */
 function labelOf(input) {
   return input.closest("label")?.firstChild?.textContent.trim() || input.name;
 }

@@ -177,7 +177,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 continue
             clause = view.segment_of(t_start)
             if resolved is ProjectStatus.IN_SERVICE and _SECTION.search(
-                view.text, clause[0], t_start
+                view.text, clause[0], clause[1]
             ):
                 continue  # "its 120-km section was completed": a part, the line is not open
             if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):

@@ -69,7 +69,8 @@ _TRAINS = re.compile(
 )
 _TONNES = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?|миллион\w*)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
-    r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно)"
+    r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно"
+    r"|in\s+(?:19|20)\d\d\b|в\s+(?:19|20)\d\d\s+году|за\s+(?:19|20)\d\d\s+год)"
     r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)"
     r"|(?P<k>\d{1,3}(?:,\d{3})+|\d+\s*(?:thousand|тыс\.?|тысяч\w*))\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b(?:\s+of\s+\w+|\s+\w+)?\s+(?:per\s+year|a\s+year|annually|per\s+annum|в\s+год)",
     re.IGNORECASE,
@@ -571,6 +572,7 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             or _PART_AFTER.match(view.sentence[found.end() :])
             or _part_in_clause(view, view.start + found.start())
             or _progress_near(view, view.start + found.start(), view.start + found.end())
+            or _REMAINING.search(view.text, *view.segment_of(view.start + found.start()))
             or _in_a_country_after(view, view.start + found.end())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
@@ -639,6 +641,12 @@ _PROGRESS = re.compile(
     r"\b(?:laid|paved|welded|installed|remain\w*|left|to\s+go)\b"
     r"|(?<![\w-])(?:осталось|остается|остаётся|осталь\w*)(?![\w-])"
     r"|(?<![\w-])(?:уложен\w*|уложил\w*|отсыпан\w*|собран\w*|смонтирован\w*|сварен\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: Work still to do: "only 457 km remain to be built", "осталось построить 120 км".
+_REMAINING = re.compile(
+    r"\b(?:remain(?:s|ing)?|left\s+to|still\s+to\s+(?:be\s+)?(?:built|laid|go)|to\s+go)\b"
+    r"|(?<![\w-])(?:осталось|остается|остаётся|оставшиеся|оставшихся)(?![\w-])",
     re.IGNORECASE,
 )
 #: "100 km out of 203", "100 км из 203 запланированных": a share done of a whole.

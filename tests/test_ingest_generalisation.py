@@ -1,0 +1,333 @@
+"""Categories of language the reading rules must carry to texts they were not written on
+(issue #12): status verbs in Russian, states beside dated steps, dates that belong to
+another verb, facts spread over two sentences, lists of names, changes and comparisons,
+capacities stated as ability or design, and Russian future openings. Each sentence is
+short, written for the test in English and Russian, and names the category it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caravan.analysis.ingest.numbers import find_money
+from caravan.analysis.ingest.tokens import token_key
+from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.proposals import (
+    FigureQuantity,
+    ProposedFact,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+DAY = dt.date(2025, 6, 30)
+
+
+@pytest.fixture
+def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
+    knowledge_base = KnowledgeBase(embedded_kb_path)
+    yield knowledge_base
+    knowledge_base.close()
+
+
+def events(kb: KnowledgeBase, text: str) -> list[ProposedStatusEvent]:
+    return [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedStatusEvent)
+    ]
+
+
+def figures(kb: KnowledgeBase, text: str, quantity: FigureQuantity) -> list[ProposedFigure]:
+    facts: list[ProposedFact] = proposals_from(kb, text)
+    return [
+        f.payload
+        for f in facts
+        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
+    ]
+
+
+def statuses(found: list[ProposedStatusEvent]) -> set[tuple[str, ProjectStatus]]:
+    return {(e.project_id, e.status) for e in found}
+
+
+# -- 1. Russian verbs of status ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Строители достроили линию Ангрен – Пап в июне 2016 года.", ProjectStatus.IN_SERVICE),
+        ("Дорогу Вахдат – Яван закончили в августе 2016 года.", ProjectStatus.IN_SERVICE),
+        ("Первую очередь порта Курык запустили в декабре 2016 года.", ProjectStatus.IN_SERVICE),
+        ("Дорога Вахдат – Яван готова почти на 40 %.", ProjectStatus.UNDER_CONSTRUCTION),
+        (
+            "Движение по линии Ангрен – Пап, прерванное оползнем 23 января, ещё не восстановлено.",
+            ProjectStatus.SUSPENDED,
+        ),
+    ],
+)
+def test_russian_status_verbs(kb: KnowledgeBase, text: str, status: ProjectStatus) -> None:
+    assert status in {e.status for e in events(kb, text)}
+
+
+def test_russian_launch_of_works_is_construction(kb: KnowledgeBase) -> None:
+    found = events(kb, "В мае 2024 года запустили строительство линии Бахты – Аягоз.")
+    assert statuses(found) == {("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION)}
+
+
+def test_completing_a_thing_in_english_is_construction_going_on(kb: KnowledgeBase) -> None:
+    found = events(kb, "Tajikistan is finishing the first tunnel of Line D.")
+    assert statuses(found) == {
+        ("prj-ca-china-gas-pipeline-line-d", ProjectStatus.UNDER_CONSTRUCTION)
+    }
+
+
+# -- 2. a state in progress is kept beside a dated start -------------------------------------
+
+
+def test_a_progress_state_is_kept_beside_a_dated_start(kb: KnowledgeBase) -> None:
+    text = (
+        "Строительство дороги Вахдат – Яван началось в 2009 году.\n"
+        "Сейчас дорога Вахдат – Яван готова на 60 %."
+    )
+    dates = {e.date for e in events(kb, text) if e.status is ProjectStatus.UNDER_CONSTRUCTION}
+    assert dates == {dt.date(2009, 1, 1), DAY}
+
+
+def test_an_undated_start_beside_a_dated_one_is_not_repeated(kb: KnowledgeBase) -> None:
+    text = (
+        "Construction of the Vahdat – Yavan railway began in 2009.\n"
+        "The Vahdat – Yavan railway construction started with a ceremony."
+    )
+    dates = {e.date for e in events(kb, text) if e.status is ProjectStatus.UNDER_CONSTRUCTION}
+    assert dates == {dt.date(2009, 1, 1)}
+
+
+# -- 3. a date belongs to the verb of its own clause -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic on the Angren – Pap line, halted by a landslide on 23 January, has been restored.",
+        "Движение по линии Ангрен – Пап, прерванное после оползня 23 января, восстановлено.",
+    ],
+)
+def test_a_date_in_another_verbs_clause_is_not_borrowed(kb: KnowledgeBase, text: str) -> None:
+    found = {e.status: e.date for e in events(kb, text)}
+    assert found[ProjectStatus.SUSPENDED] == dt.date(2025, 1, 23)
+    assert found[ProjectStatus.IN_SERVICE] == DAY  # restored: dated by the report
+
+
+def test_a_step_placed_later_is_not_dated_by_the_report(kb: KnowledgeBase) -> None:
+    text = "Zhong Ji suspended work on the Solton-Sary mine in 2019. The work was later resumed."
+    found = events(kb, text)
+    assert all(e.date != DAY for e in found)
+    assert (
+        "prj-solton-sary-gold",
+        ProjectStatus.SUSPENDED,
+    ) in statuses(found)
+
+
+# -- 4. lists of names keep one clause; bare works nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The railway rests on an agreement that China, Kyrgyzstan and Uzbekistan signed on "
+        "June 6, 2024 to move the CKU railway forward.",
+        "In 2007 China, Kazakhstan and Kyrgyzstan signed a memorandum on the CKU railway.",
+    ],
+)
+def test_a_list_of_names_does_not_cut_the_clause(kb: KnowledgeBase, text: str) -> None:
+    assert ("prj-cku-railway", ProjectStatus.AGREED) in statuses(events(kb, text))
+
+
+def test_bare_construction_takes_the_sentences_project(kb: KnowledgeBase) -> None:
+    text = "The agreement on the KTI railway was signed in 2007, and construction started in 2009."
+    found = {(e.status, e.date.year) for e in events(kb, text)}
+    assert (ProjectStatus.UNDER_CONSTRUCTION, 2009) in found
+
+
+def test_a_sections_completion_does_not_open_the_line(kb: KnowledgeBase) -> None:
+    text = "Kazakhstan completed its 120-km section of the KTI railway in 2012."
+    assert ProjectStatus.IN_SERVICE not in {e.status for e in events(kb, text)}
+
+
+# -- 5. facts spread over two sentences --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Angren – Pap railway opened in 2016. Its length is 124 km.",
+        "Линию Ангрен – Пап открыли в 2016 году. Её протяжённость – 124 километра.",
+        "The Angren – Pap railway opened in 2016. The 124-kilometre line crosses the Kamchik pass.",
+    ],
+)
+def test_a_length_in_the_next_sentence_is_the_named_lines(kb: KnowledgeBase, text: str) -> None:
+    [length] = figures(kb, text, FigureQuantity.LENGTH_KM)
+    assert (length.subject_id, length.value) == ("prj-angren-pap-railway", 124)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 450 km of the Western Europe – Western China corridor remain to be built.",
+        "Along the 391-km Tajik stretch of the Line D pipeline, tunnels are being cut.",
+    ],
+)
+def test_remaining_work_and_national_stretches_are_not_lengths(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert figures(kb, text, FigureQuantity.LENGTH_KM) == []
+
+
+# -- 6. amounts: changes, comparisons, years before "to", compound numbers, loans -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between China and Kazakhstan reached $43.8 billion in 2024, up $2.3 billion on 2023.",
+        "Товарооборот Китая и Кыргызстана в 2024 году вырос на 2 млрд долларов.",
+    ],
+)
+def test_the_size_of_a_change_is_not_a_trade_figure(kb: KnowledgeBase, text: str) -> None:
+    values = {f.value for f in figures(kb, text, FigureQuantity.TRADE_VALUE_USD)}
+    assert 2.3e9 not in values
+    assert 2e9 not in values
+
+
+def test_a_comparison_base_year_is_not_the_figures_year(kb: KnowledgeBase) -> None:
+    text = "В 2014 году товарооборот Таджикистана и Китая достиг 2,5 млрд долларов, больше, чем в 1993 году."
+    [figure] = figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    assert (figure.year, figure.partner_id) == (2014, "tj")
+
+
+def test_a_year_before_to_does_not_start_a_range(kb: KnowledgeBase) -> None:
+    text = "Trade between Uzbekistan and China rose by 20 percent in 2022 to $9 billion."
+    [figure] = figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    assert (figure.year, figure.value) == (2022, 9e9)
+
+
+def test_between_the_countries_refers_to_the_states_named_before(kb: KnowledgeBase) -> None:
+    text = (
+        "Министр Кыргызстана встретился с послом Китая.\n"
+        "Он сказал, что в 2023 году товарооборот между странами составил 20 млрд долларов."
+    )
+    [figure] = figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    assert (figure.partner_id, figure.year) == ("kg", 2023)
+
+
+def test_an_agencys_name_is_no_investment_cue(kb: KnowledgeBase) -> None:
+    text = (
+        "Trade between Uzbekistan and China grew to $9 billion in 2022, the Ministry of "
+        "Investments and Foreign Trade said."
+    )
+    assert figures(kb, text, FigureQuantity.INVESTMENT_USD) == []
+    assert len(figures(kb, text, FigureQuantity.TRADE_VALUE_USD)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("с 14,1 млн до 1 млрд 402,8 млн долларов", 1_402.8e6),
+        ("to 3 billion 200 million dollars", 3.2e9),
+    ],
+)
+def test_an_amount_in_two_units_is_summed(text: str, value: float) -> None:
+    language = "ru" if "млн" in text else "en"
+    assert find_money(text, language)[-1].value_usd == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's Exim Bank granted a loan of $60 million for the Vahdat – Yavan railway.",
+        "Эксимбанк Китая выделил кредит примерно на $60 млн для дороги Вахдат – Яван.",
+    ],
+)
+def test_a_loan_for_a_project_is_its_investment(kb: KnowledgeBase, text: str) -> None:
+    [figure] = figures(kb, text, FigureQuantity.INVESTMENT_USD)
+    assert (figure.subject_id, figure.value) == ("prj-vahdat-yavan-railway", 60e6)
+
+
+def test_investment_a_project_is_expected_to_bring_is_a_forecast(kb: KnowledgeBase) -> None:
+    text = "Line D is expected to bring more than $3 billion of Chinese investment into Tajikistan."
+    assert figures(kb, text, FigureQuantity.INVESTMENT_USD) == []
+
+
+# -- 7. capacity as ability or design ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Порт Курык сможет переваливать до 6 миллионов тонн грузов в год.", 6.0),
+        ("The Kuryk port ferry complex can handle up to 6 million tonnes a year.", 6.0),
+        ("The Solton-Sary plant is designed to process 600,000 tonnes of ore a year.", 0.6),
+    ],
+)
+def test_what_a_facility_can_handle_is_its_capacity(
+    kb: KnowledgeBase, text: str, value: float
+) -> None:
+    [figure] = figures(kb, text, FigureQuantity.CAPACITY_MT_PER_YEAR)
+    assert figure.value == pytest.approx(value)
+    assert figures(kb, text, FigureQuantity.THROUGHPUT_MT_PER_YEAR) == []
+
+
+def test_freight_moved_is_throughput(kb: KnowledgeBase) -> None:
+    text = "The Kuryk port ferry complex handled 4 million tonnes in 2024."
+    assert len(figures(kb, text, FigureQuantity.THROUGHPUT_MT_PER_YEAR)) == 1
+
+
+def test_vehicles_by_class_at_a_crossing(kb: KnowledgeBase) -> None:
+    text = "Пропускная способность АПП «Иркештам» – 100 грузовых и 60 легковых автомобилей в сутки."
+    [figure] = figures(kb, text, FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert (figure.subject_id, figure.value) == ("bcp-irkeshtam-road", 100)
+
+
+# -- 8. planned openings -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("В 2014 году откроют движение по линии Жезказган – Бейнеу.", 2014),
+        ("Линия Жезказган – Бейнеу откроется для движения в 2014 году.", 2014),
+        ("Tajikistan expects Line D to start operating by 2022.", 2022),
+        ("The Western Europe – Western China corridor will be commissioned in late 2016.", 2016),
+    ],
+)
+def test_planned_openings_in_other_words(kb: KnowledgeBase, text: str, year: int) -> None:
+    [figure] = figures(kb, text, FigureQuantity.PLANNED_OPENING_YEAR)
+    assert figure.value == year
+
+
+def test_a_planned_start_of_works_in_russian_future_is_not_an_opening(kb: KnowledgeBase) -> None:
+    text = "В 2026 году начнут строительство линии Жезказган – Бейнеу."
+    assert figures(kb, text, FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+# -- 9. names: Turkic letters, company names, datelines ----------------------------------------
+
+
+def test_turkic_letters_meet_their_russian_spelling() -> None:
+    assert token_key("Galkynyş") == token_key("Галкыныш")
+
+
+def test_a_projects_name_inside_a_companys_name_is_not_the_project(kb: KnowledgeBase) -> None:
+    text = "China-Kyrgyzstan-Uzbekistan Railway Company LLC was registered in 2024."
+    assert events(kb, text) == []
+
+
+def test_trial_operation_is_operation(kb: KnowledgeBase) -> None:
+    found = events(kb, "The Solton-Sary gold plant started trial operation in October 2024.")
+    assert [(e.status, e.date, e.date_precision) for e in found] == [
+        (ProjectStatus.IN_SERVICE, dt.date(2024, 10, 1), DatePrecision.MONTH)
+    ]

@@ -141,8 +141,8 @@ def main() -> None:
         table = Table(title=title)
         for header in headers:
             table.add_column(header)
-        for row in rows:
-            table.add_row(*row)
+        for cells in rows:
+            table.add_row(*cells)
         console.print(table)
     if args.record:
         sys.path.insert(0, str(Path(__file__).parent))

@@ -86,4 +86,4 @@ def net_inflow(
     """Flow into each node minus flow out of it (zero at through nodes)."""
     inflow = np.bincount(network.to_node, weights=flow, minlength=network.node_count)
     outflow = np.bincount(network.from_node, weights=flow, minlength=network.node_count)
-    return inflow - outflow
+    return np.asarray(inflow - outflow, dtype=np.float64)

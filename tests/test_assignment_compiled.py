@@ -1,9 +1,10 @@
-"""Gradient projection on compiled kernels (all-BPR networks) against hand-worked equilibria.
+"""Gradient projection on compiled kernels (BPR networks) against hand-worked equilibria.
 
 Braess and two routes to 1e-10; the compiled Dijkstra's shortest-path total against
 scipy's; storage that starts tiny (grows and compacts) gives the same flows; random small
 networks agree with bi-conjugate Frank–Wolfe's objective within its own gap's bound;
-networks with queue links still take the array solver.
+``compiled=False``, or numba missing, takes the array solver (queue links: see
+``test_assignment_queues.py``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from caravan.analysis.assignment import (
     AssignmentSpec,
     _compiled_paths,
     assign,
+    solve,
 )
 from caravan.analysis.assignment._costs import LinkCosts
 from caravan.analysis.assignment._loading import ShortestPathLoader
-from caravan.analysis.assignment.queueing import QueueDelay
 from caravan.network import beckmann_objective
 
 FloatArray = npt.NDArray[np.float64]
@@ -160,17 +161,18 @@ def test_random_networks_agree_with_biconjugate_frank_wolfe(
     assert paths.objective >= bfw.objective - bfw.relative_gap * total - slack
 
 
-def test_queue_links_take_the_array_solver(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("route", ["spec", "numba missing"])
+def test_the_array_solver_runs_when_asked_or_without_numba(
+    route: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = _count_generate_calls(monkeypatch)
-    base, demand, _ = two_routes()
-    queue = QueueDelay(
-        link=np.array([0]),
-        period=np.array([24.0]),
-        served_per_period=np.array([50.0]),
-        delay_parameter=np.array([0.5]),
-    )
-    queued = AssignmentNetwork(**{**base.__dict__, "queues": queue})
-    result = assign(queued, demand, GP)
+    network, demand, expected = two_routes()
+    spec = GP
+    if route == "spec":
+        spec = GP.model_copy(update={"compiled": False})
+    else:
+        monkeypatch.setattr(solve, "_numba_available", lambda: False)
+    result = assign(network, demand, spec)
     assert not calls
     assert result.relative_gap <= 1e-10
-    assert result.flow.sum() == pytest.approx(80.0, rel=1e-12)
+    np.testing.assert_allclose(result.flow, expected, rtol=1e-9, atol=1e-9)

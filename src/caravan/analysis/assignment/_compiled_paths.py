@@ -1,4 +1,4 @@
-"""Gradient projection on compiled kernels, per pair, for networks whose links are all BPR.
+"""Gradient projection on compiled kernels, per pair, for BPR and queue links alike.
 
 Same method as ``_paths`` but with the Gauss–Seidel order of Jayakrishnan et al. (1994)
 taken down to single pairs: each pair's Newton shift moves the link flows, costs and
@@ -6,7 +6,8 @@ derivatives at once, so the next pair sees them (no line search: a lone pair's N
 step on its non-shared links rarely overshoots, and the next sweep corrects it). Per
 iterate, one Dijkstra per origin at the iterate's costs gives the gap and new columns;
 ``SWEEPS`` shift sweeps over all pairs follow. The arrays live in ``_PathArrays`` and grow
-(doubling) when a kernel reports it ran out of room.
+(doubling) when a kernel reports it ran out of room. Each link's volume–delay function
+reaches the kernels as a kind code and a row of parameters (``link_functions``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from caravan.analysis.assignment._costs import LinkCosts
 from caravan.analysis.assignment._loading import ShortestPathLoader
 from caravan.analysis.assignment.network import AssignmentNetwork
 
-__all__ = ["CompiledPaths"]
+__all__ = ["CompiledPaths", "link_functions"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -33,6 +34,23 @@ _GARBAGE_RATIO = 3
 #: Starting room: path slots per pair and link entries per path (both grow by doubling).
 _START_SLOTS = 4
 _START_LENGTH = 10
+
+
+def link_functions(costs: LinkCosts, links: int) -> tuple[IntArray, FloatArray]:
+    """Each link's volume–delay kind code and its row of parameters, as the kernels read them."""
+    kind = np.full(links, kernels.BPR, dtype=np.int64)
+    parameters = np.zeros((links, kernels.PARAMETER_COUNT))
+    parameters[:, kernels.BASE] = costs.base
+    parameters[:, kernels.COEFFICIENT] = costs.coefficient
+    parameters[:, kernels.POWER] = costs.power
+    queues = costs.queues
+    if queues is not None and costs.queue_capacity is not None:
+        kind[queues.link] = kernels.QUEUE
+        parameters[queues.link, kernels.COEFFICIENT] = 0.0
+        parameters[queues.link, kernels.PERIOD] = queues.period
+        parameters[queues.link, kernels.CAPACITY] = costs.queue_capacity
+        parameters[queues.link, kernels.SCALE] = queues.scale()
+    return kind, parameters
 
 
 def _grown(array: npt.NDArray[np.generic], size: int) -> npt.NDArray[np.generic]:
@@ -136,14 +154,12 @@ class CompiledPaths:
         )
         self._from_node = network.from_node.astype(np.int64)
         self._to_node = network.to_node.astype(np.int64)
-        self._base = costs.base.astype(np.float64)
-        self._coefficient = costs.coefficient.astype(np.float64)
-        self._power = np.broadcast_to(np.asarray(costs.power, dtype=np.float64), (links,)).copy()
+        self._kind, self._parameters = link_functions(costs, links)
         self._work_float = np.zeros(nodes + links + 1)
         self._work_int = np.zeros(2 * nodes + links + 1, dtype=np.int64)
         self._paths = _PathArrays.empty(demand.size)
         self.flow = np.zeros(links)
-        self.cost = self._base.copy()
+        self.cost = costs.base.astype(np.float64)
         self._slope = np.zeros(links)
         self._in_basic = np.zeros(links, dtype=np.int64)
         self._in_path = np.zeros(links, dtype=np.int64)
@@ -167,14 +183,13 @@ class CompiledPaths:
     def refresh(self) -> None:
         """Link flows, costs and derivatives recomputed from the path flows."""
         kernels.link_state(
-            *self._paths.stored, self._base, self._coefficient, self._power,
-            self.flow, self.cost, self._slope,
+            *self._paths.stored, self._kind, self._parameters, self.flow, self.cost, self._slope,
         )  # fmt: skip
 
     def sweep(self) -> None:
         """One Gauss–Seidel sweep of Newton shifts over all pairs, then tidy storage."""
         self._stamp = kernels.sweep(
-            *self._paths.stored, self._base, self._coefficient, self._power,
-            self.flow, self.cost, self._slope, self._in_basic, self._in_path, self._stamp,
+            *self._paths.stored, self._kind, self._parameters, self.flow, self.cost,
+            self._slope, self._in_basic, self._in_path, self._stamp,
         )  # fmt: skip
         self._paths.tidy()

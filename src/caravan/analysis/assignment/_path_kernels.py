@@ -4,7 +4,11 @@ Each kernel has its signature, so numba compiles all of them when this module is
 imported, or loads them from its disk cache (``cache=True``) — never in the middle of a
 solve. Only ``_compiled_paths`` imports this module, and ``solve`` imports that on the
 first call of gradient projection: importing caravan or starting its CLI pays nothing.
-Costs are BPR plus a fixed part: ``cost = base + coefficient · x ** power``.
+
+Each link's volume–delay function is chosen by its kind code (``kind[link]``) and read from
+its row of ``parameters`` (columns ``BASE`` … ``SCALE``): ``BPR`` costs ``base +
+coefficient · x ** power``; ``QUEUE`` costs ``base`` plus Akçelik's waiting time with flow
+period ``T``, capacity and ``k = 8 J / N`` (the formulas of ``queueing.QueueDelay``).
 
 Path storage is flat: path ``i`` holds ``entries[path_start[i] : path_start[i] +
 path_length[i]]`` (its link indices) and ``path_flow[i]``; pair ``p`` holds the paths
@@ -22,7 +26,22 @@ import numba
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["compact", "generate", "link_state", "live_sizes", "sweep"]
+__all__ = [
+    "BASE",
+    "BPR",
+    "CAPACITY",
+    "COEFFICIENT",
+    "PARAMETER_COUNT",
+    "PERIOD",
+    "POWER",
+    "QUEUE",
+    "SCALE",
+    "compact",
+    "generate",
+    "link_state",
+    "live_sizes",
+    "sweep",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -35,6 +54,15 @@ _NEW_PATH_MARGIN = 1e-13
 _FLAT = 1e-300
 
 
+#: Kind codes of the volume–delay functions.
+BPR = 0
+QUEUE = 1
+#: Columns of the per-link ``parameters`` array: base (t0 + fixed) for every kind; BPR's
+#: coefficient ``t0 · b / capacity ** power`` and power; the queue's period T, capacity and
+#: k = 8 J / N.
+BASE, COEFFICIENT, POWER, PERIOD, CAPACITY, SCALE = range(6)
+PARAMETER_COUNT = 6
+
 #: numba type names of the kernels' arguments
 _I = "int64"
 _F = "float64"
@@ -44,8 +72,9 @@ _PAIRS = "int64[:, :]"
 #: Path storage in argument order: pair_paths, pair_count, path_start, path_length,
 #: path_flow, entries.
 _STORED = f"{_PAIRS}, {_IV}, {_IV}, {_IV}, {_FV}, {_IV}"
-#: BPR parameters and link state: base, coefficient, power, flow, cost, slope.
-_LINKS = f"{_FV}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV}"
+_TABLE = "float64[:, ::1]"
+#: Volume–delay functions and link state: kind, parameters, flow, cost, slope.
+_LINKS = f"{_IV}, {_TABLE}, {_FV}, {_FV}, {_FV}"
 
 
 def _compiled(signature: str) -> Callable[[_Function], _Function]:
@@ -57,32 +86,53 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
-@_compiled(f"{_F}({_F}, {_F}, {_F}, {_F})")
-def _cost(base: float, coefficient: float, power: float, flow: float) -> float:
-    """BPR cost of one link (power 4, TNTP's, without a call to ``pow``)."""
+@_compiled(f"void({_I}, {_F}, {_LINKS})")
+def _set_flow(
+    link: int,
+    value: float,
+    kind: IntArray,
+    parameters: FloatArray,
+    flow: FloatArray,
+    cost: FloatArray,
+    slope: FloatArray,
+) -> None:
+    """Set one link's flow, and its cost and slope by the link's volume–delay kind.
+
+    Queue links follow ``QueueDelay.wait`` and ``wait_derivative`` operation for operation;
+    BPR links of power 4 (TNTP's) need no call to ``pow``; slopes are 0 at zero flow for
+    powers below 1.
+    """
+    flow[link] = value
+    base = parameters[link, BASE]
+    if kind[link] == QUEUE:
+        capacity = parameters[link, CAPACITY]
+        quarter_period = 0.25 * parameters[link, PERIOD]
+        k = parameters[link, SCALE]
+        z = value / capacity
+        root = math.sqrt((z - 1.0) ** 2 + k * z)
+        # (z − 1) + √R, written without cancellation below capacity
+        bracket = k * z / (root - (z - 1.0)) if z < 1.0 else (z - 1.0) + root
+        cost[link] = base + quarter_period * bracket
+        slope[link] = quarter_period / capacity * (1.0 + (z - 1.0 + 0.5 * k) / root)
+        return
+    coefficient = parameters[link, COEFFICIENT]
+    power = parameters[link, POWER]
     if coefficient == 0.0:
-        return base
-    if power == 4.0:
-        square = flow * flow
-        return base + coefficient * square * square
-    return base + coefficient * math.pow(flow, power)
+        cost[link] = base
+        slope[link] = 0.0
+    elif power == 4.0:
+        square = value * value
+        cost[link] = base + coefficient * square * square
+        slope[link] = 4.0 * coefficient * value * value * value
+    elif power == 1.0:
+        cost[link] = base + coefficient * math.pow(value, power)
+        slope[link] = coefficient
+    else:
+        cost[link] = base + coefficient * math.pow(value, power)
+        slope[link] = coefficient * power * math.pow(value, power - 1.0) if value > 0.0 else 0.0
 
 
-@_compiled(f"{_F}({_F}, {_F}, {_F})")
-def _slope(coefficient: float, power: float, flow: float) -> float:
-    """d cost / d flow of one link (0 at zero flow for powers below 1)."""
-    if coefficient == 0.0:
-        return 0.0
-    if power == 4.0:
-        return 4.0 * coefficient * flow * flow * flow
-    if power == 1.0:
-        return coefficient
-    if flow <= 0.0:
-        return 0.0
-    return coefficient * power * math.pow(flow, power - 1.0)
-
-
-@_compiled(f"void({_STORED}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV}, {_FV})")
+@_compiled(f"void({_STORED}, {_LINKS})")
 def link_state(
     pair_paths: IntArray,
     pair_count: IntArray,
@@ -90,9 +140,8 @@ def link_state(
     path_length: IntArray,
     path_flow: FloatArray,
     entries: IntArray,
-    base: FloatArray,
-    coefficient: FloatArray,
-    power: FloatArray,
+    kind: IntArray,
+    parameters: FloatArray,
     flow: FloatArray,
     cost: FloatArray,
     slope: FloatArray,
@@ -106,8 +155,7 @@ def link_state(
             for k in range(start, start + path_length[path]):
                 flow[entries[k]] += path_flow[path]
     for link in range(flow.size):
-        cost[link] = _cost(base[link], coefficient[link], power[link], flow[link])
-        slope[link] = _slope(coefficient[link], power[link], flow[link])
+        _set_flow(link, flow[link], kind, parameters, flow, cost, slope)
 
 
 @_compiled(
@@ -302,9 +350,8 @@ def _move(
     skip: IntArray,
     stamp: int,
     change: float,
-    base: FloatArray,
-    coefficient: FloatArray,
-    power: FloatArray,
+    kind: IntArray,
+    parameters: FloatArray,
     flow: FloatArray,
     cost: FloatArray,
     slope: FloatArray,
@@ -314,10 +361,7 @@ def _move(
         link = entries[k]
         if skip[link] == stamp:
             continue
-        value = max(flow[link] + change, 0.0)
-        flow[link] = value
-        cost[link] = _cost(base[link], coefficient[link], power[link], value)
-        slope[link] = _slope(coefficient[link], power[link], value)
+        _set_flow(link, max(flow[link] + change, 0.0), kind, parameters, flow, cost, slope)
 
 
 @_compiled(f"{_I}({_STORED}, {_LINKS}, {_IV}, {_IV}, {_I})")
@@ -328,9 +372,8 @@ def sweep(
     path_length: IntArray,
     path_flow: FloatArray,
     entries: IntArray,
-    base: FloatArray,
-    coefficient: FloatArray,
-    power: FloatArray,
+    kind: IntArray,
+    parameters: FloatArray,
     flow: FloatArray,
     cost: FloatArray,
     slope: FloatArray,
@@ -394,11 +437,11 @@ def sweep(
             path_flow[basic] += shift
             _move(
                 path, start, length, entries, in_basic, basic_stamp, -shift,
-                base, coefficient, power, flow, cost, slope,
+                kind, parameters, flow, cost, slope,
             )  # fmt: skip
             _move(
                 basic, basic_start, basic_length, entries, in_path, stamp, shift,
-                base, coefficient, power, flow, cost, slope,
+                kind, parameters, flow, cost, slope,
             )  # fmt: skip
         kept = 0
         for slot in range(count):

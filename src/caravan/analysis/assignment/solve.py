@@ -15,8 +15,9 @@ shortest-path total; the **relative gap** ``(c(x)·x − c(x)·y) / c(x)·x`` me
 
 Gradient projection (path-based) keeps path flows per origin–destination pair instead,
 shifting flow to each pair's shortest path with a Newton step; it measures the same gap
-from shortest-path trees. When every link is BPR it runs on compiled kernels, pair by pair
-(``_compiled_paths``); with queue links, on arrays, origin by origin (``_paths``).
+from shortest-path trees. It runs on compiled kernels, pair by pair (``_compiled_paths``),
+for BPR and queue links alike; on arrays, origin by origin (``_paths``), when numba cannot
+be imported or the spec says ``compiled=False``.
 
 A conjugate direction that is not a descent direction, or follows a full step (which
 erases the history the conjugacy refers to), is replaced by the Frank–Wolfe one.
@@ -29,6 +30,7 @@ Errors::
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from dataclasses import dataclass
 
@@ -289,8 +291,8 @@ def _path_based(
 ) -> tuple[FloatArray, float, tuple[IterationRecord, ...]]:
     """Gradient projection with column generation (see ``_paths``).
 
-    On a network whose links are all BPR (no queue links) the compiled per-pair solver
-    of ``_compiled_paths`` runs instead (``_compiled_path_based``).
+    The compiled per-pair solver of ``_compiled_paths`` runs instead
+    (``_compiled_path_based``) unless the spec says ``compiled=False`` or numba is missing.
 
     Iterate 1 is the all-or-nothing loading at free flow, held as one path per pair. Each
     iterate's shortest-path trees measure its gap (the same definition as for the
@@ -299,7 +301,7 @@ def _path_based(
     recorded step is the mean line-search step of the last sweep.
     """
     links = network.link_count
-    if costs.queues is None:
+    if spec.compiled and _numba_available():
         return _compiled_path_based(network, loader, costs, spec)
     rows, destinations, demand = loader.od_pairs()
     paths = PathSet(rows, demand, loader.origins.size, links)
@@ -331,10 +333,15 @@ def _path_based(
     return flow, gap, tuple(history)
 
 
+def _numba_available() -> bool:
+    """Whether numba, which the compiled kernels need, can be imported."""
+    return importlib.util.find_spec("numba") is not None
+
+
 def _compiled_path_based(
     network: AssignmentNetwork, loader: ShortestPathLoader, costs: LinkCosts, spec: AssignmentSpec
 ) -> tuple[FloatArray, float, tuple[IterationRecord, ...]]:
-    """Gradient projection per pair on compiled kernels (``_compiled_paths``), BPR links only.
+    """Gradient projection per pair on compiled kernels (``_compiled_paths``), any VDF kinds.
 
     Iterate 1 is the all-or-nothing loading at free flow; each iterate's Dijkstra round
     measures its gap and offers new columns, then ``SWEEPS`` shift sweeps make the next

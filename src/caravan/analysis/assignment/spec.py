@@ -27,7 +27,7 @@ class Algorithm(StrEnum):
     #: Bi-conjugate Frank–Wolfe (Mitradjieva & Lindberg 2013).
     BICONJUGATE_FRANK_WOLFE = "biconjugate_frank_wolfe"
     #: Path-based gradient projection with column generation (Jayakrishnan et al. 1994);
-    #: on compiled per-pair kernels when every link is BPR (no queue links).
+    #: on compiled per-pair kernels (BPR and queue links) when numba is importable.
     GRADIENT_PROJECTION = "gradient_projection"
 
 
@@ -47,6 +47,8 @@ class AssignmentSpec(BaseModel):
     cost) at which a run stops; ``max_iterations`` counts iterates (the first is the
     all-or-nothing loading at free flow). All-or-nothing is a single iterate: its gap is
     reported and checked like any other (set ``target_gap=1`` to accept any loading).
+    ``compiled=False`` runs gradient projection's array version instead of its compiled
+    kernels (the same equilibrium; for comparison and benchmarks).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -55,3 +57,6 @@ class AssignmentSpec(BaseModel):
     target_gap: float = Field(default=1e-4, gt=0.0, le=1.0, description="relative gap to reach")
     max_iterations: int = Field(default=1000, ge=1, description="iterates at most")
     on_miss: OnMiss = OnMiss.RAISE
+    compiled: bool = Field(
+        default=True, description="gradient projection on compiled kernels when numba loads"
+    )

@@ -50,7 +50,9 @@ def writable(tmp_path: Path, embedded_kb_path: Path) -> Iterator[tuple[str, Obse
     copy = tmp_path / "kb.sqlite"
     shutil.copyfile(embedded_kb_path, copy)
     observatory = Observatory.open(copy, default_data_dir())
-    with serving(create_app(HttpSettings(write_token=TOKEN), observatory)) as base:
+    # A document limit small enough for the upload tests to exceed with a 400 KB file.
+    settings = HttpSettings(write_token=TOKEN, max_document_bytes=200_000)
+    with serving(create_app(settings, observatory)) as base:
         yield base, observatory
     observatory.close()
 

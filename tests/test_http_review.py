@@ -162,8 +162,8 @@ def test_uploads_need_the_token_and_a_known_type(app: FastAPI) -> None:
     assert "could not be read" in assert_problem(junk, 422, "invalid-request")["detail"]
 
 
-def test_an_upload_beyond_the_body_limit_is_refused(mini: Observatory) -> None:
-    small = create_app(HttpSettings(write_token=TOKEN, max_body_bytes=1_000), mini)
+def test_an_upload_beyond_the_document_limit_is_refused(mini: Observatory) -> None:
+    small = create_app(HttpSettings(write_token=TOKEN, max_document_bytes=1_000), mini)
     response = request(
         small,
         "POST",
@@ -172,5 +172,29 @@ def test_an_upload_beyond_the_body_limit_is_refused(mini: Observatory) -> None:
         params=UPLOAD_QUERY,
         headers={**AUTH, "Content-Type": "text/plain"},
     )
-    assert_problem(response, 413, "too-large")
+    assert "limited to 1000 bytes" in assert_problem(response, 413, "too-large")["detail"]
     assert mini.proposals().total == 0
+
+
+def test_a_document_larger_than_other_bodies_may_be_is_read(mini: Observatory) -> None:
+    settings = HttpSettings(write_token=TOKEN, max_body_bytes=1_000, max_document_bytes=100_000)
+    app = create_app(settings, mini)
+    padded = UPLOAD + "\n\nThe report ends here." + " " * 5_000
+    response = request(
+        app,
+        "POST",
+        "/api/v1/documents",
+        content=padded.encode(),
+        params=UPLOAD_QUERY,
+        headers={**AUTH, "Content-Type": "text/plain"},
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["new"] >= 1
+    big_edit = request(
+        app,
+        "POST",
+        "/api/v1/projects/prj-test-line/events",
+        content=b"{" + b" " * 2_000 + b"}",
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    assert_problem(big_edit, 413, "too-large")  # other bodies keep the smaller limit

@@ -59,20 +59,24 @@ class BodyLimit:
 
     A declared Content-Length over the limit is refused before the app runs; a body without
     one (chunked) is counted as it arrives and refused once past the limit, so no body is
-    ever held in memory beyond it.
+    ever held in memory beyond it. Paths in `larger` (document uploads) have their own limit.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        detail = f"request bodies are limited to {self.max_bytes} bytes"
+        limit = self.larger.get(scope.get("path", ""), self.max_bytes)
+        detail = f"request bodies are limited to {limit} bytes"
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             response = problem(413, "too-large", "Request too large", detail, Request(scope))
             await response(scope, receive, send)
             return
@@ -83,7 +87,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # Raised where the app reads the body: mapped to the 413 problem there.
                     raise HTTPException(413, detail)
             return message
@@ -109,7 +113,11 @@ def create_app(
         settings.knowledge_base, settings.data_dir
     )
     install_problem_handlers(app)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        larger={routes_documents.UPLOAD_PATH: settings.max_document_bytes},
+    )
     # Responses of 1 KB or more go gzip-compressed to clients that accept it (the map's
     # GeoJSON shrinks ~10x); event streams are never buffered for compression.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_BYTES, compresslevel=6)

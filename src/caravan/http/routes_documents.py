@@ -1,6 +1,6 @@
 """Documents uploaded for reading: the request body (plain text, HTML or PDF) becomes proposals.
 
-The body is limited by the server's body limit (``max_body_bytes``); metadata comes as
+The body is limited by the server's document limit (``max_document_bytes``); metadata comes as
 query parameters. Reading and proposing run in the compute pool. Token required.
 """
 
@@ -22,9 +22,12 @@ from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.routes_review import ProposalView, in_pool, proposal_view
 from caravan.store.proposals import ProposalFilter, StoredProposal
 
-__all__ = ["DOCUMENT_TYPES", "IngestResult", "router"]
+__all__ = ["DOCUMENT_TYPES", "UPLOAD_PATH", "IngestResult", "router"]
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
+
+#: Where documents are uploaded: its body limit is `max_document_bytes`, not `max_body_bytes`.
+UPLOAD_PATH = "/api/v1/documents"
 
 #: Upload media types and the file suffix the reader recognises them by.
 DOCUMENT_TYPES = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf"}

@@ -55,6 +55,12 @@ class HttpSettings(BaseModel):
         (), description="Origins allowed by CORS; none by default."
     )
     max_body_bytes: int = Field(65_536, gt=0, description="Largest request body accepted.")
+    max_document_bytes: int = Field(
+        10_485_760,
+        gt=0,
+        le=1_073_741_824,
+        description="Largest document accepted for reading (POST /api/v1/documents).",
+    )
     max_page_size: int = Field(500, gt=0, description="Largest page of a listing.")
     max_alternatives: int = Field(
         5, ge=0, description="Most alternatives one route request may ask."

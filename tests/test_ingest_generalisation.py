@@ -17,6 +17,7 @@ from caravan.analysis.ingest.tokens import token_key
 from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     FigureQuantity,
+    ProposedEntity,
     ProposedFact,
     ProposedFigure,
     ProposedStatusEvent,
@@ -331,3 +332,36 @@ def test_trial_operation_is_operation(kb: KnowledgeBase) -> None:
     assert [(e.status, e.date, e.date_precision) for e in found] == [
         (ProjectStatus.IN_SERVICE, dt.date(2024, 10, 1), DatePrecision.MONTH)
     ]
+
+
+# -- 10. new things named in lists, tunnels and power lines ------------------------------------
+
+
+def entity_names(kb: KnowledgeBase, text: str) -> set[str]:
+    return {
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    }
+
+
+def test_an_unknown_stop_in_a_route_of_known_places(kb: KnowledgeBase) -> None:
+    text = "The railway runs from Beyneu through Gyzylgaya, Bereket and Etrek to the border."
+    assert entity_names(kb, text) == {"Gyzylgaya"}
+
+
+def test_a_line_coordinated_with_a_known_line_is_new(kb: KnowledgeBase) -> None:
+    text = "В 2014 году откроют движение по линиям Жезказган – Бейнеу и Аркалык – Шубарколь."
+    assert entity_names(kb, text) == {"Аркалык – Шубарколь"}
+
+
+def test_tunnels_and_power_lines_by_their_own_names(kb: KnowledgeBase) -> None:
+    text = "В 2010 году началось строительство ЛЭП-220 кВ «Худжанд – Айни» и работы в тоннелях «Чормагзак» и «Шахристон»."
+    assert entity_names(kb, text) == {
+        "ЛЭП-220 кВ Худжанд – Айни",
+        "тоннель Чормагзак",
+        "тоннель Шахристон",
+    }
+
+
+def test_a_tunnel_of_a_known_line_is_a_part_not_a_new_thing(kb: KnowledgeBase) -> None:
+    text = "Line D crosses Tajikistan. The Rudaki tunnel is almost complete."
+    assert entity_names(kb, text) == set()

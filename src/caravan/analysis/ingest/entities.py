@@ -16,7 +16,7 @@ from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
-__all__ = ["listed_places", "new_entities", "new_place"]
+__all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
 
 _NAME = r"[A-Z][\w'’]+"
 _RU_NAME = r"[А-ЯЁ][\w]+"
@@ -96,6 +96,26 @@ _RULES += (
         re.compile(r"\b(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+(?:Logistics\s+(?:Centre|Center|Hub)|Dry\s+Port|Industrial\s+Park))\b"),
     ),
 )  # fmt: skip
+_RULES += (
+    # Tunnels and power lines named by their own name: "тоннель «Шахристон»", "the Shar-Shar
+    # tunnel", "ЛЭП-220 кВ «Худжанд – Айни»", "the Datka–Kemin power line".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?P<name>(?:тоннел\w*|ЛЭП(?:-\d+\s*кВ)?|линии\s+электропередачи)\s+«" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){0,3}»)"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
+    ),
+    # Lines coordinated with another line: "линии Жезказган – Бейнеу и Аркалык – Шубарколь".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?<![\w-])(?:лини\w*|дорог\w*|магистрал\w*|ветк\w*)[^.;]{0,60}?" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4}\s+и\s+(?P<name>" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4})"),
+    ),
+)  # fmt: skip
+#: Kinds of thing that are usually parts of a line: a sentence naming a known project
+#: speaks of that project's tunnel.
+_PART_KIND = re.compile(r"тоннел|tunnel", re.IGNORECASE)
 #: Words that say what a thing is, not which: not evidence that two names are the same line.
 _KIND_WORDS = frozenset(
     {"railway", "railroad", "rail", "line", "lines", "road", "highway", "motorway", "expressway",
@@ -113,7 +133,13 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             start, end = view.start + found.start("name"), view.start + found.end("name")
             if any(a < end and start < b for a, b in known):
                 continue
-            name = view.text[start:end].strip("«» ")
+            if _PART_KIND.search(found.group("name")) and _project_near(view):
+                continue  # a tunnel or line of a known project is a part of it, not a new thing
+            name = re.sub(
+                r"^тоннел\w*",
+                "тоннель",
+                view.text[start:end].replace("«", "").replace("»", "").strip(),
+            )
             words = [t for t in tokenise(name) if t.capitalised]
             if not words or any(_GENERIC.match(w.text) for w in words[:1]):
                 continue
@@ -141,6 +167,8 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             countries = parties_named(view, start, end) or _countries_of_places(view, start, end)
             yield _new(kind, name, start, end, countries)
     yield from listed_places(view, gazetteer)
+    yield from paired_tunnels(view)
+    yield from route_places(view, gazetteer)
 
 
 _PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
@@ -207,3 +235,80 @@ def _countries_of_places(view: SentenceView, start: int, end: int) -> tuple[str,
                 if country not in found:
                     found.append(country)
     return tuple(found)
+
+
+_TUNNEL_PAIR = re.compile(
+    r"(?<![\w-])тоннел\w*\s+«(?P<a>" + _RU_NAME + r")»\s+и\s+«(?P<b>" + _RU_NAME + r")»"
+)
+
+
+def paired_tunnels(view: SentenceView) -> Iterator[Candidate]:
+    """Both tunnels of "в тоннелях «А» и «Б»" (the single rule reads neither)."""
+    if _project_near(view):
+        return  # tunnels of a known project are its parts
+    for found in _TUNNEL_PAIR.finditer(view.sentence):
+        for group in ("a", "b"):
+            start, end = view.start + found.start(group), view.start + found.end(group)
+            if not any(m.start < end and start < m.end for m in view.matches):
+                yield _new(EntityKind.PROJECT, f"тоннель {found[group]}", start, end, ())
+
+
+#: A route through places: "through Gyzylgaya, Bereket and Etrek in Turkmenistan to Gorgan".
+_ROUTE_LIST = re.compile(
+    r"\b(?:through|via|from|to|between)\s+(?P<list>"
+    + _PLACE_NAME
+    + r"(?:,\s+"
+    + _PLACE_NAME
+    + r")*(?:,?\s+and\s+"
+    + _PLACE_NAME
+    + r")?)(?=\s+in\s+[A-Z]|\s*[,.;]|\s+(?:to|through|via|and)\b)"
+)
+
+
+def route_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """Unknown names in a route whose other stops are known places, or that the route puts
+    "in" a country ("to Gorgan in Iran's Golestan province")."""
+    if not re.search(
+        r"\b(?:railway|railroad|line|road|highway|route|corridor|trains?)\b", view.sentence, re.I
+    ):
+        return
+    for found in _ROUTE_LIST.finditer(view.sentence):
+        base = view.start + found.start("list")
+        names = list(re.finditer(_PLACE_NAME, found["list"]))
+        known = [
+            n
+            for n in names
+            if any(
+                m.start <= base + n.start() < m.end and m.ids(EntryKind.PLACE) for m in view.matches
+            )
+        ]
+        in_country = re.match(r"\s+in\s+(?P<c>[A-Z][\w'’]+)", view.sentence[found.end() :])
+        country = in_country is not None and gazetteer.is_country_word(
+            tokenise(in_country["c"])[0].key
+        )
+        if not known and not (country and len(names) == 1):
+            continue
+        for name in names:
+            start, end = base + name.start(), base + name.end()
+            if any(m.start < end and start < m.end for m in view.matches):
+                continue
+            key = tokenise(name.group())[0].key
+            if (
+                gazetteer.place_word(key)
+                or gazetteer.is_country_word(key)
+                or _GENERIC.match(name.group())
+            ):
+                continue
+            yield _new(EntityKind.PLACE, name.group(), start, end, ())
+
+
+def _project_near(view: SentenceView) -> bool:
+    """True when the sentence or one of the two before names a known project."""
+    current: SentenceView | None = view
+    for _ in range(3):
+        if current is None:
+            return False
+        if current.of_kind(EntryKind.PROJECT):
+            return True
+        current = current.previous
+    return False

@@ -365,3 +365,38 @@ def test_tunnels_and_power_lines_by_their_own_names(kb: KnowledgeBase) -> None:
 def test_a_tunnel_of_a_known_line_is_a_part_not_a_new_thing(kb: KnowledgeBase) -> None:
     text = "Line D crosses Tajikistan. The Rudaki tunnel is almost complete."
     assert entity_names(kb, text) == set()
+
+
+# -- 11. Russian participles, cases of document nouns, chains of ends -------------------------
+
+
+def test_a_russian_participle_of_commissioning(kb: KnowledgeBase) -> None:
+    text = "Газопровод Туркменистан – Китай, введенный в эксплуатацию в конце 2009 года, работает."
+    found = {(e.project_id, e.status, e.date.year) for e in events(kb, text)}
+    assert ("prj-ca-china-gas-pipeline-abc", ProjectStatus.IN_SERVICE, 2009) in found
+
+
+def test_signing_documents_in_any_case(kb: KnowledgeBase) -> None:
+    text = (
+        "3 сентября 2013 года стороны подписали ряд соглашений по освоению месторождения Галкыныш."
+    )
+    assert ("prj-galkynysh-gas-field", ProjectStatus.AGREED) in statuses(events(kb, text))
+
+
+def test_a_known_line_inside_a_longer_chain_is_not_that_line(kb: KnowledgeBase) -> None:
+    text = "Реконструкцию железной дороги Душанбе-Вахдат-Яван-Курган-Тюбе планируется завершить в 2016 году."
+    assert figures(kb, text, FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+def test_a_line_with_its_own_name_does_not_refer_back(kb: KnowledgeBase) -> None:
+    text = (
+        "Дорогу Вахдат – Яван открыли в 2016 году.\n"
+        "Железную дорогу Душанбе-Курган-Тюбе планируется завершить в 2020 году."
+    )
+    assert figures(kb, text, FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+def test_a_russian_cost_in_the_past_tense(kb: KnowledgeBase) -> None:
+    text = "Мастерская Лу Баня в Таджикистане обошлась в $1,2 млн."
+    [figure] = figures(kb, text, FigureQuantity.INVESTMENT_USD)
+    assert (figure.subject_id, figure.value) == ("prj-luban-workshop-tajikistan", 1.2e6)

@@ -63,7 +63,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 ),
                 project_countries,
             )
-            if not (m.ids(EntryKind.PROJECT) and _COMPANY_AFTER.match(text, m.end))
+            if not (
+                m.ids(EntryKind.PROJECT)
+                and (_COMPANY_AFTER.match(text, m.end) or _in_longer_chain(text, m.start, m.end))
+            )
         )
         dates = tuple(
             DateMention(
@@ -125,6 +128,20 @@ _LINE_WORD = re.compile(
 _COMPANY_AFTER = re.compile(
     r"\s*(?:Company|Co\.|LLC|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b", re.IGNORECASE
 )
+#: A capitalised name right after a noun: the noun is named, it does not refer back.
+_OWN_NAME_AFTER = re.compile(r"\s+[«\"]?[A-ZА-ЯЁ][\w']*\s?[-–—]\s?[A-ZА-ЯЁ]")
+_SECTION_WORD = re.compile(r"участ|section|stretch", re.IGNORECASE)
+#: A name in a longer chain of ends ("Душанбе-Вахдат-Яван-Курган-Тюбе") names a longer line.
+_CHAIN_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w']*\s?[-–—]\s?$")
+_CHAIN_AFTER = re.compile(r"\s?[-–—]\s?[A-ZА-ЯЁ]")
+
+
+def _in_longer_chain(text: str, start: int, end: int) -> bool:
+    return bool(
+        _CHAIN_BEFORE.search(text, max(0, start - 30), start) or _CHAIN_AFTER.match(text, end)
+    )
+
+
 #: How many sentences back a thing stays the one "the line" refers to.
 _SALIENT_SENTENCES = 6
 
@@ -162,6 +179,9 @@ def _referred_back(
             continue
         if kind is EntryKind.PLACE and _LINE_WORD.search(anaphor.group()):
             continue  # "the railway" is a line, not a border post
+        if _OWN_NAME_AFTER.match(text, anaphor.end()) and not _SECTION_WORD.search(anaphor.group()):
+            continue  # "железной дороги Душанбе-Курган-Тюбе": a line with its own name
+            # (a section named by its ends, "участок Мойынты–Балхаш", is still the line's)
         borrowed.append(
             Match(
                 anaphor.start(), anaphor.end(), anaphor.group(), earlier.entries, earlier.method,
@@ -281,7 +301,9 @@ def _the_one(
 ) -> list[Match]:
     """In a document about one project (or crossing), a status phrase (or crossing figure)
     in a sentence naming nothing else is about it."""
-    if any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches):
+    if any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches) or _own_line(
+        text, sentence
+    ):
         return []
     for kind, find in (
         (EntryKind.PROJECT, _first_status_phrase),
@@ -296,6 +318,14 @@ def _the_one(
                 )
             ]  # fmt: skip
     return []
+
+
+def _own_line(text: str, sentence: Sentence) -> bool:
+    """True when the sentence names a line of its own ("железной дороги Душанбе-Курган-Тюбе")."""
+    return any(
+        _OWN_NAME_AFTER.match(text, found.end()) and not _SECTION_WORD.search(found.group())
+        for found in _ANAPHOR.finditer(text, sentence.start, sentence.end)
+    )
 
 
 def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:

@@ -42,7 +42,7 @@ _TRADE = re.compile(
 _EXPORT_IMPORT = re.compile(r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*", re.IGNORECASE)
 _INVESTMENT = re.compile(
     r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|\bloans?\b|\bcredit\s+line\b"
-    r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|кредит\w*|займ\w*|заём\w*",
+    r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|обош[её]л\w*|обошл\w+|кредит\w*|займ\w*|заём\w*",
     re.IGNORECASE,
 )
 #: A word in an institution's name is no cue: "the Ministry of Investments and Foreign Trade".

@@ -44,8 +44,9 @@ def test_kashgar_to_osh_by_road_uses_a_kyrgyz_crossing_and_avoiding_it_another(
     assert other.time_h > best.time_h
 
 
-def test_xian_to_tashkent_pareto_front_mixes_modes_or_crossings(embedded: Observatory) -> None:
-    front = embedded.route("Xi'an", "Tashkent", pareto=True, date=WEDNESDAY).pareto
+def test_tashkent_to_xian_pareto_front_mixes_modes_or_crossings(embedded: Observatory) -> None:
+    # (Xi'an to Tashkent has one signature since road legs are timed by the trip's rules)
+    front = embedded.route("Tashkent", "Xi'an", pareto=True, date=WEDNESDAY).pareto
     assert len({i.signature for i in front}) >= 2
     for a, b in itertools.permutations(front, 2):
         assert not (a.time_h <= b.time_h and a.cost_usd <= b.cost_usd)

@@ -235,6 +235,7 @@ class _Builder:
             time_range = (low, high)
             spread = model.rate.get(link.mode.value)
             if spread:
+                names += ("road_reduced_daily_rest_h", "road_extended_driving_h_per_day")
                 cost_range = (cost * spread.low, cost * spread.high)
         link_parameter = Parameter(f"link {link.id}", link.length_km, "km", link.source)
         record = EdgeRecord(EdgeKind.LINK, link.id, countries, False, (link_parameter, *used))

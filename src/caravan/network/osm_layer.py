@@ -147,6 +147,7 @@ class _LayerBuilder(_Builder):
         else:
             low, typical, high = model.road_run_h(length_km / speed.value)
             names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
+            names += ("road_reduced_daily_rest_h", "road_extended_driving_h_per_day")
             names += ("road_two_driver_factor", "spread_high")
         cost = length_km * rate.value * self.unit_factor
         spread = model.rate.get(mode)

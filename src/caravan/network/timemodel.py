@@ -29,8 +29,10 @@ TIME_ASSUMPTIONS = {
     "rail_stop_h_per_1000km": "asm-time-rail-enroute-stops",
     "rail_stop_h_per_1000km_cn": "asm-time-rail-enroute-stops-cn",
     "road_driving_h_per_day": "asm-time-road-driving-day",
+    "road_extended_driving_h_per_day": "asm-time-road-extended-driving-day",
     "road_break_h": "asm-time-road-break",
     "road_daily_rest_h": "asm-time-road-daily-rest",
+    "road_reduced_daily_rest_h": "asm-time-road-reduced-daily-rest",
     "road_two_driver_factor": "asm-time-road-two-drivers",
     "road_terminal_dwell_h": "asm-time-road-terminal-dwell",
     "spread_low": "asm-time-spread-low",
@@ -47,8 +49,10 @@ _NEUTRAL = {
     "rail_stop_h_per_1000km": 0.0,
     "rail_stop_h_per_1000km_cn": 0.0,
     "road_driving_h_per_day": 24.0,
+    "road_extended_driving_h_per_day": 24.0,
     "road_break_h": 0.0,
     "road_daily_rest_h": 0.0,
+    "road_reduced_daily_rest_h": 0.0,
     "road_two_driver_factor": 1.0,
     "road_terminal_dwell_h": 0.0,
     "spread_low": 1.0,
@@ -153,7 +157,11 @@ class TimeModel:
         return "rail_stop_h_per_1000km_cn" if country == "cn" else "rail_stop_h_per_1000km"
 
     def road_factor(self) -> float:
-        """Elapsed hours per driving hour for one driver (driving, breaks and daily rest)."""
+        """Elapsed hours per driving hour for one driver (driving, breaks and daily rest).
+
+        A routing weight only: itineraries re-time their road trips by the rules
+        (``caravan.analysis.routing.drivers_hours``).
+        """
         day = self.value("road_driving_h_per_day")
         breaks = self.value("road_break_h") * max(day / 4.5 - 1.0, 0.0)
         return (day + breaks + self.value("road_daily_rest_h")) / day

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from caravan.analysis.routing.drivers_hours import with_drivers_hours
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges", "route_range"]
@@ -105,13 +106,19 @@ class Itinerary(BaseModel):
 def itinerary_from_edges(
     snapshot: NetworkSnapshot, edges: list[int], origin: str, destination: str, weight: str
 ) -> Itinerary:
-    """Group a path's edges into legs and add everything up."""
+    """Group a path's edges into legs and add everything up.
+
+    Road runs are timed by the drivers' hours of their whole trip (``drivers_hours``), not
+    by the per-edge factor the path was chosen with.
+    """
     legs: list[Leg] = []
+    leg_edges: list[list[int]] = []
     run: list[int] = []
 
     def close_run() -> None:
         if run:
             legs.append(_run_leg(snapshot, run))
+            leg_edges.append(list(run))
             run.clear()
 
     for edge in edges:
@@ -120,6 +127,7 @@ def itinerary_from_edges(
             if snapshot.time_h[edge] > _NEGLIGIBLE_H:
                 close_run()
                 legs.append(_single_leg(snapshot, edge, kind))
+                leg_edges.append([edge])
             continue
         if kind == EdgeKind.LINK:
             if run and not _continues(snapshot, run[-1], edge):
@@ -128,7 +136,9 @@ def itinerary_from_edges(
             continue
         close_run()
         legs.append(_single_leg(snapshot, edge, kind))
+        leg_edges.append([edge])
     close_run()
+    legs = with_drivers_hours(snapshot, legs, leg_edges)
     vot = snapshot.parameters.value_of_time_usd_per_h()
     time_h = sum(leg.time_h for leg in legs)
     cost = sum(leg.cost_usd for leg in legs)

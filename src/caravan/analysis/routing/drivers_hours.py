@@ -1,0 +1,226 @@
+"""Drivers' hours on a whole road trip: breaks and daily rests where the rules put them.
+
+The network charges drivers' hours as a factor on every road edge (a routing weight for
+path choice). An itinerary's reported road time is recomputed here from its sequence of
+driving stretches and stops: AETR (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan,
+Uzbekistan) asks for a 45 min break after 4.5 h of driving and a daily rest after a day's
+driving, none after the last stretch; a stop (a border queue) at least as long as the
+reduced daily rest is the rest. A two-driver crew takes its breaks while the other drives
+and rests together after both have driven a day (9 h in 30 h). See docs/network-model.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from caravan.network import NetworkSnapshot
+from caravan.network.parameters import Parameter
+
+if TYPE_CHECKING:  # the itinerary module calls this one
+    from caravan.analysis.routing.itinerary import Leg
+
+__all__ = ["CrewRules", "Stretch", "added_rest_h", "crew_rules", "with_drivers_hours"]
+
+#: AETR: a break is due after this much continuous driving (asm-time-road-break).
+CONTINUOUS_DRIVING_H = 4.5
+#: AETR: the daily driving may be extended twice a week (asm-time-road-extended-driving-day);
+#: a trip is taken to last under a week, so twice a trip.
+EXTENDED_DAYS = 2
+
+_TOLERANCE_H = 1e-9
+
+
+@dataclass(frozen=True)
+class CrewRules:
+    """Limits one crew drives under: driving per day, continuous driving, breaks, rests."""
+
+    daily_driving_h: float
+    continuous_driving_h: float | None  # None: breaks taken while a co-driver drives
+    break_h: float
+    daily_rest_h: float
+    #: a stop at least this long counts as the daily rest (the reduced daily rest)
+    stop_as_rest_h: float
+    #: hours a day's driving may be extended by, on at most EXTENDED_DAYS days
+    extension_h: float = 0.0
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One piece of a road trip: driving hours, or a stop (border, transfer) in hours."""
+
+    hours: float
+    driving: bool
+
+
+def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
+    """Hours of breaks and daily rest the rules add during or right after each driving stretch.
+
+    The crew starts rested; rest is taken only when more driving follows, so a trip's last
+    stretch never ends in a rest. Stops add nothing; a long enough stop resets the counters.
+    A day is extended (twice at most) when that saves a daily rest before the next reset.
+    """
+    added = [0.0] * len(stretches)
+    today = continuous = 0.0
+    day_limit, extensions = rules.daily_driving_h, EXTENDED_DAYS
+    for index, stretch in enumerate(stretches):
+        if not stretch.driving:
+            if stretch.hours >= rules.stop_as_rest_h - _TOLERANCE_H:
+                today = continuous = 0.0
+                day_limit = rules.daily_driving_h
+            elif stretch.hours >= rules.break_h - _TOLERANCE_H:
+                continuous = 0.0
+            continue
+        remaining = stretch.hours
+        while remaining > _TOLERANCE_H:
+            limit = rules.continuous_driving_h
+            allowed = day_limit - today
+            if limit is not None:
+                allowed = min(allowed, limit - continuous)
+            if allowed > _TOLERANCE_H:
+                driven = min(allowed, remaining)
+                remaining -= driven
+                today += driven
+                continuous += driven
+            elif day_limit - today > _TOLERANCE_H:
+                added[index] += rules.break_h
+                continuous = 0.0
+            elif day_limit == rules.daily_driving_h and _extension_saves_a_rest(
+                remaining + _driving_until_reset(stretches[index + 1 :], rules), extensions, rules
+            ):
+                day_limit += rules.extension_h
+                extensions -= 1
+            else:
+                added[index] += rules.daily_rest_h
+                today = continuous = 0.0
+                day_limit = rules.daily_driving_h
+    return added
+
+
+def _driving_until_reset(stretches: Sequence[Stretch], rules: CrewRules) -> float:
+    """Driving hours before the next stop long enough to be the daily rest (or the end)."""
+    total = 0.0
+    for stretch in stretches:
+        if not stretch.driving and stretch.hours >= rules.stop_as_rest_h - _TOLERANCE_H:
+            break
+        total += stretch.hours if stretch.driving else 0.0
+    return total
+
+
+def _extension_saves_a_rest(driving_h: float, extensions: int, rules: CrewRules) -> bool:
+    """Whether extending today leaves fewer daily rests for ``driving_h`` still to drive."""
+    if extensions <= 0 or rules.extension_h <= 0:
+        return False
+    now = _rests_needed(driving_h, extensions, rules)
+    return _rests_needed(driving_h - rules.extension_h, extensions - 1, rules) < now
+
+
+def _rests_needed(driving_h: float, extensions: int, rules: CrewRules) -> int:
+    """Fewest daily rests before ``driving_h`` is driven, each later day extensible."""
+    rests = 0
+    while (
+        driving_h
+        > _TOLERANCE_H + rests * rules.daily_driving_h + min(extensions, rests) * rules.extension_h
+    ):
+        rests += 1
+    return rests
+
+
+def crew_rules(parameters: Sequence[Parameter]) -> tuple[CrewRules, CrewRules] | None:
+    """(one driver, two-driver crew) from a road edge's time-model parameters, or None."""
+    values = {p.name: p.value for p in parameters}
+    needed = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
+    if not all(name in values for name in needed):
+        return None
+    day, rest = values["road_driving_h_per_day"], values["road_daily_rest_h"]
+    reduced = values.get("road_reduced_daily_rest_h", rest)
+    extension = max(values.get("road_extended_driving_h_per_day", day) - day, 0.0)
+    breaks = values["road_break_h"]
+    one = CrewRules(day, CONTINUOUS_DRIVING_H, breaks, rest, reduced, extension)
+    two = CrewRules(2.0 * day, None, 0.0, reduced, reduced, 2.0 * extension)
+    return one, two
+
+
+def with_drivers_hours(
+    snapshot: NetworkSnapshot, legs: Sequence[Leg], leg_edges: Sequence[Sequence[int]]
+) -> list[Leg]:
+    """The legs with each road run's time recomputed from its trip's drivers' hours.
+
+    A trip is a run of road legs and road border crossings between other legs (terminals,
+    transfers, rail, ferry). Typical: one driver, each rest on the leg where it falls. Low:
+    a two-driver crew with stops at their low; high: one driver driving at the high spread,
+    stops at their high. The trip's low and high are shared among its road legs in
+    proportion to their typical time, so the route's range (legs moving together) keeps them.
+    """
+    result = list(legs)
+    start = 0
+    while start < len(result):
+        if not _drives(result[start]):
+            start += 1
+            continue
+        end = start
+        while end + 1 < len(result) and (_drives(result[end + 1]) or _stops(result[end + 1])):
+            end += 1
+        while not _drives(result[end]):
+            end -= 1
+        _schedule_trip(snapshot, result, leg_edges, range(start, end + 1))
+        start = end + 1
+    return result
+
+
+def _drives(leg: Leg) -> bool:
+    return leg.kind == "run" and leg.mode == "road"
+
+
+def _stops(leg: Leg) -> bool:
+    return leg.kind == "border" and leg.mode == "road"
+
+
+def _schedule_trip(
+    snapshot: NetworkSnapshot, legs: list[Leg], leg_edges: Sequence[Sequence[int]], trip: range
+) -> None:
+    measured = {i: _driving_h(snapshot, leg_edges[i]) for i in trip if _drives(legs[i])}
+    first = snapshot.records[leg_edges[trip[0]][0]].parameters
+    rules = crew_rules(first)
+    if rules is None or None in measured.values():
+        return
+    driving = {i: hours for i, hours in measured.items() if hours is not None}
+    one, two = rules
+    slow = {p.name: p.value for p in first}.get("spread_high", 1.0)
+
+    def stretches(stop: str, scale: float) -> list[Stretch]:
+        return [
+            Stretch(driving[i] * scale, True)
+            if i in driving
+            else Stretch(getattr(legs[i], stop), False)
+            for i in trip
+        ]
+
+    typical = added_rest_h(stretches("time_h", 1.0), one)
+    runs = [i for i in trip if i in driving]
+    times = {i: driving[i] + typical[trip.index(i)] for i in runs}
+    total = sum(times.values())
+    hours = sum(driving.values())
+    low = min(hours + sum(added_rest_h(stretches("time_h_low", 1.0), two)), total)
+    high = max(hours * slow + sum(added_rest_h(stretches("time_h_high", slow), one)), total)
+    for i in runs:
+        share = times[i] / total if total > 0 else 1.0 / len(runs)
+        legs[i] = legs[i].model_copy(
+            update={
+                "time_h": times[i],
+                "time_h_low": times[i] - (total - low) * share,
+                "time_h_high": times[i] + (high - total) * share,
+            }
+        )
+
+
+def _driving_h(snapshot: NetworkSnapshot, edges: Sequence[int]) -> float | None:
+    """Hours at the wheel on a run's edges: length over each edge's speed."""
+    total = 0.0
+    for edge in edges:
+        speed = next((p for p in snapshot.records[edge].parameters if p.unit == "km/h"), None)
+        if speed is None or speed.value <= 0:
+            return None
+        total += float(snapshot.length_km[edge]) / speed.value
+    return total

@@ -1,0 +1,115 @@
+"""Drivers' hours on whole road trips, against trips worked out by hand from the AETR rules.
+
+One driver: 9 h of driving a day (10 h twice a week), a 45-min break after 4.5 h, 11 h of
+daily rest (9 h reduced); a two-driver crew drives 18 h (20 h extended) and rests 9 h.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caravan.analysis.routing.drivers_hours import CrewRules, Stretch, added_rest_h, crew_rules
+from caravan.network.parameters import Parameter
+
+ONE_DRIVER = CrewRules(9.0, 4.5, 0.75, 11.0, 9.0, 1.0)
+TWO_DRIVERS = CrewRules(18.0, None, 0.0, 9.0, 9.0, 2.0)
+
+
+def _drive(hours: float) -> Stretch:
+    return Stretch(hours, True)
+
+
+def _stop(hours: float) -> Stretch:
+    return Stretch(hours, False)
+
+
+def _elapsed(stretches: list[Stretch], rules: CrewRules) -> float:
+    return sum(s.hours for s in stretches) + sum(added_rest_h(stretches, rules))
+
+
+def test_six_hours_of_driving_take_one_break_and_no_rest() -> None:
+    assert added_rest_h([_drive(6.0)], ONE_DRIVER) == [0.75]
+
+
+def test_four_and_a_half_hours_need_no_break_at_the_end() -> None:
+    assert added_rest_h([_drive(4.5)], ONE_DRIVER) == [0.0]
+
+
+def test_ten_hours_fit_in_one_extended_day_with_two_breaks() -> None:
+    # 4.5 h, break, 4.5 h, break, 1 h: the 10-h day saves the daily rest
+    assert added_rest_h([_drive(10.0)], ONE_DRIVER) == [pytest.approx(1.5)]
+
+
+def test_ten_hours_without_the_extension_need_a_daily_rest() -> None:
+    strict = CrewRules(9.0, 4.5, 0.75, 11.0, 9.0, 0.0)
+    # 4.5 h, break, 4.5 h, daily rest, 1 h
+    assert added_rest_h([_drive(10.0)], strict) == [pytest.approx(0.75 + 11.0)]
+
+
+def test_a_twelve_hour_border_wait_between_two_driving_days_is_the_rest() -> None:
+    trip = [_drive(9.0), _stop(12.0), _drive(9.0)]
+    assert added_rest_h(trip, ONE_DRIVER) == [0.75, 0.0, 0.75]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(31.5)
+
+
+def test_thirty_hours_of_driving_around_a_twelve_hour_wait() -> None:
+    # each 15 h half: 4.5, break, 4.5, rest (an extension cannot save it), 4.5, break, 1.5;
+    # the wait in the middle is the rest between the halves
+    trip = [_drive(15.0), _stop(12.0), _drive(15.0)]
+    half = 0.75 + 11.0 + 0.75
+    assert added_rest_h(trip, ONE_DRIVER) == [pytest.approx(half), 0.0, pytest.approx(half)]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(30 + 12 + 2 * half)
+
+
+def test_a_wait_shorter_than_the_reduced_rest_is_only_a_break() -> None:
+    # 8 h is not a rest: after 9 + 9 h of driving a daily rest still falls in the second day
+    short = [_drive(9.0), _stop(8.0), _drive(9.0)]
+    long = [_drive(9.0), _stop(9.0), _drive(9.0)]
+    assert sum(added_rest_h(short, ONE_DRIVER)) == pytest.approx(0.75 + 11.0 + 0.75)
+    assert sum(added_rest_h(long, ONE_DRIVER)) == pytest.approx(0.75 + 0.75)
+
+
+def test_two_drivers_drive_on_through_breaks_and_rest_nine_hours_after_a_crew_day() -> None:
+    assert added_rest_h([_drive(20.0)], TWO_DRIVERS) == [0.0]  # extended crew day
+    # 30 h: 18 h, 9 h rest (an extension would still leave a rest), 12 h
+    assert added_rest_h([_drive(30.0)], TWO_DRIVERS) == [pytest.approx(9.0)]
+    one_driver = _elapsed([_drive(30.0)], ONE_DRIVER)
+    assert _elapsed([_drive(30.0)], TWO_DRIVERS) == pytest.approx(39.0)
+    assert one_driver > 39.0
+
+
+def test_a_rest_is_never_taken_after_the_last_stretch() -> None:
+    assert added_rest_h([_drive(9.0)], ONE_DRIVER) == [0.75]
+    assert added_rest_h([_drive(18.0)], TWO_DRIVERS) == [0.0]
+
+
+def test_rules_are_read_from_a_road_edge_parameters() -> None:
+    parameters = [
+        Parameter("road_driving_h_per_day", 9.0, "h/day", ("a",)),
+        Parameter("road_extended_driving_h_per_day", 10.0, "h/day", ("a",)),
+        Parameter("road_break_h", 0.75, "h", ("a",)),
+        Parameter("road_daily_rest_h", 11.0, "h", ("a",)),
+        Parameter("road_reduced_daily_rest_h", 9.0, "h", ("a",)),
+    ]
+    assert crew_rules(parameters) == (ONE_DRIVER, TWO_DRIVERS)
+    assert crew_rules(parameters[:1]) is None
+
+
+@given(
+    st.lists(
+        st.tuples(st.booleans(), st.floats(min_value=0.1, max_value=30.0)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_rules_never_cost_more_than_the_per_hour_factor(
+    pieces: list[tuple[bool, float]],
+) -> None:
+    """The routing weight (a full day's breaks and rest per 9 h) bounds the trip's rules."""
+    trip = [Stretch(hours, driving) for driving, hours in pieces]
+    driving = sum(s.hours for s in trip if s.driving)
+    factor = (9.0 + 0.75 + 11.0) / 9.0
+    assert sum(added_rest_h(trip, ONE_DRIVER)) <= driving * (factor - 1.0) + 1e-9
+    assert sum(added_rest_h(trip, TWO_DRIVERS)) <= driving * 0.5 + 1e-9

@@ -230,12 +230,12 @@ class _Builder:
             else:
                 low, time_h, high = model.road_run_h(link.length_km / speed.value)
                 names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
+                names += ("road_reduced_daily_rest_h", "road_extended_driving_h_per_day")
                 names += ("road_two_driver_factor", "spread_high")
             used += tuple(model.parameters[n] for n in names)
             time_range = (low, high)
             spread = model.rate.get(link.mode.value)
             if spread:
-                names += ("road_reduced_daily_rest_h", "road_extended_driving_h_per_day")
                 cost_range = (cost * spread.low, cost * spread.high)
         link_parameter = Parameter(f"link {link.id}", link.length_km, "km", link.source)
         record = EdgeRecord(EdgeKind.LINK, link.id, countries, False, (link_parameter, *used))

@@ -17,6 +17,7 @@ from caravan.analysis.ingest.tokens import token_key
 from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     FigureQuantity,
+    ProposedAgreement,
     ProposedEntity,
     ProposedFact,
     ProposedFigure,
@@ -400,3 +401,39 @@ def test_a_russian_cost_in_the_past_tense(kb: KnowledgeBase) -> None:
     text = "Мастерская Лу Баня в Таджикистане обошлась в $1,2 млн."
     [figure] = figures(kb, text, FigureQuantity.INVESTMENT_USD)
     assert (figure.subject_id, figure.value) == ("prj-luban-workshop-tajikistan", 1.2e6)
+
+
+# -- 12. an untitled document named by who signed it -------------------------------------------
+
+
+def agreement_names(kb: KnowledgeBase, text: str) -> set[str]:
+    return {
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    }
+
+
+def test_an_untitled_document_is_named_by_its_signers(kb: KnowledgeBase) -> None:
+    text = "Xi'an Jiaotong University and Nazarbayev University signed an agreement in May 2024."
+    assert agreement_names(kb, text) == {
+        "Agreement between Xi'an Jiaotong University and Nazarbayev University"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sichuan Province signed a sister-city agreement with Bishkek in 2023.",
+        "They signed an agreement in May 2024.",
+    ],
+)
+def test_one_party_or_a_pronoun_does_not_name_a_document(kb: KnowledgeBase, text: str) -> None:
+    assert not any(n.startswith("Agreement between") for n in agreement_names(kb, text))
+
+
+def test_a_memorandum_signed_later_in_the_sentence_agrees_the_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Меморандум о создании мастерской Лу Баня в Таджикистане два университета "
+        "подписали 4 января 2022 года в Душанбе."
+    )
+    found = {(e.project_id, e.status, e.date) for e in events(kb, text)}
+    assert ("prj-luban-workshop-tajikistan", ProjectStatus.AGREED, dt.date(2022, 1, 4)) in found

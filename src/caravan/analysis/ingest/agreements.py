@@ -92,6 +92,13 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         elif len(name.split()) >= 3 and name.casefold() not in seen:
             seen.add(name.casefold())
             yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
+        elif (signers := _signers(view, start)) is not None and name.casefold() not in seen:
+            # "BLCU and Astana International University signed an agreement": named by who
+            # signed it, as a reader would name it (in English only: a Russian name would
+            # need the signers in another case, "между Кыргызстаном и Китаем").
+            seen.add(name.casefold())
+            payload = candidate.payload.model_copy(update={"name": f"{name} between {signers}"})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
 
 
 _UNTITLED = re.compile(
@@ -175,6 +182,28 @@ def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
                     }
                 )
             yield Candidate(payload, start, end, 0.55, candidate.flags)
+
+
+#: Who signed: proper names joined by "and", right before the signing verb and its object.
+_SIGNERS = re.compile(
+    r"(?P<who>[A-Z][\w'’.-]*(?:(?:\s+|\s+(?:and|&)\s+|,\s+)[A-Z][\w'’.-]*)*)\s+"
+    r"(?:have\s+|has\s+)?(?:signed|concluded|inked)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_NOT_SIGNERS = re.compile(r"^(?:The|This|That|These|Those|They|It|He|She|We)$")
+
+
+def _signers(view: SentenceView, start: int) -> str | None:
+    """The parties who signed the untitled document at ``start``, if the clause names them."""
+    clause_start, _ = view.segment_of(start)
+    found = _SIGNERS.search(view.text, clause_start, start)
+    if found is None or found.end() != start:
+        return None
+    who = found["who"]
+    if _NOT_SIGNERS.match(who.split()[0]) or not re.search(r"\s(?:and|&)\s|,", who):
+        return None  # a pronoun, or one party alone: "… signed an agreement with …" names
+        # the other party after the noun
+    return who
 
 
 def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:

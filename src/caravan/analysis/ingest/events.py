@@ -67,7 +67,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
-        (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашение|меморандум|контракт)\w*[^.;]{0,80}?подписан\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
+        (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашени|меморандум|контракт|договор)\w*[^.;]{0,160}?подпис(?:ан|али)\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
         (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),

@@ -30,6 +30,7 @@ from caravan.model import (
     Direction,
     Link,
     LinkMode,
+    Observation,
     PlaceKind,
     ProjectStatus,
     Quantity,
@@ -37,7 +38,11 @@ from caravan.model import (
     TransferKind,
 )
 from caravan.network.availability import crossing_closure, link_closure
-from caravan.network.border_defaults import BORDER_AVERAGE, border_clearance
+from caravan.network.border_defaults import (
+    BORDER_AVERAGE,
+    border_clearance,
+    current_clearance,
+)
 from caravan.network.freight_closures import closed_directions
 from caravan.network.layers import EdgeKind, Layer
 from caravan.network.parameters import CostParameters, CostSettings, Parameter
@@ -333,12 +338,16 @@ class _Builder:
             (Quantity.CLEARANCE_TIME_H, "time_h"),
             (Quantity.CLEARANCE_COST_USD, "cost_usd"),
         ):
-            observed = self.kb.value_at(
+            own = self.kb.value_at(
                 crossing.id, quantity, self.date, direction
             ) or self.parameters.clearance_backcast.get(
                 (crossing.id, quantity.value, direction.value)
             )
-            if observed is not None:
+            border = border_clearance(
+                self.kb, countries, crossing.mode.value, quantity, self.date, direction
+            )
+            observed = current_clearance(own, border, self.date)
+            if observed is not None and observed is own:
                 value = observed.value
                 if name == "cost_usd" and crossing.mode == LinkMode.ROAD:
                     value /= self.parameters.value("teu_per_truck")  # CPMM road costs are per truck
@@ -356,21 +365,15 @@ class _Builder:
                     )
                 )
             else:
-                found.append(self._default_clearance(crossing, direction, countries, quantity))
+                found.append(self._default_clearance(crossing, observed, quantity))
         return found[0], found[1]
 
     def _default_clearance(
-        self,
-        crossing: Crossing,
-        direction: Direction,
-        countries: tuple[str, str],
-        quantity: Quantity,
+        self, crossing: Crossing, border: Observation | None, quantity: Quantity
     ) -> Parameter:
         """The border's published average for the direction, else the mode's median."""
-        mode = crossing.mode.value
-        border = border_clearance(self.kb, countries, mode, quantity, self.date, direction)
         if border is None:
-            return self.parameters.clearance(mode, quantity.value)
+            return self.parameters.clearance(crossing.mode.value, quantity.value)
         value, unit = border.value, "h"
         extra: tuple[str, ...] = ()
         if quantity == Quantity.CLEARANCE_COST_USD:

@@ -437,3 +437,52 @@ def test_a_memorandum_signed_later_in_the_sentence_agrees_the_project(kb: Knowle
     )
     found = {(e.project_id, e.status, e.date) for e in events(kb, text)}
     assert ("prj-luban-workshop-tajikistan", ProjectStatus.AGREED, dt.date(2022, 1, 4)) in found
+
+
+# -- 13. a project by its head word and a facility noun; money that is not its cost -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "project_id"),
+    [
+        (
+            "Kazakhmys signed a $1.5 billion loan to develop its Aktogay copper project.",
+            "prj-aktogay-copper",
+        ),
+        (
+            "Jiaxin will invest $350 million in the Boguty tungsten project.",
+            "prj-boguty-tungsten",
+        ),
+    ],
+)
+def test_a_project_named_by_head_word_and_facility_noun(
+    kb: KnowledgeBase, text: str, project_id: str
+) -> None:
+    [figure] = figures(kb, text, FigureQuantity.INVESTMENT_USD)
+    assert figure.subject_id == project_id
+
+
+def test_a_place_alone_is_not_the_project(kb: KnowledgeBase) -> None:
+    text = "A loan of $1.5 billion was signed for a plant near the Aktogay junction station."
+    assert figures(kb, text, FigureQuantity.INVESTMENT_USD) == []
+
+
+def test_a_ceiling_is_not_a_cost(kb: KnowledgeBase) -> None:
+    text = "The Aktogay copper project is expected to cost up to $2 billion."
+    assert figures(kb, text, FigureQuantity.INVESTMENT_USD) == []
+
+
+def test_money_for_another_named_project_is_not_this_ones(kb: KnowledgeBase) -> None:
+    text = (
+        "The Aktogay copper project loan comes on top of a $2.7 billion loan for the "
+        "greenfield Bozshakol copper project."
+    )
+    assert figures(kb, text, FigureQuantity.INVESTMENT_USD) == []
+
+
+def test_other_things_of_the_sort_are_not_the_documents_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The Solton-Sary gold plant is finished.\n"
+        "We also have two or three explored deposits where production is held up."
+    )
+    assert ProjectStatus.SUSPENDED not in {e.status for e in events(kb, text)}

@@ -22,6 +22,7 @@ from caravan.analysis.ingest.dateline import find_dateline
 from caravan.analysis.ingest.dates import DateMention, find_dates
 from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
+from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
@@ -54,6 +55,9 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     reference = meta.published_on
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
+    heads = facility_heads(
+        ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
+    )
     for sentence in split_sentences(text):
         matches = tuple(
             m
@@ -68,6 +72,21 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 and (_COMPANY_AFTER.match(text, m.end) or _in_longer_chain(text, m.start, m.end))
             )
         )
+        facilities = facility_mentions(text, sentence.start, sentence.end, list(matches), heads)
+        if facilities:  # "the Aktogay copper project": the project, not the place inside it
+            matches = tuple(
+                sorted(
+                    [
+                        *(
+                            m
+                            for m in matches
+                            if not any(f.start <= m.start and m.end <= f.end for f in facilities)
+                        ),
+                        *facilities,
+                    ],
+                    key=lambda m: m.start,
+                )
+            )
         dates = tuple(
             DateMention(
                 d.start + sentence.start, d.end + sentence.start, d.date, d.precision, d.since,
@@ -130,6 +149,14 @@ _COMPANY_AFTER = re.compile(
 )
 #: A capitalised name right after a noun: the noun is named, it does not refer back.
 _OWN_NAME_AFTER = re.compile(r"\s+[«\"]?[A-ZА-ЯЁ][\w']*\s?[-–—]\s?[A-ZА-ЯЁ]")
+#: Other things of the same sort brought in by a count or "other": "two or three explored
+#: deposits where production is held up" is not about the document's one project.
+_OTHER_THINGS = re.compile(
+    r"\b(?:other|another|several|some|two|three|four|five|many|a\s+number\s+of)\s+(?:or\s+\w+\s+)?"
+    r"(?:[\w-]+\s+)?(?:deposits|projects|mines|plants|lines|roads|fields|sites|railways|enterprises)\b"
+    r"|(?<![\w-])(?:други[ехм]|нескольк\w+|ряд)\s+(?:\w+\s+)?(?:месторождени|проект|рудник|завод|дорог|лини|объект)\w*",
+    re.IGNORECASE,
+)
 _SECTION_WORD = re.compile(r"участ|section|stretch", re.IGNORECASE)
 #: A name in a longer chain of ends ("Душанбе-Вахдат-Яван-Курган-Тюбе") names a longer line.
 _CHAIN_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w']*\s?[-–—]\s?$")
@@ -165,7 +192,11 @@ def _referred_back(
         if number - said_at > _SALIENT_SENTENCES:
             continue
         anaphor: re.Match[str] | None = _ANAPHOR.search(text, sentence.start, sentence.end)
-        if anaphor is None and number - said_at <= (1 if kind is EntryKind.PROJECT else 4):
+        if (
+            anaphor is None
+            and number - said_at <= (1 if kind is EntryKind.PROJECT else 4)
+            and not _OTHER_THINGS.search(text, sentence.start, sentence.end)
+        ):
             # News goes on about the thing of the sentence before: "Construction started on
             # 13 September", "up to 800 trucks a day will be accepted", with no "the line".
             anaphor = (
@@ -301,8 +332,10 @@ def _the_one(
 ) -> list[Match]:
     """In a document about one project (or crossing), a status phrase (or crossing figure)
     in a sentence naming nothing else is about it."""
-    if any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches) or _own_line(
-        text, sentence
+    if (
+        any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches)
+        or _own_line(text, sentence)
+        or _OTHER_THINGS.search(text, sentence.start, sentence.end)
     ):
         return []
     for kind, find in (

@@ -413,6 +413,15 @@ def _reporter(view: SentenceView) -> str:
     return statistics_owner(view) or "cn"
 
 
+#: "up to $2 billion", "as much as", "до $100 млн": a ceiling, not an amount spent.
+_UPPER_BOUND = re.compile(
+    r"(?:\bup\s+to|\bas\s+much\s+as|\bno\s+more\s+than|(?<![\w-])до)\s*$", re.IGNORECASE
+)
+#: The amount's own subject named after it: "… for the Bozshakol copper project".
+_FOR_NAMED = re.compile(
+    r"[^.;]{0,60}?\b(?:for|to\s+(?:build|develop))\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[\w-]+){0,2}?\s+(?:project|mine|deposit|plant|railway|road|field|complex)\b"
+)
 _MANY_PROJECTS = re.compile(
     r"\b\d+\s+(?:\w+\s+)?(?:projects|enterprises|plants|facilities)\b|\d+\s+проект\w*",
     re.IGNORECASE,
@@ -422,10 +431,15 @@ _MANY_PROJECTS = re.compile(
 def _investment(view: SentenceView, value: float, start: int, end: int) -> Iterator[Candidate]:
     if _MANY_PROJECTS.search(view.sentence):
         return  # "40 projects worth $146 million": a total over many, not this project's cost
+    if _UPPER_BOUND.search(view.text, max(view.start, start - 20), start):
+        return  # "expected to cost up to $2 billion": a ceiling, not the cost
     project = nearest(view.of_kind(EntryKind.PROJECT), start, end)
     year_date = nearest(list(view.dates), start, end)
     if project is None:
         return
+    own = _FOR_NAMED.match(view.text, end, view.segment_of(start)[1])
+    if own is not None and not (project.start >= end and project.start < own.end()):
+        return  # "$2.7 billion … for the Bozshakol copper project": another project's money
     yield Candidate(
         payload=ProposedFigure(
             quantity=FigureQuantity.INVESTMENT_USD,

@@ -1,0 +1,77 @@
+"""A project named by the distinctive word its name starts with and a generic noun.
+
+Reports rarely repeat a mine's or a plant's full name: "the Aktogay copper project",
+"the Solton-Sary deposit", "месторождение Кутессай". When exactly one known project's name
+(or alias) starts with that word and a facility noun (project, mine, deposit, field,
+plant, месторождение, рудник, комбинат …) stands right after it (or, in Russian, before
+it), the words name that project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
+from caravan.analysis.ingest.tokens import tokenise
+
+__all__ = ["facility_heads", "facility_mentions"]
+
+#: A facility noun up to two words after the head word ("Aktogay copper project").
+_NOUN_AFTER = re.compile(
+    r"(?:[\s-]+[\w-]+){0,2}?\s+(?:project|mine|deposit|field|plant|complex|site|месторождени\w*"
+    r"|рудник\w*|комбинат\w*|проект\w*)\b",
+    re.IGNORECASE,
+)
+#: A Russian facility noun right before the head word ("месторождение Кутессай").
+_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?:месторождени\w*|рудник\w*|комбинат\w*|deposit|mine|field)\s+[«\"]?$",
+    re.IGNORECASE,
+)
+
+
+def facility_heads(
+    names: Iterable[tuple[str, str]], gazetteer: Gazetteer
+) -> dict[str, tuple[str, str]]:
+    """First-word key → (project id, label) for words that start exactly one project's names.
+
+    ``names`` are (project id, name or alias) pairs; a country's or region's word starts
+    too many things to say which.
+    """
+    owners: dict[str, dict[str, str]] = {}
+    for project_id, name in names:
+        tokens = tokenise(name)
+        if not tokens or len(tokens[0].key) < 4 or gazetteer.is_country_word(tokens[0].key):
+            continue
+        owners.setdefault(tokens[0].key, {}).setdefault(project_id, name)
+    return {key: next(iter(found.items())) for key, found in owners.items() if len(found) == 1}
+
+
+def facility_mentions(
+    text: str,
+    start: int,
+    end: int,
+    matches: list[Match],
+    heads: dict[str, tuple[str, str]],
+) -> list[Match]:
+    """Projects the sentence ``text[start:end]`` names by head word and facility noun."""
+    taken = [(m.start, m.end) for m in matches if m.ids(EntryKind.PROJECT)]
+    found: list[Match] = []
+    for token in tokenise(text, start, end):
+        head = heads.get(token.key)
+        if head is None or not token.text[:1].isupper():
+            continue
+        if any(a <= token.start < b for a, b in taken):
+            continue
+        after = _NOUN_AFTER.match(text, token.end, end)
+        before = _NOUN_BEFORE.search(text, max(start, token.start - 30), token.start)
+        if after is None and before is None:
+            continue
+        span_start = before.start() if before is not None else token.start
+        span_end = after.end() if after is not None else token.end
+        project_id, label = head
+        entry = Entry(EntryKind.PROJECT, project_id, label, alias=True)
+        found.append(
+            Match(span_start, span_end, text[span_start:span_end], (entry,), MatchMethod.ALIAS)
+        )
+    return found

@@ -247,6 +247,14 @@ def _queue_links(cases: list[Case]) -> str:
     return ", ".join(counts)
 
 
+def _options(args: argparse.Namespace) -> str:
+    """The command-line options given, as typed (``--record`` aside)."""
+    options = [f" --year {args.year}"] if args.year != 2024 else []
+    options += [f" --repeat {args.repeat}"] if args.repeat != 5 else []
+    options += [f" --tntp {args.tntp}"] if args.tntp else []
+    return "".join(options)
+
+
 def _markdown(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [
         "| " + " | ".join(headers) + " |",
@@ -309,8 +317,9 @@ def main(argv: list[str] | None = None) -> int:
                 "## Freight assignment with queueing crossings: gradient projection on "
                 "arrays and on compiled kernels (issue 11)",
                 "",
-                "Command: `.venv/bin/python benchmarks/assignment_queues.py --record` "
-                f"(embedded data, year {args.year}; gradient projection, `compiled=False` "
+                f"Command: `.venv/bin/python benchmarks/assignment_queues.py{_options(args)} "
+                f"--record` (embedded data, year {args.year}; gradient projection, "
+                "`compiled=False` "
                 "against the default compiled kernels; best of "
                 f"{args.repeat} interleaved rounds, wall time, one process, after a warm-up of "
                 f"{warm_up:.2f} s that loads the kernels; load average {load_before:.1f} "
@@ -334,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                 [
                     "",
                     "",
-                    f"With `--tntp {args.tntp}`: Sioux Falls and Chicago Sketch (its generalised "
+                    "With `--tntp`: Sioux Falls and Chicago Sketch (its generalised "
                     f"cost) with every {QUEUE_EVERY}th capacitated link a queue link (T = 60 "
                     "min, N = capacity × 1 h, J = 0.5: synthetic, to load the engines with "
                     "many pairs and queues), one run each from scratch, wall time of "

@@ -86,7 +86,18 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
-@_compiled(f"void({_I}, {_F}, {_LINKS})")
+def _inlined(signature: str) -> Callable[[_Function], _Function]:
+    """A kernel for ``signature`` that numba inlines into the kernels calling it, where a call
+    would pass every array argument field by field (per link, in the sweeps' inner loop)."""
+
+    def compile_now(function: _Function) -> _Function:
+        jit = numba.njit(signature, cache=True, nogil=True, inline="always")
+        return cast(_Function, jit(function))
+
+    return compile_now
+
+
+@_inlined(f"void({_I}, {_F}, {_LINKS})")
 def _set_flow(
     link: int,
     value: float,
@@ -341,7 +352,7 @@ def generate(
     return origin_node.size, total
 
 
-@_compiled(f"void({_I}, {_I}, {_I}, {_IV}, {_IV}, {_I}, {_F}, {_LINKS})")
+@_inlined(f"void({_I}, {_I}, {_I}, {_IV}, {_IV}, {_I}, {_F}, {_LINKS})")
 def _move(
     path: int,
     start: int,

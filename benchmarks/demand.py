@@ -37,6 +37,8 @@ MEASURED = [
     "src/caravan/data/zone_weights.csv",
     "src/caravan/data/trade.csv",
     "src/caravan/data/observations.csv",
+    "src/caravan/data/observations_cpmm.csv",
+    "src/caravan/network/border_defaults.py",
     "benchmarks/demand.py",
 ]
 FIT_YEAR, CHECK_YEAR, STAND_IN_YEAR = 2024, 2020, 2018

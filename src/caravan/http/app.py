@@ -62,9 +62,7 @@ class BodyLimit:
     ever held in memory beyond it. Paths in `larger` (document uploads) have their own limit.
     """
 
-    def __init__(
-        self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None
-    ) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.larger = larger or {}

@@ -486,3 +486,52 @@ def test_other_things_of_the_sort_are_not_the_documents_project(kb: KnowledgeBas
         "We also have two or three explored deposits where production is held up."
     )
     assert ProjectStatus.SUSPENDED not in {e.status for e in events(kb, text)}
+
+
+# -- 14. whose length; relative clauses; every "the site" --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Участок Вахдат – Яван, часть дороги на юг, имеет протяжённость 40,7 км.", 40.7),
+        ("The Vahdat – Yavan railway is 40.7 km long.", 40.7),
+    ],
+)
+def test_a_section_named_as_the_project_is_the_project(
+    kb: KnowledgeBase, text: str, value: float
+) -> None:
+    [length] = figures(kb, text, FigureQuantity.LENGTH_KM)
+    assert (length.subject_id, length.value) == ("prj-vahdat-yavan-railway", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кыргызский участок дороги Вахдат – Яван имеет протяжённость 12 км.",
+        "The hardest stretch of the Vahdat – Yavan railway is 12 km long.",
+        "У порта Курык строят дорогу длиной 27 километров до посёлка Курык.",
+        "На дороге Вахдат – Яван построят тоннель длиной 3 км.",
+    ],
+)
+def test_a_parts_or_another_things_length_is_not_the_projects(kb: KnowledgeBase, text: str) -> None:
+    assert figures(kb, text, FigureQuantity.LENGTH_KM) == []
+
+
+def test_a_relative_clause_dates_the_verb_before_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Движение по линии Ангрен – Пап, прерванное после оползня, который сошёл 23 января, "
+        "восстановлено."
+    )
+    found = {e.status: e.date for e in events(kb, text)}
+    assert found[ProjectStatus.SUSPENDED] == dt.date(2025, 1, 23)
+    assert found.get(ProjectStatus.IN_SERVICE) != dt.date(2025, 1, 23)
+
+
+def test_every_reference_back_in_a_sentence_is_the_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The Solton-Sary gold mine lies in Naryn region.\n"
+        "Residents protested against the mine, and in 2019 the company suspended work at the site."
+    )
+    found = {(e.project_id, e.status, e.date.year) for e in events(kb, text)}
+    assert ("prj-solton-sary-gold", ProjectStatus.SUSPENDED, 2019) in found

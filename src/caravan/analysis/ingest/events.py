@@ -124,6 +124,8 @@ _SECTION = re.compile(
     r"\b(?:section|stretch|segment|sub-?section)s?\b|(?<![\w-])(?:участ(?:ок|ка|ке|ки|ков)|отрез\w*)(?![\w-])",
     re.IGNORECASE,
 )
+#: A relative clause, which belongs to the clause before it.
+_RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
 #: Works, not traffic, resumed: building goes on.
 _WORKS_RESUMED = re.compile(r"^(?:construction|work|works|building)\b", re.IGNORECASE)
 #: Words that place a step at a time the text leaves open ("later", "once", "ранее"): such a
@@ -299,8 +301,12 @@ def date_for(
 
 
 def _dates_another(view: SentenceView, date: DateMention, others: list[int]) -> bool:
-    """True when the clause holding ``date`` also holds another status trigger's verb."""
+    """True when the clause holding ``date`` also holds another status trigger's verb (a
+    relative clause belongs to the clause before it: "прерванное после оползня, который
+    сошёл 23 января")."""
     lo, hi = view.segment_of(date.start)
+    if lo > view.start and _RELATIVE.match(view.text, lo):
+        lo = view.segment_of(lo - 2)[0]
     return any(lo < verb <= hi for verb in others)
 
 

@@ -219,6 +219,15 @@ def _referred_back(
                 None, borrowed=True,
             )
         )  # fmt: skip
+        if kind is EntryKind.PROJECT and _ANAPHOR.fullmatch(anaphor.group()):
+            # "… protested against the mine, and in 2019 the company suspended construction at
+            # the site": each later "the site" is the same project, in its own clause.
+            borrowed += [
+                Match(m.start(), m.end(), m.group(), earlier.entries, earlier.method, None, borrowed=True)
+                for m in _ANAPHOR.finditer(text, anaphor.end(), sentence.end)
+                if not _OWN_NAME_AFTER.match(text, m.end())
+                and not any(x.start < m.end() and m.start() < x.end for x in matches)
+            ]  # fmt: skip
         break
     return borrowed
 

@@ -606,8 +606,12 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
         gap = max(0, start - project.end, project.start - end)
         if value <= 0 or not (cued or gap <= _ADJACENT):
             continue
-        if _PART_OF_PROJECT.search(view.text, max(view.start, project.start - 40), project.start):
+        if _part_of(view, project):
             continue  # "the Uzbek part of the … railway, 50 km long": the part's length
+        if _OWN_NOUN_BEFORE.search(
+            view.text, max(view.start, start - 30), start
+        ) or _TO_A_PLACE.match(view.text, end):
+            continue  # "тоннеля длиной 3 км", "дорогу длиной 27 км до посёлка": another thing's
         used.add(project_id)
         yield Candidate(
             payload=ProposedFigure(
@@ -646,6 +650,37 @@ _WHOLE = re.compile(
 _PART_OF_PROJECT = re.compile(
     r"(?:\b(?:section|stretch|segment|portion|part|leg|phase|stage)s?\s+of\s+(?:the\s+)?"
     r"|(?<![\w-])(?:участ\w*|отрез\w*|част\w*|этап\w*)\s+)(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _part_of(view: SentenceView, project: Match) -> bool:
+    """True when a part noun governs the project's name ("the Kyrgyz section of the …",
+    "кыргызский участок …"); a part noun followed straight by the name with no qualifier
+    ("Участок Вахдат-Яван") names the section that is the project."""
+    found = _PART_OF_PROJECT.search(view.text, max(view.start, project.start - 40), project.start)
+    if found is None:
+        return False
+    if view.text[found.end() : project.start].strip() or re.search(r"\bof\b", found.group()):
+        return True  # "the hardest stretch of the road": a part of it
+    before = view.text[max(view.start, found.start() - 20) : found.start()]
+    return _QUALIFIER_END.search(before) is not None
+
+
+#: A word that qualifies a part noun right before it: an adjective, a number, "its".
+_QUALIFIER_END = re.compile(
+    r"(?:[а-яё]+(?:ий|ый|ой|ая|ое|ые|ие|ого|ому|ую|ей)|\d+\S*|its|their|first|second|last)\s+$",
+    re.IGNORECASE,
+)
+#: A common noun owning a length: "дорогу длиной 27 км", "тоннеля протяжённостью 3 км".
+_OWN_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:лини|дорог|трасс|магистрал|участ)\w*\s)[а-яё]+\s+(?:длиной|протяж[её]нностью)\s+(?:около\s+|более\s+)?$"
+)
+#: A length that runs to a settlement or station is a link to it ("дорогу длиной 27 км до
+#: посёлка Курык", "a 12 km road to the village"), not the project's length.
+_TO_A_PLACE = re.compile(
+    r"\s+(?:long\s+)?(?:до|к|to)\s+(?:the\s+)?(?:посёлк\w*|поселк\w*|сел[аеоу]\w*|деревн\w*|станци\w*"
+    r"|village|town|settlement|station)\b",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,10 @@ cost and distance are accumulated along that route. Unreachable cells are ``inf`
 an itinerary's is (:func:`caravan.analysis.routing.itinerary.route_range`): deviations from
 typical of running, terminal and transfer edges add up, border crossings' deviations and
 that sum add in quadrature.
+
+Road trips are timed as an itinerary times them: by the drivers' hours of the whole trip
+(``road_trips``), not by the per-edge factor the routes were chosen with; so a cell's time,
+range and generalised cost equal the itinerary of its route.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from caravan.analysis.routing.query import Weight
+from caravan.analysis.routing.road_trips import RoadTripTiming, road_trip_timing
 from caravan.analysis.routing.search import Deadline, Router
 from caravan.network import EdgeKind, WeightedGraph
 
@@ -143,14 +148,25 @@ def iterate_skim(
     present = [i for i, node in enumerate(origins) if node >= 0]
     columns = np.array([d if d >= 0 else 0 for d in destinations], dtype=np.int64)
     reachable_columns = np.array([d >= 0 for d in destinations], dtype=bool)
+    targets = np.array(destinations, dtype=np.int64)
+    timing = road_trip_timing(snapshot)
+    trips: RoadTripTiming | None = timing if timing.drives else None
+    vot = snapshot.parameters.value_of_time_usd_per_h().value
     for start in range(0, len(present), chunk_size):
         if deadline is not None:
             deadline.check()
         rows = present[start : start + chunk_size]
         distances, predecessors = graph.shortest_from([origins[i] for i in rows])
         accumulated = _accumulate(dense, np.atleast_2d(distances), np.atleast_2d(predecessors))
-        for name, values in zip(accumulated_names, accumulated, strict=True):
-            block = values[:, columns]
+        blocks = {
+            name: values[:, columns]
+            for name, values in zip(accumulated_names, accumulated, strict=True)
+        }
+        if trips is not None:
+            _time_road_trips(
+                blocks, trips.tree_changes(graph, np.atleast_2d(predecessors), targets), vot
+            )
+        for name, block in blocks.items():
             block[:, ~reachable_columns] = np.inf
             result[name][rows, :] = block
         yield SkimProgress(min(start + chunk_size, len(present)), len(present))
@@ -221,6 +237,16 @@ def _edge_deviations(router: Router) -> dict[str, npt.NDArray[np.float64]]:
         "below_apart_sq": np.where(border, below * below, 0.0),
         "above_apart_sq": np.where(border, above * above, 0.0),
     }
+
+
+def _time_road_trips(
+    blocks: dict[str, npt.NDArray[np.float64]], changes: npt.NDArray[np.float64], vot: float
+) -> None:
+    """Re-time the block's road trips: add each pair's change in time and deviations."""
+    blocks["time_h"] += changes[0]
+    blocks["below_together"] += changes[1]
+    blocks["above_together"] += changes[2]
+    blocks["generalised_usd"] += vot * changes[0]
 
 
 def _time_range(

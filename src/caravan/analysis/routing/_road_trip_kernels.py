@@ -1,0 +1,339 @@
+"""Compiled drivers'-hours timing of the road trips on many shortest paths at once.
+
+The same rule as :mod:`caravan.analysis.routing.drivers_hours` (which the tests hold these
+kernels to), on arrays: each pair's path is read off its shortest-path tree, its road trips
+found (runs of road driving and road border stops between other edges) and re-timed. Only
+``road_trips`` imports this module, on a skim's first block, so importing caravan pays
+nothing; numba compiles the kernels then, or loads them from its disk cache.
+
+Per-edge roles: ``OTHER`` ends a trip (rail, ferry, transfers, terminals), ``DRIVE`` is a
+road link, ``STOP`` a road border crossing, ``PASS`` an edge an itinerary leaves out (an
+access or egress of no duration). Crew rules are rows of ``rules`` (columns ``DAY`` …
+``SLOW``); a row starting with NaN has none, and the trip keeps its edge sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numba
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "BREAK",
+    "DAY",
+    "DRIVE",
+    "EXTENSION",
+    "OTHER",
+    "PASS",
+    "REDUCED",
+    "REST",
+    "RULE_COUNT",
+    "SLOW",
+    "STOP",
+    "added_rest",
+    "path_corrections",
+    "tree_corrections",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+#: Edge roles in a road trip.
+OTHER, DRIVE, STOP, PASS = range(4)
+#: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (a stop
+#: this long is the rest), hours a day may be extended by, and the high spread of driving.
+DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)
+RULE_COUNT = 6
+
+#: AETR, as in drivers_hours: continuous driving before a break; extended days per trip.
+_CONTINUOUS_H = 4.5
+_EXTENDED_DAYS = 2
+_TOLERANCE_H = 1e-9
+
+_F = "float64"
+_I = "int64"
+_FV = "float64[:]"
+_IV = "int64[:]"
+_BV = "boolean[:]"
+_TABLE = "float64[:, ::1]"
+#: Per-edge arrays in argument order: role, run key, driving hours, typical, low and high
+#: time, rules.
+_EDGES = f"{_IV}, {_IV}, {_FV}, {_FV}, {_FV}, {_FV}, {_TABLE}"
+
+
+def _compiled(signature: str) -> Callable[[_Function], _Function]:
+    """Compile a kernel for ``signature`` now (nopython mode, machine code cached on disk)."""
+
+    def compile_now(function: _Function) -> _Function:
+        return cast(_Function, numba.njit(signature, cache=True, nogil=True)(function))
+
+    return compile_now
+
+
+@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_I}, {_F})")
+def _driving_until_reset(
+    hours: FloatArray, driving: Any, start: int, count: int, stop_as_rest: float
+) -> float:
+    """Driving hours from ``start`` before the next stop long enough to be the daily rest."""
+    total = 0.0
+    for index in range(start, count):
+        if not driving[index] and hours[index] >= stop_as_rest - _TOLERANCE_H:
+            break
+        if driving[index]:
+            total += hours[index]
+    return total
+
+
+@_compiled(f"{_I}({_F}, {_I}, {_F}, {_F})")
+def _rests_needed(driving_h: float, extensions: int, day: float, extension: float) -> int:
+    """Fewest daily rests before ``driving_h`` is driven, each later day extensible."""
+    rests = 0
+    while driving_h > _TOLERANCE_H + rests * day + min(extensions, rests) * extension:
+        rests += 1
+    return rests
+
+
+@_compiled(f"boolean({_F}, {_I}, {_F}, {_F})")
+def _saves_a_rest(driving_h: float, extensions: int, day: float, extension: float) -> bool:
+    """Whether extending today leaves fewer daily rests for ``driving_h`` still to drive."""
+    now = _rests_needed(driving_h, extensions, day, extension)
+    return _rests_needed(driving_h - extension, extensions - 1, day, extension) < now
+
+
+@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV})")
+def added_rest(
+    hours: FloatArray,
+    driving: Any,
+    count: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    stop_as_rest: float,
+    extension: float,
+    added: FloatArray,
+) -> float:
+    """Breaks and rests added on each of the first ``count`` stretches (into ``added``); total.
+
+    :func:`caravan.analysis.routing.drivers_hours.added_rest_h` step for step; an infinite
+    ``continuous_limit`` stands for a crew that takes its breaks while the other drives.
+    """
+    today = 0.0
+    continuous = 0.0
+    day_limit = day
+    extensions = _EXTENDED_DAYS
+    total = 0.0
+    for index in range(count):
+        added[index] = 0.0
+        if not driving[index]:
+            if hours[index] >= stop_as_rest - _TOLERANCE_H:
+                today = 0.0
+                continuous = 0.0
+                day_limit = day
+            elif hours[index] >= break_h - _TOLERANCE_H:
+                continuous = 0.0
+            continue
+        remaining = hours[index]
+        while remaining > _TOLERANCE_H:
+            allowed = min(day_limit - today, continuous_limit - continuous)
+            if allowed > _TOLERANCE_H:
+                driven = min(allowed, remaining)
+                remaining -= driven
+                today += driven
+                continuous += driven
+            elif day_limit - today > _TOLERANCE_H:
+                added[index] += break_h
+                continuous = 0.0
+            elif (
+                day_limit == day
+                and extensions > 0
+                and extension > 0
+                and _saves_a_rest(
+                    remaining
+                    + _driving_until_reset(hours, driving, index + 1, count, stop_as_rest),
+                    extensions,
+                    day,
+                    extension,
+                )
+            ):
+                day_limit += extension
+                extensions -= 1
+            else:
+                added[index] += rest
+                today = 0.0
+                continuous = 0.0
+                day_limit = day
+        total += added[index]
+    return total
+
+
+@_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV})")
+def _trip_correction(
+    path: IntArray,
+    length: int,
+    role: IntArray,
+    run_key: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    stretches: FloatArray,
+    driving: Any,
+    out: FloatArray,
+) -> None:
+    """Into ``out``: what the path's road trips change in time, its deviation below and above.
+
+    ``path`` holds the first ``length`` edges in travel order. ``stretches`` (4 rows: hours
+    at typical, low and high, rest added) and ``driving`` are scratch space at least
+    ``length`` long. A stretch is one itinerary leg: a road run (one country) or a stop.
+    """
+    out[0] = 0.0
+    out[1] = 0.0
+    out[2] = 0.0
+    at_typical, at_low, at_high, added = stretches[0], stretches[1], stretches[2], stretches[3]
+    position = 0
+    while position < length:
+        if role[path[position]] != DRIVE:
+            position += 1
+            continue
+        first = path[position]
+        count = 0
+        edge_time = edge_below = edge_above = 0.0
+        usable = not np.isnan(rules[first, DAY])
+        previous_key = -1
+        while position < length and role[path[position]] != OTHER:
+            edge = path[position]
+            position += 1
+            if role[edge] == DRIVE:
+                usable = usable and not np.isnan(driving_h[edge])
+                edge_time += typical[edge]
+                edge_below += typical[edge] - low[edge]
+                edge_above += high[edge] - typical[edge]
+                if count > 0 and driving[count - 1] and run_key[edge] == previous_key:
+                    at_typical[count - 1] += driving_h[edge]
+                else:
+                    at_typical[count] = driving_h[edge]
+                    driving[count] = True
+                    count += 1
+                previous_key = run_key[edge]
+            elif role[edge] == STOP:
+                at_typical[count] = typical[edge]
+                at_low[count] = low[edge]
+                at_high[count] = high[edge]
+                driving[count] = False
+                count += 1
+                previous_key = -1
+        if not usable:
+            continue
+        day, break_h, rest = rules[first, DAY], rules[first, BREAK], rules[first, REST]
+        reduced, extension = rules[first, REDUCED], rules[first, EXTENSION]
+        slow = rules[first, SLOW]
+        driven = 0.0
+        for index in range(count):
+            if driving[index]:
+                at_low[index] = at_typical[index]
+                at_high[index] = at_typical[index] * slow
+                driven += at_typical[index]
+        added_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h, rest, reduced,
+                   extension, added)  # fmt: skip
+        total = 0.0
+        for index in range(count):
+            if driving[index]:
+                total += at_typical[index] + added[index]
+        two_drivers = added_rest(at_low, driving, count, 2.0 * day, np.inf, 0.0, reduced,
+                                 reduced, 2.0 * extension, added)  # fmt: skip
+        one_slow = added_rest(at_high, driving, count, day, _CONTINUOUS_H, break_h, rest,
+                              reduced, extension, added)  # fmt: skip
+        low_total = min(driven + two_drivers, total)
+        high_total = max(driven * slow + one_slow, total)
+        out[0] += total - edge_time
+        out[1] += (total - low_total) - edge_below
+        out[2] += (high_total - total) - edge_above
+
+
+@_compiled(f"void({_IV}, {_EDGES}, {_FV})")
+def path_corrections(
+    path: IntArray,
+    role: IntArray,
+    run_key: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    out: FloatArray,
+) -> None:
+    """Into ``out`` (3 values): one path's change in time and its deviations below and above."""
+    size = max(path.size, 1)
+    _trip_correction(path, path.size, role, run_key, driving_h, typical, low, high, rules,
+                     np.empty((4, size)), np.zeros(size, dtype=np.bool_), out)  # fmt: skip
+
+
+@_compiled(
+    f"void(int32[:, ::1], {_IV}, int32[::1], int32[::1], {_IV}, {_EDGES}, float64[:, :, ::1])"
+)
+def tree_corrections(
+    predecessors: Any,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    run_key: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    out: FloatArray,
+) -> None:
+    """Into ``out[:, row, column]``: the road-trip change of the path to ``targets[column]``.
+
+    Row ``row`` of ``predecessors`` is one origin's shortest-path tree; a negative target is
+    no node. Each path is read back through the tree, the edge between two nodes found by
+    bisection in the graph's CSR row, and re-timed only if it drives on a road.
+    """
+    block, node_count = predecessors.shape
+    path = np.empty(node_count, dtype=np.int64)
+    reversed_path = np.empty(node_count, dtype=np.int64)
+    stretches = np.empty((4, node_count))
+    driving = np.zeros(node_count, dtype=np.bool_)
+    values = np.zeros(3)
+    for row in range(block):
+        for column in range(targets.size):
+            out[0, row, column] = 0.0
+            out[1, row, column] = 0.0
+            out[2, row, column] = 0.0
+            node = targets[column]
+            if node < 0:
+                continue
+            length = 0
+            drives = False
+            while predecessors[row, node] >= 0 and length < node_count:
+                parent = predecessors[row, node]
+                lo, hi = indptr[parent], indptr[parent + 1]
+                while lo < hi:
+                    middle = (lo + hi) // 2
+                    if indices[middle] < node:
+                        lo = middle + 1
+                    else:
+                        hi = middle
+                edge = graph_edges[lo]
+                drives = drives or role[edge] == DRIVE
+                reversed_path[length] = edge
+                length += 1
+                node = parent
+            if not drives:
+                continue
+            for index in range(length):
+                path[index] = reversed_path[length - 1 - index]
+            _trip_correction(path, length, role, run_key, driving_h, typical, low, high, rules,
+                             stretches, driving, values)  # fmt: skip
+            out[0, row, column] = values[0]
+            out[1, row, column] = values[1]
+            out[2, row, column] = values[2]

@@ -1,4 +1,5 @@
-"""The Python Dijkstra agrees with scipy's; the vectorised skim accumulation with a node walk."""
+"""The Python Dijkstra agrees with scipy's; the vectorised skim accumulation with a node walk
+(and, on paths that drive on a road, with the itinerary's timing)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,17 @@ import numpy.typing as npt
 import pytest
 
 from caravan import Observatory
+from caravan.analysis.routing import _road_trip_kernels as road_trip_kernels
+from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.routing.query import Weight
+from caravan.analysis.routing.road_trips import road_trip_timing
 from caravan.analysis.routing.search import Router
-from caravan.analysis.routing.skim import MATRICES, _dense_edge_values, skim_matrices
+from caravan.analysis.routing.skim import (
+    MATRICES,
+    SkimMatrices,
+    _dense_edge_values,
+    skim_matrices,
+)
 from caravan.network import CostSettings, WeightedGraph, kernels, weighted_graph
 from caravan.network.snapshot import NetworkSnapshot
 
@@ -110,6 +119,8 @@ def test_a_route_in_a_fresh_process_does_not_import_scipy(embedded_kb_path: Path
 
 @pytest.mark.parametrize("weight", list(Weight))
 def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weight: Weight) -> None:
+    """Edge sums along the trees, bit for bit; a path that drives on a road is timed by the
+    itinerary rule (drivers' hours over the whole trip) instead."""
     router = _router(embedded)
     snapshot = router.snapshot
     place_ids = [p.id for p in embedded.kb.places()]
@@ -121,7 +132,13 @@ def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weigh
     present = [i for i, node in enumerate(origins) if node >= 0]
     distances, predecessors = graph.shortest_from([origins[i] for i in present])
     walked = _walk(dense, distances, predecessors)
-    time_h = names.index("time_h")
+    drives = np.zeros((len(place_ids), len(place_ids)), dtype=bool)
+    roles = road_trip_timing(snapshot).role
+    for row, i in enumerate(present):
+        for j, node in enumerate(destinations):
+            if node >= 0 and i != j and np.isfinite(distances[row, node]):
+                edges = graph.path_edges(predecessors[row], node)
+                drives[i, j] = bool((roles[edges] == road_trip_kernels.DRIVE).any())
     for q, name in enumerate(names):
         if name not in MATRICES:
             continue
@@ -131,8 +148,25 @@ def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weigh
                 if node >= 0:
                     expected[i, j] = walked[q, row, node]
         np.fill_diagonal(expected, 0.0)
-        np.testing.assert_array_equal(getattr(skim, name), expected, err_msg=name)
-    assert np.isfinite(walked[time_h]).any()
+        if name in ("time_h", "generalised_usd"):
+            np.testing.assert_array_equal(skim_of(skim, name)[~drives], expected[~drives], name)
+        else:
+            np.testing.assert_array_equal(getattr(skim, name), expected, err_msg=name)
+    assert drives.sum() >= 100
+    rng = random.Random(5)
+    driving_pairs = list(zip(*np.nonzero(drives), strict=True))
+    for i, j in rng.sample(driving_pairs, 300):
+        row = present.index(int(i))
+        edges = graph.path_edges(predecessors[row], destinations[j])
+        itinerary = itinerary_from_edges(snapshot, edges, place_ids[i], place_ids[j], weight)
+        for name in ("time_h", "time_h_low", "time_h_high", "generalised_usd", "cost_usd"):
+            assert skim_of(skim, name)[i, j] == pytest.approx(getattr(itinerary, name), rel=1e-9)
+
+
+def skim_of(skim: SkimMatrices, name: str) -> npt.NDArray[np.float64]:
+    """One matrix of a skim by name."""
+    matrix: npt.NDArray[np.float64] = getattr(skim, name)
+    return matrix
 
 
 def _walk(

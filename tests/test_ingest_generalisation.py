@@ -535,3 +535,73 @@ def test_every_reference_back_in_a_sentence_is_the_project(kb: KnowledgeBase) ->
     )
     found = {(e.project_id, e.status, e.date.year) for e in events(kb, text)}
     assert ("prj-solton-sary-gold", ProjectStatus.SUSPENDED, 2019) in found
+
+
+# -- 15. months of relative years; bounds; elided currency; titles; meetings; aims -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("signed in May this year", dt.date(2025, 5, 1)),
+        ("in March next year", dt.date(2026, 3, 1)),
+        ("в декабре прошлого года", dt.date(2024, 12, 1)),
+    ],
+)
+def test_a_month_of_a_relative_year(text: str, day: dt.date) -> None:
+    from caravan.analysis.ingest.dates import find_dates
+
+    [found] = find_dates(text, DAY)
+    assert (found.date, found.precision) == (day, DatePrecision.MONTH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan-China trade turnover in 2022 exceeded USD 31 billion.",
+        "В 2023 году двусторонний товарооборот Таджикистана и Китая приблизился к 4 млрд долларов.",
+        "Trade between China and Uzbekistan topped $10 billion in 2023.",
+    ],
+)
+def test_a_bound_is_not_a_trade_figure(kb: KnowledgeBase, text: str) -> None:
+    assert figures(kb, text, FigureQuantity.TRADE_VALUE_USD) == []
+
+
+def test_an_approximate_amount_is_still_a_value(kb: KnowledgeBase) -> None:
+    text = "Trade between China and Uzbekistan was about $9 billion in 2022."
+    assert [f.value for f in figures(kb, text, FigureQuantity.TRADE_VALUE_USD)] == [9e9]
+
+
+def test_an_amount_whose_currency_was_given_before(kb: KnowledgeBase) -> None:
+    text = (
+        "Узбекистан рассчитывает поднять товарооборот с Китаем до 20 миллиардов долларов; "
+        "по итогам 2023 года он составил 14 миллиардов."
+    )
+    found = [
+        (f.value, f.year, f.partner_id) for f in figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    ]
+    assert found == [(14e9, 2023, "uz")]
+
+
+def test_a_capitalised_russian_document_is_a_title(kb: KnowledgeBase) -> None:
+    text = (
+        "Сегодня министры иностранных дел Таджикистана и Китая встретились в Чэнду.\n"
+        "По итогам заседания министры подписали Совместное заявление."
+    )
+    found = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert [(a.name, a.signed_on, a.place_id) for a in found] == [
+        ("Совместное заявление", DAY, "cn-chengdu")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The university has sped up its work on opening the Northwestern Polytechnical University Kazakhstan branch.",
+        "The NWPU Kazakhstan branch team discussed the work under way.",
+    ],
+)
+def test_an_aim_or_generic_work_is_not_a_status(kb: KnowledgeBase, text: str) -> None:
+    assert events(kb, text) == []

@@ -21,6 +21,7 @@ from caravan.analysis.ingest.context import (
     nearest,
     parties_named,
 )
+from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.tokens import tokenise
@@ -89,7 +90,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             seen.add(known)
             payload = candidate.payload.model_copy(update={"agreement_id": known})
             yield Candidate(payload, candidate.start, candidate.end, 0.6, candidate.flags)
-        elif len(name.split()) >= 3 and name.casefold() not in seen:
+        elif (
+            len(name.split()) >= 3 or _titled_mid_sentence(view, start)
+        ) and name.casefold() not in seen:
             seen.add(name.casefold())
             yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
         elif (signers := _signers(view, start)) is not None and name.casefold() not in seen:
@@ -106,7 +109,7 @@ _UNTITLED = re.compile(
     r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol|regulations))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий))"
+    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)))"
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?[^,.;:«»\"“”]{3,140})?"
 )
 _TAIL_END = re.compile(
@@ -271,15 +274,40 @@ _MEETING = re.compile(
 _MEETING_SENTENCES = 3
 
 
+def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
+    """A Russian document noun written with a capital inside a sentence is a title
+    ("министры подписали Совместное заявление")."""
+    return (
+        start > view.start
+        and view.text[start : start + 1].isupper()
+        and re.match(r"[А-ЯЁ]", view.text[start : start + 1]) is not None
+        and view.text[start - 2 : start] not in {". ", "\n"}
+    )
+
+
 def _meeting_place(view: SentenceView) -> str | None:
     """Where the meeting was that the sentences just before report, if they name one place."""
+    meeting = _meeting(view)
+    return meeting[0] if meeting else None
+
+
+def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
+    """The place of the meeting the sentences just before report, and the day they give it
+    (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду")."""
     earlier = view.previous
     for _ in range(_MEETING_SENTENCES):
         if earlier is None:
             return None
         places = {i for m in earlier.of_kind(EntryKind.PLACE) for i in m.ids(EntryKind.PLACE)[:1]}
         if len(places) == 1 and _MEETING.search(earlier.sentence):
-            return places.pop()
+            days = [d for d in earlier.dates if d.precision is DatePrecision.DAY]
+            if (
+                not days
+                and earlier.previous is not None
+                and _MEETING.search(earlier.previous.sentence)
+            ):
+                days = [d for d in earlier.previous.dates if d.precision is DatePrecision.DAY]
+            return places.pop(), (days[0] if days else None)
         earlier = earlier.previous
     return None
 
@@ -407,7 +435,11 @@ def _candidate(
         if place_id is None:
             place_id = context.summit_place_id
     if place_id is None:
-        place_id = _capital_named(view) or _meeting_place(view)
+        place_id = _capital_named(view)
+    if place_id is None and (meeting := _meeting(view)) is not None:
+        place_id, met_on = meeting  # "Following the talks, they signed …": there, that day
+        if signed_on is None and met_on is not None:
+            signed_on, precision = met_on.date, met_on.precision
     if place_id is None and _filed_there(context, signed_on):
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:

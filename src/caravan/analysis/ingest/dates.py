@@ -101,6 +101,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
 _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), meaning)
     for pattern, meaning in (
+        # A month of a year named relative to the report: "in May this year", "in March next
+        # year", "в декабре прошлого года" (the month's precision).
+        (
+            r"\b(?:in\s+)?" + _EN_MONTH + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"
+            r"|(?<![\w-])(?:в|во)\s+"
+            + _RU_MONTH
+            + r"\s+(?P<rurel>этого|текущего|нынешнего|прошлого|следующего)\s+года(?![\w-])",
+            "month of year",
+        ),
         (r"\b(?:today|сегодня)\b", "today"),
         (r"\b(?:yesterday|вчера)\b", "yesterday"),
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
@@ -276,6 +285,12 @@ def _relative(match: re.Match[str], meaning: str, reference: dt.date) -> DateMen
         if meaning == "last month":
             day = reference.replace(day=1) - dt.timedelta(days=1)
         return DateMention(*span, day.replace(day=1), DatePrecision.MONTH)
+    if meaning == "month of year":
+        groups = match.groupdict()
+        word = (groups.get("rel") or groups.get("rurel") or "").casefold()
+        shift = {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get(word, 0)
+        month = _month_of(groups) or 1
+        return DateMention(*span, dt.date(reference.year + shift, month, 1), DatePrecision.MONTH)
     offset = {"this year": 0, "last year": -1, "next year": 1}[meaning]
     return DateMention(*span, dt.date(reference.year + offset, 1, 1), DatePrecision.YEAR)
 

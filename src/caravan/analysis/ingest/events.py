@@ -92,8 +92,8 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
 
 #: Words before a trigger that make it future, hypothetical or negated.
 _NOT_DONE = re.compile(
-    r"(?<![\w-])(?:will|would|shall|should|could|may|might|to\s+be|to|expected|expects?|plans?|planned|"
-    r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|"
+    r"(?<![\w-])(?:will|would|shall|should|could|may|might|must|need|needs|to\s+be|to|expected|expects?|plans?|planned|"
+    r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|нужно|надо|необходимо|"
     r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
@@ -126,6 +126,10 @@ _SECTION = re.compile(
 )
 #: A relative clause, which belongs to the clause before it.
 _RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
+#: A gerund after a preposition of aim: "work on opening", "preparations for launching".
+_GOAL_GERUND = re.compile(r"\b(?:on|for|towards?|about)\s+$", re.IGNORECASE)
+#: "work(s)" that is building only for things that are built.
+_GENERIC_WORK = re.compile(r"(?:works?|работ\w*)\b", re.IGNORECASE)
 #: Works, not traffic, resumed: building goes on.
 _WORKS_RESUMED = re.compile(r"^(?:construction|work|works|building)\b", re.IGNORECASE)
 #: Words that place a step at a time the text leaves open ("later", "once", "ранее"): such a
@@ -170,6 +174,10 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             t_start, t_end = trigger.start(), trigger.end()
             if _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0)):
                 continue
+            if _GOAL_GERUND.search(view.text, max(view.start, t_start - 12), t_start) and re.match(
+                r"\w+ing\b", trigger.group(0)
+            ):
+                continue  # "work on opening the branch": an aim, not an opening
             project = _project_for(view, projects, t_start, t_end)
             if project is None:
                 continue
@@ -182,6 +190,12 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 view.text, view.start, clause[1]
             ):
                 continue  # "its 120-km section was completed": a part, the line is not open
+            if (
+                resolved is ProjectStatus.UNDER_CONSTRUCTION
+                and _GENERIC_WORK.match(trigger.group(0))
+                and view.context.project_kinds.get(project_id) not in INFRASTRUCTURE
+            ):
+                continue  # "the work under way" on a programme or a school is not building
             if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):
                 resolved = ProjectStatus.UNDER_CONSTRUCTION  # "the work was resumed"
             dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))

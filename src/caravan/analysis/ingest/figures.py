@@ -21,9 +21,10 @@ from caravan.analysis.ingest.context import (
 )
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
-from caravan.analysis.ingest.numbers import Number, find_money, find_numbers
+from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
     in_range,
+    is_bound,
     is_change,
     is_target,
     partial_period,
@@ -45,6 +46,28 @@ _INVESTMENT = re.compile(
     r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|обош[её]л\w*|обошл\w+|кредит\w*|займ\w*|заём\w*",
     re.IGNORECASE,
 )
+#: An amount whose currency the sentence gave once already: "to $20 billion; in 2023 it
+#: was 14 billion", "до 20 млрд долларов; … составил 14 миллиардов".
+_ELIDED = re.compile(
+    r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)\s?(?P<scale>billion|bn|million|млрд\.?|млн\.?|миллиард\w*|миллион\w*)"
+    r"(?!\s*(?:\w+\s+)?(?:cubic|tonnes|tons|people|users|passengers|TEU|containers|кубометр\w*|куб\.|тонн\w*"
+    r"|человек|пассажир\w*|контейнер\w*|сомов|сом|тенге|юаней|юань\w*|рубл\w*|yuan|tenge|soms|rubles|euros?|евро|\$|долл\w*|dollars?|USD))",
+    re.IGNORECASE,
+)
+
+
+def _elided_dollars(sentence: str, amounts: list[Amount]) -> list[Amount]:
+    """Scaled numbers with no currency in a sentence that states dollars elsewhere."""
+    found: list[Amount] = []
+    for match in _ELIDED.finditer(sentence):
+        if any(a.start <= match.start() < a.end for a in amounts):
+            continue
+        value = float(match["n"].replace(",", "."))
+        scale = 1e9 if match["scale"].casefold().startswith(("b", "млрд", "миллиард")) else 1e6
+        found.append(Amount(match.start(), match.end(), value * scale))
+    return found
+
+
 #: A word in an institution's name is no cue: "the Ministry of Investments and Foreign Trade".
 _INSTITUTION = re.compile(
     r"\b(?:Ministry|Minister|Agency|Committee|Department|Chamber)\s+(?:of|for)\s+(?:[\w-]+\s+(?:and\s+))?$"
@@ -177,6 +200,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     amounts = find_money(sentence, view.context.language)
     if not amounts:
         return
+    amounts += _elided_dollars(sentence, amounts)
     cues = [
         *(("trade", m.start(), m.end()) for m in _TRADE.finditer(sentence)),
         *(("flow", m.start(), m.end()) for m in _EXPORT_IMPORT.finditer(sentence)),
@@ -198,6 +222,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
         if (
             in_range(sentence, amount.start, amount.end)
             or is_change(sentence, amount.start)
+            or is_bound(sentence, amount.start)
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))
         ):

@@ -12,7 +12,7 @@ import re
 from caravan.analysis.ingest.context import CENTRAL_ASIA, SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
 
-__all__ = ["in_range", "is_change", "is_target", "partial_period", "statistics_owner"]
+__all__ = ["in_range", "is_bound", "is_change", "is_target", "partial_period", "statistics_owner"]
 
 #: Goals, plans, forecasts and intentions before a figure, in its clause.
 _TARGET_BEFORE = re.compile(
@@ -20,7 +20,8 @@ _TARGET_BEFORE = re.compile(
     r"|intends?|intended|seeks?|sought|hopes?|strives?|expects?|expected|forecasts?|projected|projections?"
     r"|potential|will|would|could|should|shall|envisag\w*)\b"
     r"|\bto\s+(?:bring|raise|increase|boost|double|triple|lift|expand|grow|reach|hit|exceed)\b"
-    r"|(?<![\w-])(?:цел\w*|задач\w*|планир\w*|запланир\w*|намер\w*|довести|доведения|увеличить|увеличения"
+    r"|(?<![\w-])(?:цел\w*|задач\w*|планир\w*|запланир\w*|намер\w*|рассчитыва\w*|надеется|надеются"
+    r"|поднять|повысить|довести|доведения|увеличить|увеличения"
     r"|нарастить|наращивания|достичь|достижения|достигнуть|ожида\w*|прогноз\w*|будет|будут|может|могут"
     r"|должн\w*|стремятся|стремится)(?![\w-])",
     re.IGNORECASE,
@@ -89,6 +90,22 @@ _CHANGE_BEFORE = re.compile(
     r"(?:about|some|nearly|almost|around|over|more\s+than|около|почти|примерно|более\s+чем|более|свыше)?\s*$",
     re.IGNORECASE,
 )
+
+
+#: A bound, not the value: "exceeded $31 billion", "more than", "nearly", "превысил",
+#: "приблизился к 4 млрд" ("about", "около", "примерно" are values, told roughly).
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es)?|top(?:ped|s)|over|more\s+than|above|beyond|nearly"
+    r"|almost|close\s+to|approach(?:ed|es|ing)?|under|less\s+than|below)"
+    r"|(?<![\w-])(?:превысил\w*|превышает|превысит|превзош\w*|свыше|более|больше|почти|приблизил\w*\s+к"
+    r"|порядка|менее|меньше|не\s+менее))\s*(?:the\s+|a\s+)?(?:mark\s+of\s+|отметк\w+\s+(?:в\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def is_bound(sentence: str, start: int) -> bool:
+    """True when the amount at ``start`` is a bound ("exceeded $31 billion"), not a value."""
+    return _BOUND_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
 
 
 def is_change(sentence: str, start: int) -> bool:

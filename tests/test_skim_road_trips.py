@@ -10,10 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caravan import NoRouteError, Observatory
+from caravan.analysis.comparison.claims import CORRIDOR_DESTINATIONS, CORRIDOR_ORIGINS
+from caravan.analysis.comparison.compare import _mode_routes
 from caravan.analysis.routing import _road_trip_kernels as kernels
 from caravan.analysis.routing.drivers_hours import CrewRules, Stretch, added_rest_h
 from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
-from caravan.analysis.routing.query import Weight
+from caravan.analysis.routing.query import RouteQuery, Weight
 from caravan.analysis.routing.road_trips import road_trip_timing
 from caravan.analysis.routing.search import Router
 from caravan.analysis.routing.skim import skim_matrices
@@ -177,3 +179,21 @@ def test_timing_needs_the_crew_rules_of_the_first_road_edge(embedded: Observator
     assert np.isfinite(timing.driving_h[drives]).all()
     assert (timing.rules[drives, kernels.DAY] > 0).all()
     assert (timing.rules[~drives, kernels.DAY] != timing.rules[~drives, kernels.DAY]).all()
+
+
+@pytest.mark.parametrize("mode", ["road", None])
+def test_comparison_times_each_mode_as_its_routes(embedded: Observatory, mode: str | None) -> None:
+    router = embedded._router(DATE, CostSettings())
+    pairs = [(o, d) for o in CORRIDOR_ORIGINS for d in CORRIDOR_DESTINATIONS]
+    found = _mode_routes(router, pairs, mode)
+    modes = (LinkMode(mode),) if mode else None
+    compared = 0
+    for (origin, destination), route in found.items():
+        if route is None:
+            continue
+        query = RouteQuery(origin=origin, destination=destination, modes=modes)
+        best = router.route(query).best
+        assert route.time_h == pytest.approx(best.time_h, rel=1e-12), (origin, destination)
+        assert route.cost_usd == pytest.approx(best.cost_usd, rel=1e-12)
+        compared += "road" in best.modes
+    assert compared >= 5

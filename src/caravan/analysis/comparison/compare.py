@@ -39,6 +39,7 @@ from caravan.analysis.comparison.records import (
 from caravan.analysis.comparison.structure import RouteStructure, item_universe, route_structure
 from caravan.analysis.freight.comparison import CrossingLoads
 from caravan.analysis.routing import RouteQuery, Router, Weight, skim_matrices
+from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.trade_response import (
     CountryPairDelta,
     TradeResponse,
@@ -415,10 +416,11 @@ def _mode_routes(
             continue
         edges = graph.path_edges(predecessors[row], target)
         kinds = snapshot.kind[edges]
+        itinerary = itinerary_from_edges(snapshot, edges, origin, destination, "generalised")
         found[(origin, destination)] = _Route(
-            time_h=float(snapshot.time_h[edges].sum()),
-            cost_usd=float(snapshot.cost_usd[edges].sum()),
-            length_km=float(snapshot.length_km[edges].sum()),
+            time_h=itinerary.time_h,  # road trips timed by drivers' hours, as routes are
+            cost_usd=itinerary.cost_usd,
+            length_km=itinerary.length_km,
             crossings=tuple(
                 str(snapshot.records[e].ref_id)
                 for e, k in zip(edges, kinds, strict=True)

@@ -1,12 +1,12 @@
-"""How far road skims (drivers' hours per edge) are from itineraries (drivers' hours per trip).
+"""Check that skims time road trips as itineraries do: the skim cell minus the route, per pair.
 
 Usage: python benchmarks/skim_drivers_hours.py [--date 2025-07-01]
 
-Skims add edge times along shortest-path trees, with the drivers' hours charged as a factor
-on every road edge; an itinerary re-times its road trip by the rules (breaks and daily rests
-where they fall, a long border stop as the rest). For the pairs of corridor places whose
-time-minimising route has a road leg, this prints the skim's excess over the itinerary's
-typical time.
+For the pairs of corridor places whose time-minimising route has a road leg, this prints
+the skim's difference from the route's itinerary in time (typical, low, high), cost and
+generalised cost, and exits 1 if any differs by more than rounding (1e-6). Both time road
+trips by the drivers' hours of the whole trip (breaks and daily rests where they fall, a
+long border stop as the rest); the per-edge factor is only the routing weight.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import statistics
+import sys
 
 import numpy as np
 from rich.console import Console
@@ -27,19 +28,20 @@ PLACES = [
     "kg-bishkek", "kg-osh", "uz-tashkent", "uz-samarkand", "uz-andijan", "tj-dushanbe",
     "tj-khujand", "tm-ashgabat",
 ]  # fmt: skip
+QUANTITIES = ("time_h", "time_h_low", "time_h_high", "cost_usd", "generalised_usd")
+TOLERANCE = 1e-6
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2025, 7, 1))
     args = parser.parse_args()
     observatory = Observatory.open()
+    gaps: dict[str, list[float]] = {name: [] for name in QUANTITIES}
     try:
         known = {p.id for p in observatory.kb.places()}
         places = [p for p in PLACES if p in known]
         skim = observatory.skim(places, by=Weight.TIME, date=args.date)
-        excess_h: list[float] = []
-        excess_pct: list[float] = []
         for i, origin in enumerate(places):
             for j, destination in enumerate(places):
                 if i == j or not np.isfinite(skim.time_h[i, j]):
@@ -52,17 +54,25 @@ def main() -> None:
                     continue
                 if not any(leg.mode == "road" and leg.kind == "run" for leg in best.legs):
                     continue
-                excess_h.append(float(skim.time_h[i, j]) - best.time_h)
-                excess_pct.append(100.0 * excess_h[-1] / best.time_h)
+                for name in QUANTITIES:
+                    gaps[name].append(float(getattr(skim, name)[i, j]) - getattr(best, name))
     finally:
         observatory.close()
-    table = Table(title=f"Road skim minus itinerary time, {len(excess_h)} pairs, {args.date}")
-    for column in ("statistic", "hours", "% of itinerary time"):
+    pairs = len(gaps["time_h"])
+    table = Table(title=f"Skim minus route, {pairs} pairs with a road leg, {args.date}")
+    for column in ("quantity", "median", "min", "max"):
         table.add_column(column, justify="right")
-    for name, pick in (("median", statistics.median), ("min", min), ("max", max)):
-        table.add_row(name, f"{pick(excess_h):.1f}", f"{pick(excess_pct):.1f}")
+    for name, values in gaps.items():
+        picks = (statistics.median(values), min(values), max(values)) if values else (0, 0, 0)
+        table.add_row(name, *(f"{value:.6f}" for value in picks))
     Console().print(table)
+    worst = max((abs(v) for values in gaps.values() for v in values), default=0.0)
+    if pairs == 0 or worst > TOLERANCE:
+        print(f"FAILED: {pairs} pairs, largest difference {worst:.3g}", file=sys.stderr)
+        return 1
+    print(f"OK: skim equals route on all {pairs} pairs (largest difference {worst:.2g})")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

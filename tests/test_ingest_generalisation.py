@@ -605,3 +605,59 @@ def test_a_capitalised_russian_document_is_a_title(kb: KnowledgeBase) -> None:
 )
 def test_an_aim_or_generic_work_is_not_a_status(kb: KnowledgeBase, text: str) -> None:
     assert events(kb, text) == []
+
+
+# -- 16. the amount's own clause dates it; "their trade"; targets with "take"; phases -----------
+
+
+def test_the_amounts_own_clause_gives_its_year(kb: KnowledgeBase) -> None:
+    text = (
+        "В 1992 году товарооборот Туркменистана и Китая составлял 4,5 миллиона долларов США, "
+        "а в прошлом году превысил 10 миллиардов долларов США."
+    )
+    found = [(f.value, f.year) for f in figures(kb, text, FigureQuantity.TRADE_VALUE_USD)]
+    assert found == [(4.5e6, 1992)]
+
+
+def test_a_part_year_in_the_next_clause_does_not_spoil_the_figure(kb: KnowledgeBase) -> None:
+    text = (
+        "Trade between Kazakhstan and China rose to $24 billion in 2022, "
+        "and in the first half of 2023 it grew to $13.6 billion."
+    )
+    found = [(f.value, f.year) for f in figures(kb, text, FigureQuantity.TRADE_VALUE_USD)]
+    assert found == [(24e9, 2022)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkmenistan's envoy met China's vice minister.\nIn 2024 their trade reached $10.6 billion.",
+        "Посол Туркменистана встретился с министром Китая.\nВ 2024 году их товарооборот составил 10,6 млрд долларов.",
+    ],
+)
+def test_their_trade_is_the_two_states_named_before(kb: KnowledgeBase, text: str) -> None:
+    [figure] = figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    assert (figure.partner_id, figure.year, figure.value) == ("tm", 2024, 10.6e9)
+
+
+def test_to_take_trade_to_a_sum_is_a_target(kb: KnowledgeBase) -> None:
+    text = "Work goes on to take trade between Kazakhstan and China to $35 billion by 2030."
+    assert figures(kb, text, FigureQuantity.TRADE_VALUE_USD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Строительство железной дороги Китай – Кыргызстан – Узбекистан перешло в практическую фазу.",
+            ProjectStatus.UNDER_CONSTRUCTION,
+        ),
+        ("The CKU railway has entered the construction phase.", ProjectStatus.UNDER_CONSTRUCTION),
+        (
+            "Газопровод Туркменистан – Китай вступил в эксплуатацию в декабре 2009 года.",
+            ProjectStatus.IN_SERVICE,
+        ),
+    ],
+)
+def test_phases_and_entering_service(kb: KnowledgeBase, text: str, status: ProjectStatus) -> None:
+    assert status in {e.status for e in events(kb, text)}

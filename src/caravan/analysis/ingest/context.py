@@ -117,11 +117,17 @@ class SentenceView:
             for i, ch in enumerate(self.sentence)
             if ch in ",;:"
             and not any(a <= self.start + i < b for a, b in protected)
+            and not self._in_number(i)
             and not (ch == "," and self._in_list(self.start + i, ends, starts))
         ]
         before = [c for c in cuts if c < position]
         after = [c for c in cuts if c >= position]
         return (before[-1] + 1 if before else self.start, after[0] if after else self.end)
+
+    def _in_number(self, i: int) -> bool:
+        """True for a comma inside a number ("14,1 млн", "1,402 km")."""
+        sentence = self.sentence
+        return 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit()
 
     def _in_list(self, comma: int, ends: set[int], starts: set[int]) -> bool:
         """True for a comma between two names of a list ("China, Kyrgyzstan and Uzbekistan")."""

@@ -307,7 +307,11 @@ def _trade(
         _TOTAL.search(view.text, *view.segment_of(start)) or _region_is_partner(view, start, cue)
     ):
         partner = ""  # the state named is not this amount's partner: the whole region is
-    dated = nearest([d for d in view.dates if not _compared(view, d)], start, end)
+    candidates = [d for d in view.dates if not _compared(view, d)]
+    clause = view.segment_of(start)
+    own = [d for d in candidates if clause[0] <= d.start < clause[1]]
+    # The amount's own clause dates it: "in 1992 it was $4.5 million, and last year …".
+    dated = nearest(own or candidates, start, end)
     year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
@@ -375,6 +379,8 @@ def _carried_year(view: SentenceView) -> int | None:
 _BILATERAL = re.compile(
     r"\bbilateral\b|\btwo-way\b|\b(?:the|both)\s+two\s+(?:countries|sides|states|nations)\b|\bboth\s+countries\b"
     r"|\bbetween\s+the\s+(?:two\s+)?(?:countries|sides|states|nations)\b"
+    r"|\b(?:their|mutual)\s+(?:mutual\s+|bilateral\s+|two-way\s+)?(?:trade|turnover)\b"
+    r"|(?<![\w-])(?:их|взаимн\w+)\s+(?:товарооборот\w*|торговл\w+)"
     r"|двусторонн|(?:двумя|двух|обеих)\s+стран|между\s+(?:нашими\s+|обеими\s+)?(?:странами|государствами)",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:goals?|targets?|targeted|targeting|objectives?|ambitions?|aims?|aimed|aiming|plans?|planned|planning"
     r"|intends?|intended|seeks?|sought|hopes?|strives?|expects?|expected|forecasts?|projected|projections?"
     r"|potential|will|would|could|should|shall|envisag\w*)\b"
-    r"|\bto\s+(?:bring|raise|increase|boost|double|triple|lift|expand|grow|reach|hit|exceed)\b"
+    r"|\bto\s+(?:bring|raise|increase|boost|double|triple|lift|expand|grow|reach|hit|exceed|take|push)\b"
     r"|(?<![\w-])(?:цел\w*|задач\w*|планир\w*|запланир\w*|намер\w*|рассчитыва\w*|надеется|надеются"
     r"|поднять|повысить|довести|доведения|увеличить|увеличения"
     r"|нарастить|наращивания|достичь|достижения|достигнуть|ожида\w*|прогноз\w*|будет|будут|может|могут"

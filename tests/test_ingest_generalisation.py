@@ -661,3 +661,45 @@ def test_to_take_trade_to_a_sum_is_a_target(kb: KnowledgeBase) -> None:
 )
 def test_phases_and_entering_service(kb: KnowledgeBase, text: str, status: ProjectStatus) -> None:
     assert status in {e.status for e in events(kb, text)}
+
+
+# -- 17. "May" the month; the partner named with its agency; plans with months; bridges -------
+
+
+def test_the_month_may_is_no_modal(kb: KnowledgeBase) -> None:
+    text = "On 27 May the first train ran along the new Angren-Pap railway."
+    found = {(e.status, e.date) for e in events(kb, text)}
+    assert (ProjectStatus.IN_SERVICE, dt.date(2025, 5, 27)) in found
+
+
+def test_a_modal_may_still_makes_a_hypothesis(kb: KnowledgeBase) -> None:
+    assert events(kb, "The Angren-Pap railway may open soon.") == []
+
+
+def test_the_partner_named_with_its_statistics_and_china_before(kb: KnowledgeBase) -> None:
+    text = (
+        "Japarov made a state visit to China in February 2025.\n"
+        "According to Kyrgyzstan's National Statistics Committee, trade between the two "
+        "countries reached $5.5 billion in 2024."
+    )
+    [figure] = figures(kb, text, FigureQuantity.TRADE_VALUE_USD)
+    assert (figure.partner_id, figure.reporter_id, figure.year) == ("kg", "kg", 2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Uzbekistan plans to commission the Angren-Pap railway in July 2016.", 2016),
+        ("China plans to open the Bedel checkpoint this year.", 2025),
+    ],
+)
+def test_plans_with_a_month_or_this_year(kb: KnowledgeBase, text: str, year: int) -> None:
+    [figure] = figures(kb, text, FigureQuantity.PLANNED_OPENING_YEAR)
+    assert figure.value == year
+
+
+def test_a_bridge_by_its_own_name_is_new(kb: KnowledgeBase) -> None:
+    text = (
+        "Zhaparov thanked China for the Kyrgyz-Chinese Friendship Bridge, which is nearly finished."
+    )
+    assert entity_names(kb, text) == {"Kyrgyz-Chinese Friendship Bridge"}

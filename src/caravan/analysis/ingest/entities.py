@@ -107,6 +107,15 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
     ),
+    # Bridges by their own name: "the Kyrgyz-Chinese Friendship Bridge", "мост «Дружба»".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:[\s-]+" + _NAME + r"){0,3}\s+Bridge)\b"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?P<name>мост\w*\s+«" + _RU_NAME + r"(?:\s+" + _RU_NAME + r")?»)"),
+    ),
     # Lines coordinated with another line: "линии Жезказган – Бейнеу и Аркалык – Шубарколь".
     (
         EntityKind.PROJECT,

@@ -92,7 +92,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
 
 #: Words before a trigger that make it future, hypothetical or negated.
 _NOT_DONE = re.compile(
-    r"(?<![\w-])(?:will|would|shall|should|could|may|might|must|need|needs|to\s+be|to|expected|expects?|plans?|planned|"
+    r"(?<![\w-])(?:will|would|shall|should|could|(?-i:may)|might|must|need|needs|to\s+be|to|expected|expects?|plans?|planned|"
     r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|нужно|надо|необходимо|"
     r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,

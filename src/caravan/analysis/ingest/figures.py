@@ -141,8 +141,9 @@ _SISTER = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commissioned|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|begin\s+operat\w*|become\s+operational|operational|ready|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))"
-    r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?P<year>(?:20|21)\d\d)\b"
+    r"\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commission(?:ed)?|put\s+into\s+(?:service|operation)|launch(?:ed)?|start\s+operat\w*|begin\s+operat\w*|become\s+operational|operational|ready|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))"
+    r"[^.;]{0,50}?\b(?:in|by|before|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|early|mid-?|late)\s*)?(?P<year>(?:20|21)\d\d)\b"
+    r"|\b(?:expected|planned|scheduled|due|set|slated|aims?|plans?|intends?)\s+to\s+(?:be\s+)?(?:open|opened|completed?|finish(?:ed)?|commission(?:ed)?|launch(?:ed)?|put\s+into\s+(?:service|operation))\s+[^.;]{0,50}?\b(?P<rel5>this|next)\s+year\b"
     r"|\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))\s+(?P<rel>this|next)\s+year\b"
     r"|\b(?P<rel2>this|next)\s+year\b[^.;]{0,80}?\b(?:will|are\s+to|is\s+to)\s+be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation))"
     r"|\b(?:will|is\s+to|are\s+to)\s+(?:be\s+)?(?:open|opened|completed|finished|commissioned|put\s+into\s+(?:service|operation)|become\s+operational|operational|ready|start\s+operat\w*|begin\s+operat\w*|(?:go|enter|come)\s+into\s+(?:service|operation)|enter\s+(?:service|operation))\s+(?:in|by|(?:at|by)\s+the\s+end\s+of)\s+(?:(?:early|mid-?|late|the\s+(?:first|second)\s+half\s+of)\s*)?(?P<year4>(?:20|21)\d\d)\b"
@@ -276,6 +277,8 @@ def _trade(
         partner_before = _partner_before(view)
         if partner_before is None:
             return
+    elif not china_named and _BILATERAL.search(view.sentence) and _china_before(view):
+        pass  # "Kyrgyzstan's statistics: trade between the two countries …": China said before
     elif not china_named and not carried:  # a run-on list's China is in its trade sentence
         return
     flags: list[Flag] = []
@@ -384,6 +387,18 @@ _BILATERAL = re.compile(
     r"|двусторонн|(?:двумя|двух|обеих)\s+стран|между\s+(?:нашими\s+|обеими\s+)?(?:странами|государствами)",
     re.IGNORECASE,
 )
+
+
+def _china_before(view: SentenceView) -> bool:
+    """True when one of the sentences just before names China."""
+    earlier = view.previous
+    for _ in range(_RUN_ON_SENTENCES):
+        if earlier is None:
+            return False
+        if any("cn" in m.ids(EntryKind.COUNTRY) for m in earlier.of_kind(EntryKind.COUNTRY)):
+            return True
+        earlier = earlier.previous
+    return False
 
 
 def _partner_before(view: SentenceView) -> str | None:
@@ -827,7 +842,7 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         return
     for found in _OPENING.finditer(view.sentence):
         written = next((found[g] for g in _YEAR_GROUPS if found[g]), None)
-        relative = found["rel"] or found["rel2"]
+        relative = found["rel"] or found["rel2"] or found["rel5"]
         if found["rel3"] is not None or found["rel4"] is not None:
             relative = "this"  # the end of the report's year
         reference = view.context.reference

@@ -703,3 +703,34 @@ def test_a_bridge_by_its_own_name_is_new(kb: KnowledgeBase) -> None:
         "Zhaparov thanked China for the Kyrgyz-Chinese Friendship Bridge, which is nearly finished."
     )
     assert entity_names(kb, text) == {"Kyrgyz-Chinese Friendship Bridge"}
+
+
+# -- 18. lines named by their ends the other way; proposals; mines by name --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tashkent — Andijan — Osh — Irkeshtam — Kashgar corridor opened in 2018.",
+        "Дорога Яван – Вахдат открыта в 2016 году.",
+    ],
+)
+def test_a_line_named_by_its_ends_in_the_other_direction(kb: KnowledgeBase, text: str) -> None:
+    assert {e.status for e in events(kb, text)} == {ProjectStatus.IN_SERVICE}
+
+
+def test_a_chain_of_country_names_is_not_reversed_into_a_project(kb: KnowledgeBase) -> None:
+    text = "Uzbekistan – Kyrgyzstan – China trade opened a new chapter in 2018."
+    assert events(kb, text) == []
+
+
+def test_proposing_an_opening_is_not_an_opening(kb: KnowledgeBase) -> None:
+    text = "Mirziyoyev proposed opening the Kashgar – Irkeshtam – Osh – Andijan – Tashkent road corridor in May 2017."
+    assert ProjectStatus.IN_SERVICE not in {e.status for e in events(kb, text)}
+
+
+def test_a_mine_by_its_own_name_is_new_unless_it_spells_a_known_one(kb: KnowledgeBase) -> None:
+    assert entity_names(kb, "The Pokrud mine will produce about 1.3 tonnes of gold a year.") == {
+        "Pokrud mine"
+    }
+    assert entity_names(kb, "Zijin Mining runs the Zarafshan mine in the north.") == set()

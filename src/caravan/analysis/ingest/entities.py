@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
@@ -107,6 +109,11 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
     ),
+    # Mines and deposits by their own name: "the Pokrud mine", "the Taror gold deposit".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit))\b"),
+    ),
     # Bridges by their own name: "the Kyrgyz-Chinese Friendship Bridge", "мост «Дружба»".
     (
         EntityKind.PROJECT,
@@ -122,6 +129,19 @@ _RULES += (
         re.compile(r"(?<![\w-])(?:лини\w*|дорог\w*|магистрал\w*|ветк\w*)[^.;]{0,60}?" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4}\s+и\s+(?P<name>" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4})"),
     ),
 )  # fmt: skip
+_MINE = re.compile(r"\b(?:mine|deposit)$")
+
+
+def _like_a_known_project(name: str, gazetteer: Gazetteer) -> bool:
+    """True when the name's first word is close to a word of a known project's name."""
+    head = tokenise(name)[0].key
+    return any(
+        e.kind is EntryKind.PROJECT
+        and any(fuzz.ratio(head, t.key) >= 75 for t in tokenise(e.label))
+        for e in gazetteer.entries
+    )
+
+
 #: Kinds of thing that are usually parts of a line: a sentence naming a known project
 #: speaks of that project's tunnel.
 _PART_KIND = re.compile(r"тоннел|tunnel", re.IGNORECASE)
@@ -142,6 +162,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             start, end = view.start + found.start("name"), view.start + found.end("name")
             if any(a < end and start < b for a, b in known):
                 continue
+            if _MINE.search(found.group("name")) and _like_a_known_project(
+                found.group("name"), gazetteer
+            ):
+                continue  # "the Zarafshan mine": another spelling of a known project's name
             if _PART_KIND.search(found.group("name")) and _project_near(view):
                 continue  # a tunnel or line of a known project is a part of it, not a new thing
             name = re.sub(

@@ -127,7 +127,10 @@ _SECTION = re.compile(
 #: A relative clause, which belongs to the clause before it.
 _RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
 #: A gerund after a preposition of aim: "work on opening", "preparations for launching".
-_GOAL_GERUND = re.compile(r"\b(?:on|for|towards?|about)\s+$", re.IGNORECASE)
+_GOAL_GERUND = re.compile(
+    r"\b(?:on|for|towards?|about|propos\w+|suggest\w*|consider\w*|discuss\w*|plann\w+)\s+$",
+    re.IGNORECASE,
+)
 #: "work(s)" that is building only for things that are built.
 _GENERIC_WORK = re.compile(r"(?:works?|работ\w*)\b", re.IGNORECASE)
 #: Works, not traffic, resumed: building goes on.
@@ -174,7 +177,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             t_start, t_end = trigger.start(), trigger.end()
             if _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0)):
                 continue
-            if _GOAL_GERUND.search(view.text, max(view.start, t_start - 12), t_start) and re.match(
+            if _GOAL_GERUND.search(view.text, max(view.start, t_start - 16), t_start) and re.match(
                 r"\w+ing\b", trigger.group(0)
             ):
                 continue  # "work on opening the branch": an aim, not an opening

@@ -381,8 +381,45 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Ga
         gazetteer.add(entry)
     for entry in load_vocabulary(vocabulary):
         gazetteer.add(entry, prefixes=False)
+    for entry in [e for e in gazetteer.entries if e.kind is EntryKind.PROJECT]:
+        for chain in chains_of_ends(entry.label, gazetteer):
+            gazetteer.add(Entry(EntryKind.PROJECT, entry.id, chain, alias=True), prefixes=False)
     gazetteer.freeze()
     return gazetteer
+
+
+_DASH = re.compile(r"\s*[–—-]\s*|\s+-\s+")
+_KIND_TAIL = re.compile(r"(?P<end>\S+)(?P<tail>(?:\s+[a-zа-яё][\w-]*)+)$")
+
+
+def _is_place(name: str, gazetteer: Gazetteer) -> bool:
+    tokens = tokenise(name)
+    return bool(tokens) and gazetteer.place_word(" ".join(t.key for t in tokens))
+
+
+def chains_of_ends(label: str, gazetteer: Gazetteer) -> list[str]:
+    """Other ways to write a line named by its ends: "Kashgar – Irkeshtam – Osh road
+    corridor" is also "Osh – Irkeshtam – Kashgar road corridor" and, with three ends or
+    more, the bare chain either way. Chains of country names ("China – Kyrgyzstan –
+    Uzbekistan") are left alone: several lines share them."""
+    if "(" in label or not re.search(r"\s[–—]\s|\w–\w", label):
+        return []
+    parts = [p.strip() for p in re.split(r"\s+[–—]\s+|(?<=\w)–(?=\w)", label)]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return []
+    tail = ""
+    last = _KIND_TAIL.match(parts[-1])
+    if last is not None:
+        parts[-1], tail = last["end"], last["tail"]
+    if any(" " in p for p in parts) or not all(
+        _is_place(p, gazetteer) for p in (parts[0], parts[-1])
+    ):
+        return []  # only a line named by places at its ends (not "WE – WC", not countries)
+    backwards = list(reversed(parts))
+    chains = [" – ".join(backwards) + tail]
+    if len(parts) >= 3:
+        chains += [" – ".join(parts), " – ".join(backwards)]
+    return [c for c in chains if c != label]
 
 
 def load_vocabulary(path: Path = VOCABULARY_PATH) -> list[Entry]:

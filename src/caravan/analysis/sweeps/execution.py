@@ -99,7 +99,8 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Clie
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # no fixed port: no clash with another cluster
+            scheduler_kwargs={"dashboard": False},
             # Workers log at CRITICAL only: a task's error reaches the caller through its
             # future, while a worker's heartbeat failing as the cluster closes after Ctrl-C
             # would print a traceback that says nothing to the user.

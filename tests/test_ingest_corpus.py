@@ -44,7 +44,7 @@ def labels() -> ModuleType:
     return _load("ingest_labels")
 
 
-@pytest.fixture(scope="module", params=["ingest_corpus", "ingest_heldout"])
+@pytest.fixture(scope="module", params=["ingest_corpus", "ingest_heldout", "ingest_heldout2"])
 def corpus(labels: ModuleType, request: pytest.FixtureRequest) -> list[Any]:
     """Each labelled folder in turn: the corpus and the held-out texts."""
     return list(labels.load_corpus(EVALUATION / request.param))
@@ -100,7 +100,11 @@ def test_every_text_names_its_report(corpus: list[Any], labels: ModuleType) -> N
 
 
 def test_each_report_is_paraphrased_once(labels: ModuleType) -> None:
-    folders = [EVALUATION / "ingest_corpus", EVALUATION / "ingest_heldout"]
+    folders = [
+        EVALUATION / "ingest_corpus",
+        EVALUATION / "ingest_heldout",
+        EVALUATION / "ingest_heldout2",
+    ]
     urls = Counter(doc.meta["url"] for folder in folders for doc in labels.load_corpus(folder))
     assert [url for url, n in urls.items() if n > 1] == []
 

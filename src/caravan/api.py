@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.comparison import ComparisonResult as ComparisonResult
     from caravan.analysis.demand import FreightDemand
     from caravan.analysis.freight import FreightAssignment as FreightAssignment
-    from caravan.analysis.freight import FreightProgress
+    from caravan.analysis.freight import FreightParameters, FreightProgress
     from caravan.analysis.freight import PublishedVolume as PublishedVolume
     from caravan.analysis.freight.comparison import CrossingLoads as CrossingLoads
     from caravan.analysis.monitoring import AcceptOutcome as AcceptOutcome
@@ -814,18 +814,26 @@ class Observatory:
         select_link: str | None = None,
         report_miss: bool = False,
         progress: FreightProgress | None = None,
+        parameters: FreightParameters | None = None,
     ) -> FreightAssignment:
         """A year's freight assigned with capacities on the network (of a scenario): loads and
         utilisation per crossing and link, convergence, and the pairs through ``select_link``.
-        A missed gap raises ConvergenceError, or with ``report_miss`` is reported in the result."""
+        A missed gap raises ConvergenceError, or with ``report_miss`` is reported in the result.
+        ``parameters`` replaces the stated freight assumptions (for sensitivity runs)."""
         from caravan.analysis.freight import assign_year, assignment_spec
 
         spec = self._scenario(scenario)
         return assign_year(
             self.kb, year, lambda day: self.network(day, scenario=spec), scenario=spec,
             spec=assignment_spec(algorithm, gap), select_crossing=select_link,
-            report_miss=report_miss, progress=progress,
+            report_miss=report_miss, progress=progress, parameters=parameters,
         )  # fmt: skip
+
+    def freight_parameters(self) -> FreightParameters:
+        """The freight assignment's parameters as the knowledge base's assumptions state them."""
+        from caravan.analysis.freight import FreightParameters
+
+        return FreightParameters.from_knowledge_base(self.kb)
 
     def loads_against_published(self, result: FreightAssignment) -> list[PublishedVolume]:
         """Modelled loads per crossing beside the published volumes, with the error of each."""

@@ -88,14 +88,16 @@ def assign_year(
     select_crossing: str | None = None,
     report_miss: bool = False,
     progress: FreightProgress | None = None,
+    parameters: FreightParameters | None = None,
 ) -> FreightAssignment:
     """Assign ``year``'s freight demand on the network ``network_on`` compiles for its date
     (under ``scenario``, the mode split is recomputed on it: :func:`demand_under`).
+    ``parameters`` replaces the knowledge base's ``asm-freight-…`` defaults (sensitivity runs).
 
     A year without trade figures raises :class:`~caravan.errors.UnknownRecordError` naming
     the nearest years that have them.
     """
-    parameters = FreightParameters.from_knowledge_base(kb)
+    parameters = parameters or FreightParameters.from_knowledge_base(kb)
     if progress:
         progress("demand", 0, 1)
     snapshot = network_on(parameters.date_of(year))

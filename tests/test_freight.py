@@ -227,6 +227,23 @@ def test_the_year_is_assigned_end_to_end_with_published_volumes_beside(
         embedded.assign(2024, algorithm="simplex")
 
 
+def test_a_longer_queue_period_moves_road_freight_off_the_overloaded_crossings(
+    embedded: Observatory,
+) -> None:
+    stated = embedded.freight_parameters()
+    assert stated.queue_period_h == 168.0  # asm-freight-queue-period
+    one_day = stated.model_copy(update={"queue_period_h": 24.0})
+    short = embedded.assign(2024, parameters=one_day).crossing_mt()
+    week = embedded.assign(2024).crossing_mt()
+    # A queue that builds over a week at Kolzhat's and Irkeshtam's limits is dearer than one
+    # that builds over a day, so less freight crosses there and more at Nur Zholy.
+    assert week["bcp-dulata-kolzhat-road"] < short["bcp-dulata-kolzhat-road"]
+    assert week["bcp-irkeshtam-road"] < short["bcp-irkeshtam-road"]
+    assert week["bcp-khorgos-nur-zholy-road"] > short["bcp-khorgos-nur-zholy-road"]
+    road = {c: mt for c, mt in week.items() if c.endswith("-road")}
+    assert max(road, key=lambda c: road[c]) == "bcp-khorgos-nur-zholy-road"
+
+
 def test_cli_prints_loads_convergence_and_json(embedded_kb_path: Path) -> None:
     runner = CliRunner()
     table = runner.invoke(

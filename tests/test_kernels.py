@@ -23,6 +23,7 @@ from caravan.analysis.routing.skim import (
     MATRICES,
     SkimMatrices,
     _dense_edge_values,
+    _edge_values,
     skim_matrices,
 )
 from caravan.network import CostSettings, WeightedGraph, kernels, weighted_graph
@@ -104,12 +105,14 @@ def test_unreachable_nodes_are_inf_with_no_predecessor() -> None:
     assert graph.weight_between(1, 0) is None
 
 
-def test_a_route_in_a_fresh_process_does_not_import_scipy(embedded_kb_path: Path) -> None:
+def test_a_route_in_a_fresh_process_does_not_import_scipy_sparse(embedded_kb_path: Path) -> None:
+    # the time search is compiled (numba, which loads scipy's core for a version check and
+    # its linear algebra); the sparse-graph library is not needed for a route
     code = (
         "import datetime, sys; from pathlib import Path; from caravan import Observatory;"
         f"o = Observatory.open(Path({str(embedded_kb_path)!r}));"
         "r = o.route('cn-xian', 'uz-tashkent', date=datetime.date(2025, 6, 4));"
-        "assert r.best.legs; print(sorted(m for m in sys.modules if m.startswith('scipy')))"
+        "assert r.best.legs; print(sorted(m for m in sys.modules if m.startswith('scipy.sparse')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -117,10 +120,10 @@ def test_a_route_in_a_fresh_process_does_not_import_scipy(embedded_kb_path: Path
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("weight", list(Weight))
-def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weight: Weight) -> None:
-    """Edge sums along the trees, bit for bit; a path that drives on a road is timed by the
-    itinerary rule (drivers' hours over the whole trip) instead."""
+def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory) -> None:
+    """Cost skims: edge sums along the cheapest-path trees, bit for bit; a path that drives
+    on a road is timed by the itinerary rule (drivers' hours over the whole trip) instead."""
+    weight = Weight.COST
     router = _router(embedded)
     snapshot = router.snapshot
     place_ids = [p.id for p in embedded.kb.places()]
@@ -161,6 +164,48 @@ def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory, weigh
         itinerary = itinerary_from_edges(snapshot, edges, place_ids[i], place_ids[j], weight)
         for name in ("time_h", "time_h_low", "time_h_high", "generalised_usd", "cost_usd"):
             assert skim_of(skim, name)[i, j] == pytest.approx(getattr(itinerary, name), rel=1e-9)
+
+
+@pytest.mark.parametrize("weight", [Weight.TIME, Weight.GENERALISED])
+def test_timed_skim_sums_edges_along_its_paths_in_travel_order(
+    embedded: Observatory, weight: Weight
+) -> None:
+    """Time and generalised skims follow the least-reported-time search's paths: edge sums
+    along them bit for bit where they do not drive, the itinerary's figures where they do."""
+    router = _router(embedded)
+    snapshot = router.snapshot
+    place_ids = [p.id for p in embedded.kb.places()]
+    skim = skim_matrices(router, place_ids, weight)
+    timed = router.timed_search(weight, router.graph(weight, None, ()))
+    assert timed is not None
+    per_edge = _edge_values(router)
+    roles = road_trip_timing(snapshot).role
+    targets = np.array([snapshot.destination_node.get(p, -1) for p in place_ids])
+    rng = random.Random(5)
+    driving = plain = 0
+    for i, origin in enumerate(place_ids):
+        if origin not in snapshot.origin_node:
+            continue
+        for j, edges in enumerate(timed.paths(snapshot.origin_node[origin], targets)):
+            if i == j or edges is None:
+                assert i == j or not np.isfinite(skim.time_h[i, j])
+                continue
+            if not (roles[edges] == road_trip_kernels.DRIVE).any():
+                plain += 1
+                for name in ("time_h", "cost_usd", "length_km", "generalised_usd"):
+                    total = 0.0
+                    for edge in edges:
+                        total += float(per_edge[name][edge])
+                    assert skim_of(skim, name)[i, j] == total, name
+            elif rng.random() < 0.05:
+                driving += 1
+                itinerary = itinerary_from_edges(snapshot, edges, origin, place_ids[j], weight)
+                for name in ("time_h", "time_h_low", "time_h_high", "generalised_usd"):
+                    assert skim_of(skim, name)[i, j] == pytest.approx(
+                        getattr(itinerary, name), rel=1e-9
+                    ), name
+    assert plain >= 1000
+    assert driving >= 100
 
 
 def skim_of(skim: SkimMatrices, name: str) -> npt.NDArray[np.float64]:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from asgi_client import request
 from caravan import Observatory
+from caravan.analysis.routing import skim_matrices
 from caravan.analysis.scenarios import builtin_names
 from caravan.api import Weight
 from caravan.errors import DataValidationError, ScenarioError
@@ -83,17 +84,12 @@ def _edges(snapshot: NetworkSnapshot, exclude: AbstractSet[str] = frozenset()) -
 
 
 def _best_times(observatory: Observatory, scenario: Scenario | None) -> npt.NDArray[np.float64]:
-    """Shortest times under the routing weight, which a best-time search minimises.
+    """Least reported times between the places (skims by time: road trips by drivers' hours).
 
-    Skims and routes report each chosen path's itinerary time, with road trips re-timed by
-    the drivers' hours of the whole trip: that need not move with the weight (a cheaper path
-    by the per-edge factor can rest longer), so the invariants below are the weight's.
+    The time search minimises the time itineraries report, so these invariants hold on it.
     """
     router = observatory._router(DATE, CostSettings(), scenario)
-    snapshot = router.snapshot
-    graph = router.graph(Weight.TIME, None, ())
-    distances, _ = graph.shortest_from([snapshot.origin_node[p] for p in PLACES])
-    return np.asarray(distances)[:, [snapshot.destination_node[p] for p in PLACES]]
+    return skim_matrices(router, PLACES, Weight.TIME).time_h
 
 
 # -- loading -------------------------------------------------------------------------------

@@ -129,16 +129,19 @@ def test_a_skim_differs_from_edge_sums_only_on_paths_that_drive(embedded: Observ
     snapshot = router.snapshot
     places = [p for p in PLACES if p in snapshot.origin_node]
     graph = router.graph(Weight.TIME, None, ())
+    timed = router.timed_search(Weight.TIME, graph)
+    assert timed is not None
     timing = road_trip_timing(snapshot)
     skim = skim_matrices(router, places, Weight.TIME)
-    changed = 0
+    changed = faster = 0
     for i, origin in enumerate(places):
         distances, predecessors = graph.shortest_from(snapshot.origin_node[origin])
         for j, destination in enumerate(places):
             target = snapshot.destination_node[destination]
             if i == j or not np.isfinite(distances[target]):
                 continue
-            edges = graph.path_edges(predecessors, target)
+            edges = timed.path(snapshot.origin_node[origin], target)
+            assert edges is not None
             edge_sum = float(snapshot.time_h[edges].sum())
             drives = any(timing.role[e] == kernels.DRIVE for e in edges)
             if not drives:
@@ -149,7 +152,13 @@ def test_a_skim_differs_from_edge_sums_only_on_paths_that_drive(embedded: Observ
             assert skim.time_h[i, j] == pytest.approx(itinerary.time_h, rel=1e-9)
             change = timing.path_change(edges)
             assert edge_sum + change[0] == pytest.approx(itinerary.time_h, rel=1e-9)
+            # the path the per-edge drivers' factor chooses reports no less time
+            by_factor = graph.path_edges(predecessors, target)
+            factor_time = itinerary_from_edges(snapshot, by_factor, origin, destination, "time")
+            assert itinerary.time_h <= factor_time.time_h + 1e-9
+            faster += itinerary.time_h < factor_time.time_h - 1e-6
     assert changed >= 20
+    assert faster >= 1
 
 
 def test_a_skim_without_road_keeps_edge_sums(embedded: Observatory) -> None:

@@ -396,9 +396,14 @@ class _Route:
 def _mode_routes(
     router: Router, pairs: Sequence[tuple[str, str]], mode: str | None
 ) -> dict[tuple[str, str], _Route | None]:
-    """Best routes (generalised cost) of some pairs using one mode only (all when None)."""
+    """Best routes (generalised cost) of some pairs using one mode only (all when None).
+
+    Paths are those of least generalised cost with road trips timed by drivers' hours
+    (the router's timed search), as routes choose them.
+    """
     snapshot = router.snapshot
     graph = router.graph(Weight.GENERALISED, (mode,) if mode else None, ())
+    timed = router.timed_search(Weight.GENERALISED, graph)
     found: dict[tuple[str, str], _Route | None] = {}
     origins = list(dict.fromkeys(o for o, _ in pairs if o in snapshot.origin_node))
     if not origins:
@@ -414,7 +419,14 @@ def _mode_routes(
         if not np.isfinite(distances[row, target]):
             found[(origin, destination)] = None
             continue
-        edges = graph.path_edges(predecessors[row], target)
+        edges = (
+            graph.path_edges(predecessors[row], target)
+            if timed is None
+            else timed.path(snapshot.origin_node[origin], target)
+        )
+        if edges is None:  # pragma: no cover - reachable by the graph, so by the search
+            found[(origin, destination)] = None
+            continue
         kinds = snapshot.kind[edges]
         itinerary = itinerary_from_edges(snapshot, edges, origin, destination, "generalised")
         found[(origin, destination)] = _Route(

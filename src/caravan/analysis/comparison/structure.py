@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from caravan.analysis.routing import Router, Weight
+from caravan.analysis.routing.timed_search import TimedSearch
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = ["RouteStructure", "item_universe", "route_structure"]
@@ -99,7 +100,10 @@ def route_structure(
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = np.array([snapshot.destination_node.get(p, -1) for p in place_ids])
     present = [i for i, node in enumerate(origins) if node >= 0]
-    if present:
+    timed = router.timed_search(weight, graph)
+    if present and timed is not None:
+        use_per_edge = _timed_structure(timed, origins, destinations, edge_masks, items)
+    elif present:
         distances, predecessors = graph.shortest_from([origins[i] for i in present])
         distances, predecessors = np.atleast_2d(distances), np.atleast_2d(predecessors)
         chosen = graph.chosen_edge.toarray().astype(np.int64) - 1  # -1: no edge
@@ -142,3 +146,28 @@ def route_structure(
         if record.ref_id and snapshot.kind[edge] in (EdgeKind.LINK, EdgeKind.CROSSING):
             use[record.ref_id] = use.get(record.ref_id, 0) + round(float(use_per_edge[edge]))
     return RouteStructure(tuple(place_ids), tuple(universe), items, use)
+
+
+def _timed_structure(
+    timed: TimedSearch,
+    origins: Sequence[int],
+    destinations: npt.NDArray[np.int64],
+    edge_masks: npt.NDArray[np.uint64],
+    items: npt.NDArray[np.uint64],
+) -> npt.NDArray[np.float64]:
+    """Fill ``items`` from the paths of least reported time (or generalised cost); edge use.
+
+    These are the paths routes and skims take when drivers' hours time the road trips.
+    """
+    use = np.zeros(edge_masks.shape[0] - 1)
+    targets = np.asarray(destinations, dtype=np.int64)
+    for i, origin in enumerate(origins):
+        if origin < 0:
+            continue
+        for j, path in enumerate(timed.paths(origin, targets)):
+            if path is None or not path:
+                continue
+            items[i, j] = np.bitwise_or.reduce(edge_masks[path], axis=0)
+            if i != j:
+                np.add.at(use, path, 1.0)
+    return use

@@ -21,6 +21,8 @@ import numba
 import numpy as np
 import numpy.typing as npt
 
+from caravan.analysis.routing import drivers_rule
+
 __all__ = [
     "BREAK",
     "DAY",
@@ -34,7 +36,9 @@ __all__ = [
     "SLOW",
     "STOP",
     "added_rest",
+    "drive",
     "path_corrections",
+    "stop",
     "tree_corrections",
 ]
 
@@ -49,10 +53,9 @@ OTHER, DRIVE, STOP, PASS = range(4)
 DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)
 RULE_COUNT = 6
 
-#: AETR, as in drivers_hours: continuous driving before a break; extended days per trip.
-_CONTINUOUS_H = 4.5
-_EXTENDED_DAYS = 2
-_TOLERANCE_H = 1e-9
+_CONTINUOUS_H = drivers_rule.CONTINUOUS_DRIVING_H
+_EXTENDED_DAYS = drivers_rule.EXTENDED_DAYS
+_TOLERANCE_H = drivers_rule.TOLERANCE_H
 
 _F = "float64"
 _I = "int64"
@@ -74,34 +77,61 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
-@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_I}, {_F})")
-def _driving_until_reset(
-    hours: FloatArray, driving: Any, start: int, count: int, stop_as_rest: float
+#: The rule's steps (``drivers_rule``), compiled from the same source the itinerary runs.
+drive = _compiled(f"Tuple(({_F}, {_F}, {_F}, {_F}, {_F}, boolean))({_F}, {_F}, {_F}, {_F}, {_I}, "
+                  f"{_F}, {_F}, {_F}, {_F}, {_F})")(drivers_rule.drive)  # fmt: skip
+stop = _compiled(f"UniTuple({_F}, 3)({_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F})")(drivers_rule.stop)
+
+
+@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_I}, {_I}, {_FV})")
+def _rest_with_choices(
+    hours: FloatArray,
+    driving: Any,
+    count: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    stop_as_rest: float,
+    extension: float,
+    first: int,
+    second: int,
+    added: FloatArray,
 ) -> float:
-    """Driving hours from ``start`` before the next stop long enough to be the daily rest."""
+    """``drivers_hours.rest_with_choices`` on arrays: rest per stretch into ``added``; total."""
+    today = 0.0
+    continuous = 0.0
+    day_limit = day
+    extensions = _EXTENDED_DAYS
+    choice = 0
     total = 0.0
-    for index in range(start, count):
-        if not driving[index] and hours[index] >= stop_as_rest - _TOLERANCE_H:
-            break
-        if driving[index]:
-            total += hours[index]
+    for index in range(count):
+        added[index] = 0.0
+        if not driving[index]:
+            today, continuous, day_limit = stop(
+                hours[index], today, continuous, day_limit, day, break_h, stop_as_rest
+            )
+            continue
+        remaining = hours[index]
+        while True:
+            remaining, today, continuous, day_limit, rested, chosen = drive(
+                remaining, today, continuous, day_limit, extensions, day, continuous_limit,
+                break_h, rest, extension,
+            )  # fmt: skip
+            added[index] += rested
+            if not chosen:
+                break
+            if choice in (first, second):
+                day_limit += extension
+                extensions -= 1
+            else:
+                added[index] += rest
+                today = 0.0
+                continuous = 0.0
+                day_limit = day
+            choice += 1
+        total += added[index]
     return total
-
-
-@_compiled(f"{_I}({_F}, {_I}, {_F}, {_F})")
-def _rests_needed(driving_h: float, extensions: int, day: float, extension: float) -> int:
-    """Fewest daily rests before ``driving_h`` is driven, each later day extensible."""
-    rests = 0
-    while driving_h > _TOLERANCE_H + rests * day + min(extensions, rests) * extension:
-        rests += 1
-    return rests
-
-
-@_compiled(f"boolean({_F}, {_I}, {_F}, {_F})")
-def _saves_a_rest(driving_h: float, extensions: int, day: float, extension: float) -> bool:
-    """Whether extending today leaves fewer daily rests for ``driving_h`` still to drive."""
-    now = _rests_needed(driving_h, extensions, day, extension)
-    return _rests_needed(driving_h - extension, extensions - 1, day, extension) < now
 
 
 @_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV})")
@@ -119,56 +149,29 @@ def added_rest(
 ) -> float:
     """Breaks and rests added on each of the first ``count`` stretches (into ``added``); total.
 
-    :func:`caravan.analysis.routing.drivers_hours.added_rest_h` step for step; an infinite
-    ``continuous_limit`` stands for a crew that takes its breaks while the other drives.
+    :func:`caravan.analysis.routing.drivers_hours.added_rest_h` on arrays: the same choices
+    of days to extend, tried in the same order, the first of the least total kept. An
+    infinite ``continuous_limit`` stands for a crew that takes its breaks while the other
+    drives.
     """
-    today = 0.0
-    continuous = 0.0
-    day_limit = day
-    extensions = _EXTENDED_DAYS
-    total = 0.0
+    driven = 0.0
     for index in range(count):
-        added[index] = 0.0
-        if not driving[index]:
-            if hours[index] >= stop_as_rest - _TOLERANCE_H:
-                today = 0.0
-                continuous = 0.0
-                day_limit = day
-            elif hours[index] >= break_h - _TOLERANCE_H:
-                continuous = 0.0
-            continue
-        remaining = hours[index]
-        while remaining > _TOLERANCE_H:
-            allowed = min(day_limit - today, continuous_limit - continuous)
-            if allowed > _TOLERANCE_H:
-                driven = min(allowed, remaining)
-                remaining -= driven
-                today += driven
-                continuous += driven
-            elif day_limit - today > _TOLERANCE_H:
-                added[index] += break_h
-                continuous = 0.0
-            elif (
-                day_limit == day
-                and extensions > 0
-                and extension > 0
-                and _saves_a_rest(
-                    remaining
-                    + _driving_until_reset(hours, driving, index + 1, count, stop_as_rest),
-                    extensions,
-                    day,
-                    extension,
-                )
-            ):
-                day_limit += extension
-                extensions -= 1
-            else:
-                added[index] += rest
-                today = 0.0
-                continuous = 0.0
-                day_limit = day
-        total += added[index]
-    return total
+        if driving[index]:
+            driven += hours[index]
+    choices = int(driven / day) + 1 if day > 0 else 1
+    trial = np.zeros(max(count, 1))
+    best = _rest_with_choices(hours, driving, count, day, continuous_limit, break_h, rest,
+                              stop_as_rest, extension, -1, -1, added)  # fmt: skip
+    for first in range(choices):
+        for second in range(first, choices):
+            other = -1 if second == first else second
+            total = _rest_with_choices(hours, driving, count, day, continuous_limit, break_h,
+                                       rest, stop_as_rest, extension, first, other, trial)  # fmt: skip
+            if total < best - _TOLERANCE_H:
+                best = total
+                for index in range(count):
+                    added[index] = trial[index]
+    return best
 
 
 @_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV})")

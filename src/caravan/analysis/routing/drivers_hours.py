@@ -1,8 +1,8 @@
 """Drivers' hours on a whole road trip: breaks and daily rests where the rules put them.
 
-The network charges drivers' hours as a factor on every road edge (a routing weight for
-path choice). An itinerary's reported road time is recomputed here from its sequence of
-driving stretches and stops: AETR (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan,
+A road edge's own time charges drivers' hours as a factor (an upper bound of the rules);
+an itinerary's reported road time is recomputed here from its sequence of driving
+stretches and stops, by the rule's steps in ``drivers_rule`` (which the time search shares): AETR (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan,
 Uzbekistan) asks for a 45 min break after 4.5 h of driving and a daily rest after a day's
 driving, none after the last stretch; a stop (a border queue) at least as long as the
 reduced daily rest is the rest. A two-driver crew takes its breaks while the other drives
@@ -11,25 +11,28 @@ and rests together after both have driven a day (9 h in 30 h). See docs/network-
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from caravan.analysis.routing import drivers_rule
+from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
 from caravan.network import NetworkSnapshot
 from caravan.network.parameters import Parameter
 
 if TYPE_CHECKING:  # the itinerary module calls this one
     from caravan.analysis.routing.itinerary import Leg
 
-__all__ = ["CrewRules", "Stretch", "added_rest_h", "crew_rules", "with_drivers_hours"]
-
-#: AETR: a break is due after this much continuous driving (asm-time-road-break).
-CONTINUOUS_DRIVING_H = 4.5
-#: AETR: the daily driving may be extended twice a week (asm-time-road-extended-driving-day);
-#: a trip is taken to last under a week, so twice a trip.
-EXTENDED_DAYS = 2
-
-_TOLERANCE_H = 1e-9
+__all__ = [
+    "CrewRules",
+    "Stretch",
+    "added_rest_h",
+    "choices",
+    "crew_rules",
+    "rest_with_choices",
+    "with_drivers_hours",
+]
 
 
 @dataclass(frozen=True)
@@ -59,72 +62,65 @@ def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
 
     The crew starts rested; rest is taken only when more driving follows, so a trip's last
     stretch never ends in a rest. Stops add nothing; a long enough stop resets the counters.
-    A day is extended (twice at most) when that saves a daily rest before the next reset.
+    A day is extended (twice at most) where that gives the trip its least time: every choice
+    of the days to extend is tried (:func:`choices`), the first of the least total kept.
     """
+    best: list[float] | None = None
+    for first, second in choices(stretches, rules):
+        added = rest_with_choices(stretches, rules, first, second)
+        if best is None or sum(added) < sum(best) - drivers_rule.TOLERANCE_H:
+            best = added
+    return best if best is not None else []
+
+
+def choices(stretches: Sequence[Stretch], rules: CrewRules) -> list[tuple[int, int]]:
+    """Which choices to extend (the first and second, -1: none), in the order they are tried.
+
+    A choice comes when a day's driving is used up, so a trip has at most its driving hours
+    over a day's driving of them (plus one).
+    """
+    driving = sum(s.hours for s in stretches if s.driving)
+    count = int(driving / rules.daily_driving_h) + 1 if rules.daily_driving_h > 0 else 1
+    found = [(-1, -1)]
+    for first in range(count):
+        found.append((first, -1))
+        found.extend((first, second) for second in range(first + 1, count))
+    return found
+
+
+def rest_with_choices(
+    stretches: Sequence[Stretch], rules: CrewRules, first: int, second: int
+) -> list[float]:
+    """Rest added per stretch when the ``first`` and ``second`` choices extend the day."""
     added = [0.0] * len(stretches)
+    limit = math.inf if rules.continuous_driving_h is None else rules.continuous_driving_h
     today = continuous = 0.0
-    day_limit, extensions = rules.daily_driving_h, EXTENDED_DAYS
+    day_limit, extensions, choice = rules.daily_driving_h, EXTENDED_DAYS, 0
     for index, stretch in enumerate(stretches):
         if not stretch.driving:
-            if stretch.hours >= rules.stop_as_rest_h - _TOLERANCE_H:
-                today = continuous = 0.0
-                day_limit = rules.daily_driving_h
-            elif stretch.hours >= rules.break_h - _TOLERANCE_H:
-                continuous = 0.0
+            today, continuous, day_limit = drivers_rule.stop(
+                stretch.hours, today, continuous, day_limit, rules.daily_driving_h,
+                rules.break_h, rules.stop_as_rest_h,
+            )  # fmt: skip
             continue
         remaining = stretch.hours
-        while remaining > _TOLERANCE_H:
-            limit = rules.continuous_driving_h
-            allowed = day_limit - today
-            if limit is not None:
-                allowed = min(allowed, limit - continuous)
-            if allowed > _TOLERANCE_H:
-                driven = min(allowed, remaining)
-                remaining -= driven
-                today += driven
-                continuous += driven
-            elif day_limit - today > _TOLERANCE_H:
-                added[index] += rules.break_h
-                continuous = 0.0
-            elif day_limit == rules.daily_driving_h and _extension_saves_a_rest(
-                remaining + _driving_until_reset(stretches[index + 1 :], rules), extensions, rules
-            ):
+        while True:
+            remaining, today, continuous, day_limit, rest, chosen = drivers_rule.drive(
+                remaining, today, continuous, day_limit, extensions, rules.daily_driving_h,
+                limit, rules.break_h, rules.daily_rest_h, rules.extension_h,
+            )  # fmt: skip
+            added[index] += rest
+            if not chosen:
+                break
+            if choice in (first, second):
                 day_limit += rules.extension_h
                 extensions -= 1
             else:
                 added[index] += rules.daily_rest_h
                 today = continuous = 0.0
                 day_limit = rules.daily_driving_h
+            choice += 1
     return added
-
-
-def _driving_until_reset(stretches: Sequence[Stretch], rules: CrewRules) -> float:
-    """Driving hours before the next stop long enough to be the daily rest (or the end)."""
-    total = 0.0
-    for stretch in stretches:
-        if not stretch.driving and stretch.hours >= rules.stop_as_rest_h - _TOLERANCE_H:
-            break
-        total += stretch.hours if stretch.driving else 0.0
-    return total
-
-
-def _extension_saves_a_rest(driving_h: float, extensions: int, rules: CrewRules) -> bool:
-    """Whether extending today leaves fewer daily rests for ``driving_h`` still to drive."""
-    if extensions <= 0 or rules.extension_h <= 0:
-        return False
-    now = _rests_needed(driving_h, extensions, rules)
-    return _rests_needed(driving_h - rules.extension_h, extensions - 1, rules) < now
-
-
-def _rests_needed(driving_h: float, extensions: int, rules: CrewRules) -> int:
-    """Fewest daily rests before ``driving_h`` is driven, each later day extensible."""
-    rests = 0
-    while (
-        driving_h
-        > _TOLERANCE_H + rests * rules.daily_driving_h + min(extensions, rests) * rules.extension_h
-    ):
-        rests += 1
-    return rests
 
 
 def crew_rules(parameters: Sequence[Parameter]) -> tuple[CrewRules, CrewRules] | None:

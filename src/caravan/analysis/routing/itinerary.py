@@ -109,7 +109,7 @@ def itinerary_from_edges(
     """Group a path's edges into legs and add everything up.
 
     Road runs are timed by the drivers' hours of their whole trip (``drivers_hours``), not
-    by the per-edge factor the path was chosen with.
+    by the per-edge factor in the edges' own time.
     """
     legs: list[Leg] = []
     leg_edges: list[list[int]] = []

@@ -1,8 +1,8 @@
 """Road trips on many paths timed by drivers' hours, as itineraries time them, on arrays.
 
-Paths are chosen with the drivers' hours charged as a factor on every road edge (the routing
-weight); an itinerary re-times each road trip by the rules (``drivers_hours``). A skim asks
-the same of every origin–destination pair: :class:`RoadTripTiming` holds what each edge
+An itinerary times each road trip by the rules (``drivers_hours``), and the time search
+(``timed_search``) chooses paths by that time. A skim asks the same of every
+origin–destination pair: :class:`RoadTripTiming` holds what each edge
 contributes, and :meth:`RoadTripTiming.tree_changes` gives, for a block of shortest-path
 trees, how much each pair's time and its deviations below and above typical change when
 its road trips are timed by the rules (nothing for pairs that do not drive on a road).

@@ -18,6 +18,8 @@ from caravan.errors import InvalidQueryError, NoRouteError, WorkLimitError
 from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph, weighted_graph
 
 if TYPE_CHECKING:  # numba loads only when a graph is large enough to need a hierarchy
+    from caravan.analysis.routing.road_trips import RoadTripTiming
+    from caravan.analysis.routing.timed_search import TimedSearch
     from caravan.network.large import ContractionHierarchy
 
 __all__ = ["Deadline", "RouteResult", "Router"]
@@ -129,6 +131,8 @@ class Router:
     _hierarchies: dict[int, ContractionHierarchy] = field(default_factory=dict)
     #: seconds of Dijkstra spent per large graph, until a hierarchy pays for itself
     _search_seconds: dict[int, float] = field(default_factory=dict)
+    _road_trips: RoadTripTiming | None = None
+    _timed: dict[int, TimedSearch] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------
     def route(self, query: RouteQuery, deadline: Deadline | None = None) -> RouteResult:
@@ -259,7 +263,9 @@ class Router:
         own_graph = modes is None and avoid == query.avoid and value_of_time is None
         modes = modes or (tuple(m.value for m in query.modes) if query.modes else None)
         graph = self.graph(weight, modes, avoid, value_of_time)
-        edges = self._path(graph, query, call, hierarchy=own_graph and weight == query.by)
+        timed = None if query.via else self.timed_search(weight, graph, value_of_time)
+        hierarchy = own_graph and weight == query.by
+        edges = self._path(graph, query, call, hierarchy=hierarchy, timed=timed)
         if edges is None:
             raise _NoPathError
         key = (tuple(edges), weight)
@@ -269,13 +275,62 @@ class Router:
             )
         return call.itineraries[key]
 
+    def timed_search(
+        self, weight: Weight, graph: WeightedGraph, value_of_time: float | None = None
+    ) -> TimedSearch | None:
+        """The least-reported-time search on one of this router's graphs (kept), or None.
+
+        None where the weight has no time (cost), nothing drives on a road under crew rules
+        (edge sums are then the reported time), or the graph is large enough for a hierarchy.
+        """
+        if weight == Weight.COST or graph.node_count >= HIERARCHY_NODE_COUNT:
+            return None
+        if self._road_trips is None:
+            from caravan.analysis.routing.road_trips import road_trip_timing
+
+            self._road_trips = road_trip_timing(self.snapshot)
+        if not self._road_trips.drives:
+            return None
+        if id(graph) not in self._timed:
+            from caravan.analysis.routing.timed_search import timed_search
+
+            vot = (
+                self.snapshot.parameters.value_of_time_usd_per_h().value
+                if value_of_time is None
+                else value_of_time
+            )
+            cost_weight, time_weight = (0.0, 1.0) if weight == Weight.TIME else (1.0, vot)
+            self._timed[id(graph)] = timed_search(
+                self.snapshot, graph, self._road_trips, cost_weight, time_weight
+            )
+        return self._timed[id(graph)]
+
+    def _timed_path(
+        self, timed: TimedSearch, query: RouteQuery, call: _Call | None
+    ) -> list[int] | None:
+        """The path of least reported time (or generalised cost) without via points."""
+        snapshot = self.snapshot
+        if (
+            query.origin not in snapshot.origin_node
+            or query.destination not in snapshot.destination_node
+        ):
+            return None
+        if call is not None:
+            call.check()
+        origin = snapshot.origin_node[query.origin]
+        return timed.path(origin, snapshot.destination_node[query.destination])
+
     def _path(
         self,
         graph: WeightedGraph,
         query: RouteQuery,
         call: _Call | None = None,
         hierarchy: bool = False,
+        timed: TimedSearch | None = None,
     ) -> list[int] | None:
+        """The query's path on ``graph``; by the least reported time with ``timed`` (no via)."""
+        if timed is not None and not query.via:
+            return self._timed_path(timed, query, call)
         snapshot = self.snapshot
         if (
             query.origin not in snapshot.origin_node

@@ -9,8 +9,9 @@ typical of running, terminal and transfer edges add up, border crossings' deviat
 that sum add in quadrature.
 
 Road trips are timed as an itinerary times them: by the drivers' hours of the whole trip
-(``road_trips``), not by the per-edge factor the routes were chosen with; so a cell's time,
-range and generalised cost equal the itinerary of its route.
+(``road_trips``), and skims by time or generalised cost follow the paths that minimise that
+reported figure (``timed_search``); so a cell's time, range and generalised cost equal the
+itinerary of its route. Cost skims follow the cheapest paths (time plays no part there).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import numpy.typing as npt
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.road_trips import RoadTripTiming, road_trip_timing
 from caravan.analysis.routing.search import Deadline, Router
+from caravan.analysis.routing.timed_search import TimedSearch
 from caravan.network import EdgeKind, WeightedGraph
 
 __all__ = ["SkimFormat", "SkimMatrices", "SkimProgress", "iterate_skim", "skim_matrices"]
@@ -140,6 +142,10 @@ def iterate_skim(
     """
     snapshot = router.snapshot
     graph = router.graph(weight, modes, avoid)
+    timed = router.timed_search(weight, graph)
+    if timed is not None:
+        yield from _iterate_timed_skim(router, timed, place_ids, weight, chunk_size, deadline)
+        return
     accumulated_names, dense = _dense_edge_values(router, graph)
     origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
     destinations = [snapshot.destination_node.get(p, -1) for p in place_ids]
@@ -170,14 +176,58 @@ def iterate_skim(
             block[:, ~reachable_columns] = np.inf
             result[name][rows, :] = block
         yield SkimProgress(min(start + chunk_size, len(present)), len(present))
-    for name in accumulated_names:
-        np.fill_diagonal(result[name], 0.0)
+    yield _finished(router, place_ids, weight, result)
+
+
+def _iterate_timed_skim(
+    router: Router,
+    timed: TimedSearch,
+    place_ids: list[str],
+    weight: Weight,
+    chunk_size: int,
+    deadline: Deadline | None,
+) -> Iterator[SkimProgress | SkimMatrices]:
+    """:func:`iterate_skim` along the paths of least reported time (or generalised cost)."""
+    snapshot = router.snapshot
+    per_edge = _edge_values(router)
+    names = list(per_edge)
+    quantities = np.stack([np.asarray(v, dtype=np.float64) for v in per_edge.values()])
+    origins = [snapshot.origin_node.get(p, -1) for p in place_ids]
+    targets = np.array([snapshot.destination_node.get(p, -1) for p in place_ids], dtype=np.int64)
+    n = len(place_ids)
+    result = {name: np.full((n, n), np.inf) for name in names}
+    present = [i for i, node in enumerate(origins) if node >= 0]
+    vot = snapshot.parameters.value_of_time_usd_per_h().value
+    for start in range(0, len(present), chunk_size):
+        if deadline is not None:
+            deadline.check()
+        rows = present[start : start + chunk_size]
+        sums, changes = timed.skim_block(
+            np.array([origins[i] for i in rows], dtype=np.int64), targets, quantities
+        )
+        blocks = dict(zip(names, sums, strict=True))
+        _time_road_trips(blocks, changes, vot)
+        for name, block in blocks.items():
+            result[name][rows, :] = block
+        yield SkimProgress(min(start + chunk_size, len(present)), len(present))
+    yield _finished(router, place_ids, weight, result)
+
+
+def _finished(
+    router: Router,
+    place_ids: list[str],
+    weight: Weight,
+    result: dict[str, npt.NDArray[np.float64]],
+) -> SkimMatrices:
+    """The matrices from accumulated blocks: zero diagonal, time range from the deviations."""
+    for block in result.values():
+        np.fill_diagonal(block, 0.0)
     low, high = _time_range(result)
     matrices = {name: result[name] for name in MATRICES if name in result}
-    yield SkimMatrices(
+    return SkimMatrices(
         tuple(place_ids),
         weight.value,
-        snapshot.date.isoformat(),
+        router.snapshot.date.isoformat(),
         time_h_low=low,
         time_h_high=high,
         **matrices,
@@ -208,17 +258,23 @@ def _dense_edge_values(
     size = snapshot.node_count
     rows = np.repeat(np.arange(size), np.diff(graph.indptr))
     cols = graph.indices
-    per_edge = {
+    per_edge = _edge_values(router)
+    stacked = np.zeros((len(per_edge), size, size))
+    for q, values in enumerate(per_edge.values()):
+        stacked[q, rows, cols] = values[graph.edges]
+    return list(per_edge), stacked
+
+
+def _edge_values(router: Router) -> dict[str, npt.NDArray[np.float64]]:
+    """Per edge, each quantity a skim adds up along its routes."""
+    snapshot = router.snapshot
+    return {
         "time_h": snapshot.time_h,
         "cost_usd": snapshot.cost_usd,
         "length_km": snapshot.length_km,
         "generalised_usd": router.weights(Weight.GENERALISED),
         **_edge_deviations(router),
     }
-    stacked = np.zeros((len(per_edge), size, size))
-    for q, values in enumerate(per_edge.values()):
-        stacked[q, rows, cols] = values[graph.edges]
-    return list(per_edge), stacked
 
 
 def _edge_deviations(router: Router) -> dict[str, npt.NDArray[np.float64]]:

@@ -1,0 +1,353 @@
+"""Compiled label-setting search for the least reported time (drivers' hours included).
+
+A label at a node is one way of reaching it: its weight, its reported time, and the crew's
+state the drivers'-hours rule needs (driving today, since the last break, today's limit,
+extended days left, and which crew rules the road trip drives under, -1 off the road).
+Road links extend a label by the rule's own step (``drivers_rule.drive``, compiled in
+``_road_trip_kernels``), trying both ways where the rule leaves a choice; road border
+crossings by ``drivers_rule.stop``; any other edge (rail, ferry, transfer, terminal) ends
+the road trip. Labels are settled in order of weight; one that another settled label at its
+node dominates (same rules, no less driving left today, no more since the break, no fewer
+extensions, the day no less extensible) is dropped. The first label settled at a node has
+the least weight any walk there allows. Only ``timed_search`` imports this module.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Any
+
+import numba
+import numpy as np
+import numpy.typing as npt
+
+from caravan.analysis.routing._road_trip_kernels import (
+    BREAK,
+    DAY,
+    DRIVE,
+    EXTENSION,
+    OTHER,
+    REDUCED,
+    REST,
+    STOP,
+    _trip_correction,
+    drive,
+    stop,
+)
+from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
+
+__all__ = ["best_paths", "search", "skim_block"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+#: Float columns of a label: weight, reported time, driving today, since the break, limit.
+_WEIGHT, _TIME, _TODAY, _CONTINUOUS, _LIMIT = range(5)
+#: Integer columns: node, rules (-1: off the road), extensions left, parent label, edge,
+#: next label settled at the same node.
+_NODE, _RULES, _EXTENSIONS, _PARENT, _EDGE, _NEXT = range(6)
+#: Outcomes of one road link kept at most (choices per link are few: a link is < 2 days).
+_BRANCHES = 64
+
+_jit = numba.njit(cache=True, nogil=True)
+
+
+@_jit
+def _put(row: FloatArray, a: float, b: float, c: float, d: float, e: float) -> None:
+    """Fill the first five cells of ``row``."""
+    row[0], row[1], row[2], row[3], row[4] = a, b, c, d, e
+
+
+@_jit
+def _grow(labels: FloatArray, links: IntArray, needed: int) -> tuple[FloatArray, IntArray]:
+    """The label tables, doubled while they hold fewer than ``needed`` rows."""
+    size = labels.shape[0]
+    if needed <= size:
+        return labels, links
+    while size < needed:
+        size *= 2
+    bigger = np.empty((size, labels.shape[1]))
+    bigger[: labels.shape[0]] = labels
+    wider = np.empty((size, links.shape[1]), dtype=np.int64)
+    wider[: links.shape[0]] = links
+    return bigger, wider
+
+
+@_jit
+def _dominated(
+    labels: FloatArray,
+    links: IntArray,
+    head: IntArray,
+    node: int,
+    rules: int,
+    today: float,
+    continuous: float,
+    limit: float,
+    extensions: int,
+    day: float,
+) -> bool:
+    """Whether a label settled at ``node`` is as good in every part of the state."""
+    settled = head[node]
+    while settled >= 0:
+        if links[settled, _RULES] == rules and (
+            rules < 0
+            or (
+                labels[settled, _LIMIT] - labels[settled, _TODAY] >= limit - today
+                and labels[settled, _CONTINUOUS] <= continuous
+                and links[settled, _EXTENSIONS] >= extensions
+                and (labels[settled, _LIMIT] == day or limit != day)
+            )
+        ):
+            return True
+        settled = links[settled, _NEXT]
+    return False
+
+
+@_jit
+def search(
+    origin: int,
+    target: int,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rules: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+) -> tuple[IntArray, FloatArray, IntArray]:
+    """(first label settled per node or -1, label floats, label integers) from ``origin``.
+
+    Stops once ``target`` is settled (a negative target: search everything). A label's
+    weight is ``cost_weight`` × cost + ``time_weight`` × reported time.
+    """
+    node_count = indptr.size - 1
+    best = np.full(node_count, -1, dtype=np.int64)
+    head = np.full(node_count, -1, dtype=np.int64)
+    labels = np.empty((max(2 * node_count, 16), 5))
+    links = np.empty((labels.shape[0], 6), dtype=np.int64)
+    _put(labels[0], 0.0, 0.0, 0.0, 0.0, 0.0)
+    links[0, _NODE], links[0, _RULES], links[0, _EXTENSIONS] = origin, -1, EXTENDED_DAYS
+    links[0, _PARENT], links[0, _EDGE], links[0, _NEXT] = -1, -1, -1
+    count = 1
+    heap = [(0.0, 0)]
+    branch = np.empty((_BRANCHES, 6))
+    outcome = np.empty((_BRANCHES, 5))
+    while heap:
+        weight, label = heapq.heappop(heap)
+        node = links[label, _NODE]
+        rules_now = links[label, _RULES]
+        day_now = rules[rules_now, DAY] if rules_now >= 0 else 0.0
+        if _dominated(labels, links, head, node, rules_now, labels[label, _TODAY],
+                      labels[label, _CONTINUOUS], labels[label, _LIMIT],
+                      links[label, _EXTENSIONS], day_now):  # fmt: skip
+            continue
+        links[label, _NEXT] = head[node]
+        head[node] = label
+        if best[node] < 0:
+            best[node] = label
+            if node == target:
+                break
+        time = labels[label, _TIME]
+        for position in range(indptr[node], indptr[node + 1]):
+            edge = graph_edges[position]
+            successor = indices[position]
+            kind = role[edge]
+            trip = links[label, _RULES]
+            today = labels[label, _TODAY]
+            continuous = labels[label, _CONTINUOUS]
+            limit = labels[label, _LIMIT]
+            extensions = links[label, _EXTENSIONS]
+            outcomes = 1
+            if kind == DRIVE and rule_id[edge] >= 0:
+                if trip < 0:
+                    trip = rule_id[edge]
+                    today = continuous = 0.0
+                    limit = rules[trip, DAY]
+                    extensions = EXTENDED_DAYS
+                day, rest, extension = rules[trip, DAY], rules[trip, REST], rules[trip, EXTENSION]
+                outcomes = 0
+                _put(branch[0], driving_h[edge], today, continuous, limit, extensions)
+                branch[0, 5] = 0.0
+                pending = 1
+                while pending > 0 and outcomes < _BRANCHES:
+                    pending -= 1
+                    left, today, continuous, limit, rested, chosen = drive(
+                        branch[pending, 0], branch[pending, 1], branch[pending, 2],
+                        branch[pending, 3], int(branch[pending, 4]), day,
+                        CONTINUOUS_DRIVING_H, rules[trip, BREAK], rest, extension,
+                    )  # fmt: skip
+                    extensions = int(branch[pending, 4])
+                    rested += branch[pending, 5]
+                    if not chosen:
+                        _put(outcome[outcomes], driving_h[edge] + rested, today, continuous,
+                             limit, extensions)  # fmt: skip
+                        outcomes += 1
+                    elif pending + 2 <= _BRANCHES:
+                        _put(branch[pending], left, 0.0, 0.0, day, extensions)
+                        branch[pending, 5] = rested + rest
+                        _put(branch[pending + 1], left, today, continuous, limit + extension,
+                             extensions - 1)  # fmt: skip
+                        branch[pending + 1, 5] = rested
+                        pending += 2
+            else:
+                spent = typical[edge]
+                if kind == STOP and trip >= 0:
+                    today, continuous, limit = stop(
+                        spent, today, continuous, limit, rules[trip, DAY], rules[trip, BREAK],
+                        rules[trip, REDUCED],
+                    )  # fmt: skip
+                elif kind == OTHER:
+                    trip = -1
+                    today = continuous = limit = 0.0
+                    extensions = EXTENDED_DAYS
+                _put(outcome[0], spent, today, continuous, limit, extensions)
+            day_next = rules[trip, DAY] if trip >= 0 else 0.0
+            for index in range(outcomes):
+                spent = outcome[index, 0]
+                today, continuous, limit = outcome[index, 1], outcome[index, 2], outcome[index, 3]
+                extensions = int(outcome[index, 4])
+                if _dominated(labels, links, head, successor, trip, today, continuous, limit,
+                              extensions, day_next):  # fmt: skip
+                    continue
+                labels, links = _grow(labels, links, count + 1)
+                reached = weight + cost_weight * cost[edge] + time_weight * spent
+                _put(labels[count], reached, time + spent, today, continuous, limit)
+                links[count, _NODE], links[count, _RULES] = successor, trip
+                links[count, _EXTENSIONS], links[count, _PARENT] = extensions, label
+                links[count, _EDGE], links[count, _NEXT] = edge, -1
+                heapq.heappush(heap, (reached, count))
+                count += 1
+    return best, labels[:count], links[:count]
+
+
+@_jit
+def _path(links: IntArray, label: int, reversed_path: IntArray, path: IntArray) -> int:
+    """Into ``path``: the edges from the origin to ``label`` in travel order; their count."""
+    length = 0
+    while links[label, _PARENT] >= 0:
+        reversed_path[length] = links[label, _EDGE]
+        length += 1
+        label = links[label, _PARENT]
+    for index in range(length):
+        path[index] = reversed_path[length - 1 - index]
+    return length
+
+
+@_jit
+def skim_block(
+    origins: IntArray,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    run_key: IntArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rule_table: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+    quantities: FloatArray,
+    sums: FloatArray,
+    changes: FloatArray,
+) -> None:
+    """Per origin and target (-1: none): edge sums along the best path, and its road-trip change.
+
+    ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
+    path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
+    drivers' hours change in time and its deviations below and above (as ``_trip_correction``).
+    """
+    node_count = indptr.size - 1
+    reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
+    path = np.empty(node_count * 4 + 4, dtype=np.int64)
+    stretches = np.empty((4, node_count * 4 + 4))
+    driving = np.zeros(node_count * 4 + 4, dtype=np.bool_)
+    values = np.zeros(3)
+    for row in range(origins.size):
+        best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
+                                typical, cost, rule_id, rule_table, cost_weight,
+                                time_weight)  # fmt: skip
+        for column in range(targets.size):
+            node = targets[column]
+            label = best[node] if node >= 0 else -1
+            for index in range(3):
+                changes[index, row, column] = 0.0
+            if label < 0:
+                for q in range(quantities.shape[0]):
+                    sums[q, row, column] = np.inf
+                continue
+            length = 0
+            probe = label
+            while links[probe, _PARENT] >= 0:
+                length += 1
+                probe = links[probe, _PARENT]
+            if length > path.size:
+                reversed_path = np.empty(length, dtype=np.int64)
+                path = np.empty(length, dtype=np.int64)
+                stretches = np.empty((4, length))
+                driving = np.zeros(length, dtype=np.bool_)
+            length = _path(links, label, reversed_path, path)
+            for q in range(quantities.shape[0]):
+                total = 0.0
+                for index in range(length):
+                    total += quantities[q, path[index]]
+                sums[q, row, column] = total
+            drives = False
+            for index in range(length):
+                drives = drives or role[path[index]] == DRIVE
+            if drives:
+                _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
+                                 rules, stretches, driving, values)  # fmt: skip
+                for index in range(3):
+                    changes[index, row, column] = values[index]
+
+
+@_jit
+def best_paths(
+    origin: int,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rules: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+) -> tuple[IntArray, IntArray]:
+    """(edges of every path, one after the other; each target's path length, -1: none)."""
+    best, _, links = search(origin, -1, indptr, indices, graph_edges, role, driving_h, typical,
+                            cost, rule_id, rules, cost_weight, time_weight)  # fmt: skip
+    lengths = np.full(targets.size, -1, dtype=np.int64)
+    total = 0
+    for column in range(targets.size):
+        label = best[targets[column]] if targets[column] >= 0 else -1
+        if label < 0:
+            continue
+        length = 0
+        while links[label, _PARENT] >= 0:
+            length += 1
+            label = links[label, _PARENT]
+        lengths[column] = length
+        total += length
+    flat = np.empty(total, dtype=np.int64)
+    reversed_path = np.empty(max(total, 1), dtype=np.int64)
+    start = 0
+    for column in range(targets.size):
+        if lengths[column] <= 0:
+            continue
+        _path(links, best[targets[column]], reversed_path, flat[start:])
+        start += lengths[column]
+    return flat, lengths

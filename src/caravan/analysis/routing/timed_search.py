@@ -1,0 +1,124 @@
+"""Least reported time: paths chosen by the time itineraries report, drivers' hours included.
+
+A per-edge drivers' factor is only an upper bound of the rule that times a road trip
+(breaks and rests where they fall, border stops counting as rest, extended days), so a
+path chosen by it need not have the least reported time, and opening a link could make a
+reported trip slower. This search (compiled, ``_timed_search_kernels``) carries the crew's
+state on its labels and minimises exactly ``cost_weight`` × cost + ``time_weight`` ×
+reported time: time (0, 1) and generalised cost (1, value of time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from caravan.analysis.routing.road_trips import RoadTripTiming
+from caravan.network import NetworkSnapshot, WeightedGraph
+
+__all__ = ["TimedSearch", "timed_search"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class TimedSearch:
+    """One weighted graph's arrays for the search, and the weight's cost and time factors."""
+
+    graph: WeightedGraph
+    timing: RoadTripTiming
+    cost: FloatArray
+    rule_id: IntArray
+    rule_table: FloatArray
+    cost_weight: float
+    time_weight: float
+
+    def path(self, origin: int, target: int) -> list[int] | None:
+        """Edges of the least-weight walk from node ``origin`` to node ``target`` (None: none)."""
+        from caravan.analysis.routing import _timed_search_kernels as kernels
+
+        best, _, links = kernels.search(origin, target, *self._graph_arrays(), self.cost,
+                                        self.rule_id, self.rule_table, self.cost_weight,
+                                        self.time_weight)  # fmt: skip
+        label = int(best[target])
+        if label < 0:
+            return None
+        edges: list[int] = []
+        while links[label, 3] >= 0:  # parent label
+            edges.append(int(links[label, 4]))
+            label = int(links[label, 3])
+        return edges[::-1]
+
+    def paths(self, origin: int, targets: IntArray) -> list[list[int] | None]:
+        """The edges of the least-weight walk from ``origin`` to each target (None: none)."""
+        from caravan.analysis.routing import _timed_search_kernels as kernels
+
+        flat, lengths = kernels.best_paths(
+            origin, np.ascontiguousarray(targets, dtype=np.int64), *self._graph_arrays(),
+            self.cost, self.rule_id, self.rule_table, self.cost_weight, self.time_weight,
+        )  # fmt: skip
+        found: list[list[int] | None] = []
+        start = 0
+        for length in lengths.tolist():
+            found.append(None if length < 0 else flat[start : start + length].tolist())
+            start += max(length, 0)
+        return found
+
+    def skim_block(
+        self, origins: IntArray, targets: IntArray, quantities: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
+        """(sums of ``quantities`` along each best path, road-trip changes) × origin × target.
+
+        ``quantities`` is quantity × edge; a target of -1 has no path (``inf`` sums).
+        """
+        from caravan.analysis.routing import _timed_search_kernels as kernels
+
+        timing = self.timing
+        sums = np.empty((quantities.shape[0], origins.size, targets.size))
+        changes = np.zeros((3, origins.size, targets.size))
+        kernels.skim_block(
+            np.ascontiguousarray(origins, dtype=np.int64),
+            np.ascontiguousarray(targets, dtype=np.int64),
+            *self._graph_arrays(),
+            timing.run_key, timing.low, timing.high, timing.rules, self.cost, self.rule_id,
+            self.rule_table, self.cost_weight, self.time_weight,
+            np.ascontiguousarray(quantities, dtype=np.float64), sums, changes,
+        )  # fmt: skip
+        return sums, changes
+
+    def _graph_arrays(
+        self,
+    ) -> tuple[
+        npt.NDArray[np.int32], npt.NDArray[np.int32], IntArray, IntArray, FloatArray, FloatArray
+    ]:
+        graph, timing = self.graph, self.timing
+        return (np.ascontiguousarray(graph.indptr, dtype=np.int32),
+                np.ascontiguousarray(graph.indices, dtype=np.int32),
+                np.ascontiguousarray(graph.edges, dtype=np.int64),
+                timing.role, timing.driving_h, timing.typical)  # fmt: skip
+
+
+def timed_search(
+    snapshot: NetworkSnapshot,
+    graph: WeightedGraph,
+    timing: RoadTripTiming,
+    cost_weight: float,
+    time_weight: float,
+) -> TimedSearch:
+    """The search on ``graph``: crew rules numbered by their distinct rows over road links."""
+    from caravan.analysis.routing import _road_trip_kernels as kernels
+
+    usable = (timing.role == kernels.DRIVE) & ~np.isnan(timing.driving_h)
+    usable &= ~np.isnan(timing.rules).any(axis=1)
+    rule_id = np.full(snapshot.edge_count, -1, dtype=np.int64)
+    if usable.any():
+        table, inverse = np.unique(timing.rules[usable], axis=0, return_inverse=True)
+        rule_id[usable] = inverse.ravel()
+    else:
+        table = np.zeros((1, kernels.RULE_COUNT))
+    cost = np.ascontiguousarray(snapshot.cost_usd, dtype=np.float64)
+    return TimedSearch(graph, timing, cost, rule_id, np.ascontiguousarray(table),
+                       float(cost_weight), float(time_weight))  # fmt: skip

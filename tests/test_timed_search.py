@@ -19,9 +19,10 @@ from caravan import Observatory
 from caravan.analysis.routing import Weight
 from caravan.analysis.routing import _road_trip_kernels as kernels
 from caravan.analysis.routing.drivers_hours import CrewRules, Stretch, added_rest_h
+from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.routing.road_trips import RoadTripTiming
 from caravan.analysis.routing.timed_search import TimedSearch
-from caravan.network import WeightedGraph
+from caravan.network import CostSettings, EdgeKind, NetworkSnapshot, WeightedGraph
 
 #: One driver under AETR as the embedded parameters have it (day, break, rest, reduced
 #: rest, extension, high spread).
@@ -201,3 +202,73 @@ def test_opening_the_cku_railway_makes_no_best_route_worse(
     before, after = getattr(today, measure)[kept], getattr(opened, measure)[kept]
     assert (after <= before + 1e-9 * np.maximum(1.0, before)).all()
     assert (after < before - 1e-6).sum() > 100  # the railway does shorten many trips
+
+
+def test_a_transfer_between_road_stretches_is_a_stop_not_a_new_crew(
+    embedded: Observatory,
+) -> None:
+    # a detour through a terminal (road -> rail layer -> road, two transfers) must not stand
+    # for a daily rest: the itinerary times the trip as one, the transfers as stops
+    snapshot = embedded.network(date=DATE)
+    router = embedded._router(DATE, CostSettings())
+    timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, None, ()))
+    assert timed is not None
+    transfers = snapshot.kind == int(EdgeKind.TRANSFER)
+    assert (timed.timing.role[transfers] == kernels.STOP).all()
+    checked = 0
+    for walk in _detours(snapshot, timed):
+        itinerary = itinerary_from_edges(snapshot, walk, "a", "b", "time")
+        assert itinerary.time_h == pytest.approx(reported_time(timed, walk), abs=1e-6)
+        driving = float(np.nansum(timed.timing.driving_h[walk]))
+        assert driving > 12.0  # more than a day: the crew rests (or extends) once at least
+        assert itinerary.time_h > driving + 2.0 + 9.0
+        checked += 1
+    assert checked >= 3
+
+
+def _detours(snapshot: NetworkSnapshot, timed: TimedSearch) -> Iterator[list[int]]:
+    """Walks of > 6 h of road driving, two transfers out of and back to the road, > 6 h more."""
+    role = timed.timing.role
+    out_of: dict[int, list[int]] = {}
+    into: dict[int, list[int]] = {}
+    for edge in range(snapshot.edge_count):
+        out_of.setdefault(int(snapshot.source[edge]), []).append(edge)
+        into.setdefault(int(snapshot.target[edge]), []).append(edge)
+    for first in np.flatnonzero(snapshot.kind == int(EdgeKind.TRANSFER)).tolist():
+        node = int(snapshot.source[first])
+        if not any(role[e] == kernels.DRIVE for e in into.get(node, [])):
+            continue
+        for back in out_of.get(int(snapshot.target[first]), []):
+            if snapshot.kind[back] != int(EdgeKind.TRANSFER) or int(snapshot.target[back]) != node:
+                continue
+            before = _drive_chain(snapshot, timed, node, into, backwards=True)
+            after = _drive_chain(snapshot, timed, node, out_of, backwards=False)
+            if before and after:
+                yield [*before, first, back, *after]
+
+
+def _drive_chain(
+    snapshot: NetworkSnapshot,
+    timed: TimedSearch,
+    node: int,
+    adjacent: dict[int, list[int]],
+    backwards: bool,
+) -> list[int] | None:
+    """Road links into (or out of) ``node``, one after another, until 6 h of driving."""
+    chain: list[int] = []
+    seen = {node}
+    hours = 0.0
+    while hours <= 6.0:
+        step = next(
+            (e for e in adjacent.get(node, [])
+             if timed.timing.role[e] == kernels.DRIVE
+             and int(snapshot.source[e] if backwards else snapshot.target[e]) not in seen),
+            None,
+        )  # fmt: skip
+        if step is None:
+            return None
+        chain.append(step)
+        hours += float(timed.timing.driving_h[step])
+        node = int(snapshot.source[step] if backwards else snapshot.target[step])
+        seen.add(node)
+    return chain[::-1] if backwards else chain

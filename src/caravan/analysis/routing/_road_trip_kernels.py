@@ -6,8 +6,8 @@ found (runs of road driving and road border stops between other edges) and re-ti
 ``road_trips`` imports this module, on a skim's first block, so importing caravan pays
 nothing; numba compiles the kernels then, or loads them from its disk cache.
 
-Per-edge roles: ``OTHER`` ends a trip (rail, ferry, transfers, terminals), ``DRIVE`` is a
-road link, ``STOP`` a road border crossing, ``PASS`` an edge an itinerary leaves out (an
+Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a
+road link, ``STOP`` a road border crossing or a transfer, ``PASS`` an edge an itinerary leaves out (an
 access or egress of no duration). Crew rules are rows of ``rules`` (columns ``DAY`` …
 ``SLOW``); a row starting with NaN has none, and the trip keeps its edge sums.
 """

@@ -143,8 +143,9 @@ def with_drivers_hours(
 ) -> list[Leg]:
     """The legs with each road run's time recomputed from its trip's drivers' hours.
 
-    A trip is a run of road legs and road border crossings between other legs (terminals,
-    transfers, rail, ferry). Typical: one driver, each rest on the leg where it falls. Low:
+    A trip is a run of road legs, road border crossings and transfers between other legs
+    (terminals, rail, ferry): a transfer between two road stretches is a stop, so the crew's
+    hours go on across it (else a detour through a terminal would stand for a rest). Typical: one driver, each rest on the leg where it falls. Low:
     a two-driver crew with stops at their low; high: one driver driving at the high spread,
     stops at their high. The trip's low and high are shared among its road legs in
     proportion to their typical time, so the route's range (legs moving together) keeps them.
@@ -170,7 +171,8 @@ def _drives(leg: Leg) -> bool:
 
 
 def _stops(leg: Leg) -> bool:
-    return leg.kind == "border" and leg.mode == "road"
+    """A stop inside a road trip: a road border, or a transfer (the truck goes on after it)."""
+    return (leg.kind == "border" and leg.mode == "road") or leg.kind == "transfer"
 
 
 def _schedule_trip(

@@ -98,8 +98,10 @@ def road_trip_timing(snapshot: NetworkSnapshot) -> RoadTripTiming:
         kind = int(snapshot.kind[edge])
         if kind in (EdgeKind.ACCESS, EdgeKind.EGRESS) and typical[edge] <= _NEGLIGIBLE_H:
             role[edge] = kernels.PASS
-        elif kind == EdgeKind.CROSSING and snapshot.mode[edge] == "road":
-            role[edge] = kernels.STOP
+        elif (kind == EdgeKind.CROSSING and snapshot.mode[edge] == "road") or (
+            kind == EdgeKind.TRANSFER
+        ):
+            role[edge] = kernels.STOP  # the crew's hours go on across it
         elif kind == EdgeKind.LINK:
             layer = snapshot.node_layer[int(snapshot.source[edge])]
             if layer is None or layer.mode != "road":

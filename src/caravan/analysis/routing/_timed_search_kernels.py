@@ -6,10 +6,10 @@ extended days left, and which crew rules the road trip drives under, -1 off the 
 Road links extend a label by the rule's own step (``drivers_rule.drive``, compiled in
 ``_road_trip_kernels``), trying both ways where the rule leaves a choice; road border
 crossings by ``drivers_rule.stop``; any other edge (rail, ferry, transfer, terminal) ends
-the road trip. Labels are settled in order of weight; one that another settled label at its
-node dominates (same rules, no less driving left today, no more since the break, no fewer
-extensions, the day no less extensible) is dropped. The first label settled at a node has
-the least weight any walk there allows. Only ``timed_search`` imports this module.
+the road trip. Labels are settled in order of weight; a label that another label at its
+node dominates (weighs no more, same rules, no less driving left today, no more since the
+break, no fewer extensions, the day no less extensible) is dropped, or skipped if already
+queued. The first label settled at a node has the least weight any walk there allows. Only ``timed_search`` imports this module.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ IntArray = npt.NDArray[np.int64]
 #: Float columns of a label: weight, reported time, driving today, since the break, limit.
 _WEIGHT, _TIME, _TODAY, _CONTINUOUS, _LIMIT = range(5)
 #: Integer columns: node, rules (-1: off the road), extensions left, parent label, edge,
-#: next label settled at the same node.
-_NODE, _RULES, _EXTENSIONS, _PARENT, _EDGE, _NEXT = range(6)
+#: next label at the same node, dead (another label there is as good and weighs no more).
+_NODE, _RULES, _EXTENSIONS, _PARENT, _EDGE, _NEXT, _DEAD = range(7)
 #: Outcomes of one road link kept at most (choices per link are few: a link is < 2 days).
 _BRANCHES = 64
 
@@ -74,11 +74,50 @@ def _grow(labels: FloatArray, links: IntArray, needed: int) -> tuple[FloatArray,
 
 
 @_jit
+def _covers(
+    labels: FloatArray,
+    links: IntArray,
+    label: int,
+    rules: int,
+    today: float,
+    continuous: float,
+    limit: float,
+    extensions: int,
+    day: float,
+    reverse: bool,
+) -> bool:
+    """Whether ``label``'s state is as good as the given one in every part (``reverse``: the
+    given state as good as ``label``'s). Only states under the same crew rules compare."""
+    if links[label, _RULES] != rules:
+        return False
+    if rules < 0:
+        return True
+    spare = labels[label, _LIMIT] - labels[label, _TODAY]
+    other_spare = limit - today
+    can = labels[label, _LIMIT] == day
+    other_can = limit == day
+    if reverse:
+        return (
+            other_spare >= spare
+            and continuous <= labels[label, _CONTINUOUS]
+            and extensions >= links[label, _EXTENSIONS]
+            and (other_can or not can)
+        )
+    return (
+        spare >= other_spare
+        and labels[label, _CONTINUOUS] <= continuous
+        and links[label, _EXTENSIONS] >= extensions
+        and (can or not other_can)
+    )
+
+
+@_jit
 def _dominated(
     labels: FloatArray,
     links: IntArray,
     head: IntArray,
     node: int,
+    weight: float,
     rules: int,
     today: float,
     continuous: float,
@@ -86,20 +125,31 @@ def _dominated(
     extensions: int,
     day: float,
 ) -> bool:
-    """Whether a label settled at ``node`` is as good in every part of the state."""
-    settled = head[node]
-    while settled >= 0:
-        if links[settled, _RULES] == rules and (
-            rules < 0
-            or (
-                labels[settled, _LIMIT] - labels[settled, _TODAY] >= limit - today
-                and labels[settled, _CONTINUOUS] <= continuous
-                and links[settled, _EXTENSIONS] >= extensions
-                and (labels[settled, _LIMIT] == day or limit != day)
-            )
+    """Whether a live label at ``node`` weighs no more and is as good in every part of the
+    state; if not, the live labels there that the new one is as good as die (and leave the
+    node's list)."""
+    label = head[node]
+    while label >= 0:
+        if labels[label, _WEIGHT] <= weight and _covers(
+            labels, links, label, rules, today, continuous, limit, extensions, day, False
         ):
             return True
-        settled = links[settled, _NEXT]
+        label = links[label, _NEXT]
+    label = head[node]
+    previous = -1
+    while label >= 0:
+        following = links[label, _NEXT]
+        if labels[label, _WEIGHT] >= weight and _covers(
+            labels, links, label, rules, today, continuous, limit, extensions, day, True
+        ):
+            links[label, _DEAD] = 1  # out of the node's list; skipped when it leaves the heap
+            if previous < 0:
+                head[node] = following
+            else:
+                links[previous, _NEXT] = following
+        else:
+            previous = label
+        label = following
     return False
 
 
@@ -128,25 +178,20 @@ def search(
     best = np.full(node_count, -1, dtype=np.int64)
     head = np.full(node_count, -1, dtype=np.int64)
     labels = np.empty((max(2 * node_count, 16), 5))
-    links = np.empty((labels.shape[0], 6), dtype=np.int64)
+    links = np.empty((labels.shape[0], 7), dtype=np.int64)
     _put(labels[0], 0.0, 0.0, 0.0, 0.0, 0.0)
     links[0, _NODE], links[0, _RULES], links[0, _EXTENSIONS] = origin, -1, EXTENDED_DAYS
-    links[0, _PARENT], links[0, _EDGE], links[0, _NEXT] = -1, -1, -1
+    links[0, _PARENT], links[0, _EDGE], links[0, _NEXT], links[0, _DEAD] = -1, -1, -1, 0
+    head[origin] = 0
     count = 1
     heap = [(0.0, 0)]
     branch = np.empty((_BRANCHES, 6))
     outcome = np.empty((_BRANCHES, 5))
     while heap:
         weight, label = heapq.heappop(heap)
-        node = links[label, _NODE]
-        rules_now = links[label, _RULES]
-        day_now = rules[rules_now, DAY] if rules_now >= 0 else 0.0
-        if _dominated(labels, links, head, node, rules_now, labels[label, _TODAY],
-                      labels[label, _CONTINUOUS], labels[label, _LIMIT],
-                      links[label, _EXTENSIONS], day_now):  # fmt: skip
+        if links[label, _DEAD] != 0:
             continue
-        links[label, _NEXT] = head[node]
-        head[node] = label
+        node = links[label, _NODE]
         if best[node] < 0:
             best[node] = label
             if node == target:
@@ -210,15 +255,17 @@ def search(
                 spent = outcome[index, 0]
                 today, continuous, limit = outcome[index, 1], outcome[index, 2], outcome[index, 3]
                 extensions = int(outcome[index, 4])
-                if _dominated(labels, links, head, successor, trip, today, continuous, limit,
-                              extensions, day_next):  # fmt: skip
+                reached = weight + cost_weight * cost[edge] + time_weight * spent
+                if _dominated(labels, links, head, successor, reached, trip, today, continuous,
+                              limit, extensions, day_next):  # fmt: skip
                     continue
                 labels, links = _grow(labels, links, count + 1)
-                reached = weight + cost_weight * cost[edge] + time_weight * spent
                 _put(labels[count], reached, time + spent, today, continuous, limit)
                 links[count, _NODE], links[count, _RULES] = successor, trip
                 links[count, _EXTENSIONS], links[count, _PARENT] = extensions, label
-                links[count, _EDGE], links[count, _NEXT] = edge, -1
+                links[count, _EDGE], links[count, _NEXT] = edge, head[successor]
+                links[count, _DEAD] = 0
+                head[successor] = count
                 heapq.heappush(heap, (reached, count))
                 count += 1
     return best, labels[:count], links[:count]

@@ -159,15 +159,10 @@ def _timed_structure(
 
     These are the paths routes and skims take when drivers' hours time the road trips.
     """
-    use = np.zeros(edge_masks.shape[0] - 1)
-    targets = np.asarray(destinations, dtype=np.int64)
-    for i, origin in enumerate(origins):
-        if origin < 0:
-            continue
-        for j, path in enumerate(timed.paths(origin, targets)):
-            if path is None or not path:
-                continue
-            items[i, j] = np.bitwise_or.reduce(edge_masks[path], axis=0)
-            if i != j:
-                np.add.at(use, path, 1.0)
+    found, use = timed.structure(
+        np.asarray(origins, dtype=np.int64),
+        np.asarray(destinations, dtype=np.int64),
+        edge_masks[:-1],
+    )
+    items[:] = found
     return use

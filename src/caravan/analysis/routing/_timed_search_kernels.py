@@ -36,7 +36,7 @@ from caravan.analysis.routing._road_trip_kernels import (
 )
 from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
 
-__all__ = ["best_paths", "search", "skim_block"]
+__all__ = ["best_paths", "search", "skim_block", "structure_block"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -398,3 +398,40 @@ def best_paths(
         _path(links, best[targets[column]], reversed_path, flat[start:])
         start += lengths[column]
     return flat, lengths
+
+
+@_jit
+def structure_block(
+    origins: IntArray,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rules: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+    edge_masks: Any,
+    items: Any,
+    use: FloatArray,
+) -> None:
+    """Per origin (-1: none) and target: the items along the best path (``edge_masks`` OR-ed
+    into ``items[row, column]``), and how many paths to other places use each edge."""
+    for row in range(origins.size):
+        if origins[row] < 0:
+            continue
+        best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
+                                typical, cost, rule_id, rules, cost_weight, time_weight)  # fmt: skip
+        for column in range(targets.size):
+            label = best[targets[column]] if targets[column] >= 0 else -1
+            while label >= 0 and links[label, _PARENT] >= 0:
+                edge = links[label, _EDGE]
+                for word in range(edge_masks.shape[1]):
+                    items[row, column, word] |= edge_masks[edge, word]
+                if row != column:
+                    use[edge] += 1.0
+                label = links[label, _PARENT]

@@ -67,6 +67,26 @@ class TimedSearch:
             start += max(length, 0)
         return found
 
+    def structure(
+        self, origins: IntArray, targets: IntArray, edge_masks: npt.NDArray[np.uint64]
+    ) -> tuple[npt.NDArray[np.uint64], FloatArray]:
+        """(item bits OR-ed along each best path, origin × target × word; uses per edge).
+
+        ``edge_masks`` is edge × word; an origin or target of -1 has no path (no bits).
+        A path from a place to itself sets bits but counts no use.
+        """
+        from caravan.analysis.routing import _timed_search_kernels as kernels
+
+        items = np.zeros((origins.size, targets.size, edge_masks.shape[1]), dtype=np.uint64)
+        use = np.zeros(edge_masks.shape[0])
+        kernels.structure_block(
+            np.ascontiguousarray(origins, dtype=np.int64),
+            np.ascontiguousarray(targets, dtype=np.int64),
+            *self._graph_arrays(), self.cost, self.rule_id, self.rule_table, self.cost_weight,
+            self.time_weight, np.ascontiguousarray(edge_masks), items, use,
+        )  # fmt: skip
+        return items, use
+
     def skim_block(
         self, origins: IntArray, targets: IntArray, quantities: FloatArray
     ) -> tuple[FloatArray, FloatArray]:

@@ -22,6 +22,22 @@ import numpy as np
 import numpy.typing as npt
 
 from caravan.analysis.routing import drivers_rule
+from caravan.analysis.routing._road_trip_steps import (
+    BREAK,
+    DAY,
+    DRIVE,
+    EXTENSION,
+    OTHER,
+    PASS,
+    REDUCED,
+    REST,
+    RULE_COUNT,
+    SLOW,
+    STOP,
+    drive,
+    stop,
+)
+from caravan.analysis.routing._timed_search_kernels import _PARENT, _path, search
 
 __all__ = [
     "BREAK",
@@ -38,6 +54,7 @@ __all__ = [
     "added_rest",
     "drive",
     "path_corrections",
+    "skim_block",
     "stop",
     "tree_corrections",
 ]
@@ -45,13 +62,6 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 _Function = TypeVar("_Function", bound=Callable[..., Any])
-
-#: Edge roles in a road trip.
-OTHER, DRIVE, STOP, PASS = range(4)
-#: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (a stop
-#: this long is the rest), hours a day may be extended by, and the high spread of driving.
-DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)
-RULE_COUNT = 6
 
 _CONTINUOUS_H = drivers_rule.CONTINUOUS_DRIVING_H
 _EXTENDED_DAYS = drivers_rule.EXTENDED_DAYS
@@ -75,12 +85,6 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
         return cast(_Function, numba.njit(signature, cache=True, nogil=True)(function))
 
     return compile_now
-
-
-#: The rule's steps (``drivers_rule``), compiled from the same source the itinerary runs.
-drive = _compiled(f"Tuple(({_F}, {_F}, {_F}, {_F}, {_F}, boolean))({_F}, {_F}, {_F}, {_F}, {_I}, "
-                  f"{_F}, {_F}, {_F}, {_F}, {_F})")(drivers_rule.drive)  # fmt: skip
-stop = _compiled(f"UniTuple({_F}, 3)({_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F})")(drivers_rule.stop)
 
 
 @_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_I}, {_I}, {_FV})")
@@ -340,3 +344,77 @@ def tree_corrections(
             out[0, row, column] = values[0]
             out[1, row, column] = values[1]
             out[2, row, column] = values[2]
+
+
+@numba.njit(cache=True, nogil=True)
+def skim_block(
+    origins: IntArray,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    run_key: IntArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rule_table: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+    quantities: FloatArray,
+    sums: FloatArray,
+    changes: FloatArray,
+) -> None:
+    """Per origin and target (-1: none): edge sums along the best path, and its road-trip change.
+
+    ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
+    path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
+    drivers' hours change in time and its deviations below and above (as ``_trip_correction``).
+    """
+    node_count = indptr.size - 1
+    reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
+    path = np.empty(node_count * 4 + 4, dtype=np.int64)
+    stretches = np.empty((4, node_count * 4 + 4))
+    driving = np.zeros(node_count * 4 + 4, dtype=np.bool_)
+    values = np.zeros(3)
+    for row in range(origins.size):
+        best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
+                                typical, cost, rule_id, rule_table, cost_weight,
+                                time_weight)  # fmt: skip
+        for column in range(targets.size):
+            node = targets[column]
+            label = best[node] if node >= 0 else -1
+            for index in range(3):
+                changes[index, row, column] = 0.0
+            if label < 0:
+                for q in range(quantities.shape[0]):
+                    sums[q, row, column] = np.inf
+                continue
+            length = 0
+            probe = label
+            while links[probe, _PARENT] >= 0:
+                length += 1
+                probe = links[probe, _PARENT]
+            if length > path.size:
+                reversed_path = np.empty(length, dtype=np.int64)
+                path = np.empty(length, dtype=np.int64)
+                stretches = np.empty((4, length))
+                driving = np.zeros(length, dtype=np.bool_)
+            length = _path(links, label, reversed_path, path)
+            for q in range(quantities.shape[0]):
+                total = 0.0
+                for index in range(length):
+                    total += quantities[q, path[index]]
+                sums[q, row, column] = total
+            drives = False
+            for index in range(length):
+                drives = drives or role[path[index]] == DRIVE
+            if drives:
+                _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
+                                 rules, stretches, driving, values)  # fmt: skip
+                for index in range(3):
+                    changes[index, row, column] = values[index]

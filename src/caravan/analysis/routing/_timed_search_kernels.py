@@ -4,12 +4,12 @@ A label at a node is one way of reaching it: its weight, its reported time, and 
 state the drivers'-hours rule needs (driving today, since the last break, today's limit,
 extended days left, and which crew rules the road trip drives under, -1 off the road).
 Road links extend a label by the rule's own step (``drivers_rule.drive``, compiled in
-``_road_trip_kernels``), trying both ways where the rule leaves a choice; road border
+``_road_trip_steps``), trying both ways where the rule leaves a choice; road border
 crossings by ``drivers_rule.stop``; any other edge (rail, ferry, transfer, terminal) ends
 the road trip. Labels are settled in order of weight; a label that another label at its
 node dominates (weighs no more, same rules, no less driving left today, no more since the
 break, no fewer extensions, the day no less extensible) is dropped, or skipped if already
-queued. The first label settled at a node has the least weight any walk there allows. Only ``timed_search`` imports this module.
+queued. The first label settled at a node has the least weight any walk there allows. ``timed_search`` and ``_road_trip_kernels`` (skims) import this module.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numba
 import numpy as np
 import numpy.typing as npt
 
-from caravan.analysis.routing._road_trip_kernels import (
+from caravan.analysis.routing._road_trip_steps import (
     BREAK,
     DAY,
     DRIVE,
@@ -30,13 +30,12 @@ from caravan.analysis.routing._road_trip_kernels import (
     REDUCED,
     REST,
     STOP,
-    _trip_correction,
     drive,
     stop,
 )
 from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
 
-__all__ = ["best_paths", "search", "skim_block", "structure_block"]
+__all__ = ["best_paths", "search", "structure_block"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -282,80 +281,6 @@ def _path(links: IntArray, label: int, reversed_path: IntArray, path: IntArray) 
     for index in range(length):
         path[index] = reversed_path[length - 1 - index]
     return length
-
-
-@_jit
-def skim_block(
-    origins: IntArray,
-    targets: IntArray,
-    indptr: Any,
-    indices: Any,
-    graph_edges: IntArray,
-    role: IntArray,
-    driving_h: FloatArray,
-    typical: FloatArray,
-    run_key: IntArray,
-    low: FloatArray,
-    high: FloatArray,
-    rules: FloatArray,
-    cost: FloatArray,
-    rule_id: IntArray,
-    rule_table: FloatArray,
-    cost_weight: float,
-    time_weight: float,
-    quantities: FloatArray,
-    sums: FloatArray,
-    changes: FloatArray,
-) -> None:
-    """Per origin and target (-1: none): edge sums along the best path, and its road-trip change.
-
-    ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
-    path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
-    drivers' hours change in time and its deviations below and above (as ``_trip_correction``).
-    """
-    node_count = indptr.size - 1
-    reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
-    path = np.empty(node_count * 4 + 4, dtype=np.int64)
-    stretches = np.empty((4, node_count * 4 + 4))
-    driving = np.zeros(node_count * 4 + 4, dtype=np.bool_)
-    values = np.zeros(3)
-    for row in range(origins.size):
-        best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
-                                typical, cost, rule_id, rule_table, cost_weight,
-                                time_weight)  # fmt: skip
-        for column in range(targets.size):
-            node = targets[column]
-            label = best[node] if node >= 0 else -1
-            for index in range(3):
-                changes[index, row, column] = 0.0
-            if label < 0:
-                for q in range(quantities.shape[0]):
-                    sums[q, row, column] = np.inf
-                continue
-            length = 0
-            probe = label
-            while links[probe, _PARENT] >= 0:
-                length += 1
-                probe = links[probe, _PARENT]
-            if length > path.size:
-                reversed_path = np.empty(length, dtype=np.int64)
-                path = np.empty(length, dtype=np.int64)
-                stretches = np.empty((4, length))
-                driving = np.zeros(length, dtype=np.bool_)
-            length = _path(links, label, reversed_path, path)
-            for q in range(quantities.shape[0]):
-                total = 0.0
-                for index in range(length):
-                    total += quantities[q, path[index]]
-                sums[q, row, column] = total
-            drives = False
-            for index in range(length):
-                drives = drives or role[path[index]] == DRIVE
-            if drives:
-                _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
-                                 rules, stretches, driving, values)  # fmt: skip
-                for index in range(3):
-                    changes[index, row, column] = values[index]
 
 
 @_jit

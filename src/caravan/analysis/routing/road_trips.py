@@ -42,7 +42,7 @@ class RoadTripTiming:
     @property
     def drives(self) -> bool:
         """Whether any edge is a road link with crew rules (else nothing ever changes)."""
-        from caravan.analysis.routing import _road_trip_kernels as kernels
+        from caravan.analysis.routing import _road_trip_steps as kernels
 
         usable = (self.role == kernels.DRIVE) & ~np.isnan(self.rules[:, kernels.DAY])
         return bool(usable.any())
@@ -85,7 +85,7 @@ class RoadTripTiming:
 
 def road_trip_timing(snapshot: NetworkSnapshot) -> RoadTripTiming:
     """Every edge's part in road trips, read once per skim from the snapshot's records."""
-    from caravan.analysis.routing import _road_trip_kernels as kernels
+    from caravan.analysis.routing import _road_trip_steps as kernels
 
     count = snapshot.edge_count
     role = np.full(count, kernels.OTHER, dtype=np.int64)

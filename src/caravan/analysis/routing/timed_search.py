@@ -94,7 +94,7 @@ class TimedSearch:
 
         ``quantities`` is quantity × edge; a target of -1 has no path (``inf`` sums).
         """
-        from caravan.analysis.routing import _timed_search_kernels as kernels
+        from caravan.analysis.routing import _road_trip_kernels as kernels
 
         timing = self.timing
         sums = np.empty((quantities.shape[0], origins.size, targets.size))
@@ -129,7 +129,7 @@ def timed_search(
     time_weight: float,
 ) -> TimedSearch:
     """The search on ``graph``: crew rules numbered by their distinct rows over road links."""
-    from caravan.analysis.routing import _road_trip_kernels as kernels
+    from caravan.analysis.routing import _road_trip_steps as kernels
 
     usable = (timing.role == kernels.DRIVE) & ~np.isnan(timing.driving_h)
     usable &= ~np.isnan(timing.rules).any(axis=1)

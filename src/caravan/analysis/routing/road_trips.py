@@ -47,6 +47,13 @@ class RoadTripTiming:
         usable = (self.role == kernels.DRIVE) & ~np.isnan(self.rules[:, kernels.DAY])
         return bool(usable.any())
 
+    def drives_on(self, edges: npt.NDArray[np.int64]) -> bool:
+        """Whether any of ``edges`` is a road link with crew rules."""
+        from caravan.analysis.routing import _road_trip_steps as kernels
+
+        chosen = edges[(self.role[edges] == kernels.DRIVE)]
+        return bool((~np.isnan(self.rules[chosen, kernels.DAY])).any())
+
     def tree_changes(
         self, graph: WeightedGraph, predecessors: npt.NDArray[np.int32], targets: IntArray
     ) -> FloatArray:

@@ -280,8 +280,9 @@ class Router:
     ) -> TimedSearch | None:
         """The least-reported-time search on one of this router's graphs (kept), or None.
 
-        None where the weight has no time (cost), nothing drives on a road under crew rules
-        (edge sums are then the reported time), or the graph is large enough for a hierarchy.
+        None where the weight has no time (cost), nothing on the graph drives on a road under
+        crew rules (edge sums are then the reported time), or the graph is large enough for a
+        hierarchy.
         """
         if weight == Weight.COST or graph.node_count >= HIERARCHY_NODE_COUNT:
             return None
@@ -289,7 +290,7 @@ class Router:
             from caravan.analysis.routing.road_trips import road_trip_timing
 
             self._road_trips = road_trip_timing(self.snapshot)
-        if not self._road_trips.drives:
+        if not self._road_trips.drives or not self._road_trips.drives_on(graph.edges):
             return None
         if id(graph) not in self._timed:
             from caravan.analysis.routing.timed_search import timed_search

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,9 @@ class AssignmentRun:
     scenario: Scenario | None = None
     algorithm: str | None = None
     gap: float | None = None
+    #: The day the run is asked on: a scenario without a date of its own, and closures
+    #: without a start, take it, as in the process that asks (not the year's date).
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def assign_run(kb_path: str, run: AssignmentRun) -> FreightAssignment:
@@ -43,7 +46,7 @@ def assign_run(kb_path: str, run: AssignmentRun) -> FreightAssignment:
     kb = worker_knowledge_base(kb_path)
 
     def network_on(day: dt.date) -> NetworkSnapshot:
-        return cached_network(kb, day, CostSettings(), scenario=run.scenario, today=day)
+        return cached_network(kb, day, CostSettings(), scenario=run.scenario, today=run.today)
 
     return assign_year(
         kb,

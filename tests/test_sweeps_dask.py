@@ -185,6 +185,22 @@ def test_the_python_api_skims_on_dask(embedded: Observatory) -> None:
     assert np.array_equal(found.time_h, expected.time_h)
 
 
+def test_a_skim_of_an_earlier_date_on_dask_takes_the_asking_process_day(
+    embedded: Observatory,
+) -> None:
+    """A scenario without a date of its own takes today's date in both processes."""
+    places = ["Kashgar", "Tashkent", "Almaty", "Urumqi", "Osh", "Andijan"]
+    date = dt.date(2024, 7, 1)
+    expected = embedded.skim(places, scenario="cku-railway", date=date)
+    with dask_client(workers=1) as client:
+        found = skim_on_dask(
+            embedded.kb.path, expected.place_ids, date=date,
+            scenario=embedded.scenario("cku-railway"), block_size=3, client=client,
+        )  # fmt: skip
+    assert np.array_equal(found.time_h, expected.time_h)
+    assert np.array_equal(found.generalised_usd, expected.generalised_usd)
+
+
 def test_the_skim_command_splits_origins_on_dask(tmp_path: Path, embedded: Observatory) -> None:
     common = ["skim", "--places", "Kashgar", "--places", "Tashkent", "--places", "Almaty"]
     common += ["--format", "csv", "--kb", str(embedded.kb.path)]

@@ -45,10 +45,14 @@ def skim_block(
     weight: Weight,
     modes: tuple[str, ...] | None,
     settings: CostSettings,
+    today: dt.date | None = None,
 ) -> dict[str, FloatArray]:
-    """Rows ``rows`` (indices into ``place_ids``) of every skim matrix, to every place."""
+    """Rows ``rows`` (indices into ``place_ids``) of every skim matrix, to every place.
+
+    ``today`` is the asking process's day, which a scenario without a date (and closures
+    without a start) take, as in that process; None: the skim's date."""
     kb = worker_knowledge_base(kb_path)
-    snapshot = cached_network(kb, date, settings, scenario=scenario, today=date)
+    snapshot = cached_network(kb, date, settings, scenario=scenario, today=today or date)
     wanted = {place_ids[i] for i in rows}
     origins = {p: node for p, node in snapshot.origin_node.items() if p in wanted}
     block = dataclasses.replace(snapshot, origin_node=origins)
@@ -77,7 +81,10 @@ def skim_on_dask(
     ``workers`` processes, or ``scheduler``). ``progress(done, total)`` counts origins.
     """
     ids = list(place_ids)
-    task = _Task(str(kb_path), ids, date, scenario, weight, modes, settings or CostSettings())
+    task = _Task(
+        str(kb_path), ids, date, scenario, weight, modes, settings or CostSettings(),
+        dt.date.today(),
+    )  # fmt: skip
     blocks = chunks_of(list(range(len(ids))), block_size)
     if client is None:
         with dask_client(workers, scheduler) as own:
@@ -96,6 +103,7 @@ class _Task:
     weight: Weight
     modes: tuple[str, ...] | None
     settings: CostSettings
+    today: dt.date
 
 
 def _assemble(
@@ -111,7 +119,14 @@ def _assemble(
     common = (task.kb_path, task.scenario, task.date, task.ids)
     futures = {
         client.submit(
-            skim_block, *common, rows, task.weight, task.modes, task.settings, pure=False
+            skim_block,
+            *common,
+            rows,
+            task.weight,
+            task.modes,
+            task.settings,
+            task.today,
+            pure=False,
         ): rows
         for rows in blocks
     }

@@ -14,7 +14,7 @@ import numpy.typing as npt
 import pytest
 
 from caravan import Observatory
-from caravan.analysis.routing import _road_trip_kernels as road_trip_kernels
+from caravan.analysis.routing import _road_trip_steps as road_trip_steps
 from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.routing.query import Weight
 from caravan.analysis.routing.road_trips import road_trip_timing
@@ -141,7 +141,7 @@ def test_vectorised_skim_equals_a_node_by_node_walk(embedded: Observatory) -> No
         for j, node in enumerate(destinations):
             if node >= 0 and i != j and np.isfinite(distances[row, node]):
                 edges = graph.path_edges(predecessors[row], node)
-                drives[i, j] = bool((roles[edges] == road_trip_kernels.DRIVE).any())
+                drives[i, j] = bool((roles[edges] == road_trip_steps.DRIVE).any())
     for q, name in enumerate(names):
         if name not in MATRICES:
             continue
@@ -190,7 +190,7 @@ def test_timed_skim_sums_edges_along_its_paths_in_travel_order(
             if i == j or edges is None:
                 assert i == j or not np.isfinite(skim.time_h[i, j])
                 continue
-            if not (roles[edges] == road_trip_kernels.DRIVE).any():
+            if not (roles[edges] == road_trip_steps.DRIVE).any():
                 plain += 1
                 for name in ("time_h", "cost_usd", "length_km", "generalised_usd"):
                     total = 0.0

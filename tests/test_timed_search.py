@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from caravan import Observatory
 from caravan.analysis.routing import Weight
-from caravan.analysis.routing import _road_trip_kernels as kernels
+from caravan.analysis.routing import _road_trip_steps as steps
 from caravan.analysis.routing.drivers_hours import CrewRules, Stretch, added_rest_h
 from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.routing.road_trips import RoadTripTiming
@@ -44,8 +44,8 @@ def _graph(seed: int, nodes: int, edges: int, acyclic: bool) -> TimedSearch:
     drawn: dict[tuple[int, int], tuple[int, float]] = {}
     while len(drawn) < min(edges, room):
         u, v = (int(x) for x in rng.integers(0, nodes, 2))
-        role = int(rng.choice([kernels.DRIVE] * 3 + [kernels.STOP, kernels.OTHER]))
-        hours = float(rng.choice(STOPS)) if role == kernels.STOP else float(rng.uniform(0.5, 12))
+        role = int(rng.choice([steps.DRIVE] * 3 + [steps.STOP, steps.OTHER]))
+        hours = float(rng.choice(STOPS)) if role == steps.STOP else float(rng.uniform(0.5, 12))
         if u != v and (not acyclic or u < v) and (u, v) not in drawn:
             drawn[(u, v)] = (role, hours)
     return _fixed([(u, v, role, hours) for (u, v), (role, hours) in drawn.items()], nodes)
@@ -57,14 +57,14 @@ def reported_time(search: TimedSearch, walk: list[int]) -> float:
     total = 0.0
     trip: list[Stretch] = []
     for edge in walk:
-        if timing.role[edge] == kernels.DRIVE:
+        if timing.role[edge] == steps.DRIVE:
             trip.append(Stretch(float(timing.driving_h[edge]), True))
             total += float(timing.driving_h[edge])
             continue
         total += float(timing.typical[edge])
-        if timing.role[edge] == kernels.STOP and trip:
+        if timing.role[edge] == steps.STOP and trip:
             trip.append(Stretch(float(timing.typical[edge]), False))
-        elif timing.role[edge] == kernels.OTHER:
+        elif timing.role[edge] == steps.OTHER:
             total += sum(added_rest_h(trip, CREW))
             trip = []
     return total + sum(added_rest_h(trip, CREW))
@@ -141,8 +141,8 @@ def test_a_long_border_stop_is_the_daily_rest() -> None:
     # the direct road needs a daily rest (11 h) or an extended day; via the border, the
     # queue is the rest (17.5 h of stops and 16 h of driving, two breaks)
     search = _fixed(
-        [(0, 1, kernels.DRIVE, 8.0), (1, 2, kernels.STOP, 9.5), (2, 3, kernels.DRIVE, 8.0),
-         (0, 3, kernels.DRIVE, 16.0)], nodes=4,
+        [(0, 1, steps.DRIVE, 8.0), (1, 2, steps.STOP, 9.5), (2, 3, steps.DRIVE, 8.0),
+         (0, 3, steps.DRIVE, 16.0)], nodes=4,
     )  # fmt: skip
     direct = reported_time(search, [1])
     via_border = reported_time(search, [0, 2, 3])
@@ -171,10 +171,10 @@ def _fixed(edges: list[tuple[int, int, int, float]], nodes: int) -> TimedSearch:
     count = len(ordered)
     role = np.array([r for _, _, r, _ in ordered], dtype=np.int64)
     hours = np.array([h for _, _, _, h in ordered])
-    driving = np.where(role == kernels.DRIVE, hours, np.nan)
-    typical = np.where(role == kernels.DRIVE, hours * 2.3, hours)
-    rules: npt.NDArray[np.float64] = np.full((count, kernels.RULE_COUNT), np.nan)
-    rules[role == kernels.DRIVE] = RULES
+    driving = np.where(role == steps.DRIVE, hours, np.nan)
+    typical = np.where(role == steps.DRIVE, hours * 2.3, hours)
+    rules: npt.NDArray[np.float64] = np.full((count, steps.RULE_COUNT), np.nan)
+    rules[role == steps.DRIVE] = RULES
     timing = RoadTripTiming(role, np.zeros(count, dtype=np.int64), driving, typical, typical,
                             typical, rules)  # fmt: skip
     sources = np.array([u for u, _, _, _ in ordered])
@@ -184,7 +184,7 @@ def _fixed(edges: list[tuple[int, int, int, float]], nodes: int) -> TimedSearch:
         typical.copy(), np.arange(count, dtype=np.int64),
         {u * nodes + v: e for e, (u, v, _, _) in enumerate(ordered)},
     )  # fmt: skip
-    rule_id = np.where(role == kernels.DRIVE, 0, -1).astype(np.int64)
+    rule_id = np.where(role == steps.DRIVE, 0, -1).astype(np.int64)
     return TimedSearch(graph, timing, np.zeros(count), rule_id, np.array([RULES]), 0.0, 1.0)
 
 
@@ -214,7 +214,7 @@ def test_a_transfer_between_road_stretches_is_a_stop_not_a_new_crew(
     timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, None, ()))
     assert timed is not None
     transfers = snapshot.kind == int(EdgeKind.TRANSFER)
-    assert (timed.timing.role[transfers] == kernels.STOP).all()
+    assert (timed.timing.role[transfers] == steps.STOP).all()
     checked = 0
     for walk in _detours(snapshot, timed):
         itinerary = itinerary_from_edges(snapshot, walk, "a", "b", "time")
@@ -236,7 +236,7 @@ def _detours(snapshot: NetworkSnapshot, timed: TimedSearch) -> Iterator[list[int
         into.setdefault(int(snapshot.target[edge]), []).append(edge)
     for first in np.flatnonzero(snapshot.kind == int(EdgeKind.TRANSFER)).tolist():
         node = int(snapshot.source[first])
-        if not any(role[e] == kernels.DRIVE for e in into.get(node, [])):
+        if not any(role[e] == steps.DRIVE for e in into.get(node, [])):
             continue
         for back in out_of.get(int(snapshot.target[first]), []):
             if snapshot.kind[back] != int(EdgeKind.TRANSFER) or int(snapshot.target[back]) != node:
@@ -261,7 +261,7 @@ def _drive_chain(
     while hours <= 6.0:
         step = next(
             (e for e in adjacent.get(node, [])
-             if timed.timing.role[e] == kernels.DRIVE
+             if timed.timing.role[e] == steps.DRIVE
              and int(snapshot.source[e] if backwards else snapshot.target[e]) not in seen),
             None,
         )  # fmt: skip

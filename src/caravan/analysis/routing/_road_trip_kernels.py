@@ -28,10 +28,8 @@ from caravan.analysis.routing._road_trip_steps import (
     DRIVE,
     EXTENSION,
     OTHER,
-    PASS,
     REDUCED,
     REST,
-    RULE_COUNT,
     SLOW,
     STOP,
     drive,
@@ -39,25 +37,7 @@ from caravan.analysis.routing._road_trip_steps import (
 )
 from caravan.analysis.routing._timed_search_kernels import _PARENT, _path, search
 
-__all__ = [
-    "BREAK",
-    "DAY",
-    "DRIVE",
-    "EXTENSION",
-    "OTHER",
-    "PASS",
-    "REDUCED",
-    "REST",
-    "RULE_COUNT",
-    "SLOW",
-    "STOP",
-    "added_rest",
-    "drive",
-    "path_corrections",
-    "skim_block",
-    "stop",
-    "tree_corrections",
-]
+__all__ = ["added_rest", "path_corrections", "skim_block", "tree_corrections"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -5,9 +5,14 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from caravan.analysis.assignment import AssignmentNetwork
+from caravan.analysis.assignment import Algorithm, AssignmentNetwork, AssignmentSpec
 
-__all__ = ["braess", "grid", "net_inflow", "network_of", "two_routes"]
+__all__ = ["TIGHT_GP", "braess", "grid", "net_inflow", "network_of", "two_routes"]
+
+#: Gradient projection to a relative gap of 1e-10, the engine's tight setting in tests.
+TIGHT_GP = AssignmentSpec(
+    algorithm=Algorithm.GRADIENT_PROJECTION, target_gap=1e-10, max_iterations=500
+)
 
 
 def network_of(

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assignment_cases import braess, grid, net_inflow, network_of, two_routes
+from assignment_cases import TIGHT_GP, braess, grid, net_inflow, network_of, two_routes
 from caravan.analysis.assignment import (
     Algorithm,
     AssignmentNetwork,
@@ -29,7 +29,7 @@ from caravan.analysis.assignment._loading import ShortestPathLoader
 from caravan.network import beckmann_objective
 
 FloatArray = npt.NDArray[np.float64]
-GP = AssignmentSpec(algorithm=Algorithm.GRADIENT_PROJECTION, target_gap=1e-10, max_iterations=500)
+GP = TIGHT_GP
 
 
 def _random_network(

@@ -15,11 +15,9 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from assignment_cases import network_of
+from assignment_cases import TIGHT_GP, network_of
 from caravan.analysis.assignment import (
-    Algorithm,
     AssignmentNetwork,
-    AssignmentSpec,
     _compiled_paths,
     assign,
 )
@@ -28,7 +26,7 @@ from caravan.analysis.assignment._costs import LinkCosts
 from caravan.analysis.assignment.queueing import QueueDelay
 
 FloatArray = npt.NDArray[np.float64]
-GP = AssignmentSpec(algorithm=Algorithm.GRADIENT_PROJECTION, target_gap=1e-10, max_iterations=500)
+GP = TIGHT_GP
 
 
 def _akcelik_wait(flow: float, capacity: float, period: float, served: float, j: float) -> float:

@@ -256,10 +256,13 @@ def test_opening_a_project_never_makes_a_best_time_worse(
 
 @PROPERTY
 @given(data=st.data(), factor=st.floats(0.01, 1.0))
-def test_shortening_a_clearance_never_makes_a_best_time_worse(
+def test_shortening_a_rail_clearance_never_makes_a_best_time_worse(
     embedded: Observatory, data: st.DataObject, factor: float
 ) -> None:
-    crossing = data.draw(st.sampled_from([*_crossings(embedded), "*"]))
+    # Rail crossings only: a road border stop shortened below the reduced daily rest stops
+    # counting as the crew's rest, which can lengthen a trip (docs/network-model.md, limits).
+    rail = [c.id for c in embedded.kb.crossings() if c.mode == "rail"]
+    crossing = data.draw(st.sampled_from(sorted(rail)))
     faster = _scenario(crossing=[CrossingOverride(id=crossing, time_factor=factor, source=SOURCE)])
     assert np.all(_best_times(embedded, faster) <= _best_times(embedded, None) + 1e-9)
 

@@ -27,18 +27,29 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import shutil
 import statistics
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from rich.console import Console
+from rich.table import Table
+from timemodel_fit import (
+    CANDIDATES,
+    PARAMETER_OF,
+    SHIPPED,
+    choose,
+    fit_shipped,
+    fitting_rows,
+    leave_one_out,
+)
 
 from caravan import NoRouteError, Observatory
 from caravan.api import LinkMode, Weight
-from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS
+from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS, TimeModel
 from caravan.store import default_data_dir
 
 HERE = Path(__file__).parent
@@ -51,22 +62,33 @@ def main() -> None:
     parser.add_argument("--cases", type=Path, default=HERE / "validation_cases.csv")
     parser.add_argument("--out", type=Path, default=HERE / "validation.md")
     parser.add_argument("--write-parameters", action="store_true")
+    parser.add_argument(
+        "--cv",
+        action="store_true",
+        help="compare candidate structures by leave-one-out CV on the train cases; no output file",
+    )
     args = parser.parse_args()
     with args.cases.open(encoding="utf-8") as handle:
         cases = list(csv.DictReader(handle))
-    console = Console()
-    shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE)
+    console = Console(width=160)
+    if args.cv:
+        _cross_validate(console, args.data_dir, cases)
+        return
+    if tuple(PARAMETER_OF[f] for f in SHIPPED) != FITTED:
+        raise SystemExit(f"the fitted structure {SHIPPED} is not the network's {FITTED}")
+    structural = _read_parameters(args.data_dir / ASSUMPTIONS_FILE, PARAMETER_OF.values())
+    shipped = {name: structural[name] for name in FITTED}
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         shutil.copytree(args.data_dir, data)
-        _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(FITTED, 0.0))
+        _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
         base = _route_all(Path(folder) / "base.sqlite", data, cases)
-        fitted = _fit(cases, base)
-        _write_parameters(data / ASSUMPTIONS_FILE, fitted)
+        fitted = fit_shipped(base)
+        _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
         rows = _route_all(Path(folder) / "fitted.sqlite", data, cases)
     if args.write_parameters:
         _write_parameters(args.data_dir / ASSUMPTIONS_FILE, fitted)
-        shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE)
+        shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE, FITTED)
     summary = _summary(rows)
     for line in summary:
         console.print(line)
@@ -74,15 +96,95 @@ def main() -> None:
     console.print(f"written {args.out}")
 
 
+def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]]) -> None:
+    """Print each candidate structure's LOO-CV error on the train cases (test cases unseen)."""
+    train = [case for case in cases if case["split"] == "train"]
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(data_dir, data)
+        _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
+        base = _route_all(Path(folder) / "base.sqlite", data, train)
+    rows = fitting_rows(base)
+    scores = [leave_one_out(rows, candidate) for candidate in CANDIDATES]
+    table = Table(title=f"Leave-one-out CV on {len(rows)} train cases (relative error of time)")
+    for column in ("structure", "fitted", "mean abs.", "median abs.", "worst", "values (train)"):
+        table.add_column(column)
+    for score in scores:
+        table.add_row(
+            score.candidate.name,
+            str(len(score.candidate.features)),
+            f"{score.mean_abs:.1f} %",
+            f"{score.median_abs:.1f} %",
+            f"{score.worst_abs:.1f} %",
+            ", ".join(
+                f"{f}={v:.1f}" for f, v in zip(score.candidate.features, score.values, strict=True)
+            ),
+        )
+    console.print(table)
+    cases_table = Table(title="LOO error per train case (%), candidates in the order above")
+    cases_table.add_column("case")
+    cases_table.add_column("published")
+    for number in range(1, len(scores) + 1):
+        cases_table.add_column(str(number), justify="right")
+    for i, row in enumerate(rows):
+        cases_table.add_row(
+            str(row["id"]), f"{row['published']:,.0f} h", *(f"{s.errors[i]:+.0f}" for s in scores)
+        )
+    console.print(cases_table)
+    console.print(f"least mean abs. LOO error: {choose(scores).candidate.name}")
+
+
 def _route_all(path: Path, data: Path, cases: list[dict[str, str]]) -> list[dict[str, Any]]:
     observatory = Observatory.open(path, data)
     try:
-        return [_compare(observatory, case) for case in cases]
+        links = {link.id: link for link in observatory.kb.links()}
+        xinjiang = TimeModel.from_knowledge_base(observatory.kb).xinjiang
+        return [_compare(observatory, case, links, xinjiang) for case in cases]
     finally:
         observatory.close()
 
 
-def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
+def _features(
+    legs: Sequence[Any], links: dict[str, Any], xinjiang: frozenset[str]
+) -> dict[str, float]:
+    """What the fitted parameters multiply: rail leg ends and rail km by country and region."""
+    moving = [leg for leg in legs if leg.kind.value != "terminal"]
+    starts = [moving[0].from_id] if moving[0].mode == "rail" else []
+    ends = [moving[-1].to_id] if moving[-1].mode == "rail" else []
+    for transfer, after in itertools.pairwise(moving):
+        if transfer.transfer == "road_rail_handling":
+            (starts if after.mode == "rail" else ends).append(transfer.from_id)
+    ends += starts
+    km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km"), 0.0)
+    for leg in legs:
+        if leg.kind.value != "run" or leg.mode != "rail":
+            continue
+        for link in (links[i] for i in leg.link_ids):
+            if not link.from_id.startswith("cn-"):
+                km["rail_km"] += link.length_km
+            elif link.from_id in xinjiang and link.to_id in xinjiang:
+                km["xinjiang_km"] += link.length_km
+            else:
+                km["interior_km"] += link.length_km
+
+    def interior(places: list[str]) -> float:
+        return float(sum(1 for p in places if p.startswith("cn-") and p not in xinjiang))
+
+    return {
+        "rail_ends": float(len(ends)),
+        "interior_ends": interior(ends),
+        "interior_origins": interior(starts),
+        "rail_km_cn": km["xinjiang_km"] + km["interior_km"],
+        **km,
+    }
+
+
+def _compare(
+    observatory: Observatory,
+    case: dict[str, str],
+    links: dict[str, Any],
+    xinjiang: frozenset[str],
+) -> dict[str, Any]:
     modes = [LinkMode(m) for m in case["mode"].split("+")]
     year = int(case["year"]) if case["year"] else dt.date.today().year
     via = [case["crossing_id"]] if case["crossing_id"] else []
@@ -118,17 +220,10 @@ def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
     else:
         model = best.time_h_low if case["statistic"] == "low" else best.time_h
         result["low"], result["high"] = best.time_h_low, best.time_h_high
-    rail_runs = [leg for leg in best.legs if leg.kind.value == "run" and leg.mode == "rail"]
-    moving = [leg for leg in best.legs if leg.kind.value != "terminal"]
-    ends = sum(1 for leg in best.legs if leg.transfer == "road_rail_handling") + sum(
-        1 for leg in (moving[0], moving[-1]) if leg.mode == "rail"
-    )
     result.update(
+        _features(best.legs, links, xinjiang),
         model=model,
         typical=best.time_h,
-        rail_km=sum(leg.length_km for leg in rail_runs if not leg.from_id.startswith("cn-")),
-        rail_km_cn=sum(leg.length_km for leg in rail_runs if leg.from_id.startswith("cn-")),
-        rail_ends=ends,
         error_pct=100.0 * (model - published) / published,
         route=", ".join(best.crossings)
         + f" ({best.time_h / 24:.1f} d [{best.time_h_low / 24:.1f}–{best.time_h_high / 24:.1f}],"
@@ -137,37 +232,10 @@ def _compare(observatory: Observatory, case: dict[str, str]) -> dict[str, Any]:
     return result
 
 
-def _fit(cases: list[dict[str, str]], base: list[dict[str, Any]]) -> dict[str, float]:
-    """Terminal hours per rail leg end and stop hours per 1000 rail km (outside and in China)."""
-    rows = [
-        r
-        for r in base
-        if r["split"] == "train"
-        and not r["not_comparable"]
-        and r["statistic"] == "typical"
-        and not r["kind"].endswith("distance_km")
-        and r["model"] is not None
-        and r["rail_km"] + r["rail_km_cn"] > 0
-    ]
-    published = np.array([r["published"] for r in rows])
-    columns = [[r["rail_ends"], r["rail_km"] / 1000.0, r["rail_km_cn"] / 1000.0] for r in rows]
-    design = np.array(columns) / published[:, None]
-    target = (published - np.array([r["typical"] for r in rows])) / published
-    active = list(range(len(FITTED)))
-    while True:
-        solution = np.zeros(len(FITTED))
-        solution[active] = np.linalg.lstsq(design[:, active], target, rcond=None)[0]
-        negative = [i for i in active if solution[i] < 0]
-        if not negative:
-            break
-        active = [i for i in active if i not in negative]
-    return {name: round(float(value), 1) for name, value in zip(FITTED, solution, strict=True)}
-
-
-def _read_parameters(path: Path) -> dict[str, float]:
+def _read_parameters(path: Path, names: Iterable[str]) -> dict[str, float]:
     with path.open(encoding="utf-8") as handle:
         values = {row["id"]: row["value"] for row in csv.DictReader(handle)}
-    return {name: float(values[TIME_ASSUMPTIONS[name]]) for name in FITTED}
+    return {name: float(values[TIME_ASSUMPTIONS[name]]) for name in names}
 
 
 def _write_parameters(path: Path, values: dict[str, float]) -> None:

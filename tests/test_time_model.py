@@ -28,6 +28,7 @@ MONDAY = dt.date(2025, 6, 2)
 #: Time assumptions added to the synthetic dataset (values for tests of the machinery).
 TIME_VALUES = {
     "asm-time-rail-terminal-dwell": 5.0,
+    "asm-time-rail-interior-dwell": 30.0,
     "asm-time-rail-enroute-stops": 10.0,
     "asm-time-rail-enroute-stops-cn": 20.0,
     "asm-time-road-driving-day": 9.0,
@@ -55,6 +56,10 @@ def timed(tmp_path: Path, mini_dir: Path) -> Iterator[Observatory]:
         [
             f"{aid},time model,{value:g},h,Synthetic value for tests of the machinery only.,"
             for aid, value in TIME_VALUES.items()
+        ]
+        + [
+            "asm-time-xinjiang-places,time model,cn-khorgos,,"
+            "Synthetic value for tests of the machinery only.,"
         ],
     )
     links = (mini_dir / "links.csv").read_text(encoding="utf-8")
@@ -135,14 +140,30 @@ def test_rail_legs_have_terminal_time_at_both_ends_and_stops_en_route(
         "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
     ).best
     assert [leg.kind for leg in best.legs] == [LegKind.TERMINAL, LegKind.RUN, LegKind.TERMINAL]
-    assert best.legs[0].time_h == pytest.approx(5.0)
+    # Xi'an lies in China's interior: formation plus the consolidation dwell
+    assert best.legs[0].time_h == pytest.approx(5.0 + 30.0)
+    assert "asm-time-rail-interior-dwell" in best.legs[0].sources
+    # Khorgos is listed in Xinjiang: formation only
     assert best.legs[-1].time_h == pytest.approx(5.0)
+    assert "asm-time-rail-interior-dwell" not in best.legs[-1].sources
     run = best.legs[1]
     # 3200 km at 40 km/h = 80 h moving, plus China's 20 h per 1000 km stopped
     assert run.time_h == pytest.approx(80 + 64)
     assert (run.time_h_low, run.time_h_high) == pytest.approx((80.0, 144 * 1.1))
     assert "asm-time-rail-enroute-stops-cn" in run.sources
     assert "asm-time-rail-enroute-stops" not in run.sources
+
+
+def test_the_interior_dwell_is_taken_at_an_interior_end_in_either_direction(
+    timed: Observatory,
+) -> None:
+    best = timed.route(
+        "cn-khorgos", "cn-xian", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
+    ).best
+    assert best.legs[0].time_h == pytest.approx(5.0)
+    assert best.legs[-1].time_h == pytest.approx(5.0 + 30.0)
+    # the dwell's range is the terminals' general spread (0.5 and 1.1 of typical)
+    assert (best.legs[-1].time_h_low, best.legs[-1].time_h_high) == pytest.approx((17.5, 38.5))
 
 
 def test_rail_outside_china_stops_at_the_other_rate(timed: Observatory) -> None:

@@ -204,9 +204,8 @@ class _Builder:
             destination = self.node(place_id, None, "destination")
             country = self.places[place_id].country_id
             for layer in layers:
-                terminal = self.time_model.terminal_h(layer.mode)
-                used = (terminal,) if terminal else ()
-                time_h = terminal.value if terminal else EPSILON
+                used = self.time_model.terminal_h(layer.mode, place_id, country)
+                time_h = sum(p.value for p in used) if used else EPSILON
                 spread = self.terminal_spread(time_h)
                 for kind, a, b in (
                     (EdgeKind.ACCESS, origin, self.node(place_id, layer)),
@@ -408,9 +407,9 @@ class _Builder:
             time_h = time_p.value
             if kind == TransferKind.ROAD_RAIL_HANDLING:
                 # a rail leg starts (formation) or ends (unloading) here
-                dwell = self.time_model.parameters["rail_terminal_dwell_h"]
-                time_h += dwell.value
-                used += (dwell,)
+                dwell = self.time_model.rail_end_h(place_id, place.country_id)
+                time_h += sum(p.value for p in dwell)
+                used += dwell
             record = EdgeRecord(
                 EdgeKind.TRANSFER,
                 kind.value,

@@ -123,9 +123,8 @@ class _LayerBuilder(_Builder):
         destination = self.node(place_id, None, "destination")
         country = self.places[place_id].country_id
         for layer in layers:
-            terminal = self.time_model.terminal_h(layer.mode)
-            used = (terminal,) if terminal else ()
-            time_h = terminal.value if terminal else EPSILON
+            used = self.time_model.terminal_h(layer.mode, place_id, country)
+            time_h = sum(p.value for p in used) if used else EPSILON
             spread = self.terminal_spread(time_h)
             for kind, a, b in (
                 (EdgeKind.ACCESS, origin, self.node(place_id, layer)),

@@ -1,12 +1,12 @@
 """The time model: what a published door-to-door time contains, with a low–high range.
 
 A published transit time holds more than running at speed: terminal time at each end
-of a rail leg (train formation, unloading), stops en route, border clearance by direction
-(gauge change included, CAREC CPMM), waiting for a sailing, and, on the road, the drivers'
-hours (one driver drives at most 9 h a day). Each component has a typical value and a low
+of a rail leg (train formation, unloading; consolidation at China's interior hubs), stops
+en route, border clearance by direction (gauge change included, CAREC CPMM), waiting for a
+sailing, and, on the road, the drivers' hours (one driver drives at most 9 h a day). Each component has a typical value and a low
 and a high one; ``docs/network-model.md`` says how a route's range is built from them.
 
-Three parameters are fitted on published times, never read from a source (``FITTED``);
+Two parameters are fitted on published times, never read from a source (``FITTED``);
 everything else comes from sources or stated assumptions.
 """
 
@@ -26,6 +26,7 @@ __all__ = ["FITTED", "TIME_ASSUMPTIONS", "Spread", "TimeModel"]
 #: Assumption ids the time model reads, each a number in the knowledge base.
 TIME_ASSUMPTIONS = {
     "rail_terminal_dwell_h": "asm-time-rail-terminal-dwell",
+    "rail_interior_dwell_h": "asm-time-rail-interior-dwell",
     "rail_stop_h_per_1000km": "asm-time-rail-enroute-stops",
     "rail_stop_h_per_1000km_cn": "asm-time-rail-enroute-stops-cn",
     "road_driving_h_per_day": "asm-time-road-driving-day",
@@ -39,13 +40,19 @@ TIME_ASSUMPTIONS = {
     "spread_high": "asm-time-spread-high",
 }
 
+#: Assumption listing the knowledge base's places in Xinjiang (ids joined by "|").
+XINJIANG_PLACES = "asm-time-xinjiang-places"
+
 #: Parameters fitted on published door-to-door times (benchmarks/validate_routes.py).
-FITTED = ("rail_terminal_dwell_h", "rail_stop_h_per_1000km", "rail_stop_h_per_1000km_cn")
+#: Their structure (interior dwell, stops outside China) was chosen among candidates by
+#: leave-one-out cross-validation on the training cases (``validate_routes.py --cv``).
+FITTED = ("rail_interior_dwell_h", "rail_stop_h_per_1000km")
 
 #: Values for a knowledge base without the time assumptions (a small hand-made network):
 #: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
 _NEUTRAL = {
     "rail_terminal_dwell_h": 0.0,
+    "rail_interior_dwell_h": 0.0,
     "rail_stop_h_per_1000km": 0.0,
     "rail_stop_h_per_1000km_cn": 0.0,
     "road_driving_h_per_day": 24.0,
@@ -80,6 +87,8 @@ class TimeModel:
     border_cost: dict[str, Spread] = field(default_factory=dict)
     #: per link mode: spread of published rates (year-to-year, same country and unit)
     rate: dict[str, Spread] = field(default_factory=dict)
+    #: places of the Xinjiang Uygur Autonomous Region (the rest of China is its interior)
+    xinjiang: frozenset[str] = frozenset()
 
     @classmethod
     def from_knowledge_base(cls, kb: KnowledgeBase) -> TimeModel:
@@ -96,7 +105,7 @@ class TimeModel:
                 name: _numeric(name, assumptions.get(aid), aid)
                 for name, aid in TIME_ASSUMPTIONS.items()
             }
-        model = cls(parameters)
+        model = cls(parameters, xinjiang=_place_list(assumptions.get(XINJIANG_PLACES)))
         modes = {c.id: c.mode.value for c in kb.crossings()}
         for quantity, target in (
             (Quantity.CLEARANCE_TIME_H, model.border_time),
@@ -177,13 +186,24 @@ class TimeModel:
         names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
         return tuple(dict.fromkeys(s for n in names for s in self.parameters[n].sources))
 
-    def terminal_h(self, mode: str) -> Parameter | None:
-        """Time at each end of a leg of this mode (rail: formation or unloading), or None."""
+    def terminal_h(self, mode: str, place_id: str, country: str) -> tuple[Parameter, ...]:
+        """Time at an end of a leg of this mode at a place (their sum), or none.
+
+        Rail: formation or unloading, plus the consolidation dwell where the place lies in
+        China's interior (beyond Xinjiang), where trains wait to be filled and formed.
+        """
         if mode == "rail":
-            return self.parameters["rail_terminal_dwell_h"]
+            return self.rail_end_h(place_id, country)
         if mode == "road":
-            return self.parameters["road_terminal_dwell_h"]
-        return None
+            return (self.parameters["road_terminal_dwell_h"],)
+        return ()
+
+    def rail_end_h(self, place_id: str, country: str) -> tuple[Parameter, ...]:
+        """Parameters of the time at a rail leg's start or end at a place (their sum)."""
+        dwell: tuple[Parameter, ...] = (self.parameters["rail_terminal_dwell_h"],)
+        if country == "cn" and place_id not in self.xinjiang:
+            dwell += (self.parameters["rail_interior_dwell_h"],)
+        return dwell
 
 
 def _numeric(name: str, assumption: Assumption | None, assumption_id: str) -> Parameter:
@@ -192,6 +212,12 @@ def _numeric(name: str, assumption: Assumption | None, assumption_id: str) -> Pa
             f"the time model needs assumption {assumption_id!r} with a numeric value ({name})"
         )
     return Parameter(name, assumption.value, assumption.unit or "", (assumption_id,))
+
+
+def _place_list(assumption: Assumption | None) -> frozenset[str]:
+    if assumption is None or not isinstance(assumption.value, str):
+        return frozenset()
+    return frozenset(p.strip() for p in assumption.value.split("|") if p.strip())
 
 
 def _pooled_spread(groups: list[list[tuple[float, tuple[str, ...]]]]) -> Spread | None:

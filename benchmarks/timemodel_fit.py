@@ -1,0 +1,182 @@
+"""Fit the time model's free parameters and compare candidate structures by LOO-CV.
+
+Each candidate structure is a set of terms added to the time the network gives with every
+fitted parameter at zero (``T0``): hours per rail leg end, hours per rail leg end in
+China's interior (consolidation and formation beyond Xinjiang), and stop hours per
+1000 rail km by country or by region (outside China, Xinjiang, China's interior). A
+published typical time is modelled as ``T0 + Σ parameter × feature``; parameters are
+found by non-negative least squares on relative errors. Leave-one-out cross-validation
+on the training cases alone chooses the structure (used by ``validate_routes.py --cv``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.optimize import nnls
+
+#: The network's parameter for each feature it implements (the other features are
+#: candidates only). Every one is zero in the routing the features are measured on.
+PARAMETER_OF = {
+    "rail_ends": "rail_terminal_dwell_h",
+    "interior_ends": "rail_interior_dwell_h",
+    "rail_km": "rail_stop_h_per_1000km",
+    "rail_km_cn": "rail_stop_h_per_1000km_cn",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A structure of the time model: which features get a fitted parameter."""
+
+    name: str
+    features: tuple[str, ...]
+    grounds: str
+
+
+#: The candidate structures, each grounded in what a published time contains.
+CANDIDATES = (
+    Candidate(
+        "terminal + stops by country",
+        ("rail_ends", "rail_km", "rail_km_cn"),
+        "the structure shipped before: dwell at every rail leg end, stops per km (China apart)",
+    ),
+    Candidate(
+        "stops by country",
+        ("rail_km", "rail_km_cn"),
+        "stops per km only (China apart), no terminal dwell",
+    ),
+    Candidate(
+        "stops by region",
+        ("rail_km", "xinjiang_km", "interior_km"),
+        "stops per km outside China, in Xinjiang and in China's interior",
+    ),
+    Candidate(
+        "terminal + stops by region",
+        ("rail_ends", "rail_km", "xinjiang_km", "interior_km"),
+        "dwell at every rail leg end and stops per km by region",
+    ),
+    Candidate(
+        "interior dwell + stops by country",
+        ("interior_ends", "rail_km", "rail_km_cn"),
+        "consolidation at a Chinese interior hub (beyond Xinjiang), stops per km (China apart)",
+    ),
+    Candidate(
+        "interior dwell + stops outside China",
+        ("interior_ends", "rail_km"),
+        "consolidation at a Chinese interior hub; China's rail at its CPMM speed",
+    ),
+    Candidate(
+        "interior dwell + one stop rate",
+        ("interior_ends", "rail_km_all"),
+        "consolidation at a Chinese interior hub; one stop rate per km everywhere",
+    ),
+    Candidate(
+        "interior origin dwell + stops outside China",
+        ("interior_origins", "rail_km"),
+        "consolidation where a train is formed at a Chinese interior hub; China at CPMM speed",
+    ),
+    Candidate(
+        "interior origin dwell + stops by country",
+        ("interior_origins", "rail_km", "rail_km_cn"),
+        "consolidation where a train is formed at a Chinese interior hub; stops (China apart)",
+    ),
+    Candidate(
+        "interior origin dwell + one stop rate",
+        ("interior_origins", "rail_km_all"),
+        "consolidation where a train is formed at a Chinese interior hub; one stop rate",
+    ),
+    Candidate(
+        "interior dwell + stops by region",
+        ("interior_ends", "rail_km", "xinjiang_km", "interior_km"),
+        "consolidation at a Chinese interior hub and stops per km by region",
+    ),
+)
+
+
+def fitting_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Training cases with a typical published time and some rail: what the fit sees."""
+    return [
+        r
+        for r in rows
+        if r["split"] == "train"
+        and not r["not_comparable"]
+        and r["statistic"] == "typical"
+        and not r["kind"].endswith("distance_km")
+        and r["model"] is not None
+        and r["rail_km"] + r["rail_km_cn"] > 0
+    ]
+
+
+def _feature(row: dict[str, Any], name: str) -> float:
+    if name == "rail_km_all":
+        return float(row["rail_km"] + row["rail_km_cn"]) / 1000.0
+    value = float(row[name])
+    return value / 1000.0 if name.endswith("_km") or name == "rail_km_cn" else value
+
+
+def fit(rows: Sequence[dict[str, Any]], features: Sequence[str]) -> np.ndarray:
+    """Non-negative least squares on relative errors: one value per feature."""
+    published = np.array([r["published"] for r in rows], dtype=float)
+    design = np.array([[_feature(r, f) for f in features] for r in rows]) / published[:, None]
+    target = (published - np.array([r["typical"] for r in rows], dtype=float)) / published
+    solution, _ = nnls(design, target)
+    return np.asarray(solution, dtype=float)
+
+
+def predict(row: dict[str, Any], features: Sequence[str], values: np.ndarray) -> float:
+    """The modelled typical time of a case under fitted values (linear in the features)."""
+    extra = sum(v * _feature(row, f) for f, v in zip(features, values, strict=True))
+    return float(row["typical"]) + float(extra)
+
+
+@dataclass(frozen=True)
+class CvScore:
+    """Leave-one-out errors of one candidate on the training cases (percent, signed)."""
+
+    candidate: Candidate
+    errors: tuple[float, ...]
+    values: tuple[float, ...]
+
+    @property
+    def mean_abs(self) -> float:
+        return statistics.fmean(abs(e) for e in self.errors)
+
+    @property
+    def median_abs(self) -> float:
+        return statistics.median(abs(e) for e in self.errors)
+
+    @property
+    def worst_abs(self) -> float:
+        return max(abs(e) for e in self.errors)
+
+
+def leave_one_out(rows: Sequence[dict[str, Any]], candidate: Candidate) -> CvScore:
+    """Fit on all training cases but one, predict that one; repeat for each."""
+    errors = []
+    for i, row in enumerate(rows):
+        others = [r for j, r in enumerate(rows) if j != i]
+        values = fit(others, candidate.features)
+        modelled = predict(row, candidate.features, values)
+        errors.append(100.0 * (modelled - row["published"]) / row["published"])
+    full = fit(rows, candidate.features)
+    return CvScore(candidate, tuple(errors), tuple(float(v) for v in full))
+
+
+def choose(scores: Sequence[CvScore]) -> CvScore:
+    """The candidate with the least mean absolute LOO error (fewer parameters on a tie)."""
+    return min(scores, key=lambda s: (round(s.mean_abs, 1), len(s.candidate.features)))
+
+
+#: The structure shipped in the network (the CV's choice): features of ``FITTED``, in order.
+SHIPPED = ("interior_ends", "rail_km")
+
+
+def fit_shipped(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """The shipped structure's parameters fitted on the training cases (0.1 h rounding)."""
+    values = fit(fitting_rows(rows), SHIPPED)
+    return {PARAMETER_OF[f]: round(float(v), 1) for f, v in zip(SHIPPED, values, strict=True)}

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
 
@@ -46,7 +47,7 @@ _NOT_WORKS = (
 )
 
 #: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
-STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
+_TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
@@ -89,6 +90,27 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...]
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip
+
+#: Russian status phrases matched on lemmas, so every form of their words counts
+#: ("дали старт строительству", "подписанного соглашения", "введённую в эксплуатацию"); an
+#: infinitive or future verb is marked (``инф_``) and matches none of them.
+_LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = tuple(
+    (status, LemmaPattern(pattern), confidence)
+    for status, pattern, confidence in (
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)дать\s+старт\s+(?:\w+\s+){0,2}?(?:строительство|реконструкция|работа|возведение|прокладка|реабилитация)(?!\w)", 0.8),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:начать|начинать|приступить|продолжать)\s+(?:к\s+)?(?:\w+\s+){0,2}?(?:инф_)?(?:строить|восстанавливать|реконструировать|возводить|прокладывать|модернизировать|строительство|реконструкция|восстановление)(?!\w)", 0.8),
+        # The works noun and its verb around a relative clause: "Строительство линии X,
+        # которая должна стать …, продолжается".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:строительство|реконструкция|возведение)\s[^.;,]{0,80},\s*который\s[^.;]{0,200}?,\s*(?:продолжаться|вестись|идти|начаться|стартовать)(?!\w)", 0.75),
+        (ProjectStatus.IN_SERVICE, r"(?<!\w)(?:ввести|сдать|принять)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:эксплуатация|строй)(?!\w)", 0.85),
+        (ProjectStatus.AGREED, r"(?<!\w)(?:подписать\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт|договор|документ)|(?:соглашение|меморандум|договор|контракт)\s[^.;]{0,160}?(?<!_)подписать)(?!\w)", 0.75),
+        (ProjectStatus.SUSPENDED, r"(?<!\w)(?:приостановить|заморозить)(?!\w)", 0.8),
+    )
+)  # fmt: skip
+#: Every status trigger: patterns on the text, then patterns on its Russian lemmas.
+STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPattern, float], ...] = (
+    _TEXT_TRIGGERS + _LEMMA_TRIGGERS
+)
 
 #: Words before a trigger that make it future, hypothetical or negated.
 _NOT_DONE = re.compile(

@@ -25,6 +25,7 @@ from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
+from caravan.analysis.ingest.morphology import LemmaMatch
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
@@ -191,7 +192,9 @@ def _referred_back(
         said_at, earlier = salient[kind]
         if number - said_at > _SALIENT_SENTENCES:
             continue
-        anaphor: re.Match[str] | None = _ANAPHOR.search(text, sentence.start, sentence.end)
+        anaphor: re.Match[str] | LemmaMatch | None = _ANAPHOR.search(
+            text, sentence.start, sentence.end
+        )
         if (
             anaphor is None
             and number - said_at <= (1 if kind is EntryKind.PROJECT else 4)
@@ -370,7 +373,7 @@ def _own_line(text: str, sentence: Sentence) -> bool:
     )
 
 
-def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | None:
+def _first_status_phrase(text: str, sentence: Sentence) -> re.Match[str] | LemmaMatch | None:
     """The first status phrase or planned opening of a sentence (where a stand-in goes when
     nothing points back)."""
     patterns = [pattern for _, pattern, _ in STATUS_TRIGGERS] + list(PROJECT_FIGURES)

@@ -1,7 +1,8 @@
 """Word tokens with offsets and the script-, case- and inflection-blind keys they match by.
 
-A Cyrillic word is reduced to a crude stem (Russian case endings dropped) and then
-transliterated, so "Казахстаном", "Казахстана" and "Kazakhstan" share the key
+A Cyrillic word is reduced to its dictionary lemma when pymorphy3 knows it as a noun or
+adjective (so every case form meets its name), then to a crude stem (Russian case endings
+dropped, which also covers names the dictionary lacks) and transliterated, so "Казахстаном", "Казахстана" and "Kazakhstan" share the key
 ``kazakhstan``; a Latin word is folded to lower case without accents or apostrophes, with
 British spellings made American ("neighbour" → "neighbor").
 """
@@ -14,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from caravan.analysis.ingest.languages import is_cyrillic
+from caravan.analysis.ingest.morphology import noun_lemma
 
 __all__ = ["Token", "token_key", "tokenise", "transliterate"]
 
@@ -85,7 +87,7 @@ def token_key(word: str) -> str:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if any(is_cyrillic(c) for c in word):
-        return transliterate(_stem(word))
+        return transliterate(_stem(noun_lemma(word)))
     word = word.translate(_TURKIC)  # "Galkynyş" is said "Galkynysh", as Russian writes it
     decomposed = unicodedata.normalize("NFKD", word)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,182 @@
+"""Russian lemmas from pymorphy3's dictionary, so every case form of a word meets its name.
+
+The analyser loads offline (its dictionary ships with the package) in about 0.1 s; it is
+created once, on first use. Only words the dictionary knows are lemmatised: a name it
+does not know ("Мактаарала") would get a guessed lemma, often wrong ("мактаарать"), so
+such words keep their form and the caller's own stemming decides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymorphy3  # type: ignore[import-untyped]  # the package ships no type hints
+
+__all__ = [
+    "LemmaMatch",
+    "LemmaPattern",
+    "LemmaView",
+    "WordLemma",
+    "analyser",
+    "lemma_of",
+    "lemma_view",
+    "noun_lemma",
+]
+
+#: Parts of speech whose lemma is a name's base form (nouns and full adjectives).
+_NAME_PARTS = frozenset({"NOUN", "ADJF"})
+#: Verb forms that do not report a step taken: the infinitive and the (perfective) future.
+_NOT_TAKEN = ("INFN", "futr")
+#: The mark put before the lemma of a verb form that reports no step ("инф_открыть").
+NOT_TAKEN_MARK = "инф_"
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+@functools.cache
+def analyser() -> pymorphy3.MorphAnalyzer:
+    """The one morphological analyser of the process (loaded on first use, ~0.1 s)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True)
+class WordLemma:
+    """A word's dictionary lemma (lower case) and whether the form reports no step taken."""
+
+    lemma: str
+    known: bool
+    part: str | None
+    not_taken: bool
+
+
+@functools.lru_cache(maxsize=65_536)
+def lemma_of(word: str) -> WordLemma:
+    """The most likely dictionary reading of a Cyrillic word (its own form when unknown)."""
+    lowered = word.casefold().replace("ё", "е")
+    parse = analyser().parse(lowered)[0]
+    if not parse.is_known:
+        return WordLemma(lowered, known=False, part=None, not_taken=False)
+    tag = parse.tag
+    not_taken = tag.POS in ("VERB", "INFN") and any(g in tag for g in _NOT_TAKEN)
+    return WordLemma(parse.normal_form.replace("ё", "е"), True, tag.POS, not_taken)
+
+
+def noun_lemma(word: str) -> str:
+    """The base form of a noun or adjective the dictionary knows, else the word (lower case)."""
+    reading = lemma_of(word)
+    if reading.known and reading.part in _NAME_PARTS:
+        return reading.lemma
+    return word.casefold().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class LemmaView:
+    """A text with each Cyrillic word replaced by its lemma, and the way back to the text.
+
+    The lemma text is cut into pieces, alternately the text between words (copied) and a
+    word's lemma; ``pieces[i]`` is (start and end in the lemma text, start and end in the
+    original, whether it is a word). A match in the lemmas covers the original words it
+    touches.
+    """
+
+    text: str
+    pieces: tuple[tuple[int, int, int, int, bool], ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` was read from."""
+        first = self._piece(start, lemma=True)
+        last = self._piece(max(start, end - 1), lemma=True)
+        begin = first[2] if first[4] else first[2] + start - first[0]
+        finish = last[3] if last[4] else last[2] + max(start, end - 1) - last[0] + 1
+        return begin, finish
+
+    def lemma_offset(self, position: int) -> int:
+        """Where the original offset ``position`` falls in the lemma text (a word's start)."""
+        piece = self._piece(position, lemma=False)
+        if piece[4]:
+            return piece[0] if position <= piece[2] else piece[1]
+        return piece[0] + position - piece[2]
+
+    def _piece(self, position: int, lemma: bool) -> tuple[int, int, int, int, bool]:
+        column = 0 if lemma else 2
+        index = bisect.bisect_right(self.pieces, position, key=lambda p: p[column]) - 1
+        return self.pieces[max(index, 0)]
+
+
+@functools.lru_cache(maxsize=8)
+def lemma_view(text: str) -> LemmaView:
+    """``text`` with its Cyrillic words lemmatised (see :class:`LemmaView`); cached, as the
+    rules of one document ask for it sentence after sentence."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int, bool]] = []
+    length = 0
+    position = 0
+    for word in _CYRILLIC_WORD.finditer(text):
+        if word.start() > position:
+            gap = word.start() - position
+            pieces.append((length, length + gap, position, word.start(), False))
+            parts.append(text[position : word.start()])
+            length += gap
+        reading = lemma_of(word.group())
+        lemma = (NOT_TAKEN_MARK if reading.not_taken else "") + reading.lemma
+        pieces.append((length, length + len(lemma), word.start(), word.end(), True))
+        parts.append(lemma)
+        length += len(lemma)
+        position = word.end()
+    pieces.append((length, length + len(text) - position, position, len(text), False))
+    parts.append(text[position:])
+    return LemmaView("".join(parts), tuple(pieces))
+
+
+@dataclass(frozen=True)
+class LemmaMatch:
+    """A match found in the lemmas, reported on the original text (as ``re.Match`` is)."""
+
+    span: tuple[int, int]
+    original: str
+
+    def start(self) -> int:
+        """Where the matched words start in the original text."""
+        return self.span[0]
+
+    def end(self) -> int:
+        """Where the matched words end in the original text."""
+        return self.span[1]
+
+    def group(self, _index: int = 0) -> str:
+        """The matched words as the original text writes them."""
+        return self.original
+
+
+class LemmaPattern:
+    """A regular expression over lemmas ("подписать соглашение" finds "подписанного
+    соглашения"), searched like ``re.Pattern`` on the original text."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[LemmaMatch]:
+        """Every match in ``text[pos:endpos]``, spans in the original text."""
+        end = len(text) if endpos is None else endpos
+        if not _CYRILLIC_WORD.search(text, pos, end):
+            return []  # only Russian words have lemmas to match
+        view = lemma_view(text)
+        found = []
+        for match in self.pattern.finditer(
+            view.text, view.lemma_offset(pos), view.lemma_offset(end)
+        ):
+            span = view.original_span(match.start(), match.end())
+            found.append(LemmaMatch(span, text[span[0] : span[1]]))
+        return found
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> LemmaMatch | None:
+        """The first match in ``text[pos:endpos]``, or None."""
+        found = self.finditer(text, pos, endpos)
+        return found[0] if found else None

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -33,6 +38,28 @@ def test_assignments_on_two_workers_equal_the_one_process_runs(embedded: Observa
         for crossing, value in theirs.items():
             assert mine[crossing] == pytest.approx(value, rel=1e-9, abs=1e-9), crossing
     assert found[0].crossing_mt() != found[1].crossing_mt()  # the railway moves freight
+
+
+def test_a_process_compiles_and_assigns_alike_whatever_its_string_hash_seed(
+    embedded: Observatory,
+) -> None:
+    """Dask workers hash strings with seeds of their own: iterating a set of layers once gave
+    each process its own edge order, hence its own tie-breaks and equilibrium path (a Nur
+    Zholy load 1 % apart), whenever a worker compiled a network instead of reading the cache."""
+    script = Path(__file__).with_name("assignment_fingerprint.py")
+    argv = [sys.executable, str(script), str(embedded.kb.path), "2024", "cku-railway"]
+    argv.append(dt.date.today().isoformat())
+    processes = [
+        subprocess.Popen(
+            argv, env={**os.environ, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE, text=True
+        )
+        for seed in ("1", "2", "6")  # three different set orders before the fix
+    ]
+    found = [json.loads(p.communicate(timeout=300)[0]) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0]
+    assert found[0]["crossing_mt"]  # the run assigned freight to crossings
+    assert found[1] == found[0]
+    assert found[2] == found[0]
 
 
 def test_the_command_line_assigns_several_years_on_dask(embedded: Observatory) -> None:

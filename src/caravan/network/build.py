@@ -198,7 +198,8 @@ class _Builder:
             for a_layer, b_layer in self.add_crossing(crossing):
                 layers_at[crossing.post_a_id].add(a_layer)
                 layers_at[crossing.post_b_id].add(b_layer)
-        for place_id, layers in layers_at.items():
+        for place_id, touched in layers_at.items():
+            layers = sorted(touched)  # a set's order follows the per-process string hash seed
             self.add_transfers(place_id, layers)
             origin = self.node(place_id, None, "origin")
             destination = self.node(place_id, None, "destination")
@@ -386,7 +387,7 @@ class _Builder:
             border.source + extra,
         )  # fmt: skip
 
-    def add_transfers(self, place_id: str, layers: set[Layer]) -> None:
+    def add_transfers(self, place_id: str, layers: list[Layer]) -> None:
         place = self.places[place_id]
         country = (place.country_id,)
         rails = [layer for layer in layers if layer.mode == "rail"]

@@ -63,12 +63,48 @@ def test_thirty_hours_of_driving_around_a_twelve_hour_wait() -> None:
     assert _elapsed(trip, ONE_DRIVER) == pytest.approx(30 + 12 + 2 * half)
 
 
-def test_a_wait_shorter_than_the_reduced_rest_is_only_a_break() -> None:
-    # 8 h is not a rest: after 9 + 9 h of driving a daily rest still falls in the second day
+def test_a_wait_shorter_than_the_reduced_rest_is_stretched_into_the_rest() -> None:
+    # 8 h is not a rest by itself: the crew rests in the queue (9 h, one hour more) rather
+    # than drive on and rest 11 h in the second day
     short = [_drive(9.0), _stop(8.0), _drive(9.0)]
     long = [_drive(9.0), _stop(9.0), _drive(9.0)]
-    assert sum(added_rest_h(short, ONE_DRIVER)) == pytest.approx(0.75 + 11.0 + 0.75)
-    assert sum(added_rest_h(long, ONE_DRIVER)) == pytest.approx(0.75 + 0.75)
+    assert added_rest_h(short, ONE_DRIVER) == [0.75, pytest.approx(1.0), 0.75]
+    assert added_rest_h(long, ONE_DRIVER) == [0.75, 0.0, 0.75]
+
+
+def test_a_five_hour_border_stop_at_hour_eight_is_the_rest() -> None:
+    # rest there: 4.5, break, 3.5; the 5 h queue stretched to the 9 h rest; 4.5, break, 3.5
+    # -> 16 + 9 + 1.5 = 26.5 h
+    trip = [_drive(8.0), _stop(5.0), _drive(8.0)]
+    assert added_rest_h(trip, ONE_DRIVER) == [0.75, pytest.approx(4.0), 0.75]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(26.5)
+    # rest later: the queue is only a break; 1 h to the day's 9 h, extended to 10 h, the 11 h
+    # rest, then 6 h with a break -> 16 + 5 + 0.75 + 11 + 0.75 = 33.5 h
+    rest_later = 16.0 + 5.0 + 0.75 + 11.0 + 0.75
+    assert _elapsed(trip, ONE_DRIVER) < rest_later
+    # were the rest in a queue as long as the regular rest (11 h), resting there still wins
+    regular = CrewRules(9.0, 4.5, 0.75, 11.0, 11.0, 1.0)
+    assert _elapsed(trip, regular) == pytest.approx(16.0 + 11.0 + 1.5)
+
+
+def test_a_two_hour_stop_is_not_made_the_rest_when_the_trip_ends_within_the_day() -> None:
+    # 8 h, a 2 h stop (the break), 1 h: the day's 9 h are not used up, so resting in the
+    # stop (7 h more) is worse than driving on
+    trip = [_drive(8.0), _stop(2.0), _drive(1.0)]
+    assert added_rest_h(trip, ONE_DRIVER) == [0.75, 0.0, 0.0]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(11.75)
+
+
+def test_a_short_stop_before_the_break_is_due_can_be_the_break() -> None:
+    # 4 h, a 30-min stop, 4 h: made the break (45 min, 15 min more) it saves the 45-min
+    # break after 4.5 h of continuous driving
+    trip = [_drive(4.0), _stop(0.5), _drive(4.0)]
+    assert sum(added_rest_h(trip, ONE_DRIVER)) == pytest.approx(0.25)
+    assert added_rest_h([_drive(4.0), _stop(0.5), _drive(0.5)], ONE_DRIVER) == [0.0, 0.0, 0.0]
+
+
+def test_a_stop_is_never_made_a_rest_after_the_last_driving() -> None:
+    assert added_rest_h([_drive(9.0), _stop(1.0)], ONE_DRIVER) == [0.75, 0.0]
 
 
 def test_two_drivers_drive_on_through_breaks_and_rest_nine_hours_after_a_crew_day() -> None:
@@ -97,13 +133,12 @@ def test_rules_are_read_from_a_road_edge_parameters() -> None:
     assert crew_rules(parameters[:1]) is None
 
 
-@given(
-    st.lists(
-        st.tuples(st.booleans(), st.floats(min_value=0.1, max_value=30.0)),
-        min_size=1,
-        max_size=8,
-    )
+_pieces = st.lists(
+    st.tuples(st.booleans(), st.floats(min_value=0.1, max_value=30.0)), min_size=1, max_size=8
 )
+
+
+@given(_pieces)
 def test_the_rules_never_cost_more_than_the_per_hour_factor(
     pieces: list[tuple[bool, float]],
 ) -> None:
@@ -113,3 +148,35 @@ def test_the_rules_never_cost_more_than_the_per_hour_factor(
     factor = (9.0 + 0.75 + 11.0) / 9.0
     assert sum(added_rest_h(trip, ONE_DRIVER)) <= driving * (factor - 1.0) + 1e-9
     assert sum(added_rest_h(trip, TWO_DRIVERS)) <= driving * 0.5 + 1e-9
+
+
+@given(_pieces, st.data())
+def test_shortening_a_stop_never_lengthens_a_trip(
+    pieces: list[tuple[bool, float]], data: st.DataObject
+) -> None:
+    """A stop is never worse shorter: a rest or break it was is still taken during it."""
+    trip = [Stretch(hours, driving) for driving, hours in pieces]
+    stops = [i for i, s in enumerate(trip) if not s.driving]
+    if not stops:
+        trip.append(_stop(10.0))
+        trip.append(_drive(10.0))
+        stops = [len(trip) - 2]
+    chosen = data.draw(st.sampled_from(stops))
+    factor = data.draw(st.floats(0.0, 1.0))
+    shorter = list(trip)
+    shorter[chosen] = Stretch(trip[chosen].hours * factor, False)
+    for rules in (ONE_DRIVER, TWO_DRIVERS):
+        assert _elapsed(shorter, rules) <= _elapsed(trip, rules) + 1e-9
+
+
+@given(_pieces)
+def test_the_least_is_no_more_than_any_fixed_way_through_the_stops(
+    pieces: list[tuple[bool, float]],
+) -> None:
+    """Never resting in a stop, or resting in every one, is one of the ways tried."""
+    trip = [Stretch(hours, driving) for driving, hours in pieces]
+    rested = [s if s.driving else Stretch(max(s.hours, 9.0), False) for s in trip]
+    no_stop_rest = CrewRules(9.0, 4.5, 0.75, 11.0, 1e9, 1.0)
+    least = _elapsed(trip, ONE_DRIVER)
+    assert least <= _elapsed(trip, no_stop_rest) + 1e-9
+    assert least <= _elapsed(rested, ONE_DRIVER) + 1e-9

@@ -256,15 +256,27 @@ def test_opening_a_project_never_makes_a_best_time_worse(
 
 @PROPERTY
 @given(data=st.data(), factor=st.floats(0.01, 1.0))
-def test_shortening_a_rail_clearance_never_makes_a_best_time_worse(
+def test_shortening_a_clearance_never_makes_a_best_time_worse(
     embedded: Observatory, data: st.DataObject, factor: float
 ) -> None:
-    # Rail crossings only: a road border stop shortened below the reduced daily rest stops
-    # counting as the crew's rest, which can lengthen a trip (docs/network-model.md, limits).
-    rail = [c.id for c in embedded.kb.crossings() if c.mode == "rail"]
-    crossing = data.draw(st.sampled_from(sorted(rail)))
+    crossing = data.draw(st.sampled_from(_crossings(embedded)))
     faster = _scenario(crossing=[CrossingOverride(id=crossing, time_factor=factor, source=SOURCE)])
     assert np.all(_best_times(embedded, faster) <= _best_times(embedded, None) + 1e-9)
+
+
+@pytest.mark.parametrize("factor", [0.05, 0.4, 0.8])
+def test_shortening_road_clearances_never_makes_a_best_time_worse(
+    embedded: Observatory, factor: float
+) -> None:
+    # every road crossing alone, then all at once: a road queue shortened below the break or
+    # the reduced daily rest is still the crew's break or rest (it lasts that long then)
+    road = sorted(c.id for c in embedded.kb.crossings() if c.mode == "road")
+    assert len(road) >= 10
+    today = _best_times(embedded, None)
+    for chosen in [*([c] for c in road), road]:
+        overrides = [CrossingOverride(id=c, time_factor=factor, source=SOURCE) for c in chosen]
+        faster = _best_times(embedded, _scenario(crossing=overrides))
+        assert np.all(faster <= today + 1e-9), (chosen, factor)
 
 
 @PROPERTY

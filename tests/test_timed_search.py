@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -151,6 +152,42 @@ def test_a_long_border_stop_is_the_daily_rest() -> None:
     found, walk = _found(search, 0, 3)
     assert found == pytest.approx(via_border)
     assert walk == [0, 2, 3]
+
+
+def test_a_five_hour_border_stop_at_hour_eight_is_made_the_daily_rest() -> None:
+    # 0 -(8 h drive)-> 1 -(5 h border)-> 2 -(8 h drive)-> 3, against 0 -(16 h drive)-> 3:
+    # the crew rests in the queue (stretched to the 9 h reduced rest) and arrives after
+    # 16 + 9 + 2 breaks = 26.5 h; the direct road needs the 11 h rest (28.5 h)
+    search = _fixed(
+        [(0, 1, steps.DRIVE, 8.0), (1, 2, steps.STOP, 5.0), (2, 3, steps.DRIVE, 8.0),
+         (0, 3, steps.DRIVE, 16.0)], nodes=4,
+    )  # fmt: skip
+    assert reported_time(search, [1]) == pytest.approx(16.0 + 2 * 0.75 + 11.0)
+    assert reported_time(search, [0, 2, 3]) == pytest.approx(16.0 + 9.0 + 2 * 0.75)
+    found, walk = _found(search, 0, 3)
+    assert walk == [0, 2, 3]
+    assert found == pytest.approx(26.5)
+    assert _label_time(search, 0, 3) == pytest.approx(26.5)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(4, 7), st.integers(4, 14))
+def test_shortening_any_stop_never_makes_a_reported_time_longer(
+    seed: int, nodes: int, edges: int
+) -> None:
+    # each stop in turn, to every shorter length across the break (45 min) and the reduced
+    # rest (9 h): the crew can still take its break or rest there
+    search = _graph(seed, nodes, edges, acyclic=False)
+    today = [_found(search, 0, target)[0] for target in range(1, nodes)]
+    for stop in np.flatnonzero(search.timing.role == steps.STOP).tolist():
+        for hours in (0.0, 0.7, 2.0, 8.9, 9.2):
+            if hours >= search.timing.typical[stop]:
+                continue
+            typical = search.timing.typical.copy()
+            typical[stop] = hours
+            shorter = replace(search, timing=replace(search.timing, typical=typical))
+            for target in range(1, nodes):
+                assert _found(shorter, 0, target)[0] <= today[target - 1] + 1e-9, (stop, hours)
 
 
 def _label_time(search: TimedSearch, origin: int, target: int) -> float:

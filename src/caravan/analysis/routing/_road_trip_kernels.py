@@ -32,8 +32,7 @@ from caravan.analysis.routing._road_trip_steps import (
     REST,
     SLOW,
     STOP,
-    drive,
-    stop,
+    compile_rule,
 )
 from caravan.analysis.routing._timed_search_kernels import _PARENT, _path, search
 
@@ -44,8 +43,6 @@ IntArray = npt.NDArray[np.int64]
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 
 _CONTINUOUS_H = drivers_rule.CONTINUOUS_DRIVING_H
-_EXTENDED_DAYS = drivers_rule.EXTENDED_DAYS
-_TOLERANCE_H = drivers_rule.TOLERANCE_H
 
 _F = "float64"
 _I = "int64"
@@ -67,95 +64,13 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
-@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_I}, {_I}, {_FV})")
-def _rest_with_choices(
-    hours: FloatArray,
-    driving: Any,
-    count: int,
-    day: float,
-    continuous_limit: float,
-    break_h: float,
-    rest: float,
-    stop_as_rest: float,
-    extension: float,
-    first: int,
-    second: int,
-    added: FloatArray,
-) -> float:
-    """``drivers_hours.rest_with_choices`` on arrays: rest per stretch into ``added``; total."""
-    today = 0.0
-    continuous = 0.0
-    day_limit = day
-    extensions = _EXTENDED_DAYS
-    choice = 0
-    total = 0.0
-    for index in range(count):
-        added[index] = 0.0
-        if not driving[index]:
-            today, continuous, day_limit = stop(
-                hours[index], today, continuous, day_limit, day, break_h, stop_as_rest
-            )
-            continue
-        remaining = hours[index]
-        while True:
-            remaining, today, continuous, day_limit, rested, chosen = drive(
-                remaining, today, continuous, day_limit, extensions, day, continuous_limit,
-                break_h, rest, extension,
-            )  # fmt: skip
-            added[index] += rested
-            if not chosen:
-                break
-            if choice in (first, second):
-                day_limit += extension
-                extensions -= 1
-            else:
-                added[index] += rest
-                today = 0.0
-                continuous = 0.0
-                day_limit = day
-            choice += 1
-        total += added[index]
-    return total
-
-
-@_compiled(f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV})")
-def added_rest(
-    hours: FloatArray,
-    driving: Any,
-    count: int,
-    day: float,
-    continuous_limit: float,
-    break_h: float,
-    rest: float,
-    stop_as_rest: float,
-    extension: float,
-    added: FloatArray,
-) -> float:
-    """Breaks and rests added on each of the first ``count`` stretches (into ``added``); total.
-
-    :func:`caravan.analysis.routing.drivers_hours.added_rest_h` on arrays: the same choices
-    of days to extend, tried in the same order, the first of the least total kept. An
-    infinite ``continuous_limit`` stands for a crew that takes its breaks while the other
-    drives.
-    """
-    driven = 0.0
-    for index in range(count):
-        if driving[index]:
-            driven += hours[index]
-    choices = int(driven / day) + 1 if day > 0 else 1
-    trial = np.zeros(max(count, 1))
-    best = _rest_with_choices(hours, driving, count, day, continuous_limit, break_h, rest,
-                              stop_as_rest, extension, -1, -1, added)  # fmt: skip
-    for first in range(choices):
-        for second in range(first, choices):
-            other = -1 if second == first else second
-            total = _rest_with_choices(hours, driving, count, day, continuous_limit, break_h,
-                                       rest, stop_as_rest, extension, first, other, trial)  # fmt: skip
-            if total < best - _TOLERANCE_H:
-                best = total
-                for index in range(count):
-                    added[index] = trial[index]
-    return best
+#: :func:`caravan.analysis.routing.drivers_rule.trip_rest` compiled: breaks and rests added on
+#: each of the first ``count`` stretches (into ``added``), and their total, the least the
+#: rule allows. An infinite ``continuous_limit`` stands for a crew that takes its breaks
+#: while the other drives.
+added_rest = compile_rule(
+    "trip_rest", f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV})"
+)
 
 
 @_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV})")
@@ -226,12 +141,8 @@ def _trip_correction(
                 at_low[index] = at_typical[index]
                 at_high[index] = at_typical[index] * slow
                 driven += at_typical[index]
-        added_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h, rest, reduced,
-                   extension, added)  # fmt: skip
-        total = 0.0
-        for index in range(count):
-            if driving[index]:
-                total += at_typical[index] + added[index]
+        total = driven + added_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h,
+                                    rest, reduced, extension, added)  # fmt: skip
         two_drivers = added_rest(at_low, driving, count, 2.0 * day, np.inf, 0.0, reduced,
                                  reduced, 2.0 * extension, added)  # fmt: skip
         one_slow = added_rest(at_high, driving, count, day, _CONTINUOUS_H, break_h, rest,

@@ -1,8 +1,10 @@
 """The drivers' rule's steps compiled, and the codes the road-trip kernels share.
 
-``drive`` and ``stop`` are :mod:`caravan.analysis.routing.drivers_rule`'s own functions
-compiled by numba (one source for itineraries, skims and the time search). A route loads
-only these and the search (``_timed_search_kernels``); skims load ``_road_trip_kernels``.
+``drive``, ``stop``, ``drive_outcomes``, ``stop_outcomes`` … are
+:mod:`caravan.analysis.routing.drivers_rule`'s own functions compiled by numba (one source
+for itineraries, skims and the time search); :func:`compile_rule` compiles one more, with
+the rule's functions it calls bound to their compiled versions. A route loads only these
+and the search (``_timed_search_kernels``); skims load ``_road_trip_kernels``.
 
 Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a road link,
 ``STOP`` a road border crossing or a transfer, ``PASS`` an edge an itinerary leaves out (an
@@ -10,6 +12,10 @@ access or egress of no duration). Crew rules are rows with columns ``DAY`` … `
 """
 
 from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from typing import Any
 
 import numba
 
@@ -27,26 +33,50 @@ __all__ = [
     "RULE_COUNT",
     "SLOW",
     "STOP",
+    "branch_rows",
+    "compile_rule",
+    "covers",
     "drive",
+    "drive_outcomes",
     "stop",
+    "stop_outcomes",
 ]
 
 #: Edge roles in a road trip.
 OTHER, DRIVE, STOP, PASS = range(4)
-#: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (a stop
-#: this long is the rest), hours a day may be extended by, and the high spread of driving.
+#: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (the
+#: rest taken during a stop), hours a day may be extended by, and the high spread of driving.
 DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)
 RULE_COUNT = 6
 
 _F = "float64"
+_TABLE = "float64[:, ::1]"
+#: The rule's module namespace, its functions replaced by their compiled versions as they
+#: are compiled (numba resolves a called function by its global name).
+_namespace: dict[str, Any] = dict(vars(drivers_rule))
 
-#: The rule's steps, compiled now (machine code cached on disk) from the itinerary's source.
-drive = numba.njit(
+
+def compile_rule(name: str, signature: str) -> Callable[..., Any]:
+    """``drivers_rule.<name>`` compiled now for ``signature`` (machine code cached on disk)."""
+    source = getattr(drivers_rule, name)
+    function = types.FunctionType(source.__code__, _namespace, name, source.__defaults__)
+    compiled = numba.njit(signature, cache=True, nogil=True)(function)
+    _namespace[name] = compiled
+    return compiled
+
+
+drive = compile_rule(
+    "drive",
     f"Tuple(({_F}, {_F}, {_F}, {_F}, {_F}, boolean))({_F}, {_F}, {_F}, {_F}, int64, {_F}, "
     f"{_F}, {_F}, {_F}, {_F})",
-    cache=True,
-    nogil=True,
-)(drivers_rule.drive)
-stop = numba.njit(
-    f"UniTuple({_F}, 3)({_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F})", cache=True, nogil=True
-)(drivers_rule.stop)
+)
+stop = compile_rule("stop", f"UniTuple({_F}, 3)({_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F})")
+branch_rows = compile_rule("branch_rows", f"int64({_F}, {_F})")
+covers = compile_rule("covers", f"boolean({_F}, {_F}, int64, boolean, {_F}, {_F}, int64, boolean)")
+drive_outcomes = compile_rule(
+    "drive_outcomes",
+    f"int64({_F}, {_F}, {_F}, {_F}, int64, {_F}, {_F}, {_F}, {_F}, {_F}, {_TABLE}, {_TABLE})",
+)
+stop_outcomes = compile_rule(
+    "stop_outcomes", f"int64({_F}, {_F}, {_F}, {_F}, int64, {_F}, {_F}, {_F}, {_TABLE})"
+)

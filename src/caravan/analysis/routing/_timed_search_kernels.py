@@ -3,13 +3,15 @@
 A label at a node is one way of reaching it: its weight, its reported time, and the crew's
 state the drivers'-hours rule needs (driving today, since the last break, today's limit,
 extended days left, and which crew rules the road trip drives under, -1 off the road).
-Road links extend a label by the rule's own step (``drivers_rule.drive``, compiled in
-``_road_trip_steps``), trying both ways where the rule leaves a choice; road border
-crossings by ``drivers_rule.stop``; any other edge (rail, ferry, transfer, terminal) ends
-the road trip. Labels are settled in order of weight; a label that another label at its
-node dominates (weighs no more, same rules, no less driving left today, no more since the
-break, no fewer extensions, the day no less extensible) is dropped, or skipped if already
-queued. The first label settled at a node has the least weight any walk there allows. ``timed_search`` and ``_road_trip_kernels`` (skims) import this module.
+Road links extend a label by the rule's own ways through a stretch
+(``drivers_rule.drive_outcomes``, compiled in ``_road_trip_steps``: both ways where the
+rule leaves a choice); road border crossings and transfers by ``drivers_rule.stop_outcomes``
+(carry on, or take the break or the daily rest during the stop); any other edge (rail,
+ferry, terminal) ends the road trip. Labels are settled in order of weight; a label that
+another label at its node dominates (weighs no more, same rules, a state that
+``drivers_rule.covers``) is dropped, or skipped if already queued. The first label settled
+at a node has the least weight any walk there allows. ``timed_search`` and
+``_road_trip_kernels`` (skims) import this module.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from caravan.analysis.routing._road_trip_steps import (
     REDUCED,
     REST,
     STOP,
-    drive,
-    stop,
+    branch_rows,
+    covers,
+    drive_outcomes,
+    stop_outcomes,
 )
 from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
 
@@ -45,8 +49,6 @@ _WEIGHT, _TIME, _TODAY, _CONTINUOUS, _LIMIT = range(5)
 #: Integer columns: node, rules (-1: off the road), extensions left, parent label, edge,
 #: next label at the same node, dead (another label there is as good and weighs no more).
 _NODE, _RULES, _EXTENSIONS, _PARENT, _EDGE, _NEXT, _DEAD = range(7)
-#: Outcomes of one road link kept at most (choices per link are few: a link is < 2 days).
-_BRANCHES = 64
 
 _jit = numba.njit(cache=True, nogil=True)
 
@@ -92,22 +94,13 @@ def _covers(
     if rules < 0:
         return True
     spare = labels[label, _LIMIT] - labels[label, _TODAY]
-    other_spare = limit - today
     can = labels[label, _LIMIT] == day
-    other_can = limit == day
+    held = links[label, _EXTENSIONS]
     if reverse:
-        return (
-            other_spare >= spare
-            and continuous <= labels[label, _CONTINUOUS]
-            and extensions >= links[label, _EXTENSIONS]
-            and (other_can or not can)
-        )
-    return (
-        spare >= other_spare
-        and labels[label, _CONTINUOUS] <= continuous
-        and links[label, _EXTENSIONS] >= extensions
-        and (can or not other_can)
-    )
+        return bool(covers(limit - today, continuous, extensions, limit == day,
+                           spare, labels[label, _CONTINUOUS], held, can))  # fmt: skip
+    return bool(covers(spare, labels[label, _CONTINUOUS], held, can,
+                       limit - today, continuous, extensions, limit == day))  # fmt: skip
 
 
 @_jit
@@ -184,8 +177,12 @@ def search(
     head[origin] = 0
     count = 1
     heap = [(0.0, 0)]
-    branch = np.empty((_BRANCHES, 6))
-    outcome = np.empty((_BRANCHES, 5))
+    rows = 3  # a stop's ways through
+    for edge in range(role.size):
+        if role[edge] == DRIVE and rule_id[edge] >= 0:
+            rows = max(rows, branch_rows(driving_h[edge], rules[rule_id[edge], DAY]))
+    pending = np.empty((rows, 6))
+    outcome = np.empty((rows, 5))
     while heap:
         weight, label = heapq.heappop(heap)
         if links[label, _DEAD] != 0:
@@ -212,43 +209,24 @@ def search(
                     today = continuous = 0.0
                     limit = rules[trip, DAY]
                     extensions = EXTENDED_DAYS
-                day, rest, extension = rules[trip, DAY], rules[trip, REST], rules[trip, EXTENSION]
-                outcomes = 0
-                _put(branch[0], driving_h[edge], today, continuous, limit, extensions)
-                branch[0, 5] = 0.0
-                pending = 1
-                while pending > 0 and outcomes < _BRANCHES:
-                    pending -= 1
-                    left, today, continuous, limit, rested, chosen = drive(
-                        branch[pending, 0], branch[pending, 1], branch[pending, 2],
-                        branch[pending, 3], int(branch[pending, 4]), day,
-                        CONTINUOUS_DRIVING_H, rules[trip, BREAK], rest, extension,
-                    )  # fmt: skip
-                    extensions = int(branch[pending, 4])
-                    rested += branch[pending, 5]
-                    if not chosen:
-                        _put(outcome[outcomes], driving_h[edge] + rested, today, continuous,
-                             limit, extensions)  # fmt: skip
-                        outcomes += 1
-                    elif pending + 2 <= _BRANCHES:
-                        _put(branch[pending], left, 0.0, 0.0, day, extensions)
-                        branch[pending, 5] = rested + rest
-                        _put(branch[pending + 1], left, today, continuous, limit + extension,
-                             extensions - 1)  # fmt: skip
-                        branch[pending + 1, 5] = rested
-                        pending += 2
+                outcomes = drive_outcomes(
+                    driving_h[edge], today, continuous, limit, extensions, rules[trip, DAY],
+                    CONTINUOUS_DRIVING_H, rules[trip, BREAK], rules[trip, REST],
+                    rules[trip, EXTENSION], pending, outcome,
+                )  # fmt: skip
+                for index in range(outcomes):
+                    outcome[index, 0] += driving_h[edge]
+            elif kind == STOP and trip >= 0:
+                outcomes = stop_outcomes(
+                    typical[edge], today, continuous, limit, extensions, rules[trip, DAY],
+                    rules[trip, BREAK], rules[trip, REDUCED], outcome,
+                )  # fmt: skip
             else:
-                spent = typical[edge]
-                if kind == STOP and trip >= 0:
-                    today, continuous, limit = stop(
-                        spent, today, continuous, limit, rules[trip, DAY], rules[trip, BREAK],
-                        rules[trip, REDUCED],
-                    )  # fmt: skip
-                elif kind == OTHER:
+                if kind == OTHER:
                     trip = -1
                     today = continuous = limit = 0.0
                     extensions = EXTENDED_DAYS
-                _put(outcome[0], spent, today, continuous, limit, extensions)
+                _put(outcome[0], typical[edge], today, continuous, limit, extensions)
             day_next = rules[trip, DAY] if trip >= 0 else 0.0
             for index in range(outcomes):
                 spent = outcome[index, 0]

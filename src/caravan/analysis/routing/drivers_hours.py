@@ -2,11 +2,13 @@
 
 A road edge's own time charges drivers' hours as a factor (an upper bound of the rules);
 an itinerary's reported road time is recomputed here from its sequence of driving
-stretches and stops, by the rule's steps in ``drivers_rule`` (which the time search shares): AETR (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan,
-Uzbekistan) asks for a 45 min break after 4.5 h of driving and a daily rest after a day's
-driving, none after the last stretch; a stop (a border queue) at least as long as the
-reduced daily rest is the rest. A two-driver crew takes its breaks while the other drives
-and rests together after both have driven a day (9 h in 30 h). See docs/network-model.md.
+stretches and stops, by the rule in ``drivers_rule`` (which the time search shares): AETR
+(Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan) asks for a 45 min break
+after 4.5 h of driving and a daily rest after a day's driving, none after the last
+stretch. The crew may take its break or its daily rest during any stop (a border queue, a
+transfer): the stop then lasts at least the break or the reduced daily rest, where that
+gives the least time. A two-driver crew takes its breaks while the other drives and rests
+together after both have driven a day (9 h in 30 h). See docs/network-model.md.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from caravan.analysis.routing import drivers_rule
-from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
+from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H
 from caravan.network import NetworkSnapshot
 from caravan.network.parameters import Parameter
 
@@ -28,9 +32,7 @@ __all__ = [
     "CrewRules",
     "Stretch",
     "added_rest_h",
-    "choices",
     "crew_rules",
-    "rest_with_choices",
     "with_drivers_hours",
 ]
 
@@ -58,69 +60,22 @@ class Stretch:
 
 
 def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
-    """Hours of breaks and daily rest the rules add during or right after each driving stretch.
+    """Hours of breaks and daily rest the rules add during or right after each stretch.
 
     The crew starts rested; rest is taken only when more driving follows, so a trip's last
-    stretch never ends in a rest. Stops add nothing; a long enough stop resets the counters.
-    A day is extended (twice at most) where that gives the trip its least time: every choice
-    of the days to extend is tried (:func:`choices`), the first of the least total kept.
+    stretch never ends in a rest. A day is extended (twice at most) and a stop made the
+    break or the daily rest (it then lasts the break, or the reduced rest: its share is
+    the difference) wherever that gives the trip its least time (``drivers_rule.trip_rest``).
     """
-    best: list[float] | None = None
-    for first, second in choices(stretches, rules):
-        added = rest_with_choices(stretches, rules, first, second)
-        if best is None or sum(added) < sum(best) - drivers_rule.TOLERANCE_H:
-            best = added
-    return best if best is not None else []
-
-
-def choices(stretches: Sequence[Stretch], rules: CrewRules) -> list[tuple[int, int]]:
-    """Which choices to extend (the first and second, -1: none), in the order they are tried.
-
-    A choice comes when a day's driving is used up, so a trip has at most its driving hours
-    over a day's driving of them (plus one).
-    """
-    driving = sum(s.hours for s in stretches if s.driving)
-    count = int(driving / rules.daily_driving_h) + 1 if rules.daily_driving_h > 0 else 1
-    found = [(-1, -1)]
-    for first in range(count):
-        found.append((first, -1))
-        found.extend((first, second) for second in range(first + 1, count))
-    return found
-
-
-def rest_with_choices(
-    stretches: Sequence[Stretch], rules: CrewRules, first: int, second: int
-) -> list[float]:
-    """Rest added per stretch when the ``first`` and ``second`` choices extend the day."""
-    added = [0.0] * len(stretches)
+    hours = np.array([s.hours for s in stretches], dtype=np.float64)
+    driving = np.array([s.driving for s in stretches], dtype=np.bool_)
+    added = np.zeros(len(stretches))
     limit = math.inf if rules.continuous_driving_h is None else rules.continuous_driving_h
-    today = continuous = 0.0
-    day_limit, extensions, choice = rules.daily_driving_h, EXTENDED_DAYS, 0
-    for index, stretch in enumerate(stretches):
-        if not stretch.driving:
-            today, continuous, day_limit = drivers_rule.stop(
-                stretch.hours, today, continuous, day_limit, rules.daily_driving_h,
-                rules.break_h, rules.stop_as_rest_h,
-            )  # fmt: skip
-            continue
-        remaining = stretch.hours
-        while True:
-            remaining, today, continuous, day_limit, rest, chosen = drivers_rule.drive(
-                remaining, today, continuous, day_limit, extensions, rules.daily_driving_h,
-                limit, rules.break_h, rules.daily_rest_h, rules.extension_h,
-            )  # fmt: skip
-            added[index] += rest
-            if not chosen:
-                break
-            if choice in (first, second):
-                day_limit += rules.extension_h
-                extensions -= 1
-            else:
-                added[index] += rules.daily_rest_h
-                today = continuous = 0.0
-                day_limit = rules.daily_driving_h
-            choice += 1
-    return added
+    drivers_rule.trip_rest(
+        hours, driving, len(stretches), rules.daily_driving_h, limit, rules.break_h,
+        rules.daily_rest_h, rules.stop_as_rest_h, rules.extension_h, added,
+    )  # fmt: skip
+    return [float(value) for value in added]
 
 
 def crew_rules(parameters: Sequence[Parameter]) -> tuple[CrewRules, CrewRules] | None:
@@ -195,9 +150,9 @@ def _schedule_trip(
             for i in trip
         ]
 
-    typical = added_rest_h(stretches("time_h", 1.0), one)
+    typical = _on_runs(trip, driving, added_rest_h(stretches("time_h", 1.0), one))
     runs = [i for i in trip if i in driving]
-    times = {i: driving[i] + typical[trip.index(i)] for i in runs}
+    times = {i: driving[i] + typical[i] for i in runs}
     total = sum(times.values())
     hours = sum(driving.values())
     low = min(hours + sum(added_rest_h(stretches("time_h_low", 1.0), two)), total)
@@ -211,6 +166,17 @@ def _schedule_trip(
                 "time_h_high": times[i] + (high - total) * share,
             }
         )
+
+
+def _on_runs(trip: range, driving: dict[int, float], added: list[float]) -> dict[int, float]:
+    """Rest per road leg: a rest taken during a stop counts on the road leg before it."""
+    on_runs: dict[int, float] = {}
+    last = trip[0]  # a trip starts with a road leg
+    for position, leg in enumerate(trip):
+        if leg in driving:
+            last = leg
+        on_runs[last] = on_runs.get(last, 0.0) + added[position]
+    return on_runs
 
 
 def _driving_h(snapshot: NetworkSnapshot, edges: Sequence[int]) -> float | None:

@@ -3,17 +3,35 @@
 A crew's state is the hours driven today, driving since the last break, today's limit and
 the extended days left. :func:`drive` moves it along a stretch of driving until the
 stretch ends or the day's driving is used up while an extension is still possible: there
-the rule leaves a choice (extend the day, or take the daily rest), which every caller tries
-both ways and keeps the least time (itineraries over a trip's choices, the route search over
-paths and choices). :func:`stop` applies a stop (border queue) to the state.
+the rule leaves a choice (extend the day, or take the daily rest). A stop (border queue,
+transfer) leaves a choice too: carry on after it, or take the break or the daily rest
+during it (the stop then lasts at least the break or the reduced daily rest). Every caller
+tries every way and keeps the least time: :func:`drive_outcomes` and :func:`stop_outcomes`
+list the ways through one stretch, :func:`trip_rest` times a whole trip, and the route
+search tries them over paths.
 
-Plain Python on floats, so the itinerary calls it as it is and the compiled kernels
-(``_road_trip_kernels``) compile these same functions with numba.
+Plain Python on floats and arrays, so itineraries call it as it is and the compiled kernels
+(``_road_trip_steps``, ``_road_trip_kernels``) compile these same functions with numba.
 """
 
 from __future__ import annotations
 
-__all__ = ["CONTINUOUS_DRIVING_H", "EXTENDED_DAYS", "TOLERANCE_H", "drive", "stop"]
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "CONTINUOUS_DRIVING_H",
+    "EXTENDED_DAYS",
+    "TOLERANCE_H",
+    "branch_rows",
+    "covers",
+    "drive",
+    "drive_outcomes",
+    "stop",
+    "stop_outcomes",
+    "trip_rest",
+]
 
 #: AETR: a break is due after this much continuous driving (asm-time-road-break).
 CONTINUOUS_DRIVING_H = 4.5
@@ -78,3 +96,207 @@ def stop(
     if hours >= break_h - TOLERANCE_H:
         return today, 0.0, day_limit
     return today, continuous, day_limit
+
+
+def branch_rows(hours: float, day: float) -> int:
+    """Rows enough for :func:`drive_outcomes` on ``hours`` of driving (outcomes and scratch).
+
+    A choice comes at most once per ``day`` of driving (plus one at the start), and a way
+    through extends at most ``EXTENDED_DAYS`` of them.
+    """
+    choices = int(hours / day) + 2 if day > 0.0 else 2
+    rows = 1
+    for taken in range(EXTENDED_DAYS + 1):  # ways with 0, 1, 2 extensions: C(choices, taken)
+        ways = 1
+        for k in range(taken):
+            ways = ways * (choices - k) // (k + 1)
+        rows += ways
+    return max(rows, choices + 2)
+
+
+def drive_outcomes(
+    hours: float,
+    today: float,
+    continuous: float,
+    day_limit: float,
+    extensions: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    extension: float,
+    pending: Any,
+    out: Any,
+) -> int:
+    """Every way to drive ``hours`` from a state, as rows of ``out`` (rest added, today,
+    continuous, day limit, extensions left); their count. ``pending`` is scratch of 6 columns;
+    both have :func:`branch_rows` rows. At each choice the day is extended first, then rested."""
+    pending[0, 0], pending[0, 1], pending[0, 2] = hours, today, continuous
+    pending[0, 3], pending[0, 4], pending[0, 5] = day_limit, float(extensions), 0.0
+    waiting = 1
+    count = 0
+    while waiting > 0:
+        waiting -= 1
+        left, now, since, limit = pending[waiting, 0], pending[waiting, 1], pending[waiting, 2], pending[waiting, 3]  # fmt: skip
+        spare = int(pending[waiting, 4])
+        added = pending[waiting, 5]
+        left, now, since, limit, rested, chosen = drive(
+            left, now, since, limit, spare, day, continuous_limit, break_h, rest, extension
+        )
+        added += rested
+        if not chosen:
+            out[count, 0], out[count, 1], out[count, 2] = added, now, since
+            out[count, 3], out[count, 4] = limit, float(spare)
+            count += 1
+            continue
+        pending[waiting, 0], pending[waiting, 1], pending[waiting, 2] = left, 0.0, 0.0
+        pending[waiting, 3], pending[waiting, 4] = day, float(spare)
+        pending[waiting, 5] = added + rest
+        pending[waiting + 1, 0], pending[waiting + 1, 1] = left, now
+        pending[waiting + 1, 2], pending[waiting + 1, 3] = since, limit + extension
+        pending[waiting + 1, 4], pending[waiting + 1, 5] = float(spare - 1), added
+        waiting += 2
+    return count
+
+
+def stop_outcomes(
+    hours: float,
+    today: float,
+    continuous: float,
+    day_limit: float,
+    extensions: int,
+    day: float,
+    break_h: float,
+    stop_as_rest: float,
+    out: Any,
+) -> int:
+    """The ways through a stop of ``hours``, as rows of ``out`` (hours it lasts, today,
+    continuous, day limit, extensions left); their count (1 to 3).
+
+    Carry on after it (:func:`stop`); or, where the stop is shorter, take the break during
+    it (it lasts ``break_h``) or the daily rest (it lasts ``stop_as_rest``, the day resets).
+    """
+    now, since, limit = stop(hours, today, continuous, day_limit, day, break_h, stop_as_rest)
+    out[0, 0], out[0, 1], out[0, 2], out[0, 3] = hours, now, since, limit
+    count = 1
+    if since > TOLERANCE_H and hours < break_h - TOLERANCE_H:
+        out[count, 0], out[count, 1], out[count, 2], out[count, 3] = break_h, now, 0.0, limit
+        count += 1
+    if (now > TOLERANCE_H or since > TOLERANCE_H) and hours < stop_as_rest - TOLERANCE_H:
+        out[count, 0], out[count, 1], out[count, 2], out[count, 3] = stop_as_rest, 0.0, 0.0, day
+        count += 1
+    for row in range(count):
+        out[row, 4] = float(extensions)
+    return count
+
+
+def covers(
+    spare: float,
+    continuous: float,
+    extensions: int,
+    extensible: bool,
+    other_spare: float,
+    other_continuous: float,
+    other_extensions: int,
+    other_extensible: bool,
+) -> bool:
+    """Whether a crew state is as good as another for any driving ahead: as much of today's
+    driving left, no more since the break, no fewer extensions, the day no less extensible."""
+    return (
+        spare >= other_spare
+        and continuous <= other_continuous
+        and extensions >= other_extensions
+        and (extensible or not other_extensible)
+    )
+
+
+def trip_rest(
+    hours: Any,
+    driving: Any,
+    count: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    stop_as_rest: float,
+    extension: float,
+    added: Any,
+) -> float:
+    """The least breaks and rests a trip of ``count`` stretches needs; each stretch's into ``added``.
+
+    ``hours[i]`` is a stretch's driving, or a stop's length where ``driving[i]`` is false; a
+    stop's share is what resting during it adds to it. The crew starts rested. Every way
+    through each stretch is tried, stretch by stretch, and a way whose state another way
+    covers at no more time is dropped (the first kept of equals), so the least is exact.
+    """
+    longest = 0.0
+    for index in range(count):
+        if driving[index]:
+            longest = max(longest, hours[index])
+    rows = branch_rows(longest, day)
+    pending = np.empty((rows, 6))
+    outcome = np.empty((rows, 5))
+    # per way: time added so far, today, continuous, limit, added on its last stretch;
+    # extensions left, the way it continues (-1: the start), dropped (1)
+    floats = np.empty((64, 5))
+    ints = np.empty((64, 3), dtype=np.int64)
+    floats[0, 0], floats[0, 1], floats[0, 2], floats[0, 3], floats[0, 4] = 0.0, 0.0, 0.0, day, 0.0
+    ints[0, 0], ints[0, 1], ints[0, 2] = EXTENDED_DAYS, -1, 0
+    begin, end = 0, 1
+    for index in range(count):
+        layer = end
+        for way in range(begin, end):
+            if ints[way, 2] != 0:
+                continue
+            today, continuous, limit = floats[way, 1], floats[way, 2], floats[way, 3]
+            if driving[index]:
+                ways = drive_outcomes(hours[index], today, continuous, limit, ints[way, 0], day,
+                                      continuous_limit, break_h, rest, extension, pending,
+                                      outcome)  # fmt: skip
+            else:
+                ways = stop_outcomes(hours[index], today, continuous, limit, ints[way, 0], day,
+                                     break_h, stop_as_rest, outcome)  # fmt: skip
+                for row in range(ways):
+                    outcome[row, 0] -= hours[index]
+            for row in range(ways):
+                total = floats[way, 0] + outcome[row, 0]
+                spare = outcome[row, 3] - outcome[row, 1]
+                extensible = outcome[row, 3] == day
+                extensions = int(outcome[row, 4])
+                dropped = False
+                for other in range(layer, end):
+                    if ints[other, 2] != 0:
+                        continue
+                    other_spare = floats[other, 3] - floats[other, 1]
+                    other_extensible = floats[other, 3] == day
+                    if floats[other, 0] <= total and covers(
+                        other_spare, floats[other, 2], ints[other, 0], other_extensible,
+                        spare, outcome[row, 2], extensions, extensible,
+                    ):  # fmt: skip
+                        dropped = True
+                        break
+                    if total <= floats[other, 0] and covers(
+                        spare, outcome[row, 2], extensions, extensible,
+                        other_spare, floats[other, 2], ints[other, 0], other_extensible,
+                    ):  # fmt: skip
+                        ints[other, 2] = 1
+                if dropped:
+                    continue
+                if end == floats.shape[0]:
+                    floats = np.concatenate((floats, np.empty_like(floats)))
+                    ints = np.concatenate((ints, np.empty_like(ints)))
+                floats[end, 0], floats[end, 1], floats[end, 2] = total, outcome[row, 1], outcome[row, 2]  # fmt: skip
+                floats[end, 3], floats[end, 4] = outcome[row, 3], outcome[row, 0]
+                ints[end, 0], ints[end, 1], ints[end, 2] = extensions, way, 0
+                end += 1
+        begin = layer
+    best = -1
+    for way in range(begin, end):
+        if ints[way, 2] == 0 and (best < 0 or floats[way, 0] < floats[best, 0]):
+            best = way
+    total = 0.0
+    for index in range(count - 1, -1, -1):
+        added[index] = floats[best, 4]
+        total += float(added[index])
+        best = ints[best, 1]
+    return total

@@ -5,8 +5,9 @@ Usage: python benchmarks/skim_drivers_hours.py [--date 2025-07-01] [--data-dir D
 For the pairs of corridor places whose time-minimising route has a road leg, this prints
 the skim's difference from the route's itinerary in time (typical, low, high), cost and
 generalised cost, and exits 1 if any differs by more than rounding (1e-6). Both time road
-trips by the drivers' hours of the whole trip (breaks and daily rests where they fall, a
-long border stop as the rest), along the paths of least reported time.
+trips by the drivers' hours of the whole trip (breaks and daily rests where they fall, the
+rest taken during a border stop where that is quicker), along the paths of least reported
+time.
 """
 
 from __future__ import annotations

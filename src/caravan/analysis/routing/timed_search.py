@@ -1,7 +1,7 @@
 """Least reported time: paths chosen by the time itineraries report, drivers' hours included.
 
 A per-edge drivers' factor is only an upper bound of the rule that times a road trip
-(breaks and rests where they fall, border stops counting as rest, extended days), so a
+(breaks and rests where they fall, rests taken during stops, extended days), so a
 path chosen by it need not have the least reported time, and opening a link could make a
 reported trip slower. This search (compiled, ``_timed_search_kernels``) carries the crew's
 state on its labels and minimises exactly ``cost_weight`` × cost + ``time_weight`` ×

@@ -293,7 +293,7 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
         with contextlib.suppress(NoRouteError):
             dijkstra[query.origin, query.destination] = router.route(query).best.time_h
     monkeypatch.setattr(search, "HIERARCHY_NODE_COUNT", 0)
-    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 0.0)
+    monkeypatch.setattr(search, "HIERARCHY_AFTER_SEARCHES", 0)
     for query in queries:
         expected = dijkstra.get((query.origin, query.destination))
         if expected is None:
@@ -311,19 +311,18 @@ def test_router_takes_the_hierarchy_on_large_graphs_with_the_same_answers(
 def test_a_large_graph_gets_its_hierarchy_only_once_searches_have_paid_for_it(
     embedded: Observatory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Rent or buy: Dijkstra until its total time reaches the estimated build time."""
+    """Rent or buy: Dijkstra until the graph's searches number ``HIERARCHY_AFTER_SEARCHES``."""
     router = embedded._router(dt.date(2025, 6, 4), CostSettings())
     _by_edge_weight(router, monkeypatch)
     query = RouteQuery(origin="cn-xian", destination="uz-tashkent", by=Weight.TIME)
     expected = router.route(query).best.time_h
     monkeypatch.setattr(search, "HIERARCHY_NODE_COUNT", 0)
-    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 1e6)  # never pays
+    monkeypatch.setattr(search, "HIERARCHY_AFTER_SEARCHES", 3)
     for _ in range(3):
         assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
     assert router._hierarchies == {}
-    assert sum(router._search_seconds.values()) > 0
-    monkeypatch.setattr(search, "HIERARCHY_BUILD_S_PER_EDGE", 1e-12)  # the searches paid
-    assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)
+    assert sum(router._searches.values()) == 3
+    assert router.route(query).best.time_h == pytest.approx(expected, rel=1e-12)  # paid
     assert len(router._hierarchies) == 1
 
 

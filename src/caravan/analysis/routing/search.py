@@ -28,11 +28,14 @@ __all__ = ["Deadline", "RouteResult", "Router"]
 #: hierarchy (caravan.network.large, built once per weighted graph) instead of Dijkstra.
 HIERARCHY_NODE_COUNT = 50_000
 
-#: Estimated seconds of hierarchy preprocessing per edge (benchmarks/scale.py: 43 s for
-#: 1M edges on the reference machine). A graph gets its hierarchy only once the Dijkstra
-#: searches run on it have cost that much (the rent-or-buy rule: never more than twice
-#: the best choice in hindsight), so one query on a large layer never waits for a build.
-HIERARCHY_BUILD_S_PER_EDGE = 4.3e-5
+#: Dijkstra searches on one graph after which it gets its hierarchy: building one costs
+#: about as much as this many searches (benchmarks/scale.py: 690 to 970 on road-like graphs
+#: of 10k to 1M edges; both grow about linearly with edges). Rent or buy: never more than
+#: twice the best choice in hindsight, and one query on a large layer never waits for a
+#: build. Searches are counted, not timed, so which algorithm answers a query (and so
+#: which of equally short paths comes back) depends on the graph and the queries asked
+#: before it, never on the machine's speed or load.
+HIERARCHY_AFTER_SEARCHES = 900
 
 #: Values of time (USD per unit per hour) swept to trace the time–cost Pareto front.
 _PARETO_SWEEP = (0.0, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 1e4, 1e6)
@@ -129,8 +132,8 @@ class Router:
     _crossing_edges: dict[str, list[int]] | None = None
     _touching: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
     _hierarchies: dict[int, ContractionHierarchy] = field(default_factory=dict)
-    #: seconds of Dijkstra spent per large graph, until a hierarchy pays for itself
-    _search_seconds: dict[int, float] = field(default_factory=dict)
+    #: Dijkstra searches run per large graph, until a hierarchy pays for itself
+    _searches: dict[int, int] = field(default_factory=dict)
     _road_trips: RoadTripTiming | None = None
     _timed: dict[int, TimedSearch] = field(default_factory=dict)
 
@@ -189,11 +192,10 @@ class Router:
         return self._graphs[key]
 
     def _hierarchy_pays(self, graph: WeightedGraph) -> bool:
-        """A hierarchy exists for the graph, or its searches have cost as much as building one."""
+        """A hierarchy exists for the graph, or enough searches ran on it to pay for one."""
         if id(graph) in self._hierarchies:
             return True
-        build_s = HIERARCHY_BUILD_S_PER_EDGE * len(graph.indices)
-        return self._search_seconds.get(id(graph), 0.0) >= build_s
+        return self._searches.get(id(graph), 0) >= HIERARCHY_AFTER_SEARCHES
 
     def hierarchy(
         self, graph: WeightedGraph, progress: Callable[[int, int], None] | None = None
@@ -344,11 +346,8 @@ class Router:
             if self._hierarchy_pays(graph):
                 distance, path = self.hierarchy(graph).path(current, target)
                 return path.tolist() if math.isfinite(distance) else None
-            started = time.perf_counter()
             distances, predecessors = graph.shortest_from(current)
-            self._search_seconds[id(graph)] = (
-                self._search_seconds.get(id(graph), 0.0) + time.perf_counter() - started
-            )
+            self._searches[id(graph)] = self._searches.get(id(graph), 0) + 1
             if not math.isfinite(distances[target]):
                 return None
             return graph.path_edges(predecessors, target)

@@ -23,9 +23,8 @@ from scipy.optimize import nnls
 #: candidates only). Every one is zero in the routing the features are measured on.
 PARAMETER_OF = {
     "rail_ends": "rail_terminal_dwell_h",
-    "interior_ends": "rail_interior_dwell_h",
-    "rail_km": "rail_stop_h_per_1000km",
-    "rail_km_cn": "rail_stop_h_per_1000km_cn",
+    "interior_origins": "rail_origin_dwell_h",
+    "rail_km_all": "rail_stop_h_per_1000km",
 }
 
 
@@ -173,7 +172,7 @@ def choose(scores: Sequence[CvScore]) -> CvScore:
 
 
 #: The structure shipped in the network (the CV's choice): features of ``FITTED``, in order.
-SHIPPED = ("interior_ends", "rail_km")
+SHIPPED = ("interior_origins", "rail_km_all")
 
 
 def fit_shipped(rows: Sequence[dict[str, Any]]) -> dict[str, float]:

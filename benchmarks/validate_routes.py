@@ -1,21 +1,22 @@
 """Compare modelled routes with published distances and transit times; fit the time model.
 
 Usage: python benchmarks/validate_routes.py [--data-dir DIR] [--out benchmarks/validation.md]
-       [--write-parameters]
+       [--write-parameters] [--cv]
 
 Reads ``benchmarks/validation_cases.csv`` (published figures with their sources, each case
-in a fixed ``train`` or ``test`` half), routes each case on the network of its year (modes
-and border crossing as published), and writes the errors to Markdown.
+in a fixed ``train`` or ``test`` split and a ``batch``), routes each case on the network of
+its year (modes and border crossing as published), and writes the errors to Markdown.
 
-The time model's fitted parameters (``caravan.network.timemodel.FITTED``: rail terminal
-time per leg end, rail stops per 1000 km outside China and in China) are fitted here on the
-training cases only: a published typical time is modelled as
-T0 + terminal × ends + stops × km / 1000 + stops_cn × km_cn / 1000, where T0, the rail leg
-ends and the rail kilometres outside and inside China come from routing with the three
-parameters at zero; they are found by least squares on relative errors (non-negative). The cases are then
-routed again with the fitted values, and the errors are reported separately for the
-training and the held-out (test) cases. A published record ("low" statistic) is compared
-with the model's low time. ``--write-parameters`` writes the fitted values into the data.
+The time model's fitted parameters (``caravan.network.timemodel.FITTED``: the rail dwell at
+each leg end in China's interior and the stops per 1000 rail km outside China) are fitted
+on the training cases only: a published typical time is modelled as T0 + Σ parameter ×
+feature, where T0 and the features (``timemodel_fit``) come from routing with every
+structural parameter at zero; non-negative least squares on relative errors. The cases are
+then routed again with the fitted values, and the errors are reported for the training and
+the held-out (test) cases, held-out by batch and together. A published record ("low"
+statistic) is compared with the model's low time. ``--write-parameters`` writes the fitted
+values into the data. ``--cv`` routes the training cases only and prints each candidate
+structure's leave-one-out error (how the shipped structure was chosen); it writes nothing.
 
 A case whose ``not_comparable`` column gives a reason (a staged pilot run, a passenger
 train …) is routed and reported in a separate table with that reason, but takes no part in
@@ -29,7 +30,6 @@ import csv
 import datetime as dt
 import itertools
 import shutil
-import statistics
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -46,6 +46,7 @@ from timemodel_fit import (
     fitting_rows,
     leave_one_out,
 )
+from validation_report import cv_lines, markdown, summary
 
 from caravan import NoRouteError, Observatory
 from caravan.api import LinkMode, Weight
@@ -89,10 +90,12 @@ def main() -> None:
     if args.write_parameters:
         _write_parameters(args.data_dir / ASSUMPTIONS_FILE, fitted)
         shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE, FITTED)
-    summary = _summary(rows)
-    for line in summary:
+    for line in summary(rows):
         console.print(line)
-    args.out.write_text(_markdown(rows, cases, summary, fitted, shipped), encoding="utf-8")
+    train = fitting_rows(base)
+    scores = [leave_one_out(train, candidate) for candidate in CANDIDATES]
+    cv = cv_lines(scores, next(s for s in scores if s.candidate.features == SHIPPED), len(train))
+    args.out.write_text(markdown(rows, cases, fitted, shipped, cv), encoding="utf-8")
     console.print(f"written {args.out}")
 
 
@@ -193,6 +196,7 @@ def _compare(
         "id": case["id"],
         "kind": case["kind"],
         "split": case["split"],
+        "batch": case.get("batch") or "1",
         "statistic": case["statistic"],
         "not_comparable": case.get("not_comparable", ""),
         "published": published,
@@ -251,142 +255,6 @@ def _write_parameters(path: Path, values: dict[str, float]) -> None:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-
-
-def _groups(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[float]]:
-    groups: dict[tuple[str, str], list[float]] = {}
-    for r in rows:
-        if r["error_pct"] is not None and not r["not_comparable"]:
-            groups.setdefault((r["kind"], r["split"]), []).append(abs(r["error_pct"]))
-    return groups
-
-
-def _summary(rows: list[dict[str, Any]]) -> list[str]:
-    routed = [r for r in rows if r["error_pct"] is not None]
-    apart = [r for r in rows if r["not_comparable"]]
-    lines = [f"{len(rows)} cases, {len(routed)} routed, {len(apart)} not comparable"]
-    for (kind, split), values in sorted(_groups(rows).items()):
-        lines.append(
-            f"{kind} / {split}: {len(values)} cases, median {statistics.median(values):.1f} %, "
-            f"worst {max(values):.1f} %"
-        )
-    return lines
-
-
-def _markdown(
-    rows: list[dict[str, Any]],
-    cases: list[dict[str, str]],
-    summary: list[str],
-    fitted: dict[str, float],
-    shipped: dict[str, float],
-) -> str:
-    sources = {c["id"]: c for c in cases}
-    timed = [
-        r
-        for r in rows
-        if r["low"] is not None and r["statistic"] == "typical" and not r["not_comparable"]
-    ]
-    inside = [r for r in timed if r["low"] <= r["published"] <= r["high"]]
-    held = [r for r in timed if r["split"] == "test"]
-    held_inside = [r for r in held if r["low"] <= r["published"] <= r["high"]]
-    lines = [
-        "# Validation: modelled routes against published figures",
-        "",
-        "Produced by `python benchmarks/validate_routes.py` on the embedded data; the cases and",
-        "their sources are in `benchmarks/validation_cases.csv`. Each case is routed on the",
-        "network of its year (1 July), with the published modes and, where the source names",
-        "it, the published border crossing, minimising time. Nothing is tuned per case.",
-        "",
-        "Cases are split once, in the file (`split` column): within each kind, cases sorted by",
-        "id, every second one is held out (`test`). Only the three fitted parameters below are",
-        "fitted, on the `train` cases with a typical published time; every other parameter is",
-        "read from a source or a stated assumption. A published record (`statistic` = low) is",
-        "compared with the model's low time. Cases that are not comparable with the model",
-        "(the reason is given) are routed and listed apart, outside the fit and the summaries.",
-        "",
-        f"**{summary[0]}.**",
-        "",
-        "## Fitted parameters",
-        "",
-        "| parameter | fitted on train | shipped in the data |",
-        "|---|---|---|",
-        *(
-            f"| `{name}` ({TIME_ASSUMPTIONS[name]}) | {fitted[name]:g} | {shipped[name]:g} |"
-            for name in FITTED
-        ),
-        "",
-        "## Errors by kind, train and held-out",
-        "",
-        "| kind | split | cases | median abs. error | worst |",
-        "|---|---|---|---|---|",
-        *(
-            f"| {k} | {s} | {len(v)} | {statistics.median(v):.1f} % | {max(v):.1f} % |"
-            for (k, s), v in sorted(_groups(rows).items())
-        ),
-        "",
-        *_goal_lines(rows),
-        "",
-        f"Range check: {len(inside)} of {len(timed)} typical published times lie inside the "
-        f"model's low–high range ({len(held_inside)} of {len(held)} held-out).",
-        "",
-        "| case | split | published | model | low–high | error | route | source |",
-        "|---|---|---|---|---|---|---|---|",
-        *(_case_row(r, sources) for r in rows if not r["not_comparable"]),
-        "",
-        "## Not comparable",
-        "",
-        "Routed and shown, but outside the fit and the summaries above.",
-        "",
-        "| case | split | published | model | low–high | error | route | source | why |",
-        "|---|---|---|---|---|---|---|---|---|",
-        *(f"{_case_row(r, sources)} {r['not_comparable']} |" for r in rows if r["not_comparable"]),
-        "",
-    ]
-    return "\n".join(lines)
-
-
-#: The issue's goal on held-out cases: (label, kinds, median limit %, worst limit % or None).
-GOALS = (
-    ("rail times", ("rail_transit_time_h",), 15.0, 40.0),
-    ("rail and Caspian ferry times", ("rail_ferry_transit_time_h",), 15.0, 40.0),
-    ("road times", ("road_transit_time_h",), 15.0, 40.0),
-    ("distances", ("rail_distance_km", "road_distance_km", "rail_ferry_distance_km"), 5.0, None),
-)
-
-
-def _goal_lines(rows: list[dict[str, Any]]) -> list[str]:
-    """The held-out errors against the goal (rail+road multimodal times are in neither)."""
-    groups = _groups(rows)
-    lines = ["Held-out cases against the goal:", ""]
-    for label, kinds, median_limit, worst_limit in GOALS:
-        errors = [e for kind in kinds for e in groups.get((kind, "test"), [])]
-        if not errors:
-            lines.append(f"- {label}: no held-out case routed")
-            continue
-        median, worst = statistics.median(errors), max(errors)
-        met = median <= median_limit and (worst_limit is None or worst <= worst_limit)
-        limits = f"median ≤ {median_limit:g} %" + (
-            f", none worse than {worst_limit:g} %" if worst_limit is not None else ""
-        )
-        lines.append(
-            f"- {label} ({len(errors)} cases): median {median:.1f} %, worst {worst:.1f} % "
-            f"— goal {limits}: {'met' if met else 'not met'}"
-        )
-    return lines
-
-
-def _case_row(r: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:
-    """One case as a Markdown table row."""
-    case = sources[str(r["id"])]
-    model = "no route" if r["model"] is None else f"{r['model']:,.0f}"
-    span = "" if r["low"] is None else f"{r['low']:,.0f}–{r['high']:,.0f}"
-    error = "" if r["error_pct"] is None else f"{r['error_pct']:+.0f} %"
-    label = " (record, vs low)" if r["statistic"] == "low" else ""
-    source = f"[{case['publisher'] or 'source'}]({case['source_url']})"
-    return (
-        f"| {r['id']} | {r['split']} | {r['published']:,.0f} {r['unit']}{label} | {model} | "
-        f"{span} | {error} | {r['route']} | {source} |"
-    )
 
 
 if __name__ == "__main__":

@@ -28,9 +28,8 @@ MONDAY = dt.date(2025, 6, 2)
 #: Time assumptions added to the synthetic dataset (values for tests of the machinery).
 TIME_VALUES = {
     "asm-time-rail-terminal-dwell": 5.0,
-    "asm-time-rail-interior-dwell": 30.0,
+    "asm-time-rail-origin-dwell": 30.0,
     "asm-time-rail-enroute-stops": 10.0,
-    "asm-time-rail-enroute-stops-cn": 20.0,
     "asm-time-road-driving-day": 9.0,
     "asm-time-road-extended-driving-day": 10.0,
     "asm-time-road-break": 0.75,
@@ -140,30 +139,43 @@ def test_rail_legs_have_terminal_time_at_both_ends_and_stops_en_route(
         "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
     ).best
     assert [leg.kind for leg in best.legs] == [LegKind.TERMINAL, LegKind.RUN, LegKind.TERMINAL]
-    # Xi'an lies in China's interior: formation plus the consolidation dwell
+    # the train starts at Xi'an, in China's interior: formation plus the consolidation dwell
     assert best.legs[0].time_h == pytest.approx(5.0 + 30.0)
-    assert "asm-time-rail-interior-dwell" in best.legs[0].sources
-    # Khorgos is listed in Xinjiang: formation only
+    assert "asm-time-rail-origin-dwell" in best.legs[0].sources
+    # it ends at Khorgos: unloading only
     assert best.legs[-1].time_h == pytest.approx(5.0)
-    assert "asm-time-rail-interior-dwell" not in best.legs[-1].sources
+    assert "asm-time-rail-origin-dwell" not in best.legs[-1].sources
     run = best.legs[1]
-    # 3200 km at 40 km/h = 80 h moving, plus China's 20 h per 1000 km stopped
-    assert run.time_h == pytest.approx(80 + 64)
-    assert (run.time_h_low, run.time_h_high) == pytest.approx((80.0, 144 * 1.1))
-    assert "asm-time-rail-enroute-stops-cn" in run.sources
-    assert "asm-time-rail-enroute-stops" not in run.sources
+    # 3200 km at 40 km/h = 80 h moving, plus 10 h per 1000 km stopped (one rate everywhere)
+    assert run.time_h == pytest.approx(80 + 32)
+    assert (run.time_h_low, run.time_h_high) == pytest.approx((80.0, 112 * 1.1))
+    assert "asm-time-rail-enroute-stops" in run.sources
 
 
-def test_the_interior_dwell_is_taken_at_an_interior_end_in_either_direction(
+def test_the_origin_dwell_is_taken_where_a_train_starts_in_the_interior_only(
     timed: Observatory,
 ) -> None:
-    best = timed.route(
+    inbound = timed.route(
         "cn-khorgos", "cn-xian", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
     ).best
-    assert best.legs[0].time_h == pytest.approx(5.0)
-    assert best.legs[-1].time_h == pytest.approx(5.0 + 30.0)
+    # arriving in the interior is unloading only
+    assert inbound.legs[-1].time_h == pytest.approx(5.0)
+    outbound = timed.route(
+        "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
+    ).best
+    assert outbound.time_h == pytest.approx(inbound.time_h + 30.0)
     # the dwell's range is the terminals' general spread (0.5 and 1.1 of typical)
-    assert (best.legs[-1].time_h_low, best.legs[-1].time_h_high) == pytest.approx((17.5, 38.5))
+    assert (outbound.legs[0].time_h_low, outbound.legs[0].time_h_high) == pytest.approx(
+        (17.5, 38.5)
+    )
+
+
+def test_a_train_starting_in_xinjiang_takes_no_origin_dwell(timed: Observatory) -> None:
+    best = timed.route(
+        "cn-khorgos", "kz-almaty", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
+    ).best
+    assert best.legs[0].time_h == pytest.approx(5.0)
+    assert all("asm-time-rail-origin-dwell" not in leg.sources for leg in best.legs)
 
 
 def test_rail_outside_china_stops_at_the_other_rate(timed: Observatory) -> None:
@@ -174,7 +186,6 @@ def test_rail_outside_china_stops_at_the_other_rate(timed: Observatory) -> None:
     # 900 km at 40 km/h = 22.5 h moving, plus 10 h per 1000 km stopped
     assert run.time_h == pytest.approx(22.5 + 9.0)
     assert "asm-time-rail-enroute-stops" in run.sources
-    assert "asm-time-rail-enroute-stops-cn" not in run.sources
 
 
 def test_a_ferry_waits_half_the_interval_between_sailings(timed: Observatory) -> None:

@@ -205,13 +205,14 @@ class _Builder:
             destination = self.node(place_id, None, "destination")
             country = self.places[place_id].country_id
             for layer in layers:
-                used = self.time_model.terminal_h(layer.mode, place_id, country)
-                time_h = sum(p.value for p in used) if used else EPSILON
-                spread = self.terminal_spread(time_h)
                 for kind, a, b in (
                     (EdgeKind.ACCESS, origin, self.node(place_id, layer)),
                     (EdgeKind.EGRESS, self.node(place_id, layer), destination),
                 ):
+                    starting = kind == EdgeKind.ACCESS
+                    used = self.time_model.terminal_h(layer.mode, place_id, country, starting)
+                    time_h = sum(p.value for p in used) if used else EPSILON
+                    spread = self.terminal_spread(time_h)
                     record = EdgeRecord(kind, None, (country,), False, used)
                     self.add(a, b, time_h, 0.0, 0.0, kind, layer.mode, record, spread)
         return self.snapshot()
@@ -404,23 +405,21 @@ class _Builder:
             ]
         for first, second, kind in pairs:
             time_p, cost_p = self.parameters.transfer(kind, place_id)
-            used: tuple[Parameter, ...] = (time_p, cost_p)
-            time_h = time_p.value
-            if kind == TransferKind.ROAD_RAIL_HANDLING:
-                # a rail leg starts (formation) or ends (unloading) here
-                dwell = self.time_model.rail_end_h(place_id, place.country_id)
-                time_h += sum(p.value for p in dwell)
-                used += dwell
-            record = EdgeRecord(
-                EdgeKind.TRANSFER,
-                kind.value,
-                country,
-                kind == TransferKind.GAUGE_TRANSSHIPMENT,
-                used,
-            )
             a, b = self.node(place_id, first), self.node(place_id, second)
-            spread = self.terminal_spread(time_h)
-            for start, end in ((a, b), (b, a)):
+            for start, end, rail_starts in ((a, b, True), (b, a, False)):
+                used: tuple[Parameter, ...] = (time_p, cost_p)
+                if kind == TransferKind.ROAD_RAIL_HANDLING:
+                    # road to rail: a rail leg starts (formation); rail to road: it ends
+                    used += self.time_model.rail_end_h(place_id, place.country_id, rail_starts)
+                time_h = time_p.value + sum(p.value for p in used[2:])
+                record = EdgeRecord(
+                    EdgeKind.TRANSFER,
+                    kind.value,
+                    country,
+                    kind == TransferKind.GAUGE_TRANSSHIPMENT,
+                    used,
+                )
+                spread = self.terminal_spread(time_h)
                 self.add(
                     start, end, time_h, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record, spread
                 )

@@ -123,13 +123,14 @@ class _LayerBuilder(_Builder):
         destination = self.node(place_id, None, "destination")
         country = self.places[place_id].country_id
         for layer in layers:
-            used = self.time_model.terminal_h(layer.mode, place_id, country)
-            time_h = sum(p.value for p in used) if used else EPSILON
-            spread = self.terminal_spread(time_h)
             for kind, a, b in (
                 (EdgeKind.ACCESS, origin, self.node(place_id, layer)),
                 (EdgeKind.EGRESS, self.node(place_id, layer), destination),
             ):
+                starting = kind == EdgeKind.ACCESS
+                used = self.time_model.terminal_h(layer.mode, place_id, country, starting)
+                time_h = sum(p.value for p in used) if used else EPSILON
+                spread = self.terminal_spread(time_h)
                 record = EdgeRecord(kind, None, (country,), False, used)
                 self.add(a, b, time_h, 0.0, 0.0, kind, layer.mode, record, spread)
 

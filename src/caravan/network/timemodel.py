@@ -1,8 +1,8 @@
 """The time model: what a published door-to-door time contains, with a low–high range.
 
 A published transit time holds more than running at speed: terminal time at each end
-of a rail leg (train formation, unloading; consolidation at China's interior hubs), stops
-en route, border clearance by direction (gauge change included, CAREC CPMM), waiting for a
+of a rail leg (train formation, unloading; consolidation where a train starts at one of
+China's interior hubs), stops en route, border clearance by direction (gauge change included, CAREC CPMM), waiting for a
 sailing, and, on the road, the drivers' hours (one driver drives at most 9 h a day). Each component has a typical value and a low
 and a high one; ``docs/network-model.md`` says how a route's range is built from them.
 
@@ -26,9 +26,8 @@ __all__ = ["FITTED", "TIME_ASSUMPTIONS", "Spread", "TimeModel"]
 #: Assumption ids the time model reads, each a number in the knowledge base.
 TIME_ASSUMPTIONS = {
     "rail_terminal_dwell_h": "asm-time-rail-terminal-dwell",
-    "rail_interior_dwell_h": "asm-time-rail-interior-dwell",
+    "rail_origin_dwell_h": "asm-time-rail-origin-dwell",
     "rail_stop_h_per_1000km": "asm-time-rail-enroute-stops",
-    "rail_stop_h_per_1000km_cn": "asm-time-rail-enroute-stops-cn",
     "road_driving_h_per_day": "asm-time-road-driving-day",
     "road_extended_driving_h_per_day": "asm-time-road-extended-driving-day",
     "road_break_h": "asm-time-road-break",
@@ -44,17 +43,17 @@ TIME_ASSUMPTIONS = {
 XINJIANG_PLACES = "asm-time-xinjiang-places"
 
 #: Parameters fitted on published door-to-door times (benchmarks/validate_routes.py).
-#: Their structure (interior dwell, stops outside China) was chosen among candidates by
-#: leave-one-out cross-validation on the training cases (``validate_routes.py --cv``).
-FITTED = ("rail_interior_dwell_h", "rail_stop_h_per_1000km")
+#: Their structure (a dwell where a rail leg starts in China's interior, one stop rate per
+#: km) was chosen among candidates by leave-one-out cross-validation on the training cases
+#: (``validate_routes.py --cv``).
+FITTED = ("rail_origin_dwell_h", "rail_stop_h_per_1000km")
 
 #: Values for a knowledge base without the time assumptions (a small hand-made network):
 #: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
 _NEUTRAL = {
     "rail_terminal_dwell_h": 0.0,
-    "rail_interior_dwell_h": 0.0,
+    "rail_origin_dwell_h": 0.0,
     "rail_stop_h_per_1000km": 0.0,
-    "rail_stop_h_per_1000km_cn": 0.0,
     "road_driving_h_per_day": 24.0,
     "road_extended_driving_h_per_day": 24.0,
     "road_break_h": 0.0,
@@ -156,14 +155,14 @@ class TimeModel:
         Low is moving without stops; high adds the stops and the general high spread.
         """
         moving = length_km / speed_kph
-        stops = self.value(self.rail_stop_name(country)) * length_km / 1000.0
+        stops = self.value("rail_stop_h_per_1000km") * length_km / 1000.0
         typical = moving + stops
         return moving, typical, typical * self.value("spread_high")
 
     @staticmethod
-    def rail_stop_name(country: str | None) -> str:
-        """The stop-time parameter of a country's rail: China's network apart from the rest."""
-        return "rail_stop_h_per_1000km_cn" if country == "cn" else "rail_stop_h_per_1000km"
+    def rail_stop_name(country: str | None = None) -> str:
+        """The stop-time parameter of rail: one rate per km in every country."""
+        return "rail_stop_h_per_1000km"
 
     def road_factor(self) -> float:
         """Elapsed hours per driving hour for one driver (driving, breaks and daily rest).
@@ -186,23 +185,25 @@ class TimeModel:
         names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
         return tuple(dict.fromkeys(s for n in names for s in self.parameters[n].sources))
 
-    def terminal_h(self, mode: str, place_id: str, country: str) -> tuple[Parameter, ...]:
-        """Time at an end of a leg of this mode at a place (their sum), or none.
-
-        Rail: formation or unloading, plus the consolidation dwell where the place lies in
-        China's interior (beyond Xinjiang), where trains wait to be filled and formed.
-        """
+    def terminal_h(
+        self, mode: str, place_id: str, country: str, starting: bool
+    ) -> tuple[Parameter, ...]:
+        """Time at the start or end of a leg of this mode at a place (their sum), or none."""
         if mode == "rail":
-            return self.rail_end_h(place_id, country)
+            return self.rail_end_h(place_id, country, starting)
         if mode == "road":
             return (self.parameters["road_terminal_dwell_h"],)
         return ()
 
-    def rail_end_h(self, place_id: str, country: str) -> tuple[Parameter, ...]:
-        """Parameters of the time at a rail leg's start or end at a place (their sum)."""
+    def rail_end_h(self, place_id: str, country: str, starting: bool) -> tuple[Parameter, ...]:
+        """Time where a rail leg starts (formation) or ends (unloading) at a place.
+
+        A train starting in China's interior (beyond Xinjiang) also waits for its load to be
+        consolidated and the train formed (``rail_origin_dwell_h``).
+        """
         dwell: tuple[Parameter, ...] = (self.parameters["rail_terminal_dwell_h"],)
-        if country == "cn" and place_id not in self.xinjiang:
-            dwell += (self.parameters["rail_interior_dwell_h"],)
+        if starting and country == "cn" and place_id not in self.xinjiang:
+            dwell += (self.parameters["rail_origin_dwell_h"],)
         return dwell
 
 

@@ -37,6 +37,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from caravan import Observatory
+from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FactKind, ProposedFact
 from caravan.store import KnowledgeBase
 
@@ -140,25 +141,30 @@ def _score(kb: KnowledgeBase, doc: Document) -> DocumentScore:
         with tempfile.TemporaryDirectory() as folder:
             body = Path(folder) / doc.path.name
             body.write_text(doc.body, encoding="utf-8")
+            published_on, precision = _publication(doc.meta.get("published_on", ""))
             read = read_document(
                 body,
                 title=doc.meta.get("title"),
                 publisher=doc.meta.get("publisher"),
-                published_on=_day(doc.meta.get("published_on", "")),
+                published_on=published_on,
                 url=doc.meta.get("url"),
                 language=doc.meta.get("language"),
             )
-            proposals = list(propose(kb, read.text, read.meta))
+            meta = read.meta.model_copy(update={"published_precision": precision})
+            proposals = list(propose(kb, read.text, meta))
     return score_document(doc.expected, proposals)
 
 
-def _day(text: str) -> dt.date | None:
-    """The publication date when known to the day (a month alone is not passed on)."""
+def _publication(text: str) -> tuple[dt.date | None, DatePrecision]:
+    """The publication date and how precisely it is known (a month is passed as its first
+    day, with month precision; a year alone is not passed on)."""
     try:
         day, precision = parse_partial_date(text)
     except ValueError:
-        return None
-    return day if precision == "day" else None
+        return None, DatePrecision.DAY
+    if precision == "month":
+        return day, DatePrecision.MONTH
+    return (day, DatePrecision.DAY) if precision == "day" else (None, DatePrecision.DAY)
 
 
 def _table(

@@ -110,6 +110,10 @@ class DocumentMeta(Record):
     title: str | None = Field(None, description="Title from the document or a flag.")
     publisher: str | None = Field(None, description="Who published it.")
     published_on: dt.date | None = Field(None, description="Publication date.")
+    published_precision: DatePrecision = Field(
+        DatePrecision.DAY,
+        description="How precisely published_on is known: its day, or its month (first day).",
+    )
     url: str | None = Field(None, pattern=r"^https?://\S+$", description="Where it can be read.")
     language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code: en, ru, …")
     path: str | None = Field(None, description="File it was read from.")

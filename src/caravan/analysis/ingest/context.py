@@ -57,6 +57,8 @@ class DocumentContext:
     crossings_at: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     crossings_of_project: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agreement_kinds: dict[str, AgreementKind] = field(default_factory=dict)
+    #: How precisely ``reference`` is known (a report dated to its month only).
+    reference_precision: DatePrecision = DatePrecision.DAY
     agreement_dates: dict[str, tuple[AgreementKind, dt.date, DatePrecision | None]] = field(
         default_factory=dict
     )

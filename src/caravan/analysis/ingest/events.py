@@ -331,11 +331,12 @@ def date_for(
     if view.refers_to_this_summit and context.summit_date and context.summit_precision:
         return context.summit_date, context.summit_precision, True, ""
     if context.reference is not None:
+        month = context.reference_precision is DatePrecision.MONTH
+        when = context.reference.strftime("%Y-%m") if month else context.reference.isoformat()
         note = (
-            f"the sentence gives no date; dated by the document ({context.reference.isoformat()}):"
-            " the status held by then"
+            f"the sentence gives no date; dated by the document ({when}): the status held by then"
         )
-        return context.reference, DatePrecision.DAY, False, note
+        return context.reference, context.reference_precision, False, note
     return None
 
 

@@ -115,8 +115,9 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             context,
             previous=previous,
         )
-        for candidate in _rules(view, gazetteer, titles):
-            results.append(Extracted(candidate, sentence))
+        if not _LINKS.match(text, sentence.start):  # links to other stories report nothing here
+            for candidate in _rules(view, gazetteer, titles):
+                results.append(Extracted(candidate, sentence))
         for match in matches:
             for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
                 if match.ids(kind):
@@ -127,6 +128,13 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     return results
 
 
+#: A line of links to other stories, page furniture: "Read also: …", "Читайте также: …".
+_LINKS = re.compile(
+    r"\s*(?:Read\s+(?:also|more)|See\s+also|Also\s+read|Related(?:\s+(?:news|stories|articles))?"
+    r"|More\s+on\s+this|Читайте\s+также|Также\s+читайте|Смотрите\s+также|Читайте\s+по\s+теме|По\s+теме)"
+    r"\s*[:\-–—]",
+    re.IGNORECASE,
+)
 #: Words that refer back to a project or crossing named in an earlier sentence.
 _ANAPHOR = re.compile(
     r"\b(?:the|this|its|that)\s+(?:[\d,.]+[- ](?:km|kilomet(?:re|er)s?|mile)\s+)?"
@@ -275,6 +283,7 @@ def _context(
             crossings_at.setdefault(post, []).append((crossing.id, crossing.mode.value))
     return DocumentContext(
         reference=meta.published_on,
+        reference_precision=meta.published_precision,
         language=meta.language,
         summit_place_id=place_id,
         summit_date=summit_date,

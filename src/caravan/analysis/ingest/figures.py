@@ -46,6 +46,8 @@ _INVESTMENT = re.compile(
     r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|обош[её]л\w*|обошл\w+|кредит\w*|займ\w*|заём\w*",
     re.IGNORECASE,
 )
+#: "trade was worth $4.5 million": "worth" says what the trade came to, not an investment.
+_WORTH_OF_TRADE = re.compile(r"\b(?:trade|turnover)\b[^.;,$\d]{0,70}\bworth$", re.IGNORECASE)
 #: An amount whose currency the sentence gave once already: "to $20 billion; in 2023 it
 #: was 14 billion", "до 20 млрд долларов; … составил 14 миллиардов".
 _ELIDED = re.compile(
@@ -209,6 +211,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             ("investment", m.start(), m.end())
             for m in _INVESTMENT.finditer(sentence)
             if not _INSTITUTION.search(sentence[max(0, m.start() - 40) : m.start()])
+            and not _WORTH_OF_TRADE.search(sentence[max(0, m.start() - 80) : m.end()])
         ),
     ]
     carried = False
@@ -402,12 +405,20 @@ def _china_before(view: SentenceView) -> bool:
 
 
 def _partner_before(view: SentenceView) -> str | None:
-    """For "bilateral trade": the one Central Asian state the sentences just before name."""
+    """For "bilateral trade": the one Central Asian state the sentences just before name,
+    else the one the whole text before names beside China (the two states it is about)."""
     named: set[str] = set()
     earlier = view.previous
     for _ in range(_RUN_ON_SENTENCES):
         if earlier is None:
             break
+        named |= {i for m in earlier.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY)}
+        earlier = earlier.previous
+    if "cn" in named and len(named - {"cn"}) == 1:
+        return (named - {"cn"}).pop()
+    if named - {"cn"}:
+        return None  # the sentences just before name other states: not the text's pair
+    while earlier is not None:
         named |= {i for m in earlier.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY)}
         earlier = earlier.previous
     if "cn" not in named:
@@ -541,6 +552,8 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if subject is None:
                 continue
             subject_id, match, flags = subject
+            if _coordinated(view, match):
+                continue  # "the Irkeshtam and Torugart checkpoints": a figure of both together
             dated = nearest(list(view.dates), start, end)
             yield Candidate(
                 payload=ProposedFigure(
@@ -554,6 +567,31 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                 confidence=round(0.75 * match.confidence, 3),
                 flags=flags,
             )
+
+
+_AND = re.compile(r"\s*(?:,|and|и|&)\s*", re.IGNORECASE)
+
+
+def _coordinated(view: SentenceView, match: Match) -> bool:
+    """True when a named crossing or post is one of a pair joined by "and"/"и" that are not
+    two posts of one crossing ("the Irkeshtam and Torugart checkpoints": both together)."""
+
+    def crossings(m: Match) -> set[str]:
+        at = view.context.crossings_at
+        return set(m.ids(EntryKind.CROSSING)) | {
+            c for i in m.ids(EntryKind.PLACE) for c, _ in at.get(i, ())
+        }
+
+    own = crossings(match)
+    return any(
+        (
+            _AND.fullmatch(view.text, m.end, match.start)
+            or _AND.fullmatch(view.text, match.end, m.start)
+        )
+        and not own & crossings(m)
+        for m in view.matches
+        if m is not match and crossings(m)
+    )
 
 
 _NOT_YET = re.compile(

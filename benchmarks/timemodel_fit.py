@@ -179,3 +179,34 @@ def fit_shipped(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
     """The shipped structure's parameters fitted on the training cases (0.1 h rounding)."""
     values = fit(fitting_rows(rows), SHIPPED)
     return {PARAMETER_OF[f]: round(float(v), 1) for f, v in zip(SHIPPED, values, strict=True)}
+
+
+#: CAREC CPMM road speed with delay (TFI4, km/h) by country, as the cited sources give it:
+#: kz, kg, uz, tj 2022 (src-net-cpmm-2022-kz, -kg, -uz, -tj), tm 2022
+#: (src-spd-cpmm-2022-tm), cn 2023 (src-net-cpmm-2023-prc).
+ROAD_SPEED_WITH_DELAY = {"kz": 31.2, "kg": 26.5, "uz": 29.6, "tj": 20.1, "tm": 26.4, "cn": 31.4}
+
+
+def road_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Training cases with a typical published road time: what the road comparison sees."""
+    return [
+        r
+        for r in rows
+        if r["split"] == "train"
+        and not r["not_comparable"]
+        and r["statistic"] == "typical"
+        and r["kind"] == "road_transit_time_h"
+        and r["model"] is not None
+    ]
+
+
+def road_with_delay_h(row: dict[str, Any], terminal_h: float) -> float | None:
+    """A road trip at CPMM speed with delay by country (delays, borders and rests inside it).
+
+    Loading and unloading (``terminal_h`` at each end) come on top; None where a country
+    on the way has no published speed with delay.
+    """
+    km: dict[str, float] = row["road_km_by_country"]
+    if any(country not in ROAD_SPEED_WITH_DELAY for country in km):
+        return None
+    return 2 * terminal_h + sum(v / ROAD_SPEED_WITH_DELAY[c] for c, v in km.items())

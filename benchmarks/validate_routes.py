@@ -45,6 +45,8 @@ from timemodel_fit import (
     fit_shipped,
     fitting_rows,
     leave_one_out,
+    road_rows,
+    road_with_delay_h,
 )
 from validation_report import cv_lines, markdown, summary
 
@@ -95,6 +97,16 @@ def main() -> None:
     train = fitting_rows(base)
     scores = [leave_one_out(train, candidate) for candidate in CANDIDATES]
     cv = cv_lines(scores, next(s for s in scores if s.candidate.features == SHIPPED), len(train))
+    cv += [
+        "",
+        "Road (nothing fitted): the shipped road time (CPMM speed without delay, border "
+        "clearance, drivers' hours, loading at each end) beside CPMM's road speed with delay by "
+        "country (which holds delays, borders and rests) plus loading, on the train cases:",
+        "",
+        "| case | published | shipped | error | with delay | error |",
+        "|---|---|---|---|---|---|",
+        *("| " + " | ".join(cells) + " |" for cells in _road_cells(base, args.data_dir)),
+    ]
     args.out.write_text(markdown(rows, cases, fitted, shipped, cv), encoding="utf-8")
     console.print(f"written {args.out}")
 
@@ -135,6 +147,37 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
         )
     console.print(cases_table)
     console.print(f"least mean abs. LOO error: {choose(scores).candidate.name}")
+    console.print(_road_comparison(base, data_dir))
+
+
+def _road_comparison(base: list[dict[str, Any]], data_dir: Path) -> Table:
+    """Road train cases: the shipped road time beside CPMM's speed with delay (no fit)."""
+    table = Table(title="Road train cases: shipped structure vs CPMM speed with delay (no fit)")
+    for column in ("case", "published", "shipped", "error", "with delay", "error"):
+        table.add_column(column, justify="left" if column == "case" else "right")
+    for cells in _road_cells(base, data_dir):
+        table.add_row(*cells)
+    return table
+
+
+def _road_cells(base: list[dict[str, Any]], data_dir: Path) -> list[tuple[str, ...]]:
+    """Per road train case: id, published, shipped time and error, with-delay time and error."""
+    terminal = _read_parameters(data_dir / ASSUMPTIONS_FILE, ["road_terminal_dwell_h"])
+    cells = []
+    for row in road_rows(base):
+        delayed = road_with_delay_h(row, terminal["road_terminal_dwell_h"])
+        published = row["published"]
+        cells.append(
+            (
+                str(row["id"]),
+                f"{published:,.0f} h",
+                f"{row['typical']:,.0f} h",
+                f"{100 * (row['typical'] - published) / published:+.0f} %",
+                "" if delayed is None else f"{delayed:,.0f} h",
+                "" if delayed is None else f"{100 * (delayed - published) / published:+.0f} %",
+            )
+        )
+    return cells
 
 
 def _route_all(path: Path, data: Path, cases: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -149,7 +192,7 @@ def _route_all(path: Path, data: Path, cases: list[dict[str, str]]) -> list[dict
 
 def _features(
     legs: Sequence[Any], links: dict[str, Any], xinjiang: frozenset[str]
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """What the fitted parameters multiply: rail leg ends and rail km by country and region."""
     moving = [leg for leg in legs if leg.kind.value != "terminal"]
     starts = [moving[0].from_id] if moving[0].mode == "rail" else []
@@ -159,7 +202,12 @@ def _features(
             (starts if after.mode == "rail" else ends).append(transfer.from_id)
     ends += starts
     km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km"), 0.0)
+    road: dict[str, float] = {}
     for leg in legs:
+        if leg.kind.value == "run" and leg.mode == "road":
+            for link in (links[i] for i in leg.link_ids):
+                country = link.from_id.split("-")[0]
+                road[country] = road.get(country, 0.0) + link.length_km
         if leg.kind.value != "run" or leg.mode != "rail":
             continue
         for link in (links[i] for i in leg.link_ids):
@@ -174,6 +222,7 @@ def _features(
         return float(sum(1 for p in places if p.startswith("cn-") and p not in xinjiang))
 
     return {
+        "road_km_by_country": road,
         "rail_ends": float(len(ends)),
         "interior_ends": interior(ends),
         "interior_origins": interior(starts),

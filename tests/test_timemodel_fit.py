@@ -1,0 +1,146 @@
+"""The time model's fit and structure choice (benchmarks/timemodel_fit.py, validate_routes.py).
+
+Synthetic cases with known answers: the fit recovers the parameters that made them, stays
+non-negative, leaves each case out of its own prediction, and the route features count
+rail leg starts in China's interior and kilometres by country as documented.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import pytest
+
+from caravan.network.timemodel import FITTED
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def fit() -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import timemodel_fit
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return timemodel_fit
+
+
+@pytest.fixture(scope="module")
+def validate() -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import validate_routes
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return validate_routes
+
+
+def _case(typical: float, origins: float, km_all: float, **extra: Any) -> dict[str, Any]:
+    """A training case whose published time is typical + 30 h per origin + 12 h per 1000 km."""
+    row: dict[str, Any] = {
+        "id": f"case-{typical}-{origins}-{km_all}",
+        "split": "train",
+        "not_comparable": "",
+        "statistic": "typical",
+        "kind": "rail_transit_time_h",
+        "model": typical,
+        "typical": typical,
+        "published": typical + 30.0 * origins + 12.0 * km_all / 1000.0,
+        "interior_origins": origins,
+        "rail_km": km_all * 0.4,
+        "rail_km_cn": km_all * 0.6,
+    }
+    row.update(extra)
+    return row
+
+
+CASES = [_case(100.0, 1, 4000), _case(60.0, 0, 2500), _case(150.0, 1, 6000), _case(40, 0, 900)]
+
+
+def test_the_fit_recovers_the_parameters_that_made_the_cases(fit: ModuleType) -> None:
+    values = fit.fit(CASES, ("interior_origins", "rail_km_all"))
+    assert values == pytest.approx([30.0, 12.0])
+
+
+def test_the_fit_is_never_negative(fit: ModuleType) -> None:
+    # published times below the routed time: the best unconstrained rate would be negative
+    rows = [dict(c, published=c["typical"] * 0.8) for c in CASES]
+    values = fit.fit(rows, ("rail_km_all",))
+    assert values == pytest.approx([0.0])
+
+
+def test_leave_one_out_predicts_each_case_without_it(fit: ModuleType) -> None:
+    odd = dict(_case(80.0, 1, 3000), published=300.0)  # far off the others' rule
+    rows = [*CASES, odd]
+    candidate = fit.Candidate("test", ("interior_origins", "rail_km_all"), "synthetic")
+    score = fit.leave_one_out(rows, candidate)
+    # the others follow the rule exactly, so without the odd case its prediction is the rule's
+    expected = 80.0 + 30.0 + 12.0 * 3.0
+    assert score.errors[-1] == pytest.approx(100.0 * (expected - 300.0) / 300.0)
+    assert len(score.errors) == len(rows)
+
+
+def test_the_choice_is_the_least_mean_error_then_the_fewest_parameters(fit: ModuleType) -> None:
+    def score(name: str, features: tuple[str, ...], errors: tuple[float, ...]) -> Any:
+        return fit.CvScore(fit.Candidate(name, features, ""), errors, (0.0,) * len(features))
+
+    small = score("small", ("rail_km_all",), (10.0, -10.0))
+    large = score("large", ("rail_ends", "rail_km_all"), (-10.0, 10.0))
+    worse = score("worse", ("rail_km",), (12.0, 12.0))
+    assert fit.choose([large, worse, small]).candidate.name == "small"
+    assert fit.choose([worse, large]).candidate.name == "large"
+
+
+def test_the_shipped_structure_is_the_networks_fitted_parameters(fit: ModuleType) -> None:
+    assert tuple(fit.PARAMETER_OF[f] for f in fit.SHIPPED) == FITTED
+    assert fit.SHIPPED in {c.features for c in fit.CANDIDATES}
+
+
+def test_road_time_at_speed_with_delay_adds_loading_at_both_ends(fit: ModuleType) -> None:
+    row = {"road_km_by_country": {"kz": 312.0, "cn": 157.0}}
+    speeds = fit.ROAD_SPEED_WITH_DELAY
+    expected = 2 * 2.0 + 312.0 / speeds["kz"] + 157.0 / speeds["cn"]
+    assert fit.road_with_delay_h(row, 2.0) == pytest.approx(expected)
+    assert fit.road_with_delay_h({"road_km_by_country": {"af": 10.0}}, 2.0) is None
+
+
+def _leg(kind: str, mode: str | None, start: str, end: str, **extra: Any) -> SimpleNamespace:
+    values = {"transfer": None, "link_ids": ()}
+    values.update(extra)
+    return SimpleNamespace(
+        kind=SimpleNamespace(value=kind), mode=mode, from_id=start, to_id=end, **values
+    )
+
+
+def test_route_features_count_interior_starts_and_km_by_country(validate: ModuleType) -> None:
+    link = SimpleNamespace
+    links = {
+        "r1": link(from_id="cn-xian", to_id="cn-lanzhou", length_km=600.0),
+        "r2": link(from_id="cn-hami", to_id="cn-urumqi", length_km=400.0),
+        "r3": link(from_id="kz-altynkol", to_id="kz-almaty", length_km=300.0),
+        "d1": link(from_id="kz-almaty", to_id="kz-nur-zholy", length_km=50.0),
+    }
+    legs = [
+        _leg("terminal", "road", "cn-zhengzhou", "cn-zhengzhou"),
+        _leg("run", "road", "cn-zhengzhou", "cn-xian"),
+        _leg("transfer", None, "cn-xian", "cn-xian", transfer="road_rail_handling"),
+        _leg("run", "rail", "cn-xian", "cn-urumqi", link_ids=("r1", "r2")),
+        _leg("border", None, "cn-khorgos", "kz-altynkol"),
+        _leg("run", "rail", "kz-altynkol", "kz-almaty", link_ids=("r3",)),
+        _leg("transfer", None, "kz-almaty", "kz-almaty", transfer="road_rail_handling"),
+        _leg("run", "road", "kz-almaty", "kz-nur-zholy", link_ids=("d1",)),
+        _leg("terminal", "road", "kz-nur-zholy", "kz-nur-zholy"),
+    ]
+    features = validate._features(legs, links, frozenset({"cn-hami", "cn-urumqi"}))
+    # the rail leg starts at Xi'an (interior) after a road leg and ends at Almaty
+    assert features["interior_origins"] == 1.0
+    assert features["interior_ends"] == 1.0
+    assert features["rail_ends"] == 2.0
+    assert features["rail_km"] == 300.0
+    assert features["rail_km_cn"] == 1000.0
+    assert (features["xinjiang_km"], features["interior_km"]) == (400.0, 600.0)
+    assert features["road_km_by_country"] == {"kz": 50.0}

@@ -155,3 +155,62 @@ def test_a_daily_figure_of_two_crossings_is_no_ones(kb: KnowledgeBase, text: str
 def test_a_daily_figure_of_one_crossing_is_kept(kb: KnowledgeBase, text: str) -> None:
     found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [f.value for f in found] == [300]
+
+
+# -- what reports no step, and what is no count or length ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister insisted that the China-Kyrgyzstan-Uzbekistan railway be finished on time.",
+        "A feasibility study of the China-Kyrgyzstan-Uzbekistan railway began in 2023.",
+        "Стороны обсудили проектирование железной дороги Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_a_demand_or_a_study_reports_no_status(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.IN_SERVICE) not in found
+    assert ("prj-cku-railway", ProjectStatus.ANNOUNCED) not in found
+
+
+def test_finished_building_is_a_completion(kb: KnowledgeBase) -> None:
+    text = "In March 2025 the company finished building the China-Kyrgyzstan-Uzbekistan railway."
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.IN_SERVICE) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 15th forum of sister cities of China and Kazakhstan was held in Xi'an.",
+        "В Сиане прошёл 15-й форум городов-побратимов Китая и Казахстана.",
+    ],
+)
+def test_an_ordinal_is_no_count_of_sister_cities(kb: KnowledgeBase, text: str) -> None:
+    assert figures(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS) == []
+
+
+def test_a_count_of_sister_cities_is_still_read(kb: KnowledgeBase) -> None:
+    text = "China and Kazakhstan have 15 pairs of sister cities."
+    found = figures(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS)
+    assert [f.value for f in found] == [15]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Within Kyrgyzstan the China-Kyrgyzstan-Uzbekistan railway runs for 305 kilometers.",
+        "На территории Кыргызстана железная дорога Китай – Кыргызстан – Узбекистан пройдёт"
+        " 305 километров.",
+    ],
+)
+def test_a_length_within_one_country_is_its_share(kb: KnowledgeBase, text: str) -> None:
+    assert figures(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
+
+
+def test_a_section_named_by_places_of_a_known_road_is_no_new_thing(kb: KnowledgeBase) -> None:
+    # Khorog and Kulma are both in the name of the known Dushanbe–Khorog–Kulma highway.
+    text = "На восстановление участка Хорог - Кульма длиной 395 км нужно 567 млн долларов."
+    found = [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)]
+    assert found == []

@@ -69,14 +69,14 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашени|меморандум|контракт|договор)\w*[^.;]{0,160}?подпис(?:ан|али)\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
-        (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of|feasibility\s+study)\b", 0.6),
-        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство)|проектировани\w*)(?![\w-])", 0.6),
+        (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of)\b", 0.6),
+        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
         (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*[\s,]+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прерван\w*)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
         (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over))\b|(?<![\w-])(?:временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),
         # In service, said otherwise: "became fully operational", "has been in operation
         # since", "completed the … railway", "работает с июня", "запустили движение".
-        (ProjectStatus.IN_SERVICE, r"\b(?:became\s+(?:fully\s+)?operational|(?:has|have)\s+been\s+(?:in\s+(?:operation|service)|operating|running)\s+since|(?:in\s+operation|operating|operational)\s+since|(?:completed|finished)\s+(?:the\s+)?(?:construction\s+(?:of|on)\s+(?:the\s+)?)?(?=[A-Z]))"
+        (ProjectStatus.IN_SERVICE, r"\b(?:became\s+(?:fully\s+)?operational|(?:has|have)\s+been\s+(?:in\s+(?:operation|service)|operating|running)\s+since|(?:in\s+operation|operating|operational)\s+since|(?:completed|finished)\s+(?:the\s+)?(?:construction\s+(?:of|on)\s+(?:the\s+)?)?(?=(?-i:[A-Z]))|(?:completed|finished)\s+(?:building|constructing)\b)"
          r"|(?<![\w-])(?:(?:работает|работают|функционирует|функционируют|действует|действуют|эксплуатируется|эксплуатируются)\s+(?:с|со)\s|запустил\w*\s+(?:\w+\s+)?движени\w*|строительств\w*\s+[^.;]{0,80}?(?:завершен\w*|завершён\w*|окончен\w*)|(?:завершил\w*|закончил\w*)\s+строительств\w*)", 0.75),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:начал[аио]?\s+(?:\w+\s+)?(?:строить|возводить|прокладывать)|приступил\w*\s+к\s+(?:строительству|работам|реконструкции))(?![\w-])|\b(?:began|started)\s+(?:to\s+build|building|laying)\b", 0.8),
         # Progress of the works: "80 percent complete", "300 km of track have been laid",
@@ -114,7 +114,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
 
 #: Words before a trigger that make it future, hypothetical or negated.
 _NOT_DONE = re.compile(
-    r"(?<![\w-])(?:will|would|shall|should|could|(?-i:may)|might|must|need|needs|to\s+be|to|expected|expects?|plans?|planned|"
+    r"(?<![\w-])(?:will|would|shall|should|could|(?-i:may)|might|must|need|needs|to\s+be|be|to|expected|expects?|plans?|planned|"
     r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|нужно|надо|необходимо|"
     r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,

@@ -672,6 +672,7 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             or _progress_near(view, view.start + found.start(), view.start + found.end())
             or _REMAINING.search(view.text, *view.segment_of(view.start + found.start()))
             or _in_a_country_after(view, view.start + found.end())
+            or _in_a_country_before(view, view.start + found.start())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
         numbers = find_numbers(found.group("n").strip(), view.context.language)
@@ -821,8 +822,33 @@ def _in_a_country_after(view: SentenceView, position: int) -> bool:
     return any(m.start == through.end() and m.ids(EntryKind.COUNTRY) for m in view.matches)
 
 
+#: "Within Kyrgyzstan", "на территории Кыргызстана" right before a country's name.
+_WITHIN = re.compile(
+    r"(?:\b(?:within|inside|in|across|on\s+the\s+territory\s+of)\s+(?:the\s+)?"
+    r"|(?<![\w-])(?:в\s+пределах|на\s+территории|по\s+территории|внутри)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_country_before(view: SentenceView, position: int) -> bool:
+    """True when the length's clause opens on the country it lies in ("Within Kyrgyzstan the
+    line runs for 305 km", "На территории Кыргызстана протяжённость … 305 км")."""
+    clause_start, _ = view.segment_of(position)
+    return any(
+        clause_start <= m.start
+        and m.end <= position
+        and m.ids(EntryKind.COUNTRY)
+        and _WITHIN.search(view.text, max(clause_start, m.start - 30), m.start)
+        for m in view.matches
+    )
+
+
 #: A length this close to a project's name needs no "long" or "length" beside it.
 _ADJACENT = 12
+
+
+#: An ordinal ends right after its digits: "the 15th fair", "15-й ярмарки", "15-го форума".
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b|-?(?:й|я|е|го|му|м|ю|х|ый|ая|ое|ой|ого|ому|ым|ом)\b")
 
 
 def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
@@ -839,6 +865,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
         and not any(a <= view.start + n.start < b for a, b in years)
         and not any(m.start <= n.start < m.end for m in money)
         and not (1990 <= n.value <= 2100)
+        and not _ORDINAL.match(view.sentence, n.end)
     ]
     if not numbers:
         return
@@ -874,6 +901,14 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
 _YEAR_GROUPS = ("year", *(f"year{n}" for n in range(2, 14)))
 
 
+#: Studies and design, whose completion opens nothing: "the survey", "ТЭО", "проектирование".
+_STUDY = re.compile(
+    r"\b(?:survey|study|studies|design|feasibility|assessment|research)\b"
+    r"|(?<![\w-])(?:изыскани\w*|проектировани\w*|ТЭО|обосновани\w*|исследовани\w*|экспертиз\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
     projects = view.of_kind(EntryKind.PROJECT, EntryKind.CROSSING)  # a crossing opens too
     if not projects:
@@ -899,6 +934,8 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             found["year6"] or found["year8"] or found["year9"] or found["year10"]
         ) and _NOT_OPENING.search(view.text, view.segment_of(start)[0], end):
             continue  # a plan for the works, not for the opening
+        if _STUDY.search(view.text, view.segment_of(start)[0], start):
+            continue  # "the field survey should be finished by …": a study's end, not an opening
         project = _subject_before(view, projects, start, end)
         if project is None:
             continue

@@ -180,13 +180,23 @@ class Gazetteer:
         return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
 
     def project_with_words(self, keys: set[str], at_least: int | None = None) -> bool:
-        """True when a known project's name holds all these words, or ``at_least`` of them."""
+        """True when a known project's name holds all these words, or ``at_least`` of them;
+        a word that names a known place counts in any script or form ("Кульма" is the
+        "Kulma" of "Dushanbe–Khorog–Kulma highway")."""
         need = len(keys) if at_least is None else min(at_least, len(keys))
-        return any(
-            len(keys & set(label_keys)) >= need
-            for label_keys, entries in self._by_keys.items()
-            if any(e.kind is EntryKind.PROJECT for e in entries)
-        )
+        wanted = [self._identities(k) for k in keys]
+        for label_keys, entries in self._by_keys.items():
+            if not any(e.kind is EntryKind.PROJECT for e in entries):
+                continue
+            held = set().union(*(self._identities(k) for k in label_keys))
+            if sum(1 for identities in wanted if identities & held) >= need:
+                return True
+        return False
+
+    def _identities(self, key: str) -> set[str]:
+        """A word's key and the ids of the places it names on its own."""
+        places = self._by_keys.get((key,), ())
+        return {key} | {f"place:{e.id}" for e in places if e.kind is EntryKind.PLACE}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every known name in ``text[start:end]``, longest first, left to right."""

@@ -16,6 +16,7 @@ from caravan.analysis.ingest import propose, read_text
 from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     FigureQuantity,
+    ProposedAgreement,
     ProposedEntity,
     ProposedFact,
     ProposedFigure,
@@ -214,3 +215,50 @@ def test_a_section_named_by_places_of_a_known_road_is_no_new_thing(kb: Knowledge
     text = "На восстановление участка Хорог - Кульма длиной 395 км нужно 567 млн долларов."
     found = [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)]
     assert found == []
+
+
+# -- agreements named descriptively, in another case, or only planned ------------------------
+
+
+def agreements_in(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+def test_a_cooperation_document_signed_on_a_known_project_is_an_agreement(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "On 15 September 2022 a cooperation document on the China-Kyrgyzstan-Uzbekistan"
+        " Railway was signed in Samarkand."
+    )
+    found = agreements_in(kb, text)
+    assert [a.agreement_id for a in found] == ["agr-cku-mou-samarkand-2022"]
+    found_events = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.AGREED) in found_events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the end of the meeting the parties agreed to sign documents on trade and transport.",
+        "The ministers will sign a memorandum on the development of logistics next week.",
+        "Стороны договорились подписать документы о торговле и транспорте.",
+        "Министры подпишут меморандум о развитии логистики на следующей неделе.",
+    ],
+)
+def test_a_planned_signing_is_no_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert agreements_in(kb, text) == []
+
+
+def test_a_russian_title_in_the_genitive_is_named_in_the_nominative(kb: KnowledgeBase) -> None:
+    text = (
+        "Депутаты рассмотрели ратификацию Соглашения между правительствами Таджикистана и Китая"
+        " о предоставлении помощи, подписанного в июле 2021 года."
+    )
+    found = agreements_in(kb, text)
+    assert [(a.name, a.signed_on) for a in found] == [
+        (
+            "Соглашение между правительствами Таджикистана и Китая о предоставлении помощи",
+            dt.date(2021, 7, 1),
+        )
+    ]

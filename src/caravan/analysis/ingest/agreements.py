@@ -24,6 +24,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.morphology import lemma_of
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
@@ -47,6 +48,8 @@ _DOCUMENT_WORDS = (
     ("roadmap", AgreementKind.ACTION_PLAN), ("дорожн", AgreementKind.ACTION_PLAN),
     ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
     ("regulations", AgreementKind.OTHER),
+    # last: a document of no named kind ("a cooperation document on …", "документ о …")
+    ("document", AgreementKind.OTHER), ("документ", AgreementKind.OTHER),
 )  # fmt: skip
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{8,220})[\"”»“]")
 _CAPITALISED_TITLE = re.compile(
@@ -55,22 +58,42 @@ _CAPITALISED_TITLE = re.compile(
     r"(?:\s+(?:on|of|between|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:,?\s+(?:(?:and|of|on|for|the|in|between|to|with)\s+)*[A-Z0-9][\w’'-]*)*)?"
 )
 _RU_TITLE = re.compile(
-    r"(?:Договор|Соглашение|Меморандум|Декларация|План\s+действий|Совместное\s+заявление|Программа)"
+    r"(?:Договор\w*|Соглашени\w+|Меморандум\w*|Деклараци\w+|План\w*\s+действий|Совместн\w+\s+заявлени\w+|Программ\w+)"
     r"\s+(?:о|об|по|между|о\s+взаимопонимании)\s+[^,.;:«»\"]{3,150}"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
 KNOWN_TITLE_SIMILARITY = 88.0
 
 
+#: Words before a signing verb that make it a plan: "agreed to sign", "will sign".
+_TO_SIGN = re.compile(
+    r"\b(?:to|will|would|shall|plan\s+to|plans\s+to|intend\s+to|expected\s+to|are\s+to|is\s+to)\s+(?:be\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _signed(sentence: str) -> bool:
+    """True when a signing verb of the sentence reports a signing, not a plan ("agreed to
+    sign", "will sign", "подписать", "подпишут": infinitives and futures are plans)."""
+    for verb in _SIGNING.finditer(sentence):
+        word = verb.group()
+        if _TO_SIGN.search(sentence, max(0, verb.start() - 30), verb.start()):
+            continue
+        if any("\u0400" <= c <= "\u04ff" for c in word) and lemma_of(word).not_taken:
+            continue
+        return True
+    return False
+
+
 def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
     yield from _sister_agreements(view)
-    if _SIGNING.search(view.sentence) is None and not _in_signed_list(view):
+    if not _signed(view.sentence) and not _in_signed_list(view):
         return
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for start, end, agreement_id, match in _titles(view, titles):
-        name = view.text[start:end].strip(" ,")
+        name = _nominative(view.text[start:end].strip(" ,"))
         key = agreement_id or name.casefold()
         spans.append((start, end))
         if key in seen:
@@ -106,7 +129,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol|regulations))\b"
+    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol|regulations|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
     r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)))"
@@ -367,6 +390,16 @@ def _titles(
             continue
         spans.append((start, end))
         yield start, end, _known_title(title, titles), None
+
+
+def _nominative(title: str) -> str:
+    """A Russian title named as a title is, its first noun in the nominative ("Соглашения
+    между …, подписанного" → "Соглашение между …"); any other title as written."""
+    first, _, rest = title.partition(" ")
+    reading = lemma_of(first) if any("\u0400" <= c <= "\u04ff" for c in first) else None
+    if reading is None or not reading.known or reading.part != "NOUN" or not rest:
+        return title
+    return f"{reading.lemma[:1].upper()}{reading.lemma[1:]} {rest}"
 
 
 def _known_title(

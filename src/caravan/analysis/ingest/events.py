@@ -63,7 +63,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?|создан[аоы]?)(?![\w-])", 0.75),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
-        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
+        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|document)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on)\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),

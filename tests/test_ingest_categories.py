@@ -262,3 +262,42 @@ def test_a_russian_title_in_the_genitive_is_named_in_the_nominative(kb: Knowledg
             dt.date(2021, 7, 1),
         )
     ]
+
+
+# -- places named as places -----------------------------------------------------------------------
+
+
+def new_places(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind.value == "place"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trucks will run from the border to the city of Vahdatobod.", "Vahdatobod"),
+        ("The forum was held in Zhuzhou, capital of a district in Hunan.", "Zhuzhou"),
+        ("The new line starts at Zhanaturmys station.", "Zhanaturmys"),
+        ("Поезд прошёл между станцией Жанатурмыс и границей.", "Жанатурмыс"),
+        ("Побратимом стал город Вахдатобод.", "Вахдатобод"),
+        ("Поезда пойдут на Жанатурмыс (Казахстан) и дальше.", "Жанатурмыс"),
+    ],
+)
+def test_a_name_called_a_place_is_a_new_place(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert new_places(kb, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi'an is the largest city of Northwest China.",
+        "Trucks will run from the border to the city of Almaty.",
+        "Поезда пойдут на Ташкент (Узбекистан) и дальше.",
+        "Встреча прошла в Бишкеке (по данным агентства).",
+    ],
+)
+def test_known_places_regions_and_other_brackets_are_not_new(kb: KnowledgeBase, text: str) -> None:
+    assert new_places(kb, text) == []

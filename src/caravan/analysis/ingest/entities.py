@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.typed_places import typed_places
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
 __all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
@@ -201,7 +202,13 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             yield _new(kind, name, start, end, countries)
     yield from listed_places(view, gazetteer)
     yield from paired_tunnels(view)
-    yield from route_places(view, gazetteer)
+    for candidate in route_places(view, gazetteer):
+        known.append((candidate.start, candidate.end))
+        yield candidate
+    for name, start, end in typed_places(view, gazetteer):
+        if not any(a < end and start < b for a, b in known):
+            known.append((start, end))
+            yield _new(EntityKind.PLACE, name, start, end, ())
 
 
 _PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"

@@ -1,0 +1,76 @@
+"""Places the knowledge base lacks, named with a word that says they are places.
+
+A name after a settlement or station noun ("the city of Kulob", "станцией Ердауит",
+"городом Маргилан"), before "station" ("Yerdaut station"), set beside its country in
+brackets ("Хаваст (Узбекистан)") or called a capital ("Shenyang, capital of …") is a place;
+when no known name covers it, it is proposed as new. A name in any other place of a
+sentence is left alone: capitalised words are too often people, companies or regions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.tokens import tokenise
+
+__all__ = ["typed_places"]
+
+_LATIN_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+
+#: (pattern with a ``name`` group, whether a country must follow in brackets).
+_RULES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:the\s+)?(?:city|town|village|settlement|station|port)\s+of\s+(?P<name>"
+        + _LATIN_NAME
+        + r")"
+    ),
+    re.compile(r"(?<![\w-])(?P<name>" + _LATIN_NAME + r")\s+(?:railway\s+)?station\b"),
+    re.compile(r"(?<![\w-])(?P<name>" + _LATIN_NAME + r"),\s+(?:the\s+)?capital\s+of\b"),
+    re.compile(
+        r"(?<![\w-])(?:город|города|городу|городом|городе|станция|станции|станцию|станцией"
+        r"|пос[её]лок|пос[её]лка|пос[её]лке|пос[её]лком|село|села|селе|селом|аул|аула|ауле"
+        r"|кишлак|кишлака|кишлаке)\s+«?(?P<name>" + _CYRILLIC_NAME + r")»?"
+    ),
+    re.compile(
+        r"(?<![\w-])(?P<name>"
+        + _CYRILLIC_NAME
+        + "|"
+        + _LATIN_NAME
+        + r")\s+\((?P<country>[^()]{3,30})\)"
+    ),
+)
+#: Words written with a capital that are not places.
+_NOT_PLACES = frozenset(
+    {"the", "a", "new", "old", "read", "see", "also", "photo", "source", "north", "south", "east",
+     "west", "northwest", "northeast", "southwest", "southeast", "central", "western", "eastern"}
+)  # fmt: skip
+
+
+def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each place the sentence names as a place and nobody knows."""
+    for pattern in _RULES:
+        for found in pattern.finditer(view.sentence):
+            start, end = view.start + found.start("name"), view.start + found.end("name")
+            if "country" in pattern.groupindex and not _country_named(view, found):
+                continue
+            if any(m.start < end and start < m.end for m in view.matches):
+                continue  # a known name (a place, a country, a project's word)
+            keys = [t.key for t in tokenise(found["name"])]
+            if not keys or keys[0] in _NOT_PLACES:
+                continue
+            if any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys):
+                continue
+            yield found["name"], start, end
+
+
+def _country_named(view: SentenceView, found: re.Match[str]) -> bool:
+    """True when the brackets after the name hold only a country's name."""
+    start, end = view.start + found.start("country"), view.start + found.end("country")
+    return any(
+        m.start == start and m.end == end and m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN)
+        for m in view.matches
+    )

@@ -301,3 +301,46 @@ def test_a_name_called_a_place_is_a_new_place(kb: KnowledgeBase, text: str, name
 )
 def test_known_places_regions_and_other_brackets_are_not_new(kb: KnowledgeBase, text: str) -> None:
     assert new_places(kb, text) == []
+
+
+# -- coordinated projects, Russian plans in any form --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2024 construction of the Darbaza-Maktaaral (152 km) and Bakhty-Ayagoz (272 km)"
+        " lines began.",
+        "В мае 2024 года началось строительство линий Дарбаза – Мактаарал (152 км) и Бахты –"
+        " Аягоз (272 км).",
+    ],
+)
+def test_a_status_of_coordinated_projects_is_each_ones(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert {
+        ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION),
+        ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION),
+    } <= found
+
+
+def test_projects_in_separate_clauses_are_not_coordinated(kb: KnowledgeBase) -> None:
+    text = (
+        "Construction of the Darbaza-Maktaaral line began in May 2024, while the Bakhty-Ayagoz"
+        " line is only being designed."
+    )
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Запустить железную дорогу Китай — Кыргызстан — Узбекистан рассчитывают в 2030 году.",
+        "Ввести в эксплуатацию железную дорогу Китай — Кыргызстан — Узбекистан планируется"
+        " в 2030 году.",
+        "Власти планируют открыть железную дорогу Китай — Кыргызстан — Узбекистан в 2030 году.",
+    ],
+)
+def test_a_russian_plan_to_open_in_any_form_gives_the_year(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]

@@ -203,50 +203,74 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 r"\w+ing\b", trigger.group(0)
             ):
                 continue  # "work on opening the branch": an aim, not an opening
-            project = _project_for(view, projects, t_start, t_end)
-            if project is None:
+            found = _project_for(view, projects, t_start, t_end)
+            if found is None:
                 continue
-            project_id = project.ids(EntryKind.PROJECT)[0]
-            resolved = status or _launched_status(view, project_id, t_start, t_end)
-            if (project_id, resolved) in seen:
-                continue
-            clause = view.segment_of(t_start)
-            if resolved is ProjectStatus.IN_SERVICE and _SECTION.search(
-                view.text, view.start, clause[1]
-            ):
-                continue  # "its 120-km section was completed": a part, the line is not open
-            if (
-                resolved is ProjectStatus.UNDER_CONSTRUCTION
-                and _GENERIC_WORK.match(trigger.group(0))
-                and view.context.project_kinds.get(project_id) not in INFRASTRUCTURE
-            ):
-                continue  # "the work under way" on a programme or a school is not building
-            if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):
-                resolved = ProjectStatus.UNDER_CONSTRUCTION  # "the work was resumed"
-            dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
-            if dating is None:
-                continue
-            date, precision, stated, note = dating
-            if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
-                continue  # "was later resumed": a time the text does not give, not the report's
-            seen.add((project_id, resolved))
-            flags = list(_match_flags(project))
-            confidence = rule_confidence * project.confidence
-            if not stated:
-                confidence *= 0.75
-                flags.append(Flag(code=FlagCode.LOW_CONFIDENCE, message=note))
-            yield Candidate(
-                payload=ProposedStatusEvent(
-                    project_id=project_id, status=resolved, date=date, date_precision=precision
-                ),
-                start=min(project.start, t_start),
-                end=max(project.end, t_end),
-                confidence=round(confidence, 3),
-                flags=tuple(flags),
-                date_stated=stated,
-                ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
-                and _ONGOING.search(trigger.group(0)) is not None,
-            )
+            # "construction of the A (152 km) and B (272 km) lines has begun": both
+            for project in [found, *_coordinated(view, projects, found)]:
+                project_id = project.ids(EntryKind.PROJECT)[0]
+                resolved = status or _launched_status(view, project_id, t_start, t_end)
+                if (project_id, resolved) in seen:
+                    continue
+                clause = view.segment_of(t_start)
+                if resolved is ProjectStatus.IN_SERVICE and _SECTION.search(
+                    view.text, view.start, clause[1]
+                ):
+                    continue  # "its 120-km section was completed": a part, the line is not open
+                if (
+                    resolved is ProjectStatus.UNDER_CONSTRUCTION
+                    and _GENERIC_WORK.match(trigger.group(0))
+                    and view.context.project_kinds.get(project_id) not in INFRASTRUCTURE
+                ):
+                    continue  # "the work under way" on a programme or a school is not building
+                if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):
+                    resolved = ProjectStatus.UNDER_CONSTRUCTION  # "the work was resumed"
+                dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
+                if dating is None:
+                    continue
+                date, precision, stated, note = dating
+                if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
+                    continue  # "was later resumed": a time the text does not give, not the report's
+                seen.add((project_id, resolved))
+                flags = list(_match_flags(project))
+                confidence = rule_confidence * project.confidence
+                if not stated:
+                    confidence *= 0.75
+                    flags.append(Flag(code=FlagCode.LOW_CONFIDENCE, message=note))
+                yield Candidate(
+                    payload=ProposedStatusEvent(
+                        project_id=project_id, status=resolved, date=date, date_precision=precision
+                    ),
+                    start=min(project.start, t_start),
+                    end=max(project.end, t_end),
+                    confidence=round(confidence, 3),
+                    flags=tuple(flags),
+                    date_stated=stated,
+                    ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
+                    and _ONGOING.search(trigger.group(0)) is not None,
+                )
+
+
+#: What may stand between two coordinated names: a bracket, a comma, "and", "и".
+_BETWEEN_COORDINATED = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _coordinated(view: SentenceView, projects: list[Match], chosen: Match) -> list[Match]:
+    """The other projects joined to ``chosen`` by "and"/"и" (or commas) in one phrase."""
+    ordered = sorted(projects, key=lambda m: m.start)
+    index = ordered.index(chosen)
+    joined: list[Match] = []
+    for step in (-1, 1):
+        current = index
+        while 0 <= current + step < len(ordered):
+            a, b = sorted((ordered[current], ordered[current + step]), key=lambda m: m.start)
+            if not _BETWEEN_COORDINATED.fullmatch(view.text, a.end, b.start):
+                break
+            current += step
+            joined.append(ordered[current])
+    return [m for m in joined if m.ids(EntryKind.PROJECT) != chosen.ids(EntryKind.PROJECT)]
 
 
 def first_trigger(

@@ -21,6 +21,7 @@ from caravan.analysis.ingest.context import (
 )
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
     in_range,
@@ -941,6 +942,30 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             continue
         yield _opening(project, year, start, end)
         yield from _elliptical_openings(view, projects, end)
+    yield from _russian_planned_openings(view, projects)
+
+
+#: A Russian plan to open, in any form of its verbs: "Запустить дорогу рассчитывают в 2030
+#: году", "планируют ввести в эксплуатацию в 2027 году" (an infinitive is marked ``инф_``).
+_RU_PLANNED = LemmaPattern(
+    r"(?<!\w)(?:инф_(?:запустить|открыть|ввести|завершить|достроить|сдать)\s[^.;]{0,100}?"
+    r"(?:рассчитывать|планировать|намереваться|предполагать|собираться|обещать|ожидать)"
+    r"|(?:рассчитывать|планировать|намереваться|предполагать|собираться|обещать)\s+"
+    r"инф_(?:запустить|открыть|ввести|завершить|достроить|сдать)\s[^.;]{0,100}?)"
+    r"\s+(?:уже\s+|только\s+)?в\s+(?:19|20)\d\d\s+год(?!\w)"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _russian_planned_openings(view: SentenceView, projects: list[Match]) -> Iterator[Candidate]:
+    for found in _RU_PLANNED.finditer(view.text, view.start, view.end):
+        start, end = found.start(), found.end()
+        if _STUDY.search(view.text, view.segment_of(start)[0], end):
+            continue
+        project = _subject_before(view, projects, start, end)
+        years = _YEAR.findall(found.group())
+        if project is not None and years:
+            yield _opening(project, int(years[-1]), start, end)
 
 
 def _opening(project: Match, year: int, start: int, end: int) -> Candidate:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from caravan import Observatory
-from caravan.analysis.sweeps.assignments import AssignmentRun, assign_on_dask
+from caravan.analysis.sweeps.assignments import AssignmentRun, assign_on_dask, assign_run
 from caravan.analysis.sweeps.execution import dask_client
 from caravan.cli.app import app
+from caravan.store import default_data_dir
+from osm_pbf import khorgos_like
 from test_cli_hostile import run_main
 
 runner = CliRunner()
@@ -60,6 +63,34 @@ def test_a_process_compiles_and_assigns_alike_whatever_its_string_hash_seed(
     assert found[0]["crossing_mt"]  # the run assigned freight to crossings
     assert found[1] == found[0]
     assert found[2] == found[0]
+
+
+def test_a_worker_assigns_a_scenario_on_its_imported_layer_as_one_process_does(
+    embedded_kb_path: Path, tmp_path: Path
+) -> None:
+    """A worker once compiled the curated network for a scenario naming an OSM layer."""
+    path = tmp_path / "kb" / "kb.sqlite"
+    path.parent.mkdir()
+    shutil.copy(embedded_kb_path, path)
+    observatory = Observatory.open(path, default_data_dir())
+    try:
+        observatory.import_osm(khorgos_like(tmp_path / "khorgos.osm.pbf"), "khorgos")
+        toml = tmp_path / "on-osm.toml"
+        toml.write_text(
+            'name = "on-osm"\ndescription = "Freight on the imported test layer too."\n'
+            'layer = "khorgos"\nlayer_mode = "extend"\n',
+            encoding="utf-8",
+        )
+        scenario = observatory.scenario(toml)
+        expected = observatory.assign(2024, scenario).crossing_mt()
+        curated = observatory.assign(2024).crossing_mt()
+        found = assign_run(str(path), AssignmentRun(2024, scenario)).crossing_mt()
+    finally:
+        observatory.close()
+    assert expected != curated  # the layer moves freight
+    assert found.keys() == expected.keys()
+    for crossing, value in expected.items():
+        assert found[crossing] == pytest.approx(value, rel=1e-9, abs=1e-9), crossing
 
 
 def test_the_command_line_assigns_several_years_on_dask(embedded: Observatory) -> None:

@@ -42,17 +42,29 @@ class AssignmentRun:
 
 
 def assign_run(kb_path: str, run: AssignmentRun) -> FreightAssignment:
-    """One assignment, as a worker runs it (a missed gap is reported in the result)."""
+    """One assignment, as a worker runs it (a missed gap is reported in the result).
+
+    A scenario on an imported layer is assigned on that layer, as the one-process run is.
+    """
     kb = worker_knowledge_base(kb_path)
+    scenario = run.scenario
 
     def network_on(day: dt.date) -> NetworkSnapshot:
-        return cached_network(kb, day, CostSettings(), scenario=run.scenario, today=run.today)
+        if scenario is not None and scenario.layer is not None:
+            from caravan.analysis.osm import layer_choice, layer_folder, network_on_layer
+
+            layer = layer_choice(layer_folder(kb.path), None, None, scenario)
+            if layer is not None:
+                return network_on_layer(
+                    kb, day, CostSettings(), layer, scenario=scenario, today=run.today
+                )
+        return cached_network(kb, day, CostSettings(), scenario=scenario, today=run.today)
 
     return assign_year(
         kb,
         run.year,
         network_on,
-        scenario=run.scenario,
+        scenario=scenario,
         spec=assignment_spec(run.algorithm, run.gap),
         report_miss=True,
     )

@@ -64,16 +64,53 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
+_REST_ARGUMENTS = f"{_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV}"
+#: Scratch tables for the rule: ways through a stretch (two), ways kept (floats, integers).
+_TABLES = f"{_TABLE}, {_TABLE}, {_TABLE}, int64[:, ::1]"
+_BRANCH_ROWS, _WAY_ROWS = 64, 256
+
+_rest_in = compile_rule("trip_rest_in", f"{_F}({_REST_ARGUMENTS}, {_TABLES})")
 #: :func:`caravan.analysis.routing.drivers_rule.trip_rest` compiled: breaks and rests added on
 #: each of the first ``count`` stretches (into ``added``), and their total, the least the
 #: rule allows. An infinite ``continuous_limit`` stands for a crew that takes its breaks
 #: while the other drives.
-added_rest = compile_rule(
-    "trip_rest", f"{_F}({_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV})"
-)
+added_rest = compile_rule("trip_rest", f"{_F}({_REST_ARGUMENTS})")
 
 
-@_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV})")
+@_compiled(f"{_F}({_REST_ARGUMENTS}, {_TABLES})")
+def _least_rest(
+    hours: FloatArray,
+    driving: Any,
+    count: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    stop_as_rest: float,
+    extension: float,
+    added: FloatArray,
+    pending: FloatArray,
+    outcome: FloatArray,
+    floats: FloatArray,
+    ints: IntArray,
+) -> float:
+    """:data:`added_rest` in the caller's tables (no allocation per trip); larger ones if needed."""
+    total: float = _rest_in(hours, driving, count, day, continuous_limit, break_h, rest,
+                            stop_as_rest, extension, added, pending, outcome, floats, ints)  # fmt: skip
+    if total < 0.0:
+        total = added_rest(hours, driving, count, day, continuous_limit, break_h, rest,
+                           stop_as_rest, extension, added)  # fmt: skip
+    return total
+
+
+@_compiled(f"Tuple(({_TABLES}))()")
+def _tables() -> tuple[FloatArray, FloatArray, FloatArray, IntArray]:
+    """Scratch tables for :func:`_least_rest`, made once per kernel call."""
+    return (np.empty((_BRANCH_ROWS, 6)), np.empty((_BRANCH_ROWS, 5)), np.empty((_WAY_ROWS, 5)),
+            np.empty((_WAY_ROWS, 3), dtype=np.int64))  # fmt: skip
+
+
+@_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV}, {_TABLES})")
 def _trip_correction(
     path: IntArray,
     length: int,
@@ -87,12 +124,17 @@ def _trip_correction(
     stretches: FloatArray,
     driving: Any,
     out: FloatArray,
+    pending: FloatArray,
+    outcome: FloatArray,
+    floats: FloatArray,
+    ints: IntArray,
 ) -> None:
     """Into ``out``: what the path's road trips change in time, its deviation below and above.
 
     ``path`` holds the first ``length`` edges in travel order. ``stretches`` (4 rows: hours
     at typical, low and high, rest added) and ``driving`` are scratch space at least
-    ``length`` long. A stretch is one itinerary leg: a road run (one country) or a stop.
+    ``length`` long; the last four are the rule's tables (:func:`_least_rest`). A stretch is
+    one itinerary leg: a road run (one country) or a stop.
     """
     out[0] = 0.0
     out[1] = 0.0
@@ -141,12 +183,15 @@ def _trip_correction(
                 at_low[index] = at_typical[index]
                 at_high[index] = at_typical[index] * slow
                 driven += at_typical[index]
-        total = driven + added_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h,
-                                    rest, reduced, extension, added)  # fmt: skip
-        two_drivers = added_rest(at_low, driving, count, 2.0 * day, np.inf, 0.0, reduced,
-                                 reduced, 2.0 * extension, added)  # fmt: skip
-        one_slow = added_rest(at_high, driving, count, day, _CONTINUOUS_H, break_h, rest,
-                              reduced, extension, added)  # fmt: skip
+        total = driven + _least_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h,
+                                     rest, reduced, extension, added, pending, outcome, floats,
+                                     ints)  # fmt: skip
+        two_drivers = _least_rest(at_low, driving, count, 2.0 * day, np.inf, 0.0, reduced,
+                                  reduced, 2.0 * extension, added, pending, outcome, floats,
+                                  ints)  # fmt: skip
+        one_slow = _least_rest(at_high, driving, count, day, _CONTINUOUS_H, break_h, rest,
+                               reduced, extension, added, pending, outcome, floats,
+                               ints)  # fmt: skip
         low_total = min(driven + two_drivers, total)
         high_total = max(driven * slow + one_slow, total)
         out[0] += total - edge_time
@@ -168,8 +213,10 @@ def path_corrections(
 ) -> None:
     """Into ``out`` (3 values): one path's change in time and its deviations below and above."""
     size = max(path.size, 1)
+    pending, outcome, floats, ints = _tables()
     _trip_correction(path, path.size, role, run_key, driving_h, typical, low, high, rules,
-                     np.empty((4, size)), np.zeros(size, dtype=np.bool_), out)  # fmt: skip
+                     np.empty((4, size)), np.zeros(size, dtype=np.bool_), out, pending, outcome,
+                     floats, ints)  # fmt: skip
 
 
 @_compiled(
@@ -202,6 +249,7 @@ def tree_corrections(
     stretches = np.empty((4, node_count))
     driving = np.zeros(node_count, dtype=np.bool_)
     values = np.zeros(3)
+    pending, outcome, floats, ints = _tables()
     for row in range(block):
         for column in range(targets.size):
             out[0, row, column] = 0.0
@@ -231,7 +279,8 @@ def tree_corrections(
             for index in range(length):
                 path[index] = reversed_path[length - 1 - index]
             _trip_correction(path, length, role, run_key, driving_h, typical, low, high, rules,
-                             stretches, driving, values)  # fmt: skip
+                             stretches, driving, values, pending, outcome, floats,
+                             ints)  # fmt: skip
             out[0, row, column] = values[0]
             out[1, row, column] = values[1]
             out[2, row, column] = values[2]
@@ -272,6 +321,7 @@ def skim_block(
     stretches = np.empty((4, node_count * 4 + 4))
     driving = np.zeros(node_count * 4 + 4, dtype=np.bool_)
     values = np.zeros(3)
+    pending, outcome, floats, ints = _tables()
     for row in range(origins.size):
         best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
                                 typical, cost, rule_id, rule_table, cost_weight,
@@ -306,6 +356,7 @@ def skim_block(
                 drives = drives or role[path[index]] == DRIVE
             if drives:
                 _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
-                                 rules, stretches, driving, values)  # fmt: skip
+                                 rules, stretches, driving, values, pending, outcome, floats,
+                                 ints)  # fmt: skip
                 for index in range(3):
                     changes[index, row, column] = values[index]

@@ -31,6 +31,7 @@ __all__ = [
     "stop",
     "stop_outcomes",
     "trip_rest",
+    "trip_rest_in",
 ]
 
 #: AETR: a break is due after this much continuous driving (asm-time-road-break).
@@ -225,21 +226,57 @@ def trip_rest(
     """The least breaks and rests a trip of ``count`` stretches needs; each stretch's into ``added``.
 
     ``hours[i]`` is a stretch's driving, or a stop's length where ``driving[i]`` is false; a
-    stop's share is what resting during it adds to it. The crew starts rested. Every way
-    through each stretch is tried, stretch by stretch, and a way whose state another way
-    covers at no more time is dropped (the first kept of equals), so the least is exact.
+    stop's share is what resting during it adds to it. The crew starts rested. Tables for
+    :func:`trip_rest_in` are made here, larger until they hold every way kept.
     """
     longest = 0.0
     for index in range(count):
         if driving[index]:
             longest = max(longest, hours[index])
     rows = branch_rows(longest, day)
-    pending = np.empty((rows, 6))
-    outcome = np.empty((rows, 5))
+    ways = 64
+    while True:
+        total = trip_rest_in(
+            hours, driving, count, day, continuous_limit, break_h, rest, stop_as_rest,
+            extension, added, np.empty((rows, 6)), np.empty((rows, 5)), np.empty((ways, 5)),
+            np.empty((ways, 3), dtype=np.int64),
+        )  # fmt: skip
+        if total >= 0.0:
+            return total
+        ways *= 4
+
+
+def trip_rest_in(
+    hours: Any,
+    driving: Any,
+    count: int,
+    day: float,
+    continuous_limit: float,
+    break_h: float,
+    rest: float,
+    stop_as_rest: float,
+    extension: float,
+    added: Any,
+    pending: Any,
+    outcome: Any,
+    floats: Any,
+    ints: Any,
+) -> float:
+    """:func:`trip_rest` in the given tables (-1 where they are too small, nothing else kept).
+
+    ``pending`` (6 columns) and ``outcome`` (5) need :func:`branch_rows` rows for the longest
+    driving stretch; ``floats`` (5) and ``ints`` (3) a row per way kept. Every way through
+    each stretch is tried, stretch by stretch, and a way whose state another way covers at
+    no more time is dropped (the first kept of equals), so the least is exact.
+    """
+    longest = 0.0
+    for index in range(count):
+        if driving[index]:
+            longest = max(longest, hours[index])
+    if pending.shape[0] < branch_rows(longest, day) or outcome.shape[0] < pending.shape[0]:
+        return -1.0
     # per way: time added so far, today, continuous, limit, added on its last stretch;
     # extensions left, the way it continues (-1: the start), dropped (1)
-    floats = np.empty((64, 5))
-    ints = np.empty((64, 3), dtype=np.int64)
     floats[0, 0], floats[0, 1], floats[0, 2], floats[0, 3], floats[0, 4] = 0.0, 0.0, 0.0, day, 0.0
     ints[0, 0], ints[0, 1], ints[0, 2] = EXTENDED_DAYS, -1, 0
     begin, end = 0, 1
@@ -283,8 +320,7 @@ def trip_rest(
                 if dropped:
                     continue
                 if end == floats.shape[0]:
-                    floats = np.concatenate((floats, np.empty_like(floats)))
-                    ints = np.concatenate((ints, np.empty_like(ints)))
+                    return -1.0
                 floats[end, 0], floats[end, 1], floats[end, 2] = total, outcome[row, 1], outcome[row, 2]  # fmt: skip
                 floats[end, 3], floats[end, 4] = outcome[row, 3], outcome[row, 0]
                 ints[end, 0], ints[end, 1], ints[end, 2] = extensions, way, 0

@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, gazetteer_for
-from caravan.analysis.ingest.morphology import LemmaPattern, lemma_of, lemma_view
+from caravan.analysis.ingest.morphology import (
+    LemmaPattern,
+    inflected,
+    lemma_of,
+    lemma_view,
+    nominative_phrase,
+)
 from caravan.analysis.ingest.tokens import token_key
 from caravan.model.enums import ProjectStatus
-from caravan.model.proposals import ProposedStatusEvent
+from caravan.model.proposals import ProposedAgreement, ProposedStatusEvent
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
 
@@ -173,3 +179,52 @@ def test_english_reads_as_before(kb: KnowledgeBase, gazetteer: Gazetteer) -> Non
     assert LemmaPattern(r"строительство").finditer(text) == []
     assert lemma_view(text).text == text
     assert token_key("Kazakhstan's") == "kazakhstan"
+
+
+# -- names put in the case a title needs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "nominative"),
+    [
+        ("кредитного соглашения о финансировании", "Кредитное соглашение о финансировании"),
+        ("трехсторонним документом о шагах", "Трехсторонний документ о шагах"),
+        ("Дорожную карту реализации проекта", "Дорожная карта реализации проекта"),
+        ("меморандумов о сотрудничестве", "Меморандумы о сотрудничестве"),
+        ("Rail agreement", "Rail agreement"),
+    ],
+)
+def test_a_title_is_named_in_the_nominative(phrase: str, nominative: str) -> None:
+    assert nominative_phrase(phrase) == nominative
+
+
+def test_signers_are_put_in_the_instrumental() -> None:
+    assert [inflected(w, "ablt") for w in ("Кыргызстан", "Китай", "Астана", "BLCU")] == [
+        "Кыргызстаном",
+        "Китаем",
+        "Астаной",
+        "BLCU",
+    ]
+
+
+def agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+
+
+def test_an_untitled_russian_agreement_is_named_by_its_signers(kb: KnowledgeBase) -> None:
+    text = "В мае 2024 года Кыргызстан и Китай подписали соглашение."
+    assert agreement_names(kb, text) == ["Соглашение между Кыргызстаном и Китаем"]
+
+
+def test_an_untitled_russian_agreement_in_the_genitive_is_named_in_the_nominative(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "16 декабря 2025 года в Бишкеке прошла церемония подписания кредитного соглашения о"
+        " финансировании строительства дороги."
+    )
+    assert agreement_names(kb, text) == [
+        "Кредитное соглашение о финансировании строительства дороги"
+    ]

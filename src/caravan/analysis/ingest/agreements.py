@@ -24,7 +24,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
-from caravan.analysis.ingest.morphology import lemma_of
+from caravan.analysis.ingest.morphology import inflected, lemma_of, nominative_phrase
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
@@ -93,14 +93,15 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for start, end, agreement_id, match in _titles(view, titles):
-        name = _nominative(view.text[start:end].strip(" ,"))
+        name = nominative_phrase(view.text[start:end].strip(" ,"))
         key = agreement_id or name.casefold()
         spans.append((start, end))
         if key in seen:
             continue
         seen.add(key)
         yield _candidate(view, start, end, name, agreement_id, match)
-    for start, end, name in _untitled(view, spans):
+    for start, end, written in _untitled(view, spans):
+        name = nominative_phrase(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
         candidate = _candidate(view, start, end, name, None, None)
         if not isinstance(candidate.payload, ProposedAgreement):
             continue
@@ -120,10 +121,16 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
         elif (signers := _signers(view, start)) is not None and name.casefold() not in seen:
             # "BLCU and Astana International University signed an agreement": named by who
-            # signed it, as a reader would name it (in English only: a Russian name would
-            # need the signers in another case, "между Кыргызстаном и Китаем").
+            # signed it, as a reader would name it.
             seen.add(name.casefold())
             payload = candidate.payload.model_copy(update={"name": f"{name} between {signers}"})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
+        elif (pair := _russian_signers(view, start)) is not None and name.casefold() not in seen:
+            # "Кыргызстан и Китай подписали соглашение": "Соглашение между Кыргызстаном и
+            # Китаем", the signers put in the instrumental.
+            seen.add(name.casefold())
+            between = f"{name} между {inflected(pair[0], 'ablt')} и {inflected(pair[1], 'ablt')}"
+            payload = candidate.payload.model_copy(update={"name": between})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
 
 
@@ -217,6 +224,21 @@ _SIGNERS = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _NOT_SIGNERS = re.compile(r"^(?:The|This|That|These|Those|They|It|He|She|We)$")
+
+
+_RU_SIGNERS = re.compile(
+    r"(?<![\w-])(?P<a>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<b>[А-ЯЁ][а-яё-]+)\s+(?:подписали|заключили)\s+"
+    r"(?:[а-яё-]+\s+){0,2}$"
+)
+
+
+def _russian_signers(view: SentenceView, start: int) -> tuple[str, str] | None:
+    """The two parties named just before "подписали" an untitled document, if any."""
+    clause_start, _ = view.segment_of(start)
+    found = _RU_SIGNERS.search(view.text, clause_start, start)
+    if found is None or found.end() != start:
+        return None
+    return found["a"], found["b"]
 
 
 def _signers(view: SentenceView, start: int) -> str | None:
@@ -390,16 +412,6 @@ def _titles(
             continue
         spans.append((start, end))
         yield start, end, _known_title(title, titles), None
-
-
-def _nominative(title: str) -> str:
-    """A Russian title named as a title is, its first noun in the nominative ("Соглашения
-    между …, подписанного" → "Соглашение между …"); any other title as written."""
-    first, _, rest = title.partition(" ")
-    reading = lemma_of(first) if any("\u0400" <= c <= "\u04ff" for c in first) else None
-    if reading is None or not reading.known or reading.part != "NOUN" or not rest:
-        return title
-    return f"{reading.lemma[:1].upper()}{reading.lemma[1:]} {rest}"
 
 
 def _known_title(

@@ -23,8 +23,10 @@ __all__ = [
     "LemmaView",
     "WordLemma",
     "analyser",
+    "inflected",
     "lemma_of",
     "lemma_view",
+    "nominative_phrase",
     "noun_lemma",
 ]
 
@@ -180,3 +182,48 @@ class LemmaPattern:
         """The first match in ``text[pos:endpos]``, or None."""
         found = self.finditer(text, pos, endpos)
         return found[0] if found else None
+
+
+#: Parts of speech that lead a Russian noun phrase up to its head noun.
+_PHRASE_LEAD = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+def nominative_phrase(phrase: str) -> str:
+    """A Russian noun phrase with its head noun and the adjectives before it in the
+    nominative ("кредитного соглашения о …" → "Кредитное соглашение о …"), capitalised;
+    a phrase the dictionary does not read so is returned as written."""
+    words = phrase.split(" ")
+    parses = []
+    for word in words:
+        if not _CYRILLIC_WORD.fullmatch(word):
+            return phrase
+        parse = analyser().parse(word.casefold())[0]
+        if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
+            return phrase
+        parses.append(parse)
+        if parse.tag.POS == "NOUN":
+            break
+    else:
+        return phrase
+    head = parses[-1].tag
+    number = "plur" if "plur" in head else "sing"
+    agreement = {"nomn", number} | ({head.gender} if number == "sing" and head.gender else set())
+    for index, parse in enumerate(parses):
+        form = parse.inflect({"nomn", number} if index == len(parses) - 1 else agreement)
+        if form is None:
+            return phrase
+        written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
+        words[index] = written
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def inflected(word: str, case: str) -> str:
+    """A Russian noun in another case ("Кыргызстан", "ablt" → "Кыргызстаном"), keeping its
+    capital; the word as written when the dictionary does not know it."""
+    parse = analyser().parse(word.casefold())[0]
+    form = parse.inflect({case}) if parse.is_known and parse.tag.POS == "NOUN" else None
+    if form is None:
+        return word
+    written: str = form.word
+    return written[:1].upper() + written[1:] if word[:1].isupper() else written

@@ -3,17 +3,17 @@
 Usage: ``.venv/bin/python benchmarks/stop_rests.py [--before 662f972^] [--after HEAD]
 [--rounds 3] [--repeat 3] [--record]``
 
-Each version is exported with ``git archive <commit> src`` into a temporary folder and run
-in its own process (``PYTHONPATH`` pointing at it: its own code and embedded data, its own
-knowledge base); rounds alternate between the versions, so a busy machine slows both
-alike, and each figure is the best round. Per version, on today's network: the full skim
-of every place by time and by generalised cost (best of ``repeat``), and single routes by
-time over every ordered pair of the corridor places, twice (p50, p99). The time skims of
-the two versions are then compared cell by cell: how many pairs the rule makes faster,
-the largest saving, and how many it makes slower (none: resting in a stop is one more
-choice). Between ``--before`` and ``--after`` only the drivers'-hours rule should differ
-(``--after 51b3c4a``: its parent's parent is the default ``--before``). With
-``--record`` the table goes into benchmarks/RESULTS.md (section ``stop_rests``).
+Both versions are ``git archive <after> src`` (code and embedded data); the previous one
+has the rule's files (``RULE_FILES``) as they were in ``--before``, so the two differ by the
+drivers'-hours rule alone, whatever else changed between the commits. Each runs in its own
+process (``PYTHONPATH`` pointing at it, its own knowledge base); rounds alternate between
+the versions, so a busy machine slows both alike, and each figure is the best round. Per
+version, on today's network: the full skim of every place by time and by generalised cost
+(best of ``repeat``), and single routes by time over every ordered pair of the corridor
+places, twice (p50, p99). The time skims of the two versions are then compared cell by
+cell: how many pairs the rule makes faster, the largest saving, and how many it makes
+slower (none: resting in a stop is one more choice). With ``--record`` the table goes into
+benchmarks/RESULTS.md (section ``stop_rests``).
 """
 
 from __future__ import annotations
@@ -34,14 +34,15 @@ __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "stop_rests"
-MEASURED = [
+#: The drivers'-hours rule, the search and the kernels that apply it.
+RULE_FILES = [
     "src/caravan/analysis/routing/drivers_rule.py",
     "src/caravan/analysis/routing/drivers_hours.py",
     "src/caravan/analysis/routing/_road_trip_steps.py",
     "src/caravan/analysis/routing/_road_trip_kernels.py",
     "src/caravan/analysis/routing/_timed_search_kernels.py",
-    "benchmarks/stop_rests.py",
 ]
+MEASURED = [*RULE_FILES, "benchmarks/stop_rests.py"]
 
 #: Run inside one version's process: prints its figures as JSON, saves its time skim.
 MEASURE = r"""
@@ -86,14 +87,15 @@ print(json.dumps(figures))
 
 
 class Version:
-    """One version of caravan exported from git, with its own knowledge base."""
+    """One version of caravan exported from git (``rules_from``: the rule's files from
+    another commit), with its own knowledge base."""
 
-    def __init__(self, label: str, commit: str, folder: Path) -> None:
-        self.label, self.commit, self.folder = label, commit, folder
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    def __init__(self, label: str, commit: str, rules_from: str, folder: Path) -> None:
+        self.label, self.folder = label, folder
+        for source, paths in ((commit, ["src"]), (rules_from, RULE_FILES)):
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", source, *paths],
+                                     capture_output=True, check=True)  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
         self.env = {**os.environ, "PYTHONPATH": str(folder / "src")}
         self.skim = folder / "time_h.npy"
 
@@ -128,9 +130,9 @@ def main() -> None:
     before, after = _commit(args.before), _commit(args.after)
     with tempfile.TemporaryDirectory() as folder:
         versions = []
-        for label, commit in (("before", before), ("after", after)):
+        for label, rules in (("before", before), ("after", after)):
             (Path(folder) / label).mkdir()
-            versions.append(Version(label, commit, Path(folder) / label))
+            versions.append(Version(label, after, rules, Path(folder) / label))
         for version in versions:
             version.measure(1)  # build the knowledge base, compile the kernels
         rounds: dict[str, list[dict[str, float]]] = {v.label: [] for v in versions}
@@ -147,7 +149,8 @@ def main() -> None:
         f"{int((saving > 1e-9).sum()):,} of {int(np.isfinite(new).sum()):,} time-skim pairs "
         f"faster (largest saving {saving.max():.1f} h), {int((saving < -1e-9).sum())} slower"
     )
-    table = Table(title=f"Before ({before}) and after ({after}), best of {args.rounds} rounds")
+    title = f"{after}, the rule before ({before}) and after, best of {args.rounds} rounds"
+    table = Table(title=title)
     for column in ("work", "before (ms)", "after (ms)", "after / before"):
         table.add_column(column, justify="right")
     for row in rows:
@@ -192,9 +195,9 @@ def _record(  # the section, its digest over the measured files as they are now
         "## Crews resting during any stop: routes and skims before and after (issue 9)",
         "",
         f"Command: `.venv/bin/python benchmarks/stop_rests.py --before {before} --after {after} "
-        f"--rounds {args.rounds} --repeat {args.repeat} --record` (each version from "
-        f"`git archive` with its own data, in its own process, rounds alternating; best "
-        f"round; skims of {places} × {places} places, routes over the 210 ordered pairs of "
+        f"--rounds {args.rounds} --repeat {args.repeat} --record` (both versions "
+        f"`git archive {after}`, the previous one with the rule's files from {before}; each "
+        f"in its own process, rounds alternating; best round; skims of {places} × {places} places, routes over the 210 ordered pairs of "
         "15 corridor places twice, 1 July 2025).",
         "",
         "| work | before (ms) | after (ms) | after / before |",

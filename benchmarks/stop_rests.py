@@ -68,6 +68,7 @@ for by in (Weight.TIME, Weight.GENERALISED):
     figures[f"skim_{by.value}_ms"] = best * 1e3
     if by == Weight.TIME:
         np.save(out, skim.time_h)
+        out.with_suffix(".json").write_text(json.dumps(list(skim.place_ids)))
         figures["places"] = len(skim.place_ids)
 pairs = [(a, b) for a in places for b in places if a != b]
 times = []
@@ -140,14 +141,19 @@ def main() -> None:
             for version in versions:
                 rounds[version.label].append(version.measure(args.repeat))
         old, new = (np.load(v.skim) for v in versions)
+        places = json.loads(versions[1].skim.with_suffix(".json").read_text())
     best = {label: _best(figures) for label, figures in rounds.items()}
     finite = np.isfinite(old) & np.isfinite(new)
     saving = np.zeros(new.shape)
     saving[finite] = old[finite] - new[finite]
     rows = _rows(best["before"], best["after"])
+    row, column = np.unravel_index(int(np.argmax(saving)), saving.shape)
+    faster = saving[saving > 1e-9]
     changed = (
-        f"{int((saving > 1e-9).sum()):,} of {int(np.isfinite(new).sum()):,} time-skim pairs "
-        f"faster (largest saving {saving.max():.1f} h), {int((saving < -1e-9).sum())} slower"
+        f"{faster.size:,} of {int(np.isfinite(new).sum()):,} time-skim pairs faster (median "
+        f"saving {np.median(faster) if faster.size else 0.0:.1f} h, largest "
+        f"{saving.max():.1f} h: {places[row]} → {places[column]}, {old[row, column]:.1f} h → "
+        f"{new[row, column]:.1f} h), {int((saving < -1e-9).sum())} slower"
     )
     title = f"{after}, the rule before ({before}) and after, best of {args.rounds} rounds"
     table = Table(title=title)

@@ -344,3 +344,33 @@ def test_projects_in_separate_clauses_are_not_coordinated(kb: KnowledgeBase) -> 
 def test_a_russian_plan_to_open_in_any_form_gives_the_year(kb: KnowledgeBase, text: str) -> None:
     found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Road transport between Tajikistan and China runs under an agreement the governments"
+            " of the two countries signed on August 27, 2008.",
+            "Agreement between Tajikistan and China",
+        ),
+        (
+            "Перевозки между Таджикистаном и Китаем идут по соглашению, которое правительства"
+            " двух стран подписали 27 августа 2008 года.",
+            "Соглашение между Таджикистаном и Китаем",
+        ),
+    ],
+)
+def test_an_agreement_the_two_countries_signed_is_named_by_them(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    found = agreements_in(kb, text)
+    assert [(a.name, a.signed_on) for a in found] == [(name, dt.date(2008, 8, 27))]
+
+
+def test_the_two_countries_need_exactly_two_named(kb: KnowledgeBase) -> None:
+    text = (
+        "China, Tajikistan and Kyrgyzstan trade by road under an agreement the governments of"
+        " the two countries signed on August 27, 2008."
+    )
+    assert [a.name for a in agreements_in(kb, text)] == []

@@ -125,6 +125,13 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             seen.add(name.casefold())
             payload = candidate.payload.model_copy(update={"name": f"{name} between {signers}"})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
+        elif (two := _the_two_countries(view, end)) is not None and name.casefold() not in seen:
+            # "an agreement the governments of the two countries signed on …", "соглашение,
+            # которое подписали правительства двух стран": named by the two.
+            seen.add(name.casefold())
+            between = _named_between(view, name, two)
+            payload = candidate.payload.model_copy(update={"name": between})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
         elif (pair := _russian_signers(view, start)) is not None and name.casefold() not in seen:
             # "Кыргызстан и Китай подписали соглашение": "Соглашение между Кыргызстаном и
             # Китаем", the signers put in the instrumental.
@@ -230,6 +237,47 @@ _RU_SIGNERS = re.compile(
     r"(?<![\w-])(?P<a>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<b>[А-ЯЁ][а-яё-]+)\s+(?:подписали|заключили)\s+"
     r"(?:[а-яё-]+\s+){0,2}$"
 )
+
+
+#: "… an agreement [that] the governments of the two countries signed": a contact clause.
+_TWO_COUNTRIES_SIGNED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:the\s+)?(?:(?:governments?|leaders|presidents|ministries)\s+of\s+)?"
+    r"(?:the\s+)?(?:two|both)\s+(?:countries|states|sides)\s+(?:had\s+|have\s+|has\s+)?signed\b"
+    r"|,?\s*(?:которое|который|которую)\s+(?:подписали\s+)?(?:(?:правительства|руководители|министерства)\s+)?"
+    r"(?:двух|обеих|обоих)\s+(?:стран|государств|сторон)(?:\s+подписали)?",
+    re.IGNORECASE,
+)
+
+
+def _named_between(view: SentenceView, name: str, two: tuple[Match, Match]) -> str:
+    """ "Agreement between Tajikistan and China"; in Russian, "Соглашение между
+    Таджикистаном и Китаем" (the two put in the instrumental)."""
+    title = f"{name[:1].upper()}{name[1:]}"
+    if any("\u0400" <= c <= "\u04ff" for c in name):
+        return f"{title} между {inflected(two[0].text, 'ablt')} и {inflected(two[1].text, 'ablt')}"
+    names = [view.context.member_names.get(m.ids(EntryKind.COUNTRY)[0], m.text) for m in two]
+    return f"{title} between {names[0]} and {names[1]}"
+
+
+def _the_two_countries(view: SentenceView, end: int) -> tuple[Match, Match] | None:
+    """The two states of "… the two countries signed" right after the document noun: the
+    two the sentence names, else the two the sentences just before name."""
+    if _TWO_COUNTRIES_SIGNED.match(view.text, end) is None:
+        return None
+    current: SentenceView | None = view
+    for _ in range(3):
+        if current is None:
+            return None
+        named: dict[str, Match] = {}
+        for m in current.of_kind(EntryKind.COUNTRY):
+            named.setdefault(m.ids(EntryKind.COUNTRY)[0], m)
+        if len(named) == 2:
+            first, second = named.values()
+            return first, second
+        if named:
+            return None
+        current = current.previous
+    return None
 
 
 def _russian_signers(view: SentenceView, start: int) -> tuple[str, str] | None:

@@ -147,13 +147,13 @@ def main() -> None:
     saving = np.zeros(new.shape)
     saving[finite] = old[finite] - new[finite]
     rows = _rows(best["before"], best["after"])
-    row, column = np.unravel_index(int(np.argmax(saving)), saving.shape)
+    origin, destination = (int(i) for i in np.unravel_index(int(np.argmax(saving)), saving.shape))
     faster = saving[saving > 1e-9]
     changed = (
         f"{faster.size:,} of {int(np.isfinite(new).sum()):,} time-skim pairs faster (median "
         f"saving {np.median(faster) if faster.size else 0.0:.1f} h, largest "
-        f"{saving.max():.1f} h: {places[row]} → {places[column]}, {old[row, column]:.1f} h → "
-        f"{new[row, column]:.1f} h), {int((saving < -1e-9).sum())} slower"
+        f"{saving.max():.1f} h: {places[origin]} → {places[destination]}, {old[origin, destination]:.1f} h → "
+        f"{new[origin, destination]:.1f} h), {int((saving < -1e-9).sum())} slower"
     )
     title = f"{after}, the rule before ({before}) and after, best of {args.rounds} rounds"
     table = Table(title=title)

@@ -374,3 +374,30 @@ def test_the_two_countries_need_exactly_two_named(kb: KnowledgeBase) -> None:
         " the two countries signed on August 27, 2008."
     )
     assert [a.name for a in agreements_in(kb, text)] == []
+
+
+# -- builders at work ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For now the builders are boring tunnels on the China-Kyrgyzstan-Uzbekistan railway.",
+        "Сейчас строители укладывают рельсы на железной дороге Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_builders_at_work_are_building(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next year the builders will be boring tunnels on the China-Kyrgyzstan-Uzbekistan railway.",
+        "Строители будут укладывать рельсы на железной дороге Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_builders_to_work_later_are_not_building_yet(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) not in found

@@ -60,6 +60,8 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|building|works?(?=\s+(?:on|at|to|for)\b))\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"\b(?:has|have)\s+(?:started|begun)\s+(?:work|working|operations?|operating|production|producing)\b(?!\s+(?:on|at|to|for)\b)", 0.75),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
+        # Builders at work, in the progressive: "are boring tunnels", "are laying track".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:are|is)\s+(?:now\s+|already\s+|still\s+)?(?:boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting\s+up)\s+(?:the\s+|its\s+|new\s+)?(?:\w+\s+)?(?:tunnels?|tracks?|rails?|bridges?|embankments?|piers?|foundations?|infrastructure|roadbed|line|road|pipes?)\b", 0.7),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?|создан[аоы]?)(?![\w-])", 0.75),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
@@ -102,6 +104,9 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
         # The works noun and its verb around a relative clause: "Строительство линии X,
         # которая должна стать …, продолжается".
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:строительство|реконструкция|возведение)\s[^.;,]{0,80},\s*который\s[^.;]{0,200}?,\s*(?:продолжаться|вестись|идти|начаться|стартовать)(?!\w)", 0.75),
+        # Builders at work: "строители бурят тоннели", "укладывают рельсы" (any form but
+        # the infinitive and the future).
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:бурить|прокладывать|укладывать|возводить|сооружать|монтировать|рыть)\s+(?:\w+\s+)?(?:тоннель|путь|рельс|мост|насыпь|опора|фундамент|инфраструктура|полотно|труба)(?!\w)", 0.7),
         (ProjectStatus.IN_SERVICE, r"(?<!\w)(?:ввести|сдать|принять)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:эксплуатация|строй)(?!\w)", 0.85),
         (ProjectStatus.AGREED, r"(?<!\w)(?:подписать\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт|договор|документ)|(?:соглашение|меморандум|договор|контракт)\s[^.;]{0,160}?(?<!_)подписать)(?!\w)", 0.75),
         (ProjectStatus.SUSPENDED, r"(?<!\w)(?:приостановить|заморозить)(?!\w)", 0.8),
@@ -137,6 +142,8 @@ _RU_LAUNCH = re.compile(r"запу", re.IGNORECASE)
 _ONGOING = re.compile(
     r"under\s+construction|being\s+built|full\s+swing|under\s?way|ongoing|going\s+on|progress"
     r"|continu|advanc|percent|per\s+cent|%|\bcomplete\b|laid|finishing|completing"
+    r"|boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting"
+    r"|бур|прокладыва|укладыва|возвод|сооружа|монтиру|ро[ею]т"
     r"|строится|строятся|строящ|вед[её]тся|ид[её]т|продолжа|готов|уложен|отсыпан|собран|смонтирован",
     re.IGNORECASE,
 )

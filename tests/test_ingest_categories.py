@@ -401,3 +401,15 @@ def test_builders_at_work_are_building(kb: KnowledgeBase, text: str) -> None:
 def test_builders_to_work_later_are_not_building_yet(kb: KnowledgeBase, text: str) -> None:
     found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract was signed with Sinohydro (China) last year.",
+        "Компания Синохайдро (Китай) получила контракт.",
+        "Trucks go from the border to the city of Northeast China.",
+    ],
+)
+def test_common_nouns_and_companies_are_not_new_places(kb: KnowledgeBase, text: str) -> None:
+    assert new_places(kb, text) == []

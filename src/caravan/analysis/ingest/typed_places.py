@@ -36,17 +36,19 @@ _RULES: tuple[re.Pattern[str], ...] = (
         r"|кишлак|кишлака|кишлаке)\s+«?(?P<name>" + _CYRILLIC_NAME + r")»?"
     ),
     re.compile(
-        r"(?<![\w-])(?P<name>"
-        + _CYRILLIC_NAME
-        + "|"
-        + _LATIN_NAME
-        + r")\s+\((?P<country>[^()]{3,30})\)"
+        # after a word of place or route ("на Хаваст (Узбекистан)", "to Gorgan (Iran)"): a
+        # company's name is often followed by its country too, but not after these
+        r"(?:\b(?:to|in|at|via|through|from|and|near)\s+|(?<![\w-])(?:на|в|во|через|до|из|и|под)\s+|,\s+)"
+        r"(?P<name>" + _CYRILLIC_NAME + "|" + _LATIN_NAME + r")\s+\((?P<country>[^()]{3,30})\)"
     ),
 )
 #: Words written with a capital that are not places.
 _NOT_PLACES = frozenset(
     {"the", "a", "new", "old", "read", "see", "also", "photo", "source", "north", "south", "east",
-     "west", "northwest", "northeast", "southwest", "southeast", "central", "western", "eastern"}
+     "west", "northwest", "northeast", "southwest", "southeast", "central", "western", "eastern",
+     "railway", "rail", "train", "bus", "metro", "power", "pumping", "compressor", "gas", "oil",
+     "police", "space", "petrol", "filling", "border", "customs", "terminal", "container",
+     "freight", "cargo", "river", "sea", "dry", "main", "this", "that", "each"}
 )  # fmt: skip
 
 

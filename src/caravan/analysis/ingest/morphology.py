@@ -99,28 +99,22 @@ class LemmaView:
         finish = last[3] if last[4] else last[2] + max(start, end - 1) - last[0] + 1
         return begin, finish
 
-    def lemma_offset(self, position: int) -> int:
-        """Where the original offset ``position`` falls in the lemma text (a word's start)."""
-        piece = self._piece(position, lemma=False)
-        if piece[4]:
-            return piece[0] if position <= piece[2] else piece[1]
-        return piece[0] + position - piece[2]
-
     def _piece(self, position: int, lemma: bool) -> tuple[int, int, int, int, bool]:
         column = 0 if lemma else 2
         index = bisect.bisect_right(self.pieces, position, key=lambda p: p[column]) - 1
         return self.pieces[max(index, 0)]
 
 
-@functools.lru_cache(maxsize=8)
-def lemma_view(text: str) -> LemmaView:
-    """``text`` with its Cyrillic words lemmatised (see :class:`LemmaView`); cached, as the
-    rules of one document ask for it sentence after sentence."""
+@functools.lru_cache(maxsize=64)
+def lemma_view(text: str, start: int = 0, end: int | None = None) -> LemmaView:
+    """``text[start:end]`` with its Cyrillic words lemmatised (see :class:`LemmaView`; spans
+    are offsets into ``text``); cached, as every rule asks for the same sentence."""
+    stop = len(text) if end is None else end
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int, bool]] = []
     length = 0
-    position = 0
-    for word in _CYRILLIC_WORD.finditer(text):
+    position = start
+    for word in _CYRILLIC_WORD.finditer(text, start, stop):
         if word.start() > position:
             gap = word.start() - position
             pieces.append((length, length + gap, position, word.start(), False))
@@ -132,8 +126,8 @@ def lemma_view(text: str) -> LemmaView:
         parts.append(lemma)
         length += len(lemma)
         position = word.end()
-    pieces.append((length, length + len(text) - position, position, len(text), False))
-    parts.append(text[position:])
+    pieces.append((length, length + stop - position, position, stop, False))
+    parts.append(text[position:stop])
     return LemmaView("".join(parts), tuple(pieces))
 
 
@@ -169,11 +163,9 @@ class LemmaPattern:
         end = len(text) if endpos is None else endpos
         if not _CYRILLIC_WORD.search(text, pos, end):
             return []  # only Russian words have lemmas to match
-        view = lemma_view(text)
+        view = lemma_view(text, pos, end)  # the sentence asked about, not the whole text
         found = []
-        for match in self.pattern.finditer(
-            view.text, view.lemma_offset(pos), view.lemma_offset(end)
-        ):
+        for match in self.pattern.finditer(view.text):
             span = view.original_span(match.start(), match.end())
             found.append(LemmaMatch(span, text[span[0] : span[1]]))
         return found

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from caravan.analysis.ingest import propose, read_text
+from caravan.analysis.ingest.numbers import find_money
 from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     FigureQuantity,
@@ -413,3 +414,35 @@ def test_builders_to_work_later_are_not_building_yet(kb: KnowledgeBase, text: st
 )
 def test_common_nouns_and_companies_are_not_new_places(kb: KnowledgeBase, text: str) -> None:
     assert new_places(kb, text) == []
+
+
+# -- numbers written in words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Trade between China and Kazakhstan reached two billion US dollars in 2023.", 2e9),
+        ("Trade between China and Kazakhstan was twenty-five billion dollars in 2023.", 25e9),
+        ("Товарооборот Китая и Казахстана в 2023 году достиг двух миллиардов долларов.", 2e9),
+        ("Товарооборот Китая и Казахстана в 2023 году составил полтора млрд долларов.", 1.5e9),
+    ],
+)
+def test_an_amount_in_words_is_read(kb: KnowledgeBase, text: str, value: float) -> None:
+    assert ("kz", 2023, value) in trade(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("five hundred million dollars", 5e8),
+        ("тремя миллиардами долларов", 3e9),
+        ("двести пятьдесят миллионов долларов", 2.5e8),
+    ],
+)
+def test_number_words_in_any_case_are_valued(written: str, value: float) -> None:
+    assert [(a.start, a.value_usd) for a in find_money(written, "en")] == [(0, value)]
+
+
+def test_words_that_are_no_numbers_give_no_amount() -> None:
+    assert find_money("It cost a million dollars and many billion dollars more.") == []

@@ -1,7 +1,8 @@
 """Numbers and amounts of money written in English and Russian, with their spans.
 
 "94.8 billion US dollars", "$94.8bn", "US$ 1.2 million", "USD 300 m", "94,8 млрд
-долларов", "1,5 млрд долл. США"; plain numbers "1,000", "1 000", "94,8", "3.5". In English
+долларов", "1,5 млрд долл. США", and in words "two billion dollars", "двух миллиардов
+долларов" (``number_words``); plain numbers "1,000", "1 000", "94,8", "3.5". In English
 a comma before exactly three digits groups thousands; in Russian a comma is the decimal
 mark and spaces group thousands.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from caravan.analysis.ingest.number_words import words_value
 
 __all__ = ["Amount", "Number", "find_money", "find_numbers", "parse_number"]
 
@@ -111,4 +114,35 @@ def find_money(text: str, language: str = "en") -> list[Amount]:
             unit = _SCALES.get(bigger["scale"].casefold().rstrip(".")) or 1e9
             start, total = bigger.start(), float(bigger["n"]) * unit + total
         found.append(Amount(start, match.end(), total))
-    return found
+    return found + _amounts_in_words(text, found)
+
+
+#: A scale and the currency after an amount written in words: "two billion US dollars".
+_SCALE_THEN_DOLLARS = re.compile(
+    r"(?<![\w-])(?P<scale>trillion|billion|million|триллион\w*|миллиард\w*|миллион\w*|трлн|млрд|млн)"
+    r"\.?\s?" + _DOLLARS + r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _amounts_in_words(text: str, found: list[Amount]) -> list[Amount]:
+    """Amounts whose number is written in words ("two billion dollars", "двух миллиардов
+    долларов", "полтора млрд долларов") and not already read in digits."""
+    amounts = []
+    for match in _SCALE_THEN_DOLLARS.finditer(text):
+        if any(a.start <= match.start() < a.end for a in found):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if before and not before[-1].isspace():
+            continue
+        read = words_value(before.rstrip())
+        if read is None:
+            continue
+        offset, value = read
+        scale_word = match["scale"].casefold()
+        scale = _SCALES.get(scale_word) or next(
+            (v for k, v in _SCALES.items() if len(k) > 4 and scale_word.startswith(k)), 1.0
+        )
+        start = match.start() - len(before) + offset
+        amounts.append(Amount(start, match.end(), value * scale))
+    return amounts

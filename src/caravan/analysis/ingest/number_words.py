@@ -58,8 +58,8 @@ def words_value(phrase: str) -> tuple[int, float] | None:
         return None
     run.reverse()
     total = 0.0
-    for _, word, value in run:
+    for _, written, value in run:
         # English "hundred" multiplies what comes before it ("five hundred"); Russian
         # hundreds are words of their own ("пятьсот").
-        total = (total or 1.0) * 100 if word == "hundred" else total + value
+        total = (total or 1.0) * 100 if written == "hundred" else total + value
     return run[0][0], total

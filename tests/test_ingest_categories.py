@@ -446,3 +446,16 @@ def test_number_words_in_any_case_are_valued(written: str, value: float) -> None
 
 def test_words_that_are_no_numbers_give_no_amount() -> None:
     assert find_money("It cost a million dollars and many billion dollars more.") == []
+
+
+def test_a_corridor_through_four_countries_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "The China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor opened."
+    names = [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert names == ["China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor"]
+
+
+def test_a_corridor_of_two_countries_is_too_generic(kb: KnowledgeBase) -> None:
+    text = "The China-Kazakhstan transport corridor carries more goods."
+    assert [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)] == []

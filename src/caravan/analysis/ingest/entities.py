@@ -78,6 +78,13 @@ _RULES: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
 _RULES += (
     (
         EntityKind.PROJECT,
+        re.compile(
+            r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){3,6}\s+"
+            r"(?:(?:multimodal|intermodal|international|transport|freight|trade|transit|rail|road)\s+){0,3}corridor)\b"
+        ),
+    ),
+    (
+        EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){1,4})(?:\s+and\s+" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){1,4})?\s+lines?\b"),
     ),
     (
@@ -155,6 +162,13 @@ _REGION_WORDS = frozenset({"asia", "asian", "central", "europe", "eurasian", "ca
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
 
 
+#: A corridor through four countries or more is one route, not a pair's many lines:
+#: "the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor".
+_LONG_COUNTRY_CORRIDOR = re.compile(
+    r"^(?:[^-–—\s]+\s?[-–—]\s?){3,}[^-–—\s]+\s.*\bcorridor$", re.IGNORECASE
+)
+
+
 def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """Things named in the sentence by a pattern that no known name covers."""
     known = [(m.start, m.end) for m in view.matches if _names_a_thing(m.entries)]
@@ -177,7 +191,9 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             words = [t for t in tokenise(name) if t.capitalised]
             if not words or any(_GENERIC.match(w.text) for w in words[:1]):
                 continue
-            if all(gazetteer.is_country_word(w.key) or w.key in _REGION_WORDS for w in words):
+            if all(
+                gazetteer.is_country_word(w.key) or w.key in _REGION_WORDS for w in words
+            ) and not _LONG_COUNTRY_CORRIDOR.search(name):
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
             proper = {
                 w.key

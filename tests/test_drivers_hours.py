@@ -87,6 +87,18 @@ def test_a_five_hour_border_stop_at_hour_eight_is_the_rest() -> None:
     assert _elapsed(trip, regular) == pytest.approx(16.0 + 11.0 + 1.5)
 
 
+def test_a_rest_at_a_transfer_is_the_regular_rest() -> None:
+    # the same trip with a 5 h transfer in place of the border queue: resting there takes
+    # the regular 11 h (as on the road), 16 + 11 + 1.5 = 28.5 h; driving on through the
+    # transfer and resting later takes 16 + 5 + 12.5 = 33.5 h
+    trip = [_drive(8.0), Stretch(5.0, False, border=False), _drive(8.0)]
+    assert added_rest_h(trip, ONE_DRIVER) == [0.75, pytest.approx(6.0), 0.75]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(28.5)
+    # a two-driver crew rests 9 h wherever it rests
+    assert added_rest_h([_drive(16.0), Stretch(1.0, False, border=False), _drive(6.0)],
+                        TWO_DRIVERS) == [0.0, pytest.approx(8.0), 0.0]  # fmt: skip
+
+
 def test_a_two_hour_stop_is_not_made_the_rest_when_the_trip_ends_within_the_day() -> None:
     # 8 h, a 2 h stop (the break), 1 h: the day's 9 h are not used up, so resting in the
     # stop (7 h more) is worse than driving on

@@ -13,6 +13,7 @@ from caravan import NoRouteError, Observatory
 from caravan.analysis.comparison.claims import CORRIDOR_DESTINATIONS, CORRIDOR_ORIGINS
 from caravan.analysis.comparison.compare import _mode_routes
 from caravan.analysis.routing import _road_trip_kernels as kernels
+from caravan.analysis.routing import _road_trip_steps as steps
 from caravan.analysis.routing.drivers_hours import CrewRules, Stretch, added_rest_h
 from caravan.analysis.routing.itinerary import Itinerary, itinerary_from_edges
 from caravan.analysis.routing.query import RouteQuery, Weight
@@ -34,16 +35,18 @@ QUANTITIES = ("time_h", "time_h_low", "time_h_high", "cost_usd", "length_km", "g
 def _compiled_added(stretches: list[Stretch], rules: CrewRules) -> list[float]:
     hours = np.array([s.hours for s in stretches] or [0.0])
     driving = np.array([s.driving for s in stretches] or [False])
+    border = np.array([s.border for s in stretches] or [False])
     added = np.zeros(hours.size)
     limit = np.inf if rules.continuous_driving_h is None else rules.continuous_driving_h
-    kernels.added_rest(hours, driving, len(stretches), rules.daily_driving_h, limit,
+    kernels.added_rest(hours, driving, border, len(stretches), rules.daily_driving_h, limit,
                        rules.break_h, rules.daily_rest_h, rules.stop_as_rest_h,
                        rules.extension_h, added)  # fmt: skip
     return [float(value) for value in added[: len(stretches)]]
 
 
 _stretches = st.lists(
-    st.builds(Stretch, st.floats(0.0, 30.0, allow_nan=False), st.booleans()), max_size=12
+    st.builds(Stretch, st.floats(0.0, 30.0, allow_nan=False), st.booleans(), st.booleans()),
+    max_size=12,
 )
 
 
@@ -143,7 +146,7 @@ def test_a_skim_differs_from_edge_sums_only_on_paths_that_drive(embedded: Observ
             edges = timed.path(snapshot.origin_node[origin], target)
             assert edges is not None
             edge_sum = float(snapshot.time_h[edges].sum())
-            drives = any(timing.role[e] == kernels.DRIVE for e in edges)
+            drives = any(timing.role[e] == steps.DRIVE for e in edges)
             if not drives:
                 assert skim.time_h[i, j] == pytest.approx(edge_sum, rel=1e-12)
             else:
@@ -182,12 +185,12 @@ def test_a_skim_without_road_keeps_edge_sums(embedded: Observatory) -> None:
 def test_timing_needs_the_crew_rules_of_the_first_road_edge(embedded: Observatory) -> None:
     router: Router = embedded._router(DATE, CostSettings())
     timing = road_trip_timing(router.snapshot)
-    drives = timing.role == kernels.DRIVE
+    drives = timing.role == steps.DRIVE
     assert drives.any()
     assert timing.drives
     assert np.isfinite(timing.driving_h[drives]).all()
-    assert (timing.rules[drives, kernels.DAY] > 0).all()
-    assert (timing.rules[~drives, kernels.DAY] != timing.rules[~drives, kernels.DAY]).all()
+    assert (timing.rules[drives, steps.DAY] > 0).all()
+    assert (timing.rules[~drives, steps.DAY] != timing.rules[~drives, steps.DAY]).all()
 
 
 @pytest.mark.parametrize("mode", ["road", None])

@@ -29,13 +29,14 @@ from caravan.network import CostSettings, EdgeKind, NetworkSnapshot, WeightedGra
 #: rest, extension, high spread).
 RULES = (9.0, 0.75, 11.0, 9.0, 1.0, 1.1)
 CREW = CrewRules(9.0, 4.5, 0.75, 11.0, 9.0, 1.0)
-#: Border stops: too short to matter, a break, shorter than the reduced rest, the rest.
+#: Stops (border queues and transfers): too short to matter, a break, shorter than the
+#: reduced rest, the reduced rest, the regular rest.
 STOPS = (0.5, 1.0, 3.0, 9.5, 12.0)
 DATE = dt.date(2025, 7, 1)
 
 
 def _graph(seed: int, nodes: int, edges: int, acyclic: bool) -> TimedSearch:
-    """A random graph of road links, road border stops and other edges (rail, transfer).
+    """A random graph of road links, road border stops, transfers and other edges (rail).
 
     Each edge's attributes are drawn with it, so a graph of one more edge from the same
     seed is the same graph and one edge more.
@@ -45,8 +46,9 @@ def _graph(seed: int, nodes: int, edges: int, acyclic: bool) -> TimedSearch:
     drawn: dict[tuple[int, int], tuple[int, float]] = {}
     while len(drawn) < min(edges, room):
         u, v = (int(x) for x in rng.integers(0, nodes, 2))
-        role = int(rng.choice([steps.DRIVE] * 3 + [steps.STOP, steps.OTHER]))
-        hours = float(rng.choice(STOPS)) if role == steps.STOP else float(rng.uniform(0.5, 12))
+        role = int(rng.choice([steps.DRIVE] * 3 + [steps.STOP, steps.WAIT, steps.OTHER]))
+        stops = role in (steps.STOP, steps.WAIT)
+        hours = float(rng.choice(STOPS)) if stops else float(rng.uniform(0.5, 12))
         if u != v and (not acyclic or u < v) and (u, v) not in drawn:
             drawn[(u, v)] = (role, hours)
     return _fixed([(u, v, role, hours) for (u, v), (role, hours) in drawn.items()], nodes)
@@ -63,8 +65,9 @@ def reported_time(search: TimedSearch, walk: list[int]) -> float:
             total += float(timing.driving_h[edge])
             continue
         total += float(timing.typical[edge])
-        if timing.role[edge] == steps.STOP and trip:
-            trip.append(Stretch(float(timing.typical[edge]), False))
+        if timing.role[edge] in (steps.STOP, steps.WAIT) and trip:
+            border = bool(timing.role[edge] == steps.STOP)
+            trip.append(Stretch(float(timing.typical[edge]), False, border))
         elif timing.role[edge] == steps.OTHER:
             total += sum(added_rest_h(trip, CREW))
             trip = []
@@ -175,12 +178,14 @@ def test_a_five_hour_border_stop_at_hour_eight_is_made_the_daily_rest() -> None:
 def test_shortening_any_stop_never_makes_a_reported_time_longer(
     seed: int, nodes: int, edges: int
 ) -> None:
-    # each stop in turn, to every shorter length across the break (45 min) and the reduced
-    # rest (9 h): the crew can still take its break or rest there
+    # each stop in turn, to every shorter length across the break (45 min), the reduced rest
+    # (9 h, at a border) and the regular one (11 h, at a transfer): the crew can still take
+    # its break or rest there
     search = _graph(seed, nodes, edges, acyclic=False)
     today = [_found(search, 0, target)[0] for target in range(1, nodes)]
-    for stop in np.flatnonzero(search.timing.role == steps.STOP).tolist():
-        for hours in (0.0, 0.7, 2.0, 8.9, 9.2):
+    stops = np.isin(search.timing.role, [steps.STOP, steps.WAIT])
+    for stop in np.flatnonzero(stops).tolist():
+        for hours in (0.0, 0.7, 2.0, 8.9, 9.2, 10.9):
             if hours >= search.timing.typical[stop]:
                 continue
             typical = search.timing.typical.copy()
@@ -251,16 +256,41 @@ def test_a_transfer_between_road_stretches_is_a_stop_not_a_new_crew(
     timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, None, ()))
     assert timed is not None
     transfers = snapshot.kind == int(EdgeKind.TRANSFER)
-    assert (timed.timing.role[transfers] == steps.STOP).all()
+    assert (timed.timing.role[transfers] == steps.WAIT).all()
     checked = 0
     for walk in _detours(snapshot, timed):
         itinerary = itinerary_from_edges(snapshot, walk, "a", "b", "time")
         assert itinerary.time_h == pytest.approx(reported_time(timed, walk), abs=1e-6)
         driving = float(np.nansum(timed.timing.driving_h[walk]))
         assert driving > 12.0  # more than a day: the crew rests (or extends) once at least
-        assert itinerary.time_h > driving + 2.0 + 9.0
+        # a regular rest at least, on the road or at the transfer (as without the detour)
+        assert itinerary.time_h > driving + 11.0
         checked += 1
     assert checked >= 3
+
+
+def test_no_fastest_path_leaves_the_road_at_a_terminal_and_comes_back(
+    embedded: Observatory,
+) -> None:
+    # a rest at a transfer is the regular one, as on the road: a detour into a terminal and
+    # straight back never buys the crew a shorter rest
+    snapshot = embedded.network(date=DATE)
+    router = embedded._router(DATE, CostSettings())
+    timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, None, ()))
+    assert timed is not None
+    places = sorted(snapshot.origin_node)
+    targets = np.array([snapshot.destination_node[p] for p in places], dtype=np.int64)
+    walks = 0
+    for place in places:
+        for walk in timed.paths(snapshot.origin_node[place], targets):
+            walks += walk is not None
+            for first, second in zip(walk or [], (walk or [])[1:], strict=False):
+                assert not (
+                    snapshot.kind[first] == int(EdgeKind.TRANSFER)
+                    and snapshot.kind[second] == int(EdgeKind.TRANSFER)
+                    and snapshot.source[first] == snapshot.target[second]
+                ), (place, walk)
+    assert walks > 10_000
 
 
 def _detours(snapshot: NetworkSnapshot, timed: TimedSearch) -> Iterator[list[int]]:

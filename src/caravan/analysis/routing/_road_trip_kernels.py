@@ -7,8 +7,8 @@ found (runs of road driving and road border stops between other edges) and re-ti
 nothing; numba compiles the kernels then, or loads them from its disk cache.
 
 Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a
-road link, ``STOP`` a road border crossing or a transfer, ``PASS`` an edge an itinerary leaves out (an
-access or egress of no duration). Crew rules are rows of ``rules`` (columns ``DAY`` …
+road link, ``STOP`` a road border crossing, ``WAIT`` a transfer, ``PASS`` an edge an
+itinerary leaves out (an access or egress of no duration). Crew rules are rows of ``rules`` (columns ``DAY`` …
 ``SLOW``); a row starting with NaN has none, and the trip keeps its edge sums.
 """
 
@@ -32,6 +32,7 @@ from caravan.analysis.routing._road_trip_steps import (
     REST,
     SLOW,
     STOP,
+    WAIT,
     compile_rule,
 )
 from caravan.analysis.routing._timed_search_kernels import _PARENT, _path, search
@@ -64,7 +65,7 @@ def _compiled(signature: str) -> Callable[[_Function], _Function]:
     return compile_now
 
 
-_REST_ARGUMENTS = f"{_FV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV}"
+_REST_ARGUMENTS = f"{_FV}, {_BV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F}, {_FV}"
 #: Scratch tables for the rule: ways through a stretch (two), ways kept (floats, integers).
 _TABLES = f"{_TABLE}, {_TABLE}, {_TABLE}, int64[:, ::1]"
 _BRANCH_ROWS, _WAY_ROWS = 64, 256
@@ -81,6 +82,7 @@ added_rest = compile_rule("trip_rest", f"{_F}({_REST_ARGUMENTS})")
 def _least_rest(
     hours: FloatArray,
     driving: Any,
+    border: Any,
     count: int,
     day: float,
     continuous_limit: float,
@@ -95,10 +97,10 @@ def _least_rest(
     ints: IntArray,
 ) -> float:
     """:data:`added_rest` in the caller's tables (no allocation per trip); larger ones if needed."""
-    total: float = _rest_in(hours, driving, count, day, continuous_limit, break_h, rest,
+    total: float = _rest_in(hours, driving, border, count, day, continuous_limit, break_h, rest,
                             stop_as_rest, extension, added, pending, outcome, floats, ints)  # fmt: skip
     if total < 0.0:
-        total = added_rest(hours, driving, count, day, continuous_limit, break_h, rest,
+        total = added_rest(hours, driving, border, count, day, continuous_limit, break_h, rest,
                            stop_as_rest, extension, added)  # fmt: skip
     return total
 
@@ -110,7 +112,7 @@ def _tables() -> tuple[FloatArray, FloatArray, FloatArray, IntArray]:
             np.empty((_WAY_ROWS, 3), dtype=np.int64))  # fmt: skip
 
 
-@_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, {_BV}, {_FV}, {_TABLES})")
+@_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, boolean[:, ::1], {_FV}, {_TABLES})")
 def _trip_correction(
     path: IntArray,
     length: int,
@@ -122,7 +124,7 @@ def _trip_correction(
     high: FloatArray,
     rules: FloatArray,
     stretches: FloatArray,
-    driving: Any,
+    flags: Any,
     out: FloatArray,
     pending: FloatArray,
     outcome: FloatArray,
@@ -132,14 +134,15 @@ def _trip_correction(
     """Into ``out``: what the path's road trips change in time, its deviation below and above.
 
     ``path`` holds the first ``length`` edges in travel order. ``stretches`` (4 rows: hours
-    at typical, low and high, rest added) and ``driving`` are scratch space at least
-    ``length`` long; the last four are the rule's tables (:func:`_least_rest`). A stretch is
-    one itinerary leg: a road run (one country) or a stop.
+    at typical, low and high, rest added) and ``flags`` (2 rows: driving, at a border) are
+    scratch space at least ``length`` long; the last four are the rule's tables
+    (:func:`_least_rest`). A stretch is one itinerary leg: a road run (one country) or a stop.
     """
     out[0] = 0.0
     out[1] = 0.0
     out[2] = 0.0
     at_typical, at_low, at_high, added = stretches[0], stretches[1], stretches[2], stretches[3]
+    driving, border = flags[0], flags[1]
     position = 0
     while position < length:
         if role[path[position]] != DRIVE:
@@ -163,13 +166,15 @@ def _trip_correction(
                 else:
                     at_typical[count] = driving_h[edge]
                     driving[count] = True
+                    border[count] = False
                     count += 1
                 previous_key = run_key[edge]
-            elif role[edge] == STOP:
+            elif role[edge] == STOP or role[edge] == WAIT:
                 at_typical[count] = typical[edge]
                 at_low[count] = low[edge]
                 at_high[count] = high[edge]
                 driving[count] = False
+                border[count] = role[edge] == STOP
                 count += 1
                 previous_key = -1
         if not usable:
@@ -183,13 +188,13 @@ def _trip_correction(
                 at_low[index] = at_typical[index]
                 at_high[index] = at_typical[index] * slow
                 driven += at_typical[index]
-        total = driven + _least_rest(at_typical, driving, count, day, _CONTINUOUS_H, break_h,
+        total = driven + _least_rest(at_typical, driving, border, count, day, _CONTINUOUS_H, break_h,
                                      rest, reduced, extension, added, pending, outcome, floats,
                                      ints)  # fmt: skip
-        two_drivers = _least_rest(at_low, driving, count, 2.0 * day, np.inf, 0.0, reduced,
+        two_drivers = _least_rest(at_low, driving, border, count, 2.0 * day, np.inf, 0.0, reduced,
                                   reduced, 2.0 * extension, added, pending, outcome, floats,
                                   ints)  # fmt: skip
-        one_slow = _least_rest(at_high, driving, count, day, _CONTINUOUS_H, break_h, rest,
+        one_slow = _least_rest(at_high, driving, border, count, day, _CONTINUOUS_H, break_h, rest,
                                reduced, extension, added, pending, outcome, floats,
                                ints)  # fmt: skip
         low_total = min(driven + two_drivers, total)
@@ -215,7 +220,7 @@ def path_corrections(
     size = max(path.size, 1)
     pending, outcome, floats, ints = _tables()
     _trip_correction(path, path.size, role, run_key, driving_h, typical, low, high, rules,
-                     np.empty((4, size)), np.zeros(size, dtype=np.bool_), out, pending, outcome,
+                     np.empty((4, size)), np.zeros((2, size), dtype=np.bool_), out, pending, outcome,
                      floats, ints)  # fmt: skip
 
 
@@ -247,7 +252,7 @@ def tree_corrections(
     path = np.empty(node_count, dtype=np.int64)
     reversed_path = np.empty(node_count, dtype=np.int64)
     stretches = np.empty((4, node_count))
-    driving = np.zeros(node_count, dtype=np.bool_)
+    flags = np.zeros((2, node_count), dtype=np.bool_)
     values = np.zeros(3)
     pending, outcome, floats, ints = _tables()
     for row in range(block):
@@ -279,7 +284,7 @@ def tree_corrections(
             for index in range(length):
                 path[index] = reversed_path[length - 1 - index]
             _trip_correction(path, length, role, run_key, driving_h, typical, low, high, rules,
-                             stretches, driving, values, pending, outcome, floats,
+                             stretches, flags, values, pending, outcome, floats,
                              ints)  # fmt: skip
             out[0, row, column] = values[0]
             out[1, row, column] = values[1]
@@ -319,7 +324,7 @@ def skim_block(
     reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
     path = np.empty(node_count * 4 + 4, dtype=np.int64)
     stretches = np.empty((4, node_count * 4 + 4))
-    driving = np.zeros(node_count * 4 + 4, dtype=np.bool_)
+    flags = np.zeros((2, node_count * 4 + 4), dtype=np.bool_)
     values = np.zeros(3)
     pending, outcome, floats, ints = _tables()
     for row in range(origins.size):
@@ -344,7 +349,7 @@ def skim_block(
                 reversed_path = np.empty(length, dtype=np.int64)
                 path = np.empty(length, dtype=np.int64)
                 stretches = np.empty((4, length))
-                driving = np.zeros(length, dtype=np.bool_)
+                flags = np.zeros((2, length), dtype=np.bool_)
             length = _path(links, label, reversed_path, path)
             for q in range(quantities.shape[0]):
                 total = 0.0
@@ -356,7 +361,7 @@ def skim_block(
                 drives = drives or role[path[index]] == DRIVE
             if drives:
                 _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
-                                 rules, stretches, driving, values, pending, outcome, floats,
+                                 rules, stretches, flags, values, pending, outcome, floats,
                                  ints)  # fmt: skip
                 for index in range(3):
                     changes[index, row, column] = values[index]

@@ -7,8 +7,10 @@ the rule's functions it calls bound to their compiled versions. A route loads on
 and the search (``_timed_search_kernels``); skims load ``_road_trip_kernels``.
 
 Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a road link,
-``STOP`` a road border crossing or a transfer, ``PASS`` an edge an itinerary leaves out (an
-access or egress of no duration). Crew rules are rows with columns ``DAY`` … ``SLOW``.
+``STOP`` a road border crossing (a queue: the reduced rest can be taken there), ``WAIT`` a
+transfer (the crew goes on after it; a rest there is the regular one), ``PASS`` an edge an
+itinerary leaves out (an access or egress of no duration). Crew rules are rows with
+columns ``DAY`` … ``SLOW``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ __all__ = [
     "RULE_COUNT",
     "SLOW",
     "STOP",
+    "WAIT",
     "branch_rows",
     "compile_rule",
     "covers",
@@ -43,7 +46,7 @@ __all__ = [
 ]
 
 #: Edge roles in a road trip.
-OTHER, DRIVE, STOP, PASS = range(4)
+OTHER, DRIVE, STOP, PASS, WAIT = range(5)
 #: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (the
 #: rest taken during a stop), hours a day may be extended by, and the high spread of driving.
 DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)

@@ -6,7 +6,8 @@ extended days left, and which crew rules the road trip drives under, -1 off the 
 Road links extend a label by the rule's own ways through a stretch
 (``drivers_rule.drive_outcomes``, compiled in ``_road_trip_steps``: both ways where the
 rule leaves a choice); road border crossings and transfers by ``drivers_rule.stop_outcomes``
-(carry on, or take the break or the daily rest during the stop); any other edge (rail,
+(carry on, or take the break or the daily rest during the stop: the reduced rest at a
+border, the regular one at a transfer); any other edge (rail,
 ferry, terminal) ends the road trip. Labels are settled in order of weight; a label that
 another label at its node dominates (weighs no more, same rules, a state that
 ``drivers_rule.covers``) is dropped, or skipped if already queued. The first label settled
@@ -32,6 +33,7 @@ from caravan.analysis.routing._road_trip_steps import (
     REDUCED,
     REST,
     STOP,
+    WAIT,
     branch_rows,
     covers,
     drive_outcomes,
@@ -216,10 +218,11 @@ def search(
                 )  # fmt: skip
                 for index in range(outcomes):
                     outcome[index, 0] += driving_h[edge]
-            elif kind == STOP and trip >= 0:
+            elif kind in (STOP, WAIT) and trip >= 0:
+                resting = rules[trip, REDUCED] if kind == STOP else rules[trip, REST]
                 outcomes = stop_outcomes(
                     typical[edge], today, continuous, limit, extensions, rules[trip, DAY],
-                    rules[trip, BREAK], rules[trip, REDUCED], outcome,
+                    rules[trip, BREAK], resting, outcome,
                 )  # fmt: skip
             else:
                 if kind == OTHER:

@@ -6,8 +6,8 @@ stretches and stops, by the rule in ``drivers_rule`` (which the time search shar
 (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan) asks for a 45 min break
 after 4.5 h of driving and a daily rest after a day's driving, none after the last
 stretch. The crew may take its break or its daily rest during any stop (a border queue, a
-transfer): the stop then lasts at least the break or the reduced daily rest, where that
-gives the least time. A two-driver crew takes its breaks while the other drives and rests
+transfer): the stop then lasts at least the break or the daily rest (the reduced rest in
+a border queue, the regular one at a transfer), where that gives the least time. A two-driver crew takes its breaks while the other drives and rests
 together after both have driven a day (9 h in 30 h). See docs/network-model.md.
 """
 
@@ -53,10 +53,13 @@ class CrewRules:
 
 @dataclass(frozen=True)
 class Stretch:
-    """One piece of a road trip: driving hours, or a stop (border, transfer) in hours."""
+    """One piece of a road trip: driving hours, or a stop in hours (at a border, or not)."""
 
     hours: float
     driving: bool
+    #: a stop in a border queue, where the rest taken is the reduced one (elsewhere, as at a
+    #: transfer, the regular one)
+    border: bool = True
 
 
 def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
@@ -64,15 +67,17 @@ def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
 
     The crew starts rested; rest is taken only when more driving follows, so a trip's last
     stretch never ends in a rest. A day is extended (twice at most) and a stop made the
-    break or the daily rest (it then lasts the break, or the reduced rest: its share is
-    the difference) wherever that gives the trip its least time (``drivers_rule.trip_rest``).
+    break or the daily rest (it then lasts the break, or the rest: the reduced one at a
+    border, the regular one elsewhere; its share is the difference) wherever that gives the
+    trip its least time (``drivers_rule.trip_rest``).
     """
     hours = np.array([s.hours for s in stretches], dtype=np.float64)
     driving = np.array([s.driving for s in stretches], dtype=np.bool_)
+    border = np.array([s.border for s in stretches], dtype=np.bool_)
     added = np.zeros(len(stretches))
     limit = math.inf if rules.continuous_driving_h is None else rules.continuous_driving_h
     drivers_rule.trip_rest(
-        hours, driving, len(stretches), rules.daily_driving_h, limit, rules.break_h,
+        hours, driving, border, len(stretches), rules.daily_driving_h, limit, rules.break_h,
         rules.daily_rest_h, rules.stop_as_rest_h, rules.extension_h, added,
     )  # fmt: skip
     return [float(value) for value in added]
@@ -146,7 +151,7 @@ def _schedule_trip(
         return [
             Stretch(driving[i] * scale, True)
             if i in driving
-            else Stretch(getattr(legs[i], stop), False)
+            else Stretch(getattr(legs[i], stop), False, legs[i].kind == "border")
             for i in trip
         ]
 

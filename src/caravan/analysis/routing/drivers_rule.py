@@ -3,9 +3,10 @@
 A crew's state is the hours driven today, driving since the last break, today's limit and
 the extended days left. :func:`drive` moves it along a stretch of driving until the
 stretch ends or the day's driving is used up while an extension is still possible: there
-the rule leaves a choice (extend the day, or take the daily rest). A stop (border queue,
-transfer) leaves a choice too: carry on after it, or take the break or the daily rest
-during it (the stop then lasts at least the break or the reduced daily rest). Every caller
+the rule leaves a choice (extend the day, or take the daily rest). A stop leaves a choice
+too: carry on after it, or take the break or the daily rest during it (the stop then lasts
+at least the break, or the rest: the reduced one in a border queue, the regular one at a
+transfer, as on the road). Every caller
 tries every way and keeps the least time: :func:`drive_outcomes` and :func:`stop_outcomes`
 list the ways through one stretch, :func:`trip_rest` times a whole trip, and the route
 search tries them over paths.
@@ -214,6 +215,7 @@ def covers(
 def trip_rest(
     hours: Any,
     driving: Any,
+    border: Any,
     count: int,
     day: float,
     continuous_limit: float,
@@ -226,8 +228,11 @@ def trip_rest(
     """The least breaks and rests a trip of ``count`` stretches needs; each stretch's into ``added``.
 
     ``hours[i]`` is a stretch's driving, or a stop's length where ``driving[i]`` is false; a
-    stop's share is what resting during it adds to it. The crew starts rested. Tables for
-    :func:`trip_rest_in` are made here, larger until they hold every way kept.
+    stop's share is what resting during it adds to it. A border stop (``border[i]``: the
+    crew sleeps in the queue) lasts ``stop_as_rest`` (the reduced rest) when it is the rest,
+    any other (a transfer) ``rest``, as on the road, so a detour through a terminal never
+    buys a shorter rest. The crew starts rested. Tables for :func:`trip_rest_in` are made
+    here, larger until they hold every way kept.
     """
     longest = 0.0
     for index in range(count):
@@ -237,7 +242,7 @@ def trip_rest(
     ways = 64
     while True:
         total = trip_rest_in(
-            hours, driving, count, day, continuous_limit, break_h, rest, stop_as_rest,
+            hours, driving, border, count, day, continuous_limit, break_h, rest, stop_as_rest,
             extension, added, np.empty((rows, 6)), np.empty((rows, 5)), np.empty((ways, 5)),
             np.empty((ways, 3), dtype=np.int64),
         )  # fmt: skip
@@ -249,6 +254,7 @@ def trip_rest(
 def trip_rest_in(
     hours: Any,
     driving: Any,
+    border: Any,
     count: int,
     day: float,
     continuous_limit: float,
@@ -291,8 +297,9 @@ def trip_rest_in(
                                       continuous_limit, break_h, rest, extension, pending,
                                       outcome)  # fmt: skip
             else:
+                resting = stop_as_rest if border[index] else rest
                 ways = stop_outcomes(hours[index], today, continuous, limit, ints[way, 0], day,
-                                     break_h, stop_as_rest, outcome)  # fmt: skip
+                                     break_h, resting, outcome)  # fmt: skip
                 for row in range(ways):
                     outcome[row, 0] -= hours[index]
             for row in range(ways):

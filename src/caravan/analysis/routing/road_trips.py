@@ -105,10 +105,10 @@ def road_trip_timing(snapshot: NetworkSnapshot) -> RoadTripTiming:
         kind = int(snapshot.kind[edge])
         if kind in (EdgeKind.ACCESS, EdgeKind.EGRESS) and typical[edge] <= _NEGLIGIBLE_H:
             role[edge] = kernels.PASS
-        elif (kind == EdgeKind.CROSSING and snapshot.mode[edge] == "road") or (
-            kind == EdgeKind.TRANSFER
-        ):
+        elif kind == EdgeKind.CROSSING and snapshot.mode[edge] == "road":
             role[edge] = kernels.STOP  # the crew's hours go on across it
+        elif kind == EdgeKind.TRANSFER:
+            role[edge] = kernels.WAIT  # as across a border, but a rest there is the regular one
         elif kind == EdgeKind.LINK:
             layer = snapshot.node_layer[int(snapshot.source[edge])]
             if layer is None or layer.mode != "road":

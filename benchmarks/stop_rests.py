@@ -41,6 +41,7 @@ RULE_FILES = [
     "src/caravan/analysis/routing/_road_trip_steps.py",
     "src/caravan/analysis/routing/_road_trip_kernels.py",
     "src/caravan/analysis/routing/_timed_search_kernels.py",
+    "src/caravan/analysis/routing/road_trips.py",
 ]
 MEASURED = [*RULE_FILES, "benchmarks/stop_rests.py"]
 

@@ -459,3 +459,50 @@ def test_a_corridor_through_four_countries_is_a_new_project(kb: KnowledgeBase) -
 def test_a_corridor_of_two_countries_is_too_generic(kb: KnowledgeBase) -> None:
     text = "The China-Kazakhstan transport corridor carries more goods."
     assert [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)] == []
+
+
+# -- facilities described by what they are and where ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The plan covers the transport and logistics center in the city of Almaty.",
+            "Transport and logistics center in the city of Almaty",
+        ),
+        ("The Olympic Village in Tashkent was completed recently.", "Olympic Village in Tashkent"),
+        ('Two firms are building a joint "dry port" in Almaty.', "Joint dry port in Almaty"),
+    ],
+)
+def test_a_facility_described_in_a_known_place_is_new(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    names = [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert names == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan covers a logistics center in Springfield.",
+        "The Khorgos Gateway dry port in Khorgos handled more trains.",
+    ],
+)
+def test_a_facility_in_an_unknown_place_or_with_a_known_name_is_not_proposed(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert not any("in " in n for n in found)
+
+
+def test_a_new_city_holding_a_new_facility_is_proposed_too(kb: KnowledgeBase) -> None:
+    text = "The plan covers the logistics center in the city of Vahdatobod."
+    names = {
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    }
+    assert names == {"Logistics center in the city of Vahdatobod", "Vahdatobod"}

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
+from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import typed_places
@@ -221,9 +222,14 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
     for candidate in route_places(view, gazetteer):
         known.append((candidate.start, candidate.end))
         yield candidate
-    for name, start, end in typed_places(view, gazetteer):
+    places_known = list(known)  # a facility's name may hold a new place of its own
+    for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
+            yield _new(kind, name, start, end, ())
+    for name, start, end in typed_places(view, gazetteer):
+        if not any(a < end and start < b for a, b in places_known):
+            places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
 
 

@@ -1,0 +1,48 @@
+"""New facilities named by what they are and where: "the transport and logistics center in
+the city of Kulob", "a joint "dry port" in Almaty", "the Olympic Village in Tashkent".
+
+The facility is new when the place after "in" is a known place (or one the text calls a
+city or town) and no known name covers the phrase; it is named as the text describes it ("Transport and logistics center in the
+city of Kulob"). Logistics facilities are places (as a dry port is), a capitalised complex
+("Olympic Village") is a project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind
+from caravan.model.proposals import EntityKind
+
+__all__ = ["described_facilities"]
+
+_LOGISTICS = (
+    r"(?:(?:(?!(?:the|a|an|of|in|on|at|to|for|with|by|is|are|was|were)\s)(?-i:[a-z-]+)\s+){0,4}?(?:logistics\s+(?:center|centre|hub|park|complex|terminal)|"
+    r"[\"“]?dry\s+port[\"”]?|industrial\s+park|free\s+(?:economic|trade)\s+zone|container\s+terminal))"
+)
+_COMPLEX = r"(?-i:(?:[A-Z][a-z]+\s+){1,3}(?:Village|Park|Complex|Centre|Center|Terminal|Hub))"
+_FACILITY_IN = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<name>(?:(?P<logistics>" + _LOGISTICS + r")|" + _COMPLEX + r")"
+    r"\s+in\s+(?P<city>the\s+(?:city|town)\s+of\s+)?(?P<place>[A-Z][\w'’-]+))",
+    re.IGNORECASE,
+)
+
+
+def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, int, int]]:
+    """(kind, name, start, end) of each facility described by kind and known place."""
+    for found in _FACILITY_IN.finditer(view.sentence):
+        place_start = view.start + found.start("place")
+        known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
+        if not known_place and not found["city"]:
+            continue  # placed surely only in a known place or one the text calls a city
+        start, end = view.start + found.start("name"), view.start + found.end("name")
+        if any(
+            m.start < place_start and start < m.end and m.ids(EntryKind.PROJECT, EntryKind.CROSSING)
+            for m in view.matches
+        ):
+            continue  # a known project's or crossing's name inside: not new
+        name = re.sub(r"[\"“”]", "", found["name"])
+        kind = EntityKind.PLACE if found["logistics"] else EntityKind.PROJECT
+        yield kind, name[:1].upper() + name[1:], start, end

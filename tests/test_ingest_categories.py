@@ -473,6 +473,11 @@ def test_a_corridor_of_two_countries_is_too_generic(kb: KnowledgeBase) -> None:
         ),
         ("The Olympic Village in Tashkent was completed recently.", "Olympic Village in Tashkent"),
         ('Two firms are building a joint "dry port" in Almaty.', "Joint dry port in Almaty"),
+        ("Компании строят сухой порт в Алматы.", "Сухой порт в Алматы"),
+        (
+            "Стороны обсудили развитие индустриального парка в Ташкенте.",
+            "Индустриальный парк в Ташкенте",
+        ),
     ],
 )
 def test_a_facility_described_in_a_known_place_is_new(

@@ -14,9 +14,18 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
+from caravan.analysis.ingest.morphology import nominative_phrase
 from caravan.model.proposals import EntityKind
 
 __all__ = ["described_facilities"]
+
+#: The Russian forms: "транспортно-логистического центра в городе Куляб", "сухой порт в
+#: Алматы" (named in the nominative: "Транспортно-логистический центр в городе Куляб").
+_RU_FACILITY_IN = re.compile(
+    r"(?<![\w-])(?P<name>(?P<facility>(?:(?:транспортно-)?логистическ\w+\s+(?:центр|хаб|комплекс|терминал)\w*"
+    r"|сух\w+\s+порт\w*|индустриальн\w+\s+парк\w*|свободн\w+\s+экономическ\w+\s+зон\w+))"
+    r"\s+в\s+(?P<city>(?:городе|г\.)\s+)?(?P<place>[А-ЯЁ][\w-]+))",
+)
 
 _LOGISTICS = (
     r"(?:(?:(?!(?:the|a|an|of|in|on|at|to|for|with|by|is|are|was|were)\s)(?-i:[a-z-]+)\s+){0,4}?(?:logistics\s+(?:center|centre|hub|park|complex|terminal)|"
@@ -46,3 +55,16 @@ def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, 
         name = re.sub(r"[\"“”]", "", found["name"])
         kind = EntityKind.PLACE if found["logistics"] else EntityKind.PROJECT
         yield kind, name[:1].upper() + name[1:], start, end
+    for found in _RU_FACILITY_IN.finditer(view.sentence):
+        place_start = view.start + found.start("place")
+        known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
+        if not known_place and not found["city"]:
+            continue
+        start, end = view.start + found.start("name"), view.start + found.end("name")
+        if any(
+            m.start < place_start and start < m.end and m.ids(EntryKind.PROJECT, EntryKind.CROSSING)
+            for m in view.matches
+        ):
+            continue
+        facility = nominative_phrase(found["facility"])
+        yield EntityKind.PLACE, f"{facility}{found['name'][len(found['facility']) :]}", start, end

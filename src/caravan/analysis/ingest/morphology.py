@@ -183,13 +183,14 @@ _PHRASE_LEAD = frozenset({"ADJF", "PRTF", "NUMR"})
 def nominative_phrase(phrase: str) -> str:
     """A Russian noun phrase with its head noun and the adjectives before it in the
     nominative ("кредитного соглашения о …" → "Кредитное соглашение о …"), capitalised;
-    a phrase the dictionary does not read so is returned as written."""
+    a phrase the dictionary does not read so is returned as written. A compound adjective
+    changes its last part ("транспортно-логистического" → "транспортно-логистический")."""
     words = phrase.split(" ")
     parses = []
     for word in words:
         if not _CYRILLIC_WORD.fullmatch(word):
             return phrase
-        parse = analyser().parse(word.casefold())[0]
+        parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
         if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
             return phrase
         parses.append(parse)
@@ -204,8 +205,9 @@ def nominative_phrase(phrase: str) -> str:
         form = parse.inflect({"nomn", number} if index == len(parses) - 1 else agreement)
         if form is None:
             return phrase
+        prefix = words[index].rpartition("-")[0]
         written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
-        words[index] = written
+        words[index] = f"{prefix}-{written}" if prefix else written
     words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words)
 

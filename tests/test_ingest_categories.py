@@ -511,3 +511,39 @@ def test_a_new_city_holding_a_new_facility_is_proposed_too(kb: KnowledgeBase) ->
         f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
     }
     assert names == {"Logistics center in the city of Vahdatobod", "Vahdatobod"}
+
+
+# -- twinnings listed as pairs ------------------------------------------------------------------
+
+
+def test_twinnings_listed_in_english_are_each_an_agreement(kb: KnowledgeBase) -> None:
+    text = (
+        "During the state visit, two agreements on sister relations were signed: one between"
+        " the Kazakh city of Shymkent and China's Lanzhou, the other between Turkistan region"
+        " and Gansu Province."
+    )
+    assert [a.name for a in agreements_in(kb, text)] == [
+        "Sister-city agreement between the Kazakh city of Shymkent and China's Lanzhou",
+        "Sister-region agreement between Turkistan region and Gansu Province",
+    ]
+
+
+def test_twinnings_listed_in_russian_keep_the_parties_case_and_the_signing_place(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Побратимские отношения установлены между городом Кашгар и городом Фергана Ферганской"
+        " области, а также городом Коканд; между уездом Шачэ и городом Маргилан.\n\n"
+        "Документы подписали на конференции, которая прошла в рамках Кашгарской ярмарки."
+    )
+    found = agreements_in(kb, text)
+    assert [(a.name, a.place_id) for a in found] == [
+        ("Побратимские отношения между городом Кашгар и городом Фергана", "cn-kashgar"),
+        ("Побратимские отношения между городом Кашгар и городом Коканд", "cn-kashgar"),
+        ("Побратимские отношения между уездом Шачэ и городом Маргилан", "cn-kashgar"),
+    ]
+
+
+def test_between_the_two_countries_is_no_twinning_pair(kb: KnowledgeBase) -> None:
+    text = "Sister-city ties between the two countries keep growing, officials said."
+    assert agreements_in(kb, text) == []

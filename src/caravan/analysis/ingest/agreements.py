@@ -26,6 +26,7 @@ from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import inflected, lemma_of, nominative_phrase
 from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.twinning_pairs import twinning_pairs
 from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 
@@ -88,6 +89,7 @@ def _signed(sentence: str) -> bool:
 def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
     yield from _sister_agreements(view)
+    yield from _listed_twinnings(view)
     if not _signed(view.sentence) and not _in_signed_list(view):
         return
     seen: set[str] = set()
@@ -222,6 +224,26 @@ def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
                     }
                 )
             yield Candidate(payload, start, end, 0.55, candidate.flags)
+
+
+def _listed_twinnings(view: SentenceView) -> Iterator[Candidate]:
+    """Twinnings listed as pairs ("one between Shymkent and Xi'an", "между городом Кашгар и
+    городом Фергана"), signed where the summit or the signing event the text names was."""
+    for a, b, start, end in twinning_pairs(view):
+        russian = any("\u0400" <= c <= "\u04ff" for c in a + b)
+        region = re.search(r"region|province|област|район|округ|уезд", a + " " + b, re.I)
+        if russian:
+            name = f"Побратимские отношения между {a} и {b}"
+        else:
+            name = f"Sister-{'region' if region else 'city'} agreement between {a} and {b}"
+        candidate = _candidate(view, start, end, name, None, None)
+        if not isinstance(candidate.payload, ProposedAgreement):
+            continue
+        place = view.context.summit_place_id or view.context.signing_place_id
+        payload = candidate.payload.model_copy(
+            update={"agreement_kind": AgreementKind.AGREEMENT, "place_id": place}
+        )
+        yield Candidate(payload, start, end, 0.5, candidate.flags)
 
 
 #: Who signed: proper names joined by "and", right before the signing verb and its object.

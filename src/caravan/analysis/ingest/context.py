@@ -67,6 +67,9 @@ class DocumentContext:
     dateline_place_id: str | None = None  # "ASTANA, June 17 –": where the report was filed
     dateline_date: dt.date | None = None
     dateline_start: int | None = None  # where the dateline's place name stands
+    #: The place of the signing event the text names ("documents were signed at the
+    #: Kashgar fair", "подписаны в рамках Кашгарской ярмарки"), by name or adjective.
+    signing_place_id: str | None = None
 
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").

@@ -135,6 +135,37 @@ _LINKS = re.compile(
     r"\s*[:\-–—]",
     re.IGNORECASE,
 )
+#: A signing at an event: "documents were signed at the conference …", "подписаны на
+#: конференции в рамках … ярмарки".
+_SIGNED_AT_EVENT = re.compile(
+    r"\bsigned\b[^.;]{0,60}?\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the\s+)?[^.;]{0,60}?"
+    r"\b(?:conference|fair|forum|summit|expo|exhibition|meeting)"
+    r"|(?<![\w-])подписа\w*[^.;]{0,60}?(?:на|в\s+ходе|в\s+рамках)\s+[^.;]{0,80}?"
+    r"(?:конференци|ярмарк|форум|саммит|выставк|встреч|заседани)\w*",
+    re.IGNORECASE,
+)
+
+
+def _signing_place(
+    found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]], gazetteer: Gazetteer
+) -> str | None:
+    """The place of the first signing at an event the text reports: a place named in that
+    sentence after the signing verb, or a place's adjective ("Кашгарской ярмарки")."""
+    for sentence, matches, _ in found:
+        event = _SIGNED_AT_EVENT.search(sentence.text)
+        if event is None:
+            continue
+        after = sentence.start + event.start()
+        places = [m for m in matches if m.start >= after and m.ids(EntryKind.PLACE)]
+        if places:
+            return places[0].ids(EntryKind.PLACE)[0]
+        for token in tokenise(sentence.text[event.start() :]):
+            place = gazetteer.place_of_adjective(token.key)
+            if place is not None:
+                return place
+    return None
+
+
 #: Words that refer back to a project or crossing named in an earlier sentence.
 _ANAPHOR = re.compile(
     r"\b(?:the|this|its|that)\s+(?:[\d,.]+[- ](?:km|kilomet(?:re|er)s?|mile)\s+)?"
@@ -277,6 +308,7 @@ def _context(
             if summit_date is None and days:
                 summit_date, precision = days[0].date, days[0].precision
     dateline = find_dateline(found)
+    signing_place_id = _signing_place(found, gazetteer_for(kb))
     crossings_at: dict[str, list[tuple[str, str]]] = {}
     for crossing in kb.crossings():
         for post in (crossing.post_a_id, crossing.post_b_id):
@@ -297,6 +329,7 @@ def _context(
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
         capitals={c.id: c.capital_id for c in kb.countries() if c.capital_id},
         dateline_place_id=dateline[0].ids(EntryKind.PLACE)[0] if dateline else None,
+        signing_place_id=signing_place_id,
         dateline_start=dateline[0].start if dateline else None,
         dateline_date=dateline[1] if dateline else None,
     )

@@ -179,6 +179,14 @@ class Gazetteer:
         kinds = (EntryKind.PLACE, EntryKind.CROSSING)
         return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
 
+    def place_of_adjective(self, key: str) -> str | None:
+        """The place a Russian adjective is made from ("кашгарской" → its stem "kashgarsk" →
+        Kashgar), when exactly one known place has that stem as its whole name."""
+        if not key.endswith("sk") or len(key) < 6:
+            return None
+        ids = {e.id for e in self._by_keys.get((key[:-2],), ()) if e.kind is EntryKind.PLACE}
+        return ids.pop() if len(ids) == 1 else None
+
     def project_with_words(self, keys: set[str], at_least: int | None = None) -> bool:
         """True when a known project's name holds all these words, or ``at_least`` of them;
         a word that names a known place counts in any script or form ("Кульма" is the

@@ -1,15 +1,16 @@
 """Compiled drivers'-hours timing of the road trips on many shortest paths at once.
 
 The same rule as :mod:`caravan.analysis.routing.drivers_hours` (which the tests hold these
-kernels to), on arrays: each pair's path is read off its shortest-path tree, its road trips
-found (runs of road driving and road border stops between other edges) and re-timed. Only
-``road_trips`` imports this module, on a skim's first block, so importing caravan pays
-nothing; numba compiles the kernels then, or loads them from its disk cache.
+kernels to), on arrays: each pair's path is read off its shortest-path tree or its search
+labels, its road trips found (runs of road driving, road border stops and transfers
+between other edges) and re-timed. Only ``road_trips`` imports this module, on a skim's
+first block, so importing caravan pays nothing; numba compiles the kernels then, or loads
+them from its disk cache.
 
-Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a
-road link, ``STOP`` a road border crossing, ``WAIT`` a transfer, ``PASS`` an edge an
-itinerary leaves out (an access or egress of no duration). Crew rules are rows of ``rules`` (columns ``DAY`` …
-``SLOW``); a row starting with NaN has none, and the trip keeps its edge sums.
+Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a road link,
+``STOP`` a road border crossing, ``WAIT`` a transfer, ``PASS`` an edge an itinerary leaves
+out (an access or egress of no duration). Crew rules are rows of ``rules`` (columns
+``DAY`` … ``SLOW``); a row starting with NaN has none, and the trip keeps its edge sums.
 """
 
 from __future__ import annotations

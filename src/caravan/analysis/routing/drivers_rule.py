@@ -6,10 +6,9 @@ stretch ends or the day's driving is used up while an extension is still possibl
 the rule leaves a choice (extend the day, or take the daily rest). A stop leaves a choice
 too: carry on after it, or take the break or the daily rest during it (the stop then lasts
 at least the break, or the rest: the reduced one in a border queue, the regular one at a
-transfer, as on the road). Every caller
-tries every way and keeps the least time: :func:`drive_outcomes` and :func:`stop_outcomes`
-list the ways through one stretch, :func:`trip_rest` times a whole trip, and the route
-search tries them over paths.
+transfer, as on the road). Every caller tries every way and keeps the least time:
+:func:`drive_outcomes` and :func:`stop_outcomes` list the ways through one stretch,
+:func:`trip_rest` times a whole trip, and the route search tries them over paths.
 
 Plain Python on floats and arrays, so itineraries call it as it is and the compiled kernels
 (``_road_trip_steps``, ``_road_trip_kernels``) compile these same functions with numba.
@@ -139,12 +138,12 @@ def drive_outcomes(
     count = 0
     while waiting > 0:
         waiting -= 1
-        left, now, since, limit = pending[waiting, 0], pending[waiting, 1], pending[waiting, 2], pending[waiting, 3]  # fmt: skip
         spare = int(pending[waiting, 4])
         added = pending[waiting, 5]
         left, now, since, limit, rested, chosen = drive(
-            left, now, since, limit, spare, day, continuous_limit, break_h, rest, extension
-        )
+            pending[waiting, 0], pending[waiting, 1], pending[waiting, 2], pending[waiting, 3],
+            spare, day, continuous_limit, break_h, rest, extension,
+        )  # fmt: skip
         added += rested
         if not chosen:
             out[count, 0], out[count, 1], out[count, 2] = added, now, since

@@ -547,3 +547,16 @@ def test_twinnings_listed_in_russian_keep_the_parties_case_and_the_signing_place
 def test_between_the_two_countries_is_no_twinning_pair(kb: KnowledgeBase) -> None:
     text = "Sister-city ties between the two countries keep growing, officials said."
     assert agreements_in(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are now 60 pairs of sister cities between China and Kazakhstan.",
+        "Между Китаем и Казахстаном установлено 60 пар городов-побратимов.",
+    ],
+)
+def test_sister_cities_between_two_countries_are_a_count_not_a_pair(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert agreements_in(kb, text) == []

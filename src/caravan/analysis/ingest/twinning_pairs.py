@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind
 
 __all__ = ["Pair", "twinning_pairs"]
 
@@ -49,10 +50,24 @@ def twinning_pairs(view: SentenceView) -> Iterator[Pair]:
         b = found["rb"] if russian else found["b"]
         if not re.match(r"(?:the\s+)?(?:[a-zа-яё]+\s+)?[A-ZА-ЯЁ]", a):
             continue  # "between the two countries": not a party named
+        group = "ra" if russian else "a"
+        if _a_country(view, view.start + found.start(group), view.start + found.end(group)):
+            continue  # "sister cities between China and Kazakhstan": a count, not a pair
         yield a, _party(b), view.start + found.start(), view.start + found.end()
         also = _ALSO.match(view.sentence, found.end())
         if also is not None:
             yield a, _party(also["c"]), view.start + found.start(), view.start + also.end()
+
+
+def _a_country(view: SentenceView, start: int, end: int) -> bool:
+    """True when the party at ``start:end`` is a country or a group of countries."""
+    return any(
+        m.start >= start
+        and m.end <= end
+        and m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN, EntryKind.GROUP)
+        and not view.text[start:end].replace(m.text, "").strip(" ,'’s")
+        for m in view.matches
+    )
 
 
 def _party(text: str) -> str:

@@ -239,7 +239,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
-        heading = "## Monitoring: precision and recall on the labelled set"
+        heading = "## Monitoring: precision and recall on the labelled set (first development set)"
     elif second:
         heading = "## Monitoring: precision and recall on the second development set"
     elif third:

@@ -560,3 +560,26 @@ def test_sister_cities_between_two_countries_are_a_count_not_a_pair(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert agreements_in(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyrgyz section of the China-Kyrgyzstan-Uzbekistan railway will be completed in 2027.",
+        "Кыргызский участок железной дороги Китай – Кыргызстан – Узбекистан достроят в 2027 году.",
+    ],
+)
+def test_a_sections_planned_completion_is_not_the_lines(kb: KnowledgeBase, text: str) -> None:
+    assert figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China-Kyrgyzstan-Uzbekistan railway will be completed in 2030.",
+        "Железную дорогу Китай – Кыргызстан – Узбекистан достроят в 2030 году.",
+    ],
+)
+def test_a_lines_planned_completion_is_read(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]

@@ -937,6 +937,8 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             continue  # a plan for the works, not for the opening
         if _STUDY.search(view.text, view.segment_of(start)[0], start):
             continue  # "the field survey should be finished by …": a study's end, not an opening
+        if _part_in_clause(view, start):
+            continue  # "the Tajik section … will be completed in 2024": a part, not the line
         project = _subject_before(view, projects, start, end)
         if project is None:
             continue
@@ -960,7 +962,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 def _russian_planned_openings(view: SentenceView, projects: list[Match]) -> Iterator[Candidate]:
     for found in _RU_PLANNED.finditer(view.text, view.start, view.end):
         start, end = found.start(), found.end()
-        if _STUDY.search(view.text, view.segment_of(start)[0], end):
+        if _STUDY.search(view.text, view.segment_of(start)[0], end) or _part_in_clause(view, start):
             continue
         project = _subject_before(view, projects, start, end)
         years = _YEAR.findall(found.group())

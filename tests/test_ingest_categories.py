@@ -583,3 +583,35 @@ def test_a_sections_planned_completion_is_not_the_lines(kb: KnowledgeBase, text:
 def test_a_lines_planned_completion_is_read(kb: KnowledgeBase, text: str) -> None:
     found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]
+
+
+# -- works without a subject of their own, at a facility that runs --------------------------------
+
+
+def test_bare_works_take_the_one_project_named_after_them(kb: KnowledgeBase) -> None:
+    text = (
+        "So far, work has begun on 18 of the 29 tunnels along the China-Kyrgyzstan-Uzbekistan"
+        " railway."
+    )
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work is in full swing at the Khorgos Gateway dry port: the port handles 12 trains a day.",
+        "Работа идёт полным ходом: сухой порт «Хоргос – Восточные ворота» принимает 12 поездов"
+        " в сутки.",
+    ],
+)
+def test_work_in_full_swing_at_a_running_facility_is_service(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE) in found
+    assert ("prj-khorgos-gateway-dry-port", ProjectStatus.UNDER_CONSTRUCTION) not in found
+
+
+def test_work_on_a_new_part_of_a_running_facility_is_building(kb: KnowledgeBase) -> None:
+    text = "Work on the second stage of the Khorgos Gateway dry port is under way."
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE) not in found

@@ -162,6 +162,15 @@ _GOAL_GERUND = re.compile(
 )
 #: "work(s)" that is building only for things that are built.
 _GENERIC_WORK = re.compile(r"(?:works?|работ\w*)\b", re.IGNORECASE)
+#: "Work" with no complement ("work is in full swing"), of a facility that runs.
+_BARE_WORK = re.compile(r"(?:work|работа)\s+(?!on\b|of\b|at\b|по\b|на\b)", re.IGNORECASE)
+#: A facility at work: "the port handles 10 trains a day", "принимает и отправляет поезда".
+_OPERATING_NOW = re.compile(
+    r"\b(?:handles?|receives|dispatches|(?:are|is)\s+being\s+(?:loaded|unloaded|shipped)"
+    r"|trains?\s+(?:a|per)\s+day|passengers)\b"
+    r"|(?<![\w-])(?:обрабатывает|принимает|отправляет|переваливает|поезд\w*\s+в\s+сутки)(?![\w-])",
+    re.IGNORECASE,
+)
 #: Works, not traffic, resumed: building goes on.
 _WORKS_RESUMED = re.compile(r"^(?:construction|work|works|building)\b", re.IGNORECASE)
 #: Words that place a step at a time the text leaves open ("later", "once", "ранее"): such a
@@ -196,6 +205,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
     if not projects:
         return
     seen: set[tuple[str, ProjectStatus]] = set()
+    read: list[tuple[int, int, str]] = []  # the span of each phrase read, and its project
     verbs = {  # where each trigger ends: its verb ("движение, прерванное …")
         t.end()
         for _, pattern, _ in STATUS_TRIGGERS
@@ -216,6 +226,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             # "construction of the A (152 km) and B (272 km) lines has begun": both
             for project in [found, *_coordinated(view, projects, found)]:
                 project_id = project.ids(EntryKind.PROJECT)[0]
+                if any(a <= t_start and t_end <= b and i == project_id for a, b, i in read):
+                    continue  # a phrase inside one already read for this project
                 resolved = status or _launched_status(view, project_id, t_start, t_end)
                 if (project_id, resolved) in seen:
                     continue
@@ -232,6 +244,13 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     continue  # "the work under way" on a programme or a school is not building
                 if resolved is ProjectStatus.IN_SERVICE and _WORKS_RESUMED.search(trigger.group(0)):
                     resolved = ProjectStatus.UNDER_CONSTRUCTION  # "the work was resumed"
+                elif (
+                    resolved is ProjectStatus.UNDER_CONSTRUCTION
+                    and _BARE_WORK.match(trigger.group(0))
+                    and _OPERATING_NOW.search(view.sentence)
+                ):
+                    # "Work is in full swing: … the port handles 10 trains a day": it runs
+                    resolved = ProjectStatus.IN_SERVICE
                 dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
                 if dating is None:
                     continue
@@ -239,6 +258,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
                     continue  # "was later resumed": a time the text does not give, not the report's
                 seen.add((project_id, resolved))
+                read.append((t_start, t_end, project_id))
                 flags = list(_match_flags(project))
                 confidence = rule_confidence * project.confidence
                 if not stated:
@@ -313,16 +333,23 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
     # project before it. A clause with its own subject is about something else.
     own_subject = _SUBJECT_NOUN.match(view.text, start)
+    bare_works = False
     if (
         own_subject is not None
         and not own_subject.group().casefold().startswith(("cooperation", "partnership"))
         and _COMPLEMENT.match(view.text, own_subject.end()) is None
     ):
         own_subject = None  # "…, and construction started in 2009": the same project's works
+        bare_works = True
     if len(view.text[segment[0] : start].split()) > _SUBJECTLESS_WORDS or own_subject:
         return None
     before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    named = {p.ids(EntryKind.PROJECT)[0] for p in projects}
+    if bare_works and len(named) == 1:
+        return projects[0]  # "work has begun on 18 tunnels … along the line": the one named
+    return None
 
 
 def _launched_status(view: SentenceView, project_id: str, start: int, end: int) -> ProjectStatus:

@@ -615,3 +615,26 @@ def test_work_on_a_new_part_of_a_running_facility_is_building(kb: KnowledgeBase)
     text = "Work on the second stage of the Khorgos Gateway dry port is under way."
     found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
     assert ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE) not in found
+
+
+# -- lines named by a longer chain with a known line's ends ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the highway on the Dushanbe-Kulob-Darvaz-Murghab-Kulma route began in"
+        " May 2023.",
+        "В мае 2023 года началось строительство трассы Душанбе-Куляб-Дарваз-Мургаб-Кульма.",
+    ],
+)
+def test_a_chain_with_a_known_lines_ends_is_that_line(kb: KnowledgeBase, text: str) -> None:
+    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    assert ("prj-cn-tj-highway-phase2", ProjectStatus.UNDER_CONSTRUCTION) in found
+
+
+def test_a_chain_with_other_ends_is_another_line(kb: KnowledgeBase) -> None:
+    text = "В мае 2023 года началось строительство железной дороги Душанбе-Вахдат-Яван-Курган-Тюбе."
+    found = {e.project_id for e in events(proposals_from(kb, text))}
+    assert "prj-vahdat-yavan-railway" not in found
+    assert "prj-cn-tj-highway-phase2" not in found

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.described_facilities import described_facilities
-from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import typed_places
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
@@ -365,12 +365,17 @@ def route_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
 
 
 def _project_near(view: SentenceView) -> bool:
-    """True when the sentence or one of the two before names a known project."""
+    """True when the sentence or one of the two before names a known project by a name the
+    knowledge base holds (a line recognised only by the ends of its stops is too weak a
+    cue to make the tunnels beside it its parts)."""
     current: SentenceView | None = view
     for _ in range(3):
         if current is None:
             return False
-        if current.of_kind(EntryKind.PROJECT):
+        if any(
+            m.method is not MatchMethod.VARIANT or m.variant_of is not None
+            for m in current.of_kind(EntryKind.PROJECT)
+        ):
             return True
         current = current.previous
     return False

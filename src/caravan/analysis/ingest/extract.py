@@ -26,6 +26,7 @@ from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.morphology import LemmaMatch
+from caravan.analysis.ingest.route_ends import lines_by_their_ends
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
@@ -73,6 +74,9 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 and (_COMPANY_AFTER.match(text, m.end) or _in_longer_chain(text, m.start, m.end))
             )
         )
+        routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
+        if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends
+            matches = tuple(sorted([*matches, *routes], key=lambda m: m.start))
         facilities = facility_mentions(text, sentence.start, sentence.end, list(matches), heads)
         if facilities:  # "the Aktogay copper project": the project, not the place inside it
             matches = tuple(

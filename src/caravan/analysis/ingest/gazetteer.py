@@ -179,6 +179,10 @@ class Gazetteer:
         kinds = (EntryKind.PLACE, EntryKind.CROSSING)
         return any(e.kind in kinds for e in self._by_keys.get((key,), ()))
 
+    def place_ids(self, keys: tuple[str, ...]) -> set[str]:
+        """Ids of the known places these word keys name (in any script or form)."""
+        return {e.id for e in self._by_keys.get(keys, ()) if e.kind is EntryKind.PLACE}
+
     def place_of_adjective(self, key: str) -> str | None:
         """The place a Russian adjective is made from ("кашгарской" → its stem "kashgarsk" →
         Kashgar), when exactly one known place has that stem as its whole name."""

@@ -106,8 +106,8 @@ def test_unreachable_nodes_are_inf_with_no_predecessor() -> None:
 
 
 def test_a_route_in_a_fresh_process_does_not_import_scipy_sparse(embedded_kb_path: Path) -> None:
-    # the time search is compiled (numba, which loads scipy's core for a version check and
-    # its linear algebra); the sparse-graph library is not needed for a route
+    # a single route runs the time search as plain Python and its graphs as CSR arrays:
+    # neither numba (which loads scipy's core) nor the sparse-graph library is needed
     code = (
         "import datetime, sys; from pathlib import Path; from caravan import Observatory;"
         f"o = Observatory.open(Path({str(embedded_kb_path)!r}));"

@@ -196,7 +196,7 @@ def test_shortening_any_stop_never_makes_a_reported_time_longer(
 
 
 def _label_time(search: TimedSearch, origin: int, target: int) -> float:
-    from caravan.analysis.routing import _timed_search_kernels as compiled
+    from caravan.analysis.routing import _timed_search_compiled as compiled
 
     best, labels, _ = compiled.search(origin, target, *search._graph_arrays(), search.cost,
                                       search.rule_id, search.rule_table, 0.0, 1.0)  # fmt: skip

@@ -36,7 +36,8 @@ from caravan.analysis.routing._road_trip_steps import (
     WAIT,
     compile_rule,
 )
-from caravan.analysis.routing._timed_search_kernels import _PARENT, _path, search
+from caravan.analysis.routing._timed_search_compiled import path_edges, search
+from caravan.analysis.routing._timed_search_kernels import _PARENT
 
 __all__ = ["added_rest", "path_corrections", "skim_block", "tree_corrections"]
 
@@ -351,7 +352,7 @@ def skim_block(
                 path = np.empty(length, dtype=np.int64)
                 stretches = np.empty((4, length))
                 flags = np.zeros((2, length), dtype=np.bool_)
-            length = _path(links, label, reversed_path, path)
+            length = path_edges(links, label, reversed_path, path)
             for q in range(quantities.shape[0]):
                 total = 0.0
                 for index in range(length):

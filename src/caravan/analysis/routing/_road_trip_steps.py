@@ -1,16 +1,12 @@
-"""The drivers' rule's steps compiled, and the codes the road-trip kernels share.
+"""The drivers' rule's steps compiled, and the helper that compiles a module's functions.
 
 ``drive``, ``stop``, ``drive_outcomes``, ``stop_outcomes`` … are
 :mod:`caravan.analysis.routing.drivers_rule`'s own functions compiled by numba (one source
 for itineraries, skims and the time search); :func:`compile_rule` compiles one more, with
-the rule's functions it calls bound to their compiled versions. A route loads only these
-and the search (``_timed_search_kernels``); skims load ``_road_trip_kernels``.
-
-Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a road link,
-``STOP`` a road border crossing (a queue: the reduced rest can be taken there), ``WAIT`` a
-transfer (the crew goes on after it; a rest there is the regular one), ``PASS`` an edge an
-itinerary leaves out (an access or egress of no duration). Crew rules are rows with
-columns ``DAY`` … ``SLOW``.
+the rule's functions it calls bound to their compiled versions, and :func:`compile_from`
+does the same for another module's plain functions (the time search's). Only compiled work
+(skims, many searches) loads this module; the codes it re-exports live in
+``_road_trip_codes``.
 """
 
 from __future__ import annotations
@@ -22,6 +18,20 @@ from typing import Any
 import numba
 
 from caravan.analysis.routing import drivers_rule
+from caravan.analysis.routing._road_trip_codes import (
+    BREAK,
+    DAY,
+    DRIVE,
+    EXTENSION,
+    OTHER,
+    PASS,
+    REDUCED,
+    REST,
+    RULE_COUNT,
+    SLOW,
+    STOP,
+    WAIT,
+)
 
 __all__ = [
     "BREAK",
@@ -37,6 +47,7 @@ __all__ = [
     "STOP",
     "WAIT",
     "branch_rows",
+    "compile_from",
     "compile_rule",
     "covers",
     "drive",
@@ -44,13 +55,6 @@ __all__ = [
     "stop",
     "stop_outcomes",
 ]
-
-#: Edge roles in a road trip.
-OTHER, DRIVE, STOP, PASS, WAIT = range(5)
-#: Columns of ``rules``: driving hours a day, break, daily rest, reduced daily rest (the
-#: rest taken during a stop), hours a day may be extended by, and the high spread of driving.
-DAY, BREAK, REST, REDUCED, EXTENSION, SLOW = range(6)
-RULE_COUNT = 6
 
 _F = "float64"
 _TABLE = "float64[:, ::1]"
@@ -61,10 +65,27 @@ _namespace: dict[str, Any] = dict(vars(drivers_rule))
 
 def compile_rule(name: str, signature: str) -> Callable[..., Any]:
     """``drivers_rule.<name>`` compiled now for ``signature`` (machine code cached on disk)."""
-    source = getattr(drivers_rule, name)
-    function = types.FunctionType(source.__code__, _namespace, name, source.__defaults__)
-    compiled = numba.njit(signature, cache=True, nogil=True)(function)
-    _namespace[name] = compiled
+    return compile_from(getattr(drivers_rule, name), _namespace, signature)
+
+
+def compile_from(
+    source: Callable[..., Any], namespace: dict[str, Any], signature: str | None = None
+) -> Callable[..., Any]:
+    """``source``'s code compiled with its globals read from ``namespace``, where it is put too.
+
+    Numba binds a called function by its global name, so the functions ``source`` calls are
+    compiled first into ``namespace``; without a signature, compiled on the first call (or
+    loaded from numba's disk cache, keyed by ``source``'s file).
+    """
+    name = source.__name__
+    function = types.FunctionType(source.__code__, namespace, name, source.__defaults__)
+    jit = (
+        numba.njit(signature, cache=True, nogil=True)
+        if signature
+        else numba.njit(cache=True, nogil=True)
+    )
+    compiled: Callable[..., Any] = jit(function)
+    namespace[name] = compiled
     return compiled
 
 

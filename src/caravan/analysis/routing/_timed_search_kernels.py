@@ -1,18 +1,19 @@
-"""Compiled label-setting search for the least reported time (drivers' hours included).
+"""Label-setting search for the least reported time (drivers' hours included), plain Python.
 
 A label at a node is one way of reaching it: its weight, its reported time, and the crew's
 state the drivers'-hours rule needs (driving today, since the last break, today's limit,
 extended days left, and which crew rules the road trip drives under, -1 off the road).
 Road links extend a label by the rule's own ways through a stretch
-(``drivers_rule.drive_outcomes``, compiled in ``_road_trip_steps``: both ways where the
-rule leaves a choice); road border crossings and transfers by ``drivers_rule.stop_outcomes``
+(``drivers_rule.drive_outcomes``: both ways where the rule leaves a choice); road border crossings and transfers by ``drivers_rule.stop_outcomes``
 (carry on, or take the break or the daily rest during the stop: the reduced rest at a
 border, the regular one at a transfer); any other edge (rail,
 ferry, terminal) ends the road trip. Labels are settled in order of weight; a label that
 another label at its node dominates (weighs no more, same rules, a state that
 ``drivers_rule.covers``) is dropped, or skipped if already queued. The first label settled
-at a node has the least weight any walk there allows. ``timed_search`` and
-``_road_trip_kernels`` (skims) import this module.
+at a node has the least weight any walk there allows.
+
+One source, two ways to run it: as it is (a few searches, nothing to load), or compiled by
+``_timed_search_compiled`` (numba: skims and many searches), which gives the same labels.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from __future__ import annotations
 import heapq
 from typing import Any
 
-import numba
 import numpy as np
 import numpy.typing as npt
 
-from caravan.analysis.routing._road_trip_steps import (
+from caravan.analysis.routing._road_trip_codes import (
     BREAK,
     DAY,
     DRIVE,
@@ -34,14 +34,17 @@ from caravan.analysis.routing._road_trip_steps import (
     REST,
     STOP,
     WAIT,
+)
+from caravan.analysis.routing.drivers_rule import (
+    CONTINUOUS_DRIVING_H,
+    EXTENDED_DAYS,
     branch_rows,
     covers,
     drive_outcomes,
     stop_outcomes,
 )
-from caravan.analysis.routing.drivers_rule import CONTINUOUS_DRIVING_H, EXTENDED_DAYS
 
-__all__ = ["best_paths", "search", "structure_block"]
+__all__ = ["KERNELS", "best_paths", "search", "structure_block"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -52,16 +55,12 @@ _WEIGHT, _TIME, _TODAY, _CONTINUOUS, _LIMIT = range(5)
 #: next label at the same node, dead (another label there is as good and weighs no more).
 _NODE, _RULES, _EXTENSIONS, _PARENT, _EDGE, _NEXT, _DEAD = range(7)
 
-_jit = numba.njit(cache=True, nogil=True)
 
-
-@_jit
 def _put(row: FloatArray, a: float, b: float, c: float, d: float, e: float) -> None:
     """Fill the first five cells of ``row``."""
     row[0], row[1], row[2], row[3], row[4] = a, b, c, d, e
 
 
-@_jit
 def _grow(labels: FloatArray, links: IntArray, needed: int) -> tuple[FloatArray, IntArray]:
     """The label tables, doubled while they hold fewer than ``needed`` rows."""
     size = labels.shape[0]
@@ -76,7 +75,6 @@ def _grow(labels: FloatArray, links: IntArray, needed: int) -> tuple[FloatArray,
     return bigger, wider
 
 
-@_jit
 def _covers(
     labels: FloatArray,
     links: IntArray,
@@ -105,7 +103,6 @@ def _covers(
                        limit - today, continuous, extensions, limit == day))  # fmt: skip
 
 
-@_jit
 def _dominated(
     labels: FloatArray,
     links: IntArray,
@@ -147,7 +144,6 @@ def _dominated(
     return False
 
 
-@_jit
 def search(
     origin: int,
     target: int,
@@ -251,7 +247,6 @@ def search(
     return best, labels[:count], links[:count]
 
 
-@_jit
 def _path(links: IntArray, label: int, reversed_path: IntArray, path: IntArray) -> int:
     """Into ``path``: the edges from the origin to ``label`` in travel order; their count."""
     length = 0
@@ -264,7 +259,6 @@ def _path(links: IntArray, label: int, reversed_path: IntArray, path: IntArray) 
     return length
 
 
-@_jit
 def best_paths(
     origin: int,
     targets: IntArray,
@@ -306,7 +300,6 @@ def best_paths(
     return flat, lengths
 
 
-@_jit
 def structure_block(
     origins: IntArray,
     targets: IntArray,
@@ -341,3 +334,7 @@ def structure_block(
                 if row != column:
                     use[edge] += 1.0
                 label = links[label, _PARENT]
+
+
+#: The functions above in the order they are compiled (each after those it calls).
+KERNELS = (_put, _grow, _covers, _dominated, search, _path, best_paths, structure_block)

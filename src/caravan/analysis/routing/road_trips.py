@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from caravan.analysis.routing import _road_trip_codes as codes
 from caravan.analysis.routing.drivers_hours import crew_rules
 from caravan.network import EdgeKind, NetworkSnapshot, WeightedGraph
 
@@ -42,17 +43,13 @@ class RoadTripTiming:
     @property
     def drives(self) -> bool:
         """Whether any edge is a road link with crew rules (else nothing ever changes)."""
-        from caravan.analysis.routing import _road_trip_steps as kernels
-
-        usable = (self.role == kernels.DRIVE) & ~np.isnan(self.rules[:, kernels.DAY])
+        usable = (self.role == codes.DRIVE) & ~np.isnan(self.rules[:, codes.DAY])
         return bool(usable.any())
 
     def drives_on(self, edges: npt.NDArray[np.int64]) -> bool:
         """Whether any of ``edges`` is a road link with crew rules."""
-        from caravan.analysis.routing import _road_trip_steps as kernels
-
-        chosen = edges[(self.role[edges] == kernels.DRIVE)]
-        return bool((~np.isnan(self.rules[chosen, kernels.DAY])).any())
+        chosen = edges[(self.role[edges] == codes.DRIVE)]
+        return bool((~np.isnan(self.rules[chosen, codes.DAY])).any())
 
     def tree_changes(
         self, graph: WeightedGraph, predecessors: npt.NDArray[np.int32], targets: IntArray
@@ -92,28 +89,26 @@ class RoadTripTiming:
 
 def road_trip_timing(snapshot: NetworkSnapshot) -> RoadTripTiming:
     """Every edge's part in road trips, read once per skim from the snapshot's records."""
-    from caravan.analysis.routing import _road_trip_steps as kernels
-
     count = snapshot.edge_count
-    role = np.full(count, kernels.OTHER, dtype=np.int64)
+    role = np.full(count, codes.OTHER, dtype=np.int64)
     run_key = np.full(count, -1, dtype=np.int64)
     driving_h = np.full(count, np.nan)
-    rules = np.full((count, kernels.RULE_COUNT), np.nan)
+    rules = np.full((count, codes.RULE_COUNT), np.nan)
     keys: dict[tuple[object, ...], int] = {}
     typical = np.ascontiguousarray(snapshot.time_h, dtype=np.float64)
     for edge in range(count):
         kind = int(snapshot.kind[edge])
         if kind in (EdgeKind.ACCESS, EdgeKind.EGRESS) and typical[edge] <= _NEGLIGIBLE_H:
-            role[edge] = kernels.PASS
+            role[edge] = codes.PASS
         elif kind == EdgeKind.CROSSING and snapshot.mode[edge] == "road":
-            role[edge] = kernels.STOP  # the crew's hours go on across it
+            role[edge] = codes.STOP  # the crew's hours go on across it
         elif kind == EdgeKind.TRANSFER:
-            role[edge] = kernels.WAIT  # as across a border, but a rest there is the regular one
+            role[edge] = codes.WAIT  # as across a border, but a rest there is the regular one
         elif kind == EdgeKind.LINK:
             layer = snapshot.node_layer[int(snapshot.source[edge])]
             if layer is None or layer.mode != "road":
                 continue
-            role[edge] = kernels.DRIVE
+            role[edge] = codes.DRIVE
             record = snapshot.records[edge]
             run_key[edge] = keys.setdefault((layer, record.country_ids), len(keys))
             driving_h[edge] = _driving_h(snapshot, edge)

@@ -3,14 +3,19 @@
 A per-edge drivers' factor is only an upper bound of the rule that times a road trip
 (breaks and rests where they fall, rests taken during stops, extended days), so a
 path chosen by it need not have the least reported time, and opening a link could make a
-reported trip slower. This search (compiled, ``_timed_search_kernels``) carries the crew's
-state on its labels and minimises exactly ``cost_weight`` × cost + ``time_weight`` ×
-reported time: time (0, 1) and generalised cost (1, value of time).
+reported trip slower. This search (``_timed_search_kernels``) carries the crew's state on
+its labels and minimises exactly ``cost_weight`` × cost + ``time_weight`` × reported time:
+time (0, 1) and generalised cost (1, value of time).
+
+The search runs as plain Python for a process's first few single searches (a command
+asking one route loads no numba) and compiled for anything larger: see :func:`kernels_for`.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -18,10 +23,42 @@ import numpy.typing as npt
 from caravan.analysis.routing.road_trips import RoadTripTiming
 from caravan.network import NetworkSnapshot, WeightedGraph
 
-__all__ = ["TimedSearch", "timed_search"]
+__all__ = ["PLAIN_SEARCH_NODES", "TimedSearch", "kernels_for", "timed_search"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+#: Nodes a process searches as plain Python before it loads the compiled search: loading
+#: numba and the kernels from its disk cache (~0.45 s) costs about as much as 64 plain
+#: searches of the embedded network (~470 nodes, ~7 ms each). Work is counted, never
+#: timed, so the choice never depends on the machine; both modes give the same labels.
+PLAIN_SEARCH_NODES = 64 * 500
+_COMPILED = "caravan.analysis.routing._timed_search_compiled"
+
+
+class _PlainWork:
+    """Nodes searched as plain Python in this process (a race between threads only moves
+    the switch to compiled by a search, never changes a result)."""
+
+    nodes = 0
+
+
+def kernels_for(node_count: int, searches: int = 1) -> ModuleType:
+    """The search module for ``searches`` searches of a ``node_count``-node graph.
+
+    Plain Python while this process's plain work stays within :data:`PLAIN_SEARCH_NODES`
+    and the compiled kernels are not loaded yet; compiled otherwise (one source, the same
+    results either way).
+    """
+    work = node_count * searches
+    if _COMPILED not in sys.modules and _PlainWork.nodes + work <= PLAIN_SEARCH_NODES:
+        _PlainWork.nodes += work
+        from caravan.analysis.routing import _timed_search_kernels as plain
+
+        return plain
+    from caravan.analysis.routing import _timed_search_compiled as compiled
+
+    return compiled
 
 
 @dataclass(frozen=True)
@@ -38,8 +75,7 @@ class TimedSearch:
 
     def path(self, origin: int, target: int) -> list[int] | None:
         """Edges of the least-weight walk from node ``origin`` to node ``target`` (None: none)."""
-        from caravan.analysis.routing import _timed_search_kernels as kernels
-
+        kernels = kernels_for(self.graph.node_count)
         best, _, links = kernels.search(origin, target, *self._graph_arrays(), self.cost,
                                         self.rule_id, self.rule_table, self.cost_weight,
                                         self.time_weight)  # fmt: skip
@@ -54,8 +90,7 @@ class TimedSearch:
 
     def paths(self, origin: int, targets: IntArray) -> list[list[int] | None]:
         """The edges of the least-weight walk from ``origin`` to each target (None: none)."""
-        from caravan.analysis.routing import _timed_search_kernels as kernels
-
+        kernels = kernels_for(self.graph.node_count)
         flat, lengths = kernels.best_paths(
             origin, np.ascontiguousarray(targets, dtype=np.int64), *self._graph_arrays(),
             self.cost, self.rule_id, self.rule_table, self.cost_weight, self.time_weight,
@@ -75,8 +110,7 @@ class TimedSearch:
         ``edge_masks`` is edge × word; an origin or target of -1 has no path (no bits).
         A path from a place to itself sets bits but counts no use.
         """
-        from caravan.analysis.routing import _timed_search_kernels as kernels
-
+        kernels = kernels_for(self.graph.node_count, max(int(np.count_nonzero(origins >= 0)), 1))
         items = np.zeros((origins.size, targets.size, edge_masks.shape[1]), dtype=np.uint64)
         use = np.zeros(edge_masks.shape[0])
         kernels.structure_block(
@@ -129,7 +163,7 @@ def timed_search(
     time_weight: float,
 ) -> TimedSearch:
     """The search on ``graph``: crew rules numbered by their distinct rows over road links."""
-    from caravan.analysis.routing import _road_trip_steps as kernels
+    from caravan.analysis.routing import _road_trip_codes as kernels
 
     usable = (timing.role == kernels.DRIVE) & ~np.isnan(timing.driving_h)
     usable &= ~np.isnan(timing.rules).any(axis=1)

@@ -235,7 +235,8 @@ def test_a_found_route_builds_no_explanation_for_its_failed_side_searches(
     explain = _CountingExplain()
     router = Router(embedded.network(WEDNESDAY), explain)
     failures = _count_failed_searches(router, monkeypatch)
-    query = RouteQuery(origin="cn-xian", destination="uz-tashkent", alternatives=3, pareto=True)
+    # Yiwu has rail links only, so not every side search finds a path
+    query = RouteQuery(origin="cn-yiwu", destination="uz-tashkent", alternatives=3, pareto=True)
     result = router.route(query)
     assert result.alternatives
     assert result.pareto

@@ -137,12 +137,14 @@ class Gazetteer:
     _prefixes: dict[tuple[str, ...], set[tuple[EntryKind, str]]] = field(default_factory=dict)
     _prefix_entry: dict[tuple[tuple[str, ...], str], Entry] = field(default_factory=dict)
     _longest: int = 1
+    _held: list[set[str]] | None = None
 
     def add(self, entry: Entry, *, prefixes: bool = True) -> None:
         """Index one name (and, for a long one, its first words unless ``prefixes`` is off)."""
         keys = tuple(t.key for t in tokenise(entry.label))
         if not keys:
             return
+        self._held = None  # the projects' word identities are worked out again
         self.entries.append(entry)
         self._first_words.add(keys[0])
         bucket = self._by_keys.setdefault(keys, [])
@@ -197,13 +199,20 @@ class Gazetteer:
         "Kulma" of "Dushanbe–Khorog–Kulma highway")."""
         need = len(keys) if at_least is None else min(at_least, len(keys))
         wanted = [self._identities(k) for k in keys]
-        for label_keys, entries in self._by_keys.items():
-            if not any(e.kind is EntryKind.PROJECT for e in entries):
-                continue
-            held = set().union(*(self._identities(k) for k in label_keys))
-            if sum(1 for identities in wanted if identities & held) >= need:
-                return True
-        return False
+        return any(
+            sum(1 for identities in wanted if identities & held) >= need
+            for held in self._project_identities()
+        )
+
+    def _project_identities(self) -> list[set[str]]:
+        """The identities of the words of every project's name, worked out once."""
+        if self._held is None:
+            self._held = [
+                set().union(*(self._identities(k) for k in label_keys))
+                for label_keys, entries in self._by_keys.items()
+                if any(e.kind is EntryKind.PROJECT for e in entries)
+            ]
+        return self._held
 
     def _identities(self, key: str) -> set[str]:
         """A word's key and the ids of the places it names on its own."""

@@ -180,6 +180,7 @@ class LemmaPattern:
 _PHRASE_LEAD = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
+@functools.lru_cache(maxsize=4096)
 def nominative_phrase(phrase: str) -> str:
     """A Russian noun phrase with its head noun and the adjectives before it in the
     nominative ("кредитного соглашения о …" → "Кредитное соглашение о …"), capitalised;
@@ -212,6 +213,7 @@ def nominative_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=4096)
 def inflected(word: str, case: str) -> str:
     """A Russian noun in another case ("Кыргызстан", "ablt" → "Кыргызстаном"), keeping its
     capital; the word as written when the dictionary does not know it."""

@@ -228,3 +228,20 @@ def test_an_untitled_russian_agreement_in_the_genitive_is_named_in_the_nominativ
     assert agreement_names(kb, text) == [
         "Кредитное соглашение о финансировании строительства дороги"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Введённая в эксплуатацию в августе 2016 года железная дорога Вахдат – Яван работает.",
+        "Железную дорогу Вахдат – Яван сдали в эксплуатацию в августе 2016 года.",
+        "Железная дорога Вахдат – Яван была принята в эксплуатацию в августе 2016 года.",
+    ],
+)
+def test_put_into_service_in_participle_and_past_forms(kb: KnowledgeBase, sentence: str) -> None:
+    assert ("prj-vahdat-yavan-railway", ProjectStatus.IN_SERVICE) in statuses(kb, sentence)
+
+
+def test_put_into_service_in_the_future_is_no_step(kb: KnowledgeBase) -> None:
+    text = "Железную дорогу Вахдат – Яван сдадут в эксплуатацию в августе 2016 года."
+    assert ("prj-vahdat-yavan-railway", ProjectStatus.IN_SERVICE) not in statuses(kb, text)

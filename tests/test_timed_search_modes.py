@@ -20,10 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caravan import Observatory
-from caravan.analysis.routing import Weight
+from caravan.analysis.routing import Weight, drivers_hours, drivers_rule
 from caravan.analysis.routing import _timed_search_compiled as compiled
 from caravan.analysis.routing import _timed_search_kernels as plain
 from caravan.analysis.routing import timed_search as modes
+from caravan.analysis.routing.itinerary import itinerary_from_edges
 from caravan.analysis.routing.timed_search import TimedSearch
 from caravan.network import CostSettings
 from test_timed_search import _graph
@@ -138,3 +139,31 @@ def test_a_route_in_a_fresh_process_runs_plain_and_reads_as_a_compiled_one(
     assert numba_loaded is False
     assert same is True
     assert time_h > 0
+
+
+@pytest.mark.parametrize("modes_used", [None, ("road",)])
+def test_itineraries_time_road_trips_alike_in_both_modes(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch, modes_used: tuple[str, ...] | None
+) -> None:
+    router = embedded._router(DATE, CostSettings())
+    snapshot = router.snapshot
+    timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, modes_used, ()))
+    assert timed is not None
+    places = sorted(set(snapshot.origin_node) & set(snapshot.destination_node))[::4]
+    driven = 0
+    for origin in places:
+        targets = np.array([snapshot.destination_node[p] for p in places], dtype=np.int64)
+        paths = timed.paths(snapshot.origin_node[origin], targets)
+        for destination, edges in zip(places, paths, strict=True):
+            if not edges or destination == origin:
+                continue
+            itineraries = []
+            for compiled_rule in (False, True):
+                monkeypatch.setattr(modes, "compiled_loaded", lambda on=compiled_rule: on)
+                assert (drivers_hours._trip_rest() is drivers_rule.trip_rest) is not compiled_rule
+                itineraries.append(
+                    itinerary_from_edges(snapshot, edges, origin, destination, "time")
+                )
+            assert itineraries[0] == itineraries[1], (origin, destination)
+            driven += itineraries[0].time_h != float(snapshot.time_h[edges].sum())
+    assert driven > 20  # many of these trips are re-timed by the rule

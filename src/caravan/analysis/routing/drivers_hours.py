@@ -14,7 +14,7 @@ together after both have driven a day (9 h in 30 h). See docs/network-model.md.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -76,11 +76,23 @@ def added_rest_h(stretches: Sequence[Stretch], rules: CrewRules) -> list[float]:
     border = np.array([s.border for s in stretches], dtype=np.bool_)
     added = np.zeros(len(stretches))
     limit = math.inf if rules.continuous_driving_h is None else rules.continuous_driving_h
-    drivers_rule.trip_rest(
+    _trip_rest()(
         hours, driving, border, len(stretches), rules.daily_driving_h, limit, rules.break_h,
         rules.daily_rest_h, rules.stop_as_rest_h, rules.extension_h, added,
     )  # fmt: skip
     return [float(value) for value in added]
+
+
+def _trip_rest() -> Callable[..., float]:
+    """``drivers_rule.trip_rest`` as plain Python, or compiled (the same source and figures)
+    once the process runs the compiled search, where routes build many itineraries."""
+    from caravan.analysis.routing.timed_search import compiled_loaded
+
+    if compiled_loaded():
+        from caravan.analysis.routing._road_trip_kernels import added_rest
+
+        return added_rest
+    return drivers_rule.trip_rest
 
 
 def crew_rules(parameters: Sequence[Parameter]) -> tuple[CrewRules, CrewRules] | None:

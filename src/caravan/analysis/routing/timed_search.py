@@ -23,7 +23,7 @@ import numpy.typing as npt
 from caravan.analysis.routing.road_trips import RoadTripTiming
 from caravan.network import NetworkSnapshot, WeightedGraph
 
-__all__ = ["PLAIN_SEARCH_NODES", "TimedSearch", "kernels_for", "timed_search"]
+__all__ = ["PLAIN_SEARCH_NODES", "TimedSearch", "compiled_loaded", "kernels_for", "timed_search"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -43,6 +43,11 @@ class _PlainWork:
     nodes = 0
 
 
+def compiled_loaded() -> bool:
+    """Whether this process runs the compiled search (itineraries then time trips compiled)."""
+    return _COMPILED in sys.modules
+
+
 def kernels_for(node_count: int, searches: int = 1) -> ModuleType:
     """The search module for ``searches`` searches of a ``node_count``-node graph.
 
@@ -51,7 +56,7 @@ def kernels_for(node_count: int, searches: int = 1) -> ModuleType:
     results either way).
     """
     work = node_count * searches
-    if _COMPILED not in sys.modules and _PlainWork.nodes + work <= PLAIN_SEARCH_NODES:
+    if not compiled_loaded() and _PlainWork.nodes + work <= PLAIN_SEARCH_NODES:
         _PlainWork.nodes += work
         from caravan.analysis.routing import _timed_search_kernels as plain
 

@@ -24,7 +24,14 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
-from caravan.analysis.ingest.morphology import inflected, lemma_of, nominative_phrase
+from caravan.analysis.ingest.morphology import (
+    inflected,
+    lemma_of,
+    nominative_phrase,
+    noun_lemma,
+    only_plural,
+    singular_noun,
+)
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.twinning_pairs import twinning_pairs
 from caravan.model.enums import AgreementKind, DatePrecision
@@ -333,6 +340,7 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         noun = found["noun"] or found["runoun"]
         if noun[:1].isupper() and found.start() > 0 and view.sentence[found.start() - 1] != " ":
             continue
+        plural = _plural_document(noun)
         tail = found["tail"] or found["rutail"] or ""
         if not tail and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()]):
             continue  # "the treaty": a document already named, not a new one
@@ -358,7 +366,54 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         name = (noun + tail).strip()
         end = start + len(name)
         name = re.sub(r"[\"“”«»]", "", name).strip()
+        if plural:
+            # "documents on A and on B" are one document each; "documents on trade, energy
+            # and culture", "семь меморандумов" are a group the text does not name one by one.
+            yield from _each_document(noun, tail, start)
+            continue
         yield start, end, name[:1].upper() + name[1:]
+
+
+#: Topics each with its own preposition: "on grant assistance and on standardization".
+_EACH_TOPIC = re.compile(
+    r",?\s+(?:and|as\s+well\s+as)\s+(?=(?:on|about)\s)|,?\s+(?:и|а\s+также)\s+(?=(?:о|об|по)\s)"
+)
+
+
+def _each_document(noun: str, tail: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """Each document of "documents on A and on B", named in the singular ("Document on B")."""
+    joints = [(m.start(), m.end()) for m in _EACH_TOPIC.finditer(tail)]
+    if not joints:
+        return
+    single = " ".join(singular_noun(w) for w in noun.split())
+    bounds = [0, *(x for joint in joints for x in joint), len(tail)]
+    for begin, finish in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = tail[begin:finish]
+        lead = len(piece) - len(piece.lstrip())
+        name = f"{single} {piece.strip()}"
+        at = start + len(noun) + begin + lead
+        yield at, start + len(noun) + finish, name[:1].upper() + name[1:]
+
+
+def _plural_document(noun: str) -> bool:
+    """True when a document noun is plural ("documents", "меморандумы", "меморандумов"): a
+    group of documents the text does not name one by one is no single agreement."""
+    words = noun.split()
+    if not any("\u0400" <= c <= "\u04ff" for c in noun):
+        head = words[0] if words[0].casefold().startswith("memorand") else words[-1]
+        return head.casefold() in {"documents", "memoranda", "memorandums", "mous"}
+    return any(only_plural(w) for w in words if noun_lemma(w) in _RU_DOCUMENT_NOUNS)
+
+
+_RU_DOCUMENT_NOUNS = {
+    "соглашение",
+    "меморандум",
+    "договор",
+    "декларация",
+    "карта",
+    "план",
+    "заявление",
+}
 
 
 #: "the Kyrgyz capital", "capital of Kyrgyzstan", "в столице Кыргызстана", "казахстанской столице".

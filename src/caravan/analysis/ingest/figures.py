@@ -256,7 +256,7 @@ def _inflow_forecast(view: SentenceView, start: int) -> bool:
 #: "the five Central Asian countries", "Central Asia as a whole": a total, not one partner.
 _TOTAL = re.compile(
     r"\b(?:five|all|entire|whole)\s+(?:of\s+the\s+)?Central\s+Asia|\bCentral\s+Asia\s+as\s+a\s+whole"
-    r"|\bChina[-–—\s]+Central\s+Asia|(?<![\w-])(?:пят\w+|всеми|всех)\s+(?:\w+\s+)?стран|стран\w*\s+Центральной\s+Азии",
+    r"|\b(?:the\s+)?five\s+(?:countries|states|nations|republics)\b|\bChina[-–—\s]+Central\s+Asia|(?<![\w-])(?:пят\w+|всеми|всех)\s+(?:\w+\s+)?стран|стран\w*\s+Центральной\s+Азии",
     re.IGNORECASE,
 )
 
@@ -276,7 +276,9 @@ def _trade(
     bilateral = _BILATERAL.search(view.sentence) is not None and not (
         {i for m in countries for i in m.ids(EntryKind.COUNTRY)} - {"cn"}
     )
-    if bilateral:
+    if bilateral and china_named and _TOTAL.search(view.sentence):
+        partner_before: str | None = ""  # "China and the five countries … the two sides": the total
+    elif bilateral:
         # "Bilateral trade reached $44 billion": the two sides are the sentences' just before.
         partner_before = _partner_before(view)
         if partner_before is None:
@@ -625,7 +627,7 @@ def _crossing_subject(
     ]
     chosen = _subject_before(view, candidates, start, end)
     if chosen is not None and chosen.ids(EntryKind.CROSSING):
-        return chosen.ids(EntryKind.CROSSING)[0], chosen, _variant_flags(chosen)
+        return _crossing_of_mode(view, chosen, mode), chosen, _variant_flags(chosen)
     if chosen is not None and chosen.ids(EntryKind.PROJECT):
         return built_by[chosen.ids(EntryKind.PROJECT)[0]][0], chosen, _variant_flags(chosen)
     if chosen is not None:
@@ -653,6 +655,14 @@ def _crossing_subject(
         subject = built[0] if len(built) == 1 else project_id
         return subject, project, _variant_flags(project)
     return None
+
+
+def _crossing_of_mode(view: SentenceView, match: Match, mode: str | None) -> str:
+    """Of the crossings a name may be, the one of the figure's mode: vehicles pass the road
+    crossing of that name, trains the rail one ("Torugart … 150 vehicles a day")."""
+    named = match.ids(EntryKind.CROSSING)
+    modes = {c: m for posts in view.context.crossings_at.values() for c, m in posts}
+    return next((c for c in named if mode is not None and modes.get(c) == mode), named[0])
 
 
 # -- lengths, sister cities, planned openings ----------------------------------------------

@@ -28,6 +28,8 @@ __all__ = [
     "lemma_view",
     "nominative_phrase",
     "noun_lemma",
+    "only_plural",
+    "singular_noun",
 ]
 
 #: Parts of speech whose lemma is a name's base form (nouns and full adjectives).
@@ -68,6 +70,36 @@ def lemma_of(word: str) -> WordLemma:
     tag = parse.tag
     not_taken = tag.POS in ("VERB", "INFN") and any(g in tag for g in _NOT_TAKEN)
     return WordLemma(parse.normal_form.replace("ё", "е"), True, tag.POS, not_taken)
+
+
+@functools.lru_cache(maxsize=4_096)
+def only_plural(word: str) -> bool:
+    """True when every dictionary reading of a Russian noun is plural ("меморандумы",
+    "меморандумов"; not "соглашения", which may be one agreement's genitive)."""
+    nouns = [p for p in analyser().parse(word.casefold()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+#: English document nouns in the plural and their singular.
+_ENGLISH_SINGULAR = {
+    "documents": "document",
+    "memoranda": "memorandum",
+    "memorandums": "memorandum",
+    "mous": "MoU",
+}
+
+
+def singular_noun(word: str) -> str:
+    """A plural noun in the singular ("documents" → "document", "меморандумы" →
+    "меморандум"); other words (adjectives, unknown nouns) as written."""
+    english = _ENGLISH_SINGULAR.get(word.casefold())
+    if english is not None:
+        return english
+    if not only_plural(word):
+        return word
+    parse = next(p for p in analyser().parse(word.casefold()) if p.tag.POS == "NOUN")
+    form = parse.inflect({"sing", "nomn"})
+    return word if form is None else str(form.word)
 
 
 def noun_lemma(word: str) -> str:

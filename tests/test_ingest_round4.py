@@ -1,0 +1,118 @@
+"""Categories of error found on the fourth development set (issue #12), each checked with
+sentences written for the test in English and Russian: a count of vehicles at a crossing
+that has a road and a rail post, groups of documents signed together, and trade between
+China and "the five countries"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caravan.model.proposals import (
+    FigureQuantity,
+    ProposedAgreement,
+    ProposedFact,
+    ProposedFigure,
+)
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+@pytest.fixture
+def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
+    knowledge_base = KnowledgeBase(embedded_kb_path)
+    yield knowledge_base
+    knowledge_base.close()
+
+
+def figures(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
+    return [
+        f.payload
+        for f in facts
+        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
+    ]
+
+
+def agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+
+
+# -- vehicles pass the road crossing of a name a rail crossing shares -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the repairs, the Torugart checkpoint can handle 150 vehicles a day.",
+        "После ремонта пункт пропуска «Торугарт» может пропускать 150 автомобилей в сутки.",
+    ],
+)
+def test_vehicles_at_a_name_with_road_and_rail_posts_are_the_road_crossings(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [(f.subject_id, f.value) for f in found] == [("bcp-torugart-road", 150.0)]
+
+
+# -- groups of documents -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and China signed a number of documents on trade, energy, agriculture and "
+        "culture in Astana on 3 July 2024.",
+        "Казахстан и Китай подписали семь меморандумов – об экономике, энергетике и образовании.",
+        "Министерство транспорта Узбекистана подписало меморандумы о сотрудничестве с "
+        "несколькими китайскими логистическими компаниями.",
+    ],
+)
+def test_a_group_of_documents_with_no_names_is_no_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert agreement_names(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The two sides also signed documents on grant assistance and on cooperation in "
+            "customs.",
+            ["Document on grant assistance", "Document on cooperation in customs"],
+        ),
+        (
+            "Стороны подписали меморандумы о гуманитарной помощи и о сотрудничестве в области "
+            "таможни.",
+            ["Меморандум о гуманитарной помощи", "Меморандум о сотрудничестве в области таможни"],
+        ),
+    ],
+)
+def test_documents_each_on_its_own_topic_are_one_agreement_each(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert agreement_names(kb, text) == names
+
+
+def test_a_single_untitled_memorandum_is_still_an_agreement(kb: KnowledgeBase) -> None:
+    text = "Казахстан и Китай подписали соглашения о сотрудничестве в области таможни."
+    assert agreement_names(kb, text) == ["Соглашение о сотрудничестве в области таможни"]
+
+
+# -- China and "the five countries" --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations between China and the five countries are thirty years old, and trade between "
+        "the two sides reached $50 billion in 2021.",
+        "Отношениям Китая и пяти стран тридцать лет, а товарооборот между сторонами в 2021 году "
+        "достиг 50 млрд долларов.",
+    ],
+)
+def test_trade_of_china_and_the_five_countries_is_the_total(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.partner_id, f.year, f.value) for f in found] == [(None, 2021, 50e9)]

@@ -37,6 +37,8 @@ TIME_VALUES = {
     "asm-time-road-reduced-daily-rest": 9.0,
     "asm-time-road-two-drivers": 1.5,
     "asm-time-road-terminal-dwell": 2.0,
+    "asm-time-road-rail-departure-wait": 12.0,
+    "asm-time-rail-road-release": 2.0,
     "asm-time-spread-low": 0.5,
     "asm-time-spread-high": 1.1,
 }

@@ -411,6 +411,7 @@ class _Builder:
                 if kind == TransferKind.ROAD_RAIL_HANDLING:
                     # road to rail: a rail leg starts (formation); rail to road: it ends
                     used += self.time_model.rail_end_h(place_id, place.country_id, rail_starts)
+                    used += self.time_model.mode_change_h(place_id, place.country_id, rail_starts)
                 time_h = time_p.value + sum(p.value for p in used[2:])
                 record = EdgeRecord(
                     EdgeKind.TRANSFER,

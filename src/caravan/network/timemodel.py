@@ -35,6 +35,8 @@ TIME_ASSUMPTIONS = {
     "road_reduced_daily_rest_h": "asm-time-road-reduced-daily-rest",
     "road_two_driver_factor": "asm-time-road-two-drivers",
     "road_terminal_dwell_h": "asm-time-road-terminal-dwell",
+    "road_rail_departure_wait_h": "asm-time-road-rail-departure-wait",
+    "rail_road_release_h": "asm-time-rail-road-release",
     "spread_low": "asm-time-spread-low",
     "spread_high": "asm-time-spread-high",
 }
@@ -61,6 +63,8 @@ _NEUTRAL = {
     "road_reduced_daily_rest_h": 0.0,
     "road_two_driver_factor": 1.0,
     "road_terminal_dwell_h": 0.0,
+    "road_rail_departure_wait_h": 0.0,
+    "rail_road_release_h": 0.0,
     "spread_low": 1.0,
     "spread_high": 1.0,
 }
@@ -202,9 +206,26 @@ class TimeModel:
         consolidated and the train formed (``rail_origin_dwell_h``).
         """
         dwell: tuple[Parameter, ...] = (self.parameters["rail_terminal_dwell_h"],)
-        if starting and country == "cn" and place_id not in self.xinjiang:
+        if starting and self._interior(place_id, country):
             dwell += (self.parameters["rail_origin_dwell_h"],)
         return dwell
+
+    def mode_change_h(self, place_id: str, country: str, to_rail: bool) -> tuple[Parameter, ...]:
+        """Time a container spends at a terminal changing between truck and train, beyond lifts.
+
+        Truck to train: waiting after gate-in for the train's departure (in China's interior
+        the origin dwell already holds it); train to truck: unloading and release. Only a
+        change of mode pays it, so a short rail ride cannot stand in for a driver's rest.
+        """
+        if not to_rail:
+            return (self.parameters["rail_road_release_h"],)
+        if self._interior(place_id, country):
+            return ()
+        return (self.parameters["road_rail_departure_wait_h"],)
+
+    def _interior(self, place_id: str, country: str) -> bool:
+        """Whether a place lies in China beyond Xinjiang."""
+        return country == "cn" and place_id not in self.xinjiang
 
 
 def _numeric(name: str, assumption: Assumption | None, assumption_id: str) -> Parameter:

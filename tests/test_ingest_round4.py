@@ -116,3 +116,83 @@ def test_a_single_untitled_memorandum_is_still_an_agreement(kb: KnowledgeBase) -
 def test_trade_of_china_and_the_five_countries_is_the_total(kb: KnowledgeBase, text: str) -> None:
     found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     assert [(f.partner_id, f.year, f.value) for f in found] == [(None, 2021, 50e9)]
+
+
+# -- a text on China's trade: partners and years said once ----------------------------------------
+
+
+def trade(kb: KnowledgeBase, text: str) -> set[tuple[str | None, str | None, int | None, float]]:
+    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return {(f.partner_id, f.reporter_id, f.year, f.value) for f in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with Central Asia grew fast in 2023. Officials were pleased. "
+        "Trade with Uzbekistan climbed to $14bn, though Uzbek exports came to only $1.6bn.",
+        "Товарооборот Китая со странами Центральной Азии в 2023 году быстро рос. Чиновники "
+        "довольны. Торговля с Узбекистаном выросла до 14 млрд долларов, а узбекский экспорт "
+        "составил лишь 1,6 млрд долларов.",
+    ],
+)
+def test_a_partners_trade_in_a_text_on_chinas_trade_takes_the_year_said_before(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert trade(kb, text) == {("uz", "cn", 2023, 14e9)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's trade grew fast in 2023. Trade with Uzbekistan climbed to $1.4bn.",
+        "Торговля Казахстана в 2023 году быстро росла. Торговля с Узбекистаном выросла до "
+        "1,4 млрд долларов.",
+    ],
+)
+def test_a_partners_trade_in_a_text_not_on_chinas_trade_is_not_chinas(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert trade(kb, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with Central Asia grew in January-June 2023. Trade with Uzbekistan "
+        "climbed to $7bn.",
+        "Товарооборот Китая со странами Центральной Азии за шесть месяцев 2023 года вырос. "
+        "Торговля с Узбекистаном выросла до 7 млрд долларов.",
+    ],
+)
+def test_the_year_said_before_of_part_of_a_year_dates_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert trade(kb, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with the region rose in 2024: turnover grew for Kazakhstan (by $2.8 "
+        "billion), while Tajikistan saw it shrink by about $260 million and $65 million.",
+        "Товарооборот Китая с регионом в 2024 году вырос: с Казахстаном (на 2,8 млрд "
+        "долларов), а с Таджикистаном сократился на 260 млн и 65 млн долларов.",
+    ],
+)
+def test_changes_in_brackets_and_coordinated_are_not_levels(kb: KnowledgeBase, text: str) -> None:
+    assert trade(kb, text) == set()
+
+
+def test_another_sentences_china_is_not_the_reporter(kb: KnowledgeBase) -> None:
+    text = (
+        "Figures often fail to match China's. Uzbekistan's Statistics Agency put turnover "
+        "with China for 2023 at $13.7bn."
+    )
+    assert trade(kb, text) == {("uz", "uz", 2023, 13.7e9)}
+
+
+def test_a_russian_agencys_own_country_is_the_reporter(kb: KnowledgeBase) -> None:
+    text = (
+        "Данные часто расходятся с китайскими. Статистическое агентство Узбекистана оценило "
+        "товарооборот с Китаем за 2023 год в 13,7 млрд долларов."
+    )
+    assert trade(kb, text) == {("uz", "uz", 2023, 13.7e9)}

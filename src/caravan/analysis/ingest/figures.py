@@ -77,7 +77,7 @@ _INSTITUTION = re.compile(
     r"|(?<![\w-])(?:министерств\w*|министр\w*|агентств\w*|комитет\w*)\s+(?:по\s+)?(?:[\w-]+\s+(?:и\s+))?$",
     re.IGNORECASE,
 )
-_STATISTICS = re.compile(r"^\W*(?:\w+\W+){0,2}(?:statistic\w*|customs)", re.IGNORECASE)
+_STATISTICS = re.compile(r"^[^\w.;]*(?:\w+[^\w.;]+){0,2}(?:statistic\w*|customs)", re.IGNORECASE)
 
 _PER_DAY = (
     r"\s*(?:per|a|each|every|в|за)\s+(?:day|сутки|день)|\s+daily|\s+ежедневно|\s*/\s*(?:day|сут\.?)"
@@ -221,12 +221,26 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
         cues, carried = [("trade", 0, 0)], True
     if not cues:
         return
-    for amount in amounts:
-        kind, cue_start, _ = min(cues, key=lambda c: max(0, c[1] - amount.end, amount.start - c[2]))
+    changes: list[Amount] = []
+    for amount in sorted(amounts, key=lambda a: a.start):
         start, end = view.start + amount.start, view.start + amount.end
+        clause = view.segment_of(start)
+        kind, cue_start, _ = min(
+            cues,
+            key=lambda c: (
+                # the amount's own clause first: "Trade … rose to $14bn, though exports …"
+                not clause[0] <= view.start + c[1] < clause[1],
+                max(0, c[1] - amount.end, amount.start - c[2]),
+            ),
+        )
+        if is_change(sentence, amount.start) or (
+            # "shrink by about $260 million and $65 million": both are changes
+            changes and _AND.fullmatch(sentence, changes[-1].end, amount.start)
+        ):
+            changes.append(amount)
+            continue
         if (
             in_range(sentence, amount.start, amount.end)
-            or is_change(sentence, amount.start)
             or is_bound(sentence, amount.start)
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))
@@ -285,8 +299,8 @@ def _trade(
             return
     elif not china_named and _BILATERAL.search(view.sentence) and _china_before(view):
         pass  # "Kyrgyzstan's statistics: trade between the two countries …": China said before
-    elif not china_named and not carried:  # a run-on list's China is in its trade sentence
-        return
+    elif not china_named and not carried and not _chinas_trade_before(view, countries):
+        return  # a run-on list's China is in its trade sentence; a text on China's trade says it
     flags: list[Flag] = []
     partner = partner_before if bilateral else _partner_near(view, start, end)
     if partner is None:
@@ -324,6 +338,8 @@ def _trade(
     year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
+    if year is None and dated is None:
+        year = _running_year(view)  # "Kazakhstan's turnover reached $41bn": the year said before
     if year is None or partial_period(view, start, (dated.start, dated.end) if dated else None):
         return
     yield Candidate(
@@ -382,6 +398,57 @@ def _carried_year(view: SentenceView) -> int | None:
             return years[0].date.year
         earlier = earlier.previous
     return None
+
+
+#: How many sentences back a trade text's year still dates a figure given without one.
+_RUNNING_YEAR_SENTENCES = 5
+
+
+def _running_year(view: SentenceView) -> int | None:
+    """The year of the nearest earlier sentence on trade or exports that gives one ("China's
+    trade … in 2023. … Trade with Uzbekistan rose to $14bn": 2023); none when that sentence
+    is about part of a year."""
+    earlier = view.previous
+    for _ in range(_RUNNING_YEAR_SENTENCES):
+        if earlier is None:
+            return None
+        if _TRADE.search(earlier.sentence) or _EXPORT_IMPORT.search(earlier.sentence):
+            years = [
+                d
+                for d in earlier.dates
+                if d.precision is DatePrecision.YEAR and not _compared(earlier, d)
+            ]
+            if years:
+                first = years[0]
+                if partial_period(earlier, first.start, (first.start, first.end)):
+                    return None
+                return first.date.year
+        earlier = earlier.previous
+    return None
+
+
+def _chinas_trade_before(view: SentenceView, countries: list[Match]) -> bool:
+    """True when the sentence names one Central Asian state and no other country, and an
+    earlier sentence speaks of China's trade (a text on China's trade with the region:
+    "Trade with Uzbekistan jumped to $14bn"), or it names none and the text is about
+    Central Asia ("For the region as a whole turnover was $89.4bn")."""
+    named = {i for m in countries for i in m.ids(EntryKind.COUNTRY)}
+    if (
+        view.of_kind(EntryKind.FOREIGN)
+        or len(named) > 1
+        or (named and not named <= set(CENTRAL_ASIA))
+    ):
+        return False
+    if not named and not view.context.about_central_asia:
+        return False
+    earlier = view.previous
+    while earlier is not None:
+        if _TRADE.search(earlier.sentence) and any(
+            "cn" in m.ids(EntryKind.COUNTRY) for m in earlier.of_kind(EntryKind.COUNTRY)
+        ):
+            return True
+        earlier = earlier.previous
+    return False
 
 
 #: Trade of "the two countries" named in the sentences before.

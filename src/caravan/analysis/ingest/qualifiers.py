@@ -82,8 +82,9 @@ _YEAR_BEFORE = re.compile(
 #: The size of a change, not a level: "up $5.4 billion on 2023", "grew by $2 billion",
 #: "an increase of $3 billion", "вырос на 5 млрд", "увеличился на 2 млрд долларов".
 _CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:up|down)\s+(?:by\s+)?|\b(?:rose|risen|grew|grown|increased|decreased|fell|fallen|dropped"
-    r"|jumped|climbed|declined|expanded|shrank|added|gained|lost)\s+(?:\w+\s+){0,2}?by\s+"
+    r"(?:\b(?:up|down)\s+(?:by\s+)?|\b(?:rose|risen|rise|grew|grown|grow|increased|decreased|fell|fallen"
+    r"|fall|dropped|jumped|climbed|declined|expanded|shrank|shrunk|shrink|added|gained|lost)\s+(?:\w+\s+){0,2}?by\s+"
+    r"|\(\s*(?:by|на)\s+"
     r"|\b(?:increase|rise|growth|decline|drop|fall|jump|gain)\s+of\s+"
     r"|(?<![\w-])(?:вырос\w*|вырост\w*|увеличил\w*|увеличени\w*|рост\w*|сократил\w*|сокращени\w*"
     r"|снизил\w*|снижени\w*|уменьшил\w*|возрос\w*|прибавил\w*|прирост\w*)\s+(?:\w+\s+){0,2}?на\s+)"

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from caravan.model.proposals import (
+    EntityKind,
     FigureQuantity,
     ProposedAgreement,
+    ProposedEntity,
     ProposedFact,
     ProposedFigure,
 )
@@ -196,3 +198,98 @@ def test_a_russian_agencys_own_country_is_the_reporter(kb: KnowledgeBase) -> Non
         "товарооборот с Китаем за 2023 год в 13,7 млрд долларов."
     )
     assert trade(kb, text) == {("uz", "uz", 2023, 13.7e9)}
+
+
+# -- crossings named by a post, listed beside known ones, or set on a border ---------------------
+
+
+def new_crossings(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is EntityKind.CROSSING
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zhibek Zholy checkpoint now handles 1,000 vehicles a day.",
+        "Пункт пропуска «Жибек Жолы» теперь пропускает 1000 автомобилей в сутки.",
+    ],
+)
+def test_a_crossing_is_named_by_one_of_its_posts(kb: KnowledgeBase, text: str) -> None:
+    found = proposals_from(kb, text)
+    daily = figures(found, FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [(f.subject_id, f.value) for f in daily] == [("bcp-saryagash-keles-road", 1000.0)]
+    assert new_crossings(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The programme covers nine checkpoints. Upgrades were finished at several of them, "
+            "including Kaplanbek, Atameken, Kolzhat and Alakol.",
+            ["Kaplanbek", "Atameken"],
+        ),
+        (
+            "Программа охватывает девять КПП. Работы завершены на нескольких из них, в том "
+            "числе на Капланбеке, Атамекене, Колжате и Алаколе.",
+            ["Капланбек", "Атамекен"],
+        ),
+    ],
+)
+def test_unknown_posts_listed_beside_known_crossings_are_new_crossings(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert new_crossings(kb, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation visited several towns, including Kaplanbek, Atameken and Zharkent.",
+        "Делегация посетила несколько городов, в том числе Капланбек, Атамекен и Жаркент.",
+    ],
+)
+def test_a_list_in_a_text_not_about_checkpoints_names_no_crossing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert new_crossings(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Two upgraded road checkpoints opened: Kazygurt on the border with Uzbekistan and "
+            "Temir-Baba on the border with Turkmenistan.",
+            ["Kazygurt", "Temir-Baba"],
+        ),
+        (
+            "Открылись два обновлённых пункта пропуска: Казыгурт на границе с Узбекистаном и "
+            "Темир-Баба на границе с Туркменистаном.",
+            ["Казыгурт", "Темир-Баба"],
+        ),
+    ],
+)
+def test_a_post_set_on_a_border_is_a_new_crossing(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert new_crossings(kb, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrades were finished at several checkpoints, including Kolzhat and Alakol, and the "
+        "work at Tazhen and Bakhty is to be completed by the end of this year.",
+        "Модернизация завершена на нескольких КПП, в том числе на Колжате и Алаколе, а работы в "
+        "Тажене и Бахты будут завершены в 2026 году.",
+    ],
+)
+def test_a_plan_for_places_of_its_own_clause_is_not_the_crossing_before(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
+from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import typed_places
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
@@ -222,6 +223,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
     for candidate in route_places(view, gazetteer):
         known.append((candidate.start, candidate.end))
         yield candidate
+    for name, start, end in listed_crossings(view, gazetteer):
+        if not any(a < end and start < b for a, b in known):
+            known.append((start, end))
+            yield _new(EntityKind.CROSSING, name, start, end, ())
     places_known = list(known)  # a facility's name may hold a new place of its own
     for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):

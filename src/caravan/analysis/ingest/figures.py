@@ -1016,12 +1016,24 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             continue  # "the field survey should be finished by …": a study's end, not an opening
         if _part_in_clause(view, start):
             continue  # "the Tajik section … will be completed in 2024": a part, not the line
+        if _other_places_are_subject(view, projects, start):
+            continue  # "…, and the work at Tazhen and Bakhty is to be completed": not the one before
         project = _subject_before(view, projects, start, end)
         if project is None:
             continue
         yield _opening(project, year, start, end)
         yield from _elliptical_openings(view, projects, end)
     yield from _russian_planned_openings(view, projects)
+
+
+def _other_places_are_subject(view: SentenceView, projects: list[Match], start: int) -> bool:
+    """True when the plan's clause names places but none of the projects or crossings: its
+    subject is there ("the work at Tazhen, Maikapchagai and Bakhty is to be completed"), not
+    a project of another clause."""
+    clause_start, _ = view.segment_of(start)
+    if any(clause_start <= m.start < start for m in projects):
+        return False
+    return any(clause_start <= m.start < start for m in view.of_kind(EntryKind.PLACE))
 
 
 #: A Russian plan to open, in any form of its verbs: "Запустить дорогу рассчитывают в 2030

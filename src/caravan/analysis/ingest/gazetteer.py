@@ -480,8 +480,15 @@ def _knowledge_base_entries(kb: KnowledgeBase) -> Iterable[Entry]:
             _names(place.name_en, place.name_ru, place.name_local, *place.aliases)
         ):
             yield Entry(EntryKind.PLACE, place.id, name, alias=n > 0)
+    place_names = {
+        name.casefold()
+        for place in kb.places()
+        for name in _names(place.name_en, place.name_ru, place.name_local, *place.aliases)
+    }
     for crossing in kb.crossings():
-        for n, name in enumerate(_names(crossing.name)):
+        crossing_names = _names(crossing.name)
+        posts = [p for p in _posts(crossing.name) if p.casefold() not in place_names]
+        for n, name in enumerate(dict.fromkeys([*crossing_names, *posts])):
             yield Entry(EntryKind.CROSSING, crossing.id, name, alias=n > 0)
     for project in kb.projects():
         for n, name in enumerate(_names(project.name_en, *project.aliases)):
@@ -489,6 +496,20 @@ def _knowledge_base_entries(kb: KnowledgeBase) -> Iterable[Entry]:
     for agreement in kb.agreements():
         for n, name in enumerate(_names(agreement.name)):
             yield Entry(EntryKind.AGREEMENT, agreement.id, name, alias=n > 0)
+
+
+#: A crossing's name "Zhibek Zholy (Saryagash)–Gishtkuprik (Keles) (road)": its posts' names.
+_POST_SEPARATOR = re.compile(r"\s*[–—]\s*")
+
+
+def _posts(name: str) -> list[str]:
+    """The names of a crossing's two posts ("Zhibek Zholy", "Gishtkuprik"), each of which
+    names the crossing in a report from its side; not a direction ("Kokand direction")."""
+    sides = _POST_SEPARATOR.split(_PARENTHESIS.sub("", name).strip(" ,"))
+    if len(sides) != 2:
+        return []
+    posts = [p.strip() for side in sides for p in side.split("/")]  # "Dostyk/Alakol": both
+    return [p for p in posts if p and not p.casefold().endswith("direction")]
 
 
 def _names(*names: str | None) -> list[str]:

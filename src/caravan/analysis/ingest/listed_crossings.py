@@ -1,0 +1,119 @@
+"""Border crossings the knowledge base lacks, named in a text about checkpoints.
+
+Two shapes name a crossing without the word "checkpoint" beside it: a list of posts in
+which at least one is a known crossing ("upgrades were finished at several of them,
+including Kaplanbek, Atameken, Kolzhat and Alakol", "в том числе на Капланбеке, Атамекене
+и Колжате"), and a post set on a border ("Kazygurt on the border with Uzbekistan", "Казыгурт
+на границе с Узбекистаном"). Either counts only in a sentence that (or one of the two
+before it) speaks of checkpoints or border crossings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import analyser
+from caravan.analysis.ingest.tokens import tokenise
+
+__all__ = ["listed_crossings"]
+
+_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_CYRILLIC = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_ITEM = r"«?(?:" + _LATIN + r"|" + _CYRILLIC + r")»?"
+
+#: Words that make a text speak of border crossings.
+_CROSSING_WORDS = re.compile(
+    r"\b(?:checkpoints?|check-points?|border\s+crossings?|crossing\s+points?|border\s+posts?)\b"
+    r"|(?<![\w-])(?:КПП|пункт\w*\s+пропуска|погранпереход\w*|пограничн\w+\s+переход\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+#: A list after "including", "such as", "в том числе", "включая".
+_LIST = re.compile(
+    r"(?:\bincluding|\bsuch\s+as|(?<![\w-])в\s+том\s+числе(?:\s+(?:на|в))?|(?<![\w-])включая)\s+(?P<list>"
+    + _ITEM
+    + r"(?:,\s+"
+    + _ITEM
+    + r")*,?\s+(?:and|и)\s+"
+    + _ITEM
+    + r")"
+)
+#: A post on a border: "Kazygurt on the border with Uzbekistan", "Казыгурт на границе с …".
+_ON_THE_BORDER = re.compile(
+    r"(?<![\w-])(?P<name>" + _LATIN + r")\s+on\s+the\s+border\s+with\s+(?P<country>[A-Z][\w'’]+)"
+    r"|(?<![\w-])«?(?P<ru_name>" + _CYRILLIC + r")»?\s+на\s+границе\s+с\s+(?P<ru_country>[А-ЯЁ]\w+)"
+)
+_SENTENCES_BACK = 2
+
+
+def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each unknown post listed beside known crossings or set on a border,
+    in a sentence about checkpoints."""
+    if not _about_crossings(view):
+        return
+    for found in _LIST.finditer(view.sentence):
+        base = view.start + found.start("list")
+        items = [
+            (m.group().strip("«»"), base + m.start() + (m.group()[0] == "«"))
+            for m in re.finditer(_ITEM, found["list"])
+        ]
+        spans = [(name, start, start + len(name)) for name, start in items]
+        if not any(_a_known_crossing(view, start, end) for _, start, end in spans):
+            continue
+        for name, start, end in spans:
+            if not _known(view, gazetteer, name, start, end):
+                yield _nominative(name), start, end
+    for found in _ON_THE_BORDER.finditer(view.sentence):
+        group = "name" if found["name"] else "ru_name"
+        country = found["country"] or found["ru_country"]
+        if not gazetteer.is_country_word(tokenise(country)[0].key):
+            continue
+        name = found[group]
+        start, end = view.start + found.start(group), view.start + found.end(group)
+        if not _known(view, gazetteer, name, start, end):
+            yield name, start, end
+
+
+def _about_crossings(view: SentenceView) -> bool:
+    current: SentenceView | None = view
+    for _ in range(_SENTENCES_BACK + 1):
+        if current is None:
+            return False
+        if _CROSSING_WORDS.search(current.sentence):
+            return True
+        current = current.previous
+    return False
+
+
+def _a_known_crossing(view: SentenceView, start: int, end: int) -> bool:
+    crossings_at = view.context.crossings_at
+    return any(
+        m.start < end
+        and start < m.end
+        and (m.ids(EntryKind.CROSSING) or any(crossings_at.get(i) for i in m.ids(EntryKind.PLACE)))
+        for m in view.matches
+    )
+
+
+def _known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end: int) -> bool:
+    """True when a known name (or a country's) covers the item."""
+    if any(m.start < end and start < m.end for m in view.matches):
+        return True
+    key = tokenise(name)[0].key
+    return gazetteer.place_word(key) or gazetteer.is_country_word(key)
+
+
+def _nominative(name: str) -> str:
+    """A Russian post's name out of the locative a list puts it in ("на Капланбеке" →
+    "Капланбек"); a Latin name, or one already in the nominative, as written."""
+    if not re.fullmatch(_CYRILLIC, name):
+        return name
+    parses = analyser().parse(name.casefold())
+    if not parses or "nomn" in parses[0].tag:
+        return name
+    located = next((p for p in parses if p.tag.POS == "NOUN" and "loct" in p.tag), None)
+    if located is None:
+        return name
+    return "-".join(part[:1].upper() + part[1:] for part in str(located.normal_form).split("-"))

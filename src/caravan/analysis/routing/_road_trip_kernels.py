@@ -3,9 +3,10 @@
 The same rule as :mod:`caravan.analysis.routing.drivers_hours` (which the tests hold these
 kernels to), on arrays: each pair's path is read off its shortest-path tree or its search
 labels, its road trips found (runs of road driving, road border stops and transfers
-between other edges) and re-timed. Only ``road_trips`` imports this module, on a skim's
-first block, so importing caravan pays nothing; numba compiles the kernels then, or loads
-them from its disk cache.
+between other edges) and re-timed. ``road_trips`` and the skim import this module on a
+skim's first block, and itineraries once the process runs the compiled search
+(``timed_search.compiled_loaded``), so importing caravan or asking one route pays nothing;
+numba compiles the kernels then, or loads them from its disk cache.
 
 Per-edge roles: ``OTHER`` ends a trip (rail, ferry, terminals), ``DRIVE`` is a road link,
 ``STOP`` a road border crossing, ``WAIT`` a transfer, ``PASS`` an edge an itinerary leaves

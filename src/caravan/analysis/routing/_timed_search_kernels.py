@@ -4,10 +4,10 @@ A label at a node is one way of reaching it: its weight, its reported time, and 
 state the drivers'-hours rule needs (driving today, since the last break, today's limit,
 extended days left, and which crew rules the road trip drives under, -1 off the road).
 Road links extend a label by the rule's own ways through a stretch
-(``drivers_rule.drive_outcomes``: both ways where the rule leaves a choice); road border crossings and transfers by ``drivers_rule.stop_outcomes``
-(carry on, or take the break or the daily rest during the stop: the reduced rest at a
-border, the regular one at a transfer); any other edge (rail,
-ferry, terminal) ends the road trip. Labels are settled in order of weight; a label that
+(``drivers_rule.drive_outcomes``: both ways where the rule leaves a choice); road border
+crossings and transfers by ``drivers_rule.stop_outcomes`` (carry on, or take the break or
+the daily rest during the stop: the reduced rest at a border, the regular one at a
+transfer); any other edge (rail, ferry, terminal) ends the road trip. Labels are settled in order of weight; a label that
 another label at its node dominates (weighs no more, same rules, a state that
 ``drivers_rule.covers``) is dropped, or skipped if already queued. The first label settled
 at a node has the least weight any walk there allows.

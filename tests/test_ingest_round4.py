@@ -5,6 +5,7 @@ China and "the five countries"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -293,3 +294,66 @@ def test_a_plan_for_places_of_its_own_clause_is_not_the_crossing_before(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+# -- a line named by a letter, either way round --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries are pressing on with a fourth pipeline, the 1,000-km D line.",
+        "Протяжённость нитки D газопровода составляет 1000 км.",
+    ],
+)
+def test_a_lettered_line_is_found_either_way_round(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
+    assert [(f.subject_id, f.value) for f in found] == [
+        ("prj-ca-china-gas-pipeline-line-d", 1000.0)
+    ]
+
+
+# -- joint statements issued by two named states --------------------------------------------------
+
+
+def signed(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The sides reaffirmed the joint statement that Turkmenistan and China issued in "
+            "Beijing on 6 January 2023.",
+            "Joint statement between Turkmenistan and China",
+        ),
+        (
+            "Стороны подтвердили совместное заявление, которое Туркменистан и Китай приняли в "
+            "Пекине 6 января 2023 года.",
+            "Совместное заявление между Туркменистаном и Китаем",
+        ),
+        (
+            "Туркменистан и Китай подписали совместное заявление в Пекине 6 января 2023 года.",
+            "Совместное заявление между Туркменистаном и Китаем",
+        ),
+    ],
+)
+def test_a_joint_statement_two_named_states_issued_is_named_by_them(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    found = signed(kb, text)
+    assert [(a.name, a.signed_on, a.place_id) for a in found] == [
+        (name, dt.date(2023, 1, 6), "cn-beijing")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides reaffirmed the treaty in Beijing on 6 January 2023.",
+        "Стороны подтвердили договор в Пекине 6 января 2023 года.",
+    ],
+)
+def test_a_document_referred_back_to_is_not_signed_again(kb: KnowledgeBase, text: str) -> None:
+    assert signed(kb, text) == []

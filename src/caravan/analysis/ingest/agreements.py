@@ -40,7 +40,7 @@ from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 __all__ = ["agreements"]
 
 _SIGNING = re.compile(
-    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
+    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|\bissued\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = (
@@ -152,7 +152,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|road\s?map|action\s+plan|protocol|regulations|documents?))\b"
+    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
     r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)))"
@@ -288,9 +288,38 @@ def _named_between(view: SentenceView, name: str, two: tuple[Match, Match]) -> s
     return f"{title} between {names[0]} and {names[1]}"
 
 
+#: "… the joint statement [that] Turkmenistan and China issued", "…, которое Туркменистан и
+#: Китай подписали": two states named in a relative clause right after the document noun.
+_NAMED_PAIR_SIGNED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)\s+"
+    r"(?:had\s+|have\s+)?(?:signed|issued|adopted|concluded)\b"
+    r"|,?\s*(?:которое|который|которую|которые)\s+(?P<ra>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<rb>[А-ЯЁ][а-яё-]+)\s+"
+    r"(?:подписали|приняли|заключили)(?![\w-])"
+)
+
+
+def _named_pair(view: SentenceView, end: int) -> tuple[Match, Match] | None:
+    """The two states a relative clause right after the document noun says signed it."""
+    found = _NAMED_PAIR_SIGNED.match(view.text, end)
+    if found is None:
+        return None
+    pair = []
+    for group in ("a", "b") if found["a"] else ("ra", "rb"):
+        at = found.start(group)
+        match = next((m for m in view.of_kind(EntryKind.COUNTRY) if m.start <= at < m.end), None)
+        if match is None:
+            return None
+        pair.append(match)
+    return pair[0], pair[1]
+
+
 def _the_two_countries(view: SentenceView, end: int) -> tuple[Match, Match] | None:
-    """The two states of "… the two countries signed" right after the document noun: the
-    two the sentence names, else the two the sentences just before name."""
+    """The two states of "… the two countries signed" (or "… that Turkmenistan and China
+    issued") right after the document noun: the two the sentence names, else the two the
+    sentences just before name."""
+    named_pair = _named_pair(view, end)
+    if named_pair is not None:
+        return named_pair
     if _TWO_COUNTRIES_SIGNED.match(view.text, end) is None:
         return None
     current: SentenceView | None = view
@@ -342,7 +371,13 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             continue
         plural = _plural_document(noun)
         tail = found["tail"] or found["rutail"] or ""
-        if not tail and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()]):
+        if found["rutail"] and re.match(r"\s+(?:в|во|на)\s+[А-ЯЁ]", tail):
+            tail = ""  # "подписали совместное заявление в Пекине": where, not what about
+        if (
+            not tail
+            and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()])
+            and _named_pair(view, view.start + found.end()) is None
+        ):
             continue  # "the treaty": a document already named, not a new one
         # The tail's own opening word ("on the …") does not end it.
         cut = _TAIL_END.search(tail, len(tail) - len(tail.lstrip()) + 1)

@@ -491,7 +491,8 @@ def _knowledge_base_entries(kb: KnowledgeBase) -> Iterable[Entry]:
         for n, name in enumerate(dict.fromkeys([*crossing_names, *posts])):
             yield Entry(EntryKind.CROSSING, crossing.id, name, alias=n > 0)
     for project in kb.projects():
-        for n, name in enumerate(_names(project.name_en, *project.aliases)):
+        project_names = _names(project.name_en, *project.aliases)
+        for n, name in enumerate(dict.fromkeys([*project_names, *_lettered_lines(project_names)])):
             yield Entry(EntryKind.PROJECT, project.id, name, alias=n > 0)
     for agreement in kb.agreements():
         for n, name in enumerate(_names(agreement.name)):
@@ -510,6 +511,17 @@ def _posts(name: str) -> list[str]:
         return []
     posts = [p.strip() for side in sides for p in side.split("/")]  # "Dostyk/Alakol": both
     return [p for p in posts if p and not p.casefold().endswith("direction")]
+
+
+#: A line named by a letter or number: "Line D".
+_LETTERED_LINE = re.compile(r"Line\s+(?P<mark>[A-Z0-9])")
+
+
+def _lettered_lines(names: list[str]) -> list[str]:
+    """The other ways a "Line D" is written: "D line", "линия D", "нитка D"."""
+    found = [_LETTERED_LINE.fullmatch(n) for n in names]
+    marks = [f["mark"] for f in found if f is not None]
+    return [form.format(m) for m in marks for form in ("{} line", "линия {}", "нитка {}")]
 
 
 def _names(*names: str | None) -> list[str]:

@@ -47,6 +47,8 @@ SECTION = "ingest_quality"
 SECOND_SET = ROOT / "evaluation" / "ingest_heldout"
 #: The third development folder (written as a held-out set, scored once, then read).
 THIRD_SET = ROOT / "evaluation" / "ingest_heldout2"
+#: The fourth development folder (written as a held-out set, scored once, then read).
+FOURTH_SET = ROOT / "evaluation" / "ingest_heldout3"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -236,6 +238,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     main_set = corpus.resolve() == CORPUS.resolve()
     second = corpus.resolve() == SECOND_SET
     third = corpus.resolve() == THIRD_SET
+    fourth = corpus.resolve() == FOURTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -244,13 +247,23 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the second development set"
     elif third:
         heading = "## Monitoring: precision and recall on the third development set"
+    elif fourth:
+        heading = "## Monitoring: precision and recall on the fourth development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
         [
             heading,
             "",
-            *(SECOND_SET_NOTE if second else THIRD_SET_NOTE if third else []),
+            *(
+                SECOND_SET_NOTE
+                if second
+                else THIRD_SET_NOTE
+                if third
+                else FOURTH_SET_NOTE
+                if fourth
+                else []
+            ),
             f"{len(documents)} texts ({', '.join(languages)}), "
             f"{sum(len(d.expected) for d in documents)} labelled facts, measured "
             f"{dt.date.today().isoformat()} with",
@@ -310,9 +323,18 @@ def _check_results() -> Any:
 
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
-    "All three folders are development sets: the rules were written against their misses.",
+    "All four folders are development sets: the rules were written against their misses.",
     "The goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) are gated on them together",
     "by `.ci/run`; only texts the rules have not read measure how far the rules carry.",
+    "",
+]
+
+#: What the fourth development set's figures can and cannot claim (above its table).
+FOURTH_SET_NOTE = [
+    "The 33 texts of `evaluation/ingest_heldout3/` were written as a held-out set and first",
+    "scored unseen (precision 0.63, recall 0.26 on 1 December 2026). Their misses and false",
+    "positives have since been read, by category, to write general rules, so they are",
+    "development material now.",
     "",
 ]
 

@@ -357,3 +357,48 @@ def test_a_joint_statement_two_named_states_issued_is_named_by_them(
 )
 def test_a_document_referred_back_to_is_not_signed_again(kb: KnowledgeBase, text: str) -> None:
     assert signed(kb, text) == []
+
+
+# -- stops of a route: "from X through Y to the border" ------------------------------------------
+
+
+def new_places(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is EntityKind.PLACE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The first stage covers the line from Yerdaut through Zhetysai to the state border.",
+            ["Yerdaut", "Zhetysai"],
+        ),
+        (
+            "Первый этап охватывает линию от Ердаута через Жетысай до государственной границы.",
+            ["Ердаут", "Жетысай"],
+        ),
+        ("Goods go by rail from Dongchuan in Lanzhou to Kashgar.", ["Dongchuan"]),
+    ],
+)
+def test_unknown_stops_of_a_route_to_a_border_are_new_places(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert new_places(kb, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The line gives one more transit route from China to Europe through Kazakhstan.",
+        "Мост увеличит грузопоток из Китая в Центральную Азию и дальше.",
+        "Trains to Almaty run from Monday to Friday.",
+    ],
+)
+def test_a_chain_without_a_border_or_a_placed_stop_names_no_place(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert new_places(kb, text) == []

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
-from caravan.analysis.ingest.morphology import analyser
+from caravan.analysis.ingest.morphology import name_in_case
 from caravan.analysis.ingest.tokens import tokenise
 
 __all__ = ["listed_crossings"]
@@ -107,13 +107,5 @@ def _known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end:
 
 def _nominative(name: str) -> str:
     """A Russian post's name out of the locative a list puts it in ("на Капланбеке" →
-    "Капланбек"); a Latin name, or one already in the nominative, as written."""
-    if not re.fullmatch(_CYRILLIC, name):
-        return name
-    parses = analyser().parse(name.casefold())
-    if not parses or "nomn" in parses[0].tag:
-        return name
-    located = next((p for p in parses if p.tag.POS == "NOUN" and "loct" in p.tag), None)
-    if located is None:
-        return name
-    return "-".join(part[:1].upper() + part[1:] for part in str(located.normal_form).split("-"))
+    "Капланбек"); a Latin name as written."""
+    return name_in_case(name, "loct") if re.fullmatch(_CYRILLIC, name) else name

@@ -26,6 +26,7 @@ __all__ = [
     "inflected",
     "lemma_of",
     "lemma_view",
+    "name_in_case",
     "nominative_phrase",
     "noun_lemma",
     "only_plural",
@@ -100,6 +101,18 @@ def singular_noun(word: str) -> str:
     parse = next(p for p in analyser().parse(word.casefold()) if p.tag.POS == "NOUN")
     form = parse.inflect({"sing", "nomn"})
     return word if form is None else str(form.word)
+
+
+def name_in_case(name: str, case: str) -> str:
+    """A Russian name read as a noun in ``case`` and given in the nominative ("Капланбеке",
+    "loct" → "Капланбек"); as written when already nominative or not read in that case."""
+    parses = analyser().parse(name.casefold())
+    if not parses or "nomn" in parses[0].tag:
+        return name
+    read = next((p for p in parses if p.tag.POS == "NOUN" and case in p.tag), None)
+    if read is None:
+        return name
+    return "-".join(part[:1].upper() + part[1:] for part in str(read.normal_form).split("-"))
 
 
 def noun_lemma(word: str) -> str:

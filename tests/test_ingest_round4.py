@@ -402,3 +402,45 @@ def test_a_chain_without_a_border_or_a_placed_stop_names_no_place(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert new_places(kb, text) == []
+
+
+# -- a daily figure stepped up within its sentence -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        (
+            "The Chinese side agreed to accept more Kazakh lorries. Up to 650 vehicles a day pass "
+            "Nur Zholy now; from 1 July it will be 750, and in September 1,000.",
+            FigureQuantity.DAILY_QUOTA_VEHICLES,
+            1000.0,
+        ),
+        (
+            "Китайская сторона будет принимать больше казахстанских машин. Через Нур Жолы "
+            "проходит до 650 автомобилей в день; с 1 июля их будет 750, а в сентябре – 1000.",
+            FigureQuantity.DAILY_QUOTA_VEHICLES,
+            1000.0,
+        ),
+        (
+            "Nur Zholy handles 650 vehicles a day, and in September this will rise to 1,000.",
+            FigureQuantity.CAPACITY_VEHICLES_PER_DAY,
+            1000.0,
+        ),
+    ],
+)
+def test_a_daily_figure_stepped_up_in_its_sentence_keeps_its_last_step(
+    kb: KnowledgeBase, text: str, quantity: FigureQuantity, value: float
+) -> None:
+    found = [
+        f
+        for f in figures(proposals_from(kb, text), quantity)
+        if f.subject_id == "bcp-khorgos-nur-zholy-road"
+    ]
+    assert [(f.value, f.valid_from) for f in found] == [(value, dt.date(2025, 9, 1))]
+
+
+def test_a_share_after_a_daily_figure_is_no_step(kb: KnowledgeBase) -> None:
+    text = "Nur Zholy handles 650 vehicles a day, and traffic will be 20 % higher in 2026."
+    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [f.value for f in found] == [650.0]

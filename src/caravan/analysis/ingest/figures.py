@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from caravan.analysis.ingest.context import (
     CENTRAL_ASIA,
@@ -614,6 +615,13 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if group == "k":  # tonnes written out: "600,000 tonnes", "600 тыс. тонн" in Mt
                 value = value / 1e6 if len(numbers) == 1 and value >= 1000 else value / 1e3
             start, end = view.start + found.start(), view.start + found.end()
+            steps = list(_STEP.finditer(sentence, found.end())) if mode is not None else []
+            if steps:
+                # "up to 650 a day; from 1 July 750, and in September 1000": the last step
+                value = float(re.sub(r"\D", "", steps[-1]["n"]))
+                end = view.start + steps[-1].end()
+                if mode == "road" and _agreed_intake(view):
+                    quantity = FigureQuantity.DAILY_QUOTA_VEHICLES
             if quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES and _NOT_YET.search(
                 view.text[max(view.segment_of(start)[0], start - 80) : start]
             ):
@@ -624,7 +632,12 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             subject_id, match, flags = subject
             if _coordinated(view, match):
                 continue  # "the Irkeshtam and Torugart checkpoints": a figure of both together
-            dated = nearest(list(view.dates), start, end)
+            dated = (
+                nearest(list(view.dates), steps[-1].start() + view.start, end) if steps else None
+            )
+            dated = dated or nearest(list(view.dates), start, end)
+            if steps and dated is not None:
+                dated = _ahead(view, dated)  # a step to come: "в сентябре" is the next one
             yield Candidate(
                 payload=ProposedFigure(
                     quantity=quantity,
@@ -640,6 +653,37 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
 
 
 _AND = re.compile(r"\s*(?:,|and|и|&)\s*", re.IGNORECASE)
+
+#: A later step of a daily figure in its sentence: "с 1 июля их будет 750, а в сентябре –
+#: 1000", "and in June it will rise to 300" (not a share or a year).
+_STEP = re.compile(
+    r"(?:(?<![\w-])будет|вырастет\s+до|увеличится\s+до|возрастет\s+до|возрастёт\s+до|\brise\s+to"
+    r"|\bgrow\s+to|\bincrease\s+to|\bgo\s+up\s+to|\bwill\s+be|\s[–—]"
+    r"|\b(?:and|then)\s+(?:in|by)\s+[A-Z][a-z]+,?)\s*"
+    r"(?P<n>\d{1,3}(?:[\u00a0 ,]\d{3})+|\d+)(?!\d|[.,]\d|\s*(?:%|процент|percent|млн|млрд|million|billion|год|year))"
+)
+#: An intake one side agrees to: "the Chinese side will accept more Kazakh lorries".
+_INTAKE = re.compile(
+    r"\b(?:accept|admit|agreed|let\s+in)\w*|(?<![\w-])(?:принима\w*|услови\w*|договорил\w*)",
+    re.IGNORECASE,
+)
+
+
+def _agreed_intake(view: SentenceView) -> bool:
+    """True when the sentence, or the lead-in just before it, says how many vehicles a side
+    agreed to accept: the steps are a quota, not a capacity."""
+    current: SentenceView | None = view
+    for _ in range(_LEAD_IN_SENTENCES + 1):
+        if current is None:
+            return False
+        if _INTAKE.search(current.sentence):
+            return True
+        current = current.previous
+    return False
+
+
+#: How far back a list's lead-in may stand ("… will accept more lorries:" and two items).
+_LEAD_IN_SENTENCES = 2
 
 
 def _coordinated(view: SentenceView, match: Match) -> bool:
@@ -1093,6 +1137,19 @@ def _elliptical_openings(
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _ahead(view: SentenceView, dated: DateMention) -> DateMention:
+    """A month given without its year, read as the coming one: steps of a figure lie ahead
+    of the report, while a bare month is otherwise read as past."""
+    reference = view.context.reference
+    if not dated.inferred_year or reference is None or dated.date >= reference.replace(day=1):
+        return dated
+    try:
+        later = dated.date.replace(year=dated.date.year + 1)
+    except ValueError:
+        return dated
+    return replace(dated, date=later)
 
 
 def _valid_from(view: SentenceView, dated: DateMention | None) -> dt.date | None:

@@ -18,6 +18,7 @@ from caravan.model.proposals import (
     ProposedEntity,
     ProposedFact,
     ProposedFigure,
+    ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
@@ -444,3 +445,56 @@ def test_a_share_after_a_daily_figure_is_no_step(kb: KnowledgeBase) -> None:
     text = "Nur Zholy handles 650 vehicles a day, and traffic will be 20 % higher in 2026."
     found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [f.value for f in found] == [650.0]
+
+
+# -- a programme named by the count of its projects -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and China are carrying out 52 joint projects with investment of $21 billion.",
+        "Казахстан и Китай реализуют 52 совместных проекта с инвестициями на 21 млрд долларов.",
+    ],
+)
+def test_the_joint_projects_list_is_the_capacity_programme(kb: KnowledgeBase, text: str) -> None:
+    found = figures(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-kz-cn-capacity-cooperation", 21e9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and China carry out 40 joint projects worth $1 billion along the Darbaza – "
+        "Maktaaral railway.",
+        "Вдоль железной дороги Дарбаза – Мактаарал реализуют 40 совместных проектов на 1 млрд "
+        "долларов.",
+    ],
+)
+def test_other_counts_of_projects_are_still_no_ones_cost(kb: KnowledgeBase, text: str) -> None:
+    assert figures(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD) == []
+
+
+# -- "opened" as a figure of speech ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos Gateway dry port opened the way to industrial modernization.",
+        "The Khorgos Gateway dry port opened a new 'golden 30 years' of cooperation.",
+        "The Khorgos Gateway dry port opened up new prospects for trade.",
+        "Сухой порт «Хоргос – Восточные ворота» открыл новую страницу сотрудничества.",
+    ],
+)
+def test_opening_a_way_or_a_chapter_opens_no_project(kb: KnowledgeBase, text: str) -> None:
+    assert [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedStatusEvent)] == []
+
+
+def test_a_project_that_opened_still_opened(kb: KnowledgeBase) -> None:
+    found = [
+        f.payload
+        for f in proposals_from(kb, "The Khorgos Gateway dry port opened in 2015.")
+        if isinstance(f.payload, ProposedStatusEvent)
+    ]
+    assert [(e.project_id, e.date.year) for e in found] == [("prj-khorgos-gateway-dry-port", 2015)]

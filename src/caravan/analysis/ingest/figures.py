@@ -551,14 +551,17 @@ _FOR_NAMED = re.compile(
     r"[A-Z][\w'’-]+(?:\s+[\w-]+){0,2}?\s+(?:project|mine|deposit|plant|railway|road|field|complex)\b"
 )
 _MANY_PROJECTS = re.compile(
-    r"\b\d+\s+(?:\w+\s+)?(?:projects|enterprises|plants|facilities)\b|\d+\s+проект\w*",
+    r"\b\d+\s+(?:\w+\s+)?(?:projects|enterprises|plants|facilities)\b|\d+\s+(?:\w+\s+)?проект\w*",
     re.IGNORECASE,
 )
 
 
 def _investment(view: SentenceView, value: float, start: int, end: int) -> Iterator[Candidate]:
-    if _MANY_PROJECTS.search(view.sentence):
-        return  # "40 projects worth $146 million": a total over many, not this project's cost
+    many = _MANY_PROJECTS.search(view.sentence)
+    if many is not None and not any(
+        m.start <= view.start + many.start() < m.end for m in view.of_kind(EntryKind.PROJECT)
+    ):
+        return  # "40 projects worth $146 million": a total over many (not a programme's list)
     if _UPPER_BOUND.search(view.text, max(view.start, start - 20), start):
         return  # "expected to cost up to $2 billion": a ceiling, not the cost
     project = nearest(view.of_kind(EntryKind.PROJECT), start, end)

@@ -498,3 +498,45 @@ def test_a_project_that_opened_still_opened(kb: KnowledgeBase) -> None:
         if isinstance(f.payload, ProposedStatusEvent)
     ]
     assert [(e.project_id, e.date.year) for e in found] == [("prj-khorgos-gateway-dry-port", 2015)]
+
+
+# -- plants by their own name ---------------------------------------------------------------------
+
+
+def new_projects(kb: KnowledgeBase, text: str) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is EntityKind.PROJECT
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Projects such as the 100 MW Zhanatas wind farm, the JAC vehicle assembly line and "
+            "the Shymkent Oil Refinery are under way.",
+            ["Zhanatas wind farm", "JAC vehicle assembly line", "Shymkent Oil Refinery"],
+        ),
+        (
+            "Среди крупных проектов – ВЭС «Жанатас» мощностью 100 МВт и СЭС «Бурное».",
+            ["ВЭС Жанатас", "СЭС Бурное"],
+        ),
+    ],
+)
+def test_a_plant_named_by_its_own_name_is_a_new_project(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert new_projects(kb, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The power plant and the refinery were closed for repairs.",
+        "Электростанция и нефтеперерабатывающий завод закрыты на ремонт.",
+    ],
+)
+def test_a_plant_without_a_name_is_no_new_project(kb: KnowledgeBase, text: str) -> None:
+    assert new_projects(kb, text) == []

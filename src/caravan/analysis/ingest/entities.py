@@ -125,6 +125,16 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit))\b"),
     ),
+    # Plants by their own name: "the Zhanatas wind farm", "the JAC vehicle assembly line",
+    # "the Shymkent Oil Refinery", "ВЭС «Жанатас»", "Шымкентский НПЗ" is left (an adjective).
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?!(?:MW|GW|kW|kV|MWh)\b)(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2}(?:\s+[a-z]+)?\s+(?:[Ww]ind\s+(?:[Ff]arm|[Pp]ower\s+[Pp]lant|[Pp]ark)|[Ss]olar\s+(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation|[Pp]ark)|(?:[Hh]ydro(?:electric|power)?\s+|[Tt]hermal\s+)?[Pp]ower\s+(?:[Pp]lant|[Ss]tation)|(?:[Oo]il\s+)?[Rr]efinery|[Aa]ssembly\s+(?:[Ll]ine|[Pp]lant)))\b"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?P<name>(?:ВЭС|СЭС|ГЭС|ТЭЦ|ТЭС|НПЗ|ветров\w+\s+электростанци\w+|солнечн\w+\s+электростанци\w+|нефтеперерабатывающ\w+\s+завод\w*)\s+«" + _RU_NAME + r"(?:[\s-]+" + _RU_NAME + r")?»)"),
+    ),
     # Bridges by their own name: "the Kyrgyz-Chinese Friendship Bridge", "мост «Дружба»".
     (
         EntityKind.PROJECT,

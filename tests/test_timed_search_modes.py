@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -167,3 +168,67 @@ def test_itineraries_time_road_trips_alike_in_both_modes(
             assert itineraries[0] == itineraries[1], (origin, destination)
             driven += itineraries[0].time_h != float(snapshot.time_h[edges].sum())
     assert driven > 20  # many of these trips are re-timed by the rule
+
+
+def test_trips_kept_by_a_skim_block_give_the_figures_timed_afresh(embedded: Observatory) -> None:
+    """Random paths over the embedded edges share trips, some with the same first and last
+    edge but others between; kept figures equal figures timed afresh, bit for bit, also
+    once the tables are full."""
+    from numba import typed, types
+
+    from caravan.analysis.routing import _road_trip_codes as codes
+    from caravan.analysis.routing import _road_trip_kernels as kernels
+
+    router = embedded._router(DATE, CostSettings())
+    timed = router.timed_search(Weight.TIME, router.graph(Weight.TIME, None, ()))
+    assert timed is not None
+    timing = timed.timing
+    edges = timing.role, timing.run_key, timing.driving_h, timing.typical, timing.low, timing.high
+    drive = np.flatnonzero((timing.role == codes.DRIVE) & ~np.isnan(timing.rules[:, codes.DAY]))
+    stops = np.flatnonzero(np.isin(timing.role, [codes.STOP, codes.WAIT]))
+    other = np.flatnonzero(timing.role == codes.OTHER)
+    rng = np.random.default_rng(7)
+    pieces = [rng.choice(drive, 5) for _ in range(4)] + [rng.choice(stops, 1)]
+    size = 64
+    stretches, flags = np.empty((4, size)), np.zeros((2, size), dtype=np.bool_)
+    tables = kernels._tables()
+    kept = typed.Dict.empty(key_type=types.int64, value_type=types.int64)
+    trip_edges, trips = np.empty(2_000, dtype=np.int64), np.empty((12, 3), dtype=np.int64)
+    trip_changes, filled = np.empty((12, 3)), np.zeros(2, dtype=np.int64)
+    taken = 0
+    ends: dict[tuple[int, int], set[tuple[int, ...]]] = {}
+    for _ in range(400):
+        drawn: list[int] = []
+        for piece in rng.integers(0, len(pieces), 4):  # trips end between pieces, or not
+            drawn += [int(rng.choice(other))] if rng.random() < 0.5 else []
+            drawn += [int(e) for e in pieces[piece]]
+        path = np.array(drawn, dtype=np.int64)
+        for trip in _trips(path, timing.role):
+            ends.setdefault((trip[0], trip[-1]), set()).add(trip)
+        fresh, again = np.zeros(3), np.zeros(3)
+        kernels._trip_correction(path, path.size, *edges, timing.rules, stretches, flags, fresh,
+                                 *tables)  # fmt: skip
+        before = int(filled[0])
+        kernels._kept_correction(path, path.size, kept, trip_edges, trips, trip_changes, filled,
+                                 *edges, timing.rules, stretches, flags, again, *tables)  # fmt: skip
+        taken += before < trips.shape[0] and int(filled[0]) == before
+        assert fresh.tolist() == again.tolist()
+    assert filled[0] == trips.shape[0]  # the tables filled up …
+    assert taken > 0  # … after some paths took all their trips from them
+    assert max(len(between) for between in ends.values()) > 1  # same ends, other edges between
+
+
+def _trips(path: npt.NDArray[np.int64], role: npt.NDArray[np.int64]) -> list[tuple[int, ...]]:
+    """The road trips of a path: from a driving edge up to the next edge that ends trips."""
+    from caravan.analysis.routing import _road_trip_codes as codes
+
+    found, position = [], 0
+    while position < path.size:
+        if role[path[position]] != codes.DRIVE:
+            position += 1
+            continue
+        begin = position
+        while position < path.size and role[path[position]] != codes.OTHER:
+            position += 1
+        found.append(tuple(int(e) for e in path[begin:position]))
+    return found

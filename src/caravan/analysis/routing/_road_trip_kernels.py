@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import numba
+import numba.typed
 import numpy as np
 import numpy.typing as npt
 
@@ -72,6 +73,9 @@ _REST_ARGUMENTS = f"{_FV}, {_BV}, {_BV}, {_I}, {_F}, {_F}, {_F}, {_F}, {_F}, {_F
 #: Scratch tables for the rule: ways through a stretch (two), ways kept (floats, integers).
 _TABLES = f"{_TABLE}, {_TABLE}, {_TABLE}, int64[:, ::1]"
 _BRANCH_ROWS, _WAY_ROWS = 64, 256
+#: Road trips a skim block keeps the figures of, and their edges (``_kept_correction``).
+_KEPT_TRIPS, _KEPT_EDGES = 16_384, 1 << 18
+_INT = numba.types.int64
 
 _rest_in = compile_rule("trip_rest_in", f"{_F}({_REST_ARGUMENTS}, {_TABLES})")
 #: :func:`caravan.analysis.routing.drivers_rule.trip_rest` compiled: breaks and rests added on
@@ -115,6 +119,96 @@ def _tables() -> tuple[FloatArray, FloatArray, FloatArray, IntArray]:
             np.empty((_WAY_ROWS, 3), dtype=np.int64))  # fmt: skip
 
 
+@_compiled(
+    f"Tuple((boolean, {_F}, {_F}, {_F}))({_IV}, {_I}, {_I}, {_EDGES}, {_TABLE}, boolean[:, ::1], "
+    f"{_TABLES})"
+)
+def _one_trip(
+    path: IntArray,
+    begin: int,
+    end: int,
+    role: IntArray,
+    run_key: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    stretches: FloatArray,
+    flags: Any,
+    pending: FloatArray,
+    outcome: FloatArray,
+    floats: FloatArray,
+    ints: IntArray,
+) -> tuple[bool, float, float, float]:
+    """(timed by the rules, change in time, in its deviation below, above) of one road trip.
+
+    The trip is ``path[begin:end]``, its first edge driving. It depends on its edges alone
+    (the crew starts rested). ``stretches`` (4 rows: hours at typical, low and high, rest
+    added) and ``flags`` (2 rows: driving, at a border) are scratch space at least as long
+    as the trip; the last four are the rule's tables (:func:`_least_rest`). A stretch is one
+    itinerary leg: a road run (one country) or a stop.
+    """
+    at_typical, at_low, at_high, added = stretches[0], stretches[1], stretches[2], stretches[3]
+    driving, border = flags[0], flags[1]
+    first = path[begin]
+    count = 0
+    edge_time = edge_below = edge_above = 0.0
+    usable = not np.isnan(rules[first, DAY])
+    previous_key = -1
+    for position in range(begin, end):
+        edge = path[position]
+        if role[edge] == DRIVE:
+            usable = usable and not np.isnan(driving_h[edge])
+            edge_time += typical[edge]
+            edge_below += typical[edge] - low[edge]
+            edge_above += high[edge] - typical[edge]
+            if count > 0 and driving[count - 1] and run_key[edge] == previous_key:
+                at_typical[count - 1] += driving_h[edge]
+            else:
+                at_typical[count] = driving_h[edge]
+                driving[count] = True
+                border[count] = False
+                count += 1
+            previous_key = run_key[edge]
+        elif role[edge] == STOP or role[edge] == WAIT:
+            at_typical[count] = typical[edge]
+            at_low[count] = low[edge]
+            at_high[count] = high[edge]
+            driving[count] = False
+            border[count] = role[edge] == STOP
+            count += 1
+            previous_key = -1
+    if not usable:
+        return False, 0.0, 0.0, 0.0
+    day, break_h, rest = rules[first, DAY], rules[first, BREAK], rules[first, REST]
+    reduced, extension = rules[first, REDUCED], rules[first, EXTENSION]
+    slow = rules[first, SLOW]
+    driven = 0.0
+    for index in range(count):
+        if driving[index]:
+            at_low[index] = at_typical[index]
+            at_high[index] = at_typical[index] * slow
+            driven += at_typical[index]
+    total = driven + _least_rest(at_typical, driving, border, count, day, _CONTINUOUS_H, break_h,
+                                 rest, reduced, extension, added, pending, outcome, floats,
+                                 ints)  # fmt: skip
+    two_drivers = _least_rest(at_low, driving, border, count, 2.0 * day, np.inf, 0.0, reduced,
+                              reduced, 2.0 * extension, added, pending, outcome, floats,
+                              ints)  # fmt: skip
+    one_slow = _least_rest(at_high, driving, border, count, day, _CONTINUOUS_H, break_h, rest,
+                           reduced, extension, added, pending, outcome, floats,
+                           ints)  # fmt: skip
+    low_total = min(driven + two_drivers, total)
+    high_total = max(driven * slow + one_slow, total)
+    return (
+        True,
+        total - edge_time,
+        (total - low_total) - edge_below,
+        (high_total - total) - edge_above,
+    )
+
+
 @_compiled(f"void({_IV}, {_I}, {_EDGES}, {_TABLE}, boolean[:, ::1], {_FV}, {_TABLES})")
 def _trip_correction(
     path: IntArray,
@@ -136,75 +230,107 @@ def _trip_correction(
 ) -> None:
     """Into ``out``: what the path's road trips change in time, its deviation below and above.
 
-    ``path`` holds the first ``length`` edges in travel order. ``stretches`` (4 rows: hours
-    at typical, low and high, rest added) and ``flags`` (2 rows: driving, at a border) are
-    scratch space at least ``length`` long; the last four are the rule's tables
-    (:func:`_least_rest`). A stretch is one itinerary leg: a road run (one country) or a stop.
+    ``path`` holds the first ``length`` edges in travel order; a road trip runs from a
+    driving edge up to the next edge that ends trips. Scratch as :func:`_one_trip`.
     """
     out[0] = 0.0
     out[1] = 0.0
     out[2] = 0.0
-    at_typical, at_low, at_high, added = stretches[0], stretches[1], stretches[2], stretches[3]
-    driving, border = flags[0], flags[1]
     position = 0
     while position < length:
         if role[path[position]] != DRIVE:
             position += 1
             continue
-        first = path[position]
-        count = 0
-        edge_time = edge_below = edge_above = 0.0
-        usable = not np.isnan(rules[first, DAY])
-        previous_key = -1
+        begin = position
         while position < length and role[path[position]] != OTHER:
-            edge = path[position]
             position += 1
-            if role[edge] == DRIVE:
-                usable = usable and not np.isnan(driving_h[edge])
-                edge_time += typical[edge]
-                edge_below += typical[edge] - low[edge]
-                edge_above += high[edge] - typical[edge]
-                if count > 0 and driving[count - 1] and run_key[edge] == previous_key:
-                    at_typical[count - 1] += driving_h[edge]
-                else:
-                    at_typical[count] = driving_h[edge]
-                    driving[count] = True
-                    border[count] = False
-                    count += 1
-                previous_key = run_key[edge]
-            elif role[edge] == STOP or role[edge] == WAIT:
-                at_typical[count] = typical[edge]
-                at_low[count] = low[edge]
-                at_high[count] = high[edge]
-                driving[count] = False
-                border[count] = role[edge] == STOP
-                count += 1
-                previous_key = -1
-        if not usable:
+        usable, change, below, above = _one_trip(
+            path, begin, position, role, run_key, driving_h, typical, low, high, rules,
+            stretches, flags, pending, outcome, floats, ints,
+        )  # fmt: skip
+        if usable:
+            out[0] += change
+            out[1] += below
+            out[2] += above
+
+
+@numba.njit(cache=True, nogil=True)
+def _kept_correction(
+    path: IntArray,
+    length: int,
+    kept: Any,
+    trip_edges: IntArray,
+    trips: IntArray,
+    trip_changes: FloatArray,
+    filled: IntArray,
+    role: IntArray,
+    run_key: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    stretches: FloatArray,
+    flags: Any,
+    out: FloatArray,
+    pending: FloatArray,
+    outcome: FloatArray,
+    floats: FloatArray,
+    ints: IntArray,
+) -> None:
+    """:func:`_trip_correction`, each trip's figures kept by its edges for the next path
+    that drives it (a skim's paths share most trips): the same figures, added in order.
+
+    ``kept`` maps first edge × edge count + last edge to a row of ``trips`` (start in
+    ``trip_edges``, length, timed) and ``trip_changes``; ``filled`` counts rows and edges
+    used. A trip is taken from there only if its edges are the same; when the tables are
+    full, trips are timed without being kept.
+    """
+    out[0] = 0.0
+    out[1] = 0.0
+    out[2] = 0.0
+    edge_count = role.size
+    position = 0
+    while position < length:
+        if role[path[position]] != DRIVE:
+            position += 1
             continue
-        day, break_h, rest = rules[first, DAY], rules[first, BREAK], rules[first, REST]
-        reduced, extension = rules[first, REDUCED], rules[first, EXTENSION]
-        slow = rules[first, SLOW]
-        driven = 0.0
-        for index in range(count):
-            if driving[index]:
-                at_low[index] = at_typical[index]
-                at_high[index] = at_typical[index] * slow
-                driven += at_typical[index]
-        total = driven + _least_rest(at_typical, driving, border, count, day, _CONTINUOUS_H, break_h,
-                                     rest, reduced, extension, added, pending, outcome, floats,
-                                     ints)  # fmt: skip
-        two_drivers = _least_rest(at_low, driving, border, count, 2.0 * day, np.inf, 0.0, reduced,
-                                  reduced, 2.0 * extension, added, pending, outcome, floats,
-                                  ints)  # fmt: skip
-        one_slow = _least_rest(at_high, driving, border, count, day, _CONTINUOUS_H, break_h, rest,
-                               reduced, extension, added, pending, outcome, floats,
-                               ints)  # fmt: skip
-        low_total = min(driven + two_drivers, total)
-        high_total = max(driven * slow + one_slow, total)
-        out[0] += total - edge_time
-        out[1] += (total - low_total) - edge_below
-        out[2] += (high_total - total) - edge_above
+        begin = position
+        while position < length and role[path[position]] != OTHER:
+            position += 1
+        size = position - begin
+        key = path[begin] * edge_count + path[position - 1]
+        row = kept[key] if key in kept else -1  # noqa: SIM401 (numba: get() is Optional)
+        if row >= 0 and trips[row, 1] == size:
+            start = trips[row, 0]
+            for index in range(size):
+                if trip_edges[start + index] != path[begin + index]:
+                    row = -1
+                    break
+        else:
+            row = -1
+        if row >= 0:
+            usable = trips[row, 2] != 0
+            change, below, above = trip_changes[row, 0], trip_changes[row, 1], trip_changes[row, 2]
+        else:
+            usable, change, below, above = _one_trip(
+                path, begin, position, role, run_key, driving_h, typical, low, high, rules,
+                stretches, flags, pending, outcome, floats, ints,
+            )  # fmt: skip
+            row, start = filled[0], filled[1]
+            if key not in kept and row < trips.shape[0] and start + size <= trip_edges.size:
+                trip_edges[start : start + size] = path[begin:position]
+                trips[row, 0], trips[row, 1], trips[row, 2] = start, size, 1 if usable else 0
+                trip_changes[row, 0], trip_changes[row, 1], trip_changes[row, 2] = (
+                    change, below, above
+                )  # fmt: skip
+                kept[key] = row
+                filled[0] += 1
+                filled[1] += size
+        if usable:
+            out[0] += change
+            out[1] += below
+            out[2] += above
 
 
 @_compiled(f"void({_IV}, {_EDGES}, {_FV})")
@@ -321,7 +447,8 @@ def skim_block(
 
     ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
     path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
-    drivers' hours change in time and its deviations below and above (as ``_trip_correction``).
+    drivers' hours change in time and its deviations below and above (as ``_trip_correction``;
+    a road trip driven by many of the block's paths is timed once, ``_kept_correction``).
     """
     node_count = indptr.size - 1
     reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
@@ -330,6 +457,11 @@ def skim_block(
     flags = np.zeros((2, node_count * 4 + 4), dtype=np.bool_)
     values = np.zeros(3)
     pending, outcome, floats, ints = _tables()
+    kept = numba.typed.Dict.empty(key_type=_INT, value_type=_INT)
+    trip_edges = np.empty(_KEPT_EDGES, dtype=np.int64)
+    trips = np.empty((_KEPT_TRIPS, 3), dtype=np.int64)
+    trip_changes = np.empty((_KEPT_TRIPS, 3))
+    filled = np.zeros(2, dtype=np.int64)
     for row in range(origins.size):
         best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
                                 typical, cost, rule_id, rule_table, cost_weight,
@@ -363,8 +495,8 @@ def skim_block(
             for index in range(length):
                 drives = drives or role[path[index]] == DRIVE
             if drives:
-                _trip_correction(path, length, role, run_key, driving_h, typical, low, high,
-                                 rules, stretches, flags, values, pending, outcome, floats,
-                                 ints)  # fmt: skip
+                _kept_correction(path, length, kept, trip_edges, trips, trip_changes, filled,
+                                 role, run_key, driving_h, typical, low, high, rules, stretches,
+                                 flags, values, pending, outcome, floats, ints)  # fmt: skip
                 for index in range(3):
                     changes[index, row, column] = values[index]

@@ -540,3 +540,42 @@ def test_a_plant_named_by_its_own_name_is_a_new_project(
 )
 def test_a_plant_without_a_name_is_no_new_project(kb: KnowledgeBase, text: str) -> None:
     assert new_projects(kb, text) == []
+
+
+# -- services and routes named by a chain of countries --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A ceremony in Lanzhou sent off the first China-Kyrgyzstan-Uzbekistan freight train.",
+            "China-Kyrgyzstan-Uzbekistan freight train",
+        ),
+        (
+            "The heavy lifting is done by the Tianshan China-Europe freight train.",
+            "Tianshan China-Europe freight train",
+        ),
+        (
+            "Стартовала эксплуатация международного мультимодального транспортного маршрута "
+            "Китай – Кыргызстан – Узбекистан – Туркменистан.",
+            "Международный мультимодальный транспортный маршрут Китай – Кыргызстан – Узбекистан "
+            "– Туркменистан",
+        ),
+    ],
+)
+def test_a_service_named_by_a_chain_of_countries_is_a_new_project(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert new_projects(kb, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China-Europe freight trains made 10,000 trips last year.",
+        "Объём перевозок по маршруту Китай – Европа вырос.",
+    ],
+)
+def test_traffic_between_two_regions_is_no_service(kb: KnowledgeBase, text: str) -> None:
+    assert new_projects(kb, text) == []

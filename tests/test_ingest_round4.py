@@ -579,3 +579,54 @@ def test_a_service_named_by_a_chain_of_countries_is_a_new_project(
 )
 def test_traffic_between_two_regions_is_no_service(kb: KnowledgeBase, text: str) -> None:
     assert new_projects(kb, text) == []
+
+
+# -- a quoted list of lines ------------------------------------------------------------------------
+
+
+def events_of(kb: KnowledgeBase, text: str) -> set[tuple[str, str]]:
+    return {
+        (f.payload.project_id, f.payload.status.value)
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedStatusEvent)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Construction is under way on the lines "Darbaza – Maktaaral", "Almaty Ring Railway" '
+        'and "Dostyk – Moiynty".',
+        'По словам министра, строятся линии "Дарбаза – Мактаарал", "Алматинская кольцевая '
+        'железная дорога" и "Достык – Мойынты".',
+    ],
+)
+def test_a_status_holds_for_each_line_of_a_quoted_list(kb: KnowledgeBase, text: str) -> None:
+    assert {
+        ("prj-darbaza-maktaaral-railway", "under_construction"),
+        ("prj-dostyk-moyinty-second-track", "under_construction"),
+    } <= events_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            'Work goes on on the lines "Moiynty – Kyzylzhar" and "Almaty Ring Railway".',
+            ["Moiynty – Kyzylzhar", "Almaty Ring Railway"],
+        ),
+        (
+            'Строятся линии "Мойынты – Кызылжар" и "Алматинская кольцевая железная дорога".',
+            ["Мойынты – Кызылжар", "Алматинская кольцевая железная дорога"],
+        ),
+    ],
+)
+def test_unknown_quoted_lines_are_new_projects(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert new_projects(kb, text) == names
+
+
+def test_a_quoted_known_line_or_a_quoted_slogan_is_no_new_project(kb: KnowledgeBase) -> None:
+    text = 'Строятся линии "Дарбаза – Мактаарал" и "Мактаарал – Дарбаза" под девизом "Вперёд".'
+    assert new_projects(kb, text) == []

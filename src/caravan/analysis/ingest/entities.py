@@ -18,6 +18,7 @@ from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.named_services import named_services
+from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import typed_places
@@ -242,6 +243,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
+    for name, start, end in quoted_lines(view, gazetteer):
+        if not any(a < end and start < b for a, b in known):
+            known.append((start, end))
+            yield _new(EntityKind.PROJECT, name, start, end, ())
     for name, start, end in named_services(view, gazetteer):
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))

@@ -288,8 +288,13 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
 
 
 #: What may stand between two coordinated names: a bracket, a comma, "and", "и".
+#: Quoted names in a list may stand between them too ("Достык – Мойынты", "Алматинская
+#: кольцевая железная дорога", "Дарбаза – Мактаарал"): an unknown line is still a list item.
 _BETWEEN_COORDINATED = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)(?:the\s+)?", re.IGNORECASE
+    r"\s*[\"»”]?\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:(?:,\s*|и\s+|and\s+)[\"«„“][^\"«»„“”]{3,60}[\"»”]\s*)*"
+    r"(?:,\s*(?:and\s+|и\s+)?|and\s+|и\s+)(?:the\s+)?[\"«„“]?",
+    re.IGNORECASE,
 )
 
 

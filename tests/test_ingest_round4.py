@@ -630,3 +630,44 @@ def test_unknown_quoted_lines_are_new_projects(
 def test_a_quoted_known_line_or_a_quoted_slogan_is_no_new_project(kb: KnowledgeBase) -> None:
     text = 'Строятся линии "Дарбаза – Мактаарал" и "Мактаарал – Дарбаза" под девизом "Вперёд".'
     assert new_projects(kb, text) == []
+
+
+# -- openings that are due ---------------------------------------------------------------------------
+
+
+def planned(kb: KnowledgeBase, text: str) -> set[tuple[str | None, float]]:
+    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    return {(f.subject_id, f.value) for f in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2026 two more lines are due to enter service: Dostyk – Moiynty and Darbaza – "
+        "Maktaaral.",
+        "В 2026 году должны вступить в строй еще две линии – «Достык – Мойынты» и «Дарбаза – "
+        "Мактаарал».",
+    ],
+)
+def test_a_year_said_first_holds_for_each_line_due_after_it(kb: KnowledgeBase, text: str) -> None:
+    assert planned(kb, text) == {
+        ("prj-dostyk-moyinty-second-track", 2026.0),
+        ("prj-darbaza-maktaaral-railway", 2026.0),
+    }
+
+
+def test_a_russian_line_due_in_a_year_has_that_planned_opening(kb: KnowledgeBase) -> None:
+    text = "Линия «Дарбаза – Мактаарал» должна вступить в строй в 2026 году."
+    assert planned(kb, text) == {("prj-darbaza-maktaaral-railway", 2026.0)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Darbaza – Maktaaral line was due to open in 2020, but the date slipped.",
+        "Линия «Дарбаза – Мактаарал» должна была вступить в строй в 2020 году, но сроки "
+        "сдвинулись.",
+    ],
+)
+def test_a_date_that_was_due_and_passed_is_no_planned_opening(kb: KnowledgeBase, text: str) -> None:
+    assert planned(kb, text) == set()

@@ -1063,6 +1063,8 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
             continue  # "the field survey should be finished by …": a study's end, not an opening
         if _part_in_clause(view, start):
             continue  # "the Tajik section … will be completed in 2024": a part, not the line
+        if _PASSED_PLAN.search(view.text, max(view.start, start - 40), end):
+            continue  # "was due to open in 2020": a date that has passed, not the plan
         if _other_places_are_subject(view, projects, start):
             continue  # "…, and the work at Tazhen and Bakhty is to be completed": not the one before
         project = _subject_before(view, projects, start, end)
@@ -1071,6 +1073,12 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         yield _opening(project, year, start, end)
         yield from _elliptical_openings(view, projects, end)
     yield from _russian_planned_openings(view, projects)
+
+
+#: A plan in the past tense: "was due to open", "were expected to be completed".
+_PASSED_PLAN = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:due|expected|scheduled|supposed|meant|planned|set)\s+to\b"
+)
 
 
 def _other_places_are_subject(view: SentenceView, projects: list[Match], start: int) -> bool:
@@ -1095,7 +1103,54 @@ _RU_PLANNED = LemmaPattern(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+#: An opening that is due: "В 2026 году должны вступить в строй … линии X и Y", "линия должна
+#: открыться в 2027 году" (the modal's lemma is "должный").
+_RU_DUE = LemmaPattern(
+    r"(?:(?<!\w)в\s+(?P<first>(?:19|20)\d\d)\s+год\s+(?:[^.;\s]+\s+){0,2}?)?"
+    r"(?<!\w)должный\s+(?:быть\s+)?инф_(?:вступить\s+в\s+строй|открыть|открыться|ввести\s+в\s+эксплуатация"
+    r"|запустить|заработать|сдать)"
+    r"(?P<later>[^.;]{0,100}?\s+в\s+(?P<after>(?:19|20)\d\d)\s+год(?!\w))?"
+)
+
+
+#: The English year-first form: "In 2026 two more lines are due to enter service: X and Y".
+_EN_DUE_YEAR_FIRST = re.compile(
+    r"\b[Ii]n\s+(?:19|20)\d\d,?\s+[^.;]{0,60}?\b(?:is|are)\s+(?:due|expected|set|scheduled)\s+to\s+"
+    r"(?:open|enter\s+service|be\s+(?:commissioned|completed|opened|put\s+into\s+(?:service|operation)))\b"
+)
+
+
+def _due_openings(view: SentenceView, projects: list[Match]) -> Iterator[Candidate]:
+    """Openings a text says are due in a year; a year said first holds for every project
+    listed after it ("В 2026 году должны вступить в строй линии X и Y", "In 2026 two more
+    lines are due to enter service: X and Y")."""
+    for english in _EN_DUE_YEAR_FIRST.finditer(view.text, view.start, view.end):
+        for project in [p for p in projects if p.start >= english.end()]:
+            year = int(_YEAR.findall(english.group())[0])
+            yield _opening(project, year, english.start(), english.end())
+    for found in _RU_DUE.finditer(view.text, view.start, view.end):
+        start, end = found.start(), found.end()
+        years = _YEAR.findall(found.group())
+        if not years or _STUDY.search(view.text, view.segment_of(start)[0], end):
+            continue
+        if _part_in_clause(view, start) or re.search(
+            r"(?<![\w-])был[аио]?(?![\w-])", view.text[start:end]
+        ):
+            continue  # a part's date, or a date that was due and has passed ("должна была")
+        year_first = _YEAR.match(found.group(), found.group().find(years[0])) is not None and (
+            found.group().lstrip().casefold().startswith("в ")
+        )
+        after = [p for p in projects if p.start >= end]
+        subjects = after if year_first and after else []
+        if not subjects:
+            subject = _subject_before(view, projects, start, end)
+            subjects = [subject] if subject is not None else []
+        for project in subjects:
+            yield _opening(project, int(years[0]), start, end)
+
+
 def _russian_planned_openings(view: SentenceView, projects: list[Match]) -> Iterator[Candidate]:
+    yield from _due_openings(view, projects)
     for found in _RU_PLANNED.finditer(view.text, view.start, view.end):
         start, end = found.start(), found.end()
         if _STUDY.search(view.text, view.segment_of(start)[0], end) or _part_in_clause(view, start):

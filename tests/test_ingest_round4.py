@@ -671,3 +671,33 @@ def test_a_russian_line_due_in_a_year_has_that_planned_opening(kb: KnowledgeBase
 )
 def test_a_date_that_was_due_and_passed_is_no_planned_opening(kb: KnowledgeBase, text: str) -> None:
     assert planned(kb, text) == set()
+
+
+# -- letters of intent ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Almaty and Shanghai signed a letter of intent on establishing sister-city relations.",
+            "Letter of intent on establishing sister-city relations",
+        ),
+        (
+            "Алматы и Шанхай подписали Письмо о намерениях, которое должно привести к "
+            "побратимским отношениям.",
+            "Письмо о намерениях",
+        ),
+    ],
+)
+def test_a_letter_of_intent_is_a_signed_document(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert [a.name for a in signed(kb, text)] == [name]
+
+
+def test_a_letter_of_intent_to_be_signed_is_not_signed(kb: KnowledgeBase) -> None:
+    assert signed(kb, "Almaty and Shanghai will sign a letter of intent next year.") == []
+
+
+def test_the_verb_after_a_letter_of_intent_is_not_its_title(kb: KnowledgeBase) -> None:
+    text = "Подписи под Письмом о намерениях поставили посол Казахстана и мэр Шанхая."
+    assert [a.name for a in signed(kb, text)] == ["Письмо о намерениях"]

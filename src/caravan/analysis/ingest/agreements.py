@@ -55,7 +55,8 @@ _DOCUMENT_WORDS = (
     ("программ", AgreementKind.PROGRAMME), ("road map", AgreementKind.ACTION_PLAN),
     ("roadmap", AgreementKind.ACTION_PLAN), ("дорожн", AgreementKind.ACTION_PLAN),
     ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
-    ("regulations", AgreementKind.OTHER),
+    ("regulations", AgreementKind.OTHER), ("letter of intent", AgreementKind.OTHER),
+    ("письмо о намерениях", AgreementKind.OTHER), ("письма о намерениях", AgreementKind.OTHER),
     # last: a document of no named kind ("a cooperation document on …", "документ о …")
     ("document", AgreementKind.OTHER), ("документ", AgreementKind.OTHER),
 )  # fmt: skip
@@ -152,10 +153,11 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|documents?))\b"
+    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)))"
+    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"|(?i:письм\w+\s+о\s+намерениях)))"
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?[^,.;:«»\"“”]{3,140})?"
 )
 _TAIL_END = re.compile(
@@ -373,6 +375,12 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         tail = found["tail"] or found["rutail"] or ""
         if found["rutail"] and re.match(r"\s+(?:в|во|на)\s+[А-ЯЁ]", tail):
             tail = ""  # "подписали совместное заявление в Пекине": where, not what about
+        if (
+            found["rutail"]
+            and noun.casefold().endswith("намерениях")
+            and not re.match(r"\s+(?:о|об|по|между)\s", tail)
+        ):
+            tail = ""  # "под Письмом о намерениях поставили …": the verb, not more of the title
         if (
             not tail
             and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()])

@@ -701,3 +701,25 @@ def test_a_letter_of_intent_to_be_signed_is_not_signed(kb: KnowledgeBase) -> Non
 def test_the_verb_after_a_letter_of_intent_is_not_its_title(kb: KnowledgeBase) -> None:
     text = "Подписи под Письмом о намерениях поставили посол Казахстана и мэр Шанхая."
     assert [a.name for a in signed(kb, text)] == ["Письмо о намерениях"]
+
+
+# -- a container hub in a port -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The railway intends to build a container hub in the port of Aktau.",
+            "Container hub in the port of Aktau",
+        ),
+        (
+            "Железная дорога намерена построить контейнерный хаб в порту Актау.",
+            "Контейнерный хаб в порту Актау",
+        ),
+    ],
+)
+def test_a_container_hub_in_a_known_port_is_a_new_facility(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert new_places(kb, text) == [name]

@@ -23,18 +23,19 @@ __all__ = ["described_facilities"]
 #: Алматы" (named in the nominative: "Транспортно-логистический центр в городе Куляб").
 _RU_FACILITY_IN = re.compile(
     r"(?<![\w-])(?P<name>(?P<facility>(?:(?:транспортно-)?логистическ\w+\s+(?:центр|хаб|комплекс|терминал)\w*"
+    r"|контейнерн\w+\s+(?:хаб|терминал)\w*"
     r"|сух\w+\s+порт\w*|индустриальн\w+\s+парк\w*|свободн\w+\s+экономическ\w+\s+зон\w+))"
-    r"\s+в\s+(?P<city>(?:городе|г\.)\s+)?(?P<place>[А-ЯЁ][\w-]+))",
+    r"\s+в\s+(?P<city>(?:городе|г\.|порту)\s+)?(?P<place>[А-ЯЁ][\w-]+))",
 )
 
 _LOGISTICS = (
     r"(?:(?:(?!(?:the|a|an|of|in|on|at|to|for|with|by|is|are|was|were)\s)(?-i:[a-z-]+)\s+){0,4}?(?:logistics\s+(?:center|centre|hub|park|complex|terminal)|"
-    r"[\"“]?dry\s+port[\"”]?|industrial\s+park|free\s+(?:economic|trade)\s+zone|container\s+terminal))"
+    r"[\"“]?dry\s+port[\"”]?|industrial\s+park|free\s+(?:economic|trade)\s+zone|container\s+(?:terminal|hub)))"
 )
 _COMPLEX = r"(?-i:(?:[A-Z][a-z]+\s+){1,3}(?:Village|Park|Complex|Centre|Center|Terminal|Hub))"
 _FACILITY_IN = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<name>(?:(?P<logistics>" + _LOGISTICS + r")|" + _COMPLEX + r")"
-    r"\s+in\s+(?P<city>the\s+(?:city|town)\s+of\s+)?(?P<place>[A-Z][\w'’-]+))",
+    r"\s+in\s+(?P<city>the\s+(?:city|town|port)\s+of\s+)?(?P<place>[A-Z][\w'’-]+))",
     re.IGNORECASE,
 )
 
@@ -67,4 +68,5 @@ def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, 
         ):
             continue
         facility = nominative_phrase(found["facility"])
+        facility = facility[:1].upper() + facility[1:]  # also when the dictionary lacks a word
         yield EntityKind.PLACE, f"{facility}{found['name'][len(found['facility']) :]}", start, end

@@ -723,3 +723,32 @@ def test_a_container_hub_in_a_known_port_is_a_new_facility(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
     assert new_places(kb, text) == [name]
+
+
+# -- where an event was held -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kazakhstan did well at the China International Import Expo in Shanghai.", "Shanghai"),
+        ("Казахстан успешно выступил на выставке в Шанхае.", "Шанхай"),
+    ],
+)
+def test_an_unknown_place_an_event_was_held_in_is_a_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert new_places(kb, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forum in March drew many guests; the summit in Astana followed.",
+        "Форум в марте собрал гостей, а саммит в Астане прошёл следом.",
+    ],
+)
+def test_a_month_or_a_known_city_after_an_event_is_no_new_place(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert new_places(kb, text) == []

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import name_in_case
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["typed_places"]
+__all__ = ["typed_places", "venues"]
 
 _LATIN_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -42,6 +43,21 @@ _RULES: tuple[re.Pattern[str], ...] = (
         r"(?P<name>" + _CYRILLIC_NAME + "|" + _LATIN_NAME + r")\s+\((?P<country>[^()]{3,30})\)"
     ),
 )
+#: Where an event was held: "the Import Expo in Shanghai", "a forum in Shenyang", "на ярмарке
+#: в Урумчи" (a Russian name after "в" is in the locative: read back to the nominative).
+_VENUE = re.compile(
+    r"\b(?i:expo|fair|forum|exhibition|summit|conference)\s+in\s+(?P<name>" + _LATIN_NAME + r")\b"
+    r"|(?<![\w-])(?i:ярмарк\w*|форум\w*|выставк\w*|саммит\w*|конференци\w*)\s+в\s+(?P<ru>"
+    + _CYRILLIC_NAME
+    + r")(?![\w-])"
+)
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "январе", "феврале", "марте", "апреле", "мае", "июне",
+     "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"}
+)  # fmt: skip
+
 #: Words written with a capital that are not places.
 _NOT_PLACES = frozenset(
     {"the", "a", "new", "old", "read", "see", "also", "photo", "source", "north", "south", "east",
@@ -67,6 +83,24 @@ def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
             if any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys):
                 continue
             yield found["name"], start, end
+
+
+def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each unknown place an event was held in."""
+    for found in _VENUE.finditer(view.sentence):
+        group = "name" if found["name"] else "ru"
+        start, end = view.start + found.start(group), view.start + found.end(group)
+        if any(m.start < end and start < m.end for m in view.matches) or any(
+            d.start < end and start < d.end for d in view.dates
+        ):
+            continue  # a known name, or a month ("the forum in March")
+        keys = [t.key for t in tokenise(found[group])]
+        if not keys or keys[0] in _NOT_PLACES or found[group].casefold() in _MONTHS:
+            continue
+        if any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys):
+            continue
+        name = found[group] if group == "name" else name_in_case(found[group], "loct")
+        yield name, start, end
 
 
 def _country_named(view: SentenceView, found: re.Match[str]) -> bool:

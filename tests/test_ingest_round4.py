@@ -752,3 +752,32 @@ def test_a_month_or_a_known_city_after_an_event_is_no_new_place(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert new_places(kb, text) == []
+
+
+# -- a place set beside its country ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Goods then go by ferry to Baku, in Azerbaijan.", "Baku"),
+        ("Дальше грузы идут паромом и попадают в Баку, в Азербайджан.", "Баку"),
+    ],
+)
+def test_an_unknown_place_beside_its_country_is_a_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert new_places(kb, text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goods then go by train to Almaty, in Kazakhstan.",
+        "Решение приняли в Минтрансе, в Узбекистане.",
+    ],
+)
+def test_a_known_place_or_an_office_beside_a_country_is_no_new_place(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert new_places(kb, text) == []

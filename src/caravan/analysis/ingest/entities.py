@@ -21,7 +21,7 @@ from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.analysis.ingest.typed_places import typed_places, venues
+from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
 __all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
@@ -260,7 +260,11 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(kind, name, start, end, ())
-    for name, start, end in [*typed_places(view, gazetteer), *venues(view, gazetteer)]:
+    for name, start, end in [
+        *typed_places(view, gazetteer),
+        *venues(view, gazetteer),
+        *beside_country(view, gazetteer),
+    ]:
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())

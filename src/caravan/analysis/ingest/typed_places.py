@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
-from caravan.analysis.ingest.morphology import name_in_case
+from caravan.analysis.ingest.morphology import analyser, name_in_case
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["typed_places", "venues"]
+__all__ = ["beside_country", "typed_places", "venues"]
 
 _LATIN_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -57,6 +57,13 @@ _MONTHS = frozenset(
      "october", "november", "december", "январе", "феврале", "марте", "апреле", "мае", "июне",
      "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"}
 )  # fmt: skip
+
+#: A place set beside its country: "в Баку, в Азербайджан", "to Gorgan, in Iran".
+_BESIDE_COUNTRY = re.compile(
+    r"(?:(?<![\w-])(?:в|во|из|до|через)\s+)(?P<name>" + _CYRILLIC_NAME + r"),\s+(?:в|во)\s+"
+    r"(?P<country>[А-ЯЁ][а-яё]+)(?![\w-])"
+    r"|\b(?:to|in|from|via)\s+(?P<en>" + _LATIN_NAME + r"),\s+in\s+(?P<en_country>[A-Z][a-z]+)\b"
+)
 
 #: Words written with a capital that are not places.
 _NOT_PLACES = frozenset(
@@ -101,6 +108,43 @@ def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int,
             continue
         name = found[group] if group == "name" else name_in_case(found[group], "loct")
         yield name, start, end
+
+
+def beside_country(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each unknown place set beside its country after a comma."""
+    for found in _BESIDE_COUNTRY.finditer(view.sentence):
+        group, country = ("name", "country") if found["name"] else ("en", "en_country")
+        at = view.start + found.start(country)
+        if not any(
+            m.start == at and m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN) for m in view.matches
+        ):
+            continue
+        start, end = view.start + found.start(group), view.start + found.end(group)
+        if any(m.start < end and start < m.end for m in view.matches):
+            continue
+        keys = [t.key for t in tokenise(found[group])]
+        if not keys or keys[0] in _NOT_PLACES or gazetteer.is_country_word(keys[0]):
+            continue
+        if not _ROUTE_WORDS.search(view.sentence) or (
+            group == "name" and not _geographic(found[group])
+        ):
+            continue  # "решение приняли в Минтрансе, в Узбекистане": an office, not a stop
+        yield found[group], start, end
+
+
+#: Words of a journey, which make "to X, in Y" a destination.
+_ROUTE_WORDS = re.compile(
+    r"\b(?:go|goes|went|travel\w*|ship\w*|ferr\w+|trains?|trucks?|rail|route|deliver\w*|arriv\w*|goods|cargo)\b"
+    r"|(?<![\w-])(?:ид[уёе]т|идут|попада\w*|доставля\w*|везут|перевоз\w*|паром\w*|поезд\w*|маршрут\w*|груз\w*)",
+    re.IGNORECASE,
+)
+
+
+def _geographic(name: str) -> bool:
+    """True unless the dictionary reads the Russian word as something other than a place name."""
+    parses = analyser().parse(name.casefold())
+    known = [p for p in parses if p.is_known]
+    return not known or any("Geox" in p.tag for p in known)
 
 
 def _country_named(view: SentenceView, found: re.Match[str]) -> bool:

@@ -38,7 +38,12 @@ MEASURED = [
     "src/caravan/data/trade.csv",
     "src/caravan/data/observations.csv",
     "src/caravan/data/observations_cpmm.csv",
-    "src/caravan/network/border_defaults.py",
+    "src/caravan/data/crossings.csv",
+    "src/caravan/data/links.csv",
+    "src/caravan/data/transfers.csv",
+    "src/caravan/data/assumptions_timemodel.csv",
+    "src/caravan/network/*.py",
+    "src/caravan/analysis/routing/*.py",
     "benchmarks/demand.py",
 ]
 FIT_YEAR, CHECK_YEAR, STAND_IN_YEAR = 2024, 2020, 2018

@@ -46,13 +46,15 @@ MEASURED = [
     "src/caravan/data/observations.csv",
     "src/caravan/data/observations_cpmm.csv",
     "src/caravan/data/crossings.csv",
-    "src/caravan/network/border_defaults.py",
+    "src/caravan/data/links.csv",
+    "src/caravan/data/transfers.csv",
+    "src/caravan/data/assumptions_timemodel.csv",
+    "src/caravan/network/*.py",
+    "src/caravan/analysis/routing/*.py",
     "src/caravan/network/freight_closures.py",
     "src/caravan/data/assumptions_freight.csv",
     "src/caravan/data/freight_factors.csv",
     "src/caravan/data/trade.csv",
-    "src/caravan/analysis/routing/skim.py",
-    "src/caravan/analysis/routing/road_trips.py",
     "benchmarks/freight_loads.py",
 ]
 TIMED = (

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import settings
 
 from caravan import Observatory
-from caravan.store import default_data_dir
+from caravan.store import KnowledgeBase, default_data_dir
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -52,6 +52,15 @@ def embedded_kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("embedded") / "kb.sqlite"
     Observatory.build(path, default_data_dir())
     return path
+
+
+@pytest.fixture
+def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
+    """The embedded knowledge base opened directly, for tests below the Python API (a module
+    may define its own ``kb``)."""
+    knowledge_base = KnowledgeBase(embedded_kb_path)
+    yield knowledge_base
+    knowledge_base.close()
 
 
 @pytest.fixture

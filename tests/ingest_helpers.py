@@ -1,4 +1,5 @@
-"""Helpers shared by the ingest tests: proposing from inline text, and a tiny PDF by hand."""
+"""Helpers shared by the ingest tests: proposing from inline text, picking proposals of one
+kind, and a tiny PDF by hand."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ import datetime as dt
 import io
 
 from caravan.analysis.ingest import propose, read_text
-from caravan.model.proposals import ProposedFact
+from caravan.model.proposals import (
+    FigureQuantity,
+    ProposedFact,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
 from caravan.store import KnowledgeBase
 
 DOCUMENT_DAY = dt.date(2025, 6, 30)
@@ -16,6 +22,20 @@ def proposals_from(kb: KnowledgeBase, text: str, day: dt.date = DOCUMENT_DAY) ->
     """Read ``text`` as a document published on ``day`` and propose its facts."""
     read = read_text(text, published_on=day)
     return propose(kb, read.text, read.meta)
+
+
+def figures_in(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
+    """The proposed figures of ``quantity`` among ``facts``, in order."""
+    return [
+        f.payload
+        for f in facts
+        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
+    ]
+
+
+def events_in(facts: list[ProposedFact]) -> list[ProposedStatusEvent]:
+    """The proposed status events among ``facts``, in order."""
+    return [f.payload for f in facts if isinstance(f.payload, ProposedStatusEvent)]
 
 
 def tiny_pdf(pages: list[str], broken_page: int | None = None) -> bytes:

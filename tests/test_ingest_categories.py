@@ -7,8 +7,6 @@ that report no step, and a country's share of a line."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,35 +17,13 @@ from caravan.model.proposals import (
     FigureQuantity,
     ProposedAgreement,
     ProposedEntity,
-    ProposedFact,
-    ProposedFigure,
-    ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
-
-
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
-
-
-def events(facts: list[ProposedFact]) -> list[ProposedStatusEvent]:
-    return [f.payload for f in facts if isinstance(f.payload, ProposedStatusEvent)]
-
-
-def figures(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
-    return [
-        f.payload
-        for f in facts
-        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
-    ]
+from ingest_helpers import events_in, figures_in, proposals_from
 
 
 def trade(kb: KnowledgeBase, text: str) -> set[tuple[str | None, int | None, float]]:
-    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     return {(f.partner_id, f.year, f.value) for f in found}
 
 
@@ -68,7 +44,7 @@ def test_a_state_in_a_report_dated_to_the_month_is_dated_to_that_month(
     meta = read.meta.model_copy(update={"published_precision": DatePrecision.MONTH})
     found = [
         e
-        for e in events(propose(kb, read.text, meta))
+        for e in events_in(propose(kb, read.text, meta))
         if e.status is ProjectStatus.UNDER_CONSTRUCTION
     ]
     assert [(e.date, e.date_precision) for e in found] == [
@@ -144,7 +120,7 @@ def test_a_line_of_links_proposes_nothing(kb: KnowledgeBase, line: str) -> None:
 )
 def test_a_daily_figure_of_two_crossings_is_no_ones(kb: KnowledgeBase, text: str) -> None:
     facts = proposals_from(kb, text)
-    assert figures(facts, FigureQuantity.CAPACITY_VEHICLES_PER_DAY) == []
+    assert figures_in(facts, FigureQuantity.CAPACITY_VEHICLES_PER_DAY) == []
 
 
 @pytest.mark.parametrize(
@@ -155,7 +131,7 @@ def test_a_daily_figure_of_two_crossings_is_no_ones(kb: KnowledgeBase, text: str
     ],
 )
 def test_a_daily_figure_of_one_crossing_is_kept(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [f.value for f in found] == [300]
 
 
@@ -171,14 +147,14 @@ def test_a_daily_figure_of_one_crossing_is_kept(kb: KnowledgeBase, text: str) ->
     ],
 )
 def test_a_demand_or_a_study_reports_no_status(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.IN_SERVICE) not in found
     assert ("prj-cku-railway", ProjectStatus.ANNOUNCED) not in found
 
 
 def test_finished_building_is_a_completion(kb: KnowledgeBase) -> None:
     text = "In March 2025 the company finished building the China-Kyrgyzstan-Uzbekistan railway."
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.IN_SERVICE) in found
 
 
@@ -190,12 +166,12 @@ def test_finished_building_is_a_completion(kb: KnowledgeBase) -> None:
     ],
 )
 def test_an_ordinal_is_no_count_of_sister_cities(kb: KnowledgeBase, text: str) -> None:
-    assert figures(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS) == []
 
 
 def test_a_count_of_sister_cities_is_still_read(kb: KnowledgeBase) -> None:
     text = "China and Kazakhstan have 15 pairs of sister cities."
-    found = figures(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.SISTER_CITY_PAIRS)
     assert [f.value for f in found] == [15]
 
 
@@ -208,7 +184,7 @@ def test_a_count_of_sister_cities_is_still_read(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_length_within_one_country_is_its_share(kb: KnowledgeBase, text: str) -> None:
-    assert figures(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
 
 
 def test_a_section_named_by_places_of_a_known_road_is_no_new_thing(kb: KnowledgeBase) -> None:
@@ -234,7 +210,7 @@ def test_a_cooperation_document_signed_on_a_known_project_is_an_agreement(
     )
     found = agreements_in(kb, text)
     assert [a.agreement_id for a in found] == ["agr-cku-mou-samarkand-2022"]
-    found_events = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found_events = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.AGREED) in found_events
 
 
@@ -317,7 +293,7 @@ def test_known_places_regions_and_other_brackets_are_not_new(kb: KnowledgeBase, 
     ],
 )
 def test_a_status_of_coordinated_projects_is_each_ones(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert {
         ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION),
         ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION),
@@ -329,7 +305,7 @@ def test_projects_in_separate_clauses_are_not_coordinated(kb: KnowledgeBase) -> 
         "Construction of the Darbaza-Maktaaral line began in May 2024, while the Bakhty-Ayagoz"
         " line is only being designed."
     )
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION) not in found
 
 
@@ -343,7 +319,7 @@ def test_projects_in_separate_clauses_are_not_coordinated(kb: KnowledgeBase) -> 
     ],
 )
 def test_a_russian_plan_to_open_in_any_form_gives_the_year(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]
 
 
@@ -388,7 +364,7 @@ def test_the_two_countries_need_exactly_two_named(kb: KnowledgeBase) -> None:
     ],
 )
 def test_builders_at_work_are_building(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) in found
 
 
@@ -400,7 +376,7 @@ def test_builders_at_work_are_building(kb: KnowledgeBase, text: str) -> None:
     ],
 )
 def test_builders_to_work_later_are_not_building_yet(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) not in found
 
 
@@ -570,7 +546,7 @@ def test_sister_cities_between_two_countries_are_a_count_not_a_pair(
     ],
 )
 def test_a_sections_planned_completion_is_not_the_lines(kb: KnowledgeBase, text: str) -> None:
-    assert figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
 
 
 @pytest.mark.parametrize(
@@ -581,7 +557,7 @@ def test_a_sections_planned_completion_is_not_the_lines(kb: KnowledgeBase, text:
     ],
 )
 def test_a_lines_planned_completion_is_read(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert [(f.subject_id, f.value) for f in found] == [("prj-cku-railway", 2030)]
 
 
@@ -593,7 +569,7 @@ def test_bare_works_take_the_one_project_named_after_them(kb: KnowledgeBase) -> 
         "So far, work has begun on 18 of the 29 tunnels along the China-Kyrgyzstan-Uzbekistan"
         " railway."
     )
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION) in found
 
 
@@ -606,14 +582,14 @@ def test_bare_works_take_the_one_project_named_after_them(kb: KnowledgeBase) -> 
     ],
 )
 def test_work_in_full_swing_at_a_running_facility_is_service(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE) in found
     assert ("prj-khorgos-gateway-dry-port", ProjectStatus.UNDER_CONSTRUCTION) not in found
 
 
 def test_work_on_a_new_part_of_a_running_facility_is_building(kb: KnowledgeBase) -> None:
     text = "Work on the second stage of the Khorgos Gateway dry port is under way."
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE) not in found
 
 
@@ -629,12 +605,12 @@ def test_work_on_a_new_part_of_a_running_facility_is_building(kb: KnowledgeBase)
     ],
 )
 def test_a_chain_with_a_known_lines_ends_is_that_line(kb: KnowledgeBase, text: str) -> None:
-    found = {(e.project_id, e.status) for e in events(proposals_from(kb, text))}
+    found = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-cn-tj-highway-phase2", ProjectStatus.UNDER_CONSTRUCTION) in found
 
 
 def test_a_chain_with_other_ends_is_another_line(kb: KnowledgeBase) -> None:
     text = "В мае 2023 года началось строительство железной дороги Душанбе-Вахдат-Яван-Курган-Тюбе."
-    found = {e.project_id for e in events(proposals_from(kb, text))}
+    found = {e.project_id for e in events_in(proposals_from(kb, text))}
     assert "prj-vahdat-yavan-railway" not in found
     assert "prj-cn-tj-highway-phase2" not in found

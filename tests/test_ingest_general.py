@@ -5,7 +5,6 @@ written for the test, in English and Russian, and names the category it checks."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,36 +16,15 @@ from caravan.model.proposals import (
     FigureQuantity,
     FlagCode,
     ProposedAgreement,
-    ProposedFact,
     ProposedFigure,
-    ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
 from caravan.store.proposals import ProposalQueue
-from ingest_helpers import proposals_from, tiny_pdf
-
-
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
-
-
-def figures_of(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
-    return [
-        f.payload
-        for f in facts
-        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
-    ]
-
-
-def events_of(facts: list[ProposedFact]) -> list[ProposedStatusEvent]:
-    return [f.payload for f in facts if isinstance(f.payload, ProposedStatusEvent)]
+from ingest_helpers import events_in, figures_in, proposals_from, tiny_pdf
 
 
 def trade(kb: KnowledgeBase, text: str) -> list[ProposedFigure]:
-    return figures_of(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
 
 
 # -- 1. targets, goals and ranges are not figures ------------------------------------------
@@ -86,8 +64,8 @@ def test_a_stated_trade_figure_beside_a_target_is_kept(kb: KnowledgeBase) -> Non
 def test_a_range_is_not_a_capacity(kb: KnowledgeBase, text: str) -> None:
     facts = proposals_from(kb, text)
     tonnes = [
-        *figures_of(facts, FigureQuantity.CAPACITY_MT_PER_YEAR),
-        *figures_of(facts, FigureQuantity.THROUGHPUT_MT_PER_YEAR),
+        *figures_in(facts, FigureQuantity.CAPACITY_MT_PER_YEAR),
+        *figures_in(facts, FigureQuantity.THROUGHPUT_MT_PER_YEAR),
     ]
     assert tonnes == []
 
@@ -223,7 +201,7 @@ def test_american_dollars_in_russian_are_dollars(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_planned_opening_year(kb: KnowledgeBase, text: str) -> None:
-    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    [figure] = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
 
 
@@ -232,7 +210,7 @@ def test_a_goal_to_open_this_year_in_russian(kb: KnowledgeBase) -> None:
         "Главы государств поставили задачу открыть железную дорогу Китай — Кыргызстан — "
         "Узбекистан уже в этом, 2030 году."
     )
-    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    [figure] = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2030)
 
 
@@ -244,7 +222,7 @@ def test_a_goal_to_open_this_year_in_russian(kb: KnowledgeBase) -> None:
     ],
 )
 def test_the_end_of_the_year_is_the_reports_year(kb: KnowledgeBase, text: str) -> None:
-    [figure] = figures_of(
+    [figure] = figures_in(
         proposals_from(kb, text, dt.date(2025, 6, 30)), FigureQuantity.PLANNED_OPENING_YEAR
     )
     assert (figure.subject_id, figure.value) == ("prj-cku-railway", 2025)
@@ -252,7 +230,7 @@ def test_the_end_of_the_year_is_the_reports_year(kb: KnowledgeBase, text: str) -
 
 def test_a_crossing_has_a_planned_opening_year_too(kb: KnowledgeBase) -> None:
     text = "Стороны намерены открыть пункт пропуска «Бедел» в 2026 году."
-    [figure] = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    [figure] = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert (figure.subject_id, figure.value) == ("bcp-bedel-road", 2026)
 
 
@@ -261,7 +239,7 @@ def test_coordinated_projects_each_take_their_year(kb: KnowledgeBase) -> None:
         "The Darbaza–Maktaaral railway is to be commissioned in 2026, "
         "and the China–Kyrgyzstan–Uzbekistan railway in 2030."
     )
-    figures = figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert {(f.subject_id, f.value) for f in figures} == {
         ("prj-darbaza-maktaaral-railway", 2026),
         ("prj-cku-railway", 2030),
@@ -270,7 +248,7 @@ def test_coordinated_projects_each_take_their_year(kb: KnowledgeBase) -> None:
 
 def test_a_range_of_years_is_not_a_planned_opening_year(kb: KnowledgeBase) -> None:
     text = "The China–Kyrgyzstan–Uzbekistan railway is expected to be completed in 2029–2030."
-    assert figures_of(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
 
 
 @pytest.mark.parametrize(
@@ -285,8 +263,8 @@ def test_a_planned_start_of_works_is_neither_an_opening_nor_an_event(
     kb: KnowledgeBase, text: str
 ) -> None:
     facts = proposals_from(kb, text)
-    assert figures_of(facts, FigureQuantity.PLANNED_OPENING_YEAR) == []
-    assert events_of(facts) == []
+    assert figures_in(facts, FigureQuantity.PLANNED_OPENING_YEAR) == []
+    assert events_in(facts) == []
 
 
 @pytest.mark.parametrize(
@@ -305,7 +283,7 @@ def test_a_planned_start_of_works_is_neither_an_opening_nor_an_event(
 def test_a_part_of_a_year_dates_an_event_at_year_precision(
     kb: KnowledgeBase, text: str, year: int
 ) -> None:
-    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))
+    [event] = events_in(proposals_from(kb, text, dt.date(2025, 6, 30)))
     assert (event.status, event.date, event.date_precision) == (
         ProjectStatus.IN_SERVICE,
         dt.date(year, 1, 1),
@@ -327,7 +305,7 @@ def test_a_part_of_a_year_dates_an_event_at_year_precision(
 def test_weeks_months_and_days_before_the_report(
     kb: KnowledgeBase, text: str, date: dt.date, precision: DatePrecision
 ) -> None:
-    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 3)))
+    [event] = events_in(proposals_from(kb, text, dt.date(2025, 6, 3)))
     assert (event.status, event.date, event.date_precision) == (
         ProjectStatus.SUSPENDED,
         date,
@@ -337,7 +315,7 @@ def test_weeks_months_and_days_before_the_report(
 
 def test_a_russian_weekday_is_dated_by_the_report(kb: KnowledgeBase) -> None:
     text = "В среду железная дорога Ангрен — Пап была открыта после ремонта."
-    [event] = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))  # a Monday
+    [event] = events_in(proposals_from(kb, text, dt.date(2025, 6, 30)))  # a Monday
     assert (event.date, event.date_precision) == (dt.date(2025, 6, 25), DatePrecision.DAY)
 
 
@@ -362,7 +340,7 @@ def test_suspensions_and_resumptions(
     kb: KnowledgeBase, text: str, status: ProjectStatus, date: dt.date | None
 ) -> None:
     facts = proposals_from(kb, text, dt.date(2025, 6, 30))
-    [event] = [e for e in events_of(facts) if e.project_id == "prj-angren-pap-railway"]
+    [event] = [e for e in events_in(facts) if e.project_id == "prj-angren-pap-railway"]
     assert event.status is status
     assert event.date == (date or dt.date(2025, 6, 30))  # undated: as of the report's day
     if date is None:
@@ -391,14 +369,14 @@ def test_suspensions_and_resumptions(
 def test_other_ways_of_saying_a_status(
     kb: KnowledgeBase, text: str, status: ProjectStatus, date: dt.date, precision: DatePrecision
 ) -> None:
-    events = events_of(proposals_from(kb, text, dt.date(2025, 6, 30)))
+    events = events_in(proposals_from(kb, text, dt.date(2025, 6, 30)))
     assert [(e.status, e.date, e.date_precision) for e in events] == [(status, date, precision)]
 
 
 def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
     text = "Traffic on the Angren–Pap railway will be resumed in March."
     assert [
-        e for e in events_of(proposals_from(kb, text)) if e.status is ProjectStatus.IN_SERVICE
+        e for e in events_in(proposals_from(kb, text)) if e.status is ProjectStatus.IN_SERVICE
     ] == []
 
 
@@ -420,7 +398,7 @@ def test_a_future_resumption_is_not_an_event(kb: KnowledgeBase) -> None:
 def test_a_sections_length_or_the_work_done_is_not_the_projects(
     kb: KnowledgeBase, text: str
 ) -> None:
-    assert figures_of(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
 
 
 @pytest.mark.parametrize(
@@ -434,7 +412,7 @@ def test_a_sections_length_or_the_work_done_is_not_the_projects(
     ],
 )
 def test_the_whole_length_is_kept_beside_a_countrys_share(kb: KnowledgeBase, text: str) -> None:
-    [length] = figures_of(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
+    [length] = figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
     assert (length.subject_id, length.value) == ("prj-cku-railway", 523)
 
 

@@ -7,8 +7,6 @@ short, written for the test in English and Russian, and names the category it ch
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,36 +17,21 @@ from caravan.model.proposals import (
     FigureQuantity,
     ProposedAgreement,
     ProposedEntity,
-    ProposedFact,
     ProposedFigure,
     ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 DAY = dt.date(2025, 6, 30)
 
 
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
-
-
 def events(kb: KnowledgeBase, text: str) -> list[ProposedStatusEvent]:
-    return [
-        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedStatusEvent)
-    ]
+    return events_in(proposals_from(kb, text))
 
 
 def figures(kb: KnowledgeBase, text: str, quantity: FigureQuantity) -> list[ProposedFigure]:
-    facts: list[ProposedFact] = proposals_from(kb, text)
-    return [
-        f.payload
-        for f in facts
-        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
-    ]
+    return figures_in(proposals_from(kb, text), quantity)
 
 
 def statuses(found: list[ProposedStatusEvent]) -> set[tuple[str, ProjectStatus]]:

@@ -4,9 +4,6 @@ text, and English reads as before. The sentences are written for the test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, gazetteer_for
@@ -22,13 +19,6 @@ from caravan.model.enums import ProjectStatus
 from caravan.model.proposals import ProposedAgreement, ProposedStatusEvent
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
-
-
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,13 +24,6 @@ from caravan.model.proposals import (
 )
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
-
-
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
 
 
 def only(facts: list[ProposedFact], kind: FactKind) -> ProposedFact:

@@ -6,8 +6,6 @@ China and "the five countries"."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,27 +14,10 @@ from caravan.model.proposals import (
     FigureQuantity,
     ProposedAgreement,
     ProposedEntity,
-    ProposedFact,
-    ProposedFigure,
     ProposedStatusEvent,
 )
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
-
-
-@pytest.fixture
-def kb(embedded_kb_path: Path) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(embedded_kb_path)
-    yield knowledge_base
-    knowledge_base.close()
-
-
-def figures(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:
-    return [
-        f.payload
-        for f in facts
-        if isinstance(f.payload, ProposedFigure) and f.payload.quantity is quantity
-    ]
+from ingest_helpers import figures_in, proposals_from
 
 
 def agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
@@ -58,7 +39,7 @@ def agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
 def test_vehicles_at_a_name_with_road_and_rail_posts_are_the_road_crossings(
     kb: KnowledgeBase, text: str
 ) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [(f.subject_id, f.value) for f in found] == [("bcp-torugart-road", 150.0)]
 
 
@@ -118,7 +99,7 @@ def test_a_single_untitled_memorandum_is_still_an_agreement(kb: KnowledgeBase) -
     ],
 )
 def test_trade_of_china_and_the_five_countries_is_the_total(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     assert [(f.partner_id, f.year, f.value) for f in found] == [(None, 2021, 50e9)]
 
 
@@ -126,7 +107,7 @@ def test_trade_of_china_and_the_five_countries_is_the_total(kb: KnowledgeBase, t
 
 
 def trade(kb: KnowledgeBase, text: str) -> set[tuple[str | None, str | None, int | None, float]]:
-    found = figures(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     return {(f.partner_id, f.reporter_id, f.year, f.value) for f in found}
 
 
@@ -222,7 +203,7 @@ def new_crossings(kb: KnowledgeBase, text: str) -> list[str]:
 )
 def test_a_crossing_is_named_by_one_of_its_posts(kb: KnowledgeBase, text: str) -> None:
     found = proposals_from(kb, text)
-    daily = figures(found, FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    daily = figures_in(found, FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [(f.subject_id, f.value) for f in daily] == [("bcp-saryagash-keles-road", 1000.0)]
     assert new_crossings(kb, text) == []
 
@@ -294,7 +275,7 @@ def test_a_post_set_on_a_border_is_a_new_crossing(
 def test_a_plan_for_places_of_its_own_clause_is_not_the_crossing_before(
     kb: KnowledgeBase, text: str
 ) -> None:
-    assert figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
 
 
 # -- a line named by a letter, either way round --------------------------------------------------
@@ -308,7 +289,7 @@ def test_a_plan_for_places_of_its_own_clause_is_not_the_crossing_before(
     ],
 )
 def test_a_lettered_line_is_found_either_way_round(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
     assert [(f.subject_id, f.value) for f in found] == [
         ("prj-ca-china-gas-pipeline-line-d", 1000.0)
     ]
@@ -435,7 +416,7 @@ def test_a_daily_figure_stepped_up_in_its_sentence_keeps_its_last_step(
 ) -> None:
     found = [
         f
-        for f in figures(proposals_from(kb, text), quantity)
+        for f in figures_in(proposals_from(kb, text), quantity)
         if f.subject_id == "bcp-khorgos-nur-zholy-road"
     ]
     assert [(f.value, f.valid_from) for f in found] == [(value, dt.date(2025, 9, 1))]
@@ -443,7 +424,7 @@ def test_a_daily_figure_stepped_up_in_its_sentence_keeps_its_last_step(
 
 def test_a_share_after_a_daily_figure_is_no_step(kb: KnowledgeBase) -> None:
     text = "Nur Zholy handles 650 vehicles a day, and traffic will be 20 % higher in 2026."
-    found = figures(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [f.value for f in found] == [650.0]
 
 
@@ -458,7 +439,7 @@ def test_a_share_after_a_daily_figure_is_no_step(kb: KnowledgeBase) -> None:
     ],
 )
 def test_the_joint_projects_list_is_the_capacity_programme(kb: KnowledgeBase, text: str) -> None:
-    found = figures(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
     assert [(f.subject_id, f.value) for f in found] == [("prj-kz-cn-capacity-cooperation", 21e9)]
 
 
@@ -472,7 +453,7 @@ def test_the_joint_projects_list_is_the_capacity_programme(kb: KnowledgeBase, te
     ],
 )
 def test_other_counts_of_projects_are_still_no_ones_cost(kb: KnowledgeBase, text: str) -> None:
-    assert figures(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD) == []
+    assert figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD) == []
 
 
 # -- "opened" as a figure of speech ------------------------------------------------------------------
@@ -636,7 +617,7 @@ def test_a_quoted_known_line_or_a_quoted_slogan_is_no_new_project(kb: KnowledgeB
 
 
 def planned(kb: KnowledgeBase, text: str) -> set[tuple[str | None, float]]:
-    found = figures(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     return {(f.subject_id, f.value) for f in found}
 
 

@@ -74,6 +74,8 @@ class DocumentContext:
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").
 _THIS_SUMMIT = re.compile(r"\bsummit\b|(?<![\w-])саммит\w*", re.IGNORECASE)
+#: "the first … summit": an earlier summit than the one reported.
+_FIRST_SUMMIT = re.compile(r"\bfirst\b[^.]{0,40}summit", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,13 @@ class SentenceView:
         """Names in the sentence that may refer to things of these kinds."""
         return [m for m in self.matches if any(e.kind in kinds for e in m.entries)]
 
+    def known_name_over(self, start: int, end: int, *kinds: EntryKind) -> bool:
+        """True when a known name overlaps ``start:end`` (one that may be of ``kinds``, when
+        given): the words there are not new."""
+        return any(
+            m.start < end and start < m.end and (not kinds or m.ids(*kinds)) for m in self.matches
+        )
+
     @property
     def refers_to_this_summit(self) -> bool:
         """True when the sentence, or its paragraph before it, speaks of the summit reported.
@@ -105,7 +114,7 @@ class SentenceView:
         """
         if self.context.summit_date is None and self.context.summit_place_id is None:
             return False
-        if re.search(r"\bfirst\b[^.]{0,40}summit", self.sentence, re.IGNORECASE):
+        if _FIRST_SUMMIT.search(self.sentence):
             return False
         paragraph_start = self.text.rfind("\n", 0, self.start) + 1
         return _THIS_SUMMIT.search(self.text, paragraph_start, self.end) is not None

@@ -38,35 +38,35 @@ _FACILITY_IN = re.compile(
     r"\s+in\s+(?P<city>the\s+(?:city|town|port)\s+of\s+)?(?P<place>[A-Z][\w'’-]+))",
     re.IGNORECASE,
 )
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, int, int]]:
     """(kind, name, start, end) of each facility described by kind and known place."""
     for found in _FACILITY_IN.finditer(view.sentence):
-        place_start = view.start + found.start("place")
-        known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
-        if not known_place and not found["city"]:
-            continue  # placed surely only in a known place or one the text calls a city
-        start, end = view.start + found.start("name"), view.start + found.end("name")
-        if any(
-            m.start < place_start and start < m.end and m.ids(EntryKind.PROJECT, EntryKind.CROSSING)
-            for m in view.matches
-        ):
-            continue  # a known project's or crossing's name inside: not new
-        name = re.sub(r"[\"“”]", "", found["name"])
-        kind = EntityKind.PLACE if found["logistics"] else EntityKind.PROJECT
-        yield kind, name[:1].upper() + name[1:], start, end
+        if _new_and_placed(view, found):
+            name = _QUOTE_MARKS.sub("", found["name"])
+            kind = EntityKind.PLACE if found["logistics"] else EntityKind.PROJECT
+            yield kind, name[:1].upper() + name[1:], *_span(view, found)
     for found in _RU_FACILITY_IN.finditer(view.sentence):
-        place_start = view.start + found.start("place")
-        known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
-        if not known_place and not found["city"]:
-            continue
-        start, end = view.start + found.start("name"), view.start + found.end("name")
-        if any(
-            m.start < place_start and start < m.end and m.ids(EntryKind.PROJECT, EntryKind.CROSSING)
-            for m in view.matches
-        ):
-            continue
-        facility = nominative_phrase(found["facility"])
-        facility = facility[:1].upper() + facility[1:]  # also when the dictionary lacks a word
-        yield EntityKind.PLACE, f"{facility}{found['name'][len(found['facility']) :]}", start, end
+        if _new_and_placed(view, found):
+            facility = nominative_phrase(found["facility"])
+            facility = facility[:1].upper() + facility[1:]  # also when the dictionary lacks a word
+            name = f"{facility}{found['name'][len(found['facility']) :]}"
+            yield EntityKind.PLACE, name, *_span(view, found)
+
+
+def _new_and_placed(view: SentenceView, found: re.Match[str]) -> bool:
+    """True when the facility stands in a known place (or one the text calls a city) and no
+    known project's or crossing's name stands in it."""
+    place_start = view.start + found.start("place")
+    known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
+    if not known_place and not found["city"]:
+        return False
+    start = view.start + found.start("name")
+    return not view.known_name_over(start, place_start, EntryKind.PROJECT, EntryKind.CROSSING)
+
+
+def _span(view: SentenceView, found: re.Match[str]) -> tuple[int, int]:
+    """Where the facility's name stands in the whole text."""
+    return view.start + found.start("name"), view.start + found.end("name")

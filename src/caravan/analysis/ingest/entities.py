@@ -223,9 +223,7 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 continue  # a known line's ends in another order, or a section of it
             if kind is not EntityKind.PROJECT and (
                 gazetteer.place_word(words[0].key)
-                or any(
-                    m.start < end and start < m.end and m.ids(EntryKind.PLACE) for m in view.matches
-                )
+                or view.known_name_over(start, end, EntryKind.PLACE)
             ):
                 continue  # a known place's crossing or port, named after it ("Nur Zholy")
             known.append((start, end))
@@ -289,7 +287,7 @@ def listed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidat
         base = view.start + found.start("list")
         for name in re.finditer(_PLACE_NAME, found["list"]):
             start, end = base + name.start(), base + name.end()
-            if any(m.start < end and start < m.end for m in view.matches):
+            if view.known_name_over(start, end):
                 continue
             if gazetteer.place_word(tokenise(name.group())[0].key):
                 continue
@@ -348,7 +346,7 @@ def paired_tunnels(view: SentenceView) -> Iterator[Candidate]:
     for found in _TUNNEL_PAIR.finditer(view.sentence):
         for group in ("a", "b"):
             start, end = view.start + found.start(group), view.start + found.end(group)
-            if not any(m.start < end and start < m.end for m in view.matches):
+            if not view.known_name_over(start, end):
                 yield _new(EntityKind.PROJECT, f"тоннель {found[group]}", start, end, ())
 
 
@@ -389,7 +387,7 @@ def route_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue
         for name in names:
             start, end = base + name.start(), base + name.end()
-            if any(m.start < end and start < m.end for m in view.matches):
+            if view.known_name_over(start, end):
                 continue
             key = tokenise(name.group())[0].key
             if (

@@ -36,7 +36,7 @@ def quoted_lines(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
             item = quoted["item"].strip()
             start = base + quoted.start("item")
             end = start + len(quoted["item"])
-            if any(m.start < end and start < m.end and m.ids(*_THINGS) for m in view.matches):
+            if view.known_name_over(start, end, *_THINGS):
                 continue  # a known line (its places may be known: they are its ends)
             if not (_CHAIN.match(item) or _LINE_WORD.search(item)):
                 continue

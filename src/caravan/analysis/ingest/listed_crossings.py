@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import name_in_case
-from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.tokens import CYRILLIC_NAME, LATIN_NAME, tokenise
 
 __all__ = ["listed_crossings"]
 
-_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_CYRILLIC = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_ITEM = r"«?(?:" + _LATIN + r"|" + _CYRILLIC + r")»?"
+_ITEM = r"«?(?:" + LATIN_NAME + r"|" + CYRILLIC_NAME + r")»?"
+_ITEMS = re.compile(_ITEM)
+_CYRILLIC = re.compile(CYRILLIC_NAME)
 
 #: Words that make a text speak of border crossings.
 _CROSSING_WORDS = re.compile(
@@ -42,8 +42,12 @@ _LIST = re.compile(
 )
 #: A post on a border: "Kazygurt on the border with Uzbekistan", "Казыгурт на границе с …".
 _ON_THE_BORDER = re.compile(
-    r"(?<![\w-])(?P<name>" + _LATIN + r")\s+on\s+the\s+border\s+with\s+(?P<country>[A-Z][\w'’]+)"
-    r"|(?<![\w-])«?(?P<ru_name>" + _CYRILLIC + r")»?\s+на\s+границе\s+с\s+(?P<ru_country>[А-ЯЁ]\w+)"
+    r"(?<![\w-])(?P<name>"
+    + LATIN_NAME
+    + r")\s+on\s+the\s+border\s+with\s+(?P<country>[A-Z][\w'’]+)"
+    r"|(?<![\w-])«?(?P<ru_name>"
+    + CYRILLIC_NAME
+    + r")»?\s+на\s+границе\s+с\s+(?P<ru_country>[А-ЯЁ]\w+)"
 )
 _SENTENCES_BACK = 2
 
@@ -57,7 +61,7 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
         base = view.start + found.start("list")
         items = [
             (m.group().strip("«»"), base + m.start() + (m.group()[0] == "«"))
-            for m in re.finditer(_ITEM, found["list"])
+            for m in _ITEMS.finditer(found["list"])
         ]
         spans = [(name, start, start + len(name)) for name, start in items]
         if not any(_a_known_crossing(view, start, end) for _, start, end in spans):
@@ -99,7 +103,7 @@ def _a_known_crossing(view: SentenceView, start: int, end: int) -> bool:
 
 def _known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end: int) -> bool:
     """True when a known name (or a country's) covers the item."""
-    if any(m.start < end and start < m.end for m in view.matches):
+    if view.known_name_over(start, end):
         return True
     key = tokenise(name)[0].key
     return gazetteer.place_word(key) or gazetteer.is_country_word(key)
@@ -108,4 +112,4 @@ def _known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end:
 def _nominative(name: str) -> str:
     """A Russian post's name out of the locative a list puts it in ("на Капланбеке" →
     "Капланбек"); a Latin name as written."""
-    return name_in_case(name, "loct") if re.fullmatch(_CYRILLIC, name) else name
+    return name_in_case(name, "loct") if _CYRILLIC.fullmatch(name) else name

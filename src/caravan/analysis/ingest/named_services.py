@@ -23,6 +23,10 @@ __all__ = ["named_services"]
 _LATIN = r"[A-Z][\w'’]+"
 _CYRILLIC = r"[А-ЯЁ][а-яё]+"
 _DASH = r"\s?[-–—]\s?"
+_LINK_DASH = re.compile(_DASH)
+_PLURAL_TRAINS = re.compile(r"\s+trains$")
+#: An adjective's oblique masculine ending, read back to the nominative ("-ого" → "-ый").
+_OBLIQUE_ADJECTIVE = re.compile(r"(?:ого|ому|ым|ом)$")
 _TRAIN = re.compile(
     r"(?<![\w-])(?P<name>(?:(?!(?:The|A|An|First|This|That)\b)(?P<own>" + _LATIN + r")\s+)?"
     r"(?P<chain>" + _LATIN + r"(?:" + _DASH + _LATIN + r"){1,5})"
@@ -42,16 +46,16 @@ _RU_ROUTE = re.compile(
 def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each freight service or route named by a chain of countries."""
     for found in _TRAIN.finditer(view.sentence):
-        links = re.split(_DASH, found["chain"])
+        links = _LINK_DASH.split(found["chain"])
         countries = sum(_is_country(gazetteer, link) for link in links)
         if countries < len(links) - 1:
             continue  # a line between places ("Urumqi-Almaty"), not a chain of countries
         if len(links) < 3 and found["own"] is None:
             continue  # "China-Europe freight trains": a kind of traffic
-        name = re.sub(r"\s+trains$", " train", found["name"])
+        name = _PLURAL_TRAINS.sub(" train", found["name"])
         yield name, view.start + found.start("name"), view.start + found.end("name")
     for found in _RU_ROUTE.finditer(view.sentence):
-        links = re.split(_DASH, found["chain"])
+        links = _LINK_DASH.split(found["chain"])
         if not all(_is_country(gazetteer, link) for link in links):
             continue
         name = f"{_masculine_nominative(found['head'])} {found['chain']}"
@@ -76,6 +80,6 @@ def _masculine_nominative(phrase: str) -> str:
         if parse.is_known and form is not None:
             words.append(str(form.word))
         else:
-            words.append(re.sub(r"(?:ого|ому|ым|ом)$", "ый", word.casefold()))
+            words.append(_OBLIQUE_ADJECTIVE.sub("ый", word.casefold()))
     written = " ".join(words)
     return written[:1].upper() + written[1:]

@@ -15,20 +15,24 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import name_in_case
-from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.tokens import CYRILLIC_NAME, LATIN_NAME, tokenise
 
 __all__ = ["route_chain_places"]
 
-_LATIN = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_CYRILLIC = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_IN_PLACE_EN = r"(?:\s+in\s+(?:the\s+)?" + _LATIN + r")?"
-_STOP_EN = r"(?:the\s+(?:state\s+)?border|" + _LATIN + _IN_PLACE_EN + r")"
-_STOP_RU = r"(?:(?:государственной\s+)?границ\w+|" + _CYRILLIC + r")"
+_IN_PLACE_EN = r"(?:\s+in\s+(?:the\s+)?" + LATIN_NAME + r")?"
+_STOP_EN = r"(?:the\s+(?:state\s+)?border|" + LATIN_NAME + _IN_PLACE_EN + r")"
+_STOP_RU = r"(?:(?:государственной\s+)?границ\w+|" + CYRILLIC_NAME + r")"
 _CHAIN = re.compile(
     r"\bfrom\s+" + _STOP_EN + r"(?:\s+(?:through|via|to)\s+" + _STOP_EN + r")+"
     r"|(?<![\w-])(?:из|от)\s+" + _STOP_RU + r"(?:\s+(?:через|в|до)\s+" + _STOP_RU + r")+"
 )
-_NAME = re.compile(_LATIN + r"|" + _CYRILLIC)
+_NAME = re.compile(LATIN_NAME + r"|" + CYRILLIC_NAME)
+_CYRILLIC = re.compile(CYRILLIC_NAME)
+#: "in" or "in the" just before a name: the name places the stop before it.
+_PLACED_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+#: "of" or "for" just after a name ("Xinhua of …"): a source or an owner, not a stop.
+_OF_AFTER = re.compile(r"\s+(?:of|for)\b")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _BORDER = re.compile(r"\bborder\b|границ", re.IGNORECASE)
 _ROUTE_WORDS = re.compile(
     r"\b(?:railway|railroad|line|branch|road|highway|route|corridor|trains?|rail|goods|cargo)\b"
@@ -36,6 +40,8 @@ _ROUTE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LINKS = frozenset({"From", "The", "In", "Through", "Via", "To"})
+#: Words of a chain that are no stop's name ("to the state border").
+_NO_STOPS = frozenset({"the", "state", "border"})
 
 
 def route_chain_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
@@ -51,9 +57,7 @@ def route_chain_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tup
             if m.group() not in _LINKS
         ]
         # "from Dongchuan in Lanzhou": Lanzhou places the stop, it is no stop of its own
-        placing = {
-            n for n in names if re.search(r"\bin\s+(?:the\s+)?$", view.text[n[1] - 8 : n[1]])
-        }
+        placing = {n for n in names if _PLACED_IN.search(view.text[n[1] - 8 : n[1]])}
         placed_in_known = any(_is_known(view, gazetteer, *n) for n in placing)
         if not placed_in_known and not _BORDER.search(chain.group()):
             continue
@@ -62,7 +66,7 @@ def route_chain_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tup
                 continue
             if gazetteer.is_country_word(tokenise(name)[0].key):
                 continue
-            if re.match(r"\s+(?:of|for)\b", view.text[end : end + 5]):
+            if _OF_AFTER.match(view.text[end : end + 5]):
                 continue  # "from Xinhua of …": not a stop
             yield _nominative(view.text, name, start), start, end
 
@@ -73,25 +77,18 @@ _RU_CASES = {"из": "gent", "от": "gent", "до": "gent", "через": "accs
 
 def _nominative(text: str, name: str, start: int) -> str:
     """A Russian stop's name in the nominative ("из Ердаута" → "Ердаут"), Latin as written."""
-    if not re.fullmatch(_CYRILLIC, name):
+    if not _CYRILLIC.fullmatch(name):
         return name
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
+    before = _WORD_BEFORE.search(text[max(0, start - 12) : start])
     case = _RU_CASES.get(before.group(1).casefold()) if before else None
     return name if case is None else name_in_case(name, case)
 
 
 def _is_known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end: int) -> bool:
     places = (EntryKind.PLACE, EntryKind.CROSSING, EntryKind.COUNTRY, EntryKind.FOREIGN)
-    if any(m.start < end and start < m.end and m.ids(*places) for m in view.matches):
+    if view.known_name_over(start, end, *places):
         return True  # a known place (a project's name holding the word is no place known)
     key = tokenise(name)[0].key
     return (
-        gazetteer.place_word(key)
-        or gazetteer.is_country_word(key)
-        or name.casefold()
-        in {
-            "the",
-            "state",
-            "border",
-        }
+        gazetteer.place_word(key) or gazetteer.is_country_word(key) or name.casefold() in _NO_STOPS
     )

@@ -21,6 +21,7 @@ _STOP = r"[A-ZА-ЯЁ][\w'’]+"
 _CHAIN = re.compile(_STOP + r"(?:\s?[-–—]\s?" + _STOP + r"){2,}")
 _SPLIT = re.compile(r"\s?[-–—]\s?")
 _LABEL_SPLIT = re.compile(r"\s+[–—-]\s+|(?<=\w)[–—](?=\w)")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
 
 
 def lines_by_their_ends(
@@ -67,7 +68,7 @@ def _line_ends(gazetteer: Gazetteer) -> dict[frozenset[str], set[str]]:
     for entry in gazetteer.entries:
         if entry.kind is not EntryKind.PROJECT:
             continue
-        label = re.sub(r"\s*\([^()]*\)", "", entry.label)
+        label = _BRACKETS.sub("", entry.label)
         parts = [p.strip() for p in _LABEL_SPLIT.split(label)]
         if len(parts) < 2:
             continue

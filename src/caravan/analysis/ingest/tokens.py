@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from caravan.analysis.ingest.languages import is_cyrillic
 from caravan.analysis.ingest.morphology import noun_lemma
 
-__all__ = ["Token", "token_key", "tokenise", "transliterate"]
+__all__ = ["CYRILLIC_NAME", "LATIN_NAME", "Token", "token_key", "tokenise", "transliterate"]
+
+#: A capitalised name of one word or two joined by a hyphen ("Kulob", "Ak-Tyuz"), in Latin
+#: and in Cyrillic letters: regular-expression sources the reading rules build on.
+LATIN_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ _PAIR = re.compile(
 _ALSO = re.compile(
     r"\s*,?\s*(?:as\s+well\s+as|а\s+также)\s+(?P<c>[^;:,.]{2,80}?)(?=\s*(?:[;,.]|$))", re.IGNORECASE
 )
+#: A party named by a capitalised word, at most one lower-case word before it ("the city Xi'an").
+_NAMED_PARTY = re.compile(r"(?:the\s+)?(?:[a-zа-яё]+\s+)?[A-ZА-ЯЁ]")
 #: A party ends before a region or province it lies in, in the genitive or after a comma:
 #: "Кизирикским районом Сурхандарьинской области" → "Кизирикским районом".
 _RU_REGION_TAIL = re.compile(
@@ -48,7 +50,7 @@ def twinning_pairs(view: SentenceView) -> Iterator[Pair]:
         russian = found["ra"] is not None
         a = found["ra"] if russian else found["a"]
         b = found["rb"] if russian else found["b"]
-        if not re.match(r"(?:the\s+)?(?:[a-zа-яё]+\s+)?[A-ZА-ЯЁ]", a):
+        if not _NAMED_PARTY.match(a):
             continue  # "between the two countries": not a party named
         group = "ra" if russian else "a"
         if _a_country(view, view.start + found.start(group), view.start + found.end(group)):

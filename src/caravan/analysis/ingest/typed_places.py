@@ -15,40 +15,38 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser, name_in_case
-from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.tokens import CYRILLIC_NAME, LATIN_NAME, tokenise
 
 __all__ = ["beside_country", "typed_places", "venues"]
 
-_LATIN_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_CYRILLIC_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 
 #: (pattern with a ``name`` group, whether a country must follow in brackets).
 _RULES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:the\s+)?(?:city|town|village|settlement|station|port)\s+of\s+(?P<name>"
-        + _LATIN_NAME
+        + LATIN_NAME
         + r")"
     ),
-    re.compile(r"(?<![\w-])(?P<name>" + _LATIN_NAME + r")\s+(?:railway\s+)?station\b"),
-    re.compile(r"(?<![\w-])(?P<name>" + _LATIN_NAME + r"),\s+(?:the\s+)?capital\s+of\b"),
+    re.compile(r"(?<![\w-])(?P<name>" + LATIN_NAME + r")\s+(?:railway\s+)?station\b"),
+    re.compile(r"(?<![\w-])(?P<name>" + LATIN_NAME + r"),\s+(?:the\s+)?capital\s+of\b"),
     re.compile(
         r"(?<![\w-])(?:город|города|городу|городом|городе|станция|станции|станцию|станцией"
         r"|пос[её]лок|пос[её]лка|пос[её]лке|пос[её]лком|село|села|селе|селом|аул|аула|ауле"
-        r"|кишлак|кишлака|кишлаке)\s+«?(?P<name>" + _CYRILLIC_NAME + r")»?"
+        r"|кишлак|кишлака|кишлаке)\s+«?(?P<name>" + CYRILLIC_NAME + r")»?"
     ),
     re.compile(
         # after a word of place or route ("на Хаваст (Узбекистан)", "to Gorgan (Iran)"): a
         # company's name is often followed by its country too, but not after these
         r"(?:\b(?:to|in|at|via|through|from|and|near)\s+|(?<![\w-])(?:на|в|во|через|до|из|и|под)\s+|,\s+)"
-        r"(?P<name>" + _CYRILLIC_NAME + "|" + _LATIN_NAME + r")\s+\((?P<country>[^()]{3,30})\)"
+        r"(?P<name>" + CYRILLIC_NAME + "|" + LATIN_NAME + r")\s+\((?P<country>[^()]{3,30})\)"
     ),
 )
 #: Where an event was held: "the Import Expo in Shanghai", "a forum in Shenyang", "на ярмарке
 #: в Урумчи" (a Russian name after "в" is in the locative: read back to the nominative).
 _VENUE = re.compile(
-    r"\b(?i:expo|fair|forum|exhibition|summit|conference)\s+in\s+(?P<name>" + _LATIN_NAME + r")\b"
+    r"\b(?i:expo|fair|forum|exhibition|summit|conference)\s+in\s+(?P<name>" + LATIN_NAME + r")\b"
     r"|(?<![\w-])(?i:ярмарк\w*|форум\w*|выставк\w*|саммит\w*|конференци\w*)\s+в\s+(?P<ru>"
-    + _CYRILLIC_NAME
+    + CYRILLIC_NAME
     + r")(?![\w-])"
 )
 
@@ -60,9 +58,9 @@ _MONTHS = frozenset(
 
 #: A place set beside its country: "в Баку, в Азербайджан", "to Gorgan, in Iran".
 _BESIDE_COUNTRY = re.compile(
-    r"(?:(?<![\w-])(?:в|во|из|до|через)\s+)(?P<name>" + _CYRILLIC_NAME + r"),\s+(?:в|во)\s+"
+    r"(?:(?<![\w-])(?:в|во|из|до|через)\s+)(?P<name>" + CYRILLIC_NAME + r"),\s+(?:в|во)\s+"
     r"(?P<country>[А-ЯЁ][а-яё]+)(?![\w-])"
-    r"|\b(?:to|in|from|via)\s+(?P<en>" + _LATIN_NAME + r"),\s+in\s+(?P<en_country>[A-Z][a-z]+)\b"
+    r"|\b(?:to|in|from|via)\s+(?P<en>" + LATIN_NAME + r"),\s+in\s+(?P<en_country>[A-Z][a-z]+)\b"
 )
 
 #: Words written with a capital that are not places.
@@ -82,7 +80,7 @@ def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
             start, end = view.start + found.start("name"), view.start + found.end("name")
             if "country" in pattern.groupindex and not _country_named(view, found):
                 continue
-            if any(m.start < end and start < m.end for m in view.matches):
+            if view.known_name_over(start, end):
                 continue  # a known name (a place, a country, a project's word)
             keys = [t.key for t in tokenise(found["name"])]
             if not keys or keys[0] in _NOT_PLACES:
@@ -97,7 +95,7 @@ def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int,
     for found in _VENUE.finditer(view.sentence):
         group = "name" if found["name"] else "ru"
         start, end = view.start + found.start(group), view.start + found.end(group)
-        if any(m.start < end and start < m.end for m in view.matches) or any(
+        if view.known_name_over(start, end) or any(
             d.start < end and start < d.end for d in view.dates
         ):
             continue  # a known name, or a month ("the forum in March")
@@ -120,7 +118,7 @@ def beside_country(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         ):
             continue
         start, end = view.start + found.start(group), view.start + found.end(group)
-        if any(m.start < end and start < m.end for m in view.matches):
+        if view.known_name_over(start, end):
             continue
         keys = [t.key for t in tokenise(found[group])]
         if not keys or keys[0] in _NOT_PLACES or gazetteer.is_country_word(keys[0]):

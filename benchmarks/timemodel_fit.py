@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from scipy.optimize import nnls
 
+from caravan.network.timemodel import DEPARTURE_WAIT
+
 #: The network's parameter for each feature it implements (the other features are
 #: candidates only). Every one is zero in the routing the features are measured on.
 PARAMETER_OF = {
@@ -35,6 +37,8 @@ class Candidate:
     name: str
     features: tuple[str, ...]
     grounds: str
+    #: sourced terms taken as they are (coefficient 1, nothing fitted)
+    fixed: tuple[str, ...] = ()
 
 
 #: The candidate structures, each grounded in what a published time contains.
@@ -94,7 +98,29 @@ CANDIDATES = (
         ("interior_ends", "rail_km", "xinjiang_km", "interior_km"),
         "consolidation at a Chinese interior hub and stops per km by region",
     ),
+    Candidate(
+        "departure wait + one stop rate",
+        ("rail_km_all",),
+        "the sourced wait for the next departure replaces the fitted interior origin dwell",
+        ("departure_wait_h",),
+    ),
+    Candidate(
+        "departure wait, else interior origin dwell + one stop rate",
+        ("interior_origins_unserved", "rail_km_all"),
+        "the sourced wait where a frequency is published, the fitted dwell at other interior hubs",
+        ("departure_wait_h",),
+    ),
+    Candidate(
+        "departure wait + interior origin dwell + one stop rate",
+        ("interior_origins", "rail_km_all"),
+        "the sourced wait on top of the fitted interior origin dwell",
+        ("departure_wait_h",),
+    ),
 )
+
+#: Sourced terms the network itself applies (in ``typical`` of every routed case): a
+#: candidate without one of them has it taken off again.
+IN_NETWORK: tuple[str, ...] = ("departure_wait_h",) if DEPARTURE_WAIT else ()
 
 
 def fitting_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,19 +144,29 @@ def _feature(row: dict[str, Any], name: str) -> float:
     return value / 1000.0 if name.endswith("_km") or name == "rail_km_cn" else value
 
 
-def fit(rows: Sequence[dict[str, Any]], features: Sequence[str]) -> np.ndarray:
+def base_h(row: dict[str, Any], fixed: Sequence[str] = ()) -> float:
+    """The routed typical time with the sourced terms of a structure (nothing fitted)."""
+    extra = sum(row[f] for f in fixed if f not in IN_NETWORK)
+    return float(row["typical"]) + extra - sum(row[f] for f in IN_NETWORK if f not in fixed)
+
+
+def fit(
+    rows: Sequence[dict[str, Any]], features: Sequence[str], fixed: Sequence[str] = ()
+) -> np.ndarray:
     """Non-negative least squares on relative errors: one value per feature."""
     published = np.array([r["published"] for r in rows], dtype=float)
     design = np.array([[_feature(r, f) for f in features] for r in rows]) / published[:, None]
-    target = (published - np.array([r["typical"] for r in rows], dtype=float)) / published
+    target = (published - np.array([base_h(r, fixed) for r in rows], dtype=float)) / published
     solution, _ = nnls(design, target)
     return np.asarray(solution, dtype=float)
 
 
-def predict(row: dict[str, Any], features: Sequence[str], values: np.ndarray) -> float:
+def predict(
+    row: dict[str, Any], features: Sequence[str], values: np.ndarray, fixed: Sequence[str] = ()
+) -> float:
     """The modelled typical time of a case under fitted values (linear in the features)."""
     extra = sum(v * _feature(row, f) for f, v in zip(features, values, strict=True))
-    return float(row["typical"]) + float(extra)
+    return base_h(row, fixed) + float(extra)
 
 
 @dataclass(frozen=True)
@@ -159,10 +195,10 @@ def leave_one_out(rows: Sequence[dict[str, Any]], candidate: Candidate) -> CvSco
     errors = []
     for i, row in enumerate(rows):
         others = [r for j, r in enumerate(rows) if j != i]
-        values = fit(others, candidate.features)
-        modelled = predict(row, candidate.features, values)
+        values = fit(others, candidate.features, candidate.fixed)
+        modelled = predict(row, candidate.features, values, candidate.fixed)
         errors.append(100.0 * (modelled - row["published"]) / row["published"])
-    full = fit(rows, candidate.features)
+    full = fit(rows, candidate.features, candidate.fixed)
     return CvScore(candidate, tuple(errors), tuple(float(v) for v in full))
 
 
@@ -173,11 +209,18 @@ def choose(scores: Sequence[CvScore]) -> CvScore:
 
 #: The structure shipped in the network (the CV's choice): features of ``FITTED``, in order.
 SHIPPED = ("interior_origins", "rail_km_all")
+#: The sourced terms of the shipped structure (those the network applies).
+SHIPPED_FIXED = IN_NETWORK
+
+
+def is_shipped(candidate: Candidate) -> bool:
+    """Whether a candidate is the structure the network implements."""
+    return (candidate.features, candidate.fixed) == (SHIPPED, SHIPPED_FIXED)
 
 
 def fit_shipped(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
     """The shipped structure's parameters fitted on the training cases (0.1 h rounding)."""
-    values = fit(fitting_rows(rows), SHIPPED)
+    values = fit(fitting_rows(rows), SHIPPED, SHIPPED_FIXED)
     return {PARAMETER_OF[f]: round(float(v), 1) for f, v in zip(SHIPPED, values, strict=True)}
 
 

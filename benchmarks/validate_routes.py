@@ -44,6 +44,7 @@ from timemodel_fit import (
     choose,
     fit_shipped,
     fitting_rows,
+    is_shipped,
     leave_one_out,
     road_rows,
     road_with_delay_h,
@@ -52,6 +53,7 @@ from validation_report import cv_lines, markdown, summary
 
 from caravan import NoRouteError, Observatory
 from caravan.api import LinkMode, Weight
+from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS, TimeModel
 from caravan.store import default_data_dir
 
@@ -96,7 +98,7 @@ def main() -> None:
         console.print(line)
     train = fitting_rows(base)
     scores = [leave_one_out(train, candidate) for candidate in CANDIDATES]
-    cv = cv_lines(scores, next(s for s in scores if s.candidate.features == SHIPPED), len(train))
+    cv = cv_lines(scores, next(s for s in scores if is_shipped(s.candidate)), len(train))
     cv += [
         "",
         "Road (nothing fitted): the shipped road time (CPMM speed without delay, border "
@@ -132,7 +134,11 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
             f"{score.median_abs:.1f} %",
             f"{score.worst_abs:.1f} %",
             ", ".join(
-                f"{f}={v:.1f}" for f, v in zip(score.candidate.features, score.values, strict=True)
+                [
+                    f"{f}={v:.1f}"
+                    for f, v in zip(score.candidate.features, score.values, strict=True)
+                ]
+                + [f"{f} (sourced)" for f in score.candidate.fixed]
             ),
         )
     console.print(table)
@@ -185,22 +191,45 @@ def _route_all(path: Path, data: Path, cases: list[dict[str, str]]) -> list[dict
     try:
         links = {link.id: link for link in observatory.kb.links()}
         xinjiang = TimeModel.from_knowledge_base(observatory.kb).xinjiang
-        return [_compare(observatory, case, links, xinjiang) for case in cases]
+        services = observatory.kb.all("rail_services")
+        truck_wait = _read_parameters(data / ASSUMPTIONS_FILE, ["road_rail_departure_wait_h"])
+        return [
+            _compare(observatory, case, links, xinjiang, services, truck_wait) for case in cases
+        ]
     finally:
         observatory.close()
 
 
 def _features(
-    legs: Sequence[Any], links: dict[str, Any], xinjiang: frozenset[str]
+    legs: Sequence[Any],
+    links: dict[str, Any],
+    xinjiang: frozenset[str],
+    departures: dict[str, Any],
+    truck_wait_h: float,
 ) -> dict[str, Any]:
-    """What the fitted parameters multiply: rail leg ends and rail km by country and region."""
+    """What the fitted parameters multiply: rail leg ends and rail km by country and region.
+
+    Also the sourced wait for the next departure where a rail leg starts at a hub with a
+    published frequency (outside China's interior it replaces the estimated truck-to-train
+    wait), and the interior origins without one.
+    """
     moving = [leg for leg in legs if leg.kind.value != "terminal"]
     starts = [moving[0].from_id] if moving[0].mode == "rail" else []
     ends = [moving[-1].to_id] if moving[-1].mode == "rail" else []
+    transfers_to_rail: list[str] = []
     for transfer, after in itertools.pairwise(moving):
         if transfer.transfer == "road_rail_handling":
             (starts if after.mode == "rail" else ends).append(transfer.from_id)
+            if after.mode == "rail":
+                transfers_to_rail.append(transfer.from_id)
     ends += starts
+    wait = 0.0
+    for place in starts:
+        if place in departures:
+            wait += wait_range_h(departures[place].value)[1]
+            interior_place = place.startswith("cn-") and place not in xinjiang
+            if place in transfers_to_rail and not interior_place:
+                wait -= truck_wait_h
     km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km"), 0.0)
     road: dict[str, float] = {}
     for leg in legs:
@@ -226,6 +255,8 @@ def _features(
         "rail_ends": float(len(ends)),
         "interior_ends": interior(ends),
         "interior_origins": interior(starts),
+        "interior_origins_unserved": interior([p for p in starts if p not in departures]),
+        "departure_wait_h": wait,
         "rail_km_cn": km["xinjiang_km"] + km["interior_km"],
         **km,
     }
@@ -236,6 +267,8 @@ def _compare(
     case: dict[str, str],
     links: dict[str, Any],
     xinjiang: frozenset[str],
+    services: Sequence[object],
+    truck_wait: dict[str, float],
 ) -> dict[str, Any]:
     modes = [LinkMode(m) for m in case["mode"].split("+")]
     year = int(case["year"]) if case["year"] else dt.date.today().year
@@ -273,8 +306,9 @@ def _compare(
     else:
         model = best.time_h_low if case["statistic"] == "low" else best.time_h
         result["low"], result["high"] = best.time_h_low, best.time_h_high
+    departures = departures_in_force(services, dt.date(year, 7, 1))
     result.update(
-        _features(best.legs, links, xinjiang),
+        _features(best.legs, links, xinjiang, departures, truck_wait["road_rail_departure_wait_h"]),
         model=model,
         typical=best.time_h,
         error_pct=100.0 * (model - published) / published,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from caravan.network.timemodel import FITTED
+from caravan.network.timemodel import DEPARTURE_WAIT, FITTED
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -53,6 +53,7 @@ def _case(typical: float, origins: float, km_all: float, **extra: Any) -> dict[s
         "interior_origins": origins,
         "rail_km": km_all * 0.4,
         "rail_km_cn": km_all * 0.6,
+        "departure_wait_h": 0.0,
     }
     row.update(extra)
     return row
@@ -97,7 +98,29 @@ def test_the_choice_is_the_least_mean_error_then_the_fewest_parameters(fit: Modu
 
 def test_the_shipped_structure_is_the_networks_fitted_parameters(fit: ModuleType) -> None:
     assert tuple(fit.PARAMETER_OF[f] for f in fit.SHIPPED) == FITTED
-    assert fit.SHIPPED in {c.features for c in fit.CANDIDATES}
+    assert sum(fit.is_shipped(c) for c in fit.CANDIDATES) == 1
+    # the network applies the sourced departure wait exactly when the shipped structure has it
+    assert ("departure_wait_h" in fit.SHIPPED_FIXED) == DEPARTURE_WAIT
+
+
+def test_a_sourced_term_is_taken_as_it_is_and_the_rest_fitted(fit: ModuleType) -> None:
+    # published = typical + wait + 30 h per origin + 12 h per 1000 km
+    waits = (84.0, 0.0, 16.8, 0.0)
+    rows = [
+        dict(c, departure_wait_h=w, published=c["published"] + w)
+        for c, w in zip(CASES, waits, strict=True)
+    ]
+    if "departure_wait_h" in fit.IN_NETWORK:  # routed times already hold the wait
+        rows = [dict(r, typical=r["typical"] + r["departure_wait_h"]) for r in rows]
+    fixed = ("departure_wait_h",)
+    values = fit.fit(rows, ("interior_origins", "rail_km_all"), fixed)
+    assert values == pytest.approx([30.0, 12.0])
+    assert fit.predict(rows[0], ("interior_origins", "rail_km_all"), values, fixed) == (
+        pytest.approx(rows[0]["published"])
+    )
+    # without the sourced term the same rows are no longer fitted exactly
+    plain = fit.leave_one_out(rows, fit.Candidate("plain", ("interior_origins", "rail_km_all"), ""))
+    assert max(abs(e) for e in plain.errors) > 1.0
 
 
 def test_road_time_at_speed_with_delay_adds_loading_at_both_ends(fit: ModuleType) -> None:
@@ -135,7 +158,7 @@ def test_route_features_count_interior_starts_and_km_by_country(validate: Module
         _leg("run", "road", "kz-almaty", "kz-nur-zholy", link_ids=("d1",)),
         _leg("terminal", "road", "kz-nur-zholy", "kz-nur-zholy"),
     ]
-    features = validate._features(legs, links, frozenset({"cn-hami", "cn-urumqi"}))
+    features = validate._features(legs, links, frozenset({"cn-hami", "cn-urumqi"}), {}, 12.0)
     # the rail leg starts at Xi'an (interior) after a road leg and ends at Almaty
     assert features["interior_origins"] == 1.0
     assert features["interior_ends"] == 1.0
@@ -144,3 +167,27 @@ def test_route_features_count_interior_starts_and_km_by_country(validate: Module
     assert features["rail_km_cn"] == 1000.0
     assert (features["xinjiang_km"], features["interior_km"]) == (400.0, 600.0)
     assert features["road_km_by_country"] == {"kz": 50.0}
+    assert features["departure_wait_h"] == 0.0
+    assert features["interior_origins_unserved"] == 1.0
+    weekly = {"cn-xian": SimpleNamespace(value=1.0), "kz-almaty": SimpleNamespace(value=7.0)}
+    served = validate._features(legs, links, frozenset({"cn-hami", "cn-urumqi"}), weekly, 12.0)
+    # the wait counts where a rail leg starts (Xi'an), not where one ends (Almaty)
+    assert served["departure_wait_h"] == 84.0
+    assert served["interior_origins_unserved"] == 0.0
+
+
+def test_outside_the_interior_the_wait_replaces_the_truck_to_train_estimate(
+    validate: ModuleType,
+) -> None:
+    links = {"r3": SimpleNamespace(from_id="kz-almaty", to_id="kz-shu", length_km=300.0)}
+    legs = [
+        _leg("terminal", "road", "kz-nur-zholy", "kz-nur-zholy"),
+        _leg("run", "road", "kz-nur-zholy", "kz-almaty"),
+        _leg("transfer", None, "kz-almaty", "kz-almaty", transfer="road_rail_handling"),
+        _leg("run", "rail", "kz-almaty", "kz-shu", link_ids=("r3",)),
+        _leg("terminal", "rail", "kz-shu", "kz-shu"),
+    ]
+    twice_weekly = {"kz-almaty": SimpleNamespace(value=3.5)}  # a 48-h headway
+    features = validate._features(legs, links, frozenset(), twice_weekly, 12.0)
+    # the network takes the 24-h wait instead of the 12-h estimate it adds without it
+    assert features["departure_wait_h"] == pytest.approx(24.0 - 12.0)

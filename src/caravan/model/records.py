@@ -44,6 +44,7 @@ __all__ = [
     "Observation",
     "Place",
     "Project",
+    "RailService",
     "Rate",
     "Record",
     "SisterCityCount",
@@ -384,6 +385,22 @@ class FerryService(Record):
         None, ge=0, le=20000, description="Freight per TEU, USD."
     )
     valid_from: dt.date = Field(description="Start of the period it describes.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="Free remarks.")
+
+
+class RailService(Record):
+    """Published departure frequency of container trains from a rail hub towards a market."""
+
+    origin_id: Slug = Field(description="Place the trains depart from.")
+    towards: str = Field(
+        min_length=1, description="Destination: a country id, a place id or 'central-asia'."
+    )
+    trains_per_week: float = Field(gt=0, le=100, description="Departures per week.")
+    valid_from: dt.date = Field(description="Start of the period it describes.")
+    valid_until: dt.date | None = Field(
+        None, description="Last day it describes; empty: until a later row of the service."
+    )
     source: tuple[SourceRef, ...] = _sources()
     note: str | None = Field(None, description="Free remarks.")
 

@@ -48,7 +48,7 @@ from caravan.network.layers import EdgeKind, Layer
 from caravan.network.parameters import CostParameters, CostSettings, Parameter
 from caravan.network.scenario import ScenarioEffects
 from caravan.network.snapshot import EdgeRecord, NetworkSnapshot
-from caravan.network.timemodel import Spread, TimeModel
+from caravan.network.timemodel import WAIT_NAME, Spread, TimeModel
 from caravan.store import KnowledgeBase
 
 __all__ = ["network_from_knowledge_base"]
@@ -136,7 +136,7 @@ class _Builder:
         self.closures: dict[str, str] = {}
         self.unit_factor = parameters.unit_cost_factor()
         self.default_speeds = _median_speeds(kb.links())
-        self.time_model = TimeModel.from_knowledge_base(kb)
+        self.time_model = TimeModel.from_knowledge_base(kb, date)
 
     def node(self, place: str, layer: Layer | None, role: str = "layer") -> int:
         key = (place, layer, role)
@@ -212,7 +212,7 @@ class _Builder:
                     starting = kind == EdgeKind.ACCESS
                     used = self.time_model.terminal_h(layer.mode, place_id, country, starting)
                     time_h = sum(p.value for p in used) if used else EPSILON
-                    spread = self.terminal_spread(time_h)
+                    spread = self.terminal_spread(time_h, used)
                     record = EdgeRecord(kind, None, (country,), False, used)
                     self.add(a, b, time_h, 0.0, 0.0, kind, layer.mode, record, spread)
         return self.snapshot()
@@ -420,14 +420,22 @@ class _Builder:
                     kind == TransferKind.GAUGE_TRANSSHIPMENT,
                     used,
                 )
-                spread = self.terminal_spread(time_h)
+                spread = self.terminal_spread(time_h, used)
                 self.add(
                     start, end, time_h, cost_p.value, 0.0, EdgeKind.TRANSFER, None, record, spread
                 )
 
-    def terminal_spread(self, time_h: float) -> tuple[float, float]:
-        """Low and high of a terminal or transfer time: the general published spread."""
-        return _scaled(time_h, self.time_model.general_spread()) or (time_h, time_h)
+    def terminal_spread(
+        self, time_h: float, used: tuple[Parameter, ...] = ()
+    ) -> tuple[float, float]:
+        """Low and high of a terminal or transfer time: the general published spread.
+
+        A wait for the next train in it ranges from none to a whole headway instead.
+        """
+        wait = sum(p.value for p in used if p.name == WAIT_NAME)
+        rest = time_h - wait
+        low, high = _scaled(rest, self.time_model.general_spread()) or (rest, rest)
+        return low, high + 2.0 * wait
 
     def snapshot(self) -> NetworkSnapshot:
         columns = list(zip(*self.edges, strict=True)) if self.edges else [()] * 12

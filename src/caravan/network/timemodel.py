@@ -3,7 +3,8 @@
 A published transit time holds more than running at speed: terminal time at each end
 of a rail leg (train formation, unloading; consolidation where a train starts at one of
 China's interior hubs), stops en route, border clearance by direction (gauge change included, CAREC CPMM), waiting for a
-sailing, and, on the road, the drivers' hours (one driver drives at most 9 h a day). Each component has a typical value and a low
+sailing or, where a departure frequency is published, for the next train
+(``caravan.network.departures``), and, on the road, the drivers' hours (one driver drives at most 9 h a day). Each component has a typical value and a low
 and a high one; ``docs/network-model.md`` says how a route's range is built from them.
 
 Two parameters are fitted on published times, never read from a source (``FITTED``);
@@ -12,16 +13,18 @@ everything else comes from sources or stated assumptions.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from caravan.errors import KnowledgeBaseError
 from caravan.model import Assumption, Quantity, Rate
+from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.parameters import Parameter
 from caravan.store import KnowledgeBase
 
-__all__ = ["FITTED", "TIME_ASSUMPTIONS", "Spread", "TimeModel"]
+__all__ = ["DEPARTURE_WAIT", "FITTED", "TIME_ASSUMPTIONS", "WAIT_NAME", "Spread", "TimeModel"]
 
 #: Assumption ids the time model reads, each a number in the knowledge base.
 TIME_ASSUMPTIONS = {
@@ -49,6 +52,14 @@ XINJIANG_PLACES = "asm-time-xinjiang-places"
 #: km) was chosen among candidates by leave-one-out cross-validation on the training cases
 #: (``validate_routes.py --cv``).
 FITTED = ("rail_origin_dwell_h", "rail_stop_h_per_1000km")
+
+#: Whether a rail leg starting at a hub with a published frequency waits for the next train
+#: (half a headway; nothing fitted). Chosen with ``FITTED`` by the same cross-validation,
+#: which preferred the wait on top of the interior origin dwell to the structures without it.
+DEPARTURE_WAIT = True
+
+#: Name of the departure-wait parameter on an edge (its range is 0 to a whole headway).
+WAIT_NAME = "rail departure wait"
 
 #: Values for a knowledge base without the time assumptions (a small hand-made network):
 #: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
@@ -92,13 +103,18 @@ class TimeModel:
     rate: dict[str, Spread] = field(default_factory=dict)
     #: places of the Xinjiang Uygur Autonomous Region (the rest of China is its interior)
     xinjiang: frozenset[str] = frozenset()
+    #: per place: container trains a week in force (``rail_services.csv``)
+    departures: dict[str, Parameter] = field(default_factory=dict)
+    #: whether a rail leg waits for its train where a frequency is published
+    departure_wait: bool = DEPARTURE_WAIT
 
     @classmethod
-    def from_knowledge_base(cls, kb: KnowledgeBase) -> TimeModel:
+    def from_knowledge_base(cls, kb: KnowledgeBase, date: dt.date | None = None) -> TimeModel:
         """Read the time assumptions and derive the spreads from published series.
 
         Without any of the time assumptions the plain model applies (see ``_NEUTRAL``);
-        with some but not all, the missing one is an error.
+        with some but not all, the missing one is an error. With a date, the departure
+        frequencies in force that day are read too.
         """
         assumptions = {a.id: a for a in kb.assumptions()}
         if not any(aid in assumptions for aid in TIME_ASSUMPTIONS.values()):
@@ -109,6 +125,8 @@ class TimeModel:
                 for name, aid in TIME_ASSUMPTIONS.items()
             }
         model = cls(parameters, xinjiang=_place_list(assumptions.get(XINJIANG_PLACES)))
+        if date is not None:
+            model.departures = departures_in_force(kb.all("rail_services"), date)
         modes = {c.id: c.mode.value for c in kb.crossings()}
         for quantity, target in (
             (Quantity.CLEARANCE_TIME_H, model.border_time),
@@ -203,12 +221,22 @@ class TimeModel:
         """Time where a rail leg starts (formation) or ends (unloading) at a place.
 
         A train starting in China's interior (beyond Xinjiang) also waits for its load to be
-        consolidated and the train formed (``rail_origin_dwell_h``).
+        consolidated and the train formed (``rail_origin_dwell_h``); where the place has a
+        published departure frequency, a container also waits for the next train.
         """
         dwell: tuple[Parameter, ...] = (self.parameters["rail_terminal_dwell_h"],)
         if starting and self._interior(place_id, country):
             dwell += (self.parameters["rail_origin_dwell_h"],)
-        return dwell
+        wait = self.departure_wait_h(place_id) if starting else None
+        return dwell + ((wait,) if wait else ())
+
+    def departure_wait_h(self, place_id: str) -> Parameter | None:
+        """Typical wait for the next train at a place: half its published headway, or none."""
+        trains = self.departures.get(place_id)
+        if not self.departure_wait or trains is None:
+            return None
+        typical = wait_range_h(trains.value)[1]
+        return Parameter(WAIT_NAME, typical, "h", trains.sources)
 
     def mode_change_h(self, place_id: str, country: str, to_rail: bool) -> tuple[Parameter, ...]:
         """Time a container spends at a terminal changing between truck and train, beyond lifts.
@@ -216,10 +244,12 @@ class TimeModel:
         Truck to train: waiting after gate-in for the train's departure (in China's interior
         the origin dwell already holds it); train to truck: unloading and release. Only a
         change of mode pays it, so a short rail ride cannot stand in for a driver's rest.
+        Where the place publishes a departure frequency, the wait for the next train
+        (``rail_end_h``) replaces the estimated truck-to-train wait.
         """
         if not to_rail:
             return (self.parameters["rail_road_release_h"],)
-        if self._interior(place_id, country):
+        if self._interior(place_id, country) or self.departure_wait_h(place_id):
             return ()
         return (self.parameters["road_rail_departure_wait_h"],)
 

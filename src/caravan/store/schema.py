@@ -25,6 +25,7 @@ from caravan.model import (
     Observation,
     Place,
     Project,
+    RailService,
     Rate,
     Record,
     SisterCityCount,
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the SQLite layout changes; a knowledge base of another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,13 @@ TABLES: tuple[Table, ...] = (
         ("link_id", "valid_from"),
         {"link_id": ("links",)},
         "Caspian ferry sailings: frequency, time at sea, price.",
+    ),
+    Table(
+        "rail_services",
+        RailService,
+        ("origin_id", "towards", "valid_from"),
+        {"origin_id": ("places",)},
+        "Published departure frequencies of container trains from rail hubs.",
     ),
     Table("holidays_cn", Holiday, ("date",), {}, "Days Chinese road ports close."),
     Table(

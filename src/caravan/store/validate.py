@@ -185,6 +185,7 @@ class _Checker:
         self.check_trade()
         self.check_sister_cities()
         self.check_ferry_services()
+        self.check_rail_services()
         self.check_border_observations()
         self.check_freight_closures()
 
@@ -580,6 +581,17 @@ class _Checker:
             link = self.by_id.get("links", {}).get(field_of(item.record, "link_id"))
             if isinstance(link, Link) and link.mode != LinkMode.FERRY:
                 self.error(item, "link_id", f"{link.id!r} is a {link.mode.value} link, not a ferry")
+
+    def check_rail_services(self) -> None:
+        for item in self.rows("rail_services"):
+            towards = field_of(item.record, "towards")
+            known = self.ids.get("countries", set()) | self.ids.get("places", set())
+            unknown = towards != "central-asia" and towards not in known
+            if unknown and not self.unread("countries", "places"):
+                self.error(item, "towards", f"{towards!r} is neither 'central-asia' nor a known id")
+            start, end = field_of(item.record, "valid_from"), field_of(item.record, "valid_until")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                self.error(item, "valid_until", f"{end} is before valid_from {start}")
 
 
 def _same_date(event_date: dt.date, precision: DatePrecision, date: dt.date) -> bool:

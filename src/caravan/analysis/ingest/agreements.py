@@ -185,10 +185,14 @@ _PARTNER = re.compile(
 )
 
 
+#: Words of a sentence that may report twinnings.
+_TWINNING_WORDS = re.compile(r"sister|paired\s+up|similar\s+partnership", re.IGNORECASE)
+
+
 def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
     """Twinnings: "Shanghai concluded a sister-city agreement with Almaty", "Shaanxi set up
     sister-province relations with Almaty Region and Turkistan Region"."""
-    if not re.search(r"sister|paired\s+up|similar\s+partnership", view.sentence, re.IGNORECASE):
+    if not _TWINNING_WORDS.search(view.sentence):
         return
     new_cities: set[tuple[int, str]] = set()
     for found in _SISTER_LINK.finditer(view.sentence):
@@ -235,12 +239,16 @@ def _sister_agreements(view: SentenceView) -> Iterator[Candidate]:
             yield Candidate(payload, start, end, 0.55, candidate.flags)
 
 
+#: A party that is a region, not a city (a sister-region agreement).
+_REGION_WORD = re.compile(r"region|province|област|район|округ|уезд", re.IGNORECASE)
+
+
 def _listed_twinnings(view: SentenceView) -> Iterator[Candidate]:
     """Twinnings listed as pairs ("one between Shymkent and Xi'an", "между городом Кашгар и
     городом Фергана"), signed where the summit or the signing event the text names was."""
     for a, b, start, end in twinning_pairs(view):
         russian = any("\u0400" <= c <= "\u04ff" for c in a + b)
-        region = re.search(r"region|province|област|район|округ|уезд", a + " " + b, re.I)
+        region = _REGION_WORD.search(a + " " + b)
         if russian:
             name = f"Побратимские отношения между {a} и {b}"
         else:
@@ -262,8 +270,6 @@ _SIGNERS = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _NOT_SIGNERS = re.compile(r"^(?:The|This|That|These|Those|They|It|He|She|We)$")
-
-
 _RU_SIGNERS = re.compile(
     r"(?<![\w-])(?P<a>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<b>[А-ЯЁ][а-яё-]+)\s+(?:подписали|заключили)\s+"
     r"(?:[а-яё-]+\s+){0,2}$"
@@ -349,6 +355,10 @@ def _russian_signers(view: SentenceView, start: int) -> tuple[str, str] | None:
     return found["a"], found["b"]
 
 
+#: Signers listed together: more than one party.
+_SEVERAL_PARTIES = re.compile(r"\s(?:and|&)\s|,")
+
+
 def _signers(view: SentenceView, start: int) -> str | None:
     """The parties who signed the untitled document at ``start``, if the clause names them."""
     clause_start, _ = view.segment_of(start)
@@ -356,10 +366,21 @@ def _signers(view: SentenceView, start: int) -> str | None:
     if found is None or found.end() != start:
         return None
     who = found["who"]
-    if _NOT_SIGNERS.match(who.split()[0]) or not re.search(r"\s(?:and|&)\s|,", who):
+    if _NOT_SIGNERS.match(who.split()[0]) or not _SEVERAL_PARTIES.search(who):
         return None  # a pronoun, or one party alone: "… signed an agreement with …" names
         # the other party after the noun
     return who
+
+
+#: A Russian document's tail that says where it was signed, not what it is about.
+_WHERE_AFTER = re.compile(r"\s+(?:в|во|на)\s+[А-ЯЁ]")
+#: A Russian document's tail that says what it is about or between whom.
+_ABOUT_AFTER = re.compile(r"\s+(?:о|об|по|между)\s")
+#: A determiner right before a document's noun.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+#: A preposition left at the end of a cut title.
+_DANGLING_PREPOSITION = re.compile(r"\s+(?:on|in|of|в|от)\s*$")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -373,17 +394,17 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             continue
         plural = _plural_document(noun)
         tail = found["tail"] or found["rutail"] or ""
-        if found["rutail"] and re.match(r"\s+(?:в|во|на)\s+[А-ЯЁ]", tail):
+        if found["rutail"] and _WHERE_AFTER.match(tail):
             tail = ""  # "подписали совместное заявление в Пекине": where, not what about
         if (
             found["rutail"]
             and noun.casefold().endswith("намерениях")
-            and not re.match(r"\s+(?:о|об|по|между)\s", tail)
+            and not _ABOUT_AFTER.match(tail)
         ):
             tail = ""  # "под Письмом о намерениях поставили …": the verb, not more of the title
         if (
             not tail
-            and re.search(r"\b(?:the|this|that)\s+$", view.sentence[: found.start()])
+            and _DETERMINER_BEFORE.search(view.sentence[: found.start()])
             and _named_pair(view, view.start + found.end()) is None
         ):
             continue  # "the treaty": a document already named, not a new one
@@ -405,10 +426,10 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
                         - found.start("tail" if found["tail"] else "rutail"),
                     )
                 ]
-                tail = re.sub(r"\s+(?:on|in|of|в|от)\s*$", "", tail)
+                tail = _DANGLING_PREPOSITION.sub("", tail)
         name = (noun + tail).strip()
         end = start + len(name)
-        name = re.sub(r"[\"“”«»]", "", name).strip()
+        name = _QUOTE_MARKS.sub("", name).strip()
         if plural:
             # "documents on A and on B" are one document each; "documents on trade, energy
             # and culture", "семь меморандумов" are a group the text does not name one by one.
@@ -487,13 +508,16 @@ _MEETING = re.compile(
 _MEETING_SENTENCES = 3
 
 
+_CYRILLIC_CAPITAL = re.compile(r"[А-ЯЁ]")
+
+
 def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
     """A Russian document noun written with a capital inside a sentence is a title
     ("министры подписали Совместное заявление")."""
     return (
         start > view.start
         and view.text[start : start + 1].isupper()
-        and re.match(r"[А-ЯЁ]", view.text[start : start + 1]) is not None
+        and _CYRILLIC_CAPITAL.match(view.text[start : start + 1]) is not None
         and view.text[start - 2 : start] not in {". ", "\n"}
     )
 
@@ -598,6 +622,10 @@ def _known_title(
 _LIST_ITEMS = 12
 
 
+#: An item of a list that goes on in lower case (after a bullet or an article).
+_LOWER_CASE_ITEM = re.compile(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё]")
+
+
 def _in_signed_list(view: SentenceView) -> bool:
     """True for an item of a list introduced by a signing sentence ending in a colon."""
     earlier = view.previous
@@ -606,7 +634,7 @@ def _in_signed_list(view: SentenceView) -> bool:
             return False
         if earlier.sentence.rstrip().endswith(":"):
             return _SIGNING.search(earlier.sentence) is not None
-        if not re.match(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё]", earlier.sentence):
+        if not _LOWER_CASE_ITEM.match(earlier.sentence):
             return False
         earlier = earlier.previous
     return False

@@ -208,10 +208,13 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return kept
 
 
+_ISO_DAY_START = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)")
+
+
 def parse_date_text(value: str) -> dt.date | None:
     """A date from a metadata value: ISO 8601 (with or without a time) or a written date."""
     value = value.strip()
-    iso = re.match(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)", value)
+    iso = _ISO_DAY_START.match(value)
     if iso:
         try:
             return dt.date.fromisoformat(iso[1])

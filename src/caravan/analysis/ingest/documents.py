@@ -149,6 +149,9 @@ def _format_of(path: Path) -> DocumentFormat:
     return DocumentFormat.TEXT
 
 
+_WEB_URL = re.compile(r"^https?://\S+$")
+
+
 def _meta(
     path: Path | None,
     text: str,
@@ -160,7 +163,7 @@ def _meta(
     language: str | None,
 ) -> DocumentMeta:
     found_url = found.get("url")
-    if not (isinstance(found_url, str) and re.match(r"^https?://\S+$", found_url)):
+    if not (isinstance(found_url, str) and _WEB_URL.match(found_url)):
         found_url = None
     found_date = found.get("published_on")
     return DocumentMeta(

@@ -175,8 +175,6 @@ _KIND_WORDS = frozenset(
 )  # fmt: skip
 _REGION_WORDS = frozenset({"asia", "asian", "central", "europe", "eurasian", "caspian"})
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
-
-
 #: A corridor through four countries or more is one route, not a pair's many lines:
 #: "the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor".
 _LONG_COUNTRY_CORRIDOR = re.compile(
@@ -362,6 +360,9 @@ _ROUTE_LIST = re.compile(
 )
 
 
+_IN_COUNTRY_AFTER = re.compile(r"\s+in\s+(?P<c>[A-Z][\w'’]+)")
+
+
 def route_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """Unknown names in a route whose other stops are known places, or that the route puts
     "in" a country ("to Gorgan in Iran's Golestan province")."""
@@ -379,7 +380,7 @@ def route_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 m.start <= base + n.start() < m.end and m.ids(EntryKind.PLACE) for m in view.matches
             )
         ]
-        in_country = re.match(r"\s+in\s+(?P<c>[A-Z][\w'’]+)", view.sentence[found.end() :])
+        in_country = _IN_COUNTRY_AFTER.match(view.sentence[found.end() :])
         country = in_country is not None and gazetteer.is_country_word(
             tokenise(in_country["c"])[0].key
         )

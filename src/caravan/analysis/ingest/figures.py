@@ -588,6 +588,9 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
 # -- crossings -----------------------------------------------------------------------------
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
     sentence, language = view.sentence, view.context.language
     quota = _QUOTA.search(sentence) is not None
@@ -621,7 +624,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             steps = list(_STEP.finditer(sentence, found.end())) if mode is not None else []
             if steps:
                 # "up to 650 a day; from 1 July 750, and in September 1000": the last step
-                value = float(re.sub(r"\D", "", steps[-1]["n"]))
+                value = float(_NON_DIGITS.sub("", steps[-1]["n"]))
                 end = view.start + steps[-1].end()
                 if mode == "road" and _agreed_intake(view):
                     quantity = FigureQuantity.DAILY_QUOTA_VEHICLES
@@ -864,6 +867,9 @@ _PART_OF_PROJECT = re.compile(
 )
 
 
+_OF = re.compile(r"\bof\b")
+
+
 def _part_of(view: SentenceView, project: Match) -> bool:
     """True when a part noun governs the project's name ("the Kyrgyz section of the …",
     "кыргызский участок …"); a part noun followed straight by the name with no qualifier
@@ -871,7 +877,7 @@ def _part_of(view: SentenceView, project: Match) -> bool:
     found = _PART_OF_PROJECT.search(view.text, max(view.start, project.start - 40), project.start)
     if found is None:
         return False
-    if view.text[found.end() : project.start].strip() or re.search(r"\bof\b", found.group()):
+    if view.text[found.end() : project.start].strip() or _OF.search(found.group()):
         return True  # "the hardest stretch of the road": a part of it
     before = view.text[max(view.start, found.start() - 20) : found.start()]
     return _QUALIFIER_END.search(before) is not None
@@ -974,6 +980,8 @@ _ADJACENT = 12
 
 #: An ordinal ends right after its digits: "the 15th fair", "15-й ярмарки", "15-го форума".
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b|-?(?:й|я|е|го|му|м|ю|х|ый|ая|ое|ой|ого|ому|ым|ом)\b")
+#: A count of pairs ("25 pairs", "25 пар").
+_PAIRS_AFTER = re.compile(r"\s*(?:pairs|пар)")
 
 
 def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
@@ -994,7 +1002,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
     ]
     if not numbers:
         return
-    paired = [n for n in numbers if re.match(r"\s*(?:pairs|пар)", view.sentence[n.end :])]
+    paired = [n for n in numbers if _PAIRS_AFTER.match(view.sentence[n.end :])]
     chosen = (
         (paired or numbers)[0]
         if paired
@@ -1101,8 +1109,6 @@ _RU_PLANNED = LemmaPattern(
     r"\s+(?:уже\s+|только\s+)?в\s+(?:19|20)\d\d\s+год(?!\w)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 #: An opening that is due: "В 2026 году должны вступить в строй … линии X и Y", "линия должна
 #: открыться в 2027 году" (the modal's lemma is "должный").
 _RU_DUE = LemmaPattern(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from caravan.analysis.ingest.languages import is_cyrillic
 from caravan.analysis.ingest.tokens import Token, tokenise
 from caravan.store import KnowledgeBase
 
@@ -351,11 +352,14 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+#: What may stand between two names read as one (a dash, a comma, quotes).
+_JOINER = re.compile(r"[\s\-‐‑–—,'’\"«»“”]{1,4}")
+
+
 def _contiguous(text: str, window: list[Token]) -> bool:
     """Words of one name: separated only by spaces, dashes, commas or quotes."""
     return all(
-        re.fullmatch(r"[\s\-‐‑–—,'’\"«»“”]{1,4}", text[a.end : b.start]) is not None
-        for a, b in itertools.pairwise(window)
+        _JOINER.fullmatch(text[a.end : b.start]) is not None for a, b in itertools.pairwise(window)
     )
 
 
@@ -388,7 +392,7 @@ def _match(text: str, window: list[Token], entries: list[Entry], variant_of: str
 
 
 def _is_cyrillic_label(label: str) -> bool:
-    return any("\u0400" <= c <= "\u052f" for c in label)
+    return any(is_cyrillic(c) for c in label)
 
 
 # -- building ----------------------------------------------------------------------------
@@ -428,14 +432,18 @@ def _is_place(name: str, gazetteer: Gazetteer) -> bool:
     return bool(tokens) and gazetteer.place_word(" ".join(t.key for t in tokens))
 
 
+_DASHED_LABEL = re.compile(r"\s[–—]\s|\w–\w")
+_LABEL_DASH = re.compile(r"\s+[–—]\s+|(?<=\w)–(?=\w)")
+
+
 def chains_of_ends(label: str, gazetteer: Gazetteer) -> list[str]:
     """Other ways to write a line named by its ends: "Kashgar – Irkeshtam – Osh road
     corridor" is also "Osh – Irkeshtam – Kashgar road corridor" and, with three ends or
     more, the bare chain either way. Chains of country names ("China – Kyrgyzstan –
     Uzbekistan") are left alone: several lines share them."""
-    if "(" in label or not re.search(r"\s[–—]\s|\w–\w", label):
+    if "(" in label or not _DASHED_LABEL.search(label):
         return []
-    parts = [p.strip() for p in re.split(r"\s+[–—]\s+|(?<=\w)–(?=\w)", label)]
+    parts = [p.strip() for p in _LABEL_DASH.split(label)]
     if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
         return []
     tail = ""

@@ -65,14 +65,18 @@ _MONEY_RE = re.compile(
 )
 
 
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_SPACE_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
+
+
 def parse_number(written: str, language: str = "en") -> float | None:
     """The value of a number as written ("1,000" → 1000; "94,8" → 94.8 in Russian)."""
     text = written.replace("\u00a0", " ").replace("\u202f", " ")
     if language == "ru":
         text = text.replace(" ", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+    elif _COMMA_THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", text):
+    elif _SPACE_THOUSANDS.fullmatch(text):
         text = text.replace(" ", "").replace(",", ".")
     else:
         text = text.replace(",", ".")

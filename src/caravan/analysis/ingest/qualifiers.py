@@ -177,6 +177,9 @@ def statistics_owner(view: SentenceView) -> str | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\band\b|\bwith\b|\bи\b|\bс\b")
+
+
 def _owner_in(view: SentenceView) -> str | None:
     domain = _NATIONAL_DOMAIN.search(view.text, view.start, view.end)
     if domain is not None:
@@ -192,7 +195,7 @@ def _owner_in(view: SentenceView) -> str | None:
         for match, country in countries:
             gap = max(match.start - agency.end(), agency.start() - match.end)
             between = view.text[min(match.end, agency.end()) : max(match.start, agency.start())]
-            if gap > _AGENCY_REACH or re.search(r"[,;:]|\band\b|\bwith\b|\bи\b|\bс\b", between):
+            if gap > _AGENCY_REACH or _CLAUSE_BREAK.search(between):
                 continue
             if best is None or gap < best[0]:
                 best = (gap, country)

@@ -85,6 +85,9 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _TURKIC = str.maketrans({"ş": "sh", "ç": "ch", "š": "sh", "č": "ch", "ž": "zh"})
 
 
+_APOSTROPHES = re.compile(r"['’ʼ`]")
+
+
 @functools.lru_cache(maxsize=65_536)
 def token_key(word: str) -> str:
     """The form a word is matched by (see the module docstring); words repeat, so cached."""
@@ -96,7 +99,7 @@ def token_key(word: str) -> str:
     word = word.translate(_TURKIC)  # "Galkynyş" is said "Galkynysh", as Russian writes it
     decomposed = unicodedata.normalize("NFKD", word)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = re.sub(r"['’ʼ`]", "", folded)
+    folded = _APOSTROPHES.sub("", folded)
     for pattern, replacement in _SPELLINGS:
         folded = pattern.sub(replacement, folded)
     return folded

@@ -49,6 +49,7 @@ MEASURED = [
     "src/caravan/data/links.csv",
     "src/caravan/data/transfers.csv",
     "src/caravan/data/assumptions_timemodel.csv",
+    "src/caravan/data/rail_services.csv",
     "src/caravan/network/*.py",
     "src/caravan/analysis/routing/*.py",
     "src/caravan/network/freight_closures.py",

@@ -43,6 +43,7 @@ MEASURED = [
     "src/caravan/network/build.py",
     "src/caravan/data/transfers.csv",
     "src/caravan/data/assumptions_timemodel.csv",
+    "src/caravan/data/rail_services.csv",
     "benchmarks/relay_hops.py",
 ]
 #: The waits of a change between truck and train, zeroed for the "without" column.

@@ -80,14 +80,8 @@ def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
             start, end = view.start + found.start("name"), view.start + found.end("name")
             if "country" in pattern.groupindex and not _country_named(view, found):
                 continue
-            if view.known_name_over(start, end):
-                continue  # a known name (a place, a country, a project's word)
-            keys = [t.key for t in tokenise(found["name"])]
-            if not keys or keys[0] in _NOT_PLACES:
-                continue
-            if any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys):
-                continue
-            yield found["name"], start, end
+            if _unknown(view, gazetteer, found["name"], start, end):
+                yield found["name"], start, end
 
 
 def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
@@ -95,14 +89,11 @@ def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int,
     for found in _VENUE.finditer(view.sentence):
         group = "name" if found["name"] else "ru"
         start, end = view.start + found.start(group), view.start + found.end(group)
-        if view.known_name_over(start, end) or any(
-            d.start < end and start < d.end for d in view.dates
+        if any(d.start < end and start < d.end for d in view.dates):
+            continue  # a month ("the forum in March")
+        if found[group].casefold() in _MONTHS or not _unknown(
+            view, gazetteer, found[group], start, end
         ):
-            continue  # a known name, or a month ("the forum in March")
-        keys = [t.key for t in tokenise(found[group])]
-        if not keys or keys[0] in _NOT_PLACES or found[group].casefold() in _MONTHS:
-            continue
-        if any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys):
             continue
         name = found[group] if group == "name" else name_in_case(found[group], "loct")
         yield name, start, end
@@ -136,6 +127,18 @@ _ROUTE_WORDS = re.compile(
     r"|(?<![\w-])(?:ид[уёе]т|идут|попада\w*|доставля\w*|везут|перевоз\w*|паром\w*|поезд\w*|маршрут\w*|груз\w*)",
     re.IGNORECASE,
 )
+
+
+def _unknown(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end: int) -> bool:
+    """True when no known name covers ``name`` at ``start:end``, its first word is not one
+    that names no place ("North", "Railway") and none of its words is a known name's or a
+    country's."""
+    if view.known_name_over(start, end):
+        return False  # a known name (a place, a country, a project's word)
+    keys = [t.key for t in tokenise(name)]
+    if not keys or keys[0] in _NOT_PLACES:
+        return False
+    return not any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys)
 
 
 def _geographic(name: str) -> bool:

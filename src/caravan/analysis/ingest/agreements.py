@@ -522,12 +522,6 @@ def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
     )
 
 
-def _meeting_place(view: SentenceView) -> str | None:
-    """Where the meeting was that the sentences just before report, if they name one place."""
-    meeting = _meeting(view)
-    return meeting[0] if meeting else None
-
-
 def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
     """The place of the meeting the sentences just before report, and the day they give it
     (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду")."""

@@ -81,6 +81,7 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
 
 
 def _about_crossings(view: SentenceView) -> bool:
+    """True when the sentence or one of the two before it speaks of checkpoints."""
     current: SentenceView | None = view
     for _ in range(_SENTENCES_BACK + 1):
         if current is None:
@@ -92,6 +93,7 @@ def _about_crossings(view: SentenceView) -> bool:
 
 
 def _a_known_crossing(view: SentenceView, start: int, end: int) -> bool:
+    """True when a known crossing, or a place with one, is named at ``start:end``."""
     crossings_at = view.context.crossings_at
     return any(
         m.start < end

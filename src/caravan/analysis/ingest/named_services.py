@@ -63,6 +63,7 @@ def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
 
 
 def _is_country(gazetteer: Gazetteer, word: str) -> bool:
+    """True when ``word`` names a country (a link of a chain of countries)."""
     tokens = tokenise(word)
     return bool(tokens) and gazetteer.is_country_word(tokens[0].key)
 

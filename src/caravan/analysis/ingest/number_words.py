@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _value(word: str) -> float | None:
+    """The value of one number word (an English one as written, a Russian one by its lemma)."""
     lowered = word.casefold()
     if lowered in _ENGLISH:
         return float(_ENGLISH[lowered])

@@ -85,6 +85,7 @@ def _nominative(text: str, name: str, start: int) -> str:
 
 
 def _is_known(view: SentenceView, gazetteer: Gazetteer, name: str, start: int, end: int) -> bool:
+    """True when the stop is a known place or country, or a word of the chain itself."""
     places = (EntryKind.PLACE, EntryKind.CROSSING, EntryKind.COUNTRY, EntryKind.FOREIGN)
     if view.known_name_over(start, end, *places):
         return True  # a known place (a project's name holding the word is no place known)

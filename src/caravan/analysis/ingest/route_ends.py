@@ -51,6 +51,7 @@ def lines_by_their_ends(
 
 
 def _place_ids(name: str, gazetteer: Gazetteer) -> set[str]:
+    """The known places ``name`` may be."""
     keys = tuple(t.key for t in tokenise(name))
     return gazetteer.place_ids(keys)
 

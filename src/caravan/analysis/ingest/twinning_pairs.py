@@ -73,4 +73,5 @@ def _a_country(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _party(text: str) -> str:
+    """A party as named, without the region it lies in."""
     return _RU_REGION_TAIL.sub("", text.strip())

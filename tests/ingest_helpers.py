@@ -1,10 +1,14 @@
 """Helpers shared by the ingest tests: proposing from inline text, picking proposals of one
-kind, and a tiny PDF by hand."""
+kind, a tiny PDF by hand, and the evaluation scripts' modules loaded by name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
+import sys
+from pathlib import Path
+from types import ModuleType
 
 from caravan.analysis.ingest import propose, read_text
 from caravan.model.proposals import (
@@ -16,6 +20,7 @@ from caravan.model.proposals import (
 from caravan.store import KnowledgeBase
 
 DOCUMENT_DAY = dt.date(2025, 6, 30)
+EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 
 
 def proposals_from(kb: KnowledgeBase, text: str, day: dt.date = DOCUMENT_DAY) -> list[ProposedFact]:
@@ -74,3 +79,14 @@ def tiny_pdf(pages: list[str], broken_page: int | None = None) -> bytes:
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     )
     return out.getvalue()
+
+
+def evaluation_module(name: str) -> ModuleType:
+    """``evaluation/<name>.py`` imported under ``name`` (the evaluation scripts are no package)."""
+    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -6,9 +6,7 @@ Checks the corpus only (evaluation/ingest_quality.py measures the extraction on 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -19,8 +17,8 @@ import pytest
 from caravan.model.enums import AgreementKind, ProjectStatus
 from caravan.model.proposals import EntityKind, FigureQuantity, FlagCode
 from caravan.store import default_data_dir
+from ingest_helpers import EVALUATION, evaluation_module
 
-EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 KEYS = {
     "status_event": {"project_id", "status", "date"},
     "figure": {"quantity", "value"},
@@ -29,19 +27,9 @@ KEYS = {
 }
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def labels() -> ModuleType:
-    return _load("ingest_labels")
+    return evaluation_module("ingest_labels")
 
 
 @pytest.fixture(scope="module", params=["ingest_corpus", "ingest_heldout", "ingest_heldout2"])

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -25,29 +22,18 @@ from caravan.model.proposals import (
     ProposedFigure,
     ProposedStatusEvent,
 )
-
-EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from ingest_helpers import evaluation_module
 
 
 @pytest.fixture(scope="module")
 def matching() -> ModuleType:
-    _load("ingest_labels")
-    return _load("ingest_matching")
+    evaluation_module("ingest_labels")
+    return evaluation_module("ingest_matching")
 
 
 @pytest.fixture(scope="module")
 def labels() -> ModuleType:
-    return _load("ingest_labels")
+    return evaluation_module("ingest_labels")
 
 
 def _fact(payload: Any, *flags: FlagCode) -> ProposedFact:

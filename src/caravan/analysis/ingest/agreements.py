@@ -330,10 +330,7 @@ def _the_two_countries(view: SentenceView, end: int) -> tuple[Match, Match] | No
         return named_pair
     if _TWO_COUNTRIES_SIGNED.match(view.text, end) is None:
         return None
-    current: SentenceView | None = view
-    for _ in range(3):
-        if current is None:
-            return None
+    for current in view.with_previous(2):
         named: dict[str, Match] = {}
         for m in current.of_kind(EntryKind.COUNTRY):
             named.setdefault(m.ids(EntryKind.COUNTRY)[0], m)
@@ -342,7 +339,6 @@ def _the_two_countries(view: SentenceView, end: int) -> tuple[Match, Match] | No
             return first, second
         if named:
             return None
-        current = current.previous
     return None
 
 
@@ -525,10 +521,7 @@ def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
 def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
     """The place of the meeting the sentences just before report, and the day they give it
     (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду")."""
-    earlier = view.previous
-    for _ in range(_MEETING_SENTENCES):
-        if earlier is None:
-            return None
+    for earlier in view.previous_sentences(_MEETING_SENTENCES):
         places = {i for m in earlier.of_kind(EntryKind.PLACE) for i in m.ids(EntryKind.PLACE)[:1]}
         if len(places) == 1 and _MEETING.search(earlier.sentence):
             days = [d for d in earlier.dates if d.precision is DatePrecision.DAY]
@@ -539,7 +532,6 @@ def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
             ):
                 days = [d for d in earlier.previous.dates if d.precision is DatePrecision.DAY]
             return places.pop(), (days[0] if days else None)
-        earlier = earlier.previous
     return None
 
 
@@ -622,15 +614,11 @@ _LOWER_CASE_ITEM = re.compile(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё
 
 def _in_signed_list(view: SentenceView) -> bool:
     """True for an item of a list introduced by a signing sentence ending in a colon."""
-    earlier = view.previous
-    for _ in range(_LIST_ITEMS):
-        if earlier is None:
-            return False
+    for earlier in view.previous_sentences(_LIST_ITEMS):
         if earlier.sentence.rstrip().endswith(":"):
             return _SIGNING.search(earlier.sentence) is not None
         if not _LOWER_CASE_ITEM.match(earlier.sentence):
             return False
-        earlier = earlier.previous
     return False
 
 

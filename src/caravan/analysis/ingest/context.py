@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -98,6 +99,21 @@ class SentenceView:
     def of_kind(self, *kinds: EntryKind) -> list[Match]:
         """Names in the sentence that may refer to things of these kinds."""
         return [m for m in self.matches if any(e.kind in kinds for e in m.entries)]
+
+    def previous_sentences(self, count: int) -> Iterator[SentenceView]:
+        """Up to ``count`` sentences before this one, nearest first (rules that read a fact
+        spread over sentences look back this way)."""
+        earlier = self.previous
+        for _ in range(count):
+            if earlier is None:
+                return
+            yield earlier
+            earlier = earlier.previous
+
+    def with_previous(self, count: int) -> Iterator[SentenceView]:
+        """This sentence, then up to ``count`` sentences before it."""
+        yield self
+        yield from self.previous_sentences(count)
 
     def known_name_over(self, start: int, end: int, *kinds: EntryKind) -> bool:
         """True when a known name overlaps ``start:end`` (one that may be of ``kinds``, when

@@ -404,14 +404,8 @@ def _project_near(view: SentenceView) -> bool:
     """True when the sentence or one of the two before names a known project by a name the
     knowledge base holds (a line recognised only by the ends of its stops is too weak a
     cue to make the tunnels beside it its parts)."""
-    current: SentenceView | None = view
-    for _ in range(3):
-        if current is None:
-            return False
-        if any(
-            m.method is not MatchMethod.VARIANT or m.variant_of is not None
-            for m in current.of_kind(EntryKind.PROJECT)
-        ):
-            return True
-        current = current.previous
-    return False
+    return any(
+        m.method is not MatchMethod.VARIANT or m.variant_of is not None
+        for current in view.with_previous(2)
+        for m in current.of_kind(EntryKind.PROJECT)
+    )

@@ -376,28 +376,19 @@ _RUN_ON_SENTENCES = 2
 
 def _trade_runs_on(view: SentenceView) -> bool:
     """True when one of the sentences just before speaks of China's trade."""
-    earlier = view.previous
-    for _ in range(_RUN_ON_SENTENCES):
-        if earlier is None:
-            return False
-        if _TRADE.search(earlier.sentence) and any(
-            "cn" in m.ids(EntryKind.COUNTRY) for m in earlier.matches
-        ):
-            return True
-        earlier = earlier.previous
-    return False
+    return any(
+        _TRADE.search(earlier.sentence)
+        and any("cn" in m.ids(EntryKind.COUNTRY) for m in earlier.matches)
+        for earlier in view.previous_sentences(_RUN_ON_SENTENCES)
+    )
 
 
 def _carried_year(view: SentenceView) -> int | None:
     """The year of the trade sentence a list runs on from."""
-    earlier = view.previous
-    for _ in range(_RUN_ON_SENTENCES):
-        if earlier is None:
-            return None
+    for earlier in view.previous_sentences(_RUN_ON_SENTENCES):
         years = [d for d in earlier.dates if d.precision is DatePrecision.YEAR]
         if years:
             return years[0].date.year
-        earlier = earlier.previous
     return None
 
 
@@ -409,10 +400,7 @@ def _running_year(view: SentenceView) -> int | None:
     """The year of the nearest earlier sentence on trade or exports that gives one ("China's
     trade … in 2023. … Trade with Uzbekistan rose to $14bn": 2023); none when that sentence
     is about part of a year."""
-    earlier = view.previous
-    for _ in range(_RUNNING_YEAR_SENTENCES):
-        if earlier is None:
-            return None
+    for earlier in view.previous_sentences(_RUNNING_YEAR_SENTENCES):
         if _TRADE.search(earlier.sentence) or _EXPORT_IMPORT.search(earlier.sentence):
             years = [
                 d
@@ -424,7 +412,6 @@ def _running_year(view: SentenceView) -> int | None:
                 if partial_period(earlier, first.start, (first.start, first.end)):
                     return None
                 return first.date.year
-        earlier = earlier.previous
     return None
 
 
@@ -465,14 +452,11 @@ _BILATERAL = re.compile(
 
 def _china_before(view: SentenceView) -> bool:
     """True when one of the sentences just before names China."""
-    earlier = view.previous
-    for _ in range(_RUN_ON_SENTENCES):
-        if earlier is None:
-            return False
-        if any("cn" in m.ids(EntryKind.COUNTRY) for m in earlier.of_kind(EntryKind.COUNTRY)):
-            return True
-        earlier = earlier.previous
-    return False
+    return any(
+        "cn" in m.ids(EntryKind.COUNTRY)
+        for earlier in view.previous_sentences(_RUN_ON_SENTENCES)
+        for m in earlier.of_kind(EntryKind.COUNTRY)
+    )
 
 
 def _partner_before(view: SentenceView) -> str | None:
@@ -678,14 +662,7 @@ _INTAKE = re.compile(
 def _agreed_intake(view: SentenceView) -> bool:
     """True when the sentence, or the lead-in just before it, says how many vehicles a side
     agreed to accept: the steps are a quota, not a capacity."""
-    current: SentenceView | None = view
-    for _ in range(_LEAD_IN_SENTENCES + 1):
-        if current is None:
-            return False
-        if _INTAKE.search(current.sentence):
-            return True
-        current = current.previous
-    return False
+    return any(_INTAKE.search(s.sentence) for s in view.with_previous(_LEAD_IN_SENTENCES))
 
 
 #: How far back a list's lead-in may stand ("… will accept more lorries:" and two items).

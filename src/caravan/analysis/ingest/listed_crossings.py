@@ -82,14 +82,7 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
 
 def _about_crossings(view: SentenceView) -> bool:
     """True when the sentence or one of the two before it speaks of checkpoints."""
-    current: SentenceView | None = view
-    for _ in range(_SENTENCES_BACK + 1):
-        if current is None:
-            return False
-        if _CROSSING_WORDS.search(current.sentence):
-            return True
-        current = current.previous
-    return False
+    return any(_CROSSING_WORDS.search(s.sentence) for s in view.with_previous(_SENTENCES_BACK))
 
 
 def _a_known_crossing(view: SentenceView, start: int, end: int) -> bool:

@@ -166,14 +166,10 @@ _NATIONAL_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?P<tld>kz|kg|tj|tm|uz|cn
 def statistics_owner(view: SentenceView) -> str | None:
     """The country whose agency or portal the sentence (or the one or two before) cites
     for its figures, nearest in text; None when none is cited."""
-    current: SentenceView | None = view
-    for _ in range(_SOURCE_SENTENCES + 1):
-        if current is None:
-            return None
+    for current in view.with_previous(_SOURCE_SENTENCES):
         owner = _owner_in(current)
         if owner is not None:
             return owner
-        current = current.previous
     return None
 
 

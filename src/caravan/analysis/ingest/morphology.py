@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import pymorphy3  # type: ignore[import-untyped]  # the package ships no type hints
 
 __all__ = [
+    "NOT_TAKEN_MARK",
     "LemmaMatch",
     "LemmaPattern",
     "LemmaView",

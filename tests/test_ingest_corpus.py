@@ -32,9 +32,18 @@ def labels() -> ModuleType:
     return evaluation_module("ingest_labels")
 
 
-@pytest.fixture(scope="module", params=["ingest_corpus", "ingest_heldout", "ingest_heldout2"])
+LABELLED_SETS = (
+    "ingest_corpus",
+    "ingest_heldout",
+    "ingest_heldout2",
+    "ingest_heldout3",
+    "ingest_heldout4",
+)
+
+
+@pytest.fixture(scope="module", params=LABELLED_SETS)
 def corpus(labels: ModuleType, request: pytest.FixtureRequest) -> list[Any]:
-    """Each labelled folder in turn: the corpus and the held-out texts."""
+    """Each labelled folder in turn: the development sets and the fresh held-out set."""
     return list(labels.load_corpus(EVALUATION / request.param))
 
 
@@ -88,11 +97,7 @@ def test_every_text_names_its_report(corpus: list[Any], labels: ModuleType) -> N
 
 
 def test_each_report_is_paraphrased_once(labels: ModuleType) -> None:
-    folders = [
-        EVALUATION / "ingest_corpus",
-        EVALUATION / "ingest_heldout",
-        EVALUATION / "ingest_heldout2",
-    ]
+    folders = [EVALUATION / name for name in LABELLED_SETS]
     urls = Counter(doc.meta["url"] for folder in folders for doc in labels.load_corpus(folder))
     assert [url for url, n in urls.items() if n > 1] == []
 

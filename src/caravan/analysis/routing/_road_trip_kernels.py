@@ -41,7 +41,7 @@ from caravan.analysis.routing._road_trip_steps import (
 from caravan.analysis.routing._timed_search_compiled import path_edges, search
 from caravan.analysis.routing._timed_search_kernels import _PARENT
 
-__all__ = ["added_rest", "path_corrections", "skim_block", "tree_corrections"]
+__all__ = ["added_rest", "lane_count", "path_corrections", "skim_block", "tree_corrections"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -421,7 +421,9 @@ def tree_corrections(
 
 
 @numba.njit(cache=True, nogil=True)
-def skim_block(
+def _skim_lane(
+    lane: int,
+    lanes: int,
     origins: IntArray,
     targets: IntArray,
     indptr: Any,
@@ -443,13 +445,8 @@ def skim_block(
     sums: FloatArray,
     changes: FloatArray,
 ) -> None:
-    """Per origin and target (-1: none): edge sums along the best path, and its road-trip change.
-
-    ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
-    path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
-    drivers' hours change in time and its deviations below and above (as ``_trip_correction``;
-    a road trip driven by many of the block's paths is timed once, ``_kept_correction``).
-    """
+    """:func:`skim_block` for the rows ``lane``, ``lane + lanes``, …: its own scratch tables and
+    kept trips, so lanes run side by side; a row's figures do not depend on its lane."""
     node_count = indptr.size - 1
     reversed_path = np.empty(node_count * 4 + 4, dtype=np.int64)
     path = np.empty(node_count * 4 + 4, dtype=np.int64)
@@ -462,7 +459,7 @@ def skim_block(
     trips = np.empty((_KEPT_TRIPS, 3), dtype=np.int64)
     trip_changes = np.empty((_KEPT_TRIPS, 3))
     filled = np.zeros(2, dtype=np.int64)
-    for row in range(origins.size):
+    for row in range(lane, origins.size, lanes):
         best, _, links = search(origins[row], -1, indptr, indices, graph_edges, role, driving_h,
                                 typical, cost, rule_id, rule_table, cost_weight,
                                 time_weight)  # fmt: skip
@@ -500,3 +497,47 @@ def skim_block(
                                  flags, values, pending, outcome, floats, ints)  # fmt: skip
                 for index in range(3):
                     changes[index, row, column] = values[index]
+
+
+def lane_count(origin_count: int) -> int:
+    """Lanes for a skim block of ``origin_count`` origins: one per numba thread, at least one."""
+    return max(min(numba.get_num_threads(), origin_count), 1)
+
+
+@numba.njit(cache=True, nogil=True, parallel=True)
+def skim_block(
+    origins: IntArray,
+    targets: IntArray,
+    indptr: Any,
+    indices: Any,
+    graph_edges: IntArray,
+    role: IntArray,
+    driving_h: FloatArray,
+    typical: FloatArray,
+    run_key: IntArray,
+    low: FloatArray,
+    high: FloatArray,
+    rules: FloatArray,
+    cost: FloatArray,
+    rule_id: IntArray,
+    rule_table: FloatArray,
+    cost_weight: float,
+    time_weight: float,
+    quantities: FloatArray,
+    sums: FloatArray,
+    changes: FloatArray,
+    lanes: int,
+) -> None:
+    """Per origin and target (-1: none): edge sums along the best path, and its road-trip change.
+
+    ``quantities`` is quantity × edge; ``sums[q, row, column]`` gets their sums along the
+    path, in travel order (``inf`` where there is none); ``changes[:, row, column]`` what the
+    drivers' hours change in time and its deviations below and above (as ``_trip_correction``;
+    a road trip driven by many of a lane's paths is timed once, ``_kept_correction``).
+    The origins run in ``lanes`` on numba's threads (:func:`lane_count`); each row is written
+    by its lane alone, so the figures are the same for any number of lanes.
+    """
+    for lane in numba.prange(lanes):
+        _skim_lane(lane, lanes, origins, targets, indptr, indices, graph_edges, role, driving_h,
+                   typical, run_key, low, high, rules, cost, rule_id, rule_table, cost_weight,
+                   time_weight, quantities, sums, changes)  # fmt: skip

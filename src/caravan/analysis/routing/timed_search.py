@@ -145,6 +145,7 @@ class TimedSearch:
             timing.run_key, timing.low, timing.high, timing.rules, self.cost, self.rule_id,
             self.rule_table, self.cost_weight, self.time_weight,
             np.ascontiguousarray(quantities, dtype=np.float64), sums, changes,
+            kernels.lane_count(origins.size),
         )  # fmt: skip
         return sums, changes
 

@@ -38,8 +38,7 @@ from caravan.analysis.routing._road_trip_steps import (
     WAIT,
     compile_rule,
 )
-from caravan.analysis.routing._timed_search_compiled import path_edges, search
-from caravan.analysis.routing._timed_search_kernels import _PARENT
+from caravan.analysis.routing._timed_search_compiled import path_edges, path_length, search
 
 __all__ = ["added_rest", "lane_count", "path_corrections", "skim_block", "tree_corrections"]
 
@@ -472,11 +471,7 @@ def _skim_lane(
                 for q in range(quantities.shape[0]):
                     sums[q, row, column] = np.inf
                 continue
-            length = 0
-            probe = label
-            while links[probe, _PARENT] >= 0:
-                length += 1
-                probe = links[probe, _PARENT]
+            length = path_length(links, label)
             if length > path.size:
                 reversed_path = np.empty(length, dtype=np.int64)
                 path = np.empty(length, dtype=np.int64)

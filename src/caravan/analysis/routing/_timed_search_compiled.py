@@ -13,7 +13,7 @@ from typing import Any
 from caravan.analysis.routing import _road_trip_steps as steps
 from caravan.analysis.routing import _timed_search_kernels as plain
 
-__all__ = ["best_paths", "path_edges", "search", "structure_block"]
+__all__ = ["best_paths", "path_edges", "path_length", "search", "structure_block"]
 
 _namespace: dict[str, Any] = dict(vars(plain))
 _namespace.update(branch_rows=steps.branch_rows, covers=steps.covers,
@@ -26,3 +26,5 @@ best_paths = _namespace["best_paths"]
 structure_block = _namespace["structure_block"]
 #: ``_path``: the edges from the origin to a label, in travel order (for other kernels).
 path_edges = _namespace["_path"]
+#: ``_path_length``: the number of edges from the origin to a label (for other kernels).
+path_length = _namespace["_path_length"]

@@ -247,6 +247,15 @@ def search(
     return best, labels[:count], links[:count]
 
 
+def _path_length(links: IntArray, label: int) -> int:
+    """The number of edges from the origin to ``label``."""
+    length = 0
+    while links[label, _PARENT] >= 0:
+        length += 1
+        label = links[label, _PARENT]
+    return length
+
+
 def _path(links: IntArray, label: int, reversed_path: IntArray, path: IntArray) -> int:
     """Into ``path``: the edges from the origin to ``label`` in travel order; their count."""
     length = 0
@@ -283,10 +292,7 @@ def best_paths(
         label = best[targets[column]] if targets[column] >= 0 else -1
         if label < 0:
             continue
-        length = 0
-        while links[label, _PARENT] >= 0:
-            length += 1
-            label = links[label, _PARENT]
+        length = _path_length(links, label)
         lengths[column] = length
         total += length
     flat = np.empty(total, dtype=np.int64)
@@ -337,4 +343,14 @@ def structure_block(
 
 
 #: The functions above in the order they are compiled (each after those it calls).
-KERNELS = (_put, _grow, _covers, _dominated, search, _path, best_paths, structure_block)
+KERNELS = (
+    _put,
+    _grow,
+    _covers,
+    _dominated,
+    search,
+    _path_length,
+    _path,
+    best_paths,
+    structure_block,
+)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from caravan import Observatory
-from caravan.analysis.routing.itinerary import LegKind
+from caravan.analysis.routing.itinerary import Itinerary, LegKind
 from caravan.api import LinkMode, Weight
 from caravan.model import RailService
 from caravan.network.departures import departures_in_force, wait_range_h
@@ -41,6 +41,20 @@ def _service(origin: str, trains: float, start: str, until: str | None = None) -
 def _with_services(mini_dir: Path, tmp_path: Path, lines: list[str], name: str) -> Observatory:
     _append(mini_dir / "rail_services.csv", lines)
     return Observatory.open(tmp_path / f"{name}.sqlite", mini_dir)
+
+
+def _xian_to_khorgos(
+    timed: Observatory, mini_dir: Path, tmp_path: Path, line: str, name: str
+) -> tuple[Itinerary, Itinerary]:
+    """The best rail route Xi'an → Khorgos by time without and with one service row."""
+    through = {"modes": [LinkMode.RAIL], "by": Weight.TIME, "date": MONDAY}
+    before = timed.route("cn-xian", "cn-khorgos", **through).best  # type: ignore[arg-type]
+    served = _with_services(mini_dir, tmp_path, [line], name)
+    try:
+        after = served.route("cn-xian", "cn-khorgos", **through).best  # type: ignore[arg-type]
+    finally:
+        served.close()
+    return before, after
 
 
 def test_one_train_a_week_waits_84_hours_typical_none_low_a_week_high() -> None:
@@ -82,18 +96,9 @@ def test_the_most_frequent_service_in_force_is_taken() -> None:
 def test_a_rail_origin_with_one_train_a_week_waits_84_hours(
     timed: Observatory, mini_dir: Path, tmp_path: Path
 ) -> None:
-    before = timed.route(
-        "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
-    ).best
-    served = _with_services(
-        mini_dir, tmp_path, ["cn-xian,kz,1,2025-01-01,,src-test-atlas,synthetic"], "weekly"
+    before, best = _xian_to_khorgos(
+        timed, mini_dir, tmp_path, "cn-xian,kz,1,2025-01-01,,src-test-atlas,synthetic", "weekly"
     )
-    try:
-        best = served.route(
-            "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
-        ).best
-    finally:
-        served.close()
     start = best.legs[0]
     assert start.kind == LegKind.TERMINAL
     # formation 5 h + interior origin dwell 30 h + half of a 168-h headway
@@ -107,18 +112,9 @@ def test_a_rail_origin_with_one_train_a_week_waits_84_hours(
 def test_before_its_valid_from_a_frequency_adds_no_wait(
     timed: Observatory, mini_dir: Path, tmp_path: Path
 ) -> None:
-    before = timed.route(
-        "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
-    ).best
-    served = _with_services(
-        mini_dir, tmp_path, ["cn-xian,kz,1,2026-01-01,,src-test-atlas,synthetic"], "future"
+    before, best = _xian_to_khorgos(
+        timed, mini_dir, tmp_path, "cn-xian,kz,1,2026-01-01,,src-test-atlas,synthetic", "future"
     )
-    try:
-        best = served.route(
-            "cn-xian", "cn-khorgos", modes=[LinkMode.RAIL], by=Weight.TIME, date=MONDAY
-        ).best
-    finally:
-        served.close()
     assert best.time_h == pytest.approx(before.time_h)
 
 

@@ -672,7 +672,10 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
             ],
             caption=f"total {itinerary.length_km:,.0f} km · {itinerary.time_h:,.1f} h "
             f"({itinerary.time_h_low:,.1f}–{itinerary.time_h_high:,.1f}; "
-            f"{itinerary.time_h / 24:.1f} days) · USD {itinerary.cost_usd:,.0f} "
+            f"{itinerary.time_h / 24:.1f} days) · from departure "
+            f"{itinerary.time_from_departure_h / 24:.1f} d "
+            f"[{itinerary.time_from_departure_h_low / 24:.1f}–"
+            f"{itinerary.time_from_departure_h_high / 24:.1f}] · USD {itinerary.cost_usd:,.0f} "
             f"({itinerary.cost_usd_low:,.0f}–{itinerary.cost_usd_high:,.0f}) · generalised "
             f"USD {itinerary.generalised_usd:,.0f} · sources: {', '.join(itinerary.sources)}",
         )

@@ -5,7 +5,9 @@ sum of its edges' ranges (one train or truck is fast or slow all along a leg). A
 range combines its legs' deviations from typical: running, terminal and transfer legs move
 together (they are summed), border crossings vary independently of each other and of the
 rest (their deviations add in quadrature, root of the sum of squares); see
-``docs/network-model.md``.
+``docs/network-model.md``. Beside the door-to-door time, every itinerary carries its time
+from departure (``from_departure``): the same legs without those at the origin before the
+first vehicle leaves and at the destination after the last one arrives.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from caravan.analysis.routing.drivers_hours import with_drivers_hours
+from caravan.analysis.routing.from_departure import departure_span
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges", "route_range"]
@@ -73,6 +76,10 @@ class Itinerary(BaseModel):
     cost_usd: float
     time_h_low: float
     time_h_high: float
+    #: the time from the first vehicle's departure to the last one's arrival (low–high)
+    time_from_departure_h: float
+    time_from_departure_h_low: float
+    time_from_departure_h_high: float
     cost_usd_low: float
     cost_usd_high: float
     generalised_usd: float
@@ -146,6 +153,9 @@ def itinerary_from_edges(
     sources.update(dict.fromkeys(vot.sources))
     time_low, time_high = route_range(legs, "time_h")
     cost_low, cost_high = route_range(legs, "cost_usd")
+    first, stop = departure_span(legs, origin, destination)
+    travelling = legs[first:stop]
+    departure_low, departure_high = route_range(travelling, "time_h")
     return Itinerary(
         origin=origin,
         destination=destination,
@@ -158,6 +168,9 @@ def itinerary_from_edges(
         cost_usd=cost,
         time_h_low=time_low,
         time_h_high=time_high,
+        time_from_departure_h=sum(leg.time_h for leg in travelling),
+        time_from_departure_h_low=departure_low,
+        time_from_departure_h_high=departure_high,
         cost_usd_low=cost_low,
         cost_usd_high=cost_high,
         generalised_usd=cost + vot.value * time_h,

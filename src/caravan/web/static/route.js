@@ -217,6 +217,7 @@ function itineraryCard(it, index) {
   const color = ROUTE_COLORS[index % ROUTE_COLORS.length];
   const unit = UNIT_LABELS[it.unit] || it.unit;
   const days = range(it, "time_h", 24, fmt1);
+  const departure = range(it, "time_from_departure_h", 24, fmt1);
   const cost = range(it, "cost_usd", 1, fmt);
   const slug = `${it.origin}-${it.destination}-${index === 0 ? "best" : `alt${index}`}`;
   const rows = it.legs.map((leg, n) => el("tr", { class: leg.kind },
@@ -235,6 +236,9 @@ function itineraryCard(it, index) {
     el("div", { class: "totals" }, `${fmt.format(it.length_km)} km · ${fmt1.format(it.time_h / 24)} days`,
       days ? ` (range ${days})` : "", ` · USD ${fmt.format(it.cost_usd)} per ${unit}`, cost ? ` (range ${cost})` : "",
       sourceLink(it.sources)),
+    departure ? el("div", { class: "hint", "data-testid": "from-departure",
+      title: "from the first vehicle's departure to the last one's arrival: no loading, formation or waiting at the origin, no unloading at the destination" },
+      `from departure ${fmt1.format(it.time_from_departure_h / 24)} days (range ${departure})`) : null,
     el("div", { class: "hint" }, `gauge changes: ${it.gauge_changes} · network of ${it.date}`),
     el("div", { class: "actions" },
       el("button", { type: "button", class: "select-route", "aria-pressed": "false", onclick: () => selectRoute(index, true) }, "Show on map"),

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.russian_ner import NamedSpan
 from caravan.model.enums import AgreementKind, DatePrecision, ProjectKind
 from caravan.model.proposals import Flag
 from caravan.model.proposals import Payload as _Payload
@@ -71,6 +72,8 @@ class DocumentContext:
     #: The place of the signing event the text names ("documents were signed at the
     #: Kashgar fair", "подписаны в рамках Кашгарской ярмарки"), by name or adjective.
     signing_place_id: str | None = None
+    #: Place and organisation names the statistical model found (Russian texts only).
+    named_spans: tuple[NamedSpan, ...] = ()
 
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").

@@ -8,6 +8,7 @@ forms), when no known name covers them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.named_services import named_services
+from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
 from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
@@ -264,6 +266,11 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
+    for name, start, end in model_places(view, gazetteer):
+        if not any(a < end and start < b for a, b in places_known):
+            places_known.append((start, end))
+            found_by_model = _new(EntityKind.PLACE, name, start, end, ())
+            yield dataclasses.replace(found_by_model, confidence=NER_CONFIDENCE)
 
 
 _PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"

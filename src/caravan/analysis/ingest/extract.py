@@ -7,6 +7,7 @@ the rules of each fact kind on each sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, f
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.morphology import LemmaMatch
 from caravan.analysis.ingest.route_ends import lines_by_their_ends
+from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
@@ -101,6 +103,8 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
         )  # fmt: skip
         found.append((sentence, matches, dates))
     context = _context(kb, meta, found)
+    if meta.language == "ru":  # the model's names, for rules that need a cue besides
+        context = dataclasses.replace(context, named_spans=named_spans(text))
     titles = _agreement_titles(gazetteer)
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}

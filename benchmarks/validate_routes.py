@@ -1,7 +1,7 @@
 """Compare modelled routes with published distances and transit times; fit the time model.
 
 Usage: python benchmarks/validate_routes.py [--data-dir DIR] [--out benchmarks/validation.md]
-       [--write-parameters] [--cv]
+       [--write-parameters] [--cv] [--batches 1,2,3]
 
 Reads ``benchmarks/validation_cases.csv`` (published figures with their sources, each case
 in a fixed ``train`` or ``test`` split and a ``batch``), routes each case on the network of
@@ -14,9 +14,14 @@ feature, where T0 and the features (``timemodel_fit``) come from routing with ev
 structural parameter at zero; non-negative least squares on relative errors. The cases are
 then routed again with the fitted values, and the errors are reported for the training and
 the held-out (test) cases, held-out by batch and together. A published record ("low"
-statistic) is compared with the model's low time. ``--write-parameters`` writes the fitted
-values into the data. ``--cv`` routes the training cases only and prints each candidate
-structure's leave-one-out error (how the shipped structure was chosen); it writes nothing.
+statistic) is compared with the model's low time. Where the shipped fit pairs by what a
+published time counts (``timemodel_fit.SHIPPED_PAIRED``), a case whose ``counts_from`` is
+``departure`` is compared with the model's time from departure (the trip without the
+origin's and destination's dwell and waits), any other (``handover``, ``unstated``, or no
+column) with door-to-door. ``--write-parameters`` writes the fitted values into the data.
+``--cv`` routes the training cases only and prints each candidate structure's
+leave-one-out error, with and without that pairing (how the shipped structure was
+chosen); it writes nothing. ``--batches`` keeps the cases of the batches listed.
 
 A case whose ``not_comparable`` column gives a reason (a staged pilot run, a passenger
 train …) is routed and reported in a separate table with that reason, but takes no part in
@@ -36,22 +41,25 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from timemodel_fit import (
-    CANDIDATES,
     PARAMETER_OF,
     SHIPPED,
+    SHIPPED_PAIRED,
+    all_scores,
     choose,
     fit_shipped,
     fitting_rows,
     is_shipped,
-    leave_one_out,
+    paired,
     road_rows,
     road_with_delay_h,
 )
-from validation_report import cv_lines, markdown, summary
+from validation_report import CHOICE_BATCHES, choice_lines, cv_lines, markdown, summary
 
 from caravan import NoRouteError, Observatory
+from caravan.analysis.routing.from_departure import departure_span
 from caravan.api import LinkMode, Weight
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS, TimeModel
@@ -72,9 +80,15 @@ def main() -> None:
         action="store_true",
         help="compare candidate structures by leave-one-out CV on the train cases; no output file",
     )
+    parser.add_argument(
+        "--batches", help="only the cases of these batches (comma-separated, e.g. 1,2,3)"
+    )
     args = parser.parse_args()
     with args.cases.open(encoding="utf-8") as handle:
         cases = list(csv.DictReader(handle))
+    if args.batches:
+        wanted = {b.strip() for b in args.batches.split(",")}
+        cases = [case for case in cases if (case.get("batch") or "1") in wanted]
     console = Console(width=160)
     if args.cv:
         _cross_validate(console, args.data_dir, cases)
@@ -88,17 +102,19 @@ def main() -> None:
         shutil.copytree(args.data_dir, data)
         _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
         base = _route_all(Path(folder) / "base.sqlite", data, cases)
-        fitted = fit_shipped(base)
+        fitted = fit_shipped([r for r in base if r["batch"] in CHOICE_BATCHES])
         _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
-        rows = _route_all(Path(folder) / "fitted.sqlite", data, cases)
+        routed = _route_all(Path(folder) / "fitted.sqlite", data, cases)
+    rows = [paired(row, SHIPPED_PAIRED) for row in routed]
     if args.write_parameters:
         _write_parameters(args.data_dir / ASSUMPTIONS_FILE, fitted)
         shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE, FITTED)
     for line in summary(rows):
         console.print(line)
-    train = fitting_rows(base)
-    scores = [leave_one_out(train, candidate) for candidate in CANDIDATES]
-    cv = cv_lines(scores, next(s for s in scores if is_shipped(s.candidate)), len(train))
+    train = [r for r in fitting_rows(base) if r["batch"] in CHOICE_BATCHES]
+    scores = all_scores(train)
+    shipped_score = next(s for s in scores if is_shipped(s.candidate))
+    cv = cv_lines(scores, shipped_score, len(train))
     cv += [
         "",
         "Road (nothing fitted): the shipped road time (CPMM speed without delay, border "
@@ -109,7 +125,8 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         *("| " + " | ".join(cells) + " |" for cells in _road_cells(base, args.data_dir)),
     ]
-    args.out.write_text(markdown(rows, cases, fitted, shipped, cv), encoding="utf-8")
+    choice = choice_lines(scores, shipped_score, train)
+    args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
     console.print(f"written {args.out}")
 
 
@@ -122,13 +139,18 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
         _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
         base = _route_all(Path(folder) / "base.sqlite", data, train)
     rows = fitting_rows(base)
-    scores = [leave_one_out(rows, candidate) for candidate in CANDIDATES]
-    table = Table(title=f"Leave-one-out CV on {len(rows)} train cases (relative error of time)")
+    scores = all_scores(rows)
+    counted = sum(1 for r in rows if r.get("counts_from") == "departure")
+    table = Table(
+        title=f"Leave-one-out CV on {len(rows)} train cases of batches "
+        f"{', '.join(sorted({str(r['batch']) for r in rows}))} (relative error of time; "
+        f"{counted} counted from departure)"
+    )
     for column in ("structure", "fitted", "mean abs.", "median abs.", "worst", "values (train)"):
         table.add_column(column)
     for score in scores:
         table.add_row(
-            score.candidate.name,
+            escape(score.candidate.label),
             str(len(score.candidate.features)),
             f"{score.mean_abs:.1f} %",
             f"{score.median_abs:.1f} %",
@@ -152,7 +174,9 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
             str(row["id"]), f"{row['published']:,.0f} h", *(f"{s.errors[i]:+.0f}" for s in scores)
         )
     console.print(cases_table)
-    console.print(f"least mean abs. LOO error: {choose(scores).candidate.name}")
+    console.print(f"least mean abs. LOO error: {escape(choose(scores).candidate.label)}")
+    shipped = next(s for s in scores if is_shipped(s.candidate))
+    console.print(f"shipped: {escape(shipped.candidate.label)}")
     console.print(_road_comparison(base, data_dir))
 
 
@@ -169,9 +193,10 @@ def _road_comparison(base: list[dict[str, Any]], data_dir: Path) -> Table:
 def _road_cells(base: list[dict[str, Any]], data_dir: Path) -> list[tuple[str, ...]]:
     """Per road train case: id, published, shipped time and error, with-delay time and error."""
     terminal = _read_parameters(data_dir / ASSUMPTIONS_FILE, ["road_terminal_dwell_h"])
-    cells = []
-    for row in road_rows(base):
-        delayed = road_with_delay_h(row, terminal["road_terminal_dwell_h"])
+    cells: list[tuple[str, ...]] = []
+    for row in road_rows([paired(r, SHIPPED_PAIRED) for r in base]):
+        loading = 0.0 if row.get("paired") else terminal["road_terminal_dwell_h"]
+        delayed = road_with_delay_h(row, loading)
         published = row["published"]
         cells.append(
             (
@@ -206,16 +231,21 @@ def _features(
     xinjiang: frozenset[str],
     departures: dict[str, Any],
     truck_wait_h: float,
+    span: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     """What the fitted parameters multiply: rail leg ends and rail km by country and region.
 
     Also the sourced wait for the next departure where a rail leg starts at a hub with a
     published frequency (outside China's interior it replaces the estimated truck-to-train
-    wait), and the interior origins without one.
+    wait), and the interior origins without one. With a span (``departure_span``) only the
+    legs from departure to arrival count: the origin's start and the destination's end lie
+    outside it, a rail leg starting or ending on the way inside.
     """
-    moving = [leg for leg in legs if leg.kind.value != "terminal"]
-    starts = [moving[0].from_id] if moving[0].mode == "rail" else []
-    ends = [moving[-1].to_id] if moving[-1].mode == "rail" else []
+    kept = legs if span is None else legs[span[0] : span[1]]
+    moving = [leg for leg in kept if leg.kind.value != "terminal"]
+    whole = span is None
+    starts = [moving[0].from_id] if whole and moving[0].mode == "rail" else []
+    ends = [moving[-1].to_id] if whole and moving[-1].mode == "rail" else []
     transfers_to_rail: list[str] = []
     for transfer, after in itertools.pairwise(moving):
         if transfer.transfer == "road_rail_handling":
@@ -232,7 +262,7 @@ def _features(
                 wait -= truck_wait_h
     km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km"), 0.0)
     road: dict[str, float] = {}
-    for leg in legs:
+    for leg in kept:
         if leg.kind.value == "run" and leg.mode == "road":
             for link in (links[i] for i in leg.link_ids):
                 country = link.from_id.split("-")[0]
@@ -274,12 +304,14 @@ def _compare(
     year = int(case["year"]) if case["year"] else dt.date.today().year
     via = [case["crossing_id"]] if case["crossing_id"] else []
     published = float(case["value"])
+    distance = case["kind"].endswith("distance_km")
     result: dict[str, Any] = {
         "id": case["id"],
         "kind": case["kind"],
         "split": case["split"],
         "batch": case.get("batch") or "1",
         "statistic": case["statistic"],
+        "counts_from": case.get("counts_from") or ("" if distance else "unstated"),
         "not_comparable": case.get("not_comparable", ""),
         "published": published,
         "unit": case["unit"],
@@ -301,14 +333,15 @@ def _compare(
     except NoRouteError as error:
         result["route"] = str(error)
         return result
-    if case["kind"].endswith("distance_km"):
+    if distance:
         model = best.length_km
     else:
         model = best.time_h_low if case["statistic"] == "low" else best.time_h
         result["low"], result["high"] = best.time_h_low, best.time_h_high
     departures = departures_in_force(services, dt.date(year, 7, 1))
+    wait_h = truck_wait["road_rail_departure_wait_h"]
     result.update(
-        _features(best.legs, links, xinjiang, departures, truck_wait["road_rail_departure_wait_h"]),
+        _features(best.legs, links, xinjiang, departures, wait_h),
         model=model,
         typical=best.time_h,
         error_pct=100.0 * (model - published) / published,
@@ -316,6 +349,22 @@ def _compare(
         + f" ({best.time_h / 24:.1f} d [{best.time_h_low / 24:.1f}–{best.time_h_high / 24:.1f}],"
         f" {best.length_km:,.0f} km)",
     )
+    if not distance:
+        low, high = best.time_from_departure_h_low, best.time_from_departure_h_high
+        from_departure = low if case["statistic"] == "low" else best.time_from_departure_h
+        span = departure_span(best.legs, best.origin, best.destination)
+        result["from_departure"] = {
+            **_features(best.legs, links, xinjiang, departures, wait_h, span),
+            "model": from_departure,
+            "low": low,
+            "high": high,
+            "typical": best.time_from_departure_h,
+            "error_pct": 100.0 * (from_departure - published) / published,
+        }
+        result["route"] = (
+            result["route"][:-1] + f"; from departure {best.time_from_departure_h / 24:.1f} d"
+            f" [{low / 24:.1f}–{high / 24:.1f}])"
+        )
     return result
 
 

@@ -191,3 +191,87 @@ def test_outside_the_interior_the_wait_replaces_the_truck_to_train_estimate(
     features = validate._features(legs, links, frozenset(), twice_weekly, 12.0)
     # the network takes the 24-h wait instead of the 12-h estimate it adds without it
     assert features["departure_wait_h"] == pytest.approx(24.0 - 12.0)
+
+
+def test_a_case_counted_from_departure_is_paired_with_the_time_from_departure(
+    fit: ModuleType,
+) -> None:
+    departure = {"model": 60.0, "typical": 60.0, "interior_origins": 0.0, "error_pct": 20.0}
+    row = dict(_case(100.0, 1, 4000), counts_from="departure", from_departure=departure)
+    assert fit.paired(row, True)["model"] == 60.0
+    assert fit.paired(row, True)["interior_origins"] == 0.0
+    assert fit.paired(row, True)["paired"] is True
+    assert fit.paired(row, False) is row  # without the pairing: door-to-door
+    for counts in ("handover", "unstated"):
+        assert fit.paired(dict(row, counts_from=counts), True)["model"] == 100.0
+
+
+def test_the_pairing_changes_what_the_fit_sees(fit: ModuleType) -> None:
+    # published times counted from departure: the origin's 30 h never in them
+    rows = []
+    for c in CASES:
+        departure = dict(c, typical=c["typical"], interior_origins=0.0)
+        departure["published"] = c["published"] - 30.0 * c["interior_origins"]
+        rows.append(
+            dict(
+                c,
+                published=departure["published"],
+                counts_from="departure",
+                from_departure={"interior_origins": 0.0},
+            )
+        )
+    features = ("interior_origins", "rail_km_all")
+    plain = fit.leave_one_out(rows, fit.Candidate("plain", features, ""))
+    paired = fit.leave_one_out(rows, fit.Candidate("paired", features, "", paired=True))
+    assert paired.values == pytest.approx((0.0, 12.0))  # no dwell is left to fit
+    assert max(abs(e) for e in paired.errors) < 1e-6
+    assert paired.candidate.label.endswith("[paired by counts_from]")
+    assert plain.candidate.label == "plain"
+
+
+def test_scores_add_the_pairing_to_the_shipped_structure_and_the_two_best_others(
+    fit: ModuleType,
+) -> None:
+    others = ("rail_ends", "interior_ends", "xinjiang_km", "interior_km")
+    rows = [
+        dict(c, counts_from="unstated", interior_origins_unserved=0.0, **dict.fromkeys(others, 1.0))
+        for c in CASES
+    ]
+    scores = fit.all_scores(rows)
+    plain = [s for s in scores if not s.candidate.paired]
+    with_pairing = [s for s in scores if s.candidate.paired]
+    assert len(plain) == len(fit.CANDIDATES)
+    assert len(with_pairing) == 1 + fit.PAIRED_OTHERS
+    assert (with_pairing[0].candidate.features, with_pairing[0].candidate.fixed) == (
+        fit.SHIPPED,
+        fit.SHIPPED_FIXED,
+    )
+    assert sum(fit.is_shipped(s.candidate) for s in scores) == 1
+
+
+def test_from_departure_features_leave_out_the_origin_start_not_one_on_the_way(
+    validate: ModuleType,
+) -> None:
+    link = SimpleNamespace
+    links = {
+        "r1": link(from_id="cn-xian", to_id="cn-lanzhou", length_km=600.0),
+        "d1": link(from_id="cn-lanzhou", to_id="cn-wuwei", length_km=50.0),
+        "r2": link(from_id="cn-wuwei", to_id="cn-jiayuguan", length_km=500.0),
+    }
+    legs = [
+        _leg("terminal", "rail", "cn-xian", "cn-xian"),
+        _leg("run", "rail", "cn-xian", "cn-lanzhou", link_ids=("r1",)),
+        _leg("transfer", None, "cn-lanzhou", "cn-lanzhou", transfer="road_rail_handling"),
+        _leg("run", "road", "cn-lanzhou", "cn-wuwei", link_ids=("d1",)),
+        _leg("transfer", None, "cn-wuwei", "cn-wuwei", transfer="road_rail_handling"),
+        _leg("run", "rail", "cn-wuwei", "cn-jiayuguan", link_ids=("r2",)),
+        _leg("terminal", "rail", "cn-jiayuguan", "cn-jiayuguan"),
+    ]
+    weekly = {"cn-xian": SimpleNamespace(value=1.0), "cn-wuwei": SimpleNamespace(value=7.0)}
+    whole = validate._features(legs, links, frozenset(), weekly, 12.0)
+    trip = validate._features(legs, links, frozenset(), weekly, 12.0, (1, len(legs) - 1))
+    assert whole["interior_origins"] == 2.0  # Xi'an and Wuwei
+    assert trip["interior_origins"] == 1.0  # Wuwei only: the train left Xi'an at departure
+    assert whole["departure_wait_h"] == pytest.approx(84.0 + 12.0)
+    assert trip["departure_wait_h"] == pytest.approx(12.0)
+    assert trip["rail_km_cn"] == whole["rail_km_cn"] == 1100.0

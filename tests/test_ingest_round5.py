@@ -4,12 +4,13 @@ extraction without the model."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import pytest
 
 from caravan.analysis.ingest import russian_ner
-from caravan.model.proposals import EntityKind, ProposedEntity, ProposedFact
+from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity, ProposedFact
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, proposals_from
 
@@ -86,3 +87,124 @@ def test_extraction_runs_on_rules_alone_when_the_model_is_unavailable(
     assert "Хэфэй" not in new_places(facts)
     assert [e.project_id for e in events_in(facts)] == ["prj-cku-railway"]
     assert "rules only" in caplog.text
+
+
+# -- documents enumerated after a signing --------------------------------------------------------
+
+
+def agreements_of(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Azerbaijan and Kazakhstan signed nine documents on 3 May during the visit. "
+            "Among them:\n"
+            "- a Memorandum on cooperation in digital transit;\n"
+            "- an Agreement on mutual recognition of customs inspections between the two "
+            "customs services;\n"
+            "- a Programme of youth exchanges for 2025-2027.\n",
+            [
+                "Memorandum on cooperation in digital transit",
+                "Agreement on mutual recognition of customs inspections between the two "
+                "customs services",
+                "Programme of youth exchanges for 2025-2027",
+            ],
+        ),
+        (
+            "Бишкек, 3 мая. По итогам переговоров стороны подписали следующие документы:\n"
+            "— Меморандум о сотрудничестве в области цифрового транзита;\n"
+            "— Соглашение о взаимном признании таможенного досмотра;\n"
+            "— Программа молодёжных обменов на 2025–2027 годы.\n",
+            [
+                "Меморандум о сотрудничестве в области цифрового транзита",
+                "Соглашение о взаимном признании таможенного досмотра",
+                "Программа молодёжных обменов на 2025–2027 годы",
+            ],
+        ),
+    ],
+)
+def test_each_item_of_a_list_of_signed_documents_is_one_agreement_dated_by_the_signing(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    found = agreements_of(kb, text)
+    assert [a.name for a in found] == names
+    assert {a.signed_on for a in found} == {dt.date(2025, 5, 3)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegations discussed the following topics:\n- a Memorandum on digital transit;\n",
+        "Стороны обсудили следующие вопросы:\n— Меморандум о цифровом транзите;\n",
+    ],
+)
+def test_a_list_after_no_signing_signs_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert agreements_of(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "BISHKEK, Kyrgyzstan, May 3. Kyrgyzstan and China signed several documents after "
+            "their presidents met in Astana.\nThe documents signed were:\n"
+            "- a Memorandum on cooperation in water management.\n",
+            "kz-astana",
+        ),
+        (
+            "БИШКЕК, 3 мая. Кыргызстан и Китай подписали документы после встречи президентов "
+            "в Астане.\nПодписаны следующие документы:\n"
+            "— Меморандум о сотрудничестве в области водного хозяйства.\n",
+            "kz-astana",
+        ),
+    ],
+)
+def test_a_listed_document_is_placed_by_the_meeting_not_the_dateline(
+    kb: KnowledgeBase, text: str, place: str
+) -> None:
+    (found,) = agreements_of(kb, text)
+    assert found.place_id == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two documents were signed on 3 May after talks between the ministers. "
+        "The ministers also put their names to a Joint Statement on transit.",
+        "3 мая после переговоров министров подписаны два документа. "
+        "Министры также подписали Совместное заявление о транзите.",
+    ],
+)
+def test_an_undated_document_takes_the_day_of_the_signing_reported_before(
+    kb: KnowledgeBase, text: str
+) -> None:
+    statements = [
+        a for a in agreements_of(kb, text) if "tatement" in a.name or "аявление" in a.name
+    ]
+    assert [(a.signed_on, a.agreement_kind.value) for a in statements] == [
+        (dt.date(2025, 5, 3), "joint_statement")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "In 2019 the two companies signed an agreement on gas supplies and a memorandum on "
+            "joint exploration.",
+            ["Agreement on gas supplies", "Memorandum on joint exploration"],
+        ),
+        (
+            "В 2019 году компании заключили соглашение о поставках газа и меморандум о "
+            "совместной разведке.",
+            ["Соглашение о поставках газа", "Меморандум о совместной разведке"],
+        ),
+    ],
+)
+def test_coordinated_titles_are_two_documents(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert [a.name for a in agreements_of(kb, text)] == names

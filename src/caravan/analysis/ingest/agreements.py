@@ -22,6 +22,12 @@ from caravan.analysis.ingest.context import (
     parties_named,
 )
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.document_lists import (
+    coordinated_titles,
+    list_head,
+    listed_title,
+    signing_day,
+)
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import (
@@ -40,7 +46,7 @@ from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 __all__ = ["agreements"]
 
 _SIGNING = re.compile(
-    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|\bissued\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
+    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bput\s+(?:their|his|her)\s+names?\s+to\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|\bissued\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = (
@@ -70,6 +76,9 @@ _RU_TITLE = re.compile(
     r"(?:Договор\w*|Соглашени\w+|Меморандум\w*|Деклараци\w+|План\w*\s+действий|Совместн\w+\s+заявлени\w+|Программ\w+)"
     r"\s+(?:о|об|по|между|о\s+взаимопонимании)\s+[^,.;:«»\"]{3,150}"
 )
+#: An indefinite article: the document after it is a new one ("put their names to a Joint
+#: Statement"), not one named before.
+_NEW_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
 KNOWN_TITLE_SIMILARITY = 88.0
 
@@ -98,6 +107,10 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
     yield from _sister_agreements(view)
     yield from _listed_twinnings(view)
+    head = list_head(view)
+    if head is not None and (item := listed_title(view)) is not None:
+        yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
+        return
     if not _signed(view.sentence) and not _in_signed_list(view):
         return
     seen: set[str] = set()
@@ -379,6 +392,14 @@ _DANGLING_PREPOSITION = re.compile(r"\s+(?:on|in|of|в|от)\s*$")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
+def _listed(head: SentenceView, item: tuple[int, int, str], titles: dict[str, str]) -> Candidate:
+    """An item of a list of signed documents, dated and placed by the sentence opening it."""
+    start, end, written = item
+    name = nominative_phrase(written)
+    agreement_id = _known_title(name, titles)
+    return _candidate(head, start, end, name, agreement_id, None)
+
+
 def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """Documents named by what they are ("signed a memorandum of strategic cooperation")."""
     for found in _UNTITLED.finditer(view.sentence):
@@ -431,7 +452,10 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             # and culture", "семь меморандумов" are a group the text does not name one by one.
             yield from _each_document(noun, tail, start)
             continue
-        yield start, end, name[:1].upper() + name[1:]
+        for a, b in coordinated_titles(view.text, start, end):
+            # "соглашение о … и договор о …": two documents
+            piece = _QUOTE_MARKS.sub("", view.text[a:b]).strip()
+            yield a, b, piece[:1].upper() + piece[1:]
 
 
 #: Topics each with its own preposition: "on grant assistance and on standardization".
@@ -504,16 +528,12 @@ _MEETING = re.compile(
 _MEETING_SENTENCES = 3
 
 
-_CYRILLIC_CAPITAL = re.compile(r"[А-ЯЁ]")
-
-
 def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
-    """A Russian document noun written with a capital inside a sentence is a title
-    ("министры подписали Совместное заявление")."""
+    """A document noun written with a capital inside a sentence is a title ("министры
+    подписали Совместное заявление", "put their names to a Joint Statement")."""
     return (
         start > view.start
         and view.text[start : start + 1].isupper()
-        and _CYRILLIC_CAPITAL.match(view.text[start : start + 1]) is not None
         and view.text[start - 2 : start] not in {". ", "\n"}
     )
 
@@ -522,7 +542,12 @@ def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
     """The place of the meeting the sentences just before report, and the day they give it
     (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду")."""
     for earlier in view.previous_sentences(_MEETING_SENTENCES):
-        places = {i for m in earlier.of_kind(EntryKind.PLACE) for i in m.ids(EntryKind.PLACE)[:1]}
+        places = {
+            i
+            for m in earlier.of_kind(EntryKind.PLACE)
+            if m.start != view.context.dateline_start  # where the report was filed
+            for i in m.ids(EntryKind.PLACE)[:1]
+        }
         if len(places) == 1 and _MEETING.search(earlier.sentence):
             days = [d for d in earlier.dates if d.precision is DatePrecision.DAY]
             if (
@@ -584,8 +609,10 @@ def _titles(
             title = title[lead.end() :]
         if any(a < end and start < b for a, b in spans):
             continue
-        if _kind_of(title) is None or len(tokenise(title)) < 3:
-            continue
+        if _kind_of(title) is None or len(tokenise(title)) < (
+            2 if _NEW_BEFORE.search(view.text, max(0, start - 4), start) else 3
+        ):
+            continue  # "a Joint Statement": a document of its own, named by its kind
         if not any(t.capitalised for t in tokenise(title)[1:]) and not title[:1].isupper():
             continue
         spans.append((start, end))
@@ -667,6 +694,8 @@ def _candidate(
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:
             signed_on, precision = context.dateline_date, DatePrecision.DAY
+    if signed_on is None and (day := signing_day(view)) is not None:
+        signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]
     parties = parties_named(
         SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)

@@ -208,3 +208,53 @@ def test_coordinated_titles_are_two_documents(
     kb: KnowledgeBase, text: str, names: list[str]
 ) -> None:
     assert [a.name for a in agreements_of(kb, text)] == names
+
+
+# -- places named in groups ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "The new road joins the towns of Shaulder and Temirlan with the regional centre.",
+            ["Shaulder", "Temirlan"],
+        ),
+        (
+            "Freight will reach the ports of Poti and Batumi by the new ferry line.",
+            ["Poti", "Batumi"],
+        ),
+        (
+            "Новая дорога свяжет областной центр с городами Шаульдером и Темирланом.",
+            ["Шаульдер", "Темирлан"],
+        ),
+    ],
+)
+def test_names_after_a_plural_place_noun_are_places(
+    kb: KnowledgeBase, text: str, places: list[str]
+) -> None:
+    assert new_places(proposals_from(kb, text)) == places
+
+
+def test_a_place_set_in_its_country_along_a_line_is_new(kb: KnowledgeBase) -> None:
+    text = (
+        "The corridor has linked Nizhny Novgorod in Russia and Hamadan in Iran with Almaty "
+        "in Kazakhstan since 2019."
+    )
+    assert new_places(proposals_from(kb, text)) == ["Nizhny Novgorod", "Hamadan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country outside the knowledge base's is outside the system
+        "The line would give access to the port of Chabahar in Iran and Karachi in Pakistan.",
+        # a person set in a country, in a sentence about no line
+        "President Tokayev met investors from Shanghai in China last week.",
+    ],
+)
+def test_a_name_in_a_country_outside_the_system_or_off_a_line_is_left(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "Karachi" not in new_places(proposals_from(kb, text))
+    assert "Tokayev" not in new_places(proposals_from(kb, text))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
+from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
@@ -262,6 +263,7 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         *typed_places(view, gazetteer),
         *venues(view, gazetteer),
         *beside_country(view, gazetteer),
+        *grouped_places(view, gazetteer),
     ]:
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))

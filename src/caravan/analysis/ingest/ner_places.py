@@ -5,7 +5,8 @@ cities in a case the gazetteer missed. A place name it finds that no known name 
 proposed as a new place only where the sentence says it is a settlement or a stop:
 
 - **a list with a known place**: "станциям Сарыагаш, Жетысай и Жылга" (an unknown item the
-  model tags as a place, or the dictionary reads as a geographical name);
+  model tags as a place, or the dictionary reads as a geographical name), or after a plural
+  settlement noun ("между городами Бухарой и Кунмином");
 - **the head of a city**: "аким Костаная", "мэр Хэфэя", "хоким Ферганы";
 - **an event or facility in it**: "на бизнес-форуме в Гуанчжоу", "штаб-квартира … в Хэфэе";
 - **a journey**: "из / через / до X" in a sentence about trains, freight or a route.
@@ -56,6 +57,12 @@ _JOURNEY_WORDS = re.compile(
     r"|отправ\w*|прибы\w*|рейс\w*)",
     re.IGNORECASE,
 )
+#: A plural settlement or stop noun before a list: "городами", "станций", "портов".
+_PLURAL_PLACES_BEFORE = re.compile(
+    r"(?<![\w-])(?:город(?:а|ов|ам|ами|ах)|станци(?:и|й|ям|ями|ях)|порт(?:ы|ов|ам|ами|ах)"
+    r"|пос[её]лк(?:и|ов|ам|ами|ах))\s+$",
+    re.IGNORECASE,
+)
 #: Items of a list: names joined by commas and "и".
 _LIST_JOINT = re.compile(r"^(?:,\s*|\s+и\s+|,\s+и\s+)$")
 #: A region or country by its ending ("Каракалпакстан"): not a settlement.
@@ -91,7 +98,10 @@ def _cued(view: SentenceView, gazetteer: Gazetteer, start: int, end: int, before
         return True
     if _JOURNEY_BEFORE.search(before) and _JOURNEY_WORDS.search(view.sentence):
         return True
-    return any(_known_place(view, a, b) for a, b in _list_items(view, start, end))
+    items = _list_items(view, start, end)
+    if items and _PLURAL_PLACES_BEFORE.search(view.text[view.start : items[0][0]]):
+        return True  # "между городами Бухарой и Кунмином"
+    return any(_known_place(view, a, b) for a, b in items)
 
 
 def _listed_beside(
@@ -110,23 +120,39 @@ def _listed_beside(
             done.add((a, b))
             name = view.text[a:b]
             if _candidate_name(view, gazetteer, name, a, b) and _geographical(name):
-                yield place_lemma(name), a, b
+                yield _nominative(name, view.text[view.start : a]), a, b
 
 
-#: Words after which a name stands in the genitive ("из Шицзячжуана", "аким Костаная").
+#: Words after which a name stands in the genitive ("из Шицзячжуана", "аким Костаная") or
+#: the instrumental ("между городами Бухарой и Кунмином": the list's case is its first item's).
 _GENITIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:из|до|от|аким\w*|мэр\w*|хоким\w*|градоначальник\w*)\s+$", re.IGNORECASE
 )
-_GENITIVE_ENDING = re.compile(r"(?:(?<=[аеиоуыэюя])я|(?<=[бвгджзклмнпрстфхцчшщ])а)$")
+_INSTRUMENTAL_BEFORE = re.compile(r"(?<![\w-])[а-яё]+ами\s+(?:[А-ЯЁ][\w-]*(?:,\s*|\s+и\s+))*$")
+#: Endings undone, by case: (ending after a vowel or consonant, the nominative's).
+_CASE_ENDINGS = {
+    "gent": ((r"(?<=[аеиоуыэюя])я$", "й"), (r"(?<=[бвгджзклмнпрстфхцчшщ])а$", "")),
+    "ablt": ((r"(?<=[бвгджзклмнпрстфхцчшщ])[оеё]м$", ""), (r"ой$", "а"), (r"ей$", "я")),
+}
 
 
 def _nominative(name: str, before: str) -> str:
-    """The name in the nominative: the dictionary's geographical reading, else a genitive
-    ending undone where the words before govern the genitive ("Шицзячжуана" → "Шицзячжуан")."""
+    """The name in the nominative: the dictionary's geographical reading, else the ending of
+    the case the words before govern undone ("Шицзячжуана" → "Шицзячжуан")."""
     lemma = place_lemma(name)
-    if lemma != name or not _GENITIVE_BEFORE.search(before):
+    if lemma != name:
         return lemma
-    return _GENITIVE_ENDING.sub(lambda m: "й" if m.group() == "я" else "", name)
+    case = (
+        "gent"
+        if _GENITIVE_BEFORE.search(before)
+        else "ablt"
+        if _INSTRUMENTAL_BEFORE.search(before)
+        else None
+    )
+    for ending, nominative in _CASE_ENDINGS.get(case or "", ()):
+        if re.search(ending, name):
+            return re.sub(ending, nominative, name)
+    return name
 
 
 def _list_items(view: SentenceView, start: int, end: int) -> list[tuple[int, int]]:

@@ -258,3 +258,40 @@ def test_a_name_in_a_country_outside_the_system_or_off_a_line_is_left(
 ) -> None:
     assert "Karachi" not in new_places(proposals_from(kb, text))
     assert "Tokayev" not in new_places(proposals_from(kb, text))
+
+
+# -- the year a narrative sets -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the railway, track repair went fast in 2024, faster than in 2023. "
+        "Construction began on the Darbaza – Maktaaral railway.",
+        "По данным компании, в 2024 году ремонт пути шёл быстрее, чем в 2023 году. "
+        "Началось строительство железной дороги Дарбаза – Мактаарал.",
+    ],
+)
+def test_an_undated_step_takes_the_year_the_sentence_before_names(
+    kb: KnowledgeBase, text: str
+) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.date, event.date_precision.value) == (dt.date(2024, 1, 1), "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state in the present is as of the report
+        "In 2024 the railway renewed 1,000 km of track. "
+        "The Darbaza – Maktaaral railway is under construction.",
+        # the report's own year frames nothing new
+        "В 2025 году ремонт пути шёл быстро. Началось строительство железной дороги Дарбаза – "
+        "Мактаарал.",
+    ],
+)
+def test_a_state_or_the_reports_own_year_is_dated_by_the_report(
+    kb: KnowledgeBase, text: str
+) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert event.date == dt.date(2025, 6, 30)

@@ -16,6 +16,7 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.time_frame import framing_year
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
 
@@ -264,6 +265,11 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
+                if not stated and not _ONGOING.search(trigger.group(0)):
+                    framed = framing_year(view)  # "… in 2023. Construction began on …"
+                    if framed is not None:
+                        date, precision = framed, DatePrecision.YEAR
+                        note = f"the sentence gives no date; dated by the year the text before names ({framed.year})"
                 if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
                     continue  # "was later resumed": a time the text does not give, not the report's
                 seen.add((project_id, resolved))

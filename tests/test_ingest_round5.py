@@ -295,3 +295,69 @@ def test_a_state_or_the_reports_own_year_is_dated_by_the_report(
 ) -> None:
     (event,) = events_in(proposals_from(kb, text))
     assert event.date == dt.date(2025, 6, 30)
+
+
+# -- projects named by their own name ------------------------------------------------------------
+
+
+def new_projects(facts: list[ProposedFact]) -> list[str]:
+    return [
+        f.payload.name
+        for f in facts
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is EntityKind.PROJECT
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        (
+            'The fund will finance the projects "Construction of a cement plant in the Sughd '
+            'region" and "Creation of a cold storage terminal in the city of Khujand".',
+            [
+                "Construction of a cement plant in the Sughd region",
+                "Creation of a cold storage terminal in the city of Khujand",
+            ],
+        ),
+        (
+            "Фонд профинансирует проекты «Строительство цементного завода в Согдийской области» "
+            "и «Создание терминала-холодильника в Худжанде».",
+            [
+                "Строительство цементного завода в Согдийской области",
+                "Создание терминала-холодильника в Худжанде",
+            ],
+        ),
+        ('The company runs the "Yashlar" project in the east.', ["Yashlar"]),
+        ("Компания ведёт проект «Яшлар» на востоке страны.", ["Яшлар"]),
+        (
+            "The minister inspected the industrial park Silver Valley Asia — Europe near the "
+            "border.",
+            ["Silver Valley Asia — Europe"],
+        ),
+        ("Министр осмотрел индустриальный парк «Серебряная долина».", ["Серебряная долина"]),
+        (
+            "They agreed to set up a China–Kazakhstan Green Energy Cooperation Center.",
+            ["China–Kazakhstan Green Energy Cooperation Center"],
+        ),
+    ],
+)
+def test_a_project_named_beside_a_word_for_what_it_is_is_new(
+    kb: KnowledgeBase, text: str, projects: list[str]
+) -> None:
+    assert new_projects(proposals_from(kb, text)) == projects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a supply, not works
+        'They exchanged letters on the project "Provision of Office Equipment for the Ministry".',
+        "Стороны обменялись письмами по проекту «Поставка офисной техники для министерства».",
+        # an organisation, and a known place's facility
+        "The director of the Eurasian Studies Center spoke at the Almaty Cargo Hub.",
+    ],
+)
+def test_a_supply_an_organisation_or_a_known_places_facility_is_no_new_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert new_projects(proposals_from(kb, text)) == []

@@ -19,6 +19,7 @@ from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
+from caravan.analysis.ingest.named_projects import named_projects
 from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
 from caravan.analysis.ingest.quoted_lines import quoted_lines
@@ -254,6 +255,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.CROSSING, name, start, end, ())
+    for name, start, end in named_projects(view, gazetteer):
+        if not any(a < end and start < b for a, b in known):
+            known.append((start, end))
+            yield _new(EntityKind.PROJECT, name, start, end, ())
     places_known = list(known)  # a facility's name may hold a new place of its own
     for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):

@@ -189,17 +189,23 @@ def route_range(legs: Sequence[Leg], quantity: str) -> tuple[float, float]:
     are independent: their deviations, and the summed non-border deviation, add in
     quadrature.
     """
-    typical = sum(getattr(leg, quantity) for leg in legs)
-    below = [getattr(leg, quantity) - getattr(leg, f"{quantity}_low") for leg in legs]
-    above = [getattr(leg, f"{quantity}_high") - getattr(leg, quantity) for leg in legs]
-    border = [leg.kind == LegKind.BORDER for leg in legs]
-
-    def combined(deviations: list[float]) -> float:
-        together = sum(d for d, b in zip(deviations, border, strict=True) if not b)
-        apart = [d for d, b in zip(deviations, border, strict=True) if b]
-        return math.sqrt(together**2 + sum(d * d for d in apart))
-
-    return max(typical - combined(below), 0.0), typical + combined(above)
+    low_name, high_name = f"{quantity}_low", f"{quantity}_high"
+    typical = 0.0
+    together_below = together_above = apart_below = apart_above = 0.0
+    for leg in legs:  # one pass: every itinerary computes three ranges
+        value = getattr(leg, quantity)
+        typical += value
+        below, above = value - getattr(leg, low_name), getattr(leg, high_name) - value
+        if leg.kind == LegKind.BORDER:
+            apart_below += below * below
+            apart_above += above * above
+        else:
+            together_below += below
+            together_above += above
+    return (
+        max(typical - math.sqrt(together_below**2 + apart_below), 0.0),
+        typical + math.sqrt(together_above**2 + apart_above),
+    )
 
 
 def _continues(snapshot: NetworkSnapshot, previous: int, edge: int) -> bool:

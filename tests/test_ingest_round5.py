@@ -10,9 +10,15 @@ import logging
 import pytest
 
 from caravan.analysis.ingest import russian_ner
-from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity, ProposedFact
+from caravan.model.proposals import (
+    EntityKind,
+    FigureQuantity,
+    ProposedAgreement,
+    ProposedEntity,
+    ProposedFact,
+)
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 
 def new_places(facts: list[ProposedFact]) -> list[str]:
@@ -361,3 +367,60 @@ def test_a_supply_an_organisation_or_a_known_places_facility_is_no_new_project(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert new_projects(proposals_from(kb, text)) == []
+
+
+# -- planned openings: a future opening verb and a date of its clause ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The Bedel checkpoint will open this year, the minister said.", 2025),
+        ("Пункт пропуска Бедель в горах откроется в этом году, заявил министр.", 2025),
+        ("The Bedel checkpoint is set to be commissioned next year.", 2026),
+        ("Пункт пропуска Бедель введут в эксплуатацию в следующем году.", 2026),
+    ],
+)
+def test_a_future_opening_verb_takes_the_year_of_its_clause(
+    kb: KnowledgeBase, text: str, year: int
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("bcp-bedel-road", float(year))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the works, not the opening
+        "Construction of the Bedel checkpoint will be launched next year.",
+        "Строительство пункта пропуска Бедель будет запущено в следующем году.",
+        # a date before the report is no plan
+        "Пункт пропуска Бедель откроется по плану 2019 года.",
+    ],
+)
+def test_a_future_verb_of_works_or_a_past_date_plans_no_opening(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+# -- trade as a verb -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyzstan and China traded 23 billion US dollars' worth of goods in 2024.",
+        "Kyrgyzstan and China traded goods worth 23 billion US dollars in 2024.",
+    ],
+)
+def test_goods_traded_are_trade_and_their_worth_no_investment(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    trade = figures_in(facts, FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.partner_id, f.year, f.value) for f in trade] == [("kg", 2024, 23e9)]
+    assert figures_in(facts, FigureQuantity.INVESTMENT_USD) == []
+
+
+def test_goods_sold_or_bought_are_flows_not_trade(kb: KnowledgeBase) -> None:
+    text = "In 2024 Uzbekistan sold $1.9 billion worth of goods to China and bought $12.8 billion."
+    assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []

@@ -21,6 +21,7 @@ from caravan.analysis.ingest.context import (
     nearest,
 )
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.future_openings import future_openings
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
@@ -39,17 +40,24 @@ from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigu
 __all__ = ["CROSSING_FIGURES", "PROJECT_FIGURES", "figures"]
 
 _TRADE = re.compile(
-    r"\btrade\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
+    r"\btrade\b|\btraded\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
     re.IGNORECASE,
 )
-_EXPORT_IMPORT = re.compile(r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*", re.IGNORECASE)
+#: Flows one way: exports and imports, and goods sold or bought ("sold $1.9 billion worth").
+_EXPORT_IMPORT = re.compile(
+    r"\bexport\w*|\bimport\w*|экспорт\w*|импорт\w*|\bsold\b|\bbought\b|\bsells\b|\bbuys\b"
+    r"|(?<![\w-])(?:продал\w*|продаёт|продает|закупил\w*|купил\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 _INVESTMENT = re.compile(
     r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|\bloans?\b|\bcredit\s+line\b"
     r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|обош[её]л\w*|обошл\w+|кредит\w*|займ\w*|заём\w*",
     re.IGNORECASE,
 )
 #: "trade was worth $4.5 million": "worth" says what the trade came to, not an investment.
-_WORTH_OF_TRADE = re.compile(r"\b(?:trade|turnover)\b[^.;,$\d]{0,70}\bworth$", re.IGNORECASE)
+_WORTH_OF_TRADE = re.compile(r"\b(?:trade|traded|turnover)\b[^.;,$\d]{0,70}\bworth$", re.IGNORECASE)
+#: "23 billion US dollars' worth of goods": what the goods came to, not an investment.
+_AMOUNTS_WORTH = re.compile(r"(?:dollars|USD|billion|million|bn)['’]?\s+$|['’]\s+$", re.IGNORECASE)
 #: An amount whose currency the sentence gave once already: "to $20 billion; in 2023 it
 #: was 14 billion", "до 20 млрд долларов; … составил 14 миллиардов".
 _ELIDED = re.compile(
@@ -214,6 +222,10 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             for m in _INVESTMENT.finditer(sentence)
             if not _INSTITUTION.search(sentence[max(0, m.start() - 40) : m.start()])
             and not _WORTH_OF_TRADE.search(sentence[max(0, m.start() - 80) : m.end()])
+            and not (
+                m.group().casefold() == "worth"
+                and _AMOUNTS_WORTH.search(sentence[max(0, m.start() - 20) : m.start()])
+            )
         ),
     ]
     carried = False
@@ -1058,6 +1070,31 @@ def _planned_openings(view: SentenceView) -> Iterator[Candidate]:
         yield _opening(project, year, start, end)
         yield from _elliptical_openings(view, projects, end)
     yield from _russian_planned_openings(view, projects)
+    yield from _dated_future_openings(view, projects)
+
+
+def _dated_future_openings(view: SentenceView, projects: list[Match]) -> Iterator[Candidate]:
+    """A future opening verb and a date of its clause ("will open this year", "откроется в
+    этом году"), where the phrase rules above read no planned opening of the sentence."""
+    if (
+        any(True for _ in _OPENING.finditer(view.sentence))
+        or _RU_PLANNED.search(view.text, view.start, view.end)
+        or _RU_DUE.search(view.text, view.start, view.end)
+    ):
+        return
+    for start, end, year in future_openings(view):
+        clause_start = view.segment_of(start)[0]
+        if _STUDY.search(view.text, clause_start, end) or _part_in_clause(view, start):
+            continue
+        if _NOT_OPENING.search(view.text, clause_start, end):
+            continue  # a plan for the works ("construction will start in 2026")
+        if _PASSED_PLAN.search(view.text, max(view.start, start - 40), end):
+            continue
+        if _other_places_are_subject(view, projects, start):
+            continue
+        project = _subject_before(view, projects, start, end)
+        if project is not None:
+            yield _opening(project, year, start, end)
 
 
 #: A plan in the past tense: "was due to open", "were expected to be completed".

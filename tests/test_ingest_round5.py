@@ -424,3 +424,47 @@ def test_goods_traded_are_trade_and_their_worth_no_investment(kb: KnowledgeBase,
 def test_goods_sold_or_bought_are_flows_not_trade(kb: KnowledgeBase) -> None:
     text = "In 2024 Uzbekistan sold $1.9 billion worth of goods to China and bought $12.8 billion."
     assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []
+
+
+# -- lines named by the countries they cross -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "The plan relies on the China-Kyrgyzstan-Tajikistan-Afghanistan-Iran line.",
+            "China-Kyrgyzstan-Tajikistan-Afghanistan-Iran line",
+        ),
+        (
+            "Officials discussed the Kazakhstan-Turkmenistan-Iran (KTI) railway.",
+            "Kazakhstan-Turkmenistan-Iran (KTI) railway",
+        ),
+        (
+            "Газ пойдёт по трубопроводу ТАПИ (Туркменистан — Афганистан — Пакистан — Индия).",
+            "Трубопровод ТАПИ (Туркменистан — Афганистан — Пакистан — Индия)",
+        ),
+        (
+            "Стороны обсудили магистраль КТИ (Казахстан – Туркменистан – Иран).",
+            "Магистраль КТИ (Казахстан – Туркменистан – Иран)",
+        ),
+    ],
+)
+def test_a_line_named_by_four_countries_or_their_initials_is_new(
+    kb: KnowledgeBase, text: str, project: str
+) -> None:
+    assert new_projects(proposals_from(kb, text)) == [project]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three countries without their initials: a description, not a name
+        "Trade moves along the China-Kazakhstan-Iran railway.",
+        # letters that are not the countries' initials
+        "Officials discussed the Kazakhstan-Turkmenistan-Iran (NSTC) railway.",
+        "Груз идёт по магистрали АБВ (Казахстан – Туркменистан – Иран).",
+    ],
+)
+def test_three_countries_without_their_initials_name_no_line(kb: KnowledgeBase, text: str) -> None:
+    assert new_projects(proposals_from(kb, text)) == []

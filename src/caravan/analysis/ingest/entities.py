@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.coordinated_places import grouped_places
+from caravan.analysis.ingest.country_chain_lines import country_chain_lines
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
@@ -255,7 +256,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.CROSSING, name, start, end, ())
-    for name, start, end in named_projects(view, gazetteer):
+    for name, start, end in [
+        *named_projects(view, gazetteer),
+        *country_chain_lines(view, gazetteer),
+    ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())

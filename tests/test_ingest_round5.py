@@ -468,3 +468,37 @@ def test_a_line_named_by_four_countries_or_their_initials_is_new(
 )
 def test_three_countries_without_their_initials_name_no_line(kb: KnowledgeBase, text: str) -> None:
     assert new_projects(proposals_from(kb, text)) == []
+
+
+# -- states that have held since a year ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Western Europe–Western China Highway has linked St. Petersburg and Lianyungang "
+        "since 2018.",
+        "Галкыныш – крупное месторождение, его разрабатывают с 2018 года.",
+    ],
+)
+def test_a_verb_of_running_since_a_year_puts_the_thing_in_service_from_then(
+    kb: KnowledgeBase, text: str
+) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.status.value, event.date, event.date_precision.value) == (
+        "in_service",
+        dt.date(2018, 1, 1),
+        "year",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a future or an infinitive of running is no state
+        "The Western Europe–Western China Highway will link St. Petersburg and Lianyungang.",
+        "Галкыныш планируют разрабатывать с 2030 года.",
+    ],
+)
+def test_running_in_the_future_is_no_state(kb: KnowledgeBase, text: str) -> None:
+    assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "in_service"] == []

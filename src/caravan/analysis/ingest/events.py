@@ -16,6 +16,7 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.since_states import SINCE_TRIGGERS
 from caravan.analysis.ingest.time_frame import framing_year
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
@@ -124,7 +125,7 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
 )  # fmt: skip
 #: Every status trigger: patterns on the text, then patterns on its Russian lemmas.
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPattern, float], ...] = (
-    _TEXT_TRIGGERS + _LEMMA_TRIGGERS
+    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.

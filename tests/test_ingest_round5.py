@@ -502,3 +502,61 @@ def test_a_verb_of_running_since_a_year_puts_the_thing_in_service_from_then(
 )
 def test_running_in_the_future_is_no_state(kb: KnowledgeBase, text: str) -> None:
     assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "in_service"] == []
+
+
+# -- documents: sentence-case titles, contracts, a visit's papers ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "In March 2019 the two states concluded an Agreement on transit and logistics.",
+            "Agreement on transit and logistics",
+            "agreement",
+        ),
+        (
+            "В 2019 году компании заключили договор о разделе продукции по месторождению.",
+            "Договор о разделе продукции по месторождению",
+            "agreement",
+        ),
+        (
+            "В 2019 году страны подписали договор о дружбе и добрососедстве.",
+            "Договор о дружбе и добрососедстве",
+            "treaty",
+        ),
+    ],
+)
+def test_a_title_in_sentence_case_and_a_contract_are_read_as_such(
+    kb: KnowledgeBase, text: str, name: str, kind: str
+) -> None:
+    (found,) = agreements_of(kb, text)
+    assert (found.name, found.agreement_kind.value) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Darbaza – Maktaaral railway was discussed. In all, 17 documents were signed during "
+        "the visit.",
+        "Обсуждали железную дорогу Дарбаза – Мактаарал. Всего в ходе визита подписали 17 "
+        "документов.",
+    ],
+)
+def test_a_visits_documents_agree_no_project_named_before(kb: KnowledgeBase, text: str) -> None:
+    assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation toured Saryagash station. Rail freight between Kazakhstan and "
+        "Uzbekistan reached 32.3 million tons in 2025.",
+        "Делегация осмотрела станцию Сарыагаш. Перевозки грузов между Казахстаном и "
+        "Узбекистаном в 2025 году достигли 32,3 млн тонн.",
+    ],
+)
+def test_freight_between_two_countries_is_no_crossings_figure(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    assert figures_in(facts, FigureQuantity.CAPACITY_MT_PER_YEAR) == []
+    assert figures_in(facts, FigureQuantity.THROUGHPUT_MT_PER_YEAR) == []

@@ -166,7 +166,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:agreement|memorandum(?:\s+of\s+understanding)?|MoU|treaty|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?:(?i:agreement|memorandum(?:\s+of\s+understanding)?|treaty)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
     r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
@@ -649,8 +649,18 @@ def _in_signed_list(view: SentenceView) -> bool:
     return False
 
 
+#: A Russian "договор" of trade or works is a contract (an agreement), not a treaty between
+#: states: production sharing, sale, supply, works, lease, concession, loan.
+_COMMERCIAL_CONTRACT = re.compile(
+    r"^договор\w*\s+(?:\w+\s+){0,2}?(?:о\s+разделе\s+продукции|купли|поставк|подряд|аренд"
+    r"|концесси|займ|кредит|перевозк|транзит\w*\s+газ)"
+)
+
+
 def _kind_of(title: str) -> AgreementKind | None:
     lowered = title.casefold()
+    if _COMMERCIAL_CONTRACT.search(lowered):
+        return AgreementKind.AGREEMENT  # "договор о разделе продукции": a contract, no treaty
     for word, kind in _DOCUMENT_WORDS:
         if word in lowered:
             return kind

@@ -240,6 +240,12 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if any(a <= t_start and t_end <= b and i == project_id for a, b, i in read):
                     continue  # a phrase inside one already read for this project
                 resolved = status or _launched_status(view, project_id, t_start, t_end)
+                if (
+                    resolved is ProjectStatus.AGREED
+                    and project.borrowed
+                    and _DOCUMENTS_COUNTED.search(trigger.group(0))
+                ):
+                    continue  # "подписали 17 документов": a visit's papers, not the project's
                 if (project_id, resolved) in seen:
                     continue
                 clause = view.segment_of(t_start)
@@ -294,6 +300,11 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 )
 
 
+#: A number of documents signed ("17 documents", "17 документов", "документы"): a visit's
+#: papers, which say nothing of a project named only in the sentences before.
+_DOCUMENTS_COUNTED = re.compile(
+    r"\bdocuments\b|(?<![\w-])документ(?:ы|ов|ами)(?![\w-])", re.IGNORECASE
+)
 #: What may stand between two coordinated names: a bracket, a comma, "and", "и".
 #: Quoted names in a list may stand between them too ("Достык – Мойынты", "Алматинская
 #: кольцевая железная дорога", "Дарбаза – Мактаарал"): an unknown line is still a list item.

@@ -19,6 +19,7 @@ from caravan.analysis.ingest.context import (
     Candidate,
     SentenceView,
     nearest,
+    parties_named,
 )
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.future_openings import future_openings
@@ -634,6 +635,8 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             subject_id, match, flags = subject
             if _coordinated(view, match):
                 continue  # "the Irkeshtam and Torugart checkpoints": a figure of both together
+            if match.borrowed and _between_countries(view, start):
+                continue  # "freight between Kazakhstan and Uzbekistan reached …": the pair's
             dated = (
                 nearest(list(view.dates), steps[-1].start() + view.start, end) if steps else None
             )
@@ -655,6 +658,13 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
 
 
 _AND = re.compile(r"\s*(?:,|and|и|&)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\b|(?<![\w-])между(?![\w-])", re.IGNORECASE)
+
+
+def _between_countries(view: SentenceView, position: int) -> bool:
+    """True when the figure's clause is "between" two countries (the pair's flow)."""
+    lo, hi = view.segment_of(position)
+    return bool(_BETWEEN.search(view.text, lo, hi)) and len(parties_named(view, lo, hi)) >= 2
 
 #: A later step of a daily figure in its sentence: "с 1 июля их будет 750, а в сентябре –
 #: 1000", "and in June it will rise to 300" (not a share or a year).

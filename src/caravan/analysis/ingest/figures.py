@@ -666,6 +666,7 @@ def _between_countries(view: SentenceView, position: int) -> bool:
     lo, hi = view.segment_of(position)
     return bool(_BETWEEN.search(view.text, lo, hi)) and len(parties_named(view, lo, hi)) >= 2
 
+
 #: A later step of a daily figure in its sentence: "с 1 июля их будет 750, а в сентябре –
 #: 1000", "and in June it will rise to 300" (not a share or a year).
 _STEP = re.compile(

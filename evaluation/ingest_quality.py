@@ -49,6 +49,7 @@ SECOND_SET = ROOT / "evaluation" / "ingest_heldout"
 THIRD_SET = ROOT / "evaluation" / "ingest_heldout2"
 #: The fourth development folder (written as a held-out set, scored once, then read).
 FOURTH_SET = ROOT / "evaluation" / "ingest_heldout3"
+FIFTH_SET = ROOT / "evaluation" / "ingest_heldout4"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -239,6 +240,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     second = corpus.resolve() == SECOND_SET
     third = corpus.resolve() == THIRD_SET
     fourth = corpus.resolve() == FOURTH_SET
+    fifth = corpus.resolve() == FIFTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -249,6 +251,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the third development set"
     elif fourth:
         heading = "## Monitoring: precision and recall on the fourth development set"
+    elif fifth:
+        heading = "## Monitoring: precision and recall on the fifth development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
@@ -262,6 +266,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
                 if third
                 else FOURTH_SET_NOTE
                 if fourth
+                else FIFTH_SET_NOTE
+                if fifth
                 else []
             ),
             f"{len(documents)} texts ({', '.join(languages)}), "
@@ -323,13 +329,21 @@ def _check_results() -> Any:
 
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
-    "All four folders are development sets: the rules were written against their misses.",
+    "All five folders are development sets: the rules were written against their misses.",
     "The goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) are gated on them together",
     "by `.ci/run`; only texts the rules have not read measure how far the rules carry.",
     "",
 ]
 
 #: What the fourth development set's figures can and cannot claim (above its table).
+FIFTH_SET_NOTE = [
+    "The 32 texts of `evaluation/ingest_heldout4/` were written as a held-out set and first",
+    "scored unseen (precision 0.53, recall 0.19 on 1 December 2026). Their misses and false",
+    "positives have since been read, by category, to write general rules (and a statistical",
+    "model for Russian place names), so they are development material now.",
+    "",
+]
+
 FOURTH_SET_NOTE = [
     "The 33 texts of `evaluation/ingest_heldout3/` were written as a held-out set and first",
     "scored unseen (precision 0.63, recall 0.26 on 1 December 2026). Their misses and false",

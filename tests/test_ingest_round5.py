@@ -37,6 +37,18 @@ def test_the_model_tags_a_russian_place_the_gazetteer_lacks() -> None:
     assert ("LOC", "Экибастуза") in {(s.kind, s.text) for s in spans}
 
 
+def test_a_long_text_is_tagged_in_pieces_with_offsets_into_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Аким Экибастуза посетил Китай.\nПоезд отправился из Шицзячжуана в Алматы.\n" * 3
+    monkeypatch.setattr(russian_ner, "CHUNK_CHARACTERS", 40)
+    spans = russian_ner.named_spans(text)
+    assert len(russian_ner._chunks(text)) >= 6
+    assert spans
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert sum(1 for s in spans if s.text == "Шицзячжуана") == 3
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

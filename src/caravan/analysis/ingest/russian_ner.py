@@ -66,16 +66,41 @@ def _tagger() -> _Tagger | None:
         return None
 
 
+#: The model reads a long text in pieces of about this many characters, cut at line ends,
+#: so its memory stays bounded (it reads about 100,000 characters a second).
+CHUNK_CHARACTERS = 20_000
+
+
 def named_spans(text: str) -> tuple[NamedSpan, ...]:
     """Place and organisation names the model finds in a Russian text (none without it)."""
     tagger = _tagger()
     if tagger is None:
         return ()
+    found: list[NamedSpan] = []
     try:
-        return tuple(tagger(text))
+        for start, end in _chunks(text):
+            found += [
+                NamedSpan(s.kind, s.start + start, s.end + start, s.text)
+                for s in tagger(text[start:end])
+            ]
     except Exception as error:  # a model failure on one text costs its recall, not the run
         _LOG.warning("Russian NER failed on a text, rules only: %s", error)
         return ()
+    return tuple(found)
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of about ``CHUNK_CHARACTERS`` that end at a line end (or the text's end)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARACTERS)
+        if end < len(text):
+            line_end = text.rfind("\n", start, end)
+            end = line_end + 1 if line_end > start else end
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def place_lemma(name: str) -> str:

@@ -572,3 +572,51 @@ def test_freight_between_two_countries_is_no_crossings_figure(kb: KnowledgeBase,
     facts = proposals_from(kb, text)
     assert figures_in(facts, FigureQuantity.CAPACITY_MT_PER_YEAR) == []
     assert figures_in(facts, FigureQuantity.THROUGHPUT_MT_PER_YEAR) == []
+
+
+# -- works going on: a phase entered, an end awaited ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China–Kyrgyzstan–Uzbekistan railway has moved into full-scale construction.",
+        "Once the Darbaza–Maktaaral railway is finished, the junction will handle 10 trains a day.",
+        "Когда железная дорога Дарбаза – Мактаарал будет достроена, станция примет 10 поездов.",
+    ],
+)
+def test_a_phase_entered_or_an_end_awaited_means_works_under_way(
+    kb: KnowledgeBase, text: str
+) -> None:
+    statuses = {e.status.value for e in events_in(proposals_from(kb, text))}
+    assert statuses == {"under_construction"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company entered into a construction contract for the Darbaza–Maktaaral railway.",
+        # an end reached is no end awaited
+        "Когда железная дорога Дарбаза – Мактаарал была достроена, станция приняла поезд.",
+    ],
+)
+def test_a_contract_or_an_end_reached_is_no_works_under_way(kb: KnowledgeBase, text: str) -> None:
+    statuses = {e.status.value for e in events_in(proposals_from(kb, text))}
+    assert "under_construction" not in statuses
+
+
+# -- a signing at an event the text placed before ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers spoke at the expo held in Urumqi. At the expo the two regions signed a "
+        "protocol on rail freight.",
+        "Министры выступили на выставке, которая прошла в Урумчи. На выставке руководители "
+        "регионов подписали протокол о железнодорожных перевозках.",
+    ],
+)
+def test_a_signing_at_the_event_is_placed_where_the_event_was(kb: KnowledgeBase, text: str) -> None:
+    (found,) = agreements_of(kb, text)
+    assert (found.place_id, found.agreement_kind.value) == ("cn-urumqi", "other")

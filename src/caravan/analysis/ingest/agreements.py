@@ -24,6 +24,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.document_lists import (
     coordinated_titles,
+    event_place,
     list_head,
     listed_title,
     signing_day,
@@ -59,7 +60,9 @@ _DOCUMENT_WORDS = (
     ("договор", AgreementKind.TREATY), ("декларац", AgreementKind.DECLARATION),
     ("меморандум", AgreementKind.MEMORANDUM), ("соглашени", AgreementKind.AGREEMENT),
     ("программ", AgreementKind.PROGRAMME), ("road map", AgreementKind.ACTION_PLAN),
-    ("roadmap", AgreementKind.ACTION_PLAN), ("дорожн", AgreementKind.ACTION_PLAN),
+    ("roadmap", AgreementKind.ACTION_PLAN), ("дорожная карт", AgreementKind.ACTION_PLAN),
+    ("дорожную карт", AgreementKind.ACTION_PLAN), ("дорожной карт", AgreementKind.ACTION_PLAN),
+    ("протокол", AgreementKind.OTHER),
     ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
     ("regulations", AgreementKind.OTHER), ("letter of intent", AgreementKind.OTHER),
     ("письмо о намерениях", AgreementKind.OTHER), ("письма о намерениях", AgreementKind.OTHER),
@@ -169,7 +172,7 @@ _UNTITLED = re.compile(
     r"(?:(?i:agreement|memorandum(?:\s+of\s+understanding)?|treaty)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"(?:соглашени\w*|меморандум\w*|договор\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?[^,.;:«»\"“”]{3,140})?"
 )
@@ -704,6 +707,8 @@ def _candidate(
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:
             signed_on, precision = context.dateline_date, DatePrecision.DAY
+    if place_id is None:
+        place_id = event_place(view)  # "на выставке … подписали": where that exhibition was
     if signed_on is None and (day := signing_day(view)) is not None:
         signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]

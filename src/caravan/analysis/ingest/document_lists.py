@@ -7,6 +7,9 @@
 - **The signing's day**: a document named without a date takes the day of the signing, or of
   the visit or talks, the sentences just before report ("A set of documents was signed
   today …", "С 4 по 6 июля … с государственным визитом").
+- **The event's place**: a signing "at the exhibition", "на выставке" with no place of its
+  own is placed where the text said that event was held ("… на ЭКСПО, которая прошла в
+  Урумчи").
 - **Coordinated titles**: "соглашение о купле-продаже газа и договор о разделе продукции",
   "an agreement on X and a memorandum on Y" are two documents.
 """
@@ -17,9 +20,10 @@ import re
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.gazetteer import EntryKind
 from caravan.model.enums import DatePrecision
 
-__all__ = ["coordinated_titles", "list_head", "listed_title", "signing_day"]
+__all__ = ["coordinated_titles", "event_place", "list_head", "listed_title", "signing_day"]
 
 #: How many items a list of signed documents may hold.
 LIST_ITEMS = 20
@@ -98,6 +102,36 @@ def signing_day(view: SentenceView) -> DateMention | None:
         days = [d for d in earlier.dates if d.precision is not DatePrecision.YEAR]
         if days:
             return days[0]
+    return None
+
+
+#: Kinds of event a signing may be "at".
+_EVENT = r"(?:expo|exhibition|fair|forum|conference|summit|ЭКСПО|выставк\w*|ярмарк\w*|форум\w*|конференци\w*|саммит\w*)"
+_AT_EVENT = re.compile(
+    r"\b(?:at|during)\s+the\s+" + _EVENT + r"|(?<![\w-])(?:на|в\s+ходе)\s+" + _EVENT, re.IGNORECASE
+)
+_EVENT_WORD = re.compile(_EVENT, re.IGNORECASE)
+#: How many sentences back the event's own place is looked for.
+EVENT_SENTENCES = 6
+#: How far after the event's word its place may stand ("ЭКСПО «Китай-Евразия», которая прошла в").
+_EVENT_REACH = 80
+
+
+def event_place(view: SentenceView) -> str | None:
+    """The known place of the event a signing was at ("на выставке"), from the sentence (or
+    the ones before) that named the event with its place."""
+    if not _AT_EVENT.search(view.sentence):
+        return None
+    for earlier in view.with_previous(EVENT_SENTENCES):
+        for word in _EVENT_WORD.finditer(earlier.text, earlier.start, earlier.end):
+            places = [
+                m
+                for m in earlier.of_kind(EntryKind.PLACE)
+                if word.end() <= m.start <= word.end() + _EVENT_REACH
+                and m.start != view.context.dateline_start
+            ]
+            if places:
+                return places[0].ids(EntryKind.PLACE)[0]
     return None
 
 

@@ -16,6 +16,7 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
 from caravan.analysis.ingest.since_states import SINCE_TRIGGERS
 from caravan.analysis.ingest.time_frame import framing_year
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
@@ -125,7 +126,7 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
 )  # fmt: skip
 #: Every status trigger: patterns on the text, then patterns on its Russian lemmas.
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPattern, float], ...] = (
-    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS
+    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS + PHASE_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.
@@ -277,7 +278,10 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     if framed is not None:
                         date, precision = framed, DatePrecision.YEAR
                         note = f"the sentence gives no date; dated by the year the text before names ({framed.year})"
-                if not stated and _ELSEWHEN.search(view.text, clause[0], clause[1]):
+                if not stated and any(
+                    w.start() != t_start  # "Once … is finished": the trigger's own conjunction
+                    for w in _ELSEWHEN.finditer(view.text, clause[0], clause[1])
+                ):
                     continue  # "was later resumed": a time the text does not give, not the report's
                 seen.add((project_id, resolved))
                 read.append((t_start, t_end, project_id))

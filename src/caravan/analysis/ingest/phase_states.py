@@ -1,0 +1,42 @@
+"""Works going on, said by the phase a project entered or by the end a text waits for.
+
+- **A phase entered**: "has moved into full-scale construction", "entered the active
+  construction stage", "went into implementation": the works are going on.
+- **An end awaited**: "Once the Darbaza–Maktaral section is finished, …", "когда участок
+  будет достроен, …": a completion spoken of as still to come presupposes works under way
+  (the state as of the report). The Russian clause is matched up to its comma, so the future
+  "будет достроен" reads as the awaited end it is, not as a step not yet taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.model.enums import ProjectStatus
+
+__all__ = ["PHASE_TRIGGERS"]
+
+_PHASE_ENTERED = re.compile(
+    r"\b(?:entered|moved\s+(?:in)?to|went\s+into|has\s+gone\s+into|proceeded\s+to)\s+"
+    r"(?:the\s+|its\s+)?(?:(?!an?\b)[\w-]+\s+){0,2}?(?:construction|implementation)"
+    r"(?:\s+(?:phase|stage))?\b(?!\s+(?:contract|agreement|deal|loan|permit))",
+    re.IGNORECASE,
+)
+_END_AWAITED = re.compile(
+    r"\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?[^.;,]{0,80}?\b(?:is|are)\s+(?:finished|completed"
+    r"|built|commissioned|ready)\b",
+    re.IGNORECASE,
+)
+_RU_END_AWAITED = LemmaPattern(
+    r"(?<!\w)(?:когда|как\s+только|после\s+тот\s+как)\s+[^.;]{0,80}?(?<!\w)инф_быть\s+"
+    r"(?:завершить|завершённый|завершенный|достроить|достроенный|построить|построенный|сдать"
+    r"|сданный)\s*,"
+)
+
+#: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
+PHASE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str] | LemmaPattern, float], ...] = (
+    (ProjectStatus.UNDER_CONSTRUCTION, _PHASE_ENTERED, 0.75),
+    (ProjectStatus.UNDER_CONSTRUCTION, _END_AWAITED, 0.6),
+    (ProjectStatus.UNDER_CONSTRUCTION, _RU_END_AWAITED, 0.6),
+)

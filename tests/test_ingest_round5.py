@@ -620,3 +620,26 @@ def test_a_contract_or_an_end_reached_is_no_works_under_way(kb: KnowledgeBase, t
 def test_a_signing_at_the_event_is_placed_where_the_event_was(kb: KnowledgeBase, text: str) -> None:
     (found,) = agreements_of(kb, text)
     assert (found.place_id, found.agreement_kind.value) == ("cn-urumqi", "other")
+
+
+# -- a line to a known crossing ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("Construction began on the Barskoon-Bedel road.", "Barskoon-Bedel road"),
+        (
+            "Президент дал старт строительству автодороги Барскоон – Бедел.",
+            "автодорога Барскоон – Бедел",
+        ),
+    ],
+)
+def test_a_line_ending_at_a_known_crossing_is_a_line_of_its_own(
+    kb: KnowledgeBase, text: str, project: str
+) -> None:
+    assert new_projects(proposals_from(kb, text)) == [project]
+
+
+def test_a_known_crossing_alone_is_no_new_line(kb: KnowledgeBase) -> None:
+    assert new_projects(proposals_from(kb, "The Bedel road checkpoint reopened on Monday.")) == []

@@ -18,8 +18,9 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, parties_nam
 from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.country_chain_lines import country_chain_lines
 from caravan.analysis.ingest.described_facilities import described_facilities
-from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, MatchMethod
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.listed_crossings import listed_crossings
+from caravan.analysis.ingest.morphology import nominative_phrase
 from caravan.analysis.ingest.named_projects import named_projects
 from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
@@ -190,11 +191,17 @@ _LONG_COUNTRY_CORRIDOR = re.compile(
 def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """Things named in the sentence by a pattern that no known name covers."""
     known = [(m.start, m.end) for m in view.matches if _names_a_thing(m.entries)]
+    ends = [(m.start, m.end) for m in view.matches if _a_crossing_by_its_post(m)]
     for kind, pattern in _RULES:
         for found in pattern.finditer(view.sentence):
             start, end = view.start + found.start("name"), view.start + found.end("name")
-            if any(a < end and start < b for a, b in known):
-                continue
+            if any(
+                a < end
+                and start < b
+                and not (kind is EntityKind.PROJECT and (a, b) in ends and start < a and b <= end)
+                for a, b in known
+            ):
+                continue  # a crossing's post at a line's end ("автодорога Барскоон – Бедел") is an end
             if _MINE.search(found.group("name")) and _like_a_known_project(
                 found.group("name"), gazetteer
             ):
@@ -206,6 +213,7 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
                 "тоннель",
                 view.text[start:end].replace("«", "").replace("»", "").strip(),
             )
+            name = _head_in_nominative(name)  # "автодороги Барскоон – Бедел": "автодорога …"
             words = [t for t in tokenise(name) if t.capitalised]
             if not words or any(_GENERIC.match(w.text) for w in words[:1]):
                 continue
@@ -330,6 +338,25 @@ def _new(
 def new_place(name: str, start: int, end: int, country: str | None) -> Candidate:
     """A place the knowledge base lacks, found by another rule (a twinned city)."""
     return _new(EntityKind.PLACE, name, start, end, (country,) if country else ())
+
+
+_LOWER_HEAD = re.compile(r"^(?P<head>[а-яё-]+(?:\s+[а-яё-]+)*)(?P<rest>\s+[«\"]?[А-ЯЁ].*)$")
+
+
+def _head_in_nominative(name: str) -> str:
+    """A Russian name whose lower-case head comes first ("автодороги Барскоон – Бедел"), with
+    that head in the nominative ("автодорога Барскоон – Бедел"); other names as written."""
+    found = _LOWER_HEAD.match(name)
+    if found is None:
+        return name
+    head = nominative_phrase(found["head"])
+    head = head[:1].lower() + head[1:]  # the case the text wrote it in
+    return head + found["rest"]
+
+
+def _a_crossing_by_its_post(match: Match) -> bool:
+    """True for a crossing's name (its post's, "Бедел"): at a line's end it is a place."""
+    return bool(match.ids(EntryKind.CROSSING)) and not match.ids(EntryKind.PROJECT)
 
 
 def _names_a_thing(entries: tuple[Entry, ...]) -> bool:

@@ -643,3 +643,31 @@ def test_a_line_ending_at_a_known_crossing_is_a_line_of_its_own(
 
 def test_a_known_crossing_alone_is_no_new_line(kb: KnowledgeBase) -> None:
     assert new_projects(proposals_from(kb, "The Bedel road checkpoint reopened on Monday.")) == []
+
+
+# -- facilities described as built ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("Last year a container depot near Shymkent was built.", "Container depot near Shymkent"),
+        ("Construction started on a bypass road around Bishkek.", "Bypass road around Bishkek"),
+        ("Начато строительство обходной дороги вокруг Бишкека.", "Обходная дорога вокруг Бишкека"),
+    ],
+)
+def test_a_facility_described_as_built_is_new(kb: KnowledgeBase, text: str, project: str) -> None:
+    assert new_projects(proposals_from(kb, text)) == [project]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a facility already named ("the"), or one no building is reported of
+        "The bypass road around Bishkek was built in 2010.",
+        "Trucks wait at a container depot near Shymkent.",
+        "Грузовики ждут у обходной дороги вокруг Бишкека.",
+    ],
+)
+def test_a_definite_or_unbuilt_facility_is_left(kb: KnowledgeBase, text: str) -> None:
+    assert new_projects(proposals_from(kb, text)) == []

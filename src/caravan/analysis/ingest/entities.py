@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from caravan.analysis.ingest.built_facilities import built_facilities
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.country_chain_lines import country_chain_lines
@@ -267,6 +268,7 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
     for name, start, end in [
         *named_projects(view, gazetteer),
         *country_chain_lines(view, gazetteer),
+        *built_facilities(view),
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))

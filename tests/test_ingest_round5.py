@@ -671,3 +671,35 @@ def test_a_facility_described_as_built_is_new(kb: KnowledgeBase, text: str, proj
 )
 def test_a_definite_or_unbuilt_facility_is_left(kb: KnowledgeBase, text: str) -> None:
     assert new_projects(proposals_from(kb, text)) == []
+
+
+# -- lines described by the places they link -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "The two countries agreed to build a railway linking Kolkhozobod and Dusti in "
+            "Tajikistan with Hairatan in Afghanistan.",
+            "Kolkhozobod – Dusti – Hairatan railway",
+        ),
+        ("Строится автодорога от Рушана до Ванча.", "Автодорога Рушан – Ванч"),
+    ],
+)
+def test_a_line_described_by_the_places_it_links_is_new(
+    kb: KnowledgeBase, text: str, project: str
+) -> None:
+    assert project in new_projects(proposals_from(kb, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed a railway linking China and Europe.",
+        # a known line's ends, in other words
+        "They rode a railway linking Vahdat and Yavan.",
+    ],
+)
+def test_countries_or_a_known_lines_ends_make_no_new_line(kb: KnowledgeBase, text: str) -> None:
+    assert new_projects(proposals_from(kb, text)) == []

@@ -20,6 +20,7 @@ from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.country_chain_lines import country_chain_lines
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
+from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.morphology import nominative_phrase
 from caravan.analysis.ingest.named_projects import named_projects
@@ -265,15 +266,16 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.CROSSING, name, start, end, ())
+    places_known = list(known)  # a facility's or a line's name may hold a new place of its own
     for name, start, end in [
         *named_projects(view, gazetteer),
         *country_chain_lines(view, gazetteer),
         *built_facilities(view),
+        *linking_lines(view, gazetteer),
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
-    places_known = list(known)  # a facility's name may hold a new place of its own
     for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))

@@ -27,7 +27,7 @@ from caravan.analysis.ingest.morphology import analyser
 from caravan.analysis.ingest.russian_ner import place_lemma
 from caravan.analysis.ingest.tokens import CYRILLIC_NAME, tokenise
 
-__all__ = ["NER_CONFIDENCE", "model_places"]
+__all__ = ["NER_CONFIDENCE", "model_places", "place_in_nominative"]
 
 #: Confidence of a place the model found (rules' new things have 0.5).
 NER_CONFIDENCE = 0.45
@@ -88,7 +88,7 @@ def model_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
         if _FEATURE_BEFORE.search(before):
             continue
         if _cued(view, gazetteer, span.start, span.end, before):
-            yield _nominative(span.text, before), span.start, span.end
+            yield place_in_nominative(span.text, before), span.start, span.end
     yield from _listed_beside(view, gazetteer, {(s.start, s.end) for s in spans})
 
 
@@ -120,7 +120,7 @@ def _listed_beside(
             done.add((a, b))
             name = view.text[a:b]
             if _candidate_name(view, gazetteer, name, a, b) and _geographical(name):
-                yield _nominative(name, view.text[view.start : a]), a, b
+                yield place_in_nominative(name, view.text[view.start : a]), a, b
 
 
 #: Words after which a name stands in the genitive ("из Шицзячжуана", "аким Костаная") or
@@ -136,7 +136,7 @@ _CASE_ENDINGS = {
 }
 
 
-def _nominative(name: str, before: str) -> str:
+def place_in_nominative(name: str, before: str) -> str:
     """The name in the nominative: the dictionary's geographical reading, else the ending of
     the case the words before govern undone ("Шицзячжуана" → "Шицзячжуан")."""
     lemma = place_lemma(name)

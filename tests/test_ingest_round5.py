@@ -703,3 +703,27 @@ def test_a_line_described_by_the_places_it_links_is_new(
 )
 def test_countries_or_a_known_lines_ends_make_no_new_line(kb: KnowledgeBase, text: str) -> None:
     assert new_projects(proposals_from(kb, text)) == []
+
+
+# -- first use of a line; a known name inside a company's name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2024 the joint venture Silk Road Cargo International began carrying cargo along "
+        "the Tashkent – Andijan – Osh – Irkeshtam – Kashgar corridor.",
+        "В мае 2024 года ООО Silk Road Cargo International начало возить грузы по коридору "
+        "Ташкент – Андижан – Ош – Иркештам – Кашгар.",
+    ],
+)
+def test_traffic_begun_on_a_line_puts_it_in_service(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert [(e.project_id, e.status.value, e.date) for e in events] == [
+        ("prj-cn-kg-uz-highway", "in_service", dt.date(2024, 5, 1))
+    ]
+
+
+def test_plans_to_carry_cargo_put_nothing_in_service(kb: KnowledgeBase) -> None:
+    text = "Компания планирует начать возить грузы по коридору Ташкент – Андижан – Ош – Кашгар."
+    assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "in_service"] == []

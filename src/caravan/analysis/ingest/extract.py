@@ -73,7 +73,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             )
             if not (
                 m.ids(EntryKind.PROJECT)
-                and (_COMPANY_AFTER.match(text, m.end) or _in_longer_chain(text, m.start, m.end))
+                and (
+                    _COMPANY_AFTER.match(text, m.end)
+                    or (
+                        _COMPANY_BEFORE.search(text, max(0, m.start - 8), m.start)
+                        and _NAME_GOES_ON.match(text, m.end)
+                    )
+                    or _in_longer_chain(text, m.start, m.end)
+                )
             )
         )
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
@@ -195,6 +202,10 @@ _LINE_WORD = re.compile(
 _COMPANY_AFTER = re.compile(
     r"\s*(?:Company|Co\.|LLC|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b", re.IGNORECASE
 )
+#: A known name right after a company's legal form and inside a longer name ("ООО Silk Road
+#: International") is part of the company's name, not the project.
+_COMPANY_BEFORE = re.compile(r"(?<![\w-])(?:ООО|ТОО|АО|ОАО|ЗАО|ПАО|LLC|JSC|LLP)\s*[«\"“]?$")
+_NAME_GOES_ON = re.compile(r"\s+[A-ZА-ЯЁ]")
 #: A capitalised name right after a noun: the noun is named, it does not refer back.
 _OWN_NAME_AFTER = re.compile(r"\s+[«\"]?[A-ZА-ЯЁ][\w']*\s?[-–—]\s?[A-ZА-ЯЁ]")
 #: Other things of the same sort brought in by a count or "other": "two or three explored

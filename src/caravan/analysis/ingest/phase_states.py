@@ -1,7 +1,10 @@
-"""Works going on, said by the phase a project entered or by the end a text waits for.
+"""Works going on, or a line in use, said by the phase a project entered, the traffic it
+began to carry, or the end a text waits for.
 
 - **A phase entered**: "has moved into full-scale construction", "entered the active
   construction stage", "went into implementation": the works are going on.
+- **First use**: "began carrying cargo along the … corridor", "начало возить грузы по
+  коридору …": traffic on a line puts it in service.
 - **An end awaited**: "Once the Darbaza–Maktaral section is finished, …", "когда участок
   будет достроен, …": a completion spoken of as still to come presupposes works under way
   (the state as of the report). The Russian clause is matched up to its comma, so the future
@@ -34,9 +37,21 @@ _RU_END_AWAITED = LemmaPattern(
     r"|сданный)\s*,"
 )
 
+_FIRST_USE = re.compile(
+    r"\b(?:began|started|has\s+begun|have\s+begun)\s+(?:to\s+)?(?:carry|carrying|transport\w*"
+    r"|haul\w*|ship\w*|moving|move)\s+(?:\w+\s+){0,2}?(?:cargo|freight|goods|passengers)\b",
+    re.IGNORECASE,
+)
+_RU_FIRST_USE = LemmaPattern(
+    r"(?<!\w)(?:начать|начало|стать)\s+инф_(?:возить|перевозить|доставлять|транспортировать"
+    r"|отправлять)\s+(?:\w+\s+){0,2}?(?:груз|пассажир|контейнер)(?!\w)"
+)
+
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
 PHASE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str] | LemmaPattern, float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _PHASE_ENTERED, 0.75),
     (ProjectStatus.UNDER_CONSTRUCTION, _END_AWAITED, 0.6),
+    (ProjectStatus.IN_SERVICE, _FIRST_USE, 0.7),
+    (ProjectStatus.IN_SERVICE, _RU_FIRST_USE, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _RU_END_AWAITED, 0.6),
 )

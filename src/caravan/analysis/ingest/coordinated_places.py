@@ -42,6 +42,10 @@ _ROUTE_WORDS = re.compile(
     r"|connect\w*|trains?|transit)\b",
     re.IGNORECASE,
 )
+#: A verb or preposition that links places along a line.
+_LINKING = re.compile(
+    r"\b(?:link\w*|connect\w*|join\w*|from|through|via|between|reach\w*)\b", re.IGNORECASE
+)
 #: First words of a capitalised run that name no place.
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "president", "minister", "ministry", "deputy", "prime", "chairman", "mr",
@@ -60,8 +64,8 @@ def grouped_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             start, end = base + item.start(), base + item.end()
             if _unknown(view, gazetteer, item.group(), start, end):
                 yield item.group(), start, end
-    if not _ROUTE_WORDS.search(view.sentence):
-        return
+    if not _ROUTE_WORDS.search(view.sentence) or not _LINKING.search(view.sentence):
+        return  # "talks with Xi Jinping in China on the railway": no places linked
     for found in _IN_COUNTRY.finditer(view.sentence):
         at = view.start + found.start("country")
         held = _held_countries(gazetteer)

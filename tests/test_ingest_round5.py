@@ -375,6 +375,9 @@ def test_a_project_named_beside_a_word_for_what_it_is_is_new(
         "Стороны обменялись письмами по проекту «Поставка офисной техники для министерства».",
         # an organisation, and a known place's facility
         "The director of the Eurasian Studies Center spoke at the Almaty Cargo Hub.",
+        "The Silk Valley Trade Center will host the meeting.",
+        # projects of something, named in the genitive
+        "Президенты обсудили проекты «Большой Евразии».",
     ],
 )
 def test_a_supply_an_organisation_or_a_known_places_facility_is_no_new_project(
@@ -410,6 +413,8 @@ def test_a_future_opening_verb_takes_the_year_of_its_clause(
         "Строительство пункта пропуска Бедель будет запущено в следующем году.",
         # a date before the report is no plan
         "Пункт пропуска Бедель откроется по плану 2019 года.",
+        # another thing opens; the project is named after it, in another clause
+        "The forum will open on 5 June in Astana, the organisers of the Bedel checkpoint said.",
     ],
 )
 def test_a_future_verb_of_works_or_a_past_date_plans_no_opening(

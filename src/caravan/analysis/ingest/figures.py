@@ -1094,7 +1094,14 @@ def _dated_future_openings(view: SentenceView, projects: list[Match]) -> Iterato
     ):
         return
     for start, end, year in future_openings(view):
-        clause_start = view.segment_of(start)[0]
+        clause_start, clause_end = view.segment_of(start)
+        subjects = [p for p in projects if clause_start <= p.start and p.end <= clause_end]
+        if view.context.language != "ru":
+            subjects = [p for p in subjects if p.end <= start]  # the subject before its verb
+        if not subjects:  # a clause cut by a bracket's comma: a project before the verb
+            subjects = [p for p in projects if p.end <= start][-1:]
+        if not subjects:
+            continue  # "The forum will open on 5 June, … the CKU railway …": no project opens
         if _STUDY.search(view.text, clause_start, end) or _part_in_clause(view, start):
             continue
         if _NOT_OPENING.search(view.text, clause_start, end):
@@ -1103,9 +1110,7 @@ def _dated_future_openings(view: SentenceView, projects: list[Match]) -> Iterato
             continue
         if _other_places_are_subject(view, projects, start):
             continue
-        project = _subject_before(view, projects, start, end)
-        if project is not None:
-            yield _opening(project, year, start, end)
+        yield _opening(nearest(subjects, start, end) or subjects[0], year, start, end)
 
 
 #: A plan in the past tense: "was due to open", "were expected to be completed".

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import analyser
 from caravan.analysis.ingest.tokens import tokenise
 
 __all__ = ["named_projects"]
@@ -57,6 +58,7 @@ _RU_FACILITY_THEN_NAME = re.compile(
 _NAME_WITH_HEAD = re.compile(
     r"(?P<name>(?:[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone))\b"
 )
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 #: A quoted proper name of up to three words ("Bagtyyarlyk", "Великий камень").
 _PROPER = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?:\s+[\w'’-]+){0,2}$")
 #: Words of works or facilities that make a quoted description a project ("Construction of a
@@ -72,7 +74,8 @@ _WORKS = re.compile(
 #: Centres of study, research or media are organisations, not facilities.
 _ORGANISATION = re.compile(
     r"\b(?:Studies|Research|Analytical|Analysis|Information|Press|Media|Training|Cultural"
-    r"|Language|Education(?:al)?|Scientific|Strategic|Data)\b"
+    r"|Language|Education(?:al)?|Scientific|Strategic|Data|Trade|Business|Financial|Finance"
+    r"|Innovation|Exhibition|Medical|Sports|Shopping)\b"
 )
 #: "director of the …", "head of the …": the name after is an organisation's.
 _HEADED_BY = re.compile(
@@ -95,8 +98,11 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         group = next(g for g in ("before", "after", "ru") if found[g])
         quoted.append((found[group], view.start + found.start(group)))
     for name, start in quoted:
-        if _PROPER.match(name) or _WORKS.search(name):  # a name, or works: not "Provision of …"
-            yield from _unknown(view, name, start, start + len(name))
+        if not (_PROPER.match(name) or _WORKS.search(name)):
+            continue  # a supply or a service ("Provision of …"), not a project
+        if not _nominative_head(name):
+            continue  # "проекты «Большой Евразии»": projects of it, not named it
+        yield from _unknown(view, name, start, start + len(name))
     for pattern in (_FACILITY_THEN_NAME, _RU_FACILITY_THEN_NAME, _NAME_WITH_HEAD):
         for found in pattern.finditer(view.sentence):
             name = found["name"]
@@ -111,6 +117,18 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             if _HEADED_BY.search(view.text, max(0, start - 30), start):
                 continue  # "director of the … Center": an organisation
             yield from _unknown(view, name.strip(), start, start + len(name.strip()))
+
+
+def _nominative_head(name: str) -> bool:
+    """False when the first Russian noun of a quoted name cannot be nominative (a name in
+    the genitive names whose projects they are); True otherwise."""
+    for word in name.split():
+        if not _CYRILLIC_WORD.fullmatch(word):
+            continue
+        parses = analyser().parse(word.casefold())
+        if any(p.tag.POS == "NOUN" for p in parses[:1]):
+            return any("nomn" in p.tag for p in parses)
+    return True
 
 
 def _unknown(view: SentenceView, name: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:

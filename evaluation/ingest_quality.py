@@ -49,7 +49,10 @@ SECOND_SET = ROOT / "evaluation" / "ingest_heldout"
 THIRD_SET = ROOT / "evaluation" / "ingest_heldout2"
 #: The fourth development folder (written as a held-out set, scored once, then read).
 FOURTH_SET = ROOT / "evaluation" / "ingest_heldout3"
+#: The fifth development folder (written as a held-out set, scored once, then read).
 FIFTH_SET = ROOT / "evaluation" / "ingest_heldout4"
+#: The sixth development folder (written as a held-out set, scored once, then read).
+SIXTH_SET = ROOT / "evaluation" / "ingest_heldout5"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -241,6 +244,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     third = corpus.resolve() == THIRD_SET
     fourth = corpus.resolve() == FOURTH_SET
     fifth = corpus.resolve() == FIFTH_SET
+    sixth = corpus.resolve() == SIXTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -253,6 +257,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the fourth development set"
     elif fifth:
         heading = "## Monitoring: precision and recall on the fifth development set"
+    elif sixth:
+        heading = "## Monitoring: precision and recall on the sixth development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
@@ -268,6 +274,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
                 if fourth
                 else FIFTH_SET_NOTE
                 if fifth
+                else SIXTH_SET_NOTE
+                if sixth
                 else []
             ),
             f"{len(documents)} texts ({', '.join(languages)}), "
@@ -329,13 +337,22 @@ def _check_results() -> Any:
 
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
-    "All five folders are development sets: the rules were written against their misses.",
+    "All six folders are development sets: the rules were written against their misses.",
     "The goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) are gated on them together",
     "by `.ci/run`; only texts the rules have not read measure how far the rules carry.",
     "",
 ]
 
-#: What the fourth development set's figures can and cannot claim (above its table).
+#: What the sixth development set's figures can and cannot claim (above its table).
+SIXTH_SET_NOTE = [
+    "The 36 texts of `evaluation/ingest_heldout5/` were written as a held-out set and first",
+    "scored unseen (precision 0.51, recall 0.32 on 1 December 2026). Their misses and false",
+    "positives have since been read, by category, to write general rules, so they are",
+    "development material now.",
+    "",
+]
+
+#: What the fifth development set's figures can and cannot claim (above its table).
 FIFTH_SET_NOTE = [
     "The 32 texts of `evaluation/ingest_heldout4/` were written as a held-out set and first",
     "scored unseen (precision 0.53, recall 0.19 on 1 December 2026). Their misses and false",

@@ -37,4 +37,7 @@ def test_each_itinerary_shows_its_time_from_departure(page: Page) -> None:
         assert door_to_door
         # a rail route from Xi'an forms its train there: the run alone is shorter
         assert typical < float(door_to_door[1])
+        # the time left out is named as the terminal's, not as a transfer between modes
+        first_step = card.locator("tbody tr").first.locator("td").nth(1).inner_text()
+        assert first_step.startswith("terminal"), first_step
     shot(page, "from-departure")

@@ -199,6 +199,7 @@ function fitRoutes() {
 function stepText(leg) {
   if (leg.kind === "run") return `${leg.mode}${leg.gauge_mm ? ` (${fmt.format(leg.gauge_mm)} mm)` : ""}`;
   if (leg.kind === "border") return `border: ${crossingName(leg.crossing_id)}${leg.gauge_change ? " (gauge change)" : ""}`;
+  if (leg.kind === "terminal") return "terminal (forming, waiting for the train, unloading)";
   return transferName(leg.transfer);
 }
 

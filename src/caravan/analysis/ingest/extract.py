@@ -27,6 +27,7 @@ from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.morphology import LemmaMatch
+from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.route_ends import lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
@@ -265,6 +266,10 @@ def _referred_back(
                 if kind is EntryKind.PROJECT
                 else _first_crossing_figure(text, sentence)
             )
+            if kind is EntryKind.PROJECT and names_other_thing(
+                text, sentence.start, sentence.end, earlier
+            ):
+                continue  # "Jiajiang opened a tea warehouse": the warehouse's, not the line's
         if anaphor is None or any(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
@@ -417,6 +422,10 @@ def _the_one(
     ):
         if kind in only and (phrase := find(text, sentence)) is not None:
             earlier = only[kind]
+            if kind is EntryKind.PROJECT and names_other_thing(
+                text, sentence.start, sentence.end, earlier
+            ):
+                continue  # "запустила автоперевозки из Шэньчжэня": a service, not the line
             return [
                 Match(
                     phrase.start(), phrase.end(), phrase.group(), earlier.entries, earlier.method,

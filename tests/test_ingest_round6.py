@@ -22,11 +22,16 @@ from ingest_helpers import events_in, proposals_from
         "Компания из Чжэнчжоу запустила автоперевозки грузов из Шэньчжэня в Ташкент.",
         "Железную дорогу Китай – Кыргызстан – Узбекистан строят через Ферганскую долину.\n"
         "Чайная фабрика открыла склад в Ташкенте.",
+        "The Western Europe – Western China highway crosses Kazakhstan.\n"
+        "Kazakh terminals are being built in the city of Xi'an and in the Georgian port of Poti.",
+        "Автодорога Западная Европа – Западный Китай пересекает Казахстан.\n"
+        "В Сиане и в грузинском порту Поти строятся казахстанские терминалы.",
     ],
 )
 def test_an_opening_of_another_thing_lends_no_project(kb: KnowledgeBase, text: str) -> None:
-    statuses = {e.status.value for e in events_in(proposals_from(kb, text))}
-    assert "in_service" not in statuses
+    events = events_in(proposals_from(kb, text))
+    assert "in_service" not in {e.status.value for e in events}
+    assert "prj-western-europe-western-china-highway" not in {e.project_id for e in events}
 
 
 @pytest.mark.parametrize(
@@ -47,3 +52,66 @@ def test_a_status_phrase_with_no_other_thing_still_borrows_the_project(
         "under_construction",
         dt.date(2024, 9, 13),
     )
+
+
+# -- a chain of countries is a project's name only beside its head noun -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trucks reach Tashkent along the China-Kyrgyzstan-Uzbekistan route, and the firm opened"
+        " a warehouse there.",
+        "Грузовики идут в Ташкент по маршруту Китай — Кыргызстан — Узбекистан, а компания"
+        " открыла там склад.",
+        "Перевозчик запустил маршрут Китай — Кыргызстан — Узбекистан в январе.",
+    ],
+)
+def test_a_chain_of_countries_alone_names_no_project(kb: KnowledgeBase, text: str) -> None:
+    assert events_in(proposals_from(kb, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the China-Kyrgyzstan-Uzbekistan project began on 27 December 2024.",
+        "Строительство проекта Китай — Кыргызстан — Узбекистан началось 27 декабря 2024 года.",
+    ],
+)
+def test_a_chain_of_countries_beside_a_project_noun_names_the_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.project_id, event.date) == ("prj-cku-railway", dt.date(2024, 12, 27))
+
+
+# -- a date fronted in a phrase of its own dates the clause after it ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China-Kyrgyzstan-Uzbekistan railway will be 532 km long. Before that, on June 6,"
+        " 2024, the Government of the People's Republic of China, the Cabinet of Ministers of"
+        " Kyrgyzstan and the Government of Uzbekistan signed an agreement in Beijing on the"
+        " China-Kyrgyzstan-Uzbekistan railway.",
+        "Железная дорога Китай – Кыргызстан – Узбекистан будет длиной 532 км. Ранее, 6 июня 2024"
+        " года, правительство Китайской Народной Республики, Кабинет министров Кыргызстана и"
+        " правительство Узбекистана подписали в Пекине соглашение о строительстве железной"
+        " дороги Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_a_fronted_date_dates_the_signing_after_it(kb: KnowledgeBase, text: str) -> None:
+    agreed = [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"]
+    assert [(e.project_id, e.date) for e in agreed] == [("prj-cku-railway", dt.date(2024, 6, 6))]
+
+
+def test_a_date_in_a_clause_with_its_own_verb_is_not_fronted(kb: KnowledgeBase) -> None:
+    text = (
+        "The China-Kyrgyzstan-Uzbekistan railway will be 532 km long. Talks that began on"
+        " June 6, 2024 in Tashkent went on for months, and the governments of China, Kyrgyzstan"
+        " and Uzbekistan signed an agreement in Beijing on the China-Kyrgyzstan-Uzbekistan"
+        " railway."
+    )
+    agreed = [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"]
+    assert [e.date for e in agreed] == [dt.date(2025, 6, 30)]

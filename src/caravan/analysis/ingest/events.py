@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
@@ -418,7 +419,7 @@ def date_for(
             if max(0, d.start - end, start - d.end) <= 60
             and not _dates_another(view, d, others or [])
         ]
-        chosen = nearest(close, start, end)
+        chosen = nearest(close, start, end) or fronted_date(view, start, others or [])
     if chosen is not None:
         return chosen.date, chosen.precision, True, ""
     context = view.context

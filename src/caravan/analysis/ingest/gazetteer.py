@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from caravan.analysis.ingest.bare_chains import beside_head_noun
 from caravan.analysis.ingest.languages import is_cyrillic
 from caravan.analysis.ingest.tokens import Token, tokenise
 from caravan.store import KnowledgeBase
@@ -224,7 +225,22 @@ class Gazetteer:
         """Every known name in ``text[start:end]``, longest first, left to right."""
         tokens = tokenise(text, start, end)
         exact = list(self._exact(text, tokens))
-        return self._with_variants(text, tokens, exact)
+        found: list[Match] = []
+        for match in self._with_variants(text, tokens, exact):
+            found.extend(self._bare_chain_countries(text, tokens, match) or [match])
+        return found
+
+    def _bare_chain_countries(self, text: str, tokens: list[Token], match: Match) -> list[Match]:
+        """The countries of a project name made only of country names, when no line or
+        project noun stands beside it (see ``bare_chains``); else nothing."""
+        if any(e.kind is not EntryKind.PROJECT for e in match.entries):
+            return []
+        window = [t for t in tokens if match.start <= t.start and t.end <= match.end]
+        if len(window) < 2 or not all(self.is_country_word(t.key) for t in window):
+            return []
+        if beside_head_noun(text, match.start, match.end):
+            return []
+        return [_match(text, [t], self._by_keys[(t.key,)], None) for t in window]
 
     def _exact(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, Match]]:
         i = 0

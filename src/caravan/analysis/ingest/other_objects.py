@@ -20,22 +20,34 @@ _OTHER_HEADS = re.compile(
     r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб)",
     re.IGNORECASE,
 )
-#: Head nouns of the things the projects are (a sentence naming one may be about the project).
-_PROJECT_HEADS = re.compile(
-    r"\b(?:rail|line|road|highway|motorway|pipeline|port|plant|mine|field|deposit|tunnel|bridge"
-    r"|workshop|project|corridor|track)"
-    r"|(?<![\w-])(?:железн|дорог|магистрал|трубопровод|газопровод|порт|лини|пут[ьиея]|завод"
-    r"|рудник|месторождени|тоннел|мост|проект|коридор|мастерск)",
-    re.IGNORECASE,
+#: Head nouns of the things projects are, in groups of one kind (stems, either language).
+_HEAD_GROUPS = (
+    ("railway", "railroad", "rail", "line", "track", "железн", "магистрал", "лини", "пут"),
+    ("highway", "road", "motorway", "автодорог", "дорог", "трасс", "шоссе"),
+    ("pipeline", "трубопровод", "газопровод", "нефтепровод"),
+    ("port", "порт"),
+    ("plant", "factory", "завод", "фабрик"),
+    ("mine", "deposit", "field", "рудник", "месторождени", "карьер"),
+    ("tunnel", "тоннел", "туннел"),
+    ("bridge", "мост"),
+    ("workshop", "мастерск"),
+    ("project", "проект"),
 )
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def names_other_thing(text: str, start: int, end: int, project: Match) -> bool:
     """True when ``text[start:end]`` names a thing of another kind (a head noun the project's
-    name lacks) and no line, works or project of the kinds projects are."""
-    if _PROJECT_HEADS.search(text, start, end):
-        return False
+    name lacks) and not the project's own head noun (its line, road, port …)."""
     names = " ".join([project.text, *(entry.label for entry in project.entries)]).casefold()
-    return any(
-        head.group().casefold()[:5] not in names for head in _OTHER_HEADS.finditer(text, start, end)
-    )
+    others = [h.group().casefold() for h in _OTHER_HEADS.finditer(text, start, end)]
+    if not any(head[:5] not in names for head in others):
+        return False
+    own = {
+        stem
+        for group in _HEAD_GROUPS
+        if any(w.startswith(group) for w in _WORDS.findall(names))
+        for stem in group
+    }
+    words = _WORDS.findall(text[start:end].casefold())
+    return not any(w.startswith(tuple(own)) for w in words) if own else True

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from caravan.model.proposals import ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, proposals_from
 
@@ -115,3 +116,92 @@ def test_a_date_in_a_clause_with_its_own_verb_is_not_fronted(kb: KnowledgeBase) 
     )
     agreed = [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"]
     assert [e.date for e in agreed] == [dt.date(2025, 6, 30)]
+
+
+# -- the verb "договорились" is no treaty ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "В Астане стороны подписали договор о вечном добрососедстве, а компании договорились"
+            " о новых проектах.",
+            ["Договор о вечном добрососедстве"],
+        ),
+        (
+            "За время визита стороны подписали 41 документ, а на деловых встречах договорились о"
+            " новых промышленных проектах на сумму 25 млрд долларов.",
+            [],
+        ),
+        (
+            "In Astana the sides signed a Treaty on Eternal Good-Neighbourliness, and the companies"
+            " agreed on new projects.",
+            ["Treaty on Eternal Good-Neighbourliness"],
+        ),
+    ],
+)
+def test_agreeing_on_something_is_not_a_signed_treaty(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    agreements = [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert agreements == names
+
+
+# -- works said by their pace; a facility by its appearance --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the China-Kyrgyzstan-Uzbekistan railway is moving quickly, the official"
+        " said.",
+        "Строительство железной дороги Китай – Кыргызстан – Узбекистан выходит на финишную прямую.",
+        "Работы на железной дороге Китай – Кыргызстан – Узбекистан идут ускоренными темпами.",
+    ],
+)
+def test_works_moving_are_under_way_at_the_report(kb: KnowledgeBase, text: str) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.project_id, event.status.value, event.date) == (
+        "prj-cku-railway",
+        "under_construction",
+        dt.date(2025, 6, 30),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos Gateway dry port appeared in 2014 on the Kazakh side of the border.",
+        "В 2014 году на казахстанской стороне границы появился сухой порт «Хоргос – Восточные"
+        " ворота».",
+    ],
+)
+def test_a_facility_that_appeared_is_in_service_from_then(kb: KnowledgeBase, text: str) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.project_id, event.status.value, event.date) == (
+        "prj-khorgos-gateway-dry-port",
+        "in_service",
+        dt.date(2014, 1, 1),
+    )
+
+
+def test_a_pace_of_talks_is_no_construction(kb: KnowledgeBase) -> None:
+    text = "Talks on the China-Kyrgyzstan-Uzbekistan railway are moving quickly, the official said."
+    assert events_in(proposals_from(kb, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Construction of the China-Kyrgyzstan-Uzbekistan railway is moving quickly, and we will'
+        ' finish it by 2030," he said.',
+        "«Строительство железной дороги Китай – Кыргызстан – Узбекистан идёт ускоренными темпами,"
+        " завершим к 2030 году», – сказал он.",
+    ],
+)
+def test_a_goals_date_after_the_report_dates_no_state(kb: KnowledgeBase, text: str) -> None:
+    (event,) = events_in(proposals_from(kb, text))
+    assert (event.status.value, event.date) == ("under_construction", dt.date(2025, 6, 30))

@@ -76,7 +76,7 @@ _CAPITALISED_TITLE = re.compile(
     r"(?:\s+(?:on|of|between|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:,?\s+(?:(?:and|of|on|for|the|in|between|to|with)\s+)*[A-Z0-9][\w’'-]*)*)?"
 )
 _RU_TITLE = re.compile(
-    r"(?:Договор\w*|Соглашени\w+|Меморандум\w*|Деклараци\w+|План\w*\s+действий|Совместн\w+\s+заявлени\w+|Программ\w+)"
+    r"(?:Договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|Соглашени\w+|Меморандум\w*|Деклараци\w+|План\w*\s+действий|Совместн\w+\s+заявлени\w+|Программ\w+)"
     r"\s+(?:о|об|по|между|о\s+взаимопонимании)\s+[^,.;:«»\"]{3,150}"
 )
 #: An indefinite article: the document after it is a new one ("put their names to a Joint
@@ -172,7 +172,7 @@ _UNTITLED = re.compile(
     r"(?:(?i:agreement|memorandum(?:\s+of\s+understanding)?|treaty)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?[^,.;:«»\"“”]{3,140})?"
 )

@@ -34,7 +34,7 @@ _DOCUMENT_NOUN = (
     r"(?:Memorand(?:um|a)(?:\s+of\s+Understanding)?|MoU|Agreements?|Treaty|Protocol|Programm?e?"
     r"|Joint\s+Statement|Declaration|(?:Exchange\s+)?Letters?(?:\s+of\s+(?:Intent|Exchange))?"
     r"|Action\s+Plan|Plan|Road\s?map|Contract|Charter"
-    r"|Меморандум\w*|Соглашени\w+|Договор\w*|Программ\w+|Протокол\w*|Совместн\w+\s+заявлени\w+"
+    r"|Меморандум\w*|Соглашени\w+|Договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|Программ\w+|Протокол\w*|Совместн\w+\s+заявлени\w+"
     r"|Деклараци\w+|План\w*\s+(?:действий|мероприятий|сотрудничества)|Дорожн\w+\s+карт\w+|Письм\w+"
     r"|Обмен\w*\s+нотами|Контракт\w*|Хартия)"
 )

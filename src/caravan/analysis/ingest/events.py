@@ -18,6 +18,7 @@ from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
+from caravan.analysis.ingest.progress_states import PROGRESS_TRIGGERS
 from caravan.analysis.ingest.since_states import SINCE_TRIGGERS
 from caravan.analysis.ingest.time_frame import framing_year
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
@@ -127,7 +128,7 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
 )  # fmt: skip
 #: Every status trigger: patterns on the text, then patterns on its Russian lemmas.
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPattern, float], ...] = (
-    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS + PHASE_TRIGGERS
+    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS + PHASE_TRIGGERS + PROGRESS_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.
@@ -154,6 +155,7 @@ _RU_LAUNCH = re.compile(r"запу", re.IGNORECASE)
 #: Works in progress, not their start: "is under construction", "строится", "готов на 20 %".
 _ONGOING = re.compile(
     r"under\s+construction|being\s+built|full\s+swing|under\s?way|ongoing|going\s+on|progress"
+    r"|moving|proceeding|финишн|темпами"
     r"|continu|advanc|percent|per\s+cent|%|\bcomplete\b|laid|finishing|completing"
     r"|boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting"
     r"|бур|прокладыва|укладыва|возвод|сооружа|монтиру|ро[ею]т"
@@ -410,6 +412,9 @@ def date_for(
     summit's or the document's."""
     segment = view.segment_of(start)
     dates = [d for d in view.dates if not _DATELINE.match(view.text, d.end)]
+    latest = _reported_by(view)
+    if latest is not None:  # a status reported has happened: "by 2030" is a goal's date
+        dates = [d for d in dates if d.date <= latest]
     in_segment = [d for d in dates if d.start >= segment[0] and d.end <= segment[1]]
     chosen: DateMention | None = nearest(in_segment, start, end)
     if chosen is None:
@@ -433,6 +438,18 @@ def date_for(
         )
         return context.reference, context.reference_precision, False, note
     return None
+
+
+def _reported_by(view: SentenceView) -> dt.date | None:
+    """The last day the document's date may stand for (its month's or year's end if coarse)."""
+    day, precision = view.context.reference, view.context.reference_precision
+    if day is None:
+        return None
+    if precision is DatePrecision.YEAR:
+        return dt.date(day.year, 12, 31)
+    if precision is DatePrecision.MONTH:
+        return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return day
 
 
 def _dates_another(view: SentenceView, date: DateMention, others: list[int]) -> bool:

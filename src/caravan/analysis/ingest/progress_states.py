@@ -1,0 +1,44 @@
+"""Works going on said by their pace, and a facility in use said by its appearance.
+
+- **Pace of the works**: "construction is moving quickly", "work is progressing at a fast
+  pace", "строительство выходит на финишную прямую", "работы идут ускоренными темпами": works
+  said to move are under way as of the report.
+- **Appearance**: "В 2014 году появился «сухой порт» Хоргос", "the dry port appeared in 2014":
+  a facility that came into being is in service from then (the project must be named in the
+  clause, as for every status phrase).
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.model.enums import ProjectStatus
+
+__all__ = ["PROGRESS_TRIGGERS"]
+
+_PACE = re.compile(
+    r"\b(?:construction|works?|building)\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+(?:now\s+|still\s+)?"
+    r"(?:moving|progressing|proceeding|advancing|going|running)\s+(?:ahead\s+)?"
+    r"(?:quickly|fast|rapidly|swiftly|well|briskly|apace|on\s+schedule|at\s+(?:a\s+)?(?:fast|rapid"
+    r"|quick|high|good|brisk)\s+pace)\b",
+    re.IGNORECASE,
+)
+_RU_PACE = re.compile(
+    r"(?<![\w-])(?:строительств\w*|работ\w*|реконструкци\w*)\s+(?:[^.;,]{0,60}?\s)?"
+    r"(?:выход\w*|вышл\w*|вышел)\s+на\s+финишную\s+прямую"
+    r"|(?<![\w-])(?:строительств\w*|работ\w*|реконструкци\w*)\s+(?:[^.;,]{0,60}?\s)?"
+    r"(?:ид[уё]т|ведутся|ведётся|ведется|продвига\w+)\s+(?:\w+\s+)?(?:быстрыми|ускоренными"
+    r"|высокими|хорошими)\s+темпами",
+    re.IGNORECASE,
+)
+_APPEARED = re.compile(
+    r"\bappeared\s+(?:in|back\s+in)\s+(?:19|20)\d\d\b|(?<![\w-])появил(?:ся|ась|ось|ись)(?![\w-])",
+    re.IGNORECASE,
+)
+
+#: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
+PROGRESS_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
+    (ProjectStatus.UNDER_CONSTRUCTION, _PACE, 0.7),
+    (ProjectStatus.UNDER_CONSTRUCTION, _RU_PACE, 0.7),
+    (ProjectStatus.IN_SERVICE, _APPEARED, 0.6),
+)

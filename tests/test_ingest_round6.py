@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from caravan.analysis.ingest.dates import find_dates
 from caravan.model.proposals import ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, proposals_from
@@ -205,3 +206,61 @@ def test_a_pace_of_talks_is_no_construction(kb: KnowledgeBase) -> None:
 def test_a_goals_date_after_the_report_dates_no_state(kb: KnowledgeBase, text: str) -> None:
     (event,) = events_in(proposals_from(kb, text))
     assert (event.status.value, event.date) == ("under_construction", dt.date(2025, 6, 30))
+
+
+# -- a day with a year relative to the report ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The agreement was signed on June 6 last year in Beijing.", dt.date(2023, 6, 6)),
+        ("Соглашение подписали 6 июня прошлого года в Пекине.", dt.date(2023, 6, 6)),
+        ("The line should open in March of next year.", dt.date(2025, 3, 1)),
+        ("Линию откроют 1 марта следующего года.", dt.date(2025, 3, 1)),
+        ("It was signed on June 6 this year.", dt.date(2024, 6, 6)),
+    ],
+)
+def test_a_day_takes_the_relative_year_written_after_it(text: str, day: dt.date) -> None:
+    (mention,) = find_dates(text, dt.date(2024, 12, 1))
+    assert mention.date == day
+    assert not mention.inferred_year
+
+
+def test_a_signing_on_a_day_of_last_year_is_dated_so(kb: KnowledgeBase) -> None:
+    text = (
+        "Construction follows from an agreement on the China-Kyrgyzstan-Uzbekistan railway"
+        " signed by China, Kyrgyzstan and Uzbekistan on June 6 last year."
+    )
+    agreed = [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"]
+    assert [e.date for e in agreed] == [dt.date(2024, 6, 6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The works follow the agreement on the China-Kyrgyzstan-Uzbekistan railway signed by the"
+        " three governments on 6 June 2024 in Beijing.",
+        "Соглашение о строительстве железной дороги Китай – Кыргызстан – Узбекистан было подписано"
+        " 6 июня 2024 года в Пекине.",
+        "Подписанное 6 июня 2024 года соглашение о железной дороге Китай – Кыргызстан – Узбекистан"
+        " решило вопрос финансирования.",
+    ],
+)
+def test_an_agreement_reported_as_signed_agrees_the_project(kb: KnowledgeBase, text: str) -> None:
+    agreed = [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"]
+    assert [(e.project_id, e.date) for e in agreed] == [("prj-cku-railway", dt.date(2024, 6, 6))]
+
+
+def test_an_agreement_to_be_signed_agrees_nothing(kb: KnowledgeBase) -> None:
+    text = "An agreement on the China-Kyrgyzstan-Uzbekistan railway will be signed in 2026."
+    assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"] == []
+
+
+def test_an_agreement_without_its_topic_lends_the_project_no_signing(kb: KnowledgeBase) -> None:
+    text = (
+        "The China-Kyrgyzstan-Uzbekistan railway will be 532 km long.\n"
+        "Road transport between Kyrgyzstan and China runs under an agreement the two"
+        " governments signed on August 27, 2008."
+    )
+    assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"] == []

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from caravan.analysis.ingest.relative_years import anchor_years
 from caravan.model.enums import DatePrecision
 
 __all__ = ["DateMention", "find_dates", "parse_date_text"]
@@ -205,7 +206,10 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    if reference is None:
+        return kept
+    anchored = anchor_years(text, kept, reference)  # "on June 6 last year"
+    return [m for i, m in enumerate(anchored) if i == 0 or m.start >= anchored[i - 1].end]
 
 
 _ISO_DAY_START = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)")

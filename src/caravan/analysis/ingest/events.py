@@ -17,6 +17,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
 from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
 from caravan.analysis.ingest.progress_states import PROGRESS_TRIGGERS
 from caravan.analysis.ingest.since_states import SINCE_TRIGGERS
@@ -128,7 +129,12 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
 )  # fmt: skip
 #: Every status trigger: patterns on the text, then patterns on its Russian lemmas.
 STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPattern, float], ...] = (
-    _TEXT_TRIGGERS + _LEMMA_TRIGGERS + SINCE_TRIGGERS + PHASE_TRIGGERS + PROGRESS_TRIGGERS
+    _TEXT_TRIGGERS
+    + _LEMMA_TRIGGERS
+    + SINCE_TRIGGERS
+    + PHASE_TRIGGERS
+    + PROGRESS_TRIGGERS
+    + SIGNED_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.

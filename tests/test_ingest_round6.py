@@ -264,3 +264,30 @@ def test_an_agreement_without_its_topic_lends_the_project_no_signing(kb: Knowled
         " governments signed on August 27, 2008."
     )
     assert [e for e in events_in(proposals_from(kb, text)) if e.status.value == "agreed"] == []
+
+
+# -- a company set up, or works "due to get under way", are not the project's works --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China-Kyrgyzstan-Uzbekistan railway will be 486 km long.\n"
+        "China-Kyrgyzstan-Uzbekistan Railway Company LLC was then set up on July 26.",
+        "Железная дорога Китай – Кыргызстан – Узбекистан будет длиной 486 км.\n"
+        "Затем 26 июля была создана компания ООО «Китай – Кыргызстан – Узбекистан Рейлвей».",
+    ],
+)
+def test_a_company_set_up_is_not_the_project_launched(kb: KnowledgeBase, text: str) -> None:
+    assert events_in(proposals_from(kb, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work on the China-Kyrgyzstan-Uzbekistan railroad is due to get under way this month.",
+        "Работы на железной дороге Китай – Кыргызстан – Узбекистан должны начаться в этом месяце.",
+    ],
+)
+def test_works_due_to_get_under_way_have_not_begun(kb: KnowledgeBase, text: str) -> None:
+    assert events_in(proposals_from(kb, text)) == []

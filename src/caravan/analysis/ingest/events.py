@@ -147,6 +147,7 @@ _NOT_DONE = re.compile(
 #: A trigger whose own last verb is future: "construction … will be launched".
 _FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?\w+$"
+    r"|\b(?:expected|planned|scheduled|due|set|going)\s+to\s+(?:get|go|be)\s+(?:\w+\s+)?\w+$"
     r"|(?<![\w-])(?:будет|будут|планиру\w*|должн\w*)\s+\w+$",
     re.IGNORECASE,
 )

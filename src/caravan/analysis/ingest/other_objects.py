@@ -17,6 +17,11 @@ from caravan.analysis.ingest.gazetteer import Match
 _OTHER_HEADS = re.compile(
     r"\b(?:warehouse|stores?\b|shops?\b|trucking|flights?\b|terminals?\b"
     r"|hubs?\b)"
+    # a company founded: "… Railway Company LLC was then set up", "создана компания ООО «…»"
+    r"|(?-i:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+\w+){0,3}?\s+(?:was|were|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:set\s+up|established|founded|registered|created)\b"
+    r"|(?<![\w-])(?:создан\w*|учрежден\w*|зарегистрирован\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:компани\w*|предприяти\w*|(?-i:ООО|ТОО|АО))(?![\w-])"
     r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб)",
     re.IGNORECASE,
 )
@@ -34,6 +39,12 @@ _HEAD_GROUPS = (
     ("project", "проект"),
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+#: A company's whole name ("China-Kyrgyzstan-Uzbekistan Railway Company LLC", "ООО «…»"): its
+#: words ("Railway") are not the project's head noun.
+_COMPANY_NAME = re.compile(
+    r"(?:[A-Z][\w'-]*\s+){1,6}(?:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+(?:LLC|Ltd|JSC))?"
+    r"|(?<![\w-])(?:ООО|ТОО|АО)\s*[«\"“][^»\"”]{1,80}[»\"”]"
+)
 
 
 def names_other_thing(text: str, start: int, end: int, project: Match) -> bool:
@@ -49,5 +60,5 @@ def names_other_thing(text: str, start: int, end: int, project: Match) -> bool:
         if any(w.startswith(group) for w in _WORDS.findall(names))
         for stem in group
     }
-    words = _WORDS.findall(text[start:end].casefold())
+    words = _WORDS.findall(_COMPANY_NAME.sub(" ", text[start:end]).casefold())
     return not any(w.startswith(tuple(own)) for w in words) if own else True

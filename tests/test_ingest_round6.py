@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from caravan.analysis.ingest.dates import find_dates
-from caravan.model.proposals import ProposedAgreement
+from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity, ProposedFact
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, proposals_from
 
@@ -291,3 +291,47 @@ def test_a_company_set_up_is_not_the_project_launched(kb: KnowledgeBase, text: s
 )
 def test_works_due_to_get_under_way_have_not_begun(kb: KnowledgeBase, text: str) -> None:
     assert events_in(proposals_from(kb, text)) == []
+
+
+# -- hubs and dry ports described by where they are, in a sentence of plans or building ----------
+
+
+def new_projects(facts: list[ProposedFact]) -> list[str]:
+    return [
+        f.payload.name
+        for f in facts
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is EntityKind.PROJECT
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakhstan plans to build a container hub at the seaport of Aktau with Chinese partners.",
+            "Container hub at the seaport of Aktau",
+        ),
+        (
+            "Plans also include a third railway checkpoint, a container hub in Aktau, and more port"
+            " capacity.",
+            "Container hub in Aktau",
+        ),
+        (
+            "Китайская сторона проявила интерес к проекту контейнерного хаба в порту Актау.",
+            "хаба в порту Актау",  # the head "хаб" is not in the dictionary: left as written
+        ),
+        (
+            "Казахстан планирует построить сухой порт для Достыка вместе с китайскими партнёрами.",
+            "Сухой порт для Достыка",
+        ),
+    ],
+)
+def test_a_hub_planned_where_it_will_be_is_a_new_project(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert any(n.endswith(name) for n in new_projects(proposals_from(kb, text)))
+
+
+def test_a_hub_only_described_is_no_new_project(kb: KnowledgeBase) -> None:
+    text = "The minister said a container hub in Aktau handles ships every day."
+    assert new_projects(proposals_from(kb, text)) == []

@@ -5,7 +5,9 @@ was built", "построен новый терминал для казахст�
 обходной линии вокруг Алматы": an indefinite facility noun phrase (an article "a"/"an", or
 "new" / "новый") whose head says what it is (bypass, terminal, depot, bridge, warehouse …),
 followed by where or whom it serves ("around Almaty", "for Kazakhstan", "вокруг Алматы"),
-in a sentence with a step of building or opening, is a new project named by the phrase.
+in a sentence with a step of building, opening or planning ("set up", "plans include",
+"проект"), is a new project named by the phrase; hubs and dry ports "at the seaport of Aktau",
+"в порту Актау" among them.
 A definite phrase ("the terminal") refers to a thing already named, and is left.
 """
 
@@ -23,26 +25,36 @@ __all__ = ["built_facilities"]
 _EN_HEAD = (
     r"(?:bypass(?:\s+(?:line|road|railway))?|(?:freight|container|grain|oil|passenger|cargo)\s+"
     r"terminal|terminal|depot|bridge|warehouse|logistics\s+(?:centre|center|hub)|overpass"
-    r"|marshalling\s+yard|transshipment\s+(?:point|hub|station))"
+    r"|marshalling\s+yard|transshipment\s+(?:point|hub|station)|(?:container|transport|transit"
+    r"|logistics|cargo)\s+hub|dry\s+port)"
+)
+#: Where a facility is: a known place, or a port, city or crossing of one ("at the seaport of
+#: Aktau", "in the Aktau Port", "in the city of Xi'an").
+_EN_WHERE = (
+    r"\s+(?:around|for|near|outside|at|in)\s+(?:the\s+)?(?:(?:sea)?port\s+of\s+|city\s+of\s+"
+    r"|town\s+of\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
 )
 _EN = re.compile(
     r"\b(?:a|an|a\s+new|an\s+additional)\s+(?P<name>(?:(?!the\b|a\b|an\b)[a-z-]+\s+){0,2}?"
     + _EN_HEAD
-    + r"\s+(?:around|for|near|outside|at|in)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
+    + _EN_WHERE
+    + r")"
 )
 _RU_HEAD = (
     r"(?:обходн\w+\s+(?:лини\w+|дорог\w+|железн\w+\s+дорог\w+)|терминал\w*|депо|мост\w*|склад\w*"
-    r"|логистическ\w+\s+(?:центр\w*|хаб\w*)|путепровод\w*|сортировочн\w+\s+станци\w+)"
+    r"|логистическ\w+\s+(?:центр\w*|хаб\w*)|путепровод\w*|сортировочн\w+\s+станци\w+"
+    r"|(?:контейнерн|транспортн|логистическ|транзитн)\w+\s+хаб\w*|хаб\w*|сух\w+\s+порт\w*)"
 )
 _RU = re.compile(
     r"(?<![\w-])(?P<name>(?:нов\w+\s+)?(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ей|ую|юю|ых|их|ым|им)\s+){0,2}?" + _RU_HEAD
-    + r"\s+(?:вокруг|для|возле|у|под)\s+(?:[а-яё]+\s+)?[А-ЯЁ][\w-]+)"
+    + r"\s+(?:вокруг|для|возле|у|под|в\s+(?:морском\s+)?(?:порту|городе))\s+(?:[а-яё]+\s+)?[А-ЯЁ][\w-]+)"
 )  # fmt: skip
 #: A step of building or opening in the sentence.
 _BUILT = re.compile(
     r"\b(?:built|constructed|construction|building|opened|commissioned|launched|completed"
-    r"|erected)\b|(?<![\w-])(?:постро\w+|строительств\w*|строит\w*|возвед\w+|открыт\w*|открыл\w*"
-    r"|введ[её]н\w*|запущен\w*|сооружен\w*)(?![\w-])",
+    r"|erected|set\s+up|plans?|planned|include|to\s+be\s+built)\b|(?<![\w-])(?:постро\w+|строительств\w*"
+    r"|строит\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*|проект\w*"
+    r"|планир\w*|созда\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -54,7 +66,8 @@ def built_facilities(view: SentenceView) -> Iterator[tuple[str, int, int]]:
     for found in _EN.finditer(view.sentence):
         yield from _new(view, found, found["name"][:1].upper() + found["name"][1:])
     for found in _RU.finditer(view.sentence):
-        yield from _new(view, found, _nominative_head(found["name"]))
+        head = _nominative_head(found["name"])
+        yield from _new(view, found, head[:1].upper() + head[1:])
 
 
 def _nominative_head(name: str) -> str:
@@ -62,7 +75,7 @@ def _nominative_head(name: str) -> str:
     ("обходной линии вокруг Алматы" → "Обходная линия вокруг Алматы")."""
     words = name.split()
     for cut in range(len(words) - 1, 0, -1):
-        if words[cut].casefold() in {"вокруг", "для", "возле", "у", "под"}:
+        if words[cut].casefold() in {"вокруг", "для", "возле", "у", "под", "в"}:
             return f"{nominative_phrase(' '.join(words[:cut]))} {' '.join(words[cut:])}"
     return name
 

@@ -8,9 +8,16 @@ import datetime as dt
 import pytest
 
 from caravan.analysis.ingest.dates import find_dates
-from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity, ProposedFact
+from caravan.model.proposals import (
+    EntityKind,
+    FigureQuantity,
+    ProposedAgreement,
+    ProposedEntity,
+    ProposedFact,
+    ProposedFigure,
+)
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 # -- a status phrase about a thing of another kind is not the project's ---------------------
 
@@ -335,3 +342,50 @@ def test_a_hub_planned_where_it_will_be_is_a_new_project(
 def test_a_hub_only_described_is_no_new_project(kb: KnowledgeBase) -> None:
     text = "The minister said a container hub in Aktau handles ships every day."
     assert new_projects(proposals_from(kb, text)) == []
+
+
+# -- rates, a region's trade and anniversaries are no facts of their kind ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new China-Kyrgyzstan-Uzbekistan railway route saves about 140.7 U.S. dollars per"
+        " container in logistics costs.",
+        "Стоимость доставки по железной дороге Китай – Кыргызстан – Узбекистан составляет 150"
+        " долларов за контейнер.",
+        "In 2022 the Abai region's trade with China came to US$36 million, of which US$25 million"
+        " was exports of Kazakh goods.",
+        "В 2022 году товарооборот Абайской области с Китаем составил 36 млн долларов, из них"
+        " экспорт казахстанских товаров – 25 млн долларов.",
+        "Делегация побывала на встрече, посвящённой 40-летию побратимских связей Гуанчжоу.",
+        "The delegation attended the celebration of the 40-year anniversary of Guangzhou's"
+        " sister-city ties.",
+    ],
+)
+def test_a_rate_a_regions_trade_or_an_anniversary_is_no_figure(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert [f for f in proposals_from(kb, text) if isinstance(f.payload, ProposedFigure)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value"),
+    [
+        (
+            "Стоимость железной дороги Китай – Кыргызстан – Узбекистан составит 4,7 млрд долларов.",
+            FigureQuantity.INVESTMENT_USD,
+            4.7e9,
+        ),
+        (
+            "In 2022 Kazakhstan's trade with China came to US$31 billion.",
+            FigureQuantity.TRADE_VALUE_USD,
+            31e9,
+        ),
+        ("Guangzhou has 40 sister cities.", FigureQuantity.SISTER_CITY_PAIRS, 40.0),
+    ],
+)
+def test_a_cost_a_countrys_trade_and_a_count_are_still_read(
+    kb: KnowledgeBase, text: str, quantity: FigureQuantity, value: float
+) -> None:
+    assert [f.value for f in figures_in(proposals_from(kb, text), quantity)] == [value]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from caravan.analysis.ingest.amount_scopes import anniversary, per_unit, regions_trade
 from caravan.analysis.ingest.context import (
     CENTRAL_ASIA,
     Candidate,
@@ -239,7 +240,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     for amount in sorted(amounts, key=lambda a: a.start):
         start, end = view.start + amount.start, view.start + amount.end
         clause = view.segment_of(start)
-        kind, cue_start, _ = min(
+        kind, cue_start, cue_end = min(
             cues,
             key=lambda c: (
                 # the amount's own clause first: "Trade … rose to $14bn, though exports …"
@@ -255,6 +256,8 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             continue
         if (
             in_range(sentence, amount.start, amount.end)
+            or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
+            or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
             or is_bound(sentence, amount.start)
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))
@@ -999,6 +1002,7 @@ def _sister_cities(view: SentenceView) -> Iterator[Candidate]:
         and not any(m.start <= n.start < m.end for m in money)
         and not (1990 <= n.value <= 2100)
         and not _ORDINAL.match(view.sentence, n.end)
+        and not anniversary(view.sentence, n.end)  # "40-летию побратимских связей"
     ]
     if not numbers:
         return

@@ -1,0 +1,52 @@
+"""Amounts whose scope is not a country's trade, a project's cost or a count of twinnings.
+
+- **Rates**: an amount per unit ("1,000 yuan (about 140.7 U.S. dollars) per container",
+  "$50 a tonne", "150 долларов за контейнер") prices a unit; it is no investment or trade.
+- **A region's trade**: "the Abai region's trade with China", "товарооборот Алматинской
+  области с Китаем" is a province's, not its country's.
+- **Anniversaries**: "the 40th anniversary of sister ties", "40-летие побратимских связей"
+  counts years, not sister cities.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PER_UNIT = re.compile(
+    r"\s*\)?\s*(?:per|a|an|each|for\s+(?:each|every|one))\s+(?:\w+\s+)?(?:container|box|TEU|ton"
+    r"|tonne|wagon|car|truck|trip|unit|kilometre|kilometer|km|passenger|head)s?\b"
+    r"|\s*\)?\s*(?:за|на|с)\s+(?:один\s+|каждый\s+|каждую\s+)?(?:контейнер|тонн|вагон|рейс"
+    r"|километр|км|пассажир|грузовик)\w*",
+    re.IGNORECASE,
+)
+_REGION_TRADE = re.compile(
+    r"\b(?:region|oblast|province|prefecture)['’]s\s+(?:\w+\s+){0,2}$"
+    r"|(?<![\w-])(?:област|провинци|регион)\w*\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_REGION_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?-i:[A-Z][\w-]+)\s+(?:region|oblast|province|prefecture)\b"
+    r"|\s+(?-i:[А-ЯЁ][\w-]+)\s+(?:области|провинции|округа)(?![\w-])",
+    re.IGNORECASE,
+)
+_ANNIVERSARY_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?[\s-]*(?:anniversary|year\s+anniversary)|\s*-?\s*лети\w+", re.IGNORECASE
+)
+
+
+def per_unit(sentence: str, amount_end: int) -> bool:
+    """True when the amount ending at ``amount_end`` is a price per unit."""
+    return _PER_UNIT.match(sentence, amount_end) is not None
+
+
+def regions_trade(sentence: str, cue_start: int, cue_end: int) -> bool:
+    """True when the trade word at ``cue_start:cue_end`` is a region's or a province's."""
+    return (
+        _REGION_TRADE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+        or _REGION_AFTER.match(sentence, cue_end) is not None
+    )
+
+
+def anniversary(sentence: str, number_end: int) -> bool:
+    """True when the number ending at ``number_end`` counts the years of an anniversary."""
+    return _ANNIVERSARY_AFTER.match(sentence, number_end) is not None

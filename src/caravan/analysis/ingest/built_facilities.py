@@ -52,22 +52,38 @@ _RU = re.compile(
 #: A step of building or opening in the sentence.
 _BUILT = re.compile(
     r"\b(?:built|constructed|construction|building|opened|commissioned|launched|completed"
-    r"|erected|set\s+up|plans?|planned|include|to\s+be\s+built)\b|(?<![\w-])(?:постро\w+|строительств\w*"
-    r"|строит\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*|проект\w*"
-    r"|планир\w*|созда\w*)(?![\w-])",
+    r"|erected|set\s+up|to\s+be\s+built)\b|(?<![\w-])(?:постро\w+|строительств\w*"
+    r"|строит\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*"
+    r"|созда\w*)(?![\w-])",
     re.IGNORECASE,
+)
+#: A plan in the sentence: the facility counts when it is at a known place ("Plans include …
+#: a container hub in Aktau"), not anywhere a plan covers ("a logistics center in Springfield").
+_PLANNED = re.compile(
+    r"\b(?:plans?|planned|include)\b|(?<![\w-])(?:проект\w*|планир\w*)(?![\w-])", re.IGNORECASE
 )
 
 
 def built_facilities(view: SentenceView) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each new facility the sentence describes as built or opened."""
-    if not _BUILT.search(view.sentence):
+    built = _BUILT.search(view.sentence) is not None
+    if not built and not _PLANNED.search(view.sentence):
         return
     for found in _EN.finditer(view.sentence):
-        yield from _new(view, found, found["name"][:1].upper() + found["name"][1:])
+        if built or _at_known_place(view, found):
+            yield from _new(view, found, found["name"][:1].upper() + found["name"][1:])
     for found in _RU.finditer(view.sentence):
-        head = _nominative_head(found["name"])
-        yield from _new(view, found, head[:1].upper() + head[1:])
+        if built or _at_known_place(view, found):
+            head = _nominative_head(found["name"])
+            yield from _new(view, found, head[:1].upper() + head[1:])
+
+
+def _at_known_place(view: SentenceView, found: re.Match[str]) -> bool:
+    """True when a known place or crossing is named inside the facility phrase."""
+    start, end = view.start + found.start("name"), view.start + found.end("name")
+    return any(
+        start <= m.start and m.end <= end for m in view.of_kind(EntryKind.PLACE, EntryKind.CROSSING)
+    )
 
 
 def _nominative_head(name: str) -> str:

@@ -389,3 +389,32 @@ def test_a_cost_a_countrys_trade_and_a_count_are_still_read(
     kb: KnowledgeBase, text: str, quantity: FigureQuantity, value: float
 ) -> None:
     assert [f.value for f in figures_in(proposals_from(kb, text), quantity)] == [value]
+
+
+# -- a lower bound is read at its stated value (as the corpus labels "more than") ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Last year Uzbekistan's trade with China topped $13 billion.", 13e9),
+        ("По итогам 2024 года торговля Узбекистана с Китаем превысила $13 млрд.", 13e9),
+        ("Kazakhstan-China trade turnover in 2024 exceeded USD 31 billion.", 31e9),
+    ],
+)
+def test_a_lower_bound_on_trade_is_read_at_its_value(
+    kb: KnowledgeBase, text: str, value: float
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.value, f.year) for f in found] == [(value, 2024)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year Uzbekistan's trade with China came to nearly $13 billion.",
+        "В 2024 году товарооборот Узбекистана с Китаем приблизился к 13 млрд долларов.",
+    ],
+)
+def test_an_upper_bound_on_trade_is_no_value(kb: KnowledgeBase, text: str) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []

@@ -29,9 +29,9 @@ from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
     in_range,
-    is_bound,
     is_change,
     is_target,
+    is_upper_bound,
     partial_period,
     statistics_owner,
 )
@@ -258,7 +258,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             in_range(sentence, amount.start, amount.end)
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
-            or is_bound(sentence, amount.start)
+            or is_upper_bound(sentence, amount.start)  # "more than" reads at its value
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))
         ):

@@ -12,7 +12,15 @@ import re
 from caravan.analysis.ingest.context import CENTRAL_ASIA, SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
 
-__all__ = ["in_range", "is_bound", "is_change", "is_target", "partial_period", "statistics_owner"]
+__all__ = [
+    "in_range",
+    "is_bound",
+    "is_change",
+    "is_target",
+    "is_upper_bound",
+    "partial_period",
+    "statistics_owner",
+]
 
 #: Goals, plans, forecasts and intentions before a figure, in its clause.
 _TARGET_BEFORE = re.compile(
@@ -107,6 +115,22 @@ _BOUND_BEFORE = re.compile(
 def is_bound(sentence: str, start: int) -> bool:
     """True when the amount at ``start`` is a bound ("exceeded $31 billion"), not a value."""
     return _BOUND_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
+
+
+#: An upper or approximate bound: "nearly", "under", "приблизился к", "почти", "порядка".
+_UPPER_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:nearly|almost|close\s+to|approach(?:ed|es|ing)?|under|less\s+than|below)"
+    r"|(?<![\w-])(?:почти|приблизил\w*\s+к|порядка|менее|меньше))\s*(?:the\s+|a\s+)?"
+    r"(?:mark\s+of\s+|отметк\w+\s+(?:в\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def is_upper_bound(sentence: str, start: int) -> bool:
+    """True when the amount at ``start`` is an upper or approximate bound ("nearly $4
+    billion", "приблизился к 4 млрд"). A lower bound ("topped $13 billion", "превысила $17,2
+    млрд") is read at its stated value, as the corpus labels "more than" counts."""
+    return _UPPER_BOUND_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
 
 
 def is_change(sentence: str, start: int) -> bool:

@@ -418,3 +418,35 @@ def test_a_lower_bound_on_trade_is_read_at_its_value(
 )
 def test_an_upper_bound_on_trade_is_no_value(kb: KnowledgeBase, text: str) -> None:
     assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []
+
+
+# -- a title ends before a second predicate; a span of years dates no signing ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "По итогам переговоров в Сиане лидеры подписали Совместное заявление и утвердили"
+            " Программу партнёрства на 2023–2027 годы.",
+            "Совместное заявление",
+        ),
+        (
+            "After the talks in Xi'an the leaders signed a Joint Statement and approved the"
+            " Programme of Partnership for 2023–2027.",
+            "Joint statement",
+        ),
+    ],
+)
+def test_a_title_ends_before_a_second_predicate(kb: KnowledgeBase, text: str, name: str) -> None:
+    found = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert [(a.name.casefold(), a.signed_on) for a in found][:1] == [(name.casefold(), None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The programme for 2023–2027 was approved.", "Программа на 2023–2027 годы утверждена."]
+)
+def test_a_span_of_years_is_no_date(text: str) -> None:
+    assert find_dates(text, dt.date(2023, 5, 18)) == []

@@ -181,6 +181,11 @@ _TAIL_END = re.compile(
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
 )
+#: A second predicate after the document: "signed a Joint Statement and approved …",
+#: "подписали Совместное заявление и утвердили …" (the title ends before it).
+_SECOND_PREDICATE = re.compile(
+    r"\s+(?:and|и)\s+(?:also\s+|также\s+)?(?:[a-z]+ed|[а-яё]+(?:ли|ла|ло))\s"
+)
 
 
 _CAP = r"[A-Z][\w'’-]+"
@@ -432,6 +437,9 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         cut = _TAIL_END.search(tail, len(tail) - len(tail.lstrip()) + 1)
         if cut is not None:
             tail = tail[: cut.start()]
+        second = _SECOND_PREDICATE.search(tail)
+        if second is not None:
+            tail = tail[: second.start()]
         for date in view.dates:
             if (
                 view.start + found.start("tail" if found["tail"] else "rutail")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from caravan.analysis.ingest.relative_years import anchor_years
+from caravan.analysis.ingest.relative_years import anchor_years, outside_spans_of_years
 from caravan.model.enums import DatePrecision
 
 __all__ = ["DateMention", "find_dates", "parse_date_text"]
@@ -206,6 +206,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
+    kept = outside_spans_of_years(text, kept)  # "for 2023–2027": a period, not a date
     if reference is None:
         return kept
     anchored = anchor_years(text, kept, reference)  # "on June 6 last year"

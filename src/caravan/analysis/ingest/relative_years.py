@@ -1,5 +1,7 @@
 """A day or month written with a year relative to the report ("on June 6 last year",
-"6 июня прошлого года", "in March of next year") takes that year, not the report's."""
+"6 июня прошлого года", "in March of next year") takes that year, not the report's; a year
+inside a span of years ("the programme for 2023–2027", "на 2023–2027 годы") names a period,
+not the date of an event."""
 
 from __future__ import annotations
 
@@ -50,3 +52,19 @@ def anchor_years(text: str, mentions: list[DateMention], reference: dt.date) -> 
             dataclasses.replace(mention, date=date, end=after.end(), inferred_year=False)
         )
     return anchored
+
+
+_SPAN_OF_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[–—-]\s?(?:19|20)?\d\d(?!\d)")
+
+
+def outside_spans_of_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` without the years of a span ("2023–2027"): a period, not a date."""
+    spans = [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text)]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.precision is DatePrecision.YEAR
+            and any(a <= m.start < b or a < m.end <= b for a, b in spans)
+        )
+    ]

@@ -53,6 +53,8 @@ FOURTH_SET = ROOT / "evaluation" / "ingest_heldout3"
 FIFTH_SET = ROOT / "evaluation" / "ingest_heldout4"
 #: The sixth development folder (written as a held-out set, scored once, then read).
 SIXTH_SET = ROOT / "evaluation" / "ingest_heldout5"
+#: The seventh development folder (written as a held-out set, scored once, then read).
+SEVENTH_SET = ROOT / "evaluation" / "ingest_heldout6"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -245,6 +247,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     fourth = corpus.resolve() == FOURTH_SET
     fifth = corpus.resolve() == FIFTH_SET
     sixth = corpus.resolve() == SIXTH_SET
+    seventh = corpus.resolve() == SEVENTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -259,6 +262,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the fifth development set"
     elif sixth:
         heading = "## Monitoring: precision and recall on the sixth development set"
+    elif seventh:
+        heading = "## Monitoring: precision and recall on the seventh development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
@@ -276,6 +281,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
                 if fifth
                 else SIXTH_SET_NOTE
                 if sixth
+                else SEVENTH_SET_NOTE
+                if seventh
                 else []
             ),
             f"{len(documents)} texts ({', '.join(languages)}), "
@@ -337,9 +344,18 @@ def _check_results() -> Any:
 
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
-    "All six folders are development sets: the rules were written against their misses.",
+    "All seven folders are development sets: the rules were written against their misses.",
     "The goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) are gated on them together",
     "by `.ci/run`; only texts the rules have not read measure how far the rules carry.",
+    "",
+]
+
+#: What the seventh development set's figures can and cannot claim (above its table).
+SEVENTH_SET_NOTE = [
+    "The 31 texts of `evaluation/ingest_heldout6/` were written as a held-out set and first",
+    "scored once as such (P 0.45 / R 0.30, before any rule was written against them); their",
+    "misses have since been read to find categories of language the rules lacked, so they are",
+    "development material now.",
     "",
 ]
 

@@ -393,8 +393,21 @@ def _signers(view: SentenceView, start: int) -> str | None:
 _WHERE_AFTER = re.compile(r"\s+(?:в|во|на)\s+[А-ЯЁ]")
 #: A Russian document's tail that says what it is about or between whom.
 _ABOUT_AFTER = re.compile(r"\s+(?:о|об|по|между)\s")
-#: A determiner right before a document's noun.
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+#: A determiner right before a document's noun ("само соглашение": the one already named).
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that)|(?<![\w-])(?:сам\w*|эт\w+|данн\w+|указанн\w+))\s+$", re.IGNORECASE
+)
+#: Documents followed by their value: deals summed by value, no single named document.
+_VALUE_AFTER = re.compile(
+    r"\s+(?:worth|valued\s+at|totall?ing)\s"
+    r"|\s+(?:на\s+(?:общую\s+)?сумму|(?:более|свыше|почти|около)\s+(?:чем\s+)?на)\s"
+    r"|\s+на\s+(?:\$|[\d][\d\s,.]*\s*(?:млрд|млн|трлн|тыс))",
+    re.IGNORECASE,
+)
+#: A verb right after a document's noun: the title has ended ("соглашение было подписано").
+_PREDICATE_AFTER = re.compile(
+    r"\s+(?:was|were|is|are|has|have|had|will|был[аио]?|будет|было)\s", re.IGNORECASE
+)
 #: A preposition left at the end of a cut title.
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:on|in|of|в|от)\s*$")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
@@ -419,6 +432,12 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             continue
         plural = _plural_document(noun)
         tail = found["tail"] or found["rutail"] or ""
+        if _VALUE_AFTER.match(
+            view.sentence, found.end("noun") if found["noun"] else found.end("runoun")
+        ):
+            continue  # "agreements worth $1 billion", "соглашения более чем на 1 млрд": deals
+        if _PREDICATE_AFTER.match(tail):
+            tail = ""  # "Само соглашение было подписано …": the verb, not the title
         if found["rutail"] and _WHERE_AFTER.match(tail):
             tail = ""  # "подписали совместное заявление в Пекине": where, not what about
         if (
@@ -607,13 +626,16 @@ def _titles(
     spans = [(m.start, m.end) for m in known]
     sentence = view.sentence
     found = [(view.start + m.start(1), view.start + m.end(1)) for m in _QUOTED.finditer(sentence)]
+    quoted = len(found)
     found += [
         (view.start + m.start(), view.start + m.end())
         for m in _CAPITALISED_TITLE.finditer(sentence)
     ]
     found += [(view.start + m.start(), view.start + m.end()) for m in _RU_TITLE.finditer(sentence)]
-    for start, end in found:
+    for index, (start, end) in enumerate(found):
         title = view.text[start:end]
+        if index < quoted and _quoted_speech(title):
+            continue  # '"… we signed a roadmap that …," he said': a quote, not a title
         lead = _LEADING_ARTICLE.match(title)
         if lead:
             start += lead.end()
@@ -628,6 +650,13 @@ def _titles(
             continue
         spans.append((start, end))
         yield start, end, _known_title(title, titles), None
+
+
+def _quoted_speech(quoted: str) -> bool:
+    """True when quoted words are a speaker's clause, not a title: they hold the signing verb
+    itself ("we signed a roadmap …", "мы подписали дорожную карту …") or end on the comma
+    before "said"."""
+    return quoted.rstrip().endswith(",") or _SIGNING.search(quoted) is not None
 
 
 def _known_title(

@@ -325,7 +325,7 @@ def new_projects(facts: list[ProposedFact]) -> list[str]:
         ),
         (
             "Китайская сторона проявила интерес к проекту контейнерного хаба в порту Актау.",
-            "хаба в порту Актау",  # the head "хаб" is not in the dictionary: left as written
+            "Контейнерный хаб в порту Актау",  # "хаб", not in the dictionary, declined (round 7)
         ),
         (
             "Казахстан планирует построить сухой порт для Достыка вместе с китайскими партнёрами.",

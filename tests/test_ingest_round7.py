@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from caravan.model.proposals import ProposedAgreement
+from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
 
@@ -74,3 +75,56 @@ def test_a_quoted_title_is_still_a_title(kb: KnowledgeBase) -> None:
 def test_the_document_said_to_be_signed_is_the_one_named(kb: KnowledgeBase, text: str) -> None:
     names = _agreement_names(kb, text)
     assert not any("signed" in n or "подписано" in n or n in {"Соглашение"} for n in names), names
+
+
+# -- a loanword head noun the dictionary lacks is declined by its adjectives ----------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "nominative"),
+    [
+        ("контейнерного хаба", "Контейнерный хаб"),
+        ("транспортно-логистическим хабом", "Транспортно-логистический хаб"),
+        ("логистическом хабе", "Логистический хаб"),
+        ("сухого порта", "Сухой порт"),  # a known noun is read by the dictionary as before
+    ],
+)
+def test_an_unknown_head_noun_takes_its_adjectives_case(phrase: str, nominative: str) -> None:
+    assert nominative_phrase(phrase) == nominative
+
+
+def test_an_unknown_noun_that_does_not_agree_is_left_as_written() -> None:
+    assert nominative_phrase("новой хабы") == "новой хабы"
+
+
+# -- a hub being built, said in the present plural ('который строят'), is a new project -----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The minister said the first stage of a container hub in the port of Aktau, which"
+            " Chinese partners are building, will be finished by the end of the year.",
+            "Container hub in the port of Aktau",
+        ),
+        (
+            "Министр сообщил, что первую очередь контейнерного хаба в порту Актау, который строят"
+            " вместе с китайскими партнёрами, закончат до конца года.",
+            "Контейнерный хаб в порту Актау",
+        ),
+    ],
+)
+def test_a_hub_being_built_is_a_new_project(kb: KnowledgeBase, text: str, name: str) -> None:
+    entities = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert (EntityKind.PROJECT, name) in [(e.entity_kind, e.name) for e in entities]
+
+
+def test_a_hub_only_described_in_russian_is_no_new_project(kb: KnowledgeBase) -> None:
+    text = "Министр сообщил, что контейнерный хаб в порту Актау каждый день принимает суда."
+    entities = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert EntityKind.PROJECT not in {e.entity_kind for e in entities}

@@ -53,7 +53,7 @@ _RU = re.compile(
 _BUILT = re.compile(
     r"\b(?:built|constructed|construction|building|opened|commissioned|launched|completed"
     r"|erected|set\s+up|to\s+be\s+built)\b|(?<![\w-])(?:постро\w+|строительств\w*"
-    r"|строит\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*"
+    r"|стро[ия]т\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*"
     r"|созда\w*)(?![\w-])",
     re.IGNORECASE,
 )

@@ -12,7 +12,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pymorphy3  # type: ignore[import-untyped]  # the package ships no type hints
@@ -226,6 +226,37 @@ class LemmaPattern:
 _PHRASE_LEAD = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
+#: Endings of a hard-stem masculine noun by case ("хаб": "хаба", "хабу", "хабом", "хабе").
+_MASCULINE_ENDINGS = {"nomn": "", "accs": "", "gent": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+
+
+def _unknown_masculine_head(word: str, adjectives: list[Any], written: list[str]) -> str | None:
+    """The phrase in the nominative when its head noun is a word the dictionary lacks (a
+    loanword such as "хаб") that agrees with masculine adjectives before it: the adjectives'
+    case gives the noun's ending ("контейнерного хаба" → "Контейнерный хаб")."""
+    if not word.isalpha() or any(a.tag.POS not in _PHRASE_LEAD for a in adjectives):
+        return None
+    first = adjectives[0].word
+    for reading in analyser().parse(first):
+        tag = reading.tag
+        if tag.POS != "ADJF" or "masc" not in tag or "sing" not in tag:
+            continue
+        ending = _MASCULINE_ENDINGS.get(str(tag.case))
+        if ending is None or not word.casefold().endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        words = []
+        for adjective, as_written in zip(adjectives, written, strict=True):
+            form = adjective.inflect({"nomn", "sing", "masc"})
+            if form is None:
+                return None
+            prefix = as_written.rpartition("-")[0]
+            words.append(f"{prefix}-{form.word}" if prefix else form.word)
+        words.append(word[: len(word) - len(ending)] if ending else word)
+        words[0] = words[0][:1].upper() + words[0][1:]
+        return " ".join(words)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def nominative_phrase(phrase: str) -> str:
     """A Russian noun phrase with its head noun and the adjectives before it in the
@@ -233,11 +264,17 @@ def nominative_phrase(phrase: str) -> str:
     a phrase the dictionary does not read so is returned as written. A compound adjective
     changes its last part ("транспортно-логистического" → "транспортно-логистический")."""
     words = phrase.split(" ")
-    parses = []
+    parses: list[Any] = []
     for word in words:
         if not _CYRILLIC_WORD.fullmatch(word):
             return phrase
         parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
+        if (
+            not parse.is_known
+            and parses
+            and (guess := _unknown_masculine_head(word, parses, words[: len(parses)]))
+        ):
+            return guess  # "контейнерного хаба": a loanword noun the dictionary lacks
         if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
             return phrase
         parses.append(parse)

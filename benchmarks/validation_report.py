@@ -190,8 +190,8 @@ def choice_lines(
         f"by the least mean absolute LOO error: **{choice.candidate.label}** "
         f"({choice.mean_abs:.1f} %; best without the pairing {best[False]:.1f} %, best with it "
         f"{best[True]:.1f} %). Shipped: **{shipped.candidate.label}**, fitted {pairing}. "
-        "Batch 4 was added after this choice, with its split declared before any of its "
-        "cases was routed."
+        "Batches 4 and 5 were added after this choice, each with its split declared before "
+        "any of its cases was routed."
     ]
     if choice.candidate != shipped.candidate:
         lines.append("On this run's cases the rule's choice is not the shipped structure.")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from caravan.analysis.ingest.morphology import nominative_phrase
-from caravan.model.proposals import EntityKind, ProposedAgreement, ProposedEntity
+from caravan.model.proposals import EntityKind, FigureQuantity, ProposedAgreement, ProposedEntity
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import figures_in, proposals_from
 
 
 def _agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
@@ -128,3 +128,20 @@ def test_a_hub_only_described_in_russian_is_no_new_project(kb: KnowledgeBase) ->
         f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
     ]
     assert EntityKind.PROJECT not in {e.entity_kind for e in entities}
+
+
+# -- a sum to be reached is a goal, not the year's trade ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year Kazakhstan and China traded goods worth $44 billion, and both sides were"
+        " confident of reaching the $50 billion set as a goal by their leaders.",
+        "В прошлом году товарооборот Казахстана и Китая составил 44 млрд долларов, и стороны"
+        " уверены в достижении 50 млрд долларов, поставленных лидерами.",
+    ],
+)
+def test_a_sum_to_be_reached_is_no_trade(kb: KnowledgeBase, text: str) -> None:
+    values = [f.value for f in figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)]
+    assert values == [44e9]

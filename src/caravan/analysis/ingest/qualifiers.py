@@ -28,15 +28,17 @@ _TARGET_BEFORE = re.compile(
     r"|intends?|intended|seeks?|sought|hopes?|strives?|expects?|expected|forecasts?|projected|projections?"
     r"|potential|will|would|could|should|shall|envisag\w*)\b"
     r"|\bto\s+(?:bring|raise|increase|boost|double|triple|lift|expand|grow|reach|hit|exceed|take|push)\b"
+    r"|\b(?:reaching|achieving|attaining)\b"  # "confident of reaching the $20 billion"
     r"|(?<![\w-])(?:цел\w*|задач\w*|планир\w*|запланир\w*|намер\w*|рассчитыва\w*|надеется|надеются"
     r"|поднять|повысить|довести|доведения|увеличить|увеличения"
-    r"|нарастить|наращивания|достичь|достижения|достигнуть|ожида\w*|прогноз\w*|будет|будут|может|могут"
+    r"|нарастить|наращивания|достичь|достижени\w*|достигнуть|ожида\w*|прогноз\w*|будет|будут|может|могут"
     r"|должн\w*|стремятся|стремится)(?![\w-])",
     re.IGNORECASE,
 )
 #: "the $20 billion target", "a goal": a target word right after the figure.
 _TARGET_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:targets?|goals?|objectives?|mark\s+(?:by|in)\s+(?:19|20)\d\d)\b|^\W*(?:\w+\W+){0,2}?цел\w*",
+    r"^\W*(?:\w+\W+){0,2}?(?:targets?|goals?|objectives?|mark\s+(?:by|in)\s+(?:19|20)\d\d)\b|^\W*(?:\w+\W+){0,2}?цел\w*"
+    r"|^\W*(?:\w+\W+){0,2}?(?:set|fixed|named)\s+as\s+(?:a|the|their)\s+(?:\w+\s+)?(?:goal|target)\b",
     re.IGNORECASE,
 )
 #: How far back in a figure's clause a target word still governs it.

@@ -145,3 +145,29 @@ def test_a_hub_only_described_in_russian_is_no_new_project(kb: KnowledgeBase) ->
 def test_a_sum_to_be_reached_is_no_trade(kb: KnowledgeBase, text: str) -> None:
     values = [f.value for f in figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)]
     assert values == [44e9]
+
+
+# -- an average of trains run is traffic, not a crossing's capacity -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From January to April 2025, an average of 26 trains a day passed through the Altynkol"
+        " crossing.",
+        "С января по апрель 2025 года через переход Алтынколь в среднем проходило 26 поездов в"
+        " сутки.",
+    ],
+)
+def test_an_average_of_trains_run_is_no_capacity(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    assert figures_in(facts, FigureQuantity.CAPACITY_TRAINS_PER_DAY) == []
+
+
+def test_a_crossing_that_can_take_trains_a_day_still_has_a_capacity(kb: KnowledgeBase) -> None:
+    text = "The Altynkol crossing can now handle 26 trains a day."
+    values = [
+        f.value
+        for f in figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_TRAINS_PER_DAY)
+    ]
+    assert values == [26]

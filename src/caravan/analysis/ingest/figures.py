@@ -591,6 +591,14 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
 _NON_DIGITS = re.compile(r"\D")
 
 
+#: An average over a past period before a count a day: traffic run, not what a crossing can
+#: take ("an average of 26 trains a day passed", "в среднем проходило 26 поездов в сутки").
+_AVERAGE_RUN = re.compile(
+    r"\b(?:an\s+)?average\s+of\s*$|\bon\s+average\s*$|(?<![\w-])в\s+среднем\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
     sentence, language = view.sentence, view.context.language
     quota = _QUOTA.search(sentence) is not None
@@ -632,6 +640,10 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                 view.text[max(view.segment_of(start)[0], start - 80) : start]
             ):
                 continue  # "is expected to handle", "is meant to grow to": not a fact yet
+            if quantity is FigureQuantity.CAPACITY_TRAINS_PER_DAY and _AVERAGE_RUN.search(
+                view.text[max(view.segment_of(start)[0], start - 40) : start]
+            ):
+                continue  # "an average of 26 trains a day passed": trains run, no capacity
             subject = _crossing_subject(view, start, end, mode)
             if subject is None:
                 continue

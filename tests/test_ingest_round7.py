@@ -171,3 +171,38 @@ def test_a_crossing_that_can_take_trains_a_day_still_has_a_capacity(kb: Knowledg
         for f in figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_TRAINS_PER_DAY)
     ]
     assert values == [26]
+
+
+# -- documents picked out of a group signed just before are signed ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "During the visit the sides signed twelve documents. Among them is an agreement on"
+            " technical assistance to Tajikistan.",
+            "agreement on technical assistance to Tajikistan",
+        ),
+        (
+            "Во время визита стороны подписали двенадцать документов. Среди главных — соглашение о"
+            " технической помощи Таджикистану.",
+            "Соглашение о технической помощи Таджикистану",
+        ),
+        (
+            "Всего стороны подписали 12 документов. В пакет вошли и транспортные документы, среди"
+            " них соглашение о строительстве нового моста.",
+            "Соглашение о строительстве нового моста",
+        ),
+    ],
+)
+def test_a_document_among_those_signed_is_signed(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert [n.casefold() for n in _agreement_names(kb, text)] == [name.casefold()]
+
+
+def test_a_document_among_those_discussed_is_not_signed(kb: KnowledgeBase) -> None:
+    text = (
+        "Во время визита стороны обсудили двенадцать документов. Среди главных — соглашение о"
+        " технической помощи Таджикистану."
+    )
+    assert _agreement_names(kb, text) == []

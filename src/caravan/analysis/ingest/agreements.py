@@ -114,7 +114,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
         return
-    if not _signed(view.sentence) and not _in_signed_list(view):
+    if not _signed(view.sentence) and not _in_signed_list(view) and not _among_signed(view):
         return
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
@@ -677,6 +677,35 @@ _LIST_ITEMS = 12
 
 #: An item of a list that goes on in lower case (after a bullet or an article).
 _LOWER_CASE_ITEM = re.compile(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё]")
+
+
+#: A sentence that picks documents out of a group signed just before: "Among them …",
+#: "Среди главных — …", "В пакет вошли и …", "среди них соглашение о …".
+_AMONG = re.compile(
+    r"^\W*(?:among\s+(?:them|these|the\s+\w+)|these\s+include|they\s+include"
+    r"|(?:[А-ЯЁа-яё]+\s+){0,5}?(?:среди\s+(?:них|главных|прочих|основных|ключевых|важнейших)"
+    r"|в\s+(?:их\s+)?(?:пакет|числ\w+)\s+(?:документов\s+)?вош(?:ли|ло|ел|ёл)))",
+    re.IGNORECASE,
+)
+#: Documents counted in a signing sentence: "signed ten documents", "подписали 29 документов".
+_DOCUMENTS_SIGNED = re.compile(
+    r"\b(?:documents|agreements)\b|(?<![\w-])(?:документ\w*|соглашени\w*)", re.IGNORECASE
+)
+
+
+#: How many sentences back the signing of the group may stand.
+_AMONG_REACH = 3
+
+
+def _among_signed(view: SentenceView) -> bool:
+    """True for a sentence naming some of the documents the one before it says were signed
+    ("The sides signed ten documents. Among the main ones — an agreement on …")."""
+    if _AMONG.search(view.sentence) is None:
+        return False
+    for earlier in view.previous_sentences(_AMONG_REACH):
+        if _signed(earlier.sentence) and _DOCUMENTS_SIGNED.search(earlier.sentence):
+            return True
+    return False
 
 
 def _in_signed_list(view: SentenceView) -> bool:

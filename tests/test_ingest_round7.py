@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.model.enums import ProjectStatus
 from caravan.model.proposals import EntityKind, FigureQuantity, ProposedAgreement, ProposedEntity
 from caravan.store import KnowledgeBase
-from ingest_helpers import figures_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 
 def _agreement_names(kb: KnowledgeBase, text: str) -> list[str]:
@@ -206,3 +207,29 @@ def test_a_document_among_those_discussed_is_not_signed(kb: KnowledgeBase) -> No
         " технической помощи Таджикистану."
     )
     assert _agreement_names(kb, text) == []
+
+
+# -- an office or venue opened is not the project opened ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China-Kyrgyzstan-Uzbekistan railway is being designed.\n"
+        "An office coordinating the works opened in Bishkek in January 2023.",
+        "Железную дорогу Китай – Кыргызстан – Узбекистан проектируют.\n"
+        "В январе 2023 года в Бишкеке открылся офис, координирующий работы.",
+    ],
+)
+def test_an_office_opened_is_not_the_project_opened(kb: KnowledgeBase, text: str) -> None:
+    statuses = [e.status for e in events_in(proposals_from(kb, text))]
+    assert ProjectStatus.IN_SERVICE not in statuses
+
+
+def test_a_press_office_reporting_an_opening_lends_the_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The China-Kyrgyzstan-Uzbekistan railway was opened to traffic on 1 May 2030, the"
+        " presidential press office said."
+    )
+    statuses = [e.status for e in events_in(proposals_from(kb, text))]
+    assert ProjectStatus.IN_SERVICE in statuses

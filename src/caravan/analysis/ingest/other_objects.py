@@ -2,8 +2,8 @@
 
 A status phrase in a sentence that names no project is lent the project of the text (or of
 the sentence before). When the sentence names a thing of its own kind, a service, a store, a
-company, a terminal ("launched trucking from Shenzhen", "opened a tea warehouse", "запустила
-автоперевозки"), the phrase is about that thing, not the project, unless the project's own
+company, a terminal, an office or venue ("launched trucking from Shenzhen", "opened a tea
+warehouse", "an office coordinating the construction opened", "запустила автоперевозки"), the phrase is about that thing, not the project, unless the project's own
 name carries the same head noun (a terminal project and "the terminal").
 """
 
@@ -16,13 +16,14 @@ from caravan.analysis.ingest.gazetteer import Match
 #: Head nouns of things that are not lines, works or projects (each a stem).
 _OTHER_HEADS = re.compile(
     r"\b(?:warehouse|stores?\b|shops?\b|trucking|flights?\b|terminals?\b"
-    r"|hubs?\b)"
+    r"|hubs?\b|(?<!press\s)offices?\b|venues?\b|headquarters\b|premises\b|assembly\s+points?\b)"
     # a company founded: "… Railway Company LLC was then set up", "создана компания ООО «…»"
     r"|(?-i:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+\w+){0,3}?\s+(?:was|were|has\s+been)\s+"
     r"(?:\w+\s+)?(?:set\s+up|established|founded|registered|created)\b"
     r"|(?<![\w-])(?:создан\w*|учрежден\w*|зарегистрирован\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:компани\w*|предприяти\w*|(?-i:ООО|ТОО|АО))(?![\w-])"
-    r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб)",
+    r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб|офис|представительств"
+    r"|штаб-квартир)",
     re.IGNORECASE,
 )
 #: Head nouns of the things projects are, in groups of one kind (stems, either language).

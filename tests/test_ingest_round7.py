@@ -233,3 +233,38 @@ def test_a_press_office_reporting_an_opening_lends_the_project(kb: KnowledgeBase
     )
     statuses = [e.status for e in events_in(proposals_from(kb, text))]
     assert ProjectStatus.IN_SERVICE in statuses
+
+
+# -- bypasses of every synonym, and of a city in the genitive, being finished ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Область собирается построить Восточную объездную дорогу вокруг Шымкента.",
+            "Объездная дорога вокруг Шымкента",  # a capitalised adjective before it is left out
+        ),
+        (
+            "Министр сообщил, что обводную линию Шымкента в этом году достроят раньше срока.",
+            "Обводная линия Шымкента",
+        ),
+        (
+            "The region plans to build a bypass road around Shymkent this year.",
+            "Bypass road around Shymkent",
+        ),
+    ],
+)
+def test_a_bypass_being_built_is_a_new_project(kb: KnowledgeBase, text: str, name: str) -> None:
+    entities = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert (EntityKind.PROJECT, name) in [(e.entity_kind, e.name) for e in entities]
+
+
+def test_a_bypass_only_named_is_no_new_project(kb: KnowledgeBase) -> None:
+    text = "Грузовики идут по обводной линии Шымкента каждый день."
+    entities = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedEntity)
+    ]
+    assert EntityKind.PROJECT not in {e.entity_kind for e in entities}

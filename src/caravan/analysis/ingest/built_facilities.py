@@ -41,19 +41,21 @@ _EN = re.compile(
     + r")"
 )
 _RU_HEAD = (
-    r"(?:обходн\w+\s+(?:лини\w+|дорог\w+|железн\w+\s+дорог\w+)|терминал\w*|депо|мост\w*|склад\w*"
+    r"(?:(?:обходн|объездн|обводн)\w+\s+(?:лини\w+|дорог\w+|железн\w+\s+дорог\w+)|терминал\w*|депо|мост\w*|склад\w*"
     r"|логистическ\w+\s+(?:центр\w*|хаб\w*)|путепровод\w*|сортировочн\w+\s+станци\w+"
     r"|(?:контейнерн|транспортн|логистическ|транзитн)\w+\s+хаб\w*|хаб\w*|сух\w+\s+порт\w*)"
 )
 _RU = re.compile(
     r"(?<![\w-])(?P<name>(?:нов\w+\s+)?(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ей|ую|юю|ых|их|ым|им)\s+){0,2}?" + _RU_HEAD
-    + r"\s+(?:вокруг|для|возле|у|под|в\s+(?:морском\s+)?(?:порту|городе))\s+(?:[а-яё]+\s+)?[А-ЯЁ][\w-]+)"
+    + r"\s+(?:вокруг|для|возле|у|под|в\s+(?:морском\s+)?(?:порту|городе))\s+(?:[а-яё]+\s+)?[А-ЯЁ][\w-]+"
+    # a bypass of a city names it in the genitive: "обводную линию Алматы"
+    r"|(?:обходн|объездн|обводн)\w+\s+(?:лини\w+|дорог\w+)\s+[А-ЯЁ][\w-]+)"
 )  # fmt: skip
 #: A step of building or opening in the sentence.
 _BUILT = re.compile(
     r"\b(?:built|constructed|construction|building|opened|commissioned|launched|completed"
     r"|erected|set\s+up|to\s+be\s+built)\b|(?<![\w-])(?:постро\w+|строительств\w*"
-    r"|стро[ия]т\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*"
+    r"|стро[ия]т\w*|достро\w*|возвед\w+|открыт\w*|открыл\w*|введ[её]н\w*|запущен\w*|сооружен\w*"
     r"|созда\w*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -93,6 +95,8 @@ def _nominative_head(name: str) -> str:
     for cut in range(len(words) - 1, 0, -1):
         if words[cut].casefold() in {"вокруг", "для", "возле", "у", "под", "в"}:
             return f"{nominative_phrase(' '.join(words[:cut]))} {' '.join(words[cut:])}"
+    if len(words) > 1 and words[-1][:1].isupper():  # "обводную линию Алматы": its place after
+        return f"{nominative_phrase(' '.join(words[:-1]))} {words[-1]}"
     return name
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["anniversary", "per_unit", "regions_trade"]
+
 _PER_UNIT = re.compile(
     r"\s*\)?\s*(?:per|a|an|each|for\s+(?:each|every|one))\s+(?:\w+\s+)?(?:container|box|TEU|ton"
     r"|tonne|wagon|car|truck|trip|unit|kilometre|kilometer|km|passenger|head)s?\b"

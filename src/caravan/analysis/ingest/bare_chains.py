@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["beside_head_noun"]
+
 #: Nouns of the things projects are, or of the works on them, in either language (stems).
 _HEAD_AFTER = re.compile(
     r"\s*(?:\([^()]{1,30}\)\s*)?[\"»”]?\s*(?:(?:rail|railroad|railway|line|road|highway"

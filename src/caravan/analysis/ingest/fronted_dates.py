@@ -14,6 +14,8 @@ import re
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.dates import DateMention
 
+__all__ = ["fronted_date"]
+
 #: Words that may stand beside a fronted date in its own phrase ("on", "in", "then", "ранее").
 _MOST_WORDS_BESIDE = 3
 _WORD = re.compile(r"[^\W\d_]+")

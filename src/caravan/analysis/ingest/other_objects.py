@@ -13,6 +13,8 @@ import re
 
 from caravan.analysis.ingest.gazetteer import Match
 
+__all__ = ["names_other_thing"]
+
 #: Head nouns of things that are not lines, works or projects (each a stem).
 _OTHER_HEADS = re.compile(
     r"\b(?:warehouse|stores?\b|shops?\b|trucking|flights?\b|terminals?\b"

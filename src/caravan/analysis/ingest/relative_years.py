@@ -15,6 +15,8 @@ from caravan.model.enums import DatePrecision
 if TYPE_CHECKING:
     from caravan.analysis.ingest.dates import DateMention
 
+__all__ = ["anchor_years", "outside_spans_of_years"]
+
 _YEAR_AFTER = re.compile(
     r",?\s+(?:of\s+)?(?P<en>this|last|next|the\s+previous|the\s+current)\s+year\b"
     r"|,?\s+(?P<ru>этого|текущего|нынешнего|прошлого|минувшего|следующего|будущего)\s+года"

@@ -39,5 +39,20 @@ def test_each_itinerary_shows_its_time_from_departure(page: Page) -> None:
         assert typical < float(door_to_door[1])
         # the time left out is named as the terminal's, not as a transfer between modes
         first_step = card.locator("tbody tr").first.locator("td").nth(1).inner_text()
-        assert first_step.startswith("terminal"), first_step
+        assert first_step == "terminal (forming the train, waiting for its departure)", first_step
     shot(page, "from-departure")
+
+
+def test_a_road_route_loads_its_truck_at_the_terminal(page: Page) -> None:
+    page.click("#tabbtn-route")
+    page.fill("#route-from", "Tashkent")
+    page.fill("#route-to", "Andijan")
+    page.uncheck("input[name=mode][value=rail]")
+    page.uncheck("input[name=mode][value=ferry]")
+    page.fill("input[name=alternatives]", "0")
+    page.click("#route-go")
+    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    steps = page.locator("[data-testid=itinerary]").first.locator("tbody tr td:nth-child(2)")
+    names = steps.all_inner_texts()
+    assert names[0] == "terminal (loading)", names
+    assert "train" not in " ".join(names), names

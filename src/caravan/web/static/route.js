@@ -196,10 +196,16 @@ function fitRoutes() {
 }
 
 // -- an itinerary: names first, identifiers in a details view -----------------------------------
-function stepText(leg) {
+/** A terminal step by what happens there: forming and waiting before a train, loading a truck, unloading at the end. */
+function terminalText(leg, first) {
+  if (first) return leg.mode === "rail" ? "terminal (forming the train, waiting for its departure)" : "terminal (loading)";
+  return leg.mode === "rail" ? "terminal (unloading, release)" : "terminal (unloading)";
+}
+
+function stepText(leg, n) {
   if (leg.kind === "run") return `${leg.mode}${leg.gauge_mm ? ` (${fmt.format(leg.gauge_mm)} mm)` : ""}`;
   if (leg.kind === "border") return `border: ${crossingName(leg.crossing_id)}${leg.gauge_change ? " (gauge change)" : ""}`;
-  if (leg.kind === "terminal") return "terminal (forming, waiting for the train, unloading)";
+  if (leg.kind === "terminal") return terminalText(leg, n === 0);
   return transferName(leg.transfer);
 }
 
@@ -222,7 +228,7 @@ function itineraryCard(it, index) {
   const cost = range(it, "cost_usd", 1, fmt);
   const slug = `${it.origin}-${it.destination}-${index === 0 ? "best" : `alt${index}`}`;
   const rows = it.legs.map((leg, n) => el("tr", { class: leg.kind },
-    el("td", {}, n + 1), el("td", {}, stepText(leg)),
+    el("td", {}, n + 1), el("td", {}, stepText(leg, n)),
     el("td", {}, leg.from_id === leg.to_id ? placeName(leg.from_id) : `${placeName(leg.from_id)} → ${placeName(leg.to_id)}`),
     el("td", { class: "num" }, leg.length_km ? fmt.format(leg.length_km) : ""),
     el("td", { class: "num" }, fmt1.format(leg.time_h)),
@@ -254,7 +260,7 @@ function itineraryCard(it, index) {
 function itineraryRows(it) {
   const header = ["leg", "kind", "step", "from", "to", "from_id", "to_id", "mode", "gauge_mm", "crossing_id", "transfer",
     "length_km", "time_h", "cost_usd", "countries", "link_ids", "sources"];
-  return [header, ...it.legs.map((leg, n) => [n + 1, leg.kind, stepText(leg), placeName(leg.from_id), placeName(leg.to_id),
+  return [header, ...it.legs.map((leg, n) => [n + 1, leg.kind, stepText(leg, n), placeName(leg.from_id), placeName(leg.to_id),
     leg.from_id, leg.to_id, leg.mode ?? "", leg.gauge_mm ?? "", leg.crossing_id ?? "", leg.transfer ?? "",
     leg.length_km, leg.time_h, leg.cost_usd, leg.countries.join(" "), leg.link_ids.join(" "), leg.sources.join(" ")]),
   ["total", "", "", placeName(it.origin), placeName(it.destination), it.origin, it.destination, it.modes.join(" "), "",
@@ -273,7 +279,7 @@ function itineraryGeojson(it) {
     else if (leg.from_id === leg.to_id) geometry = point(leg.from_id) && { type: "Point", coordinates: point(leg.from_id) };
     else geometry = point(leg.from_id) && point(leg.to_id) && { type: "LineString", coordinates: [point(leg.from_id), point(leg.to_id)] };
     return { type: "Feature", geometry: geometry || null,
-      properties: { leg: n + 1, step: stepText(leg), from: placeName(leg.from_id), to: placeName(leg.to_id), ...leg } };
+      properties: { leg: n + 1, step: stepText(leg, n), from: placeName(leg.from_id), to: placeName(leg.to_id), ...leg } };
   });
   const { legs, ...totals } = it;
   return { type: "FeatureCollection", features, properties: { ...totals, origin_name: placeName(it.origin), destination_name: placeName(it.destination) } };

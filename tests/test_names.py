@@ -94,6 +94,29 @@ def test_suggestions_never_bring_up_unrelated_places(index: PlaceIndex) -> None:
     assert caught.value.suggestions == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Xi'anXi'an", "cn-xian"),  # pasted twice
+        ("Tashkent region", "uz-tashkent"),
+        ("Dushanbe-2 station", "tj-dushanbe"),
+    ],
+)
+def test_a_name_written_inside_a_longer_query_is_suggested(
+    embedded: Observatory, typed: str, expected: str
+) -> None:
+    with pytest.raises(UnknownPlaceError) as caught:
+        embedded.place(typed)
+    assert expected in {place_id for _, place_id in caught.value.suggestions}
+
+
+@pytest.mark.parametrize("typed", ["Tashkentovich", "Oshkosh"])
+def test_a_name_inside_another_word_is_not_suggested(embedded: Observatory, typed: str) -> None:
+    with pytest.raises(UnknownPlaceError) as caught:
+        embedded.place(typed)
+    assert caught.value.suggestions == []
+
+
 # -- the embedded dataset ---------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["Torugart", "Irkeshtam", "Erkeshtam", "Bedel"])
 def test_border_pass_names_are_ambiguous_in_the_embedded_data(

@@ -117,14 +117,44 @@ class PlaceIndex:
         matches = process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=SUGGESTION_CUTOFF
         )
+        found = [match for match, _score, _index in matches] or self._written_inside(name)
         suggestions: list[tuple[str, str]] = []
-        for match, _score, _index in matches:
+        for match in found:
             for place_id in [*self._exact.get(match, []), *self._bare.get(match, [])]:
                 if all(place_id != known for _, known in suggestions):
                     suggestions.append((self._places[place_id].name_en, place_id))
             if len(suggestions) >= limit:
                 break
         return suggestions[:limit]
+
+    def _written_inside(self, name: str) -> list[str]:
+        """Whole names written inside ``name`` as its own words ("Tashkent region",
+        "Dushanbe-2 station") or repeated ("Xi'anXi'an"), longest first.
+
+        Only for a spelling no whole name resembles. A name must fill whole words of the
+        query, so "Tursungate" brings up no "Gate"; names shorter than four letters are left
+        out, so a long query does not bring up every short name in it.
+        """
+        words = [normalise_name(w) for w in _WORDS.split(name) if normalise_name(w)]
+        runs = {
+            "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        }
+        key = normalise_name(name)
+        inside = {
+            k
+            for k in self._keys
+            if len(k) >= _LEAST_CONTAINED
+            and k != key
+            and (k in runs or (len(key) % len(k) == 0 and k * (len(key) // len(k)) == key))
+        }
+        return sorted(inside, key=lambda k: (-len(k), k))
+
+
+#: Fewest characters of a name offered because it is written inside a longer query.
+_LEAST_CONTAINED = 4
+
+#: What separates the words of a typed name.
+_WORDS = re.compile(r"[\s\-_/,.()]+")
 
 
 #: Least whole-name similarity (0–100) for a spelling to be offered as "did you mean".

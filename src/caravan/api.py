@@ -36,9 +36,11 @@ from caravan.model import (
     Source,
     StatusEvent,
     TradeFlowKind,
+    TrainService,
 )
 from caravan.network import CostSettings, NetworkSnapshot, ShipmentUnit
 from caravan.network.cache import cached_network
+from caravan.network.train_service import train_service
 from caravan.store import (
     BuildProgress,
     BuildResult,
@@ -120,6 +122,7 @@ __all__ = [
     "SkimProgress",
     "StoredProposal",
     "TimelineItem",
+    "TrainService",
     "Weight",
     "builtin_names",
     "default_knowledge_base_path",
@@ -500,6 +503,7 @@ class Observatory:
         scenario: str | Scenario | None = None,
         layer: str | None = None,
         layer_mode: LayerMode | None = None,
+        service: TrainService | str | None = None,
     ) -> RouteResult:
         """The best route between two places (names, aliases or ids), with options.
 
@@ -508,6 +512,7 @@ class Observatory:
         date (its base date); ``layer`` routes on an imported OSM layer (see :meth:`network`). With
         ``deadline_s``, a search still running that many seconds after the call stops between
         two of its steps with :class:`~caravan.errors.WorkLimitError` (no partial answer).
+        ``service`` times rail as container block trains (the default) or wagonload.
         """
         deadline = None if deadline_s is None else Deadline.after(deadline_s)
         spec = self._scenario(scenario)
@@ -524,7 +529,11 @@ class Observatory:
             alternatives=alternatives,
             pareto=pareto,
         )
-        settings = CostSettings(unit=unit, value_of_time_share_per_day=value_of_time_share_per_day)
+        settings = CostSettings(
+            unit=unit,
+            value_of_time_share_per_day=value_of_time_share_per_day,
+            rail_service=train_service(service),
+        )
         chosen = self._layer(layer, layer_mode, spec)
         result = self._calendar_warnings(
             self._router(self._date(date, spec), settings, spec, chosen).route(query, deadline)
@@ -581,9 +590,13 @@ class Observatory:
         unit: ShipmentUnit = ShipmentUnit.TEU,
         progress: Callable[[int, int], None] | None = None,
         scenario: str | Scenario | None = None,
+        service: TrainService | str | None = None,
     ) -> SkimMatrices:
         """Time, cost, distance and generalised-cost matrices between places (all by default)."""
-        for item in self.iterate_skim(places, by=by, date=date, unit=unit, scenario=scenario):
+        items = self.iterate_skim(
+            places, by=by, date=date, unit=unit, scenario=scenario, service=service
+        )
+        for item in items:
             if isinstance(item, SkimMatrices):
                 return item
             if progress:
@@ -600,6 +613,7 @@ class Observatory:
         chunk_size: int = 64,
         deadline_s: float | None = None,
         scenario: str | Scenario | None = None,
+        service: TrainService | str | None = None,
     ) -> Iterator[SkimProgress | SkimMatrices]:
         """A skim computed in blocks of origins: progress events, then the matrices.
 
@@ -620,7 +634,8 @@ class Observatory:
         spec = self._scenario(scenario)
         if spec is not None and not places:
             ids += [p.id for p in spec.new_places]
-        router = self._router(self._date(date, spec), CostSettings(unit=unit), spec)
+        settings = CostSettings(unit=unit, rail_service=train_service(service))
+        router = self._router(self._date(date, spec), settings, spec)
         return iterate_skim(router, ids, by, chunk_size, deadline)
 
     def place_coordinates(self) -> dict[str, tuple[float, float]]:

@@ -17,6 +17,7 @@ from caravan.model.enums import (
     Quantity,
     RateUnit,
     TradeFlowKind,
+    TrainService,
     TransferKind,
 )
 from caravan.model.records import (
@@ -32,6 +33,7 @@ from caravan.model.records import (
     Observation,
     Place,
     Project,
+    RailBlockSpeed,
     RailService,
     Rate,
     Record,
@@ -84,6 +86,7 @@ __all__ = [
     "ProjectStatus",
     "ProjectTimeline",
     "Quantity",
+    "RailBlockSpeed",
     "RailService",
     "Rate",
     "RateOverride",
@@ -96,6 +99,7 @@ __all__ = [
     "StatusEvent",
     "TradeFlow",
     "TradeFlowKind",
+    "TrainService",
     "Transfer",
     "TransferKind",
     "ZoneWeight",

@@ -19,6 +19,7 @@ __all__ = [
     "Quantity",
     "RateUnit",
     "TradeFlowKind",
+    "TrainService",
     "TransferKind",
 ]
 
@@ -41,6 +42,18 @@ class LinkMode(StrEnum):
     RAIL = "rail"
     ROAD = "road"
     FERRY = "ferry"
+
+
+class TrainService(StrEnum):
+    """How a container travels by rail: in a container block train or in wagonload traffic.
+
+    A block train runs whole from terminal to terminal at its published route speed; a
+    wagon in wagonload traffic moves at CAREC CPMM's speed and stops where trains are
+    remarshalled (``docs/network-model.md``).
+    """
+
+    BLOCK = "block"
+    WAGONLOAD = "wagonload"
 
 
 class LinkStatus(StrEnum):

@@ -44,6 +44,7 @@ __all__ = [
     "Observation",
     "Place",
     "Project",
+    "RailBlockSpeed",
     "RailService",
     "Rate",
     "Record",
@@ -401,6 +402,18 @@ class RailService(Record):
     valid_until: dt.date | None = Field(
         None, description="Last day it describes; empty: until a later row of the service."
     )
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="Free remarks.")
+
+
+class RailBlockSpeed(Record):
+    """Published route speed of container block trains in a country (stops en route included)."""
+
+    country_id: Slug = Field(description="Country whose railway the trains run on.")
+    speed_kph: float = Field(
+        gt=0, le=200, description="Route speed, km/h (a published km per day / 24)."
+    )
+    valid_from: dt.date = Field(description="Start of the period it describes.")
     source: tuple[SourceRef, ...] = _sources()
     note: str | None = Field(None, description="Free remarks.")
 

@@ -136,7 +136,7 @@ class _Builder:
         self.closures: dict[str, str] = {}
         self.unit_factor = parameters.unit_cost_factor()
         self.default_speeds = _median_speeds(kb.links())
-        self.time_model = TimeModel.from_knowledge_base(kb, date)
+        self.time_model = TimeModel.from_knowledge_base(kb, date, parameters.settings.rail_service)
 
     def node(self, place: str, layer: Layer | None, role: str = "layer") -> int:
         key = (place, layer, role)
@@ -230,9 +230,14 @@ class _Builder:
             cost = link.length_km * rate.value
             used = (speed, rate)
             model = self.time_model
-            if link.mode == LinkMode.RAIL:
+            block = None if self._speed_overridden(link) else model.block_speed(country)
+            if link.mode == LinkMode.RAIL and block is not None:
+                used = (block, rate)
+                low, time_h, high = model.block_run_h(link.length_km, block.value)
+                names: tuple[str, ...] = ("spread_low", "spread_high")
+            elif link.mode == LinkMode.RAIL:
                 low, time_h, high = model.rail_run_h(link.length_km, speed.value, country)
-                names: tuple[str, ...] = (model.rail_stop_name(country), "spread_high")
+                names = (model.rail_stop_name(country), "spread_high")
             else:
                 low, time_h, high = model.road_run_h(link.length_km / speed.value)
                 names = ("road_driving_h_per_day", "road_break_h", "road_daily_rest_h")
@@ -251,6 +256,10 @@ class _Builder:
                 start, end, time_h, cost, link.length_km, EdgeKind.LINK, link.mode.value,
                 record, time_range, cost_range,
             )  # fmt: skip
+
+    def _speed_overridden(self, link: Link) -> bool:
+        """Whether a scenario sets this link's speed (it then holds for every service)."""
+        return self.effects is not None and self.effects.speed(link.id) is not None
 
     def speed(self, link: Link) -> Parameter:
         overridden = self.effects.speed(link.id) if self.effects else None

@@ -25,9 +25,11 @@ from caravan.model import (
     Quantity,
     Rate,
     RateUnit,
+    TrainService,
     Transfer,
     TransferKind,
 )
+from caravan.network.train_service import DEFAULT_SERVICE
 from caravan.store import KnowledgeBase
 
 __all__ = [
@@ -83,6 +85,10 @@ class CostSettings(BaseModel):
     )
     cargo_value_usd_per_teu: float | None = Field(
         None, gt=0, description="Value of the goods in one TEU, USD."
+    )
+    rail_service: TrainService = Field(
+        DEFAULT_SERVICE,
+        description="How containers travel by rail: container block trains or wagonload.",
     )
 
 

@@ -19,7 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from caravan.errors import KnowledgeBaseError
-from caravan.model import Assumption, Quantity, Rate
+from caravan.model import Assumption, Quantity, Rate, TrainService
+from caravan.network.block_speeds import block_speeds_in_force
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.parameters import Parameter
 from caravan.store import KnowledgeBase
@@ -107,14 +108,23 @@ class TimeModel:
     departures: dict[str, Parameter] = field(default_factory=dict)
     #: whether a rail leg waits for its train where a frequency is published
     departure_wait: bool = DEPARTURE_WAIT
+    #: how containers travel by rail (``caravan.model.TrainService``)
+    service: TrainService = TrainService.WAGONLOAD
+    #: per country: route speed of container block trains (``rail_block_speeds.csv``)
+    block_speeds: dict[str, Parameter] = field(default_factory=dict)
 
     @classmethod
-    def from_knowledge_base(cls, kb: KnowledgeBase, date: dt.date | None = None) -> TimeModel:
+    def from_knowledge_base(
+        cls,
+        kb: KnowledgeBase,
+        date: dt.date | None = None,
+        service: TrainService = TrainService.WAGONLOAD,
+    ) -> TimeModel:
         """Read the time assumptions and derive the spreads from published series.
 
         Without any of the time assumptions the plain model applies (see ``_NEUTRAL``);
         with some but not all, the missing one is an error. With a date, the departure
-        frequencies in force that day are read too.
+        frequencies and block-train speeds in force that day are read too.
         """
         assumptions = {a.id: a for a in kb.assumptions()}
         if not any(aid in assumptions for aid in TIME_ASSUMPTIONS.values()):
@@ -124,9 +134,12 @@ class TimeModel:
                 name: _numeric(name, assumptions.get(aid), aid)
                 for name, aid in TIME_ASSUMPTIONS.items()
             }
-        model = cls(parameters, xinjiang=_place_list(assumptions.get(XINJIANG_PLACES)))
+        model = cls(
+            parameters, xinjiang=_place_list(assumptions.get(XINJIANG_PLACES)), service=service
+        )
         if date is not None:
             model.departures = departures_in_force(kb.all("rail_services"), date)
+            model.block_speeds = block_speeds_in_force(kb.all("rail_block_speeds"), date)
         modes = {c.id: c.mode.value for c in kb.crossings()}
         for quantity, target in (
             (Quantity.CLEARANCE_TIME_H, model.border_time),
@@ -180,6 +193,25 @@ class TimeModel:
         stops = self.value("rail_stop_h_per_1000km") * length_km / 1000.0
         typical = moving + stops
         return moving, typical, typical * self.value("spread_high")
+
+    def block_speed(self, country: str) -> Parameter | None:
+        """The block-train route speed a rail link in a country runs at, or None (wagonload).
+
+        None under wagonload service, and where the country publishes no block-train speed.
+        """
+        if self.service != TrainService.BLOCK:
+            return None
+        return self.block_speeds.get(country)
+
+    def block_run_h(self, length_km: float, speed_kph: float) -> tuple[float, float, float]:
+        """(low, typical, high) hours of a block train on a rail link, stops included.
+
+        The published route speed holds the stops, so none are added; low and high are the
+        general spread of running time (published best and typical times).
+        """
+        typical = length_km / speed_kph
+        low, high = self.value("spread_low"), self.value("spread_high")
+        return typical * low, typical, typical * high
 
     @staticmethod
     def rail_stop_name(country: str | None = None) -> str:

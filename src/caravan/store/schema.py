@@ -25,6 +25,7 @@ from caravan.model import (
     Observation,
     Place,
     Project,
+    RailBlockSpeed,
     RailService,
     Rate,
     Record,
@@ -196,6 +197,13 @@ TABLES: tuple[Table, ...] = (
         ("origin_id", "towards", "valid_from"),
         {"origin_id": ("places",)},
         "Published departure frequencies of container trains from rail hubs.",
+    ),
+    Table(
+        "rail_block_speeds",
+        RailBlockSpeed,
+        ("country_id", "valid_from"),
+        {"country_id": ("countries",)},
+        "Published route speeds of container block trains by country.",
     ),
     Table("holidays_cn", Holiday, ("date",), {}, "Days Chinese road ports close."),
     Table(

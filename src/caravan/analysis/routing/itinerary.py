@@ -69,6 +69,8 @@ class Itinerary(BaseModel):
     destination: str
     date: str
     unit: str
+    #: how containers travel by rail on it: "block" (container block trains) or "wagonload"
+    service: str
     weight: str
     legs: tuple[Leg, ...]
     length_km: float
@@ -161,6 +163,7 @@ def itinerary_from_edges(
         destination=destination,
         date=snapshot.date.isoformat(),
         unit=snapshot.parameters.settings.unit.value,
+        service=snapshot.parameters.settings.rail_service.value,
         weight=weight,
         legs=tuple(legs),
         length_km=sum(leg.length_km for leg in legs),

@@ -157,7 +157,7 @@ def fitting_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         and r["statistic"] == "typical"
         and not r["kind"].endswith("distance_km")
         and r["model"] is not None
-        and r["rail_km"] + r["rail_km_cn"] > 0
+        and r["rail_km"] + r["rail_km_cn"] + r.get("block_km", 0.0) > 0
     ]
 
 
@@ -272,6 +272,12 @@ def all_scores(rows: Sequence[dict[str, Any]]) -> list[CvScore]:
         leave_one_out(rows, replace(s.candidate, paired=True)) for s in shipped + others
     ]
     return plain + with_pairing
+
+
+def shipped_candidate() -> Candidate:
+    """The structure the network implements, fitted as shipped."""
+    found = next(c for c in CANDIDATES if _same_structure(c))
+    return replace(found, paired=SHIPPED_PAIRED)
 
 
 def _same_structure(candidate: Candidate) -> bool:

@@ -36,13 +36,14 @@ import datetime as dt
 import itertools
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from service_pairing import SHIPPED_VARIANT, VARIANTS, choose_variant, variant_lines
 from timemodel_fit import (
     PARAMETER_OF,
     SHIPPED,
@@ -52,15 +53,18 @@ from timemodel_fit import (
     fit_shipped,
     fitting_rows,
     is_shipped,
+    leave_one_out,
     paired,
     road_rows,
     road_with_delay_h,
+    shipped_candidate,
 )
 from validation_report import CHOICE_BATCHES, choice_lines, cv_lines, markdown, summary
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.from_departure import departure_span
 from caravan.api import LinkMode, Weight
+from caravan.network.block_speeds import block_speeds_in_force
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS, TimeModel
 from caravan.store import default_data_dir
@@ -102,6 +106,15 @@ def main() -> None:
         shutil.copytree(args.data_dir, data)
         _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
         base = _route_all(Path(folder) / "base.sqlite", data, cases)
+        choice_cases = [c for c in cases if c["split"] == "train" and _batch(c) in CHOICE_BATCHES]
+        by_variant = {
+            name: fitting_rows(
+                base
+                if name == SHIPPED_VARIANT
+                else _route_all(Path(folder) / f"{name}.sqlite", data, choice_cases, name)
+            )
+            for name in VARIANTS
+        }
         fitted = fit_shipped([r for r in base if r["batch"] in CHOICE_BATCHES])
         _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
         routed = _route_all(Path(folder) / "fitted.sqlite", data, cases)
@@ -125,20 +138,39 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         *("| " + " | ".join(cells) + " |" for cells in _road_cells(base, args.data_dir)),
     ]
+    cv += ["", *variant_lines(_variant_scores(by_variant), train)]
     choice = choice_lines(scores, shipped_score, train)
     args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
     console.print(f"written {args.out}")
 
 
+def _batch(case: dict[str, str]) -> str:
+    return case.get("batch") or "1"
+
+
+def _variant_scores(by_variant: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The shipped structure's LOO score under each rail-service variant."""
+    candidate = shipped_candidate()
+    return {name: leave_one_out(rows, candidate) for name, rows in by_variant.items()}
+
+
 def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]]) -> None:
-    """Print each candidate structure's LOO-CV error on the train cases (test cases unseen)."""
+    """Print each candidate structure's LOO-CV error on the train cases (test cases unseen).
+
+    The candidates are scored in the shipped rail-service variant; the shipped structure
+    also under every other variant (``service_pairing``).
+    """
     train = [case for case in cases if case["split"] == "train"]
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         shutil.copytree(data_dir, data)
         _write_parameters(data / ASSUMPTIONS_FILE, dict.fromkeys(PARAMETER_OF.values(), 0.0))
-        base = _route_all(Path(folder) / "base.sqlite", data, train)
-    rows = fitting_rows(base)
+        routed = {
+            name: _route_all(Path(folder) / f"{name}.sqlite", data, train, name)
+            for name in VARIANTS
+        }
+    by_variant = {name: fitting_rows(rows) for name, rows in routed.items()}
+    rows = by_variant[SHIPPED_VARIANT]
     scores = all_scores(rows)
     counted = sum(1 for r in rows if r.get("counts_from") == "departure")
     table = Table(
@@ -177,7 +209,11 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
     console.print(f"least mean abs. LOO error: {escape(choose(scores).candidate.label)}")
     shipped = next(s for s in scores if is_shipped(s.candidate))
     console.print(f"shipped: {escape(shipped.candidate.label)}")
-    console.print(_road_comparison(base, data_dir))
+    variants = _variant_scores(by_variant)
+    for line in variant_lines(variants, rows):
+        console.print(escape(line))
+    console.print(f"least mean abs. LOO error among the services: {choose_variant(variants)}")
+    console.print(_road_comparison(routed[SHIPPED_VARIANT], data_dir))
 
 
 def _road_comparison(base: list[dict[str, Any]], data_dir: Path) -> Table:
@@ -211,15 +247,19 @@ def _road_cells(base: list[dict[str, Any]], data_dir: Path) -> list[tuple[str, .
     return cells
 
 
-def _route_all(path: Path, data: Path, cases: list[dict[str, str]]) -> list[dict[str, Any]]:
+def _route_all(
+    path: Path, data: Path, cases: list[dict[str, str]], variant: str = SHIPPED_VARIANT
+) -> list[dict[str, Any]]:
+    """Route every case, each at the rail service the variant gives it (``service_pairing``)."""
     observatory = Observatory.open(path, data)
     try:
         links = {link.id: link for link in observatory.kb.links()}
         xinjiang = TimeModel.from_knowledge_base(observatory.kb).xinjiang
-        services = observatory.kb.all("rail_services")
+        tables = {name: observatory.kb.all(name) for name in ("rail_services", "rail_block_speeds")}
         truck_wait = _read_parameters(data / ASSUMPTIONS_FILE, ["road_rail_departure_wait_h"])
         return [
-            _compare(observatory, case, links, xinjiang, services, truck_wait) for case in cases
+            _compare(observatory, case, links, xinjiang, tables, truck_wait, VARIANTS[variant])
+            for case in cases
         ]
     finally:
         observatory.close()
@@ -232,8 +272,13 @@ def _features(
     departures: dict[str, Any],
     truck_wait_h: float,
     span: tuple[int, int] | None = None,
+    *,
+    block_countries: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """What the fitted parameters multiply: rail leg ends and rail km by country and region.
+
+    Rail km in ``block_countries`` (a block train at its published route speed, stops
+    inside it) count apart, as ``block_km``: no stop rate applies to them.
 
     Also the sourced wait for the next departure where a rail leg starts at a hub with a
     published frequency (outside China's interior it replaces the estimated truck-to-train
@@ -260,7 +305,7 @@ def _features(
             interior_place = place.startswith("cn-") and place not in xinjiang
             if place in transfers_to_rail and not interior_place:
                 wait -= truck_wait_h
-    km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km"), 0.0)
+    km = dict.fromkeys(("rail_km", "xinjiang_km", "interior_km", "block_km"), 0.0)
     road: dict[str, float] = {}
     for leg in kept:
         if leg.kind.value == "run" and leg.mode == "road":
@@ -270,7 +315,9 @@ def _features(
         if leg.kind.value != "run" or leg.mode != "rail":
             continue
         for link in (links[i] for i in leg.link_ids):
-            if not link.from_id.startswith("cn-"):
+            if link.from_id.split("-")[0] in block_countries:
+                km["block_km"] += link.length_km
+            elif not link.from_id.startswith("cn-"):
                 km["rail_km"] += link.length_km
             elif link.from_id in xinjiang and link.to_id in xinjiang:
                 km["xinjiang_km"] += link.length_km
@@ -297,8 +344,9 @@ def _compare(
     case: dict[str, str],
     links: dict[str, Any],
     xinjiang: frozenset[str],
-    services: Sequence[object],
+    tables: dict[str, Sequence[object]],
     truck_wait: dict[str, float],
+    service_of: Callable[[dict[str, str]], str | None],
 ) -> dict[str, Any]:
     modes = [LinkMode(m) for m in case["mode"].split("+")]
     year = int(case["year"]) if case["year"] else dt.date.today().year
@@ -313,6 +361,7 @@ def _compare(
         "statistic": case["statistic"],
         "counts_from": case.get("counts_from") or ("" if distance else "unstated"),
         "not_comparable": case.get("not_comparable", ""),
+        "service": case.get("service") or ("unstated" if "rail" in case["mode"] else ""),
         "published": published,
         "unit": case["unit"],
         "model": None,
@@ -329,6 +378,7 @@ def _compare(
             via=via,
             by=Weight.TIME,
             date=dt.date(year, 7, 1),
+            service=service_of(case),
         ).best
     except NoRouteError as error:
         result["route"] = str(error)
@@ -338,10 +388,15 @@ def _compare(
     else:
         model = best.time_h_low if case["statistic"] == "low" else best.time_h
         result["low"], result["high"] = best.time_h_low, best.time_h_high
-    departures = departures_in_force(services, dt.date(year, 7, 1))
+    departures = departures_in_force(tables["rail_services"], dt.date(year, 7, 1))
+    block = (
+        frozenset(block_speeds_in_force(tables["rail_block_speeds"], dt.date(year, 7, 1)))
+        if best.service == "block"
+        else frozenset()
+    )
     wait_h = truck_wait["road_rail_departure_wait_h"]
     result.update(
-        _features(best.legs, links, xinjiang, departures, wait_h),
+        _features(best.legs, links, xinjiang, departures, wait_h, block_countries=block),
         model=model,
         typical=best.time_h,
         error_pct=100.0 * (model - published) / published,
@@ -354,7 +409,9 @@ def _compare(
         from_departure = low if case["statistic"] == "low" else best.time_from_departure_h
         span = departure_span(best.legs, best.origin, best.destination)
         result["from_departure"] = {
-            **_features(best.legs, links, xinjiang, departures, wait_h, span),
+            **_features(
+                best.legs, links, xinjiang, departures, wait_h, span, block_countries=block
+            ),
             "model": from_departure,
             "low": low,
             "high": high,

@@ -39,6 +39,7 @@ from caravan.cli.render import (
     print_table,
     usd_bn,
 )
+from caravan.cli.service import ServiceOption, service_label
 from caravan.cli.sweeps import sweep_app
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
@@ -590,6 +591,7 @@ def route(
     unit: Annotated[
         ShipmentUnit, typer.Option(help="Costs per TEU, FEU or tonne.")
     ] = ShipmentUnit.TEU,
+    service: ServiceOption = None,
     kb: KbOption = None,
     json_output: JsonOption = False,
     geojson: Annotated[
@@ -619,6 +621,7 @@ def route(
         scenario=scenario,
         layer=layer,
         layer_mode=layer_mode,
+        service=service,
     )
     for warning in result.warnings:  # on standard error, so JSON and GeoJSON stay clean
         error_console.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
@@ -641,7 +644,7 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
     for label, itinerary in options:
         print_table(
             f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on {itinerary.date} "
-            f"(by {itinerary.weight}, per {itinerary.unit.upper()})",
+            f"(by {itinerary.weight}, per {itinerary.unit.upper()}, {service_label(itinerary.service)})",
             [
                 "leg",
                 "step",

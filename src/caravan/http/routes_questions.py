@@ -10,7 +10,15 @@ import numpy as np
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from caravan.api import LinkMode, RouteResult, ShipmentUnit, SkimMatrices, SkimProgress, Weight
+from caravan.api import (
+    LinkMode,
+    RouteResult,
+    ShipmentUnit,
+    SkimMatrices,
+    SkimProgress,
+    TrainService,
+    Weight,
+)
 from caravan.errors import WorkLimitError
 from caravan.http.params import IsoDate, ScenarioName
 from caravan.http.problems import TooMuchWorkError
@@ -48,6 +56,10 @@ async def route(
     date: IsoDate | None = None,
     unit: ShipmentUnit = ShipmentUnit.TEU,
     scenario: ScenarioName | None = None,
+    service: Annotated[
+        TrainService | None,
+        Query(description="Rail service: container block trains (default) or wagonload."),
+    ] = None,
 ) -> Response:
     # A plain route costs well under a millisecond, but alternatives, the Pareto sweep and via
     # points multiply the searches, and a new date compiles a network: the search runs in the
@@ -72,6 +84,7 @@ async def route(
             unit=unit,
             deadline_s=deadline_s,
             scenario=scenario,
+            service=service,
         )
         return Response(result.model_dump_json(), media_type="application/json")
 

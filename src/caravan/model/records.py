@@ -411,7 +411,10 @@ class RailBlockSpeed(Record):
 
     country_id: Slug = Field(description="Country whose railway the trains run on.")
     speed_kph: float = Field(
-        gt=0, le=200, description="Route speed, km/h (a published km per day / 24)."
+        gt=0, le=200, description="Typical route speed, km/h (a published km per day / 24)."
+    )
+    best_speed_kph: float | None = Field(
+        None, gt=0, le=200, description="Best published route speed, km/h (the fast end)."
     )
     valid_from: dt.date = Field(description="Start of the period it describes.")
     source: tuple[SourceRef, ...] = _sources()

@@ -18,11 +18,14 @@ from caravan.network.parameters import Parameter
 __all__ = ["block_speeds_in_force"]
 
 
-def block_speeds_in_force(rows: Iterable[object], date: dt.date) -> dict[str, Parameter]:
+def block_speeds_in_force(
+    rows: Iterable[object], date: dt.date, *, best: bool = False
+) -> dict[str, Parameter]:
     """Each country's block-train speed on a date: its latest row from before the date.
 
-    Before a country's first row that first row stands in (the speed of a period before
-    any publication is not known; the earliest published one is the nearest).
+    Typical speeds, or with ``best`` the best published ones (where a row gives none, its
+    typical speed). Before a country's first row that first row stands in (the speed of a
+    period before any publication is not known; the earliest published one is the nearest).
     """
     by_country: dict[str, list[RailBlockSpeed]] = defaultdict(list)
     for row in rows:
@@ -33,7 +36,7 @@ def block_speeds_in_force(rows: Iterable[object], date: dt.date) -> dict[str, Pa
         speeds.sort(key=lambda r: r.valid_from)
         started = [r for r in speeds if r.valid_from <= date]
         row = started[-1] if started else speeds[0]
-        found[country] = Parameter(
-            f"block train speed {country}", row.speed_kph, "km/h", row.source
-        )
+        speed = (row.best_speed_kph or row.speed_kph) if best else row.speed_kph
+        name = f"block train {'best ' if best else ''}speed {country}"
+        found[country] = Parameter(name, speed, "km/h", row.source)
     return found

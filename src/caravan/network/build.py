@@ -232,9 +232,9 @@ class _Builder:
             model = self.time_model
             block = None if self._speed_overridden(link) else model.block_speed(country)
             if link.mode == LinkMode.RAIL and block is not None:
-                used = (block, rate)
-                low, time_h, high = model.block_run_h(link.length_km, block.value)
-                names: tuple[str, ...] = ("spread_low", "spread_high")
+                used = (*model.block_parameters(country), rate)
+                low, time_h, high = model.block_run_h(link.length_km, country)
+                names: tuple[str, ...] = ()
             elif link.mode == LinkMode.RAIL:
                 low, time_h, high = model.rail_run_h(link.length_km, speed.value, country)
                 names = (model.rail_stop_name(country), "spread_high")

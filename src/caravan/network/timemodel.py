@@ -112,6 +112,8 @@ class TimeModel:
     service: TrainService = TrainService.WAGONLOAD
     #: per country: route speed of container block trains (``rail_block_speeds.csv``)
     block_speeds: dict[str, Parameter] = field(default_factory=dict)
+    #: per country: the best published route speed of block trains (the fast end)
+    block_best_speeds: dict[str, Parameter] = field(default_factory=dict)
 
     @classmethod
     def from_knowledge_base(
@@ -139,7 +141,9 @@ class TimeModel:
         )
         if date is not None:
             model.departures = departures_in_force(kb.all("rail_services"), date)
-            model.block_speeds = block_speeds_in_force(kb.all("rail_block_speeds"), date)
+            speeds = kb.all("rail_block_speeds")
+            model.block_speeds = block_speeds_in_force(speeds, date)
+            model.block_best_speeds = block_speeds_in_force(speeds, date, best=True)
         modes = {c.id: c.mode.value for c in kb.crossings()}
         for quantity, target in (
             (Quantity.CLEARANCE_TIME_H, model.border_time),
@@ -203,15 +207,21 @@ class TimeModel:
             return None
         return self.block_speeds.get(country)
 
-    def block_run_h(self, length_km: float, speed_kph: float) -> tuple[float, float, float]:
-        """(low, typical, high) hours of a block train on a rail link, stops included.
+    def block_run_h(self, length_km: float, country: str) -> tuple[float, float, float]:
+        """(low, typical, high) hours of a block train on a rail link in a country.
 
-        The published route speed holds the stops, so none are added; low and high are the
-        general spread of running time (published best and typical times).
+        The published route speeds hold the stops, so none are added: low runs at the best
+        published speed, typical at the typical one, high is typical × the general high
+        spread (published ranges).
         """
-        typical = length_km / speed_kph
-        low, high = self.value("spread_low"), self.value("spread_high")
-        return typical * low, typical, typical * high
+        typical = length_km / self.block_speeds[country].value
+        best = self.block_best_speeds.get(country, self.block_speeds[country]).value
+        return length_km / best, typical, typical * self.value("spread_high")
+
+    def block_parameters(self, country: str) -> tuple[Parameter, ...]:
+        """The parameters behind a block train's time in a country (typical, best, spread)."""
+        speeds = (self.block_speeds[country], self.block_best_speeds.get(country))
+        return (*(s for s in speeds if s is not None), self.parameters["spread_high"])
 
     @staticmethod
     def rail_stop_name(country: str | None = None) -> str:

@@ -112,6 +112,8 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "month of year",
         ),
         (r"\b(?:today|сегодня)\b", "today"),
+        # "на днях", "the other day": a step in the days just before the report, which dates it
+        (r"\b(?:the\s+other\s+day)\b|(?<![\w-])(?:на\s+днях|днями)(?![\w-])", "today"),
         (r"\b(?:yesterday|вчера)\b", "yesterday"),
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
         (r"\b(?:last\s+year|в\s+прошлом\s+году)\b", "last year"),

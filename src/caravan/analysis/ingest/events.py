@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from caravan.analysis.ingest.coming_into_being import BEING_TRIGGERS
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.fronted_dates import fronted_date
@@ -135,6 +136,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + PHASE_TRIGGERS
     + PROGRESS_TRIGGERS
     + SIGNED_TRIGGERS
+    + BEING_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.

@@ -63,15 +63,16 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     heads = facility_heads(
         ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
     )
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    names = [
+        _with_nested_projects(text, gazetteer.find(text, s.start, s.end), gazetteer)
+        for s in sentences
+    ]
+    document_countries = _countries_named([m for found_here in names for m in found_here])
+    for sentence, named_here in zip(sentences, names, strict=True):
         matches = tuple(
             m
-            for m in _one_project_each(
-                _with_nested_projects(
-                    text, gazetteer.find(text, sentence.start, sentence.end), gazetteer
-                ),
-                project_countries,
-            )
+            for m in _one_project_each(named_here, project_countries, document_countries)
             if not (
                 m.ids(EntryKind.PROJECT)
                 and (
@@ -191,6 +192,7 @@ _ANAPHOR = re.compile(
     r"|platform|workshop|branch|campus|centre|center|tunnel|site)\b"
     r"|\bits\s+(?:total\s+|overall\s+|full\s+)?(?:length|cost|capacity)\b"
     r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП|АПП|ППС"
+    r"|мастерск\w+|филиал\w*|кампус\w*|комбинат\w*|завод\w*|месторождени\w+|рудник\w*"
     r"|(?:е[её]|его)\s+(?:общая\s+|полная\s+)?(?:протяж[её]нност\w*|длин\w*|стоимост\w*|мощност\w*))(?![\w-])",
     re.IGNORECASE,
 )
@@ -218,6 +220,19 @@ _OTHER_THINGS = re.compile(
     re.IGNORECASE,
 )
 _SECTION_WORD = re.compile(r"участ|section|stretch", re.IGNORECASE)
+#: A possessive anaphor ("its branch") and a body named by name in its sentence before it
+#: ("Xi'an Polytechnical University, which opened its branch"): the branch is that body's.
+_OWNED_BY_NAMED = re.compile(
+    r"\bits\s+(?:own\s+|new\s+|first\s+)?(?:branch|campus|office|subsidiary|plant|factory|workshop)\b"
+    r"|(?<![\w-])сво(?:й|его|ем|ём|им)\s+(?:нов\w+\s+|перв\w+\s+)?(?:филиал|кампус|офис|завод|мастерск)\w*",
+    re.IGNORECASE,
+)
+_ORGANISATION_NAMED = re.compile(
+    r"\b[A-Z][\w'’-]*\s+(?:University|Institute|College|Academy|Company|Group|Corporation|Bank"
+    r"|Ministry|Agency|Holding|Holdings)\b"
+    r"|[А-ЯЁ][\w-]*\s+(?:[\w-]+\s+){0,2}?(?:университет|институт|колледж|академи|компани|корпораци"
+    r"|банк)\w*"
+)
 #: A name in a longer chain of ends ("Душанбе-Вахдат-Яван-Курган-Тюбе") names a longer line.
 _CHAIN_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w']*\s?[-–—]\s?$")
 _CHAIN_AFTER = re.compile(r"\s?[-–—]\s?[A-ZА-ЯЁ]")
@@ -274,6 +289,12 @@ def _referred_back(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
             continue
+        if kind is EntryKind.PROJECT and names_other_thing(
+            text, anaphor.start(), anaphor.end(), earlier
+        ):
+            continue  # "the branch" after a workshop: a thing of another kind
+        if _owned_by_named_body(text, sentence.start, sentence.end):
+            continue  # "X University, which opened its branch": that body's branch, not the project
         if kind is EntryKind.PLACE and _LINE_WORD.search(anaphor.group()):
             continue  # "the railway" is a line, not a border post
         if _OWN_NAME_AFTER.match(text, anaphor.end()) and not _SECTION_WORD.search(anaphor.group()):
@@ -359,6 +380,12 @@ def _context(
     )
 
 
+def _owned_by_named_body(text: str, start: int, end: int) -> bool:
+    """True when the sentence speaks of "its branch" (plant, office …) of a body it names."""
+    owned = _OWNED_BY_NAMED.search(text, start, end)
+    return owned is not None and _ORGANISATION_NAMED.search(text, start, owned.start()) is not None
+
+
 def _names_subject(
     match: Match, kind: EntryKind, crossings_at: dict[str, tuple[tuple[str, str], ...]]
 ) -> bool:
@@ -414,6 +441,7 @@ def _the_one(
         any(m.ids(EntryKind.PROJECT, EntryKind.CROSSING) for m in matches)
         or _own_line(text, sentence)
         or _OTHER_THINGS.search(text, sentence.start, sentence.end)
+        or _owned_by_named_body(text, sentence.start, sentence.end)
     ):
         return []
     for kind, find in (
@@ -465,17 +493,25 @@ def _first_crossing_figure(text: str, sentence: Sentence) -> re.Match[str] | Non
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _one_project_each(matches: list[Match], project_countries: dict[str, set[str]]) -> list[Match]:
-    """A name that fits several projects takes the one of the country the sentence names.
-
-    "Luban Workshop … Kyrgyz State Technical University" is the workshop in Kyrgyzstan; a
-    name no country settles is dropped rather than guessed.
-    """
-    named = {
+def _countries_named(matches: list[Match]) -> set[str]:
+    """The member states (not China) the names ``matches`` name or lie in."""
+    return {
         i
         for m in matches
         for i in [*m.ids(EntryKind.COUNTRY), *(p.split("-", 1)[0] for p in m.ids(EntryKind.PLACE))]
     } - {"cn"}
+
+
+def _one_project_each(
+    matches: list[Match], project_countries: dict[str, set[str]], document: set[str]
+) -> list[Match]:
+    """A name that fits several projects takes the one of the country the sentence names,
+    else of the one member state the whole text names (``document``).
+
+    "Luban Workshop … Kyrgyz State Technical University" is the workshop in Kyrgyzstan; a
+    name no country settles is dropped rather than guessed.
+    """
+    named = _countries_named(matches)
     kept: list[Match] = []
     for match in matches:
         ids = match.ids(EntryKind.PROJECT)
@@ -483,6 +519,13 @@ def _one_project_each(matches: list[Match], project_countries: dict[str, set[str
             kept.append(match)
             continue
         fitting = [i for i in ids if project_countries.get(i, set()) & named]
+        if (
+            not fitting
+            and len(document) == 1
+            and all(len(project_countries.get(i, ())) == 1 for i in ids)
+        ):
+            # one kind of thing in several countries (the Luban workshops): the text's country
+            fitting = [i for i in ids if project_countries.get(i, set()) & document]
         if len(fitting) == 1:
             entry = next(e for e in match.entries if e.id == fitting[0])
             kept.append(

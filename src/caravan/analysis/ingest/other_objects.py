@@ -3,7 +3,8 @@
 A status phrase in a sentence that names no project is lent the project of the text (or of
 the sentence before). When the sentence names a thing of its own kind, a service, a store, a
 company, a terminal, an office or venue ("launched trucking from Shenzhen", "opened a tea
-warehouse", "an office coordinating the construction opened", "запустила автоперевозки"), the phrase is about that thing, not the project, unless the project's own
+warehouse", "an office coordinating the construction opened", "запустила автоперевозки", a
+university's "branch" or "филиал"), the phrase is about that thing, not the project, unless the project's own
 name carries the same head noun (a terminal project and "the terminal").
 """
 
@@ -18,14 +19,15 @@ __all__ = ["names_other_thing"]
 #: Head nouns of things that are not lines, works or projects (each a stem).
 _OTHER_HEADS = re.compile(
     r"\b(?:warehouse|stores?\b|shops?\b|trucking|flights?\b|terminals?\b"
-    r"|hubs?\b|(?<!press\s)offices?\b|venues?\b|headquarters\b|premises\b|assembly\s+points?\b)"
+    r"|hubs?\b|(?<!press\s)offices?\b|venues?\b|headquarters\b|premises\b|assembly\s+points?\b"
+    r"|branch(?:es)?\b|campus(?:es)?\b)"
     # a company founded: "… Railway Company LLC was then set up", "создана компания ООО «…»"
     r"|(?-i:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+\w+){0,3}?\s+(?:was|were|has\s+been)\s+"
     r"(?:\w+\s+)?(?:set\s+up|established|founded|registered|created)\b"
     r"|(?<![\w-])(?:создан\w*|учрежден\w*|зарегистрирован\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:компани\w*|предприяти\w*|(?-i:ООО|ТОО|АО))(?![\w-])"
     r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб|офис|представительств"
-    r"|штаб-квартир)",
+    r"|штаб-квартир|филиал|кампус)",
     re.IGNORECASE,
 )
 #: Head nouns of the things projects are, in groups of one kind (stems, either language).
@@ -39,6 +41,7 @@ _HEAD_GROUPS = (
     ("tunnel", "тоннел", "туннел"),
     ("bridge", "мост"),
     ("workshop", "мастерск"),
+    ("branch", "campus", "филиал", "кампус"),
     ("project", "проект"),
 )
 _WORDS = re.compile(r"[^\W\d_]+")

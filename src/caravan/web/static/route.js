@@ -8,6 +8,7 @@ const ROUTE_COLORS = ["#111111", "#d95f02", "#7570b3", "#1b9e77", "#e7298a", "#6
 const TRANSFER_LABELS = { gauge_transshipment: "transshipment between gauges", bogie_exchange: "bogie exchange",
   border_transload: "transload at the border", port_handling: "port handling", road_rail_handling: "road–rail handling" };
 const UNIT_LABELS = { teu: "TEU", feu: "FEU", tonne: "tonne" };
+const SERVICE_LABELS = { block: "container block trains", wagonload: "wagonload" };
 const SEPARATOR = /\s*;\s*/;
 
 let ctx = null; // { map, groups, state, coords, onSearch }
@@ -53,7 +54,7 @@ export function readForm() {
   const form = new FormData($("#route-form"));
   return { from: form.get("origin").trim(), to: form.get("destination").trim(), via: split(form.get("via")).map(toApiItem),
     avoid: split(form.get("avoid")).map(toApiItem), mode: form.getAll("mode"), by: form.get("by"), unit: form.get("unit"),
-    alt: Math.max(0, Math.min(5, Number(form.get("alternatives")) || 0)), date: form.get("date") || ctx.state.date,
+    service: form.get("service") || "block", alt: Math.max(0, Math.min(5, Number(form.get("alternatives")) || 0)), date: form.get("date") || ctx.state.date,
     scenario: ctx.state.scenario };
 }
 
@@ -66,6 +67,7 @@ export function fillForm(query) {
   for (const box of form.querySelectorAll("input[name=mode]")) box.checked = !query.mode?.length || query.mode.includes(box.value);
   if (query.by) form.elements.by.value = query.by;
   if (query.unit) form.elements.unit.value = query.unit;
+  if (query.service) form.elements.service.value = query.service;
   if (query.alt !== undefined) form.elements.alternatives.value = String(query.alt);
   if (query.date) form.elements.date.value = query.date;
 }
@@ -76,6 +78,7 @@ export function queryToParams(query, params) {
   for (const key of ["via", "avoid", "mode"]) query[key].forEach((v) => params.append(key, v));
   params.set("by", query.by);
   params.set("unit", query.unit);
+  params.set("service", query.service || "block");
   params.set("alt", String(query.alt));
   params.set("date", query.date);
 }
@@ -83,7 +86,7 @@ export function queryToParams(query, params) {
 export function paramsToQuery(params) {
   if (!params.get("from") || !params.get("to")) return null;
   return { from: params.get("from"), to: params.get("to"), via: params.getAll("via"), avoid: params.getAll("avoid"),
-    mode: params.getAll("mode").length ? params.getAll("mode") : ["rail", "road", "ferry"], by: params.get("by") || "generalised", unit: params.get("unit") || "teu",
+    mode: params.getAll("mode").length ? params.getAll("mode") : ["rail", "road", "ferry"], by: params.get("by") || "generalised", unit: params.get("unit") || "teu", service: params.get("service") || "block",
     alt: Number(params.get("alt") ?? 2), date: params.get("date") || ctx.state.date, scenario: params.get("scenario") || "today" };
 }
 
@@ -104,7 +107,7 @@ function clearResults() {
 
 function apiParams(query, alternatives, pareto) {
   return { origin: query.from, destination: query.to, mode: query.mode, via: query.via, avoid: query.avoid,
-    by: query.by, unit: query.unit, date: query.date, alternatives, pareto,
+    by: query.by, unit: query.unit, service: query.service, date: query.date, alternatives, pareto,
     scenario: query.scenario && query.scenario !== "today" ? query.scenario : undefined };
 }
 
@@ -242,6 +245,7 @@ function itineraryCard(it, index) {
     el("h3", {}, el("span", { class: "route-swatch", "aria-hidden": "true" }), route.labels[index], el("span", { class: "hint" }, ` ${summary(it)}`)),
     el("div", { class: "totals" }, `${fmt.format(it.length_km)} km · ${fmt1.format(it.time_h / 24)} days`,
       days ? ` (range ${days})` : "", ` · USD ${fmt.format(it.cost_usd)} per ${unit}`, cost ? ` (range ${cost})` : "",
+      it.modes.includes("rail") ? el("span", { "data-testid": "service" }, ` · rail as ${SERVICE_LABELS[it.service] || it.service}`) : "",
       sourceLink(it.sources)),
     departure ? el("div", { class: "hint", "data-testid": "from-departure",
       title: "from the first vehicle's departure to the last one's arrival: no loading, formation or waiting at the origin, no unloading at the destination" },

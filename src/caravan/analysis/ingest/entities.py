@@ -19,6 +19,7 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, parties_nam
 from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.country_chain_lines import country_chain_lines
 from caravan.analysis.ingest.described_facilities import described_facilities
+from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
@@ -279,6 +280,11 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
     for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
+            yield _new(kind, name, start, end, ())
+    for kind, name, start, end in facility_phrases(view, gazetteer):  # noun phrases
+        taken = places_known if kind is EntityKind.PLACE else known  # known names: read there
+        if not any(a < end and start < b for a, b in taken if (a, b) not in names_known):
+            taken.append((start, end))
             yield _new(kind, name, start, end, ())
     for name, start, end in [
         *typed_places(view, gazetteer),

@@ -1,0 +1,945 @@
+"""New facilities described by a noun phrase: "a 160-megawatt combined-cycle gas plant in the
+Mangystau Region", "a branch of the University of Hong Kong at Satpayev University",
+"солнечную электростанцию мощностью 500 мегаватт", "Казарманского каскада ГЭС в Нарынской
+области".
+
+One reader for every domain: a facility head noun from ``facility_heads.csv`` (energy,
+industry, transport, education; English and Russian), the modifiers before it (kind,
+capacity, a name), the complements after it (purpose "for …" / "по …", "of …", capacity
+"мощностью …") and its place ("in …", "at …", "в …"). A phrase is a project of the system
+only with a cue: a capacity or a cost in the phrase, or a step of building, a plan, an
+agreement or an investment in the sentence; in English an indefinite phrase ("a", "an",
+"one", "three", "a second"), since "the plant" refers to one already named. A weak head
+("line", "centre", "предприятие") also needs a modifier, a complement or a place. A phrase
+that a known project's name covers, or whose head and place words a known project's name
+holds, is that project; a later phrase of the same head and place in the same text is the
+one already proposed. An unknown single name the phrase puts its facility "in" ("in Tyup")
+is a new place.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import analyser, lemma_of
+from caravan.analysis.ingest.tokens import tokenise
+from caravan.model.proposals import EntityKind
+
+__all__ = ["FacilityHead", "FacilityPhrase", "facility_heads", "facility_phrases", "read_phrases"]
+
+HEADS_PATH = Path(__file__).with_name("facility_heads.csv")
+
+
+@dataclass(frozen=True)
+class FacilityHead:
+    """A head noun that says a phrase names a facility, and how much it needs around it."""
+
+    language: str
+    head: str  # English words as written (singular), a Russian lemma or abbreviation
+    kind: EntityKind
+    weak: bool  # needs a modifier, a complement or a place besides a cue
+    domain: str  # energy, industry, transport, education (a "/" between several)
+
+    @property
+    def domain_transport(self) -> bool:
+        """True for a head of transport (a line "between A and B")."""
+        return "transport" in self.domain
+
+
+@dataclass(frozen=True)
+class FacilityPhrase:
+    """A facility noun phrase read from a sentence (offsets into the whole text)."""
+
+    kind: EntityKind
+    name: str
+    start: int
+    end: int
+    head_key: str  # the head's key, for telling two phrases of one facility
+    place: str | None  # the words of its place, as written
+    place_span: tuple[int, int] | None
+    vague: bool = False  # "современное предприятие …": only how it is, no place, size or owner
+
+
+@functools.cache
+def facility_heads(path: Path = HEADS_PATH) -> tuple[FacilityHead, ...]:
+    """The head nouns of ``facility_heads.csv`` (language, head, kind, strength, why)."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return tuple(
+            FacilityHead(
+                row["language"],
+                row["head"],
+                EntityKind(row["kind"]),
+                row["strength"] == "weak",
+                row["domain"],
+            )
+            for row in csv.DictReader(file)
+        )
+
+
+# --- English ---------------------------------------------------------------------------------
+
+#: Words that end the modifiers before a head: determiners, prepositions, verbs, pronouns.
+_EN_STOP = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+     "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "is", "are",
+     "was", "were", "be", "been", "will", "would", "has", "have", "had", "which", "who", "as",
+     "into", "per", "than", "also", "not", "it", "they", "we", "build", "built", "open",
+     "opened", "launch", "launched", "construct", "constructed", "plans", "planned", "include",
+     "includes", "including", "such", "each", "every", "any", "some", "other", "same", "said",
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "new",
+     "second", "third", "first", "additional", "another", "several", "both", "all", "construction",
+     "building", "between", "about", "over", "under", "after", "before", "near", "around"}
+)  # fmt: skip
+#: Words before the modifiers that make the phrase indefinite: a facility not yet named.
+_EN_INDEFINITE = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "new", "second", "third", "another", "additional", "several"}
+)  # fmt: skip
+_EN_DEFINITE = frozenset(
+    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such",
+     "each", "every", "any", "same", "said", "first"}
+)  # fmt: skip
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_EN_CAPACITY = re.compile(
+    rf"(?P<value>{_NUMBER})\s*[- ]?\s*(?P<unit>megawatts?|gigawatts?|kilowatts?|MW|GW|kW|kV)\b",
+    re.IGNORECASE,
+)
+_EN_COST = re.compile(
+    rf"(?:\$|USD\s?|US\$)\s?{_NUMBER}\s*(?:million|billion|bn|mln|m)?\b,?"
+    rf"|{_NUMBER}\s*(?:million|billion)\s+(?:US\s+)?dollars?,?",
+    re.IGNORECASE,
+)
+_UNIT = {"megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW", "mw": "MW", "gw": "GW",
+         "kw": "kW", "kv": "kV"}  # fmt: skip
+_EN_WORD = re.compile(r"[\w$'’.-]+|,")
+_CAP = r"(?-i:[A-Z][\w'’-]*)"
+_PLACE_NOUN = r"(?:region|province|district|oblast|county|area|zone|prefecture)"
+#: Complements after an English head: purpose, owner or part, capacity, place.
+_EN_FOR = re.compile(
+    r"\s+(?P<prep>for|of)\s+(?P<np>(?:the\s+)?(?:(?:[a-z][\w-]*|" + _CAP + r")\s+){0,6}?"
+    r"(?:[a-z][\w-]*|" + _CAP + r"))(?=\s*[,.;:)]|\s+(?:in|at|near|with|will|is|was|to|that"
+    r"|which|by|from|worth|valued|costing|after|before|since|following|when|while|under|as|on"
+    r"|within|amid|despite|and\s+(?:a|an|the))\b|$)",
+)
+_EN_CAPACITY_AFTER = re.compile(
+    r"\s+with\s+(?:a\s+)?(?:total\s+|annual\s+|design\s+)?capacity\s+of\s+(?:up\s+to\s+)?"
+    rf"(?P<value>{_NUMBER})\s*(?P<unit>megawatts?|gigawatts?|MW|GW|kV)?",
+    re.IGNORECASE,
+)
+_EN_PLACE = re.compile(
+    r"\s+(?P<prep>in|at|near|outside)\s+(?:the\s+)?(?P<where>(?:(?:city|town|village|port|seaport)\s+of\s+)?"
+    + _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:'s\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?"
+    r"(?:\s+" + _PLACE_NOUN + r")?)(?:,\s+(?P<country>" + _CAP + r"))?"
+)  # fmt: skip
+#: The place after the verb: "a second Luban Workshop will be opened in Astana".
+_EN_PLACE_AFTER_VERB = re.compile(
+    r"\s+(?:will\s+be|is\s+to\s+be|are\s+to\s+be|was|were|is|are|to\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:built|opened|located|constructed|set\s+up|launched|established|created|erected)"
+    r"(?P<place>\s+(?:in|at|near)\s+(?:the\s+)?(?P<where>" + _CAP + r"(?:\s+" + _CAP + r"){0,2}"
+    r"(?:\s+" + _PLACE_NOUN + r")?))"
+)  # fmt: skip
+#: A step, plan, agreement or investment in the sentence: the phrase is a project of the system.
+_EN_CUE = re.compile(
+    r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|commission\w*|plan(?:s|ned|ning)?|agree\w*|sign\w*"
+    r"|invest\w*|implement\w*|set\s+up|setting\s+up|establish\w*|creat\w*|erect\w*|develop\w*|project\w*"
+    r"|memorand\w*|deal|contract\w*|financ\w*|put\s+into\s+operation|will\s+be|to\s+be"
+    r"|propos\w*|start\w*|begin|began|begun|groundbreaking|located|produce\w*|capacity)\b",
+    re.IGNORECASE,
+)
+
+
+def _en_head_pattern() -> re.Pattern[str]:
+    heads = sorted((h.head for h in facility_heads() if h.language == "en"), key=len, reverse=True)
+    words = "|".join(r"\s+".join(re.escape(w) for w in head.split()) for head in heads)
+    return re.compile(r"(?<![\w-])(?P<head>(?:" + words + r")(?:s|es)?)(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _en_heads() -> tuple[re.Pattern[str], dict[str, FacilityHead]]:
+    table = {h.head.casefold(): h for h in facility_heads() if h.language == "en"}
+    return _en_head_pattern(), table
+
+
+def _en_head_of(written: str) -> FacilityHead | None:
+    table = _en_heads()[1]
+    key = re.sub(r"\s+", " ", written.casefold())
+    if key in table:
+        return table[key]
+    for cut in ("es", "s"):
+        if key.endswith(cut) and key[: -len(cut)] in table:
+            return table[key[: -len(cut)]]
+    return None
+
+
+def _capacity_text(value: str, unit: str) -> str:
+    """A capacity written one way: "160-megawatt" → "160 MW", "500 мегаватт" → "500 МВт"."""
+    folded = unit.casefold().rstrip("s")
+    ru = {"мвт": "МВт", "гвт": "ГВт", "квт": "кВт"}
+    for stem, short in (("мегаватт", "МВт"), ("гигаватт", "ГВт"), ("киловатт", "кВт")):
+        if folded.startswith(stem):
+            return f"{value} {short}"
+    return f"{value} {ru.get(folded, _UNIT.get(folded, unit))}"
+
+
+def _english(view: SentenceView) -> Iterator[FacilityPhrase]:
+    sentence = view.sentence
+    pattern, _ = _en_heads()
+    for found in pattern.finditer(sentence):
+        head = _en_head_of(found["head"])
+        if head is None or (head.head == "HPP" and found["head"] != "HPP"):
+            continue
+        if sentence[found.end() : found.end() + 1] == "'" or sentence[found.end() :].startswith(
+            "’"
+        ):
+            continue  # "the plant's workers": a possessive, the plant already named
+        phrase = _english_phrase(view, found, head)
+        if phrase is not None:
+            yield phrase
+
+
+def _english_phrase(
+    view: SentenceView, found: re.Match[str], head: FacilityHead
+) -> FacilityPhrase | None:
+    sentence = view.sentence
+    before = sentence[: found.start("head")]
+    cost = False
+    capacity: str | None = None
+    modifiers: list[str] = []
+    words = list(_EN_WORD.finditer(before))
+    determiner: str | None = None
+    index = len(words) - 1
+    while index >= 0 and len(modifiers) < 6:
+        word = words[index].group()
+        money = _EN_COST.search(before, max(0, words[index].start() - 16), words[index].end())
+        if money is not None and money.end() >= words[index].end() - 1 and word != "a":
+            cost = True
+            while index >= 0 and words[index].start() >= money.start():
+                index -= 1
+            continue
+        if word == ",":
+            if index > 0 and _EN_COST.search(words[index - 1].group() + ","):
+                index -= 1
+                continue
+            break
+        amount = _EN_CAPACITY.fullmatch(word)
+        if amount is None and index > 0:
+            amount = _EN_CAPACITY.fullmatch(f"{words[index - 1].group()} {word}")
+            index -= 0 if amount is None else 1  # "120 MW": the number before the unit
+        if amount is not None:
+            capacity = _capacity_text(amount["value"], amount["unit"])
+            index -= 1
+            continue
+        if word.casefold() in _EN_SKIP:
+            index -= 1  # "a planned … park": the plan is a cue, not a word of the name
+            continue
+        if word == "and" and modifiers and index > 0 and _modifier_word(words[index - 1].group()):
+            modifiers.insert(0, word)  # "a logistics and innovation center"
+            index -= 1
+            continue
+        if word.casefold() in _EN_STOP:
+            determiner = word.casefold()
+            if determiner in ("new", "second", "third", "additional", "another") and index > 0:
+                prior = words[index - 1].group().casefold()
+                if prior in ("a", "an", "the", "its", "their"):
+                    determiner = prior if prior in ("the", "its", "their") else word.casefold()
+                    if prior in ("a", "an") and word.casefold() in ("second", "third"):
+                        modifiers.insert(0, word)
+            break
+        if word.endswith(("'", "’", "'s", "’s")):
+            determiner = "its"  # "the two countries' railway": a possessive makes it definite
+            break
+        modifiers.insert(0, word.rstrip(".,"))
+        index -= 1
+    determiner_at = words[index].start() if determiner is not None else found.start()
+    if determiner in _EN_DEFINITE:
+        return None
+    if determiner not in _EN_INDEFINITE and capacity is None:
+        return None
+    start = view.start + (words[index + 1].start() if index + 1 < len(words) else found.start())
+    if modifiers and modifiers[0].casefold() in ("second", "third"):
+        start = view.start + before.rfind(modifiers[0])
+    end = view.start + found.end("head")
+    rest = sentence[found.end("head") :]
+    complements: list[str] = []
+    place: str | None = None
+    place_span: tuple[int, int] | None = None
+    cursor = 0
+    for _ in range(4):
+        part = _EN_FOR.match(rest, cursor)
+        if part is not None and not complements:
+            complements.append(f"{part['prep']} {_without_article(part['np'])}")
+            cursor = part.end()
+            continue
+        making = _EN_MAKING.match(rest, cursor)
+        if making is not None and not complements:
+            complements.append(f"{making['verb']} {making['np']}")
+            cursor = making.end()
+            continue
+        link = _EN_BETWEEN.match(rest, cursor)
+        if link is not None and head.domain_transport:
+            complements.append(link.group().strip())
+            cursor = link.end()
+            continue
+        amount = _EN_CAPACITY_AFTER.match(rest, cursor)
+        if amount is not None and amount["unit"]:
+            capacity = _capacity_text(amount["value"], amount["unit"])
+            cursor = amount.end()
+            continue
+        where = _EN_PLACE.match(rest, cursor)
+        if where is not None and place is None:
+            place = where["where"]
+            complements.append(f"{where['prep']} {place}")
+            absolute = view.start + found.end("head") + where.start("where")
+            place_span = (absolute, absolute + len(place))
+            cursor = where.end("where")
+            continue
+        break
+    end += cursor
+    if place is None:
+        after_verb = _EN_PLACE_AFTER_VERB.match(rest, cursor)
+        if after_verb is not None:
+            place = after_verb["where"]
+            complements.append(f"in {place}")
+            absolute = view.start + found.end("head") + after_verb.start("where")
+            place_span = (absolute, absolute + len(place))
+    plural = found["head"].casefold().endswith("s") and _en_head_of(found["head"]) is not None
+    if plural and determiner in ("a", "an", "new", "several", "additional", None):
+        return None  # "new Lu Ban workshops": facilities in general, not one counted
+    if head.weak and re.match(r"of\s+(?:the\s+)?[a-z]", complements[0] if complements else ""):
+        return None  # "a long line of carriers", "a fourth line of the pipeline": a part or a row
+    if _IN_TITLE.search(sentence, 0, start - view.start):
+        return None  # «Казахстанский культурный центр …»: a title that begins before the phrase
+    if _COMPOUND_AFTER.match(rest) or any(m.casefold() in _NOT_FACILITY for m in modifiers):
+        return None  # "a 40-year mine life", "a loan facility": the head is no facility here
+    if _APPOSITION_BEFORE.search(sentence, 0, start - view.start) or _named_after(view, end):
+        return None  # "the Bakhty-Ayagoz railway, a new 272 km line": the name's own thing
+    owner = any(c.startswith("of ") and re.search(r"\b[A-Z]", c) for c in complements)
+    proper = _proper_modifiers(view, start, modifiers)
+    purpose = any(c.startswith(("for ", "producing ", "making ", "between ")) for c in complements)
+    if place is None:
+        place, place_span, in_place = _place_before(view, determiner_at + view.start, r"[Ii]n")
+        if in_place:
+            complements.append(in_place)
+    company = _owner_before(view, determiner_at + view.start)
+    if head.weak and not (capacity or place or purpose or owner or proper):
+        return None  # "a strategic line", "a vocational school": which one is not said
+    if head.head in _NEEDS_OWNER and not owner:
+        return None  # "a regional branch": a bank's as likely as a university's
+    if head.head == "project" and (not modifiers or place is None):
+        return None
+    if not (capacity or cost or place or purpose or owner or proper):
+        return None  # "a starch plant" in a list of parts says nothing of which
+    if not (cost or capacity or _cue_outside(_EN_CUE, view, start, end)):
+        return None
+    core = " ".join([*modifiers, found["head"]])
+    name = " ".join(filter(None, [company, core, capacity, *complements]))
+    name = name[:1].upper() + name[1:]
+    return FacilityPhrase(head.kind, name, start, end, _key(head.head), place, place_span)
+
+
+#: A noun right after the head that makes the head its modifier ("mine life", "plant workers").
+_COMPOUND_AFTER = re.compile(
+    r"\s+(?:life|lives|workers|staff|construction|project|projects|site|operator|output"
+    r"|owner|management|equipment|network|operations|employees|director|manager)\b"
+)
+#: Modifiers that make the head something else than a facility ("loan facility").
+_NOT_FACILITY = frozenset({"loan", "credit", "financing", "insurance", "service", "customer"})
+#: A phrase set beside a name it describes: "the X railway, a new 272 km line", "«сухой порт»
+#: Хоргос — крупнейший терминал"; and a phrase followed by its name: "a new checkpoint, Alakol,".
+_APPOSITION_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*|railway|road|line|highway|[»\"”]|[А-ЯЁ][\w-]*)\s*[,—–]\s*"
+    r"(?:(?:a|an|one|new|the)\s+)*$"
+)
+_APPOSITION_AFTER = re.compile(r"\s*[,—–]\s*[\"“«]?[A-Z][\w'’-]+[\"”»]?\s*[,—–)]")
+#: Words before a head that say it is planned, not which it is.
+_EN_SKIP = frozenset({"planned", "proposed", "future", "prospective"})
+_EN_MAKING = re.compile(
+    r"\s+(?P<verb>producing|making|manufacturing|processing)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?"
+    r"[a-z][\w-]*)(?=\s*[,.;:)]|\s+(?:in|at|near|with|and|for|by|from|will|is|was|to)\b|$)"
+)
+_EN_BETWEEN = re.compile(r"\s+between\s+" + _CAP + r"(?:\s+" + _CAP + r")?\s+and\s+" + _CAP)
+#: A company just before the verb of building: "China Huadian will build a …".
+_EN_OWNER = re.compile(
+    r"(?P<owner>(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*|&)){0,3})\s+"
+    r"(?:(?:has|have|had|will|would|is|are|was|were|also|now|plans?|planned|intends?|agreed|aims?"
+    r"|wants?|hopes?|going|to|be|signed|a|deal|contract)\s+){0,4}?"
+    r"(?:build|construct|set\s+up|open|launch|create|establish|develop|finance|implement"
+    r"|invest\s+in)\s+$"
+)
+
+
+def _modifier_word(word: str) -> bool:
+    """True for a lower-case word that may stand among a head's modifiers."""
+    return word[:1].islower() and word.casefold() not in _EN_STOP
+
+
+def _named_after(view: SentenceView, end: int) -> bool:
+    """True when the phrase is followed by its own name (", Alakol,"), not by a country or
+    a known place ("in Tyup, Kyrgyzstan, according to")."""
+    found = _APPOSITION_AFTER.match(view.text, end, view.end)
+    if found is None:
+        return False
+    name_at = end + len(found.group()) - len(found.group().lstrip(' ,—–"“«'))
+    return not any(m.start <= name_at < m.end for m in view.matches)
+
+
+def _owner_before(view: SentenceView, at: int) -> str | None:
+    """The company the sentence says builds the facility, when it is named just before the
+    verb ("China Huadian will build a …"); none for a country or a known place."""
+    found = _EN_OWNER.search(view.text, view.start, at)
+    if found is None or found.end() != at:
+        return None
+    owner = re.sub(r"^(?:The|A|An|In|On)\s+", "", found["owner"])
+    start = found.start("owner") + len(found["owner"]) - len(owner)
+    words = [t for t in tokenise(view.text, start, found.end("owner")) if t.capitalised]
+    if not words or all(any(m.start <= w.start < m.end for m in view.matches) for w in words):
+        return None
+    return owner
+
+
+def _place_before(
+    view: SentenceView, at: int, preposition: str
+) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """A known place the sentence puts its facility in before the phrase ("В Актау собираются
+    построить новый морской порт"): (place, span, words for the name)."""
+    pattern = re.compile(r"(?<![\w-])" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
+    for found in pattern.finditer(view.text, view.start, at):
+        span = (found.start("place"), found.end("place"))
+        if any(m.start == span[0] and m.ids(EntryKind.PLACE) for m in view.matches):
+            return found["place"], span, found.group()[:1].lower() + found.group()[1:]
+    return None, None, None
+
+
+#: Heads that name a facility only with their owner: "a branch of the University of Hong Kong".
+_NEEDS_OWNER = frozenset({"branch"})
+#: An opening quote on the word just before the phrase: the phrase is the rest of a title.
+_IN_TITLE = re.compile(r"[«\"“][\w-]+\s+$")
+
+
+def _proper_modifiers(view: SentenceView, start: int, modifiers: list[str]) -> bool:
+    """True when a modifier is a name ("Luban"), not a country's adjective or a capital that
+    only opens the sentence."""
+    for modifier in modifiers:
+        if not modifier[:1].isupper() or modifier.casefold() in ("second", "third"):
+            continue
+        at = view.text.find(modifier, start)
+        if at == view.start:
+            continue
+        if any(
+            m.start <= at < m.end and m.ids(EntryKind.COUNTRY, EntryKind.GROUP)
+            for m in view.matches
+        ):
+            continue
+        return True
+    return False
+
+
+def _cue_outside(cue: re.Pattern[str], view: SentenceView, start: int, end: int) -> bool:
+    """True when the sentence holds a cue outside the phrase itself ("a plant" is no plan)."""
+    return bool(cue.search(view.text, view.start, start) or cue.search(view.text, end, view.end))
+
+
+def _without_article(words: str) -> str:
+    return re.sub(r"^the\s+", "", words)
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+_RU_WORD = re.compile(r"[«\"]?[\w-]+(?:[.,]\d+)?[»\"]?|[,;:—–()]")
+_RU_NUMERALS = frozenset(
+    {"два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+     "двух", "трех", "трёх", "четырех", "четырёх", "пяти", "одна", "один", "одну", "одной",
+     "одного", "нескольких", "несколько"}
+)  # fmt: skip
+_RU_CAPACITY = re.compile(
+    rf"\s*(?:[,—–]\s*)?(?:(?:общей|суммарной|установленной|проектной)\s+)?(?:мощностью|на)\s+"
+    rf"(?:до\s+|более\s+|свыше\s+|около\s+)?(?P<value>{_NUMBER})\s*"
+    r"(?P<unit>МВт|ГВт|кВт|мегаватт\w*|гигаватт\w*|киловатт\w*)(?![\w-])",
+)
+_RU_PURPOSE = re.compile(
+    r"\s+(?P<np>по\s+(?:[а-яё-]+\s+){0,2}?(?:переработк|производств|выпуск|добыч|выращиван"
+    r"|обучени|подготовк|хранени|сборк)\w*(?:\s+(?!в\s|на\s|с\s|у\s)[а-яё-]+){0,3}?"
+    r"(?:\s+и\s+(?:[а-яё-]+\s+){0,1}[а-яё-]+(?:\s+[а-яё-]+)??)?)(?=\s*[,.;:—–)]|\s+(?:в|на|у|с|рядом|мощностью|появ\w+|будет|стоимостью)\s|$)"
+)
+_RU_WITH = re.compile(
+    r"\s+(?P<np>с\s+(?:[а-яё-]+(?:ым|им|ой|ей)\s+){0,2}[а-яё-]+(?:ом|ем|ой|ей|ами|ями))(?![\w-])"
+)
+_RU_CAP = r"[«\"]?[А-ЯЁA-Z][\w-]*[»\"]?"
+_RU_PLACE = re.compile(
+    r"\s+(?P<where>(?:в|во|на|у|под|рядом\s+с|возле|около)\s+"
+    r"(?:(?:[а-яё-]+(?:ой|ом|ем|ей|ых|их|ого|его|ым|им)\s+){0,3}(?:област\w*|район\w*|регион\w*|зон\w*"
+    r"|округ\w*|провинци\w*|агломераци\w*|порт[уа]?|пункт\w*\s+пропуска)(?:\s+" + _RU_CAP + r")?"
+    r"|" + _RU_CAP + r"(?:ой|ом|ем)\s+(?:области|районе|регионе|провинции)"
+    r"|(?:(?:городе|селе|поселке|посёлке|ауле|кишлаке|городах|селах)\s+)?" + _RU_CAP
+    + r"(?:\s+(?:области|района|провинции)|\s+[А-ЯЁ][а-яё]+)?))"
+)  # fmt: skip
+_RU_CUE = re.compile(
+    r"(?<![\w-])(?:постро\w*|строительств\w*|стро[ия]т\w*|возвед\w*|откры\w*|запуск\w*|запущ\w*"
+    r"|ввод\w*|введ\w*|планир\w*|план\w*|намер\w*|собира\w*|реализ\w*|соглашени\w*|меморандум\w*"
+    r"|инвест\w*|проект\w*|появ\w*|созда\w*|сооруж\w*|подписа\w*|договор\w*|финансир\w*|займ\w*"
+    r"|кредит\w*|разместит\w*|размещ\w*|предусматр\w*|предполага\w*|мощностью|намечен\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_RU_ABBREVIATIONS = frozenset({"ГЭС", "ТЭС", "ТЭЦ", "СЭС", "ВЭС", "НПЗ", "ГМК", "МГЭС"})
+_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+
+
+@functools.cache
+def _ru_heads() -> dict[str, FacilityHead]:
+    return {h.head.casefold(): h for h in facility_heads() if h.language == "ru"}
+
+
+def _ru_head_of(word: str) -> FacilityHead | None:
+    bare = word.strip('«»"')
+    table = _ru_heads()
+    if bare in _RU_ABBREVIATIONS or (bare.upper() == bare and bare.casefold() in table):
+        return table.get(bare.casefold())
+    if not bare[:1].islower():
+        return None
+    lemma = lemma_of(bare).lemma
+    if lemma in table:
+        return table[lemma]
+    if lemma.endswith("электростанция"):
+        return table["электростанция"]
+    return None
+
+
+def _russian(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhrase]:
+    sentence = view.sentence
+    words = list(_RU_WORD.finditer(sentence))
+    taken_until = 0
+    for index, word in enumerate(words):
+        if word.start() < taken_until:
+            continue
+        head = _ru_head_of(word.group())
+        if head is None:
+            continue
+        phrase = _russian_phrase(view, words, index, head, gazetteer)
+        if phrase is not None:
+            taken_until = phrase.end - view.start
+            yield phrase
+
+
+def _russian_phrase(
+    view: SentenceView,
+    words: list[re.Match[str]],
+    index: int,
+    head: FacilityHead,
+    gazetteer: Gazetteer,
+) -> FacilityPhrase | None:
+    sentence = view.sentence
+    head_word = words[index].group()
+    abbreviation = head_word.strip('«»"') in _RU_ABBREVIATIONS
+    parse = None if abbreviation else analyser().parse(head_word.casefold())[0]
+    adjectives: list[str] = []
+    first = index
+    while first > 0 and len(adjectives) < 4:
+        candidate = words[first - 1].group()
+        reading = analyser().parse(candidate.casefold())[0]
+        if not re.fullmatch(r"[А-ЯЁа-яё-]+", candidate) or reading.tag.POS not in _ADJECTIVE:
+            break
+        if parse is not None and not _agrees(reading, parse):
+            break
+        adjectives.insert(0, candidate)
+        first -= 1
+    numeral = None
+    if first > 0 and words[first - 1].group().casefold() in _RU_NUMERALS:
+        numeral = words[first - 1].group()
+        first -= 1
+    plural = parse is not None and parse.tag.number == "plur" and _plural_reading(adjectives, parse)
+    start = view.start + words[first].start()
+    cursor = words[index].end()
+    rest_parts: list[str] = []
+    genitive_head = False
+    after = sentence[cursor:]
+    follow = re.match(r"\s+(?P<abbr>[А-ЯЁ]{2,5})(?![\w-])", after)
+    if follow is not None and follow["abbr"] in _RU_ABBREVIATIONS:
+        rest_parts.append(follow["abbr"])  # "каскада ГЭС": the plants it is made of
+        cursor += follow.end()
+        genitive_head = True
+    if re.match(r"\s+[А-ЯЁ][а-яё]", sentence[cursor:]):
+        return None  # "мастерскую Лу Баня", "предприятие Зарафшон": named, read by name rules
+    capacity: str | None = None
+    place: str | None = None
+    place_span: tuple[int, int] | None = None
+    purpose = False
+    quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
+    if quoted is not None:
+        if _only_countries(view, view.start + cursor + quoted.start("name"), quoted["name"]):
+            return None  # "газопровода «Центральная Азия – Китай»": a known line's countries
+        rest_parts.append(quoted["name"])  # "технопарк «Чунцин»": its own name
+        cursor += quoted.end()
+    genitive = _genitive_complement(sentence[cursor:], head)
+    if genitive is not None:
+        rest_parts.append(genitive.strip())
+        purpose = True
+        cursor += len(genitive)
+    for _ in range(4):
+        after = sentence[cursor:]
+        amount = _RU_CAPACITY.match(after)
+        if amount is not None and capacity is None:
+            capacity = _capacity_text(amount["value"], amount["unit"])
+            qualifier = re.match(r"\s*(?:[,—–]\s*)?(?P<q>общей|суммарной)\s", after)
+            rest_parts.append(("общей " if qualifier else "") + f"мощностью {capacity}")
+            cursor += amount.end()
+            continue
+        aim = _RU_PURPOSE.match(after)
+        if aim is not None and not purpose:
+            rest_parts.append(aim["np"])
+            purpose = True
+            cursor += aim.end()
+            continue
+        tool = _RU_WITH.match(after)
+        if (
+            tool is not None
+            and (purpose or adjectives)
+            and not any(p.startswith("с ") for p in rest_parts)
+        ):
+            rest_parts.append(tool["np"])
+            cursor += tool.end()
+            continue
+        where = _RU_PLACE.match(after)
+        if where is not None and place is None:
+            place = where["where"]
+            rest_parts.append(place.replace("«", "").replace("»", "").replace('"', ""))
+            absolute = view.start + cursor + where.start("where")
+            place_span = (absolute, absolute + len(place))
+            cursor += where.end()
+            continue
+        break
+    if plural and numeral is None and capacity is None:
+        return None  # "строительство электростанций": plants in general
+    if place is None:
+        place, place_span, in_place = _place_before(view, start, r"[Вв]о?")
+        if in_place:
+            rest_parts.append(in_place)
+    owner = _latin_owner_before(view, start)
+    proper = (
+        any(
+            a[:1].isupper()
+            and not _COUNTRY_ADJECTIVE.match(a)
+            and gazetteer.place_of_adjective(tokenise(a)[0].key) is None
+            for a in adjectives
+        )
+        or head_word[:1] == "«"
+        or quoted is not None
+        or owner is not None
+    )
+    if start == view.start + len(sentence) - len(sentence.lstrip()):  # a capital opening it
+        proper = proper and len(adjectives) > 1 and adjectives[1][:1].isupper()
+    if _IN_TITLE.search(sentence, 0, start - view.start):
+        return None  # «Казахстанский культурный центр …»: a title that begins before the phrase
+    if _APPOSITION_BEFORE.search(sentence, 0, start - view.start):
+        return None  # "«сухой порт» Хоргос — крупнейший терминал": the name's own thing
+    if head.weak and not (adjectives or rest_parts):
+        return None
+    if head.head in ("предприятие", "центр", "база", "комплекс", "парк", "кластер", "хаб") and not (
+        purpose
+        or capacity
+        or place
+        or (len(adjectives) >= 1 and any(_descriptive(a) for a in adjectives))
+    ):
+        return None
+    place_known = place is not None
+    if not (capacity or place_known or purpose or proper or (genitive_head and adjectives)):
+        return None  # "солнечная электростанция" alone: which one is not said
+    if not (capacity or _cue_outside(_RU_CUE, view, start, view.start + cursor)):
+        return None
+    core = _nominative([*adjectives, head_word], plural=plural or numeral is not None)
+    gender = None if parse is None else parse.tag.gender
+    lead = f"{_nominative_numeral(numeral, gender)} " if numeral else ""
+    name = " ".join([lead + core, *([owner] if owner else []), *rest_parts]).strip()
+    name = name[:1].upper() + name[1:]
+    vague = (
+        bool(adjectives) and not _descriptive(adjectives[0]) and not (place or capacity or owner)
+    )
+    return FacilityPhrase(
+        head.kind, name, start, view.start + cursor, _key(head.head), place, place_span, vague
+    )
+
+
+#: A company in Latin letters in a Russian sentence: "с компанией Qingdao Kaichuang Food".
+_LATIN_OWNER = re.compile(r"(?P<owner>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})")
+#: How far before a Russian phrase a company named in Latin letters may stand.
+_OWNER_REACH = 90
+
+
+def _latin_owner_before(view: SentenceView, start: int) -> str | None:
+    """The last company the sentence names in Latin letters shortly before the phrase."""
+    found = list(_LATIN_OWNER.finditer(view.text, max(view.start, start - _OWNER_REACH), start))
+    if not found:
+        return None
+    last = found[-1]
+    if any(m.start < last.end() and last.start() < m.end for m in view.matches):
+        return None
+    return last["owner"]
+
+
+def _only_countries(view: SentenceView, at: int, name: str) -> bool:
+    """True when every capitalised word of a name at ``at`` is a country's or a group's."""
+    words = [t for t in tokenise(view.text, at, at + len(name)) if t.capitalised]
+    return bool(words) and all(
+        any(
+            m.start <= w.start < m.end and m.ids(EntryKind.COUNTRY, EntryKind.GROUP)
+            for m in view.matches
+        )
+        for w in words
+    )
+
+
+#: Adjectives of countries and regions: "Китайско-узбекский", "Таджикский" say whose, not which.
+_COUNTRY_ADJECTIVE = re.compile(
+    r"(?i:китай|казах|кыргыз|киргиз|таджик|туркмен|узбек|росси|русск|европ|азиат|евразий"
+    r"|центральноазиат|международн)"
+)
+
+
+#: Nouns of an activity a facility serves, in the genitive after its head ("база обучения").
+_ACTIVITY = re.compile(
+    r"(?:обучени|подготовк|переработк|производств|хранени|сборк|добыч|кооперац|сотрудничеств"
+    r"|торговл|инноваци|исследовани)"
+)
+_GENITIVE_OWNERS = frozenset({"филиал", "парк", "центр", "база", "кластер", "комплекс"})
+_NOT_COMPLEMENT = frozenset(
+    {"компания", "страна", "республика", "город", "область", "район", "год", "правительство",
+     "министерство", "сторона", "регион", "время", "мощность", "стоимость", "сумма", "проект"}
+)  # fmt: skip
+
+
+def _genitive_complement(after: str, head: FacilityHead) -> str | None:
+    """The genitive phrase after a head that says what the facility is of or for ("обучения
+    китайскому языку", "масличных культур", "трансграничного центра товаров"), as written
+    with its leading space; none when the next words are no such phrase."""
+    words = list(re.finditer(r"\s+([а-яё-]+)", after))
+    taken: list[re.Match[str]] = []
+    adjectives = 0
+    for word in words:
+        if word.start() != (taken[-1].end() if taken else 0):
+            break
+        readings = analyser().parse(word[1])
+        genitive = [p for p in readings if p.tag.case == "gent"]
+        if not genitive:
+            break
+        if any(p.tag.POS in _ADJECTIVE for p in genitive) and not any(
+            p.tag.POS == "NOUN" for p in genitive
+        ):
+            adjectives += 1
+            taken.append(word)
+            continue
+        noun = next((p for p in genitive if p.tag.POS == "NOUN"), None)
+        if noun is None or noun.normal_form in _NOT_COMPLEMENT:
+            break
+        taken.append(word)
+        if len(taken) >= 4:
+            break
+        if adjectives and not _ACTIVITY.match(word[1]) and len(taken) - adjectives >= 2:
+            break
+    nouns = len(taken) - adjectives
+    if not nouns:
+        return None
+    first = taken[0][1] if taken else ""
+    activity = _ACTIVITY.match(first) is not None or any(_ACTIVITY.match(w[1]) for w in taken)
+    if not activity and not (head.head in _GENITIVE_OWNERS and adjectives):
+        return None
+    text = after[: taken[-1].end()]
+    if activity:  # the activity's object follows in any case ("обучения китайскому языку")
+        extra = re.match(
+            r"(?:\s+[а-яё-]+){1,2}?(?=\s*[,.;:—–)]|\s+(?:в|на|у|с|для)\s|$)", after[len(text) :]
+        )
+        if extra is not None and len(extra.group().split()) <= 2:
+            text += extra.group()
+    return text
+
+
+def _nominative_numeral(numeral: str, gender: str | None) -> str:
+    """A numeral in the nominative, agreeing with its noun ("трех" → "три", "двух" → "две")."""
+    parse = analyser().parse(numeral.casefold())[0]
+    form = parse.inflect({"nomn", gender} if gender else {"nomn"}) or parse.inflect({"nomn"})
+    return str(form.word) if form is not None else numeral.casefold()
+
+
+def _descriptive(adjective: str) -> bool:
+    """True for an adjective that says what a facility is for ("логистический", "зерновой"),
+    not how it is ("современный", "новый", "крупный")."""
+    return lemma_of(adjective).lemma not in _VAGUE_ADJECTIVES
+
+
+_VAGUE_ADJECTIVES = frozenset(
+    {"современный", "новый", "крупный", "большой", "совместный", "собственный", "первый",
+     "второй", "единый", "мощный", "целый", "отдельный", "данный", "этот", "такой", "весь",
+     "другой", "иной", "каждый", "ряд", "местный", "региональный", "национальный", "энергетический",
+     "промышленный", "такой же"}
+)  # fmt: skip
+
+
+def _agrees(adjective: object, noun: object) -> bool:
+    """True when an adjective's reading may agree with its noun in case (any reading)."""
+    noun_cases = {p.tag.case for p in analyser().parse(str(getattr(noun, "word", "")))}
+    adjective_cases = {p.tag.case for p in analyser().parse(str(getattr(adjective, "word", "")))}
+    return bool(noun_cases & adjective_cases)
+
+
+def _plural_reading(adjectives: list[str], head: object) -> bool:
+    """True when the head is plural: its adjectives read only as plural, or there are none
+    and every reading of the head is plural."""
+    words = [*adjectives] or [str(getattr(head, "word", ""))]
+    return all(
+        all(
+            p.tag.number == "plur"
+            for p in analyser().parse(w.casefold())
+            if p.tag.POS in _ADJECTIVE | {"NOUN"}
+        )
+        for w in words
+    )
+
+
+def _nominative(words: list[str], *, plural: bool) -> str:
+    """The adjectives and head noun in the nominative, agreeing with the head."""
+    head_word = words[-1]
+    bare = head_word.strip('«»"')
+    if bare in _RU_ABBREVIATIONS:
+        return " ".join(words)
+    noun = analyser().parse(bare.casefold())[0]
+    number = "plur" if plural else "sing"
+    head_form = noun.inflect({"nomn", number})
+    written = [head_form.word if head_form is not None else bare]
+    gender = noun.tag.gender
+    wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+    for adjective in reversed(words[:-1]):
+        parses = [p for p in analyser().parse(adjective.casefold()) if p.tag.POS in _ADJECTIVE]
+        form = parses[0].inflect(wanted) if parses else None
+        text = form.word if form is not None else adjective
+        if adjective[:1].isupper():
+            text = text[:1].upper() + text[1:]
+        written.insert(0, text)
+    return " ".join(written)
+
+
+# --- both ------------------------------------------------------------------------------------
+
+
+def _key(head: str) -> str:
+    tokens = tokenise(head)
+    return tokens[-1].key if tokens else head.casefold()
+
+
+def read_phrases(view: SentenceView, gazetteer: Gazetteer) -> list[FacilityPhrase]:
+    """Every facility phrase with a cue in the sentence, before resolution."""
+    return [*_english(view), *_russian(view, gazetteer)] if view.sentence.strip() else []
+
+
+def facility_phrases(
+    view: SentenceView, gazetteer: Gazetteer
+) -> Iterator[tuple[EntityKind, str, int, int]]:
+    """(kind, name, start, end) of each new facility the sentence describes, and of each new
+    place such a facility is put "in"; none that a known name covers or an earlier sentence
+    of the text already proposed."""
+    earlier = _earlier_phrases(view, gazetteer)
+    for phrase in read_phrases(view, gazetteer):
+        if not _another_of_its_kind(phrase) and (
+            view.known_name_over(
+                phrase.start, _core_end(phrase), EntryKind.PROJECT, EntryKind.CROSSING
+            )
+            or _known_project(phrase, view, gazetteer)
+        ):
+            continue
+        if any(
+            e.head_key == phrase.head_key and (e.place == phrase.place or phrase.place is None)
+            for e in earlier
+        ):
+            continue  # the same facility again ("a plant … The plant will")
+        if phrase.vague and earlier:
+            continue  # "современное предприятие …" after the plant was named: that plant
+        yield phrase.kind, phrase.name, phrase.start, phrase.end
+        yield from _new_place(phrase, view, gazetteer)
+
+
+def _core_end(phrase: FacilityPhrase) -> int:
+    """Where the phrase's words before its place end (a known crossing or place it stands
+    at is no name of the facility: "рядом с пунктом пропуска «Эркештам»")."""
+    if phrase.place_span is not None and phrase.start < phrase.place_span[0] < phrase.end:
+        return phrase.place_span[0]
+    return phrase.end
+
+
+def _another_of_its_kind(phrase: FacilityPhrase) -> bool:
+    """True for "a second Luban Workshop": a known name counted again is a new one of it."""
+    return (
+        re.match(r"(?:second|third|fourth|another|второ\w+|трет\w+)\s", phrase.name, re.I)
+        is not None
+    )
+
+
+def _earlier_phrases(view: SentenceView, gazetteer: Gazetteer) -> list[FacilityPhrase]:
+    """Facility phrases of the sentences before this one in the text."""
+    found: list[FacilityPhrase] = []
+    for earlier in view.previous_sentences(_COREFERENCE_REACH):
+        found.extend(_phrases_of(earlier, gazetteer))
+    return found
+
+
+#: How many sentences back a facility may be referred to again.
+_COREFERENCE_REACH = 200
+#: Phrases read per sentence (text, start, end): each sentence is read once per document.
+_MEMO: dict[tuple[str, int, int, int], tuple[FacilityPhrase, ...]] = {}
+
+
+def _phrases_of(view: SentenceView, gazetteer: Gazetteer) -> tuple[FacilityPhrase, ...]:
+    key = (view.text, view.start, view.end, id(gazetteer))
+    if key not in _MEMO:
+        if len(_MEMO) > 4096:
+            _MEMO.clear()
+        _MEMO[key] = tuple(read_phrases(view, gazetteer))
+    return _MEMO[key]
+
+
+#: Capitalised words of a place or an owner that say what, not which ("Satpayev University").
+_GENERIC_WORDS = frozenset(
+    t.key
+    for t in tokenise(
+        "university universities institute region province district oblast city town village "
+        "port zone economic free special state national international technical polytechnical "
+        "republic область район регион город село зона"
+    )
+)
+
+
+def _known_project(phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazetteer) -> bool:
+    """True when a known project's name holds the phrase's head and a distinctive word of
+    the phrase (its place, owner or name: "a branch of Northwestern Polytechnical
+    University" is that university's known branch)."""
+    distinctive = [
+        t.key
+        for t in tokenise(view.text, phrase.start, phrase.end)
+        if t.capitalised
+        and t.key not in _GENERIC_WORDS
+        and not gazetteer.is_country_word(t.key)
+        and len(t.key) > 2
+    ]
+    return any(gazetteer.project_with_words({phrase.head_key, key}) for key in distinctive)
+
+
+def _new_place(
+    phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazetteer
+) -> Iterator[tuple[EntityKind, str, int, int]]:
+    """The place a facility is put in, when it is one unknown name ("in Tyup")."""
+    if phrase.place is None or phrase.place_span is None:
+        return
+    if not re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?", phrase.place):
+        return
+    start, end = phrase.place_span
+    if view.known_name_over(start, end):
+        return
+    key = tokenise(phrase.place)[0].key
+    if gazetteer.is_country_word(key) or gazetteer.place_word(key):
+        return
+    if not re.match(r"\s*(?:,\s*[A-Z]|[.;])", view.text[end : end + 3]):
+        return  # "in Tyup, Kyrgyzstan", "in Tyup.": a name standing on its own
+    yield EntityKind.PLACE, phrase.place, start, end

@@ -1,0 +1,167 @@
+"""New facilities described by a noun phrase (issue #12): the reader of facility phrases in
+English and Russian, with sentences written for the test; generic mentions stay unproposed."""
+
+from __future__ import annotations
+
+import pytest
+
+from caravan.analysis.ingest.facility_phrases import facility_heads
+from caravan.model.proposals import EntityKind, FlagCode, ProposedEntity
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+def _new_things(kb: KnowledgeBase, text: str) -> list[tuple[EntityKind, str]]:
+    return [
+        (f.payload.entity_kind, f.payload.name)
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity)
+    ]
+
+
+def _projects(kb: KnowledgeBase, text: str) -> list[str]:
+    return [name for kind, name in _new_things(kb, text) if kind is EntityKind.PROJECT]
+
+
+# -- the vocabulary is data ---------------------------------------------------------------
+
+
+def test_every_head_says_why_and_both_languages_are_covered() -> None:
+    heads = facility_heads()
+    assert {h.language for h in heads} == {"en", "ru"}
+    assert {"plant", "terminal", "branch"} <= {h.head for h in heads if h.language == "en"}
+    assert {"электростанция", "ГЭС", "завод"} <= {h.head for h in heads if h.language == "ru"}
+
+
+# -- English ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Chinese investor will build a $240 million, 120-megawatt wind farm in the"
+            " Zhambyl region.",
+            "Wind farm 120 MW in Zhambyl region",
+        ),
+        (
+            "The two firms agreed to build a factory for frozen vegetables in the Turkestan"
+            " region.",
+            "Factory for frozen vegetables in Turkestan region",
+        ),
+        (
+            "The ministry plans to open a branch of the Harbin Institute of Technology in"
+            " Tashkent.",
+            "Branch of Harbin Institute of Technology in Tashkent",
+        ),
+        ("A third Luban Workshop will be opened in Bishkek.", "Third Luban Workshop in Bishkek"),
+    ],
+)
+def test_an_english_facility_phrase_is_a_new_project(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert expected in _projects(kb, text)
+
+
+def test_a_new_facility_carries_the_unknown_entity_flag(kb: KnowledgeBase) -> None:
+    facts = proposals_from(
+        kb, "The company will build a 50-megawatt solar plant in the Kashkadarya region."
+    )
+    flags = [
+        {flag.code for flag in f.flags} for f in facts if isinstance(f.payload, ProposedEntity)
+    ]
+    assert flags
+    assert all(FlagCode.UNKNOWN_ENTITY in codes for codes in flags)
+
+
+def test_an_unknown_town_a_facility_is_built_in_is_a_new_place(kb: KnowledgeBase) -> None:
+    things = _new_things(kb, "Investors plan a brick factory in Chaek, Kyrgyzstan.")
+    assert (EntityKind.PROJECT, "Brick factory in Chaek") in things
+    assert (EntityKind.PLACE, "Chaek") in things
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant's workers were paid on time, the director said.",
+        "The plant will reach its full capacity next year.",
+        "A long line of trucks built up at the border after the holiday.",
+        "Kazakhmys agreed a $1.5 billion loan facility with a Chinese bank.",
+        "Twenty stations are planned: two border stations and one transshipment station.",
+        "He said that a strategic line like this one must be built to a high standard.",
+    ],
+)
+def test_a_generic_english_mention_is_no_project(kb: KnowledgeBase, text: str) -> None:
+    assert _projects(kb, text) == []
+
+
+def test_a_phrase_set_beside_a_name_describes_that_name(kb: KnowledgeBase) -> None:
+    projects = _projects(
+        kb, "Construction of the Kemin-Balykchy railway, a new 150 km line, began."
+    )
+    assert not any("150" in name for name in projects), projects
+
+
+def test_a_phrase_without_any_cue_is_no_project(kb: KnowledgeBase) -> None:
+    assert _projects(kb, "A cement plant in the Chui region stood by the river.") == []
+
+
+# -- Russian ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Компания намерена построить ветровую электростанцию мощностью 200 мегаватт.",
+            "Ветровая электростанция мощностью 200 МВт",
+        ),
+        (
+            "Соглашение предусматривает строительство двух солнечных электростанций общей"
+            " мощностью 600 МВт.",
+            "Две солнечные электростанции общей мощностью 600 МВт",
+        ),
+        (
+            "Стороны подписали меморандум о строительстве Сусамырского каскада ГЭС в Чуйской"
+            " области.",
+            "Сусамырский каскад ГЭС в Чуйской области",
+        ),
+        (
+            "Инвестор построит завод по производству стекла в Жамбылской области.",
+            "Завод по производству стекла в Жамбылской области",
+        ),
+    ],
+)
+def test_a_russian_facility_phrase_is_a_new_project(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert expected in _projects(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Энергетические объекты страны прошли проверку перед зимой.",
+        "Строительство электростанций остаётся приоритетом правительства.",
+        "Министр посетил завод и поговорил с рабочими.",
+        "Предприятие выплатило зарплату рабочим.",
+    ],
+)
+def test_a_generic_russian_mention_is_no_project(kb: KnowledgeBase, text: str) -> None:
+    assert _projects(kb, text) == []
+
+
+# -- resolution and coreference -------------------------------------------------------------
+
+
+def test_a_known_project_by_head_and_owner_is_not_new(kb: KnowledgeBase) -> None:
+    text = "The sides agreed to open a branch of Northwestern Polytechnical University in Almaty."
+    assert _projects(kb, text) == []
+
+
+def test_a_later_mention_of_the_same_facility_is_one_proposal(kb: KnowledgeBase) -> None:
+    text = (
+        "A Chinese company will build a glass factory in the Chui region. Officials said a"
+        " glass factory of this size would be the first in the country."
+    )
+    assert _projects(kb, text) == ["Glass factory in Chui region"]

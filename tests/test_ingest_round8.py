@@ -150,3 +150,222 @@ def test_a_branch_another_body_opened(kb: KnowledgeBase, text: str) -> None:
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
     return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+# -- investment agreements and contracts with named companies ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Investment Committee signed an investment contract with Qingdao Wanlin Food"
+            " Corporation, which will put $89 million into a plant.",
+            "Investment contract with Qingdao Wanlin Food Corporation",
+        ),
+        (
+            "Министерство подписало инвестиционный контракт с компанией Hua Rui о строительстве"
+            " завода.",
+            "Инвестиционный контракт с компанией Hua Rui о строительстве завода",
+        ),
+        (
+            "Кабмин заключил инвестиционный договор с компанией Shenzhen Energy Group о"
+            " строительстве ветроэлектростанции.",
+            "Инвестиционный договор с компанией Shenzhen Energy Group о строительстве"
+            " ветроэлектростанции",
+        ),
+    ],
+)
+def test_investment_deals_with_a_company(kb: KnowledgeBase, text: str, name: str) -> None:
+    found = _agreements(kb, text)
+    assert [(a.name, a.agreement_kind.value) for a in found] == [(name, "agreement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In May 2023 the two sides signed a $260 million investment agreement.",
+            "Investment agreement ($260 million)",
+        ),
+        ("The ministry and the investor signed an additional protocol.", "Additional protocol"),
+        (
+            "Кабмин заключил с китайскими компаниями инвестиционное соглашение почти на $3 млрд —"
+            " на строительство каскада ГЭС.",
+            "Инвестиционное соглашение на строительство каскада ГЭС",
+        ),
+    ],
+)
+def test_a_qualified_document_is_one_document(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+# -- documents listed after a colon, or each with its own preposition --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The ministry signed agreements with two Chinese firms: on building wind farms and on"
+            " building solar plants.",
+            ["Agreement on building wind farms", "Agreement on building solar plants"],
+        ),
+        (
+            "Министерство подписало соглашения с двумя компаниями: о строительстве ветровых"
+            " электростанций и о строительстве солнечных электростанций.",
+            [
+                "Соглашение о строительстве ветровых электростанций",
+                "Соглашение о строительстве солнечных электростанций",
+            ],
+        ),
+        (
+            "Стороны подписали соглашения о создании в Алматы центра китайского языка и о"
+            " создании центра казахского языка.",
+            [
+                "Соглашение о создании в Алматы центра китайского языка",
+                "Соглашение о создании центра казахского языка",
+            ],
+        ),
+    ],
+)
+def test_documents_listed_one_by_one(kb: KnowledgeBase, text: str, names: list[str]) -> None:
+    assert [a.name for a in _agreements(kb, text)] == names
+
+
+def test_a_region_a_deal_is_about_is_no_signing_place(kb: KnowledgeBase) -> None:
+    text = (
+        "The ministry signed an investment agreement with Fufeng Group for deep processing of corn"
+        " in the Zhambyl region."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name.endswith("in the Zhambyl region")
+    assert found.place_id is None
+
+
+# -- documents of a group take the group's date and place --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "place"),
+    [
+        (
+            "Companies signed 58 documents at the forum in Astana on 17 June. The talks went on."
+            " Among them is an investment agreement with Fufeng Group. The Investment Committee"
+            " also signed an investment contract with Qingdao Wanlin Food Corporation.",
+            dt.date(2025, 6, 17),
+            "kz-astana",
+        ),
+        (
+            "25 октября в Бишкеке стороны подписали несколько соглашений. Премьеры провели"
+            " переговоры. Кроме того, заключен договор о совместном строительстве угольного"
+            " центра. Министерство подписало инвестиционный контракт с компанией Hua Rui.",
+            dt.date(2024, 10, 25),
+            "kg-bishkek",
+        ),
+    ],
+)
+def test_a_groups_documents_take_its_date_and_place(
+    kb: KnowledgeBase, text: str, day: dt.date, place: str
+) -> None:
+    found = _agreements(kb, text)
+    assert len(found) == 2
+    assert all(
+        (a.signed_on, a.place_id, a.agreement_kind.value) == (day, place, "agreement")
+        for a in found
+    )
+
+
+# -- one of the documents, a second one, and what it provides for ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "During the visit to Beijing the sides signed several agreements. The talks were warm."
+            " A second agreement, the minister went on, provides for a branch of the University"
+            " of Hong Kong.",
+            "Agreement on a branch of the University of Hong Kong",
+        ),
+        (
+            "Во время визита в Пекин стороны заключили несколько соглашений. Второй договор с"
+            " той же компанией касается строительства солнечной электростанции.",
+            "Договор с той же компанией о строительстве солнечной электростанции",
+        ),
+        (
+            "Во время визита в Пекин стороны заключили несколько соглашений. Один из документов —"
+            " инвестиционный договор кабинета министров с компанией Shenzhen Energy Group.",
+            "Инвестиционный договор кабинета министров с компанией Shenzhen Energy Group",
+        ),
+    ],
+)
+def test_one_of_the_documents_signed(kb: KnowledgeBase, text: str, name: str) -> None:
+    found = _agreements(kb, text)
+    assert [(a.name, a.place_id) for a in found] == [(name, "cn-beijing")]
+
+
+# -- a document signed with named parties, none named before -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Investors are to build a cement plant in Tyup. The agreement was signed with"
+            " representatives of Yunsheng Mining and China Yunsheng Group.",
+            "Agreement with Yunsheng Mining and China Yunsheng Group",
+        ),
+        (
+            "Инвесторы построят цементный завод в Тюпе. Вчера соглашение было подписано с"
+            " представителями компаний Yunsheng Mining и China Yunsheng Group.",
+            "Соглашение с представителями компаний Yunsheng Mining и China Yunsheng Group",
+        ),
+    ],
+)
+def test_a_document_signed_with_named_parties(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides signed a memorandum on a cement plant. The agreement was signed with"
+        " representatives of Yunsheng Mining.",
+        "Стороны подписали меморандум о цементном заводе. Вчера соглашение было подписано с"
+        " представителями компании Yunsheng Mining.",
+    ],
+)
+def test_a_document_named_before_is_not_new(kb: KnowledgeBase, text: str) -> None:
+    assert not any("Yunsheng" in a.name for a in _agreements(kb, text))
+
+
+# -- words after a document that are not its title -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement to build a copper smelter able to turn out 300,000 tons a year was signed"
+        " on 3 June.",
+        "Подписи под соглашением о строительстве медеплавильного завода поставили министр и"
+        " президент компании.",
+    ],
+)
+def test_a_measure_or_a_verb_ends_a_title(kb: KnowledgeBase, text: str) -> None:
+    names = [a.name for a in _agreements(kb, text)]
+    assert names
+    assert not any("able" in n or "300" in n or "поставили" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shanghai concluded a sister-city agreement with Almaty in Kazakhstan.",
+        "Шанхай заключил побратимское соглашение с Алматы.",
+    ],
+)
+def test_a_twinning_is_no_deal_with_a_city(kb: KnowledgeBase, text: str) -> None:
+    names = [a.name for a in _agreements(kb, text)]
+    assert "Agreement with Almaty" not in names
+    assert "Соглашение с Алматы" not in names

@@ -31,6 +31,7 @@ from caravan.analysis.ingest.document_lists import (
 )
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.group_signings import group_signing
 from caravan.analysis.ingest.morphology import (
     inflected,
     lemma_of,
@@ -64,6 +65,7 @@ _DOCUMENT_WORDS = (
     ("дорожную карт", AgreementKind.ACTION_PLAN), ("дорожной карт", AgreementKind.ACTION_PLAN),
     ("протокол", AgreementKind.OTHER),
     ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
+    ("contract", AgreementKind.AGREEMENT), ("контракт", AgreementKind.AGREEMENT),
     ("regulations", AgreementKind.OTHER), ("letter of intent", AgreementKind.OTHER),
     ("письмо о намерениях", AgreementKind.OTHER), ("письма о намерениях", AgreementKind.OTHER),
     # last: a document of no named kind ("a cooperation document on …", "документ о …")
@@ -141,7 +143,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             payload = candidate.payload.model_copy(update={"agreement_id": known})
             yield Candidate(payload, candidate.start, candidate.end, 0.6, candidate.flags)
         elif (
-            len(name.split()) >= 3 or _titled_mid_sentence(view, start)
+            len(name.split()) >= 3
+            or _titled_mid_sentence(view, start)
+            or (len(name.split()) == 2 and _QUALIFIED.match(name))
         ) and name.casefold() not in seen:
             seen.add(name.casefold())
             yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
@@ -168,18 +172,21 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 
 _UNTITLED = re.compile(
-    r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation)\s+)?"
-    r"(?:(?i:agreement|memorandum(?:\s+of\s+understanding)?|treaty)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
-    r"(?P<tail>\s+(?:on|of|for|about|between|to)\s+[^,.;:()]{3,160})?"
-    r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
+    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|treaty|contracts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
+    r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
+    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
-    r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?[^,.;:«»\"“”]{3,140})?"
+    # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
+    r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
 )
 _TAIL_END = re.compile(
-    r"\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
+    r"\s+(?:able\s+to|capable\s+of)\s"  # a measure of the thing: "a smelter able to turn out …"
+    r"|\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
+    r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
 )
 #: A second predicate after the document: "signed a Joint Statement and approved …",
 #: "подписали Совместное заявление и утвердили …" (the title ends before it).
@@ -404,6 +411,76 @@ _VALUE_AFTER = re.compile(
     r"|\s+на\s+(?:\$|[\d][\d\s,.]*\s*(?:млрд|млн|трлн|тыс))",
     re.IGNORECASE,
 )
+#: "worth", "valued at": a sum of deals even of one noun.
+_WORTH = re.compile(r"\s+(?:worth|valued\s+at|totall?ing|на\s+(?:общую\s+)?сумму)\s", re.IGNORECASE)
+#: A value opening a Russian tail ("почти на $3 млрд — на строительство …"), left out of the name.
+_AMOUNT_FIRST = re.compile(
+    r"\s+(?:(?:более|свыше|почти|около)\s+(?:чем\s+)?)?на\s+\$?\s?[\d][\d\s,.]*\s*(?:млрд|млн|трлн|тыс)\.?"
+    r"(?:\s+(?:долларов|доллара|\$|сомов|тенге|юаней))?\s*[—–-]?\s"
+)
+#: A document described by its purpose or standing ("investment agreement", "additional
+#: protocol", "инвестиционное соглашение"): one document even when its name is two words.
+_QUALIFIED = re.compile(
+    r"(?:intergovernmental|trilateral|loan|investment|additional|межправительственн|трехсторонн"
+    r"|трёхсторонн|кредитн|инвестиционн)\w*\s",
+    re.IGNORECASE,
+)
+#: The value written before a document's noun: "a $260 million investment agreement".
+_AMOUNT_BEFORE = re.compile(
+    r"(?P<amount>(?:US)?\$\s?[\d][\d,.]*\s*(?:million|billion|bn|mln|m)\b)\s+$", re.IGNORECASE
+)
+#: A list of topics after a colon, each with its preposition: "соглашения с двумя компаниями:
+#: о строительстве A и о строительстве B", "agreements with two firms: on A and on B".
+_COLON_LIST = re.compile(
+    r"[^.;:]{0,80}?:\s*(?P<items>(?:о|об|on|about)\s[^;]{3,300}?)\s*\.?\s*$", re.IGNORECASE
+)
+#: A place inside a Russian title: the words after it go on in the genitive or as an
+#: adjective ("в Алматы международной базы обучения …"), not with a verb or the clause's end.
+_TITLE_GOES_ON = re.compile(
+    r"[А-ЯЁ][\w-]*\s+(?![а-яё]*л[аио]?\b)[а-яё]+(?:ой|ого|его|ых|их|ей|ии|ия|ию|ов|а|я|ы)\b"
+    # a region is what a deal is about, never where it was signed: "… of corn in the Zhambyl region"
+    r"|the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:region|province|district|oblast)\b"
+)
+#: What an untitled document is about, said by a verb after it ("… agreement, the minister
+#: went on, provides for a branch of …").
+_SAYS_WHAT = re.compile(
+    r"(?:,[^,.;]{1,40},)?\s+(?:provides\s+for|covers|concerns|deals\s+with|envisages|is\s+about)\s+"
+    r"(?P<object>[^.;]{3,160}?)\s*(?:[.;]|$)",
+    re.IGNORECASE,
+)
+_RU_SAYS_WHAT = re.compile(
+    r"\s+(?:касается|касаются|предусматривает|предусматривают|посвящ[её]н\w*\s+)\s*(?P<object>[^.;]{3,160})$",
+    re.IGNORECASE,
+)
+#: "… was signed with (representatives of) X and Y": the parties on the other side.
+_SIGNED_WITH = re.compile(
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+signed\s+with\s+(?:(?:the\s+)?representatives\s+of\s+)?"
+    r"(?P<who>[A-Z][^,.;]{2,120}?)(?=\s*(?:[,.;]|$|\s+(?:in|on|at|during)\s))"
+    r"|\s+(?:было\s+|были\s+)?(?:подписан[оаы]?|заключен[оаы]?|заключён)\s+с\s+"
+    r"(?P<ruwho>[^,.;]{2,120}?)(?=\s*(?:[,.;]|$|\s+(?:в|во|на)\s))"
+)
+#: A document noun in a sentence before: "the agreement" may be that one.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:agreements?|memorand\w+|contracts?|treaty|deal|MoU)\b|(?<![\w-])(?:соглашени|меморандум|договор|контракт)",
+    re.IGNORECASE,
+)
+
+
+def _named_before(view: SentenceView) -> bool:
+    """True when a sentence before names a document, which "the agreement" may refer to."""
+    return any(
+        _DOCUMENT_BEFORE.search(e.sentence) for e in view.previous_sentences(_MEETING_SENTENCES * 4)
+    )
+
+
+#: A twinning ("a sister-city agreement with Almaty"), read by the twinning rules.
+_TWINNING_BEFORE = re.compile(r"(?:sister|twin)[\w-]*\s+$|побратим\w*\s+$", re.IGNORECASE)
+#: A signing verb right before a document noun, whose object it is.
+_SIGNED_RIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:подписал\w*|заключил\w*)\s+(?:также\s+|ещё\s+|еще\s+)?$", re.IGNORECASE
+)
+#: "под соглашением" (signatures under it): the verb follows, not more of the title.
+_UNDER_BEFORE = re.compile(r"(?<![\w-])под\s+$", re.IGNORECASE)
 #: A verb right after a document's noun: the title has ended ("соглашение было подписано").
 _PREDICATE_AFTER = re.compile(
     r"\s+(?:was|were|is|are|has|have|had|will|был[аио]?|будет|было)\s", re.IGNORECASE
@@ -430,11 +507,19 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         noun = found["noun"] or found["runoun"]
         if noun[:1].isupper() and found.start() > 0 and view.sentence[found.start() - 1] != " ":
             continue
-        plural = _plural_document(noun)
+        if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 24), found.start()):
+            continue  # "concluded a sister-city agreement with Almaty": a twinning
         tail = found["tail"] or found["rutail"] or ""
-        if _VALUE_AFTER.match(
+        # "подписали соглашения о A и о B": the verb's object, plural, one document each
+        verbs_object = (
+            noun.casefold().endswith("соглашения")
+            and _SIGNED_RIGHT_BEFORE.search(view.sentence[: found.start()]) is not None
+        )
+        plural = _plural_document(noun) or (verbs_object and _EACH_TOPIC.search(tail) is not None)
+        value = _VALUE_AFTER.match(
             view.sentence, found.end("noun") if found["noun"] else found.end("runoun")
-        ):
+        )
+        if value is not None and (plural or verbs_object or _WORTH.match(value.group())):
             continue  # "agreements worth $1 billion", "соглашения более чем на 1 млрд": deals
         if _PREDICATE_AFTER.match(tail):
             tail = ""  # "Само соглашение было подписано …": the verb, not the title
@@ -442,18 +527,58 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             tail = ""  # "подписали совместное заявление в Пекине": where, not what about
         if (
             found["rutail"]
-            and noun.casefold().endswith("намерениях")
+            and (
+                noun.casefold().endswith("намерениях")
+                or _UNDER_BEFORE.search(view.sentence[: found.start()])
+            )
             and not _ABOUT_AFTER.match(tail)
         ):
-            tail = ""  # "под Письмом о намерениях поставили …": the verb, not more of the title
+            tail = ""  # "под Письмом о намерениях поставили …", "Подписи под соглашением
+            # поставили …": the verb, not more of the title
+        signed_with = _SIGNED_WITH.match(
+            view.sentence, found.end("noun") if found["noun"] else found.end("runoun")
+        )
+        if not tail and signed_with is not None and not _named_before(view):
+            # "The agreement was signed with representatives of X and Y", "Соглашение было
+            # подписано с представителями X", no document named before: a new one, named by
+            # its other parties
+            single = singular_noun(noun)
+            joint = "with" if found["noun"] else "с"
+            name = f"{single[:1].upper()}{single[1:]} {joint} {signed_with['who'] or signed_with['ruwho']}"
+            yield start, view.start + signed_with.end(), name
+            continue
         if (
             not tail
             and _DETERMINER_BEFORE.search(view.sentence[: found.start()])
             and _named_pair(view, view.start + found.end()) is None
         ):
             continue  # "the treaty": a document already named, not a new one
-        # The tail's own opening word ("on the …") does not end it.
+        if (said := _SAYS_WHAT.match(view.sentence, found.end())) is not None and not tail:
+            # "A second agreement, the minister went on, provides for a branch of …"
+            yield (
+                start,
+                view.start + said.end(),
+                f"{noun[:1].upper()}{noun[1:]} on {said['object']}",
+            )
+            continue
+        if found["rutail"] and (about := _RU_SAYS_WHAT.search(tail)) is not None:
+            # "Второй договор с той же компанией касается строительства …": "Договор с той же
+            # компанией о строительстве …"
+            first, _, rest = about["object"].partition(" ")
+            name = f"{noun}{tail[: about.start()]} о {inflected(first, 'loct')} {rest}".strip()
+            yield start, view.start + found.end(), name[:1].upper() + name[1:]
+            continue
+        if (listed := _COLON_LIST.match(view.sentence, found.end())) is not None:
+            # "подписало соглашения с двумя компаниями: о строительстве A и о строительстве B"
+            yield from _each_document(
+                noun, listed["items"], view.start + listed.start("items") - len(noun)
+            )
+            continue
+        # The tail's own opening word ("on the …") does not end it, nor a place the title
+        # goes on after ("о создании в Алматы международной базы …").
         cut = _TAIL_END.search(tail, len(tail) - len(tail.lstrip()) + 1)
+        while cut is not None and _TITLE_GOES_ON.match(tail, cut.end()):
+            cut = _TAIL_END.search(tail, cut.end())
         if cut is not None:
             tail = tail[: cut.start()]
         second = _SECOND_PREDICATE.search(tail)
@@ -483,8 +608,11 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             yield from _each_document(noun, tail, start)
             continue
         for a, b in coordinated_titles(view.text, start, end):
-            # "соглашение о … и договор о …": two documents
-            piece = _QUOTE_MARKS.sub("", view.text[a:b]).strip()
+            # "соглашение о … и договор о …": two documents; "соглашение почти на $3 млрд — на
+            # строительство …" is named without its value
+            piece = _AMOUNT_FIRST.sub(" ", _QUOTE_MARKS.sub("", view.text[a:b]), count=1).strip()
+            if (amount := _AMOUNT_BEFORE.search(view.text, max(view.start, a - 30), a)) is not None:
+                piece = f"{piece} ({amount['amount']})"  # "a $260 million investment agreement"
             yield a, b, piece[:1].upper() + piece[1:]
 
 
@@ -515,7 +643,14 @@ def _plural_document(noun: str) -> bool:
     words = noun.split()
     if not any("\u0400" <= c <= "\u04ff" for c in noun):
         head = words[0] if words[0].casefold().startswith("memorand") else words[-1]
-        return head.casefold() in {"documents", "memoranda", "memorandums", "mous"}
+        return head.casefold() in {
+            "documents",
+            "memoranda",
+            "memorandums",
+            "mous",
+            "contracts",
+            "agreements",
+        }
     return any(only_plural(w) for w in words if noun_lemma(w) in _RU_DOCUMENT_NOUNS)
 
 
@@ -527,6 +662,7 @@ _RU_DOCUMENT_NOUNS = {
     "карта",
     "план",
     "заявление",
+    "контракт",
 }
 
 
@@ -684,7 +820,15 @@ _LOWER_CASE_ITEM = re.compile(r"^(?:[-–•*]\s*)?(?:an?\s+|the\s+)?[a-zа-яё
 _AMONG = re.compile(
     r"^\W*(?:among\s+(?:them|these|the\s+\w+)|these\s+include|they\s+include"
     r"|(?:[А-ЯЁа-яё]+\s+){0,5}?(?:среди\s+(?:них|главных|прочих|основных|ключевых|важнейших)"
-    r"|в\s+(?:их\s+)?(?:пакет|числ\w+)\s+(?:документов\s+)?вош(?:ли|ло|ел|ёл)))",
+    r"|в\s+(?:их\s+)?(?:пакет|числ\w+)\s+(?:документов\s+)?вош(?:ли|ло|ел|ёл)))"
+    # one of them, or the next one: "One of the documents is …", "A second agreement …",
+    # "Один из документов — …", "Второй договор …"
+    r"|^\W*(?:one\s+of\s+(?:them|these|the\s+(?:documents|agreements))"
+    r"|(?:a|the)\s+(?:second|third|further)\s+(?:agreement|document|memorandum|contract)"
+    r"|another\s+(?:agreement|document|memorandum|contract)"
+    r"|(?:один|одним|одно|одна)\s+из\s+(?:них|документов|соглашений|договоров)"
+    r"|(?:втор|трет|друг)\w+\s+(?:договор|соглашени|документ|меморандум|контракт)"
+    r"|(?:ещё|еще)\s+(?:один|одно)\s+(?:договор|соглашени|документ|меморандум|контракт))",
     re.IGNORECASE,
 )
 #: Documents counted in a signing sentence: "signed ten documents", "подписали 29 документов".
@@ -723,6 +867,10 @@ def _in_signed_list(view: SentenceView) -> bool:
 _COMMERCIAL_CONTRACT = re.compile(
     r"^договор\w*\s+(?:\w+\s+){0,2}?(?:о\s+разделе\s+продукции|купли|поставк|подряд|аренд"
     r"|концесси|займ|кредит|перевозк|транзит\w*\s+газ)"
+    # an investor's contract: "инвестиционный договор", "договор с той же Shenzhen Energy Group"
+    r"|^инвестиционн\w*\s+договор|^договор\w*\s+с\s"
+    # works built together: "договор о совместном строительстве …"
+    r"|^договор\w*\s+о\s+(?:совместн\w+\s+)?(?:строительстве|возведении|разработке)"
 )
 
 
@@ -775,6 +923,11 @@ def _candidate(
             signed_on, precision = context.dateline_date, DatePrecision.DAY
     if place_id is None:
         place_id = event_place(view)  # "на выставке … подписали": where that exhibition was
+    if (place_id is None or signed_on is None) and (group := group_signing(view)) is not None:
+        # "… signed 58 documents at the forum in Astana. Among them is an agreement …"
+        place_id = place_id or group[0]
+        if signed_on is None and group[1] is not None:
+            signed_on, precision = group[1].date, group[1].precision
     if signed_on is None and (day := signing_day(view)) is not None:
         signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]

@@ -88,6 +88,8 @@ _ENGLISH_SINGULAR = {
     "memoranda": "memorandum",
     "memorandums": "memorandum",
     "mous": "MoU",
+    "agreements": "agreement",
+    "contracts": "contract",
 }
 
 

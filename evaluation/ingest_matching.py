@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ from caravan.model.proposals import (
     ProposedStatusEvent,
 )
 
-__all__ = ["DocumentScore", "Score", "matches", "score_document"]
+__all__ = ["DocumentScore", "Matcher", "Score", "matches", "score_document"]
 
 VALUE_TOLERANCE = 0.005  # 0.5 %
 NAME_SIMILARITY = 70  # rapidfuzz token_set_ratio, 0-100
@@ -84,13 +84,22 @@ class DocumentScore:
     flags_missing: list[tuple[ExpectedFact, str]] = field(default_factory=list)
 
 
+#: Whether a proposal states a label's fact; ``matches`` unless a caller widens it.
+Matcher = Callable[[ExpectedFact, ProposedFact], bool]
+
+
 def score_document(
-    expected: Sequence[ExpectedFact], proposals: Sequence[ProposedFact]
+    expected: Sequence[ExpectedFact],
+    proposals: Sequence[ProposedFact],
+    match: Matcher | None = None,
 ) -> DocumentScore:
-    """Match one document's proposals to its labels (one-to-one, as many as possible)."""
+    """Match one document's proposals to its labels (one-to-one, as many as possible).
+
+    ``match`` replaces :func:`matches` (a second labeller's label may list several readings)."""
+    match = match or matches
     distinct = _distinct(proposals)
     result = DocumentScore(by_kind={kind.value: Score() for kind in FactKind})
-    pairs = _assign(expected, distinct)
+    pairs = _assign(expected, distinct, match)
     matched_labels = {i for i, _ in pairs}
     matched_proposals = {j for _, j in pairs}
     for i, j in pairs:
@@ -111,7 +120,7 @@ def score_document(
     for j, fact in enumerate(distinct):
         if j in matched_proposals:
             continue
-        if any(matches(label, fact) for label in expected):
+        if any(match(label, fact) for label in expected):
             result.duplicates.append(fact)  # a second reading of a fact already matched
             continue
         result.false_positives.append(fact)
@@ -232,11 +241,11 @@ def _distinct(proposals: Sequence[ProposedFact]) -> list[ProposedFact]:
 
 
 def _assign(
-    expected: Sequence[ExpectedFact], proposals: Sequence[ProposedFact]
+    expected: Sequence[ExpectedFact], proposals: Sequence[ProposedFact], match: Matcher
 ) -> list[tuple[int, int]]:
     """The largest one-to-one set of (label, proposal) pairs that match."""
     if not expected or not proposals:
         return []
-    cost = [[0 if matches(label, fact) else 1 for fact in proposals] for label in expected]
+    cost = [[0 if match(label, fact) else 1 for fact in proposals] for label in expected]
     rows, columns = linear_sum_assignment(cost)
     return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if cost[i][j] == 0]

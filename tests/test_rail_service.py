@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 import pytest
 from fastapi import FastAPI
@@ -202,3 +204,71 @@ def test_http_route_refuses_an_unknown_service(http: FastAPI) -> None:
     )
     body = assert_problem(response, 422, "invalid-request")
     assert "wagonload" in str(body)
+
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def benchmarks() -> tuple[ModuleType, ModuleType]:
+    """``validate_routes`` and ``service_pairing`` from benchmarks/."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import service_pairing
+        import validate_routes
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return validate_routes, service_pairing
+
+
+def test_block_train_km_take_no_stop_rate_in_the_fit(
+    benchmarks: tuple[ModuleType, ModuleType],
+) -> None:
+    validate, _ = benchmarks
+    links = {
+        "r1": SimpleNamespace(from_id="cn-urumqi", to_id="cn-khorgos", length_km=600.0),
+        "r2": SimpleNamespace(from_id="kz-altynkol", to_id="kz-almaty", length_km=300.0),
+    }
+    leg = SimpleNamespace
+    legs = [
+        leg(kind=SimpleNamespace(value="run"), mode="rail", from_id="cn-urumqi",
+            to_id="cn-khorgos", link_ids=("r1",), transfer=None),
+        leg(kind=SimpleNamespace(value="border"), mode=None, from_id="cn-khorgos",
+            to_id="kz-altynkol", link_ids=(), transfer=None),
+        leg(kind=SimpleNamespace(value="run"), mode="rail", from_id="kz-altynkol",
+            to_id="kz-almaty", link_ids=("r2",), transfer=None),
+    ]  # fmt: skip
+    wagon = validate._features(legs, links, frozenset({"cn-urumqi", "cn-khorgos"}), {}, 12.0)
+    block = validate._features(
+        legs, links, frozenset({"cn-urumqi", "cn-khorgos"}), {}, 12.0,
+        block_countries=frozenset({"kz"}),
+    )  # fmt: skip
+    assert (wagon["rail_km"], wagon["block_km"]) == (300.0, 0.0)
+    assert (block["rail_km"], block["block_km"]) == (0.0, 300.0)
+    assert block["rail_km_cn"] == wagon["rail_km_cn"] == 600.0  # China runs as wagonload
+
+
+def test_a_case_is_paired_with_its_published_service_unstated_at_the_default(
+    benchmarks: tuple[ModuleType, ModuleType],
+) -> None:
+    _, pairing = benchmarks
+    assert pairing.case_service({"service": "wagonload"}) == "wagonload"
+    assert pairing.case_service({"service": "block"}) == "block"
+    assert pairing.case_service({"service": "unstated"}) is None
+    assert pairing.case_service({}) is None
+    assert pairing.VARIANTS["block"]({"service": "wagonload"}) == "block"
+
+
+def test_the_service_variant_chosen_is_the_least_mean_loo_error(
+    benchmarks: tuple[ModuleType, ModuleType],
+) -> None:
+    _, pairing = benchmarks
+    score = SimpleNamespace
+    scores = {
+        "paired": score(mean_abs=22.0),
+        "block": score(mean_abs=20.9),
+        "wagonload": score(mean_abs=24.7),
+    }
+    assert pairing.choose_variant(scores) == "block"
+    tied = {name: score(mean_abs=21.0) for name in scores}
+    assert pairing.choose_variant(tied) == pairing.SHIPPED_VARIANT

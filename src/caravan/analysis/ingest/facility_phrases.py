@@ -293,7 +293,11 @@ def _english_phrase(
             cursor = amount.end()
             continue
         where = _EN_PLACE.match(rest, cursor)
-        if where is not None and place is None:
+        if (
+            where is not None
+            and place is None
+            and _a_place(view, view.start + found.end("head") + where.start("where"), where)
+        ):
             place = where["where"]
             complements.append(f"{where['prep']} {place}")
             absolute = view.start + found.end("head") + where.start("where")
@@ -407,10 +411,11 @@ def _owner_before(view: SentenceView, at: int) -> str | None:
 def _place_before(
     view: SentenceView, at: int, preposition: str
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
-    """A known place the sentence puts its facility in before the phrase ("В Актау собираются
-    построить новый морской порт"): (place, span, words for the name)."""
-    pattern = re.compile(r"(?<![\w-])" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
-    for found in pattern.finditer(view.text, view.start, at):
+    """A known place that opens the sentence of the facility ("В Актау собираются построить
+    новый морской порт", "In Aktau, a …"): (place, span, words for the name)."""
+    pattern = re.compile(r"\s*" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
+    found = pattern.match(view.text, view.start, at)
+    if found is not None:
         span = (found.start("place"), found.end("place"))
         if any(m.start == span[0] and m.ids(EntryKind.PLACE) for m in view.matches):
             return found["place"], span, found.group()[:1].lower() + found.group()[1:]
@@ -439,6 +444,34 @@ def _proper_modifiers(view: SentenceView, start: int, modifiers: list[str]) -> b
             continue
         return True
     return False
+
+
+#: Words that say the name beside them is a place: a region, a city, a port, a crossing.
+_PLACE_WORD = re.compile(
+    r"\b(?:region|province|district|oblast|county|area|zone|prefecture|city|town|village|port"
+    r"|seaport)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
+    r"|город|сел|поселк|посёлк|аул|кишлак)",
+    re.IGNORECASE,
+)
+
+
+def _a_place(view: SentenceView, at: int, where: re.Match[str]) -> bool:
+    """True when the words after "in" / "в" are a place: a known name, a name the text calls a
+    region, city or port, or one set beside its country ("in Tyup, Kyrgyzstan"); an unknown
+    name alone ("a logistics center in Springfield") may be a company or anything."""
+    words = where["where"]
+    if _PLACE_WORD.search(words):
+        return True
+    if any(
+        m.start < at + len(words) and at < m.end and m.ids(EntryKind.PLACE, EntryKind.COUNTRY)
+        for m in view.matches
+    ):
+        return True
+    country_at = where.start("country") if "country" in where.re.groupindex else -1
+    if country_at < 0:
+        return False
+    absolute = at - where.start("where") + country_at
+    return any(m.start == absolute and m.ids(EntryKind.COUNTRY) for m in view.matches)
 
 
 def _cue_outside(cue: re.Pattern[str], view: SentenceView, start: int, end: int) -> bool:
@@ -571,6 +604,8 @@ def _russian_phrase(
     place_span: tuple[int, int] | None = None
     purpose = False
     quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
+    if quoted is not None and head.head in _COMPANY_HEADS:
+        return None  # "предприятия «Зарафшон»": an enterprise with a name is a company
     if quoted is not None:
         if _only_countries(view, view.start + cursor + quoted.start("name"), quoted["name"]):
             return None  # "газопровода «Центральная Азия – Китай»": a known line's countries
@@ -606,7 +641,11 @@ def _russian_phrase(
             cursor += tool.end()
             continue
         where = _RU_PLACE.match(after)
-        if where is not None and place is None:
+        if (
+            where is not None
+            and place is None
+            and _a_place(view, view.start + cursor + where.start("where"), where)
+        ):
             place = where["where"]
             rest_parts.append(place.replace("«", "").replace("»", "").replace('"', ""))
             absolute = view.start + cursor + where.start("where")
@@ -630,7 +669,6 @@ def _russian_phrase(
         )
         or head_word[:1] == "«"
         or quoted is not None
-        or owner is not None
     )
     if start == view.start + len(sentence) - len(sentence.lstrip()):  # a capital opening it
         proper = proper and len(adjectives) > 1 and adjectives[1][:1].isupper()
@@ -652,9 +690,13 @@ def _russian_phrase(
         return None  # "солнечная электростанция" alone: which one is not said
     if not (capacity or _cue_outside(_RU_CUE, view, start, view.start + cursor)):
         return None
-    core = _nominative([*adjectives, head_word], plural=plural or numeral is not None)
-    gender = None if parse is None else parse.tag.gender
-    lead = f"{_nominative_numeral(numeral, gender)} " if numeral else ""
+    if numeral is not None and _as_subject(numeral):  # "три новых центра": written right
+        core = " ".join([*adjectives, head_word])
+        lead = f"{numeral} "
+    else:
+        core = _nominative([*adjectives, head_word], plural=plural or numeral is not None)
+        gender = None if parse is None else parse.tag.gender
+        lead = f"{_nominative_numeral(numeral, gender)} " if numeral else ""
     name = " ".join([lead + core, *([owner] if owner else []), *rest_parts]).strip()
     name = name[:1].upper() + name[1:]
     vague = (
@@ -666,7 +708,9 @@ def _russian_phrase(
 
 
 #: A company in Latin letters in a Russian sentence: "с компанией Qingdao Kaichuang Food".
-_LATIN_OWNER = re.compile(r"(?P<owner>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})")
+_LATIN_OWNER = re.compile(r"(?P<owner>[A-Z][\w&'’-]+(?:[\s,.]+[A-Z][\w&'’-]+){0,5})")
+#: Legal forms after a company's name, left out of a facility's name.
+_LEGAL_FORM = re.compile(r"(?:[\s,.]+(?:Co|Ltd|LLC|Inc|JSC|LLP|Corp|Corporation|Company))+\.?$")
 #: How far before a Russian phrase a company named in Latin letters may stand.
 _OWNER_REACH = 90
 
@@ -677,9 +721,10 @@ def _latin_owner_before(view: SentenceView, start: int) -> str | None:
     if not found:
         return None
     last = found[-1]
-    if any(m.start < last.end() and last.start() < m.end for m in view.matches):
-        return None
-    return last["owner"]
+    words = [t for t in tokenise(view.text, last.start(), last.end()) if t.capitalised]
+    if all(any(m.start <= w.start < m.end for m in view.matches) for w in words):
+        return None  # "в Китае": a country or a known place, no company
+    return _LEGAL_FORM.sub("", last["owner"]) or None
 
 
 def _only_countries(view: SentenceView, at: int, name: str) -> bool:
@@ -706,6 +751,8 @@ _ACTIVITY = re.compile(
     r"(?:обучени|подготовк|переработк|производств|хранени|сборк|добыч|кооперац|сотрудничеств"
     r"|торговл|инноваци|исследовани)"
 )
+#: Heads that, followed by a quoted name, name a company rather than a facility.
+_COMPANY_HEADS = frozenset({"предприятие"})
 _GENITIVE_OWNERS = frozenset({"филиал", "парк", "центр", "база", "кластер", "комплекс"})
 _NOT_COMPLEMENT = frozenset(
     {"компания", "страна", "республика", "город", "область", "район", "год", "правительство",
@@ -756,6 +803,17 @@ def _genitive_complement(after: str, head: FacilityHead) -> str | None:
         if extra is not None and len(extra.group().split()) <= 2:
             text += extra.group()
     return text
+
+
+def _as_subject(numeral: str) -> bool:
+    """True for a numeral in the nominative ("три", "две"), whose noun phrase is already in the
+    form a name takes ("три новых логистических центра")."""
+    return numeral.casefold() in _NOMINATIVE_NUMERALS
+
+
+_NOMINATIVE_NUMERALS = frozenset(
+    {"два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"}
+)
 
 
 def _nominative_numeral(numeral: str, gender: str | None) -> str:

@@ -8,9 +8,15 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import DatePrecision, ProjectStatus
-from caravan.model.proposals import FlagCode, ProposedAgreement, ProposedStatusEvent
+from caravan.model.proposals import (
+    FigureQuantity,
+    FlagCode,
+    ProposedAgreement,
+    ProposedFigure,
+    ProposedStatusEvent,
+)
 from caravan.store import KnowledgeBase
-from ingest_helpers import DOCUMENT_DAY, events_in, proposals_from
+from ingest_helpers import DOCUMENT_DAY, events_in, figures_in, proposals_from
 
 _LUBAN_KZ = "prj-luban-workshop-kazakhstan"
 _BLCU = "prj-blcu-kazakhstan-branch"
@@ -369,3 +375,112 @@ def test_a_twinning_is_no_deal_with_a_city(kb: KnowledgeBase, text: str) -> None
     names = [a.name for a in _agreements(kb, text)]
     assert "Agreement with Almaty" not in names
     assert "Соглашение с Алматы" not in names
+
+
+# -- a trade level without a year is the last whole year's, flagged ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Kazakhstan and China reached a record $44 billion, Tokayev told Xi.",
+        "Товарооборот между Казахстаном и Китаем вышел на рекордные 44 млрд долларов.",
+    ],
+)
+def test_an_undated_trade_level_is_the_last_whole_year(kb: KnowledgeBase, text: str) -> None:
+    facts = [
+        (f.payload, f.flags)
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedFigure)
+    ]
+    assert [(p.partner_id, p.value, p.year) for p, _ in facts] == [
+        ("kz", 44e9, DOCUMENT_DAY.year - 1)
+    ]
+    assert any(flag.code is FlagCode.LOW_CONFIDENCE for flag in facts[0][1])
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Trade between Kazakhstan and China reached $44 billion in 2023.", 2023),
+        ("Товарооборот между Казахстаном и Китаем в 2023 году составил 44 млрд долларов.", 2023),
+        ("Trade between Kazakhstan and China could reach $44 billion.", None),
+        ("Товарооборот между Казахстаном и Китаем может достичь 44 млрд долларов.", None),
+    ],
+)
+def test_a_stated_year_or_a_goal_is_not_read_so(
+    kb: KnowledgeBase, text: str, year: int | None
+) -> None:
+    years = [f.year for f in figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)]
+    assert years == ([year] if year else [])
+
+
+# -- freight through a crossing in a year, in thousands of tonnes ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freight through the Kolzhat checkpoint, which stood at 400,000 tons in 2023, is expected"
+        " to triple to 1.4 million tons a year by 2030.",
+        "Грузопоток через пункт пропуска Кольжат составил 400 тысяч тонн в 2023 году.",
+    ],
+)
+def test_freight_through_a_crossing_in_a_year(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.THROUGHPUT_MT_PER_YEAR)
+    assert [(f.subject_id, f.value, f.valid_from) for f in found] == [
+        ("bcp-dulata-kolzhat-road", 0.4, dt.date(2023, 1, 1))
+    ]
+
+
+# -- a smelter, a village or a company named after a mine is not the mine ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Aktogay copper mine was expanded in 2019. A copper smelter able to turn out 300,000"
+        " tons of copper a year will stand beside it.",
+        "Рудник Актогай расширили в 2019 году. Рядом построят медеплавильный завод мощностью 300"
+        " тысяч тонн в год.",
+        "The Aktogay copper mine was expanded in 2019. The smelter is to stand near the mine. Its"
+        " cost is $1.5 billion.",
+        "Рудник Актогай расширили в 2019 году. Медеплавильный завод будет стоять рядом с"
+        " рудником. Его стоимость — 1,5 млрд долларов.",
+    ],
+)
+def test_a_smelter_beside_a_mine_is_not_the_mine(kb: KnowledgeBase, text: str) -> None:
+    facts = proposals_from(kb, text)
+    assert not [f for f in facts if isinstance(f.payload, ProposedFigure)]
+
+
+def test_the_mines_own_cost_is_still_the_mines(kb: KnowledgeBase) -> None:
+    text = "The Aktogay copper mine was expanded in 2019. Its cost was $1.5 billion."
+    found = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-aktogay-copper", 1.5e9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The smelter opened in 2024 near the village of Aktogai.",
+        "Завод открыли в 2024 году возле села Актогай.",
+        "KAZ Minerals Smelting LLP started construction in 2024.",
+        "Компания KAZ Minerals Smelting LLP начала строительство в 2024 году.",
+    ],
+)
+def test_a_village_or_a_company_named_after_a_mine(kb: KnowledgeBase, text: str) -> None:
+    assert not any(
+        e.project_id == "prj-aktogay-copper" for e in events_in(proposals_from(kb, text))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company signed a loan agreement in 2024.",
+        "Компания подписала кредитное соглашение в 2024 году.",
+    ],
+)
+def test_a_year_alone_picks_no_known_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert [a.agreement_id for a in _agreements(kb, text)] == [None]

@@ -742,8 +742,8 @@ def _filed_there(context: DocumentContext, signed_on: dt.date | None) -> bool:
 
 def _known_by_date(view: SentenceView, proposal: ProposedAgreement) -> str | None:
     """The one known agreement of this kind signed on the stated day (or month)."""
-    if proposal.signed_on is None:
-        return None
+    if proposal.signed_on is None or proposal.date_precision is DatePrecision.YEAR:
+        return None  # a year holds too many signings to say which
     fits = [
         agreement_id
         for agreement_id, (kind, signed_on, precision) in view.context.agreement_dates.items()

@@ -82,6 +82,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                         and _NAME_GOES_ON.match(text, m.end)
                     )
                     or _in_longer_chain(text, m.start, m.end)
+                    or _SETTLEMENT_BEFORE.search(text, max(0, m.start - 24), m.start)
                 )
             )
         )
@@ -203,12 +204,21 @@ _LINE_WORD = re.compile(
 )
 #: A known name inside a company's name ("… Railway Company LLC") is not the project.
 _COMPANY_AFTER = re.compile(
-    r"\s*(?:Company|Co\.|LLC|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b", re.IGNORECASE
+    # a word or two of the company's own may come first: "KAZ Minerals Smelting LLP"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s*(?:Company|Co\.|LLC|LLP|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b",
+    re.IGNORECASE,
 )
 #: A known name right after a company's legal form and inside a longer name ("ООО Silk Road
 #: International") is part of the company's name, not the project.
 _COMPANY_BEFORE = re.compile(r"(?<![\w-])(?:ООО|ТОО|АО|ОАО|ЗАО|ПАО|LLC|JSC|LLP)\s*[«\"“]?$")
 _NAME_GOES_ON = re.compile(r"\s+[A-ZА-ЯЁ]")
+#: A settlement's noun before a name ("near the village of Aktogai", "в селе Актогай"): the
+#: place, not the project named after it.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|settlement|city)\s+of\s+$|(?<![\w-])(?:сел[оеау]|посёлк\w*|поселк\w*|посёл\w*"
+    r"|пос\.|аул\w*|город\w*)\s+$",
+    re.IGNORECASE,
+)
 #: A capitalised name right after a noun: the noun is named, it does not refer back.
 _OWN_NAME_AFTER = re.compile(r"\s+[«\"]?[A-ZА-ЯЁ][\w']*\s?[-–—]\s?[A-ZА-ЯЁ]")
 #: Other things of the same sort brought in by a count or "other": "two or three explored
@@ -281,8 +291,9 @@ def _referred_back(
                 if kind is EntryKind.PROJECT
                 else _first_crossing_figure(text, sentence)
             )
-            if kind is EntryKind.PROJECT and names_other_thing(
-                text, sentence.start, sentence.end, earlier
+            if kind is EntryKind.PROJECT and (
+                names_other_thing(text, sentence.start, sentence.end, earlier)
+                or _possessed_by_other(text, sentence, earlier)
             ):
                 continue  # "Jiajiang opened a tea warehouse": the warehouse's, not the line's
         if anaphor is None or any(
@@ -290,9 +301,11 @@ def _referred_back(
         ):
             continue
         if kind is EntryKind.PROJECT and names_other_thing(
-            text, anaphor.start(), anaphor.end(), earlier
+            text, max(sentence.start, anaphor.start() - _ADJECTIVE_REACH), anaphor.end(), earlier
         ):
-            continue  # "the branch" after a workshop: a thing of another kind
+            continue  # "the branch" after a workshop, "медеплавильный завод": another kind
+        if kind is EntryKind.PROJECT and _possessed_by_other(text, sentence, earlier):
+            continue  # "The smelter is to stand near … Its cost is $1.5 billion": the smelter's
         if _owned_by_named_body(text, sentence.start, sentence.end):
             continue  # "X University, which opened its branch": that body's branch, not the project
         if kind is EntryKind.PLACE and _LINE_WORD.search(anaphor.group()):
@@ -380,6 +393,36 @@ def _context(
     )
 
 
+#: A sentence opening with a possessive: "Its cost …", "Его стоимость …".
+_POSSESSIVE = re.compile(r"\W*(?:its|е[её]|его)\s", re.IGNORECASE)
+#: How far before an anaphor's noun its adjective may reach ("медеплавильный завод").
+_ADJECTIVE_REACH = 25
+
+
+def _possessed_by_other(text: str, sentence: Sentence, project: Match) -> bool:
+    """True when the sentence opens with "its" and the one before opens with a thing of
+    another kind than the project: the possessive is that thing's."""
+    return _POSSESSIVE.match(text, sentence.start) is not None and _subject_before_is_other(
+        text, sentence.start, project
+    )
+
+
+#: The end of the sentence before, and the words that open the one after it.
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+(?=\S)")
+_SUBJECT_WORDS = 4
+
+
+def _subject_before_is_other(text: str, start: int, project: Match) -> bool:
+    """True when the sentence before ``start`` opens with a thing of another kind than the
+    project ("The smelter is to stand near … Aktogai"): a possessive after it is that thing's."""
+    window_start = max(0, start - 600)
+    breaks = list(_SENTENCE_BREAK.finditer(text, window_start, max(window_start, start - 1)))
+    opening = breaks[-1].end() if breaks else window_start
+    words = text[opening:start].split()[:_SUBJECT_WORDS]
+    subject_end = opening + len(" ".join(words))
+    return names_other_thing(text, opening, subject_end, project)
+
+
 def _owned_by_named_body(text: str, start: int, end: int) -> bool:
     """True when the sentence speaks of "its branch" (plant, office …) of a body it names."""
     owned = _OWNED_BY_NAMED.search(text, start, end)
@@ -450,8 +493,9 @@ def _the_one(
     ):
         if kind in only and (phrase := find(text, sentence)) is not None:
             earlier = only[kind]
-            if kind is EntryKind.PROJECT and names_other_thing(
-                text, sentence.start, sentence.end, earlier
+            if kind is EntryKind.PROJECT and (
+                names_other_thing(text, sentence.start, sentence.end, earlier)
+                or _possessed_by_other(text, sentence, earlier)
             ):
                 continue  # "запустила автоперевозки из Шэньчжэня": a service, not the line
             return [

@@ -36,6 +36,7 @@ from caravan.analysis.ingest.qualifiers import (
     statistics_owner,
 )
 from caravan.analysis.ingest.suspicious import foreign_party_flag
+from caravan.analysis.ingest.undated_levels import last_full_year
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
 
@@ -109,7 +110,9 @@ _TONNES = re.compile(
     r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно"
     r"|in\s+(?:19|20)\d\d\b|в\s+(?:19|20)\d\d\s+году|за\s+(?:19|20)\d\d\s+год)"
     r"|(?P<n2>\d[\d,.]*)\s*(?:Mt|MTPA)(?:\s*/\s*(?:yr|year)|\s+(?:per|a)\s+year|\b)"
-    r"|(?P<k>\d{1,3}(?:,\d{3})+|\d+\s*(?:thousand|тыс\.?|тысяч\w*))\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b(?:\s+of\s+\w+|\s+\w+)?\s+(?:per\s+year|a\s+year|annually|per\s+annum|в\s+год)",
+    r"|(?P<k>\d{1,3}(?:,\d{3})+|\d+\s*(?:thousand|тыс\.?|тысяч\w*))\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b(?:\s+of\s+\w+|\s+\w+)?\s+(?:per\s+year|a\s+year|annually|per\s+annum|в\s+год"
+    # a year's volume in thousands: "400,000 tons in 2023", "400 тысяч тонн в 2023 году"
+    r"|in\s+(?:19|20)\d\d\b|в\s+(?:19|20)\d\d\s+году|за\s+(?:19|20)\d\d\s+год)",
     re.IGNORECASE,
 )
 _DAILY = re.compile(
@@ -139,7 +142,9 @@ _QUOTA = re.compile(
     re.IGNORECASE,
 )
 _THROUGHPUT = re.compile(
-    r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?|passed\s+through)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*",
+    r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?|passed\s+through)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*"
+    # freight moved through a place: "freight through the Kolzhat checkpoint stood at …"
+    r"|\b(?:freight|cargo|goods)\s+(?:traffic\s+|volumes?\s+)?(?:through|via|across)\b|(?<![\w-])(?:грузооборот|грузопоток|объ[её]м\w*\s+(?:грузов|перевозок))\w*\s+(?:через|по)\s",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
@@ -357,6 +362,19 @@ def _trade(
         year = _carried_year(view)
     if year is None and dated is None:
         year = _running_year(view)  # "Kazakhstan's turnover reached $41bn": the year said before
+    if (
+        year is None
+        and dated is None
+        and not _trade_dated_before(view)
+        and (last := last_full_year(view, start)) is not None
+    ):
+        year = last  # "товарооборот вышел на рекордные 44 млрд": the last whole year's level
+        flags.append(
+            Flag(
+                code=FlagCode.LOW_CONFIDENCE,
+                message=f"the text gives no year; read as the last whole year before the report ({last})",
+            )
+        )
     if year is None or partial_period(view, start, (dated.start, dated.end) if dated else None):
         return
     yield Candidate(
@@ -369,7 +387,7 @@ def _trade(
         ),
         start=min(start, cue) if not carried else start,
         end=end,
-        confidence=(0.85 if not carried else 0.7) if not flags else 0.4,
+        confidence=(0.85 if not carried else 0.7) if not flags else 0.4,  # a flag: a doubt
         flags=tuple(flags),
     )
 
@@ -406,6 +424,16 @@ def _carried_year(view: SentenceView) -> int | None:
         if years:
             return years[0].date.year
     return None
+
+
+def _trade_dated_before(view: SentenceView) -> bool:
+    """True when a sentence just before on trade gives a date (a year, or part of one): an
+    undated level after it belongs to that period, not to the last whole year."""
+    return any(
+        earlier.dates
+        and (_TRADE.search(earlier.sentence) or _EXPORT_IMPORT.search(earlier.sentence))
+        for earlier in view.previous_sentences(_RUNNING_YEAR_SENTENCES)
+    )
 
 
 #: How many sentences back a trade text's year still dates a figure given without one.

@@ -20,14 +20,14 @@ __all__ = ["names_other_thing"]
 _OTHER_HEADS = re.compile(
     r"\b(?:warehouse|stores?\b|shops?\b|trucking|flights?\b|terminals?\b"
     r"|hubs?\b|(?<!press\s)offices?\b|venues?\b|headquarters\b|premises\b|assembly\s+points?\b"
-    r"|branch(?:es)?\b|campus(?:es)?\b)"
+    r"|branch(?:es)?\b|campus(?:es)?\b|smelters?\b|refiner(?:y|ies)\b)"
     # a company founded: "… Railway Company LLC was then set up", "создана компания ООО «…»"
     r"|(?-i:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+\w+){0,3}?\s+(?:was|were|has\s+been)\s+"
     r"(?:\w+\s+)?(?:set\s+up|established|founded|registered|created)\b"
     r"|(?<![\w-])(?:создан\w*|учрежден\w*|зарегистрирован\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:компани\w*|предприяти\w*|(?-i:ООО|ТОО|АО))(?![\w-])"
     r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб|офис|представительств"
-    r"|штаб-квартир|филиал|кампус)",
+    r"|штаб-квартир|филиал|кампус|медеплавильн|плавильн|аффинажн|нефтеперерабатывающ)",
     re.IGNORECASE,
 )
 #: Head nouns of the things projects are, in groups of one kind (stems, either language).
@@ -42,6 +42,7 @@ _HEAD_GROUPS = (
     ("bridge", "мост"),
     ("workshop", "мастерск"),
     ("branch", "campus", "филиал", "кампус"),
+    ("smelter", "refiner", "плавильн", "медеплавильн", "аффинажн"),
     ("project", "проект"),
 )
 _WORDS = re.compile(r"[^\W\d_]+")

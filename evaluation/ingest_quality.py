@@ -55,6 +55,8 @@ FIFTH_SET = ROOT / "evaluation" / "ingest_heldout4"
 SIXTH_SET = ROOT / "evaluation" / "ingest_heldout5"
 #: The seventh development folder (written as a held-out set, scored once, then read).
 SEVENTH_SET = ROOT / "evaluation" / "ingest_heldout6"
+#: The eighth development folder (written as a held-out set, scored once, then read).
+EIGHTH_SET = ROOT / "evaluation" / "ingest_heldout7"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -248,6 +250,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     fifth = corpus.resolve() == FIFTH_SET
     sixth = corpus.resolve() == SIXTH_SET
     seventh = corpus.resolve() == SEVENTH_SET
+    eighth = corpus.resolve() == EIGHTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -264,6 +267,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the sixth development set"
     elif seventh:
         heading = "## Monitoring: precision and recall on the seventh development set"
+    elif eighth:
+        heading = "## Monitoring: precision and recall on the eighth development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
@@ -283,6 +288,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
                 if sixth
                 else SEVENTH_SET_NOTE
                 if seventh
+                else EIGHTH_SET_NOTE
+                if eighth
                 else []
             ),
             f"{len(documents)} texts ({', '.join(languages)}), "
@@ -345,10 +352,20 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on these six",
-    "together. The seventh development set (`evaluation/ingest_heldout6/`, worked against for",
-    "one round) is below the goals and is printed, not gated: with it the seven together are at",
-    "P 0.92 / R 0.76. Only texts the rules have not read measure how far the rules carry.",
+    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on the first",
+    "six and the eighth (`evaluation/ingest_heldout7/`) together. The seventh development set",
+    "(`evaluation/ingest_heldout6/`) is below the goals and is printed, not gated; the table",
+    "below takes all eight together. Only texts the rules have not read measure how far the",
+    "rules carry.",
+    "",
+]
+
+#: What the eighth development set's figures can and cannot claim (above its table).
+EIGHTH_SET_NOTE = [
+    "The 30 texts of `evaluation/ingest_heldout7/` were written as a held-out set and first",
+    "scored once as such (P 0.59 / R 0.18, before any rule was written against them); their",
+    "misses and false positives have since been read, by category, to write the eighth round's",
+    "rules, so they are development material now.",
     "",
 ]
 

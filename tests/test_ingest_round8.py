@@ -484,3 +484,37 @@ def test_a_village_or_a_company_named_after_a_mine(kb: KnowledgeBase, text: str)
 )
 def test_a_year_alone_picks_no_known_agreement(kb: KnowledgeBase, text: str) -> None:
     assert [a.agreement_id for a in _agreements(kb, text)] == [None]
+
+
+# -- a year's period said before the amount, and freight that passed through -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 trains carried goods across the border. Cargo that passed through the Khorgos"
+        " crossing in a year came to 12.1 million tons.",
+        "В 2024 году поезда везли грузы через границу. Объём грузов, прошедших через пункт"
+        " пропуска Хоргос за год, составил 12,1 млн тонн.",
+    ],
+)
+def test_a_years_freight_said_period_first(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.THROUGHPUT_MT_PER_YEAR)
+    assert [(f.value, f.valid_from) for f in found] == [(12.1, dt.date(2024, 1, 1))]
+
+
+# -- a group counted in words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 17 June in Astana the sides signed ten documents. Among them is an investment"
+        " agreement with Fufeng Group.",
+        "17 июня в Астане стороны подписали десять документов. Среди них — инвестиционное"
+        " соглашение с компанией Fufeng Group.",
+    ],
+)
+def test_a_group_counted_in_words(kb: KnowledgeBase, text: str) -> None:
+    found = _agreements(kb, text)
+    assert [(a.signed_on, a.place_id) for a in found] == [(dt.date(2025, 6, 17), "kz-astana")]

@@ -36,6 +36,7 @@ from caravan.analysis.ingest.qualifiers import (
     statistics_owner,
 )
 from caravan.analysis.ingest.suspicious import foreign_party_flag
+from caravan.analysis.ingest.time_frame import framing_year
 from caravan.analysis.ingest.undated_levels import last_full_year
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
@@ -105,6 +106,17 @@ _TRAINS = re.compile(
     + r")",
     re.IGNORECASE,
 )
+#: Million tonnes with no period after them, read when the period comes first.
+_TONNES_BARE = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?|миллион\w*)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b",
+    re.IGNORECASE,
+)
+#: A year's period said before an amount: "за год", "in a year", "annually", "за 2024 год".
+_YEARLY_FIRST = re.compile(
+    r"(?:\bin\s+a\s+year|\bper\s+year|\ba\s+year|\bannually|(?<![\w-])за\s+(?:(?:19|20)\d\d\s+)?год(?![\w-]))"
+    r"(?=[^.;]{0,80}?\d[\d,.]*\s*(?:million|mln|млн|миллион))",
+    re.IGNORECASE,
+)
 _TONNES = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?:million|mln|m|млн\.?|миллион\w*)\s*(?:metric\s+)?(?:tonnes|tons|тонн)\b[^,;.]{0,25}?"
     r"(?:per\s+year|a\s+year|annually|per\s+annum|each\s+year|in\s+a\s+year|over\s+the\s+year|in\s+the\s+year|for\s+the\s+year|в\s+год|за\s+год|ежегодно"
@@ -144,7 +156,8 @@ _QUOTA = re.compile(
 _THROUGHPUT = re.compile(
     r"\b(?:handled|carried|transported|shipped|moved|processed|transit(?:ed)?|passed\s+through)\b|перевез\w*|обработ\w*|переработ\w*|перевал\w*"
     # freight moved through a place: "freight through the Kolzhat checkpoint stood at …"
-    r"|\b(?:freight|cargo|goods)\s+(?:traffic\s+|volumes?\s+)?(?:through|via|across)\b|(?<![\w-])(?:грузооборот|грузопоток|объ[её]м\w*\s+(?:грузов|перевозок))\w*\s+(?:через|по)\s",
+    r"|\b(?:freight|cargo|goods)\s+(?:traffic\s+|volumes?\s+)?(?:through|via|across)\b|(?<![\w-])(?:грузооборот|грузопоток|объ[её]м\w*\s+(?:грузов|перевозок))\w*\s+(?:через|по)\s"
+    r"|(?<![\w-])(?:прош[её]дш|прошл|проходящ|проследовавш)\w*\s+через\s",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
@@ -636,6 +649,9 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
         (_TRAINS, FigureQuantity.CAPACITY_TRAINS_PER_DAY, "rail"),
         (_TONNES, FigureQuantity.THROUGHPUT_MT_PER_YEAR if throughput else FigureQuantity.CAPACITY_MT_PER_YEAR, None),
     )  # fmt: skip
+    if _YEARLY_FIRST.search(sentence):
+        # the year said before the amount: "прошедших через Хоргос за год, составил 12,1 млн тонн"
+        rules += ((_TONNES_BARE, rules[2][1], None),)
     if _DAILY.search(sentence):
         rules += ((_LIMIT, FigureQuantity.DAILY_QUOTA_VEHICLES, "road"),)
         rules += (
@@ -686,12 +702,15 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             dated = dated or nearest(list(view.dates), start, end)
             if steps and dated is not None:
                 dated = _ahead(view, dated)  # a step to come: "в сентябре" is the next one
+            valid_from = _valid_from(view, dated)
+            if dated is None and _YEARLY_FIRST.search(sentence) and (framed := framing_year(view)):
+                valid_from = framed  # "В 2024 году … Объём грузов … за год составил …": that year
             yield Candidate(
                 payload=ProposedFigure(
                     quantity=quantity,
                     value=value,
                     subject_id=subject_id,
-                    valid_from=_valid_from(view, dated),
+                    valid_from=valid_from,
                 ),
                 start=min(start, match.start),
                 end=max(end, match.end),

@@ -23,9 +23,11 @@ GROUP_SENTENCES = 6
 #: A group of documents signed: "58 documents", "several agreements", "пакет документов",
 #: "несколько соглашений", "29 документов".
 _GROUP = re.compile(
-    r"\b(?:\d+|several|many|a\s+number\s+of|a\s+package\s+of|a\s+series\s+of)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:\d+|several|many|a\s+number\s+of|a\s+package\s+of|a\s+series\s+of|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)\s+(?:\w+\s+){0,2}?"
     r"(?:documents|agreements|memoranda|contracts|deals)\b"
-    r"|(?<![\w-])(?:\d+|несколько|ряд|пакет|более\s+\d+)\s+(?:\w+\s+){0,2}?"
+    r"|(?<![\w-])(?:\d+|несколько|ряд|пакет|более\s+\d+|два|две|три|четыре|пять|шесть|семь|восемь"
+    r"|девять|десять|одиннадцать|двенадцать|полтора\s+десятка|десятки)\s+(?:\w+\s+){0,2}?"
     r"(?:документ\w*|соглашени\w*|меморандум\w*|договор\w*|контракт\w*)",
     re.IGNORECASE,
 )

@@ -138,10 +138,37 @@ def test_a_russian_facility_phrase_is_a_new_project(
     assert expected in _projects(kb, text)
 
 
+def test_a_place_opening_the_sentence_places_the_facility(kb: KnowledgeBase) -> None:
+    text = "В Навои планируют построить новый грузовой терминал."
+    assert _projects(kb, text) == ["Новый грузовой терминал в Навои"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PowerChina will build a 300-megawatt solar plant in the Samarkand region.",
+            "PowerChina solar plant 300 MW in Samarkand region",
+        ),
+        (
+            "Меморандум с компанией Sinoma Cement о строительстве цементного завода в Ошской"
+            " области подписан в Бишкеке.",
+            "Цементный завод Sinoma Cement в Ошской области",
+        ),
+    ],
+)
+def test_the_company_building_it_is_part_of_the_name(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert _projects(kb, text) == [expected]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Энергетические объекты страны прошли проверку перед зимой.",
+        "Компания намерена построить завод в городе.",
+        "Рабочие завода получили премию.",
         "Строительство электростанций остаётся приоритетом правительства.",
         "Министр посетил завод и поговорил с рабочими.",
         "Предприятие выплатило зарплату рабочим.",

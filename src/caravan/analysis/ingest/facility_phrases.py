@@ -328,7 +328,7 @@ def _english_phrase(
     proper = _proper_modifiers(view, start, modifiers)
     purpose = any(c.startswith(("for ", "producing ", "making ", "between ")) for c in complements)
     if place is None:
-        place, place_span, in_place = _place_before(view, determiner_at + view.start, r"[Ii]n")
+        place, place_span, in_place = _place_before(view, determiner_at + view.start, r"In")
         if in_place:
             complements.append(in_place)
     company = _owner_before(view, determiner_at + view.start)
@@ -411,11 +411,11 @@ def _owner_before(view: SentenceView, at: int) -> str | None:
 def _place_before(
     view: SentenceView, at: int, preposition: str
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
-    """A known place that opens the sentence of the facility ("В Актау собираются построить
-    новый морской порт", "In Aktau, a …"): (place, span, words for the name)."""
-    pattern = re.compile(r"\s*" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
-    found = pattern.match(view.text, view.start, at)
-    if found is not None:
+    """A known place that opens the sentence or clause of the facility, after a capitalised
+    preposition ("АСТАНА – В Актау собираются построить новый морской порт", "In Aktau, a
+    …"): (place, span, words for the name)."""
+    pattern = re.compile(r"(?<![\w-])" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
+    for found in pattern.finditer(view.text, view.start, at):
         span = (found.start("place"), found.end("place"))
         if any(m.start == span[0] and m.ids(EntryKind.PLACE) for m in view.matches):
             return found["place"], span, found.group()[:1].lower() + found.group()[1:]
@@ -507,7 +507,7 @@ _RU_WITH = re.compile(
 _RU_CAP = r"[«\"]?[А-ЯЁA-Z][\w-]*[»\"]?"
 _RU_PLACE = re.compile(
     r"\s+(?P<where>(?:в|во|на|у|под|рядом\s+с|возле|около)\s+"
-    r"(?:(?:[а-яё-]+(?:ой|ом|ем|ей|ых|их|ого|его|ым|им)\s+){0,3}(?:област\w*|район\w*|регион\w*|зон\w*"
+    r"(?:(?:[А-ЯЁа-яё-]+(?:ой|ом|ем|ей|ых|их|ого|его|ым|им)\s+){0,3}(?:област\w*|район\w*|регион\w*|зон\w*"
     r"|округ\w*|провинци\w*|агломераци\w*|порт[уа]?|пункт\w*\s+пропуска)(?:\s+" + _RU_CAP + r")?"
     r"|" + _RU_CAP + r"(?:ой|ом|ем)\s+(?:области|районе|регионе|провинции)"
     r"|(?:(?:городе|селе|поселке|посёлке|ауле|кишлаке|городах|селах)\s+)?" + _RU_CAP
@@ -541,7 +541,14 @@ def _ru_head_of(word: str) -> FacilityHead | None:
         return table[lemma]
     if lemma.endswith("электростанция"):
         return table["электростанция"]
+    loanword = _LOANWORD_ENDING.fullmatch(bare.casefold())
+    if loanword is not None and not lemma_of(bare).known:
+        return table.get(loanword["stem"])  # "хаба", "хабом": a loanword the dictionary lacks
     return None
+
+
+#: A masculine loanword head with a case ending the dictionary cannot read ("хаба").
+_LOANWORD_ENDING = re.compile(r"(?P<stem>[а-яё]+?)(?:а|у|ом|е|ы|ов|ами|ах)")
 
 
 def _russian(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhrase]:
@@ -573,12 +580,17 @@ def _russian_phrase(
     parse = None if abbreviation else analyser().parse(head_word.casefold())[0]
     adjectives: list[str] = []
     first = index
-    while first > 0 and len(adjectives) < 4:
+    titled = False
+    while first > 0 and len(adjectives) < 4 and not titled:
         candidate = words[first - 1].group()
+        titled = candidate.startswith("«")  # «Казахстанский культурный центр …»: its title
+        candidate = candidate.lstrip("«")
         reading = analyser().parse(candidate.casefold())[0]
         if not re.fullmatch(r"[А-ЯЁа-яё-]+", candidate) or reading.tag.POS not in _ADJECTIVE:
+            titled = False
             break
         if parse is not None and not _agrees(reading, parse):
+            titled = False
             break
         adjectives.insert(0, candidate)
         first -= 1
@@ -587,7 +599,7 @@ def _russian_phrase(
         numeral = words[first - 1].group()
         first -= 1
     plural = parse is not None and parse.tag.number == "plur" and _plural_reading(adjectives, parse)
-    start = view.start + words[first].start()
+    start = view.start + words[first].start() + (1 if titled else 0)
     cursor = words[index].end()
     rest_parts: list[str] = []
     genitive_head = False
@@ -656,7 +668,7 @@ def _russian_phrase(
     if plural and numeral is None and capacity is None:
         return None  # "строительство электростанций": plants in general
     if place is None:
-        place, place_span, in_place = _place_before(view, start, r"[Вв]о?")
+        place, place_span, in_place = _place_before(view, start, r"Во?")
         if in_place:
             rest_parts.append(in_place)
     owner = _latin_owner_before(view, start)
@@ -672,8 +684,8 @@ def _russian_phrase(
     )
     if start == view.start + len(sentence) - len(sentence.lstrip()):  # a capital opening it
         proper = proper and len(adjectives) > 1 and adjectives[1][:1].isupper()
-    if _IN_TITLE.search(sentence, 0, start - view.start):
-        return None  # «Казахстанский культурный центр …»: a title that begins before the phrase
+    if not titled and _IN_TITLE.search(sentence, 0, start - view.start):
+        return None  # «Китайский культурный центр …»: a title that begins before the phrase
     if _APPOSITION_BEFORE.search(sentence, 0, start - view.start):
         return None  # "«сухой порт» Хоргос — крупнейший терминал": the name's own thing
     if head.weak and not (adjectives or rest_parts):
@@ -711,6 +723,10 @@ def _russian_phrase(
 _LATIN_OWNER = re.compile(r"(?P<owner>[A-Z][\w&'’-]+(?:[\s,.]+[A-Z][\w&'’-]+){0,5})")
 #: Legal forms after a company's name, left out of a facility's name.
 _LEGAL_FORM = re.compile(r"(?:[\s,.]+(?:Co|Ltd|LLC|Inc|JSC|LLP|Corp|Corporation|Company))+\.?$")
+#: Words that say the Latin name after them is a company: "компанией", "китайская".
+_COMPANY_WORD = re.compile(
+    r"(?i:компани|корпораци|концерн|групп|холдинг|китайск|инвестор)\w*\s+(?:[а-яё-]+\s+)?$"
+)
 #: How far before a Russian phrase a company named in Latin letters may stand.
 _OWNER_REACH = 90
 
@@ -724,6 +740,9 @@ def _latin_owner_before(view: SentenceView, start: int) -> str | None:
     words = [t for t in tokenise(view.text, last.start(), last.end()) if t.capitalised]
     if all(any(m.start <= w.start < m.end for m in view.matches) for w in words):
         return None  # "в Китае": a country or a known place, no company
+    said = _COMPANY_WORD.search(view.text, max(view.start, last.start() - 30), last.start())
+    if len(words) < 2 and said is None:
+        return None  # "АСТАНА/Trend/": one Latin word alone may be the agency reporting
     return _LEGAL_FORM.sub("", last["owner"]) or None
 
 
@@ -869,6 +888,9 @@ def _nominative(words: list[str], *, plural: bool) -> str:
     head_form = noun.inflect({"nomn", number})
     written = [head_form.word if head_form is not None else bare]
     gender = noun.tag.gender
+    loanword = _LOANWORD_ENDING.fullmatch(bare.casefold())
+    if not noun.is_known and loanword is not None and loanword["stem"] in _ru_heads():
+        written, gender = [loanword["stem"]], "masc"  # "хаба" → "хаб", a masculine loanword
     wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
     for adjective in reversed(words[:-1]):
         parses = [p for p in analyser().parse(adjective.casefold()) if p.tag.POS in _ADJECTIVE]
@@ -915,7 +937,7 @@ def facility_phrases(
             continue  # the same facility again ("a plant … The plant will")
         if phrase.vague and earlier:
             continue  # "современное предприятие …" after the plant was named: that plant
-        yield phrase.kind, phrase.name, phrase.start, phrase.end
+        yield phrase.kind, phrase.name, phrase.start, _core_end(phrase)
         yield from _new_place(phrase, view, gazetteer)
 
 

@@ -518,3 +518,46 @@ def test_a_years_freight_said_period_first(kb: KnowledgeBase, text: str) -> None
 def test_a_group_counted_in_words(kb: KnowledgeBase, text: str) -> None:
     found = _agreements(kb, text)
     assert [(a.signed_on, a.place_id) for a in found] == [(dt.date(2025, 6, 17), "kz-astana")]
+
+
+# -- works sped up or to finish early are under way on the report's day -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "Construction of the second line on the Dostyk-Moiynty section would be finished"
+            " early in 2025, the minister said.",
+            "prj-dostyk-moyinty-second-track",
+        ),
+        (
+            "Участок «Достык — Мойынты» в 2025 году достроят раньше срока.",
+            "prj-dostyk-moyinty-second-track",
+        ),
+        (
+            "The leaders agreed to speed up construction of the China–Kyrgyzstan–Uzbekistan"
+            " railway.",
+            "prj-cku-railway",
+        ),
+        (
+            "Президенты договорились ускорить строительство железной дороги Китай – Кыргызстан –"
+            " Узбекистан.",
+            "prj-cku-railway",
+        ),
+    ],
+)
+def test_works_sped_up_are_under_way(kb: KnowledgeBase, text: str, project: str) -> None:
+    events = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert (project, ProjectStatus.UNDER_CONSTRUCTION, DOCUMENT_DAY) in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the Dostyk-Moiynty second track will not be finished early.",
+        "Строительство участка Достык — Мойынты не удастся завершить досрочно.",
+    ],
+)
+def test_a_denied_pace_says_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert events_in(proposals_from(kb, text)) == []

@@ -18,6 +18,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
 from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
 from caravan.analysis.ingest.progress_states import PROGRESS_TRIGGERS
@@ -137,6 +138,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + PROGRESS_TRIGGERS
     + SIGNED_TRIGGERS
     + BEING_TRIGGERS
+    + PACE_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.
@@ -145,6 +147,10 @@ _NOT_DONE = re.compile(
     r"scheduled|due|not|never|yet|hopes?|aims?|intends?|wants?|будет|будут|планиру\w*|должн\w*|нужно|надо|необходимо|"
     r"может|могут|не|ещё|еще)(?![\w-])\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
+)
+#: A denial before a phrase of pace: "will not be finished early", "не удастся ускорить".
+_NOT_SO = re.compile(
+    r"(?<![\w-])(?:not|never|cannot|не|нельзя|вряд\s+ли)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 #: A trigger whose own last verb is future: "construction … will be launched".
 _FUTURE_VERB = re.compile(
@@ -238,7 +244,15 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
     for status, pattern, rule_confidence in STATUS_TRIGGERS:
         for trigger in pattern.finditer(view.text, view.start, view.end):
             t_start, t_end = trigger.start(), trigger.end()
-            if _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0)):
+            # the pace of works ("would be finished early") is said in any tense
+            pace = (
+                status is ProjectStatus.UNDER_CONSTRUCTION
+                and pace_of_works(trigger.group(0))
+                and not _NOT_SO.search(view.text, max(view.start, t_start - 40), t_start)
+            )
+            if not pace and (
+                _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0))
+            ):
                 continue
             if _GOAL_GERUND.search(view.text, max(view.start, t_start - 16), t_start) and re.match(
                 r"\w+ing\b", trigger.group(0)
@@ -281,7 +295,11 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 ):
                     # "Work is in full swing: … the port handles 10 trains a day": it runs
                     resolved = ProjectStatus.IN_SERVICE
-                dating = date_for(view, t_start, t_end, sorted(verbs - {t_end}))
+                dating = (
+                    _as_reported(view)
+                    if pace
+                    else date_for(view, t_start, t_end, sorted(verbs - {t_end}))
+                )  # works sped up or to finish early: under way on the report's day
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
@@ -312,7 +330,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     flags=tuple(flags),
                     date_stated=stated,
                     ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
-                    and _ONGOING.search(trigger.group(0)) is not None,
+                    and (pace or _ONGOING.search(trigger.group(0)) is not None),
                 )
 
 
@@ -447,6 +465,15 @@ def date_for(
         )
         return context.reference, context.reference_precision, False, note
     return None
+
+
+def _as_reported(view: SentenceView) -> tuple[dt.date, DatePrecision, bool, str] | None:
+    """The report's date, for a state said to hold as the report is written."""
+    context = view.context
+    if context.reference is None:
+        return None
+    note = "a pace of works said in any tense: the works are under way by the report's date"
+    return context.reference, context.reference_precision, False, note
 
 
 def _reported_by(view: SentenceView) -> dt.date | None:

@@ -1,0 +1,45 @@
+"""Works whose pace is spoken of: they are under way as the report is written.
+
+"The second line … would be finished early", "agreed to speed up construction of the … railway",
+"участок … достроят раньше срока", "ускорить строительство": a finish ahead of schedule or a
+faster pace is said only of works going on, whatever tense carries it. The state holds on the
+report's day (the year of the finish is the plan's, not the state's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.model.enums import ProjectStatus
+
+__all__ = ["PACE_TRIGGERS", "pace_of_works"]
+
+_EN_PACE = re.compile(
+    r"\b(?:speed(?:ing)?\s+up|accelerat\w*|step(?:ping)?\s+up|expedit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:construction|building|works?)\b"
+    r"|\b(?:finished|completed|built|done)\s+(?:early|ahead\s+of\s+(?:schedule|time|the\s+deadline))\b",
+    re.IGNORECASE,
+)
+_RU_PACE = LemmaPattern(
+    r"(?<!\w)(?:инф_)?(?:ускорить|ускорять|ускорение)\s+(?:\w+\s+)?(?:строительство|работа|возведение)(?!\w)"
+    r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?"
+    r"(?:ранее|раньше|ранний)\s+срок(?!\w)"
+    r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?досрочно(?!\w)"
+)
+
+#: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
+PACE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str] | LemmaPattern, float], ...] = (
+    (ProjectStatus.UNDER_CONSTRUCTION, _EN_PACE, 0.7),
+    (ProjectStatus.UNDER_CONSTRUCTION, _RU_PACE, 0.7),
+)
+
+#: What marks a trigger as one of pace (read in any tense, dated by the report).
+_PACE_WORDS = re.compile(
+    r"speed|accelerat|step|expedit|early|ahead|ускор|раньше|ранее\s+срок|досрочно", re.IGNORECASE
+)
+
+
+def pace_of_works(phrase: str) -> bool:
+    """True when a status phrase speaks of the pace of works (finished early, sped up)."""
+    return _PACE_WORDS.search(phrase) is not None

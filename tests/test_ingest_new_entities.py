@@ -192,3 +192,23 @@ def test_a_later_mention_of_the_same_facility_is_one_proposal(kb: KnowledgeBase)
         " glass factory of this size would be the first in the country."
     )
     assert _projects(kb, text) == ["Glass factory in Chui region"]
+
+
+# -- places named once, with a cue of their category -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Сенат ратифицировал соглашение, подписанное 12 ноября 2024 года в Баку.", "Баку"),
+        ("Инвестиции компании пойдут в хозяйство Пенджикента и соседних районов.", "Пенджикент"),
+    ],
+)
+def test_a_place_a_document_was_signed_in_or_whose_economy_grows_is_new(
+    kb: KnowledgeBase, text: str, place: str
+) -> None:
+    assert (EntityKind.PLACE, place) in _new_things(kb, text)
+
+
+def test_a_known_place_a_document_was_signed_in_is_not_new(kb: KnowledgeBase) -> None:
+    assert _new_things(kb, "Соглашение подписали в Ташкенте.") == []

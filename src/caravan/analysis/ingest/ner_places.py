@@ -9,6 +9,8 @@ proposed as a new place only where the sentence says it is a settlement or a sto
   settlement noun ("между городами Бухарой и Кунмином");
 - **the head of a city**: "аким Костаная", "мэр Хэфэя", "хоким Ферганы";
 - **an event or facility in it**: "на бизнес-форуме в Гуанчжоу", "штаб-квартира … в Хэфэе";
+- **a document signed in it**: "соглашение, подписанное 12 ноября 2024 года в Баку";
+- **its economy or its people**: "в хозяйство Пенджикента", "жители Хорога";
 - **a journey**: "из / через / до X" in a sentence about trains, freight or a route.
 
 Natural features ("реки Амударьи", "перевал Соок"), regions ("области", "-стан") and
@@ -50,6 +52,12 @@ _HELD_IN_BEFORE = re.compile(
     r"(?:\s+[а-яё-]+){0,4}?\s+(?:в|во)\s+$",
     re.IGNORECASE,
 )
+#: A document signed in it: "подписанное 12 ноября 2024 года в Баку".
+_SIGNED_IN_BEFORE = re.compile(
+    r"(?<![\w-])(?:подписа\w*|заключ[её]н\w*)(?:\s+[\w-]+){0,5}?\s+(?:в|во)\s+$", re.IGNORECASE
+)
+#: Its economy or its people: "в хозяйство Пенджикента", "жители Хорога".
+_ITS_OWN_BEFORE = re.compile(r"(?<![\w-])(?:хозяйств\w*|экономик\w*|жител\w*)\s+$", re.IGNORECASE)
 #: A stop of a journey: "из X", "через X", "до X".
 _JOURNEY_BEFORE = re.compile(r"(?<![\w-])(?:из|через|до)\s+$", re.IGNORECASE)
 _JOURNEY_WORDS = re.compile(
@@ -96,6 +104,8 @@ def _cued(view: SentenceView, gazetteer: Gazetteer, start: int, end: int, before
     """True when the words around the name say it is a settlement or a stop."""
     if _CITY_HEAD_BEFORE.search(before) or _HELD_IN_BEFORE.search(before):
         return True
+    if _SIGNED_IN_BEFORE.search(before) or _ITS_OWN_BEFORE.search(before):
+        return True  # a signing in it, its economy or its people: a settlement
     if _JOURNEY_BEFORE.search(before) and _JOURNEY_WORDS.search(view.sentence):
         return True
     items = _list_items(view, start, end)
@@ -126,7 +136,9 @@ def _listed_beside(
 #: Words after which a name stands in the genitive ("из Шицзячжуана", "аким Костаная") or
 #: the instrumental ("между городами Бухарой и Кунмином": the list's case is its first item's).
 _GENITIVE_BEFORE = re.compile(
-    r"(?<![\w-])(?:из|до|от|аким\w*|мэр\w*|хоким\w*|градоначальник\w*)\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:из|до|от|аким\w*|мэр\w*|хоким\w*|градоначальник\w*|хозяйств\w*|экономик\w*"
+    r"|жител\w*)\s+$",
+    re.IGNORECASE,
 )
 _INSTRUMENTAL_BEFORE = re.compile(r"(?<![\w-])[а-яё]+ами\s+(?:[А-ЯЁ][\w-]*(?:,\s*|\s+и\s+))*$")
 #: Endings undone, by case: (ending after a vowel or consonant, the nominative's).

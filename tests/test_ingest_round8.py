@@ -561,3 +561,20 @@ def test_works_sped_up_are_under_way(kb: KnowledgeBase, text: str, project: str)
 )
 def test_a_denied_pace_says_nothing(kb: KnowledgeBase, text: str) -> None:
     assert events_in(proposals_from(kb, text)) == []
+
+
+# -- a relative clause names what its antecedent is about ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The works follow from an agreement signed by China, Kyrgyzstan and Uzbekistan on June 6,"
+        " 2024, which was meant to move the China–Kyrgyzstan–Uzbekistan railway forward.",
+        "Работы следуют из соглашения, подписанного 6 июня 2024 года, которое должно продвинуть"
+        " железную дорогу Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_a_relative_clause_names_the_project(kb: KnowledgeBase, text: str) -> None:
+    events = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert ("prj-cku-railway", ProjectStatus.AGREED, dt.date(2024, 6, 6)) in events

@@ -83,7 +83,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?|создан[аоы]?)(?![\w-])", 0.75),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|document)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
-        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on)\b", 0.7),
+        (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on|by)\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
@@ -396,6 +396,14 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     inside = [p for p in projects if p.start >= segment[0] and p.end <= segment[1]]
     if inside:
         return nearest(inside, start, end)
+    last = view.segment_of(max(start, end - 1))
+    if last[1] < view.end and _RELATIVE.match(view.text, last[1] + 1):
+        # "an agreement signed on June 6, which was meant to move the railway project
+        # forward": the relative clause names what its antecedent is about
+        following = view.segment_of(last[1] + 2)
+        after = [p for p in projects if p.start >= following[0] and p.end <= following[1]]
+        if after:
+            return after[0]
     # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
     # project before it. A clause with its own subject is about something else.
     own_subject = _SUBJECT_NOUN.match(view.text, start)

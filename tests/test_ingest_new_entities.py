@@ -143,6 +143,23 @@ def test_a_place_opening_the_sentence_places_the_facility(kb: KnowledgeBase) -> 
     assert _projects(kb, text) == ["Новый грузовой терминал в Навои"]
 
 
+def test_coordinated_facilities_share_the_place_named_after_the_second(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Investors will build a brick factory together with a small solar plant in Chaek, Kyrgyzstan."
+    projects = _projects(kb, text)
+    assert "Brick factory in Chaek" in projects
+    assert "Small solar plant in Chaek" in projects
+
+
+def test_an_investor_putting_money_into_it_names_it(kb: KnowledgeBase) -> None:
+    text = (
+        "The ministry signed a contract with Hubei Yihua Corporation, which will put $50 million"
+        " into a plant for frozen fruit in the Osh region."
+    )
+    assert _projects(kb, text) == ["Hubei Yihua plant for frozen fruit in Osh region"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

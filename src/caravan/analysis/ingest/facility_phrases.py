@@ -237,7 +237,8 @@ def _english_phrase(
             index -= 1
             continue
         if word.casefold() in _EN_SKIP:
-            index -= 1  # "a planned … park": the plan is a cue, not a word of the name
+            cost = True  # "a planned … park": the plan is a cue, not a word of the name
+            index -= 1
             continue
         if word == "and" and modifiers and index > 0 and _modifier_word(words[index - 1].group()):
             modifiers.insert(0, word)  # "a logistics and innovation center"
@@ -313,6 +314,9 @@ def _english_phrase(
             complements.append(f"in {place}")
             absolute = view.start + found.end("head") + after_verb.start("where")
             place_span = (absolute, absolute + len(place))
+    if place is None and (shared := _shared_place(view, found.end("head") + cursor)) is not None:
+        place, place_span = shared  # "a cement plant together with a … station in Tyup"
+        complements.append(f"in {place}")
     plural = found["head"].casefold().endswith("s") and _en_head_of(found["head"]) is not None
     if plural and determiner in ("a", "an", "new", "several", "additional", None):
         return None  # "new Lu Ban workshops": facilities in general, not one counted
@@ -340,7 +344,9 @@ def _english_phrase(
         return None
     if not (capacity or cost or place or purpose or owner or proper):
         return None  # "a starch plant" in a list of parts says nothing of which
-    if not (cost or capacity or _cue_outside(_EN_CUE, view, start, end)):
+    if not (
+        cost or capacity or _cue_outside(_EN_CUE, view, start, end) or _EN_COST.search(sentence)
+    ):
         return None
     core = " ".join([*modifiers, found["head"]])
     name = " ".join(filter(None, [company, core, capacity, *complements]))
@@ -376,7 +382,28 @@ _EN_OWNER = re.compile(
     r"|wants?|hopes?|going|to|be|signed|a|deal|contract)\s+){0,4}?"
     r"(?:build|construct|set\s+up|open|launch|create|establish|develop|finance|implement"
     r"|invest\s+in)\s+$"
+    # "Qingdao Wanlin Food Corporation, which will put $89 million into a plant"
+    r"|(?P<investor>(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*|&)){0,4}),?\s+(?:which|that)\s+"
+    r"(?:will|would|is\s+to|plans\s+to)\s+(?:put|invest)\s+[^,.;]{0,30}?\s+(?:into|in)\s+$"
 )
+#: Coordinated facilities sharing the place named after the second: "a cement plant together
+#: with a small hydroelectric power station in Tyup".
+_COORDINATED = re.compile(
+    r"\s+(?:together\s+with|along\s+with|as\s+well\s+as|and)\s+(?:a|an)\s+[^,.;]{0,60}?"
+    r"(?=\s+(?:in|near)\s)"
+)
+
+
+def _shared_place(view: SentenceView, at: int) -> tuple[str, tuple[int, int]] | None:
+    """The place of the facility coordinated right after this one (``at``: in the sentence)."""
+    sentence = view.sentence
+    joined = _COORDINATED.match(sentence, at)
+    if joined is None:
+        return None
+    where = _EN_PLACE.match(sentence, joined.end())
+    if where is None or not _a_place(view, view.start + where.start("where"), where):
+        return None
+    return where["where"], (view.start + where.start("where"), view.start + where.end("where"))
 
 
 def _modifier_word(word: str) -> bool:
@@ -400,12 +427,16 @@ def _owner_before(view: SentenceView, at: int) -> str | None:
     found = _EN_OWNER.search(view.text, view.start, at)
     if found is None or found.end() != at:
         return None
-    owner = re.sub(r"^(?:The|A|An|In|On)\s+", "", found["owner"])
-    start = found.start("owner") + len(found["owner"]) - len(owner)
-    words = [t for t in tokenise(view.text, start, found.end("owner")) if t.capitalised]
+    group = "owner" if found["owner"] else "investor"
+    owner = re.sub(r"^(?:The|A|An|In|On|With)\s+", "", found[group])
+    start = found.start(group) + len(found[group]) - len(owner)
+    words = [t for t in tokenise(view.text, start, found.end(group)) if t.capitalised]
+    opening = view.text[view.start : start].strip() == ""
+    if opening and len(words) == 1 and not re.search(r".[A-Z\d]", owner):
+        return None  # "Investors will build …": a capital that only opens the sentence
     if not words or all(any(m.start <= w.start < m.end for m in view.matches) for w in words):
         return None
-    return owner
+    return _LEGAL_FORM.sub("", owner) or None
 
 
 def _place_before(

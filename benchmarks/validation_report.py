@@ -273,18 +273,18 @@ def markdown(
         f"Range check: {len(inside)} of {len(timed)} typical published times lie inside the "
         f"model's low–high range ({len(held_inside)} of {len(held)} held-out).",
         "",
-        "| case | split | batch | published | counts from | model | low–high | error | route "
-        "| source |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| case | split | batch | published | counts from | service | model | low–high | error "
+        "| route | source |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
         *(_case_row(r, sources) for r in rows if not r["not_comparable"]),
         "",
         "## Not comparable",
         "",
         "Routed and shown, but outside the fit and the summaries above.",
         "",
-        "| case | split | batch | published | counts from | model | low–high | error | route "
-        "| source | why |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| case | split | batch | published | counts from | service | model | low–high | error "
+        "| route | source | why |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(f"{_case_row(r, sources)} {r['not_comparable']} |" for r in rows if r["not_comparable"]),
         "",
     ]
@@ -302,5 +302,6 @@ def _case_row(r: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:
     counts = r["counts_from"] + (" (vs from departure)" if r.get("paired") else "")
     return (
         f"| {r['id']} | {r['split']} | {r['batch']} | {r['published']:,.0f} {r['unit']}{label} | "
-        f"{counts} | {model} | {span} | {error} | {r['route']} | {source} |"
+        f"{counts} | {r.get('service', '')} | {model} | {span} | {error} | {r['route']} "
+        f"| {source} |"
     )

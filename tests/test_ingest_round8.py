@@ -578,3 +578,19 @@ def test_a_denied_pace_says_nothing(kb: KnowledgeBase, text: str) -> None:
 def test_a_relative_clause_names_the_project(kb: KnowledgeBase, text: str) -> None:
     events = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
     assert ("prj-cku-railway", ProjectStatus.AGREED, dt.date(2024, 6, 6)) in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president visited the Vahdat-Yavan railway, construction of which began in"
+        " September 2014.",
+        "Президент осмотрел железную дорогу Вахдат – Яван, строительство которой началось в"
+        " сентябре 2014 года.",
+    ],
+)
+def test_works_of_which_are_the_antecedents(kb: KnowledgeBase, text: str) -> None:
+    events = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert events == [
+        ("prj-vahdat-yavan-railway", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2014, 9, 1))
+    ]

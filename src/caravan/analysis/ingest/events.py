@@ -183,6 +183,14 @@ _SECTION = re.compile(
     r"\b(?:section|stretch|segment|sub-?section)s?\b|(?<![\w-])(?:участ(?:ок|ка|ке|ки|ков)|отрез\w*)(?![\w-])",
     re.IGNORECASE,
 )
+#: Works named by a relative pronoun: "construction of which", "whose construction",
+#: "строительство которых".
+_WORKS_OF_WHICH = re.compile(
+    r"[\s,]*(?:(?:construction|building|reconstruction|rehabilitation|works?)\s+(?:on|of)\s+which"
+    r"|whose\s+(?:construction|building|reconstruction|rehabilitation)"
+    r"|(?:строительство|реконструкция|возведение|работы)\s+котор\w+)",
+    re.IGNORECASE,
+)
 #: A relative clause, which belongs to the clause before it.
 _RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
 #: A gerund after a preposition of aim: "work on opening", "preparations for launching".
@@ -396,6 +404,14 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     inside = [p for p in projects if p.start >= segment[0] and p.end <= segment[1]]
     if inside:
         return nearest(inside, start, end)
+    if _WORKS_OF_WHICH.match(view.text, segment[0]):
+        # "the Vahdat-Yavan railway, construction of which began in 2014", "на ветке
+        # Вахдат-Яван, строительство которых началось": the antecedent's works
+        before = [
+            p for p in projects if p.end <= segment[0] and segment[0] - p.end <= _MAX_DISTANCE
+        ]
+        if before:
+            return before[-1]
     last = view.segment_of(max(start, end - 1))
     if last[1] < view.end and _RELATIVE.match(view.text, last[1] + 1):
         # "an agreement signed on June 6, which was meant to move the railway project

@@ -594,3 +594,30 @@ def test_works_of_which_are_the_antecedents(kb: KnowledgeBase, text: str) -> Non
     assert events == [
         ("prj-vahdat-yavan-railway", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2014, 9, 1))
     ]
+
+
+# -- a facility set up exists from then; a fronted participle's subject follows it ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set up in 2015, KTZE-Khorgos Gateway grew into the largest facility of its kind.",
+        "Созданный в 2015 году, сухой порт «Хоргос – Восточные ворота» стал крупнейшим в регионе.",
+    ],
+)
+def test_a_facility_set_up_is_in_service(kb: KnowledgeBase, text: str) -> None:
+    assert _states(kb, text) == {("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, 2015)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The BLCU branch opened in 2024. BLCU grew out of a school for foreign students founded"
+        " in 1962.",
+        "Филиал BLCU открыли в 2024 году. BLCU вырос из школы для иностранцев, основанной в 1962"
+        " году.",
+    ],
+)
+def test_an_organisation_founded_is_not_its_branch(kb: KnowledgeBase, text: str) -> None:
+    assert (_BLCU, ProjectStatus.IN_SERVICE, 1962) not in _states(kb, text)

@@ -80,7 +80,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # Builders at work, in the progressive: "are boring tunnels", "are laying track".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:are|is)\s+(?:now\s+|already\s+|still\s+)?(?:boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting\s+up)\s+(?:the\s+|its\s+|new\s+)?(?:\w+\s+)?(?:tunnels?|tracks?|rails?|bridges?|embankments?|piers?|foundations?|infrastructure|roadbed|line|road|pipes?)\b", 0.7),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
-        (None, r"\b(?:launched|established|set\s+up)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?|создан[аоы]?)(?![\w-])", 0.75),
+        (None, r"\b(?:launched)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?)(?![\w-])", 0.75),
+        # a facility founded exists from then: "Set up in 2015, … Gateway grew into …", "был создан"
+        (ProjectStatus.IN_SERVICE, r"\b(?:established|set\s+up)\b|(?<![\w-])(?:создан[аоы]?|созданн\w+)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|document)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on|by)\b", 0.7),
@@ -412,6 +414,13 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
         ]
         if before:
             return before[-1]
+    if not view.text[segment[0] : start].strip(" ,") and segment[0] <= view.start + 1:
+        # a fronted participle: "Set up in 2015, KTZE-Khorgos Gateway grew into …",
+        # "Созданный в 2015 году, сухой порт …": the subject of the clause after it
+        following = view.segment_of(segment[1] + 2) if segment[1] < view.end else segment
+        after = [p for p in projects if p.start >= following[0] and p.end <= following[1]]
+        if after:
+            return after[0]
     last = view.segment_of(max(start, end - 1))
     if last[1] < view.end and _RELATIVE.match(view.text, last[1] + 1):
         # "an agreement signed on June 6, which was meant to move the railway project

@@ -368,7 +368,9 @@ def test_a_measure_or_a_verb_ends_a_title(kb: KnowledgeBase, text: str) -> None:
     "text",
     [
         "Shanghai concluded a sister-city agreement with Almaty in Kazakhstan.",
+        "Sichuan Province signed a sister province-city agreement with Almaty, Kazakhstan.",
         "Шанхай заключил побратимское соглашение с Алматы.",
+        "Шанхай заключил побратимское городское соглашение с Алматы.",
     ],
 )
 def test_a_twinning_is_no_deal_with_a_city(kb: KnowledgeBase, text: str) -> None:

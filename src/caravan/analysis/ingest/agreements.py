@@ -474,7 +474,9 @@ def _named_before(view: SentenceView) -> bool:
 
 
 #: A twinning ("a sister-city agreement with Almaty"), read by the twinning rules.
-_TWINNING_BEFORE = re.compile(r"(?:sister|twin)[\w-]*\s+$|побратим\w*\s+$", re.IGNORECASE)
+_TWINNING_BEFORE = re.compile(
+    r"(?:sister|twin)[\w-]*(?:\s+[\w-]+)?\s+$|побратим\w*(?:\s+[\w-]+)?\s+$", re.IGNORECASE
+)
 #: A signing verb right before a document noun, whose object it is.
 _SIGNED_RIGHT_BEFORE = re.compile(
     r"(?<![\w-])(?:подписал\w*|заключил\w*)\s+(?:также\s+|ещё\s+|еще\s+)?$", re.IGNORECASE
@@ -507,7 +509,7 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
         noun = found["noun"] or found["runoun"]
         if noun[:1].isupper() and found.start() > 0 and view.sentence[found.start() - 1] != " ":
             continue
-        if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 24), found.start()):
+        if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 40), found.start()):
             continue  # "concluded a sister-city agreement with Almaty": a twinning
         tail = found["tail"] or found["rutail"] or ""
         # "подписали соглашения о A и о B": the verb's object, plural, one document each

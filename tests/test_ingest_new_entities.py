@@ -229,3 +229,13 @@ def test_a_place_a_document_was_signed_in_or_whose_economy_grows_is_new(
 
 def test_a_known_place_a_document_was_signed_in_is_not_new(kb: KnowledgeBase) -> None:
     assert _new_things(kb, "Соглашение подписали в Ташкенте.") == []
+
+
+def test_a_phrase_of_a_known_project_named_just_before_is_that_project(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Правительства договорились о взаимном учреждении культурных центров. Культурный центр"
+        " в городе Пекине создан по этому соглашению."
+    )
+    assert _projects(kb, text) == []

@@ -1025,7 +1025,8 @@ _GENERIC_WORDS = frozenset(
 def _known_project(phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazetteer) -> bool:
     """True when a known project's name holds the phrase's head and a distinctive word of
     the phrase (its place, owner or name: "a branch of Northwestern Polytechnical
-    University" is that university's known branch)."""
+    University" is that university's known branch), or when a known project named in this
+    sentence or the two before holds the phrase's head (the text speaks of that project)."""
     distinctive = [
         t.key
         for t in tokenise(view.text, phrase.start, phrase.end)
@@ -1034,7 +1035,14 @@ def _known_project(phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazett
         and not gazetteer.is_country_word(t.key)
         and len(t.key) > 2
     ]
-    return any(gazetteer.project_with_words({phrase.head_key, key}) for key in distinctive)
+    if any(gazetteer.project_with_words({phrase.head_key, key}) for key in distinctive):
+        return True
+    return any(
+        phrase.head_key in {t.key for t in tokenise(m.text)}
+        for current in view.with_previous(2)
+        for m in current.of_kind(EntryKind.PROJECT)
+        if not (phrase.start <= m.start < phrase.end)
+    )  # "учреждении культурных центров … «Казахстанский культурный центр в городе Пекине»"
 
 
 def _new_place(

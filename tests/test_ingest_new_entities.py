@@ -234,8 +234,7 @@ def test_a_known_place_a_document_was_signed_in_is_not_new(kb: KnowledgeBase) ->
 def test_a_phrase_of_a_known_project_named_just_before_is_that_project(
     kb: KnowledgeBase,
 ) -> None:
-    text = (
-        "Правительства договорились о взаимном учреждении культурных центров. Культурный центр"
-        " в городе Пекине создан по этому соглашению."
-    )
-    assert _projects(kb, text) == []
+    alone = "В Пекине создан новый культурный центр по этому соглашению."
+    assert _projects(kb, alone) == ["Новый культурный центр в Пекине"]
+    after = "Правительства договорились о взаимном учреждении культурных центров. " + alone
+    assert _projects(kb, after) == []

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from caravan.analysis.ingest.morphology import lemma_of
 from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     FigureQuantity,
@@ -623,3 +624,28 @@ def test_a_facility_set_up_is_in_service(kb: KnowledgeBase, text: str) -> None:
 )
 def test_an_organisation_founded_is_not_its_branch(kb: KnowledgeBase, text: str) -> None:
     assert (_BLCU, ProjectStatus.IN_SERVICE, 1962) not in _states(kb, text)
+
+
+# -- deals counted by value are a group; a border post referred back to is no signing place ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At a business forum in Urumqi, Kyrgyzstan and China signed agreements worth more than"
+        " $1 billion. In all the sides signed 29 documents. Some concern coal logistics centres"
+        " at the Torugart checkpoint. The ministry and Gree Altairnano signed a memorandum of"
+        " understanding and cooperation.",
+        "На бизнес-форуме в Урумчи Кыргызстан и Китай заключили соглашения более чем на 1 млрд"
+        " долларов. Всего стороны подписали 29 документов. Часть из них касается угольных центров"
+        " у пункта пропуска «Торугарт». Министерство и компания Gree Altairnano подписали"
+        " меморандум о взаимопонимании и сотрудничестве.",
+    ],
+)
+def test_a_group_by_value_places_its_documents(kb: KnowledgeBase, text: str) -> None:
+    assert [a.place_id for a in _agreements(kb, text)] == ["cn-urumqi"]
+
+
+def test_a_letter_the_morphology_has_no_shape_for_is_an_unknown_word() -> None:
+    reading = lemma_of("мост𗀀")
+    assert (reading.lemma, reading.known) == ("мост𗀀", False)

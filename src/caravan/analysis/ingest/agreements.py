@@ -899,8 +899,11 @@ def _candidate(
     places = [
         m
         for m in view.of_kind(EntryKind.PLACE)
-        if not (m.start >= start and m.end <= end) and m.start != context.dateline_start
-    ]  # the dateline's city places a signing only by the rule below
+        if not (m.start >= start and m.end <= end)
+        and m.start != context.dateline_start
+        and not m.borrowed
+    ]  # the dateline's city places a signing only by the rule below; a border post referred
+    # back to from sentences before is what a deal is about, not where it was signed
     place = nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
     place_id = place.ids(EntryKind.PLACE)[0] if place else None

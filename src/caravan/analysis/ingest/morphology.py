@@ -66,7 +66,10 @@ class WordLemma:
 def lemma_of(word: str) -> WordLemma:
     """The most likely dictionary reading of a Cyrillic word (its own form when unknown)."""
     lowered = word.casefold().replace("ё", "е")
-    parse = analyser().parse(lowered)[0]
+    try:
+        parse = analyser().parse(lowered)[0]
+    except (KeyError, ValueError):  # a letter pymorphy3 has no shape for ("𗀀"): unknown
+        return WordLemma(lowered, known=False, part=None, not_taken=False)
     if not parse.is_known:
         return WordLemma(lowered, known=False, part=None, not_taken=False)
     tag = parse.tag

@@ -649,3 +649,32 @@ def test_a_group_by_value_places_its_documents(kb: KnowledgeBase, text: str) -> 
 def test_a_letter_the_morphology_has_no_shape_for_is_an_unknown_word() -> None:
     reading = lemma_of("мост𗀀")
     assert (reading.lemma, reading.known) == ("мост𗀀", False)
+
+
+# -- documents signed at the event the report opens with ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "On 12 November 2024 a conference of sister cities opened in Chengdu. Almaty sent its"
+            " deputy mayor. The two spoke at a round table. The sides also signed agreements on"
+            " setting up in Almaty a Chinese language base and on setting up a Kazakh language"
+            " centre.",
+            2,
+        ),
+        (
+            "12 ноября 2024 года в Чэнду начала работу конференция городов-побратимов. Алматы"
+            " представлял заместитель акима. Оба выступили на круглом столе. Кроме того, стороны"
+            " подписали соглашения о создании в Алматы базы обучения китайскому языку и о создании"
+            " центра обучения казахскому языку.",
+            2,
+        ),
+    ],
+)
+def test_documents_signed_at_the_opening_event(kb: KnowledgeBase, text: str, count: int) -> None:
+    found = _agreements(kb, text)
+    assert [(a.signed_on, a.place_id) for a in found] == [
+        (dt.date(2024, 11, 12), "cn-chengdu")
+    ] * count

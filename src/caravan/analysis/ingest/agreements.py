@@ -31,7 +31,7 @@ from caravan.analysis.ingest.document_lists import (
 )
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
-from caravan.analysis.ingest.group_signings import group_signing
+from caravan.analysis.ingest.group_signings import group_signing, opening_event
 from caravan.analysis.ingest.morphology import (
     inflected,
     lemma_of,
@@ -128,9 +128,12 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             continue
         seen.add(key)
         yield _candidate(view, start, end, name, agreement_id, match)
-    for start, end, written in _untitled(view, spans):
+    untitled = list(_untitled(view, spans))
+    titled = [(a, b) for a, b, _ in untitled]  # a place inside any title of the sentence is
+    # what a document is about ("о создании в Алматы …, и о создании центра …")
+    for start, end, written in untitled:
         name = nominative_phrase(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
-        candidate = _candidate(view, start, end, name, None, None)
+        candidate = _candidate(view, start, end, name, None, None, titled)
         if not isinstance(candidate.payload, ProposedAgreement):
             continue
         known = _known_title(name, titles, fuzz.token_set_ratio) or _known_by_date(
@@ -440,6 +443,8 @@ _TITLE_GOES_ON = re.compile(
     r"[А-ЯЁ][\w-]*\s+(?![а-яё]*л[аио]?\b)[а-яё]+(?:ой|ого|его|ых|их|ей|ии|ия|ию|ов|а|я|ы)\b"
     # a region is what a deal is about, never where it was signed: "… of corn in the Zhambyl region"
     r"|the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:region|province|district|oblast)\b"
+    # "on setting up in Almaty a Chinese language base": the object comes after the place
+    r"|[A-Z][\w'-]*\s+(?:a|an)\s+\w"
 )
 #: What an untitled document is about, said by a verb after it ("… agreement, the minister
 #: went on, provides for a branch of …").
@@ -893,13 +898,14 @@ def _candidate(
     name: str,
     agreement_id: str | None,
     match: Match | None,
+    titled: list[tuple[int, int]] | None = None,
 ) -> Candidate:
     context = view.context
     dated = nearest(list(view.dates), start, end)
     places = [
         m
         for m in view.of_kind(EntryKind.PLACE)
-        if not (m.start >= start and m.end <= end)
+        if not any(m.start >= a and m.end <= b for a, b in [(start, end), *(titled or [])])
         and m.start != context.dateline_start
         and not m.borrowed
     ]  # the dateline's city places a signing only by the rule below; a border post referred
@@ -933,6 +939,9 @@ def _candidate(
         place_id = place_id or group[0]
         if signed_on is None and group[1] is not None:
             signed_on, precision = group[1].date, group[1].precision
+    if place_id is None and signed_on is None and (event := opening_event(view)) is not None:
+        place_id = event[0]  # "12 ноября в Чэнду начала работу конференция … стороны подписали"
+        signed_on, precision = event[1].date, event[1].precision
     if signed_on is None and (day := signing_day(view)) is not None:
         signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]

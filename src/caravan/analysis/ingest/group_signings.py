@@ -1,4 +1,5 @@
-"""Documents of a group signed together: dated and placed by the sentence reporting the group.
+"""Documents of a group signed together: dated and placed by the sentence reporting the group,
+or by the event the report opens with.
 
 "Kazakh and Chinese companies put their names to 58 documents at the forum in Astana. Among
 them is an investment agreement with … The Investment Committee also signed an investment
@@ -16,7 +17,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind
 from caravan.model.enums import DatePrecision
 
-__all__ = ["group_signing"]
+__all__ = ["group_signing", "opening_event"]
 
 #: How many sentences back the group's signing may stand.
 GROUP_SENTENCES = 6
@@ -63,3 +64,30 @@ def group_signing(view: SentenceView) -> tuple[str | None, DateMention | None] |
         place = place or (places.pop() if len(places) == 1 else None)
         date = date or (dates[0] if dates else None)
     return (place, date) if found else None
+
+
+#: How many sentences back the report's opening may stand.
+OPENING_SENTENCES = 12
+#: An event a report may open with.
+_EVENT = re.compile(
+    r"\b(?:conference|forum|summit|expo|exhibition|fair|congress)\b"
+    r"|(?<![\w-])(?:конференци|форум|саммит|выставк|ярмарк|конгресс)\w*",
+    re.IGNORECASE,
+)
+
+
+def opening_event(view: SentenceView) -> tuple[str, DateMention] | None:
+    """(place id, day) of the event the report opens with ("12 ноября 2024 года в Чэнду начала
+    работу конференция …"), for a document signed later in the report with neither; None
+    when the first sentence names no event with one day and one place."""
+    earlier = list(view.previous_sentences(OPENING_SENTENCES))
+    if not earlier or earlier[-1].previous is not None:
+        return None  # the report's first sentence is further back
+    first = earlier[-1]
+    if not _EVENT.search(first.sentence):
+        return None
+    places = {m.ids(EntryKind.PLACE)[0] for m in first.of_kind(EntryKind.PLACE) if not m.borrowed}
+    days = [d for d in first.dates if d.precision is DatePrecision.DAY]
+    if len(places) != 1 or len(days) != 1:
+        return None
+    return places.pop(), days[0]

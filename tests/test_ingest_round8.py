@@ -678,3 +678,28 @@ def test_documents_signed_at_the_opening_event(kb: KnowledgeBase, text: str, cou
     assert [(a.signed_on, a.place_id) for a in found] == [
         (dt.date(2024, 11, 12), "cn-chengdu")
     ] * count
+
+
+# -- a section named by the project's own ends is the project ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 the second railway tracks on the Dostyk-Moiynty section were completed.",
+        "Движение поездов по вторым путям участка Достык — Мойынты открыто в 2024 году.",
+    ],
+)
+def test_a_section_named_by_the_projects_ends(kb: KnowledgeBase, text: str) -> None:
+    assert ("prj-dostyk-moyinty-second-track", ProjectStatus.IN_SERVICE, 2024) in _states(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 120-km section of the Dostyk-Moiynty second track was completed in 2024.",
+        "Участок второй линии Достык — Мойынты длиной 120 км был завершён в 2024 году.",
+    ],
+)
+def test_a_section_of_the_project_is_still_a_part(kb: KnowledgeBase, text: str) -> None:
+    assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _states(kb, text))

@@ -286,8 +286,10 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if (project_id, resolved) in seen:
                     continue
                 clause = view.segment_of(t_start)
-                if resolved is ProjectStatus.IN_SERVICE and _SECTION.search(
-                    view.text, view.start, clause[1]
+                if (
+                    resolved is ProjectStatus.IN_SERVICE
+                    and _SECTION.search(view.text, view.start, clause[1])
+                    and not _named_by_its_ends(view, project)
                 ):
                     continue  # "its 120-km section was completed": a part, the line is not open
                 if (
@@ -449,6 +451,24 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     if bare_works and len(named) == 1:
         return projects[0]  # "work has begun on 18 tunnels … along the line": the one named
     return None
+
+
+#: A section word right before or after a name ("участка Достык — Мойынты", "the
+#: Dostyk-Moiynty section").
+_SECTION_BEFORE = re.compile(r"(?<![\w-])(?:участ\w*|отрез\w*)\s+[«\"]?$", re.IGNORECASE)
+_SECTION_AFTER = re.compile(r"[»\"]?\s+(?:section|stretch)\b", re.IGNORECASE)
+#: A name made of its ends: "Достык — Мойынты", "Dostyk-Moiynty".
+_ENDS = re.compile(r"\w[\w']*\s?[-–—]\s?\w")
+
+
+def _named_by_its_ends(view: SentenceView, project: Match) -> bool:
+    """True when the section the sentence speaks of is the project itself: its name is the
+    section's ends ("движение по вторым путям участка Достык — Мойынты открыто")."""
+    if project.borrowed or not _ENDS.search(project.text):
+        return False
+    before = _SECTION_BEFORE.search(view.text, max(view.start, project.start - 20), project.start)
+    after = _SECTION_AFTER.match(view.text, project.end)
+    return before is not None or after is not None
 
 
 def _launched_status(view: SentenceView, project_id: str, start: int, end: int) -> ProjectStatus:

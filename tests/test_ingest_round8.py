@@ -703,3 +703,31 @@ def test_a_section_named_by_the_projects_ends(kb: KnowledgeBase, text: str) -> N
 )
 def test_a_section_of_the_project_is_still_a_part(kb: KnowledgeBase, text: str) -> None:
     assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _states(kb, text))
+
+
+# -- planned openings: entering service, finishing, and a year fronted in its own phrase --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2026, the minister said, the Darbaza-Maktaaral line will enter service.",
+        "В 2026 году, по его словам, в эксплуатацию войдут новые линии «Мойынты — Кызылжар» и"
+        " «Дарбаза — Мактаарал».",
+        "В 2026 году мы завершим линию Дарбаза — Мактаарал.",
+    ],
+)
+def test_a_planned_opening_with_a_fronted_year(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-darbaza-maktaaral-railway", 2026)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023, the minister said, the Darbaza-Maktaaral line was to enter service.",
+        "В 2023 году, по его словам, в эксплуатацию должна была войти линия «Дарбаза — Мактаарал».",
+    ],
+)
+def test_a_fronted_year_before_the_report_is_no_plan(kb: KnowledgeBase, text: str) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []

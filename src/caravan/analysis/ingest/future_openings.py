@@ -4,7 +4,7 @@ Rather than a phrase per way of saying the year, the verb and the date are found
 future or planned opening verb ("will open", "is to be commissioned", "откроется",
 "введут", "планируется открыть", "будет запущен") and a date the date reader found in the
 same clause ("this year", "next year", "in 2027", "в этом году", "в следующем году", "к
-концу 2026 года"). The planned year is that date's year, when it is not before the report's.
+концу 2026 года"), or fronted in a phrase of its own ("В 2026 году, по его словам, …"). The planned year is that date's year, when it is not before the report's.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.morphology import LemmaPattern
 
 __all__ = ["future_openings"]
@@ -26,7 +27,9 @@ _EN_FUTURE_OPENING = re.compile(
 #: Russian opening verbs in the (perfective) future or the infinitive (marked ``инф_``), or
 #: "будет" with a short participle: "откроется", "введут", "планируется открыть", "будет открыт".
 _RU_FUTURE_OPENING = LemmaPattern(
-    r"(?<!\w)(?:инф_(?:открыть|открыться|ввести|запустить|сдать|достроить|заработать)"
+    r"(?<!\w)(?:инф_(?:открыть|открыться|ввести|запустить|сдать|достроить|заработать|завершить)"
+    # "в 2026 году в эксплуатацию войдут новые линии", "войдут в строй"
+    r"|(?:в\s+(?:эксплуатация|строй)\s+инф_войти|инф_войти\s+в\s+(?:эксплуатация|строй))"
     r"|быть\s+(?:открыть|открытый|ввести|введённый|введенный|запустить|запущенный|сдать|сданный))(?!\w)"
 )
 
@@ -44,6 +47,9 @@ def future_openings(view: SentenceView) -> Iterator[tuple[int, int, int]]:
         lo, hi = view.segment_of(start)
         dates = [d for d in view.dates if lo <= d.start and d.end <= hi and not d.since]
         if not dates:
+            fronted = fronted_date(view, start, [])
+            if fronted is not None and (reference is None or fronted.date.year >= reference.year):
+                yield start, end, fronted.date.year  # "В 2026 году, по его словам, … войдут …"
             continue
         date = min(dates, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
         if reference is not None and date.date.year < reference.year:

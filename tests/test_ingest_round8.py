@@ -731,3 +731,32 @@ def test_a_planned_opening_with_a_fronted_year(kb: KnowledgeBase, text: str) -> 
 )
 def test_a_fronted_year_before_the_report_is_no_plan(kb: KnowledgeBase, text: str) -> None:
     assert figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+# -- a state given by the noun of an event that took place --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Boguty tungsten plant has started work. The ministry called the opening, which took"
+        " place in the Almaty Region on November 1, 2024, a historic moment.",
+        "Вольфрамовый комбинат Богуты начал работу. Торжественное открытие состоялось в"
+        " Алматинской области 1 ноября 2024 года.",
+    ],
+)
+def test_an_opening_that_took_place(kb: KnowledgeBase, text: str) -> None:
+    events = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert events == [("prj-boguty-tungsten", ProjectStatus.IN_SERVICE, dt.date(2024, 11, 1))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opening of the Boguty tungsten plant is planned for 2026.",
+        "Открытие вольфрамового комбината Богуты планируется в 2026 году.",
+        "The launch of construction of the Boguty tungsten plant took place in 2023.",
+    ],
+)
+def test_an_event_noun_alone_or_of_works_opens_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _states(kb, text))

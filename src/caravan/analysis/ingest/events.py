@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.coming_into_being import BEING_TRIGGERS
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
@@ -141,6 +142,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + SIGNED_TRIGGERS
     + BEING_TRIGGERS
     + PACE_TRIGGERS
+    + EVENT_NOUN_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.

@@ -238,3 +238,13 @@ def test_a_phrase_of_a_known_project_named_just_before_is_that_project(
     assert _projects(kb, alone) == ["Новый культурный центр в Пекине"]
     after = "Правительства договорились о взаимном учреждении культурных центров. " + alone
     assert _projects(kb, after) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Построят 𗀀 завод мощностью 5 МВт в 𗀀 области.", "A 𗀀 plant for 𗀀 will be built in 𗀀."],
+)
+def test_letters_the_dictionary_cannot_read_do_not_break_the_reader(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert all(isinstance(name, str) for _, name in _new_things(kb, text))

@@ -608,7 +608,7 @@ def _russian_phrase(
     sentence = view.sentence
     head_word = words[index].group()
     abbreviation = head_word.strip('«»"') in _RU_ABBREVIATIONS
-    parse = None if abbreviation else analyser().parse(head_word.casefold())[0]
+    parse = None if abbreviation else analyser().parse(head_word.strip('«»"').casefold())[0]
     adjectives: list[str] = []
     first = index
     titled = False
@@ -616,8 +616,11 @@ def _russian_phrase(
         candidate = words[first - 1].group()
         titled = candidate.startswith("«")  # «Казахстанский культурный центр …»: its title
         candidate = candidate.lstrip("«")
+        if not re.fullmatch(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*", candidate):
+            titled = False
+            break  # only Russian words are read by the dictionary
         reading = analyser().parse(candidate.casefold())[0]
-        if not re.fullmatch(r"[А-ЯЁа-яё-]+", candidate) or reading.tag.POS not in _ADJECTIVE:
+        if reading.tag.POS not in _ADJECTIVE:
             titled = False
             break
         if parse is not None and not _agrees(reading, parse):

@@ -760,3 +760,27 @@ def test_an_opening_that_took_place(kb: KnowledgeBase, text: str) -> None:
 )
 def test_an_event_noun_alone_or_of_works_opens_nothing(kb: KnowledgeBase, text: str) -> None:
     assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _states(kb, text))
+
+
+# -- a generic head in lower case; the kind in the plural speaks of other ones ------------------
+
+
+def test_a_shared_names_generic_head_in_lower_case(kb: KnowledgeBase) -> None:
+    text = "China opened its first Luban workshop in 2022, at the Tajik Technical University in Tajikistan."
+    assert _states(kb, text) == {("prj-luban-workshop-tajikistan", ProjectStatus.IN_SERVICE, 2022)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China opened its first Luban workshop in 2022, at the Tajik Technical University in"
+        " Tajikistan. Luban workshops are also to be launched in Uzbekistan, according to"
+        " announced plans.",
+        "В 2022 году в Таджикистане открыли мастерскую Лу Баня. Мастерские Лу Баня также откроют"
+        " в Узбекистане, объявил министр.",
+        "В 2022 году в Таджикистане открыли мастерскую Лу Баня. Новые мастерские откроют в"
+        " Узбекистане, объявил министр.",
+    ],
+)
+def test_the_kind_in_the_plural_is_other_ones(kb: KnowledgeBase, text: str) -> None:
+    assert _states(kb, text) == {("prj-luban-workshop-tajikistan", ProjectStatus.IN_SERVICE, 2022)}

@@ -26,7 +26,7 @@ from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
-from caravan.analysis.ingest.morphology import LemmaMatch
+from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.route_ends import lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
@@ -294,6 +294,7 @@ def _referred_back(
             if kind is EntryKind.PROJECT and (
                 names_other_thing(text, sentence.start, sentence.end, earlier)
                 or _possessed_by_other(text, sentence, earlier)
+                or _plural_of(text, sentence, earlier)
             ):
                 continue  # "Jiajiang opened a tea warehouse": the warehouse's, not the line's
         if anaphor is None or any(
@@ -304,6 +305,10 @@ def _referred_back(
             text, max(sentence.start, anaphor.start() - _ADJECTIVE_REACH), anaphor.end(), earlier
         ):
             continue  # "the branch" after a workshop, "медеплавильный завод": another kind
+        if kind is EntryKind.PROJECT and (
+            _plural_of(text, sentence, earlier) or only_plural(anaphor.group().split()[-1])
+        ):
+            continue  # "Мастерские … откроют в Узбекистане": other ones, not the one before
         if kind is EntryKind.PROJECT and _possessed_by_other(text, sentence, earlier):
             continue  # "The smelter is to stand near … Its cost is $1.5 billion": the smelter's
         if _owned_by_named_body(text, sentence.start, sentence.end):
@@ -397,6 +402,29 @@ def _context(
 _POSSESSIVE = re.compile(r"\W*(?:its|е[её]|его)\s", re.IGNORECASE)
 #: How far before an anaphor's noun its adjective may reach ("медеплавильный завод").
 _ADJECTIVE_REACH = 25
+
+
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_CYRILLIC_WORDS = re.compile(r"[а-яёА-ЯЁ-]+")
+
+
+def _plural_of(text: str, sentence: Sentence, project: Match) -> bool:
+    """True when the sentence speaks of the project's kind in the plural ("Luban workshop" …
+    "Luban workshops are also to be launched in …"): other ones, not the one named before."""
+    words = project.text.split()
+    if len(words) < 2:
+        return False
+    plural = re.compile(
+        rf"\b{re.escape(words[0])}\s+(?:\w+\s+)?{re.escape(words[-1])}(?:s|es)\b", re.IGNORECASE
+    )
+    if plural.search(text, sentence.start, sentence.end) is not None:
+        return True
+    # "мастерскую Лу Баня" … "Мастерские Лу Баня откроют и в …": the Russian head in the plural
+    heads = {lemma_of(w).lemma for w in words if _CYRILLIC.match(w) and w[:1].islower()}
+    return any(
+        lemma_of(w).lemma in heads and only_plural(w)
+        for w in _CYRILLIC_WORDS.findall(text, sentence.start, sentence.end)
+    )
 
 
 def _possessed_by_other(text: str, sentence: Sentence, project: Match) -> bool:
@@ -496,6 +524,7 @@ def _the_one(
             if kind is EntryKind.PROJECT and (
                 names_other_thing(text, sentence.start, sentence.end, earlier)
                 or _possessed_by_other(text, sentence, earlier)
+                or _plural_of(text, sentence, earlier)
             ):
                 continue  # "запустила автоперевозки из Шэньчжэня": a service, not the line
             return [

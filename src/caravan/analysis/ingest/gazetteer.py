@@ -267,8 +267,11 @@ class Gazetteer:
         if len(keys) < _PREFIX_WORDS:
             # "Luban Workshop": a short start of several names, all in capitals and not a
             # country's name; the sentence's country picks one (see extract).
-            if not all(t.capitalised for t in window) or self.is_country_word(keys[0]):
-                return []
+            if not all(
+                t.capitalised or (k > 0 and t.text.casefold() in _GENERIC_HEADS)
+                for k, t in enumerate(window)
+            ) or self.is_country_word(keys[0]):
+                return []  # "Luban workshop": a generic head may be written in lower case
         elif len(owners) != 1:
             return []
         entries = [self._prefix_entry[(keys, entity_id)] for _, entity_id in sorted(owners)]
@@ -377,6 +380,15 @@ def _contiguous(text: str, window: list[Token]) -> bool:
     return all(
         _JOINER.fullmatch(text[a.end : b.start]) is not None for a, b in itertools.pairwise(window)
     )
+
+
+#: Generic head nouns a name may carry in lower case after its own word ("Luban workshop").
+_GENERIC_HEADS = frozenset(
+    {
+        "workshop", "railway", "highway", "road", "pipeline", "park", "port",
+        "centre", "center", "plant", "mine", "project", "bridge", "tunnel", "branch", "campus",
+    }
+)  # fmt: skip
 
 
 def _plausible(window: list[Token], entries: list[Entry]) -> bool:

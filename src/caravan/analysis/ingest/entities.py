@@ -31,7 +31,7 @@ from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
-from caravan.analysis.ingest.world_places import world_places
+from caravan.analysis.ingest.world_places import foreign_settlement, world_places
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
 __all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
@@ -193,7 +193,20 @@ _LONG_COUNTRY_CORRIDOR = re.compile(
 
 
 def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
-    """Things named in the sentence by a pattern that no known name covers."""
+    """Things named in the sentence by a pattern that no known name covers; no settlement
+    of a country outside ``countries.csv`` ("Istanbul (Türkiye)": the corpus's rule 5)."""
+    for found in _gathered(view, gazetteer):
+        payload = found.payload
+        if not (
+            isinstance(payload, ProposedEntity)
+            and payload.entity_kind is EntityKind.PLACE
+            and foreign_settlement(payload.name, gazetteer)
+        ):
+            yield found
+
+
+def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """Every new thing the rules read in the sentence."""
     known = [(m.start, m.end) for m in view.matches if _names_a_thing(m.entries)]
     ends = [(m.start, m.end) for m in view.matches if _a_crossing_by_its_post(m)]
     for kind, pattern in _RULES:
@@ -287,6 +300,10 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in taken if (a, b) not in names_known):
             taken.append((start, end))
             yield _new(kind, name, start, end, ())
+    for town in world_places(view, gazetteer):  # settlements GeoNames knows, with a cue
+        if not any(a < town.end and town.start < b for a, b in places_known):
+            places_known.append((town.start, town.end))
+            yield town
     for name, start, end in [
         *typed_places(view, gazetteer),
         *venues(view, gazetteer),
@@ -296,10 +313,6 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
-    for found in world_places(view, gazetteer):  # settlements GeoNames knows, with a cue
-        if not any(a < found.end and found.start < b for a, b in places_known):
-            places_known.append((found.start, found.end))
-            yield found
     for name, start, end in model_places(view, gazetteer):
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))

@@ -41,6 +41,9 @@ MIN_POPULATION = 5000
 FOREIGN_DOMINANCE = 20
 #: A foreign city at least this large makes a name a foreign settlement (rule 5).
 FOREIGN_SETTLEMENT_POPULATION = 50_000
+#: GeoNames gives Hong Kong and Macau country codes of their own; both are special
+#: administrative regions of China, which ``countries.csv`` holds.
+_REGION_OF = {"hk": "cn", "mo": "cn"}
 #: Confidence of a place the world gazetteer found (the rules' new things have 0.5).
 WORLD_CONFIDENCE = 0.5
 #: Shortest name read (shorter ones are mostly syllables and words: "Bar", "Xi").
@@ -110,7 +113,7 @@ def world_index() -> WorldIndex:
             WorldCity(
                 int(row["geonameid"]),
                 str(row["name"]),
-                str(row["countrycode"]).lower(),
+                _country_of(str(row["countrycode"])),
                 float(row["latitude"]),
                 float(row["longitude"]),
                 int(row["population"]),
@@ -129,9 +132,16 @@ def world_index() -> WorldIndex:
     return WorldIndex(tuple(cities), latin, cyrillic, chinese, longest)
 
 
+def _country_of(code: str) -> str:
+    """The country id (lower case) for a GeoNames country code."""
+    return _REGION_OF.get(code.lower(), code.lower())
+
+
 def _system_countries(gazetteer: Gazetteer) -> frozenset[str]:
-    """Ids of the countries ``countries.csv`` holds (members and transit partners)."""
-    return frozenset(e.id for e in gazetteer.entries if e.kind is EntryKind.COUNTRY)
+    """Ids of the countries ``countries.csv`` holds (members and transit partners): the
+    countries whose own name (not an alias from ``vocabulary.csv``) the gazetteer holds."""
+    kinds = (EntryKind.COUNTRY, EntryKind.FOREIGN)
+    return frozenset(e.id for e in gazetteer.entries if e.kind in kinds and not e.alias)
 
 
 def _choose(
@@ -280,9 +290,9 @@ def _a_word(found: _Found) -> bool:
     if not found.cyrillic:
         return False
     parses = analyser().parse(found.name.casefold())
-    geographic = any("Geox" in p.tag for p in parses)
-    return not geographic and any(
-        p.is_known and ("Name" in p.tag or "Surn" in p.tag or "NOUN" in p.tag or "ADJF" in p.tag)
+    return any(
+        p.is_known
+        and ("Name" in p.tag or "Surn" in p.tag or not {"Geox", "Orgn"} & p.tag.grammemes)
         for p in parses
     )
 
@@ -316,7 +326,8 @@ def _country_beside(view: SentenceView, after: str) -> bool:
     """True for "Xinyang (China)" or "Xinyang, China"."""
     found = _COUNTRY_AFTER.match(after)
     return found is not None and any(
-        m.ids(EntryKind.COUNTRY) and m.text.casefold().startswith(found["word"].casefold()[:4])
+        m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN)
+        and m.text.casefold().startswith(found["word"].casefold()[:4])
         for m in view.matches
     )
 
@@ -329,10 +340,46 @@ def _known(view: SentenceView, gazetteer: Gazetteer, found: _Found) -> bool:
     return any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys)
 
 
+#: Names joined by dashes: a route, or a line named by its ends.
+_CHAIN = re.compile(r"[A-ZА-ЯЁ][\w'’-]*(?:\s*[-–—]\s*[A-ZА-ЯЁ][\w'’-]*)+|[A-ZА-ЯЁ][\w'’-]*")
+#: A line's noun before the chain of its ends: "дороги Душанбе – Вахдат – Дангара",
+#: "участке „Кандыагаш — Тобол“", "коридор «Китай – Казахстан – Актау – Баку»".
+_LINE_BEFORE = re.compile(
+    r"(?:\b(?:railway|railroad|road|highway|motorway|line|lines|section|corridor|pipeline)"
+    r"|(?<![\w-])(?:дорог\w*|путь|пути|трасс\w*|автотрасс\w*|автодорог\w*|участ\w*|лини\w*"
+    r"|коридор\w*|магистрал\w*|ветк\w*|газопровод\w*|нефтепровод\w*))"
+    r"(?:\s+[\w-]+){0,3}?[\s:]*[«\"„“]?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: A length after the chain: "Аркалык – Шубарколь протяженностью 214 км".
+_LENGTH_AFTER = re.compile(
+    r"^[»\"“]?\s*,?\s*(?:протяж[её]нност\w*|длин\w*|of\s+\d|\(?\d[\d\s,.]*\s*(?:km|км))",
+    re.IGNORECASE,
+)
+
+
+def _end_of_a_line(view: SentenceView, found: _Found) -> bool:
+    """True when the name is one end or stop of a line named by them (a place named only
+    inside a project's name)."""
+    for chain in _CHAIN.finditer(view.sentence):
+        start, end = view.start + chain.start(), view.start + chain.end()
+        if start <= found.start and found.end <= end:
+            before = view.text[max(view.start, start - 40) : start]
+            after = view.text[end : min(view.end, end + 30)]
+            dashed = bool(re.search(r"\s[-–—]\s|[–—]", chain.group()))
+            line = _LINE_BEFORE.search(before) or _THING_AFTER.match(after)
+            return dashed and bool(line or _LENGTH_AFTER.match(after))
+    return False
+
+
 def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
     """True when the name is a word of a company's, person's, line's or facility's name."""
     if found.chinese:
         return False
+    if _end_of_a_line(view, found):
+        return True
     before = view.text[max(view.start, found.start - 25) : found.start]
     after = view.text[found.end : min(view.end, found.end + 30)]
     if _PERSON_BEFORE.search(before) or _THING_AFTER.match(after):

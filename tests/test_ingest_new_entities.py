@@ -248,3 +248,133 @@ def test_letters_the_dictionary_cannot_read_do_not_break_the_reader(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert all(isinstance(name, str) for _, name in _new_things(kb, text))
+
+
+# -- facilities named beside their head, several at once (round 9) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Китайская компания ведет добычу на месторождениях «Верхний Кумарг» и «Дуоба» в"
+            " Айнинском районе.",
+            ["месторождение Верхний Кумарг", "месторождение Дуоба"],
+        ),
+        (
+            "Совместно с Китаем компания будет добывать уголь на месторождениях Сулукту,"
+            " Беш-Буркан и Ак-Улак.",
+            ["месторождение Сулукту", "месторождение Беш-Буркан", "месторождение Ак-Улак"],
+        ),
+        (
+            "A Chinese company will mine gold at the Kumarg and Duoba deposits.",
+            ["Kumarg deposit", "Duoba deposit"],
+        ),
+    ],
+)
+def test_each_deposit_named_beside_its_head_is_its_own_project(
+    kb: KnowledgeBase, text: str, expected: list[str]
+) -> None:
+    assert _projects(kb, text) == expected
+
+
+def test_a_deposit_named_after_a_held_crossing_is_still_new(kb: KnowledgeBase) -> None:
+    text = "Компания подписала соглашение с китайской стороной о разработке месторождения «Торугарт 1»."
+    assert _projects(kb, text) == ["месторождение Торугарт 1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Разработка месторождений Туркменистана при участии Китая продолжается.",
+        "На газовом месторождении Галкыныш китайская CNPC начала работы.",
+        "Компания ведет добычу на месторождениях «Верхний Кумарг» и «Дуоба».",
+        "The company mines gold at the Kumarg and Duoba deposits.",
+    ],
+)
+def test_a_deposit_of_a_country_a_held_project_or_no_partner_is_no_new_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _projects(kb, text) == []
+
+
+def test_a_heat_and_power_plant_written_in_full_is_a_described_facility(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Компания вложила средства в строительство теплоэлектроцентрали в Душанбе."
+    assert _projects(kb, text) == ["Теплоэлектроцентраль в Душанбе"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The aircraft touched down at Navoi Airport in Uzbekistan.", "Navoi Airport"),
+        ("Самолет приземлился в аэропорту Навои.", "Аэропорт Навои"),
+    ],
+)
+def test_an_airport_named_after_a_held_place_is_a_new_place(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert (EntityKind.PLACE, expected) in _new_things(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SF Airlines flew its first cargo service, Uzbekistan Airports told Trend.",
+        "Самолет приземлился в аэропорту и был встречен водной аркой.",
+    ],
+)
+def test_an_airport_operator_or_an_unnamed_airport_is_no_new_place(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any("irport" in name or "эропорт" in name for _, name in _new_things(kb, text))
+
+
+def test_a_definite_first_mention_with_its_plan_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "More money will go into the mineral fertilizer plant planned in Kyrgyzstan."
+    assert _projects(kb, text) == ["Mineral fertilizer plant in Kyrgyzstan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chinese firm built a cement plant in Osh. The cement plant planned in Osh opened.",
+        "More money will go into the mineral fertilizer plant in Kyrgyzstan.",
+    ],
+)
+def test_a_definite_phrase_after_its_head_or_without_its_plan_is_no_new_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any("planned" in n or n.startswith(("Mineral", "The")) for n in _projects(kb, text))
+
+
+def test_a_facility_whose_head_is_left_out_borrows_it(kb: KnowledgeBase) -> None:
+    text = (
+        "По соглашению будут построены три ветровые электростанции общей мощностью 1,5 ГВт"
+        " и одна солнечная мощностью 0,3 ГВт."
+    )
+    assert "Солнечная электростанция мощностью 0,3 ГВт" in _projects(kb, text)
+
+
+def test_a_word_after_and_that_is_no_adjective_borrows_no_head(kb: KnowledgeBase) -> None:
+    text = "Будут построены три ветровые электростанции общей мощностью 1,5 ГВт и одна из них мощностью 0,3 ГВт."
+    assert _projects(kb, text) == ["Три ветровые электростанции общей мощностью 1,5 ГВт"]
+
+
+def test_a_counted_plural_with_one_place_each_is_one_project_per_place(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Соглашения касаются строительства двух угольных логистических центров с ленточным"
+        " конвейером — у пунктов пропуска «Торугарт» и «Иркештам»."
+    )
+    assert _projects(kb, text) == [
+        "Угольный логистический центр с ленточным конвейером у пункта пропуска Торугарт",
+        "Угольный логистический центр с ленточным конвейером у пункта пропуска Иркештам",
+    ]
+
+
+def test_a_count_that_differs_from_the_places_listed_is_not_split(kb: KnowledgeBase) -> None:
+    text = "Стороны договорились построить два новых терминала в городах Актау, Курык и Баутино."
+    assert not any("в городе" in name for name in _projects(kb, text))

@@ -24,9 +24,11 @@ from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match
 from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.analysis.ingest.named_facilities import named_facilities
 from caravan.analysis.ingest.named_projects import named_projects
 from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
+from caravan.analysis.ingest.place_airports import place_airports
 from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tokens import tokenise
@@ -290,6 +292,16 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
+            yield _new(EntityKind.PROJECT, name, start, end, ())
+    for name, start, end in place_airports(view, gazetteer):  # a held place's airport
+        if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
+            known.append((start, end))
+            places_known.append((start, end))
+            yield _new(EntityKind.PLACE, name, start, end, ())
+    for name, start, end in named_facilities(view, gazetteer):  # known names: read there
+        if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
+            known.append((start, end))
+            places_known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
     for kind, name, start, end in described_facilities(view):
         if not any(a < end and start < b for a, b in known):

@@ -46,6 +46,7 @@ class FacilityHead:
     kind: EntityKind
     weak: bool  # needs a modifier, a complement or a place besides a cue
     domain: str  # energy, industry, transport, education (a "/" between several)
+    named_only: bool = False  # names a facility only with its own name beside it ("deposit")
 
     @property
     def domain_transport(self) -> bool:
@@ -65,6 +66,7 @@ class FacilityPhrase:
     place: str | None  # the words of its place, as written
     place_span: tuple[int, int] | None
     vague: bool = False  # "современное предприятие …": only how it is, no place, size or owner
+    each: tuple[tuple[str, int, int], ...] = ()  # one facility per place of a counted plural
 
 
 @functools.cache
@@ -78,6 +80,7 @@ def facility_heads(path: Path = HEADS_PATH) -> tuple[FacilityHead, ...]:
                 EntityKind(row["kind"]),
                 row["strength"] == "weak",
                 row["domain"],
+                row["strength"] == "named",
             )
             for row in csv.DictReader(file)
         )
@@ -156,15 +159,20 @@ _EN_CUE = re.compile(
 
 
 def _en_head_pattern() -> re.Pattern[str]:
-    heads = sorted((h.head for h in facility_heads() if h.language == "en"), key=len, reverse=True)
+    heads = sorted((h.head for h in _described("en")), key=len, reverse=True)
     words = "|".join(r"\s+".join(re.escape(w) for w in head.split()) for head in heads)
     return re.compile(r"(?<![\w-])(?P<head>(?:" + words + r")(?:s|es)?)(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
 def _en_heads() -> tuple[re.Pattern[str], dict[str, FacilityHead]]:
-    table = {h.head.casefold(): h for h in facility_heads() if h.language == "en"}
+    table = {h.head.casefold(): h for h in _described("en")}
     return _en_head_pattern(), table
+
+
+def _described(language: str) -> list[FacilityHead]:
+    """The heads of one language that may name a facility by description alone."""
+    return [h for h in facility_heads() if h.language == language and not h.named_only]
 
 
 def _en_head_of(written: str) -> FacilityHead | None:
@@ -259,9 +267,15 @@ def _english_phrase(
         modifiers.insert(0, word.rstrip(".,"))
         index -= 1
     determiner_at = words[index].start() if determiner is not None else found.start()
-    if determiner in _EN_DEFINITE:
+    described = _EN_DESCRIBED_AFTER.match(sentence, found.end("head"))
+    first_mention = (
+        determiner == "the"
+        and described is not None
+        and _first_mention(view, found["head"], view.start + found.start("head"))
+    )
+    if determiner in _EN_DEFINITE and not first_mention:
         return None
-    if determiner not in _EN_INDEFINITE and capacity is None:
+    if determiner not in _EN_INDEFINITE and capacity is None and not first_mention:
         return None
     start = view.start + (words[index + 1].start() if index + 1 < len(words) else found.start())
     if modifiers and modifiers[0].casefold() in ("second", "third"):
@@ -271,7 +285,7 @@ def _english_phrase(
     complements: list[str] = []
     place: str | None = None
     place_span: tuple[int, int] | None = None
-    cursor = 0
+    cursor = described.end() - found.end("head") if first_mention and described else 0
     for _ in range(4):
         part = _EN_FOR.match(rest, cursor)
         if part is not None and not complements:
@@ -345,7 +359,11 @@ def _english_phrase(
     if not (capacity or cost or place or purpose or owner or proper):
         return None  # "a starch plant" in a list of parts says nothing of which
     if not (
-        cost or capacity or _cue_outside(_EN_CUE, view, start, end) or _EN_COST.search(sentence)
+        cost
+        or capacity
+        or first_mention  # "planned in …": the plan is said in the phrase
+        or _cue_outside(_EN_CUE, view, start, end)
+        or _EN_COST.search(sentence)
     ):
         return None
     core = " ".join([*modifiers, found["head"]])
@@ -368,6 +386,21 @@ _APPOSITION_BEFORE = re.compile(
     r"(?:(?:a|an|one|new|the)\s+)*$"
 )
 _APPOSITION_AFTER = re.compile(r"\s*[,—–]\s*[\"“«]?[A-Z][\w'’-]+[\"”»]?\s*[,—–)]")
+#: A participle of planning or building right before the place: "the mineral fertilizer plant
+#: planned in Kyrgyzstan" describes a facility the text has not named before.
+_EN_DESCRIBED_AFTER = re.compile(
+    r"\s+(?:planned|proposed|being\s+built|to\s+be\s+built|under\s+construction)"
+    r"(?=\s+(?:in|at|near)\s)"
+)
+
+
+def _first_mention(view: SentenceView, head: str, at: int) -> bool:
+    """True when the text before ``at`` never uses the head ("the plant" names a plant only
+    when no plant came before)."""
+    stem = re.escape(head.casefold().rstrip("s"))
+    return re.search(r"(?<![\w-])" + stem, view.text[:at].casefold()) is None
+
+
 #: Words before a head that say it is planned, not which it is.
 _EN_SKIP = frozenset({"planned", "proposed", "future", "prospective"})
 _EN_MAKING = re.compile(
@@ -557,7 +590,7 @@ _ADJECTIVE = frozenset({"ADJF", "PRTF"})
 
 @functools.cache
 def _ru_heads() -> dict[str, FacilityHead]:
-    return {h.head.casefold(): h for h in facility_heads() if h.language == "ru"}
+    return {h.head.casefold(): h for h in _described("ru")}
 
 
 def _ru_head_of(word: str) -> FacilityHead | None:
@@ -596,6 +629,39 @@ def _russian(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhras
         if phrase is not None:
             taken_until = phrase.end - view.start
             yield phrase
+            sibling = _elliptical_sibling(view, phrase, head)
+            if sibling is not None:
+                taken_until = sibling.end - view.start
+                yield sibling
+
+
+#: A second facility of the same head with the head left out: "три ветровые электростанции …
+#: и одна солнечная мощностью 0,3 ГВт" (an adjective and its own capacity, no noun).
+_RU_ELLIPSIS = re.compile(
+    r"\s+(?:и|а\s+также)\s+(?P<numeral>одн[аоуи]\w*|один)\s+(?P<adjective>[а-яё-]+)(?=\s*,?\s*"
+    r"(?:(?:общей|суммарной|установленной|проектной)\s+)?мощностью\s)"
+)
+
+
+def _elliptical_sibling(
+    view: SentenceView, phrase: FacilityPhrase, head: FacilityHead
+) -> FacilityPhrase | None:
+    """The facility coordinated after a phrase whose head it leaves out, named with that head
+    ("Солнечная электростанция мощностью 0,3 ГВт"); it shares the phrase's cue."""
+    found = _RU_ELLIPSIS.match(view.text, phrase.end, view.end)
+    if found is None or head.head in _RU_ABBREVIATIONS:
+        return None
+    readings = analyser().parse(found["adjective"].casefold())
+    if not readings or readings[0].tag.POS not in _ADJECTIVE:
+        return None  # "и одна из них": no adjective, no facility
+    amount = _RU_CAPACITY.match(view.text, found.end(), view.end)
+    if amount is None:
+        return None
+    capacity = _capacity_text(amount["value"], amount["unit"])
+    core = _nominative([found["adjective"], head.head], plural=False)
+    name = f"{core[:1].upper()}{core[1:]} мощностью {capacity}"
+    start = view.start + view.text[view.start : found.end()].rfind(found["numeral"])
+    return FacilityPhrase(head.kind, name, start, amount.end(), _key(head.head), None, None)
 
 
 def _russian_phrase(
@@ -649,6 +715,7 @@ def _russian_phrase(
     place: str | None = None
     place_span: tuple[int, int] | None = None
     purpose = False
+    each: tuple[tuple[str, int, int], ...] = ()
     quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
     if quoted is not None and head.head in _COMPANY_HEADS:
         return None  # "предприятия «Зарафшон»": an enterprise with a name is a company
@@ -686,6 +753,21 @@ def _russian_phrase(
             rest_parts.append(tool["np"])
             cursor += tool.end()
             continue
+        counted = _RU_PLACE_LIST.match(after) if numeral is not None and place is None else None
+        if counted is not None and len(_listed(counted["list"])) == _count_of(numeral or ""):
+            place = counted["list"]  # "двух … центров — у пунктов пропуска «А» и «Б»": one at each
+            absolute = view.start + cursor + counted.start("list")
+            place_span = (absolute, absolute + len(place))
+            single = " ".join([_nominative([*adjectives, head_word], plural=False), *rest_parts])
+            single = single[:1].upper() + single[1:]
+            where_one = f"{counted['prep']} {_SINGULAR_PLACE_NOUN[counted['noun']]}"
+            each = tuple(
+                (f"{single} {where_one} {name}", absolute + at, absolute + at + len(written))
+                for name, written, at in _listed(counted["list"])
+            )
+            rest_parts.append(counted.group().strip(" —–,").replace("«", "").replace("»", ""))
+            cursor += counted.end()
+            break
         where = _RU_PLACE.match(after)
         if (
             where is not None
@@ -749,8 +831,42 @@ def _russian_phrase(
         bool(adjectives) and not _descriptive(adjectives[0]) and not (place or capacity or owner)
     )
     return FacilityPhrase(
-        head.kind, name, start, view.start + cursor, _key(head.head), place, place_span, vague
+        head.kind,
+        name,
+        start,
+        view.start + cursor,
+        _key(head.head),
+        place,
+        place_span,
+        vague,
+        each,
     )
+
+
+#: The places of a counted plural, one each: "— у пунктов пропуска «Торугарт» и «Иркештам»".
+_RU_PLACE_LIST = re.compile(
+    r"\s*(?:[—–,]\s*)?(?P<prep>у|в|на)\s+(?P<noun>пунктов\s+пропуска|городах|портах)\s+"
+    r"(?P<list>«?[А-ЯЁ][\w-]*»?(?:\s*,\s*«?[А-ЯЁ][\w-]*»?)*\s+и\s+«?[А-ЯЁ][\w-]*»?)"
+)
+_SINGULAR_PLACE_NOUN = {
+    "пунктов пропуска": "пункта пропуска",
+    "городах": "городе",
+    "портах": "порту",
+}
+
+
+def _listed(written: str) -> list[tuple[str, str, int]]:
+    """(name, as written, offset) of each place of a list ("«Торугарт» и «Иркештам»")."""
+    return [
+        (found.group().strip("«»"), found.group(), found.start())
+        for found in re.finditer(r"«?[А-ЯЁ][\w-]*»?", written)
+    ]
+
+
+def _count_of(numeral: str) -> int:
+    """How many a Russian numeral counts ("двух" → 2), 0 when it counts no fixed number."""
+    lemma = analyser().parse(numeral.casefold())[0].normal_form
+    return {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}.get(lemma, 0)
 
 
 #: A company in Latin letters in a Russian sentence: "с компанией Qingdao Kaichuang Food".
@@ -971,6 +1087,9 @@ def facility_phrases(
             continue  # the same facility again ("a plant … The plant will")
         if phrase.vague and earlier:
             continue  # "современное предприятие …" after the plant was named: that plant
+        if phrase.each:  # a counted plural with one place each: a facility at each
+            yield from ((phrase.kind, name, start, end) for name, start, end in phrase.each)
+            continue
         yield phrase.kind, phrase.name, phrase.start, _core_end(phrase)
         yield from _new_place(phrase, view, gazetteer)
 

@@ -1,0 +1,127 @@
+"""Facilities named by their own name after (or before) a head that says what they are,
+several at once: "на месторождениях «Верхний Кумарг» и «Дуоба»", "на месторождениях Сулукту,
+Карабулак … и Ак-Улак", "the Kumarg and Duoba deposits".
+
+Each name is its own new project (corpus rule 3: one company or agreement covering several
+deposits does not make them one), named by its head and its name ("месторождение Дуоба"). The
+heads are the rows of ``facility_heads.csv`` whose strength is ``named``: they name a facility
+only with a name beside them, so the described-phrase reader leaves them. A name is read only
+when the sentence or the two before name a country or a Chinese party (rule 1: a deposit tied to
+no other state's party is no project of the system), and not when a known project's name
+covers it (a held place's name is allowed: a deposit named after its town is not the town).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.facility_phrases import facility_heads
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.tokens import tokenise
+
+__all__ = ["named_facilities"]
+
+_RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
+_EN_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
+_QUOTED = r"«[^«»]{2,40}»"
+#: A list of names: quoted ("«A» и «B»") or bare, then counted only with two or more.
+_RU_QUOTED_LIST = (
+    _QUOTED + r"(?:\s*(?:,|;|\s+и|\s+а\s+также)\s*" + _QUOTED + r")*"
+)  # fmt: skip
+_RU_BARE_LIST = _RU_NAME + r"(?:\s*,\s*" + _RU_NAME + r")*,?\s+и\s+" + _RU_NAME
+_EN_LIST = _EN_NAME + r"(?:\s*,\s*" + _EN_NAME + r")*,?\s+and\s+" + _EN_NAME
+#: A Chinese party or a country of the system near the name (rule 1).
+_PARTY = re.compile(r"(?i:китай|кнр|chin)")
+
+
+@functools.cache
+def _named_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The English and the Russian heads that name facilities only with a name."""
+    named = [h for h in facility_heads() if h.named_only]
+    return (
+        tuple(h.head for h in named if h.language == "en"),
+        tuple(h.head for h in named if h.language == "ru"),
+    )
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    english, russian = _named_heads()
+    en_heads = "|".join(re.escape(h) for h in english)
+    # a Russian head in any case and number: its stem without the last vowel ("месторождени")
+    ru_stems = "|".join(re.escape(h[:-1] if h[-1] in "еаяоь" else h) for h in russian)
+    ru = re.compile(
+        r"(?<![\w-])(?P<head>" + ru_stems + r")\w*\s+"
+        r"(?P<list>" + _RU_QUOTED_LIST + r"|" + _RU_BARE_LIST + r"|" + _RU_NAME + r")"
+        r"(?=\s*[,.;:—–)]|\s+(?:в|на|у|и|с)\s|$)"
+    )
+    en = re.compile(
+        r"\bthe\s+(?P<list>" + _EN_LIST + r")\s+(?:(?:gold|copper|coal|tungsten|uranium|iron"
+        r"|silver|zinc|lead|gas|oil|rare[- ]earth)\s+)?(?P<head>" + en_heads + r")s\b"
+    )
+    return en, ru
+
+
+def named_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each facility the sentence names after or before its head."""
+    if not _party_near(view, gazetteer):
+        return
+    english, russian = _patterns()
+    for pattern, language in ((russian, "ru"), (english, "en")):
+        for found in pattern.finditer(view.sentence):
+            items = list(_items(found["list"]))
+            bare = not found["list"].startswith("«")
+            for item, offset in items:
+                start = view.start + found.start("list") + offset
+                end = start + len(item)
+                if _a_known_project(view, start, end):
+                    continue  # "месторождения Галкыныш": a held project
+                if bare and len(items) == 1 and _a_known_name(view, start, end, gazetteer):
+                    continue  # "месторождения Туркменистана": whose, not which
+                head = found["head"].casefold()
+                name = f"{item} {head}" if language == "en" else f"{_ru_head(head)} {item}"
+                yield name, start, end
+
+
+def _items(written: str) -> Iterator[tuple[str, int]]:
+    """Each name of a list with its offset in it, without its quotes."""
+    if written.startswith("«"):
+        for quoted in re.finditer(r"«([^«»]+)»", written):
+            yield quoted[1].strip(), quoted.start(1)
+        return
+    for name in re.finditer(_RU_NAME if re.match(r"[А-ЯЁ]", written) else _EN_NAME, written):
+        yield name.group(), name.start()
+
+
+def _ru_head(stem_written: str) -> str:
+    """The Russian head in the nominative singular ("месторождениях" → "месторождение")."""
+    for head in _named_heads()[1]:
+        if stem_written.startswith(head[:-1] if head[-1] in "еаяоь" else head):
+            return head
+    return stem_written
+
+
+def _a_known_project(view: SentenceView, start: int, end: int) -> bool:
+    """True when a known project's name covers the whole name (one word of it shared with a
+    project, "Верхний" of "Верхние Кайракты", is no such cover)."""
+    return any(m.start <= start and end <= m.end for m in view.of_kind(EntryKind.PROJECT))
+
+
+def _a_known_name(view: SentenceView, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True when a single bare name is a country's, a group's or a held place's."""
+    if view.known_name_over(start, end):
+        return True
+    return any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end))
+
+
+def _party_near(view: SentenceView, gazetteer: Gazetteer) -> bool:
+    """True when the sentence or the two before name a country or a Chinese party."""
+    for current in view.with_previous(2):
+        if _PARTY.search(current.sentence) or current.of_kind(EntryKind.COUNTRY):
+            return True
+        if any(gazetteer.is_country_word(t.key) for t in tokenise(current.sentence)):
+            return True
+    return False

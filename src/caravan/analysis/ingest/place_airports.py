@@ -1,0 +1,43 @@
+"""Airports named after a held place: "Navoi Airport", "Tashkent International Airport",
+"аэропорт Навои" (corpus rule 6: the knowledge base holds the city, not the airport).
+
+The name is the place's as written and the head ("Navoi Airport", "Аэропорт Навои"); a
+country's name ("Uzbekistan Airports", the operator) or a plural is no airport.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.tokens import tokenise
+
+__all__ = ["place_airports"]
+
+_EN = re.compile(
+    r"(?P<place>(?-i:[A-Z][\w'’-]+))\s+(?P<head>(?:International\s+)?[Aa]irport)(?![\w-])"
+)
+_RU = re.compile(r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?P<place>[А-ЯЁ][\w-]+)")
+
+
+def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each airport the sentence names by a held place's name."""
+    for pattern, english in ((_EN, True), (_RU, False)):
+        for found in pattern.finditer(view.sentence):
+            start, end = view.start + found.start("place"), view.start + found.end("place")
+            if not any(m.start <= start and end <= m.end for m in view.of_kind(EntryKind.PLACE)):
+                continue  # an unknown name's airport: the place rules read it
+            if any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end)):
+                continue
+            if view.known_name_over(start, end, EntryKind.PROJECT, EntryKind.CROSSING):
+                continue  # a held crossing or project of that name: the airport may be it
+            head = re.sub(r"\s+", " ", found["head"])
+            name = (
+                f"{found['place']} {head[:1].upper()}{head[1:]}"
+                if english
+                else (f"Аэропорт {found['place']}")
+            )
+            span = (view.start + found.start(), view.start + found.end())
+            yield name, *span

@@ -110,6 +110,20 @@ def test_word_person_company_or_uncued_name_is_not_new(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Власти обещают отремонтировать дорогу Душанбе – Вахдат – Дангара.", "Дангара"),
+        ("The Xining–Golmud line of 800 km was electrified.", "Xining"),
+        ("Делегация осмотрела железнодорожные стыки Сарыагаш и Сырдарья.", "Сырдарья"),
+    ],
+)
+def test_stop_of_a_line_or_a_crossing_is_not_a_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name not in _places(kb, text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The airline will fly cargo to Istanbul (Türkiye) and Delhi (India).",

@@ -260,7 +260,7 @@ _PLACE_BEFORE = re.compile(
 #: A word that says the name is a settlement, just before it or just after it.
 _CITY_BEFORE = re.compile(
     r"(?:\b(?:city|town|cities|towns)\s+(?:of\s+)?|(?<![\w-])(?:город\w*|г\.|пос[её]лк\w*|"
-    r"станци\w*|рейс\w*|аким\w*|мэр\w*|хоким\w*|жител\w*)\s+)[«\"]?$",
+    r"станци\w*|аэропорт\w*|рейс\w*|аким\w*|мэр\w*|хоким\w*|жител\w*)\s+)[«\"]?$",
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b))", re.IGNORECASE)
@@ -340,6 +340,11 @@ def _known(view: SentenceView, gazetteer: Gazetteer, found: _Found) -> bool:
     return any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys)
 
 
+#: A crossing's noun before a list of names: "железнодорожные стыки Сарыагаш и Сырдарья".
+_CROSSING_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:стык\w*|пункт\w*\s+пропуска|КПП|погранпереход\w*)|\b(?:checkpoints?|"
+    r"crossings?|border\s+posts?))\s+(?:[«\"]?[A-ZА-ЯЁ][\w-]*[»\"]?\s*(?:,|и|and)\s*)*[«\"]?$"
+)
 #: Names joined by dashes: a route, or a line named by its ends.
 _CHAIN = re.compile(r"[A-ZА-ЯЁ][\w'’-]*(?:\s*[-–—]\s*[A-ZА-ЯЁ][\w'’-]*)+|[A-ZА-ЯЁ][\w'’-]*")
 #: A line's noun before the chain of its ends: "дороги Душанбе – Вахдат – Дангара",
@@ -384,6 +389,8 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
     after = view.text[found.end : min(view.end, found.end + 30)]
     if _PERSON_BEFORE.search(before) or _THING_AFTER.match(after):
         return True
+    if _CROSSING_BEFORE.search(view.text[max(view.start, found.start - 80) : found.start]):
+        return True  # "стыки Сарыагаш и Сырдарья": crossings, read by the crossing rules
     if re.match(r"^\s[A-ZА-ЯЁ]", after):
         return True  # "Shenzhen Metro", "Mary Smith": one longer name
     previous = re.search(r"([A-ZА-ЯЁ][\w'’-]*)\s$", before)

@@ -67,6 +67,7 @@ class FacilityPhrase:
     place_span: tuple[int, int] | None
     vague: bool = False  # "современное предприятие …": only how it is, no place, size or owner
     each: tuple[tuple[str, int, int], ...] = ()  # one facility per place of a counted plural
+    counted: bool = False  # "три ветровые электростанции": several of a kind, none named
 
 
 @functools.cache
@@ -369,7 +370,14 @@ def _english_phrase(
     core = " ".join([*modifiers, found["head"]])
     name = " ".join(filter(None, [company, core, capacity, *complements]))
     name = name[:1].upper() + name[1:]
-    return FacilityPhrase(head.kind, name, start, end, _key(head.head), place, place_span)
+    counted = plural and determiner in _EN_COUNTS
+    return FacilityPhrase(
+        head.kind, name, start, end, _key(head.head), place, place_span, counted=counted
+    )
+
+
+#: Numbers that count several facilities of a kind ("three wind farms").
+_EN_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 #: A noun right after the head that makes the head its modifier ("mine life", "plant workers").
@@ -840,6 +848,7 @@ def _russian_phrase(
         place_span,
         vague,
         each,
+        numeral is not None and _count_of(numeral) != 1,
     )
 
 
@@ -866,7 +875,8 @@ def _listed(written: str) -> list[tuple[str, str, int]]:
 def _count_of(numeral: str) -> int:
     """How many a Russian numeral counts ("двух" → 2), 0 when it counts no fixed number."""
     lemma = analyser().parse(numeral.casefold())[0].normal_form
-    return {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}.get(lemma, 0)
+    counts = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}
+    return counts.get(lemma, counts.get(numeral.casefold(), 0))
 
 
 #: A company in Latin letters in a Russian sentence: "с компанией Qingdao Kaichuang Food".
@@ -1090,6 +1100,8 @@ def facility_phrases(
         if phrase.each:  # a counted plural with one place each: a facility at each
             yield from ((phrase.kind, name, start, end) for name, start, end in phrase.each)
             continue
+        if phrase.counted:
+            continue  # "три ветровые электростанции": a kind counted, no one of them named
         yield phrase.kind, phrase.name, phrase.start, _core_end(phrase)
         yield from _new_place(phrase, view, gazetteer)
 

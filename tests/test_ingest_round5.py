@@ -10,6 +10,7 @@ import logging
 import pytest
 
 from caravan.analysis.ingest import russian_ner
+from caravan.analysis.ingest.ner_places import NER_CONFIDENCE
 from caravan.model.proposals import (
     EntityKind,
     FigureQuantity,
@@ -102,7 +103,10 @@ def test_extraction_runs_on_rules_alone_when_the_model_is_unavailable(
             )
     finally:
         russian_ner._tagger.cache_clear()  # the next test loads the real model again
-    assert "Хэфэй" not in new_places(facts)
+    # the world gazetteer (a rule) still reads the mayor's city; the model's weaker guess is gone
+    assert all(
+        f.confidence > NER_CONFIDENCE for f in facts if isinstance(f.payload, ProposedEntity)
+    )
     assert [e.project_id for e in events_in(facts)] == ["prj-cku-railway"]
     assert "rules only" in caplog.text
 
@@ -239,8 +243,8 @@ def test_coordinated_titles_are_two_documents(
             ["Shaulder", "Temirlan"],
         ),
         (
-            "Freight will reach the ports of Poti and Batumi by the new ferry line.",
-            ["Poti", "Batumi"],
+            "Freight will reach the ports of Anzali and Amirabad by the new ferry line.",
+            ["Anzali", "Amirabad"],
         ),
         (
             "Новая дорога свяжет областной центр с городами Шаульдером и Темирланом.",

@@ -22,6 +22,7 @@ from caravan.analysis.ingest.context import (
     parties_named,
 )
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.document_anaphora import antecedent_document
 from caravan.analysis.ingest.document_lists import (
     coordinated_titles,
     event_place,
@@ -32,6 +33,7 @@ from caravan.analysis.ingest.document_lists import (
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.group_signings import group_signing, opening_event
+from caravan.analysis.ingest.meeting_anaphora import referred_meeting
 from caravan.analysis.ingest.morphology import (
     inflected,
     lemma_of,
@@ -401,6 +403,10 @@ def _signers(view: SentenceView, start: int) -> str | None:
 
 #: A Russian document's tail that says where it was signed, not what it is about.
 _WHERE_AFTER = re.compile(r"\s+(?:в|во|на)\s+[А-ЯЁ]")
+#: A Russian document's tail that says when it was signed ("после переговоров").
+_WHEN_AFTER = re.compile(r"\s+(?:после|перед|накануне|через|при)\s", re.IGNORECASE)
+#: A Russian document's tail naming the other party ("соглашение с Китаем").
+_WITH = re.compile(r"\s+(?:с|со)\s")
 #: A Russian document's tail that says what it is about or between whom.
 _ABOUT_AFTER = re.compile(r"\s+(?:о|об|по|между)\s")
 #: A determiner right before a document's noun ("само соглашение": the one already named).
@@ -505,8 +511,11 @@ def _listed(head: SentenceView, item: tuple[int, int, str], titles: dict[str, st
     return _candidate(head, start, end, name, agreement_id, None)
 
 
-def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
-    """Documents named by what they are ("signed a memorandum of strategic cooperation")."""
+def _untitled(
+    view: SentenceView, spans: list[tuple[int, int]], referring: bool = True
+) -> Iterator[tuple[int, int, str]]:
+    """Documents named by what they are ("signed a memorandum of strategic cooperation");
+    with ``referring`` off, "the agreement on …" counts as named too (an antecedent)."""
     for found in _UNTITLED.finditer(view.sentence):
         start = view.start + found.start()
         if any(a <= start < b for a, b in spans):
@@ -530,6 +539,8 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             continue  # "agreements worth $1 billion", "соглашения более чем на 1 млрд": deals
         if _PREDICATE_AFTER.match(tail):
             tail = ""  # "Само соглашение было подписано …": the verb, not the title
+        if found["rutail"] and _WHEN_AFTER.match(tail):
+            tail = ""  # "заключили соглашение после долгих переговоров": when, not what about
         if found["rutail"] and _WHERE_AFTER.match(tail):
             tail = ""  # "подписали совместное заявление в Пекине": where, not what about
         if (
@@ -554,12 +565,25 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             name = f"{single[:1].upper()}{single[1:]} {joint} {signed_with['who'] or signed_with['ruwho']}"
             yield start, view.start + signed_with.end(), name
             continue
+        # "заключили (это) соглашение в мае 2023 года в Сиане": Russian has no article, and
+        # what follows says when and where, not what about
+        russian_bare = (
+            bool(found["rutail"]) and not _ABOUT_AFTER.match(tail) and not _WITH.match(tail)
+        )
+        determined = _DETERMINER_BEFORE.search(view.sentence[: found.start()]) is not None
         if (
-            not tail
-            and _DETERMINER_BEFORE.search(view.sentence[: found.start()])
+            referring
+            and ((not tail and determined) or russian_bare)
             and _named_pair(view, view.start + found.end()) is None
         ):
-            continue  # "the treaty": a document already named, not a new one
+            # "the treaty": a document already named, not a new one; signed here on a day or
+            # at a place of its own, it is the one named before, by that name
+            named = antecedent_document(view, noun, _antecedents, _signed)
+            if named is not None:
+                yield start, view.start + found.end("noun" if found["noun"] else "runoun"), named
+                continue
+            if not tail and determined:
+                continue
         if (said := _SAYS_WHAT.match(view.sentence, found.end())) is not None and not tail:
             # "A second agreement, the minister went on, provides for a branch of …"
             yield (
@@ -621,6 +645,12 @@ def _untitled(view: SentenceView, spans: list[tuple[int, int]]) -> Iterator[tupl
             if (amount := _AMOUNT_BEFORE.search(view.text, max(view.start, a - 30), a)) is not None:
                 piece = f"{piece} ({amount['amount']})"  # "a $260 million investment agreement"
             yield a, b, piece[:1].upper() + piece[1:]
+
+
+def _antecedents(view: SentenceView) -> Iterator[tuple[int, int, str]]:
+    """Documents a sentence names by what they are, "the" ones included, in the nominative."""
+    for start, end, written in _untitled(view, [], referring=False):
+        yield start, end, nominative_phrase(_LEADING_ARTICLE.sub("", written))
 
 
 #: Topics each with its own preposition: "on grant assistance and on standardization".
@@ -926,6 +956,10 @@ def _candidate(
         place_id = _capital_named(view)
     if place_id is None and (meeting := _meeting(view)) is not None:
         place_id, met_on = meeting  # "Following the talks, they signed …": there, that day
+        if signed_on is None and met_on is not None:
+            signed_on, precision = met_on.date, met_on.precision
+    if place_id is None and (referred := referred_meeting(view)) is not None:
+        place_id, met_on = referred  # "По итогам заседания …": where and when it was held
         if signed_on is None and met_on is not None:
             signed_on, precision = met_on.date, met_on.precision
     if place_id is None and _filed_there(context, signed_on):

@@ -4,6 +4,9 @@
   "$50 a tonne", "150 долларов за контейнер") prices a unit; it is no investment or trade.
 - **A region's trade**: "the Abai region's trade with China", "товарооборот Алматинской
   области с Китаем" is a province's, not its country's.
+- **Trade with a province named as a party**: "trade between Kazakhstan and Xinjiang",
+  "товарооборот между Казахстаном и Синьцзяном": one side is no state the text names, so the
+  amount is not two countries' trade.
 - **Anniversaries**: "the 40th anniversary of sister ties", "40-летие побратимских связей"
   counts years, not sister cities.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["anniversary", "per_unit", "regions_trade"]
+__all__ = ["anniversary", "per_unit", "regions_trade", "subnational_pair"]
 
 _PER_UNIT = re.compile(
     r"\s*\)?\s*(?:per|a|an|each|for\s+(?:each|every|one))\s+(?:\w+\s+)?(?:container|box|TEU|ton"
@@ -31,6 +34,13 @@ _REGION_AFTER = re.compile(
     r"|\s+(?-i:[А-ЯЁ][\w-]+)\s+(?:области|провинции|округа)(?![\w-])",
     re.IGNORECASE,
 )
+#: The pair right after a trade word: "between A and B", "между A и B" (names capitalised).
+_PAIR_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:between\s+(?P<a>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))\s+and\s+"
+    r"(?P<b>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?))"
+    r"|между\s+(?P<ra>(?-i:[А-ЯЁ][\w-]*))\s+и\s+(?P<rb>(?-i:[А-ЯЁ][\w-]*)))",
+    re.IGNORECASE,
+)
 _ANNIVERSARY_AFTER = re.compile(
     r"(?:st|nd|rd|th)?[\s-]*(?:anniversary|year\s+anniversary)|\s*-?\s*лети\w+", re.IGNORECASE
 )
@@ -47,6 +57,16 @@ def regions_trade(sentence: str, cue_start: int, cue_end: int) -> bool:
         _REGION_TRADE.search(sentence, max(0, cue_start - 40), cue_start) is not None
         or _REGION_AFTER.match(sentence, cue_end) is not None
     )
+
+
+def subnational_pair(sentence: str, cue_end: int, states: list[tuple[int, int]]) -> bool:
+    """True when the pair after the trade word ending at ``cue_end`` has a side that is none of
+    ``states`` (spans of country and group names in ``sentence``): a province's trade."""
+    pair = _PAIR_AFTER.match(sentence, cue_end)
+    if pair is None:
+        return False
+    sides = ("a", "b") if pair["a"] else ("ra", "rb")
+    return any(not any(a <= pair.start(side) < b for a, b in states) for side in sides)
 
 
 def anniversary(sentence: str, number_end: int) -> bool:

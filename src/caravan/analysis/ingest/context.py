@@ -72,6 +72,8 @@ class DocumentContext:
     #: The place of the signing event the text names ("documents were signed at the
     #: Kashgar fair", "подписаны в рамках Кашгарской ярмарки"), by name or adjective.
     signing_place_id: str | None = None
+    #: Projects the knowledge base holds in service on the report's day, and since when.
+    in_service_since: dict[str, dt.date] = field(default_factory=dict)
     #: Place and organisation names the statistical model found (Russian texts only).
     named_spans: tuple[NamedSpan, ...] = ()
 

@@ -317,6 +317,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
+                if resolved is ProjectStatus.AGREED and _running_before(view, project_id, date):
+                    continue  # papers signed on a line in service since years: its use, not it
                 if not stated and not _ONGOING.search(trigger.group(0)):
                     framed = framing_year(view)  # "… in 2023. Construction began on …"
                     if framed is not None:
@@ -346,6 +348,22 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
                     and (pace or _ONGOING.search(trigger.group(0)) is not None),
                 )
+
+
+#: Kinds of project that are a finished line once open: later papers on one are about its
+#: traffic, not an agreement to build it (a field or a plant is developed further by new deals).
+_LINES = frozenset({ProjectKind.RAILWAY, ProjectKind.ROAD})
+
+
+def _running_before(view: SentenceView, project_id: str, date: dt.date) -> bool:
+    """True when the project is a line the knowledge base holds in service since a year before
+    ``date``."""
+    since = view.context.in_service_since.get(project_id)
+    return (
+        since is not None
+        and since.year < date.year
+        and view.context.project_kinds.get(project_id) in _LINES
+    )
 
 
 #: A number of documents signed ("17 documents", "17 документов", "документы"): a visit's

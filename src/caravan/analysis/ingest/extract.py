@@ -8,6 +8,7 @@ the rules of each fact kind on each sentence.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.model.enums import DatePrecision
+from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import DocumentMeta
 from caravan.store import KnowledgeBase
 
@@ -395,6 +396,11 @@ def _context(
         signing_place_id=signing_place_id,
         dateline_start=dateline[0].start if dateline else None,
         dateline_date=dateline[1] if dateline else None,
+        in_service_since={
+            state.project.id: state.since
+            for state in kb.project_states(meta.published_on or dt.date.max)
+            if state.status is ProjectStatus.IN_SERVICE and state.since is not None
+        },
     )
 
 

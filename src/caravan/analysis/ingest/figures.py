@@ -14,7 +14,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from caravan.analysis.ingest.amount_scopes import anniversary, per_unit, regions_trade
+from caravan.analysis.ingest.amount_scopes import (
+    anniversary,
+    per_unit,
+    regions_trade,
+    subnational_pair,
+)
 from caravan.analysis.ingest.context import (
     CENTRAL_ASIA,
     Candidate,
@@ -44,7 +49,8 @@ from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigu
 __all__ = ["CROSSING_FIGURES", "PROJECT_FIGURES", "figures"]
 
 _TRADE = re.compile(
-    r"\btrade\b|\btraded\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*|объ[её]м\w*\s+торговли",
+    r"\btrade\b|\btraded\b|\btrades\b|\bturnover\b|товарооборот\w*|(?<![\w-])торгов\w*"
+    r"|объ[её]м\w*\s+торговли|(?<![\w-])торгу(?:ет|ют)(?![\w-])",
     re.IGNORECASE,
 )
 #: Flows one way: exports and imports, and goods sold or bought ("sold $1.9 billion worth").
@@ -255,6 +261,10 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     if not cues:
         return
     changes: list[Amount] = []
+    states = [  # names of states and groups: "between Kazakhstan and Xinjiang" has one
+        (m.start - view.start, m.end - view.start)
+        for m in view.of_kind(EntryKind.COUNTRY, EntryKind.GROUP, EntryKind.FOREIGN)
+    ]
     for amount in sorted(amounts, key=lambda a: a.start):
         start, end = view.start + amount.start, view.start + amount.end
         clause = view.segment_of(start)
@@ -276,6 +286,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             in_range(sentence, amount.start, amount.end)
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
+            or (kind == "trade" and subnational_pair(sentence, cue_end, states))
             or is_upper_bound(sentence, amount.start)  # "more than" reads at its value
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))

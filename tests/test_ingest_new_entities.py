@@ -426,3 +426,51 @@ def test_a_capitalised_name_ending_in_plant_is_a_project_unless_it_heads_a_title
     kb: KnowledgeBase, text: str, expected: list[str]
 ) -> None:
     assert _projects(kb, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They discussed projects such as a coal logistics base at the Irkeshtam checkpoint.",
+            "Coal logistics base at Irkeshtam",
+        ),
+        ("They reviewed progress on a cargo terminal in Xi'an.", "Cargo terminal in Xi'an"),
+        (
+            "Стороны условились подготовить проектно-сметную документацию и оформить землю под"
+            " грузовой терминал в сухом порту Сиань.",
+            "Грузовой терминал в сухом порту Сиань",
+        ),
+    ],
+)
+def test_a_base_and_works_in_progress_or_in_design_are_cues_of_a_project(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert _projects(kb, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company plans to widen its customer base in Kazakhstan.",
+        "The workshop will be a key base for training specialists for Kyrgyz industry.",
+        "The new centre is a logistics hub for the Almaty region, officials said.",
+    ],
+)
+def test_a_customer_base_or_what_a_named_thing_will_be_is_no_new_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _projects(kb, text) == []
+
+
+def test_facilities_of_a_kind_at_each_named_crossing_are_one_each(kb: KnowledgeBase) -> None:
+    text = 'Plans also include "dry ports" at the "Bakhty" and "Kalzhat" crossings.'
+    assert _projects(kb, text) == [
+        "Dry port at the Bakhty crossing",
+        "Dry port at the Kalzhat crossing",
+    ]
+
+
+def test_facilities_at_crossings_with_no_plan_are_no_new_projects(kb: KnowledgeBase) -> None:
+    text = "Trucks queue at the terminals at the Bakhty and Kalzhat crossings every winter."
+    assert _projects(kb, text) == []

@@ -24,7 +24,11 @@ from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match
 from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.morphology import nominative_phrase
-from caravan.analysis.ingest.named_facilities import listed_units, named_facilities
+from caravan.analysis.ingest.named_facilities import (
+    facilities_at_each,
+    listed_units,
+    named_facilities,
+)
 from caravan.analysis.ingest.named_projects import named_projects
 from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
@@ -298,7 +302,11 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             known.append((start, end))
             places_known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
-    for name, start, end in [*named_facilities(view, gazetteer), *listed_units(view, gazetteer)]:
+    for name, start, end in [
+        *named_facilities(view, gazetteer),
+        *listed_units(view, gazetteer),
+        *facilities_at_each(view),
+    ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))
             places_known.append((start, end))

@@ -154,7 +154,8 @@ _EN_CUE = re.compile(
     r"\b(?:build\w*|built|construct\w*|open\w*|launch\w*|commission\w*|plan(?:s|ned|ning)?|agree\w*|sign\w*"
     r"|invest\w*|implement\w*|set\s+up|setting\s+up|establish\w*|creat\w*|erect\w*|develop\w*|project\w*"
     r"|memorand\w*|deal|contract\w*|financ\w*|put\s+into\s+operation|will\s+be|to\s+be"
-    r"|propos\w*|start\w*|begin|began|begun|groundbreaking|located|produce\w*|capacity)\b",
+    r"|propos\w*|start\w*|begin|began|begun|groundbreaking|located|produce\w*|capacity"
+    r"|progress\s+on|working\s+on|work\s+on)\b",
     re.IGNORECASE,
 )
 
@@ -341,6 +342,8 @@ def _english_phrase(
         return None  # «Казахстанский культурный центр …»: a title that begins before the phrase
     if _COMPOUND_AFTER.match(rest) or any(m.casefold() in _NOT_FACILITY for m in modifiers):
         return None  # "a 40-year mine life", "a loan facility": the head is no facility here
+    if _PREDICATE_BEFORE.search(sentence, 0, determiner_at):
+        return None  # "the workshop will be a key base for training …": what it is, not a new one
     if _APPOSITION_BEFORE.search(sentence, 0, start - view.start) or _named_after(view, end):
         return None  # "the Bakhty-Ayagoz railway, a new 272 km line": the name's own thing
     owner = any(c.startswith("of ") and re.search(r"\b[A-Z]", c) for c in complements)
@@ -386,7 +389,10 @@ _COMPOUND_AFTER = re.compile(
     r"|owner|management|equipment|network|operations|employees|director|manager)\b"
 )
 #: Modifiers that make the head something else than a facility ("loan facility").
-_NOT_FACILITY = frozenset({"loan", "credit", "financing", "insurance", "service", "customer"})
+_NOT_FACILITY = frozenset(
+    {"loan", "credit", "financing", "insurance", "service", "customer", "tax", "resource", "air",
+     "military", "data", "knowledge", "client", "investor", "legal", "raw", "material", "evidence"}
+)  # fmt: skip
 #: A phrase set beside a name it describes: "the X railway, a new 272 km line", "«сухой порт»
 #: Хоргос — крупнейший терминал"; and a phrase followed by its name: "a new checkpoint, Alakol,".
 _APPOSITION_BEFORE = re.compile(
@@ -407,6 +413,13 @@ def _first_mention(view: SentenceView, head: str, at: int) -> bool:
     when no plant came before)."""
     stem = re.escape(head.casefold().rstrip("s"))
     return re.search(r"(?<![\w-])" + stem, view.text[:at].casefold()) is None
+
+
+#: A copula before the phrase whose subject is no "there": the phrase says what its subject is.
+_PREDICATE_BEFORE = re.compile(
+    r"(?<!\bthere\s)(?<!\bThere\s)\b(?:will\s+be(?:come)?|would\s+be|is|was|are|were|becomes?"
+    r"|became|serves?\s+as|acts?\s+as)\s+$"
+)
 
 
 #: Words before a head that say it is planned, not which it is.
@@ -589,7 +602,8 @@ _RU_CUE = re.compile(
     r"(?<![\w-])(?:постро\w*|строительств\w*|стро[ия]т\w*|возвед\w*|откры\w*|запуск\w*|запущ\w*"
     r"|ввод\w*|введ\w*|планир\w*|план\w*|намер\w*|собира\w*|реализ\w*|соглашени\w*|меморандум\w*"
     r"|инвест\w*|проект\w*|появ\w*|созда\w*|сооруж\w*|подписа\w*|договор\w*|финансир\w*|займ\w*"
-    r"|кредит\w*|разместит\w*|размещ\w*|предусматр\w*|предполага\w*|мощностью|намечен\w*)(?![\w-])",
+    r"|кредит\w*|разместит\w*|размещ\w*|предусматр\w*|предполага\w*|мощностью|намечен\w*"
+    r"|проектно-сметн\w*)(?![\w-])",
     re.IGNORECASE,
 )
 _RU_ABBREVIATIONS = frozenset({"ГЭС", "ТЭС", "ТЭЦ", "СЭС", "ВЭС", "НПЗ", "ГМК", "МГЭС"})

@@ -22,7 +22,7 @@ from caravan.analysis.ingest.facility_phrases import facility_heads
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["listed_units", "named_facilities"]
+__all__ = ["facilities_at_each", "listed_units", "named_facilities"]
 
 _RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
 _EN_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
@@ -112,6 +112,38 @@ def listed_units(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
         if _a_known_project(view, start, end) or _a_known_name(view, start, end, gazetteer):
             continue
         yield found["name"], start, end
+
+
+#: Facilities of a kind at each of two or three named places: '"dry ports" at the "Bakhty" and
+#: "Kalzhat" crossings', "terminals at the Aktau and Kuryk ports".
+_EN_AT_EACH = re.compile(
+    r"[\"“]?(?P<head>dry\s+ports|logistics\s+cent(?:er|re)s|container\s+hubs|terminals|hubs)"
+    r"[\"”]?\s+(?:at|in)\s+the\s+(?P<list>[\"“]?(?-i:[A-Z])[\w'’-]*[\"”]?(?:,\s+[\"“]?(?-i:[A-Z])"
+    r"[\w'’-]*[\"”]?)*,?\s+and\s+[\"“]?(?-i:[A-Z])[\w'’-]*[\"”]?)\s+"
+    r"(?P<where>(?:border\s+)?crossings|checkpoints|ports|seaports|stations)\b",
+    re.IGNORECASE,
+)
+#: A plan or a step of building in the sentence (rule 1: a project, not a place's facilities).
+_EN_PLAN = re.compile(
+    r"\b(?:plan\w*|build\w*|built|construct\w*|agree\w*|include\w*|invest\w*|develop\w*"
+    r"|open\w*|launch\w*|set\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def facilities_at_each(view: SentenceView) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of one facility at each place a plural head is put at ("Dry port at
+    the Bakhty crossing", "Dry port at the Kalzhat crossing")."""
+    if _EN_PLAN.search(view.sentence) is None:
+        return
+    for found in _EN_AT_EACH.finditer(view.sentence):
+        head = re.sub(r"\s+", " ", found["head"])
+        head = head[:-2] if head.casefold().endswith(("centres", "centers")) else head[:-1]
+        where = re.sub(r"\s+", " ", found["where"])[:-1]
+        for place in re.finditer(r"(?-i:[A-Z])[\w'’-]*", found["list"]):
+            start = view.start + found.start("list") + place.start()
+            name = f"{head[:1].upper()}{head[1:]} at the {place.group()} {where}"
+            yield name, start, start + len(place.group())
 
 
 def _items(written: str) -> Iterator[tuple[str, int]]:

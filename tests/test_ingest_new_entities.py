@@ -474,3 +474,31 @@ def test_facilities_of_a_kind_at_each_named_crossing_are_one_each(kb: KnowledgeB
 def test_facilities_at_crossings_with_no_plan_are_no_new_projects(kb: KnowledgeBase) -> None:
     text = "Trucks queue at the terminals at the Bakhty and Kalzhat crossings every winter."
     assert _projects(kb, text) == []
+
+
+def test_a_definite_phrase_named_by_one_unknown_word_is_a_first_mention(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Coal is shipped from the Zhongding logistics park in central Shanxi to Almaty."
+    assert _projects(kb, text) == ["Zhongding logistics park"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coal is shipped from the Khorgos logistics park to Almaty.",
+        'Works at the Chinese "Dulaty" checkpoint went on, the ministry said.',
+        "Coal is shipped from the Zhongding Logistics park to Almaty.",
+    ],
+)
+def test_a_definite_phrase_by_a_known_or_quoted_word_or_two_names_is_no_first_mention(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any(
+        name.startswith(("Khorgos", "Chinese", "Zhongding")) for name in _projects(kb, text)
+    )
+
+
+def test_a_dry_port_named_after_a_held_crossing_is_new(kb: KnowledgeBase) -> None:
+    text = "A large transport and logistics centre, the Kolzhat Dry Port, is planned."
+    assert (EntityKind.PLACE, "Kolzhat Dry Port") in _new_things(kb, text)

@@ -272,7 +272,10 @@ def _english_phrase(
     described = _EN_DESCRIBED_AFTER.match(sentence, found.end("head"))
     first_mention = (
         determiner == "the"
-        and described is not None
+        and (
+            described is not None
+            or (head.head in _NAMED_BY_A_WORD and _unknown_name_first(view, modifiers, found))
+        )
         and _first_mention(view, found["head"], view.start + found.start("head"))
     )
     if determiner in _EN_DEFINITE and not first_mention:
@@ -406,6 +409,26 @@ _EN_DESCRIBED_AFTER = re.compile(
     r"\s+(?:planned|proposed|being\s+built|to\s+be\s+built|under\s+construction)"
     r"(?=\s+(?:in|at|near)\s)"
 )
+
+
+#: Heads that a single unknown name before them names ("the Zhongding logistics park").
+_NAMED_BY_A_WORD = frozenset(
+    {"park", "dry port", "terminal", "hub", "logistics centre", "logistics center", "plant",
+     "factory", "mine", "smelter", "refinery"}
+)  # fmt: skip
+
+
+def _unknown_name_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:
+    """True when the first modifier is a name the knowledge base does not hold and the others
+    are lower case ("the Zhongding logistics park"): the phrase is named by it."""
+    if not modifiers or any(m[:1].isupper() for m in modifiers[1:]):
+        return False
+    at = view.sentence.rfind(modifiers[0], 0, found.start("head"))
+    if not re.fullmatch(r"[A-Z][a-z'’-]+", modifiers[0]) or at <= 0:
+        return False  # lower case, an abbreviation or a capital that opens the sentence
+    if view.sentence[at - 1] in '"“«':
+        return False  # a quoted name is read by the name rules
+    return not any(m.start <= view.start + at < m.end for m in view.matches)
 
 
 def _first_mention(view: SentenceView, head: str, at: int) -> bool:

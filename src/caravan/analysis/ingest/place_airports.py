@@ -1,5 +1,6 @@
-"""Airports named after a held place: "Navoi Airport", "Tashkent International Airport",
-"аэропорт Навои" (corpus rule 6: the knowledge base holds the city, not the airport).
+"""Airports and dry ports named after a held place: "Navoi Airport", "Tashkent International
+Airport", "аэропорт Навои", "the Kolzhat Dry Port" (corpus rule 6: the knowledge base holds the
+city or the crossing, not the facility).
 
 The name is the place's as written and the head ("Navoi Airport", "Аэропорт Навои"); a
 country's name ("Uzbekistan Airports", the operator) or a plural is no airport.
@@ -17,7 +18,8 @@ from caravan.analysis.ingest.tokens import tokenise
 __all__ = ["place_airports"]
 
 _EN = re.compile(
-    r"(?P<place>(?-i:[A-Z][\w'’-]+))\s+(?P<head>(?:International\s+)?[Aa]irport)(?![\w-])"
+    r"(?P<place>(?-i:[A-Z][\w'’-]+))\s+(?P<head>(?:International\s+)?[Aa]irport|Dry\s+Port)"
+    r"(?![\w-])"
 )
 _RU = re.compile(r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?P<place>[А-ЯЁ][\w-]+)")
 
@@ -31,8 +33,16 @@ def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
                 continue  # an unknown name's airport: the place rules read it
             if any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end)):
                 continue
-            if view.known_name_over(start, end, EntryKind.PROJECT, EntryKind.CROSSING):
-                continue  # a held crossing or project of that name: the airport may be it
+            held = (
+                (EntryKind.PROJECT,)
+                if "Port" in found["head"]
+                else (
+                    EntryKind.PROJECT,
+                    EntryKind.CROSSING,
+                )
+            )
+            if view.known_name_over(start, end, *held):
+                continue  # a held project (or crossing, for an airport) of that name may be it
             head = re.sub(r"\s+", " ", found["head"])
             name = (
                 f"{found['place']} {head[:1].upper()}{head[1:]}"

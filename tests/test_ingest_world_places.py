@@ -100,6 +100,7 @@ def test_one_proposal_for_a_place_named_twice(kb: KnowledgeBase) -> None:
         ("The minister thanked Mr Sharif for the talks.", "Sharif"),  # a surname
         ("Shenzhen Metro Group signed the contract.", "Shenzhen"),  # inside a company's name
         ("Shanghai, the ministry said, will host the fair.", "Shanghai"),  # no cue at all
+        ("The fund will invest in Victoria and her team.", "Victoria"),  # Hong Kong's old name
         ("Инвесторы верят в Мирный атом, сказал Ерлан.", "Мирный"),  # a word, only "в" before
     ],
 )

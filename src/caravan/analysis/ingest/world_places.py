@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from caravan.analysis.ingest.context import Candidate, SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser
@@ -48,6 +50,9 @@ FOREIGN_SETTLEMENT_POPULATION = 50_000
 _REGION_OF = {"hk": "cn", "mo": "cn"}
 #: Confidence of a place the world gazetteer found (the rules' new things have 0.5).
 WORLD_CONFIDENCE = 0.5
+#: Least similarity (0–100) of a Latin name to the city's own for a preposition to be cue
+#: enough: GeoNames lists old and other names ("Victoria" for Hong Kong, a person's name).
+_LIKE_ITS_NAME = 60
 #: Shortest name read (shorter ones are mostly syllables and words: "Bar", "Xi").
 _SHORTEST = 4
 
@@ -206,6 +211,7 @@ class _Found:
     city: WorldCity
     cyrillic: bool
     chinese: bool
+    far_from_its_name: bool = False  # a Latin name unlike the city's own ("Victoria")
 
 
 _LATIN_SPAN = re.compile(r"(?<![\w-])[A-Z][a-z'’]+(?:(?:-|\s)(?:[a-z]{1,2}-)?[A-Z][a-z'’]+){0,2}")
@@ -243,7 +249,13 @@ def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
                 text = sentence[a:b]
                 chosen = _choose(index.lookup("latin", _latin_key(text)), system)
                 if chosen is not None and len(text) >= _SHORTEST:
-                    yield _Found(view.start + a, view.start + b, text, chosen[0], False, False)
+                    far = fuzz.ratio(
+                        " ".join(_latin_key(text)), " ".join(_latin_key(chosen[0].name))
+                    )
+                    yield _Found(
+                        view.start + a, view.start + b, text, chosen[0], False, False,
+                        far < _LIKE_ITS_NAME,
+                    )  # fmt: skip
                     at = stop
                     break
             else:
@@ -335,7 +347,7 @@ def _cue(view: SentenceView, found: _Found, others: list[_Found]) -> bool:
     strong = strong or _places_beside(view, found, others) or _country_beside(view, after)
     if strong:
         return True
-    return bool(_PLACE_BEFORE.search(before)) and not _a_word(found)
+    return bool(_PLACE_BEFORE.search(before)) and not _a_word(found) and not found.far_from_its_name
 
 
 _COUNTRY_AFTER = re.compile(r"^\s*[(,]\s*(?P<word>[\w-]+)")

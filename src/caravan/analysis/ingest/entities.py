@@ -320,10 +320,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         if not any(a < end and start < b for a, b in taken if (a, b) not in names_known):
             taken.append((start, end))
             yield _new(kind, name, start, end, ())
-    for town in world_places(view, gazetteer):  # settlements GeoNames knows, with a cue
-        if not any(a < town.end and town.start < b for a, b in places_known):
-            places_known.append((town.start, town.end))
-            yield town
+    towns = list(world_places(view, gazetteer))  # GeoNames' settlements: name, country, place
     for name, start, end in [
         *typed_places(view, gazetteer),
         *venues(view, gazetteer),
@@ -332,12 +329,24 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     ]:
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
-            yield _new(EntityKind.PLACE, name, start, end, ())
+            yield _town_at(towns, start, end) or _new(EntityKind.PLACE, name, start, end, ())
     for name, start, end in model_places(view, gazetteer):
         if not any(a < end and start < b for a, b in places_known):
             places_known.append((start, end))
-            found_by_model = _new(EntityKind.PLACE, name, start, end, ())
+            found_by_model = _town_at(towns, start, end) or _new(
+                EntityKind.PLACE, name, start, end, ()
+            )
             yield dataclasses.replace(found_by_model, confidence=NER_CONFIDENCE)
+    for town in towns:  # settlements only GeoNames read (with a cue)
+        if not any(a < town.end and town.start < b for a, b in places_known):
+            places_known.append((town.start, town.end))
+            yield town
+
+
+def _town_at(towns: list[Candidate], start: int, end: int) -> Candidate | None:
+    """The world gazetteer's reading of a place another rule found at ``start:end`` (with its
+    country and coordinates), when it covers those words."""
+    return next((t for t in towns if t.start <= start and end <= t.end), None)
 
 
 _PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"

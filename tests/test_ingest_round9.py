@@ -216,3 +216,68 @@ def test_a_signing_before_the_opening_or_on_a_line_not_built_agrees_it(
 )
 def test_the_verb_of_trading_cues_a_trade_value(kb: KnowledgeBase, text: str) -> None:
     assert _trade(kb, text) == [("kz", 30.1e9)]
+
+
+# -- a fair or a forum that opens is an event held, not a project put into service -------------
+
+
+def _opened(kb: KnowledgeBase, text: str) -> list[tuple[str, dt.date]]:
+    found = events_in(proposals_from(kb, text))
+    return [(e.project_id, e.date) for e in found if e.status is ProjectStatus.IN_SERVICE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos Gateway dry port was built in 2015. The 27th Khorgos Trade Fair opened there"
+        " on Oct. 22, 2024.",
+        "Сухой порт «Хоргос – Восточные ворота» построен в 2015 году. 22 октября 2024 года в"
+        " порту открылась 27-я торговая ярмарка.",
+    ],
+)
+def test_a_fair_that_opened_opens_no_project(kb: KnowledgeBase, text: str) -> None:
+    assert ("prj-khorgos-gateway-dry-port", dt.date(2024, 10, 22)) not in _opened(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zhezkazgan-Beyneu railway opened at the summit on 22 August 2014.",
+        "Железная дорога Жезказган — Бейнеу открылась на форуме 22 августа 2014 года.",
+    ],
+)
+def test_a_project_opened_at_an_event_is_still_opened(kb: KnowledgeBase, text: str) -> None:
+    assert _opened(kb, text) == [("prj-zhezkazgan-beyneu-railway", dt.date(2014, 8, 22))]
+
+
+# -- a ranking of partners with no year: a dash gives the level, the list runs on ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with Central Asia grew again. Kazakhstan trades most with China: $30.1"
+        " billion. Uzbekistan is second with $18 billion.",
+        "Взаимная торговля Китая и стран Центральной Азии выросла. Больше всех торгует с Китаем"
+        " Казахстан — 30,1 миллиарда долларов. Второе место у Узбекистана — 18 миллиардов"
+        " долларов.",
+    ],
+)
+def test_an_undated_ranking_reads_as_the_last_whole_year(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.partner_id, f.value, f.year) for f in found] == [
+        ("kz", 30.1e9, 2024),
+        ("uz", 18e9, 2024),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with Central Asia grew again. Uzbekistan is second with $18 billion.",
+        "Торговля Китая со странами Центральной Азии снова выросла. На втором месте Узбекистан с"
+        " 18 миллиардами долларов.",
+    ],
+)
+def test_a_list_whose_head_gives_no_level_takes_no_year(kb: KnowledgeBase, text: str) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []

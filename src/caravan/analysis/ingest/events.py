@@ -16,6 +16,7 @@ from caravan.analysis.ingest.coming_into_being import BEING_TRIGGERS
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
+from caravan.analysis.ingest.event_subjects import event_is_subject
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.morphology import LemmaPattern
@@ -271,8 +272,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             ):
                 continue  # "work on opening the branch": an aim, not an opening
             found = _project_for(view, projects, t_start, t_end)
-            if found is None:
-                continue
+            if found is None or event_is_subject(view, t_start, t_end):
+                continue  # no project, or a fair or forum that opened
             # "construction of the A (152 km) and B (272 km) lines has begun": both
             for project in [found, *_coordinated(view, projects, found)]:
                 project_id = project.ids(EntryKind.PROJECT)[0]

@@ -384,6 +384,15 @@ def _trade(
     year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
+        if year is None and dated is None and not _trade_dated_before(view):
+            year = _list_heads_year(view)  # "Kazakhstan — $30.1bn. Uzbekistan is second with …"
+            if year is not None:
+                flags.append(
+                    Flag(
+                        code=FlagCode.LOW_CONFIDENCE,
+                        message=f"the list gives no year; read as the last whole year before the report ({year})",
+                    )
+                )
     if year is None and dated is None:
         year = _running_year(view)  # "Kazakhstan's turnover reached $41bn": the year said before
     if (
@@ -447,6 +456,18 @@ def _carried_year(view: SentenceView) -> int | None:
         years = [d for d in earlier.dates if d.precision is DatePrecision.YEAR]
         if years:
             return years[0].date.year
+    return None
+
+
+def _list_heads_year(view: SentenceView) -> int | None:
+    """The last whole year before the report, when the trade sentence a list runs on from gives
+    its own level with no year ("… торгует с Китаем Казахстан — 30,1 млрд"): the list's year."""
+    for earlier in view.previous_sentences(_RUN_ON_SENTENCES):
+        if _TRADE.search(earlier.sentence):
+            amounts = find_money(earlier.sentence, view.context.language)
+            if not amounts:
+                return None
+            return last_full_year(earlier, earlier.start + amounts[-1].start)
     return None
 
 

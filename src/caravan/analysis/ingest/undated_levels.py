@@ -2,8 +2,8 @@
 
 "Товарооборот между Казахстаном и Китаем вышел на рекордные 44 млрд долларов", "mutual trade
 has doubled to $9 billion", "взаимный товарооборот вырос вдвое, до $9 млрд": a level reached,
-said in the past or perfect with no year anywhere near, is the last whole year's (the year
-trade statistics were last complete). It is proposed flagged as a reading, not a statement.
+said in the past or perfect (or given by a dash: "Казахстан — 30,1 млрд") with no year anywhere
+near, is the last whole year's (the year trade statistics were last complete). It is proposed flagged as a reading, not a statement.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ _LEVEL_REACHED = re.compile(
     r"|amounted\s+to|totall?ed|has\s+(?:reached|hit|doubled\s+to|grown\s+to|risen\s+to))\s+"
     r"(?:a\s+record\s+|an\s+all-time\s+high\s+of\s+|about\s+|almost\s+|nearly\s+)?$"
     r"|(?<![\w-])(?:вышел\s+на|достиг\w*|составил\w*|(?:вырос|увеличился|удвоился)\w*"
-    r"(?:\s+(?:вдвое|втрое|почти\s+вдвое))?,?\s+до)\s+(?:рекордн\w+\s+|почти\s+|около\s+)?$",
+    r"(?:\s+(?:вдвое|втрое|почти\s+вдвое))?,?\s+до)\s+(?:рекордн\w+\s+|почти\s+|около\s+)?$"
+    # a level given by a dash or colon for "is" ("торгует с Китаем Казахстан — 30,1 млрд")
+    r"|\S\s*[—–:]\s+(?:about\s+|almost\s+|nearly\s+|почти\s+|около\s+)?$",
     re.IGNORECASE,
 )
 #: How far before the amount its verb may stand.

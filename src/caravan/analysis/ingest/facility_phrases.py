@@ -411,10 +411,11 @@ _EN_DESCRIBED_AFTER = re.compile(
 )
 
 
-#: Heads that a single unknown name before them names ("the Zhongding logistics park").
+#: Heads that a single unknown name before them names ("the Zhongding logistics park"); a mine,
+#: smelter or refinery by its name is read by the name rules, which know spellings of held ones.
 _NAMED_BY_A_WORD = frozenset(
     {"park", "dry port", "terminal", "hub", "logistics centre", "logistics center", "plant",
-     "factory", "mine", "smelter", "refinery"}
+     "factory"}
 )  # fmt: skip
 
 

@@ -57,6 +57,8 @@ SIXTH_SET = ROOT / "evaluation" / "ingest_heldout5"
 SEVENTH_SET = ROOT / "evaluation" / "ingest_heldout6"
 #: The eighth development folder (written as a held-out set, scored once, then read).
 EIGHTH_SET = ROOT / "evaluation" / "ingest_heldout7"
+#: The ninth development folder (written as a held-out set, scored once, then read).
+NINTH_SET = ROOT / "evaluation" / "ingest_heldout8"
 MEASURED_FILES = ("src/caravan/analysis/ingest/*", "evaluation/ingest_*.py")
 
 
@@ -251,6 +253,7 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
     sixth = corpus.resolve() == SIXTH_SET
     seventh = corpus.resolve() == SEVENTH_SET
     eighth = corpus.resolve() == EIGHTH_SET
+    ninth = corpus.resolve() == NINTH_SET
     command = "`.venv/bin/python evaluation/ingest_quality.py --record"
     command += "`" if main_set else f" --corpus {folder}`"
     if main_set:
@@ -269,6 +272,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
         heading = "## Monitoring: precision and recall on the seventh development set"
     elif eighth:
         heading = "## Monitoring: precision and recall on the eighth development set"
+    elif ninth:
+        heading = "## Monitoring: precision and recall on the ninth development set"
     else:
         heading = f"## Monitoring: precision and recall on `{folder}`"
     body = "\n".join(
@@ -290,6 +295,8 @@ def _record(table: Table, documents: list[Document], corpus: Path) -> None:
                 if seventh
                 else EIGHTH_SET_NOTE
                 if eighth
+                else NINTH_SET_NOTE
+                if ninth
                 else []
             ),
             f"{len(documents)} texts ({', '.join(languages)}), "
@@ -352,9 +359,19 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all eight",
-    "together (the seventh and eighth alone are below the recall goal). Only texts the rules",
-    "have not read measure how far the rules carry.",
+    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all nine",
+    "together (the seventh, eighth and ninth alone are below the recall goal). Only texts the",
+    "rules have not read measure how far the rules carry.",
+    "",
+]
+
+#: What the ninth development set's figures can and cannot claim (above its table).
+NINTH_SET_NOTE = [
+    "The 31 texts of `evaluation/ingest_heldout8/` were written as a held-out set and first",
+    "scored once as such (P 0.57 / R 0.21, before any rule was written against them; a second,",
+    "independent labelling agrees with the first at F1 0.92); their misses and false positives",
+    "have since been read, by category, to write the ninth round's rules, so they are",
+    "development material now.",
     "",
 ]
 

@@ -502,3 +502,12 @@ def test_a_definite_phrase_by_a_known_or_quoted_word_or_two_names_is_no_first_me
 def test_a_dry_port_named_after_a_held_crossing_is_new(kb: KnowledgeBase) -> None:
     text = "A large transport and logistics centre, the Kolzhat Dry Port, is planned."
     assert (EntityKind.PLACE, "Kolzhat Dry Port") in _new_things(kb, text)
+
+
+def test_finishing_the_building_is_a_cue_of_a_project(kb: KnowledgeBase) -> None:
+    text = "Рядом с границей достраивают Международный центр промышленной кооперации."
+    assert _projects(kb, text) == ["Международный центр промышленной кооперации"]
+    assert (
+        _projects(kb, "Рядом с границей работает Международный центр промышленной кооперации.")
+        == []
+    )

@@ -9,7 +9,12 @@ capacity, a name), the complements after it (purpose "for …" / "по …", "of
 "мощностью …") and its place ("in …", "at …", "в …"). A phrase is a project of the system
 only with a cue: a capacity or a cost in the phrase, or a step of building, a plan, an
 agreement or an investment in the sentence; in English an indefinite phrase ("a", "an",
-"one", "three", "a second"), since "the plant" refers to one already named. A weak head
+"one", "a second"), since "the plant" refers to one already named, unless the text has not used
+the head before and the phrase says its plan ("the … plant planned in Kyrgyzstan") or is named
+by one unknown word ("the Zhongding logistics park"). A kind counted ("три ветровые
+электростанции") is no project unless one place is given for each; a head left out after one
+("и одна солнечная мощностью 0,3 ГВт") is borrowed. Heads of strength "named" ("deposit") are
+read only by ``named_facilities``. A weak head
 ("line", "centre", "предприятие") also needs a modifier, a complement or a place. A phrase
 that a known project's name covers, or whose head and place words a known project's name
 holds, is that project; a later phrase of the same head and place in the same text is the

@@ -511,3 +511,8 @@ def test_finishing_the_building_is_a_cue_of_a_project(kb: KnowledgeBase) -> None
         _projects(kb, "Рядом с границей работает Международный центр промышленной кооперации.")
         == []
     )
+
+
+def test_a_motorway_named_by_its_ends_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "Область собирается построить автотрассу Шардара – Арыс у границы с Узбекистаном."
+    assert "автотрасса Шардара – Арыс" in _projects(kb, text)

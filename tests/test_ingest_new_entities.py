@@ -516,3 +516,8 @@ def test_finishing_the_building_is_a_cue_of_a_project(kb: KnowledgeBase) -> None
 def test_a_motorway_named_by_its_ends_is_a_new_project(kb: KnowledgeBase) -> None:
     text = "Область собирается построить автотрассу Шардара – Арыс у границы с Узбекистаном."
     assert "автотрасса Шардара – Арыс" in _projects(kb, text)
+
+
+def test_a_bypass_station_of_a_city_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "В этом году мы завершим два проекта, в том числе обводную станцию Алматы."
+    assert "Обводная станция Алматы" in _projects(kb, text)

@@ -281,3 +281,31 @@ def test_an_undated_ranking_reads_as_the_last_whole_year(kb: KnowledgeBase, text
 )
 def test_a_list_whose_head_gives_no_level_takes_no_year(kb: KnowledgeBase, text: str) -> None:
     assert figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD) == []
+
+
+# -- a document named by the nouns before it and a relative clause of who signed it -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakh carriers now use permits under the road transportation agreement that"
+            " Kazakhstan signed with China last year.",
+            "Road transportation agreement between Kazakhstan and China",
+        ),
+        (
+            "Перевозчики пользуются разрешениями по соглашению об автомобильных перевозках,"
+            " которое Казахстан подписал с Китаем в прошлом году.",
+            "Соглашение об автомобильных перевозках",
+        ),
+    ],
+)
+def test_a_document_signed_in_a_relative_clause(kb: KnowledgeBase, text: str, name: str) -> None:
+    found = _agreements(kb, text)
+    assert [(a.name, a.signed_on) for a in found] == [(name, dt.date(2024, 1, 1))]
+
+
+def test_a_bare_document_in_a_relative_clause_is_not_named(kb: KnowledgeBase) -> None:
+    text = "Kazakh carriers use the agreement that Kazakhstan signed with China last year."
+    assert _agreements(kb, text) == []

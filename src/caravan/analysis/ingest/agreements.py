@@ -470,6 +470,14 @@ _SIGNED_WITH = re.compile(
     r"|\s+(?:было\s+|были\s+)?(?:подписан[оаы]?|заключен[оаы]?|заключён)\s+с\s+"
     r"(?P<ruwho>[^,.;]{2,120}?)(?=\s*(?:[,.;]|$|\s+(?:в|во|на)\s))"
 )
+#: A relative clause saying who signed the document with whom: "… that Kazakhstan signed with
+#: China".
+_SIGNED_IN_RELATIVE = re.compile(
+    r"\s+(?:that|which)\s+(?P<who>[A-Z][\w'-]+)\s+(?:has\s+|had\s+)?(?:signed|concluded)\s+with"
+    r"\s+(?P<other>[A-Z][\w'-]+)"
+)
+#: Lower-case nouns before a document's noun after an article ("the road transportation …").
+_COMPOUND_BEFORE = re.compile(r"\b(?i:the|a|an)\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})$")
 #: A document noun in a sentence before: "the agreement" may be that one.
 _DOCUMENT_BEFORE = re.compile(
     r"\b(?:agreements?|memorand\w+|contracts?|treaty|deal|MoU)\b|(?<![\w-])(?:соглашени|меморандум|договор|контракт)",
@@ -553,6 +561,15 @@ def _untitled(
         ):
             tail = ""  # "под Письмом о намерениях поставили …", "Подписи под соглашением
             # поставили …": the verb, not more of the title
+        relative = _SIGNED_IN_RELATIVE.match(view.sentence, found.end()) if found["noun"] else None
+        compound = _COMPOUND_BEFORE.search(view.sentence[: found.start()])
+        if not tail and relative is not None and compound is not None:
+            # "the road transportation agreement that Kazakhstan signed with China": named by
+            # the nouns before it and the two who signed it
+            words = compound["words"].strip()
+            name = f"{words[:1].upper()}{words[1:]} {noun} between {relative['who']} and {relative['other']}"
+            yield view.start + compound.start("words"), view.start + relative.end(), name
+            continue
         signed_with = _SIGNED_WITH.match(
             view.sentence, found.end("noun") if found["noun"] else found.end("runoun")
         )

@@ -521,3 +521,12 @@ def test_a_motorway_named_by_its_ends_is_a_new_project(kb: KnowledgeBase) -> Non
 def test_a_bypass_station_of_a_city_is_a_new_project(kb: KnowledgeBase) -> None:
     text = "В этом году мы завершим два проекта, в том числе обводную станцию Алматы."
     assert "Обводная станция Алматы" in _projects(kb, text)
+
+
+def test_an_export_promotion_centre_is_an_organisation(kb: KnowledgeBase) -> None:
+    text = (
+        "Kyrgyz Temir Zholu, the Russian Export Center and RZD International signed a memorandum."
+    )
+    assert _projects(kb, text) == []
+    built = "Investors will build the Golden Steppe Cooperation Center near the border."
+    assert _projects(kb, built) == ["Golden Steppe Cooperation Center"]

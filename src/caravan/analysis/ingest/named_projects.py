@@ -73,11 +73,11 @@ _WORKS = re.compile(
     r"|терминал|дорог|лини|порт|хаб|станци|теплиц|трубопровод|предприяти)\w*",
     re.IGNORECASE,
 )
-#: Centres of study, research or media are organisations, not facilities.
+#: Centres of study, research, media or export promotion are organisations, not facilities.
 _ORGANISATION = re.compile(
     r"\b(?:Studies|Research|Analytical|Analysis|Information|Press|Media|Training|Cultural"
     r"|Language|Education(?:al)?|Scientific|Strategic|Data|Trade|Business|Financial|Finance"
-    r"|Innovation|Exhibition|Medical|Sports|Shopping)\b"
+    r"|Innovation|Exhibition|Medical|Sports|Shopping|Export)\b"
 )
 #: "director of the …", "head of the …": the name after is an organisation's.
 _HEADED_BY = re.compile(

@@ -34,6 +34,7 @@ from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.group_signings import group_signing, opening_event
 from caravan.analysis.ingest.meeting_anaphora import referred_meeting
+from caravan.analysis.ingest.meeting_subjects import document_about_meeting
 from caravan.analysis.ingest.morphology import (
     inflected,
     lemma_of,
@@ -177,10 +178,12 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 
 _UNTITLED = re.compile(
-    r"\b(?P<noun>(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
+    r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
+    r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
     r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|treaty|contracts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
-    r"|(?<![\w-])(?P<runoun>(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
+    r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
+    r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
     r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
@@ -971,11 +974,12 @@ def _candidate(
             place_id = context.summit_place_id
     if place_id is None:
         place_id = _capital_named(view)
-    if place_id is None and (meeting := _meeting(view)) is not None:
+    about_meeting = document_about_meeting(view.sentence)  # "memorandum on hosting that meeting"
+    if place_id is None and not about_meeting and (meeting := _meeting(view)) is not None:
         place_id, met_on = meeting  # "Following the talks, they signed …": there, that day
         if signed_on is None and met_on is not None:
             signed_on, precision = met_on.date, met_on.precision
-    if place_id is None and (referred := referred_meeting(view)) is not None:
+    if place_id is None and not about_meeting and (referred := referred_meeting(view)) is not None:
         place_id, met_on = referred  # "По итогам заседания …": where and when it was held
         if signed_on is None and met_on is not None:
             signed_on, precision = met_on.date, met_on.precision

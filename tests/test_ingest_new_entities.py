@@ -530,3 +530,24 @@ def test_an_export_promotion_centre_is_an_organisation(kb: KnowledgeBase) -> Non
     assert _projects(kb, text) == []
     built = "Investors will build the Golden Steppe Cooperation Center near the border."
     assert _projects(kb, built) == ["Golden Steppe Cooperation Center"]
+
+
+def test_a_strong_head_with_its_own_name_after_it_is_a_new_project(kb: KnowledgeBase) -> None:
+    quoted = "Китайская марка собирает машины и на заводе ТОО «Степной Автопром» в Костанае."
+    assert "Завод «Степной Автопром»" in _projects(kb, quoted)
+    latin = "Стекольный завод Steppe Glass LTD построили китайские инвесторы."
+    assert "Завод Steppe Glass LTD" in _projects(kb, latin)
+
+
+def test_an_own_name_that_is_a_country_or_has_no_party_near_is_not_read(
+    kb: KnowledgeBase,
+) -> None:
+    assert _projects(kb, "Китай и Казахстан обсудили работу завода «Казахстан».") == []
+    assert _projects(kb, "Рабочие вышли на смену на заводе «Степной Автопром».") == []
+
+
+def test_a_name_with_a_number_names_the_facility_after_it(kb: KnowledgeBase) -> None:
+    text = "Kyrgyzstan and Kazakhstan agreed to build the Tosor-2 hydropower plant."
+    assert _projects(kb, text) == ["Tosor-2 hydropower plant"]
+    later = "Kyrgyzstan opened a plant. Kazakhstan will build the Tosor-2 hydropower plant."
+    assert "Tosor-2 hydropower plant" not in _projects(kb, later)  # "the plant" came before

@@ -28,6 +28,7 @@ from caravan.analysis.ingest.named_facilities import (
     facilities_at_each,
     listed_units,
     named_facilities,
+    quoted_facilities,
 )
 from caravan.analysis.ingest.named_projects import named_projects
 from caravan.analysis.ingest.named_services import named_services
@@ -304,6 +305,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             yield _new(EntityKind.PLACE, name, start, end, ())
     for name, start, end in [
         *named_facilities(view, gazetteer),
+        *quoted_facilities(view, gazetteer),
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
     ]:

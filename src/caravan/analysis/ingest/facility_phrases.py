@@ -426,11 +426,11 @@ _NAMED_BY_A_WORD = frozenset(
 
 def _unknown_name_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:
     """True when the first modifier is a name the knowledge base does not hold and the others
-    are lower case ("the Zhongding logistics park"): the phrase is named by it."""
+    are lower case ("the Zhongding logistics park", "the Kambarata-1 hydropower plant")."""
     if not modifiers or any(m[:1].isupper() for m in modifiers[1:]):
         return False
     at = view.sentence.rfind(modifiers[0], 0, found.start("head"))
-    if not re.fullmatch(r"[A-Z][a-z'’-]+", modifiers[0]) or at <= 0:
+    if not re.fullmatch(r"[A-Z][a-z'’-]+\d{0,2}", modifiers[0]) or at <= 0:
         return False  # lower case, an abbreviation or a capital that opens the sentence
     if view.sentence[at - 1] in '"“«':
         return False  # a quoted name is read by the name rules

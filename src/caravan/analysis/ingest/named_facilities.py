@@ -22,7 +22,7 @@ from caravan.analysis.ingest.facility_phrases import facility_heads
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["facilities_at_each", "listed_units", "named_facilities"]
+__all__ = ["facilities_at_each", "listed_units", "named_facilities", "quoted_facilities"]
 
 _RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
 _EN_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
@@ -185,3 +185,55 @@ def _party_near(view: SentenceView, gazetteer: Gazetteer) -> bool:
         if any(gazetteer.is_country_word(t.key) for t in tokenise(current.sentence)):
             return True
     return False
+
+
+#: A company's legal form between a head and its name: "завод ЗАО «Точиксемент»".
+_LEGAL_FORM = r"(?:(?:ЗАО|ООО|ОАО|АО|ТОО|ОсОО|СП|ПАО|ИП|LLC|JSC|LTD|Ltd)\s+)?"
+#: A name of its own after a Russian head: quoted, or in Latin script ("завод Orda Glass LTD").
+_OWN_NAME = r"«[^«»]{2,40}»|(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}"
+
+
+@functools.cache
+def _own_name_pattern() -> re.Pattern[str]:
+    strong = [
+        h.head for h in facility_heads() if h.language == "ru" and not h.weak and not h.named_only
+    ]
+    stems = "|".join(
+        re.escape(h[:-1] if h[-1] in "еаяоь" else h) for h in sorted(strong, key=len, reverse=True)
+    )
+    return re.compile(
+        r"(?<![\w-])(?P<head>(?i:"
+        + stems
+        + r"))\w*\s+"
+        + _LEGAL_FORM
+        + r"(?P<name>"
+        + _OWN_NAME
+        + r")"
+    )
+
+
+def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each facility a strong Russian head names by a name of its own
+    after it, quoted or in Latin script ("к заводу «СарыаркаАвтоПром»", "завод Orda Glass LTD")."""
+    if not _party_near(view, gazetteer):
+        return
+    for found in _own_name_pattern().finditer(view.sentence):
+        written = found["name"]
+        name = written.strip("«»").strip()
+        start = view.start + found.start("name") + (1 if written.startswith("«") else 0)
+        end = start + len(name)
+        if _a_known_project(view, start, end) or _a_known_name(view, start, end, gazetteer):
+            continue  # a held project, or a country's or a held place's name
+        head = _strong_head(found["head"])
+        yield f"{head[:1].upper()}{head[1:]} {written}", start, end
+
+
+def _strong_head(stem_written: str) -> str:
+    """The strong Russian head in the nominative singular ("заводу" → "завод")."""
+    written = stem_written.casefold()
+    for head in sorted(
+        (h.head for h in facility_heads() if h.language == "ru"), key=len, reverse=True
+    ):
+        if written.startswith((head[:-1] if head[-1] in "еаяоь" else head).casefold()):
+            return head
+    return stem_written

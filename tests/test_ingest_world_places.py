@@ -169,3 +169,17 @@ def test_foreign_settlement_is_told_from_a_system_one(kb: KnowledgeBase) -> None
     assert foreign_settlement("Тбилиси", gazetteer)
     assert not foreign_settlement("Shenzhen", gazetteer)
     assert not foreign_settlement("Nowhereville Dry Port", gazetteer)
+
+
+def test_a_dateline_city_names_no_place_of_the_text(kb: KnowledgeBase) -> None:
+    dated = "Baku, Azerbaijan, July 23\n\nChina will fly more cargo planes next year."
+    assert "Baku" not in _places(kb, dated)
+    assert "Баку" not in _places(kb, "Баку, 23 июля\n\nКитай увеличит число рейсов.")
+    assert "Baku" in _places(kb, "China will open a cargo route from Urumqi to Baku.")
+
+
+def test_an_adjective_of_a_region_is_not_a_settlement(kb: KnowledgeBase) -> None:
+    region = "More flights are planned between Xi'an and Central and Western Asia."
+    assert "Central" not in _places(kb, region)
+    ru = "Рейсы свяжут Китай со странами Центральной и Западной Азии."
+    assert not any(name.startswith("Централ") for name in _places(kb, ru))

@@ -431,6 +431,38 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
     )
 
 
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+)
+#: What follows a dateline's city: perhaps its country and the agency, then the day or a dash
+#: ("Baku, Azerbaijan, July 23", "URUMQI, June 11 (Xinhua) --", "Баку, 23 июля").
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*,\s*[A-ZА-ЯЁ][\w-]+)?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:,?\s*(?:" + _MONTH + r")\b|\s*(?:--|—|–)\s)"
+)
+
+
+def _in_a_dateline(view: SentenceView, found: _Found) -> bool:
+    """True when the name opens its line and a day or a dash follows it: the city a report was
+    filed from, which names no place of the text (corpus rule 10)."""
+    line_start = view.text.rfind("\n", 0, found.start) + 1
+    if view.text[line_start : found.start].strip():
+        return False
+    return (
+        _DATELINE_AFTER.match(view.text, found.end, min(len(view.text), found.end + 60)) is not None
+    )
+
+
+#: A region after the name, perhaps after "and" another adjective: "Central and Western Asia",
+#: "Центральной и Западной Азии" — the name is an adjective of the region, not a settlement.
+_REGION_AFTER = re.compile(
+    r"^\s*(?:(?:and|or|и|или|,)\s+[A-ZА-ЯЁ][\w-]+\s+)?"
+    r"(?:Asia|Asian|Europe|European|Eurasia|Africa|America|Siberia|Caucasus"
+    r"|Ази\w*|Европ\w*|Евразии|Евразия|Сибир\w*|Кавказ\w*)\b"
+)
+
+
 def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """A new place for each settlement of the system the sentence names with a cue, that the
     knowledge base does not hold, with its country and coordinates from GeoNames."""
@@ -442,6 +474,8 @@ def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
     for item in found:
         if _known(view, gazetteer, item) or _part_of_longer_name(view, item):
             continue
+        if _in_a_dateline(view, item) or _REGION_AFTER.match(view.text[item.end : item.end + 40]):
+            continue  # where the report was filed; an adjective of a region
         if any(a < item.end and item.start < b for a, b in persons):
             continue  # a person's or an organisation's name, by the model
         if not item.chinese and not _cue(view, item, found):

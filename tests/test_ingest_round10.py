@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import AgreementKind
-from caravan.model.proposals import ProposedAgreement
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import figures_in, proposals_from
 
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
@@ -88,3 +88,62 @@ def test_a_signed_investment_programme_is_an_agreement(kb: KnowledgeBase, text: 
 )
 def test_a_programme_only_discussed_is_no_agreement(kb: KnowledgeBase, text: str) -> None:
     assert _agreements(kb, text) == []
+
+
+# -- a trade value's owner: the world's trade of one state, or a third state's trade --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 China was Uzbekistan's largest trading partner, with trade of $13.7 billion."
+        " Uzbekistan's foreign trade reached $62.6 billion in the year.",
+        "В 2023 году Китай был крупнейшим торговым партнером Узбекистана, товарооборот составил"
+        " 13,7 млрд долларов. Внешняя торговля Узбекистана за год достигла 62,6 млрд долларов.",
+    ],
+)
+def test_a_states_foreign_trade_is_not_trade_with_china(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [f.value for f in found] == [13.7e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uzbekistan's foreign trade with China reached $13.7 billion in 2023.",
+        "Внешняя торговля Узбекистана с Китаем в 2023 году достигла 13,7 млрд долларов.",
+    ],
+)
+def test_foreign_trade_with_china_named_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.value, f.partner_id, f.year) for f in found] == [(13.7e9, "uz", 2023)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China became Uzbekistan's largest trading partner in 2023."
+        " In 2022 Russia's trade with Uzbekistan was $9.4 billion, and China came second.",
+        "Китай стал крупнейшим торговым партнером Узбекистана в 2023 году."
+        " В 2022 году товарооборот России с Узбекистаном составил 9,4 млрд долларов, а Китай был"
+        " вторым.",
+    ],
+)
+def test_a_third_states_trade_is_not_chinas(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.value, f.partner_id) for f in found] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China became Uzbekistan's largest trading partner in 2023."
+        " In 2022 Russia's trade with Uzbekistan was $9.4 billion, while China's was $9 billion.",
+        "Китай стал крупнейшим торговым партнером Узбекистана в 2023 году."
+        " В 2022 году товарооборот России с Узбекистаном составил 9,4 млрд долларов, а у Китая —"
+        " 9 млрд долларов.",
+    ],
+)
+def test_chinas_trade_after_a_third_states_is_read(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    assert [(f.value, f.partner_id, f.year) for f in found] == [(9e9, "uz", 2022)]

@@ -42,6 +42,11 @@ from caravan.analysis.ingest.qualifiers import (
 )
 from caravan.analysis.ingest.suspicious import foreign_party_flag
 from caravan.analysis.ingest.time_frame import framing_year
+from caravan.analysis.ingest.trade_owners import (
+    chinas_elided_trade,
+    third_state_trade,
+    whole_foreign_trade,
+)
 from caravan.analysis.ingest.undated_levels import last_full_year
 from caravan.model.enums import DatePrecision
 from caravan.model.proposals import FigureQuantity, Flag, FlagCode, ProposedFigure
@@ -287,6 +292,12 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
             or (kind == "trade" and subnational_pair(sentence, cue_end, states))
+            or (kind == "trade" and whole_foreign_trade(sentence, cue_start, cue_end))
+            or (
+                kind == "trade"
+                and third_state_trade(view, *_absolute(view, cue_start, cue_end))
+                and not chinas_elided_trade(sentence, amount.start)
+            )
             or is_upper_bound(sentence, amount.start)  # "more than" reads at its value
             or (kind == "trade" and is_target(view, start, end))
             or (kind == "investment" and _inflow_forecast(view, start))
@@ -306,6 +317,10 @@ _INFLOW = re.compile(
     r"|(?<![\w-])(?:привлечь|принести|привлечёт|привлечет|принесёт|принесет|привлекут|принесут)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _absolute(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+    return view.start + start, view.start + end
 
 
 def _inflow_forecast(view: SentenceView, start: int) -> bool:

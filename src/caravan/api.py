@@ -208,15 +208,17 @@ class Observatory:
     @classmethod
     def open(
         cls,
-        knowledge_base: Path | None = None,
-        data_dir: Path | None = None,
+        knowledge_base: Path | str | None = None,
+        data_dir: Path | str | None = None,
         *,
         progress: Callable[[BuildProgress], None] | None = None,
     ) -> Observatory:
-        """Open the knowledge base, (re)building it first when the data files changed."""
-        path = knowledge_base or default_knowledge_base_path()
+        """Open the knowledge base, (re)building it first when the data files changed.
+
+        Paths may be given as ``Path`` or as strings."""
+        path = Path(knowledge_base) if knowledge_base else default_knowledge_base_path()
         require_own_file(path, FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE)
-        data_dir = data_dir or built_from(path) or default_data_dir()
+        data_dir = Path(data_dir) if data_dir else built_from(path) or default_data_dir()
         if not knowledge_base_is_current(path, data_dir):
             build_knowledge_base(path, data_dir, progress=progress)
         return cls(KnowledgeBase(path))

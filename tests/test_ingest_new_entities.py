@@ -551,3 +551,17 @@ def test_a_name_with_a_number_names_the_facility_after_it(kb: KnowledgeBase) -> 
     assert _projects(kb, text) == ["Tosor-2 hydropower plant"]
     later = "Kyrgyzstan opened a plant. Kazakhstan will build the Tosor-2 hydropower plant."
     assert "Tosor-2 hydropower plant" not in _projects(kb, later)  # "the plant" came before
+
+
+def test_a_zone_named_by_its_place_and_purpose_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "Китай открыл торговый дом в Чуйской зоне экономического сотрудничества."
+    assert _projects(kb, text) == ["Чуйская зона экономического сотрудничества"]
+    bracketed = "Товары Китая идут через Урумчийский участок Китайской (Алтайской) зоны развития."
+    assert "Китайская (Алтайская) зона развития" in _projects(kb, bracketed)
+    english = "China said the Altai (Xinjiang) Pilot Free Trade Zone opened in 2024."
+    assert "Altai (Xinjiang) Pilot Free Trade Zone" in _projects(kb, english)
+
+
+def test_a_zone_without_its_place_or_party_is_not_read(kb: KnowledgeBase) -> None:
+    assert _projects(kb, "Китай открыл торговый дом в зоне экономического сотрудничества.") == []
+    assert _projects(kb, "Рабочие трудятся в Чуйской зоне экономического сотрудничества.") == []

@@ -28,6 +28,7 @@ from caravan.analysis.ingest.named_facilities import (
     facilities_at_each,
     listed_units,
     named_facilities,
+    named_zones,
     quoted_facilities,
 )
 from caravan.analysis.ingest.named_projects import named_projects
@@ -306,6 +307,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     for name, start, end in [
         *named_facilities(view, gazetteer),
         *quoted_facilities(view, gazetteer),
+        *named_zones(view, gazetteer),
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
     ]:

@@ -18,11 +18,18 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
-from caravan.analysis.ingest.facility_phrases import facility_heads
+from caravan.analysis.ingest.facility_phrases import _nominative, facility_heads
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.morphology import analyser
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["facilities_at_each", "listed_units", "named_facilities", "quoted_facilities"]
+__all__ = [
+    "facilities_at_each",
+    "listed_units",
+    "named_facilities",
+    "named_zones",
+    "quoted_facilities",
+]
 
 _RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
 _EN_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
@@ -237,3 +244,36 @@ def _strong_head(stem_written: str) -> str:
         if written.startswith((head[:-1] if head[-1] in "еаяоь" else head).casefold()):
             return head
     return stem_written
+
+
+#: A zone named by the adjective of its place and what it is for: "Кашгарской зоны
+#: экономического освоения", "Китайской (Синьцзянской) пилотной зоны свободной торговли".
+_RU_ZONE = re.compile(
+    r"(?<![\w-])(?P<adjectives>[А-ЯЁ][а-яё-]+(?:\s+\([А-ЯЁ][а-яё-]+\))?(?:\s+[а-яё]+)?)\s+"
+    r"(?P<head>зон(?:а|ы|е|у|ой|ою))\s+(?P<purpose>(?:[а-яё]+\s+)?"
+    r"(?:торговли|освоения|развития|сотрудничества))(?![\w-])"
+)
+
+
+def named_zones(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each economic or trade zone named by the adjective of its place
+    and its purpose ("Синьцзянской пилотной зоны свободной торговли"), in the nominative."""
+    if not _party_near(view, gazetteer):
+        return
+    for found in _RU_ZONE.finditer(view.sentence):
+        words = found["adjectives"].split()
+        if not all(_an_adjective(w.strip("()")) for w in words):
+            continue  # "Администрация зоны …": a noun, not the zone's place
+        start, end = view.start + found.start(), view.start + found.end()
+        if _a_known_project(view, start, end):
+            continue
+        bare = [w.strip("()") for w in words] + [found["head"]]
+        named = _nominative(bare, plural=False).split()
+        written = [f"({n})" if w.startswith("(") else n for n, w in zip(named, words, strict=False)]
+        yield " ".join([*written, named[-1], found["purpose"]]), start, end
+
+
+def _an_adjective(word: str) -> bool:
+    """True when the dictionary's first reading of the word is an adjective."""
+    parses = analyser().parse(word.casefold())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS", "PRTF")

@@ -55,9 +55,10 @@ _RU_FACILITY_THEN_NAME = re.compile(
     r"(?<![\w-])(?:парк|терминал|хаб|центр|зон|комплекс)\w*\s+" + _QUOTED.format("name")
 )
 #: A run of capitalised words ending in a facility noun ("Artificial Intelligence Cooperation
-#: Center"), words of a country chain with dashes allowed ("China–SCO Member State …").
+#: Center"), words of a country chain with dashes allowed ("China–SCO Member State …") and a
+#: word in brackets ("China (Xinjiang) Pilot Free Trade Zone").
 _NAME_WITH_HEAD = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone"
+    r"(?P<name>(?:\(?[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone"
     r"|Plant|Factory|Smelter|Refinery))\b"
 )
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
@@ -112,7 +113,9 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             lead = _LEADING.match(name)
             if lead:
                 name, start = name[lead.end() :], start + lead.end()
-            if _only_known_words(name, gazetteer) or _ORGANISATION.search(name):
+            # a "Free Trade Zone" is a zone, whatever words of organisations it has
+            organisation = _ORGANISATION.search(name) and not name.endswith("Zone")
+            if _only_known_words(name, gazetteer) or organisation:
                 continue  # "Kazakhstan Logistics Hub", "China Studies Center": no new facility
             if gazetteer.place_word(tokenise(name)[0].key):
                 continue  # "Termez Cargo Centre": a known place's facility, named after it

@@ -565,3 +565,14 @@ def test_a_zone_named_by_its_place_and_purpose_is_a_new_project(kb: KnowledgeBas
 def test_a_zone_without_its_place_or_party_is_not_read(kb: KnowledgeBase) -> None:
     assert _projects(kb, "Китай открыл торговый дом в зоне экономического сотрудничества.") == []
     assert _projects(kb, "Рабочие трудятся в Чуйской зоне экономического сотрудничества.") == []
+
+
+def test_an_airport_named_after_a_held_city_in_a_phrase_or_with_an_epithet(
+    kb: KnowledgeBase,
+) -> None:
+    text = "China singles out the airport in Xi'an as a key hub for Central Asia."
+    assert (EntityKind.PLACE, "Xi'an Airport") in _new_things(kb, text)
+    ru = "Перевозчик открыл рейс в Ташкент; его базовый аэропорт - Пекин Столичный."
+    assert (EntityKind.PLACE, "Аэропорт Пекин Столичный") in _new_things(kb, ru)
+    unknown = "China singles out the airport in Zorbagrad as a key hub."
+    assert not any(name.endswith("Airport") for _, name in _new_things(kb, unknown))

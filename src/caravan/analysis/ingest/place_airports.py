@@ -1,5 +1,6 @@
 """Airports and dry ports named after a held place: "Navoi Airport", "Tashkent International
-Airport", "аэропорт Навои", "the Kolzhat Dry Port" (corpus rule 6: the knowledge base holds the
+Airport", "the airport in Xi'an", "аэропорт Навои", "аэропорт - Пекин Столичный", "the Kolzhat
+Dry Port" (corpus rule 6: the knowledge base holds the
 city or the crossing, not the facility).
 
 The name is the place's as written and the head ("Navoi Airport", "Аэропорт Навои"); a
@@ -21,12 +22,20 @@ _EN = re.compile(
     r"(?P<place>(?-i:[A-Z][\w'’-]+))\s+(?P<head>(?:International\s+)?[Aa]irport|Dry\s+Port)"
     r"(?![\w-])"
 )
-_RU = re.compile(r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?P<place>[А-ЯЁ][\w-]+)")
+#: "the airport in Xi'an": the head before its place.
+_EN_OF = re.compile(
+    r"\bthe\s+(?P<head>airport)\s+(?:in|of|at)\s+(?P<place>(?-i:[A-Z][\w'’-]+))(?![\w-])"
+)
+#: "аэропорт Навои", "базовый аэропорт - Пекин Столичный" (a dash, and an adjective after).
+_RU = re.compile(
+    r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?:[-—–]\s+)?(?P<place>[А-ЯЁ][\w-]+)"
+    r"(?:\s+(?P<epithet>[А-ЯЁ][а-яё]+(?:ый|ий|ой)))?(?![\w-])"
+)
 
 
 def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each airport the sentence names by a held place's name."""
-    for pattern, english in ((_EN, True), (_RU, False)):
+    for pattern, english in ((_EN, True), (_EN_OF, True), (_RU, False)):
         for found in pattern.finditer(view.sentence):
             start, end = view.start + found.start("place"), view.start + found.end("place")
             if not any(m.start <= start and end <= m.end for m in view.of_kind(EntryKind.PLACE)):
@@ -44,10 +53,11 @@ def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             if view.known_name_over(start, end, *held):
                 continue  # a held project (or crossing, for an airport) of that name may be it
             head = re.sub(r"\s+", " ", found["head"])
+            epithet = f" {found['epithet']}" if not english and found["epithet"] else ""
             name = (
                 f"{found['place']} {head[:1].upper()}{head[1:]}"
                 if english
-                else (f"Аэропорт {found['place']}")
+                else (f"Аэропорт {found['place']}{epithet}")
             )
             span = (view.start + found.start(), view.start + found.end())
             yield name, *span

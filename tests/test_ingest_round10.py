@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from caravan.model.enums import AgreementKind
-from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.analysis.ingest.project_place_names import respelled_names
+from caravan.model.enums import AgreementKind, ProjectStatus
+from caravan.model.proposals import FigureQuantity, FlagCode, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import figures_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
@@ -147,3 +148,45 @@ def test_a_third_states_trade_is_not_chinas(kb: KnowledgeBase, text: str) -> Non
 def test_chinas_trade_after_a_third_states_is_read(kb: KnowledgeBase, text: str) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     assert [(f.value, f.partner_id, f.year) for f in found] == [(9e9, "uz", 2022)]
+
+
+# -- a project named after a place is named by any spelling of that place ------------------
+
+
+def test_a_place_in_a_name_is_respelt_in_its_own_script() -> None:
+    spellings = {
+        "khorgos": ["Khorgos", "Хоргос", "Horgos", "Huoerguosi"],
+        "жезказган": ["Жезказган", "Jezkazgan", "Джезказган"],
+    }
+    latin = list(respelled_names("Khorgos International Centre", spellings))
+    cyrillic = list(respelled_names("Жезказган–Бейнеу", spellings))
+    assert latin == ["Horgos International Centre", "Huoerguosi International Centre"]
+    assert cyrillic == ["Джезказган–Бейнеу"]
+
+
+@pytest.mark.parametrize(
+    ("text", "project_id", "day"),
+    [
+        (
+            "The China-Kazakhstan Huoerguosi International Border Cooperation Center officially"
+            " began operations in April 2012.",
+            "prj-khorgos-icbc",
+            dt.date(2012, 4, 1),
+        ),
+        (
+            "В декабре 2016 года введена в эксплуатацию железная дорога Джезказган–Бейнеу.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2016, 12, 1),
+        ),
+    ],
+)
+def test_a_project_named_with_another_spelling_of_its_place_is_resolved_and_flagged(
+    kb: KnowledgeBase, text: str, project_id: str, day: dt.date
+) -> None:
+    facts = proposals_from(kb, text)
+    found = events_in(facts)
+    assert [(e.project_id, e.status, e.date) for e in found] == [
+        (project_id, ProjectStatus.IN_SERVICE, day)
+    ]
+    flags = [f.code for fact in facts for f in fact.flags]
+    assert FlagCode.SPELLING_VARIANT in flags

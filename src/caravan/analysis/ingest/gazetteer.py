@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from caravan.analysis.ingest.bare_chains import beside_head_noun
 from caravan.analysis.ingest.languages import is_cyrillic
+from caravan.analysis.ingest.project_place_names import respelled_names
 from caravan.analysis.ingest.tokens import Token, tokenise
 from caravan.store import KnowledgeBase
 
@@ -81,6 +82,7 @@ class Entry:
     label: str
     alias: bool
     member: bool = True  # countries: one of the six
+    respelling_of: str | None = None  # a name with a place written another way: the known name
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,10 @@ class Gazetteer:
         elif len(owners) != 1:
             return []
         entries = [self._prefix_entry[(keys, entity_id)] for _, entity_id in sorted(owners)]
-        return [Entry(e.kind, e.id, e.label, alias=True, member=e.member) for e in entries]
+        return [
+            Entry(e.kind, e.id, e.label, alias=True, member=e.member, respelling_of=e.respelling_of)
+            for e in entries
+        ]
 
     def _with_variants(
         self, text: str, tokens: list[Token], exact: list[tuple[int, int, Match]]
@@ -408,6 +413,9 @@ def _plausible(window: list[Token], entries: list[Entry]) -> bool:
 
 def _match(text: str, window: list[Token], entries: list[Entry], variant_of: str | None) -> Match:
     start, end = window[0].start, window[-1].end
+    respelt = {e.respelling_of for e in entries}
+    if variant_of is None and None not in respelt and len(respelt) == 1:
+        variant_of = respelt.pop()  # "Horgos International …": the place written another way
     if variant_of is not None:
         method = MatchMethod.VARIANT
     elif not any(_is_cyrillic_label(e.label) == any(t.cyrillic for t in window) for e in entries):
@@ -526,13 +534,40 @@ def _knowledge_base_entries(kb: KnowledgeBase) -> Iterable[Entry]:
         posts = [p for p in _posts(crossing.name) if p.casefold() not in place_names]
         for n, name in enumerate(dict.fromkeys([*crossing_names, *posts])):
             yield Entry(EntryKind.CROSSING, crossing.id, name, alias=n > 0)
+    spellings = _place_spellings(kb)
     for project in kb.projects():
         project_names = _names(project.name_en, *project.aliases)
-        for n, name in enumerate(dict.fromkeys([*project_names, *_lettered_lines(project_names)])):
+        every = [*project_names, *_lettered_lines(project_names)]
+        for n, name in enumerate(dict.fromkeys(every)):
             yield Entry(EntryKind.PROJECT, project.id, name, alias=n > 0)
+        respelt = {r: n for n in project_names for r in respelled_names(n, spellings)}
+        for name, known in respelt.items():
+            if name not in every:
+                yield Entry(EntryKind.PROJECT, project.id, name, alias=True, respelling_of=known)
     for agreement in kb.agreements():
         for n, name in enumerate(_names(agreement.name)):
             yield Entry(EntryKind.AGREEMENT, agreement.id, name, alias=n > 0)
+
+
+def _place_spellings(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Each one-word name of a place with all that place's one-word names: the place whose own
+    name it is ("Khorgos", not "Khorgos (KZ)" of Nur Zholy), or else the one place holding it."""
+    owners: dict[str, set[str]] = {}
+    own: dict[str, set[str]] = {}
+    names: dict[str, list[str]] = {}
+    for place in kb.places():
+        every = _names(place.name_en, place.name_ru, place.name_local, *place.aliases)
+        plain = [_PARENTHESIS.sub("", n).strip() for n in every]
+        names[place.id] = [n for n in dict.fromkeys(plain) if n and " " not in n]
+        for word in names[place.id]:
+            owners.setdefault(word.casefold(), set()).add(place.id)
+        own.setdefault(place.name_en.casefold(), set()).add(place.id)
+    spellings: dict[str, list[str]] = {}
+    for word, ids in owners.items():
+        chosen = own.get(word, set()) if len(ids) > 1 else ids
+        if len(chosen) == 1:
+            spellings[word] = names[next(iter(chosen))]
+    return spellings
 
 
 #: A crossing's name "Zhibek Zholy (Saryagash)–Gishtkuprik (Keles) (road)": its posts' names.

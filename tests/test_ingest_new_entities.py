@@ -576,3 +576,10 @@ def test_an_airport_named_after_a_held_city_in_a_phrase_or_with_an_epithet(
     assert (EntityKind.PLACE, "Аэропорт Пекин Столичный") in _new_things(kb, ru)
     unknown = "China singles out the airport in Zorbagrad as a key hub."
     assert not any(name.endswith("Airport") for _, name in _new_things(kb, unknown))
+
+
+def test_a_relative_clause_of_what_a_facility_makes_describes_it(kb: KnowledgeBase) -> None:
+    text = "A new plant that builds buses under the Yutong brand has started work in Osh."
+    assert _projects(kb, text) == ["Yutong bus plant in Osh"]
+    said = "The workers said a plant that builds trucks is a good employer."
+    assert _projects(kb, said) == []  # no place, cost, cue or owner says which plant

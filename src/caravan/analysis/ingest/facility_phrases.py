@@ -149,8 +149,9 @@ _EN_PLACE = re.compile(
 )  # fmt: skip
 #: The place after the verb: "a second Luban Workshop will be opened in Astana".
 _EN_PLACE_AFTER_VERB = re.compile(
-    r"\s+(?:will\s+be|is\s+to\s+be|are\s+to\s+be|was|were|is|are|to\s+be)\s+(?:\w+ly\s+)?"
+    r"\s+(?:(?:will\s+be|is\s+to\s+be|are\s+to\s+be|was|were|is|are|to\s+be)\s+(?:\w+ly\s+)?"
     r"(?:built|opened|located|constructed|set\s+up|launched|established|created|erected)"
+    r"|(?:has|have|had)\s+(?:started|begun)\s+(?:work|operations|production))"
     r"(?P<place>\s+(?:in|at|near)\s+(?:the\s+)?(?P<where>" + _CAP + r"(?:\s+" + _CAP + r"){0,2}"
     r"(?:\s+" + _PLACE_NOUN + r")?))"
 )  # fmt: skip
@@ -296,6 +297,7 @@ def _english_phrase(
     place: str | None = None
     place_span: tuple[int, int] | None = None
     cursor = described.end() - found.end("head") if first_mention and described else 0
+    made: list[str] = []
     for _ in range(4):
         part = _EN_FOR.match(rest, cursor)
         if part is not None and not complements:
@@ -306,6 +308,12 @@ def _english_phrase(
         if making is not None and not complements:
             complements.append(f"{making['verb']} {making['np']}")
             cursor = making.end()
+            continue
+        product = _EN_THAT_MAKES.match(rest, cursor)
+        if product is not None and not complements and not made:
+            made = [*filter(None, [product["brand"], _singular(product["product"])])]
+            modifiers = [*made, *modifiers]  # "a plant that builds FAW trucks": a FAW truck plant
+            cursor = product.end()
             continue
         link = _EN_BETWEEN.match(rest, cursor)
         if link is not None and head.domain_transport:
@@ -356,7 +364,9 @@ def _english_phrase(
         return None  # "the Bakhty-Ayagoz railway, a new 272 km line": the name's own thing
     owner = any(c.startswith("of ") and re.search(r"\b[A-Z]", c) for c in complements)
     proper = _proper_modifiers(view, start, modifiers)
-    purpose = any(c.startswith(("for ", "producing ", "making ", "between ")) for c in complements)
+    purpose = bool(made) or any(
+        c.startswith(("for ", "producing ", "making ", "between ")) for c in complements
+    )
     if place is None:
         place, place_span, in_place = _place_before(view, determiner_at + view.start, r"In")
         if in_place:
@@ -457,6 +467,22 @@ _EN_MAKING = re.compile(
     r"\s+(?P<verb>producing|making|manufacturing|processing)\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?"
     r"[a-z][\w-]*)(?=\s*[,.;:)]|\s+(?:in|at|near|with|and|for|by|from|will|is|was|to)\b|$)"
 )
+#: A relative clause of what the facility makes: "a plant that builds trucks under the FAW
+#: brand" is a FAW truck plant.
+_EN_THAT_MAKES = re.compile(
+    r"\s+(?:that|which)\s+(?:will\s+)?(?:builds?|makes?|produces?|assembles?|manufactures?)"
+    r"\s+(?P<product>[a-z][\w-]*)(?:\s+under\s+the\s+(?P<brand>(?-i:[A-Z][\w&-]*))\s+brand)?"
+    r"(?=\s*[,.;:)]|\s+(?:in|at|near|and|for|has|have|had|will|is|was)\b|$)"
+)
+
+
+def _singular(noun: str) -> str:
+    """An English plural made singular, for a modifier ("trucks" → "truck", "buses" → "bus")."""
+    if re.search(r"(?:s|x|ch|sh)es$", noun):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 _EN_BETWEEN = re.compile(r"\s+between\s+" + _CAP + r"(?:\s+" + _CAP + r")?\s+and\s+" + _CAP)
 #: A company just before the verb of building: "China Huadian will build a …".
 _EN_OWNER = re.compile(

@@ -222,9 +222,10 @@ def _own_name_pattern() -> re.Pattern[str]:
 def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each facility a strong Russian head names by a name of its own
     after it, quoted or in Latin script ("к заводу «СарыаркаАвтоПром»", "завод Orda Glass LTD")."""
-    if not _party_near(view, gazetteer):
+    named = list(_own_name_pattern().finditer(view.sentence))
+    if not named or not _party_near(view, gazetteer):
         return
-    for found in _own_name_pattern().finditer(view.sentence):
+    for found in named:
         written = found["name"]
         name = written.strip("«»").strip()
         start = view.start + found.start("name") + (1 if written.startswith("«") else 0)
@@ -258,9 +259,10 @@ _RU_ZONE = re.compile(
 def named_zones(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each economic or trade zone named by the adjective of its place
     and its purpose ("Синьцзянской пилотной зоны свободной торговли"), in the nominative."""
-    if not _party_near(view, gazetteer):
+    zones = list(_RU_ZONE.finditer(view.sentence))
+    if not zones or not _party_near(view, gazetteer):
         return
-    for found in _RU_ZONE.finditer(view.sentence):
+    for found in zones:
         words = found["adjectives"].split()
         if not all(_an_adjective(w.strip("()")) for w in words):
             continue  # "Администрация зоны …": a noun, not the zone's place

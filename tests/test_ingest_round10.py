@@ -190,3 +190,46 @@ def test_a_project_named_with_another_spelling_of_its_place_is_resolved_and_flag
     ]
     flags = [f.code for fact in facts for f in fact.flags]
     assert FlagCode.SPELLING_VARIANT in flags
+
+
+# -- a law ratifying a document is not its signing; the document's own signing told after ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name_start"),
+    [
+        (
+            "President Japarov signed a law ratifying the Agreement between the Cabinet of"
+            " Ministers of Kyrgyzstan and the Government of China on Building the Friendship"
+            " Bridge. The agreement itself was signed in Beijing on 26 September 2024.",
+            "Agreement between the Cabinet of Ministers of Kyrgyzstan",
+        ),
+        (
+            "Президент Жапаров подписал закон о ратификации Соглашения между Кабинетом министров"
+            " Кыргызской Республики и Правительством КНР о строительстве моста дружбы. Само"
+            " соглашение было подписано в Пекине 26 сентября 2024 года.",
+            "Соглашение между Кабинетом министров Кыргызской Республики",
+        ),
+    ],
+)
+def test_a_ratified_document_takes_the_signing_told_after_it(
+    kb: KnowledgeBase, text: str, name_start: str
+) -> None:
+    found = _agreements(kb, text)
+    assert [(a.signed_on, a.place_id) for a in found] == [(dt.date(2024, 9, 26), "cn-beijing")]
+    assert found[0].name.startswith(name_start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Japarov signed a law ratifying the Agreement between Kyrgyzstan and China on"
+        " the Friendship Bridge.",
+        "Президент Жапаров подписал закон о ратификации Соглашения между Кыргызстаном и Китаем о"
+        " мосте дружбы.",
+    ],
+)
+def test_signing_a_law_is_not_signing_the_document_it_ratifies(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _agreements(kb, text) == []

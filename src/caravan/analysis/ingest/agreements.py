@@ -97,13 +97,24 @@ _TO_SIGN = re.compile(
     re.IGNORECASE,
 )
 
+#: A law or decree as what is signed: its signing ratifies or approves a document, it is not
+#: that document's signing ("signed a law ratifying the agreement", "подписал указ об …").
+_LAW_SIGNED = re.compile(
+    r"\s+(?:(?:a|the|into)\s+)?(?:[\w-]+\s+)?(?:laws?|decrees?|bills?|ordinances?)\b"
+    r"|\s+(?:[\w-]+\s+)?(?:закон\w*|указ|указы|указа|постановлени\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
 
 def _signed(sentence: str) -> bool:
     """True when a signing verb of the sentence reports a signing, not a plan ("agreed to
-    sign", "will sign", "подписать", "подпишут": infinitives and futures are plans)."""
+    sign", "will sign", "подписать", "подпишут": infinitives and futures are plans), nor the
+    signing of a law or decree about a document ("подписал закон о ратификации Соглашения")."""
     for verb in _SIGNING.finditer(sentence):
         word = verb.group()
         if _TO_SIGN.search(sentence, max(0, verb.start() - 30), verb.start()):
+            continue
+        if _LAW_SIGNED.match(sentence, verb.end()):
             continue
         if any("\u0400" <= c <= "\u04ff" for c in word) and lemma_of(word).not_taken:
             continue
@@ -668,9 +679,21 @@ def _untitled(
 
 
 def _antecedents(view: SentenceView) -> Iterator[tuple[int, int, str]]:
-    """Documents a sentence names by what they are, "the" ones included, in the nominative."""
-    for start, end, written in _untitled(view, [], referring=False):
-        yield start, end, nominative_phrase(_LEADING_ARTICLE.sub("", written))
+    """Documents a sentence names by what they are, "the" ones included, or by a new title
+    ("закон о ратификации Соглашения между … о …"), in the nominative."""
+    found = [
+        (start, end, nominative_phrase(_LEADING_ARTICLE.sub("", written)))
+        for start, end, written in _untitled(view, [], referring=False)
+    ]
+    found += [
+        (start, end, nominative_phrase(view.text[start:end].strip(" ,")))
+        for start, end, known, _ in _titles(view, {})
+        if known is None  # a held agreement is named by its own row, not referred back to
+    ]
+    for start, end, name in found:
+        # the whole title, not the start of it the other reader took ("Agreement between …")
+        if not any(a <= start and end <= b and (a, b) != (start, end) for a, b, _ in found):
+            yield start, end, name
 
 
 #: Topics each with its own preposition: "on grant assistance and on standardization".

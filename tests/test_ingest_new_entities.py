@@ -583,3 +583,9 @@ def test_a_relative_clause_of_what_a_facility_makes_describes_it(kb: KnowledgeBa
     assert _projects(kb, text) == ["Yutong bus plant in Osh"]
     said = "The workers said a plant that builds trucks is a good employer."
     assert _projects(kb, said) == []  # no place, cost, cue or owner says which plant
+
+
+def test_a_participle_and_a_purpose_describe_a_russian_facility(kb: KnowledgeBase) -> None:
+    text = "В Китае провели ярмарку логистического парка, созданного для экспорта овощей."
+    assert _projects(kb, text) == ["Логистический парк для экспорта овощей"]
+    assert _projects(kb, "Рабочие пришли в логистический парк для отдыха.") == []

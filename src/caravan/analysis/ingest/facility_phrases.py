@@ -641,6 +641,12 @@ _RU_PURPOSE = re.compile(
     r"|обучени|подготовк|хранени|сборк)\w*(?:\s+(?!в\s|на\s|с\s|у\s)[а-яё-]+){0,3}?"
     r"(?:\s+и\s+(?:[а-яё-]+\s+){0,1}[а-яё-]+(?:\s+[а-яё-]+)??)?)(?=\s*[,.;:—–)]|\s+(?:в|на|у|с|рядом|мощностью|появ\w+|будет|стоимостью)\s|$)"
 )
+#: A purpose after "для", perhaps after a participle of making that describes the facility:
+#: "парка, созданного для проектов с иностранным капиталом".
+_RU_FOR = re.compile(
+    r"(?P<made>\s*,\s*(?:созданн|построенн|предназначенн|открыт)\w*)?\s+(?P<np>для\s+"
+    r"(?:[а-яё-]+\s+)?[а-яё-]+)(?=\s*[,.;:—–)]|\s+(?:в|на|у|с|рядом|мощностью|будет|стоимостью)\s|$)"
+)
 _RU_WITH = re.compile(
     r"\s+(?P<np>с\s+(?:[а-яё-]+(?:ым|им|ой|ей)\s+){0,2}[а-яё-]+(?:ом|ем|ой|ей|ами|ями))(?![\w-])"
 )
@@ -802,6 +808,7 @@ def _russian_phrase(
             return None  # "газопровода «Центральная Азия – Китай»": a known line's countries
         rest_parts.append(quoted["name"])  # "технопарк «Чунцин»": its own name
         cursor += quoted.end()
+    described = False
     genitive = _genitive_complement(sentence[cursor:], head)
     if genitive is not None:
         rest_parts.append(genitive.strip())
@@ -821,6 +828,13 @@ def _russian_phrase(
             rest_parts.append(aim["np"])
             purpose = True
             cursor += aim.end()
+            continue
+        made_for = _RU_FOR.match(after)
+        if made_for is not None and not purpose:
+            rest_parts.append(made_for["np"])
+            purpose = True
+            described = made_for["made"] is not None  # the participle says it was made
+            cursor += made_for.end()
             continue
         tool = _RU_WITH.match(after)
         if (
@@ -894,7 +908,7 @@ def _russian_phrase(
     place_known = place is not None
     if not (capacity or place_known or purpose or proper or (genitive_head and adjectives)):
         return None  # "солнечная электростанция" alone: which one is not said
-    if not (capacity or _cue_outside(_RU_CUE, view, start, view.start + cursor)):
+    if not (capacity or described or _cue_outside(_RU_CUE, view, start, view.start + cursor)):
         return None
     if numeral is not None and _as_subject(numeral):  # "три новых центра": written right
         core = " ".join([*adjectives, head_word])

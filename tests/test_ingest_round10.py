@@ -233,3 +233,21 @@ def test_signing_a_law_is_not_signing_the_document_it_ratifies(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _agreements(kb, text) == []
+
+
+# -- a short participle is the predicate, not part of a document's name ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyrgyzstan will mine coal at these deposits together with China: the relevant bilateral"
+        " agreements have already been signed.",
+        "Добывать уголь на этих месторождениях Кыргызстан будет вместе с Китаем — соответствующие"
+        " двусторонние соглашения уже подписаны.",
+    ],
+)
+def test_documents_said_to_be_signed_already_name_no_document(kb: KnowledgeBase, text: str) -> None:
+    names = [a.name for a in _agreements(kb, text)]
+    assert not any("signed" in n or "подписан" in n for n in names)
+    assert names == []

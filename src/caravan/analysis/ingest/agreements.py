@@ -207,6 +207,12 @@ _TAIL_END = re.compile(
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
 )
+#: A short participle, the predicate, which no title goes on after: "соответствующие
+#: соглашения уже подписаны", "соглашение о … подписано в Пекине".
+_SHORT_PARTICIPLE = re.compile(
+    r"\s+(?:уже\s+|были\s+|было\s+|был[аи]?\s+|ещё\s+|еще\s+)?"
+    r"(?:подписан[аоы]?|заключен[аоы]?|заключён)(?![\w-])"
+)
 #: A second predicate after the document: "signed a Joint Statement and approved …",
 #: "подписали Совместное заявление и утвердили …" (the title ends before it).
 _SECOND_PREDICATE = re.compile(
@@ -638,6 +644,8 @@ def _untitled(
             continue
         # The tail's own opening word ("on the …") does not end it, nor a place the title
         # goes on after ("о создании в Алматы международной базы …").
+        if (predicate := _SHORT_PARTICIPLE.search(tail)) is not None:
+            tail = tail[: predicate.start()]
         cut = _TAIL_END.search(tail, len(tail) - len(tail.lstrip()) + 1)
         while cut is not None and _TITLE_GOES_ON.match(tail, cut.end()):
             cut = _TAIL_END.search(tail, cut.end())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
-import time
 
 import httpx
 import pytest
@@ -151,45 +150,47 @@ def heavy_route(day: int) -> str:
 
 
 def test_cheap_requests_are_answered_while_heavy_routes_compute(embedded: Observatory) -> None:
+    """A cheap request overtakes the heavy routes in flight when it was sent (an order, not a
+    time: a server that blocked on a heavy route would answer the cheap one only after it).
+
+    The latency goal (< 100 ms) is measured by benchmarks/http_stall.py, not here."""
     app = create_app(HttpSettings(), embedded)
 
-    async def measure(base: str) -> tuple[list[float], list[int], list[int]]:
-        latencies: list[float] = []
+    async def measure(base: str) -> tuple[list[bool], list[int], list[int]]:
+        overtook: list[bool] = []  # per cheap request: a heavy one sent before it still running
         heavy_statuses: list[int] = []
-        heavy_in_flight: list[int] = []  # when each cheap request was sent
-        in_flight = 0
+        running: set[int] = set()
         stop = asyncio.Event()
         days = iter(range(365))
-        async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as client:
             await client.get(CHEAP)  # connection and app warm
 
             async def keep_heavy() -> None:
-                nonlocal in_flight
                 while not stop.is_set():
-                    in_flight += 1
-                    response = await client.get(heavy_route(next(days)))
-                    in_flight -= 1
+                    day = next(days)
+                    running.add(day)
+                    response = await client.get(heavy_route(day))
+                    running.discard(day)
                     heavy_statuses.append(response.status_code)
 
             heavy = [asyncio.create_task(keep_heavy()) for _ in range(2)]
             await asyncio.sleep(0.1)  # both heavy requests in flight
             statuses = []
             for _ in range(50):
-                heavy_in_flight.append(in_flight)
-                start = time.perf_counter()
+                before = set(running)
+                assert len(before) == 2  # every cheap request has two heavy ones beside it
                 response = await client.get(CHEAP)
-                latencies.append(time.perf_counter() - start)
+                overtook.append(bool(before & running))
                 statuses.append(response.status_code)
             stop.set()
             await asyncio.gather(*heavy)
-        assert min(heavy_in_flight) == 2  # every cheap request had two heavy ones beside it
-        return latencies, statuses, heavy_statuses
+        return overtook, statuses, heavy_statuses
 
     with serving(app) as base:
-        latencies, statuses, heavy_statuses = asyncio.run(measure(base))
+        overtook, statuses, heavy_statuses = asyncio.run(measure(base))
     assert set(statuses) == {200}
     assert len(heavy_statuses) >= 2
     assert set(heavy_statuses) == {200}
-    p99 = sorted(latencies)[int(0.99 * len(latencies))]
-    # Loose for shared CI machines; benchmarks/http_stall.py measures the goal (< 100 ms).
-    assert p99 < 0.5, f"cheap p99 {p99 * 1e3:.0f} ms with heavy routes in flight"
+    # A blocking server answers a cheap request only once the heavy routes sent before it are
+    # done, so none would overtake; allow a few answered just as a heavy route finished.
+    assert sum(overtook) >= 45, f"only {sum(overtook)} of 50 cheap requests overtook a heavy route"

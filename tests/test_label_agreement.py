@@ -3,33 +3,20 @@ matching (``evaluation/label_agreement.py``), on tiny folders under ``tests/fixt
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
+from ingest_helpers import evaluation_module
+
 FOLDERS = Path(__file__).resolve().parent / "fixtures" / "label_agreement"
 FIRST = FOLDERS / "first"
 
-
-def _module(name: str) -> ModuleType:
-    """``evaluation/<name>.py`` under ``name`` (the evaluation scripts import each other by name)."""
-    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 for _name in ("ingest_labels", "ingest_matching"):
     if _name not in sys.modules:
-        _module(_name)
-agreement = _module("label_agreement")
+        evaluation_module(_name)
+agreement = evaluation_module("label_agreement")
 
 
 def test_identical_folders_agree_fully_in_every_scope() -> None:

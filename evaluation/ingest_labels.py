@@ -187,6 +187,9 @@ def _facts(data: dict[str, Any], sidecar: Path, document: str) -> tuple[Expected
         kind = entry.get("kind")
         if kind not in KINDS:
             raise LabelError(f"{sidecar.name}, fact {index}: kind {kind!r} is not one of {KINDS}")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise LabelError(f"{sidecar.name}, fact {index}: aliases must be a list of names")
         flags = tuple(entry.get("flags", ()))
         fields = {k: v for k, v in entry.items() if k not in ("kind", "flags")}
         facts.append(ExpectedFact(document, index, kind, fields, flags))

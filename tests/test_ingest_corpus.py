@@ -209,6 +209,28 @@ def test_an_unknown_kind_in_the_labels_is_refused(labels: ModuleType, tmp_path: 
         labels.load_document(text)
 
 
+def test_an_agreements_aliases_load_and_malformed_aliases_are_refused(
+    labels: ModuleType, tmp_path: Path
+) -> None:
+    """Rule 18: agreements carry aliases as new entities do; a bare string is a mistake."""
+    sidecar = tmp_path / "doc.expected.toml"
+    sidecar.write_text(
+        '[[facts]]\nkind = "agreement"\nname = "Дорожная карта"\n'
+        'agreement_kind = "action_plan"\naliases = ["Roadmap"]\n',
+        encoding="utf-8",
+    )
+    _, (fact,) = labels.load_labels(sidecar)
+    assert fact.fields["aliases"] == ["Roadmap"]
+    assert "Roadmap" not in fact.describe()
+    sidecar.write_text(
+        '[[facts]]\nkind = "agreement"\nname = "Дорожная карта"\n'
+        'agreement_kind = "action_plan"\naliases = "Roadmap"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(labels.LabelError, match=r"doc\.expected\.toml, fact 1: aliases"):
+        labels.load_labels(sidecar)
+
+
 def test_the_summit_labels_name_known_records_and_the_required_facts(
     labels: ModuleType, known: dict[str, set[str]]
 ) -> None:

@@ -198,3 +198,39 @@ def test_nothing_proposed_for_nothing_labelled_is_perfect_and_misses_count(
     missed = matching.score_document([label], [])
     assert missed.by_kind["figure"].recall == 0.0
     assert missed.missed == [label]
+
+
+def test_an_agreement_matches_through_an_alias_in_the_other_language(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    """Rule 18: a name in the text's language, an English rendering as an alias."""
+
+    def memorandum(name: str) -> ProposedFact:
+        return _fact(ProposedAgreement(name=name, agreement_kind=AgreementKind.MEMORANDUM))
+
+    russian_label = _label(
+        labels,
+        "agreement",
+        name="Меморандум о строительстве сухого порта в Хоргосе",
+        aliases=["Memorandum on building a dry port at Khorgos"],
+        agreement_kind="memorandum",
+    )
+    english_label = _label(
+        labels,
+        "agreement",
+        name="Memorandum on building a dry port at Khorgos",
+        aliases=["Меморандум о строительстве сухого порта в Хоргосе"],
+        agreement_kind="memorandum",
+    )
+    english = memorandum("memorandum on building a dry port at Khorgos")
+    russian = memorandum("меморандум о строительстве сухого порта в Хоргосе")
+    assert matching.matches(russian_label, english)
+    assert matching.matches(russian_label, russian)
+    assert matching.matches(english_label, russian)
+    unrelated = memorandum("Соглашение о пограничном режиме")
+    assert not matching.matches(russian_label, unrelated)
+    assert not matching.matches(english_label, memorandum("Agreement on the border regime"))
+    without_alias = _label(
+        labels, "agreement", name=russian_label.fields["name"], agreement_kind="memorandum"
+    )
+    assert not matching.matches(without_alias, english)

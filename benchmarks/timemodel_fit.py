@@ -128,6 +128,27 @@ CANDIDATES = (
         "the sourced wait on top of the fitted interior origin dwell",
         ("departure_wait_h",),
     ),
+    Candidate(
+        "departure wait + interior origin dwell + one stop rate + borders beyond China",
+        ("interior_origins", "rail_km_all", "rail_borders_abroad"),
+        "the shipped structure and a time at each rail border between two of China's "
+        "neighbours (queues at the junctions of the 1520 mm railways)",
+        ("departure_wait_h",),
+    ),
+    Candidate(
+        "departure wait + interior origin dwell + one stop rate + gauge-change dwell",
+        ("interior_origins", "rail_km_all", "gauge_changes"),
+        "the shipped structure and a time at each break of gauge beyond CPMM's clearance "
+        "(waiting for transshipment and for a train on the other gauge)",
+        ("departure_wait_h",),
+    ),
+    Candidate(
+        "departure wait + one stop rate + gauge-change dwell",
+        ("rail_km_all", "gauge_changes"),
+        "the sourced wait, one stop rate and a time at each break of gauge beyond CPMM's "
+        "clearance, no origin dwell",
+        ("departure_wait_h",),
+    ),
 )
 
 #: Sourced terms the network itself applies (in ``typical`` of every routed case): a

@@ -36,10 +36,11 @@ import datetime as dt
 import itertools
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from china_block_speed import china_lines, with_china_speed
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -115,6 +116,7 @@ def main() -> None:
             )
             for name in VARIANTS
         }
+        china = fitting_rows(_route_with_china_speed(Path(folder), data, choice_cases))
         fitted = fit_shipped([r for r in base if r["batch"] in CHOICE_BATCHES])
         _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
         routed = _route_all(Path(folder) / "fitted.sqlite", data, cases)
@@ -139,6 +141,7 @@ def main() -> None:
         *("| " + " | ".join(cells) + " |" for cells in _road_cells(base, args.data_dir)),
     ]
     cv += ["", *variant_lines(_variant_scores(by_variant), train)]
+    cv += ["", *china_lines(_china_scores(train, china), len(train))]
     choice = choice_lines(scores, shipped_score, train)
     args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
     console.print(f"written {args.out}")
@@ -152,6 +155,25 @@ def _variant_scores(by_variant: dict[str, list[dict[str, Any]]]) -> dict[str, An
     """The shipped structure's LOO score under each rail-service variant."""
     candidate = shipped_candidate()
     return {name: leave_one_out(rows, candidate) for name, rows in by_variant.items()}
+
+
+def _route_with_china_speed(
+    folder: Path, data: Path, cases: list[dict[str, str]]
+) -> list[dict[str, Any]]:
+    """Route the cases on a copy of the data with China's candidate block-train speed."""
+    china = folder / "china-data"
+    shutil.copytree(data, china)
+    with_china_speed(china)
+    return _route_all(folder / "china.sqlite", china, cases)
+
+
+def _china_scores(shipped: list[dict[str, Any]], china: list[dict[str, Any]]) -> dict[str, Any]:
+    """The shipped structure's LOO score with China's rail as shipped and at the candidate."""
+    candidate = shipped_candidate()
+    return {
+        "cpmm": leave_one_out(shipped, candidate),
+        "published": leave_one_out(china, candidate),
+    }
 
 
 def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]]) -> None:
@@ -169,6 +191,7 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
             name: _route_all(Path(folder) / f"{name}.sqlite", data, train, name)
             for name in VARIANTS
         }
+        china = fitting_rows(_route_with_china_speed(Path(folder), data, train))
     by_variant = {name: fitting_rows(rows) for name, rows in routed.items()}
     rows = by_variant[SHIPPED_VARIANT]
     scores = all_scores(rows)
@@ -213,6 +236,8 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
     for line in variant_lines(variants, rows):
         console.print(escape(line))
     console.print(f"least mean abs. LOO error among the services: {choose_variant(variants)}")
+    for line in china_lines(_china_scores(rows, china), len(rows)):
+        console.print(escape(line))
     console.print(_road_comparison(routed[SHIPPED_VARIANT], data_dir))
 
 
@@ -327,6 +352,16 @@ def _features(
     def interior(places: list[str]) -> float:
         return float(sum(1 for p in places if p.startswith("cn-") and p not in xinjiang))
 
+    borders_abroad = sum(
+        1
+        for leg in kept
+        if leg.kind.value == "border"
+        and leg.mode == "rail"
+        and not leg.from_id.startswith("cn-")
+        and not leg.to_id.startswith("cn-")
+    )
+    gauge_changes = sum(1 for leg in kept if leg.kind.value == "border" and leg.gauge_change)
+
     return {
         "road_km_by_country": road,
         "rail_ends": float(len(ends)),
@@ -334,6 +369,8 @@ def _features(
         "interior_origins": interior(starts),
         "interior_origins_unserved": interior([p for p in starts if p not in departures]),
         "departure_wait_h": wait,
+        "rail_borders_abroad": float(borders_abroad),
+        "gauge_changes": float(gauge_changes),
         "rail_km_cn": km["xinjiang_km"] + km["interior_km"],
         **km,
     }
@@ -344,7 +381,7 @@ def _compare(
     case: dict[str, str],
     links: dict[str, Any],
     xinjiang: frozenset[str],
-    tables: dict[str, Sequence[object]],
+    tables: Mapping[str, Sequence[object]],
     truck_wait: dict[str, float],
     service_of: Callable[[dict[str, str]], str | None],
 ) -> dict[str, Any]:

@@ -234,7 +234,7 @@ def test_block_train_km_take_no_stop_rate_in_the_fit(
         leg(kind=SimpleNamespace(value="run"), mode="rail", from_id="cn-urumqi",
             to_id="cn-khorgos", link_ids=("r1",), transfer=None),
         leg(kind=SimpleNamespace(value="border"), mode=None, from_id="cn-khorgos",
-            to_id="kz-altynkol", link_ids=(), transfer=None),
+            to_id="kz-altynkol", link_ids=(), transfer=None, gauge_change=True),
         leg(kind=SimpleNamespace(value="run"), mode="rail", from_id="kz-altynkol",
             to_id="kz-almaty", link_ids=("r2",), transfer=None),
     ]  # fmt: skip

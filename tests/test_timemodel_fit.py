@@ -132,7 +132,7 @@ def test_road_time_at_speed_with_delay_adds_loading_at_both_ends(fit: ModuleType
 
 
 def _leg(kind: str, mode: str | None, start: str, end: str, **extra: Any) -> SimpleNamespace:
-    values = {"transfer": None, "link_ids": ()}
+    values = {"transfer": None, "link_ids": (), "gauge_change": False}
     values.update(extra)
     return SimpleNamespace(
         kind=SimpleNamespace(value=kind), mode=mode, from_id=start, to_id=end, **values
@@ -152,7 +152,7 @@ def test_route_features_count_interior_starts_and_km_by_country(validate: Module
         _leg("run", "road", "cn-zhengzhou", "cn-xian"),
         _leg("transfer", None, "cn-xian", "cn-xian", transfer="road_rail_handling"),
         _leg("run", "rail", "cn-xian", "cn-urumqi", link_ids=("r1", "r2")),
-        _leg("border", None, "cn-khorgos", "kz-altynkol"),
+        _leg("border", None, "cn-khorgos", "kz-altynkol", gauge_change=True),
         _leg("run", "rail", "kz-altynkol", "kz-almaty", link_ids=("r3",)),
         _leg("transfer", None, "kz-almaty", "kz-almaty", transfer="road_rail_handling"),
         _leg("run", "road", "kz-almaty", "kz-nur-zholy", link_ids=("d1",)),
@@ -168,6 +168,7 @@ def test_route_features_count_interior_starts_and_km_by_country(validate: Module
     assert (features["xinjiang_km"], features["interior_km"]) == (400.0, 600.0)
     assert features["road_km_by_country"] == {"kz": 50.0}
     assert features["departure_wait_h"] == 0.0
+    assert (features["gauge_changes"], features["rail_borders_abroad"]) == (1.0, 0.0)
     assert features["interior_origins_unserved"] == 1.0
     weekly = {"cn-xian": SimpleNamespace(value=1.0), "kz-almaty": SimpleNamespace(value=7.0)}
     served = validate._features(legs, links, frozenset({"cn-hami", "cn-urumqi"}), weekly, 12.0)
@@ -232,7 +233,10 @@ def test_the_pairing_changes_what_the_fit_sees(fit: ModuleType) -> None:
 def test_scores_add_the_pairing_to_the_shipped_structure_and_the_two_best_others(
     fit: ModuleType,
 ) -> None:
-    others = ("rail_ends", "interior_ends", "xinjiang_km", "interior_km")
+    others = (
+        *("rail_ends", "interior_ends", "xinjiang_km", "interior_km"),
+        *("rail_borders_abroad", "gauge_changes"),
+    )
     rows = [
         dict(c, counts_from="unstated", interior_origins_unserved=0.0, **dict.fromkeys(others, 1.0))
         for c in CASES

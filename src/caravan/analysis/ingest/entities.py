@@ -18,6 +18,7 @@ from caravan.analysis.ingest.built_facilities import built_facilities
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.coordinated_places import grouped_places
 from caravan.analysis.ingest.country_chain_lines import country_chain_lines
+from caravan.analysis.ingest.crossing_pairs import crossing_pairs
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
@@ -36,7 +37,9 @@ from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
 from caravan.analysis.ingest.place_airports import place_airports
 from caravan.analysis.ingest.quoted_lines import quoted_lines
+from caravan.analysis.ingest.quoted_zones import quoted_zones
 from caravan.analysis.ingest.route_chains import route_chain_places
+from caravan.analysis.ingest.tied_names import tied_names
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
 from caravan.analysis.ingest.world_places import foreign_settlement, world_places
@@ -217,6 +220,9 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """Every new thing the rules read in the sentence."""
     known = [(m.start, m.end) for m in view.matches if _names_a_thing(m.entries)]
     ends = [(m.start, m.end) for m in view.matches if _a_crossing_by_its_post(m)]
+    for name, start, end in crossing_pairs(view):  # two posts, one crossing
+        known.append((start, end))
+        yield _new(EntityKind.CROSSING, name, start, end, parties_named(view, start, end))
     for kind, pattern in _RULES:
         for found in pattern.finditer(view.sentence):
             start, end = view.start + found.start("name"), view.start + found.end("name")
@@ -292,6 +298,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     places_known = list(known)  # a facility's or a line's name may hold a new place of its own
     for name, start, end in [
         *named_projects(view, gazetteer),
+        *tied_names(view, gazetteer),
         *country_chain_lines(view, gazetteer),
         *built_facilities(view),
         *linking_lines(view, gazetteer),
@@ -308,6 +315,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *named_facilities(view, gazetteer),
         *quoted_facilities(view, gazetteer),
         *named_zones(view, gazetteer),
+        *quoted_zones(view, gazetteer),
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
     ]:

@@ -668,6 +668,11 @@ _RU_CUE = re.compile(
     r"|проектно-сметн\w*)(?![\w-])",
     re.IGNORECASE,
 )
+#: An adjective of two states ("китайско-узбекского центра"): a joint facility, tied to both.
+_RU_TWO_STATES = re.compile(
+    r"(?i:китайско|казахстанско|кыргызско|киргизско|таджикско|узбекско|туркменско|российско)"
+    r"-(?i:китайск|казахстанск|казахск|кыргызск|киргизск|таджикск|узбекск|туркменск|российск)\w*$"
+)
 _RU_ABBREVIATIONS = frozenset({"ГЭС", "ТЭС", "ТЭЦ", "СЭС", "ВЭС", "НПЗ", "ГМК", "МГЭС"})
 _ADJECTIVE = frozenset({"ADJF", "PRTF"})
 
@@ -908,7 +913,10 @@ def _russian_phrase(
     place_known = place is not None
     if not (capacity or place_known or purpose or proper or (genitive_head and adjectives)):
         return None  # "солнечная электростанция" alone: which one is not said
-    if not (capacity or described or _cue_outside(_RU_CUE, view, start, view.start + cursor)):
+    joint = any(_RU_TWO_STATES.match(a) for a in adjectives)  # a joint facility: its tie and cue
+    if not (
+        capacity or described or joint or _cue_outside(_RU_CUE, view, start, view.start + cursor)
+    ):
         return None
     if numeral is not None and _as_subject(numeral):  # "три новых центра": written right
         core = " ".join([*adjectives, head_word])

@@ -62,8 +62,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ru_stems = "|".join(re.escape(h[:-1] if h[-1] in "еаяоь" else h) for h in russian)
     ru = re.compile(
         r"(?<![\w-])(?P<head>" + ru_stems + r")\w*\s+"
-        r"(?P<list>" + _RU_QUOTED_LIST + r"|" + _RU_BARE_LIST + r"|" + _RU_NAME + r")"
-        r"(?=\s*[,.;:—–)]|\s+(?:в|на|у|и|с)\s|$)"
+        r"(?P<list>" + _RU_QUOTED_LIST + r"|(?:" + _RU_BARE_LIST + r"|" + _RU_NAME + r")"
+        r"(?=\s*[,.;:—–)]|\s+(?:в|на|у|и|с)\s|$))"  # quotes end a name; a bare one needs a stop
     )
     en = re.compile(
         r"\bthe\s+(?P<list>" + _EN_LIST + r")\s+(?:(?:gold|copper|coal|tungsten|uranium|iron"

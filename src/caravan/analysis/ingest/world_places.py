@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -151,11 +152,27 @@ def _country_of(code: str) -> str:
     return _REGION_OF.get(code.lower(), code.lower())
 
 
+#: The system's countries of each gazetteer seen, with the count of entries they were read
+#: from: worked out once per knowledge base, not once per sentence (a gazetteer that gains
+#: entries is read again).
+_SYSTEM_OF: dict[int, tuple[weakref.ref[Gazetteer], int, frozenset[str]]] = {}
+
+
 def system_countries(gazetteer: Gazetteer) -> frozenset[str]:
     """Ids of the countries ``countries.csv`` holds (members and transit partners): the
     countries whose own name (not an alias from ``vocabulary.csv``) the gazetteer holds."""
+    held = _SYSTEM_OF.get(id(gazetteer))
+    if held is not None and held[0]() is gazetteer and held[1] == len(gazetteer.entries):
+        return held[2]
     kinds = (EntryKind.COUNTRY, EntryKind.FOREIGN)
-    return frozenset(e.id for e in gazetteer.entries if e.kind in kinds and not e.alias)
+    system = frozenset(e.id for e in gazetteer.entries if e.kind in kinds and not e.alias)
+    key = id(gazetteer)
+    _SYSTEM_OF[key] = (
+        weakref.ref(gazetteer, lambda _: _SYSTEM_OF.pop(key, None)),
+        len(gazetteer.entries),
+        system,
+    )
+    return system
 
 
 def _choose(
@@ -236,6 +253,35 @@ def _cyrillic_forms(word: str) -> list[str]:
     return forms
 
 
+#: Russian letters in Latin (GeoNames' English spellings of Central Asian towns follow it).
+_ROMAN = str.maketrans(
+    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+     "я": "ya"}
+)  # fmt: skip
+
+
+def _cyrillic_city(
+    index: WorldIndex, written: str, system: frozenset[str]
+) -> tuple[WorldCity, str] | None:
+    """The system's city a Cyrillic name stands for: by its Cyrillic names, else (GeoNames
+    lacks the Cyrillic names of many Turkmen and Tajik towns: "Анау") by the name in Latin
+    letters, a city of the system only; the name is given as the text writes it, undeclined."""
+    forms = _cyrillic_forms(written)
+    for form in forms:
+        chosen = _choose(index.lookup("cyrillic", form), system)
+        if chosen is not None:
+            return chosen
+    for form in forms:
+        options = index.lookup("latin", _latin_key(form.translate(_ROMAN)))
+        chosen = _choose(options, system)
+        if chosen is not None and all(c.country in system for c, _ in options):
+            return chosen[0], form[:1].upper() + form[1:]
+    return None
+
+
 def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
     """Every name in the sentence that the index holds for a city of the system."""
     index = world_index(system)
@@ -261,12 +307,12 @@ def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
             else:
                 at += 1
     for span in _CYRILLIC_SPAN.finditer(sentence):
-        for form in _cyrillic_forms(span.group()):
-            chosen = _choose(index.lookup("cyrillic", form), system)
-            if chosen is not None and len(span.group()) >= _SHORTEST:
-                start, end = view.start + span.start(), view.start + span.end()
-                yield _Found(start, end, chosen[1], chosen[0], True, False)
-                break
+        if len(span.group()) < _SHORTEST:
+            continue
+        start, end = view.start + span.start(), view.start + span.end()
+        chosen = _cyrillic_city(index, span.group(), system)
+        if chosen is not None:
+            yield _Found(start, end, chosen[1], chosen[0], True, False)
     for run in _HAN_RUN.finditer(sentence):
         at = 0
         text = run.group()
@@ -350,11 +396,13 @@ def _cue(view: SentenceView, found: _Found, others: list[_Found]) -> bool:
     return bool(_PLACE_BEFORE.search(before)) and not _a_word(found) and not found.far_from_its_name
 
 
-_COUNTRY_AFTER = re.compile(r"^\s*[(,]\s*(?P<word>[\w-]+)")
+#: A country in brackets or after a comma; not a possessive, which begins an apposition
+#: ("Ilzat Kasimov, Uzbekistan's deputy minister": a person's title, not where he is).
+_COUNTRY_AFTER = re.compile(r"^\s*[(,]\s*(?P<word>[\w-]+)(?![\w-]|['’]s\b)")
 
 
 def _country_beside(view: SentenceView, after: str) -> bool:
-    """True for "Xinyang (China)" or "Xinyang, China"."""
+    """True for "Xinyang (China)" or "Xinyang, China", not "Kasimov, Uzbekistan's …"."""
     found = _COUNTRY_AFTER.match(after)
     return found is not None and any(
         m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN)

@@ -1,0 +1,145 @@
+"""New places and projects, round 11 (issue #12): crossings named by their two posts, quoted
+names after Russian zone and park heads and after "месторождение", joint facilities of two
+states, English names tied to a partner, Cyrillic town names GeoNames writes only in Latin,
+and the world gazetteer's country set worked out once per knowledge base. English and
+Russian, positives and negatives, on sentences written for the test."""
+
+from __future__ import annotations
+
+from caravan.analysis.ingest.gazetteer import gazetteer_for
+from caravan.analysis.ingest.world_places import system_countries
+from caravan.model.proposals import EntityKind, ProposedEntity
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+def _new(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is kind
+    ]
+
+
+# -- a crossing named by its two posts --------------------------------------------------------
+
+
+def test_two_russian_posts_in_two_countries_are_one_crossing(kb: KnowledgeBase) -> None:
+    text = (
+        "У пунктов пропуска «Ак-Тилек» (Кыргызстан) и «Карасу» (Казахстан) стоят очереди"
+        " из грузовиков."
+    )
+    assert _new(kb, text, EntityKind.CROSSING) == ["Ак-Тилек – Карасу"]
+
+
+def test_two_quoted_russian_posts_joined_by_a_dash_are_one_crossing(kb: KnowledgeBase) -> None:
+    text = 'В пунктах пропуска "Ак-Тилек" - "Карасу" скопились грузовые машины.'
+    assert _new(kb, text, EntityKind.CROSSING) == ["Ак-Тилек – Карасу"]
+
+
+def test_two_english_posts_in_two_countries_are_one_crossing(kb: KnowledgeBase) -> None:
+    text = "Trucks queued at the Ak-Tilek (Kyrgyzstan) and Karasu (Kazakhstan) checkpoints."
+    assert _new(kb, text, EntityKind.CROSSING) == ["Ak-Tilek – Karasu"]
+
+
+def test_a_single_quoted_name_with_a_dash_is_no_pair(kb: KnowledgeBase) -> None:
+    text = "Главы правительств показали обновлённый пункт пропуска «Кордай — Ак жол»."
+    assert not any("–" in name for name in _new(kb, text, EntityKind.CROSSING))
+
+
+# -- Russian quoted names after a head -------------------------------------------------------
+
+
+def test_a_russian_zone_with_a_quoted_name_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Проект в свободной экономической зоне «Коканд» осуществят китайская компания и"
+        " узбекская фирма. СЭЗ «Коканд» создана в январе 2017 года."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Свободная экономическая зона «Коканд»"]
+
+
+def test_a_quoted_zone_with_no_party_near_is_not_proposed(kb: KnowledgeBase) -> None:
+    text = "В свободной экономической зоне «Коканд» открыли новый цех по пошиву одежды."
+    assert "Свободная экономическая зона «Коканд»" not in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_quoted_deposit_name_needs_no_stop_after_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Медную руду будут добывать вместе с Китаем. На месторождении «Аличелек» планируют"
+        " выпускать 30 тысяч тонн меди в год."
+    )
+    assert "месторождение Аличелек" in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_joint_russian_centre_needs_no_building_word(kb: KnowledgeBase) -> None:
+    text = (
+        "Технологию применяют на полях в рамках китайско-узбекского центра демонстрации"
+        " технологий современного водосберегающего сельского хозяйства."
+    )
+    names = _new(kb, text, EntityKind.PROJECT)
+    assert any(n.startswith("Китайско-узбекский центр демонстрации технологий") for n in names)
+
+
+def test_a_russian_centre_of_one_state_still_needs_a_cue(kb: KnowledgeBase) -> None:
+    text = "Технологию применяют в рамках узбекского центра демонстрации технологий."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- English names tied to a partner ---------------------------------------------------------
+
+
+def test_a_centre_named_by_two_states_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = (
+        "At the China-Tajikistan Medical Diagnosis and Treatment Center in Dushanbe, Chinese"
+        " doctors examined local children."
+    )
+    assert "China-Tajikistan Medical Diagnosis and Treatment Center" in _new(
+        kb, text, EntityKind.PROJECT
+    )
+
+
+def test_a_studies_centre_of_two_states_stays_an_organisation(kb: KnowledgeBase) -> None:
+    text = "Scholars of the China-Kazakhstan Regional Studies Center met in Almaty."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_hospital_built_with_a_partners_money_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "He stood in front of the Osh Clinic Hospital, which was built with Chinese money."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Osh Clinic Hospital"]
+
+
+def test_a_hospital_named_in_passing_is_not_proposed(kb: KnowledgeBase) -> None:
+    text = "Doctors of the Third People's Hospital of Xinjiang compared notes with colleagues."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_names_in_capitals_beside_what_they_are(kb: KnowledgeBase) -> None:
+    venture = "SINOTRUK set up the joint venture UZ TRUCK AND BUS MOTORS with Uzbek partners."
+    plant = "Tajik and Chinese officials agreed to revive TALCO, the aluminum plant in Tursunzoda."
+    assert "UZ TRUCK AND BUS MOTORS" in _new(kb, venture, EntityKind.PROJECT)
+    assert "TALCO aluminum plant" in _new(kb, plant, EntityKind.PROJECT)
+
+
+def test_capitals_without_a_partner_are_not_proposed(kb: KnowledgeBase) -> None:
+    text = "The firm set up the joint venture ALPHA MOTORS in Ohio."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- places ----------------------------------------------------------------------------------
+
+
+def test_a_cyrillic_town_geonames_writes_only_in_latin(kb: KnowledgeBase) -> None:
+    text = "Поезд прибыл на станцию Серхетяка. Дальше он пойдёт в Анау, конечный пункт маршрута."
+    assert "Анау" in _new(kb, text, EntityKind.PLACE)
+
+
+def test_a_surname_before_a_possessive_country_is_no_place(kb: KnowledgeBase) -> None:
+    text = "Ilzat Kasimov, Uzbekistan's deputy minister, agreed to sign a memorandum."
+    assert "Kasimov" not in _new(kb, text, EntityKind.PLACE)
+
+
+def test_the_system_countries_are_worked_out_once_per_knowledge_base(kb: KnowledgeBase) -> None:
+    gazetteer = gazetteer_for(kb)
+    first = system_countries(gazetteer)
+    assert {"cn", "kz", "uz"} <= first
+    assert system_countries(gazetteer) is first

@@ -60,7 +60,14 @@ from timemodel_fit import (
     road_with_delay_h,
     shipped_candidate,
 )
-from validation_report import CHOICE_BATCHES, choice_lines, cv_lines, markdown, summary
+from validation_report import (
+    CHOICE_BATCHES,
+    choice_lines,
+    cv_lines,
+    goal_lines,
+    markdown,
+    summary,
+)
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.from_departure import departure_span
@@ -87,6 +94,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--batches", help="only the cases of these batches (comma-separated, e.g. 1,2,3)"
+    )
+    parser.add_argument(
+        "--record", action="store_true", help="record the held-out errors in RESULTS.md"
     )
     args = parser.parse_args()
     with args.cases.open(encoding="utf-8") as handle:
@@ -145,6 +155,48 @@ def main() -> None:
     choice = choice_lines(scores, shipped_score, train)
     args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
     console.print(f"written {args.out}")
+    if args.record:
+        _record(rows, args.batches)
+
+
+#: What the recorded held-out errors depend on (``check_results.py`` names them stale).
+MEASURED = (
+    "src/caravan/network/timemodel.py",
+    "src/caravan/network/block_speeds.py",
+    "src/caravan/network/departures.py",
+    "src/caravan/network/train_service.py",
+    "src/caravan/network/build.py",
+    "src/caravan/data/links.csv",
+    "src/caravan/data/rail_block_speeds.csv",
+    "src/caravan/data/rail_services.csv",
+    "src/caravan/data/assumptions_timemodel.csv",
+    "benchmarks/validate_routes.py",
+    "benchmarks/timemodel_fit.py",
+    "benchmarks/service_pairing.py",
+    "benchmarks/china_block_speed.py",
+    "benchmarks/validation_report.py",
+    "benchmarks/validation_cases.csv",
+)
+
+
+def _record(rows: list[dict[str, Any]], batches: str | None) -> None:
+    """Write the held-out errors against the goal as RESULTS.md's time-model section."""
+    from check_results import record_section
+
+    command = "validate_routes.py --record" + (f" --batches {batches}" if batches else "")
+    body = "\n".join(
+        [
+            "## Time model: held-out errors against the goal (issue 9)",
+            "",
+            f"Command: `.venv/bin/python benchmarks/{command}` (embedded data; the structure, "
+            "service and fitted values chosen by leave-one-out on the train cases of batches "
+            f"{CHOICE_BATCHES[0]}–{CHOICE_BATCHES[-1]}, `benchmarks/validation.md`; the "
+            "errors read by cause with `.venv/bin/python benchmarks/validation_legs.py`).",
+            "",
+            *goal_lines(rows),
+        ]
+    )
+    record_section("rail_service_validation", body, MEASURED)
 
 
 def _batch(case: dict[str, str]) -> str:

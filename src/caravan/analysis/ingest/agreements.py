@@ -43,6 +43,12 @@ from caravan.analysis.ingest.morphology import (
     only_plural,
     singular_noun,
 )
+from caravan.analysis.ingest.signing_parties import (
+    one_more_document,
+    parties_after,
+    russian_company_signers,
+    without_fronted_time,
+)
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.twinning_pairs import twinning_pairs
 from caravan.model.enums import AgreementKind, DatePrecision
@@ -66,8 +72,9 @@ _DOCUMENT_WORDS = (
     ("программ", AgreementKind.PROGRAMME), ("road map", AgreementKind.ACTION_PLAN),
     ("roadmap", AgreementKind.ACTION_PLAN), ("дорожная карт", AgreementKind.ACTION_PLAN),
     ("дорожную карт", AgreementKind.ACTION_PLAN), ("дорожной карт", AgreementKind.ACTION_PLAN),
-    ("протокол", AgreementKind.OTHER),
-    ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.OTHER),
+    # a protocol and a pact are agreements (corpus rule 15)
+    ("протокол", AgreementKind.AGREEMENT), ("pact", AgreementKind.AGREEMENT),
+    ("mou", AgreementKind.MEMORANDUM), ("protocol", AgreementKind.AGREEMENT),
     ("contract", AgreementKind.AGREEMENT), ("контракт", AgreementKind.AGREEMENT),
     ("regulations", AgreementKind.OTHER), ("letter of intent", AgreementKind.OTHER),
     ("письмо о намерениях", AgreementKind.OTHER), ("письма о намерениях", AgreementKind.OTHER),
@@ -130,7 +137,12 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
         return
-    if not _signed(view.sentence) and not _in_signed_list(view) and not _among_signed(view):
+    if (
+        not _signed(view.sentence)
+        and not _in_signed_list(view)
+        and not _among_signed(view)
+        and not _one_more_signed(view)
+    ):
         return
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
@@ -150,9 +162,10 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         candidate = _candidate(view, start, end, name, None, None, titled)
         if not isinstance(candidate.payload, ProposedAgreement):
             continue
-        known = _known_title(name, titles, fuzz.token_set_ratio) or _known_by_date(
-            view, candidate.payload
-        )
+        pair_after = parties_after(view.text, end, view.end) if len(name.split()) < 3 else None
+        known = _known_title(name, titles, fuzz.token_set_ratio) or (
+            None if pair_after else _known_by_date(view, candidate.payload)
+        )  # a document between two named parties is theirs, not a known one signed that day
         if known is not None:
             if known in seen:
                 continue
@@ -166,6 +179,14 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         ) and name.casefold() not in seen:
             seen.add(name.casefold())
             yield Candidate(candidate.payload, candidate.start, candidate.end, 0.5, candidate.flags)
+        elif pair_after is not None and name.casefold() not in seen:
+            # "a memorandum was signed between A and B", "A second memorandum, between A and B"
+            seen.add(name.casefold())
+            russian = any("\u0400" <= c <= "\u04ff" for c in name)
+            joined = f"{name} {'между' if russian else 'between'} {pair_after[0]}"
+            joined += f" {'и' if russian else 'and'} {pair_after[1]}"
+            payload = candidate.payload.model_copy(update={"name": joined})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
         elif (signers := _signers(view, start)) is not None and name.casefold() not in seen:
             # "BLCU and Astana International University signed an agreement": named by who
             # signed it, as a reader would name it.
@@ -183,15 +204,23 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             # "Кыргызстан и Китай подписали соглашение": "Соглашение между Кыргызстаном и
             # Китаем", the signers put in the instrumental.
             seen.add(name.casefold())
-            between = f"{name} между {inflected(pair[0], 'ablt')} и {inflected(pair[1], 'ablt')}"
-            payload = candidate.payload.model_copy(update={"name": between})
+            named = f"{name} между {inflected(pair[0], 'ablt')} и {inflected(pair[1], 'ablt')}"
+            payload = candidate.payload.model_copy(update={"name": named})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
+        elif (
+            companies := russian_company_signers(view.text, view.segment_of(start)[0], start)
+        ) is not None and name.casefold() not in seen:
+            # "«ЕвроХим» и китайская China National Engineering Company подписали контракт"
+            seen.add(name.casefold())
+            named = f"{name} между {companies[0]} и {companies[1]}"
+            payload = candidate.payload.model_copy(update={"name": named})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
 
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
-    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|treaty|contracts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
@@ -414,7 +443,7 @@ def _signers(view: SentenceView, start: int) -> str | None:
     found = _SIGNERS.search(view.text, clause_start, start)
     if found is None or found.end() != start:
         return None
-    who = found["who"]
+    who = without_fronted_time(found["who"])
     if _NOT_SIGNERS.match(who.split()[0]) or not _SEVERAL_PARTIES.search(who):
         return None  # a pronoun, or one party alone: "… signed an agreement with …" names
         # the other party after the noun
@@ -940,6 +969,13 @@ def _among_signed(view: SentenceView) -> bool:
     return False
 
 
+def _one_more_signed(view: SentenceView) -> bool:
+    """True for "A second memorandum, between …" right after a sentence reporting a signing."""
+    if not one_more_document(view.sentence):
+        return False
+    return any(_signed(earlier.sentence) for earlier in view.previous_sentences(1))
+
+
 def _in_signed_list(view: SentenceView) -> bool:
     """True for an item of a list introduced by a signing sentence ending in a colon."""
     for earlier in view.previous_sentences(_LIST_ITEMS):
@@ -967,7 +1003,11 @@ def _kind_of(title: str) -> AgreementKind | None:
     if _COMMERCIAL_CONTRACT.search(lowered):
         return AgreementKind.AGREEMENT  # "договор о разделе продукции": a contract, no treaty
     for word, kind in _DOCUMENT_WORDS:
-        if word in lowered:
+        if word.isascii():
+            # a whole English word, perhaps plural: the "plan" of "plant" is none
+            if re.search(rf"\b{re.escape(word)}(?![a-rt-z])", lowered):
+                return kind
+        elif word in lowered:
             return kind
     return None
 

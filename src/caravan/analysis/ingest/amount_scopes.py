@@ -7,6 +7,8 @@
 - **Trade with a province named as a party**: "trade between Kazakhstan and Xinjiang",
   "товарооборот между Казахстаном и Синьцзяном": one side is no state the text names, so the
   amount is not two countries' trade.
+- **Trade owned by a province**: "Shandong's trade with Kazakhstan", "товарооборот Шаньдуна с
+  Казахстаном": an owner that is no state the text names is a province or a city.
 - **Anniversaries**: "the 40th anniversary of sister ties", "40-летие побратимских связей"
   counts years, not sister cities.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["anniversary", "per_unit", "regions_trade", "subnational_pair"]
+__all__ = ["anniversary", "per_unit", "regions_trade", "subnational_owner", "subnational_pair"]
 
 _PER_UNIT = re.compile(
     r"\s*\)?\s*(?:per|a|an|each|for\s+(?:each|every|one))\s+(?:\w+\s+)?(?:container|box|TEU|ton"
@@ -41,6 +43,10 @@ _PAIR_AFTER = re.compile(
     r"|между\s+(?P<ra>(?-i:[А-ЯЁ][\w-]*))\s+и\s+(?P<rb>(?-i:[А-ЯЁ][\w-]*)))",
     re.IGNORECASE,
 )
+#: A capitalised owner before a trade word ("Shandong's trade") or, in Russian, in the genitive
+#: after it and before the partner ("товарооборот Шаньдуна с Казахстаном").
+_OWNER_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?['’]s\s+(?:\w+\s+){0,2}$")
+_OWNER_AFTER = re.compile(r"\s+(?-i:[А-ЯЁ][\w-]+)\s+(?:со?)\s+(?-i:[А-ЯЁ])")
 _ANNIVERSARY_AFTER = re.compile(
     r"(?:st|nd|rd|th)?[\s-]*(?:anniversary|year\s+anniversary)|\s*-?\s*лети\w+", re.IGNORECASE
 )
@@ -67,6 +73,18 @@ def subnational_pair(sentence: str, cue_end: int, states: list[tuple[int, int]])
         return False
     sides = ("a", "b") if pair["a"] else ("ra", "rb")
     return any(not any(a <= pair.start(side) < b for a, b in states) for side in sides)
+
+
+def subnational_owner(
+    sentence: str, cue_start: int, cue_end: int, states: list[tuple[int, int]]
+) -> bool:
+    """True when the trade word at ``cue_start:cue_end`` has an owner that is none of ``states``
+    (spans of country and group names in ``sentence``): a province's or a city's trade."""
+    before = _OWNER_BEFORE.search(sentence, max(0, cue_start - 50), cue_start)
+    if before is not None and not any(a <= before.start() < b for a, b in states):
+        return True
+    after = _OWNER_AFTER.match(sentence, cue_end)
+    return after is not None and not any(a <= cue_end + 1 < b for a, b in states)
 
 
 def anniversary(sentence: str, number_end: int) -> bool:

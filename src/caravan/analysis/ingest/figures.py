@@ -18,8 +18,10 @@ from caravan.analysis.ingest.amount_scopes import (
     anniversary,
     per_unit,
     regions_trade,
+    subnational_owner,
     subnational_pair,
 )
+from caravan.analysis.ingest.bracketed_countries import another_country_said
 from caravan.analysis.ingest.context import (
     CENTRAL_ASIA,
     Candidate,
@@ -38,6 +40,7 @@ from caravan.analysis.ingest.qualifiers import (
     is_target,
     is_upper_bound,
     partial_period,
+    speaks_of_part_of_year,
     statistics_owner,
 )
 from caravan.analysis.ingest.suspicious import foreign_party_flag
@@ -112,9 +115,9 @@ _VEHICLES = re.compile(
     re.IGNORECASE,
 )
 _TRAINS = re.compile(
-    r"(?P<n>\d[\d,.]*)\s*(?:pairs\s+of\s+)?(?:(?:freight|container|cargo)\s+)?(?:trains|поезд\w*|пар\w*\s+поездов)(?:"
-    + _PER_DAY
-    + r")",
+    # "составов" is a train too ("больше 200 составов в сутки")
+    r"(?P<n>\d[\d,.]*)\s*(?:pairs\s+of\s+)?(?:(?:freight|container|cargo|грузов\w+|контейнерн\w+)\s+)?"
+    r"(?:trains|поезд\w*|состав(?:ов|а|ы)(?![\w-])|пар\w*\s+поездов)(?:" + _PER_DAY + r")",
     re.IGNORECASE,
 )
 #: Million tonnes with no period after them, read when the period comes first.
@@ -292,6 +295,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
             or (kind == "trade" and subnational_pair(sentence, cue_end, states))
+            or (kind == "trade" and subnational_owner(sentence, cue_start, cue_end, states))
             or (kind == "trade" and whole_foreign_trade(sentence, cue_start, cue_end))
             or (
                 kind == "trade"
@@ -395,7 +399,7 @@ def _trade(
     clause = view.segment_of(start)
     own = [d for d in candidates if clause[0] <= d.start < clause[1]]
     # The amount's own clause dates it: "in 1992 it was $4.5 million, and last year …".
-    dated = nearest(own or candidates, start, end)
+    dated = _date_right_after(view, end, candidates) or nearest(own or candidates, start, end)
     year = dated.date.year if dated is not None else None
     if year is None and carried:
         year = _carried_year(view)
@@ -425,6 +429,8 @@ def _trade(
         )
     if year is None or partial_period(view, start, (dated.start, dated.end) if dated else None):
         return
+    if dated is None and _after_part_of_year(view):
+        return  # "За январь–май … $964 млн. Таджикские товары ушли в Китай на $177 млн"
     yield Candidate(
         payload=ProposedFigure(
             quantity=FigureQuantity.TRADE_VALUE_USD,
@@ -498,6 +504,33 @@ def _trade_dated_before(view: SentenceView) -> bool:
 
 #: How many sentences back a trade text's year still dates a figure given without one.
 _RUNNING_YEAR_SENTENCES = 5
+
+
+#: What may stand between an amount and the period it is given for: "$22 billion for the
+#: whole of 2024", "$5 billion in 2023", "9 млрд за весь 2024 год".
+_FOR_PERIOD = re.compile(
+    r"\s+(?:for|in|over|during|за|в)(?:\s+(?:the|whole|full|entire|all|весь|целый|полный))*\s*",
+    re.IGNORECASE,
+)
+
+
+def _date_right_after(view: SentenceView, end: int, dates: list[DateMention]) -> DateMention | None:
+    """The date the amount ending at ``end`` is given for, written right after it ("at $19.9
+    billion for January–November 2024 and at $22.1 billion for the whole of 2024": each
+    amount takes the period after it, not the nearer one of the amount before)."""
+    for date in dates:
+        if date.start >= end and _FOR_PERIOD.fullmatch(view.text, end, date.start):
+            return date
+    return None
+
+
+def _after_part_of_year(view: SentenceView) -> bool:
+    """True when the nearest earlier sentence on trade speaks of part of a year: an undated
+    amount after it ("Exports came to $177 million") is of that part, not of a whole year."""
+    for earlier in view.previous_sentences(_RUNNING_YEAR_SENTENCES):
+        if _TRADE.search(earlier.sentence) or _EXPORT_IMPORT.search(earlier.sentence):
+            return speaks_of_part_of_year(earlier)
+    return False
 
 
 def _running_year(view: SentenceView) -> int | None:
@@ -823,9 +856,12 @@ def _coordinated(view: SentenceView, match: Match) -> bool:
     )
 
 
+#: An output to be reached is a target, not what a facility is built for (corpus rule 11): "is
+#: to yield 3.3 million tons a year", "projected to", "рассчитывают выпускать".
 _NOT_YET = re.compile(
-    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|wants?|seeks?|hopes?)\b"
-    r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*)(?![\w-])",
+    r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|wants?|seeks?|hopes?"
+    r"|projected|(?:is|are)\s+to\s+(?:yield|produce|extract|mine|process|make|manufacture|generate|turn\s+out))\b"
+    r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -852,6 +888,8 @@ def _crossing_subject(
         or any(len(built_by.get(i, ())) == 1 for i in m.ids(EntryKind.PROJECT))
     ]
     chosen = _subject_before(view, candidates, start, end)
+    if chosen is not None and chosen.ids(EntryKind.PLACE) and another_country_said(view, chosen):
+        return None  # "«Карасу» (Казахстан)": not the held Karasu, in China
     if chosen is not None and chosen.ids(EntryKind.CROSSING):
         return _crossing_of_mode(view, chosen, mode), chosen, _variant_flags(chosen)
     if chosen is not None and chosen.ids(EntryKind.PROJECT):

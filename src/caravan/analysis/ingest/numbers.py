@@ -66,6 +66,10 @@ _MONEY_RE = re.compile(
 
 
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: One comma group before "billion" or more: read as thousands it would be a trillion dollars
+#: or more, far beyond any figure of these reports, so the comma is a decimal one, as writers
+#: used to it write ("$22,071 billion", "$4,700 billion" for 22.071 and 4.7 billion).
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{3}")
 _SPACE_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
 
 
@@ -112,6 +116,8 @@ def find_money(text: str, language: str = "en") -> list[Amount]:
             scale = _SCALES.get(scale_word) or next(
                 (v for k, v in _SCALES.items() if len(k) > 4 and scale_word.startswith(k)), 1.0
             )
+        if scale >= 1e9 and _DECIMAL_COMMA.fullmatch(written):
+            value = float(written.replace(",", "."))  # "$22,071 billion" is 22.071 billion
         start, total = match.start(), value * scale
         bigger = _BIGGER_UNIT.search(text, max(0, start - 20), start)
         if bigger is not None and match["n2"] and scale < 1e9:

@@ -2,8 +2,10 @@
 
 "The second line … would be finished early", "agreed to speed up construction of the … railway",
 "участок … достроят раньше срока", "ускорить строительство": a finish ahead of schedule or a
-faster pace is said only of works going on, whatever tense carries it. The state holds on the
-report's day (the year of the finish is the plan's, not the state's).
+faster pace is said only of works going on, whatever tense carries it. So is a pace measured
+against the plan ("is ahead of schedule", "moving faster than planned", "опережает график",
+"стройка идёт быстрее, чем предполагал график", "достроят раньше намеченного"). The state holds
+on the report's day (the year of the finish is the plan's, not the state's).
 """
 
 from __future__ import annotations
@@ -18,13 +20,20 @@ __all__ = ["PACE_TRIGGERS", "pace_of_works"]
 _EN_PACE = re.compile(
     r"\b(?:speed(?:ing)?\s+up|accelerat\w*|step(?:ping)?\s+up|expedit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:construction|building|works?)\b"
-    r"|\b(?:finished|completed|built|done)\s+(?:early|ahead\s+of\s+(?:schedule|time|the\s+deadline))\b",
+    r"|\b(?:finished|completed|built|done)\s+(?:early|ahead\s+of\s+(?:schedule|time|the\s+deadline))\b"
+    r"|\b(?:construction|building|works?|project|line|railway|road|highway)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:is|are|was|were|remains?|stays?)\s+(?:now\s+|still\s+|well\s+|running\s+)*"
+    r"(?:ahead\s+of\s+(?:schedule|plan|the\s+schedule)"
+    r"|(?:moving|going|progressing|proceeding)\s+faster\s+than\s+(?:planned|expected|scheduled))\b",
     re.IGNORECASE,
 )
 _RU_PACE = LemmaPattern(
     r"(?<!\w)(?:инф_)?(?:ускорить|ускорять|ускорение)\s+(?:\w+\s+)?(?:строительство|работа|возведение)(?!\w)"
     r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?"
-    r"(?:ранее|раньше|ранний)\s+срок(?!\w)"
+    r"(?:ранее|раньше|ранний)\s+(?:срок|наметить|запланировать|планировать|график|план)(?!\w)"
+    r"|(?<!\w)(?:строительство|стройка|работа|возведение)\s+(?:\w+\s+)?(?:идти|вестись)\s+"
+    r"(?:\w+\s+)?быстрый(?!\w)"
+    r"|(?<!\w)(?:опережать|опережение)\s+(?:\w+\s+)?график(?!\w)"
     r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?досрочно(?!\w)"
 )
 
@@ -36,7 +45,9 @@ PACE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str] | LemmaPattern, float]
 
 #: What marks a trigger as one of pace (read in any tense, dated by the report).
 _PACE_WORDS = re.compile(
-    r"speed|accelerat|step|expedit|early|ahead|ускор|раньше|ранее\s+срок|досрочно", re.IGNORECASE
+    r"speed|accelerat|step|expedit|early|ahead|faster|ускор|раньше|ранее\s+срок|досрочно|быстрее"
+    r"|опереж",
+    re.IGNORECASE,
 )
 
 

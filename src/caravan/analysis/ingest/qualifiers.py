@@ -155,13 +155,30 @@ _PARTIAL = re.compile(
     r"|\w+месячн\w*)(?![\w-])",
     re.IGNORECASE,
 )
+#: Words right before a year that make it whole: "for the whole of 2024", "за весь 2024 год".
+_WHOLE_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?whole\s+(?:of\s+)?|all\s+of\s+|(?:the\s+)?(?:full|entire)\s+(?:year\s+(?:of\s+)?)?)$"
+    r"|(?<![\w-])(?:весь|целый|весь\s+целый|полный)\s+$",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_part_of_year(view: SentenceView) -> bool:
+    """True when the sentence names a part of a year ("January–May", "за пять месяцев")."""
+    return _PARTIAL.search(view.text, view.start, view.end) is not None
+
+
 #: A part-of-year phrase this close before a year names that year's part ("months of 2024").
 _PARTIAL_REACH = 20
 
 
 def partial_period(view: SentenceView, start: int, year: tuple[int, int] | None) -> bool:
     """True when the figure at ``start`` is for part of a year: the phrase is in its clause,
-    or in (or just before) the year the figure was given (``year``: that date's span)."""
+    or in (or just before) the year the figure was given (``year``: that date's span). A
+    year said to be whole ("for the whole of 2024", "за весь 2024 год") is whole, whatever
+    part of it the sentence gave before."""
+    if year is not None and _WHOLE_YEAR.search(view.text, max(view.start, year[0] - 20), year[0]):
+        return False
     clause = view.segment_of(start)
     for found in _PARTIAL.finditer(view.text, view.start, view.end):
         if clause[0] <= found.start() < clause[1]:

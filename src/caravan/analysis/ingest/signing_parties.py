@@ -1,0 +1,99 @@
+"""Who signed an untitled document, as a reader would name the document by them.
+
+- **Parties after the document**: "a memorandum was signed between the Food Corporation and
+  Binzhou Zhongyu Foods", "A second memorandum, between A and B, covers …", "меморандум был
+  подписан между A и B": the document is the one between them ("Memorandum between A and B").
+- **Companies before a Russian verb**: "«ЕвроХим» и китайская China National Engineering
+  Company (CNCEC) торжественно подписали контракт": quoted or Latin names, with a describing
+  word before one of them or an adverb before the verb, are the two signers.
+- **One more document**: "A second memorandum, between A and B, covers …", "Ещё один
+  меморандум …" right after a sentence reporting a signing was signed with it.
+- **A time before the signers**: "In May Kazatomprom and CNUC signed a contract" was signed
+  by Kazatomprom and CNUC, not by "In May Kazatomprom".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["one_more_document", "parties_after", "russian_company_signers", "without_fronted_time"]
+
+#: A name in English: capitalised words, with "of", "for" or "the" inside ("the Shandong
+#: Academy of Agricultural Science").
+_EN_NAME = (
+    r"(?:the\s+)?(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|for|the|on)\s+)*(?-i:[A-Z0-9][\w'’.&-]*))*"
+    r"(?:\s+\((?-i:[A-Z][\w&.-]*)\))?"
+)
+#: A name in Russian: a quoted name, Latin capitalised words or one capitalised Cyrillic word
+#: with the words of its genitive after it ("Институтом международных отношений").
+_RU_NAME = (
+    r"«[^«»]{1,60}»(?:\s+\((?-i:[A-Z][\w&.-]*)\))?"
+    r"|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*))*(?:\s+\((?-i:[A-Z][\w&.-]*)\))?"
+    r"|(?-i:[А-ЯЁ][а-яё-]+)(?:\s+(?:(?-i:[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|ов|а|ы)"
+    r"|[А-ЯЁ]{2,}|[А-ЯЁ][а-яё-]+)))*"
+)
+_PARTIES_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|inked)\s+"
+    r"|\s+)between\s+(?P<a>" + _EN_NAME + r")\s+and\s+(?P<b>" + _EN_NAME + r")(?=[\s,.;:)]|$)"
+    r"|(?:\s*,\s*|\s+(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?)\s+)"
+    r"между\s+(?P<ra>" + _RU_NAME + r")\s+и\s+(?P<rb>" + _RU_NAME + r")(?=[\s,.;:)]|$)",
+    re.IGNORECASE,
+)
+_RU_COMPANY_SIGNERS = re.compile(
+    r"(?P<a>" + _RU_NAME + r")\s+и\s+(?:(?-i:[а-яё-]+)\s+){0,2}?(?P<b>" + _RU_NAME + r")\s+"
+    r"(?:(?-i:[а-яё]+о)\s+)?(?:подписали|заключили)\s+(?:(?-i:[а-яё-]+)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A time fronted before the signers: "In May", "On Monday", "Last week", "On 5 June".
+_FRONTED_TIME = re.compile(
+    r"^(?:(?:In|On|Last|This|Early|Late|By)\s+)(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|week|month|year)\b|\d{1,2}\s+[A-Z][a-z]+)(?:\s+\d{1,4})?,?\s+"
+)
+
+
+#: A sentence opening on one more document of those just signed.
+_ONE_MORE = re.compile(
+    r"^\s*(?:(?:A|The)\s+(?:second|third|further)|Another|One\s+more)\s+(?:[\w-]+\s+)?"
+    r"(?:memorand|agreement|contract|protocol|document|deal)"
+    r"|^\s*(?:(?:Ещё|Еще)\s+(?:один|одно|одна)|Втор\w+|Друг\w+|Трет\w+)\s+(?:[\w-]+\s+)?"
+    r"(?:меморандум|соглашени|контракт|протокол|документ|договор)",
+    re.IGNORECASE,
+)
+
+
+def one_more_document(sentence: str) -> bool:
+    """True when ``sentence`` opens on one more document ("A second memorandum, …")."""
+    return _ONE_MORE.search(sentence) is not None
+
+
+def parties_after(text: str, end: int, sentence_end: int) -> tuple[str, str] | None:
+    """The two parties named after the document noun ending at ``end`` ("… was signed between
+    A and B", "…, between A and B,"), as written; None when no pair follows."""
+    found = _PARTIES_AFTER.match(text[:sentence_end].rstrip(" .;"), end)  # not past the sentence
+    if found is None:
+        return None
+    if found["a"] is not None:
+        return _without_article(found["a"]), _without_article(found["b"])
+    return found["ra"], found["rb"]
+
+
+def russian_company_signers(text: str, clause_start: int, start: int) -> tuple[str, str] | None:
+    """The two named signers before "подписали" of the untitled document at ``start``, when
+    either is a quoted or Latin name (single Cyrillic words are read elsewhere)."""
+    found = _RU_COMPANY_SIGNERS.search(text, clause_start, start)
+    if found is None or found.end() != start:
+        return None
+    a, b = found["a"], found["b"]
+    if not any(c == "«" or "A" <= c <= "Z" for c in a[:1] + b[:1]):
+        return None
+    return a, b
+
+
+def without_fronted_time(who: str) -> str:
+    """The signers without a time written before them ("In May Kazatomprom and …")."""
+    return _FRONTED_TIME.sub("", who, count=1)
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.startswith(("the ", "The ")) else name

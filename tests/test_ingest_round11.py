@@ -1,0 +1,261 @@
+"""Categories of the eleventh development set (issue #12) for status events, figures and
+agreements, each checked with sentences written for the test, in English and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from caravan.analysis.ingest.numbers import find_money
+from caravan.model.enums import AgreementKind, ProjectStatus
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.store import KnowledgeBase
+from ingest_helpers import DOCUMENT_DAY, events_in, figures_in, proposals_from
+
+
+def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+def _trade(kb: KnowledgeBase, text: str) -> list[tuple[float, str | None, int | None]]:
+    """Trade figures as (value in billions, rounded to 3 places; partner; year)."""
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return [(round(f.value / 1e9, 3), f.partner_id, f.year) for f in found]
+
+
+# -- a decimal comma before "billion" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "value"),
+    [
+        ("trade reached $22,071 billion", "en", 22.071e9),
+        ("the line will cost $4,700 billion", "en", 4.7e9),
+        ("товарооборот достиг 22,071 млрд долларов", "ru", 22.071e9),
+        ("a loan of $1,500 million", "en", 1.5e9),  # thousands of millions stay thousands
+    ],
+)
+def test_a_comma_group_before_billion_is_a_decimal_comma(
+    written: str, language: str, value: float
+) -> None:
+    assert [a.value_usd for a in find_money(written, language)] == [pytest.approx(value)]
+
+
+# -- a whole year after part of it in the same sentence -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's customs put trade between Kyrgyzstan and China at $19.9 billion for"
+        " January-November 2024 and at $22.1 billion for the whole of 2024.",
+        "По данным таможни Китая, товарооборот Кыргызстана и Китая за январь–ноябрь 2024 года"
+        " составил 19,9 млрд долларов, а за весь 2024 год — 22,1 млрд долларов.",
+    ],
+)
+def test_an_amount_for_the_whole_year_is_read_beside_one_for_part_of_it(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _trade(kb, text) == [(22.1, "kg", 2024)]
+
+
+# -- an undated amount after trade for part of a year ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan's trade with China came to $964 million in January-May 2025. Tajik goods"
+        " worth $177 million went to China, while imports from China came to $787 million.",
+        "Товарооборот Таджикистана с Китаем за январь–май 2025 года составил 964 млн долларов."
+        " Экспорт в Китай составил 177 млн долларов, а импорт из Китая — 787 млн долларов.",
+    ],
+)
+def test_an_undated_amount_after_part_of_a_year_is_of_that_part(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _trade(kb, text) == []
+
+
+# -- a province's trade ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shandong's trade with Kazakhstan came to $2 billion in 2024.",
+        "Товарооборот Шаньдуна с Казахстаном в 2024 году составил 2 млрд долларов.",
+    ],
+)
+def test_a_provinces_trade_is_not_chinas(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's trade with China reached $44 billion in 2024.",
+        "Товарооборот Казахстана с Китаем в 2024 году составил 44 млрд долларов.",
+    ],
+)
+def test_a_states_trade_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == [(44.0, "kz", 2024)]
+
+
+# -- an output to be reached is no capacity (corpus rule 11) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity"),
+    [
+        ("The Boguty deposit is to yield 3.3 million tons of ore a year.", False),
+        ("The Boguty deposit can handle 3.3 million tons of ore a year.", True),
+        ("Рудник Богуты рассчитывают выводить на 3,3 млн тонн руды в год.", False),
+        ("Рудник Богуты рассчитан на 3,3 млн тонн руды в год.", True),
+    ],
+)
+def test_an_output_to_be_reached_is_a_target(kb: KnowledgeBase, text: str, capacity: bool) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
+    assert [(f.value, f.subject_id) for f in found] == (
+        [(3.3, "prj-boguty-tungsten")] if capacity else []
+    )
+
+
+# -- trains a day counted as "составы" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 200 freight trains a day can now pass along the Dostyk-Moyinty second track.",
+        "Через вторые пути Достык — Мойынты теперь может проходить 200 грузовых составов в сутки.",
+    ],
+)
+def test_trains_a_day_in_either_word(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_TRAINS_PER_DAY)
+    assert [(f.value, f.subject_id) for f in found] == [(200.0, "prj-dostyk-moyinty-second-track")]
+
+
+# -- a place name tied to another country in brackets ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The Karasu (Kazakhstan) checkpoint can handle up to 300 vehicles a day.", False),
+        ("The Karasu (China) checkpoint can handle up to 300 vehicles a day.", True),
+        (
+            "Очереди стоят у пунктов пропуска «Ак-Тилек» (Кыргызстан) и «Карасу» (Казахстан)."
+            " Пункт пропуска «Карасу» способен пропустить до 300 автомобилей в сутки.",
+            False,
+        ),
+        ("Пункт пропуска «Карасу» (Китай) способен пропустить до 300 автомобилей в сутки.", True),
+    ],
+)
+def test_a_name_placed_in_another_country_is_another_place(
+    kb: KnowledgeBase, text: str, held: bool
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [f.subject_id for f in found] == (["bcp-karasu-kulma-road"] if held else [])
+
+
+# -- works measured against their schedule --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the China-Kyrgyzstan-Uzbekistan railway is ahead of schedule.",
+        "Work on the China-Kyrgyzstan-Uzbekistan railway is moving faster than planned.",
+        "Строительство железной дороги Китай — Кыргызстан — Узбекистан опережает график.",
+        "Железную дорогу Китай — Кыргызстан — Узбекистан достроят на два года раньше намеченного.",
+    ],
+)
+def test_works_ahead_of_their_schedule_are_under_way(kb: KnowledgeBase, text: str) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION, DOCUMENT_DAY)]
+
+
+# -- a document named by the parties after it -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "At the end of the meeting a memorandum was signed between the Food Corporation and"
+            " Binzhou Zhongyu Foods. A second memorandum, between the Kazakh Agrotechnical"
+            " University and the Shandong Academy of Agricultural Sciences, covers seed research.",
+            [
+                "Memorandum between Food Corporation and Binzhou Zhongyu Foods",
+                "Memorandum between Kazakh Agrotechnical University and Shandong Academy of"
+                " Agricultural Sciences",
+            ],
+        ),
+        (
+            "По итогам встречи был подписан меморандум между «Продкорпорацией» и Binzhou Zhongyu"
+            " Foods. Ещё один меморандум, между «Казагроуниверситетом» и Shandong Academy,"
+            " касается семеноводства.",
+            [
+                "Меморандум между Продкорпорацией и Binzhou Zhongyu Foods",
+                "Меморандум между «Казагроуниверситетом» и Shandong Academy",
+            ],
+        ),
+    ],
+)
+def test_a_document_is_named_by_the_parties_after_it(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    found = _agreements(kb, text)
+    assert [a.name for a in found] == names
+    assert all(a.agreement_kind is AgreementKind.MEMORANDUM for a in found)
+    assert all(a.agreement_id is None for a in found)
+
+
+def test_one_more_document_needs_a_signing_just_before(kb: KnowledgeBase) -> None:
+    text = (
+        "The ministers discussed grain exports. A second memorandum, between the Food"
+        " Corporation and Binzhou Zhongyu Foods, is being drafted."
+    )
+    assert _agreements(kb, text) == []
+
+
+# -- signers named as companies -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "14 мая компания «ЕвроХим» и китайская China National Engineering Company (CNCEC)"
+            " торжественно подписали контракт.",
+            "Контракт между «ЕвроХим» и China National Engineering Company (CNCEC)",
+        ),
+        (
+            "In May Kazatomprom and China National Uranium Corporation signed a contract.",
+            "Contract between Kazatomprom and China National Uranium Corporation",
+        ),
+    ],
+)
+def test_a_contract_is_named_by_its_company_signers(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [(a.name, a.agreement_kind) for a in _agreements(kb, text)] == [
+        (name, AgreementKind.AGREEMENT)
+    ]
+
+
+# -- a protocol is an agreement (corpus rule 15) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 February in Bishkek the ministry and Hebei Dongguang Chemical signed an additional"
+        " protocol on the fertilizer plant.",
+        "6 февраля в Бишкеке министерство и Hebei Dongguang Chemical подписали дополнительный"
+        " протокол о строительстве завода удобрений.",
+    ],
+)
+def test_a_protocol_is_an_agreement(kb: KnowledgeBase, text: str) -> None:
+    found = _agreements(kb, text)
+    assert [a.agreement_kind for a in found] == [AgreementKind.AGREEMENT]

@@ -3,6 +3,8 @@ agreements, each checked with sentences written for the test, in English and Rus
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from caravan.analysis.ingest.numbers import find_money
@@ -259,3 +261,36 @@ def test_a_contract_is_named_by_its_company_signers(
 def test_a_protocol_is_an_agreement(kb: KnowledgeBase, text: str) -> None:
     found = _agreements(kb, text)
     assert [a.agreement_kind for a in found] == [AgreementKind.AGREEMENT]
+
+
+# -- a capsule laid, works done by "them", a project launched ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers laid a time capsule in the foundation of new tracks at the KTZE Khorgos Gateway"
+        " dry port.",
+        "В основание новых путей сухого порта KTZE Khorgos Gateway заложили капсулу.",
+        "Их строят на перегрузочном терминале сухого порта KTZE Khorgos Gateway.",
+    ],
+)
+def test_a_capsule_laid_or_works_going_on_at_a_held_facility(kb: KnowledgeBase, text: str) -> None:
+    found = [(e.project_id, e.status) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-khorgos-gateway-dry-port", ProjectStatus.UNDER_CONSTRUCTION)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president singled out the launch of the China-Kyrgyzstan-Uzbekistan railway on"
+        " December 27, 2024, a project that will connect China with Central Asia.",
+        "Президент отметил запуск проекта железной дороги Китай — Кыргызстан — Узбекистан"
+        " 27 декабря 2024 года.",
+    ],
+)
+def test_the_launch_of_a_project_that_is_built_starts_its_construction(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2024, 12, 27))]

@@ -78,11 +78,11 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # "started work on X" is building it; "X has started work" is X operating.
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|building|works?(?=\s+(?:on|at|to|for)\b))\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"\b(?:has|have)\s+(?:started|begun)\s+(?:work|working|operations?|operating|production|producing)\b(?!\s+(?:on|at|to|for)\b)", 0.75),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|laid\s+(?:a|the)\s+(?:time\s+)?capsule|capsule\s+(?:was|has\s+been)\s+laid|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
         # Builders at work, in the progressive: "are boring tunnels", "are laying track".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:are|is)\s+(?:now\s+|already\s+|still\s+)?(?:boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting\s+up)\s+(?:the\s+|its\s+|new\s+)?(?:\w+\s+)?(?:tunnels?|tracks?|rails?|bridges?|embankments?|piers?|foundations?|infrastructure|roadbed|line|road|pipes?)\b", 0.7),
-        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
-        (None, r"\b(?:launched)\b|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?)(?![\w-])", 0.75),
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|строят|возводят|(?:заложил\w*|заложен\w*)\s+(?:\w+\s+){0,2}?капсул\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
+        (None, r"\b(?:launched|(?:the\s+)?launch\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])))\b|(?<![\w-])запуск\w*\s+проект\w*|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?)(?![\w-])", 0.75),
         # a facility founded exists from then: "Set up in 2015, … Gateway grew into …", "был создан"
         (ProjectStatus.IN_SERVICE, r"\b(?:established|set\s+up)\b|(?<![\w-])(?:создан[аоы]?|созданн\w+)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
@@ -168,6 +168,9 @@ _OPERATING = re.compile(
     r"\b(?:operation|traffic|service|trains?)\b|движени|эксплуатаци", re.IGNORECASE
 )
 
+#: The launch of a project ("запуск проекта железной дороги", "the launch of the … railway")
+#: is its start: for a project that is built, its construction.
+_PROJECT_LAUNCH = re.compile(r"проект", re.IGNORECASE)
 #: Russian "запустить" a facility is to put it into operation (its works are "запустить
 #: строительство", read by the construction rule).
 _RU_LAUNCH = re.compile(r"запу", re.IGNORECASE)
@@ -496,8 +499,10 @@ def _launched_status(view: SentenceView, project_id: str, start: int, end: int) 
     kind = view.context.project_kinds.get(project_id)
     segment = view.segment_of(start)
     operating = _OPERATING.search(view.text, segment[0], segment[1]) is not None
-    if _RU_LAUNCH.match(view.text, start) and not _SUBJECT_NOUN.search(
-        view.text, segment[0], segment[1]
+    if (
+        _RU_LAUNCH.match(view.text, start)
+        and not _SUBJECT_NOUN.search(view.text, segment[0], segment[1])
+        and not _PROJECT_LAUNCH.search(view.text, start, end)
     ):
         return ProjectStatus.IN_SERVICE  # "запустили первую очередь": put into operation
     if kind in INFRASTRUCTURE and not operating:

@@ -143,3 +143,51 @@ def test_the_system_countries_are_worked_out_once_per_knowledge_base(kb: Knowled
     first = system_countries(gazetteer)
     assert {"cn", "kz", "uz"} <= first
     assert system_countries(gazetteer) is first
+
+
+# -- a known name's first words before another kind of line ------------------------------------
+
+
+def test_a_compass_named_highway_is_not_the_held_railway(kb: KnowledgeBase) -> None:
+    text = "A ceremony marked this stage of the new North-South highway project in Kyrgyzstan."
+    assert "North-South highway" in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_the_held_railway_by_its_own_kind_is_not_new(kb: KnowledgeBase) -> None:
+    text = "Work on the North-South railway project between Kazakhstan and Iran went on."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_facility_that_will_appear_in_a_town_is_placed_there(kb: KnowledgeBase) -> None:
+    text = (
+        "Компания и китайская корпорация подписали контракт. Химический комплекс, который будет"
+        " выпускать минеральные удобрения, появится в городе Жанатасе Жамбылской области."
+    )
+    projects = _new(kb, text, EntityKind.PROJECT)
+    assert any(p.startswith("Химический комплекс в городе Жанатасе") for p in projects)
+    assert "Жанатас" in _new(kb, text, EntityKind.PLACE)  # its region after it is no longer name
+
+
+def test_a_facility_that_will_appear_with_no_partner_is_not_placed(kb: KnowledgeBase) -> None:
+    text = "Детский парк появится в городе Жанатасе Жамбылской области."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- what is no place and no facility --------------------------------------------------------
+
+
+def test_a_continent_is_no_new_place(kb: KnowledgeBase) -> None:
+    text = "Дорога сократит расстояние от Китая до Европы на тысячу километров."
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_a_hub_for_a_part_of_the_world_is_a_role(kb: KnowledgeBase) -> None:
+    role = "The railway will make the republic more of a transit hub for Eurasia."
+    built = "A Chinese company will build a transit hub for cargo in Osh."
+    assert _new(kb, role, EntityKind.PROJECT) == []
+    assert _new(kb, built, EntityKind.PROJECT) != []
+
+
+def test_a_language_is_no_place(kb: KnowledgeBase) -> None:
+    text = 'In Mongolian the name means "camels pass"; in Kazak it means "wealth gathers".'
+    assert "Kazak" not in _new(kb, text, EntityKind.PLACE)

@@ -42,7 +42,12 @@ from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tied_names import tied_names
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
-from caravan.analysis.ingest.world_places import foreign_settlement, world_places
+from caravan.analysis.ingest.world_places import (
+    foreign_settlement,
+    names_a_world_region,
+    serves_a_world_region,
+    world_places,
+)
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
 
 __all__ = ["listed_places", "new_entities", "new_place", "paired_tunnels", "route_places"]
@@ -195,6 +200,7 @@ _KIND_WORDS = frozenset(
      "pipeline", "gas", "oil", "corridor", "bypass", "transport", "transit"}
 )  # fmt: skip
 _REGION_WORDS = frozenset({"asia", "asian", "central", "europe", "eurasian", "caspian"})
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
 #: A corridor through four countries or more is one route, not a pair's many lines:
 #: "the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor".
@@ -205,15 +211,21 @@ _LONG_COUNTRY_CORRIDOR = re.compile(
 
 def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """Things named in the sentence by a pattern that no known name covers; no settlement
-    of a country outside ``countries.csv`` ("Istanbul (Türkiye)": the corpus's rule 5)."""
+    of a country outside ``countries.csv`` ("Istanbul (Türkiye)": the corpus's rule 5), no
+    continent ("Европа") and no facility named by the part of the world it serves."""
     for found in _gathered(view, gazetteer):
         payload = found.payload
-        if not (
-            isinstance(payload, ProposedEntity)
-            and payload.entity_kind is EntityKind.PLACE
-            and foreign_settlement(payload.name, gazetteer)
-        ):
+        if not isinstance(payload, ProposedEntity):
             yield found
+            continue
+        place = payload.entity_kind is EntityKind.PLACE
+        if place and (
+            foreign_settlement(payload.name, gazetteer) or names_a_world_region(payload.name)
+        ):
+            continue  # "Istanbul", "Европа": no settlement of the system
+        if serves_a_world_region(payload.name):
+            continue  # "a transit hub for Eurasia": a role, not a facility
+        yield found
 
 
 def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
@@ -255,8 +267,8 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             proper = {
                 w.key
                 for w in words
-                if w.key not in _KIND_WORDS and not gazetteer.is_country_word(w.key)
-            }
+                if w.key not in _KIND_WORDS | _COMPASS and not gazetteer.is_country_word(w.key)
+            }  # a compass pair ("North-South highway") names no ends another line may share
             if (
                 kind is EntityKind.PROJECT
                 and len(proper) >= 2

@@ -73,8 +73,25 @@ def facility_mentions(
         span_start = before.start() if before is not None else token.start
         span_end = after.end() if after is not None else token.end
         project_id, label = head
+        if after is not None and _another_kind_between(text[token.end : after.end()], label):
+            continue  # "the North-South highway project" is no "North–South railway"
         entry = Entry(EntryKind.PROJECT, project_id, label, alias=True)
         found.append(
             Match(span_start, span_end, text[span_start:span_end], (entry,), MatchMethod.ALIAS)
         )
     return found
+
+
+#: Kinds of line: one between the head word and the noun that the name lacks names another.
+_LINE_KIND = re.compile(
+    r"\b(?:railway|railroad|highway|road|motorway|expressway|pipeline|bridge|tunnel)\b"
+    r"|(?<![\w-])(?:автодорог|трасс|газопровод|нефтепровод|железн)\w*",
+    re.IGNORECASE,
+)
+
+
+def _another_kind_between(between: str, label: str) -> bool:
+    """True when the words after the head word say a kind of line the name does not."""
+    said = {k.group().casefold() for k in _LINE_KIND.finditer(between)}
+    named = {k.group().casefold() for k in _LINE_KIND.finditer(label)}
+    return bool(said - named)

@@ -668,6 +668,15 @@ _RU_CUE = re.compile(
     r"|проектно-сметн\w*)(?![\w-])",
     re.IGNORECASE,
 )
+#: A verb of coming into being before the facility's place, perhaps after a relative clause
+#: of what it will make: "комплекс, который будет выпускать удобрения, появится в городе …".
+_RU_COMES_AT = re.compile(
+    r"(?:\s*,\s*(?:который|которая|которое|которые)\s+[^,.;:]{1,80}?,)?\s+(?:появится|появятся"
+    r"|разместится|расположится|откроется|заработает|будет\s+(?:построен|построена|построено"
+    r"|расположен|расположена|открыт|открыта))(?=\s+(?:в|во|на|у|под|рядом|возле|около)\s)"
+)
+#: A Chinese party near such a facility: its tie to another state (corpus rule 1).
+_RU_PARTY = re.compile(r"(?i:китай|кнр|chin)")
 #: An adjective of two states ("китайско-узбекского центра"): a joint facility, tied to both.
 _RU_TWO_STATES = re.compile(
     r"(?i:китайско|казахстанско|кыргызско|киргизско|таджикско|узбекско|туркменско|российско)"
@@ -880,6 +889,21 @@ def _russian_phrase(
         break
     if plural and numeral is None and capacity is None:
         return None  # "строительство электростанций": plants in general
+    # an enterprise "появится" is as often a plant named before by another head: not read so
+    coming = (
+        _RU_COMES_AT.match(sentence, cursor)
+        if place is None and head.head not in _COMPANY_HEADS
+        else None
+    )
+    where = _RU_PLACE.match(sentence, coming.end()) if coming is not None else None
+    if (
+        where is not None
+        and _a_place(view, view.start + where.start("where"), where)
+        and any(_RU_PARTY.search(v.sentence) for v in view.with_previous(2))
+    ):
+        place = where["where"]  # "комплекс, который будет выпускать …, появится в городе …"
+        rest_parts.append(place.replace("«", "").replace("»", "").replace('"', ""))
+        place_span = (view.start + where.start("where"), view.start + where.end("where"))
     if place is None:
         place, place_span, in_place = _place_before(view, start, r"Во?")
         if in_place:

@@ -253,7 +253,11 @@ class Gazetteer:
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
                 window = tokens[i : i + n]
                 keys = tuple(t.key for t in window)
-                entries = self._by_keys.get(keys) or self._prefix_entries(keys, window)
+                entries = self._by_keys.get(keys) or [
+                    e
+                    for e in self._prefix_entries(keys, window)
+                    if not _another_kind_after(e, keys, tokens[i + n : i + n + 1])
+                ]
                 if entries and _contiguous(text, window) and _plausible(window, entries):
                     yield i, i + n, _match(text, window, entries, None)
                     i += n
@@ -367,6 +371,27 @@ class Gazetteer:
             ):
                 return entry, entry.label
         return None
+
+
+#: Nouns that say what kind of line a name is: a known name's first words followed by another
+#: ("North-South highway" for the "North–South railway") name another thing.
+_LINE_KINDS = frozenset(
+    t.key
+    for t in tokenise(
+        "railway railroad highway road motorway expressway pipeline corridor bridge tunnel"
+        " железная автодорога трасса газопровод нефтепровод"
+    )
+)
+
+
+def _another_kind_after(entry: Entry, said: tuple[str, ...], after: list[Token]) -> bool:
+    """True when the word after a known name's first words is a kind of line that differs
+    from the name's own next word ("North-South highway" is not the "North–South railway")."""
+    if not after or after[0].key not in _LINE_KINDS:
+        return False
+    name = tuple(t.key for t in tokenise(entry.label))
+    following = name[len(said)] if len(name) > len(said) else None
+    return following in _LINE_KINDS and following != after[0].key
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -458,6 +458,11 @@ def _end_of_a_line(view: SentenceView, found: _Found) -> bool:
     return False
 
 
+#: The town's region after it, in the genitive ("в городе Жанатасе Жамбылской области"):
+#: where the town is, not a longer name.
+_REGION_OF_TOWN = re.compile(r"^\s[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:област|район|провинци|округ)\w*")
+
+
 def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
     """True when the name is a word of a company's, person's, line's or facility's name."""
     if found.chinese:
@@ -470,7 +475,7 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
         return True
     if _CROSSING_BEFORE.search(view.text[max(view.start, found.start - 80) : found.start]):
         return True  # "стыки Сарыагаш и Сырдарья": crossings, read by the crossing rules
-    if re.match(r"^\s[A-ZА-ЯЁ]", after):
+    if re.match(r"^\s[A-ZА-ЯЁ]", after) and not _REGION_OF_TOWN.match(after):
         return True  # "Shenzhen Metro", "Mary Smith": one longer name
     previous = re.search(r"([A-ZА-ЯЁ][\w'’-]*)\s$", before)
     named = any(m.ids(EntryKind.COUNTRY) for m in view.matches if m.end == found.start - 1)
@@ -511,6 +516,40 @@ _REGION_AFTER = re.compile(
 )
 
 
+#: A continent or a part of the world, written alone: no settlement ("до Европы").
+_WORLD_REGION = re.compile(
+    r"(?:Asia|Europe|Eurasia|Africa|America|Siberia|Caucasus|Middle\s+East"
+    r"|Ази[яиюей]|Европ[аыуеой]|Европою|Еврази[яиюей]|Сибир[ьиюей]|Кавказ\w*|Ближн\w+\s+Восток\w*)"
+)
+#: A hub, gateway or bridge named by the part of the world it serves ("transit hub for
+#: Eurasia"): a role a country plays, not a facility built ("a regional Beidou system center
+#: for Central Asia" is one).
+_SERVES_A_REGION = re.compile(
+    r"\b(?:hub|gateway|bridge|crossroads)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:(?:Central|Western|Eastern|South|North)\s+)?(?:Asia|Europe|Eurasia|region|world)$"
+    r"|(?<![\w-])(?:хаб\w*|мост\w*|ворот\w*)\s+(?:для\s+)?(?:всей\s+)?(?:Центральной\s+)?"
+    r"(?:Азии|Европы|Евразии|региона|мира)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_world_region(name: str) -> bool:
+    """True for a continent's or a part of the world's name ("Европа", "Eurasia")."""
+    return _WORLD_REGION.fullmatch(name.strip()) is not None
+
+
+def serves_a_world_region(name: str) -> bool:
+    """True for a facility named by the part of the world it would serve ("Transit hub for
+    Eurasia"): a country's role, not a facility."""
+    return _SERVES_A_REGION.search(name.strip()) is not None
+
+
+#: Words after a name that make it a language: "in Kazak it means …".
+_SPOKEN_AFTER = re.compile(
+    r"^\s*,?\s+(?:it|this|that|they)\s+(?:means?|is\s+called|stands\s+for)\b"
+)
+
+
 def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     """A new place for each settlement of the system the sentence names with a cue, that the
     knowledge base does not hold, with its country and coordinates from GeoNames."""
@@ -524,6 +563,8 @@ def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue
         if _in_a_dateline(view, item) or _REGION_AFTER.match(view.text[item.end : item.end + 40]):
             continue  # where the report was filed; an adjective of a region
+        if _SPOKEN_AFTER.match(view.text[item.end : item.end + 40]):
+            continue  # "in Kazak it means …": a language
         if any(a < item.end and item.start < b for a, b in persons):
             continue  # a person's or an organisation's name, by the model
         if not item.chinese and not _cue(view, item, found):

@@ -9,7 +9,7 @@ import pytest
 
 from caravan.analysis.ingest.numbers import find_money
 from caravan.model.enums import AgreementKind, ProjectStatus
-from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.model.proposals import FigureQuantity, FlagCode, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import DOCUMENT_DAY, events_in, figures_in, proposals_from
 
@@ -294,3 +294,68 @@ def test_the_launch_of_a_project_that_is_built_starts_its_construction(
 ) -> None:
     found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
     assert found == [("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2024, 12, 27))]
+
+
+# -- a project written with none of its held names (corpus rule 14) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Газовое месторождение Галкыныш введено в эксплуатацию в 2013 году.", True),
+        ("The Galkynysh gas field was put into operation in 2013.", False),
+        ("МЦПС Хоргос открылся в апреле 2012 года.", False),
+        ("The Khorgos International Centre of Boundary Cooperation opened in April 2012.", False),
+    ],
+)
+def test_a_project_written_in_another_script_is_a_spelling_variant(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    facts = [f for f in proposals_from(kb, text) if f.kind.value == "status_event"]
+    assert len(facts) == 1
+    codes = {flag.code for flag in facts[0].flags}
+    assert (FlagCode.SPELLING_VARIANT in codes) is flagged
+
+
+# -- a facility shown in use ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today 14 companies work in the Pengsheng Industrial Park.",
+        "Сегодня в парке Peng Sheng работают 14 компаний.",
+    ],
+)
+def test_firms_at_work_in_a_park_show_it_in_service_as_reported(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-pengsheng-industrial-park", ProjectStatus.IN_SERVICE, DOCUMENT_DAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 1.3 million people had checked in and out of the Khorgos International Centre"
+        " of Boundary Cooperation this year.",
+        "В этом году через МЦПС Хоргос прошли более 1,3 млн человек.",
+    ],
+)
+def test_people_through_a_centre_show_it_in_service_as_reported(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-khorgos-icbc", ProjectStatus.IN_SERVICE, DOCUMENT_DAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On July 5, 2023 the Zarafshon JV copper plant turned out its first products.",
+        "5 июля 2023 года медный завод Zarafshon JV выпустил первую продукцию.",
+    ],
+)
+def test_first_products_put_a_plant_in_service_on_their_day(kb: KnowledgeBase, text: str) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-zijin-zeravshan", ProjectStatus.IN_SERVICE, dt.date(2023, 7, 5))]

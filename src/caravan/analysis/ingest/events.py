@@ -17,8 +17,10 @@ from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
 from caravan.analysis.ingest.event_subjects import event_is_subject
+from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reported
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.held_names import unheld_name_flags
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -143,6 +145,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + SIGNED_TRIGGERS
     + BEING_TRIGGERS
     + PACE_TRIGGERS
+    + USE_TRIGGERS
     + EVENT_NOUN_TRIGGERS
 )
 
@@ -315,9 +318,9 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     resolved = ProjectStatus.IN_SERVICE
                 dating = (
                     _as_reported(view)
-                    if pace
+                    if pace or in_use_as_reported(trigger.group(0))
                     else date_for(view, t_start, t_end, sorted(verbs - {t_end}))
-                )  # works sped up or to finish early: under way on the report's day
+                )  # works sped up or to finish early, firms at work: as on the report's day
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
@@ -583,6 +586,7 @@ def _match_flags(match: Match) -> Iterator[Flag]:
             code=FlagCode.SPELLING_VARIANT,
             message=f"'{match.text}' read as '{match.variant_of}' (a spelling variant)",
         )
+    yield from unheld_name_flags(match)  # another script or other words (corpus rule 14)
     if len(match.ids(EntryKind.PROJECT)) > 1:
         yield Flag(
             code=FlagCode.AMBIGUOUS,

@@ -32,6 +32,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.future_openings import future_openings
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.held_names import unheld_name_flags
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
@@ -1404,7 +1405,7 @@ def _valid_from(view: SentenceView, dated: DateMention | None) -> dt.date | None
 
 def _variant_flags(match: Match) -> tuple[Flag, ...]:
     if match.variant_of is None:
-        return ()
+        return unheld_name_flags(match)  # another script or other words (corpus rule 14)
     return (
         Flag(
             code=FlagCode.SPELLING_VARIANT,

@@ -1,0 +1,56 @@
+"""A facility shown in use is in service: its first products, the firms working in it, the
+people or goods that passed through it.
+
+- **First products**: "the copper plant turned out its first products", "завод выпустил первую
+  продукцию": production has begun.
+- **Firms at work in it**: "Today 14 companies work in the park", "в парке работают 14
+  компаний".
+- **People or goods through it**: "1.34 million people had checked in and out of the center
+  this year", "через центр прошли 1,3 млн человек": it is open to them.
+
+The project must be named in the clause, or referred back to ("the park"), as for every status
+phrase. First products are dated as any event; firms at work and people who passed are seen as
+the report is written ("this year as of April 19"), so they are dated by the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.model.enums import ProjectStatus
+
+__all__ = ["USE_TRIGGERS", "in_use_as_reported"]
+
+_FIRST_PRODUCTS = re.compile(
+    r"\b(?:turned\s+out|produced|shipped|released|made|yielded)\s+(?:its|their|the)\s+first\s+"
+    r"(?:products?|output|batch\w*|ingots?|cathodes?|concentrate|cars?|vehicles?|trucks?)\b"
+    r"|(?<![\w-])(?:выпустил\w*|выдал\w*|дал[аио]?|произв[её]л\w*)\s+(?:свою\s+)?перв\w+\s+"
+    r"(?:продукци\w*|парти\w*|слит\w*|катод\w*|концентрат\w*|автомобил\w*|машин\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_FIRMS_AT_WORK = re.compile(
+    r"\b\d[\d,.]*\s+(?:[\w-]+\s+)?(?:companies|enterprises|firms|businesses|tenants)\s+"
+    r"(?:now\s+|already\s+)?(?:work|operate|are\s+(?:based|working|operating))\s+(?:in|at)\b"
+    r"|(?<![\w-])(?:работа[ею]т|действу[ею]т)\s+(?:уже\s+)?\d[\d\s,.]*\s+(?:[\w-]+\s+)?"
+    r"(?:компани\w*|предприяти\w*|фирм\w*|резидент\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+_PASSED_THROUGH = re.compile(
+    r"\b(?:people|passengers|travell?ers|visitors|tourists)\s+(?:have|had)\s+"
+    r"(?:checked\s+in|passed|crossed|travell?ed|visited)\b"
+    r"|(?<![\w-])через\s+(?:\w+\s+){0,2}прошл[иао]?\s+(?:более\s+|свыше\s+|почти\s+|около\s+)?\d"
+    r"|(?<![\w-])прошл[иао]?\s+через\s+(?:\w+\s+)?(?:центр|терминал|порт|пункт|переход)\w*(?![\w-])",
+    re.IGNORECASE,
+)
+
+#: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
+USE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
+    (ProjectStatus.IN_SERVICE, _FIRST_PRODUCTS, 0.75),
+    (ProjectStatus.IN_SERVICE, _FIRMS_AT_WORK, 0.65),
+    (ProjectStatus.IN_SERVICE, _PASSED_THROUGH, 0.65),
+)
+
+
+def in_use_as_reported(phrase: str) -> bool:
+    """True when a status phrase shows the facility in use as the report is written."""
+    return bool(_FIRMS_AT_WORK.search(phrase) or _PASSED_THROUGH.search(phrase))

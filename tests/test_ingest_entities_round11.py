@@ -191,3 +191,10 @@ def test_a_hub_for_a_part_of_the_world_is_a_role(kb: KnowledgeBase) -> None:
 def test_a_language_is_no_place(kb: KnowledgeBase) -> None:
     text = 'In Mongolian the name means "camels pass"; in Kazak it means "wealth gathers".'
     assert "Kazak" not in _new(kb, text, EntityKind.PLACE)
+
+
+def test_an_english_zone_by_its_place_and_abbreviation(kb: KnowledgeBase) -> None:
+    tied = "The project links the Kashgar FEZ in China and Naryn in Kyrgyzstan."
+    alone = "Visitors toured the Kashgar FEZ last week."
+    assert "Kashgar FEZ" in _new(kb, tied, EntityKind.PROJECT)
+    assert _new(kb, alone, EntityKind.PROJECT) == []

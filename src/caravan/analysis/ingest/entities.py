@@ -37,7 +37,7 @@ from caravan.analysis.ingest.named_services import named_services
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
 from caravan.analysis.ingest.place_airports import place_airports
 from caravan.analysis.ingest.quoted_lines import quoted_lines
-from caravan.analysis.ingest.quoted_zones import quoted_zones
+from caravan.analysis.ingest.quoted_zones import abbreviated_zones, quoted_zones
 from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.tied_names import tied_names
 from caravan.analysis.ingest.tokens import tokenise
@@ -328,6 +328,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *quoted_facilities(view, gazetteer),
         *named_zones(view, gazetteer),
         *quoted_zones(view, gazetteer),
+        *abbreviated_zones(view, gazetteer),
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
     ]:

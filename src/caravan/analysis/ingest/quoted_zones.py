@@ -7,6 +7,7 @@ a bare "центр «…»" is as often an organisation. An abbreviation of a zo
 МЦПС) needs none. The name is given in the nominative with its quoted name ("Свободная
 экономическая зона «Коканд»"); a zone named after its town is not the town, so a held place's
 name is allowed, a country's is not. Read only near a country or a Chinese party (rule 1).
+In English, a place and the abbreviation of a zone's kind name one: "the Kashgar FEZ".
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from caravan.analysis.ingest.morphology import analyser
 from caravan.analysis.ingest.named_facilities import _party_near
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["quoted_zones"]
+__all__ = ["abbreviated_zones", "quoted_zones"]
 
 #: Weak heads by their lemma; a zone is no row of ``facility_heads.csv`` (it is not built).
 _HEADS = frozenset({"зона", "парк", "центр", "комплекс", "кластер", "хаб", "база", "технопарк"})
@@ -29,6 +30,24 @@ _ADJECTIVES = re.compile(
     r"(?<![\w-])(?P<phrase>(?:[а-яё]+(?:-[а-яё]+)?\s+){1,3}(?P<head>[а-яё]+))\s+" + _QUOTED
 )
 _ABBREVIATED = re.compile(r"(?<![\w-])(?P<phrase>(?P<head>СЭЗ|ОЭЗ|ФЭЗ|МЦПС|ИП))\s+" + _QUOTED)
+
+
+#: An English zone by its place and the abbreviation of its kind: "the Kashgar FEZ".
+_EN_ABBREVIATED = re.compile(r"\b(?P<name>(?-i:[A-Z][a-z]+)\s+(?:FEZ|SEZ|FTZ|SFEZ))\b")
+
+
+def abbreviated_zones(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each zone named in English by its place and the abbreviation of
+    its kind ("the Kashgar FEZ"), near a country or a Chinese party; a held place's name is
+    allowed (the zone is not the town), a held project's is not."""
+    found = list(_EN_ABBREVIATED.finditer(view.sentence))
+    if not found or not _party_near(view, gazetteer):
+        return
+    for item in found:
+        start, end = view.start + item.start("name"), view.start + item.end("name")
+        if view.known_name_over(start, end, EntryKind.PROJECT, EntryKind.COUNTRY):
+            continue
+        yield item["name"], start, end
 
 
 def quoted_zones(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:

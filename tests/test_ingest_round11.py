@@ -359,3 +359,66 @@ def test_people_through_a_centre_show_it_in_service_as_reported(
 def test_first_products_put_a_plant_in_service_on_their_day(kb: KnowledgeBase, text: str) -> None:
     found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
     assert found == [("prj-zijin-zeravshan", ProjectStatus.IN_SERVICE, dt.date(2023, 7, 5))]
+
+
+# -- a deal named back by its parties -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakhstan said on Thursday that it had agreed a long-term deal to supply uranium to"
+            " China. The contract, between the national atomic company Kazatomprom and China"
+            " National Uranium Corporation, covers deliveries of concentrate.",
+            "Contract between Kazatomprom and China National Uranium Corporation",
+        ),
+        (
+            "Казахстан сообщил, что договорился о долгосрочной сделке по поставкам урана в Китай."
+            " Как уточнили в компании, контракт, заключённый между «Казатомпромом» и China"
+            " National Uranium Corporation, предусматривает поставки концентрата.",
+            "Контракт между «Казатомпромом» и China National Uranium Corporation",
+        ),
+    ],
+)
+def test_a_deal_agreed_is_the_contract_named_back_by_its_parties(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [(a.name, a.agreement_kind) for a in _agreements(kb, text)] == [
+        (name, AgreementKind.AGREEMENT)
+    ]
+
+
+def test_a_contract_named_back_with_no_deal_before_is_not_proposed(kb: KnowledgeBase) -> None:
+    text = (
+        "Kazakhstan mines more uranium than any other country. The contract, between"
+        " Kazatomprom and China National Uranium Corporation, covers deliveries of concentrate."
+    )
+    assert _agreements(kb, text) == []
+
+
+# -- scales joined or written out -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "value"),
+    [
+        ("the $620-million project", "en", 620e6),
+        ("a $2.5-billion loan", "en", 2.5e9),
+        ("проект стоимостью $620 млн", "ru", 620e6),
+    ],
+)
+def test_a_scale_joined_by_a_hyphen(written: str, language: str, value: float) -> None:
+    assert [a.value_usd for a in find_money(written, language)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 2.5 thousand vehicles a day will be able to pass through the Khorgos crossing.",
+        "Через пункт пропуска Хоргос смогут проезжать до 2,5 тысячи автомобилей в сутки.",
+    ],
+)
+def test_vehicles_a_day_counted_in_thousands(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    assert [f.value for f in found] == [2500.0]

@@ -44,6 +44,8 @@ from caravan.analysis.ingest.morphology import (
     singular_noun,
 )
 from caravan.analysis.ingest.signing_parties import (
+    deal_agreed,
+    document_between,
     one_more_document,
     parties_after,
     russian_company_signers,
@@ -648,8 +650,12 @@ def _untitled(
             if named is not None:
                 yield start, view.start + found.end("noun" if found["noun"] else "runoun"), named
                 continue
-            if not tail and determined:
-                continue
+            if (
+                not tail
+                and determined
+                and parties_after(view.text, view.start + found.end(), view.end) is None
+            ):
+                continue  # "The contract, between A and B, …": named back by its parties
         if (said := _SAYS_WHAT.match(view.sentence, found.end())) is not None and not tail:
             # "A second agreement, the minister went on, provides for a branch of …"
             yield (
@@ -970,10 +976,13 @@ def _among_signed(view: SentenceView) -> bool:
 
 
 def _one_more_signed(view: SentenceView) -> bool:
-    """True for "A second memorandum, between …" right after a sentence reporting a signing."""
-    if not one_more_document(view.sentence):
-        return False
-    return any(_signed(earlier.sentence) for earlier in view.previous_sentences(1))
+    """True for "A second memorandum, between …" right after a sentence reporting a signing,
+    and for "The contract, between A and B, …" right after one reporting a deal agreed."""
+    if one_more_document(view.sentence):
+        return any(_signed(earlier.sentence) for earlier in view.previous_sentences(1))
+    if document_between(view.sentence):
+        return any(deal_agreed(earlier.sentence) for earlier in view.previous_sentences(1))
+    return False
 
 
 def _in_signed_list(view: SentenceView) -> bool:

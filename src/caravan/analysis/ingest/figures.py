@@ -111,7 +111,7 @@ _PER_DAY = (
     r"\s*(?:per|a|each|every|в|за)\s+(?:day|сутки|день)|\s+daily|\s+ежедневно|\s*/\s*(?:day|сут\.?)"
 )
 _VEHICLES = re.compile(
-    r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?:(?:грузов\w*|легков\w*|freight|cargo|heavy|passenger)\s+(?:(?:и|and)\s+\d[\d,.]*\s+(?:грузов\w*|легков\w*|passenger|light)\s+)?)?(?:trucks|lorries|vehicles|cars|грузовик\w*|автомобил\w*|машин\w*|транспортных\s+средств|ТС)"
+    r"(?P<n>\d[\d,.\u00a0 ]*)\s*(?P<th>(?:тысяч[аи]?|тыс\.|thousand)\s+)?(?:(?:грузов\w*|легков\w*|freight|cargo|heavy|passenger)\s+(?:(?:и|and)\s+\d[\d,.]*\s+(?:грузов\w*|легков\w*|passenger|light)\s+)?)?(?:trucks|lorries|vehicles|cars|грузовик\w*|автомобил\w*|машин\w*|транспортных\s+средств|ТС)"
     r"(?:" + _PER_DAY + r")",
     re.IGNORECASE,
 )
@@ -751,6 +751,8 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if not numbers or in_range(sentence, found.start(group), found.end(group)):
                 continue
             value = numbers[0].value
+            if groups.get("th"):
+                value *= 1000  # "до 2,5 тысячи автомобилей в сутки"
             if group == "k":  # tonnes written out: "600,000 tonnes", "600 тыс. тонн" in Mt
                 value = value / 1e6 if len(numbers) == 1 and value >= 1000 else value / 1e3
             start, end = view.start + found.start(), view.start + found.end()

@@ -58,7 +58,12 @@ _BIGGER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _MONEY_RE = re.compile(
-    r"(?:(?:US\$|USD|\$)\s?(?P<n1>" + _NUMBER + r")(?:\s?" + _SCALE.replace("scale", "s1") + r")?"
+    # "$620-million project": the scale may be joined by a hyphen
+    r"(?:(?:US\$|USD|\$)\s?(?P<n1>"
+    + _NUMBER
+    + r")(?:[\s-]?"
+    + _SCALE.replace("scale", "s1")
+    + r")?"
     r"|(?P<n2>" + _NUMBER + r")\s?(?:" + _SCALE.replace("scale", "s2") + r"\s?)?" + _DOLLARS + r")"
     r"(?![\w])",
     re.IGNORECASE,

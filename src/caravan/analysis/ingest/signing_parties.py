@@ -8,6 +8,9 @@
   word before one of them or an adverb before the verb, are the two signers.
 - **One more document**: "A second memorandum, between A and B, covers …", "Ещё один
   меморандум …" right after a sentence reporting a signing was signed with it.
+- **A deal named back by its parties**: "Kazakhstan said it had agreed a long-term deal to
+  supply uranium to China. The contract, between Kazatomprom and China National Uranium
+  Corporation, covers …": the contract of the deal agreed just before.
 - **A time before the signers**: "In May Kazatomprom and CNUC signed a contract" was signed
   by Kazatomprom and CNUC, not by "In May Kazatomprom".
 """
@@ -16,7 +19,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["one_more_document", "parties_after", "russian_company_signers", "without_fronted_time"]
+__all__ = [
+    "deal_agreed",
+    "document_between",
+    "one_more_document",
+    "parties_after",
+    "russian_company_signers",
+    "without_fronted_time",
+]
 
 #: A name in English: capitalised words, with "of", "for" or "the" inside ("the Shandong
 #: Academy of Agricultural Science").
@@ -32,10 +42,20 @@ _RU_NAME = (
     r"|(?-i:[А-ЯЁ][а-яё-]+)(?:\s+(?:(?-i:[а-яё]+(?:ого|его|ой|ей|ых|их|ия|ии|ов|а|ы)"
     r"|[А-ЯЁ]{2,}|[А-ЯЁ][а-яё-]+)))*"
 )
+#: Words that describe a party before its name: "the national atomic company Kazatomprom".
+_DESCRIBED = r"(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?"
 _PARTIES_AFTER = re.compile(
     r"(?:\s*,\s*|\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:signed|concluded|inked)\s+"
-    r"|\s+)between\s+(?P<a>" + _EN_NAME + r")\s+and\s+(?P<b>" + _EN_NAME + r")(?=[\s,.;:)]|$)"
-    r"|(?:\s*,\s*|\s+(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?)\s+)"
+    r"|\s+)between\s+"
+    + _DESCRIBED
+    + r"(?P<a>"
+    + _EN_NAME
+    + r")\s+and\s+"
+    + _DESCRIBED
+    + r"(?P<b>"
+    + _EN_NAME
+    + r")(?=[\s,.;:)]|$)"
+    r"|(?:\s*,\s*(?:(?:подписанн|заключ[её]нн)\w+\s+)?|\s+(?:был[аио]?\s+)?(?:подписан[аоы]?|заключ[её]н[аоы]?)\s+)"
     r"между\s+(?P<ra>" + _RU_NAME + r")\s+и\s+(?P<rb>" + _RU_NAME + r")(?=[\s,.;:)]|$)",
     re.IGNORECASE,
 )
@@ -60,6 +80,34 @@ _ONE_MORE = re.compile(
     r"(?:меморандум|соглашени|контракт|протокол|документ|договор)",
     re.IGNORECASE,
 )
+
+
+#: A document named back by its parties: "The contract, between A and B, covers …".
+_DOCUMENT_BETWEEN = re.compile(
+    r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:contract|deal|agreement|memorandum)\s*,\s+between\s"
+    r"|(?:^\s*|,\s+)(?:этот\s+|данный\s+)?(?:контракт|соглашение|меморандум)\s*,\s+"
+    r"(?:(?:заключ[её]нн|подписанн)\w+\s+)?между\s",
+    re.IGNORECASE,
+)
+#: A deal reported agreed or signed: "it had agreed a long-term deal to supply …".
+_DEAL_AGREED = re.compile(
+    r"\b(?:agreed|signed|concluded|struck|reached|inked)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|contract|agreement)\b"
+    r"|(?<![\w-])(?:заключил\w*|подписал\w*|договорил\w*\s+о)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:сделк|контракт|соглашени)\w*",
+    re.IGNORECASE,
+)
+
+
+def document_between(sentence: str) -> bool:
+    """True when ``sentence`` opens on a document named back by its parties ("The contract,
+    between A and B, …")."""
+    return _DOCUMENT_BETWEEN.search(sentence) is not None
+
+
+def deal_agreed(sentence: str) -> bool:
+    """True when ``sentence`` reports a deal agreed or signed ("had agreed a long-term deal")."""
+    return _DEAL_AGREED.search(sentence) is not None
 
 
 def one_more_document(sentence: str) -> bool:

@@ -422,3 +422,27 @@ def test_a_scale_joined_by_a_hyphen(written: str, language: str, value: float) -
 def test_vehicles_a_day_counted_in_thousands(kb: KnowledgeBase, text: str) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
     assert [f.value for f in found] == [2500.0]
+
+
+# -- a list of amounts that leaves the currency out -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's trade with Kazakhstan was $30.1 billion in 2024. Uzbekistan came second with"
+        " 18 billion, and Turkmenistan third with 10.6 billion.",
+        "В 2024 году больше всех торговал с Китаем Казахстан — 30,1 миллиарда долларов. Второе"
+        " место у Узбекистана — 18 миллиардов, третье у Туркменистана — 10,6 миллиарда.",
+    ],
+)
+def test_a_list_running_on_from_dollars_is_in_dollars(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == [(30.1, "kz", 2024), (18.0, "uz", 2024), (10.6, "tm", 2024)]
+
+
+def test_a_scaled_count_after_no_dollars_is_no_trade(kb: KnowledgeBase) -> None:
+    text = (
+        "China's trade with Kazakhstan grew in 2024. Uzbekistan came second with 18 million"
+        " tonnes of cargo."
+    )
+    assert _trade(kb, text) == []

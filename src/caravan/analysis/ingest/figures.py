@@ -87,6 +87,17 @@ _ELIDED = re.compile(
 )
 
 
+def _dollars_just_before(view: SentenceView) -> bool:
+    """True when the sentence just before gives a trade amount in dollars: a list of amounts
+    running on from it leaves the currency out."""
+    earlier = next(iter(view.previous_sentences(1)), None)
+    return (
+        earlier is not None
+        and _TRADE.search(earlier.sentence) is not None
+        and bool(find_money(earlier.sentence, view.context.language))
+    )
+
+
 def _elided_dollars(sentence: str, amounts: list[Amount]) -> list[Amount]:
     """Scaled numbers with no currency in a sentence that states dollars elsewhere."""
     found: list[Amount] = []
@@ -246,6 +257,9 @@ def figures(view: SentenceView) -> Iterator[Candidate]:
 def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
     sentence = view.sentence
     amounts = find_money(sentence, view.context.language)
+    if not amounts and _dollars_just_before(view):
+        # "… Казахстан — 30,1 миллиарда долларов. Второе место у Узбекистана — 18 миллиардов"
+        amounts = _elided_dollars(sentence, [])
     if not amounts:
         return
     amounts += _elided_dollars(sentence, amounts)

@@ -198,3 +198,10 @@ def test_an_english_zone_by_its_place_and_abbreviation(kb: KnowledgeBase) -> Non
     alone = "Visitors toured the Kashgar FEZ last week."
     assert "Kashgar FEZ" in _new(kb, tied, EntityKind.PROJECT)
     assert _new(kb, alone, EntityKind.PROJECT) == []
+
+
+def test_two_unknown_posts_joined_by_and_are_one_crossing(kb: KnowledgeBase) -> None:
+    new_pair = "Рядом с пунктами пропуска «Атамекен» и «Гулистан» достраивают центр."
+    held = "Грузовики стоят у пунктов пропуска «Торугарт» и «Иркештам»."
+    assert _new(kb, new_pair, EntityKind.CROSSING) == ["Атамекен – Гулистан"]
+    assert not any("–" in n for n in _new(kb, held, EntityKind.CROSSING))

@@ -3,9 +3,10 @@
 "the Ak-Tilek (Kyrgyzstan) and Karasu (Kazakhstan) checkpoints".
 
 The two posts are one crossing (named "Ак-Тилек – Карасу") when a dash joins the two quoted
-posts or when each is set in a different country; two posts in no stated countries joined by
-"и" ("у пунктов пропуска «Торугарт» и «Иркештам»") are two crossings, left to the other
-readers. A pair whose posts are a held crossing and a held place ("Altynkol-Khorgos") is held.
+posts, when each is set in a different country, or when neither is a held crossing ("пунктами
+пропуска «Атамекен» и «Гулистан»": two sides of one new crossing); joined by "и" in no stated
+countries with one held ("у пунктов пропуска «Торугарт» и «Иркештам»"), they are two crossings,
+left to the other readers. A pair whose posts are a held crossing and a held place ("Altynkol-Khorgos") is held.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ _OPEN = r"[«\"„“]"
 _CLOSE = r"[»\"“”]"
 _RU_POST = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _EN_POST = r"(?-i:[A-Z])[a-z]+(?:-(?-i:[A-Z])[a-z]+)?"
-#: Russian: each post quoted on its own, joined by a dash or, each in its country, by "и".
+#: Russian: each post quoted on its own, joined by a dash or by "и" (perhaps each in its country).
 _RU_PAIR = re.compile(
     r"(?<![\w-])(?:пункт\w*\s+пропуска|КПП|погранпереход\w*)\s+"
     + _OPEN + r"(?P<a>" + _RU_POST + r")" + _CLOSE
-    + r"(?:\s*[-–—]\s*|\s*\((?P<ca>[А-ЯЁ][а-яё]+)\)\s+и\s+)"
+    + r"(?:\s*[-–—]\s*|(?:\s*\((?P<ca>[А-ЯЁ][а-яё]+)\))?\s+(?P<and>и)\s+)"
     + _OPEN + r"(?P<b>" + _RU_POST + r")" + _CLOSE + r"(?:\s*\((?P<cb>[А-ЯЁ][а-яё]+)\))?"
 )  # fmt: skip
 #: English: each post in its country, "the Ak-Tilek (Kyrgyzstan) and Karasu (Kazakhstan)
@@ -53,6 +54,9 @@ def crossing_pairs(view: SentenceView) -> Iterator[tuple[str, int, int]]:
             crossings = [view.known_name_over(a, b, EntryKind.CROSSING) for a, b in posts]
             if any(crossings) and all(view.known_name_over(a, b) for a, b in posts):
                 continue  # a held crossing named by both its posts, or two held crossings
+            joined_by_and = found.re is _RU_PAIR and found["and"] is not None
+            if joined_by_and and found["ca"] is None and any(crossings):
+                continue  # "«Торугарт» и «Иркештам»" with no countries: held, two crossings
             if any(m.start <= start and end <= m.end for m in view.of_kind(EntryKind.CROSSING)):
                 continue
             yield f"{found['a']} – {found['b']}", start, end

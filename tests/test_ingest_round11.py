@@ -446,3 +446,33 @@ def test_a_scaled_count_after_no_dollars_is_no_trade(kb: KnowledgeBase) -> None:
         " tonnes of cargo."
     )
     assert _trade(kb, text) == []
+
+
+# -- "over the year": the year named before -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of 2023 China had overtaken Russia among Uzbekistan's partners. According to"
+        " Uzbekistan's statistics committee, trade with China came to $13.7 billion over the year.",
+        "К концу 2023 года Китай обошёл Россию среди партнёров Узбекистана. По данным статкомитета"
+        " Узбекистана, товарооборот с Китаем за год составил 13,7 млрд долларов.",
+    ],
+)
+def test_the_year_spoken_of_is_the_one_named_before(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == [(13.7, "uz", 2023)]
+
+
+# -- the last fiscal year ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last fiscal year, trade between Uzbekistan and China topped $13 billion.",
+        "В прошлом финансовом году товарооборот Узбекистана и Китая превысил 13 млрд долларов.",
+    ],
+)
+def test_the_last_fiscal_year_is_last_year(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == [(13.0, "uz", DOCUMENT_DAY.year - 1)]

@@ -116,7 +116,10 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:the\s+other\s+day)\b|(?<![\w-])(?:на\s+днях|днями)(?![\w-])", "today"),
         (r"\b(?:yesterday|вчера)\b", "yesterday"),
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
-        (r"\b(?:last\s+year|в\s+прошлом\s+году)\b", "last year"),
+        (
+            r"\b(?:last\s+(?:fiscal\s+|financial\s+)?year|в\s+прошлом\s+(?:финансовом\s+)?году)\b",
+            "last year",
+        ),
         (r"\b(?:next\s+year|в\s+следующем\s+году)\b", "next year"),
         # A part of a year named relative to the document: "in mid-last year", "в середине
         # прошлого года", "earlier this year" (dated at the year's precision).

@@ -427,6 +427,9 @@ def _trade(
                         message=f"the list gives no year; read as the last whole year before the report ({year})",
                     )
                 )
+    if year is None and dated is None and _THE_YEAR.search(view.text, *view.segment_of(start)):
+        framed = framing_year(view)  # "By the end of 2023 … trade came to $13.7bn over the year"
+        year = framed.year if framed is not None else None
     if year is None and dated is None:
         year = _running_year(view)  # "Kazakhstan's turnover reached $41bn": the year said before
     if (
@@ -537,6 +540,14 @@ def _date_right_after(view: SentenceView, end: int, dates: list[DateMention]) ->
         if date.start >= end and _FOR_PERIOD.fullmatch(view.text, end, date.start):
             return date
     return None
+
+
+#: The year spoken of, named in a sentence before: "over the year", "за год".
+_THE_YEAR = re.compile(
+    r"\b(?:over|for|in|during|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:before|ago|earlier))"
+    r"|(?<![\w-])за\s+(?:весь\s+|тот\s+|этот\s+)?год(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _after_part_of_year(view: SentenceView) -> bool:

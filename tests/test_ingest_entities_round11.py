@@ -205,3 +205,13 @@ def test_two_unknown_posts_joined_by_and_are_one_crossing(kb: KnowledgeBase) -> 
     held = "Грузовики стоят у пунктов пропуска «Торугарт» и «Иркештам»."
     assert _new(kb, new_pair, EntityKind.CROSSING) == ["Атамекен – Гулистан"]
     assert not any("–" in n for n in _new(kb, held, EntityKind.CROSSING))
+
+
+def test_a_russian_bridge_of_two_states_friendship(kb: KnowledgeBase) -> None:
+    text = "Делегация осмотрела строительство моста кыргызско-китайской дружбы."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Мост кыргызско-китайской дружбы"]
+
+
+def test_a_new_russian_sea_port_is_a_place(kb: KnowledgeBase) -> None:
+    text = "В Актау собираются построить новый морской порт, сообщило правительство."
+    assert _new(kb, text, EntityKind.PLACE) == ["Новый морской порт в Актау"]

@@ -7,6 +7,8 @@ state (corpus rule 1), where the capitalised-name readers stop:
   of study or the press stay organisations.
 - **A hospital, clinic or school built or paid for by a partner** ("the Osh Clinic Hospital,
   which was built with Chinese money"): named after its town, it is still new (rule 6).
+- **A Russian facility of two states' friendship**: "моста кыргызско-китайской дружбы" is the
+  "Мост кыргызско-китайской дружбы".
 - **A name in capitals** set beside what it is: "the joint venture UZ TRUCK AND BUS MOTORS",
   "TALCO, the aluminum plant that …" (named "TALCO aluminum plant").
 """
@@ -51,6 +53,16 @@ _APPOSITION = re.compile(
 )
 
 
+#: A Russian facility named by the friendship or cooperation of two states: "моста
+#: кыргызско-китайской дружбы" (the head in any case, the rest as written).
+_RU_FRIENDSHIP = re.compile(
+    r"(?<![\w-])(?P<head>мост|парк|центр|завод|дом)(?:а|у|ом|е)?\s+(?P<rest>(?:китайско|казахстанско"
+    r"|кыргызско|киргизско|таджикско|узбекско|туркменско)-[а-яё]+(?:ой|ого)\s+"
+    r"(?:дружбы|сотрудничества))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def tied_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each facility named in one of the three shapes above that no
     known project, crossing or agreement covers."""
@@ -61,6 +73,11 @@ def tied_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, 
         if _STUDY.search(found["name"]):
             continue  # "China-Kazakhstan Studies Center": an organisation
         yield from _unknown(view, found["name"], view.start + found.start("name"))
+    for found in _RU_FRIENDSHIP.finditer(view.sentence):
+        start = view.start + found.start()
+        head = found["head"].casefold()
+        for _, _, end in _unknown(view, found.group(), start):
+            yield f"{head[:1].upper()}{head[1:]} {found['rest']}", start, end
     for found in _CARE.finditer(view.sentence):
         if _PAID_BY_PARTNER.match(view.sentence[found.end() :]):
             yield from _unknown(view, found["name"], view.start + found.start("name"))

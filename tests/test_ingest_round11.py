@@ -476,3 +476,52 @@ def test_the_year_spoken_of_is_the_one_named_before(kb: KnowledgeBase, text: str
 )
 def test_the_last_fiscal_year_is_last_year(kb: KnowledgeBase, text: str) -> None:
     assert _trade(kb, text) == [(13.0, "uz", DOCUMENT_DAY.year - 1)]
+
+
+# -- the cost of a part of a line -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        (
+            "The China-Kyrgyzstan-Uzbekistan railway will run for more than 300 kilometers in"
+            " Kyrgyzstan, and the cost of that stretch is put at $4.7 billion.",
+            False,
+        ),
+        (
+            "Железная дорога Китай — Кыргызстан — Узбекистан пройдёт по Кыргызстану более 300 км,"
+            " стоимость этого участка оценивается в 4,7 млрд долларов.",
+            False,
+        ),
+        ("The China-Kyrgyzstan-Uzbekistan railway will cost $4.7 billion in total.", True),
+    ],
+)
+def test_the_cost_of_a_stretch_is_not_the_projects(
+    kb: KnowledgeBase, text: str, cost: bool
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.value, f.subject_id) for f in found] == (
+        [(4.7e9, "prj-cku-railway")] if cost else []
+    )
+
+
+# -- works well advanced --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "Work on the China-Kyrgyzstan-Uzbekistan highway is well advanced.",
+            "prj-cn-kg-uz-highway",
+        ),
+        (
+            "Строительство вторых путей Достык — Мойынты продвинулось далеко.",
+            "prj-dostyk-moyinty-second-track",
+        ),
+    ],
+)
+def test_works_well_advanced_are_under_way(kb: KnowledgeBase, text: str, project: str) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [(project, ProjectStatus.UNDER_CONSTRUCTION, DOCUMENT_DAY)]

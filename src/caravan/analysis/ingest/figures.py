@@ -703,6 +703,16 @@ _MANY_PROJECTS = re.compile(
 )
 
 
+#: The cost of a part of a line: "the cost of that stretch", "стоимость этого участка".
+_COST_OF_PART = re.compile(
+    r"\b(?:cost|price|value)\s+of\s+(?:th(?:at|is|e)\s+|its\s+)?(?:[\w-]+\s+)?"
+    r"(?:stretch|section|segment|part|portion|leg)\b"
+    r"|(?<![\w-])(?:стоимость|цена)\s+(?:эт\w+\s+|данн\w+\s+)?(?:[\w-]+\s+)?"
+    r"(?:участк\w*|отрезк\w*|части|сегмент\w*)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _investment(view: SentenceView, value: float, start: int, end: int) -> Iterator[Candidate]:
     many = _MANY_PROJECTS.search(view.sentence)
     if many is not None and not any(
@@ -715,6 +725,8 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
     year_date = nearest(list(view.dates), start, end)
     if project is None:
         return
+    if _COST_OF_PART.search(view.text, max(view.segment_of(start)[0], start - 60), start):
+        return  # "the cost of that stretch is put at $4.7 billion": a part's, not the project's
     own = _FOR_NAMED.match(view.text, end, view.segment_of(start)[1])
     if own is not None and not (project.start >= end and project.start < own.end()):
         return  # "$2.7 billion … for the Bozshakol copper project": another project's money

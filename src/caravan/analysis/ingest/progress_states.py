@@ -3,6 +3,8 @@
 - **Pace of the works**: "construction is moving quickly", "work is progressing at a fast
   pace", "строительство выходит на финишную прямую", "работы идут ускоренными темпами": works
   said to move are under way as of the report.
+- **Well advanced**: "work on big projects, among them the … highway, is well advanced",
+  "строительство … продвинулось далеко": under way as of the report.
 - **Appearance**: "В 2014 году появился «сухой порт» Хоргос", "the dry port appeared in 2014":
   a facility that came into being is in service from then (the project must be named in the
   clause, as for every status phrase).
@@ -31,6 +33,15 @@ _RU_PACE = re.compile(
     r"|высокими|хорошими)\s+темпами",
     re.IGNORECASE,
 )
+#: Works said to be well advanced: "work on big projects, among them the … highway, is well
+#: advanced", "строительство … продвинулось далеко", "находится в продвинутой стадии".
+_ADVANCED = re.compile(
+    r"\b(?:construction|works?|building)\s+[^.;]{0,160}?\b(?:is|are)\s+(?:now\s+|already\s+)?"
+    r"(?:well|far|quite)\s+(?:advanced|along)\b"
+    r"|(?<![\w-])(?:строительств\w*|работ\w*)\s+[^.;]{0,160}?(?:продвинул\w+\s+далеко"
+    r"|далеко\s+продвинул\w+|наход\w+\s+в\s+продвинутой\s+стадии)",
+    re.IGNORECASE,
+)
 _APPEARED = re.compile(
     r"\bappeared\s+(?:in|back\s+in)\s+(?:19|20)\d\d\b|(?<![\w-])появил(?:ся|ась|ось|ись)(?![\w-])"
     # an abstract thing appeared ("появилась возможность"), no facility
@@ -43,5 +54,6 @@ _APPEARED = re.compile(
 PROGRESS_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _PACE, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _RU_PACE, 0.7),
+    (ProjectStatus.UNDER_CONSTRUCTION, _ADVANCED, 0.7),
     (ProjectStatus.IN_SERVICE, _APPEARED, 0.6),
 )

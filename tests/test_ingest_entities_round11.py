@@ -215,3 +215,10 @@ def test_a_russian_bridge_of_two_states_friendship(kb: KnowledgeBase) -> None:
 def test_a_new_russian_sea_port_is_a_place(kb: KnowledgeBase) -> None:
     text = "В Актау собираются построить новый морской порт, сообщило правительство."
     assert _new(kb, text, EntityKind.PLACE) == ["Новый морской порт в Актау"]
+
+
+def test_a_capitalised_name_before_project_between(kb: KnowledgeBase) -> None:
+    named = "The Two Countries - Two Parks project between Kashgar and Naryn is under way."
+    countries = "The Kazakhstan - China project between the two railways was discussed."
+    assert "Two Countries - Two Parks" in _new(kb, named, EntityKind.PROJECT)
+    assert _new(kb, countries, EntityKind.PROJECT) == []

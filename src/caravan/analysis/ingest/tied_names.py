@@ -9,6 +9,8 @@ state (corpus rule 1), where the capitalised-name readers stop:
   which was built with Chinese money"): named after its town, it is still new (rule 6).
 - **A Russian facility of two states' friendship**: "моста кыргызско-китайской дружбы" is the
   "Мост кыргызско-китайской дружбы".
+- **A capitalised name before "project between"**: "The Two Countries - Two Parks project
+  between the Kashgar FEZ in China and Naryn in Kyrgyzstan".
 - **A name in capitals** set beside what it is: "the joint venture UZ TRUCK AND BUS MOTORS",
   "TALCO, the aluminum plant that …" (named "TALCO aluminum plant").
 """
@@ -63,6 +65,14 @@ _RU_FRIENDSHIP = re.compile(
 )
 
 
+#: A capitalised name before "project between": "The Two Countries - Two Parks project between
+#: the Kashgar FEZ in China and Naryn in Kyrgyzstan" (what it joins ties it).
+_PROJECT_BETWEEN = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?P<name>" + _WORD + r"(?:\s+(?:[-–—]\s+)?" + _WORD + r"){1,5})"
+    r"\s+project\s+between\b"
+)
+
+
 def tied_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each facility named in one of the three shapes above that no
     known project, crossing or agreement covers."""
@@ -78,6 +88,11 @@ def tied_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, 
         head = found["head"].casefold()
         for _, _, end in _unknown(view, found.group(), start):
             yield f"{head[:1].upper()}{head[1:]} {found['rest']}", start, end
+    for found in _PROJECT_BETWEEN.finditer(view.sentence):
+        words = tokenise(found["name"])
+        if all(gazetteer.is_country_word(w.key) for w in words):
+            continue  # "the China-Kyrgyzstan project between …": which one is not said
+        yield from _unknown(view, found["name"], view.start + found.start("name"))
     for found in _CARE.finditer(view.sentence):
         if _PAID_BY_PARTNER.match(view.sentence[found.end() :]):
             yield from _unknown(view, found["name"], view.start + found.start("name"))

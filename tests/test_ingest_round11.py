@@ -525,3 +525,32 @@ def test_the_cost_of_a_stretch_is_not_the_projects(
 def test_works_well_advanced_are_under_way(kb: KnowledgeBase, text: str, project: str) -> None:
     found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
     assert found == [(project, ProjectStatus.UNDER_CONSTRUCTION, DOCUMENT_DAY)]
+
+
+# -- a document in force, named with no signing ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakhstan and Russia are in talks. The existing intergovernmental agreement allows"
+            " up to 10 million tonnes a year.",
+            "Intergovernmental agreement",
+        ),
+        (
+            "Казахстан и Россия ведут переговоры. Действующее соглашение о транзите нефти"
+            " позволяет перевозить до 10 млн тонн в год.",
+            "Соглашение о транзите нефти",
+        ),
+    ],
+)
+def test_a_document_in_force_is_proposed_without_a_date(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [(a.name, a.signed_on) for a in _agreements(kb, text)] == [(name, None)]
+
+
+def test_an_agreement_being_negotiated_is_not_in_force(kb: KnowledgeBase) -> None:
+    text = "Kazakhstan and Russia are negotiating a new intergovernmental agreement on oil transit."
+    assert _agreements(kb, text) == []

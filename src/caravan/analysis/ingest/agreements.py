@@ -46,6 +46,7 @@ from caravan.analysis.ingest.morphology import (
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
     document_between,
+    in_force,
     one_more_document,
     parties_after,
     russian_company_signers,
@@ -144,6 +145,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         and not _in_signed_list(view)
         and not _among_signed(view)
         and not _one_more_signed(view)
+        and not in_force(view.sentence)
     ):
         return
     seen: set[str] = set()
@@ -237,6 +239,8 @@ _TAIL_END = re.compile(
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
+    # what the document does, its predicate: "соглашение о … позволяет перевозить …"
+    r"|\s+(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют)\s"
 )
 #: A short participle, the predicate, which no title goes on after: "соответствующие
 #: соглашения уже подписаны", "соглашение о … подписано в Пекине".
@@ -555,7 +559,10 @@ _SIGNED_RIGHT_BEFORE = re.compile(
 _UNDER_BEFORE = re.compile(r"(?<![\w-])под\s+$", re.IGNORECASE)
 #: A verb right after a document's noun: the title has ended ("соглашение было подписано").
 _PREDICATE_AFTER = re.compile(
-    r"\s+(?:was|were|is|are|has|have|had|will|был[аио]?|будет|было)\s", re.IGNORECASE
+    r"\s+(?:was|were|is|are|has|have|had|will|был[аио]?|будет|было"
+    # what the document does: "соглашение позволяет перевозить …"
+    r"|(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют))\s",
+    re.IGNORECASE,
 )
 #: A preposition left at the end of a cut title.
 _DANGLING_PREPOSITION = re.compile(r"\s+(?:on|in|of|в|от)\s*$")

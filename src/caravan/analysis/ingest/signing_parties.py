@@ -11,6 +11,8 @@
 - **A deal named back by its parties**: "Kazakhstan said it had agreed a long-term deal to
   supply uranium to China. The contract, between Kazatomprom and China National Uranium
   Corporation, covers …": the contract of the deal agreed just before.
+- **A document in force**: "Действующее межправительственное соглашение позволяет …", "the
+  existing intergovernmental agreement allows …": a document signed before, with no date here.
 - **A time before the signers**: "In May Kazatomprom and CNUC signed a contract" was signed
   by Kazatomprom and CNUC, not by "In May Kazatomprom".
 """
@@ -22,6 +24,7 @@ import re
 __all__ = [
     "deal_agreed",
     "document_between",
+    "in_force",
     "one_more_document",
     "parties_after",
     "russian_company_signers",
@@ -108,6 +111,21 @@ def document_between(sentence: str) -> bool:
 def deal_agreed(sentence: str) -> bool:
     """True when ``sentence`` reports a deal agreed or signed ("had agreed a long-term deal")."""
     return _DEAL_AGREED.search(sentence) is not None
+
+
+#: A document in force, named with no signing: "Действующее межправительственное соглашение
+#: позволяет …", "the existing intergovernmental agreement allows …".
+_IN_FORCE = re.compile(
+    r"(?<![\w-])действующ\w+\s+(?:[\w-]+\s+)?(?:соглашени|договор|меморандум|протокол)\w*"
+    r"|\b(?:existing|current)\s+(?:[\w-]+\s+)?(?:agreement|treaty|memorandum|protocol)\b"
+    r"|\b(?:agreement|treaty|memorandum|protocol)\s+(?:now\s+|currently\s+)?in\s+force\b",
+    re.IGNORECASE,
+)
+
+
+def in_force(sentence: str) -> bool:
+    """True when ``sentence`` names a document in force ("действующее соглашение")."""
+    return _IN_FORCE.search(sentence) is not None
 
 
 def one_more_document(sentence: str) -> bool:

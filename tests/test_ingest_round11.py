@@ -554,3 +554,35 @@ def test_a_document_in_force_is_proposed_without_a_date(
 def test_an_agreement_being_negotiated_is_not_in_force(kb: KnowledgeBase) -> None:
     text = "Kazakhstan and Russia are negotiating a new intergovernmental agreement on oil transit."
     assert _agreements(kb, text) == []
+
+
+# -- a line's capacity raised by its works, in the future -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity"),
+    [
+        (
+            "The Dostyk-Moyinty second track opened this year. The line's capacity will rise from"
+            " 12 to 60 pairs of trains a day.",
+            True,
+        ),
+        (
+            "Вторые пути Достык — Мойынты открыли в этом году. Пропускная способность линии"
+            " увеличится с 12 до 60 пар поездов в сутки.",
+            True,
+        ),
+        (
+            "Вторые пути Достык — Мойынты открыли в этом году. Линия будет пропускать 60 пар"
+            " поездов в сутки.",
+            False,
+        ),
+    ],
+)
+def test_a_capacity_raised_by_the_works_is_read_in_the_future(
+    kb: KnowledgeBase, text: str, capacity: bool
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_TRAINS_PER_DAY)
+    assert [(f.value, f.subject_id) for f in found] == (
+        [(60.0, "prj-dostyk-moyinty-second-track")] if capacity else []
+    )

@@ -222,3 +222,10 @@ def test_a_capitalised_name_before_project_between(kb: KnowledgeBase) -> None:
     countries = "The Kazakhstan - China project between the two railways was discussed."
     assert "Two Countries - Two Parks" in _new(kb, named, EntityKind.PROJECT)
     assert _new(kb, countries, EntityKind.PROJECT) == []
+
+
+def test_a_zone_of_china_needs_another_state_near_it(kb: KnowledgeBase) -> None:
+    alone = "Its section belongs to the China (Xinjiang) Pilot Free Trade Zone, opened in 2023."
+    tied = "Kazakhstan's exporters use the China (Xinjiang) Pilot Free Trade Zone, opened in 2023."
+    assert _new(kb, alone, EntityKind.PROJECT) == []
+    assert "China (Xinjiang) Pilot Free Trade Zone" in _new(kb, tied, EntityKind.PROJECT)

@@ -556,8 +556,13 @@ def test_a_name_with_a_number_names_the_facility_after_it(kb: KnowledgeBase) -> 
 def test_a_zone_named_by_its_place_and_purpose_is_a_new_project(kb: KnowledgeBase) -> None:
     text = "Китай открыл торговый дом в Чуйской зоне экономического сотрудничества."
     assert _projects(kb, text) == ["Чуйская зона экономического сотрудничества"]
-    bracketed = "Товары Китая идут через Урумчийский участок Китайской (Алтайской) зоны развития."
+    bracketed = (
+        "Товары Казахстана и Китая идут через Урумчийский участок Китайской (Алтайской) зоны"
+        " развития."
+    )
     assert "Китайская (Алтайская) зона развития" in _projects(kb, bracketed)
+    china_alone = "Товары Китая идут через Урумчийский участок Китайской (Алтайской) зоны развития."
+    assert _projects(kb, china_alone) == []  # rule 17: a zone of China tied to no other state
     english = "China said the Altai (Xinjiang) Pilot Free Trade Zone opened in 2024."
     assert "Altai (Xinjiang) Pilot Free Trade Zone" in _projects(kb, english)
 

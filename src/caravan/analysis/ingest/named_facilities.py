@@ -29,6 +29,7 @@ __all__ = [
     "named_facilities",
     "named_zones",
     "quoted_facilities",
+    "zone_tied",
 ]
 
 _RU_NAME = r"[А-ЯЁ][\w-]*(?:\s+(?:[А-ЯЁ][\w-]*|\d+))?"
@@ -184,6 +185,42 @@ def _a_known_name(view: SentenceView, start: int, end: int, gazetteer: Gazetteer
     return any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end))
 
 
+def zone_tied(view: SentenceView, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """True when a zone at ``start:end`` is tied to another state (corpus rule 17): the
+    sentence and the two before name a state other than the zone's own ("Китай открыл торговый
+    дом в Чуйской зоне …"), or two states; a zone of China with only China named ("на
+    северо-западе Китая … Синьцзянской пилотной зоны") is not. When the zone's own state is
+    not known, a country or a Chinese party near it is enough."""
+    states = {
+        country
+        for current in view.with_previous(2)
+        for match in current.of_kind(EntryKind.COUNTRY)
+        for country in match.ids(EntryKind.COUNTRY)
+    }
+    own = _zone_state(view, gazetteer, start, end)
+    if own is None:
+        return _party_near(view, gazetteer)
+    return any(state != own for state in states)
+
+
+def _zone_state(view: SentenceView, gazetteer: Gazetteer, start: int, end: int) -> str | None:
+    """The state a zone's own words name: a country or its adjective ("Китайской", "China"),
+    a held place ("Кашгарской", "Kashgar"), else None."""
+    for match in view.matches:
+        if start <= match.start and match.end <= end:
+            countries = match.ids(EntryKind.COUNTRY)
+            places = match.ids(EntryKind.PLACE)
+            if countries:
+                return countries[0]
+            if places:
+                return places[0].split("-", 1)[0]
+    for token in tokenise(view.text, start, end):
+        place = gazetteer.place_of_adjective(token.key)
+        if place is not None:
+            return place.split("-", 1)[0]
+    return None
+
+
 def _party_near(view: SentenceView, gazetteer: Gazetteer) -> bool:
     """True when the sentence or the two before name a country or a Chinese party."""
     for current in view.with_previous(2):
@@ -258,11 +295,14 @@ _RU_ZONE = re.compile(
 
 def named_zones(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each economic or trade zone named by the adjective of its place
-    and its purpose ("Синьцзянской пилотной зоны свободной торговли"), in the nominative."""
+    and its purpose ("Синьцзянской пилотной зоны свободной торговли"), in the nominative, when
+    it is tied to another state (rule 17)."""
     zones = list(_RU_ZONE.finditer(view.sentence))
     if not zones or not _party_near(view, gazetteer):
         return
     for found in zones:
+        if not zone_tied(view, gazetteer, view.start + found.start(), view.start + found.end()):
+            continue
         words = found["adjectives"].split()
         if not all(_an_adjective(w.strip("()")) for w in words):
             continue  # "Администрация зоны …": a noun, not the zone's place

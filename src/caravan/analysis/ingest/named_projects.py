@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser
+from caravan.analysis.ingest.named_facilities import zone_tied
 from caravan.analysis.ingest.tokens import tokenise
 
 __all__ = ["named_projects"]
@@ -115,6 +116,10 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
                 name, start = name[lead.end() :], start + lead.end()
             # a "Free Trade Zone" is a zone, whatever words of organisations it has
             organisation = _ORGANISATION.search(name) and not name.endswith("Zone")
+            if name.endswith("Zone") and not zone_tied(
+                view, gazetteer, start, start + len(name.strip())
+            ):
+                continue  # a zone of one state with no other state near it (rule 17)
             if _only_known_words(name, gazetteer) or organisation:
                 continue  # "Kazakhstan Logistics Hub", "China Studies Center": no new facility
             if gazetteer.place_word(tokenise(name)[0].key):

@@ -586,3 +586,75 @@ def test_a_capacity_raised_by_the_works_is_read_in_the_future(
     assert [(f.value, f.subject_id) for f in found] == (
         [(60.0, "prj-dostyk-moyinty-second-track")] if capacity else []
     )
+
+
+# -- a group of documents named by its topics -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On July 3 in Astana the sides signed a number of documents on trade, transport and"
+            " energy, which would give fresh impetus to their relations.",
+            "Documents on trade, transport and energy",
+        ),
+        (
+            "3 июля в Астане стороны подписали несколько документов о сотрудничестве в торговле,"
+            " транспорте и энергетике.",
+            "Документы о сотрудничестве в торговле, транспорте и энергетике",
+        ),
+        (
+            "On July 3 in Astana the sides signed 29 new documents. They deal with trade, transport"
+            " and energy.",
+            "Documents on trade, transport and energy",
+        ),
+        (
+            "3 июля в Астане стороны подписали 29 новых документов о сотрудничестве. Они касаются"
+            " торговли, транспорта и энергетики.",
+            "Документы о сотрудничестве: торговли, транспорта и энергетики",
+        ),
+    ],
+)
+def test_a_group_of_documents_is_named_by_its_topics(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    found = _agreements(kb, text)
+    assert [(a.name, a.agreement_kind, a.signed_on) for a in found] == [
+        (name, AgreementKind.OTHER, dt.date(2025, 7, 3))
+    ]
+
+
+def test_topics_after_no_group_signed_name_nothing(kb: KnowledgeBase) -> None:
+    text = "The ministers met in Astana. They deal with trade, transport and energy."
+    assert _agreements(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On July 4 in Bishkek the two countries signed several agreements to widen their"
+            " cooperation. The documents deal with exports of farm produce and the media.",
+            "Agreements on exports of farm produce and the media",
+        ),
+        (
+            "4 июля в Бишкеке стороны подписали несколько соглашений. Они касаются экспорта"
+            " сельхозпродукции и СМИ.",
+            "Соглашения о сотрудничестве: экспорта сельхозпродукции и СМИ",
+        ),
+    ],
+)
+def test_a_group_of_agreements_named_after_it_is_of_agreements(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    found = [(a.name, a.agreement_kind) for a in _agreements(kb, text)]
+    assert (name, AgreementKind.AGREEMENT) in found
+
+
+def test_documents_signed_by_the_two_sides_are_not_counted_by_them(kb: KnowledgeBase) -> None:
+    text = (
+        "In Tianjin the two sides also signed further documents on grant assistance and on"
+        " standardization."
+    )
+    assert all(not a.name.startswith("Documents on") for a in _agreements(kb, text))

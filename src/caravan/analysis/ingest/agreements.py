@@ -32,6 +32,7 @@ from caravan.analysis.ingest.document_lists import (
 )
 from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
+from caravan.analysis.ingest.group_documents import group_documents
 from caravan.analysis.ingest.group_signings import group_signing, opening_event
 from caravan.analysis.ingest.meeting_anaphora import referred_meeting
 from caravan.analysis.ingest.meeting_subjects import document_about_meeting
@@ -139,6 +140,12 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     head = list_head(view)
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
+        return
+    grouped = list(group_documents(view))
+    for start, end, name in grouped:
+        # "signed a number of documents on trade, transport …": the group, named by its topics
+        yield _candidate(view, start, end, name, None, None)
+    if grouped:
         return
     if (
         not _signed(view.sentence)

@@ -658,3 +658,15 @@ def test_documents_signed_by_the_two_sides_are_not_counted_by_them(kb: Knowledge
         " standardization."
     )
     assert all(not a.name.startswith("Documents on") for a in _agreements(kb, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KTZE Khorgos Gateway dry port now operates around the clock.",
+        "Сейчас работает сухой порт KTZE Khorgos Gateway.",
+    ],
+)
+def test_a_facility_at_work_now_is_in_service_as_reported(kb: KnowledgeBase, text: str) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, DOCUMENT_DAY)]

@@ -5,6 +5,8 @@ people or goods that passed through it.
   продукцию": production has begun.
 - **Firms at work in it**: "Today 14 companies work in the park", "в парке работают 14
   компаний".
+- **At work now**: "сейчас работают сухой порт и зерновой терминал", "the terminal now
+  operates".
 - **People or goods through it**: "1.34 million people had checked in and out of the center
   this year", "через центр прошли 1,3 млн человек": it is open to them.
 
@@ -43,14 +45,28 @@ _PASSED_THROUGH = re.compile(
     re.IGNORECASE,
 )
 
+#: At work as the report is written: "сейчас работают сухой порт и зерновой терминал", "the
+#: terminal now operates", "is now in operation".
+_WORKING_NOW = re.compile(
+    r"\b(?:now|today|currently|already)\s+(?:operates|works|runs|is\s+(?:operating|working|running|in\s+operation))\b"
+    r"|\b(?:is|are)\s+(?:now|already|currently)\s+(?:operating|working|in\s+operation)\b"
+    r"|(?<![\w-])(?:сейчас|сегодня|теперь|уже)\s+(?:работа[ею]т|действу[ею]т|функциониру[ею]т)(?![\w-])",
+    re.IGNORECASE,
+)
+
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
 USE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.IN_SERVICE, _FIRST_PRODUCTS, 0.75),
     (ProjectStatus.IN_SERVICE, _FIRMS_AT_WORK, 0.65),
     (ProjectStatus.IN_SERVICE, _PASSED_THROUGH, 0.65),
+    (ProjectStatus.IN_SERVICE, _WORKING_NOW, 0.65),
 )
 
 
 def in_use_as_reported(phrase: str) -> bool:
     """True when a status phrase shows the facility in use as the report is written."""
-    return bool(_FIRMS_AT_WORK.search(phrase) or _PASSED_THROUGH.search(phrase))
+    return bool(
+        _FIRMS_AT_WORK.search(phrase)
+        or _PASSED_THROUGH.search(phrase)
+        or _WORKING_NOW.search(phrase)
+    )

@@ -49,8 +49,9 @@ def test_vehicles_at_a_name_with_road_and_rail_posts_are_the_road_crossings(
 @pytest.mark.parametrize(
     "text",
     [
-        "Kazakhstan and China signed a number of documents on trade, energy, agriculture and "
-        "culture in Astana on 3 July 2024.",
+        # given only as a count (corpus rule 4; a group said to be on its topics is one
+        # agreement, see test_ingest_round11)
+        "Kazakhstan and China signed a number of documents in Astana on 3 July 2024.",
         "Казахстан и Китай подписали семь меморандумов – об экономике, энергетике и образовании.",
         "Министерство транспорта Узбекистана подписало меморандумы о сотрудничестве с "
         "несколькими китайскими логистическими компаниями.",

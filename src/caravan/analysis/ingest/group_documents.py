@@ -34,11 +34,11 @@ _GROUP_ON = re.compile(
     r"\b(?:\d+|several|many|a\s+number\s+of|a\s+package\s+of|a\s+series\s+of|more\s+than\s+\d+"
     r"|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of)\s+"
     + _DESCRIBING
-    + r"{0,4}?(?P<noun>documents)\s+(?:on|about|covering)\s+(?P<topics>[^.;]{5,300})"
+    + r"{0,4}?(?P<noun>documents)\s+(?:on|about|covering)\s+(?P<topics>(?-i:[a-z])[^.;:]{4,300})"
     r"|(?<![\w-])(?:\d+|несколько|ряд|пакет|более\s+\d+|два|две|три|четыре|пять|шесть|семь"
     r"|восемь|девять|десять|десятки)\s+"
     + _DESCRIBING
-    + r"{0,3}?(?P<runoun>документ(?:ов|а|ы))\s+(?:о|об|по)\s+(?P<rutopics>[^.;]{5,300})",
+    + r"{0,3}?(?P<runoun>документ(?:ов|а|ы))\s+(?:о|об|по)\s+(?P<rutopics>(?-i:[а-яё])[^.;:]{4,300})",
     re.IGNORECASE,
 )
 #: A group counted with no topics ("signed 29 new documents", "the signing of more than 20
@@ -64,8 +64,11 @@ _TOPICS_AFTER = re.compile(
     r"(?P<rutopics>[^.;]{5,300})",
     re.IGNORECASE,
 )
-#: A relative clause after the topics: what the documents will do, not what they cover.
-_CLAUSE_END = re.compile(r",\s+(?:which|that|who|которые|что)\b", re.IGNORECASE)
+#: A relative clause after the topics (what the documents will do), or where and when they were
+#: signed ("… and culture in Astana on 3 July"): not what they cover.
+_CLAUSE_END = re.compile(
+    r",\s+(?:which|that|who|которые|что)\b|\s+(?:in|at|on|during|в|во|на)\s+(?=[A-ZА-ЯЁ0-9])"
+)
 #: Words that name no topic: "documents on cooperation".
 _NO_TOPIC = frozenset({"cooperation", "сотрудничестве"})
 _AGREEMENTS = re.compile(r"agreement|соглашени", re.IGNORECASE)

@@ -670,3 +670,19 @@ def test_documents_signed_by_the_two_sides_are_not_counted_by_them(kb: Knowledge
 def test_a_facility_at_work_now_is_in_service_as_reported(kb: KnowledgeBase, text: str) -> None:
     found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
     assert found == [("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, DOCUMENT_DAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 29 January 2025 trains began running on the Dostyk-Moyinty second track.",
+        "29 января 2025 года пошли поезда по вторым путям Достык — Мойынты.",
+    ],
+)
+def test_trains_started_on_a_line_put_it_in_service_on_their_day(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = [(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))]
+    assert found == [
+        ("prj-dostyk-moyinty-second-track", ProjectStatus.IN_SERVICE, dt.date(2025, 1, 29))
+    ]

@@ -3,6 +3,8 @@ people or goods that passed through it.
 
 - **First products**: "the copper plant turned out its first products", "завод выпустил первую
   продукцию": production has begun.
+- **Trains started on a line**: "trains began running on the … second track", "пошли поезда по
+  вторым путям …", on their day.
 - **Firms at work in it**: "Today 14 companies work in the park", "в парке работают 14
   компаний".
 - **At work now**: "сейчас работают сухой порт и зерновой терминал", "the terminal now
@@ -45,6 +47,15 @@ _PASSED_THROUGH = re.compile(
     re.IGNORECASE,
 )
 
+#: Trains started on a line: "trains began running on the … second track", "пошли поезда по
+#: вторым путям …", "пустили первые поезда".
+_TRAINS_RUN = re.compile(
+    r"\btrains?\s+(?:began|started|have\s+(?:begun|started))\s+(?:running|to\s+run|moving|to\s+move)\b"
+    r"|\bfirst\s+trains?\s+(?:ran|went|passed)\b"
+    r"|(?<![\w-])(?:пошли|пошёл|пошел|пустили|начали\s+ходить)\s+(?:первые\s+)?(?:поезд|состав)\w*"
+    r"|(?<![\w-])(?:поезд|состав)\w*\s+(?:пошли|начали\s+ходить)(?![\w-])",
+    re.IGNORECASE,
+)
 #: At work as the report is written: "сейчас работают сухой порт и зерновой терминал", "the
 #: terminal now operates", "is now in operation".
 _WORKING_NOW = re.compile(
@@ -57,6 +68,7 @@ _WORKING_NOW = re.compile(
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
 USE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.IN_SERVICE, _FIRST_PRODUCTS, 0.75),
+    (ProjectStatus.IN_SERVICE, _TRAINS_RUN, 0.75),
     (ProjectStatus.IN_SERVICE, _FIRMS_AT_WORK, 0.65),
     (ProjectStatus.IN_SERVICE, _PASSED_THROUGH, 0.65),
     (ProjectStatus.IN_SERVICE, _WORKING_NOW, 0.65),

@@ -47,11 +47,12 @@ from caravan.analysis.ingest.morphology import (
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
     document_between,
+    english_signers,
     in_force,
     one_more_document,
     parties_after,
     russian_company_signers,
-    without_fronted_time,
+    russian_signers,
 )
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.twinning_pairs import twinning_pairs
@@ -198,7 +199,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             joined += f" {'и' if russian else 'and'} {pair_after[1]}"
             payload = candidate.payload.model_copy(update={"name": joined})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
-        elif (signers := _signers(view, start)) is not None and name.casefold() not in seen:
+        elif (
+            signers := english_signers(view.text, view.segment_of(start)[0], start)
+        ) is not None and name.casefold() not in seen:
             # "BLCU and Astana International University signed an agreement": named by who
             # signed it, as a reader would name it.
             seen.add(name.casefold())
@@ -211,7 +214,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             between = _named_between(view, name, two)
             payload = candidate.payload.model_copy(update={"name": between})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
-        elif (pair := _russian_signers(view, start)) is not None and name.casefold() not in seen:
+        elif (
+            pair := russian_signers(view.text, view.segment_of(start)[0], start)
+        ) is not None and name.casefold() not in seen:
             # "Кыргызстан и Китай подписали соглашение": "Соглашение между Кыргызстаном и
             # Китаем", the signers put in the instrumental.
             seen.add(name.casefold())
@@ -358,19 +363,6 @@ def _listed_twinnings(view: SentenceView) -> Iterator[Candidate]:
         yield Candidate(payload, start, end, 0.5, candidate.flags)
 
 
-#: Who signed: proper names joined by "and", right before the signing verb and its object.
-_SIGNERS = re.compile(
-    r"(?P<who>[A-Z][\w'’.-]*(?:(?:\s+|\s+(?:and|&)\s+|,\s+)[A-Z][\w'’.-]*)*)\s+"
-    r"(?:have\s+|has\s+)?(?:signed|concluded|inked)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
-)
-_NOT_SIGNERS = re.compile(r"^(?:The|This|That|These|Those|They|It|He|She|We)$")
-_RU_SIGNERS = re.compile(
-    r"(?<![\w-])(?P<a>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<b>[А-ЯЁ][а-яё-]+)\s+(?:подписали|заключили)\s+"
-    r"(?:[а-яё-]+\s+){0,2}$"
-)
-
-
 #: "… an agreement [that] the governments of the two countries signed": a contact clause.
 _TWO_COUNTRIES_SIGNED = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?(?:(?:governments?|leaders|presidents|ministries)\s+of\s+)?"
@@ -435,32 +427,6 @@ def _the_two_countries(view: SentenceView, end: int) -> tuple[Match, Match] | No
         if named:
             return None
     return None
-
-
-def _russian_signers(view: SentenceView, start: int) -> tuple[str, str] | None:
-    """The two parties named just before "подписали" an untitled document, if any."""
-    clause_start, _ = view.segment_of(start)
-    found = _RU_SIGNERS.search(view.text, clause_start, start)
-    if found is None or found.end() != start:
-        return None
-    return found["a"], found["b"]
-
-
-#: Signers listed together: more than one party.
-_SEVERAL_PARTIES = re.compile(r"\s(?:and|&)\s|,")
-
-
-def _signers(view: SentenceView, start: int) -> str | None:
-    """The parties who signed the untitled document at ``start``, if the clause names them."""
-    clause_start, _ = view.segment_of(start)
-    found = _SIGNERS.search(view.text, clause_start, start)
-    if found is None or found.end() != start:
-        return None
-    who = without_fronted_time(found["who"])
-    if _NOT_SIGNERS.match(who.split()[0]) or not _SEVERAL_PARTIES.search(who):
-        return None  # a pronoun, or one party alone: "… signed an agreement with …" names
-        # the other party after the noun
-    return who
 
 
 #: A Russian document's tail that says where it was signed, not what it is about.

@@ -13,6 +13,8 @@
   Corporation, covers …": the contract of the deal agreed just before.
 - **A document in force**: "Действующее межправительственное соглашение позволяет …", "the
   existing intergovernmental agreement allows …": a document signed before, with no date here.
+- **Signers before the verb**: "BLCU and Astana International University signed an agreement",
+  "Кыргызстан и Китай подписали соглашение": the parties listed right before the signing verb.
 - **A time before the signers**: "In May Kazatomprom and CNUC signed a contract" was signed
   by Kazatomprom and CNUC, not by "In May Kazatomprom".
 """
@@ -24,10 +26,12 @@ import re
 __all__ = [
     "deal_agreed",
     "document_between",
+    "english_signers",
     "in_force",
     "one_more_document",
     "parties_after",
     "russian_company_signers",
+    "russian_signers",
     "without_fronted_time",
 ]
 
@@ -142,6 +146,42 @@ def parties_after(text: str, end: int, sentence_end: int) -> tuple[str, str] | N
     if found["a"] is not None:
         return _without_article(found["a"]), _without_article(found["b"])
     return found["ra"], found["rb"]
+
+
+#: Who signed: proper names joined by "and", right before the signing verb and its object.
+_SIGNERS = re.compile(
+    r"(?P<who>[A-Z][\w'’.-]*(?:(?:\s+|\s+(?:and|&)\s+|,\s+)[A-Z][\w'’.-]*)*)\s+"
+    r"(?:have\s+|has\s+)?(?:signed|concluded|inked)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_NOT_SIGNERS = re.compile(r"^(?:The|This|That|These|Those|They|It|He|She|We)$")
+#: Signers listed together: more than one party.
+_SEVERAL_PARTIES = re.compile(r"\s(?:and|&)\s|,")
+#: Two single Cyrillic names joined by "и" right before "подписали" and its object.
+_RU_SIGNERS = re.compile(
+    r"(?<![\w-])(?P<a>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<b>[А-ЯЁ][а-яё-]+)\s+(?:подписали|заключили)\s+"
+    r"(?:[а-яё-]+\s+){0,2}$"
+)
+
+
+def english_signers(text: str, clause_start: int, start: int) -> str | None:
+    """The parties who signed the untitled document at ``start``, if the clause names them."""
+    found = _SIGNERS.search(text, clause_start, start)
+    if found is None or found.end() != start:
+        return None
+    who = without_fronted_time(found["who"])
+    if _NOT_SIGNERS.match(who.split()[0]) or not _SEVERAL_PARTIES.search(who):
+        return None  # a pronoun, or one party alone: "… signed an agreement with …" names
+        # the other party after the noun
+    return who
+
+
+def russian_signers(text: str, clause_start: int, start: int) -> tuple[str, str] | None:
+    """The two single-word parties named just before "подписали" an untitled document."""
+    found = _RU_SIGNERS.search(text, clause_start, start)
+    if found is None or found.end() != start:
+        return None
+    return found["a"], found["b"]
 
 
 def russian_company_signers(text: str, clause_start: int, start: int) -> tuple[str, str] | None:

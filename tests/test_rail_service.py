@@ -272,3 +272,14 @@ def test_the_service_variant_chosen_is_the_least_mean_loo_error(
     assert pairing.choose_variant(scores) == "block"
     tied = {name: score(mean_abs=21.0) for name in scores}
     assert pairing.choose_variant(tied) == pairing.SHIPPED_VARIANT
+
+
+def test_cli_road_route_names_no_rail_service(embedded: Observatory) -> None:
+    result = runner.invoke(
+        cli_app,
+        ["route", "Irkeshtam", "Osh", "--mode", "road", "--kb", str(embedded.kb.path)],
+    )
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "best:" in flat
+    assert "rail as" not in flat

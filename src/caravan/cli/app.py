@@ -644,7 +644,8 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
     for label, itinerary in options:
         print_table(
             f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on {itinerary.date} "
-            f"(by {itinerary.weight}, per {itinerary.unit.upper()}, {service_label(itinerary.service)})",
+            f"(by {itinerary.weight}, per {itinerary.unit.upper()}"
+            f"{service_label(itinerary.service, itinerary.modes)})",
             [
                 "leg",
                 "step",

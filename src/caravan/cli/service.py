@@ -20,8 +20,10 @@ ServiceOption = Annotated[
 ]
 
 
-def service_label(service: str) -> str:
-    """How a route's rail is timed, for its title (``Itinerary.service``)."""
+def service_label(service: str, modes: tuple[str, ...] = ("rail",)) -> str:
+    """How a route's rail is timed, for its title; empty when the route has no rail leg."""
+    if "rail" not in modes:
+        return ""
     if service == TrainService.BLOCK:
-        return "rail as container block trains"
-    return "rail as wagonload"
+        return ", rail as container block trains"
+    return ", rail as wagonload"

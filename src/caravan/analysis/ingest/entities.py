@@ -24,6 +24,7 @@ from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
+from caravan.analysis.ingest.listed_lines import listed_lines
 from caravan.analysis.ingest.morphology import nominative_phrase
 from caravan.analysis.ingest.named_facilities import (
     facilities_at_each,
@@ -120,7 +121,7 @@ _RULES += (
     ),
     (
         EntityKind.PROJECT,
-        re.compile(r"\b(?P<name>" + _NAME + r"\s+(?:railway\s+|rail\s+)?bypass(?:\s+(?:railroad|railway|rail)\s+line)?)\b"),
+        re.compile(r"\b(?P<name>" + _NAME + r"\s+(?:railway\s+|rail\s+)?[Bb]ypass(?:\s+(?:railroad|railway|rail)\s+line)?)\b"),
     ),
     (
         EntityKind.PLACE,
@@ -314,6 +315,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *country_chain_lines(view, gazetteer),
         *built_facilities(view),
         *linking_lines(view, gazetteer),
+        *listed_lines(view, gazetteer),
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))

@@ -1,0 +1,60 @@
+"""New places and projects, round 12 (issue #12): lines listed by their ends and length with
+no line noun, and sections listed after their noun. English and Russian, positives and
+negatives, on sentences written for the test."""
+
+from __future__ import annotations
+
+from caravan.model.proposals import EntityKind, ProposedEntity
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+def _new(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is kind
+    ]
+
+
+# -- lines listed without a line noun ---------------------------------------------------------
+
+
+def test_an_english_list_of_lines_with_lengths_names_the_new_ones(kb: KnowledgeBase) -> None:
+    text = (
+        "The railway company plans these new lines:\n\n"
+        "Darbaza – Maktaaral: 152 km (2024–2026);\n"
+        "Kyzylzhar – Moyinty: 329 km (2025–2026);\n"
+        "Almaty Bypass: 75 km (2024–2025)."
+    )
+    assert sorted(_new(kb, text, EntityKind.PROJECT)) == ["Almaty Bypass", "Kyzylzhar – Moyinty"]
+
+
+def test_a_russian_list_of_lines_with_lengths_names_the_new_one(kb: KnowledgeBase) -> None:
+    text = "Компания строит такие линии:\n\nМойынты – Кызылжар: 329 км;\nБахты – Аягоз: 295 км."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Мойынты – Кызылжар"]
+
+
+def test_sections_after_a_dash_are_lines_unless_held(kb: KnowledgeBase) -> None:
+    text = (
+        "Builders are busy on three sections — Moyynty–Kyzylzhar, Maktaral–Darbaza and"
+        " Ayagoz–Bakhty — this winter."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Moyynty–Kyzylzhar"]
+
+
+def test_russian_sections_after_a_dash_are_lines(kb: KnowledgeBase) -> None:
+    text = "Строители работают на участках — Мойынты – Кызылжар и Дарбаза – Мактаарал."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Мойынты – Кызылжар"]
+
+
+def test_its_sections_are_parts_of_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The road is being rebuilt; crews work on two of its sections: Taraz-Merke and Korday-Shu."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_ratio_of_states_with_a_length_is_no_line(kb: KnowledgeBase) -> None:
+    text = "Shares of the route by country:\n\nChina – Kazakhstan: 1,200 km;\nKazakhstan – Uzbekistan: 400 km."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -5,7 +5,10 @@ fields: for a status event the project, the status and the date at the label's p
 for a figure the quantity, the subject, the trade partner (and reporter when labelled),
 the year when labelled and the value within 0.5 %; for an agreement its kind, the date
 and place when labelled, and the known agreement id or a similar name; for a new entity
-its kind and a similar name. Each label is matched at most once per document.
+its kind and a similar name. Each label is matched at most once per document: as many pairs as
+possible, and among those each proposal with the label it states most closely. A further proposal
+of a matched fact is a duplicate, unless the proposals are distinct facts by construction (a second
+labeller's labels), when one left unpaired is false.
 """
 
 from __future__ import annotations
@@ -30,7 +33,15 @@ from caravan.model.proposals import (
     ProposedStatusEvent,
 )
 
-__all__ = ["DocumentScore", "Matcher", "Score", "matches", "score_document"]
+__all__ = [
+    "Closeness",
+    "DocumentScore",
+    "Matcher",
+    "Score",
+    "closeness",
+    "matches",
+    "score_document",
+]
 
 VALUE_TOLERANCE = 0.005  # 0.5 %
 NAME_SIMILARITY = 70  # rapidfuzz token_set_ratio, 0-100
@@ -86,20 +97,29 @@ class DocumentScore:
 
 #: Whether a proposal states a label's fact; ``matches`` unless a caller widens it.
 Matcher = Callable[[ExpectedFact, ProposedFact], bool]
+#: How closely a matching proposal states a label's fact, 0 to 1; ``closeness`` by default.
+Closeness = Callable[[ExpectedFact, ProposedFact], float]
 
 
 def score_document(
     expected: Sequence[ExpectedFact],
     proposals: Sequence[ProposedFact],
     match: Matcher | None = None,
+    close: Closeness | None = None,
+    *,
+    repeats: bool = True,
 ) -> DocumentScore:
-    """Match one document's proposals to its labels (one-to-one, as many as possible).
+    """Match one document's proposals to its labels (one-to-one, as many as possible, each
+    proposal with the label it states most closely).
 
-    ``match`` replaces :func:`matches` (a second labeller's label may list several readings)."""
+    ``match`` and ``close`` replace :func:`matches` and :func:`closeness` (a second labeller's
+    label may list several readings). ``repeats=False`` says each proposal is a fact of its own
+    (another labelling's labels): one left unpaired is false, never a duplicate."""
     match = match or matches
+    close = close or closeness
     distinct = _distinct(proposals)
     result = DocumentScore(by_kind={kind.value: Score() for kind in FactKind})
-    pairs = _assign(expected, distinct, match)
+    pairs = _assign(expected, distinct, match, close)
     matched_labels = {i for i, _ in pairs}
     matched_proposals = {j for _, j in pairs}
     for i, j in pairs:
@@ -120,7 +140,7 @@ def score_document(
     for j, fact in enumerate(distinct):
         if j in matched_proposals:
             continue
-        if any(match(label, fact) for label in expected):
+        if repeats and any(match(label, fact) for label in expected):
             result.duplicates.append(fact)  # a second reading of a fact already matched
             continue
         result.false_positives.append(fact)
@@ -143,6 +163,18 @@ def matches(label: ExpectedFact, fact: ProposedFact) -> bool:
     if isinstance(payload, ProposedEntity):
         return _entity_matches(fields, payload)
     return False
+
+
+def closeness(label: ExpectedFact, fact: ProposedFact) -> float:
+    """How closely a matching proposal states the label, 0 to 1: its name against the label's
+    names, its value against the label's; 1 for a status event, whose key fields are all equal."""
+    payload = fact.payload
+    if isinstance(payload, ProposedEntity | ProposedAgreement):
+        return _name_closeness(payload.name, _names(label.fields))
+    if isinstance(payload, ProposedFigure):
+        expected = float(label.fields["value"])
+        return 1.0 - min(1.0, abs(payload.value - expected) / max(abs(expected), 1e-9))
+    return 1.0
 
 
 def _status_matches(fields: dict[str, Any], payload: ProposedStatusEvent) -> bool:
@@ -228,6 +260,17 @@ def _similar_name(proposed: str, names: Iterable[str]) -> bool:
     return any(fuzz.token_set_ratio(candidate, _normal(n)) >= NAME_SIMILARITY for n in names)
 
 
+def _name_closeness(proposed: str, names: Iterable[str]) -> float:
+    """Shared words and spelling together: a name that only shares words with the label's
+    ("HSK test center at Bukhara State University" against "language centre at …") is less close
+    than one spelled alike."""
+    candidate = _normal(proposed)
+    return max(
+        (fuzz.token_set_ratio(candidate, _normal(n)) + fuzz.ratio(candidate, _normal(n))) / 200
+        for n in names
+    )
+
+
 def _distinct(proposals: Sequence[ProposedFact]) -> list[ProposedFact]:
     """One proposal per distinct payload: re-reading the same fact is not a new claim."""
     seen: set[str] = set()
@@ -241,11 +284,21 @@ def _distinct(proposals: Sequence[ProposedFact]) -> list[ProposedFact]:
 
 
 def _assign(
-    expected: Sequence[ExpectedFact], proposals: Sequence[ProposedFact], match: Matcher
+    expected: Sequence[ExpectedFact],
+    proposals: Sequence[ProposedFact],
+    match: Matcher,
+    close: Closeness,
 ) -> list[tuple[int, int]]:
-    """The largest one-to-one set of (label, proposal) pairs that match."""
+    """The largest one-to-one set of matching (label, proposal) pairs, and of those the closest.
+
+    A pair's weight is ``size + closeness``: with ``size`` above the number of pairs possible,
+    one pair more always outweighs any gain in closeness."""
     if not expected or not proposals:
         return []
-    cost = [[0 if match(label, fact) else 1 for fact in proposals] for label in expected]
+    size = min(len(expected), len(proposals)) + 1
+    cost = [
+        [-(size + close(label, fact)) if match(label, fact) else 0.0 for fact in proposals]
+        for label in expected
+    ]
     rows, columns = linear_sum_assignment(cost)
-    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if cost[i][j] == 0]
+    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if cost[i][j] < 0]

@@ -8,7 +8,9 @@ the same texts. The first labeller's facts are taken as expected and the second'
 proposed, and they are paired with the scorer's own matching (``ingest_matching``): the
 table gives precision, recall and F1 per fact kind, per language and overall. Where a
 second label lists several readings (statuses, kinds, a name and its aliases), any one of
-them may match. ``--verbose`` lists every fact only one labeller gave. Exits 2 when a folder
+them may match. Each label is a fact of its own: one that pairs with none of the other
+labelling's is counted against it, never as a duplicate of a label already paired (two similar
+centres at one university stay two). ``--verbose`` lists every fact only one labeller gave. Exits 2 when a folder
 cannot be read or a text lacks its second labels.
 """
 
@@ -32,7 +34,15 @@ from ingest_labels import (
     load_labels,
     parse_partial_date,
 )
-from ingest_matching import DocumentScore, Matcher, Score, matches, score_document
+from ingest_matching import (
+    Closeness,
+    DocumentScore,
+    Matcher,
+    Score,
+    closeness,
+    matches,
+    score_document,
+)
 from rich.console import Console
 from rich.table import Table
 
@@ -86,7 +96,13 @@ class Agreement:
                 fact.id: [_proposal(item.document.name, label, p) for p in readings(label)]
                 for fact, label in zip(first, item.document.expected, strict=True)
             }
-            score = score_document(item.second, first, _any_of(alternatives))
+            score = score_document(
+                item.second,
+                first,
+                _any_of(alternatives),
+                _closest_of(alternatives),
+                repeats=False,
+            )
             for counts in score.by_kind.values():
                 total.add(counts)
         return total
@@ -190,7 +206,13 @@ def _compare(document: Document, second: tuple[ExpectedFact, ...]) -> DocumentAg
         alternatives[facts[0].id] = facts
         labels_of[facts[0].id] = label
 
-    score = score_document(document.expected, proposals, _any_of(alternatives))
+    score = score_document(
+        document.expected,
+        proposals,
+        _any_of(alternatives),
+        _closest_of(alternatives),
+        repeats=False,
+    )
     return DocumentAgreement(document, second, score, labels_of)
 
 
@@ -201,6 +223,19 @@ def _any_of(alternatives: dict[str, list[ProposedFact]]) -> Matcher:
         return any(matches(expected, reading) for reading in alternatives[fact.id])
 
     return any_reading
+
+
+def _closest_of(alternatives: dict[str, list[ProposedFact]]) -> Closeness:
+    """How closely the proposal's closest reading states the expected fact."""
+
+    def closest_reading(expected: ExpectedFact, fact: ProposedFact) -> float:
+        return max(
+            closeness(expected, reading)
+            for reading in alternatives[fact.id]
+            if matches(expected, reading)
+        )
+
+    return closest_reading
 
 
 def _proposal(document: str, label: ExpectedFact, payload: Payload) -> ProposedFact:

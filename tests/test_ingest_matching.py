@@ -234,3 +234,60 @@ def test_an_agreement_matches_through_an_alias_in_the_other_language(
         labels, "agreement", name=russian_label.fields["name"], agreement_kind="memorandum"
     )
     assert not matching.matches(without_alias, english)
+
+
+def _centre(name: str) -> ProposedFact:
+    return _fact(ProposedEntity(entity_kind=EntityKind.PROJECT, name=name))
+
+
+def _centres(labels: ModuleType) -> tuple[Any, Any]:
+    """Two facilities at one site whose names share most words (token-set similarity 88)."""
+    language = _label(
+        labels,
+        "new_entity",
+        entity_kind="project",
+        name="Chinese language and culture center at Bukhara State University",
+    )
+    testing = _label(
+        labels,
+        "new_entity",
+        entity_kind="project",
+        name="HSK test center at Bukhara State University",
+    )
+    return language, testing
+
+
+def test_two_similar_entities_at_one_site_are_two_labels_each_paired_with_its_closest(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    language, testing = _centres(labels)
+    hsk = _centre("HSK test center at Bukhara State University")
+    culture = _centre("Chinese Language and Culture Center at Bukhara State University")
+    assert matching.matches(language, hsk)  # close enough by name alone: pairing decides
+    both = matching.score_document([language, testing], [hsk, culture])
+    counts = both.by_kind["new_entity"]
+    assert (counts.true_positives, counts.false_negatives, counts.false_positives) == (2, 0, 0)
+    assert both.duplicates == []
+    assert {label.fields["name"]: fact.id for label, fact in both.matched} == {
+        language.fields["name"]: culture.id,
+        testing.fields["name"]: hsk.id,
+    }
+    only_hsk = matching.score_document([language, testing], [hsk])
+    assert only_hsk.missed == [language]  # the proposal goes to the label it states
+
+
+def test_a_repeated_proposal_is_a_duplicate_but_another_labellings_label_is_not(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    language, _ = _centres(labels)
+    culture = _centre("Chinese language and culture center at Bukhara State University")
+    respelled = _centre("Bukhara State University Chinese language and culture centre")
+    extractor = matching.score_document([language], [culture, respelled])
+    counts = extractor.by_kind["new_entity"]
+    assert (counts.true_positives, counts.false_positives, len(extractor.duplicates)) == (1, 0, 1)
+    hsk = _centre("HSK test center at Bukhara State University")
+    second_labelling = matching.score_document([language], [culture, hsk], repeats=False)
+    counts = second_labelling.by_kind["new_entity"]
+    assert (counts.true_positives, counts.false_positives) == (1, 1)
+    assert second_labelling.duplicates == []
+    assert second_labelling.false_positives == [hsk]

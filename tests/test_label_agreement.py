@@ -80,3 +80,20 @@ def test_the_command_prints_the_table_and_lists_each_disagreement(
     assert "value=40.7" in out
     assert "second only figure" in out
     assert "value=47.0" in out
+
+
+def test_a_second_labellers_extra_fact_with_a_similar_name_is_false_not_a_duplicate() -> None:
+    """Two labels of one labelling are two facts: the one the first labeller lacks is counted."""
+    result = agreement.compare_folders(FIRST, FOLDERS / "similar")
+    entities = result.totals["new_entity"]
+    assert (entities.true_positives, entities.false_negatives, entities.false_positives) == (
+        2,
+        0,
+        1,
+    )
+    (memo,) = [d for d in result.documents if d.document.name.startswith("02")]
+    assert memo.score.duplicates == []
+    (extra,) = memo.score.false_positives
+    assert memo.labels_of[extra.id].fields["name"] == "Холодильный склад в Нижнем Пяндже"
+    swapped = result.swapped
+    assert (swapped.true_positives, swapped.false_negatives) == (6, 1)

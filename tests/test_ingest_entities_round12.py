@@ -58,3 +58,36 @@ def test_its_sections_are_parts_of_a_project(kb: KnowledgeBase) -> None:
 def test_a_ratio_of_states_with_a_length_is_no_line(kb: KnowledgeBase) -> None:
     text = "Shares of the route by country:\n\nChina – Kazakhstan: 1,200 km;\nKazakhstan – Uzbekistan: 400 km."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- a train's path, a person's title, a country's adjective -----------------------------------
+
+
+def test_a_bare_russian_route_of_countries_is_a_trains_path(kb: KnowledgeBase) -> None:
+    text = "Оператор отправил пробный поезд по маршруту Китай – Казахстан – Туркменистан – Иран."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_route_named_by_its_kind_is_still_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Открыт международный транспортный маршрут Китай – Кыргызстан – Узбекистан – Туркменистан."
+    )
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1
+
+
+def test_a_name_before_a_title_is_a_person(kb: KnowledgeBase) -> None:
+    text = (
+        "The talks brought together Rustam Karimov, head of the port; and Liu Feng, General"
+        " Director of Urumqi Railways."
+    )
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_a_city_after_a_list_is_still_a_place(kb: KnowledgeBase) -> None:
+    text = "The train left Kashgar for Lanzhou and Wuhan, the capital of Hubei."
+    assert "Wuhan" in _new(kb, text, EntityKind.PLACE)
+
+
+def test_a_russian_city_after_its_countrys_adjective_is_a_place(kb: KnowledgeBase) -> None:
+    text = "Кузова для кроссовера делают только на заводе в российской Туле."
+    assert _new(kb, text, EntityKind.PLACE) == ["Тула"]

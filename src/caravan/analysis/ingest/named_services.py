@@ -5,7 +5,8 @@
 Кыргызстан – Узбекистан – Туркменистан", "коридора «Китай — Кыргызстан — Узбекистан —
 Афганистан»": a service or route the knowledge base lacks. A chain of two ("China-Europe
 freight trains") is a kind of traffic, not one service, unless a name of its own leads it
-("Tianshan"); a Russian route or corridor needs four countries, as an English corridor does.
+("Tianshan"); a Russian route or corridor needs four countries, as an English corridor does,
+and a route its kind ("транспортного маршрута …"; "по маршруту …" alone is a train's path).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ _RU_ROUTE = re.compile(
     + r"){3,6})"
 )
 
+#: A route with no word of what it is: the path of a train, not a route of its own.
+_BARE_ROUTE = re.compile(r"маршрут\w*")
+
 
 def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each freight service or route named by a chain of countries."""
@@ -58,6 +62,8 @@ def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         links = _LINK_DASH.split(found["chain"])
         if not all(_is_country(gazetteer, link) for link in links):
             continue
+        if _BARE_ROUTE.fullmatch(found["head"]):
+            continue  # "поезд по маршруту Китай – … – Иран": the path a train took
         name = f"{_masculine_nominative(found['head'])} {found['chain']}"
         yield name, view.start + found.start(), view.start + found.end()
 

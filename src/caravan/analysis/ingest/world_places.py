@@ -328,10 +328,13 @@ def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
                 at += 1
 
 
-#: A preposition of place just before the name.
+#: A preposition of place just before the name, perhaps with its country's adjective between
+#: ("в российской Туле").
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|from|to|at|via|through|near|outside|between|into|towards?|and)\s+(?:the\s+(?:city|town)\s+of\s+)?"
-    r"|(?<![\w-])(?:в|во|из|до|через|под|около|возле|между|и)\s+(?:город\w*\s+)?)$",
+    r"|(?<![\w-])(?:в|во|из|до|через|под|около|возле|между|и)\s+(?:город\w*\s+)?"
+    r"(?:(?:российск|иранск|китайск|казахстанск|узбекск|узбекистанск|кыргызск|киргизск|"
+    r"таджикск|туркменск|афганск|азербайджанск)\w+\s+)?)$",
     re.IGNORECASE,
 )  # fmt: skip
 #: A word that says the name is a settlement, just before it or just after it.
@@ -349,6 +352,14 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Premier|Chairman|Governor|Mayor|Ambassador|Director|"
     r"General|Professor|Sheikh|Saint|St)\.?\s+$|(?<![\w-])(?:господин\w*|президент\w*|министр\w*|"
     r"глав\w+|посл\w*|директор\w*|председател\w*)\s+$"
+)
+#: A title after a name and a comma: the name is a person's ("and Liu Feng, General Director
+#: of Urumqi Railways", "Ли Мин, генеральный директор компании").
+_PERSON_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:[Dd]irector|[Cc]hairman|[Hh]ead|[Pp]resident|"
+    r"[Mm]inister|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Cc]hief|CEO|[Ss]ecretary|[Mm]anager|"
+    r"директор\w*|председател\w*|глав\w+|руководител\w*|министр\w*|президент\w*|"
+    r"посол|посла|заместител\w*)\b"
 )
 #: Nouns after a name that make it the name of a line, project or facility, not a place.
 _THING_AFTER = re.compile(
@@ -471,7 +482,7 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
         return True
     before = view.text[max(view.start, found.start - 25) : found.start]
     after = view.text[found.end : min(view.end, found.end + 30)]
-    if _PERSON_BEFORE.search(before) or _THING_AFTER.match(after):
+    if _PERSON_BEFORE.search(before) or _THING_AFTER.match(after) or _PERSON_AFTER.match(after):
         return True
     if _CROSSING_BEFORE.search(view.text[max(view.start, found.start - 80) : found.start]):
         return True  # "стыки Сарыагаш и Сырдарья": crossings, read by the crossing rules

@@ -44,6 +44,7 @@ from caravan.analysis.ingest.morphology import (
     only_plural,
     singular_noun,
 )
+from caravan.analysis.ingest.referred_subjects import referred_documents, referring_tail
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
     document_between,
@@ -158,6 +159,10 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         return
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
+    for start, end, name in referred_documents(view.text, view.start, view.end):
+        spans.append((start, end))  # "Соглашение об этом «A» и «B» подписали": named by the two
+        seen.add(name.casefold())
+        yield _candidate(view, start, end, name, None, None)
     for start, end, agreement_id, match in _titles(view, titles):
         name = nominative_phrase(view.text[start:end].strip(" ,"))
         key = agreement_id or name.casefold()
@@ -881,6 +886,8 @@ def _titles(
             title = title[lead.end() :]
         if any(a < end and start < b for a, b in spans):
             continue
+        if referring_tail(title.partition(" ")[2]) is not None:
+            continue  # "Соглашение об этом …": no title, its subject is a sentence before's
         if _kind_of(title) is None or len(tokenise(title)) < (
             2 if _NEW_BEFORE.search(view.text, max(0, start - 4), start) else 3
         ):

@@ -177,12 +177,12 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "days ago",
         ),
         (
-            r"\b(?:on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"\b(?:(?:on\s+)?last\s+|on\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
             r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
             "weekday",
         ),
         (
-            r"(?<![\w-])в\s+(?P<ruweekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w-])",
+            r"(?<![\w-])в\s+(?:(?:минувш|прошл)(?:ий|ую|ое)\s+)?(?P<ruweekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w-])",
             "weekday",
         ),
     )

@@ -27,6 +27,7 @@ from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
+from caravan.analysis.ingest.later_signing import dated_by_later_sentence
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.route_ends import lines_by_their_ends
@@ -121,6 +122,8 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     salient: dict[EntryKind, tuple[int, Match]] = {}
     only = _only_subjects(found, context)
     previous: SentenceView | None = None
+    read: list[tuple[Candidate, SentenceView, Sentence]] = []
+    views: list[SentenceView] = []
     for number, (sentence, matches, dates) in enumerate(found):
         borrowed = _referred_back(
             text, sentence, matches, salient, number, context.crossings_at
@@ -135,8 +138,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             previous=previous,
         )
         if not _LINKS.match(text, sentence.start):  # links to other stories report nothing here
-            for candidate in _rules(view, gazetteer, titles):
-                results.append(Extracted(candidate, sentence))
+            read.extend(
+                (candidate, view, sentence) for candidate in _rules(view, gazetteer, titles)
+            )
+        views.append(view)
         for match in matches:
             for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
                 if match.ids(kind):
@@ -144,6 +149,8 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
         previous = view
+    dated = dated_by_later_sentence([(c, v) for c, v, _ in read], views)
+    results.extend(Extracted(c, s) for c, (_, _, s) in zip(dated, read, strict=True))
     return results
 
 

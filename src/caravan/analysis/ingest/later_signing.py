@@ -1,0 +1,72 @@
+"""A signing dated in a later sentence: "A and B signed a memorandum of understanding …. The
+document was signed on 22 August during the visit" / "Документ был подписан 22 августа": the
+undated document named just before takes the day the sentence referring back to it gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from caravan.analysis.ingest.context import Candidate, SentenceView
+from caravan.model.proposals import ProposedAgreement
+
+__all__ = ["dated_by_later_sentence"]
+
+#: How many sentences before the dated one the document may have been named.
+LOOK_BACK = 2
+#: Nouns of no kind of their own: they refer back to a document of any kind.
+_ANY_KIND = ("document", "документ", "it")
+
+#: A sentence opening on a document referred back to, then its signing.
+_REFERRING_SIGNING = re.compile(
+    r"\s*(?:(?i:the|this)\s+(?P<en>document|agreement|memorandum|contract|treaty|protocol|deal)"
+    r"|(?P<it>It))\s+(?:was|had\s+been)\s+signed\b"
+    r"|\s*(?:(?:Этот|Данный|Сам)\s+)?(?P<ru>(?i:[Дд]окумент|[Сс]оглашение|[Мм]еморандум|[Кк]онтракт"
+    r"|[Дд]оговор|[Пп]ротокол))\b[^.;!?]{0,60}?(?<![\w-])подписа\w*",
+)
+
+
+def dated_by_later_sentence(
+    candidates: Sequence[tuple[Candidate, SentenceView]], views: Sequence[SentenceView]
+) -> list[Candidate]:
+    """The candidates (each with its sentence), an undated agreement dated by a sentence of
+    ``views`` after it that refers back to it and gives the signing's day; others as they were."""
+    result = [candidate for candidate, _ in candidates]
+    for later in views:
+        referring = _REFERRING_SIGNING.match(later.sentence)
+        if referring is None or not later.dates:
+            continue
+        noun = (referring["en"] or referring["ru"] or referring["it"]).casefold()
+        day = min(later.dates, key=lambda d: abs(d.start - (later.start + referring.end())))
+        for index in _undated_before(candidates, later, noun):
+            payload = result[index].payload
+            assert isinstance(payload, ProposedAgreement)
+            update = {"signed_on": day.date, "date_precision": day.precision}
+            result[index] = dataclasses.replace(
+                result[index], payload=payload.model_copy(update=update)
+            )
+    return result
+
+
+def _undated_before(
+    candidates: Sequence[tuple[Candidate, SentenceView]],
+    later: SentenceView,
+    noun: str,
+) -> list[int]:
+    """Indexes of the undated proposals of the one agreement the nearest sentence before
+    ``later`` (at most LOOK_BACK back) named of the noun's kind; none when it named several."""
+    for earlier in later.previous_sentences(LOOK_BACK):
+        found = {
+            i: candidate.payload
+            for i, (candidate, view) in enumerate(candidates)
+            if view.start == earlier.start
+            and isinstance(candidate.payload, ProposedAgreement)
+            and (noun in _ANY_KIND or noun[:6] in candidate.payload.name.casefold())
+        }
+        if found:
+            if len({p.name for p in found.values()}) > 1:
+                return []
+            return [i for i, p in found.items() if p.signed_on is None]
+    return []

@@ -1,0 +1,93 @@
+"""Categories of the twelfth development set (issue #12) for status events, figures and
+agreements, each checked with sentences written for the test, in English and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan.model.proposals import ProposedAgreement
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+# -- a signing dated by the sentence after it ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Qazaqgaz and Sinopec signed a memorandum of understanding on a gas chemical plant."
+            " The document was signed on 14 May during the minister's visit.",
+            dt.date(2025, 5, 14),
+        ),
+        (
+            "«Узбекнефтегаз» и PetroChina подписали меморандум о взаимопонимании в области"
+            " геологоразведки. Документ был подписан 14 мая в ходе визита министра.",
+            dt.date(2025, 5, 14),
+        ),
+        (
+            "Министерство энергетики Кыргызстана заключило с компанией TBEA контракт на"
+            " строительство подстанции в Нарынской области. Документ в минувшую пятницу"
+            " подписали министр и представитель компании.",
+            dt.date(2025, 6, 27),  # the Friday before the report of Monday 30 June
+        ),
+        (
+            "The ministry concluded with TBEA a contract to build a substation in Naryn region."
+            " The contract was signed last Friday by the minister.",
+            dt.date(2025, 6, 27),
+        ),
+    ],
+)
+def test_an_undated_document_takes_the_day_of_the_sentence_referring_back_to_it(
+    kb: KnowledgeBase, text: str, day: dt.date
+) -> None:
+    assert [a.signed_on for a in _agreements(kb, text)] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qazaqgaz and Sinopec signed a memorandum on a gas chemical plant and an agreement on"
+        " a pipeline. The document was signed on 14 May.",
+        "«Узбекнефтегаз» и PetroChina подписали меморандум о геологоразведке и соглашение о"
+        " газопроводе. Документ был подписан 14 мая.",
+    ],
+)
+def test_a_document_referred_back_to_among_several_takes_no_day(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """Which of two documents "the document" is, the text does not say."""
+    agreements = _agreements(kb, text)
+    assert len(agreements) == 2
+    assert all(a.signed_on is None for a in agreements)
+
+
+# -- a document on "this": named by its two signers ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kyrgyzstan's authorities announced a joint plant for solar panels. An agreement on"
+            " this was signed by Sunrise Energy and Longi Green during the forum.",
+            "Agreement between Sunrise Energy and Longi Green",
+        ),
+        (
+            "Власти Кыргызстана сообщили о создании завода солнечных панелей. Соглашение об этом"
+            " кыргызская компания «Санрайз Энерджи» и китайская «Лонги» подписали на форуме.",
+            "Соглашение между «Санрайз Энерджи» и «Лонги»",
+        ),
+    ],
+)
+def test_a_document_on_this_is_named_by_who_signed_it(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from china_block_speed import china_lines, with_china_speed
+from clearance_rules import RULES, SHIPPED_RULES, applied, choose_rules, rules_lines
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -68,6 +69,7 @@ from validation_report import (
     markdown,
     summary,
 )
+from validation_vias import join, read_vias, segments
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.from_departure import departure_span
@@ -79,6 +81,8 @@ from caravan.store import default_data_dir
 
 HERE = Path(__file__).parent
 ASSUMPTIONS_FILE = "assumptions_timemodel.csv"
+#: Cases routed leg by leg as their source describes them (``validation_vias.csv``).
+VIAS = read_vias()
 
 
 def main() -> None:
@@ -127,6 +131,7 @@ def main() -> None:
             for name in VARIANTS
         }
         china = fitting_rows(_route_with_china_speed(Path(folder), data, choice_cases))
+        rules = _route_rules(Path(folder), data, choice_cases)
         fitted = fit_shipped([r for r in base if r["batch"] in CHOICE_BATCHES])
         _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
         routed = _route_all(Path(folder) / "fitted.sqlite", data, cases)
@@ -152,6 +157,7 @@ def main() -> None:
     ]
     cv += ["", *variant_lines(_variant_scores(by_variant), train)]
     cv += ["", *china_lines(_china_scores(train, china), len(train))]
+    cv += ["", *rules_lines(_rules_scores(train, rules), len(train))]
     choice = choice_lines(scores, shipped_score, train)
     args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
     console.print(f"written {args.out}")
@@ -176,6 +182,13 @@ MEASURED = (
     "benchmarks/china_block_speed.py",
     "benchmarks/validation_report.py",
     "benchmarks/validation_cases.csv",
+    "benchmarks/validation_vias.csv",
+    "benchmarks/validation_vias.py",
+    "src/caravan/network/clearance_kinds.py",
+    "src/caravan/network/timemodel_block_clearance.py",
+    "src/caravan/data/rail_block_clearances.csv",
+    "benchmarks/clearance_rules.py",
+    "src/caravan/data/observations_cpmm.csv",
 )
 
 
@@ -219,6 +232,28 @@ def _route_with_china_speed(
     return _route_all(folder / "china.sqlite", china, cases)
 
 
+def _route_rules(
+    folder: Path, data: Path, cases: list[dict[str, str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The cases routed under each combination of border rules but the shipped one."""
+    found = {}
+    for name in RULES:
+        if name != SHIPPED_RULES:
+            with applied(name):
+                rows = _route_all(folder / f"rules-{name}.sqlite", data, cases)
+            found[name] = fitting_rows(rows)
+    return found
+
+
+def _rules_scores(
+    shipped: list[dict[str, Any]], others: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The shipped structure's LOO score under each combination of border rules."""
+    candidate = shipped_candidate()
+    rows = {SHIPPED_RULES: shipped, **others}
+    return {name: leave_one_out(rows[name], candidate) for name in RULES}
+
+
 def _china_scores(shipped: list[dict[str, Any]], china: list[dict[str, Any]]) -> dict[str, Any]:
     """The shipped structure's LOO score with China's rail as shipped and at the candidate."""
     candidate = shipped_candidate()
@@ -244,6 +279,7 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
             for name in VARIANTS
         }
         china = fitting_rows(_route_with_china_speed(Path(folder), data, train))
+        rules = _route_rules(Path(folder), data, train)
     by_variant = {name: fitting_rows(rows) for name, rows in routed.items()}
     rows = by_variant[SHIPPED_VARIANT]
     scores = all_scores(rows)
@@ -290,6 +326,10 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
     console.print(f"least mean abs. LOO error among the services: {choose_variant(variants)}")
     for line in china_lines(_china_scores(rows, china), len(rows)):
         console.print(escape(line))
+    rules_scores = _rules_scores(rows, rules)
+    for line in rules_lines(rules_scores, len(rows)):
+        console.print(escape(line))
+    console.print(f"least mean abs. LOO error among the border rules: {choose_rules(rules_scores)}")
     console.print(_road_comparison(routed[SHIPPED_VARIANT], data_dir))
 
 
@@ -459,16 +499,30 @@ def _compare(
         "error_pct": None,
         "route": "",
     }
-    try:
-        best = observatory.route(
-            case["origin_id"],
-            case["destination_id"],
+
+    def route(origin: str, destination: str, modes: list[LinkMode], via: list[str]) -> Any:
+        return observatory.route(
+            origin,
+            destination,
             modes=modes,
             via=via,
             by=Weight.TIME,
             date=dt.date(year, 7, 1),
             service=service_of(case),
         ).best
+
+    try:
+        if case["id"] in VIAS:
+            parts = segments(case["origin_id"], case["destination_id"], VIAS[case["id"]])
+            best = join(
+                parts,
+                lambda part, through: route(
+                    part.origin, part.destination, [LinkMode(part.mode)], through
+                ),
+                case["crossing_id"],
+            )
+        else:
+            best = route(case["origin_id"], case["destination_id"], modes, via)
     except NoRouteError as error:
         result["route"] = str(error)
         return result

@@ -1,6 +1,6 @@
 """Read validation errors by cause: each time case's itinerary split into its terms.
 
-Usage: python benchmarks/validation_legs.py [--batches 1,2,3,4,5,6] [--over 15]
+Usage: python benchmarks/validation_legs.py [--batches 1,2,3,4,5,6,7,8] [--over 15]
 
 Routes each rail, rail+Caspian, multimodal and road time case of the batches listed as
 ``validate_routes.py`` does (the shipped parameters, each case at the default service) and
@@ -20,9 +20,11 @@ import datetime as dt
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from validation_vias import join, read_vias, segments
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.itinerary import Leg
@@ -31,6 +33,8 @@ from caravan.network.timemodel import TimeModel
 from caravan.store import default_data_dir
 
 HERE = Path(__file__).parent
+#: Cases routed leg by leg as their source describes them, as ``validate_routes.py`` does.
+VIAS = read_vias()
 
 #: The terms an itinerary's hours are split into, in the order printed.
 TERMS = (
@@ -52,7 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=Path, default=HERE / "validation_cases.csv")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
-    parser.add_argument("--batches", default="1,2,3,4,5,6")
+    parser.add_argument("--batches", default="1,2,3,4,5,6,7,8")
     parser.add_argument("--over", type=float, default=15.0)
     args = parser.parse_args()
     wanted = {b.strip() for b in args.batches.split(",")}
@@ -82,15 +86,29 @@ def main() -> None:
 def _case_cells(observatory: Observatory, case: dict[str, str]) -> tuple[list[str], float] | None:
     """The printed cells of one case and its error (percent), or None without a route."""
     date = dt.date(int(case["year"]) if case["year"] else dt.date.today().year, 7, 1)
-    try:
-        best = observatory.route(
-            case["origin_id"],
-            case["destination_id"],
-            modes=[LinkMode(m) for m in case["mode"].split("+")],
-            via=[case["crossing_id"]] if case["crossing_id"] else [],
-            by=Weight.TIME,
-            date=date,
+
+    def route(origin: str, destination: str, modes: list[LinkMode], via: list[str]) -> Any:
+        return observatory.route(
+            origin, destination, modes=modes, via=via, by=Weight.TIME, date=date
         ).best
+
+    try:
+        if case["id"] in VIAS:  # routed leg by leg as the source describes (validation_vias)
+            parts = segments(case["origin_id"], case["destination_id"], VIAS[case["id"]])
+            best = join(
+                parts,
+                lambda part, through: route(
+                    part.origin, part.destination, [LinkMode(part.mode)], through
+                ),
+                case["crossing_id"],
+            )
+        else:
+            best = route(
+                case["origin_id"],
+                case["destination_id"],
+                [LinkMode(m) for m in case["mode"].split("+")],
+                [case["crossing_id"]] if case["crossing_id"] else [],
+            )
     except NoRouteError:
         return None
     model = TimeModel.from_knowledge_base(observatory.kb, date)

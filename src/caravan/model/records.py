@@ -44,6 +44,7 @@ __all__ = [
     "Observation",
     "Place",
     "Project",
+    "RailBlockClearance",
     "RailBlockSpeed",
     "RailService",
     "Rate",
@@ -419,6 +420,21 @@ class RailBlockSpeed(Record):
     valid_from: dt.date = Field(description="Start of the period it describes.")
     source: tuple[SourceRef, ...] = _sources()
     note: str | None = Field(None, description="Free remarks.")
+
+
+class RailBlockClearance(Record):
+    """Published clearance time of a container block train at a rail crossing, one way."""
+
+    crossing_id: Slug = Field(description="Rail crossing the trains pass.")
+    direction: Direction = Field(
+        description="a_to_b: from the crossing's first post to its second; b_to_a the reverse."
+    )
+    time_h: float = Field(
+        gt=0, le=500, description="Hours a block train takes to clear the crossing, as published."
+    )
+    valid_from: dt.date = Field(description="Start of the period it describes.")
+    source: tuple[SourceRef, ...] = _sources()
+    note: str | None = Field(None, description="What the figure counts (customs, reloading).")
 
 
 class Holiday(Record):

@@ -313,6 +313,7 @@ class _Builder:
             if direction in closed:
                 continue  # shut to freight this way on the date (the other way is open)
             time_p, cost_p = self.clearance(crossing, direction, countries)
+            time_p = self.time_model.block_clearance(crossing.id, direction.value) or time_p
             if self.effects is not None:
                 time_p, cost_p = self.effects.clearance(crossing.id, direction, time_p, cost_p)
             record = EdgeRecord(
@@ -381,9 +382,10 @@ class _Builder:
     def _default_clearance(
         self, crossing: Crossing, border: Observation | None, quantity: Quantity
     ) -> Parameter:
-        """The border's published average for the direction, else the mode's median."""
+        """The border's published average for the direction, else its kind's median."""
         if border is None:
-            return self.parameters.clearance(crossing.mode.value, quantity.value)
+            kind = crossing.gauge_change if crossing.mode == LinkMode.RAIL else None
+            return self.parameters.clearance(crossing.mode.value, quantity.value, kind)
         value, unit = border.value, "h"
         extra: tuple[str, ...] = ()
         if quantity == Quantity.CLEARANCE_COST_USD:

@@ -29,6 +29,7 @@ from caravan.model import (
     Transfer,
     TransferKind,
 )
+from caravan.network import clearance_kinds
 from caravan.network.train_service import DEFAULT_SERVICE
 from caravan.store import KnowledgeBase
 
@@ -116,6 +117,8 @@ class CostParameters:
     ferries: dict[str, dict[str, Parameter]] = field(default_factory=dict)
     ferry_defaults: dict[str, Parameter] = field(default_factory=dict)
     clearance_defaults: dict[tuple[str, str], Parameter] = field(default_factory=dict)
+    #: the rail median by kind (mode, quantity, break of gauge), ``clearance_kinds``
+    clearance_kind_defaults: dict[tuple[str, str, bool], Parameter] = field(default_factory=dict)
     #: a crossing's first published value in a direction (crossing, quantity, direction),
     #: standing in for dates before it was published
     clearance_backcast: dict[tuple[str, str, str], Observation] = field(default_factory=dict)
@@ -286,8 +289,16 @@ class CostParameters:
         """A ferry service figure for a link, else the median over services, else None."""
         return self.ferries.get(link_id, {}).get(name) or self.ferry_defaults.get(name)
 
-    def clearance(self, mode: str, quantity: str) -> Parameter:
-        """Default clearance time or cost of a mode: median of the crossings that publish one."""
+    def clearance(self, mode: str, quantity: str, gauge_change: bool | None = None) -> Parameter:
+        """Default clearance time or cost of a mode: median of the crossings that publish one.
+
+        With ``gauge_change`` (rail), the median of the crossings of that kind where any
+        publish (``clearance_kinds``).
+        """
+        if gauge_change is not None and clearance_kinds.BY_KIND:
+            by_kind = self.clearance_kind_defaults.get((mode, quantity, gauge_change))
+            if by_kind is not None:
+                return by_kind
         found = self.clearance_defaults.get((mode, quantity))
         if found is None:
             raise KnowledgeBaseError(
@@ -329,6 +340,21 @@ class CostParameters:
                     self.clearance_defaults[(mode, quantity.value)] = _median(
                         f"{mode} {quantity.value}", values, unit
                     )
+            self._load_clearance_kinds(kb, quantity, unit)
+
+    def _load_clearance_kinds(self, kb: KnowledgeBase, quantity: Quantity, unit: str) -> None:
+        """Each kind of rail crossing's median figure (break of gauge or the same gauge)."""
+        countries = {p.id: p.country_id for p in kb.places()}
+        figures = clearance_kinds.kind_figures(
+            kb.crossings(), kb.observations(quantity=quantity), countries.__getitem__,
+            quantity, self.date,
+        )  # fmt: skip
+        for gauge_change, rows in figures.items():
+            kind = "break of gauge" if gauge_change else "same gauge"
+            values = [Parameter(o.subject_id, o.value, unit, o.source) for o in rows]
+            self.clearance_kind_defaults[("rail", quantity.value, gauge_change)] = _median(
+                f"rail {quantity.value} {kind}", values, unit
+            )
 
 
 def _in_force(rows: list[T], date: dt.date) -> list[T]:

@@ -23,6 +23,8 @@ from caravan.model import Assumption, Quantity, Rate, TrainService
 from caravan.network.block_speeds import block_speeds_in_force
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.parameters import Parameter
+from caravan.network import timemodel_block_clearance
+from caravan.network.timemodel_block_clearance import block_clearances_in_force
 from caravan.store import KnowledgeBase
 
 __all__ = ["DEPARTURE_WAIT", "FITTED", "TIME_ASSUMPTIONS", "WAIT_NAME", "Spread", "TimeModel"]
@@ -114,6 +116,9 @@ class TimeModel:
     block_speeds: dict[str, Parameter] = field(default_factory=dict)
     #: per country: the best published route speed of block trains (the fast end)
     block_best_speeds: dict[str, Parameter] = field(default_factory=dict)
+    #: per (crossing, direction): a block train's published clearance time
+    #: (``rail_block_clearances.csv``)
+    block_clearances: dict[tuple[str, str], Parameter] = field(default_factory=dict)
 
     @classmethod
     def from_knowledge_base(
@@ -144,6 +149,8 @@ class TimeModel:
             speeds = kb.all("rail_block_speeds")
             model.block_speeds = block_speeds_in_force(speeds, date)
             model.block_best_speeds = block_speeds_in_force(speeds, date, best=True)
+            clearances = kb.all("rail_block_clearances")
+            model.block_clearances = block_clearances_in_force(clearances, date)
         modes = {c.id: c.mode.value for c in kb.crossings()}
         for quantity, target in (
             (Quantity.CLEARANCE_TIME_H, model.border_time),
@@ -206,6 +213,15 @@ class TimeModel:
         if self.service != TrainService.BLOCK:
             return None
         return self.block_speeds.get(country)
+
+    def block_clearance(self, crossing_id: str, direction: str) -> Parameter | None:
+        """A block train's published clearance at a rail crossing one way, or None.
+
+        None under wagonload service and where no block-train figure is published.
+        """
+        if self.service != TrainService.BLOCK or not timemodel_block_clearance.IN_USE:
+            return None
+        return self.block_clearances.get((crossing_id, direction))
 
     def block_run_h(self, length_km: float, country: str) -> tuple[float, float, float]:
         """(low, typical, high) hours of a block train on a rail link in a country.

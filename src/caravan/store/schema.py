@@ -25,6 +25,7 @@ from caravan.model import (
     Observation,
     Place,
     Project,
+    RailBlockClearance,
     RailBlockSpeed,
     RailService,
     Rate,
@@ -204,6 +205,13 @@ TABLES: tuple[Table, ...] = (
         ("country_id", "valid_from"),
         {"country_id": ("countries",)},
         "Published route speeds of container block trains by country.",
+    ),
+    Table(
+        "rail_block_clearances",
+        RailBlockClearance,
+        ("crossing_id", "direction", "valid_from"),
+        {"crossing_id": ("crossings",)},
+        "Published clearance times of container block trains at rail crossings, one way.",
     ),
     Table("holidays_cn", Holiday, ("date",), {}, "Days Chinese road ports close."),
     Table(

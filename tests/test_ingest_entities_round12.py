@@ -91,3 +91,33 @@ def test_a_city_after_a_list_is_still_a_place(kb: KnowledgeBase) -> None:
 def test_a_russian_city_after_its_countrys_adjective_is_a_place(kb: KnowledgeBase) -> None:
     text = "Кузова для кроссовера делают только на заводе в российской Туле."
     assert _new(kb, text, EntityKind.PLACE) == ["Тула"]
+
+
+# -- stations and logistics centres named after a held settlement (rules 6, 16, 23) -------------
+
+
+def test_an_english_station_of_a_held_city_is_a_new_place(kb: KnowledgeBase) -> None:
+    text = "The delegation was met at Andijan railway station on Monday."
+    assert _new(kb, text, EntityKind.PLACE) == ["Andijan railway station"]
+
+
+def test_an_english_logistics_centre_of_a_held_city_is_new(kb: KnowledgeBase) -> None:
+    text = "Officials say that building the Andijan logistics center will add jobs."
+    assert _new(kb, text, EntityKind.PLACE) == ["Andijan logistics center"]
+
+
+def test_russian_stations_of_held_places_are_new_places(kb: KnowledgeBase) -> None:
+    text = "Вагоны стоят на станции Ланьчжоу, а также на станциях Жылга и Дарбаза."
+    names = _new(kb, text, EntityKind.PLACE)
+    assert "Станция Ланьчжоу" in names
+    assert "Станция Дарбаза" in names
+
+
+def test_a_crossings_station_is_the_crossing(kb: KnowledgeBase) -> None:
+    text = "Поезд прибыл на станцию Достык. The train then reached Khorgos station."
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_a_held_dry_ports_station_is_the_dry_port(kb: KnowledgeBase) -> None:
+    text = "Состав проехал от станции Ангрен к перевалу."
+    assert _new(kb, text, EntityKind.PLACE) == []

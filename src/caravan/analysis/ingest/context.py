@@ -11,7 +11,7 @@ from typing import TypeVar
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.russian_ner import NamedSpan
-from caravan.model.enums import AgreementKind, DatePrecision, ProjectKind
+from caravan.model.enums import AgreementKind, DatePrecision, PlaceKind, ProjectKind
 from caravan.model.proposals import Flag
 from caravan.model.proposals import Payload as _Payload
 
@@ -76,6 +76,9 @@ class DocumentContext:
     in_service_since: dict[str, dt.date] = field(default_factory=dict)
     #: Place and organisation names the statistical model found (Russian texts only).
     named_spans: tuple[NamedSpan, ...] = ()
+    #: What each held place is: a port, dry port or border post is a facility itself (corpus
+    #: rule 23), a city a settlement that a new facility may be named after (rule 6).
+    place_kinds: dict[str, PlaceKind] = field(default_factory=dict)
 
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").

@@ -40,6 +40,7 @@ from caravan.analysis.ingest.place_airports import place_airports
 from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.quoted_zones import abbreviated_zones, quoted_zones
 from caravan.analysis.ingest.route_chains import route_chain_places
+from caravan.analysis.ingest.station_names import station_names
 from caravan.analysis.ingest.tied_names import tied_names
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
@@ -320,7 +321,10 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
-    for name, start, end in place_airports(view, gazetteer):  # a held place's airport
+    for name, start, end in [  # a held place's airport or station
+        *place_airports(view, gazetteer),
+        *station_names(view, gazetteer),
+    ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))
             places_known.append((start, end))

@@ -399,6 +399,7 @@ def _context(
         agreement_dates={a.id: (a.kind, a.signed_on, a.date_precision) for a in kb.agreements()},
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
         capitals={c.id: c.capital_id for c in kb.countries() if c.capital_id},
+        place_kinds={p.id: p.kind for p in kb.places()},
         dateline_place_id=dateline[0].ids(EntryKind.PLACE)[0] if dateline else None,
         signing_place_id=signing_place_id,
         dateline_start=dateline[0].start if dateline else None,

@@ -121,3 +121,26 @@ def test_a_crossings_station_is_the_crossing(kb: KnowledgeBase) -> None:
 def test_a_held_dry_ports_station_is_the_dry_port(kb: KnowledgeBase) -> None:
     text = "Состав проехал от станции Ангрен к перевалу."
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- upgrades of a held line in service (rule 27) ----------------------------------------------
+
+
+def test_russian_second_tracks_of_a_held_line_are_a_new_project(kb: KnowledgeBase) -> None:
+    text = "На участке Алтынколь – Жетыген строят вторые пути длиной 32 км."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Вторые пути на участке Алтынколь – Жетыген"]
+
+
+def test_english_electrification_of_a_held_line_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "The railway will finish electrification of the Angren-Pap line next year."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Electrification of the Angren-Pap line"]
+
+
+def test_a_held_second_track_is_no_new_project(kb: KnowledgeBase) -> None:
+    text = "Work continues on the second tracks of the Dostyk-Moyinty section."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_second_tracks_of_a_line_not_in_service_are_part_of_it(kb: KnowledgeBase) -> None:
+    text = "Строители укладывают вторые пути на линии Бахты – Аягоз."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -22,6 +22,7 @@ from caravan.analysis.ingest.crossing_pairs import crossing_pairs
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
+from caravan.analysis.ingest.line_upgrades import line_upgrades
 from caravan.analysis.ingest.linking_lines import linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.listed_lines import listed_lines
@@ -317,6 +318,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *built_facilities(view),
         *linking_lines(view, gazetteer),
         *listed_lines(view, gazetteer),
+        *line_upgrades(view, gazetteer),
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))

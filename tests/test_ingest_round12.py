@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
+from caravan.model.enums import ProjectStatus
 from caravan.model.proposals import ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import events_in, proposals_from
 
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
@@ -91,3 +92,73 @@ def test_a_document_on_this_is_named_by_who_signed_it(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
     assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+# -- a document taking effect, and a contract with an acronym -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "С 1 июля вступило в силу соглашение между Узбекистаном и Китаем о взаимном"
+            " признании водительских удостоверений, сообщил МИД.",
+            "Соглашение между Узбекистаном и Китаем о взаимном признании водительских"
+            " удостоверений",
+        ),
+        (
+            "The agreement between Uzbekistan and China on mutual recognition of driving"
+            " licences entered into force on 1 July, the ministry said.",
+            "Agreement between Uzbekistan and China on mutual recognition of driving licences",
+        ),
+    ],
+)
+def test_a_document_taking_effect_is_proposed_without_a_signing_day(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    """The day it took effect is not the day it was signed (corpus rule 13)."""
+    assert [(a.name, a.signed_on) for a in _agreements(kb, text)] == [(name, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "В Бишкеке 12 мая подписан EPC-контракт на строительство солнечной электростанции в"
+            " Чуйской области. С подписанием EPC-контракта он переходит в практическую фазу.",
+            "EPC-контракт на строительство солнечной электростанции",
+        ),
+        (
+            "An EPC contract to build a solar power plant in Chui region was signed in Bishkek"
+            " on 12 May.",
+            "Contract to build a solar power plant",  # English reads the noun without it
+        ),
+    ],
+)
+def test_a_contract_with_an_acronym_is_read_once(kb: KnowledgeBase, text: str, name: str) -> None:
+    agreements = _agreements(kb, text)
+    assert [(a.name, a.signed_on) for a in agreements] == [(name, dt.date(2025, 5, 12))]
+
+
+# -- a speaker's "announced that" is no announcement of a project ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister announced that construction of the Darbaza – Maktaaral railway has been"
+        " completed.",
+        "Министр объявил на брифинге, что строительство железной дороги Дарбаза – Мактаарал"
+        " завершено.",
+    ],
+)
+def test_announced_that_reports_speech_not_a_decision(kb: KnowledgeBase, text: str) -> None:
+    statuses = [e.status for e in events_in(proposals_from(kb, text))]
+    assert ProjectStatus.IN_SERVICE in statuses
+    assert ProjectStatus.ANNOUNCED not in statuses
+
+
+def test_announced_without_that_is_still_an_announcement(kb: KnowledgeBase) -> None:
+    text = "The government announced the Darbaza – Maktaaral railway in March 2020."
+    statuses = [e.status for e in events_in(proposals_from(kb, text))]
+    assert statuses == [ProjectStatus.ANNOUNCED]

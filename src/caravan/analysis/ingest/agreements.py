@@ -54,6 +54,7 @@ from caravan.analysis.ingest.signing_parties import (
     parties_after,
     russian_company_signers,
     russian_signers,
+    takes_effect,
 )
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.twinning_pairs import twinning_pairs
@@ -245,7 +246,7 @@ _UNTITLED = re.compile(
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
@@ -269,6 +270,9 @@ _SHORT_PARTICIPLE = re.compile(
 #: "подписали Совместное заявление и утвердили …" (the title ends before it).
 _SECOND_PREDICATE = re.compile(
     r"\s+(?:and|и)\s+(?:also\s+|также\s+)?(?:[a-z]+ed|[а-яё]+(?:ли|ла|ло))\s"
+    # the document taking effect: "… on visa-free travel entered into force"
+    r"|\s+(?:(?:has|have|had)\s+)?(?:entered|came|comes|enters)\s+into\s+(?:force|effect)\b"
+    r"|\s+(?:(?:has|have|had)\s+)?took\s+effect\b"
 )
 
 
@@ -539,7 +543,9 @@ _UNDER_BEFORE = re.compile(r"(?<![\w-])под\s+$", re.IGNORECASE)
 _PREDICATE_AFTER = re.compile(
     r"\s+(?:was|were|is|are|has|have|had|will|был[аио]?|будет|было"
     # what the document does: "соглашение позволяет перевозить …"
-    r"|(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют))\s",
+    r"|(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют)"
+    # a new clause's subject: "с подписанием контракта он переходит …", "… it moves …"
+    r"|(?:он|она|оно|они|it|they)(?=\s+[a-zа-яё]+(?:ет|ит|ют|ят|ется|ится|s)\b))\s",
     re.IGNORECASE,
 )
 #: A preposition left at the end of a cut title.
@@ -809,7 +815,12 @@ def _titled_mid_sentence(view: SentenceView, start: int) -> bool:
         start > view.start
         and view.text[start : start + 1].isupper()
         and view.text[start - 2 : start] not in {". ", "\n"}
+        and _ACRONYM_PREFIX.match(view.text, start) is None  # "EPC-контракта": not a title
     )
+
+
+#: An acronym joined to a document noun ("EPC-контракт"): its capitals make no title.
+_ACRONYM_PREFIX = re.compile(r"[A-Z]{2,5}-")
 
 
 def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
@@ -1029,6 +1040,8 @@ def _candidate(
     # back to from sentences before is what a deal is about, not where it was signed
     place = nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
+    if signed_on is not None and takes_effect(view.sentence) and not _signed(view.sentence):
+        signed_on, precision = None, None  # "С 10 ноября начало действовать соглашение": in force
     place_id = place.ids(EntryKind.PLACE)[0] if place else None
     if view.refers_to_this_summit or (
         (context.summit_date is not None or context.summit_place_id is not None)

@@ -67,6 +67,10 @@ _NOT_FIGURATIVE_RU = (
     r"|двер\w*|перспектив\w*|возможност\w*|горизонт\w*|рын\w*)(?![\w-]))"
 )
 
+#: What a speaker reports follows "announced": "announced (on Monday) that …".
+_REPORTED = r"(?:\s+(?:on|at|in|during)\s+[^,.;]{1,40}?|\s+(?:today|yesterday))?,?\s+that\b"
+_RU_REPORTED = r"(?:\s+[^,.;]{1,40}?)?,\s*что(?![\w-])"
+
 #: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
 _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
@@ -94,8 +98,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашени|меморандум|контракт|договор)\w*[^.;]{0,160}?подпис(?:ан|али)\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
-        (ProjectStatus.ANNOUNCED, r"\b(?:announced|proposed|plans?\s+to\s+build|planning\s+of)\b", 0.6),
-        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*|предложил\w*|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
+        # "announced that …", "объявил, что …": a speaker's report, not a decision to build
+        (ProjectStatus.ANNOUNCED, r"\b(?:announced(?!" + _REPORTED + r")|proposed|plans?\s+to\s+build|planning\s+of)\b", 0.6),
+        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*(?!" + _RU_REPORTED + r")|предложил\w*|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
         (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*[\s,]+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прерван\w*)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
         (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over))\b|(?<![\w-])(?:временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),

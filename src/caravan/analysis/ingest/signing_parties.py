@@ -125,11 +125,29 @@ _IN_FORCE = re.compile(
     r"|\b(?:agreement|treaty|memorandum|protocol)\s+(?:now\s+|currently\s+)?in\s+force\b",
     re.IGNORECASE,
 )
+#: A document taking effect: "начало действовать соглашение …", "соглашение … вступило в
+#: силу", "the agreement … entered into force": in force from then, signed before.
+_TAKES_EFFECT = re.compile(
+    r"(?<![\w-])(?:начал[оаи]?\s+действовать|вступил[оаи]?\s+в\s+силу|вступает\s+в\s+силу)\s+"
+    r"(?:[\w-]+\s+)?(?:соглашени|договор|меморандум|протокол)\w*"
+    r"|(?<![\w-])(?:соглашени|договор|меморандум|протокол)\w*\s[^.;]{0,120}?"
+    r"(?:начал[оаи]?\s+действовать|вступил[оаи]?\s+в\s+силу|вступает\s+в\s+силу)"
+    r"|\b(?:agreement|treaty|memorandum|protocol)\b[^.;]{0,120}?\b(?:entered|enters|came|comes)\s+"
+    r"into\s+(?:force|effect)\b|\b(?:agreement|treaty|memorandum|protocol)\b[^.;]{0,120}?"
+    r"\btook\s+effect\b",
+    re.IGNORECASE,
+)
 
 
 def in_force(sentence: str) -> bool:
-    """True when ``sentence`` names a document in force ("действующее соглашение")."""
-    return _IN_FORCE.search(sentence) is not None
+    """True when ``sentence`` names a document in force ("действующее соглашение") or one
+    taking effect ("вступило в силу")."""
+    return _IN_FORCE.search(sentence) is not None or takes_effect(sentence)
+
+
+def takes_effect(sentence: str) -> bool:
+    """True when ``sentence`` says a document took effect: its date is not the signing's."""
+    return _TAKES_EFFECT.search(sentence) is not None
 
 
 def one_more_document(sentence: str) -> bool:

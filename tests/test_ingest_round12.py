@@ -162,3 +162,41 @@ def test_announced_without_that_is_still_an_announcement(kb: KnowledgeBase) -> N
     text = "The government announced the Darbaza – Maktaaral railway in March 2020."
     statuses = [e.status for e in events_in(proposals_from(kb, text))]
     assert statuses == [ProjectStatus.ANNOUNCED]
+
+
+# -- the mode word decides: a road is never a railway ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строительство автодороги Китай — Кыргызстан — Узбекистан началось 12 марта 2025 года.",
+        "Construction of the highway China – Kyrgyzstan – Uzbekistan began on 12 March 2025.",
+    ],
+)
+def test_a_chain_of_countries_after_a_road_word_is_the_road(kb: KnowledgeBase, text: str) -> None:
+    """The railway holds the bare chain as an alias; the road word picks the highway."""
+    events = events_in(proposals_from(kb, text))
+    assert [(e.project_id, e.status) for e in events] == [
+        ("prj-cn-kg-uz-highway", ProjectStatus.UNDER_CONSTRUCTION)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Строительство автодороги Вахдат – Яван началось 12 марта 2025 года.",
+        "Construction of the Vahdat – Yavan road began on 12 March 2025.",
+    ],
+)
+def test_a_road_between_a_railways_ends_is_not_the_railway(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert all(e.project_id != "prj-vahdat-yavan-railway" for e in events)
+
+
+def test_a_rail_word_keeps_the_railway(kb: KnowledgeBase) -> None:
+    text = (
+        "Строительство железной дороги Китай — Кыргызстан — Узбекистан началось 12 марта 2025 года."
+    )
+    events = events_in(proposals_from(kb, text))
+    assert [e.project_id for e in events] == ["prj-cku-railway"]

@@ -28,6 +28,7 @@ from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
+from caravan.analysis.ingest.mode_words import LineProject, by_mode_word
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.route_ends import lines_by_their_ends
@@ -62,6 +63,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     reference = meta.published_on
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
+    lines = [LineProject(p.id, p.name_en, p.kind, frozenset(p.countries)) for p in kb.projects()]
     heads = facility_heads(
         ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
     )
@@ -88,6 +90,8 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 )
             )
         )
+        # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
+        matches = tuple(by_mode_word(text, matches, lines, gazetteer.is_country_word))
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
         if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends
             matches = tuple(sorted([*matches, *routes], key=lambda m: m.start))

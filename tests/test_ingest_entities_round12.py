@@ -144,3 +144,26 @@ def test_a_held_second_track_is_no_new_project(kb: KnowledgeBase) -> None:
 def test_second_tracks_of_a_line_not_in_service_are_part_of_it(kb: KnowledgeBase) -> None:
     text = "Строители укладывают вторые пути на линии Бахты – Аягоз."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- a kind named by what it makes, with nothing of its own (rule 2) -----------------------------
+
+
+def test_a_russian_plant_named_only_by_its_product_is_a_kind(kb: KnowledgeBase) -> None:
+    text = (
+        "Власти сообщили о создании предприятия по выпуску электромобилей. Соглашение"
+        " подписали таджикская и китайская компании."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_plant_by_its_product_and_region_is_a_facility(kb: KnowledgeBase) -> None:
+    text = "Китайская компания построит завод по производству удобрений в Чуйской области."
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Завод по производству удобрений в Чуйской области"
+    ]
+
+
+def test_an_english_plant_by_its_product_and_town_is_a_facility(kb: KnowledgeBase) -> None:
+    text = "A Chinese company will build a plant for producing fertilisers in Osh."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Plant for producing fertilisers in Osh"]

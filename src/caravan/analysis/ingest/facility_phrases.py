@@ -813,6 +813,7 @@ def _russian_phrase(
     place: str | None = None
     place_span: tuple[int, int] | None = None
     purpose = False
+    aimed = False  # the purpose is what it makes ("по производству …")
     each: tuple[tuple[str, int, int], ...] = ()
     quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
     if quoted is not None and head.head in _COMPANY_HEADS:
@@ -840,7 +841,7 @@ def _russian_phrase(
         aim = _RU_PURPOSE.match(after)
         if aim is not None and not purpose:
             rest_parts.append(aim["np"])
-            purpose = True
+            purpose = aimed = True
             cursor += aim.end()
             continue
         made_for = _RU_FOR.match(after)
@@ -937,6 +938,8 @@ def _russian_phrase(
     place_known = place is not None
     if not (capacity or place_known or purpose or proper or (genitive_head and adjectives)):
         return None  # "солнечная электростанция" alone: which one is not said
+    if aimed and not (adjectives or capacity or place_known or proper or owner):
+        return None  # "завод по производству удобрений" with no place: a kind (rule 2)
     joint = any(_RU_TWO_STATES.match(a) for a in adjectives)  # a joint facility: its tie and cue
     if not (
         capacity or described or joint or _cue_outside(_RU_CUE, view, start, view.start + cursor)

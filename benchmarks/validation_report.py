@@ -160,8 +160,8 @@ batches 1–8 seen):
   borders with Uzbekistan and Turkmenistan), as `border-kg-kz`. No figure of the crossing
   itself was found; CPMM's Kyrgyz inbound rail average (1.0–1.7 h) names no border.
 - *Multimodal trains.* A case whose source names its sequence of modes and transfer points
-  is routed leg by leg as described (`benchmarks/validation_vias.csv`, the note's words
-  quoted; `validation_vias.py`): lanzhou-tashkent-2020 and langfang-tashkent-2023 by rail to
+  is routed leg by leg as described (`benchmarks/validation_vias.csv`, the words of the
+  source or of the case's note quoted; `validation_vias.py`): lanzhou-tashkent-2020 and langfang-tashkent-2023 by rail to
   Kashgar, road to Osh, rail to Tashkent; lianyungang-tashkent-2022 by rail to Kashgar and
   road on. The sources of lanzhou-dushanbe-2026 name no transfer point, so it is routed as
   before.

@@ -3,7 +3,7 @@
 ``validation_vias.csv`` gives, for a multimodal case whose source names its sequence of
 modes and transfer points, the legs as ``mode:place|mode:place|mode`` (each mode runs from
 the previous place, the first from the case's origin, the last to its destination), with
-the words of the case's note that say so. A case not listed is routed once with all its
+the words of the source (or of the case's note) that say so. A case not listed is routed once with all its
 modes, as before; the router then picks where to change mode (and may truck across China).
 
 Each leg is routed on its own with its one mode, and the legs are joined: times, lengths

@@ -167,3 +167,26 @@ def test_a_russian_plant_by_its_product_and_region_is_a_facility(kb: KnowledgeBa
 def test_an_english_plant_by_its_product_and_town_is_a_facility(kb: KnowledgeBase) -> None:
     text = "A Chinese company will build a plant for producing fertilisers in Osh."
     assert _new(kb, text, EntityKind.PROJECT) == ["Plant for producing fertilisers in Osh"]
+
+
+# -- a facility named by its head and the words that identify it --------------------------------
+
+
+def test_an_english_plant_named_by_a_name_with_two_capitals(kb: KnowledgeBase) -> None:
+    text = "The minister attended the launch of the BusTechna plant in the town of Saran."
+    assert any(name.startswith("BusTechna plant") for name in _new(kb, text, EntityKind.PROJECT))
+
+
+def test_a_companys_plant_named_by_its_town_and_product(kb: KnowledgeBase) -> None:
+    text = "Anhui Conch Cement opened its Tashkent cement plant on 21 August 2023."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Tashkent cement plant"]
+
+
+def test_a_companys_plant_named_by_its_town_alone_is_not_read(kb: KnowledgeBase) -> None:
+    text = "Anhui Conch Cement opened its Tashkent plant on 21 August 2023."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_plant_named_after_a_border_post_is_not_read_so(kb: KnowledgeBase) -> None:
+    text = "The company opened its Dostyk cement plant on 21 August 2023."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -35,6 +35,7 @@ from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser, lemma_of
 from caravan.analysis.ingest.tokens import tokenise
+from caravan.model.enums import PlaceKind
 from caravan.model.proposals import EntityKind
 
 __all__ = ["FacilityHead", "FacilityPhrase", "facility_heads", "facility_phrases", "read_phrases"]
@@ -283,6 +284,11 @@ def _english_phrase(
             or (head.head in _NAMED_BY_A_WORD and _unknown_name_first(view, modifiers, found))
         )
         and _first_mention(view, found["head"], view.start + found.start("head"))
+    ) or (
+        determiner in ("its", "their")
+        and head.head in _NAMED_BY_A_WORD
+        and _town_first(view, modifiers, found)
+        and _first_mention(view, found["head"], view.start + found.start("head"))
     )
     if determiner in _EN_DEFINITE and not first_mention:
         return None
@@ -436,15 +442,34 @@ _NAMED_BY_A_WORD = frozenset(
 
 def _unknown_name_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:
     """True when the first modifier is a name the knowledge base does not hold and the others
-    are lower case ("the Zhongding logistics park", "the Kambarata-1 hydropower plant")."""
+    are lower case ("the Zhongding logistics park", "the Kambarata-1 hydropower plant", a
+    name with a second capital: "the QazTechna plant")."""
     if not modifiers or any(m[:1].isupper() for m in modifiers[1:]):
         return False
     at = view.sentence.rfind(modifiers[0], 0, found.start("head"))
-    if not re.fullmatch(r"[A-Z][a-z'’-]+\d{0,2}", modifiers[0]) or at <= 0:
+    if not re.fullmatch(r"[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?\d{0,2}", modifiers[0]) or at <= 0:
         return False  # lower case, an abbreviation or a capital that opens the sentence
     if view.sentence[at - 1] in '"“«':
         return False  # a quoted name is read by the name rules
     return not any(m.start <= view.start + at < m.end for m in view.matches)
+
+
+#: Held places that are a crossing's station, not a town a plant is named after.
+_POSTS = frozenset({PlaceKind.BORDER_POST, PlaceKind.GAUGE_CHANGE_STATION, None})
+
+
+def _town_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:
+    """True when a company's facility is named by its town and what it makes ("its Tashkent
+    cement plant"): a held town (no border post) first, then lower-case words (rules 2, 6)."""
+    if len(modifiers) < 2 or any(m[:1].isupper() for m in modifiers[1:]):
+        return False
+    at = view.start + view.sentence.rfind(modifiers[0], 0, found.start("head"))
+    return any(
+        m.start == at
+        and m.end == at + len(modifiers[0])
+        and any(view.context.place_kinds.get(i) not in _POSTS for i in m.ids(EntryKind.PLACE))
+        for m in view.matches
+    )
 
 
 def _first_mention(view: SentenceView, head: str, at: int) -> bool:

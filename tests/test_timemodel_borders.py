@@ -41,10 +41,10 @@ def _crossing(cid: str, a: str, b: str, gauge: bool) -> Crossing:
     )  # fmt: skip
 
 
-def _time(subject: str, value: float, year: int, source: str, *, mode: str | None = None) -> Any:
+def _time(subject: str, value: float, year: int, *source: str, mode: str | None = None) -> Any:
     return Observation(
         subject_id=subject, quantity=Quantity.CLEARANCE_TIME_H, mode=mode,
-        direction=Direction.A_TO_B, value=value, valid_from=dt.date(year, 1, 1), source=(source,),
+        direction=Direction.A_TO_B, value=value, valid_from=dt.date(year, 1, 1), source=source,
     )  # fmt: skip
 
 
@@ -58,7 +58,7 @@ def test_kind_figures_split_by_gauge_and_count_a_copied_average_once() -> None:
         _time("bcp-a-b-rail", 80.0, 2021, "src-cpmm-cn"),
         _time("bcp-a-b-rail", 30.0, 2022, "src-cpmm-cn"),  # later: not yet in force in 2021
         _time("border-kz-uz", 11.4, 2021, "src-cpmm-kz", mode="rail"),
-        _time("border-kg-kz", 11.4, 2021, "src-cpmm-kz", mode="rail"),  # the same average
+        _time("border-kg-kz", 11.4, 2021, "src-cpmm-kz", "src-cpmm-kg", mode="rail"),  # same
         _time("border-kg-kz", 2.0, 2021, "src-road", mode="road"),  # road: not a rail figure
     ]
     found = clearance_kinds.kind_figures(

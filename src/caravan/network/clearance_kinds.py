@@ -36,7 +36,8 @@ def kind_figures(
     """The rail figures in force on ``date`` by kind (True: a break of gauge).
 
     Each crossing's own latest figure and each border direction's latest average, the
-    back-cast earliest where none is yet in force; one figure per distinct value and source.
+    back-cast earliest where none is yet in force; one figure per value and first source
+    (a country average copied onto several borders).
     """
     rail = [c for c in crossings if c.mode.value == "rail"]
     kind_of_crossing = {c.id: c.gauge_change for c in rail}
@@ -58,7 +59,7 @@ def kind_figures(
             and len(kinds_of_border.get(subject, set())) == 1
         ):
             groups[(subject, observation.direction.value)].append(observation)
-    found: dict[bool, dict[tuple[float, tuple[str, ...]], Observation]] = defaultdict(dict)
+    found: dict[bool, dict[tuple[float, str], Observation]] = defaultdict(dict)
     for (subject, _), rows in groups.items():
         latest = _latest(rows, date)
         kind = (
@@ -66,7 +67,7 @@ def kind_figures(
             if subject in kind_of_crossing
             else next(iter(kinds_of_border[subject]))
         )
-        found[kind].setdefault((latest.value, tuple(latest.source)), latest)
+        found[kind].setdefault((latest.value, latest.source[0] if latest.source else ""), latest)
     return {kind: list(figures.values()) for kind, figures in found.items()}
 
 

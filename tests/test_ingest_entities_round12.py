@@ -190,3 +190,16 @@ def test_a_companys_plant_named_by_its_town_alone_is_not_read(kb: KnowledgeBase)
 def test_a_plant_named_after_a_border_post_is_not_read_so(kb: KnowledgeBase) -> None:
     text = "The company opened its Dostyk cement plant on 21 August 2023."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_plant_named_in_latin_holding_a_country_word(kb: KnowledgeBase) -> None:
+    text = (
+        "Завод Orda Motors Manufacturing Kazakhstan планируют достроить к концу года; там будут"
+        " собирать китайские машины."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Завод Orda Motors Manufacturing Kazakhstan"]
+
+
+def test_a_russian_plant_named_by_a_country_alone_is_not_read(kb: KnowledgeBase) -> None:
+    text = "Завод Kazakhstan планируют достроить к концу года; там будут собирать китайские машины."
+    assert _new(kb, text, EntityKind.PROJECT) == []

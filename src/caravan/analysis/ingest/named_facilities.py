@@ -185,6 +185,15 @@ def _a_known_name(view: SentenceView, start: int, end: int, gazetteer: Gazetteer
     return any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end))
 
 
+def _only_a_held_name(view: SentenceView, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True when a name of its own is a held or a country's name; one of three words or more
+    is a company's own even when it holds one ("Astana Motors Manufacturing Kazakhstan"),
+    unless a held name covers it all."""
+    if len(tokenise(view.text, start, end)) < 3:
+        return _a_known_name(view, start, end, gazetteer)
+    return any(m.start <= start and end <= m.end for m in view.matches)
+
+
 def zone_tied(view: SentenceView, gazetteer: Gazetteer, start: int, end: int) -> bool:
     """True when a zone at ``start:end`` is tied to another state (corpus rule 17): the
     sentence and the two before name a state other than the zone's own ("Китай открыл торговый
@@ -267,7 +276,7 @@ def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tupl
         name = written.strip("«»").strip()
         start = view.start + found.start("name") + (1 if written.startswith("«") else 0)
         end = start + len(name)
-        if _a_known_project(view, start, end) or _a_known_name(view, start, end, gazetteer):
+        if _a_known_project(view, start, end) or _only_a_held_name(view, start, end, gazetteer):
             continue  # a held project, or a country's or a held place's name
         head = _strong_head(found["head"])
         yield f"{head[:1].upper()}{head[1:]} {written}", start, end

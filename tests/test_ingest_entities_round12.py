@@ -203,3 +203,21 @@ def test_a_russian_plant_named_in_latin_holding_a_country_word(kb: KnowledgeBase
 def test_a_russian_plant_named_by_a_country_alone_is_not_read(kb: KnowledgeBase) -> None:
     text = "Завод Kazakhstan планируют достроить к концу года; там будут собирать китайские машины."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- cities that are regions (rule 22) ---------------------------------------------------------
+
+
+def test_an_english_special_administrative_region_names_its_city(kb: KnowledgeBase) -> None:
+    text = "The Hong Kong Special Administrative Region signed a trade accord with Kazakhstan."
+    assert _new(kb, text, EntityKind.PLACE) == ["Hong Kong"]
+
+
+def test_a_russian_special_administrative_region_names_its_city(kb: KnowledgeBase) -> None:
+    text = "Казахстан и власти Специального административного района Гонконг подписали меморандум."
+    assert _new(kb, text, EntityKind.PLACE) == ["Гонконг"]
+
+
+def test_a_city_before_another_capitalised_word_is_still_a_longer_name(kb: KnowledgeBase) -> None:
+    text = "The Hong Kong Trade Development Council met Kazakh exporters."
+    assert _new(kb, text, EntityKind.PLACE) == []

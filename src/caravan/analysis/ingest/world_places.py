@@ -340,10 +340,17 @@ _PLACE_BEFORE = re.compile(
 #: A word that says the name is a settlement, just before it or just after it.
 _CITY_BEFORE = re.compile(
     r"(?:\b(?:city|town|cities|towns)\s+(?:of\s+)?|(?<![\w-])(?:город\w*|г\.|пос[её]лк\w*|"
-    r"станци\w*|аэропорт\w*|рейс\w*|аким\w*|мэр\w*|хоким\w*|жител\w*)\s+)[«\"]?$",
+    r"станци\w*|аэропорт\w*|рейс\w*|аким\w*|мэр\w*|хоким\w*|жител\w*|"
+    r"административн\w+\s+район\w*)\s+)[«\"]?$",
     re.IGNORECASE,
 )
-_CITY_AFTER = re.compile(r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b))", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b|(?-i:Special\s+Administrative\s+Region|SAR)\b))",
+    re.IGNORECASE,
+)
+#: A city that is a region of its own (corpus rule 22): "Hong Kong Special Administrative
+#: Region", "специального административного района Гонконг" name the city.
+_SPECIAL_REGION_AFTER = re.compile(r"^\s+(?:Special\s+Administrative\s+Region|SAR)\b")
 #: A route or a list: another place joined to the name by a dash, comma or "and".
 _JOINT = re.compile(r"^[»\"]?\s*(?:[-–—]|,|\band\b|(?<![\w-])и(?![\w-]))\s*[«\"]?$")
 #: A title or first name before a person's name, or a capitalised word that makes the name
@@ -486,7 +493,11 @@ def _part_of_longer_name(view: SentenceView, found: _Found) -> bool:
         return True
     if _CROSSING_BEFORE.search(view.text[max(view.start, found.start - 80) : found.start]):
         return True  # "стыки Сарыагаш и Сырдарья": crossings, read by the crossing rules
-    if re.match(r"^\s[A-ZА-ЯЁ]", after) and not _REGION_OF_TOWN.match(after):
+    if (
+        re.match(r"^\s[A-ZА-ЯЁ]", after)
+        and not _REGION_OF_TOWN.match(after)
+        and not _SPECIAL_REGION_AFTER.match(after)
+    ):
         return True  # "Shenzhen Metro", "Mary Smith": one longer name
     previous = re.search(r"([A-ZА-ЯЁ][\w'’-]*)\s$", before)
     named = any(m.ids(EntryKind.COUNTRY) for m in view.matches if m.end == found.start - 1)

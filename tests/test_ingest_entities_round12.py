@@ -221,3 +221,29 @@ def test_a_russian_special_administrative_region_names_its_city(kb: KnowledgeBas
 def test_a_city_before_another_capitalised_word_is_still_a_longer_name(kb: KnowledgeBase) -> None:
     text = "The Hong Kong Trade Development Council met Kazakh exporters."
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- a facility placed in a region whose concept is presented (rule 24) ---------------------------
+
+
+def test_an_english_concept_of_a_terminal_in_a_region_is_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Uzbek and Chinese railwaymen presented the concept of a new logistics terminal in the"
+        " Andijan region."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Logistics terminal in Andijan region"]
+
+
+def test_a_russian_concept_of_a_terminal_in_a_region_is_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Узбекские и китайские железнодорожники представили концепцию нового логистического"
+        " терминала в Андижанской области."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Новый логистический терминал в Андижанской области"
+    ]
+
+
+def test_a_terminal_in_a_region_with_no_step_is_not_read(kb: KnowledgeBase) -> None:
+    text = "Uzbek and Chinese railwaymen talked about a logistics terminal in the Andijan region."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -162,7 +162,7 @@ _EN_CUE = re.compile(
     r"|invest\w*|implement\w*|set\s+up|setting\s+up|establish\w*|creat\w*|erect\w*|develop\w*|project\w*"
     r"|memorand\w*|deal|contract\w*|financ\w*|put\s+into\s+operation|will\s+be|to\s+be"
     r"|propos\w*|start\w*|begin|began|begun|groundbreaking|located|produce\w*|capacity"
-    r"|progress\s+on|working\s+on|work\s+on)\b",
+    r"|progress\s+on|working\s+on|work\s+on|concept|feasibility\s+study)\b",
     re.IGNORECASE,
 )
 
@@ -690,7 +690,7 @@ _RU_CUE = re.compile(
     r"|ввод\w*|введ\w*|планир\w*|план\w*|намер\w*|собира\w*|реализ\w*|соглашени\w*|меморандум\w*"
     r"|инвест\w*|проект\w*|появ\w*|созда\w*|сооруж\w*|подписа\w*|договор\w*|финансир\w*|займ\w*"
     r"|кредит\w*|разместит\w*|размещ\w*|предусматр\w*|предполага\w*|мощностью|намечен\w*"
-    r"|проектно-сметн\w*)(?![\w-])",
+    r"|проектно-сметн\w*|концепци\w*|ТЭО|технико-экономическ\w*)(?![\w-])",
     re.IGNORECASE,
 )
 #: A verb of coming into being before the facility's place, perhaps after a relative clause

@@ -247,3 +247,21 @@ def test_a_russian_concept_of_a_terminal_in_a_region_is_a_project(kb: KnowledgeB
 def test_a_terminal_in_a_region_with_no_step_is_not_read(kb: KnowledgeBase) -> None:
     text = "Uzbek and Chinese railwaymen talked about a logistics terminal in the Andijan region."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- parts a project includes -------------------------------------------------------------------
+
+
+def test_russian_sections_a_project_includes_are_its_parts(kb: KnowledgeBase) -> None:
+    text = "Проект включает реабилитацию участков Куруш – Бекабад (12,3 км) и Дехмой – Гафуров."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_an_english_road_a_project_includes_is_its_part(kb: KnowledgeBase) -> None:
+    text = "The programme includes rebuilding the Kurush-Bekabad road of 12 km."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_road_built_on_its_own_is_still_a_project(kb: KnowledgeBase) -> None:
+    text = "Китайская компания построит автодорогу Куруш – Бекабад длиной 12 км."
+    assert _new(kb, text, EntityKind.PROJECT) == ["автодорога Куруш – Бекабад"]

@@ -197,6 +197,13 @@ def _like_a_known_project(name: str, gazetteer: Gazetteer) -> bool:
 #: Kinds of thing that are usually parts of a line: a sentence naming a known project
 #: speaks of that project's tunnel.
 _PART_KIND = re.compile(r"тоннел|tunnel", re.IGNORECASE)
+#: A project's parts listed after what it includes: "Проект включает реабилитацию участков
+#: Куруш – Бекабад …", "the project includes rebuilding the Kurush–Bekabad road".
+_INCLUDED = re.compile(
+    r"(?:(?<![\w-])(?:включа\w+|состо\w+\s+из)|\b(?:includes?|including|consists?\s+of))"
+    r"(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 #: Words that say what a thing is, not which: not evidence that two names are the same line.
 _KIND_WORDS = frozenset(
     {"railway", "railroad", "rail", "line", "lines", "road", "highway", "motorway", "expressway",
@@ -254,6 +261,8 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
                 continue  # "the Zarafshan mine": another spelling of a known project's name
             if _PART_KIND.search(found.group("name")) and _project_near(view):
                 continue  # a tunnel or line of a known project is a part of it, not a new thing
+            if kind is EntityKind.PROJECT and _INCLUDED.search(view.text, view.start, start):
+                continue  # "Проект включает реабилитацию участков …": parts of the project
             name = re.sub(
                 r"^тоннел\w*",
                 "тоннель",

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import ProjectStatus
-from caravan.model.proposals import ProposedAgreement
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
@@ -200,3 +200,90 @@ def test_a_rail_word_keeps_the_railway(kb: KnowledgeBase) -> None:
     )
     events = events_in(proposals_from(kb, text))
     assert [e.project_id for e in events] == ["prj-cku-railway"]
+
+
+# -- figures: the year before the report, whose statistics, and scope ----------------------
+
+
+Trade = tuple[float, str | None, str | None, int | None]
+
+
+def _trade(kb: KnowledgeBase, text: str, day: dt.date = dt.date(2025, 7, 31)) -> list[Trade]:
+    """Trade figures as (value in billions, partner, reporter, year)."""
+    found = figures_in(proposals_from(kb, text, day), FigureQuantity.TRADE_VALUE_USD)
+    return [(round(f.value / 1e9, 3), f.partner_id, f.reporter_id, f.year) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between Tajikistan and China exceeded $3.9 billion in the previous fiscal year.",
+        "Товарооборот Таджикистана и Китая в минувшем году превысил 3,9 млрд долларов.",
+    ],
+)
+def test_the_previous_year_is_the_year_before_the_report(kb: KnowledgeBase, text: str) -> None:
+    assert [(v, p, y) for v, p, _, y in _trade(kb, text)] == [(3.9, "tj", 2024)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade between China and Tajikistan came to $3.9 billion in 2024, the head of the trade"
+        " department of the Statistics Agency told reporters.",
+        "Товарооборот Таджикистана и Китая в 2024 году составил 3,9 млрд долларов, сообщили в"
+        " Агентстве по статистике.",
+    ],
+)
+def test_a_statistics_agency_without_a_country_is_the_partners(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """China's figures come from its customs; a committee or agency is the partner state's."""
+    assert _trade(kb, text) == [(3.9, "tj", "tj", 2024)]
+
+
+def test_customs_named_as_chinas_stay_chinas(kb: KnowledgeBase) -> None:
+    text = "Trade between China and Tajikistan came to $3.9 billion in 2024, China's customs said."
+    assert _trade(kb, text) == [(3.9, "tj", "cn", 2024)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction is going on at the Bakhty – Ayagoz railway. Stations are being upgraded as"
+        " well, and work at 46 of them should be finished by the end of the year.",
+        "Строительство линии Бахты – Аягоз продолжается. Модернизируются и станции, работы на 46"
+        " из них должны завершить до конца года.",
+    ],
+)
+def test_a_part_of_things_counted_is_no_planned_opening_of_the_line(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second tracks on the Dostyk – Moyinty section are due to be finished in 2026.",
+        "Вторые пути на участке Достык – Мойынты планируется достроить в 2026 году.",
+    ],
+)
+def test_an_upgrade_located_on_a_section_is_the_held_upgrade(kb: KnowledgeBase, text: str) -> None:
+    """The section says where the held second track lies; it is not a part of it."""
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-dostyk-moyinty-second-track", 2026)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyrgyz section of the China – Kyrgyzstan – Uzbekistan railway is due to be finished"
+        " in 2029.",
+        "Кыргызский участок железной дороги Китай – Кыргызстан – Узбекистан планируется"
+        " достроить в 2029 году.",
+    ],
+)
+def test_a_section_of_a_line_is_still_a_part(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert found == []

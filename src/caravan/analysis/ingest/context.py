@@ -74,6 +74,8 @@ class DocumentContext:
     signing_place_id: str | None = None
     #: Projects the knowledge base holds in service on the report's day, and since when.
     in_service_since: dict[str, dt.date] = field(default_factory=dict)
+    #: Each held project's name and aliases (what its match may have left out of its name).
+    project_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Place and organisation names the statistical model found (Russian texts only).
     named_spans: tuple[NamedSpan, ...] = ()
     #: What each held place is: a port, dry port or border post is a facility itself (corpus

@@ -117,7 +117,10 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:yesterday|вчера)\b", "yesterday"),
         (r"\b(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году)\b", "this year"),
         (
-            r"\b(?:last\s+(?:fiscal\s+|financial\s+)?year|в\s+прошлом\s+(?:финансовом\s+)?году)\b",
+            r"\b(?:last\s+(?:fiscal\s+|financial\s+)?year|в\s+прошлом\s+(?:финансовом\s+)?году)\b"
+            # "in the previous fiscal year", "в минувшем году": the year before the report's
+            r"|\bin\s+the\s+previous\s+(?:fiscal\s+|financial\s+|calendar\s+)?year\b"
+            r"|(?<![\w-])в\s+(?:минувшем|предыдущем)\s+(?:финансовом\s+)?году(?![\w-])",
             "last year",
         ),
         (r"\b(?:next\s+year|в\s+следующем\s+году)\b", "next year"),

@@ -238,7 +238,9 @@ _OWN_NAME_AFTER = re.compile(r"\s+[«\"]?[A-ZА-ЯЁ][\w']*\s?[-–—]\s?[A-ZА
 _OTHER_THINGS = re.compile(
     r"\b(?:other|another|several|some|two|three|four|five|many|a\s+number\s+of)\s+(?:or\s+\w+\s+)?"
     r"(?:[\w-]+\s+)?(?:deposits|projects|mines|plants|lines|roads|fields|sites|railways|enterprises)\b"
-    r"|(?<![\w-])(?:други[ехм]|нескольк\w+|ряд)\s+(?:\w+\s+)?(?:месторождени|проект|рудник|завод|дорог|лини|объект)\w*",
+    r"|(?<![\w-])(?:други[ехм]|нескольк\w+|ряд)\s+(?:\w+\s+)?(?:месторождени|проект|рудник|завод|дорог|лини|объект)\w*"
+    # a part of things counted: "work at 46 of them should be finished", "на 46 из них"
+    r"|\b\d[\d,]*\s+of\s+them\b|(?<![\w-])\d[\d\s]*\s+из\s+них(?![\w-])",
     re.IGNORECASE,
 )
 _SECTION_WORD = re.compile(r"участ|section|stretch", re.IGNORECASE)
@@ -404,6 +406,7 @@ def _context(
         member_names={c.id: c.name_en for c in kb.countries() if c.id in MEMBERS},
         capitals={c.id: c.capital_id for c in kb.countries() if c.capital_id},
         place_kinds={p.id: p.kind for p in kb.places()},
+        project_names={p.id: (p.name_en, *p.aliases) for p in kb.projects()},
         dateline_place_id=dateline[0].ids(EntryKind.PLACE)[0] if dateline else None,
         signing_place_id=signing_place_id,
         dateline_start=dateline[0].start if dateline else None,

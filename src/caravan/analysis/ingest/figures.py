@@ -33,6 +33,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.future_openings import future_openings
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
+from caravan.analysis.ingest.located_upgrades import own_upgrade_in_clause
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
 from caravan.analysis.ingest.qualifiers import (
@@ -44,6 +45,7 @@ from caravan.analysis.ingest.qualifiers import (
     speaks_of_part_of_year,
     statistics_owner,
 )
+from caravan.analysis.ingest.statistics_bodies import partner_statistics_cited
 from caravan.analysis.ingest.suspicious import foreign_party_flag
 from caravan.analysis.ingest.time_frame import framing_year
 from caravan.analysis.ingest.trade_owners import (
@@ -453,7 +455,7 @@ def _trade(
         payload=ProposedFigure(
             quantity=FigureQuantity.TRADE_VALUE_USD,
             value=value,
-            reporter_id=_reporter(view),
+            reporter_id=_reporter(view, partner or None),
             partner_id=partner or None,
             year=year,
         ),
@@ -680,12 +682,16 @@ def _region_is_partner(view: SentenceView, start: int, cue: int) -> bool:
     return region
 
 
-def _reporter(view: SentenceView) -> str:
-    """Whose statistics: the country whose agency or portal the text cites, else China."""
+def _reporter(view: SentenceView, partner: str | None) -> str:
+    """Whose statistics: the country whose agency or portal the text cites; the partner's when
+    a statistics committee or agency is cited without a country; else China."""
     for match in view.of_kind(EntryKind.COUNTRY):
         if _STATISTICS.match(view.text[match.end : match.end + 40]):
             return match.ids(EntryKind.COUNTRY)[0]
-    return statistics_owner(view) or "cn"
+    owner = statistics_owner(view)
+    if owner is None and partner is not None and partner_statistics_cited(view):
+        return partner  # "…, the National Statistics Committee said": the partner's office
+    return owner or "cn"
 
 
 #: "up to $2 billion", "as much as", "до $100 млн": a ceiling, not an amount spent.
@@ -1131,8 +1137,11 @@ def _progress_near(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _part_in_clause(view: SentenceView, position: int) -> bool:
+    """True when the clause before ``position`` speaks of a part of a line ("the Tajik
+    section"), not of a held upgrade located on a section ("the second tracks on the … section")."""
     clause_start, _ = view.segment_of(position)
-    return _PART_OF_LINE.search(view.text, clause_start, position) is not None
+    part = _PART_OF_LINE.search(view.text, clause_start, position) is not None
+    return part and not own_upgrade_in_clause(view, position)
 
 
 #: "… km of it run through / lie in Kyrgyzstan", "… км пройдут по территории Кыргызстана".

@@ -265,3 +265,24 @@ def test_an_english_road_a_project_includes_is_its_part(kb: KnowledgeBase) -> No
 def test_a_road_built_on_its_own_is_still_a_project(kb: KnowledgeBase) -> None:
     text = "Китайская компания построит автодорогу Куруш – Бекабад длиной 12 км."
     assert _new(kb, text, EntityKind.PROJECT) == ["автодорога Куруш – Бекабад"]
+
+
+# -- posts listed right after the crossing noun -------------------------------------------------
+
+
+def test_russian_posts_listed_after_the_noun_beside_a_held_one(kb: KnowledgeBase) -> None:
+    text = (
+        "Систему введут на трёх пунктах пропуска: «Гишткуприк» и «Зангиота» в Ташкентской"
+        " области и «Даут-ата» в Каракалпакстане."
+    )
+    assert _new(kb, text, EntityKind.CROSSING) == ["Зангиота"]
+
+
+def test_english_posts_listed_after_the_noun_beside_a_held_one(kb: KnowledgeBase) -> None:
+    text = "The system starts at three checkpoints: Gishtkuprik, Zangiota and Daut-ata."
+    assert _new(kb, text, EntityKind.CROSSING) == ["Zangiota"]
+
+
+def test_posts_listed_with_no_held_crossing_are_not_read(kb: KnowledgeBase) -> None:
+    text = "The system starts at two checkpoints: Alphaville and Betatown in the south."
+    assert _new(kb, text, EntityKind.CROSSING) == []

@@ -3,7 +3,7 @@
 Two shapes name a crossing without the word "checkpoint" beside it: a list of posts in
 which at least one is a known crossing ("upgrades were finished at several of them,
 including Kaplanbek, Atameken, Kolzhat and Alakol", "в том числе на Капланбеке, Атамекене
-и Колжате"), and a post set on a border ("Kazygurt on the border with Uzbekistan", "Казыгурт
+и Колжате", "на трёх пунктах пропуска: «Гишткуприк» и «Зангиота» в Ташкентской области"), and a post set on a border ("Kazygurt on the border with Uzbekistan", "Казыгурт
 на границе с Узбекистаном"). Either counts only in a sentence that (or one of the two
 before it) speaks of checkpoints or border crossings.
 """
@@ -40,6 +40,15 @@ _LIST = re.compile(
     + _ITEM
     + r")"
 )
+#: Where a listed post is, after it: "«Зангиота» в Ташкентской области", "Daut-ata in Karakalpakstan".
+_WHERE = r"(?:\s+(?:в|во|in)\s+(?:the\s+)?[А-ЯЁA-Z][\w-]*(?:\s+(?:област\w*|region))?)?"
+_PLACED_ITEM = re.compile(r"(?P<item>" + _ITEM + r")" + _WHERE)
+#: Posts listed right after the crossing noun: "на трёх пунктах пропуска: «Гишткуприк» и
+#: «Зангиота» в Ташкентской области и «Даут-ата» …", "at three checkpoints: A, B and C".
+_AFTER_NOUN = re.compile(
+    r"(?:\bcheckpoints|(?<![\w-])пункт\w*\s+пропуска)\s*:?\s+(?P<list>"
+    + _ITEM + _WHERE + r"(?:(?:,\s+|,?\s+(?:and|и)\s+)" + _ITEM + _WHERE + r")+)"
+)  # fmt: skip
 #: A post on a border: "Kazygurt on the border with Uzbekistan", "Казыгурт на границе с …".
 _ON_THE_BORDER = re.compile(
     r"(?<![\w-])(?P<name>"
@@ -57,11 +66,11 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
     in a sentence about checkpoints."""
     if not _about_crossings(view):
         return
-    for found in _LIST.finditer(view.sentence):
+    for found in [*_LIST.finditer(view.sentence), *_AFTER_NOUN.finditer(view.sentence)]:
         base = view.start + found.start("list")
         items = [
-            (m.group().strip("«»"), base + m.start() + (m.group()[0] == "«"))
-            for m in _ITEMS.finditer(found["list"])
+            (m["item"].strip("«»"), base + m.start() + (m["item"][0] == "«"))
+            for m in _PLACED_ITEM.finditer(found["list"])
         ]
         spans = [(name, start, start + len(name)) for name, start in items]
         if not any(_a_known_crossing(view, start, end) for _, start, end in spans):

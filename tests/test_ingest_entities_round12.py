@@ -286,3 +286,21 @@ def test_english_posts_listed_after_the_noun_beside_a_held_one(kb: KnowledgeBase
 def test_posts_listed_with_no_held_crossing_are_not_read(kb: KnowledgeBase) -> None:
     text = "The system starts at two checkpoints: Alphaville and Betatown in the south."
     assert _new(kb, text, EntityKind.CROSSING) == []
+
+
+# -- a name an apposition calls a dry port ------------------------------------------------------
+
+
+def test_a_russian_name_apposed_to_a_dry_port_is_new(kb: KnowledgeBase) -> None:
+    text = "Состав вышел из депо Априна, крупнейшего сухого порта Ирана, и направился в Китай."
+    assert _new(kb, text, EntityKind.PLACE) == ["Априн"]
+
+
+def test_an_english_name_apposed_to_a_dry_port_is_new(kb: KnowledgeBase) -> None:
+    text = "The train left Aprin, Iran's largest dry port, for China."
+    assert _new(kb, text, EntityKind.PLACE) == ["Aprin"]
+
+
+def test_a_held_dry_port_apposed_is_not_new(kb: KnowledgeBase) -> None:
+    text = "Грузы идут через Хоргос, крупнейший сухой порт мира, в Европу."
+    assert _new(kb, text, EntityKind.PLACE) == []

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from caravan.analysis.ingest.apposed_facilities import apposed_facilities
 from caravan.analysis.ingest.built_facilities import built_facilities
 from caravan.analysis.ingest.context import Candidate, SentenceView, parties_named
 from caravan.analysis.ingest.coordinated_places import grouped_places
@@ -335,6 +336,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     for name, start, end in [  # a held place's airport or station
         *place_airports(view, gazetteer),
         *station_names(view, gazetteer),
+        *apposed_facilities(view, gazetteer),
     ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))

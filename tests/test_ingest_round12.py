@@ -287,3 +287,47 @@ def test_an_upgrade_located_on_a_section_is_the_held_upgrade(kb: KnowledgeBase, 
 def test_a_section_of_a_line_is_still_a_part(kb: KnowledgeBase, text: str) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
     assert found == []
+
+
+# -- an upgrade of a line in service gives the line no status (rule 27) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of second tracks on the Altynkol – Zhetygen section is going on.",
+        "На участке Алтынколь – Жетыген продолжается строительство вторых путей.",
+        "The company goes on modernising the Altynkol – Zhetygen section. The embankment is"
+        " almost finished, and 31 km of track have been laid.",
+        "Компания продолжает модернизировать участок Алтынколь – Жетыген. Земляное полотно почти"
+        " отсыпано, уложен 31 километр пути.",
+    ],
+)
+def test_works_on_an_upgrade_give_the_line_in_service_no_status(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = events_in(proposals_from(kb, text, dt.date(2026, 2, 23)))
+    assert all(e.project_id != "prj-khorgos-altynkol-railway" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 22 June the electrified Angren – Pap railway was opened.",
+        "22 июня прошла церемония запуска электрифицированной железной дороги «Ангрен-Пап».",
+    ],
+)
+def test_an_electrified_line_opening_is_still_its_opening(kb: KnowledgeBase, text: str) -> None:
+    """ "Electrified" says what the line is, not works on it."""
+    events = events_in(proposals_from(kb, text, dt.date(2016, 6, 25)))
+    assert [(e.project_id, e.status, e.date) for e in events] == [
+        ("prj-angren-pap-railway", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 22))
+    ]
+
+
+def test_a_held_upgrade_keeps_its_own_events(kb: KnowledgeBase) -> None:
+    text = "Construction of the Dostyk – Moyinty second track is going on."
+    events = events_in(proposals_from(kb, text, dt.date(2024, 5, 1)))
+    assert [(e.project_id, e.status) for e in events] == [
+        ("prj-dostyk-moyinty-second-track", ProjectStatus.UNDER_CONSTRUCTION)
+    ]

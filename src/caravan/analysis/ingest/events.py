@@ -28,6 +28,7 @@ from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
 from caravan.analysis.ingest.progress_states import PROGRESS_TRIGGERS
 from caravan.analysis.ingest.since_states import SINCE_TRIGGERS
 from caravan.analysis.ingest.time_frame import framing_year
+from caravan.analysis.ingest.upgrade_events import upgrade_of_line_in_service
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import Flag, FlagCode, ProposedStatusEvent
 
@@ -329,6 +330,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
+                if upgrade_of_line_in_service(view, project_id, t_start, date, project.borrowed):
+                    continue  # "строительство вторых путей на участке …": the upgrade's, not the line's
                 if resolved is ProjectStatus.AGREED and _running_before(view, project_id, date):
                     continue  # papers signed on a line in service since years: its use, not it
                 if not stated and not _ONGOING.search(trigger.group(0)):

@@ -304,3 +304,26 @@ def test_an_english_name_apposed_to_a_dry_port_is_new(kb: KnowledgeBase) -> None
 def test_a_held_dry_port_apposed_is_not_new(kb: KnowledgeBase) -> None:
     text = "Грузы идут через Хоргос, крупнейший сухой порт мира, в Европу."
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- a logistics hub in a held port is the port (rule 23) ---------------------------------------
+
+
+def test_an_english_logistics_hub_in_a_held_port_is_the_port(kb: KnowledgeBase) -> None:
+    text = "The renewed transport and logistics hub in Turkmenbashi will raise trade, it said."
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_a_russian_logistics_hub_in_a_held_port_is_the_port(kb: KnowledgeBase) -> None:
+    text = "В Туркменбаши после ремонта открыли транспортно-логистический хаб в Туркменбаши."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_new_logistics_hub_in_a_held_port_is_new(kb: KnowledgeBase) -> None:
+    text = "A Chinese firm will build a new logistics hub in Turkmenbashi."
+    assert _new(kb, text, EntityKind.PLACE) == ["New logistics hub in Turkmenbashi"]
+
+
+def test_a_container_hub_in_a_held_port_is_new(kb: KnowledgeBase) -> None:
+    text = "Китайская компания построит контейнерный хаб в порту Актау."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Контейнерный хаб в порту Актау"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
 from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.model.enums import PlaceKind
 from caravan.model.proposals import EntityKind
 
 __all__ = ["described_facilities"]
@@ -56,13 +57,32 @@ def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, 
             yield EntityKind.PLACE, name, *_span(view, found)
 
 
+#: A logistics hub is a port as a whole (rule 23), unlike a new one or a container hub or
+#: terminal within it.
+_PORT_AS_A_WHOLE = re.compile(
+    r"^(?!.*(?:\bnew\b|(?<![\w-])нов))(?:.*\s)?(?:logistics\s+hub|логистическ\w+\s+хаб\w*)$",
+    re.IGNORECASE,
+)
+
+
 def _new_and_placed(view: SentenceView, found: re.Match[str]) -> bool:
     """True when the facility stands in a known place (or one the text calls a city) and no
-    known project's or crossing's name stands in it."""
+    known project's or crossing's name stands in it; a hub in a held port is that port."""
     place_start = view.start + found.start("place")
     known_place = any(m.start == place_start and m.ids(EntryKind.PLACE) for m in view.matches)
     if not known_place and not found["city"]:
         return False
+    if _PORT_AS_A_WHOLE.search(found["facility"] if "facility" in found.re.groupindex else "") or (
+        "logistics" in found.re.groupindex and _PORT_AS_A_WHOLE.search(found["logistics"] or "")
+    ):
+        kinds = {
+            view.context.place_kinds.get(i)
+            for m in view.matches
+            if m.start == place_start
+            for i in m.ids(EntryKind.PLACE)
+        }
+        if kinds & {PlaceKind.PORT}:
+            return False  # "the renewed logistics hub in Turkmenbashi": the held port (rule 23)
     start = view.start + found.start("name")
     return not view.known_name_over(start, place_start, EntryKind.PROJECT, EntryKind.CROSSING)
 

@@ -1246,8 +1246,35 @@ def facility_phrases(
             continue
         if phrase.counted:
             continue  # "три ветровые электростанции": a kind counted, no one of them named
+        if _the_held_port_itself(phrase, view):
+            continue  # "транспортно-логистический хаб в Туркменбаши": the held port (rule 23)
         yield phrase.kind, phrase.name, phrase.start, _core_end(phrase)
         yield from _new_place(phrase, view, gazetteer)
+
+
+#: A logistics hub as a whole (not a new one, not a container hub built within a port).
+_LOGISTICS_HUB = re.compile(
+    r"(?:logistics|логистическ\w*)\s+(?:hub|хаб)\b(?:\s+(?:in|at|в))?\s*$", re.IGNORECASE
+)
+_NEW = re.compile(r"(?<![\w-])(?:new|нов\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _the_held_port_itself(phrase: FacilityPhrase, view: SentenceView) -> bool:
+    """True when a logistics hub is placed in a held port: the port row is the facility itself
+    (corpus rule 23); a new hub, or a container hub or terminal built there, is a new one."""
+    if phrase.place_span is None:
+        return False
+    words = view.text[max(view.start, phrase.start - 40) : phrase.place_span[0]]
+    hub = _LOGISTICS_HUB.search(words)
+    if hub is None or _NEW.search(words, max(0, hub.start() - 20), hub.start()):
+        return False
+    start, end = phrase.place_span
+    return any(
+        m.start < end
+        and start < m.end
+        and any(view.context.place_kinds.get(i) == PlaceKind.PORT for i in m.ids(EntryKind.PLACE))
+        for m in view.matches
+    )
 
 
 def _core_end(phrase: FacilityPhrase) -> int:

@@ -327,3 +327,17 @@ def test_a_new_logistics_hub_in_a_held_port_is_new(kb: KnowledgeBase) -> None:
 def test_a_container_hub_in_a_held_port_is_new(kb: KnowledgeBase) -> None:
     text = "Китайская компания построит контейнерный хаб в порту Актау."
     assert _new(kb, text, EntityKind.PROJECT) == ["Контейнерный хаб в порту Актау"]
+
+
+# -- a station built is a place (rule 19) --------------------------------------------------------
+
+
+def test_a_russian_bypass_station_built_is_a_place(kb: KnowledgeBase) -> None:
+    text = "В этом году построят обводную станцию Алматы, сказал глава компании."
+    assert _new(kb, text, EntityKind.PLACE) == ["Обводная станция Алматы"]
+
+
+def test_a_russian_bypass_line_built_is_still_a_project(kb: KnowledgeBase) -> None:
+    text = "В этом году построят обводную линию Алматы, сказал глава компании."
+    assert _new(kb, text, EntityKind.PLACE) == []
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1

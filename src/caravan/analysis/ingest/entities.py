@@ -183,6 +183,8 @@ _RULES += (
     ),
 )  # fmt: skip
 _MINE = re.compile(r"\b(?:mine|deposit)$")
+#: A station built ("обводную станцию Алматы"): a place, as rule 19 reads stations.
+_A_STATION = re.compile(r"^\w+\s+станция\b|^Станция\b")
 
 
 def _like_a_known_project(name: str, gazetteer: Gazetteer) -> bool:
@@ -332,7 +334,8 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     ]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
-            yield _new(EntityKind.PROJECT, name, start, end, ())
+            kind = EntityKind.PLACE if _A_STATION.search(name) else EntityKind.PROJECT
+            yield _new(kind, name, start, end, ())  # a station is a place (rule 19)
     for name, start, end in [  # a held place's airport or station
         *place_airports(view, gazetteer),
         *station_names(view, gazetteer),

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import ProjectStatus
-from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.model.proposals import FigureQuantity, FlagCode, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, figures_in, proposals_from
 
@@ -331,3 +331,43 @@ def test_a_held_upgrade_keeps_its_own_events(kb: KnowledgeBase) -> None:
     assert [(e.project_id, e.status) for e in events] == [
         ("prj-dostyk-moyinty-second-track", ProjectStatus.UNDER_CONSTRUCTION)
     ]
+
+
+# -- lines listed after a status phrase, and a line named by its ends reversed ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister pointed to construction still going on at several sections — Bakhty –"
+        " Ayagoz and Darbaza – Maktaaral — which will widen transit.",
+        "Строительство продолжается на нескольких участках: Бахты – Аягоз и Дарбаза – Мактаарал.",
+    ],
+)
+def test_each_line_listed_after_a_status_phrase_is_in_that_state(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert {(e.project_id, e.status) for e in events} == {
+        ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION),
+        ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction is going on at the Maktaral–Darbaza section.",
+        "На участке Мактарал – Дарбаза продолжается строительство.",
+    ],
+)
+def test_a_line_named_by_its_ends_in_the_other_order_is_the_line(
+    kb: KnowledgeBase, text: str
+) -> None:
+    facts = proposals_from(kb, text)
+    events = events_in(facts)
+    assert [(e.project_id, e.status) for e in events] == [
+        ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION)
+    ]
+    flags = {flag.code for f in facts if f.payload in events for flag in f.flags}
+    assert FlagCode.SPELLING_VARIANT in flags

@@ -21,6 +21,7 @@ from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reporte
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
+from caravan.analysis.ingest.listed_sections import listed_after
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -284,10 +285,13 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             ):
                 continue  # "work on opening the branch": an aim, not an opening
             found = _project_for(view, projects, t_start, t_end)
+            # "going on at several sections — A, B and C": each line listed
+            listed = listed_after(view, projects, t_end) if found is None else []
+            found = found or (listed[0] if listed else None)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
             # "construction of the A (152 km) and B (272 km) lines has begun": both
-            for project in [found, *_coordinated(view, projects, found)]:
+            for project in [found, *_coordinated(view, projects, found), *listed[1:]]:
                 project_id = project.ids(EntryKind.PROJECT)[0]
                 if any(a <= t_start and t_end <= b and i == project_id for a, b, i in read):
                     continue  # a phrase inside one already read for this project
@@ -435,7 +439,16 @@ def _negated(view: SentenceView, position: int, status: ProjectStatus | None) ->
         return False
     segment_start, _ = view.segment_of(position)
     before = view.text[max(segment_start, position - 60) : position]
+    if _TO_THE_WORKS.search(before) and _WORKS_NOUN.match(view.text, position):
+        return False  # "pointed to construction still going on": a preposition, no infinitive
     return _NOT_DONE.search(before) is not None
+
+
+#: "to" right before the trigger, and a works noun opening it: "to construction …".
+_TO_THE_WORKS = re.compile(r"\bto\s+$", re.IGNORECASE)
+_WORKS_NOUN = re.compile(
+    r"(?:construction|restoration|rehabilitation|reconstruction)\b", re.IGNORECASE
+)
 
 
 def _project_for(view: SentenceView, projects: list[Match], start: int, end: int) -> Match | None:

@@ -31,7 +31,7 @@ from caravan.analysis.ingest.later_signing import dated_by_later_sentence
 from caravan.analysis.ingest.mode_words import LineProject, by_mode_word
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
-from caravan.analysis.ingest.route_ends import lines_by_their_ends
+from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.suspicious import suspicious_statements
@@ -93,6 +93,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
         # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
         matches = tuple(by_mode_word(text, matches, lines, gazetteer.is_country_word))
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
+        routes += lines_by_a_pair(text, gazetteer, list(matches))  # "Maktaral–Darbaza"
         if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends
             matches = tuple(sorted([*matches, *routes], key=lambda m: m.start))
         facilities = facility_mentions(text, sentence.start, sentence.end, list(matches), heads)

@@ -1,14 +1,14 @@
-"""Works going on, or a line in use, said by the phase a project entered, the traffic it
-began to carry, or the end a text waits for.
+"""Works going on, or a line in use, said by the phase a project entered or the traffic it
+began to carry.
 
 - **A phase entered**: "has moved into full-scale construction", "entered the active
   construction stage", "went into implementation": the works are going on.
 - **First use**: "began carrying cargo along the … corridor", "начало возить грузы по
   коридору …": traffic on a line puts it in service.
-- **An end awaited**: "Once the Darbaza–Maktaral section is finished, …", "когда участок
-  будет достроен, …": a completion spoken of as still to come presupposes works under way
-  (the state as of the report). The Russian clause is matched up to its comma, so the future
-  "будет достроен" reads as the awaited end it is, not as a step not yet taken.
+
+An end awaited ("Once the Darbaza–Maktaral section is finished, …", "когда участок будет
+достроен, …") gives no state: a completion still to come is a planned step (corpus rule 21),
+and the works need words of their own to be under way as of the report.
 """
 
 from __future__ import annotations
@@ -26,17 +26,6 @@ _PHASE_ENTERED = re.compile(
     r"(?:\s+(?:phase|stage))?\b(?!\s+(?:contract|agreement|deal|loan|permit))",
     re.IGNORECASE,
 )
-_END_AWAITED = re.compile(
-    r"\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+)?[^.;,]{0,80}?\b(?:is|are)\s+(?:finished|completed"
-    r"|built|commissioned|ready)\b",
-    re.IGNORECASE,
-)
-_RU_END_AWAITED = LemmaPattern(
-    r"(?<!\w)(?:когда|как\s+только|после\s+тот\s+как)\s+[^.;]{0,80}?(?<!\w)инф_быть\s+"
-    r"(?:завершить|завершённый|завершенный|достроить|достроенный|построить|построенный|сдать"
-    r"|сданный)\s*,"
-)
-
 _FIRST_USE = re.compile(
     r"\b(?:began|started|has\s+begun|have\s+begun)\s+(?:to\s+)?(?:carry|carrying|transport\w*"
     r"|haul\w*|ship\w*|moving|move)\s+(?:\w+\s+){0,2}?(?:cargo|freight|goods|passengers)\b",
@@ -50,8 +39,6 @@ _RU_FIRST_USE = LemmaPattern(
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
 PHASE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str] | LemmaPattern, float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _PHASE_ENTERED, 0.75),
-    (ProjectStatus.UNDER_CONSTRUCTION, _END_AWAITED, 0.6),
     (ProjectStatus.IN_SERVICE, _FIRST_USE, 0.7),
     (ProjectStatus.IN_SERVICE, _RU_FIRST_USE, 0.7),
-    (ProjectStatus.UNDER_CONSTRUCTION, _RU_END_AWAITED, 0.6),
 )

@@ -10,12 +10,13 @@ lines decides nothing. The match is read with a variant's confidence and no miss
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["lines_by_their_ends"]
+__all__ = ["lines_by_a_pair", "lines_by_their_ends"]
 
 _STOP = r"[A-ZА-ЯЁ][\w'’]+"
 _CHAIN = re.compile(_STOP + r"(?:\s?[-–—]\s?" + _STOP + r"){2,}")
@@ -48,6 +49,36 @@ def lines_by_their_ends(
                 Match(chain.start(), chain.end(), chain.group(), (entry,), MatchMethod.VARIANT)
             )
     return found
+
+
+def lines_by_a_pair(text: str, gazetteer: Gazetteer, matches: list[Match]) -> list[Match]:
+    """Known lines named by their two end places written as a pair the gazetteer did not take
+    for the line ("Maktaral–Darbaza" for the Darbaza – Maktaaral railway: the other order, a
+    letter missing): two places joined by a dash that are the ends of one known line."""
+    ends = _line_ends(gazetteer)
+    places = [m for m in matches if m.ids(EntryKind.PLACE) and not m.borrowed]
+    found = []
+    for a, b in itertools.pairwise(places):
+        if not _PAIR_DASH.fullmatch(text[a.end : b.start]):
+            continue
+        if any(m.ids(EntryKind.PROJECT) and m.start <= a.start and b.end <= m.end for m in matches):
+            continue
+        lines = {
+            line
+            for x in a.ids(EntryKind.PLACE)
+            for y in b.ids(EntryKind.PLACE)
+            for line in ends.get(frozenset((x, y)), ())
+        }
+        if len(lines) == 1:
+            (line_id,) = lines
+            written = text[a.start : b.end]
+            label = next(e.label for e in gazetteer.entries if e.id == line_id and not e.alias)
+            entry = Entry(EntryKind.PROJECT, line_id, label, alias=True)
+            found.append(Match(a.start, b.end, written, (entry,), MatchMethod.VARIANT, label))
+    return found
+
+
+_PAIR_DASH = re.compile(r"\s?[-–—]\s?")
 
 
 def _place_ids(name: str, gazetteer: Gazetteer) -> set[str]:

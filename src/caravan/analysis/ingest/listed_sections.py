@@ -1,0 +1,34 @@
+"""Lines listed after a status phrase: "construction is still going on at several key sections —
+Moyynty – Kyzylzhar, Darbaza – Maktaaral and Bakhty – Ayagoz", "строительство продолжается на
+участках: Дарбаза – Мактаарал и Бахты – Аягоз". Each known line of the list is in that state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import Match
+
+__all__ = ["listed_after"]
+
+#: The noun the list hangs on, then its dash or colon.
+_LIST_HEAD = re.compile(
+    r"[^.;]{0,60}?\b(?:sections?|lines?|railways?|roads?|projects?|stretch(?:es)?)\s*[—–:-]\s*"
+    r"|[^.;]{0,60}?(?<![\w-])(?:участк\w*|лини\w*|дорог\w*|проект\w*)\s*[—–:-]\s*",
+    re.IGNORECASE,
+)
+#: Where the list ends: a closing dash before the sentence goes on in lower case (a dash
+#: inside a name, "Дарбаза – Мактаарал", is no end), or the sentence's end.
+_LIST_END = re.compile(r"\s+[—–]\s+(?=[a-zа-яё])|[.;]")
+
+
+def listed_after(view: SentenceView, projects: list[Match], position: int) -> list[Match]:
+    """The projects of a list introduced right after ``position`` by a noun and a dash or
+    colon, in order; none when no such list follows."""
+    head = _LIST_HEAD.match(view.text, position, view.end)
+    if head is None:
+        return []
+    end = _LIST_END.search(view.text, head.end(), view.end)
+    stop = end.start() if end is not None else view.end
+    return [p for p in projects if head.end() <= p.start and p.end <= stop and not p.borrowed]

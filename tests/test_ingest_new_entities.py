@@ -518,9 +518,9 @@ def test_a_motorway_named_by_its_ends_is_a_new_project(kb: KnowledgeBase) -> Non
     assert "автотрасса Шардара – Арыс" in _projects(kb, text)
 
 
-def test_a_bypass_station_of_a_city_is_a_new_project(kb: KnowledgeBase) -> None:
+def test_a_bypass_station_of_a_city_is_a_new_place(kb: KnowledgeBase) -> None:
     text = "В этом году мы завершим два проекта, в том числе обводную станцию Алматы."
-    assert "Обводная станция Алматы" in _projects(kb, text)
+    assert (EntityKind.PLACE, "Обводная станция Алматы") in _new_things(kb, text)  # rule 19
 
 
 def test_an_export_promotion_centre_is_an_organisation(kb: KnowledgeBase) -> None:

@@ -341,3 +341,21 @@ def test_a_russian_bypass_line_built_is_still_a_project(kb: KnowledgeBase) -> No
     text = "В этом году построят обводную линию Алматы, сказал глава компании."
     assert _new(kb, text, EntityKind.PLACE) == []
     assert len(_new(kb, text, EntityKind.PROJECT)) == 1
+
+
+# -- a park described by its place needs a tie to another state (rule 17) -------------------------
+
+
+def test_an_english_park_with_only_its_own_state_is_not_read(kb: KnowledgeBase) -> None:
+    text = "In an industrial park in Horgos, in northwest China, workers are busy baking naan."
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_an_english_park_tied_to_another_state_is_read(kb: KnowledgeBase) -> None:
+    text = "Kazakhstan and China will build an industrial park in Horgos."
+    assert _new(kb, text, EntityKind.PLACE) == ["Industrial park in Horgos"]
+
+
+def test_a_russian_park_with_only_its_own_state_is_not_read(kb: KnowledgeBase) -> None:
+    text = "Рабочие Китая трудятся в индустриальном парке в Хоргосе на северо-западе страны."
+    assert _new(kb, text, EntityKind.PLACE) == []

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
-from caravan.analysis.ingest.gazetteer import EntryKind
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.analysis.ingest.named_facilities import zone_tied
 from caravan.model.enums import PlaceKind
 from caravan.model.proposals import EntityKind
 
@@ -42,14 +43,25 @@ _FACILITY_IN = re.compile(
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
-def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, int, int]]:
-    """(kind, name, start, end) of each facility described by kind and known place."""
+def described_facilities(
+    view: SentenceView, gazetteer: Gazetteer
+) -> Iterator[tuple[EntityKind, str, int, int]]:
+    """(kind, name, start, end) of each facility described by kind and known place; a park or
+    zone only when tied to a state other than its place's (corpus rule 17)."""
     for found in _FACILITY_IN.finditer(view.sentence):
+        if _PARK_OR_ZONE.search(found["name"]) and not zone_tied(
+            view, gazetteer, *_span(view, found)
+        ):
+            continue  # "an industrial park in Horgos" with only China named: no tie
         if _new_and_placed(view, found):
             name = _QUOTE_MARKS.sub("", found["name"])
             kind = EntityKind.PLACE if found["logistics"] else EntityKind.PROJECT
             yield kind, name[:1].upper() + name[1:], *_span(view, found)
     for found in _RU_FACILITY_IN.finditer(view.sentence):
+        if _PARK_OR_ZONE.search(found["name"]) and not zone_tied(
+            view, gazetteer, *_span(view, found)
+        ):
+            continue
         if _new_and_placed(view, found):
             facility = nominative_phrase(found["facility"])
             facility = facility[:1].upper() + facility[1:]  # also when the dictionary lacks a word
@@ -57,6 +69,8 @@ def described_facilities(view: SentenceView) -> Iterator[tuple[EntityKind, str, 
             yield EntityKind.PLACE, name, *_span(view, found)
 
 
+#: Parks and zones, which need a tie to another state (rule 17).
+_PARK_OR_ZONE = re.compile(r"\b(?:park|zone)\b|(?<![\w-])(?:парк|зон)\w*", re.IGNORECASE)
 #: A logistics hub is a port as a whole (rule 23), unlike a new one or a container hub or
 #: terminal within it.
 _PORT_AS_A_WHOLE = re.compile(

@@ -358,7 +358,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             known.append((start, end))
             places_known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
-    for kind, name, start, end in described_facilities(view):
+    for kind, name, start, end in described_facilities(view, gazetteer):
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(kind, name, start, end, ())

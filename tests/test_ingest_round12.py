@@ -371,3 +371,30 @@ def test_a_line_named_by_its_ends_in_the_other_order_is_the_line(
     ]
     flags = {flag.code for f in facts if f.payload in events for flag in f.flags}
     assert FlagCode.SPELLING_VARIANT in flags
+
+
+# -- a document named by the two bodies that signed it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On 12 May 2025 the Development Bank of Kazakhstan and the Agricultural Bank of China"
+            " signed, in Astana at the investment forum, a framework agreement.",
+            "Framework agreement between the Development Bank of Kazakhstan and the Agricultural"
+            " Bank of China",
+        ),
+        (
+            "12 мая 2025 года Банк развития Казахстана и Сельскохозяйственный банк Китая подписали"
+            " в Астане, на инвестиционном форуме, рамочное соглашение.",
+            "Рамочное соглашение между Банком развития Казахстана и Сельскохозяйственным банком"
+            " Китая",
+        ),
+    ],
+)
+def test_a_document_is_named_by_the_bodies_that_signed_it(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    agreements = _agreements(kb, text)
+    assert [(a.name, a.signed_on) for a in agreements] == [(name, dt.date(2025, 5, 12))]

@@ -22,6 +22,7 @@ from caravan.analysis.ingest.context import (
     parties_named,
 )
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.described_signers import described_signers, in_instrumental
 from caravan.analysis.ingest.document_anaphora import antecedent_document
 from caravan.analysis.ingest.document_lists import (
     coordinated_titles,
@@ -204,6 +205,17 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             joined = f"{name} {'между' if russian else 'between'} {pair_after[0]}"
             joined += f" {'и' if russian else 'and'} {pair_after[1]}"
             payload = candidate.payload.model_copy(update={"name": joined})
+            yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
+        elif (
+            bodies := described_signers(view.text, view.start, start, _cyrillic(name))
+        ) is not None and name.casefold() not in seen:
+            # "X Bank of A and Y Bank of B signed, in Beijing, a strategic agreement"
+            seen.add(name.casefold())
+            if _cyrillic(name):
+                named = f"{name} между {in_instrumental(bodies[0])} и {in_instrumental(bodies[1])}"
+            else:
+                named = f"{name} between {bodies[0]} and {bodies[1]}"
+            payload = candidate.payload.model_copy(update={"name": named})
             yield Candidate(payload, candidate.start, candidate.end, 0.45, candidate.flags)
         elif (
             signers := english_signers(view.text, view.segment_of(start)[0], start)
@@ -1017,6 +1029,11 @@ def _kind_of(title: str) -> AgreementKind | None:
         elif word in lowered:
             return kind
     return None
+
+
+def _cyrillic(text: str) -> bool:
+    """True when ``text`` is written in Cyrillic (a Russian name)."""
+    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _candidate(

@@ -398,3 +398,27 @@ def test_a_document_is_named_by_the_bodies_that_signed_it(
 ) -> None:
     agreements = _agreements(kb, text)
     assert [(a.name, a.signed_on) for a in agreements] == [(name, dt.date(2025, 5, 12))]
+
+
+# -- a planned opening of all the lines named before ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two new lines are being built, Darbaza – Maktaaral and Bakhty – Ayagoz, while the"
+        " Altynkol – Zhetygen section is being modernised. All these projects will be"
+        " commissioned in 2027.",
+        "Сейчас строятся линии Дарбаза – Мактаарал и Бахты – Аягоз, а на участке Алтынколь –"
+        " Жетыген идёт модернизация. Все эти объекты сдадут в 2027 году.",
+    ],
+)
+def test_all_these_projects_open_in_the_year_each_but_one_in_service(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The line in service is being upgraded, not opened."""
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert {(f.subject_id, f.value) for f in found} == {
+        ("prj-darbaza-maktaaral-railway", 2027),
+        ("prj-cn-kz-third-railway", 2027),
+    }

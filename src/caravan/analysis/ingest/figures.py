@@ -36,6 +36,7 @@ from caravan.analysis.ingest.held_names import unheld_name_flags
 from caravan.analysis.ingest.located_upgrades import own_upgrade_in_clause
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
+from caravan.analysis.ingest.plural_openings import openings_of_those_named
 from caravan.analysis.ingest.qualifiers import (
     in_range,
     is_change,
@@ -250,7 +251,12 @@ def figures(view: SentenceView) -> Iterator[Candidate]:
     yield from _crossing_figures(view)
     yield from _lengths(view)
     yield from _sister_cities(view)
-    yield from _planned_openings(view)
+    gathered = list(openings_of_those_named(view))
+    for project, year, start, end in gathered:
+        # "… все эти объекты сдадут в нынешнем году": each line named before, not the last one
+        yield _opening(project, year, start, end)
+    if not gathered:
+        yield from _planned_openings(view)
 
 
 # -- trade and investment ------------------------------------------------------------------

@@ -359,3 +359,24 @@ def test_an_english_park_tied_to_another_state_is_read(kb: KnowledgeBase) -> Non
 def test_a_russian_park_with_only_its_own_state_is_not_read(kb: KnowledgeBase) -> None:
     text = "Рабочие Китая трудятся в индустриальном парке в Хоргосе на северо-западе страны."
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- a terminal at a held port is one of its own (rule 23's bound) --------------------------------
+
+
+def test_the_logistics_terminal_at_a_held_port_is_new(kb: KnowledgeBase) -> None:
+    text = "Khorgos Gateway came after the logistics terminal opened at the Chinese port of Lianyungang."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Logistics terminal at the port of Lianyungang"]
+
+
+def test_the_bare_terminal_at_a_held_port_is_not_read(kb: KnowledgeBase) -> None:
+    text = "The terminal in the port of Lianyungang handled more boxes."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_the_logistics_terminal_named_before_is_not_new_again(kb: KnowledgeBase) -> None:
+    text = (
+        "A terminal for Kazakh grain was planned. Later the logistics terminal opened at the"
+        " port of Lianyungang."
+    )
+    assert "Logistics terminal at the port of Lianyungang" not in _new(kb, text, EntityKind.PROJECT)

@@ -277,18 +277,29 @@ def _english_phrase(
         index -= 1
     determiner_at = words[index].start() if determiner is not None else found.start()
     described = _EN_DESCRIBED_AFTER.match(sentence, found.end("head"))
+    in_port = _in_a_held_port(view, found.end("head"))
     first_mention = (
-        determiner == "the"
-        and (
-            described is not None
-            or (head.head in _NAMED_BY_A_WORD and _unknown_name_first(view, modifiers, found))
+        (
+            determiner == "the"
+            and (
+                described is not None
+                or (head.head in _NAMED_BY_A_WORD and _unknown_name_first(view, modifiers, found))
+            )
+            and _first_mention(view, found["head"], view.start + found.start("head"))
         )
-        and _first_mention(view, found["head"], view.start + found.start("head"))
-    ) or (
-        determiner in ("its", "their")
-        and head.head in _NAMED_BY_A_WORD
-        and _town_first(view, modifiers, found)
-        and _first_mention(view, found["head"], view.start + found.start("head"))
+        or (
+            determiner in ("its", "their")
+            and head.head in _NAMED_BY_A_WORD
+            and _town_first(view, modifiers, found)
+            and _first_mention(view, found["head"], view.start + found.start("head"))
+        )
+        or (
+            determiner == "the"
+            and bool(modifiers)
+            and head.head in _NAMED_BY_A_WORD
+            and in_port is not None
+            and _first_mention(view, found["head"], view.start + found.start("head"))
+        )
     )
     if determiner in _EN_DEFINITE and not first_mention:
         return None
@@ -352,6 +363,11 @@ def _english_phrase(
             complements.append(f"in {place}")
             absolute = view.start + found.end("head") + after_verb.start("where")
             place_span = (absolute, absolute + len(place))
+    if place is None and in_port is not None and first_mention:
+        place = in_port["port"]  # "the logistics terminal opened at the Chinese port of …"
+        complements.append(f"at the port of {place}")
+        absolute = view.start + in_port.start("port")
+        place_span = (absolute, absolute + len(place))
     if place is None and (shared := _shared_place(view, found.end("head") + cursor)) is not None:
         place, place_span = shared  # "a cement plant together with a … station in Tyup"
         complements.append(f"in {place}")
@@ -456,6 +472,30 @@ def _unknown_name_first(view: SentenceView, modifiers: list[str], found: re.Matc
 
 #: Held places that are a crossing's station, not a town a plant is named after.
 _POSTS = frozenset({PlaceKind.BORDER_POST, PlaceKind.GAUGE_CHANGE_STATION, None})
+
+
+#: "… in the port of Lianyungang", "… opened at the Chinese port of Lianyungang".
+_EN_IN_PORT = re.compile(
+    r"\s+(?:opened\s+)?(?:in|at)\s+the\s+(?:[A-Z][\w-]+\s+)?(?:sea)?port\s+of\s+(?P<port>"
+    + _CAP
+    + r")"
+)
+
+
+def _in_a_held_port(view: SentenceView, at: int) -> re.Match[str] | None:
+    """The words after the head that place it in a held port ("the logistics center in the
+    port of Lianyungang"), if any: the port row is the port, a terminal in it one of its own
+    (corpus rule 23), so "the" may name it first."""
+    found = _EN_IN_PORT.match(view.sentence, at)
+    if found is None:
+        return None
+    start = view.start + found.start("port")
+    held = any(
+        m.start == start
+        and any(view.context.place_kinds.get(i) == PlaceKind.PORT for i in m.ids(EntryKind.PLACE))
+        for m in view.matches
+    )
+    return found if held else None
 
 
 def _town_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:

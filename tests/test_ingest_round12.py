@@ -422,3 +422,34 @@ def test_all_these_projects_open_in_the_year_each_but_one_in_service(
         ("prj-darbaza-maktaaral-railway", 2027),
         ("prj-cn-kz-third-railway", 2027),
     }
+
+
+# -- a capacity owned by a thing of another kind named before it ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The logistics hub has a capacity of 21.2 million tons a year, and the ports sit on the"
+        " Kazakhstan – Turkmenistan – Iran railway.",
+        "Логистический хаб имеет пропускную способность 21,2 млн тонн в год, а порты стоят на"
+        " железной дороге Казахстан – Туркменистан – Иран.",
+    ],
+)
+def test_a_hubs_capacity_is_not_the_line_named_after_it(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
+    assert all(f.subject_id != "prj-kti-railway" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kazakhstan – Turkmenistan – Iran railway has a capacity of 20 million tons a year,"
+        " and the hub sits beside it.",
+        "Пропускная способность железной дороги Казахстан – Туркменистан – Иран составляет 20 млн"
+        " тонн в год.",
+    ],
+)
+def test_a_lines_own_capacity_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-kti-railway", 20.0)]

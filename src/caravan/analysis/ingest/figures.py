@@ -36,6 +36,7 @@ from caravan.analysis.ingest.held_names import unheld_name_flags
 from caravan.analysis.ingest.located_upgrades import own_upgrade_in_clause
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.numbers import Amount, Number, find_money, find_numbers
+from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.plural_openings import openings_of_those_named
 from caravan.analysis.ingest.qualifiers import (
     in_range,
@@ -827,6 +828,11 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if subject is None:
                 continue
             subject_id, match, flags = subject
+            clause_start = view.segment_of(start)[0]
+            if not clause_start <= match.start < start and names_other_thing(
+                view.text, clause_start, start, match
+            ):
+                continue  # "Kazakhstan's logistics hub has a capacity of …": the hub's, not a line's
             if _coordinated(view, match):
                 continue  # "the Irkeshtam and Torugart checkpoints": a figure of both together
             if match.borrowed and _between_countries(view, start):

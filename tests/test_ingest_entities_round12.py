@@ -380,3 +380,12 @@ def test_the_logistics_terminal_named_before_is_not_new_again(kb: KnowledgeBase)
         " port of Lianyungang."
     )
     assert "Logistics terminal at the port of Lianyungang" not in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_station_inside_a_sentence_about_a_held_line_is_still_new(kb: KnowledgeBase) -> None:
+    text = (
+        "В области строят железнодорожную линию «Дарбаза – Мактаарал». Рабочие уложили рельсы."
+        " По словам инженера, строительство мостов сейчас в разгаре, а между станцией Ердауит и"
+        " началом реки мосты готовы."
+    )
+    assert "Станция Ердауит" in _new(kb, text, EntityKind.PLACE)

@@ -53,12 +53,13 @@ def _span(view: SentenceView, start: int, end: int) -> tuple[int, int]:
 
 def _a_new_facility(view: SentenceView, gazetteer: Gazetteer, start: int, end: int) -> bool:
     """True when the name at ``start:end`` (in the sentence) is a settlement's or a line end's,
-    not a country, a crossing, a held facility place or a held name of the whole station."""
+    not a country, a crossing, a held facility place or a held name of the whole station (a
+    project borrowed from an earlier sentence over many words is no name here)."""
     start, end = view.start + start, view.start + end
     if any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end)):
         return False
     for match in view.matches:
-        if match.start < end and start < match.end:
+        if match.start < end and start < match.end and not match.borrowed:
             if match.ids(EntryKind.CROSSING, EntryKind.COUNTRY, EntryKind.FOREIGN):
                 return False  # a crossing's post is its crossing (rule 16)
             if match.end > end or match.start < start:

@@ -428,28 +428,45 @@ def test_all_these_projects_open_in_the_year_each_but_one_in_service(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line"),
     [
-        "The logistics hub has a capacity of 21.2 million tons a year, and the ports sit on the"
-        " Kazakhstan – Turkmenistan – Iran railway.",
-        "Логистический хаб имеет пропускную способность 21,2 млн тонн в год, а порты стоят на"
-        " железной дороге Казахстан – Туркменистан – Иран.",
+        (
+            "The logistics hub has a capacity of 21.2 million tons a year, and the ports sit on"
+            " the Kazakhstan – Turkmenistan – Iran railway.",
+            "prj-kti-railway",
+        ),
+        (
+            "Логистический хаб рассчитан на 21,2 млн тонн в год, а рядом идёт линия Дарбаза –"
+            " Мактаарал.",
+            "prj-darbaza-maktaaral-railway",
+        ),
     ],
 )
-def test_a_hubs_capacity_is_not_the_line_named_after_it(kb: KnowledgeBase, text: str) -> None:
+def test_a_hubs_capacity_is_not_the_line_named_after_it(
+    kb: KnowledgeBase, text: str, line: str
+) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
-    assert all(f.subject_id != "prj-kti-railway" for f in found)
+    assert all(f.subject_id != line for f in found)
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "line", "value"),
     [
-        "The Kazakhstan – Turkmenistan – Iran railway has a capacity of 20 million tons a year,"
-        " and the hub sits beside it.",
-        "Пропускная способность железной дороги Казахстан – Туркменистан – Иран составляет 20 млн"
-        " тонн в год.",
+        (
+            "The Kazakhstan – Turkmenistan – Iran railway has a capacity of 20 million tons a"
+            " year, and the hub sits beside it.",
+            "prj-kti-railway",
+            20.0,
+        ),
+        (
+            "Линия Дарбаза – Мактаарал рассчитана на 5 млн тонн грузов в год, а хаб стоит рядом.",
+            "prj-darbaza-maktaaral-railway",
+            5.0,
+        ),
     ],
 )
-def test_a_lines_own_capacity_is_still_read(kb: KnowledgeBase, text: str) -> None:
+def test_a_lines_own_capacity_is_still_read(
+    kb: KnowledgeBase, text: str, line: str, value: float
+) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
-    assert [(f.subject_id, f.value) for f in found] == [("prj-kti-railway", 20.0)]
+    assert [(f.subject_id, f.value) for f in found] == [(line, value)]

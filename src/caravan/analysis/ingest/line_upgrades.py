@@ -53,8 +53,8 @@ def line_upgrades(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[st
 
 def _a_line_in_service(view: SentenceView, gazetteer: Gazetteer, match: Match) -> bool:
     """True when the match names a held line by its ends, in service and no upgrade itself."""
-    if _ENDS.search(match.text) is None:
-        return False  # "the Khorgos railway": not named by the section's ends
+    if match.borrowed or _ENDS.search(match.text) is None:
+        return False  # "the Khorgos railway", "the line": not named by the section's ends
     ids = set(match.ids(EntryKind.PROJECT))
     if any(
         e.kind is EntryKind.PROJECT and e.id in ids and _HELD_UPGRADE.search(e.label)

@@ -470,3 +470,24 @@ def test_a_lines_own_capacity_is_still_read(
 ) -> None:
     found = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_MT_PER_YEAR)
     assert [(f.subject_id, f.value) for f in found] == [(line, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The minister said the state company "Kyrgyzkomur" had signed a contract for the work'
+            " with the Chinese company TBEA, to be carried out over two years.",
+            "Contract between Kyrgyzkomur and TBEA",
+        ),
+        (
+            "Министр сообщил, что госкомпания «Кыргызкомур» подписала контракт на эти работы с"
+            " китайской компанией TBEA.",
+            "Контракт между «Кыргызкомур» и TBEA",
+        ),
+    ],
+)
+def test_a_contract_for_the_work_is_named_by_its_signer_and_partner(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]

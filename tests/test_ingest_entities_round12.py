@@ -389,3 +389,31 @@ def test_a_station_inside_a_sentence_about_a_held_line_is_still_new(kb: Knowledg
         " началом реки мосты готовы."
     )
     assert "Станция Ердауит" in _new(kb, text, EntityKind.PLACE)
+
+
+# -- airports listed by their towns --------------------------------------------------------------
+
+
+def test_english_airports_listed_by_their_towns_give_both(kb: KnowledgeBase) -> None:
+    text = "Work has begun on airports in the resort areas of Zaisan and Kendirli."
+    assert _new(kb, text, EntityKind.PLACE) == [
+        "Zaisan",
+        "Zaisan airport",
+        "Kendirli",
+        "Kendirli airport",
+    ]
+
+
+def test_russian_airports_listed_by_their_towns_give_both(kb: KnowledgeBase) -> None:
+    text = "Начато строительство аэропортов в курортных зонах Зайсан и Кендирли."
+    assert _new(kb, text, EntityKind.PLACE) == [
+        "Зайсан",
+        "Аэропорт Зайсан",
+        "Кендирли",
+        "Аэропорт Кендирли",
+    ]
+
+
+def test_towns_listed_by_region_give_no_facility(kb: KnowledgeBase) -> None:
+    text = "Trade grew in towns in the border districts of Zaisan and Kendirli."
+    assert _new(kb, text, EntityKind.PLACE) == ["Zaisan", "Kendirli"]

@@ -397,8 +397,9 @@ def _town_at(towns: list[Candidate], start: int, end: int) -> Candidate | None:
 
 
 _PLACE_NAME = r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+_SETTLEMENTS = frozenset({"towns", "cities"})
 _PLACE_LIST = re.compile(
-    r"\b(?:airports?|stations?|ports?|towns|cities)\s+(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+"
+    r"\b(?P<noun>airports?|stations?|ports?|towns|cities)\s+(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of\s+"
     r"(?P<list>"
     + _PLACE_NAME
     + r"(?:,\s+"
@@ -409,10 +410,26 @@ _PLACE_LIST = re.compile(
 )
 
 
+_RU_PLACE_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+#: "аэропорты в курортных зонах Зайсан, Катон-Карагай и Кендирли".
+_RU_PLACE_LIST = re.compile(
+    r"(?<![\w-])(?P<noun>аэропорт|станци)\w*\s+в\s+(?:[а-яё]+\s+){1,3}?(?P<list>"
+    + _RU_PLACE_NAME
+    + r"(?:,\s+"
+    + _RU_PLACE_NAME
+    + r")*,?\s+и\s+"
+    + _RU_PLACE_NAME
+    + r")"
+)
+_RU_FACILITY = {"аэропорт": "Аэропорт", "станци": "Станция"}
+
+
 def listed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
-    """Places listed after "airports in the resort areas of …" that the knowledge base lacks."""
+    """Places listed after "airports in the resort areas of …" that the knowledge base lacks,
+    and the airport, station or port each has ("Zaisan airport": rule 6)."""
     for found in _PLACE_LIST.finditer(view.sentence):
         base = view.start + found.start("list")
+        facility = re.sub(r"s$", "", found["noun"]) if found["noun"] not in _SETTLEMENTS else None
         for name in re.finditer(_PLACE_NAME, found["list"]):
             start, end = base + name.start(), base + name.end()
             if view.known_name_over(start, end):
@@ -420,6 +437,19 @@ def listed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidat
             if gazetteer.place_word(tokenise(name.group())[0].key):
                 continue
             yield _new(EntityKind.PLACE, name.group(), start, end, ())
+            if facility is not None:
+                yield _new(EntityKind.PLACE, f"{name.group()} {facility}", start, end, ())
+    for found in _RU_PLACE_LIST.finditer(view.sentence):
+        base = view.start + found.start("list")
+        for name in re.finditer(_RU_PLACE_NAME, found["list"]):
+            start, end = base + name.start(), base + name.end()
+            if view.known_name_over(start, end) or gazetteer.place_word(
+                tokenise(name.group())[0].key
+            ):
+                continue
+            yield _new(EntityKind.PLACE, name.group(), start, end, ())
+            head = _RU_FACILITY[found["noun"]]
+            yield _new(EntityKind.PLACE, f"{head} {name.group()}", start, end, ())
 
 
 def _new(

@@ -451,7 +451,7 @@ def test_a_corridor_of_two_countries_is_too_generic(kb: KnowledgeBase) -> None:
         ('Two firms are building a joint "dry port" in Almaty.', "Joint dry port in Almaty"),
         ("Компании строят сухой порт в Алматы.", "Сухой порт в Алматы"),
         (
-            "Стороны обсудили развитие индустриального парка в Ташкенте.",
+            "Узбекистан и Китай обсудили развитие индустриального парка в Ташкенте.",  # rule 17
             "Индустриальный парк в Ташкенте",
         ),
     ],

@@ -388,7 +388,7 @@ def test_a_station_inside_a_sentence_about_a_held_line_is_still_new(kb: Knowledg
         " По словам инженера, строительство мостов сейчас в разгаре, а между станцией Ердауит и"
         " началом реки мосты готовы."
     )
-    assert "Станция Ердауит" in _new(kb, text, EntityKind.PLACE)
+    assert "Ердауит" in _new(kb, text, EntityKind.PLACE)
 
 
 # -- airports listed by their towns --------------------------------------------------------------

@@ -43,8 +43,20 @@ def station_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[st
         for group in ("place", "second"):
             if found[group] is None:
                 continue
-            if _a_new_facility(view, gazetteer, found.start(group), found.end(group)):
-                yield f"Станция {found[group]}", *_span(view, found.start(group), found.end(group))
+            start, end = found.start(group), found.end(group)
+            if _a_new_facility(view, gazetteer, start, end):
+                held = _held(view, *_span(view, start, end))
+                name = f"Станция {found[group]}" if held else found[group]  # an unknown town's
+                yield name, *_span(view, start, end)
+
+
+def _held(view: SentenceView, start: int, end: int) -> bool:
+    """True when a held place's name stands at ``start:end``: the station is named with its
+    head ("Станция Ланьчжоу"); an unknown station is named by its own name ("Жанатурмыс")."""
+    return any(
+        m.start <= start and end <= m.end and not m.borrowed and m.ids(EntryKind.PLACE)
+        for m in view.matches
+    )
 
 
 def _span(view: SentenceView, start: int, end: int) -> tuple[int, int]:

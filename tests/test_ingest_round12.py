@@ -491,3 +491,39 @@ def test_a_contract_for_the_work_is_named_by_its_signer_and_partner(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
     assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+# -- a line named by its countries in another order; a body set up is not the line -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Construction of the Uzbekistan–Kyrgyzstan–China railway is going on.",
+        "Строительство железной дороги Узбекистан – Кыргызстан – Китай продолжается.",
+    ],
+)
+def test_a_line_named_by_its_countries_reordered_is_the_held_line(
+    kb: KnowledgeBase, text: str
+) -> None:
+    facts = proposals_from(kb, text)
+    events = events_in(facts)
+    assert [(e.project_id, e.status) for e in events] == [
+        ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION)
+    ]
+    flags = {flag.code for f in facts if f.payload in events for flag in f.flags}
+    assert FlagCode.SPELLING_VARIANT in flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides discussed the China–Kyrgyzstan–Uzbekistan railway. The talks took place at a"
+        " meeting of the Working Group set up under the two governments.",
+        "Стороны обсудили строительство железной дороги Китай – Кыргызстан – Узбекистан. Встреча"
+        " прошла на заседании рабочей группы, созданной при правительстве.",
+    ],
+)
+def test_a_working_group_set_up_is_no_opening_of_the_line(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert ProjectStatus.IN_SERVICE not in {e.status for e in events}

@@ -28,7 +28,11 @@ from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
-from caravan.analysis.ingest.mode_words import LineProject, by_mode_word
+from caravan.analysis.ingest.mode_words import (
+    LineProject,
+    by_countries_in_other_order,
+    by_mode_word,
+)
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
@@ -92,6 +96,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
         )
         # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
         matches = tuple(by_mode_word(text, matches, lines, gazetteer.is_country_word))
+        # "the Uzbekistan–Kyrgyzstan–China railway": the held line, its countries reordered
+        matches = tuple(
+            by_countries_in_other_order(text, matches, lines, gazetteer.is_country_word)
+        )
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
         routes += lines_by_a_pair(text, gazetteer, list(matches))  # "Maktaral–Darbaza"
         if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends

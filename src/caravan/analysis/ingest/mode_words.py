@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Match
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Match, MatchMethod
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import ProjectKind
 
-__all__ = ["LineProject", "by_mode_word"]
+__all__ = ["LineProject", "by_countries_in_other_order", "by_mode_word"]
 
 
 @dataclass(frozen=True)
@@ -99,3 +99,46 @@ def _mode_beside(text: str, match: Match) -> ProjectKind | None:
         if pattern.match(text, match.end):
             return mode
     return None
+
+
+def by_countries_in_other_order(
+    text: str,
+    matches: Sequence[Match],
+    projects: Iterable[LineProject],
+    is_country: Callable[[str], bool],
+) -> list[Match]:
+    """``matches``, a chain of three countries or more with a mode word beside it ("the
+    Uzbekistan–Kyrgyzstan–China railway") read as the held line of that mode named by the same
+    countries in another order (flagged as a variant), the countries' own matches dropped."""
+    lines = [p for p in projects if p.kind in _BEFORE and _country_chain(p.name, is_country)]
+    result = list(matches)
+    for chain in _country_chains(text, matches):
+        first, last = chain[0], chain[-1]
+        span = Match(first.start, last.end, text[first.start : last.end], (), first.method)
+        mode = _mode_beside(text, span)
+        countries = frozenset(i for m in chain for i in m.ids(EntryKind.COUNTRY)[:1])
+        same = [p for p in lines if p.kind is mode and p.countries == countries]
+        if len(same) != 1 or len(countries) != len(chain):
+            continue
+        entry = Entry(EntryKind.PROJECT, same[0].id, same[0].name, alias=True)
+        line = replace(span, entries=(entry,), method=MatchMethod.VARIANT, variant_of=same[0].name)
+        result = [m for m in result if not any(m is c for c in chain)] + [line]
+    return sorted(result, key=lambda m: m.start)
+
+
+def _country_chains(text: str, matches: Sequence[Match]) -> list[list[Match]]:
+    """Runs of three country names or more joined by dashes."""
+    chains: list[list[Match]] = []
+    run: list[Match] = []
+    for match in matches:
+        if not match.ids(EntryKind.COUNTRY) or match.ids(EntryKind.PROJECT):
+            run = []
+            continue
+        if run and not _DASHES.fullmatch(text[run[-1].end : match.start]):
+            if len(run) >= 3:
+                chains.append(run)
+            run = []
+        run.append(match)
+    if len(run) >= 3:
+        chains.append(run)
+    return chains

@@ -527,3 +527,20 @@ def test_a_line_named_by_its_countries_reordered_is_the_held_line(
 def test_a_working_group_set_up_is_no_opening_of_the_line(kb: KnowledgeBase, text: str) -> None:
     events = events_in(proposals_from(kb, text))
     assert ProjectStatus.IN_SERVICE not in {e.status for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides talked over how to speed up big infrastructure projects, including the"
+        " construction of the China–Kyrgyzstan–Uzbekistan railway.",
+        "Стороны обсудили, как ускорить реализацию крупных инфраструктурных проектов, в том числе"
+        " строительство железной дороги Китай – Кыргызстан – Узбекистан.",
+    ],
+)
+def test_works_sped_up_among_projects_are_under_way(kb: KnowledgeBase, text: str) -> None:
+    """A pace of works is said only of works going on; the works listed are the line's."""
+    events = events_in(proposals_from(kb, text))
+    assert [(e.project_id, e.status) for e in events] == [
+        ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION)
+    ]

@@ -21,7 +21,7 @@ from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reporte
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
-from caravan.analysis.ingest.listed_sections import listed_after
+from caravan.analysis.ingest.listed_sections import listed_after, object_after
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -288,6 +288,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             # "going on at several sections — A, B and C": each line listed
             listed = listed_after(view, projects, t_end) if found is None else []
             found = found or (listed[0] if listed else None)
+            if found is None and pace:  # "speed up projects, including the construction of X"
+                found = object_after(view, projects, t_end)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
             # "construction of the A (152 km) and B (272 km) lines has begun": both

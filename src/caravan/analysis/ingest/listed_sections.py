@@ -10,7 +10,7 @@ import re
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import Match
 
-__all__ = ["listed_after"]
+__all__ = ["listed_after", "object_after"]
 
 #: The noun the list hangs on, then its dash or colon.
 _LIST_HEAD = re.compile(
@@ -32,3 +32,17 @@ def listed_after(view: SentenceView, projects: list[Match], position: int) -> li
     end = _LIST_END.search(view.text, head.end(), view.end)
     stop = end.start() if end is not None else view.end
     return [p for p in projects if head.end() <= p.start and p.end <= stop and not p.borrowed]
+
+
+#: What joins works to what they build: "construction of the …", "строительство железной дороги".
+_OF = re.compile(r"\s+(?:(?:of|on)\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+
+
+def object_after(view: SentenceView, projects: list[Match], position: int) -> Match | None:
+    """The project right after works that end at ``position`` ("… including the construction
+    of the CKU railway"), when the phrase's clause names none of its own."""
+    for project in projects:
+        if project.start > position and not project.borrowed:
+            joined = _OF.fullmatch(view.text, position, project.start)
+            return project if joined is not None else None
+    return None

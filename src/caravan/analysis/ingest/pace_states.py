@@ -19,6 +19,8 @@ __all__ = ["PACE_TRIGGERS", "pace_of_works"]
 
 _EN_PACE = re.compile(
     r"\b(?:speed(?:ing)?\s+up|accelerat\w*|step(?:ping)?\s+up|expedit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    # "… speed up big projects, including the construction of …": the works listed
+    r"(?:(?:\w+\s+){0,2}projects?,?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+)?)?"
     r"(?:construction|building|works?)\b"
     r"|\b(?:finished|completed|built|done)\s+(?:early|ahead\s+of\s+(?:schedule|time|the\s+deadline))\b"
     r"|\b(?:construction|building|works?|project|line|railway|road|highway)\s+(?:[\w-]+\s+){0,4}?"
@@ -28,7 +30,9 @@ _EN_PACE = re.compile(
     re.IGNORECASE,
 )
 _RU_PACE = LemmaPattern(
-    r"(?<!\w)(?:инф_)?(?:ускорить|ускорять|ускорение)\s+(?:\w+\s+)?(?:строительство|работа|возведение)(?!\w)"
+    r"(?<!\w)(?:инф_)?(?:ускорить|ускорять|ускорение)\s+(?:\w+\s+)?"
+    r"(?:(?:\w+\s+){0,3}?проект\s*,?\s+(?:в\s+тот\s+число|включая|включать)\s+)?"
+    r"(?:строительство|работа|возведение)(?!\w)"
     r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?"
     r"(?:ранее|раньше|ранний)\s+(?:срок|наметить|запланировать|планировать|график|план)(?!\w)"
     r"|(?<!\w)(?:строительство|стройка|работа|возведение)\s+(?:\w+\s+)?(?:идти|вестись)\s+"

@@ -417,3 +417,13 @@ def test_russian_airports_listed_by_their_towns_give_both(kb: KnowledgeBase) -> 
 def test_towns_listed_by_region_give_no_facility(kb: KnowledgeBase) -> None:
     text = "Trade grew in towns in the border districts of Zaisan and Kendirli."
     assert _new(kb, text, EntityKind.PLACE) == ["Zaisan", "Kendirli"]
+
+
+def test_a_russian_corridor_a_train_went_along_is_its_path(kb: KnowledgeBase) -> None:
+    text = "По мультимодальному коридору Китай — Кыргызстан — Узбекистан — Таджикистан пошел поезд."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_corridor_opened_is_still_a_project(kb: KnowledgeBase) -> None:
+    text = "Открыт мультимодальный коридор Китай — Кыргызстан — Узбекистан — Таджикистан."
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1

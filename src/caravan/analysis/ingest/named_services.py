@@ -6,7 +6,8 @@
 Афганистан»": a service or route the knowledge base lacks. A chain of two ("China-Europe
 freight trains") is a kind of traffic, not one service, unless a name of its own leads it
 ("Tianshan"); a Russian route or corridor needs four countries, as an English corridor does,
-and a route its kind ("транспортного маршрута …"; "по маршруту …" alone is a train's path).
+and a route its kind ("транспортного маршрута …"); one a train went along ("по маршруту …",
+"по мультимодальному коридору …") is its path.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _RU_ROUTE = re.compile(
 
 #: A route with no word of what it is: the path of a train, not a route of its own.
 _BARE_ROUTE = re.compile(r"маршрут\w*")
+#: "По мультимодальному коридору Китай — … пошел первый поезд": along it, a path.
+_ALONG = re.compile(r"(?<![\w-])[Пп]о\s+$")
 
 
 def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
@@ -62,7 +65,7 @@ def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         links = _LINK_DASH.split(found["chain"])
         if not all(_is_country(gazetteer, link) for link in links):
             continue
-        if _BARE_ROUTE.fullmatch(found["head"]):
+        if _BARE_ROUTE.fullmatch(found["head"]) or _ALONG.search(view.sentence, 0, found.start()):
             continue  # "поезд по маршруту Китай – … – Иран": the path a train took
         name = f"{_masculine_nominative(found['head'])} {found['chain']}"
         yield name, view.start + found.start(), view.start + found.end()

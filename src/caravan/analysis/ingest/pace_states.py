@@ -1,13 +1,11 @@
 """Works whose pace is spoken of: they are under way as the report is written.
 
-"The second line … would be finished early", "agreed to speed up construction of the … railway",
-"участок … достроят раньше срока", "ускорить строительство": a finish ahead of schedule or a
-faster pace is said only of works going on, whatever tense carries it. So is a pace measured
-against the plan ("is ahead of schedule", "moving faster than planned", "опережает график",
-"стройка идёт быстрее, чем предполагал график", "достроят раньше намеченного"). The state holds
-on the report's day (the year of the finish is the plan's, not the state's).
+"Agreed to speed up construction of the … railway", "ускорить строительство": a faster pace is
+said only of works going on, whatever tense carries it. So is a pace measured against the plan
+("is ahead of schedule", "moving faster than planned", "опережает график", "стройка идёт
+быстрее"). The state holds on the report's day. A finish to come early ("would be finished
+early", "достроят раньше срока") is a planned completion, which gives no state (corpus rule 21).
 """
-
 from __future__ import annotations
 
 import re
@@ -22,7 +20,6 @@ _EN_PACE = re.compile(
     # "… speed up big projects, including the construction of …": the works listed
     r"(?:(?:\w+\s+){0,2}projects?,?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+)?)?"
     r"(?:construction|building|works?)\b"
-    r"|\b(?:finished|completed|built|done)\s+(?:early|ahead\s+of\s+(?:schedule|time|the\s+deadline))\b"
     r"|\b(?:construction|building|works?|project|line|railway|road|highway)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:is|are|was|were|remains?|stays?)\s+(?:now\s+|still\s+|well\s+|running\s+)*"
     r"(?:ahead\s+of\s+(?:schedule|plan|the\s+schedule)"
@@ -33,12 +30,9 @@ _RU_PACE = LemmaPattern(
     r"(?<!\w)(?:инф_)?(?:ускорить|ускорять|ускорение)\s+(?:\w+\s+)?"
     r"(?:(?:\w+\s+){0,3}?проект\s*,?\s+(?:в\s+тот\s+число|включая|включать)\s+)?"
     r"(?:строительство|работа|возведение)(?!\w)"
-    r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?"
-    r"(?:ранее|раньше|ранний)\s+(?:срок|наметить|запланировать|планировать|график|план)(?!\w)"
     r"|(?<!\w)(?:строительство|стройка|работа|возведение)\s+(?:\w+\s+)?(?:идти|вестись)\s+"
     r"(?:\w+\s+)?быстрый(?!\w)"
     r"|(?<!\w)(?:опережать|опережение)\s+(?:\w+\s+)?график(?!\w)"
-    r"|(?<!\w)(?:инф_)?(?:достроить|завершить|построить|сдать|закончить)\s+(?:\w+\s+){0,3}?досрочно(?!\w)"
 )
 
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.

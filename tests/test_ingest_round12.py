@@ -544,3 +544,34 @@ def test_works_sped_up_among_projects_are_under_way(kb: KnowledgeBase, text: str
     assert [(e.project_id, e.status) for e in events] == [
         ("prj-cku-railway", ProjectStatus.UNDER_CONSTRUCTION)
     ]
+
+
+# -- a status phrase whose subject is a thing of another kind --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos Gateway dry port handles grain and containers. It is the second joint"
+        " project, after the logistics terminal opened at the port of Lianyungang.",
+        "Сухой порт Хоргос перерабатывает зерно и контейнеры. Это второй совместный проект,"
+        " после терминала, открытого в порту Ляньюньган.",
+    ],
+)
+def test_a_terminal_opened_is_not_the_dry_port_referred_to(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text, dt.date(2026, 2, 6)))
+    assert all(e.project_id != "prj-khorgos-gateway-dry-port" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Khorgos Gateway dry port opened in 2015.",
+        "Сухой порт «Хоргос – Восточные ворота» открыли в 2015 году.",
+    ],
+)
+def test_the_dry_port_opening_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text, dt.date(2026, 2, 6)))
+    assert [(e.project_id, e.status, e.date.year) for e in events] == [
+        ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, 2015)
+    ]

@@ -21,7 +21,11 @@ from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reporte
 from caravan.analysis.ingest.fronted_dates import fronted_date
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
-from caravan.analysis.ingest.listed_sections import listed_after, object_after
+from caravan.analysis.ingest.listed_sections import (
+    listed_after,
+    object_after,
+    other_thing_between,
+)
 from caravan.analysis.ingest.morphology import LemmaPattern
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -292,6 +296,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 found = object_after(view, projects, t_end)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
+            if other_thing_between(view, found, t_start):
+                continue  # "X is …, after the logistics terminal opened at …": the terminal's
             # "construction of the A (152 km) and B (272 km) lines has begun": both
             for project in [found, *_coordinated(view, projects, found), *listed[1:]]:
                 project_id = project.ids(EntryKind.PROJECT)[0]

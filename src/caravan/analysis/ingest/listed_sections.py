@@ -9,8 +9,9 @@ import re
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import Match
+from caravan.analysis.ingest.other_objects import names_other_thing
 
-__all__ = ["listed_after", "object_after"]
+__all__ = ["listed_after", "object_after", "other_thing_between"]
 
 #: The noun the list hangs on, then its dash or colon.
 _LIST_HEAD = re.compile(
@@ -46,3 +47,18 @@ def object_after(view: SentenceView, projects: list[Match], position: int) -> Ma
             joined = _OF.fullmatch(view.text, position, project.start)
             return project if joined is not None else None
     return None
+
+
+#: How far before a status phrase a thing of another kind stands as its subject.
+_SUBJECT_REACH = 40
+
+
+def other_thing_between(view: SentenceView, project: Match, position: int) -> bool:
+    """True when a thing of another kind stands between the project named before a status
+    phrase (or, for one referred back to, the phrase's clause start) and the phrase ("Khorgos
+    Gateway is …, after the logistics terminal opened at …"): the phrase is that thing's."""
+    if not project.borrowed and project.end > position:
+        return False
+    named_end = view.start if project.borrowed else project.end  # one referred back: the clause
+    start = max(named_end, view.segment_of(position)[0], position - _SUBJECT_REACH)
+    return start < position and names_other_thing(view.text, start, position, project)

@@ -575,3 +575,20 @@ def test_the_dry_port_opening_is_still_read(kb: KnowledgeBase, text: str) -> Non
     assert [(e.project_id, e.status, e.date.year) for e in events] == [
         ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, 2015)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He singled out transport, where work on big projects, among them the Darbaza –"
+        " Maktaaral railway and the Bakhty – Ayagoz line, is well advanced.",
+        "Он отметил транспорт: строительство крупных проектов, в том числе железной дороги"
+        " Дарбаза – Мактаарал и линии Бахты – Аягоз, продолжается.",
+    ],
+)
+def test_works_on_projects_among_them_lines_are_each_lines(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert {(e.project_id, e.status) for e in events} == {
+        ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION),
+        ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION),
+    }

@@ -290,7 +290,11 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 continue  # "work on opening the branch": an aim, not an opening
             found = _project_for(view, projects, t_start, t_end)
             # "going on at several sections — A, B and C": each line listed
-            listed = listed_after(view, projects, t_end) if found is None else []
+            listed = (
+                listed_after(view, projects, t_end) or listed_after(view, projects, t_start)
+                if found is None
+                else []
+            )
             found = found or (listed[0] if listed else None)
             if found is None and pace:  # "speed up projects, including the construction of X"
                 found = object_after(view, projects, t_end)

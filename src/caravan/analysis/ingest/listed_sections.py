@@ -15,18 +15,23 @@ __all__ = ["listed_after", "object_after", "other_thing_between"]
 
 #: The noun the list hangs on, then its dash or colon.
 _LIST_HEAD = re.compile(
-    r"[^.;]{0,60}?\b(?:sections?|lines?|railways?|roads?|projects?|stretch(?:es)?)\s*[—–:-]\s*"
-    r"|[^.;]{0,60}?(?<![\w-])(?:участк\w*|лини\w*|дорог\w*|проект\w*)\s*[—–:-]\s*",
+    r"[^.;]{0,60}?\b(?:sections?|lines?|railways?|roads?|projects?|stretch(?:es)?)"
+    r"(?:\s*[—–:-]|,\s+(?:among\s+them|including|such\s+as))\s*"
+    r"|[^.;]{0,60}?(?<![\w-])(?:участк\w*|лини\w*|дорог\w*|проект\w*)"
+    r"(?:\s*[—–:-]|,\s+(?:в\s+том\s+числе|среди\s+них|включая))\s*",
     re.IGNORECASE,
 )
 #: Where the list ends: a closing dash before the sentence goes on in lower case (a dash
-#: inside a name, "Дарбаза – Мактаарал", is no end), or the sentence's end.
-_LIST_END = re.compile(r"\s+[—–]\s+(?=[a-zа-яё])|[.;]")
+#: inside a name, "Дарбаза – Мактаарал", is no end), a comma before the verb, or the sentence's end.
+_LIST_END = re.compile(
+    r"\s+[—–]\s+(?=[a-zа-яё])|,\s+(?:is|are|was|were|has|have|идёт|идет|ведётся|ведется|продолжа\w*)\b|[.;]"
+)
 
 
 def listed_after(view: SentenceView, projects: list[Match], position: int) -> list[Match]:
-    """The projects of a list introduced right after ``position`` by a noun and a dash or
-    colon, in order; none when no such list follows."""
+    """The projects of a list introduced right after ``position`` by a noun and a dash, a
+    colon or "among them" ("work on big projects, among them A and B, is well advanced"), in
+    order; none when no such list follows."""
     head = _LIST_HEAD.match(view.text, position, view.end)
     if head is None:
         return []

@@ -592,3 +592,40 @@ def test_works_on_projects_among_them_lines_are_each_lines(kb: KnowledgeBase, te
         ("prj-cn-kz-third-railway", ProjectStatus.UNDER_CONSTRUCTION),
         ("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION),
     }
+
+
+# -- founded is in service (corpus rule 9); a school founded is not the project ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "year"),
+    [
+        ("The Pengsheng Agricultural Park was founded in 2017.", "prj-pengsheng-agri-park", 2017),
+        (
+            "Сухой порт «Хоргос – Восточные ворота» был основан в 2015 году.",
+            "prj-khorgos-gateway-dry-port",
+            2015,
+        ),
+    ],
+)
+def test_founded_is_in_service_from_then(
+    kb: KnowledgeBase, text: str, project: str, year: int
+) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert [(e.project_id, e.status, e.date.year) for e in events] == [
+        (project, ProjectStatus.IN_SERVICE, year)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pengsheng Agricultural Park grows vegetables. It grew out of a farming school"
+        " founded in 1962.",
+        "Агропарк Pengsheng Agricultural Park выращивает овощи. Он вырос из сельской школы,"
+        " основанной в 1962 году.",
+    ],
+)
+def test_a_school_founded_is_not_the_project(kb: KnowledgeBase, text: str) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert all(e.date.year != 1962 for e in events)

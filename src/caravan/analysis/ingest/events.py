@@ -96,7 +96,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|строят|возводят|(?:заложил\w*|заложен\w*)\s+(?:\w+\s+){0,2}?капсул\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|(?:the\s+)?launch\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])))\b|(?<![\w-])запуск\w*\s+проект\w*|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?)(?![\w-])", 0.75),
         # a facility founded exists from then: "Set up in 2015, … Gateway grew into …", "был создан"
-        (ProjectStatus.IN_SERVICE, r"\b(?:established|set\s+up)\b|(?<![\w-])(?:создан[аоы]?|созданн\w+)(?![\w-])", 0.7),
+        (ProjectStatus.IN_SERVICE, r"\b(?:established|set\s+up|founded)\b|(?<![\w-])(?:создан[аоы]?|созданн\w+|основан[аоы]?|основанн\w+)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|document)\b[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+signed\b", 0.75),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on|by)\b", 0.7),

@@ -22,14 +22,15 @@ _OTHER_HEADS = re.compile(
     r"|hubs?\b|(?<!press\s)offices?\b|venues?\b|headquarters\b|premises\b|assembly\s+points?\b"
     r"|branch(?:es)?\b|campus(?:es)?\b|smelters?\b|refiner(?:y|ies)\b"
     # a body set up to work on it: "the Working Group set up under …", "создана рабочая группа"
-    r"|(?:working\s+)?groups?\b|commissions?\b|councils?\b|committees?\b)"
+    r"|(?:working\s+)?groups?\b|commissions?\b|councils?\b|committees?\b"
+    r"|schools?\b|colleges?\b)"
     # a company founded: "… Railway Company LLC was then set up", "создана компания ООО «…»"
     r"|(?-i:Company|LLC|Ltd|JSC|LLP|Corporation)\b(?:\s+\w+){0,3}?\s+(?:was|were|has\s+been)\s+"
     r"(?:\w+\s+)?(?:set\s+up|established|founded|registered|created)\b"
     r"|(?<![\w-])(?:создан\w*|учрежден\w*|зарегистрирован\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:компани\w*|предприяти\w*|(?-i:ООО|ТОО|АО))(?![\w-])"
     r"|(?<![\w-])(?:склад|магазин|автоперевозк|перевозк|рейс|терминал|хаб|офис|представительств"
-    r"|рабоч\w+\s+групп|комисси|комитет"
+    r"|рабоч\w+\s+групп|комисси|комитет|школ|колледж|училищ"
     r"|штаб-квартир|филиал|кампус|медеплавильн|плавильн|аффинажн|нефтеперерабатывающ)",
     re.IGNORECASE,
 )

@@ -63,8 +63,13 @@ def test_a_ratio_of_states_with_a_length_is_no_line(kb: KnowledgeBase) -> None:
 # -- a train's path, a person's title, a country's adjective -----------------------------------
 
 
-def test_a_bare_russian_route_of_countries_is_a_trains_path(kb: KnowledgeBase) -> None:
+def test_a_russian_route_given_a_test_run_is_a_project(kb: KnowledgeBase) -> None:
     text = "Оператор отправил пробный поезд по маршруту Китай – Казахстан – Туркменистан – Иран."
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1  # rule 29: a service of its own
+
+
+def test_a_route_gas_flows_along_is_no_project(kb: KnowledgeBase) -> None:
+    text = "Газ идет по трем линиям по маршруту Туркменистан - Узбекистан - Казахстан - Китай."
     assert _new(kb, text, EntityKind.PROJECT) == []
 
 
@@ -419,11 +424,35 @@ def test_towns_listed_by_region_give_no_facility(kb: KnowledgeBase) -> None:
     assert _new(kb, text, EntityKind.PLACE) == ["Zaisan", "Kendirli"]
 
 
-def test_a_russian_corridor_a_train_went_along_is_its_path(kb: KnowledgeBase) -> None:
+def test_a_russian_corridor_with_a_trip_not_called_first_is_a_route(kb: KnowledgeBase) -> None:
     text = "По мультимодальному коридору Китай — Кыргызстан — Узбекистан — Таджикистан пошел поезд."
     assert _new(kb, text, EntityKind.PROJECT) == []
 
 
-def test_a_russian_corridor_opened_is_still_a_project(kb: KnowledgeBase) -> None:
+def test_a_russian_corridor_opened_is_a_project(kb: KnowledgeBase) -> None:
     text = "Открыт мультимодальный коридор Китай — Кыргызстан — Узбекистан — Таджикистан."
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1
+
+
+def test_a_russian_corridor_given_its_first_train_is_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "По мультимодальному коридору Китай — Кыргызстан — Узбекистан — Таджикистан пошел первый"
+        " грузовой поезд."
+    )
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 1
+
+
+def test_an_english_corridor_only_planned_is_a_route(kb: KnowledgeBase) -> None:
+    text = (
+        "The idea is that the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport"
+        " corridor will at first carry goods by road."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_an_english_corridor_given_a_first_train_is_a_project(kb: KnowledgeBase) -> None:
+    text = (
+        "The first train ran on the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal"
+        " transport corridor."
+    )
     assert len(_new(kb, text, EntityKind.PROJECT)) == 1

@@ -215,6 +215,14 @@ _KIND_WORDS = frozenset(
 _REGION_WORDS = frozenset({"asia", "asian", "central", "europe", "eurasian", "caspian"})
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _GENERIC = re.compile(r"^(?:The|A|An|This|That|Its|Their|New|Old|First|Second|Third|Main)$")
+#: A service or works of a corridor's own (corpus rule 29): a first, pilot, test or regular run,
+#: a launch or opening, a tariff, an operator, construction.
+_SERVICE = re.compile(
+    r"(?<!\bat\s)\b(?:first|pilot|test|trial|regular|launch\w*|open(?:ed|ing|s)?|tariffs?|operators?"
+    r"|construction"
+    r"|built|building)\b",
+    re.IGNORECASE,
+)
 #: A corridor through four countries or more is one route, not a pair's many lines:
 #: "the China-Tajikistan-Turkmenistan-Iran-Türkiye multimodal transport corridor".
 _LONG_COUNTRY_CORRIDOR = re.compile(
@@ -279,6 +287,8 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
                 gazetteer.is_country_word(w.key) or w.key in _REGION_WORDS for w in words
             ) and not _LONG_COUNTRY_CORRIDOR.search(name):
                 continue  # "China–Kazakhstan railway": too generic to be a new thing
+            if _LONG_COUNTRY_CORRIDOR.search(name) and not _SERVICE.search(view.sentence):
+                continue  # a corridor only promoted or discussed is a route (rule 29)
             proper = {
                 w.key
                 for w in words

@@ -6,8 +6,8 @@
 Афганистан»": a service or route the knowledge base lacks. A chain of two ("China-Europe
 freight trains") is a kind of traffic, not one service, unless a name of its own leads it
 ("Tianshan"); a Russian route or corridor needs four countries, as an English corridor does,
-and a route its kind ("транспортного маршрута …"); one a train went along ("по маршруту …",
-"по мультимодальному коридору …") is its path.
+when the sentence gives it a service or works of its own (rule 29: "запустило тестовый поезд по
+маршруту Китай – … – Иран"; not "газ идет по маршруту …").
 """
 
 from __future__ import annotations
@@ -44,10 +44,15 @@ _RU_ROUTE = re.compile(
     + r"){3,6})"
 )
 
-#: A route with no word of what it is: the path of a train, not a route of its own.
-_BARE_ROUTE = re.compile(r"маршрут\w*")
-#: "По мультимодальному коридору Китай — … пошел первый поезд": along it, a path.
-_ALONG = re.compile(r"(?<![\w-])[Пп]о\s+$")
+#: A service or works of a route's own (corpus rule 29), in its sentence or the one before: a
+#: first, pilot, test or regular run, a launch, a trial operation, a tariff, an operator (logistics
+#: companies engaged for it), construction.
+_SERVICE = re.compile(
+    r"(?<![\w-])(?:перв\w+|пробн\w+|тестов\w+|пилотн\w+|регулярн\w+|запуст\w+|запуск\w*|откры\w+"
+    r"|стартова\w+|эксплуатаци\w+|тариф\w*|оператор\w*|строительств\w*"
+    r"|логистическ\w+\s+компани\w+)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
@@ -65,8 +70,8 @@ def named_services(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         links = _LINK_DASH.split(found["chain"])
         if not all(_is_country(gazetteer, link) for link in links):
             continue
-        if _BARE_ROUTE.fullmatch(found["head"]) or _ALONG.search(view.sentence, 0, found.start()):
-            continue  # "поезд по маршруту Китай – … – Иран": the path a train took
+        if not any(_SERVICE.search(v.sentence) for v in view.with_previous(1)):
+            continue  # "газ идет по маршруту …", a route promoted: no service of its own (rule 29)
         name = f"{_masculine_nominative(found['head'])} {found['chain']}"
         yield name, view.start + found.start(), view.start + found.end()
 

@@ -169,7 +169,7 @@ def test_a_name_placed_in_another_country_is_another_place(
         "Construction of the China-Kyrgyzstan-Uzbekistan railway is ahead of schedule.",
         "Work on the China-Kyrgyzstan-Uzbekistan railway is moving faster than planned.",
         "Строительство железной дороги Китай — Кыргызстан — Узбекистан опережает график.",
-        "Железную дорогу Китай — Кыргызстан — Узбекистан достроят на два года раньше намеченного.",
+        # a finish to come early is a planned completion: no state (rule 21, round-8 tests)
     ],
 )
 def test_works_ahead_of_their_schedule_are_under_way(kb: KnowledgeBase, text: str) -> None:

@@ -563,6 +563,7 @@ def test_a_denied_pace_says_nothing(kb: KnowledgeBase, text: str) -> None:
         "Construction of the second line on the Dostyk-Moiynty section would be finished"
         " early in 2025, the minister said.",
         "Участок «Достык — Мойынты» в 2025 году достроят раньше срока.",
+        "Железную дорогу Китай — Кыргызстан — Узбекистан достроят на два года раньше намеченного.",
     ],
 )
 def test_a_finish_to_come_early_is_no_state(kb: KnowledgeBase, text: str) -> None:

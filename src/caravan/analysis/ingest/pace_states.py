@@ -6,6 +6,7 @@ said only of works going on, whatever tense carries it. So is a pace measured ag
 быстрее"). The state holds on the report's day. A finish to come early ("would be finished
 early", "достроят раньше срока") is a planned completion, which gives no state (corpus rule 21).
 """
+
 from __future__ import annotations
 
 import re

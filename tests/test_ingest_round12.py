@@ -629,3 +629,21 @@ def test_founded_is_in_service_from_then(
 def test_a_school_founded_is_not_the_project(kb: KnowledgeBase, text: str) -> None:
     events = events_in(proposals_from(kb, text))
     assert all(e.date.year != 1962 for e in events)
+
+
+# -- a state named as where a border runs is no party to bilateral trade ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan's railway and logistics bodies met China's Urumqi Railways. The delegation"
+        " then visited a station close to the border with the Kyrgyz Republic. Bilateral trade"
+        " exceeded $3.9 billion last year.",
+        "Делегация Таджикистана встретилась с представителями Урумчийской железной дороги Китая."
+        " Затем она посетила станцию у границы с Кыргызстаном. Двусторонний товарооборот в"
+        " прошлом году превысил 3,9 млрд долларов.",
+    ],
+)
+def test_a_border_state_is_no_party_to_the_bilateral_trade(kb: KnowledgeBase, text: str) -> None:
+    assert [(v, p, y) for v, p, _, y in _trade(kb, text)] == [(3.9, "tj", 2024)]

@@ -21,6 +21,7 @@ from caravan.analysis.ingest.amount_scopes import (
     subnational_owner,
     subnational_pair,
 )
+from caravan.analysis.ingest.border_mentions import named_as_border
 from caravan.analysis.ingest.bracketed_countries import another_country_said
 from caravan.analysis.ingest.context import (
     CENTRAL_ASIA,
@@ -639,14 +640,24 @@ def _partner_before(view: SentenceView) -> str | None:
     for _ in range(_RUN_ON_SENTENCES):
         if earlier is None:
             break
-        named |= {i for m in earlier.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY)}
+        named |= {
+            i
+            for m in earlier.of_kind(EntryKind.COUNTRY)
+            if not named_as_border(view.text, m)  # "close to the border with …": a place
+            for i in m.ids(EntryKind.COUNTRY)
+        }
         earlier = earlier.previous
     if "cn" in named and len(named - {"cn"}) == 1:
         return (named - {"cn"}).pop()
     if named - {"cn"}:
         return None  # the sentences just before name other states: not the text's pair
     while earlier is not None:
-        named |= {i for m in earlier.of_kind(EntryKind.COUNTRY) for i in m.ids(EntryKind.COUNTRY)}
+        named |= {
+            i
+            for m in earlier.of_kind(EntryKind.COUNTRY)
+            if not named_as_border(view.text, m)
+            for i in m.ids(EntryKind.COUNTRY)
+        }
         earlier = earlier.previous
     if "cn" not in named:
         return None

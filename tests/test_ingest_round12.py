@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from caravan.model.enums import ProjectStatus
+from caravan.model.enums import AgreementKind, ProjectStatus
 from caravan.model.proposals import FigureQuantity, FlagCode, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, figures_in, proposals_from
@@ -647,3 +647,31 @@ def test_a_school_founded_is_not_the_project(kb: KnowledgeBase, text: str) -> No
 )
 def test_a_border_state_is_no_party_to_the_bilateral_trade(kb: KnowledgeBase, text: str) -> None:
     assert [(v, p, y) for v, p, _, y in _trade(kb, text)] == [(3.9, "tj", 2024)]
+
+
+# -- documents signed with a group of partners are one proposal (rule 4) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Kazakhstan Temir Zholy also signed cooperation memoranda with several large Chinese"
+            " logistics companies.",
+            "Cooperation memoranda between Kazakhstan Temir Zholy and several large Chinese"
+            " logistics companies",
+            AgreementKind.MEMORANDUM,
+        ),
+        (
+            "«Казахстан темир жолы» также подписал меморандумы о сотрудничестве с несколькими"
+            " крупными китайскими логистическими компаниями.",
+            "Меморандумы о сотрудничестве между «Казахстан темир жолы» и несколькими крупными"
+            " китайскими логистическими компаниями",
+            AgreementKind.MEMORANDUM,
+        ),
+    ],
+)
+def test_documents_signed_with_a_group_of_partners_are_one_proposal(
+    kb: KnowledgeBase, text: str, name: str, kind: AgreementKind
+) -> None:
+    assert [(a.name, a.agreement_kind) for a in _agreements(kb, text)] == [(name, kind)]

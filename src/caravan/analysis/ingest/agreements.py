@@ -45,6 +45,7 @@ from caravan.analysis.ingest.morphology import (
     only_plural,
     singular_noun,
 )
+from caravan.analysis.ingest.partner_groups import documents_with_partners
 from caravan.analysis.ingest.referred_subjects import referred_documents, referring_tail
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
@@ -72,6 +73,7 @@ _DOCUMENT_WORDS = (
     ("action plan", AgreementKind.ACTION_PLAN), ("plan of action", AgreementKind.ACTION_PLAN),
     ("joint statement", AgreementKind.JOINT_STATEMENT), ("treaty", AgreementKind.TREATY),
     ("declaration", AgreementKind.DECLARATION), ("memorandum", AgreementKind.MEMORANDUM),
+    ("memoranda", AgreementKind.MEMORANDUM),
     ("agreement", AgreementKind.AGREEMENT), ("programme", AgreementKind.PROGRAMME),
     ("program", AgreementKind.PROGRAMME), ("plan", AgreementKind.ACTION_PLAN),
     ("план действий", AgreementKind.ACTION_PLAN), ("совместное заявление", AgreementKind.JOINT_STATEMENT),
@@ -254,7 +256,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
-    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
@@ -713,7 +715,11 @@ def _untitled(
         if plural:
             # "documents on A and on B" are one document each; "documents on trade, energy
             # and culture", "семь меморандумов" are a group the text does not name one by one.
-            yield from _each_document(noun, tail, start)
+            each = list(_each_document(noun, tail, start))
+            yield from each
+            noun_end = start + len(noun)
+            if not each and (group := documents_with_partners(view, noun, start, noun_end)):
+                yield group  # "signed cooperation memoranda with several Chinese companies"
             continue
         for a, b in coordinated_titles(view.text, start, end):
             # "соглашение о … и договор о …": two documents; "соглашение почти на $3 млрд — на

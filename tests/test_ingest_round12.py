@@ -675,3 +675,22 @@ def test_documents_signed_with_a_group_of_partners_are_one_proposal(
     kb: KnowledgeBase, text: str, name: str, kind: AgreementKind
 ) -> None:
     assert [(a.name, a.agreement_kind) for a in _agreements(kb, text)] == [(name, kind)]
+
+
+# -- a held name inside a company's or institute's name is not the project -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A language centre has opened at the university. Its partners are Beijing Silk Road"
+        " Culture Development Co., Ltd. and the Silk Road Innovation and Development Institute.",
+        "В университете открылся языковой центр. Его партнёры — Beijing Silk Road Culture"
+        " Development Co., Ltd. и Silk Road Innovation and Development Institute.",
+    ],
+)
+def test_a_held_name_inside_a_company_or_institute_is_not_the_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = events_in(proposals_from(kb, text))
+    assert all(e.project_id != "prj-ca-ecommerce-cooperation" for e in events)

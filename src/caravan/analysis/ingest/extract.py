@@ -226,7 +226,10 @@ _LINE_WORD = re.compile(
 #: A known name inside a company's name ("… Railway Company LLC") is not the project.
 _COMPANY_AFTER = re.compile(
     # a word or two of the company's own may come first: "KAZ Minerals Smelting LLP"
-    r"(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s*(?:Company|Co\.|LLC|LLP|Ltd\.?|JSC|PLC|Corporation|Corp\.?|Holding)\b",
+    r"(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s*(?:(?:Company|LLC|LLP|Ltd|JSC|PLC|Corporation|Corp|Holding)\b"
+    r"|Co\.)"  # "Co." ends in a stop, after which no word boundary need follow
+    # or an institution's: "the Silk Road Innovation and Development Institute"
+    r"|(?:\s+(?:(?-i:[A-Z])[\w-]*|and|of|for)){0,4}\s+(?-i:Institute|Foundation|Academy|Association)\b",
     re.IGNORECASE,
 )
 #: A known name right after a company's legal form and inside a longer name ("ООО Silk Road

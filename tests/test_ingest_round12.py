@@ -694,3 +694,17 @@ def test_a_held_name_inside_a_company_or_institute_is_not_the_project(
 ) -> None:
     events = events_in(proposals_from(kb, text))
     assert all(e.project_id != "prj-ca-ecommerce-cooperation" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Transport also signed cooperation memoranda with several large Chinese"
+        " logistics companies.",
+        "Министерство транспорта Узбекистана подписало меморандумы о сотрудничестве с"
+        " несколькими китайскими логистическими компаниями.",
+    ],
+)
+def test_a_body_named_by_its_kind_gives_no_group_of_documents(kb: KnowledgeBase, text: str) -> None:
+    """Such reports go on to list the companies, each a document (round 4's reading)."""
+    assert _agreements(kb, text) == []

@@ -13,7 +13,9 @@ from caravan.analysis.ingest.context import SentenceView
 __all__ = ["documents_with_partners"]
 
 _EN_NAME = r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*"
-_RU_NAME = r"«[^»]{1,60}»|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*|[А-ЯЁ][а-яё-]+"
+#: A Russian signer by its own name, quoted or in Latin letters (a ministry named by its kind,
+#: "Министерство транспорта Узбекистана", signs memoranda with companies the text then lists).
+_RU_NAME = r"«[^»]{1,60}»|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
 #: Who signed, right before the verb: "Uztemiryulcontainer also signed …".
 _EN_SIGNER = re.compile(
     r"(?P<who>" + _EN_NAME + r")\s+(?:also\s+|has\s+|have\s+|had\s+)*signed\s+(?:[\w-]+\s+){0,2}$"
@@ -21,6 +23,8 @@ _EN_SIGNER = re.compile(
 _RU_SIGNER = re.compile(
     r"(?P<who>" + _RU_NAME + r")\s+(?:также\s+)?(?:подписал\w*|заключил\w*)\s+(?:[а-яё-]+\s+){0,2}$"
 )
+#: What may stand before the signer's name in its clause: nothing, or an article.
+_BARE_SUBJECT = frozenset({"", "The", "the"})
 #: The partners after the document: "with several large Chinese logistics companies".
 _EN_PARTNERS = re.compile(r"\s+with\s+(?P<partners>[^,.;:()]{3,80}?)\s*(?=[,.;:(]|$)")
 _RU_PARTNERS = re.compile(
@@ -41,6 +45,8 @@ def documents_with_partners(
     signer = (_RU_SIGNER if russian else _EN_SIGNER).search(view.text, clause_start, start)
     if signer is None or signer.end() != start:
         return None
+    if view.text[clause_start : signer.start()].strip() not in _BARE_SUBJECT:
+        return None  # "The Ministry of Transport signed …": its name is longer than the match
     head = noun[:1].upper() + noun[1:]
     if russian:
         about = f" {partners['about'].strip()}" if partners["about"] else ""

@@ -708,3 +708,37 @@ def test_a_held_name_inside_a_company_or_institute_is_not_the_project(
 def test_a_body_named_by_its_kind_gives_no_group_of_documents(kb: KnowledgeBase, text: str) -> None:
     """Such reports go on to list the companies, each a document (round 4's reading)."""
     assert _agreements(kb, text) == []
+
+
+# -- a project named by its kind and its place ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The dry port of Khorgos opened in 2015.", 2015),
+        ("В 2014 году появился «сухой порт» Хоргос.", 2014),
+    ],
+)
+def test_a_dry_port_named_by_its_place_is_the_held_dry_port(
+    kb: KnowledgeBase, text: str, year: int
+) -> None:
+    facts = proposals_from(kb, text)
+    events = events_in(facts)
+    assert [(e.project_id, e.status, e.date.year) for e in events] == [
+        ("prj-khorgos-gateway-dry-port", ProjectStatus.IN_SERVICE, year)
+    ]
+    flags = {flag.code for f in facts if f.payload in events for flag in f.flags}
+    assert FlagCode.SPELLING_VARIANT in flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The dry port of Almaty opened in 2015.", "В 2015 году появился сухой порт Алматы."],
+)
+def test_a_dry_port_of_a_place_no_held_one_carries_is_not_read_as_one(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert all(
+        e.project_id != "prj-khorgos-gateway-dry-port" for e in events_in(proposals_from(kb, text))
+    )

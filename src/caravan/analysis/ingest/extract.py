@@ -27,6 +27,7 @@ from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
+from caravan.analysis.ingest.kind_at_place import by_kind_and_place
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
 from caravan.analysis.ingest.mode_words import (
     LineProject,
@@ -68,6 +69,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     lines = [LineProject(p.id, p.name_en, p.kind, frozenset(p.countries)) for p in kb.projects()]
+    project_names = [(p.id, (p.name_en, *p.aliases)) for p in kb.projects()]
     heads = facility_heads(
         ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
     )
@@ -100,6 +102,8 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
         matches = tuple(
             by_countries_in_other_order(text, matches, lines, gazetteer.is_country_word)
         )
+        # "«сухой порт» Хоргос": the one held dry port whose names carry the place
+        matches = tuple(by_kind_and_place(text, matches, project_names))
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
         routes += lines_by_a_pair(text, gazetteer, list(matches))  # "Maktaral–Darbaza"
         if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from caravan.errors import KnowledgeBaseError
 from caravan.model import Assumption, Quantity, Rate, TrainService
+from caravan.network import timemodel_block_clearance
 from caravan.network.block_speeds import block_speeds_in_force
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.parameters import Parameter
-from caravan.network import timemodel_block_clearance
 from caravan.network.timemodel_block_clearance import block_clearances_in_force
 from caravan.store import KnowledgeBase
 

@@ -446,6 +446,14 @@ FRESH_SETS: dict[str, list[str]] = {
         "round 12; no rule has been written against them.",
         "",
     ],
+    "ingest_heldout13": [
+        "The texts of `evaluation/ingest_heldout13/` were written blind as a held-out set (their",
+        "writer never opened the rules, their tests or the extractor's output) and labelled by the",
+        "corpus rules as adopted on 2 December 2026, rules 29–35 included (rules the extractor's",
+        "round 12 was not written for). Scored once, after round 12, beside `ingest_heldout12`;",
+        "no rule has been written against them.",
+        "",
+    ],
 }
 
 if __name__ == "__main__":

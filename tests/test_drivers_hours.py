@@ -192,3 +192,12 @@ def test_the_least_is_no_more_than_any_fixed_way_through_the_stops(
     least = _elapsed(trip, ONE_DRIVER)
     assert least <= _elapsed(trip, no_stop_rest) + 1e-9
     assert least <= _elapsed(rested, ONE_DRIVER) + 1e-9
+
+
+def test_a_long_stop_not_taken_as_the_rest_when_that_is_quicker() -> None:
+    """1 h, a 9-h border stop, 4 h, a 1-h stop, 11 h: resting in the long stop moves the day's
+    end to where a break falls (38.5 h); carrying on through it, the day ends as a break would
+    be due, so one break fewer (37.75 h). The least of the ways is the second."""
+    pieces = [(True, 1.0), (False, 9.0), (True, 4.0), (False, 1.0), (True, 11.0)]
+    trip = [Stretch(hours, driving) for driving, hours in pieces]
+    assert _elapsed(trip, ONE_DRIVER) == pytest.approx(37.75)

@@ -176,10 +176,17 @@ def stop_outcomes(
 
     Carry on after it (:func:`stop`); or, where the stop is shorter, take the break during
     it (it lasts ``break_h``) or the daily rest (it lasts ``stop_as_rest``, the day resets).
+    A stop long enough to be the daily rest may also be taken as no rest (the crew's day goes
+    on), since a day reset early can put the next break before the day's end.
     """
     now, since, limit = stop(hours, today, continuous, day_limit, day, break_h, stop_as_rest)
     out[0, 0], out[0, 1], out[0, 2], out[0, 3] = hours, now, since, limit
     count = 1
+    if hours >= stop_as_rest - TOLERANCE_H and today > TOLERANCE_H:
+        rested = 0.0 if hours >= break_h - TOLERANCE_H else continuous
+        out[count, 0], out[count, 1], out[count, 2] = hours, today, rested
+        out[count, 3] = day_limit
+        count += 1
     if since > TOLERANCE_H and hours < break_h - TOLERANCE_H:
         out[count, 0], out[count, 1], out[count, 2], out[count, 3] = break_h, now, 0.0, limit
         count += 1
@@ -272,7 +279,9 @@ def trip_rest_in(
     ``pending`` (6 columns) and ``outcome`` (5) need :func:`branch_rows` rows for the longest
     driving stretch; ``floats`` (5) and ``ints`` (3) a row per way kept. Every way through
     each stretch is tried, stretch by stretch, and a way whose state another way covers at
-    no more time is dropped (the first kept of equals), so the least is exact.
+    no more time, with as much of today's driving left, is dropped (the first kept of
+    equals), so the least is exact: more driving left today is not always better (the day's
+    end can fall where a break would), so ways with different days left are all kept.
     """
     longest = 0.0
     for index in range(count):
@@ -312,13 +321,14 @@ def trip_rest_in(
                         continue
                     other_spare = floats[other, 3] - floats[other, 1]
                     other_extensible = floats[other, 3] == day
-                    if floats[other, 0] <= total and covers(
+                    same_day = abs(other_spare - spare) <= TOLERANCE_H
+                    if same_day and floats[other, 0] <= total and covers(
                         other_spare, floats[other, 2], ints[other, 0], other_extensible,
                         spare, outcome[row, 2], extensions, extensible,
                     ):  # fmt: skip
                         dropped = True
                         break
-                    if total <= floats[other, 0] and covers(
+                    if same_day and total <= floats[other, 0] and covers(
                         spare, outcome[row, 2], extensions, extensible,
                         other_spare, floats[other, 2], ints[other, 0], other_extensible,
                     ):  # fmt: skip

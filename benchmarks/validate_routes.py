@@ -69,7 +69,7 @@ from validation_report import (
     markdown,
     summary,
 )
-from validation_vias import join, read_vias, segments
+from validation_vias import read_vias, route_case
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.from_departure import departure_span
@@ -477,9 +477,7 @@ def _compare(
     truck_wait: dict[str, float],
     service_of: Callable[[dict[str, str]], str | None],
 ) -> dict[str, Any]:
-    modes = [LinkMode(m) for m in case["mode"].split("+")]
     year = int(case["year"]) if case["year"] else dt.date.today().year
-    via = [case["crossing_id"]] if case["crossing_id"] else []
     published = float(case["value"])
     distance = case["kind"].endswith("distance_km")
     result: dict[str, Any] = {
@@ -512,17 +510,7 @@ def _compare(
         ).best
 
     try:
-        if case["id"] in VIAS:
-            parts = segments(case["origin_id"], case["destination_id"], VIAS[case["id"]])
-            best = join(
-                parts,
-                lambda part, through: route(
-                    part.origin, part.destination, [LinkMode(part.mode)], through
-                ),
-                case["crossing_id"],
-            )
-        else:
-            best = route(case["origin_id"], case["destination_id"], modes, via)
+        best = route_case(route, case, VIAS)
     except NoRouteError as error:
         result["route"] = str(error)
         return result

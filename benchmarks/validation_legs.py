@@ -24,7 +24,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from validation_vias import join, read_vias, segments
+from validation_vias import read_vias, route_case
 
 from caravan import NoRouteError, Observatory
 from caravan.analysis.routing.itinerary import Leg
@@ -93,22 +93,7 @@ def _case_cells(observatory: Observatory, case: dict[str, str]) -> tuple[list[st
         ).best
 
     try:
-        if case["id"] in VIAS:  # routed leg by leg as the source describes (validation_vias)
-            parts = segments(case["origin_id"], case["destination_id"], VIAS[case["id"]])
-            best = join(
-                parts,
-                lambda part, through: route(
-                    part.origin, part.destination, [LinkMode(part.mode)], through
-                ),
-                case["crossing_id"],
-            )
-        else:
-            best = route(
-                case["origin_id"],
-                case["destination_id"],
-                [LinkMode(m) for m in case["mode"].split("+")],
-                [case["crossing_id"]] if case["crossing_id"] else [],
-            )
+        best = route_case(route, case, VIAS)  # leg by leg where the source names the legs
     except NoRouteError:
         return None
     model = TimeModel.from_knowledge_base(observatory.kb, date)

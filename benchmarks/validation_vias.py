@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from caravan.analysis.routing.from_departure import departure_span
+from caravan.api import LinkMode
 
-__all__ = ["Joined", "Segment", "join", "read_vias", "segments"]
+__all__ = ["Joined", "Segment", "join", "read_vias", "route_case", "segments"]
 
 HERE = Path(__file__).parent
 
@@ -100,3 +101,25 @@ def join(
         time_from_departure_h_low=sum(leg.time_h_low for leg in kept),
         time_from_departure_h_high=sum(leg.time_h_high for leg in kept),
     )
+
+
+def route_case(
+    route: Callable[[str, str, list[LinkMode], list[str]], Any],
+    case: dict[str, str],
+    vias: dict[str, str],
+) -> Any:
+    """A case's best itinerary: leg by leg where ``vias`` lists its source's legs, else once
+    with all its modes through its published crossing. ``route(origin, destination, modes,
+    via)`` routes one piece; it raises ``NoRouteError`` where there is no route."""
+    if case["id"] in vias:
+        parts = segments(case["origin_id"], case["destination_id"], vias[case["id"]])
+        return join(
+            parts,
+            lambda part, through: route(
+                part.origin, part.destination, [LinkMode(part.mode)], through
+            ),
+            case["crossing_id"],
+        )
+    modes = [LinkMode(m) for m in case["mode"].split("+")]
+    via = [case["crossing_id"]] if case["crossing_id"] else []
+    return route(case["origin_id"], case["destination_id"], modes, via)

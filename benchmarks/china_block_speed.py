@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from timemodel_fit import CvScore
+from timemodel_fit import CvScore, variant_rows
 
 __all__ = ["CHINA_ROW", "LABELS", "SHIPPED_CHINA", "china_lines", "with_china_speed"]
 
@@ -59,17 +59,5 @@ def china_lines(scores: dict[str, CvScore], cases: int) -> list[str]:
         "| China's rail | mean abs. | median abs. | worst | values on train |",
         "|---|---|---|---|---|",
     ]
-    for name, score in scores.items():
-        label = f"**{LABELS[name]}**" if name == chosen else LABELS[name]
-        values = ", ".join(
-            f"{f} {v:.1f}" for f, v in zip(score.candidate.features, score.values, strict=True)
-        )
-        lines.append(
-            f"| {label} | {score.mean_abs:.1f} % | {score.median_abs:.1f} % | "
-            f"{score.worst_abs:.1f} % | {values} |"
-        )
-    lines += [
-        "",
-        f"Least mean LOO error: **{LABELS[chosen]}**; shipped: **{LABELS[SHIPPED_CHINA]}**.",
-    ]
+    lines += variant_rows(scores, LABELS, chosen, SHIPPED_CHINA)
     return lines

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from timemodel_fit import CvScore
+from timemodel_fit import CvScore, variant_rows
 
 from caravan.network import clearance_kinds, timemodel_block_clearance
 
@@ -99,18 +99,7 @@ def rules_lines(scores: dict[str, CvScore], cases: int) -> list[str]:
         "| border rules | mean abs. | median abs. | worst | values on train |",
         "|---|---|---|---|---|",
     ]
-    for name, score in scores.items():
-        label = f"**{RULES[name].label}**" if name == chosen else RULES[name].label
-        values = ", ".join(
-            f"{f} {v:.1f}" for f, v in zip(score.candidate.features, score.values, strict=True)
-        )
-        lines.append(
-            f"| {label} | {score.mean_abs:.1f} % | {score.median_abs:.1f} % | "
-            f"{score.worst_abs:.1f} % | {values} |"
-        )
-    lines += [
-        "",
-        f"Least mean LOO error: **{RULES[chosen].label}**; shipped: "
-        f"**{RULES[SHIPPED_RULES].label}**.",
-    ]
+    lines += variant_rows(
+        scores, {name: rule.label for name, rule in RULES.items()}, chosen, SHIPPED_RULES
+    )
     return lines

@@ -251,6 +251,28 @@ def leave_one_out(rows: Sequence[dict[str, Any]], candidate: Candidate) -> CvSco
     return CvScore(candidate, tuple(errors), tuple(float(v) for v in full))
 
 
+def variant_rows(
+    scores: dict[str, CvScore], labels: dict[str, str], chosen: str, shipped: str
+) -> list[str]:
+    """One Markdown row per variant of the shipped structure (the chosen one in bold), and the
+    line naming the least-error variant and the shipped one."""
+    rows = []
+    for name, score in scores.items():
+        label = f"**{labels[name]}**" if name == chosen else labels[name]
+        values = ", ".join(
+            f"{f} {v:.1f}" for f, v in zip(score.candidate.features, score.values, strict=True)
+        )
+        rows.append(
+            f"| {label} | {score.mean_abs:.1f} % | {score.median_abs:.1f} % | "
+            f"{score.worst_abs:.1f} % | {values} |"
+        )
+    return [
+        *rows,
+        "",
+        f"Least mean LOO error: **{labels[chosen]}**; shipped: **{labels[shipped]}**.",
+    ]
+
+
 def choose(scores: Sequence[CvScore]) -> CvScore:
     """The candidate with the least mean absolute LOO error (fewer parameters on a tie,
     then without the pairing)."""

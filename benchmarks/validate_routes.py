@@ -63,12 +63,14 @@ from timemodel_fit import (
 )
 from validation_report import (
     CHOICE_BATCHES,
+    GOALS,
     choice_lines,
     cv_lines,
     goal_lines,
     markdown,
     summary,
 )
+from validation_scatter import scatter_lines
 from validation_vias import read_vias, route_case
 
 from caravan import NoRouteError, Observatory
@@ -159,7 +161,9 @@ def main() -> None:
     cv += ["", *china_lines(_china_scores(train, china), len(train))]
     cv += ["", *rules_lines(_rules_scores(train, rules), len(train))]
     choice = choice_lines(scores, shipped_score, train)
-    args.out.write_text(markdown(rows, cases, fitted, shipped, cv, choice), encoding="utf-8")
+    scatter = scatter_lines(cases, rows, GOALS[0][2])
+    report = markdown(rows, cases, fitted, shipped, cv, choice, scatter)
+    args.out.write_text(report, encoding="utf-8")
     console.print(f"written {args.out}")
     if args.record:
         _record(rows, args.batches)

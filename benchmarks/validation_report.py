@@ -317,8 +317,9 @@ def markdown(
     shipped: dict[str, float],
     cv: list[str],
     choice: list[str],
+    scatter: Sequence[str] = (),
 ) -> str:
-    """The whole report."""
+    """The whole report; ``scatter`` is the floor's section (``validation_scatter``)."""
     sources = {c["id"]: c for c in cases}
     timed = [
         r
@@ -361,6 +362,10 @@ def markdown(
         "",
         f"Range check: {len(inside)} of {len(timed)} typical published times lie inside the "
         f"model's low–high range ({len(held_inside)} of {len(held)} held-out).",
+        "",
+        *scatter,
+        "",
+        "## Every case",
         "",
         "| case | split | batch | published | counts from | service | model | low–high | error "
         "| route | source |",

@@ -1,0 +1,165 @@
+"""How far published times for the same trip disagree among themselves: the goal's floor.
+
+Used by ``validate_routes.py``. Time cases are grouped by trip (same origin, destination and
+mode) and, apart, by corridor (same published border crossing(s), same origin place, same
+destination country: the cases file carries no province). In every group of two or more
+comparable cases (a typical published time, not marked not comparable), each case's
+absolute relative deviation from the group's median published time is the error that the
+best model giving ONE time per group would make on it. Only published values are used,
+never the model. Also: how many held-out published times fall in the model's low–high range.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "Floor",
+    "corridor_key",
+    "coverage",
+    "deviations",
+    "floor_by_kind",
+    "groups",
+    "pair_key",
+    "scatter_lines",
+]
+
+#: A grouping key of a case, or None where the case belongs to no group of that kind.
+Key = Callable[[Mapping[str, str]], tuple[str, ...] | None]
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The scatter of one kind of time: cases in groups, groups, median and worst deviation."""
+
+    cases: int
+    groups: int
+    median_pct: float
+    worst_pct: float
+
+
+def pair_key(case: Mapping[str, str]) -> tuple[str, ...] | None:
+    """The trip: kind, origin, destination and mode (direction kept)."""
+    return (case["kind"], case["origin_id"], case["destination_id"], case["mode"])
+
+
+def corridor_key(case: Mapping[str, str]) -> tuple[str, ...] | None:
+    """The corridor: kind, crossing(s), origin place and destination country; None unnamed."""
+    if not case.get("crossing_id"):
+        return None
+    country = case["destination_id"].split("-")[0]
+    return (case["kind"], case["crossing_id"], case["origin_id"], country)
+
+
+def comparable(case: Mapping[str, str]) -> bool:
+    """A published typical time that the cases file does not mark as not comparable."""
+    return (
+        case["kind"].endswith("_time_h")
+        and case.get("statistic", "typical") == "typical"
+        and not case.get("not_comparable")
+    )
+
+
+def groups(cases: Iterable[Mapping[str, str]], key: Key) -> list[list[Mapping[str, str]]]:
+    """Comparable cases grouped by ``key``, groups of two or more only, in first-seen order."""
+    found: dict[tuple[str, ...], list[Mapping[str, str]]] = {}
+    for case in cases:
+        name = key(case) if comparable(case) else None
+        if name is not None:
+            found.setdefault(name, []).append(case)
+    return [members for members in found.values() if len(members) >= 2]
+
+
+def deviations(values: Sequence[float]) -> list[float]:
+    """Each value's absolute deviation from the values' median, in percent of the median."""
+    middle = statistics.median(values)
+    return [100.0 * abs(value - middle) / middle for value in values]
+
+
+def floor_by_kind(cases: Iterable[Mapping[str, str]], key: Key) -> dict[str, Floor]:
+    """Per kind of time: the deviations from their group's median, over all cases in groups."""
+    by_kind: dict[str, list[float]] = {}
+    counted: dict[str, int] = {}
+    for members in groups(cases, key):
+        kind = members[0]["kind"]
+        by_kind.setdefault(kind, []).extend(deviations([float(c["value"]) for c in members]))
+        counted[kind] = counted.get(kind, 0) + 1
+    return {
+        kind: Floor(len(found), counted[kind], statistics.median(found), max(found))
+        for kind, found in sorted(by_kind.items())
+    }
+
+
+def coverage(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[int, int]]:
+    """Per kind of time: (held-out typical published times inside the model's low–high, all)."""
+    found: dict[str, tuple[int, int]] = {}
+    for row in rows:
+        if (
+            row["split"] != "test"
+            or row.get("not_comparable")
+            or not str(row["kind"]).endswith("_time_h")
+            or row.get("low") is None
+            or row.get("statistic") == "low"
+        ):
+            continue
+        inside, total = found.get(row["kind"], (0, 0))
+        hit = float(row["low"]) <= float(row["published"]) <= float(row["high"])
+        found[row["kind"]] = (inside + hit, total + 1)
+    return dict(sorted(found.items()))
+
+
+def scatter_lines(
+    cases: Sequence[Mapping[str, str]], rows: Sequence[Mapping[str, Any]], goal_pct: float
+) -> list[str]:
+    """The section of ``validation.md``: the floor by trip and by corridor, and the coverage."""
+    lines = [
+        "## The floor: how far published times disagree among themselves",
+        "",
+        "Published times of the same trip disagree with each other (different years, "
+        "operators, what they count). Grouped by trip (same origin, destination and mode) "
+        "and, apart, by corridor (same published crossing(s), same origin, same destination "
+        "country; the cases file names no province), each case of a group of two or more "
+        "comparable time cases (typical, all batches, train and test) deviates from its "
+        "group's median published time; no model is involved. A model that gives ONE time "
+        "per group can do no better than these deviations on these cases: they are a floor "
+        "under the goal's median.",
+        "",
+        "| grouped by | kind | groups | cases | median deviation | worst |",
+        "|---|---|---|---|---|---|",
+    ]
+    above: list[str] = []
+    for label, key in (("trip", pair_key), ("corridor", corridor_key)):
+        for kind, floor in floor_by_kind(cases, key).items():
+            lines.append(
+                f"| {label} | {kind} | {floor.groups} | {floor.cases} | "
+                f"{floor.median_pct:.1f} % | {floor.worst_pct:.1f} % |"
+            )
+            if floor.median_pct > goal_pct:
+                above.append(f"{kind} by {label} ({floor.median_pct:.1f} %)")
+    lines += [
+        "",
+        (
+            f"Above the goal's median of {goal_pct:g} %: {', '.join(above)}: on those "
+            "groups no model giving one time per trip meets the goal's median. The goal is "
+            "unchanged."
+            if above
+            else f"Every floor is at or under the goal's median of {goal_pct:g} %: the goal "
+            "is reachable on these groups by a model giving one time per trip."
+        ),
+        "",
+        "Range coverage: held-out time cases whose published value lies inside the "
+        "model's low–high range (the range the case is compared with: door-to-door, or "
+        "from departure where paired; a leg's range is the sum of its edges' low and "
+        "high, legs move together and border crossings add in quadrature, "
+        "`docs/network-model.md`):",
+        "",
+        "| kind | inside the range | held-out cases |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| {kind} | {inside} | {total} |" for kind, (inside, total) in coverage(rows).items()
+    ]
+    return lines

@@ -4,8 +4,11 @@ A railway's "the train covers it in 52 h" counts from the train's departure; a f
 "15 days" counts from the shipper's hand-over. The time from departure leaves out the legs
 before the first vehicle leaves the origin (the origin terminal: loading, train formation,
 consolidation, waiting for the next train; a truck-to-train change at the origin) and those
-after the last one arrives at the destination (unloading, release). Its range is built from
-the remaining legs as the door-to-door range is (``route_range``).
+after the last one arrives at the destination (unloading, release). When the first
+vehicle is a ship, the wait for its sailing is left out too (``sailed``): a ferry link's
+time holds the wait for the next sailing (half a headway typical, a whole one high) on
+top of the sailing time, and a sailing counted from departure has already begun. Its range
+is built from the remaining legs as the door-to-door range is (``route_range``).
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from caravan.analysis.routing.itinerary import Leg
+    from caravan.network import NetworkSnapshot
 
-__all__ = ["END_KINDS", "departure_span"]
+__all__ = ["END_KINDS", "departure_span", "sailed"]
 
 #: Leg kinds that happen at one place without moving the cargo along the route.
 END_KINDS = frozenset({"terminal", "transfer"})
@@ -38,3 +42,22 @@ def departure_span(legs: Sequence[Leg], origin: str, destination: str) -> tuple[
 
 def _at(leg: Leg, place: str) -> bool:
     return leg.kind.value in END_KINDS and leg.from_id == place and leg.to_id == place
+
+
+def sailed(leg: Leg, snapshot: NetworkSnapshot, first_edge: int) -> Leg:
+    """The first travelling leg without the wait for its sailing, if it begins at sea.
+
+    A ferry link's low is its sailing time (the ship leaves on arrival); what its typical
+    and high hold beyond that is the wait for a sailing, which a time from departure does
+    not hold. Any other leg, or a snapshot without ranges, is returned as it is.
+    """
+    if leg.kind.value != "run" or leg.mode != "ferry":
+        return leg
+    if snapshot.time_h_low.size != snapshot.edge_count:
+        return leg
+    low = float(snapshot.time_h_low[first_edge])
+    wait = float(snapshot.time_h[first_edge]) - low
+    wait_high = float(snapshot.time_h_high[first_edge]) - low
+    return leg.model_copy(
+        update={"time_h": leg.time_h - wait, "time_h_high": leg.time_h_high - wait_high}
+    )

@@ -7,7 +7,8 @@ together (they are summed), border crossings vary independently of each other an
 rest (their deviations add in quadrature, root of the sum of squares); see
 ``docs/network-model.md``. Beside the door-to-door time, every itinerary carries its time
 from departure (``from_departure``): the same legs without those at the origin before the
-first vehicle leaves and at the destination after the last one arrives.
+first vehicle leaves and at the destination after the last one arrives (and, when
+that vehicle is a ship, without the wait for its sailing).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from caravan.analysis.routing.drivers_hours import with_drivers_hours
-from caravan.analysis.routing.from_departure import departure_span
+from caravan.analysis.routing.from_departure import departure_span, sailed
 from caravan.network import EdgeKind, NetworkSnapshot
 
 __all__ = ["Itinerary", "Leg", "LegKind", "itinerary_from_edges", "route_range"]
@@ -157,6 +158,8 @@ def itinerary_from_edges(
     cost_low, cost_high = route_range(legs, "cost_usd")
     first, stop = departure_span(legs, origin, destination)
     travelling = legs[first:stop]
+    if travelling:  # a first sailing counted from departure holds no wait for the ship
+        travelling = [sailed(travelling[0], snapshot, leg_edges[first][0]), *travelling[1:]]
     departure_low, departure_high = route_range(travelling, "time_h")
     return Itinerary(
         origin=origin,

@@ -1,0 +1,51 @@
+"""A trip that begins at sea: its time from departure holds the sailing, not the wait for it.
+
+On the embedded data a Baku (Alat) → Turkmenbashi ferry in 2016 has no published frequency
+of its own (the median of one sailing a week stands in), so its door-to-door time holds half
+a week's wait on top of the 9.5-h sailing; a published "the crossing takes 15 h", counted
+from departure, holds none. A sailing later in the trip keeps its wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan import Observatory
+from caravan.analysis.routing.from_departure import departure_span
+from caravan.analysis.routing.itinerary import Itinerary, LegKind
+from caravan.api import LinkMode, Weight
+
+DATE = dt.date(2016, 7, 1)
+
+
+def _route(observatory: Observatory, origin: str, destination: str, *modes: LinkMode) -> Itinerary:
+    return observatory.route(origin, destination, modes=list(modes), by=Weight.TIME, date=DATE).best
+
+
+def test_a_first_sailing_counted_from_departure_holds_no_wait(embedded: Observatory) -> None:
+    best = _route(embedded, "az-alat", "tm-turkmenbashi", LinkMode.FERRY)
+    first, stop = departure_span(best.legs, best.origin, best.destination)
+    ferry = best.legs[first]
+    assert (ferry.kind, ferry.mode) == (LegKind.RUN, "ferry")
+    wait = ferry.time_h - ferry.time_h_low
+    assert wait == pytest.approx(84.0)  # half of a week's headway
+    outside = sum(leg.time_h for leg in best.legs[:first] + best.legs[stop:])
+    assert best.time_from_departure_h == pytest.approx(best.time_h - outside - wait)
+    # the ship has sailed: low, typical and high are the sailing time alone
+    sailing = ferry.time_h_low
+    assert sailing == pytest.approx(9.5)
+    assert best.time_from_departure_h_low == pytest.approx(sailing)
+    assert best.time_from_departure_h_high == pytest.approx(sailing)
+    assert best.time_h_high > best.time_from_departure_h_high + 100.0
+
+
+def test_a_sailing_on_the_way_keeps_its_wait(embedded: Observatory) -> None:
+    best = _route(embedded, "kz-almaty", "az-alat", LinkMode.RAIL, LinkMode.FERRY)
+    first, stop = departure_span(best.legs, best.origin, best.destination)
+    modes = [leg.mode for leg in best.legs[first:stop] if leg.kind == LegKind.RUN]
+    assert modes[0] == "rail"
+    assert "ferry" in modes
+    outside = sum(leg.time_h for leg in best.legs[:first] + best.legs[stop:])
+    assert best.time_from_departure_h == pytest.approx(best.time_h - outside)

@@ -4,8 +4,11 @@ Two shapes name a crossing without the word "checkpoint" beside it: a list of po
 which at least one is a known crossing ("upgrades were finished at several of them,
 including Kaplanbek, Atameken, Kolzhat and Alakol", "в том числе на Капланбеке, Атамекене
 и Колжате", "на трёх пунктах пропуска: «Гишткуприк» и «Зангиота» в Ташкентской области"), and a post set on a border ("Kazygurt on the border with Uzbekistan", "Казыгурт
-на границе с Узбекистаном"). Either counts only in a sentence that (or one of the two
-before it) speaks of checkpoints or border crossings.
+на границе с Узбекистаном"). Two more name crossings by the crossing noun itself, so need no
+known one beside them: names listed before the plural noun ("at the Konysbayev, Kazygurt and
+Atameken checkpoints") and a quoted name after a bare "пункт" ("стройка началась на пункте
+«Бесагаш»"). Each counts only in a sentence that (or one of the two before it) speaks of
+checkpoints or border crossings.
 """
 
 from __future__ import annotations
@@ -58,6 +61,19 @@ _ON_THE_BORDER = re.compile(
     + CYRILLIC_NAME
     + r")»?\s+на\s+границе\s+с\s+(?P<ru_country>[А-ЯЁ]\w+)"
 )
+#: Names listed before the plural crossing noun: "the Konysbayev, Kazygurt and Atameken
+#: checkpoints" (a name of one or two words each).
+_NAME_OF_POST = LATIN_NAME + r"(?:\s+" + LATIN_NAME + r")?"
+_BEFORE_NOUN = re.compile(
+    r"\bthe\s+(?P<list>" + _NAME_OF_POST + r"(?:,\s+" + _NAME_OF_POST + r")*,?\s+and\s+"
+    + _NAME_OF_POST + r")\s+(?:(?:road|rail|border)\s+)?(?:checkpoints|check-points"
+    r"|border\s+crossings|crossing\s+points|border\s+posts)\b"
+)  # fmt: skip
+_POST_NAMES = re.compile(_NAME_OF_POST)
+#: A quoted post after a bare "пункт" in a text about checkpoints: "на пункте «Бесагаш»".
+_BARE_POST = re.compile(
+    r"(?<![\w-])[Пп]ункт(?:а|у|ом|е)?\s+«(?P<name>" + CYRILLIC_NAME + r")»(?!\s+пропуска)"
+)
 _SENTENCES_BACK = 2
 
 
@@ -78,6 +94,7 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
         for name, start, end in spans:
             if not _known(view, gazetteer, name, start, end):
                 yield _nominative(name), start, end
+    yield from _named_by_the_noun(view, gazetteer)
     for found in _ON_THE_BORDER.finditer(view.sentence):
         group = "name" if found["name"] else "ru_name"
         country = found["country"] or found["ru_country"]
@@ -87,6 +104,21 @@ def listed_crossings(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple
         start, end = view.start + found.start(group), view.start + found.end(group)
         if not _known(view, gazetteer, name, start, end):
             yield name, start, end
+
+
+def _named_by_the_noun(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """Unknown posts the crossing noun itself names: listed before its plural ("the A, B and C
+    checkpoints"), or quoted after a bare "пункт" ("на пункте «Бесагаш»")."""
+    for found in _BEFORE_NOUN.finditer(view.sentence):
+        base = view.start + found.start("list")
+        for item in _POST_NAMES.finditer(found["list"]):
+            start, end = base + item.start(), base + item.end()
+            if not _known(view, gazetteer, item.group(), start, end):
+                yield item.group(), start, end
+    for found in _BARE_POST.finditer(view.sentence):
+        start, end = view.start + found.start("name"), view.start + found.end("name")
+        if not _known(view, gazetteer, found["name"], start, end):
+            yield found["name"], start, end
 
 
 def _about_crossings(view: SentenceView) -> bool:

@@ -46,3 +46,50 @@ def test_a_quoted_post_after_a_bare_russian_noun_is_a_crossing(kb: KnowledgeBase
 def test_a_quoted_point_outside_a_text_on_checkpoints_is_no_crossing(kb: KnowledgeBase) -> None:
     text = "В селе открыли медицинский пункт «Жетыжол», где примут до сорока человек в день."
     assert _new(kb, text, EntityKind.CROSSING) == []
+
+
+# -- facilities named by their size, kind and place -------------------------------------------
+
+
+def test_a_capacity_after_the_head_names_a_facility(kb: KnowledgeBase) -> None:
+    text = (
+        "A Chinese company and the Ministry of Energy signed a memorandum on a wind farm of"
+        " 500 MW in the Navoi region."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Wind farm 500 MW in Navoi region"]
+
+
+def test_a_data_centre_with_its_size_is_a_facility_a_data_base_is_not(kb: KnowledgeBase) -> None:
+    centre = "China's Huawei will build a data centre of 100 MW in the Tashkent region."
+    assert _new(kb, centre, EntityKind.PROJECT) == [
+        "China's Huawei data centre 100 MW in Tashkent region"
+    ]
+    base = "The ministry will build a data base of exporters in the Tashkent region."
+    assert _new(kb, base, EntityKind.PROJECT) == []
+
+
+def test_the_sized_facility_with_its_place_is_named_at_first_mention(kb: KnowledgeBase) -> None:
+    text = (
+        "Officials of Samruk-Kazyna and China Power reviewed the 800 MW wind power project in"
+        " the Akmola region on Monday."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Wind power project 800 MW in Akmola region"]
+
+
+def test_the_sized_facility_named_before_or_without_a_place_is_not_new(kb: KnowledgeBase) -> None:
+    before = (
+        "China Power is building a wind farm in the Akmola region. The 100 MW wind farm in the"
+        " Akmola region will open in 2026."
+    )
+    assert _new(kb, before, EntityKind.PROJECT) == ["Wind farm in Akmola region"]
+    alone = "China Power said the 100 MW wind farm will be finished in 2026."
+    assert _new(kb, alone, EntityKind.PROJECT) == []
+
+
+def test_a_russian_facility_with_its_size_and_region_is_named(kb: KnowledgeBase) -> None:
+    text = (
+        "Китайская компания подписала соглашение о строительстве ветровой электростанции"
+        " мощностью 500 МВт в Навоийской области."
+    )
+    expected = "Ветровая электростанция мощностью 500 МВт в Навоийской области"
+    assert _new(kb, text, EntityKind.PROJECT) == [expected]

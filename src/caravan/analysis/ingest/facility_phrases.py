@@ -138,8 +138,11 @@ _EN_FOR = re.compile(
     r"|which|by|from|worth|valued|costing|after|before|since|following|when|while|under|as|on"
     r"|within|amid|despite|and\s+(?:a|an|the))\b|$)",
 )
+#: A capacity after the head: "with a capacity of 300 MW", or "of 300 MW" ("a data center of
+#: 300 MW in the Bukhara region").
 _EN_CAPACITY_AFTER = re.compile(
-    r"\s+with\s+(?:a\s+)?(?:total\s+|annual\s+|design\s+)?capacity\s+of\s+(?:up\s+to\s+)?"
+    r"\s+(?:with\s+(?:a\s+)?(?:total\s+|annual\s+|design\s+)?capacity\s+|(?=of\s+\d))of\s+"
+    r"(?:up\s+to\s+)?"
     rf"(?P<value>{_NUMBER})\s*(?P<unit>megawatts?|gigawatts?|MW|GW|kV)?",
     re.IGNORECASE,
 )
@@ -301,6 +304,13 @@ def _english_phrase(
             and _first_mention(view, found["head"], view.start + found.start("head"))
         )
     )
+    sized = (  # "the 1 GW wind power project in … Pavlodar region": a size and a place name it
+        determiner == "the"
+        and capacity is not None
+        and not first_mention
+        and _first_mention(view, found["head"], view.start + found.start("head"))
+    )
+    first_mention = first_mention or sized
     if determiner in _EN_DEFINITE and not first_mention:
         return None
     if determiner not in _EN_INDEFINITE and capacity is None and not first_mention:
@@ -371,6 +381,8 @@ def _english_phrase(
     if place is None and (shared := _shared_place(view, found.end("head") + cursor)) is not None:
         place, place_span = shared  # "a cement plant together with a … station in Tyup"
         complements.append(f"in {place}")
+    if sized and place is None:
+        return None  # "the 300 MW plant" without its place refers to one named before
     plural = found["head"].casefold().endswith("s") and _en_head_of(found["head"]) is not None
     if plural and determiner in ("a", "an", "new", "several", "additional", None):
         return None  # "new Lu Ban workshops": facilities in general, not one counted
@@ -378,7 +390,7 @@ def _english_phrase(
         return None  # "a long line of carriers", "a fourth line of the pipeline": a part or a row
     if _IN_TITLE.search(sentence, 0, start - view.start):
         return None  # «Казахстанский культурный центр …»: a title that begins before the phrase
-    if _COMPOUND_AFTER.match(rest) or any(m.casefold() in _NOT_FACILITY for m in modifiers):
+    if _COMPOUND_AFTER.match(rest) or any(_not_a_facility(m, head) for m in modifiers):
         return None  # "a 40-year mine life", "a loan facility": the head is no facility here
     if _PREDICATE_BEFORE.search(sentence, 0, determiner_at):
         return None  # "the workshop will be a key base for training …": what it is, not a new one
@@ -433,6 +445,16 @@ _NOT_FACILITY = frozenset(
     {"loan", "credit", "financing", "insurance", "service", "customer", "tax", "resource", "air",
      "military", "data", "knowledge", "client", "investor", "legal", "raw", "material", "evidence"}
 )  # fmt: skip
+#: Heads a word of ``_NOT_FACILITY`` still makes a facility ("a data centre", not "a data base").
+_FACILITY_DESPITE = {"data": frozenset({"centre", "center"})}
+
+
+def _not_a_facility(modifier: str, head: FacilityHead) -> bool:
+    """True when the modifier makes the head something else than a facility ("loan facility")."""
+    word = modifier.casefold()
+    return word in _NOT_FACILITY and head.head not in _FACILITY_DESPITE.get(word, frozenset())
+
+
 #: A phrase set beside a name it describes: "the X railway, a new 272 km line", "«сухой порт»
 #: Хоргос — крупнейший терминал"; and a phrase followed by its name: "a new checkpoint, Alakol,".
 _APPOSITION_BEFORE = re.compile(

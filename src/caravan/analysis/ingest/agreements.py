@@ -108,9 +108,12 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|A)\s+")
 KNOWN_TITLE_SIMILARITY = 88.0
 
 
-#: Words before a signing verb that make it a plan: "agreed to sign", "will sign".
+#: Words before a signing verb or noun that make it a plan: "agreed to sign", "will sign",
+#: "the next stage will be the signing of", "awaiting the signing", "предстоит подписание".
 _TO_SIGN = re.compile(
-    r"\b(?:to|will|would|shall|plan\s+to|plans\s+to|intend\s+to|expected\s+to|are\s+to|is\s+to)\s+(?:be\s+)?$",
+    r"\b(?:to|will|would|shall|plan\s+to|plans\s+to|intend\s+to|expected\s+to|are\s+to|is\s+to)\s+(?:be\s+)?(?:the\s+)?$"
+    r"|\b(?:await\w*|pending|next\s+(?:stage|step)\s+(?:is|will\s+be))\s+(?:the\s+)?$"
+    r"|(?<![\w-])(?:предстоит|предстоят|ожида\w+|планиру\w+|намечен\w*|будет|будут)\s+$",
     re.IGNORECASE,
 )
 

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from caravan.analysis.ingest.attended_openings import ATTENDED_TRIGGERS
 from caravan.analysis.ingest.coming_into_being import BEING_TRIGGERS
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.deliveries import DELIVERY_TRIGGERS, is_delivery
 from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
 from caravan.analysis.ingest.event_subjects import event_is_subject
 from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reported
@@ -27,6 +29,7 @@ from caravan.analysis.ingest.listed_sections import (
     other_thing_between,
 )
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
 from caravan.analysis.ingest.phase_states import PHASE_TRIGGERS
@@ -65,12 +68,17 @@ _NOT_WORKS = (
     # a figure of speech: "opened a new chapter", "opened the way to", "opened up prospects"
     r"(?!\s+(?:up\s+)?(?:a\s+|the\s+)?(?:new\s+|wide\s+|broad\s+)?[\"'‘“]?(?:chapter|era|page|way|door|doors"
     r"|prospects?|opportunit\w+|path|horizons?|golden|markets?|avenues?)\b)"
+    # money or a procedure opened, not a facility: "opened a credit line of $600 million"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+)?(?:new\s+)?(?:credit|line\s+of\s+credit|loan|account|tender|bidding"
+    r"|subscription|registration|applications?)\b)"
 )
 
 #: "открыл новую страницу", "открыли путь к", "открыл новые возможности": a figure of speech.
 _NOT_FIGURATIVE_RU = (
     r"(?!\s+(?:\w+\s+)?(?:нов\w+\s+|широк\w+\s+)?(?:страниц\w*|эр\w*|эпох\w*|глав\w*|пут\w*|дорог\w+\s+к"
     r"|двер\w*|перспектив\w*|возможност\w*|горизонт\w*|рын\w*)(?![\w-]))"
+    # "открыл кредитную линию", "открыли счёт", "открыт тендер": money or a procedure
+    r"(?!\s+(?:\w+\s+)?(?:кредит\w*|сч[её]т\w*|тендер\w*|при[её]м\s+заяв\w*|регистраци\w*|подписк\w*)(?![\w-]))"
 )
 
 #: What a speaker reports follows "announced": "announced (on Monday) that …".
@@ -81,7 +89,7 @@ _RU_REPORTED = r"(?:\s+[^,.;]{1,40}?)?,\s*что(?![\w-])"
 _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
     for status, pattern, confidence in (
-        (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|put\s+into\s+(?:service|(?:commercial\s+)?operation)|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
+        (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|(?:put|brought)\s+into\s+(?:service|use|(?:commercial\s+)?operation)|came\s+into\s+use|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
@@ -109,7 +117,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*(?!" + _RU_REPORTED + r")|предложил\w*|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
         (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*[\s,]+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прерван\w*)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
-        (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over))\b|(?<![\w-])(?:временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),
+        (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over)|closed\s+(?:down\s+)?until)\b|(?<![\w-])(?:закрыл(?:ся|ась|ось|ись)\s+(?:\w+\s+)?до(?=\s)|временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),
         # In service, said otherwise: "became fully operational", "has been in operation
         # since", "completed the … railway", "работает с июня", "запустили движение".
         (ProjectStatus.IN_SERVICE, r"\b(?:became\s+(?:fully\s+)?operational|(?:has|have)\s+been\s+(?:in\s+(?:operation|service)|operating|running)\s+since|(?:in\s+operation|operating|operational)\s+since|(?:completed|finished)\s+(?:the\s+)?(?:construction\s+(?:of|on)\s+(?:the\s+)?)?(?=(?-i:[A-Z]))|(?:completed|finished)\s+(?:building|constructing)\b)"
@@ -158,6 +166,8 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + PACE_TRIGGERS
     + USE_TRIGGERS
     + EVENT_NOUN_TRIGGERS
+    + ATTENDED_TRIGGERS
+    + DELIVERY_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.
@@ -249,6 +259,8 @@ _COMPLEMENT = re.compile(
 _MAX_DISTANCE = 160
 #: A news agency's dateline after a date ("BISHKEK, Oct. 28 (Xinhua) --"): not the event's.
 _DATELINE = re.compile(r"\s*(?:\([A-Z][\w .]+\)\s*)?(?:--|—|–)\s")
+#: A date that ends a state: "until 15 February", "до 15 февраля".
+_UNTIL = re.compile(r"(?<![\w-])(?:until|till|до)\s+$", re.IGNORECASE)
 #: Most words before a trigger in a clause that borrows the previous clause's project.
 _SUBJECTLESS_WORDS = 3
 #: A trigger that starts with its own subject ("construction … began") borrows no project.
@@ -261,7 +273,8 @@ _SUBJECT_NOUN = re.compile(
 
 def status_events(view: SentenceView) -> Iterator[Candidate]:
     """Status events of known projects read from one sentence."""
-    projects = view.of_kind(EntryKind.PROJECT)
+    # "the second Luban Workshop": another one of the kind, not the held one
+    projects = [p for p in view.of_kind(EntryKind.PROJECT) if not another_of_its_kind(view.text, p)]
     if not projects:
         return
     seen: set[tuple[str, ProjectStatus]] = set()
@@ -346,6 +359,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 if dating is None:
                     continue
                 date, precision, stated, note = dating
+                if is_delivery(trigger.group(0)) and _in_service_by(view, project_id, date):
+                    continue  # equipment for a facility at work: no word of its works
                 if upgrade_of_line_in_service(view, project_id, t_start, date, project.borrowed):
                     continue  # "строительство вторых путей на участке …": the upgrade's, not the line's
                 if resolved is ProjectStatus.AGREED and _running_before(view, project_id, date):
@@ -379,6 +394,12 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
                     and (pace or _ONGOING.search(trigger.group(0)) is not None),
                 )
+
+
+def _in_service_by(view: SentenceView, project_id: str, date: dt.date) -> bool:
+    """True when the knowledge base holds the project in service by ``date``."""
+    since = view.context.in_service_since.get(project_id)
+    return since is not None and since <= date
 
 
 #: Kinds of project that are a finished line once open: later papers on one are about its
@@ -453,7 +474,18 @@ def _negated(view: SentenceView, position: int, status: ProjectStatus | None) ->
     before = view.text[max(segment_start, position - 60) : position]
     if _TO_THE_WORKS.search(before) and _WORKS_NOUN.match(view.text, position):
         return False  # "pointed to construction still going on": a preposition, no infinitive
+    if _AWAITED.search(view.text, segment_start, position):
+        return True  # "дождаться … возобновления работы": a step waited for, not taken
     return _NOT_DONE.search(before) is not None
+
+
+#: A step waited for or looked forward to: "wait for the reopening", "дождаться открытия
+#: границ и возобновления работы", "ожидают запуска".
+_AWAITED = re.compile(
+    r"(?<![\w-])(?:await\w*|wait(?:s|ed|ing)?\s+for|look(?:s|ing)?\s+forward\s+to"
+    r"|дожда\w+|дожид\w+|жд(?:ать|[её]м|ут|ет)|ожида(?:ть|ют|ем|ет))\s+(?:[^\s.;,]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 #: "to" right before the trigger, and a works noun opening it: "to construction …".
@@ -553,7 +585,12 @@ def date_for(
     date's clause holds the verb of another trigger, ``others``, whose date it is), else the
     summit's or the document's."""
     segment = view.segment_of(start)
-    dates = [d for d in view.dates if not _DATELINE.match(view.text, d.end)]
+    dates = [
+        d
+        for d in view.dates
+        if not _DATELINE.match(view.text, d.end)
+        and not _UNTIL.search(view.text, max(view.start, d.start - 8), d.start)
+    ]  # "closed until 15 February": when the state ends, not when the step was taken
     latest = _reported_by(view)
     if latest is not None:  # a status reported has happened: "by 2030" is a goal's date
         dates = [d for d in dates if d.date <= latest]

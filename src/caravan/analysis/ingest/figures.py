@@ -751,6 +751,8 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
         return
     if _COST_OF_PART.search(view.text, max(view.segment_of(start)[0], start - 60), start):
         return  # "the cost of that stretch is put at $4.7 billion": a part's, not the project's
+    if _national_share_before(view, start):
+        return  # "The line across Kyrgyzstan is estimated to cost $1.34 billion": one country's part
     own = _FOR_NAMED.match(view.text, end, view.segment_of(start)[1])
     if own is not None and not (project.start >= end and project.start < own.end()):
         return  # "$2.7 billion … for the Bozshakol copper project": another project's money
@@ -1024,6 +1026,7 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
         if whole is None and (
             _PART_BEFORE.search(view.sentence[max(0, found.start() - 40) : found.start()])
             or _PART_AFTER.match(view.sentence[found.end() :])
+            or _PART_SUBJECT_AFTER.match(view.sentence[found.end() :])
             or _part_in_clause(view, view.start + found.start())
             or _progress_near(view, view.start + found.start(), view.start + found.end())
             or _REMAINING.search(view.text, *view.segment_of(view.start + found.start()))
@@ -1071,6 +1074,13 @@ _PART_BEFORE = re.compile(
 )
 _PART_AFTER = re.compile(
     r"[\w-]*\s+(?:[\w-]+\s+)?(?:Tajik|Kyrgyz|Kazakh|Kazakhstani|Uzbek|Turkmen|Chinese|Afghan|domestic)\s+(?:section|stretch|segment|portion|part|leg)s?\b|[\w-]*\s+участк|[\w-]*\s+(?:(?!of\b|the\b)[\w-]+\s+){0,2}(?:section|stretch|segment|portion|part|leg|spur|branch|access\s+road|approach\s+road|bypass)s?\b(?!\s+of\b)|\s+(?:pass(?:es)?\s+through|runs?\s+through|lie\s+in|are\s+in|in\s+(?:Tajikistan|Kyrgyzstan|Kazakhstan|Uzbekistan|Turkmenistan|China))\b"
+)
+#: A fronted length whose clause after it has a tunnel or bridge for subject: "At 19.2
+#: kilometers, the Qamchiq Tunnel is …", "Длиной 19,2 км, тоннель «Камчик» …" (a part's length).
+_PART_SUBJECT_AFTER = re.compile(
+    r"\s*(?:long\s*)?,\s+(?:the\s+|its\s+)?(?:[\w«»\"'-]+\s+){0,3}?"
+    r"(?:tunnels?|bridges?|viaducts?|overpass(?:es)?|тоннел\w*|туннел\w*|мост\w*|виадук\w*)(?![\w-])",
+    re.IGNORECASE,
 )
 #: A part of a line, or a road serving it, named in the length's clause before the length
 #: ("the Kyrgyz section of the … railway will be 280 km long", "an access road of 12 km").
@@ -1201,6 +1211,30 @@ def _in_a_country_before(view: SentenceView, position: int) -> bool:
         and m.end <= position
         and m.ids(EntryKind.COUNTRY)
         and _WITHIN.search(view.text, max(clause_start, m.start - 30), m.start)
+        for m in view.matches
+    )
+
+
+#: A line's share in one country: "the line across Kyrgyzstan", "участок по территории
+#: Кыргызстана", right before the country's name.
+_SHARE_IN = re.compile(
+    r"(?:\b(?:line|railway|road|route|stretch|section|segment|part|pipeline|track)s?\s+"
+    r"(?:across|through|within|inside|in)\s+(?:the\s+)?"
+    r"|(?<![\w-])(?:участ\w*|лини\w*|дорог\w*|част\w*|отрез\w*|трасс\w*)\s+"
+    r"(?:(?:по|на)\s+территории|в\s+пределах|через)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _national_share_before(view: SentenceView, position: int) -> bool:
+    """True when the amount's clause speaks of the line's share in one country before the
+    amount ("The line across Kyrgyzstan is estimated to cost $1.34 billion")."""
+    clause_start, _ = view.segment_of(position)
+    return any(
+        clause_start <= m.start
+        and m.end <= position
+        and m.ids(EntryKind.COUNTRY)
+        and _SHARE_IN.search(view.text, max(clause_start, m.start - 40), m.start)
         for m in view.matches
     )
 

@@ -25,16 +25,27 @@ _FAMILIES: dict[str, str] = {
     "summit": r"summit|саммит\w*",
     "forum": r"forum|форум\w*",
     "conference": r"conference|конференци\w*",
+    # "At the unveiling ceremony … signed": the opening told before ("opened in Samarkand")
+    "ceremony": r"ceremony|unveiling|opening|inauguration|opened|unveiled|inaugurated"
+    r"|церемони\w*|открыти\w*|открыл\w*|открыт[аоы]?",
 }
 _NOUN = "|".join(f"(?P<{family}>{words})" for family, words in _FAMILIES.items())
 #: The signing sentence's back reference: a preposition of sequel or setting, then the meeting.
 _FOLLOWING = re.compile(
     r"(?:\b(?:following|after|at\s+the\s+end\s+of|on\s+the\s+sidelines\s+of|in\s+the\s+course\s+of"
-    r"|during)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-    r"|(?<![\w-])(?:по\s+итогам|в\s+ходе|по\s+завершении|на\s+полях|в\s+рамках)\s+"
+    r"|during|at)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"|(?<![\w-])(?:по\s+итогам|в\s+ходе|по\s+завершении|на\s+полях|в\s+рамках|на|во\s+время)\s+"
     r"(?:этого\s+|этой\s+|[\w-]+\s+){0,2}?)"
     rf"(?:{_NOUN})(?![\w-])",
     re.IGNORECASE,
+)
+
+
+#: A place's name opening a school's or institute's name: "Xi'an Jiaotong University",
+#: "Samarkand State University", "Самаркандского государственного университета".
+_SCHOOL_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][\w'’-]*|of|and)){0,3}\s+(?:University|Institute|College|Academy|School)\b"
+    r"|(?:\s+[а-яё-]+){0,2}\s+(?:университет|институт|академи|колледж|училищ)\w*",
 )
 
 
@@ -51,8 +62,10 @@ def referred_meeting(view: SentenceView) -> tuple[str, DateMention | None] | Non
         places = {
             m.ids(EntryKind.PLACE)[0]
             for m in earlier.of_kind(EntryKind.PLACE)
-            if m.start != view.context.dateline_start and not m.borrowed
-        }
+            if m.start != view.context.dateline_start
+            and not m.borrowed
+            and not _SCHOOL_AFTER.match(view.text, m.end)
+        }  # "Xi'an Jiaotong University" names a school, not where the meeting was
         if len(places) != 1:
             continue  # a meeting named again without its place: look further back
         days = [d for d in earlier.dates if d.precision is DatePrecision.DAY]

@@ -119,19 +119,22 @@ def is_bound(sentence: str, start: int) -> bool:
     return _BOUND_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
 
 
-#: An upper or approximate bound: "nearly", "under", "приблизился к", "почти", "порядка".
+#: An upper bound: "under", "less than", "approached", "менее", "приблизился к" (a level
+#: not reached). An approximate value ("nearly", "almost", "почти", "порядка") is read at its
+#: stated value (corpus rule 36).
 _UPPER_BOUND_BEFORE = re.compile(
-    r"(?:\b(?:nearly|almost|close\s+to|approach(?:ed|es|ing)?|under|less\s+than|below)"
-    r"|(?<![\w-])(?:почти|приблизил\w*\s+к|порядка|менее|меньше))\s*(?:the\s+|a\s+)?"
+    r"(?:\b(?:under|less\s+than|below|approach(?:ed|es|ing)?)"
+    r"|(?<![\w-])(?:менее|меньше|приблизил\w*\s+к))\s*(?:the\s+|a\s+)?"
     r"(?:mark\s+of\s+|отметк\w+\s+(?:в\s+)?)?$",
     re.IGNORECASE,
 )
 
 
 def is_upper_bound(sentence: str, start: int) -> bool:
-    """True when the amount at ``start`` is an upper or approximate bound ("nearly $4
-    billion", "приблизился к 4 млрд"). A lower bound ("topped $13 billion", "превысила $17,2
-    млрд") is read at its stated value, as the corpus labels "more than" counts."""
+    """True when the amount at ``start`` is an upper bound ("under $4 billion", "приблизился к
+    4 млрд"). A lower bound
+    ("topped $13 billion") and an approximate value ("nearly $4 billion", "почти 2 млрд") are
+    read at their stated value, as the corpus labels them (rule 36)."""
     return _UPPER_BOUND_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
 
 

@@ -1,0 +1,281 @@
+"""Categories of the thirteenth and fourteenth development sets (issue #12) for status
+events, figures and agreements, each checked with sentences written for the test, in English
+and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.store import KnowledgeBase
+from ingest_helpers import events_in, figures_in, proposals_from
+
+
+def _events(
+    kb: KnowledgeBase, text: str, day: dt.date = dt.date(2025, 6, 30)
+) -> set[tuple[str, ProjectStatus, dt.date]]:
+    return {(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text, day))}
+
+
+def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+# -- another one of a held kind --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second Luban Workshop that China is setting up in Kazakhstan, still under"
+        " construction, will train specialists in artificial intelligence.",
+        "Вторая мастерская Лу Баня в Казахстане строится в Астане и будет готовить специалистов.",
+    ],
+)
+def test_a_held_name_counted_second_is_another_one_of_its_kind(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any(p == "prj-luban-workshop-kazakhstan" for p, _, _ in _events(kb, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first Luban Workshop in Kazakhstan was put into use in December.",
+        "Первая мастерская Лу Баня в Казахстане была введена в эксплуатацию в декабре.",
+    ],
+)
+def test_the_first_of_a_held_kind_is_the_held_one_put_into_use_on_its_month(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = events_in(proposals_from(kb, text, dt.date(2024, 7, 8)))
+    assert [(e.project_id, e.status, e.date, e.date_precision) for e in events] == [
+        (
+            "prj-luban-workshop-kazakhstan",
+            ProjectStatus.IN_SERVICE,
+            dt.date(2023, 12, 1),
+            DatePrecision.MONTH,
+        )
+    ]
+
+
+# -- opened money, not a facility --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June 2019 the Development Bank of Kazakhstan opened a credit line of $600 million"
+        " for the expansion of the Aktogay copper project.",
+        "В июне 2019 года Банк развития Казахстана открыл кредитную линию на 600 млн долларов"
+        " для расширения медного проекта Актогай.",
+    ],
+)
+def test_a_credit_line_opened_is_no_opening_of_the_project(kb: KnowledgeBase, text: str) -> None:
+    assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _events(kb, text))
+
+
+# -- closed until a day: suspended on the day it closed ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 27 January 2020 the Khorgos ICBC closed until 15 February 2020.",
+        "27 января 2020 года МЦПС «Хоргос» закрылся до 15 февраля 2020 года.",
+    ],
+)
+def test_closed_until_a_day_is_suspended_on_the_day_it_closed(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == {
+        ("prj-khorgos-icbc", ProjectStatus.SUSPENDED, dt.date(2020, 1, 27))
+    }
+
+
+# -- a step waited for ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firms at the Khorgos ICBC say they can only wait for traffic restored across the border.",
+        "«Всем нужно дождаться открытия границ и возобновления работы» МЦПС «Хоргос», — советуют"
+        " в компании.",
+    ],
+)
+def test_a_step_waited_for_is_no_event(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == set()
+
+
+# -- an opening attended -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 22, 2016, the two presidents attended, by video link from Tashkent, the opening"
+        " of the Angren-Pap railway line.",
+        "22 июня 2016 года президенты приняли участие в церемонии открытия железной дороги"
+        " Ангрен — Пап.",
+    ],
+)
+def test_an_opening_attended_took_place_on_its_day(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == {
+        ("prj-angren-pap-railway", ProjectStatus.IN_SERVICE, dt.date(2016, 6, 22))
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers discussed the opening of the Angren-Pap railway line in 2016.",
+        "Министры обсудили открытие железной дороги Ангрен — Пап в 2016 году.",
+    ],
+)
+def test_an_opening_only_spoken_of_is_no_event(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == set()
+
+
+# -- equipment delivered to a project being set up (corpus rule 37) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In April the Kyrgyz State Technical University received the first batch of training"
+        " equipment for the Luban Workshop in Kyrgyzstan.",
+        "В апреле Кыргызский государственный технический университет получил первую партию"
+        " учебного оборудования по проекту «Мастерская Лу Баня в Кыргызстане».",
+    ],
+)
+def test_equipment_delivered_before_service_is_progress_of_the_works(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _events(kb, text, dt.date(2024, 5, 15)) == {
+        ("prj-luban-workshop-kyrgyzstan", ProjectStatus.UNDER_CONSTRUCTION, dt.date(2024, 4, 1))
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In April the Kyrgyz State Technical University received a new batch of training"
+        " equipment for the Luban Workshop in Kyrgyzstan.",
+        "В апреле Кыргызский государственный технический университет получил новую партию"
+        " учебного оборудования по проекту «Мастерская Лу Баня в Кыргызстане».",
+    ],
+)
+def test_equipment_delivered_to_a_project_in_service_gives_no_event(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The knowledge base holds the workshop in service since 26 October 2024."""
+    assert _events(kb, text, dt.date(2025, 5, 15)) == set()
+
+
+# -- approximate figures (corpus rule 36) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Angren-Pap railway cost Uzbekistan and its Chinese lenders almost $2 billion.",
+        "Дорога Ангрен — Пап стоила Узбекистану и его китайским кредиторам почти два миллиарда"
+        " долларов.",
+    ],
+)
+def test_an_approximate_cost_is_read_at_its_stated_value(kb: KnowledgeBase, text: str) -> None:
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.subject_id, f.value) for f in figures] == [("prj-angren-pap-railway", 2e9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Angren-Pap railway cost less than $2 billion.",
+        "Дорога Ангрен — Пап стоила менее двух миллиардов долларов.",
+    ],
+)
+def test_an_upper_bound_stays_no_figure(kb: KnowledgeBase, text: str) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD) == []
+
+
+# -- a line's share in one country -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The China-Kyrgyzstan-Uzbekistan railway is under construction. The line across"
+        " Kyrgyzstan is estimated to cost $1.34 billion. The stated cost of the whole project is"
+        " about $8 billion.",
+        "Железная дорога Китай — Кыргызстан — Узбекистан строится. Участок по территории"
+        " Кыргызстана обойдётся в 1,34 млрд долларов. Стоимость всего проекта составляет около"
+        " 8 млрд долларов.",
+    ],
+)
+def test_the_cost_of_one_countrys_share_is_not_the_lines(kb: KnowledgeBase, text: str) -> None:
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.subject_id, f.value) for f in figures] == [("prj-cku-railway", 8e9)]
+
+
+# -- a fronted length of a tunnel ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Angren-Pap railway opened in 2016. At 19.2 kilometers, the Qamchiq Tunnel is the"
+        " longest tunnel in Central Asia.",
+        "Железная дорога Ангрен — Пап открыта в 2016 году. Протяжённостью 19,2 км, тоннель"
+        " «Камчик» стал самым длинным в Центральной Азии.",
+    ],
+)
+def test_a_fronted_length_of_a_tunnel_is_not_the_lines(kb: KnowledgeBase, text: str) -> None:
+    assert figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM) == []
+
+
+def test_a_fronted_length_of_the_line_itself_stays(kb: KnowledgeBase) -> None:
+    text = "At 123 kilometers, the Angren-Pap railway is the main link to the Fergana Valley."
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
+    assert [(f.subject_id, f.value) for f in figures] == [("prj-angren-pap-railway", 123.0)]
+
+
+# -- a signing still ahead ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Samruk-Kazyna, the next stage will be the signing of an Investment"
+        " Agreement with Kazakhstan's Ministry of Energy.",
+        "По словам представителя фонда, предстоит подписание Инвестиционного соглашения с"
+        " Министерством энергетики Казахстана.",
+    ],
+)
+def test_a_signing_still_ahead_is_no_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert _agreements(kb, text) == []
+
+
+# -- a signing at the ceremony told before ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A China Center set up jointly by Xi'an Jiaotong University and Samarkand State"
+        " University opened in Samarkand, Uzbekistan, on Dec 22. At the unveiling ceremony the"
+        ' two universities also signed a "Memorandum of Understanding on Research Cooperation'
+        ' between XJTU and Samarkand State University".',
+        "Китайский центр Сианьского университета открыли в Самарканде 22 декабря. На церемонии"
+        " открытия университеты подписали Меморандум о сотрудничестве в области исследований.",
+    ],
+)
+def test_a_signing_at_the_ceremony_takes_the_opening_place_and_day(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The school named after a city ("Xi'an Jiaotong University") is not a second place."""
+    assert [(a.signed_on, a.place_id) for a in _agreements(kb, text)] == [
+        (dt.date(2024, 12, 22), "uz-samarkand")
+    ]

@@ -93,3 +93,44 @@ def test_a_russian_facility_with_its_size_and_region_is_named(kb: KnowledgeBase)
     )
     expected = "Ветровая электростанция мощностью 500 МВт в Навоийской области"
     assert _new(kb, text, EntityKind.PROJECT) == [expected]
+
+
+# -- plants named by their company, kind and town --------------------------------------------
+
+
+def test_a_plant_in_a_town_the_world_gazetteer_holds_is_named(kb: KnowledgeBase) -> None:
+    text = "China's Sinoma will build a cement plant in Kostanay."
+    assert _new(kb, text, EntityKind.PROJECT) == ["China's Sinoma cement plant in Kostanay"]
+
+
+def test_a_plant_in_an_unknown_word_is_no_facility(kb: KnowledgeBase) -> None:
+    text = "China's Sinoma will build a cement plant in Wonderland."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_the_plant_of_another_states_company_in_a_town_is_named(kb: KnowledgeBase) -> None:
+    text = (
+        "China's Great Wall Motor intends to double the output of the car assembly plant in"
+        " Kostanay, Kazakhstan, by 2027."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Car assembly plant in Kostanay"]
+
+
+def test_the_plant_with_one_state_or_a_region_only_is_not_named(kb: KnowledgeBase) -> None:
+    one_state = "The car assembly plant in Kostanay, Kazakhstan, stopped for repairs."
+    assert _new(kb, one_state, EntityKind.PROJECT) == []
+    region = (
+        "China's Great Wall Motor intends to double the output of the car assembly plant in"
+        " the Kostanay region of Kazakhstan."
+    )
+    assert _new(kb, region, EntityKind.PROJECT) == []
+
+
+def test_what_a_plant_makes_in_a_longer_clause_names_it(kb: KnowledgeBase) -> None:
+    text = (
+        "Kazakhstan and China opened the first line of a plant that makes main parts for wind"
+        " turbines in Zhambyl region."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Plant that makes main parts for wind turbines in Zhambyl region"
+    ]

@@ -31,10 +31,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.context import SentenceView, parties_named
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser, lemma_of
 from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.world_places import held_as_system_city
 from caravan.model.enums import PlaceKind
 from caravan.model.proposals import EntityKind
 
@@ -208,7 +209,7 @@ def _capacity_text(value: str, unit: str) -> str:
     return f"{value} {ru.get(folded, _UNIT.get(folded, unit))}"
 
 
-def _english(view: SentenceView) -> Iterator[FacilityPhrase]:
+def _english(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhrase]:
     sentence = view.sentence
     pattern, _ = _en_heads()
     for found in pattern.finditer(sentence):
@@ -219,13 +220,13 @@ def _english(view: SentenceView) -> Iterator[FacilityPhrase]:
             "’"
         ):
             continue  # "the plant's workers": a possessive, the plant already named
-        phrase = _english_phrase(view, found, head)
+        phrase = _english_phrase(view, found, head, gazetteer)
         if phrase is not None:
             yield phrase
 
 
 def _english_phrase(
-    view: SentenceView, found: re.Match[str], head: FacilityHead
+    view: SentenceView, found: re.Match[str], head: FacilityHead, gazetteer: Gazetteer
 ) -> FacilityPhrase | None:
     sentence = view.sentence
     before = sentence[: found.start("head")]
@@ -310,6 +311,17 @@ def _english_phrase(
         and not first_mention
         and _first_mention(view, found["head"], view.start + found.start("head"))
     )
+    of_a_kind = (  # "the car assembly plant in Kostanay" of a company of another state
+        determiner == "the"
+        and not sized
+        and not first_mention
+        and head.head in _NAMED_BY_A_WORD
+        and bool(modifiers)
+        and all(re.fullmatch(r"[a-z][a-z-]*", m) for m in modifiers)
+        and len(parties_named(view)) >= 2
+        and _first_mention(view, found["head"], view.start + found.start("head"))
+    )
+    sized = sized or of_a_kind
     first_mention = first_mention or sized
     if determiner in _EN_DEFINITE and not first_mention:
         return None
@@ -342,6 +354,12 @@ def _english_phrase(
             modifiers = [*made, *modifiers]  # "a plant that builds FAW trucks": a FAW truck plant
             cursor = product.end()
             continue
+        clause = _EN_THAT_MAKES_PHRASE.match(rest, cursor)
+        if clause is not None and not complements and not made:
+            made = [clause["np"]]  # what it makes says which plant it is
+            complements.append(f"that {clause['verb']} {clause['np']}")
+            cursor = clause.end()
+            continue
         link = _EN_BETWEEN.match(rest, cursor)
         if link is not None and head.domain_transport:
             complements.append(link.group().strip())
@@ -356,7 +374,10 @@ def _english_phrase(
         if (
             where is not None
             and place is None
-            and _a_place(view, view.start + found.end("head") + where.start("where"), where)
+            and (
+                _a_place(view, view.start + found.end("head") + where.start("where"), where)
+                or _a_world_town(where["where"], gazetteer)
+            )
         ):
             place = where["where"]
             complements.append(f"{where['prep']} {place}")
@@ -383,6 +404,8 @@ def _english_phrase(
         complements.append(f"in {place}")
     if sized and place is None:
         return None  # "the 300 MW plant" without its place refers to one named before
+    if of_a_kind and (place is None or re.search(_PLACE_NOUN + r"$", place)):
+        return None  # a kind named by a region, not its town, may be any of several
     plural = found["head"].casefold().endswith("s") and _en_head_of(found["head"]) is not None
     if plural and determiner in ("a", "an", "new", "several", "additional", None):
         return None  # "new Lu Ban workshops": facilities in general, not one counted
@@ -563,6 +586,15 @@ _EN_THAT_MAKES = re.compile(
 )
 
 
+#: A longer relative clause of what the facility makes, kept as written: "a plant that makes key
+#: parts for wind turbines in Zhambyl region".
+_EN_THAT_MAKES_PHRASE = re.compile(
+    r"\s+(?:that|which)\s+(?:will\s+)?(?P<verb>builds?|makes?|produces?|assembles?|manufactures?)"
+    r"\s+(?P<np>(?:[a-z][\w-]*\s+){1,5}?[a-z][\w-]*)"
+    r"(?=\s*[,.;:)]|\s+(?:in|at|near|and|has|have|had|will|is|was)\b|$)"
+)
+
+
 def _singular(noun: str) -> str:
     """An English plural made singular, for a modifier ("trucks" → "truck", "buses" → "bus")."""
     if re.search(r"(?:s|x|ch|sh)es$", noun):
@@ -699,6 +731,14 @@ def _a_place(view: SentenceView, at: int, where: re.Match[str]) -> bool:
         return False
     absolute = at - where.start("where") + country_at
     return any(m.start == absolute and m.ids(EntryKind.COUNTRY) for m in view.matches)
+
+
+def _a_world_town(words: str, gazetteer: Gazetteer) -> bool:
+    """True when an unknown name after "in" is a town of the system the world gazetteer holds
+    ("a cement plant in Kostanay"), not a word GeoNames happens to list."""
+    return bool(re.fullmatch(_CAP + r"(?:[\s-]" + _CAP + r")?", words)) and held_as_system_city(
+        [words], gazetteer
+    )
 
 
 def _cue_outside(cue: re.Pattern[str], view: SentenceView, start: int, end: int) -> bool:
@@ -1278,7 +1318,7 @@ def _key(head: str) -> str:
 
 def read_phrases(view: SentenceView, gazetteer: Gazetteer) -> list[FacilityPhrase]:
     """Every facility phrase with a cue in the sentence, before resolution."""
-    return [*_english(view), *_russian(view, gazetteer)] if view.sentence.strip() else []
+    return [*_english(view, gazetteer), *_russian(view, gazetteer)] if view.sentence.strip() else []
 
 
 def facility_phrases(

@@ -134,3 +134,13 @@ def test_what_a_plant_makes_in_a_longer_clause_names_it(kb: KnowledgeBase) -> No
     assert _new(kb, text, EntityKind.PROJECT) == [
         "Plant that makes main parts for wind turbines in Zhambyl region"
     ]
+
+
+def test_a_russian_plant_in_a_town_the_world_gazetteer_holds_is_named(kb: KnowledgeBase) -> None:
+    text = "Китайская компания Huaxin построит цементный завод в Костанае."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Цементный завод Huaxin в Костанае"]
+
+
+def test_a_russian_plant_in_a_foreign_city_is_no_facility_of_the_system(kb: KnowledgeBase) -> None:
+    text = "Китайская компания построит цементный завод в Лондоне."
+    assert _new(kb, text, EntityKind.PROJECT) == []

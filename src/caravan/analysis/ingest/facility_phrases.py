@@ -35,7 +35,7 @@ from caravan.analysis.ingest.context import SentenceView, parties_named
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser, lemma_of
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.analysis.ingest.world_places import held_as_system_city
+from caravan.analysis.ingest.world_places import a_system_town
 from caravan.model.enums import PlaceKind
 from caravan.model.proposals import EntityKind
 
@@ -733,12 +733,17 @@ def _a_place(view: SentenceView, at: int, where: re.Match[str]) -> bool:
     return any(m.start == absolute and m.ids(EntryKind.COUNTRY) for m in view.matches)
 
 
+_TOWN_WORD = r"[A-ZА-ЯЁ][\w'’]*"
+
+
 def _a_world_town(words: str, gazetteer: Gazetteer) -> bool:
-    """True when an unknown name after "in" is a town of the system the world gazetteer holds
-    ("a cement plant in Kostanay"), not a word GeoNames happens to list."""
-    return bool(re.fullmatch(_CAP + r"(?:[\s-]" + _CAP + r")?", words)) and held_as_system_city(
-        [words], gazetteer
+    """True when an unknown name after "in" / "в" is a town of the system the world gazetteer
+    holds ("a cement plant in Kostanay", "завод в Костанае"), not a word GeoNames happens to
+    list."""
+    town = re.fullmatch(
+        r"(?:(?:в|во)\s+)?(?P<town>" + _TOWN_WORD + r"(?:[\s-]" + _TOWN_WORD + r")?)", words
     )
+    return town is not None and a_system_town(town["town"], gazetteer)
 
 
 def _cue_outside(cue: re.Pattern[str], view: SentenceView, start: int, end: int) -> bool:
@@ -1006,7 +1011,10 @@ def _russian_phrase(
         if (
             where is not None
             and place is None
-            and _a_place(view, view.start + cursor + where.start("where"), where)
+            and (
+                _a_place(view, view.start + cursor + where.start("where"), where)
+                or _a_world_town(where["where"], gazetteer)
+            )
         ):
             place = where["where"]
             rest_parts.append(place.replace("«", "").replace("»", "").replace('"', ""))

@@ -32,6 +32,7 @@ __all__ = [
     "WORLD_CONFIDENCE",
     "WorldCity",
     "WorldIndex",
+    "a_system_town",
     "foreign_settlement",
     "held_as_system_city",
     "system_countries",
@@ -216,6 +217,16 @@ def held_as_system_city(names: list[str], gazetteer: Gazetteer) -> bool:
     """True when one of these names is a city of a country of ``countries.csv``."""
     system = system_countries(gazetteer)
     return any(c.country in system for name in names for c, _ in _cities_named(name, gazetteer))
+
+
+def a_system_town(written: str, gazetteer: Gazetteer) -> bool:
+    """True when a name as the text writes it (a Russian one in any case: "в Костанае") is a
+    town of the system more likely than a foreign one ("a cement plant in Kostanay")."""
+    index = world_index(system_countries(gazetteer))
+    system = system_countries(gazetteer)
+    if _CYRILLIC_ONLY.match(written.replace(" ", "-")):
+        return _cyrillic_city(index, written, system) is not None
+    return _choose(index.lookup("latin", _latin_key(written)), system) is not None
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ LABELS = {
 }
 
 #: The variant the validation routes with (the CV's choice, ``validation.md``).
-SHIPPED_VARIANT = "block"
+SHIPPED_VARIANT = "paired"
 
 
 def choose_variant(scores: dict[str, CvScore]) -> str:

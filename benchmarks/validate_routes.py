@@ -18,7 +18,8 @@ statistic) is compared with the model's low time. Where the shipped fit pairs by
 published time counts (``timemodel_fit.SHIPPED_PAIRED``), a case whose ``counts_from`` is
 ``departure`` is compared with the model's time from departure (the trip without the
 origin's and destination's dwell and waits), any other (``handover``, ``unstated``, or no
-column) with door-to-door. ``--write-parameters`` writes the fitted values into the data.
+column) with door-to-door; a case whose route has no rail takes the pairing chosen for
+such cases (``nonrail_pairing``). ``--write-parameters`` writes the fitted values into the data.
 ``--cv`` routes the training cases only and prints each candidate structure's
 leave-one-out error, with and without that pairing (how the shipped structure was
 chosen); it writes nothing. ``--batches`` keeps the cases of the batches listed.
@@ -42,6 +43,7 @@ from typing import Any
 
 from china_block_speed import china_lines, with_china_speed
 from clearance_rules import RULES, SHIPPED_RULES, applied, choose_rules, rules_lines
+from nonrail_pairing import compared, nonrail_lines, nonrail_rows
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -49,14 +51,12 @@ from service_pairing import SHIPPED_VARIANT, VARIANTS, choose_variant, variant_l
 from timemodel_fit import (
     PARAMETER_OF,
     SHIPPED,
-    SHIPPED_PAIRED,
     all_scores,
     choose,
     fit_shipped,
     fitting_rows,
     is_shipped,
     leave_one_out,
-    paired,
     road_rows,
     road_with_delay_h,
     shipped_candidate,
@@ -70,7 +70,7 @@ from validation_report import (
     markdown,
     summary,
 )
-from validation_scatter import scatter_lines
+from validation_scatter import floor_paragraph, scatter_lines
 from validation_vias import read_vias, route_case
 
 from caravan import NoRouteError, Observatory
@@ -126,7 +126,7 @@ def main() -> None:
         choice_cases = [c for c in cases if c["split"] == "train" and _batch(c) in CHOICE_BATCHES]
         by_variant = {
             name: fitting_rows(
-                base
+                [r for r in base if r["batch"] in CHOICE_BATCHES]  # as the others: choice cases
                 if name == SHIPPED_VARIANT
                 else _route_all(Path(folder) / f"{name}.sqlite", data, choice_cases, name)
             )
@@ -137,7 +137,7 @@ def main() -> None:
         fitted = fit_shipped([r for r in base if r["batch"] in CHOICE_BATCHES])
         _write_parameters(data / ASSUMPTIONS_FILE, {**structural, **fitted})
         routed = _route_all(Path(folder) / "fitted.sqlite", data, cases)
-    rows = [paired(row, SHIPPED_PAIRED) for row in routed]
+    rows = [compared(row) for row in routed]
     if args.write_parameters:
         _write_parameters(args.data_dir / ASSUMPTIONS_FILE, fitted)
         shipped = _read_parameters(args.data_dir / ASSUMPTIONS_FILE, FITTED)
@@ -157,12 +157,14 @@ def main() -> None:
         "|---|---|---|---|---|---|",
         *("| " + " | ".join(cells) + " |" for cells in _road_cells(base, args.data_dir)),
     ]
+    cv += ["", *nonrail_lines(nonrail_rows(base, CHOICE_BATCHES))]
     cv += ["", *variant_lines(_variant_scores(by_variant), train)]
     cv += ["", *china_lines(_china_scores(train, china), len(train))]
     cv += ["", *rules_lines(_rules_scores(train, rules), len(train))]
     choice = choice_lines(scores, shipped_score, train)
     scatter = scatter_lines(cases, rows, GOALS[0][2])
-    report = markdown(rows, cases, fitted, shipped, cv, choice, scatter)
+    floor = floor_paragraph(cases, GOALS[0][2])
+    report = markdown(rows, cases, fitted, shipped, cv, choice, scatter, floor)
     args.out.write_text(report, encoding="utf-8")
     console.print(f"written {args.out}")
     if args.record:
@@ -188,6 +190,7 @@ MEASURED = (
     "benchmarks/validation_cases.csv",
     "benchmarks/validation_vias.csv",
     "benchmarks/validation_vias.py",
+    "benchmarks/nonrail_pairing.py",
     "src/caravan/network/clearance_kinds.py",
     "src/caravan/network/timemodel_block_clearance.py",
     "src/caravan/data/rail_block_clearances.csv",
@@ -335,6 +338,9 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
         console.print(escape(line))
     console.print(f"least mean abs. LOO error among the border rules: {choose_rules(rules_scores)}")
     console.print(_road_comparison(routed[SHIPPED_VARIANT], data_dir))
+    batches = sorted({str(r["batch"]) for r in routed[SHIPPED_VARIANT]})
+    for line in nonrail_lines(nonrail_rows(routed[SHIPPED_VARIANT], batches)):
+        console.print(escape(line))
 
 
 def _road_comparison(base: list[dict[str, Any]], data_dir: Path) -> Table:
@@ -351,7 +357,7 @@ def _road_cells(base: list[dict[str, Any]], data_dir: Path) -> list[tuple[str, .
     """Per road train case: id, published, shipped time and error, with-delay time and error."""
     terminal = _read_parameters(data_dir / ASSUMPTIONS_FILE, ["road_terminal_dwell_h"])
     cells: list[tuple[str, ...]] = []
-    for row in road_rows([paired(r, SHIPPED_PAIRED) for r in base]):
+    for row in road_rows([compared(r) for r in base]):
         loading = 0.0 if row.get("paired") else terminal["road_terminal_dwell_h"]
         delayed = road_with_delay_h(row, loading)
         published = row["published"]

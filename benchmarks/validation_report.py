@@ -24,7 +24,7 @@ GOALS = (
 )
 
 #: The batches whose train cases chose the rail service and fit the parameters.
-CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8")
+CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 #: Held-out batches reported apart, then together.
 BATCHES = (
@@ -42,11 +42,17 @@ BATCHES = (
         "batch 8 (added after the choice on batches 1–6, seen before the choice on batches 1–8)",
         ("8",),
     ),
-    ("batches 1–8 together (each seen before the choice on batches 1–8)", CHOICE_BATCHES),
+    ("batches 1–8 together (each seen before the choice on batches 1–8)", CHOICE_BATCHES[:-1]),
+    (
+        "batch 9 (added after the choice on batches 1–8, seen at no choice, then before the "
+        "choice on batches 1–9)",
+        ("9",),
+    ),
+    ("batches 1–9 together (each seen before the choice on batches 1–9)", CHOICE_BATCHES),
 )
 
 #: How a batch added after the last choice is labelled (each, then together, then all).
-LATER = "added after the choice on batches 1–8, seen at no choice"
+LATER = "added after the choice on batches 1–9, seen at no choice"
 
 
 def batch_groups(rows: Sequence[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -70,12 +76,12 @@ it, the published border crossing, minimising time. Nothing is tuned per case.
 Cases are split once, in the file (`split` column, declared with each case; batch 2's
 split was declared before any of its cases was routed: within each kind, its cases sorted
 by id are alternately `test`, `train`, `test`, …). Only the
-parameters in the table below are fitted, on the `train` cases of batches 1–8 with a
-typical published time (non-negative least squares on relative errors; **batches 1–8 have
-now been seen**: batches 7 and 8 were routed once after the choice on batches 1–6, their
-errors reported, and their train cases joined the choice on batches 1–8 below; the cases of
-batches 9 and later joined neither the fit nor any choice, so that every case of them tests
-the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
+parameters in the table below are fitted, on the `train` cases of batches 1–9 with a
+typical published time (non-negative least squares on relative errors; **batches 1–9 have
+now been seen**: batches 7 and 8 were routed once after the choice on batches 1–6, batch 9
+once after the choice on batches 1–8, their errors reported, and their train cases joined
+the later choices below; the cases of batches 10 and later joined neither the fit nor any
+choice, so that every case of them tests the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
 model's low time. Cases that are not comparable with the model (the reason is given) are
 routed and listed apart, outside the fit and the summaries.
 
@@ -95,7 +101,7 @@ wait with the dwell only at interior hubs without a frequency, and the wait on t
 dwell. On the same 15 train cases the rule chose **the wait on top of the interior origin
 dwell, with one stop rate** (least mean LOO error, in the routing without the wait as in
 the routing with it: see the table), and that is shipped. The table below is recomputed in each run on the train cases of
-the batches of the latest choice (now batches 1–8).
+the batches of the latest choice (now batches 1–9).
 The held-out cases of **batches 1 and 2** had been seen before this choice (earlier
 versions of this report showed them), so they are not a clean test of it; the held-out
 cases of **batch 3** (`batch` column) were added with a pre-declared split and had not
@@ -185,23 +191,58 @@ the service and China's timing were compared again on the same train cases and a
 unchanged; the origin dwell and the stop rate were refitted on them and written to the
 data. This choice was committed before any case of batch 9 was seen.
 
-**The errors read by cause (batches 1–8).** `python benchmarks/validation_legs.py` splits
+**The choice on batches 1–9.** Batch 9 was routed once at no choice (rail 52.3 % / 56.9 %
+on its 2 held-out cases, rail+Caspian 306.3 % / 523.3 % on 2) and then joined the choice.
+A bug fix, not a choice (found with batches 1–9 seen): a trip whose first vehicle is a ship
+kept the wait for that sailing in its time from departure (a ferry link's time holds half
+a headway on top of the sailing); it now holds the sailing alone
+(`caravan.analysis.routing.from_departure.sailed`). A correction of the report, not a
+choice: the rail-service table scored the shipped service on every train case of the run
+and the others on the choice's batches only; all are now scored on the choice's batches.
+Data: no route speed or run time of container trains to Termez, and no route speed of
+Uzbek container trains, was found in the sources consulted (they give Tashkent–Andijan in
+10 h, Tashkent–Altynkol in two days, Osh–Hairatan in two days, and a passenger timetable to
+Termez), so Kazakhstan's figures still stand in (`asm-time-rail-block-speed-neighbour`).
+Choices, by the same rules on the 37 train cases of batches 1–9, in the order they were
+made: (1) the rail service: each case at its published service (unstated at block) 23.9 %
+mean LOO error against every case as a block train 24.2 % and as wagonload 24.8 % with
+the structure shipped before; the rule takes the published service. (2) The structure,
+recomputed with each case at its service: the sourced departure wait with one stop rate
+and no interior origin dwell ties with the same plus the fitted dwell (23.9 % each; 23.93
+against 23.95 unrounded), and the tie goes to fewer fitted parameters, so **the interior
+origin dwell leaves the structure** (its value is now 0 h; it was fitted at 44.9 h on
+batches 1–8) and the stop rate is refitted to 22.8 h per 1000 km. Under that structure the
+service comparison still takes the published service (23.9 % against 24.3 % and 25.3 %),
+China's timing and the border rules are unchanged, and no structure paired by
+`counts_from` does better. (3) New candidate, for cases whose route has no rail (nothing
+fitted: road, a sailing alone): compared with door-to-door, or with the time from
+departure where the case counts from departure (`nonrail_pairing.py`); on the 8 train
+cases without rail, 141.7 % mean absolute error against 88.7 %, so such cases are now
+paired. This candidate was written for cause (a), seen on batch 9. Before this choice was
+committed, batch 10 had been committed by another engineer and the subject line of its
+commit (which names two train cases and four Caspian ferry cases, without values) was
+seen; none of its rows or results was seen, and the candidate above was written before.
+A year term for 2021–2023 congestion at Khorgos and Alashankou was not made a candidate:
+CAREC CPMM's yearly clearances there are already in the data (58.7 h at Horgos in 2021,
+34.8 h in 2022, China's national 14.0 h in 2023), and the railways' notices of 2022–2023
+suspensions exempt China–Central Asia trains and give no delay for them.
+
+**The errors read by cause (batches 1–9).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,
 border, gauge change, interior origin dwell, departure wait, the origin's other terminal
 time, transfers, destination). Of the rail, rail+Caspian, multimodal and road time cases of
-batches 1–8 erring by more than 15 % after this choice, the term that is off:
+batches 1–9 erring by more than 15 % after the choice on batches 1–9, the term that is off:
 
 | cause | cases (error) | term off |
 |---|---|---|
-| a train's run to China's border compared with door-to-door | xian-alashankou-2014 (+309 %), xian-almaty-2013-plan (+138 %), qingdao-alashankou-2012 (+62 %), chongqing-alashankou-2015 (+57 %), yiwu-alashankou-2014 (+44 %) | the interior origin dwell (45 h) and the departure wait, which a time from departure does not hold: without them chongqing-alashankou is 106 h against 96 h published and yiwu-alashankou 127 h against 120 h; xian-alashankou is still 84 h against a scheduled 52 h (China's rail at CPMM's speed plus the fitted stops) |
-| a multimodal train | lanzhou-dushanbe-2026 (−60 %), lianyungang-tashkent-2022 (−49 %), langfang-tashkent-2023 (−19 %) | lanzhou-dushanbe's sources name no transfer point and the router trucks from Lanzhou; the others now run by rail to Kashgar as published and are too fast by the pilot trains' published 12–20 days (lanzhou-tashkent-2020, routed the same way, +5 %) |
-| the gauge change on short Xinjiang runs | urumqi-almaty-2017 (+59 %: 19 h at Khorgos), urumqi-almaty-2017-07 (+19 %), urumqi-almaty-2024 (+22 %), almaty-wuwei-2022 (+43 %: 54 h at Alashankou) | CPMM's clearance at Khorgos and Alashankou (wagonload consignments); the block trains' published clearance (China's customs: 0.77 h outbound and 18.5 h inbound at Alashankou in 2019, 6–8 h at Horgos in 2024) shortens these but raised the LOO error on the train cases, and counts China's customs only |
-| long hauls from China's interior | too fast: kuytun-dushanbe-2016 (−66 %), zhengzhou-tashkent-2023 (−59 %, a record against the low time), tashkent-xian-2017 (−53 %), qingdao-almaty-2023 (−49 %), langfang-tashkent-2023 (−37 %), beijing-tashkent-2025-03 (−33 %), xian-tashkent-2023 (−33 %), tianjin-tashkent (−32 %); too slow: xian-tashkent-2025 (+50 %), lianyungang-tashkent-jetway (+33 %), lanzhou-almaty-2021 (+32 %), lianyungang-almaty-2025 (+31 %) | none of the modelled terms: the same corridors are published at 5 to 16 days |
-| Turkmen and Caspian runs | turkmenbashi-farap-2021 (−56 %), sarahs-farap-2024 (−55 %), farap-turkmenbashi-2024 (−29 %), alat-turkmenbashi-2022 (+95 %), dostyk-alat-2015 (+89 %), urumqi-baku-2018 (+35 %) | Turkmenistan's rail at Kazakhstan's block speed or CPMM's wagonload speed (no Turkmen container-train speed found); the ferry's wait for a sailing |
-| road | khorgos-almaty-2018 (+502 %: 4 h published for 304 km), chongqing-dushanbe-2023 (−58 %), chongqing-bishkek-2021 (−27 %), zhengzhou-almaty-2024 (+32 %) | border (16 h at Khorgos) and loading on a 4 h run; border queues and transshipment at Kashgar on the long runs |
-
-The rail border without a figure is gone from the causes: urumqi-bishkek-2021 −3 % (was
-+54 %), jinhua-bishkek-2021 +15 % (was +46 %), xian-bishkek-2019 +13 % (was +23 %)."""
+| China's rail on runs to its border | xian-alashankou-2014 (+269 %), xian-almaty-2013-plan (+109 %), qingdao-alashankou-2012 (+51 %), chongqing-alashankou-2015 (+42 %), yiwu-alashankou-2014 (+36 %) | China's rail at CPMM's speed plus 22.8 h of stops per 1000 km: 108 h Xi'an–Alashankou against a scheduled 52 h (and the 2014 weekly train's 84-h wait in door-to-door) |
+| long hauls from China's interior | too fast: zhengzhou-tashkent-2023 (−67 %, a record against the low time), kuytun-dushanbe-2016 (−66 %), kashgar-tashkent-urdu (−53 %), qingdao-almaty-2023 (−52 %), tashkent-xian-2017 (−45 %), xian-tashkent-2023 (−40 %), langfang-tashkent-2023 (−40 %), beijing-tashkent-2025-03 (−36 %), tianjin-tashkent (−35 %), wuwei-ablyk-2026 (−35 %), tianjin-andijan-2017 (−32 %); too slow: xian-tashkent-2025 (+35 %), lianyungang-tashkent-jetway (+26 %), lianyungang-almaty-2025 (+23 %) | none of the modelled terms; all four cases of 2023 are too fast (−40 to −67 %) though CPMM's 2023 clearance is in the data, the same corridors are published at 5 to 16 days (the floor: published times of one trip deviate from their median by 9 % at the median, 60 % at worst), and the three eastbound long hauls show no common sign |
+| the gauge change on short Xinjiang runs | urumqi-almaty-2017 (+77 %), urumqi-almaty-2024 (+36 %), urumqi-almaty-2017-07 (+33 %), almaty-wuwei-2022 (+61 %: 54 h at Alashankou) | CPMM's clearance at Khorgos and Alashankou (wagonload consignments) |
+| Uzbek runs to Termez and Hairatan | andijan-termez-uz-2023 (−57 %), tashkent-hairatan-2020 (−48 %), tashkent-hairatan-wagon-2020 (−37 %) | counted from hand-over (the model's origin time there is nil); no run time of container trains to Termez nor an Uzbek route speed in the sources consulted |
+| multimodal trains | irkeshtam-karasu-kg-2023 (−89 %), kashgar-hairatan-2022 (−65 %), lanzhou-dushanbe-2026 (−60 %), lianyungang-tashkent-2022 (−51 %), langfang-tashkent-2023 (−21 %) | transshipment and waiting at Kashgar, Irkeshtam and Osh, which no source consulted times |
+| Caspian sailings | alat-turkmenbashi-2022 (−80 %: 48 h published), baku-turkmenbashi-2016 (−42 %), baku-turkmenbashi-2008 (−37 %), dostyk-alat-2015 (+89 %), urumqi-baku-2018 (+37 %), tianjin-baku-2026 (−33 %), altynkol-baku-2024 (−31 %) | the sailing itself: 9.5 h Turkmenbashi–Baku in the data (a ro-pax's 9–10 h) against travellers' 15–16.5 h from boarding; the wait for a sailing is no longer counted in a trip that starts at sea (it was: +523 % and +467 % before), and still is on the way (104 h at sea on Dostyk–Alat) |
+| Turkmen runs | etrek-serhetyaka-2024 (+132 %), farap-sarahs-2024 (+71 %), turkmenbashi-farap-2021 (−56 %), farap-turkmenbashi-2024 (+34 %), altynkol-aktau-2024 (+33 %) | wagonload at CPMM's speed where the source says transit wagons, Kazakhstan's block speed elsewhere (no Turkmen container-train speed found) |
+| road | khorgos-almaty-2018 (+502 %: 4.5 h published for 304 km), tashkent-kashgar-urgent-2018 (+77 %, a record), chongqing-dushanbe-2023 (−58 %), chongqing-bishkek-2021 (−29 %), zhengzhou-almaty-2024 (+29 %), tashkent-kashgar-2018 (+24 %), zhengzhou-ashgabat-2025 (+22 %), almaty-nur-zholy-2016 (−21 %) | border (16 h at Khorgos) on short runs; border queues and transshipment at Kashgar on the long runs |"""
 
 
 def groups(rows: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[float]]:
@@ -318,8 +359,10 @@ def markdown(
     cv: list[str],
     choice: list[str],
     scatter: Sequence[str] = (),
+    floor: str = "",
 ) -> str:
-    """The whole report; ``scatter`` is the floor's section (``validation_scatter``)."""
+    """The whole report; ``scatter`` is the floor's section and ``floor`` its reading in the
+    header (``validation_scatter``)."""
     sources = {c["id"]: c for c in cases}
     timed = [
         r
@@ -332,6 +375,7 @@ def markdown(
     lines = [
         HEADER,
         "",
+        *([floor, ""] if floor else []),
         *choice,
         "",
         f"**{summary(rows)[0]}.**",

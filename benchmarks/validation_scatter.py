@@ -22,6 +22,7 @@ __all__ = [
     "coverage",
     "deviations",
     "floor_by_kind",
+    "floor_paragraph",
     "groups",
     "pair_key",
     "scatter_lines",
@@ -163,3 +164,32 @@ def scatter_lines(
         f"| {kind} | {inside} | {total} |" for kind, (inside, total) in coverage(rows).items()
     ]
     return lines
+
+
+def floor_paragraph(cases: Sequence[Mapping[str, str]], goal_pct: float) -> str:
+    """The header's plain reading of the floor against the goal's median."""
+    parts, above = [], []
+    for label, key in (("trip", pair_key), ("corridor", corridor_key)):
+        floors = floor_by_kind(cases, key)
+        figures = "; ".join(
+            f"{kind} {f.median_pct:.1f} % (worst {f.worst_pct:.1f} %, {f.cases} cases in "
+            f"{f.groups} groups)"
+            for kind, f in floors.items()
+        )
+        parts.append(f"by {label}: {figures}")
+        above += [f"{kind} by {label}" for kind, f in floors.items() if f.median_pct > goal_pct]
+    reading = (
+        f"The floor's median is above the goal's {goal_pct:g} % for {', '.join(above)}: on "
+        "those cases no model giving one time per trip can meet the goal's median, whatever "
+        "its structure (the goal is unchanged)."
+        if above
+        else f"Every floor's median is at or under the goal's {goal_pct:g} %: the published "
+        "times' own scatter does not by itself rule the goal out."
+    )
+    return (
+        "**The floor.** Published times of the same trip disagree among themselves; each "
+        "case's deviation from its group's median published time (no model) is what the best "
+        "model giving one time per group would err by. Median deviation "
+        + "; ".join(parts)
+        + f'. {reading} (Section "The floor" below.)'
+    )

@@ -115,3 +115,11 @@ def test_lines_say_when_the_floor_is_above_the_goal(scatter: ModuleType) -> None
     assert any("no model giving one time per trip meets" in line for line in high)
     low = scatter.scatter_lines([_case(100), _case(110)], [], 15.0)
     assert not any("no model giving one time" in line for line in low)
+
+
+def test_the_header_reads_the_floor_against_the_goal(scatter: ModuleType) -> None:
+    above = scatter.floor_paragraph([_case(100), _case(300)], 15.0)
+    assert "rail_transit_time_h 50.0 %" in above
+    assert "no model giving one time per trip can meet" in above
+    under = scatter.floor_paragraph([_case(100), _case(110)], 15.0)
+    assert "does not by itself rule the goal out" in under

@@ -144,3 +144,38 @@ def test_a_russian_plant_in_a_town_the_world_gazetteer_holds_is_named(kb: Knowle
 def test_a_russian_plant_in_a_foreign_city_is_no_facility_of_the_system(kb: KnowledgeBase) -> None:
     text = "Китайская компания построит цементный завод в Лондоне."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- lines said to be built, named by their ends ----------------------------------------------
+
+
+def test_a_russian_line_built_from_one_town_into_another_is_new(kb: KnowledgeBase) -> None:
+    text = (
+        "В этом году проложили железную дорогу из Бухары в Хиву, а сейчас строят ветку из"
+        " Карши в Гузар."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Железная дорога Бухара – Хива",
+        "Ветка Карши – Гузар",
+    ]
+    assert "Хива" not in _new(kb, text, EntityKind.PLACE)  # an end of the line, not apart
+
+
+def test_a_second_russian_line_borrows_the_noun_of_the_first(kb: KnowledgeBase) -> None:
+    text = "Сейчас прокладывают пути из Самарканда в Ургут, а также от станции Акташ до Нурабада."
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Пути Самарканд – Ургут",
+        "Пути от станции Акташ до Нурабада",
+    ]
+
+
+def test_an_english_line_finished_from_one_town_to_another_is_new(kb: KnowledgeBase) -> None:
+    text = "Workers finished the railway from Bukhara to Khiva last year."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Bukhara – Khiva railway"]
+
+
+def test_a_way_travelled_from_one_town_to_another_is_no_line(kb: KnowledgeBase) -> None:
+    assert _new(kb, "Поезд пошёл по пути из Ташкента в Самарканд.", EntityKind.PROJECT) == []
+    assert _new(kb, "The road from Bukhara to Khiva is busy in summer.", EntityKind.PROJECT) == []
+    countries = "Пути из Китая в Европу проложены через Казахстан."
+    assert _new(kb, countries, EntityKind.PROJECT) == []

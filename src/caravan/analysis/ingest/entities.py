@@ -24,7 +24,7 @@ from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.line_upgrades import line_upgrades
-from caravan.analysis.ingest.linking_lines import linking_lines
+from caravan.analysis.ingest.linking_lines import built_lines, linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
 from caravan.analysis.ingest.listed_lines import listed_lines
 from caravan.analysis.ingest.morphology import nominative_phrase
@@ -332,6 +332,10 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         if not any(a < end and start < b for a, b in known):
             known.append((start, end))
             yield _new(EntityKind.CROSSING, name, start, end, ())
+    for name, start, end in built_lines(view, gazetteer):  # its ends are no places apart
+        if not any(a < end and start < b for a, b in known):
+            known.append((start, end))
+            yield _new(EntityKind.PROJECT, name, start, end, ())
     places_known = list(known)  # a facility's or a line's name may hold a new place of its own
     for name, start, end in [
         *named_projects(view, gazetteer),

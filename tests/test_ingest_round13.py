@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import DatePrecision, ProjectStatus
-from caravan.model.proposals import FigureQuantity, ProposedAgreement
+from caravan.model.proposals import FigureQuantity, FlagCode, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, figures_in, proposals_from
 
@@ -62,7 +62,7 @@ def test_the_first_of_a_held_kind_is_the_held_one_put_into_use_on_its_month(
     ]
 
 
-# -- opened money, not a facility --------------------------------------------------------------
+# -- opened money or a term, not a facility --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -72,9 +72,14 @@ def test_the_first_of_a_held_kind_is_the_held_one_put_into_use_on_its_month(
         " for the expansion of the Aktogay copper project.",
         "В июне 2019 года Банк развития Казахстана открыл кредитную линию на 600 млн долларов"
         " для расширения медного проекта Актогай.",
+        "On 14 October the BLCU Kazakhstan branch opened the academic year.",
+        "14 октября в Астане торжественно открыли учебный год в филиале Пекинского университета"
+        " языка и культуры.",
     ],
 )
-def test_a_credit_line_opened_is_no_opening_of_the_project(kb: KnowledgeBase, text: str) -> None:
+def test_a_credit_line_or_a_term_opened_is_no_opening_of_the_project(
+    kb: KnowledgeBase, text: str
+) -> None:
     assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _events(kb, text))
 
 
@@ -279,3 +284,173 @@ def test_a_signing_at_the_ceremony_takes_the_opening_place_and_day(
     assert [(a.signed_on, a.place_id) for a in _agreements(kb, text)] == [
         (dt.date(2024, 12, 22), "uz-samarkand")
     ]
+
+
+# -- the workshop after "the second …" is not the held one ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first Luban Workshop in Kazakhstan opened in Oskemen. The second Luban Workshop in"
+        " Kazakhstan is set up in Astana. The workshop is being built now.",
+        "Первая мастерская Лу Баня в Казахстане открыта в Усть-Каменогорске. Вторая мастерская"
+        " Лу Баня в Казахстане создаётся в Астане. Мастерская строится сейчас.",
+    ],
+)
+def test_the_kind_referred_back_after_a_second_one_is_not_the_held_one(
+    kb: KnowledgeBase, text: str
+) -> None:
+    statuses = {s for p, s, _ in _events(kb, text) if p == "prj-luban-workshop-kazakhstan"}
+    assert ProjectStatus.UNDER_CONSTRUCTION not in statuses
+
+
+# -- a short start of a held name inside a longer capitalised name -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The route joins the railways of China and Uzbekistan as part of the New Silk Road."
+        " The stated cost of the whole project is about $8 billion.",
+        "Маршрут соединит железные дороги Китая и Узбекистана в рамках проекта Новый Шёлковый"
+        " путь. Стоимость всего проекта составляет около 8 млрд долларов.",
+    ],
+)
+def test_a_longer_capitalised_name_is_not_a_held_names_start(kb: KnowledgeBase, text: str) -> None:
+    """ "Silk Road" begins the held "Silk Road e-commerce"; "the New Silk Road" is another name."""
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert all(f.subject_id != "prj-ca-ecommerce-cooperation" for f in figures)
+
+
+# -- a held name in another word order (corpus rule 43) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На Каспии продолжают строить паромный комплекс Курык.",
+        "Construction of the port ferry complex Kuryk is continuing on the Caspian.",
+    ],
+)
+def test_a_held_name_with_its_words_reordered_is_the_held_name(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """Word order aside, the held name: no spelling-variant flag."""
+    facts = [f for f in proposals_from(kb, text) if f.payload in events_in([f])]
+    assert [f.payload.project_id for f in facts if hasattr(f.payload, "project_id")] == [
+        "prj-kuryk-port-ferry-complex"
+    ]
+    assert all(FlagCode.SPELLING_VARIANT not in {g.code for g in f.flags} for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("JV Zarafshon suspended gold mining in January.", False),
+        ("СП «Зарафшон» временно приостановило добычу золота в январе.", True),
+    ],
+)
+def test_a_held_venture_with_its_form_put_first_is_the_venture(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    """ "Zarafshon JV" is held; "JV Zarafshon" is it, and "СП «Зарафшон»" is it in another
+    script (flagged, corpus rule 14)."""
+    facts = [f for f in proposals_from(kb, text) if f.payload in events_in([f])]
+    assert [f.payload.project_id for f in facts if hasattr(f.payload, "project_id")] == [
+        "prj-zijin-zeravshan"
+    ]
+    assert (FlagCode.SPELLING_VARIANT in {g.code for g in facts[0].flags}) is flagged
+
+
+# -- a venture described at its work (corpus rule 39) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JV Zarafshon, which used to be called Zervashan Gold Company, is Tajikistan's biggest"
+        " gold miner.",
+        "СП «Зарафшон», которое раньше называлось иначе, является крупнейшим в Таджикистане"
+        " производителем золота.",
+    ],
+)
+def test_a_venture_described_at_its_work_is_in_service_as_reported(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _events(kb, text) == {
+        ("prj-zijin-zeravshan", ProjectStatus.IN_SERVICE, dt.date(2025, 6, 30))
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JV Zarafshon, which used to be called Zervashan Gold Company, has 2,000 staff.",
+        "В СП «Зарафшон», которое раньше называлось иначе, работает 2000 человек.",
+    ],
+)
+def test_a_venture_described_by_its_staff_gives_no_event(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == set()
+
+
+# -- the enterprise referred back to --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JV Zarafshon is being rebuilt. The enterprise has temporarily suspended production.",
+        "СП «Зарафшон» сейчас на реконструкции. На предприятии добыча металла временно"
+        " приостановлена.",
+    ],
+)
+def test_the_enterprise_referred_back_is_the_venture(kb: KnowledgeBase, text: str) -> None:
+    statuses = {(p, s) for p, s, _ in _events(kb, text)}
+    assert ("prj-zijin-zeravshan", ProjectStatus.SUSPENDED) in statuses
+
+
+# -- initiated: announced -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initiated in 2019, the Luban Workshop in Kyrgyzstan trains engineers.",
+        "Инициированная в 2019 году мастерская Лу Баня в Кыргызстане готовит инженеров.",
+    ],
+)
+def test_a_project_initiated_is_announced(kb: KnowledgeBase, text: str) -> None:
+    assert (
+        "prj-luban-workshop-kyrgyzstan",
+        ProjectStatus.ANNOUNCED,
+        dt.date(2019, 1, 1),
+    ) in _events(kb, text)
+
+
+# -- a held title checked against the day the text gives --------------------------------------------
+
+
+def test_a_title_read_fuzzily_names_the_document_signed_on_the_stated_day(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "The agreement on building the China-Kyrgyzstan-Uzbekistan railway was signed on the"
+        " sidelines of the Shanghai Cooperation Organization summit in Samarkand on September 14,"
+        " 2022."
+    )
+    assert [a.agreement_id for a in _agreements(kb, text)] == ["agr-cku-mou-samarkand-2022"]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [("6 июня 2024 года", ["agr-cku-intergovernmental-2024"]), ("14 сентября 2022 года", [None])],
+)
+def test_a_russian_title_names_the_held_document_only_on_its_day(
+    kb: KnowledgeBase, day: str, expected: list[str | None]
+) -> None:
+    text = (
+        "Трёхстороннее межправительственное соглашение по железной дороге Китай – Кыргызстан –"
+        f" Узбекистан подписали {day}."
+    )
+    assert [a.agreement_id for a in _agreements(kb, text)] == expected

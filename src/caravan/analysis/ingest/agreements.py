@@ -190,6 +190,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         known = _known_title(name, titles, fuzz.token_set_ratio) or (
             None if pair_after else _known_by_date(view, candidate.payload)
         )  # a document between two named parties is theirs, not a known one signed that day
+        signed = candidate.payload
+        if known is not None and signed.signed_on is not None:
+            known = _held_on_the_day(view.context, known, signed.signed_on, signed.date_precision)
         if known is not None:
             if known in seen:
                 continue
@@ -880,6 +883,35 @@ def _filed_there(context: DocumentContext, signed_on: dt.date | None) -> bool:
     return abs((signed_on - day).days) <= _DATELINE_DAYS
 
 
+#: Days between a held signing date and the one a text gives that still name the same document.
+_SAME_SIGNING_DAYS = 3
+
+
+def _held_on_the_day(
+    context: DocumentContext,
+    agreement_id: str,
+    signed_on: dt.date,
+    precision: DatePrecision | None,
+) -> str | None:
+    """The held agreement a title names, checked against the day the text gives: when the
+    title's agreement was signed on another day, the one held agreement signed within days of
+    the stated day ("The agreement on building the … railway was signed in Samarkand on
+    September 14, 2022" is the 2022 memorandum, not the 2024 agreement); else none."""
+    if precision is not DatePrecision.DAY:
+        return agreement_id
+    held = context.agreement_dates.get(agreement_id)
+    if held is None or held[2] is not DatePrecision.DAY:
+        return agreement_id
+    if abs((held[1] - signed_on).days) <= _SAME_SIGNING_DAYS:
+        return agreement_id
+    near = [
+        other
+        for other, (_, day, held_precision) in context.agreement_dates.items()
+        if held_precision is DatePrecision.DAY and abs((day - signed_on).days) <= _SAME_SIGNING_DAYS
+    ]
+    return near[0] if len(near) == 1 else None
+
+
 def _known_by_date(view: SentenceView, proposal: ProposedAgreement) -> str | None:
     """The one known agreement of this kind signed on the stated day (or month)."""
     if proposal.signed_on is None or proposal.date_precision is DatePrecision.YEAR:
@@ -1109,6 +1141,9 @@ def _candidate(
     parties = parties_named(
         SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)
     )
+    if agreement_id is not None and signed_on is not None:
+        # a title read fuzzily names the held document signed on the stated day, not another
+        agreement_id = _held_on_the_day(context, agreement_id, signed_on, precision)
     flags: list[Flag] = []
     confidence = 0.85 if agreement_id else 0.6
     if match is not None and match.variant_of is not None:

@@ -29,6 +29,7 @@ from caravan.analysis.ingest.listed_sections import (
     other_thing_between,
 )
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.operators_at_work import OPERATOR_TRIGGERS, at_work_as_reported
 from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -68,17 +69,18 @@ _NOT_WORKS = (
     # a figure of speech: "opened a new chapter", "opened the way to", "opened up prospects"
     r"(?!\s+(?:up\s+)?(?:a\s+|the\s+)?(?:new\s+|wide\s+|broad\s+)?[\"'‘“]?(?:chapter|era|page|way|door|doors"
     r"|prospects?|opportunit\w+|path|horizons?|golden|markets?|avenues?)\b)"
-    # money or a procedure opened, not a facility: "opened a credit line of $600 million"
+    # money, a procedure or a term opened, not a facility: "opened a credit line of $600 million"
     r"(?!\s+(?:an?\s+|the\s+|its\s+)?(?:new\s+)?(?:credit|line\s+of\s+credit|loan|account|tender|bidding"
-    r"|subscription|registration|applications?)\b)"
+    r"|subscription|registration|applications?|(?:academic|school)\s+year|season|session)\b)"
 )
 
 #: "открыл новую страницу", "открыли путь к", "открыл новые возможности": a figure of speech.
 _NOT_FIGURATIVE_RU = (
     r"(?!\s+(?:\w+\s+)?(?:нов\w+\s+|широк\w+\s+)?(?:страниц\w*|эр\w*|эпох\w*|глав\w*|пут\w*|дорог\w+\s+к"
     r"|двер\w*|перспектив\w*|возможност\w*|горизонт\w*|рын\w*)(?![\w-]))"
-    # "открыл кредитную линию", "открыли счёт", "открыт тендер": money or a procedure
-    r"(?!\s+(?:\w+\s+)?(?:кредит\w*|сч[её]т\w*|тендер\w*|при[её]м\s+заяв\w*|регистраци\w*|подписк\w*)(?![\w-]))"
+    # "открыл кредитную линию", "открыли счёт", "открыли учебный год": money, a procedure, a term
+    r"(?!\s+(?:\w+\s+)?(?:кредит\w*|сч[её]т\w*|тендер\w*|при[её]м\s+заяв\w*|регистраци\w*|подписк\w*"
+    r"|учебн\w+\s+год\w*|сезон\w*|сесси\w*)(?![\w-]))"
 )
 
 #: What a speaker reports follows "announced": "announced (on Monday) that …".
@@ -113,8 +115,8 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашени|меморандум|контракт|договор)\w*[^.;]{0,160}?подпис(?:ан|али)\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         # "announced that …", "объявил, что …": a speaker's report, not a decision to build
-        (ProjectStatus.ANNOUNCED, r"\b(?:announced(?!" + _REPORTED + r")|proposed|plans?\s+to\s+build|planning\s+of)\b", 0.6),
-        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*(?!" + _RU_REPORTED + r")|предложил\w*|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
+        (ProjectStatus.ANNOUNCED, r"\b(?:announced(?!" + _REPORTED + r")|proposed|initiated(?!\s+(?:the\s+)?(?:\w+\s+)?(?:construction|works?|building))|plans?\s+to\s+build|planning\s+of)\b", 0.6),
+        (ProjectStatus.ANNOUNCED, r"(?<![\w-])(?:объявил\w*(?!" + _RU_REPORTED + r")|предложил\w*|инициирова(?:н|л)\w*(?!\s+(?:\w+\s+)?(?:строительств|работ)\w*)|планиру\w+\s+(?:построить|строительство))(?![\w-])", 0.6),
         (ProjectStatus.SUSPENDED, r"\b(?:suspended|halted|frozen|put\s+on\s+hold|on\s+hold|stalled|(?:is|are|was|were|being)\s+held\s+up)\b|(?<![\w-])(?:приостановлен\w*|заморожен\w*)(?![\w-])", 0.8),
         (ProjectStatus.SUSPENDED, r"\b(?:closed\s+(?:to|for)\s+(?:traffic|trucks|trains|vehicles)|(?:traffic|operations?|services?|movement|works?)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:stopped|interrupted|blocked|halted|paused|closed))\b|(?<![\w-])(?:движени\w*[\s,]+[^.;]{0,80}?(?:закрыт\w*|прекращен\w*|прекращ[её]н\w*|остановлен\w*|перекрыт\w*|прерван\w*)|(?:закрыт\w*|прекратил\w*|прекращен\w*|остановлен\w*|перекрыт\w*|остановил\w*)\s+(?:\w+\s+){0,2}(?:движени\w*|работ\w*))(?![\w-])", 0.75),
         (ProjectStatus.SUSPENDED, r"\b(?:temporarily\s+(?:closed|shut)|(?:was|were|has\s+been|have\s+been|remains?)\s+(?:temporarily\s+)?(?:closed|shut)\s+(?:to|for|due|because|after|until|since|over)|closed\s+(?:down\s+)?until)\b|(?<![\w-])(?:закрыл(?:ся|ась|ось|ись)\s+(?:\w+\s+)?до(?=\s)|временно\s+(?:закрыт|приостановл|прекращ|останов)\w*|закрыт[аоы]?\s+(?:на\s+ремонт|для\s+движения|из-за))(?![\w-])", 0.75),
@@ -168,6 +170,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + EVENT_NOUN_TRIGGERS
     + ATTENDED_TRIGGERS
     + DELIVERY_TRIGGERS
+    + OPERATOR_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.
@@ -353,7 +356,9 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     resolved = ProjectStatus.IN_SERVICE
                 dating = (
                     _as_reported(view)
-                    if pace or in_use_as_reported(trigger.group(0))
+                    if pace
+                    or in_use_as_reported(trigger.group(0))
+                    or at_work_as_reported(trigger.group(0))
                     else date_for(view, t_start, t_end, sorted(verbs - {t_end}))
                 )  # works sped up or to finish early, firms at work: as on the report's day
                 if dating is None:

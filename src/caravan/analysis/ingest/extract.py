@@ -36,6 +36,7 @@ from caravan.analysis.ingest.mode_words import (
 )
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
 from caravan.analysis.ingest.other_objects import names_other_thing
+from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
@@ -137,7 +138,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     titles = _agreement_titles(gazetteer)
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}
-    only = _only_subjects(found, context)
+    only = _only_subjects(found, context, text)
     previous: SentenceView | None = None
     read: list[tuple[Candidate, SentenceView, Sentence]] = []
     views: list[SentenceView] = []
@@ -160,6 +161,9 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             )
         views.append(view)
         for match in matches:
+            if another_of_its_kind(text, match):
+                salient.pop(EntryKind.PROJECT, None)  # "the second Luban Workshop": "the
+                continue  # workshop" after it is that new one, not the held one named before
             for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
                 if match.ids(kind):
                     salient[kind] = (number, match)
@@ -218,7 +222,7 @@ _ANAPHOR = re.compile(
     r"|platform|workshop|branch|campus|centre|center|tunnel|site)\b"
     r"|\bits\s+(?:total\s+|overall\s+|full\s+)?(?:length|cost|capacity)\b"
     r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП|АПП|ППС"
-    r"|мастерск\w+|филиал\w*|кампус\w*|комбинат\w*|завод\w*|месторождени\w+|рудник\w*"
+    r"|мастерск\w+|филиал\w*|кампус\w*|комбинат\w*|завод\w*|месторождени\w+|рудник\w*|предприяти\w+"
     r"|(?:е[её]|его)\s+(?:общая\s+|полная\s+)?(?:протяж[её]нност\w*|длин\w*|стоимост\w*|мощност\w*))(?![\w-])",
     re.IGNORECASE,
 )
@@ -506,11 +510,12 @@ def _names_subject(
 def _only_subjects(
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]],
     context: DocumentContext,
+    text: str,
 ) -> dict[EntryKind, Match]:
     """The project, and the crossing, of a document that names exactly one of each.
 
     A crossing may be named by either post ("Khorgos", "Nur Zholy"): the document's crossing
-    is the one every mention fits.
+    is the one every mention fits. A project named again as "the second …" is two projects.
     """
     projects: dict[str, Match] = {}
     fitting: set[str] | None = None
@@ -518,6 +523,8 @@ def _only_subjects(
     for _, matches, _ in found:
         for match in matches:
             for project_id in match.ids(EntryKind.PROJECT)[:1]:
+                if another_of_its_kind(text, match):
+                    projects.setdefault(f"another {project_id}", match)
                 projects.setdefault(project_id, match)
             named = set(match.ids(EntryKind.CROSSING)) | {
                 crossing_id

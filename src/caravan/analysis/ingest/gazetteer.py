@@ -257,6 +257,7 @@ class Gazetteer:
                     e
                     for e in self._prefix_entries(keys, window)
                     if not _another_kind_after(e, keys, tokens[i + n : i + n + 1])
+                    and not self._name_goes_on_before(text, tokens, i, n)
                 ]
                 if entries and _contiguous(text, window) and _plausible(window, entries):
                     yield i, i + n, _match(text, window, entries, None)
@@ -264,6 +265,21 @@ class Gazetteer:
                     break
             else:
                 i += 1
+
+    def _name_goes_on_before(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+        """True when a short start of a held name follows a capitalised word of no held name
+        ("the New Silk Road" is not "Silk Road e-commerce"): the words are another name's end."""
+        if n >= _PREFIX_WORDS or i == 0:
+            return False
+        before = tokens[i - 1]
+        return (
+            before.capitalised
+            and not before.text[:1].isdigit()
+            and text[before.end : tokens[i].start] == " "
+            and before.key not in _CONNECTORS
+            and before.key not in self._first_words
+            and not self.is_country_word(before.key)
+        )
 
     def _prefix_entries(self, keys: tuple[str, ...], window: list[Token]) -> list[Entry]:
         """The one project or agreement whose name begins with these words, if only one does."""
@@ -480,8 +496,42 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Ga
     for entry in [e for e in gazetteer.entries if e.kind is EntryKind.PROJECT]:
         for chain in chains_of_ends(entry.label, gazetteer):
             gazetteer.add(Entry(EntryKind.PROJECT, entry.id, chain, alias=True), prefixes=False)
+        for reordered in (*_proper_word_moved(entry.label), *_venture_forms(entry.label)):
+            # corpus rule 43: "паромный комплекс Курык", "JV Zarafshon", "СП «Зарафшон»"
+            gazetteer.add(Entry(EntryKind.PROJECT, entry.id, reordered, alias=True), prefixes=False)
     gazetteer.freeze()
     return gazetteer
+
+
+def _proper_word_moved(label: str) -> list[str]:
+    """A held name of one proper word and its kind in lower case, written the other way round:
+    "Курык паромный комплекс" is also "паромный комплекс Курык" (corpus rule 43: the same
+    name, word order aside)."""
+    words = label.split()
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return []
+    lower = [w[:1].islower() for w in words]
+    if not lower[0] and all(lower[1:]):
+        return [" ".join([*words[1:], words[0]])]
+    if not lower[-1] and all(lower[:-1]):
+        return [" ".join([words[-1], *words[:-1]])]
+    return []
+
+
+#: A company's form after its name in a held alias: "Zarafshon JV", "Zeravshan LLC".
+_COMPANY_FORMS = frozenset({"JV", "LLC", "LLP", "JSC", "Ltd"})
+#: How a venture's form is written before its name: "JV Zarafshon", "СП «Зарафшон»".
+_VENTURE_WORDS = ("JV", "СП", "предприятие", "совместное предприятие")
+
+
+def _venture_forms(label: str) -> list[str]:
+    """A held venture's name with its form put first ("Zarafshon JV" is also "JV Zarafshon",
+    "СП Zarafshon", "предприятие Zarafshon"): the same company, word order aside."""
+    words = label.split()
+    if len(words) < 2 or words[-1] not in _COMPANY_FORMS:
+        return []
+    name = " ".join(words[:-1])
+    return [f"{form} {name}" for form in dict.fromkeys((words[-1], *_VENTURE_WORDS))]
 
 
 _DASH = re.compile(r"\s*[–—-]\s*|\s+-\s+")

@@ -29,10 +29,10 @@ def unheld_name_flags(match: Match) -> tuple[Flag, ...]:
     if not projects:
         return ()
     written = _words(match.text)
-    cyrillic = any(is_cyrillic(c) for c in match.text)
+    cyrillic = _proper_in_cyrillic(match.text)
     for entry in projects:
         held = (entry.id, entry.label) not in _vocabulary_names()
-        same_script = any(is_cyrillic(c) for c in entry.label) == cyrillic
+        same_script = _proper_in_cyrillic(entry.label) == cyrillic
         if held and same_script and written <= _words(entry.label):
             return ()  # the held name, or its first words ("the Galkynysh gas field")
     return (
@@ -41,6 +41,14 @@ def unheld_name_flags(match: Match) -> tuple[Flag, ...]:
             message=f"'{match.text}' is none of the names held for {projects[0].id}",
         ),
     )
+
+
+def _proper_in_cyrillic(name: str) -> bool:
+    """True when the name's own words (capitalised, not abbreviations) are Cyrillic:
+    "предприятие Zeravshan" is the Latin name with a Russian kind before it, "СП «Зеравшан»"
+    the Cyrillic one."""
+    proper = [t.text for t in tokenise(name) if t.capitalised and not t.text.isupper()] or [name]
+    return any(is_cyrillic(c) for word in proper for c in word)
 
 
 def _words(name: str) -> set[str]:

@@ -179,3 +179,24 @@ def test_a_way_travelled_from_one_town_to_another_is_no_line(kb: KnowledgeBase) 
     assert _new(kb, "The road from Bukhara to Khiva is busy in summer.", EntityKind.PROJECT) == []
     countries = "Пути из Китая в Европу проложены через Казахстан."
     assert _new(kb, countries, EntityKind.PROJECT) == []
+
+
+# -- centres placed by the verb of their opening ----------------------------------------------
+
+
+def test_a_centre_set_up_by_two_universities_opened_in_a_town_is_new(kb: KnowledgeBase) -> None:
+    text = (
+        "A China Center set up jointly by Lanzhou University and Khujand State University"
+        " opened in Khujand, Tajikistan, on Monday."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["China Center in Khujand"]
+
+
+def test_a_centre_that_opened_in_a_town_is_placed_there(kb: KnowledgeBase) -> None:
+    text = "A Chinese language centre opened in Samarkand on Monday."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Chinese language centre in Samarkand"]
+
+
+def test_a_centre_with_no_place_nor_kind_is_not_new(kb: KnowledgeBase) -> None:
+    text = "A Center opened on Monday, the university said."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -152,11 +152,14 @@ _EN_PLACE = re.compile(
     + _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:'s\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?"
     r"(?:\s+" + _PLACE_NOUN + r")?)(?:,\s+(?P<country>" + _CAP + r"))?"
 )  # fmt: skip
-#: The place after the verb: "a second Luban Workshop will be opened in Astana".
+#: The place after the verb: "a second Luban Workshop will be opened in Astana", "A China Center
+#: set up jointly by X and Y opened in Samarkand" (a clause of who set it up skipped).
 _EN_PLACE_AFTER_VERB = re.compile(
+    r"(?:\s+(?:set\s+up|built|founded|established|created)(?:\s+jointly)?\s+by\s+[^,.;:]{3,120}?)?"
     r"\s+(?:(?:will\s+be|is\s+to\s+be|are\s+to\s+be|was|were|is|are|to\s+be)\s+(?:\w+ly\s+)?"
     r"(?:built|opened|located|constructed|set\s+up|launched|established|created|erected)"
-    r"|(?:has|have|had)\s+(?:started|begun)\s+(?:work|operations|production))"
+    r"|(?:has|have|had)\s+(?:started|begun)\s+(?:work|operations|production)"
+    r"|opened|(?:began|started)\s+(?:work|operations))"
     r"(?P<place>\s+(?:in|at|near)\s+(?:the\s+)?(?P<where>" + _CAP + r"(?:\s+" + _CAP + r"){0,2}"
     r"(?:\s+" + _PLACE_NOUN + r")?))"
 )  # fmt: skip
@@ -387,7 +390,7 @@ def _english_phrase(
             continue
         break
     end += cursor
-    if place is None:
+    if place is None and not (in_port is not None and first_mention):  # the port's own
         after_verb = _EN_PLACE_AFTER_VERB.match(rest, cursor)
         if after_verb is not None:
             place = after_verb["where"]
@@ -1447,6 +1450,7 @@ def _known_project(phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazett
         for t in tokenise(view.text, phrase.start, phrase.end)
         if t.capitalised
         and t.key not in _GENERIC_WORDS
+        and t.key != phrase.head_key  # "A China Center": the head written with a capital
         and not gazetteer.is_country_word(t.key)
         and len(t.key) > 2
     ]

@@ -200,3 +200,15 @@ def test_a_centre_that_opened_in_a_town_is_placed_there(kb: KnowledgeBase) -> No
 def test_a_centre_with_no_place_nor_kind_is_not_new(kb: KnowledgeBase) -> None:
     text = "A Center opened on Monday, the university said."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_russian_centre_that_began_work_in_a_held_town_is_new(kb: KnowledgeBase) -> None:
+    text = "В Урумчи начал работу центр казахстанско-китайского торгового сотрудничества."
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Центр казахстанско-китайского торгового сотрудничества в Урумчи"
+    ]
+
+
+def test_a_line_that_began_work_at_a_plant_names_no_new_plant(kb: KnowledgeBase) -> None:
+    text = "На Навоийском горно-металлургическом комбинате заработала первая линия нового цеха."
+    assert _new(kb, text, EntityKind.PROJECT) == []

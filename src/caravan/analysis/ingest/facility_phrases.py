@@ -805,6 +805,8 @@ _RU_CUE = re.compile(
 )
 #: A verb of coming into being before the facility's place, perhaps after a relative clause
 #: of what it will make: "комплекс, который будет выпускать удобрения, появится в городе …".
+#: A verb of starting work right before the facility it is said of: "В Урумчи начал работу центр …".
+_RU_STARTED_BEFORE = re.compile(r"(?<![\w-])(?:начал\w*\s+работ\w*|заработа\w*)\s+$", re.IGNORECASE)
 _RU_COMES_AT = re.compile(
     r"(?:\s*,\s*(?:который|которая|которое|которые)\s+[^,.;:]{1,80}?,)?\s+(?:появится|появятся"
     r"|разместится|расположится|откроется|заработает|будет\s+(?:построен|построена|построено"
@@ -1080,7 +1082,11 @@ def _russian_phrase(
         return None  # "завод по производству удобрений" with no place: a kind (rule 2)
     joint = any(_RU_TWO_STATES.match(a) for a in adjectives)  # a joint facility: its tie and cue
     if not (
-        capacity or described or joint or _cue_outside(_RU_CUE, view, start, view.start + cursor)
+        capacity
+        or described
+        or joint
+        or _cue_outside(_RU_CUE, view, start, view.start + cursor)
+        or _RU_STARTED_BEFORE.search(view.text, view.start, start)
     ):
         return None
     if numeral is not None and _as_subject(numeral):  # "три новых центра": written right

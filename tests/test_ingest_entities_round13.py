@@ -212,3 +212,16 @@ def test_a_russian_centre_that_began_work_in_a_held_town_is_new(kb: KnowledgeBas
 def test_a_line_that_began_work_at_a_plant_names_no_new_plant(kb: KnowledgeBase) -> None:
     text = "На Навоийском горно-металлургическом комбинате заработала первая линия нового цеха."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- a name before a region's noun is the region ----------------------------------------------
+
+
+def test_a_name_before_a_region_noun_is_no_new_town(kb: KnowledgeBase) -> None:
+    text = "The plant in Jizzakh province can turn out 50,000 cars a year, the ministry said."
+    assert "Jizzakh" not in _new(kb, text, EntityKind.PLACE)
+
+
+def test_the_same_name_as_a_town_is_a_new_place(kb: KnowledgeBase) -> None:
+    text = "The plant in the city of Jizzakh can turn out 50,000 cars a year, the ministry said."
+    assert "Jizzakh" in _new(kb, text, EntityKind.PLACE)

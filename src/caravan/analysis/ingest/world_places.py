@@ -577,6 +577,11 @@ def serves_a_world_region(name: str) -> bool:
     return _SERVES_A_REGION.search(name.strip()) is not None
 
 
+#: An administrative unit's noun after a name: the name is the region's, not the town's
+#: (regions are not labelled; a city that is a region of its own is read apart, rule 22).
+_UNIT_AFTER = re.compile(r"^\s+(?:region|province|oblast|district|county|prefecture)\b")
+
+
 #: Words after a name that make it a language: "in Kazak it means …".
 _SPOKEN_AFTER = re.compile(
     r"^\s*,?\s+(?:it|this|that|they)\s+(?:means?|is\s+called|stands\s+for)\b"
@@ -598,6 +603,8 @@ def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue  # where the report was filed; an adjective of a region
         if _SPOKEN_AFTER.match(view.text[item.end : item.end + 40]):
             continue  # "in Kazak it means …": a language
+        if _UNIT_AFTER.match(view.text[item.end : item.end + 40]):
+            continue  # "in Jizzakh province", "in Moscow region": the region, not its town
         if any(a < item.end and item.start < b for a, b in persons):
             continue  # a person's or an organisation's name, by the model
         if not item.chinese and not _cue(view, item, found):

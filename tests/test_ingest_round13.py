@@ -454,3 +454,77 @@ def test_a_russian_title_names_the_held_document_only_on_its_day(
         f" Узбекистан подписали {day}."
     )
     assert [a.agreement_id for a in _agreements(kb, text)] == expected
+
+
+# -- works going ahead on a part of a held project ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work on a second concentrating mill is going ahead at full speed as part of the"
+        " expansion of the Aktogay mining and processing plant.",
+        "Работы по расширению медного проекта Актогай идут полным ходом.",
+    ],
+)
+def test_works_going_ahead_on_a_held_project_named_by_word_and_kind(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert {(p, s) for p, s, _ in _events(kb, text)} == {
+        ("prj-aktogay-copper", ProjectStatus.UNDER_CONSTRUCTION)
+    }
+
+
+# -- a builder taking part in the works ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CNPC is taking part in the development of the Galkynysh gas field.",
+        "CNPC участвует в обустройстве гигантского газового месторождения «Галкыныш».",
+    ],
+)
+def test_a_builder_taking_part_in_the_works_says_they_are_under_way(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert {(p, s) for p, s, _ in _events(kb, text)} == {
+        ("prj-galkynysh-gas-field", ProjectStatus.UNDER_CONSTRUCTION)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CNPC will take part in the development of the Galkynysh gas field.",
+        "CNPC примет участие в обустройстве месторождения «Галкыныш».",
+    ],
+)
+def test_a_builder_to_take_part_later_says_nothing_of_the_works(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _events(kb, text) == set()
+
+
+# -- a document pointed back to ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A contract on building a plant for electrical equipment was also signed, but the"
+            " parties to this contract were not named.",
+            "Contract on building a plant for electrical equipment",
+        ),
+        (
+            "Подписан и договор о строительстве завода по выпуску электрического оборудования,"
+            " однако стороны этого договора не названы.",
+            "Договор о строительстве завода по выпуску электрического оборудования",
+        ),
+    ],
+)
+def test_a_document_pointed_back_to_is_no_second_document(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]

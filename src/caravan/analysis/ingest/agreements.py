@@ -470,6 +470,13 @@ _ABOUT_AFTER = re.compile(r"\s+(?:о|об|по|между)\s")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|this|that)|(?<![\w-])(?:сам\w*|эт\w+|данн\w+|указанн\w+))\s+$", re.IGNORECASE
 )
+#: A demonstrative before a document noun: "this agreement", "этого договора" point back.
+_DEMONSTRATIVE_BEFORE = re.compile(
+    r"(?:\b(?:this|that|these|those|said)|(?<![\w-])(?:эт(?:от|ого|ому|им|ом|а|ой|у|и|их|ими)|данн\w+"
+    r"|указанн\w+))\s+$",
+    re.IGNORECASE,
+)
+_EN_ABOUT_AFTER = re.compile(r"\s+(?:on|about|between|for)\s", re.IGNORECASE)
 #: Documents followed by their value: deals summed by value, no single named document.
 _VALUE_AFTER = re.compile(
     r"\s+(?:worth|valued\s+at|totall?ing)\s"
@@ -667,6 +674,10 @@ def _untitled(
                 and parties_after(view.text, view.start + found.end(), view.end) is None
             ):
                 continue  # "The contract, between A and B, …": named back by its parties
+        if _DEMONSTRATIVE_BEFORE.search(view.sentence[: found.start()]) and not (
+            _ABOUT_AFTER.match(tail) or _EN_ABOUT_AFTER.match(tail)
+        ):
+            continue  # "стороны этого договора не названы": the document just named, no new one
         if (said := _SAYS_WHAT.match(view.sentence, found.end())) is not None and not tail:
             # "A second agreement, the minister went on, provides for a branch of …"
             yield (

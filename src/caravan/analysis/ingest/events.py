@@ -57,13 +57,16 @@ _GOING = (
     r"(?:began|begun|begins|started|starts|commenced|launched|kicked\s+off|got\s+under\s?way"
     r"|(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?(?:progressing|under\s?way|advancing"
     r"|in\s+progress|continuing|ongoing|going\s+on|in\s+full\s+swing)|progress\w*|under\s?way"
-    r"|advanc\w*|continu\w*|ongoing|going\s+on|in\s+full\s+swing)"
+    r"|advanc\w*|continu\w*|ongoing|going\s+on|in\s+full\s+swing"
+    r"|(?:is|are)\s+(?:going|moving|pressing)\s+ahead)"
 )
 _STARTING = (
     r"(?:start(?:ed|s|ing)?|began|begin|launch(?:ed|es)?|commenc\w+|opened|kicked\s+off|marked)"
 )
 _RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ[аы]?)"
-_RU_GOING = r"(?:начал\w*|стартовал\w*|ведется|ведётся|идет|идёт|продолжа\w*|запущен\w*)"
+_RU_GOING = (
+    r"(?:начал\w*|стартовал\w*|ведется|ведётся|ведутся|идет|идёт|идут|продолжа\w*|запущен\w*)"
+)
 _NOT_WORKS = (
     r"(?!\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|works?|building))"
     # a figure of speech: "opened a new chapter", "opened the way to", "opened up prospects"
@@ -129,6 +132,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # "уложено 120 км пути", "отсыпано 8 млн кубометров грунта", "готовность 70 %".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)\s+(?:complete|completed|ready|done|finished)|(?:km|kilomet(?:re|er)s?)\s+of\s+(?:the\s+)?(?:new\s+|second\s+)?(?:track|rails?|line|road|pipe(?:line)?|embankment)s?\s+(?:have|has)\s+(?:already\s+)?been\s+(?:laid|built|paved|installed|welded|completed))"
          r"|\b(?:is|are)\s+(?:now\s+)?(?:finishing|completing)\b|(?<![\w-])(?:готов[аоы]?\s+(?:\w+\s+){0,2}?на\s+\d|уложен\w*|отсыпан\w*|смонтирован\w*|забетонирован\w*|сварен\w*|собран\w*\s+(?:около\s+|более\s+|свыше\s+)?\d|готовност\w*\s+(?:\w+\s+){0,2}(?:составляет|составила|достигла|превысила)?\s*\d|выполнен\w*\s+на\s+\d)", 0.7),
+        # A builder taking part in the works now: "CNPC is taking part in building …",
+        # "CNPC участвует в обустройстве месторождения «Галкыныш»".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:is|are)\s+(?:now\s+)?(?:taking\s+part|participating|involved)\s+in\s+(?:the\s+)?(?:construction|building|development|rehabilitation|reconstruction)\b|(?<![\w-])участву(?:ет|ют)\s+в\s+(?:\w+\s+){0,2}?(?:строительств|обустройств|освоени|возведени|реконструкци|прокладк)\w*(?![\w-])", 0.65),
         # The first train or truck through a line puts it in service.
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
         # A resumption returns a line to service: "traffic resumed", "движение возобновлено".

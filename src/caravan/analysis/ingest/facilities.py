@@ -19,7 +19,7 @@ __all__ = ["facility_heads", "facility_mentions"]
 
 #: A facility noun up to two words after the head word ("Aktogay copper project").
 _NOUN_AFTER = re.compile(
-    r"(?:(?:[\s-]+[\w-]+){0,2}?\s+(?:project|mine|deposit|field|plant|complex|site|месторождени\w*"
+    r"(?:(?:[\s-]+[\w-]+){0,3}?\s+(?:project|mine|deposit|field|plant|complex|site|месторождени\w*"
     r"|рудник\w*|комбинат\w*|проект\w*)"
     # a school's branch by its owner's name: "the BLCU branch", "the BLCU Kazakhstan campus"
     r"|(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:branch|campus|workshop))\b",
@@ -27,7 +27,7 @@ _NOUN_AFTER = re.compile(
 )
 #: A Russian facility noun right before the head word ("месторождение Кутессай").
 _NOUN_BEFORE = re.compile(
-    r"(?<![\w-])(?:месторождени\w*|рудник\w*|комбинат\w*|филиал\w*|кампус\w*|мастерск\w*|deposit"
+    r"(?<![\w-])(?:месторождени\w*|рудник\w*|комбинат\w*|проект\w*|филиал\w*|кампус\w*|мастерск\w*|deposit"
     r"|mine|field|branch|campus)\s+(?:of\s+(?:the\s+)?)?[«\"]?$",
     re.IGNORECASE,
 )

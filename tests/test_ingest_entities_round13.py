@@ -225,3 +225,27 @@ def test_a_name_before_a_region_noun_is_no_new_town(kb: KnowledgeBase) -> None:
 def test_the_same_name_as_a_town_is_a_new_place(kb: KnowledgeBase) -> None:
     text = "The plant in the city of Jizzakh can turn out 50,000 cars a year, the ministry said."
     assert "Jizzakh" in _new(kb, text, EntityKind.PLACE)
+
+
+# -- quoted lines after their directions ------------------------------------------------------
+
+
+def test_russian_lines_quoted_after_their_directions_are_new(kb: KnowledgeBase) -> None:
+    text = (
+        "Новые линии построят на направлениях «Карши – Гузар – Бекабад – Янгиер» и"
+        " «Хаваст – Даштабад»."
+    )  # Bekabad is a held crossing's post: a stop of the first line
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Карши – Гузар – Бекабад – Янгиер",
+        "Хаваст – Даштабад",
+    ]
+
+
+def test_english_lines_quoted_after_their_directions_are_new(kb: KnowledgeBase) -> None:
+    text = 'New lines will be built in the directions "Karshi – Guzar" and "Khavast – Dashtabad".'
+    assert _new(kb, text, EntityKind.PROJECT) == ["Karshi – Guzar", "Khavast – Dashtabad"]
+
+
+def test_quoted_directions_of_no_line_are_not_lines(kb: KnowledgeBase) -> None:
+    text = "Автобусы пойдут на направлениях «Карши – Гузар» и «Хаваст – Даштабад»."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -321,7 +321,10 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             known.append((start, end))
             yield _new(EntityKind.PLACE, name, start, end, ())
     for name, start, end in quoted_lines(view, gazetteer):
-        if not any(a < end and start < b for a, b in known):
+        if not any(
+            a < end and start < b and not ((a, b) in ends and start <= a and b <= end)
+            for a, b in known
+        ):  # a crossing's post among the stops ("… – Бекабад – …") is a stop
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
     for name, start, end in named_services(view, gazetteer):

@@ -1,6 +1,7 @@
 """Read validation errors by cause: each time case's itinerary split into its terms.
 
-Usage: python benchmarks/validation_legs.py [--batches 1,2,3,4,5,6,7,8] [--over 15]
+Usage: python benchmarks/validation_legs.py [--batches 1,2,3,4,5,6,7,8,9] [--over 15]
+(by default the batches of the latest choice, ``validation_report.CHOICE_BATCHES``)
 
 Routes each rail, rail+Caspian, multimodal and road time case of the batches listed as
 ``validate_routes.py`` does (the shipped parameters, each case at the shipped variant's
@@ -28,6 +29,7 @@ from nonrail_pairing import NONRAIL_PAIRED
 from rich.console import Console
 from rich.table import Table
 from service_pairing import SHIPPED_VARIANT, VARIANTS
+from validation_report import CHOICE_BATCHES
 from validation_vias import read_vias, route_case
 
 from caravan import NoRouteError, Observatory
@@ -60,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=Path, default=HERE / "validation_cases.csv")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
-    parser.add_argument("--batches", default="1,2,3,4,5,6,7,8")
+    parser.add_argument("--batches", default=",".join(CHOICE_BATCHES))
     parser.add_argument("--over", type=float, default=15.0)
     args = parser.parse_args()
     wanted = {b.strip() for b in args.batches.split(",")}

@@ -249,3 +249,16 @@ def test_english_lines_quoted_after_their_directions_are_new(kb: KnowledgeBase) 
 def test_quoted_directions_of_no_line_are_not_lines(kb: KnowledgeBase) -> None:
     text = "Автобусы пойдут на направлениях «Карши – Гузар» и «Хаваст – Даштабад»."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- a facility named first by who is building it ---------------------------------------------
+
+
+def test_the_second_held_facility_someone_is_setting_up_is_new(kb: KnowledgeBase) -> None:
+    text = "The second Luban Workshop that China is setting up in Kazakhstan will train welders."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Second Luban Workshop in Kazakhstan"]
+
+
+def test_the_second_held_facility_without_its_builder_is_not_new(kb: KnowledgeBase) -> None:
+    text = "The second Luban Workshop in Kazakhstan trains welders."
+    assert _new(kb, text, EntityKind.PROJECT) == []

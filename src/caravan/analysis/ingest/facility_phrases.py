@@ -274,7 +274,7 @@ def _english_phrase(
                 prior = words[index - 1].group().casefold()
                 if prior in ("a", "an", "the", "its", "their"):
                     determiner = prior if prior in ("the", "its", "their") else word.casefold()
-                    if prior in ("a", "an") and word.casefold() in ("second", "third"):
+                    if prior in ("a", "an", "the") and word.casefold() in ("second", "third"):
                         modifiers.insert(0, word)
             break
         if word.endswith(("'", "’", "'s", "’s")):
@@ -489,9 +489,13 @@ _APPOSITION_BEFORE = re.compile(
 )
 _APPOSITION_AFTER = re.compile(r"\s*[,—–]\s*[\"“«]?[A-Z][\w'’-]+[\"”»]?\s*[,—–)]")
 #: A participle of planning or building right before the place: "the mineral fertilizer plant
-#: planned in Kyrgyzstan" describes a facility the text has not named before.
+#: planned in Kyrgyzstan" describes a facility the text has not named before, as a clause of who
+#: is building it does ("the second Luban Workshop that China is setting up in Kazakhstan").
 _EN_DESCRIBED_AFTER = re.compile(
-    r"\s+(?:planned|proposed|being\s+built|to\s+be\s+built|under\s+construction)"
+    r"\s+(?:planned|proposed|being\s+built|to\s+be\s+built|under\s+construction"
+    # "the second Luban Workshop that China is setting up in Kazakhstan"
+    r"|(?:that|which)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}\s+(?:is|are|will)\s+"
+    r"(?:be\s+)?(?:setting\s+up|building|opening|constructing|set\s+up|build|open|construct))"
     r"(?=\s+(?:in|at|near)\s)"
 )
 

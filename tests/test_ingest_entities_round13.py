@@ -262,3 +262,21 @@ def test_the_second_held_facility_someone_is_setting_up_is_new(kb: KnowledgeBase
 def test_the_second_held_facility_without_its_builder_is_not_new(kb: KnowledgeBase) -> None:
     text = "The second Luban Workshop in Kazakhstan trains welders."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- towns the world gazetteer holds, with a clause or a country after them -------------------
+
+
+def test_a_town_followed_by_where_and_a_title_is_a_place(kb: KnowledgeBase) -> None:
+    text = "Talks were held on 1 March in Jinan, where the Deputy Chairman met the governor."
+    assert "Jinan" in _new(kb, text, EntityKind.PLACE)
+
+
+def test_a_company_before_a_title_is_no_place(kb: KnowledgeBase) -> None:
+    text = "Talks were held with Lin Wu, the chairman of Jinan Group."
+    assert "Jinan" not in _new(kb, text, EntityKind.PLACE)
+
+
+def test_a_town_set_in_its_country_is_a_place(kb: KnowledgeBase) -> None:
+    text = "Goods will reach the sea through Chabahar in Iran."
+    assert _new(kb, text, EntityKind.PLACE) == ["Chabahar"]

@@ -374,7 +374,7 @@ _PERSON_BEFORE = re.compile(
 #: A title after a name and a comma: the name is a person's ("and Liu Feng, General Director
 #: of Urumqi Railways", "Ли Мин, генеральный директор компании").
 _PERSON_AFTER = re.compile(
-    r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:[Dd]irector|[Cc]hairman|[Hh]ead|[Pp]resident|"
+    r"^\s*,\s*(?!(?:where|when|while|which)\b)(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:[Dd]irector|[Cc]hairman|[Hh]ead|[Pp]resident|"
     r"[Mm]inister|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Cc]hief|CEO|[Ss]ecretary|[Mm]anager|"
     r"директор\w*|председател\w*|глав\w+|руководител\w*|министр\w*|президент\w*|"
     r"посол|посла|заместител\w*)\b"
@@ -425,13 +425,14 @@ def _cue(view: SentenceView, found: _Found, others: list[_Found]) -> bool:
     return bool(_PLACE_BEFORE.search(before)) and not _a_word(found) and not found.far_from_its_name
 
 
-#: A country in brackets or after a comma; not a possessive, which begins an apposition
+#: A country in brackets, after a comma or after "in"; not a possessive, which begins an apposition
 #: ("Ilzat Kasimov, Uzbekistan's deputy minister": a person's title, not where he is).
-_COUNTRY_AFTER = re.compile(r"^\s*[(,]\s*(?P<word>[\w-]+)(?![\w-]|['’]s\b)")
+_COUNTRY_AFTER = re.compile(r"^(?:\s*[(,]|\s+in)\s*(?P<word>[\w-]+)(?![\w-]|['’]s\b)")
 
 
 def _country_beside(view: SentenceView, after: str) -> bool:
-    """True for "Xinyang (China)" or "Xinyang, China", not "Kasimov, Uzbekistan's …"."""
+    """True for "Xinyang (China)", "Xinyang, China" or "Chabahar in Iran", not "Kasimov,
+    Uzbekistan's …"."""
     found = _COUNTRY_AFTER.match(after)
     return found is not None and any(
         m.ids(EntryKind.COUNTRY, EntryKind.FOREIGN)

@@ -528,3 +528,81 @@ def test_a_document_pointed_back_to_is_no_second_document(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
     assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+# -- documents named by what they are about -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At the meeting a protocol-agreement was signed on installing a satellite ground"
+            " station and choosing where it will stand.",
+            "Protocol-agreement on installing a satellite ground station and choosing where it"
+            " will stand",
+        ),
+        (
+            "На встрече подписан протокол-соглашение об установке спутниковой наземной станции.",
+            "Протокол-соглашение об установке спутниковой наземной станции",
+        ),
+    ],
+)
+def test_a_document_named_by_what_it_is_about_after_its_verb(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+def test_a_date_after_the_passive_verb_is_no_subject(kb: KnowledgeBase) -> None:
+    text = "A memorandum was signed on 14 May between the two ministries."
+    assert [a.signed_on for a in _agreements(kb, text)] == [dt.date(2025, 5, 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and China have signed the main agreements for a solar power plant of 300 MW"
+        " in the Turkestan region.",
+        "Казахстан и Китай подписали основные соглашения по солнечной электростанции мощностью"
+        " 300 МВт в Туркестанской области.",
+    ],
+)
+def test_the_papers_of_one_facility_are_one_proposal(kb: KnowledgeBase, text: str) -> None:
+    agreements = _agreements(kb, text)
+    assert len(agreements) == 1
+    assert "300" in agreements[0].name
+
+
+def test_papers_on_several_subjects_stay_a_group(kb: KnowledgeBase) -> None:
+    text = "Kazakhstan and China have signed agreements on trade, energy and culture."
+    assert _agreements(kb, text) == []
+
+
+# -- "the two universities" --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On September 3 a delegation of Tashkent State Pedagogical University came to Tianjin"
+            " Normal University. During the visit, the vice-rectors signed a cooperation agreement"
+            " between the two universities.",
+            "Cooperation agreement between Tashkent State Pedagogical University and Tianjin"
+            " Normal University",
+        ),
+        (
+            "3 сентября делегация Ташкентского государственного педагогического университета"
+            " прибыла в Тяньцзиньский педагогический университет. Во время визита проректоры"
+            " подписали соглашение о сотрудничестве между двумя университетами.",
+            "Соглашение о сотрудничестве между Ташкентский государственный педагогический"
+            " университет и Тяньцзиньский педагогический университет",
+        ),
+    ],
+)
+def test_a_document_between_the_two_is_named_by_them_and_dated_by_the_visit(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    """The delegation's day dates the signing "during the visit"; no place is told."""
+    assert [(a.name, a.signed_on) for a in _agreements(kb, text)] == [(name, dt.date(2024, 9, 3))]

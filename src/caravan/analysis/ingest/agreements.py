@@ -58,6 +58,7 @@ from caravan.analysis.ingest.signing_parties import (
     russian_signers,
     takes_effect,
 )
+from caravan.analysis.ingest.the_two_bodies import the_two_named
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.analysis.ingest.twinning_pairs import twinning_pairs
 from caravan.model.enums import AgreementKind, DatePrecision
@@ -183,6 +184,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     # what a document is about ("о создании в Алматы …, и о создании центра …")
     for start, end, written in untitled:
         name = nominative_phrase(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
+        name = the_two_named(view, name)  # "between the two universities": the two named before
         candidate = _candidate(view, start, end, name, None, None, titled)
         if not isinstance(candidate.payload, ProposedAgreement):
             continue
@@ -262,11 +264,11 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
-    r"(?:(?i:agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
-    r"(?:соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
@@ -476,6 +478,18 @@ _DEMONSTRATIVE_BEFORE = re.compile(
     r"|указанн\w+))\s+$",
     re.IGNORECASE,
 )
+#: What a document is about, said after its passive verb: "a protocol-agreement was signed on
+#: installing a satellite ground station" (a gerund; "signed on 14 May" is a date).
+_SIGNED_ON_WHAT = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been)\s+signed\s+(?P<what>(?:on|about)\s+[a-z]+ing\b[^,.;:()]{0,160})"
+)
+#: A tail naming one facility built: "for a solar power plant of 300 MW in …".
+_ONE_FACILITY = re.compile(
+    r"\s+(?:for|on)\s+(?:building\s+|constructing\s+|the\s+construction\s+of\s+)?(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:plant|station|farm|factory|railway|pipeline|mine|terminal|park"
+    r"|centre|center|bridge|tunnel|smelter|refinery)\b",
+    re.IGNORECASE,
+)
 _EN_ABOUT_AFTER = re.compile(r"\s+(?:on|about|between|for)\s", re.IGNORECASE)
 #: Documents followed by their value: deals summed by value, no single named document.
 _VALUE_AFTER = re.compile(
@@ -603,6 +617,15 @@ def _untitled(
         if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 40), found.start()):
             continue  # "concluded a sister-city agreement with Almaty": a twinning
         tail = found["tail"] or found["rutail"] or ""
+        if (
+            not tail
+            and found["noun"]
+            and (what := _SIGNED_ON_WHAT.match(view.sentence, found.end()))
+        ):
+            # "a protocol-agreement was signed on installing …": named by what it is about
+            about = _TAIL_END.split(what["what"], maxsplit=1)[0]
+            yield start, view.start + what.end(), f"{noun[:1].upper()}{noun[1:]} {about}"
+            continue
         # "подписали соглашения о A и о B": the verb's object, plural, one document each
         verbs_object = (
             noun.casefold().endswith("соглашения")
@@ -729,6 +752,11 @@ def _untitled(
         name = (noun + tail).strip()
         end = start + len(name)
         name = _QUOTE_MARKS.sub("", name).strip()
+        if plural and _ONE_FACILITY.match(tail) and " and " not in tail:
+            # "signed the main agreements for a solar power plant of 300 MW": the papers of one
+            # project, one proposal named by it (corpus rule 4)
+            yield start, end, name[:1].upper() + name[1:]
+            continue
         if plural:
             # "documents on A and on B" are one document each; "documents on trade, energy
             # and culture", "семь меморандумов" are a group the text does not name one by one.

@@ -21,7 +21,7 @@ MEETING_SENTENCES = 15
 _FAMILIES: dict[str, str] = {
     "meeting": r"meeting|session|заседани\w*|встреч\w*|совещани\w*|сесси\w*",
     "talks": r"talks|negotiations|переговор\w*",
-    "visit": r"visit|визит\w*",
+    "visit": r"visit|визит\w*|delegation|делегаци\w*",
     "summit": r"summit|саммит\w*",
     "forum": r"forum|форум\w*",
     "conference": r"conference|конференци\w*",
@@ -49,13 +49,15 @@ _SCHOOL_AFTER = re.compile(
 )
 
 
-def referred_meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
+def referred_meeting(view: SentenceView) -> tuple[str | None, DateMention | None] | None:
     """(place id, day or None) of the meeting ``view``'s signing follows, told in an earlier
-    sentence that names the same kind of meeting and one place; None when there is none."""
+    sentence that names the same kind of meeting and one place (or, failing any, no place and
+    one day: a delegation come to a university); None when there is none."""
     found = _FOLLOWING.search(view.sentence)
     if found is None or found.lastgroup is None:
         return None
     family = re.compile(rf"(?<![\w-])(?:{_FAMILIES[found.lastgroup]})(?![\w-])", re.IGNORECASE)
+    unplaced: DateMention | None = None  # the day of a meeting told with no place
     for earlier in view.previous_sentences(MEETING_SENTENCES):
         if not family.search(earlier.sentence):
             continue
@@ -66,12 +68,14 @@ def referred_meeting(view: SentenceView) -> tuple[str, DateMention | None] | Non
             and not m.borrowed
             and not _SCHOOL_AFTER.match(view.text, m.end)
         }  # "Xi'an Jiaotong University" names a school, not where the meeting was
-        if len(places) != 1:
-            continue  # a meeting named again without its place: look further back
         days = [d for d in earlier.dates if d.precision is DatePrecision.DAY]
         # "В среду, 12 марта": the calendar day, not the weekday read back from the report
         numbered = [d for d in days if any(c.isdigit() for c in view.text[d.start : d.end])]
         days = numbered or days
         one_day = len({d.date for d in days}) == 1
+        if len(places) != 1:
+            if not places and one_day and unplaced is None:
+                unplaced = days[0]  # "On September 3 a delegation … came to … University"
+            continue  # a meeting named again without its place: look further back
         return places.pop(), (days[0] if one_day else None)
-    return None
+    return (None, unplaced) if unplaced is not None else None

@@ -280,3 +280,38 @@ def test_a_company_before_a_title_is_no_place(kb: KnowledgeBase) -> None:
 def test_a_town_set_in_its_country_is_a_place(kb: KnowledgeBase) -> None:
     text = "Goods will reach the sea through Chabahar in Iran."
     assert _new(kb, text, EntityKind.PLACE) == ["Chabahar"]
+
+
+# -- facilities of one kind at each of several hosts ------------------------------------------
+
+
+def test_russian_named_centres_at_each_host_are_one_each(kb: KnowledgeBase) -> None:
+    text = (
+        "При Худжандском государственном университете и Таджикском техническом университете"
+        " работают языковые центры имени Конфуция, где студенты изучают китайский язык."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Языковой центр имени Конфуция при Худжандском государственном университете",
+        "Языковой центр имени Конфуция при Таджикском техническом университете",
+    ]
+
+
+def test_english_named_centres_at_each_host_are_one_each(kb: KnowledgeBase) -> None:
+    text = (
+        "At Khujand State University and the Mining Institute of Tajikistan, Confucius language"
+        " centres operate, teaching Chinese."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == [
+        "Confucius language centre at Khujand State University",
+        "Confucius language centre at the Mining Institute of Tajikistan",
+    ]
+
+
+def test_hosted_centres_without_a_name_or_a_tie_are_not_new(kb: KnowledgeBase) -> None:
+    unnamed = "At Khujand State University and the Mining Institute, language centres operate."
+    assert _new(kb, unnamed, EntityKind.PROJECT) == []
+    untied = (
+        "При Худжандском государственном университете и Таджикском техническом университете"
+        " работают языковые центры имени Рудаки."
+    )
+    assert _new(kb, untied, EntityKind.PROJECT) == []

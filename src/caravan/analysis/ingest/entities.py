@@ -23,6 +23,7 @@ from caravan.analysis.ingest.crossing_pairs import crossing_pairs
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
+from caravan.analysis.ingest.hosted_facilities import hosted_facilities
 from caravan.analysis.ingest.line_upgrades import line_upgrades
 from caravan.analysis.ingest.linking_lines import built_lines, linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
@@ -370,6 +371,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *abbreviated_zones(view, gazetteer),
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
+        *hosted_facilities(view),
     ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))

@@ -315,3 +315,26 @@ def test_hosted_centres_without_a_name_or_a_tie_are_not_new(kb: KnowledgeBase) -
         " работают языковые центры имени Рудаки."
     )
     assert _new(kb, untied, EntityKind.PROJECT) == []
+
+
+# -- a company's own facility and a facility named by its organisation -----------------------
+
+
+def test_a_foreign_companys_own_project_in_a_state_is_new(kb: KnowledgeBase) -> None:
+    text = "China's Huaxin Cement means to put more money into its cement project in Tajikistan."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Cement project in Tajikistan"]
+
+
+def test_a_companys_own_project_with_one_state_is_not_new(kb: KnowledgeBase) -> None:
+    text = "Huaxin Cement means to put more money into its cement project in Tajikistan."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+def test_a_facility_named_by_its_organisation_and_town_is_new(kb: KnowledgeBase) -> None:
+    text = "Farmers went to an SCO agricultural demonstration park in Almaty to learn to sow."
+    assert _new(kb, text, EntityKind.PROJECT) == ["SCO agricultural demonstration park in Almaty"]
+
+
+def test_a_park_with_no_name_and_no_step_is_not_new(kb: KnowledgeBase) -> None:
+    text = "Farmers went to an agricultural demonstration park in Almaty to learn to sow."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -315,10 +315,10 @@ def _english_phrase(
         and _first_mention(view, found["head"], view.start + found.start("head"))
     )
     of_a_kind = (  # "the car assembly plant in Kostanay" of a company of another state
-        determiner == "the"
+        determiner in ("the", "its", "their")
         and not sized
         and not first_mention
-        and head.head in _NAMED_BY_A_WORD
+        and (head.head in _NAMED_BY_A_WORD or (determiner != "the" and head.head == "project"))
         and bool(modifiers)
         and all(re.fullmatch(r"[a-z][a-z-]*", m) for m in modifiers)
         and len(parties_named(view)) >= 2
@@ -409,6 +409,7 @@ def _english_phrase(
         return None  # "the 300 MW plant" without its place refers to one named before
     if of_a_kind and (place is None or re.search(_PLACE_NOUN + r"$", place)):
         return None  # a kind named by a region, not its town, may be any of several
+    # "its cluster project in Kazakhstan": the company's own, in the state it names
     plural = found["head"].casefold().endswith("s") and _en_head_of(found["head"]) is not None
     if plural and determiner in ("a", "an", "new", "several", "additional", None):
         return None  # "new Lu Ban workshops": facilities in general, not one counted
@@ -446,6 +447,7 @@ def _english_phrase(
         or first_mention  # "planned in …": the plan is said in the phrase
         or _cue_outside(_EN_CUE, view, start, end)
         or _EN_COST.search(sentence)
+        or (proper and place is not None and determiner in ("a", "an"))  # "an SCO … park in Almaty"
     ):
         return None
     core = " ".join([*modifiers, found["head"]])

@@ -606,3 +606,26 @@ def test_a_document_between_the_two_is_named_by_them_and_dated_by_the_visit(
 ) -> None:
     """The delegation's day dates the signing "during the visit"; no place is told."""
     assert [(a.name, a.signed_on) for a in _agreements(kb, text)] == [(name, dt.date(2024, 9, 3))]
+
+
+# -- documents cited with their own day --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The document follows the goals set in the Xi'an Declaration of 19 May 2023.", True),
+        (
+            "Документ подготовлен исходя из целей и задач, записанных в Сианьской декларации от"
+            " 19 мая 2023 года.",
+            True,
+        ),
+        ("The document follows the goals set in the Xi'an Declaration.", False),
+        ("Документ подготовлен исходя из задач, записанных в Сианьской декларации.", False),
+    ],
+)
+def test_a_held_document_cited_with_its_own_day_was_signed_that_day(
+    kb: KnowledgeBase, text: str, dated: bool
+) -> None:
+    expected = [("agr-xian-declaration", dt.date(2023, 5, 19))] if dated else []
+    assert [(a.agreement_id, a.signed_on) for a in _agreements(kb, text)] == expected

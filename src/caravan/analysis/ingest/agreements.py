@@ -21,6 +21,7 @@ from caravan.analysis.ingest.context import (
     nearest,
     parties_named,
 )
+from caravan.analysis.ingest.dated_documents import dated_held_documents
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.described_signers import described_signers, in_instrumental
 from caravan.analysis.ingest.document_anaphora import antecedent_document
@@ -157,6 +158,17 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         yield _candidate(view, start, end, name, None, None)
     if grouped:
         return
+    if not _signed(view.sentence):
+        # "в Сианьской декларации от 19 мая 2023 года": a held document with its own day
+        for cited, date in dated_held_documents(view):
+            name = nominative_phrase(cited.text)
+            candidate = _candidate(
+                view, cited.start, cited.end, name, cited.ids(EntryKind.AGREEMENT)[0], cited
+            )
+            dated = candidate.payload.model_copy(
+                update={"signed_on": date.date, "date_precision": date.precision}
+            )
+            yield Candidate(dated, candidate.start, candidate.end, 0.6, candidate.flags)
     if (
         not _signed(view.sentence)
         and not _in_signed_list(view)

@@ -338,3 +338,15 @@ def test_a_facility_named_by_its_organisation_and_town_is_new(kb: KnowledgeBase)
 def test_a_park_with_no_name_and_no_step_is_not_new(kb: KnowledgeBase) -> None:
     text = "Farmers went to an agricultural demonstration park in Almaty to learn to sow."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- a tunnel or bridge placed on a pass or river ---------------------------------------------
+
+
+def test_a_second_tunnel_on_a_pass_is_new(kb: KnowledgeBase) -> None:
+    text = "The government weighs building a second road tunnel on the Takhtakaracha pass."
+    assert _new(kb, text, EntityKind.PROJECT) == ["Second road tunnel on Takhtakaracha pass"]
+
+
+def test_talks_on_a_pass_name_no_facility(kb: KnowledgeBase) -> None:
+    assert _new(kb, "Talks on the Takhtakaracha pass were held.", EntityKind.PROJECT) == []

@@ -148,10 +148,12 @@ _EN_CAPACITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EN_PLACE = re.compile(
-    r"\s+(?P<prep>in|at|near|outside)\s+(?:the\s+)?(?P<where>(?:(?:city|town|village|port|seaport)\s+of\s+)?"
+    r"\s+(?P<prep>in|at|near|outside|on(?=\s+the\s+" + _CAP + r"\s+(?:pass|river|lake)\b))\s+(?:the\s+)?"
+    r"(?P<where>(?:(?:city|town|village|port|seaport)\s+of\s+)?"
     + _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:'s\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?"
-    r"(?:\s+" + _PLACE_NOUN + r")?)(?:,\s+(?P<country>" + _CAP + r"))?"
+    r"(?:\s+(?:" + _PLACE_NOUN + r"|pass|river|lake))?)(?:,\s+(?P<country>" + _CAP + r"))?"
 )  # fmt: skip
+#: (A tunnel or bridge "on the Kamchik pass" or "on the Panj river" is placed by it.)
 #: The place after the verb: "a second Luban Workshop will be opened in Astana", "A China Center
 #: set up jointly by X and Y opened in Samarkand" (a clause of who set it up skipped).
 _EN_PLACE_AFTER_VERB = re.compile(
@@ -717,7 +719,7 @@ def _proper_modifiers(view: SentenceView, start: int, modifiers: list[str]) -> b
 #: Words that say the name beside them is a place: a region, a city, a port, a crossing.
 _PLACE_WORD = re.compile(
     r"\b(?:region|province|district|oblast|county|area|zone|prefecture|city|town|village|port"
-    r"|seaport)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
+    r"|seaport|pass|river|lake)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
     r"|город|сел|поселк|посёлк|аул|кишлак)",
     re.IGNORECASE,
 )

@@ -312,7 +312,7 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all twelve",
+    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all fourteen",
     "together (several alone are below the recall goal). Only texts the rules have not read",
     "measure how far the rules carry.",
     "",

@@ -629,3 +629,39 @@ def test_a_held_document_cited_with_its_own_day_was_signed_that_day(
 ) -> None:
     expected = [("agr-xian-declaration", dt.date(2023, 5, 19))] if dated else []
     assert [(a.agreement_id, a.signed_on) for a in _agreements(kb, text)] == expected
+
+
+# -- trade referred to by a pronoun --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Trade between the two countries keeps growing fast. In the previous fiscal year it"
+            " passed $14 billion, confirming China as a key partner for Uzbekistan.",
+            True,
+        ),
+        (
+            "Товарооборот между двумя странами быстро растёт. В прошлом году он превысил 14 млрд"
+            " долларов, подтвердив роль Китая как ключевого партнёра Узбекистана.",
+            True,
+        ),
+        (
+            "Investment keeps growing fast. In the previous fiscal year it passed $14 billion,"
+            " confirming China as a key partner for Uzbekistan.",
+            False,
+        ),
+        (
+            "Инвестиции быстро растут. В прошлом году он превысил 14 млрд долларов, подтвердив роль"
+            " Китая как ключевого партнёра Узбекистана.",
+            False,
+        ),
+    ],
+)
+def test_trade_referred_to_by_a_pronoun_keeps_its_scope(
+    kb: KnowledgeBase, text: str, found: bool
+) -> None:
+    figures = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    expected = [("uz", 14e9, 2024)] if found else []
+    assert [(f.partner_id, f.value, f.year) for f in figures] == expected

@@ -288,7 +288,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
         ),
     ]
     carried = False
-    if not cues and _trade_runs_on(view):
+    if not cues and (_trade_runs_on(view) or _trade_referred_by_pronoun(view)):
         # A list running on from a trade sentence: "Next came Uzbekistan with $13.78 billion".
         cues, carried = [("trade", 0, 0)], True
     if not cues:
@@ -497,6 +497,28 @@ def _trade_runs_on(view: SentenceView) -> bool:
         and any("cn" in m.ids(EntryKind.COUNTRY) for m in earlier.matches)
         for earlier in view.previous_sentences(_RUN_ON_SENTENCES)
     )
+
+
+#: A pronoun for the subject before the amount's verb: "In the previous fiscal year it passed
+#: $14 billion", "В прошлом году он превысил 14 млрд долларов".
+_PRONOUN_SUBJECT = re.compile(
+    r"^[^.;]{0,50}?\b(?:it|its\s+value)\s+(?:passed|exceeded|topped|reached|stood\s+at|came\s+to"
+    r"|amounted\s+to|was|rose\s+to|grew\s+to|totall?ed|hit)\b"
+    r"|^[^.;]{0,50}?(?<![\w-])(?:он|его\s+объ[её]м)\s+(?:превысил|составил|достиг|вырос\s+до"
+    r"|увеличился\s+до|был)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _trade_referred_by_pronoun(view: SentenceView) -> bool:
+    """True when the sentence's amount has a pronoun for subject and the sentence just before
+    opens on trade ("Trade between the two countries keeps growing fast. In the previous
+    fiscal year it passed $14 billion"): the pronoun is that trade."""
+    earlier = view.previous
+    if earlier is None or not _PRONOUN_SUBJECT.search(view.sentence):
+        return False
+    opening = _TRADE.search(earlier.sentence[:40])
+    return opening is not None
 
 
 def _carried_year(view: SentenceView) -> int | None:

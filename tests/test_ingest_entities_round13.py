@@ -350,3 +350,16 @@ def test_a_second_tunnel_on_a_pass_is_new(kb: KnowledgeBase) -> None:
 
 def test_talks_on_a_pass_name_no_facility(kb: KnowledgeBase) -> None:
     assert _new(kb, "Talks on the Takhtakaracha pass were held.", EntityKind.PROJECT) == []
+
+
+# -- a station named after a word that is no town ---------------------------------------------
+
+
+def test_the_station_opening_a_sentence_is_no_new_station(kb: KnowledgeBase) -> None:
+    text = "The station will work in the X-band and send signals for satellites."
+    assert _new(kb, text, EntityKind.PLACE) == []
+
+
+def test_a_held_towns_station_is_still_new(kb: KnowledgeBase) -> None:
+    text = "Trains stopped at Andijan railway station on Monday."
+    assert _new(kb, text, EntityKind.PLACE) == ["Andijan railway station"]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
+from caravan.analysis.ingest.world_places import a_system_town
 from caravan.model.enums import PlaceKind
 
 __all__ = ["station_names"]
@@ -36,6 +37,8 @@ def station_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[st
     line's end that is no held facility; a Russian one spans its place's name (two may share
     the head)."""
     for found in _EN.finditer(view.sentence):
+        if not _a_town(view, gazetteer, found.start("place"), found.end("place")):
+            continue  # "The station will work …": a word opening the sentence, no town
         if _a_new_facility(view, gazetteer, found.start("place"), found.end("place")):
             head = re.sub(r"\s+", " ", found["head"])
             yield f"{found['place']} {head}", *_span(view, found.start(), found.end())
@@ -48,6 +51,15 @@ def station_names(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[st
                 held = _held(view, *_span(view, start, end))
                 name = f"Станция {found[group]}" if held else found[group]  # an unknown town's
                 yield name, *_span(view, start, end)
+
+
+def _a_town(view: SentenceView, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """True when the word at ``start:end`` (in the sentence) is a held place or a town of the
+    system the world gazetteer holds."""
+    at, until = view.start + start, view.start + end
+    if any(m.start <= at and until <= m.end and m.ids(EntryKind.PLACE) for m in view.matches):
+        return True
+    return a_system_town(view.sentence[start:end], gazetteer)
 
 
 def _held(view: SentenceView, start: int, end: int) -> bool:

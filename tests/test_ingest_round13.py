@@ -665,3 +665,22 @@ def test_trade_referred_to_by_a_pronoun_keeps_its_scope(
     figures = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
     expected = [("uz", 14e9, 2024)] if found else []
     assert [(f.partner_id, f.value, f.year) for f in figures] == expected
+
+
+# -- a part of a held project at work -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Counting Bozshakol and the first Aktogay concentrating mill, which are already working,'
+        ' this will be the third mining project," he said.',
+        "Первая обогатительная фабрика Актогай, как и Бозшаколь, уже работает.",
+    ],
+)
+def test_a_held_projects_mill_at_work_is_the_project_in_service(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert {(p, s) for p, s, _ in _events(kb, text)} == {
+        ("prj-aktogay-copper", ProjectStatus.IN_SERVICE)
+    }

@@ -19,7 +19,7 @@ __all__ = ["facility_heads", "facility_mentions"]
 
 #: A facility noun up to two words after the head word ("Aktogay copper project").
 _NOUN_AFTER = re.compile(
-    r"(?:(?:[\s-]+[\w-]+){0,3}?\s+(?:project|mine|deposit|field|plant|complex|site|месторождени\w*"
+    r"(?:(?:[\s-]+[\w-]+){0,3}?\s+(?:project|mine|deposit|field|plant|mill|concentrator|complex|site|месторождени\w*"
     r"|рудник\w*|комбинат\w*|проект\w*)"
     # a school's branch by its owner's name: "the BLCU branch", "the BLCU Kazakhstan campus"
     r"|(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:branch|campus|workshop))\b",

@@ -469,6 +469,14 @@ FRESH_SETS: dict[str, list[str]] = {
         "round 13; no rule has been written against them.",
         "",
     ],
+    "ingest_heldout15": [
+        "The texts of `evaluation/ingest_heldout15/` were written blind as a held-out set by another",
+        "writer than `ingest_heldout14`'s (who never opened the rules, their tests or the extractor's",
+        "output) and labelled by the corpus rules as adopted on 2 December 2026, rules 36–43",
+        "included. Scored once, after round 13, beside `ingest_heldout14`; no rule has been written",
+        "against them.",
+        "",
+    ],
 }
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ costed with the knowledge base's own figures: running time and cost as a curated
 the same mode (median published speed, the country's rate, the time model), border
 crossings at the median published clearance of their mode, gauge changes at the
 knowledge base's gauge transshipment time and cost, ferry terminals at its port handling
-plus half a headway and the median ferry price on boarding. The curated path
+plus half a headway and the median ferry price on boarding (from land, or from a port's
+place attached at sea: there on the sailing's first edge, where a curated ferry link holds
+its wait, so a trip that starts at sea counts from departure without it). The curated path
 (``network_from_knowledge_base``) is untouched.
 """
 
@@ -355,8 +357,12 @@ class _LayerEdges:
             )
             self.add(b, a, boarding, 0.0, EdgeKind.TRANSFER, None, board, both=False)
 
-    def _boarding(self, handling: _Costs) -> tuple[_Costs, tuple[Parameter, ...]]:
-        """Port handling plus the wait for a sailing (half a headway typical) and the fare."""
+    def _boarding(self, before: _Costs) -> tuple[_Costs, tuple[Parameter, ...]]:
+        """``before`` (port handling, or nothing) plus the wait for a sailing and the fare.
+
+        The wait is half the median headway typical, none low (the ship leaves on arrival)
+        and a whole one high, as on a curated ferry link.
+        """
         parameters = self.builder.parameters
         sailings = parameters.ferry("", "sailings_per_week")
         price = parameters.ferry("", "cost_usd_per_teu")
@@ -366,8 +372,8 @@ class _LayerEdges:
         fare = price.value * self.builder.unit_factor
         return (
             _Costs(
-                handling.time_h + 0.5 * headway_h, handling.low_h, handling.high_h + headway_h,
-                handling.cost_usd + fare, handling.cost_low + fare, handling.cost_high + fare,
+                before.time_h + 0.5 * headway_h, before.low_h, before.high_h + headway_h,
+                before.cost_usd + fare, before.cost_low + fare, before.cost_high + fare,
             ),
             (sailings, price),
         )  # fmt: skip
@@ -381,15 +387,22 @@ class _LayerEdges:
             place = builder.places[attachment.place_id]
             place_node = builder.nodes[(place.id, layer, "layer")]
             length = attachment.distance_km
-            used: tuple[Parameter, ...]
-            if layer.mode == LinkMode.FERRY.value:
-                costs, used = _Costs(EPSILON, EPSILON, EPSILON, 0.0, 0.0, 0.0), ()
-            else:
-                costs, used = builder.running(layer.mode, place.country_id, length)
-            record = EdgeRecord(
-                EdgeKind.LINK, f"osm-attach-{place.id}", (place.country_id,), False, used
-            )
             node = attachment.node + self.offset
+            ref = f"osm-attach-{place.id}"
+            if layer.mode == LinkMode.FERRY.value:
+                # a port's place at sea: putting out is the sailing's first edge and holds the
+                # boarding wait and fare, as a curated ferry link does; coming in is free
+                nothing = _Costs(EPSILON, EPSILON, EPSILON, 0.0, 0.0, 0.0)
+                boarding, used = self._boarding(nothing)
+                record = EdgeRecord(EdgeKind.LINK, ref, (place.country_id,), False, used)
+                self.add(place_node, node, boarding, length, EdgeKind.LINK, layer.mode, record,
+                         both=False)  # fmt: skip
+                landing = EdgeRecord(EdgeKind.LINK, ref, (place.country_id,), False, ())
+                self.add(node, place_node, nothing, length, EdgeKind.LINK, layer.mode, landing,
+                         both=False)  # fmt: skip
+                continue
+            costs, running = builder.running(layer.mode, place.country_id, length)
+            record = EdgeRecord(EdgeKind.LINK, ref, (place.country_id,), False, running)
             self.add(place_node, node, costs, length, EdgeKind.LINK, layer.mode, record)
 
 

@@ -49,7 +49,9 @@ def sailed(leg: Leg, snapshot: NetworkSnapshot, first_edge: int) -> Leg:
 
     A ferry link's low is its sailing time (the ship leaves on arrival); what its typical
     and high hold beyond that is the wait for a sailing, which a time from departure does
-    not hold. Any other leg, or a snapshot without ranges, is returned as it is.
+    not hold (on an imported layer the wait is on the edge putting out from a port's place,
+    the sailing's first edge too). Any other leg, or a snapshot without ranges, is returned
+    as it is.
     """
     if leg.kind.value != "run" or leg.mode != "ferry":
         return leg

@@ -219,7 +219,7 @@ fitted: road, a sailing alone): compared with door-to-door, or with the time fro
 departure where the case counts from departure (`nonrail_pairing.py`); on the 8 train
 cases without rail, 141.7 % mean absolute error against 88.7 %, so such cases are now
 paired. This candidate was written for cause (a), seen on batch 9. Before this choice was
-committed, batch 10 had been committed by another engineer and the subject line of its
+committed, batch 10 had been committed to the cases file and the subject line of its
 commit (which names two train cases and four Caspian ferry cases, without values) was
 seen; none of its rows or results was seen, and the candidate above was written before.
 A year term for 2021–2023 congestion at Khorgos and Alashankou was not made a candidate:

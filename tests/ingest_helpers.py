@@ -1,5 +1,5 @@
 """Helpers shared by the ingest tests: proposing from inline text, picking proposals of one
-kind, a tiny PDF by hand, and the evaluation scripts' modules loaded by name."""
+kind (new entities by their names), a tiny PDF by hand, and the evaluation scripts' modules loaded by name."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from types import ModuleType
 
 from caravan.analysis.ingest import propose, read_text
 from caravan.model.proposals import (
+    EntityKind,
     FigureQuantity,
+    ProposedEntity,
     ProposedFact,
     ProposedFigure,
     ProposedStatusEvent,
@@ -27,6 +29,15 @@ def proposals_from(kb: KnowledgeBase, text: str, day: dt.date = DOCUMENT_DAY) ->
     """Read ``text`` as a document published on ``day`` and propose its facts."""
     read = read_text(text, published_on=day)
     return propose(kb, read.text, read.meta)
+
+
+def new_entity_names(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:
+    """The names of the new entities of one kind proposed from ``text``."""
+    return [
+        f.payload.name
+        for f in proposals_from(kb, text)
+        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is kind
+    ]
 
 
 def figures_in(facts: list[ProposedFact], quantity: FigureQuantity) -> list[ProposedFigure]:

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 from caravan.analysis.ingest.gazetteer import gazetteer_for
 from caravan.analysis.ingest.world_places import system_countries
-from caravan.model.proposals import EntityKind, ProposedEntity
+from caravan.model.proposals import EntityKind
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
-
-
-def _new(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:
-    return [
-        f.payload.name
-        for f in proposals_from(kb, text)
-        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is kind
-    ]
-
+from ingest_helpers import new_entity_names as _new
 
 # -- a crossing named by its two posts --------------------------------------------------------
 

@@ -4,18 +4,9 @@ negatives, on sentences written for the test."""
 
 from __future__ import annotations
 
-from caravan.model.proposals import EntityKind, ProposedEntity
+from caravan.model.proposals import EntityKind
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
-
-
-def _new(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:
-    return [
-        f.payload.name
-        for f in proposals_from(kb, text)
-        if isinstance(f.payload, ProposedEntity) and f.payload.entity_kind is kind
-    ]
-
+from ingest_helpers import new_entity_names as _new
 
 # -- crossings named by the crossing noun -----------------------------------------------------
 

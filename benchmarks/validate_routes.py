@@ -162,8 +162,8 @@ def main() -> None:
     cv += ["", *china_lines(_china_scores(train, china), len(train))]
     cv += ["", *rules_lines(_rules_scores(train, rules), len(train))]
     choice = choice_lines(scores, shipped_score, train)
-    scatter = scatter_lines(cases, rows, GOALS[0][2])
-    floor = floor_paragraph(cases, GOALS[0][2])
+    scatter = scatter_lines(cases, rows, GOALS[0][2], GOALS[0][3])
+    floor = floor_paragraph(cases, GOALS[0][2], GOALS[0][3])
     report = markdown(rows, cases, fitted, shipped, cv, choice, scatter, floor)
     args.out.write_text(report, encoding="utf-8")
     console.print(f"written {args.out}")

@@ -111,15 +111,33 @@ def test_coverage_counts_held_out_times_inside_the_range(scatter: ModuleType) ->
 
 
 def test_lines_say_when_the_floor_is_above_the_goal(scatter: ModuleType) -> None:
-    high = scatter.scatter_lines([_case(100), _case(300)], [], 15.0)
+    high = scatter.scatter_lines([_case(100), _case(300)], [], 15.0, 40.0)
     assert any("no model giving one time per trip meets" in line for line in high)
-    low = scatter.scatter_lines([_case(100), _case(110)], [], 15.0)
+    low = scatter.scatter_lines([_case(100), _case(110)], [], 15.0, 40.0)
     assert not any("no model giving one time" in line for line in low)
 
 
 def test_the_header_reads_the_floor_against_the_goal(scatter: ModuleType) -> None:
-    above = scatter.floor_paragraph([_case(100), _case(300)], 15.0)
+    above = scatter.floor_paragraph([_case(100), _case(300)], 15.0, 40.0)
     assert "rail_transit_time_h 50.0 %" in above
     assert "no model giving one time per trip can meet" in above
-    under = scatter.floor_paragraph([_case(100), _case(110)], 15.0)
+    under = scatter.floor_paragraph([_case(100), _case(110)], 15.0, 40.0)
     assert "does not by itself rule the goal out" in under
+
+
+def test_least_worst_error_is_the_spread_of_the_group(scatter: ModuleType) -> None:
+    # one time for 100 h and 300 h: 150 h errs by 50 % on both; any other time errs by more
+    assert scatter.least_worst([100.0, 300.0]) == 50.0
+    assert scatter.least_worst([100.0, 200.0, 300.0]) == 50.0
+    floor = scatter.floor_by_kind([_case(100), _case(300), _case(120)], scatter.pair_key)
+    assert floor["rail_transit_time_h"].least_worst_pct == 50.0
+
+
+def test_the_goals_worst_is_named_when_no_single_time_meets_it(scatter: ModuleType) -> None:
+    wide = scatter.floor_paragraph([_case(100), _case(300)], 15.0, 40.0)
+    assert "The goal's worst (40 %) is below" in wide
+    lines = scatter.scatter_lines([_case(100), _case(300)], [], 15.0, 40.0)
+    assert any("no such model meets the goal's worst" in line for line in lines)
+    narrow = scatter.scatter_lines([_case(100), _case(150)], [], 15.0, 40.0)
+    assert any("Every least worst error is at or under" in line for line in narrow)
+    assert "goal's worst" not in scatter.floor_paragraph([_case(100), _case(150)], 15.0, 40.0)

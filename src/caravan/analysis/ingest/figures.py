@@ -1224,17 +1224,25 @@ _WITHIN = re.compile(
 )
 
 
-def _in_a_country_before(view: SentenceView, position: int) -> bool:
-    """True when the length's clause opens on the country it lies in ("Within Kyrgyzstan the
-    line runs for 305 km", "На территории Кыргызстана протяжённость … 305 км")."""
+def _country_after_words(
+    view: SentenceView, position: int, words: re.Pattern[str], reach: int
+) -> bool:
+    """True when a country is named in the clause before ``position`` right after ``words``
+    (searched at most ``reach`` characters back from the country's name)."""
     clause_start, _ = view.segment_of(position)
     return any(
         clause_start <= m.start
         and m.end <= position
         and m.ids(EntryKind.COUNTRY)
-        and _WITHIN.search(view.text, max(clause_start, m.start - 30), m.start)
+        and words.search(view.text, max(clause_start, m.start - reach), m.start)
         for m in view.matches
     )
+
+
+def _in_a_country_before(view: SentenceView, position: int) -> bool:
+    """True when the length's clause opens on the country it lies in ("Within Kyrgyzstan the
+    line runs for 305 km", "На территории Кыргызстана протяжённость … 305 км")."""
+    return _country_after_words(view, position, _WITHIN, 30)
 
 
 #: A line's share in one country: "the line across Kyrgyzstan", "участок по территории
@@ -1251,14 +1259,7 @@ _SHARE_IN = re.compile(
 def _national_share_before(view: SentenceView, position: int) -> bool:
     """True when the amount's clause speaks of the line's share in one country before the
     amount ("The line across Kyrgyzstan is estimated to cost $1.34 billion")."""
-    clause_start, _ = view.segment_of(position)
-    return any(
-        clause_start <= m.start
-        and m.end <= position
-        and m.ids(EntryKind.COUNTRY)
-        and _SHARE_IN.search(view.text, max(clause_start, m.start - 40), m.start)
-        for m in view.matches
-    )
+    return _country_after_words(view, position, _SHARE_IN, 40)
 
 
 #: A length this close to a project's name needs no "long" or "length" beside it.

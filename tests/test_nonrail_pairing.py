@@ -6,27 +6,19 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+from benchmark_scripts import benchmark_script
 
 
 @pytest.fixture(scope="module")
 def pairing() -> Iterator[ModuleType]:
     """The module under test, imported from benchmarks/."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import nonrail_pairing
-
-        yield nonrail_pairing
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    yield from benchmark_script("nonrail_pairing")
 
 
 def _row(

@@ -6,26 +6,18 @@ from its group's median published time, and counts held-out values inside the mo
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+from benchmark_scripts import benchmark_script
 
 
 @pytest.fixture(scope="module")
 def scatter() -> Iterator[ModuleType]:
     """The module under test, imported from benchmarks/."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import validation_scatter
-
-        yield validation_scatter
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    yield from benchmark_script("validation_scatter")
 
 
 def _case(

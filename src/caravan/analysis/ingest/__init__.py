@@ -8,7 +8,6 @@ base. Nothing here writes: review and the journal do (``caravan.analysis.monitor
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from caravan.analysis.ingest.compare import compare
@@ -25,15 +24,8 @@ from caravan.analysis.ingest.errors import (
     DocumentTooLargeError,
     UnreadableDocumentError,
 )
-from caravan.analysis.ingest.extract import extract
-from caravan.model.proposals import (
-    DocumentMeta,
-    Evidence,
-    Flag,
-    FlagCode,
-    ProposedFact,
-    ProposedStatusEvent,
-)
+from caravan.analysis.ingest.readings import LOW_CONFIDENCE_BELOW, read_proposals
+from caravan.model.proposals import DocumentMeta, Flag, ProposedFact
 from caravan.store import KnowledgeBase
 
 __all__ = [
@@ -51,9 +43,6 @@ __all__ = [
     "read_text",
 ]
 
-#: Proposals less sure than this carry a LOW_CONFIDENCE flag.
-LOW_CONFIDENCE_BELOW = 0.5
-
 
 def propose(
     kb: KnowledgeBase,
@@ -69,48 +58,4 @@ def propose(
     the document states more than once (a headline and its body, a repeated paragraph) is
     proposed once, with the evidence of its most confident reading.
     """
-    proposals: dict[str, ProposedFact] = {}  # by payload: one proposal per fact
-    found_all = extract(kb, document_text, meta)
-    dated = {
-        (f.candidate.payload.project_id, f.candidate.payload.status)
-        for f in found_all
-        if isinstance(f.candidate.payload, ProposedStatusEvent) and f.candidate.date_stated
-    }
-    for found in found_all:
-        payload = found.candidate.payload
-        if (
-            isinstance(payload, ProposedStatusEvent)
-            and not found.candidate.date_stated
-            and not found.candidate.ongoing
-            and (payload.project_id, payload.status) in dated
-        ):
-            continue  # the text dates this step elsewhere; "as of the document" adds nothing
-        candidate, sentence = found.candidate, found.sentence
-        payload_json = candidate.payload.model_dump_json()
-        fact_id = hashlib.sha256(
-            f"{meta.id}\x00{payload_json}\x00{sentence.start}:{sentence.end}".encode()
-        ).hexdigest()[:32]
-        held = proposals.get(payload_json)
-        if held is not None and held.confidence >= candidate.confidence:
-            continue
-        flags = [*candidate.flags, *warnings]
-        if candidate.confidence < LOW_CONFIDENCE_BELOW and all(
-            f.code is not FlagCode.LOW_CONFIDENCE for f in flags
-        ):
-            flags.append(
-                Flag(
-                    code=FlagCode.LOW_CONFIDENCE,
-                    message=f"confidence {candidate.confidence:.2f} from the rule that fired",
-                )
-            )
-        proposals[payload_json] = ProposedFact(
-            id=fact_id,
-            document_id=meta.id,
-            payload=candidate.payload,
-            evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end),
-            mention=document_text[candidate.start : candidate.end],
-            confidence=candidate.confidence,
-            comparison=compare(kb, candidate.payload, date_stated=candidate.date_stated),
-            flags=tuple(flags),
-        )
-    return list(proposals.values())
+    return [r.fact for r in read_proposals(kb, document_text, meta, warnings=warnings)]

@@ -1,0 +1,127 @@
+"""Rules alone against rules plus the learned proposal scorer, by kind and overall.
+
+Usage: .venv/bin/python benchmarks/proposal_scorer.py [--held-out]
+
+Two tables, each side by side (rules alone | rules + scorer: precision, recall, F1):
+
+1. Leave one development set out over the fourteen development sets: fit on thirteen,
+   choose the cut on those thirteen (the one that maximises F1 on their own
+   leave-one-set-out probabilities), drop the held set's proposals below it, score the
+   held set; the fourteen held sets' counts are pooled.
+2. With ``--held-out`` only: the model fitted on all fourteen, its cut chosen on them the
+   same way, applied once to ``ingest_heldout14`` and ``ingest_heldout15`` together. Those
+   two sets are never used to fit, to choose the cut or to choose the features.
+
+Below each table: the cut(s), and how well each score ranks right proposals above wrong
+ones (AUC: the rules' confidence, the scorer's probability).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.stats import rankdata
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "evaluation"))  # the evaluation folder is not a package
+
+from ingest_matching import Score  # noqa: E402
+from proposal_scorer_data import (  # noqa: E402
+    DEVELOPMENT_SETS,
+    HELD_OUT_SETS,
+    ReadDocument,
+    choose_threshold,
+    cross_validate,
+    fit,
+    out_of_fold,
+    predict,
+    read_sets,
+    score_kept,
+)
+
+from caravan.model.proposals import FactKind  # noqa: E402
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the cross-validation table, and the held-out one when asked."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--held-out", action="store_true", help="also score ingest_heldout14 and 15 once"
+    )
+    args = parser.parse_args(argv)
+    development = read_sets(DEVELOPMENT_SETS)
+    kept, cuts = cross_validate(development)
+    print(f"## Leave one set out over the {len(cuts)} development sets ({len(development)} texts)")
+    print()
+    print(_table(development, kept))
+    print()
+    print("cut chosen inside each fold: " + ", ".join(f"{s} {c:.3f}" for s, c in cuts.items()))
+    probabilities = out_of_fold(development)
+    print(_ranking(development, probabilities))
+    if args.held_out:
+        held = read_sets(HELD_OUT_SETS)
+        cut = choose_threshold(development, probabilities)
+        names, weights, intercept = fit(development)
+        scores = predict(held, names, weights, intercept)
+        print()
+        print(
+            f"## Fitted on all fourteen, applied once to {' + '.join(HELD_OUT_SETS)}"
+            f" ({len(held)} texts, never used in training)"
+        )
+        print()
+        print(_table(held, [[bool(v >= cut) for v in p] for p in scores]))
+        print()
+        print(f"cut chosen on the fourteen development sets: {cut:.3f}")
+        print(_ranking(held, scores))
+    return 0
+
+
+def _table(documents: Sequence[ReadDocument], kept: Sequence[Sequence[bool]]) -> str:
+    rules = score_kept(documents, [[True] * len(doc.facts) for doc in documents])
+    scored = score_kept(documents, kept)
+    lines = [
+        "| scope | labelled | rules: proposed | P | R | F1 | + scorer: proposed | P | R | F1 |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for scope in [*(k.value for k in FactKind), "all"]:
+        a, b = rules[scope], scored[scope]
+        lines.append(
+            f"| {scope} | {a.true_positives + a.false_negatives} | {_cells(a)} | {_cells(b)} |"
+        )
+    return "\n".join(lines)
+
+
+def _cells(s: Score) -> str:
+    proposed = s.true_positives + s.false_positives
+    return f"{proposed} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f}"
+
+
+def _ranking(documents: Sequence[ReadDocument], probabilities: Sequence[np.ndarray]) -> str:
+    right = np.concatenate([np.array(doc.right) for doc in documents])
+    confidence = np.array([f.confidence for doc in documents for f in doc.facts])
+    learned = np.concatenate(list(probabilities))
+    wrong = int(len(right) - right.sum())
+    return (
+        f"AUC over {len(right)} proposals ({wrong} wrong): rules' confidence"
+        f" {_auc(confidence, right):.2f}, scorer {_auc(learned, right):.2f}"
+    )
+
+
+def _auc(score: np.ndarray, right: np.ndarray) -> float:
+    """The chance that a right proposal scores above a wrong one (ties count half)."""
+    positives = int(right.sum())
+    negatives = len(right) - positives
+    if not positives or not negatives:
+        return float("nan")
+    ranks = rankdata(score)
+    return float(
+        (ranks[right == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives)
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,8 +2,9 @@
 
 On the embedded data a Baku (Alat) → Turkmenbashi ferry in 2016 has no published frequency
 of its own (the median of one sailing a week stands in), so its door-to-door time holds half
-a week's wait on top of the 9.5-h sailing; a published "the crossing takes 15 h", counted
-from departure, holds none. A sailing later in the trip keeps its wait.
+a week's wait on top of the 12-h sailing of the line's rail ferries; a published "the
+crossing takes 15 h", counted from departure, holds none. A sailing later in the trip keeps
+its wait.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def test_a_first_sailing_counted_from_departure_holds_no_wait(embedded: Observat
     assert best.time_from_departure_h == pytest.approx(best.time_h - outside - wait)
     # the ship has sailed: low, typical and high are the sailing time alone
     sailing = ferry.time_h_low
-    assert sailing == pytest.approx(9.5)
+    assert sailing == pytest.approx(12.0)
     assert best.time_from_departure_h_low == pytest.approx(sailing)
     assert best.time_from_departure_h_high == pytest.approx(sailing)
     assert best.time_h_high > best.time_from_departure_h_high + 100.0
@@ -49,3 +50,21 @@ def test_a_sailing_on_the_way_keeps_its_wait(embedded: Observatory) -> None:
     assert "ferry" in modes
     outside = sum(leg.time_h for leg in best.legs[:first] + best.legs[stop:])
     assert best.time_from_departure_h == pytest.approx(best.time_h - outside)
+
+
+def test_the_turkmenbashi_sailing_is_the_rail_ferries_time_with_its_source(
+    embedded: Observatory,
+) -> None:
+    """The rail ferries' ~12 h (Russian Wikipedia's article on the line), not the trucks'
+    ro-pax's 9–10 h, on every date the rows cover."""
+    for year in (2016, 2020, 2024):
+        best = embedded.route(
+            "tm-turkmenbashi",
+            "az-alat",
+            modes=[LinkMode.FERRY],
+            by=Weight.TIME,
+            date=dt.date(year, 7, 1),
+        ).best
+        (ferry,) = [leg for leg in best.legs if leg.kind == LegKind.RUN]
+        assert ferry.time_h_low == pytest.approx(12.0)
+        assert "src-net-wiki-ru-baku-turkmenbashi-ferry" in ferry.sources

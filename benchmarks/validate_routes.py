@@ -196,6 +196,7 @@ MEASURED = (
     "src/caravan/data/rail_block_clearances.csv",
     "benchmarks/clearance_rules.py",
     "src/caravan/data/observations_cpmm.csv",
+    "src/caravan/data/ferry_services.csv",
 )
 
 
@@ -293,7 +294,7 @@ def _cross_validate(console: Console, data_dir: Path, cases: list[dict[str, str]
     counted = sum(1 for r in rows if r.get("counts_from") == "departure")
     table = Table(
         title=f"Leave-one-out CV on {len(rows)} train cases of batches "
-        f"{', '.join(sorted({str(r['batch']) for r in rows}))} (relative error of time; "
+        f"{', '.join(sorted({str(r['batch']) for r in rows}, key=int))} (relative error of time; "
         f"{counted} counted from departure)"
     )
     for column in ("structure", "fitted", "mean abs.", "median abs.", "worst", "values (train)"):

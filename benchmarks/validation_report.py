@@ -24,7 +24,7 @@ GOALS = (
 )
 
 #: The batches whose train cases chose the rail service and fit the parameters.
-CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
+CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")
 
 #: Held-out batches reported apart, then together.
 BATCHES = (
@@ -42,17 +42,23 @@ BATCHES = (
         "batch 8 (added after the choice on batches 1–6, seen before the choice on batches 1–8)",
         ("8",),
     ),
-    ("batches 1–8 together (each seen before the choice on batches 1–8)", CHOICE_BATCHES[:-1]),
+    ("batches 1–8 together (each seen before the choice on batches 1–8)", CHOICE_BATCHES[:8]),
     (
         "batch 9 (added after the choice on batches 1–8, seen at no choice, then before the "
         "choice on batches 1–9)",
         ("9",),
     ),
-    ("batches 1–9 together (each seen before the choice on batches 1–9)", CHOICE_BATCHES),
+    ("batches 1–9 together (each seen before the choice on batches 1–9)", CHOICE_BATCHES[:9]),
+    (
+        "batch 10 (added after the choice on batches 1–9, seen at no choice, then before the "
+        "choice on batches 1–10)",
+        ("10",),
+    ),
+    ("batches 1–10 together (each seen before the choice on batches 1–10)", CHOICE_BATCHES),
 )
 
 #: How a batch added after the last choice is labelled (each, then together, then all).
-LATER = "added after the choice on batches 1–9, seen at no choice"
+LATER = "added after the choice on batches 1–10, seen at no choice"
 
 
 def batch_groups(rows: Sequence[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -76,12 +82,13 @@ it, the published border crossing, minimising time. Nothing is tuned per case.
 Cases are split once, in the file (`split` column, declared with each case; batch 2's
 split was declared before any of its cases was routed: within each kind, its cases sorted
 by id are alternately `test`, `train`, `test`, …). Only the
-parameters in the table below are fitted, on the `train` cases of batches 1–9 with a
-typical published time (non-negative least squares on relative errors; **batches 1–9 have
+parameters in the table below are fitted, on the `train` cases of batches 1–10 with a
+typical published time (non-negative least squares on relative errors; **batches 1–10 have
 now been seen**: batches 7 and 8 were routed once after the choice on batches 1–6, batch 9
-once after the choice on batches 1–8, their errors reported, and their train cases joined
-the later choices below; the cases of batches 10 and later joined neither the fit nor any
-choice, so that every case of them tests the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
+once after the choice on batches 1–8, batch 10 once after the choice on batches 1–9, their
+errors reported, and their train cases joined the later choices below; the cases of batches
+11 and later joined neither the fit nor any choice, so that every case of them tests the
+shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
 model's low time. Cases that are not comparable with the model (the reason is given) are
 routed and listed apart, outside the fit and the summaries.
 
@@ -101,7 +108,7 @@ wait with the dwell only at interior hubs without a frequency, and the wait on t
 dwell. On the same 15 train cases the rule chose **the wait on top of the interior origin
 dwell, with one stop rate** (least mean LOO error, in the routing without the wait as in
 the routing with it: see the table), and that is shipped. The table below is recomputed in each run on the train cases of
-the batches of the latest choice (now batches 1–9).
+the batches of the latest choice (now batches 1–10).
 The held-out cases of **batches 1 and 2** had been seen before this choice (earlier
 versions of this report showed them), so they are not a clean test of it; the held-out
 cases of **batch 3** (`batch` column) were added with a pre-declared split and had not
@@ -226,6 +233,50 @@ A year term for 2021–2023 congestion at Khorgos and Alashankou was not made a 
 CAREC CPMM's yearly clearances there are already in the data (58.7 h at Horgos in 2021,
 34.8 h in 2022, China's national 14.0 h in 2023), and the railways' notices of 2022–2023
 suspensions exempt China–Central Asia trains and give no delay for them.
+
+**The choice on batches 1–10.** Batch 10 was routed once at no choice (rail 10.2 % on its
+1 held-out case, rail+Caspian 36.7 % / 36.7 % on 3) and then joined the choice. Data
+corrections, each from a source that is no case's source (not choices; made with batches
+1–10 seen):
+
+- *The Caspian sailing.* Turkmenbashi–Alat took the 9–10 h of the Turkmen ro-pax Berkarar,
+  a trucks' ferry; the line's rail ferries, which carry the wagons, cross the 306 km in
+  about 12 h depending on the weather (the Russian Wikipedia's article on the
+  Baku–Turkmenbashi ferry line, `src-net-wiki-ru-baku-turkmenbashi-ferry`, and Trans
+  Eurasia travel, already in the data), now 12 h in `ferry_services.csv`. No figure of the
+  operators (ASCO, Turkmen Maritime and River Transport, KTZ Express, the ports of Aktau,
+  Kuryk, Alat and Turkmenbashi) for the cargo ferries' time at sea or for the time from
+  loading to departure was found in the sources consulted; Aktau–Alat (20 h) and
+  Kuryk–Alat (21 h, ASCO's ro-pax Zarifa Aliyeva) are unchanged.
+- *China's rail on runs to its border.* No running time or route speed of China–Central
+  Asia container trains inside China was found in the sources consulted beyond the sources
+  of cases (the Xi'an Railway Bureau's 52 h Xi'an–Alashankou of 2014; Khorgos on the fourth
+  day of the first Lianyungang–Tashkent train, 2015) and the 1,300 km a day already a
+  candidate; China State Railway Group's 120 km/h China–Europe train paths (People's Daily,
+  May 2024) give a class of train's top speed, not a route speed.
+- *Uzbek container trains.* No route speed, and no running time to Termez, Tashkent or
+  Andijan from a source that is no case's source, was found in the sources consulted
+  (Uzbekistan Railways' Tashkent–Andijan 10 h and Sergeli–Karakalpakiya 45 h are sources
+  of cases); Kazakhstan's figures still stand in (`asm-time-rail-block-speed-neighbour`).
+
+Choices, by the same rules on the 38 train cases of batches 1–10, in the order they were
+made: (1) the rail service, under the structure shipped before: each case at its published
+service 23.9 % mean LOO error against 24.2 % as block trains and 25.4 % as wagonload;
+unchanged. (2) The structure, each case at its service: the sourced departure wait with the
+interior origin dwell and one stop rate scores 23.8 % (23.847 unrounded), the same without
+the dwell 23.9 % (23.856); the rule compares the means rounded to 0.1 %, so **the interior
+origin dwell returns to the structure** (a difference of 0.01 points: on batches 1–9 the
+two tied at 23.9 % and the tie went to fewer parameters), fitted at 50.8 h, and the stop
+rate refitted to 13.9 h per 1000 km. Under that structure the service comparison still
+takes the published service (23.8 % against 24.1 % and 24.6 %); China's rail at CPMM's
+speed with the fitted stops scores 23.8 % against 26.4 % for China's block trains at 1,300
+km a day, so China's timing is unchanged; in the border rules, China's published
+block-train clearance with the stand-ins by kind ties with the shipped rules (23.8 % each;
+23.834 against 23.847 unrounded) and the tie goes to the shipped rules, as the rule says;
+no structure paired by `counts_from` does better (best 24.5 %). (3) Cases without rail stay
+paired by `counts_from` (67.4 % mean absolute error against 254.5 % door to door on the 11
+train cases without rail). This choice was committed before any case of batch 11 was
+routed.
 
 **The errors read by cause (batches 1–9).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,

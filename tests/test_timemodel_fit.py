@@ -7,6 +7,7 @@ rail leg starts in China's interior and kilometres by country as documented.
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from caravan.network.timemodel import DEPARTURE_WAIT, FITTED
+from caravan.network.timemodel import DEPARTURE_WAIT, FITTED, TIME_ASSUMPTIONS
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -101,6 +102,20 @@ def test_the_shipped_structure_is_the_networks_fitted_parameters(fit: ModuleType
     assert sum(fit.is_shipped(c) for c in fit.CANDIDATES) == 1
     # the network applies the sourced departure wait exactly when the shipped structure has it
     assert ("departure_wait_h" in fit.SHIPPED_FIXED) == DEPARTURE_WAIT
+
+
+def test_the_data_holds_a_fitted_value_for_each_fitted_parameter_and_none_else() -> None:
+    """Each parameter of the shipped structure is a FITTED assumption with a positive value
+    in the embedded data; the other structural parameters are not marked fitted."""
+    path = Path(__file__).parent.parent / "src" / "caravan" / "data" / "assumptions_timemodel.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    for name in ("rail_terminal_dwell_h", "rail_origin_dwell_h", "rail_stop_h_per_1000km"):
+        row = rows[TIME_ASSUMPTIONS[name]]
+        fitted = row["reasoning"].startswith("FITTED")
+        assert fitted == (name in FITTED), name
+        if name in FITTED:
+            assert float(row["value"]) > 0.0, name
 
 
 def test_a_sourced_term_is_taken_as_it_is_and_the_rest_fitted(fit: ModuleType) -> None:

@@ -13,14 +13,16 @@ Two tables, each side by side (rules alone | rules + scorer: precision, recall, 
    two sets are never used to fit, to choose the cut or to choose the features.
 
 Below each table: the cut(s), and how well each score ranks right proposals above wrong
-ones (AUC: the rules' confidence, the scorer's probability).
+ones (AUC: the rules' confidence, the scorer's probability). ``--variants`` adds, on the
+development sets only, the leave-one-set-out AUC of smaller feature sets and other penalties.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--held-out", action="store_true", help="also score ingest_heldout14 and 15 once"
     )
+    parser.add_argument(
+        "--variants", action="store_true", help="AUC of other feature sets and penalties"
+    )
     args = parser.parse_args(argv)
     development = read_sets(DEVELOPMENT_SETS)
     kept, cuts = cross_validate(development)
@@ -62,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("cut chosen inside each fold: " + ", ".join(f"{s} {c:.3f}" for s, c in cuts.items()))
     probabilities = out_of_fold(development)
     print(_ranking(development, probabilities))
+    if args.variants:
+        print()
+        print(_variants(development))
     if args.held_out:
         held = read_sets(HELD_OUT_SETS)
         cut = choose_threshold(development, probabilities)
@@ -78,6 +86,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cut chosen on the fourteen development sets: {cut:.3f}")
         print(_ranking(held, scores))
     return 0
+
+
+#: Smaller feature sets tried in the cross-validation: which feature names each keeps.
+VARIANTS: dict[str, Callable[[str], bool]] = {
+    "all features": lambda name: True,
+    "without near words": lambda name: "near=" not in name,
+    "without kind crosses": lambda name: "|" not in name,
+    "without either": lambda name: "|" not in name and "near=" not in name,
+    "confidence, kind, flags, comparison": lambda name: (
+        "|" not in name and name.startswith(("confidence", "kind=", "flag=", "disposition="))
+    ),
+    "confidence alone": lambda name: name == "confidence",
+}
+
+
+def _variants(development: Sequence[ReadDocument]) -> str:
+    """Leave-one-set-out AUC of each feature set under each penalty (development sets only)."""
+    penalties = (0.001, 0.01, 0.1, 1.0)
+    lines = [
+        "| features (leave-one-set-out AUC) | " + " | ".join(f"L2 {p}" for p in penalties) + " |",
+        "|---|" + "--:|" * len(penalties),
+    ]
+    right = np.concatenate([np.array(doc.right) for doc in development])
+    for name, keep in VARIANTS.items():
+        documents = [
+            dataclasses.replace(
+                doc, features=tuple({k: v for k, v in f.items() if keep(k)} for f in doc.features)
+            )
+            for doc in development
+        ]
+        cells = [
+            f"{_auc(np.concatenate(out_of_fold(documents, penalty)), right):.2f}"
+            for penalty in penalties
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def _table(documents: Sequence[ReadDocument], kept: Sequence[Sequence[bool]]) -> str:

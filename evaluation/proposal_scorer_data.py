@@ -160,7 +160,9 @@ def _matrix(
     return x, y
 
 
-def fit(documents: Sequence[ReadDocument]) -> tuple[list[str], np.ndarray, float]:
+def fit(
+    documents: Sequence[ReadDocument], penalty: float = L2_PENALTY
+) -> tuple[list[str], np.ndarray, float]:
     """The features, weights and intercept of the logistic regression on these proposals."""
     names = vocabulary(documents)
     x, y = _matrix(documents, names)
@@ -170,9 +172,9 @@ def fit(documents: Sequence[ReadDocument]) -> tuple[list[str], np.ndarray, float
         w, b = theta[:-1], theta[-1]
         z = x @ w + b
         p = 1.0 / (1.0 + np.exp(-z))
-        value = float(np.sum(np.logaddexp(0.0, z) - y * z) / n + L2_PENALTY / 2 * w @ w)
+        value = float(np.sum(np.logaddexp(0.0, z) - y * z) / n + penalty / 2 * w @ w)
         residual = (p - y) / n
-        gradient = np.concatenate([x.T @ residual + L2_PENALTY * w, [residual.sum()]])
+        gradient = np.concatenate([x.T @ residual + penalty * w, [residual.sum()]])
         return value, gradient
 
     start = np.zeros(len(names) + 1)
@@ -232,13 +234,13 @@ def _matched_mask(doc: ReadDocument) -> np.ndarray:
     return np.array([id(f) in paired for f in doc.facts], dtype=bool)
 
 
-def out_of_fold(documents: Sequence[ReadDocument]) -> list[np.ndarray]:
+def out_of_fold(documents: Sequence[ReadDocument], penalty: float = L2_PENALTY) -> list[np.ndarray]:
     """Each document's probabilities from a model fitted on the other sets (leave one set out)."""
     sets = sorted({doc.set_name for doc in documents})
     result: list[np.ndarray] = [np.zeros(0)] * len(documents)
     for held in sets:
         training = [doc for doc in documents if doc.set_name != held]
-        names, weights, intercept = fit(training)
+        names, weights, intercept = fit(training, penalty)
         scored = [(i, doc) for i, doc in enumerate(documents) if doc.set_name == held]
         for (i, _), p in zip(
             scored, predict([d for _, d in scored], names, weights, intercept), strict=True

@@ -480,6 +480,22 @@ FRESH_SETS: dict[str, list[str]] = {
         "that score (one flag changed); no extraction rule has been written against it.",
         "",
     ],
+    "ingest_heldout16": [
+        "The texts of `evaluation/ingest_heldout16/` were written blind as a held-out set (their",
+        "writer never opened the rules, their tests or the extractor's output) and labelled by the",
+        "corpus rules 1–53 as adopted on 2 December 2026. Scored once, after round 13, with the",
+        "labels as written: P 0.45 / R 0.40 (18 of 45); no extraction rule has been written",
+        "against it.",
+        "",
+    ],
+    "ingest_heldout17": [
+        "The texts of `evaluation/ingest_heldout17/` were written blind as a held-out set by another",
+        "writer than `ingest_heldout16`'s (who never opened the rules, their tests or the extractor's",
+        "output) and labelled by the corpus rules 1–53. Scored once, after round 13, beside",
+        "`ingest_heldout16`, with the labels as written: P 0.69 / R 0.37 (22 of 60); no",
+        "extraction rule has been written against it.",
+        "",
+    ],
 }
 
 if __name__ == "__main__":

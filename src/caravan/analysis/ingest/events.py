@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.attended_openings import ATTENDED_TRIGGERS
+from caravan.analysis.ingest.closures import CLOSURE_TRIGGERS
 from caravan.analysis.ingest.coming_into_being import BEING_TRIGGERS
 from caravan.analysis.ingest.context import Candidate, SentenceView, nearest
 from caravan.analysis.ingest.dates import DateMention
@@ -177,6 +178,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + ATTENDED_TRIGGERS
     + DELIVERY_TRIGGERS
     + OPERATOR_TRIGGERS
+    + CLOSURE_TRIGGERS
 )
 
 #: Words before a trigger that make it future, hypothetical or negated.

@@ -1,0 +1,60 @@
+"""Capabilities of round 14 (issue #12) for status events and figures, written against the
+fourteenth and fifteenth sets' misses as general ways of saying a fact, each checked with
+sentences written for the test, in English and Russian, with cases that must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan.model.enums import ProjectStatus
+from caravan.store import KnowledgeBase
+from ingest_helpers import events_in, proposals_from
+
+DAY = dt.date(2025, 6, 30)
+
+
+def _events(
+    kb: KnowledgeBase, text: str, day: dt.date = DAY
+) -> set[tuple[str, ProjectStatus, dt.date]]:
+    return {(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text, day))}
+
+
+# -- a facility closed is suspended ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "In 2020 the Khorgos International Centre of Boundary Cooperation was closed because"
+            " of the pandemic.",
+            dt.date(2020, 1, 1),
+        ),
+        ("The authorities shut down the Khorgos ICBC in March 2020.", dt.date(2020, 3, 1)),
+        ("В 2020 году из-за пандемии МЦПС «Хоргос» закрыли.", dt.date(2020, 1, 1)),
+        ("МЦПС «Хоргос» закрылся в марте 2020 года на карантин.", dt.date(2020, 3, 1)),
+        ("В 2020 году МЦПС «Хоргос» был закрыт из-за коронавируса.", dt.date(2020, 1, 1)),
+    ],
+)
+def test_a_facility_closed_is_suspended_on_its_date(
+    kb: KnowledgeBase, text: str, day: dt.date
+) -> None:
+    assert ("prj-khorgos-icbc", ProjectStatus.SUSPENDED, day) in _events(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020 the Khorgos ICBC closed the deal with its investors.",
+        "The Khorgos ICBC will be closed next month for repairs.",
+        "Администрация МЦПС «Хоргос» закрыла сделку с инвесторами в 2020 году.",
+        "МЦПС «Хоргос» не закрыли даже в пандемию.",
+        "МЦПС «Хоргос» закроют в марте на ремонт.",
+    ],
+)
+def test_a_deal_closed_or_a_closing_planned_or_denied_is_no_suspension(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any(s is ProjectStatus.SUSPENDED for _, s, _ in _events(kb, text))

@@ -1,6 +1,8 @@
 """Rules alone against rules plus the learned proposal scorer, by kind and overall.
 
-Usage: .venv/bin/python benchmarks/proposal_scorer.py [--held-out]
+Usage: .venv/bin/python benchmarks/proposal_scorer.py [--held-out] [--variants]
+       .venv/bin/python benchmarks/proposal_scorer.py --folds fresh [--train-sets development]
+           [--features small]
 
 Two tables, each side by side (rules alone | rules + scorer: precision, recall, F1):
 
@@ -15,6 +17,15 @@ Two tables, each side by side (rules alone | rules + scorer: precision, recall, 
 Below each table: the cut(s), and how well each score ranks right proposals above wrong
 ones (AUC: the rules' confidence, the scorer's probability). ``--variants`` adds, on the
 development sets only, the leave-one-set-out AUC of smaller feature sets and other penalties.
+
+``--folds`` names other sets to hold out one at a time (``fresh``: ``ingest_heldout14`` …
+``ingest_heldout17``, the sets scored fresh), in place of the development sets; each fold is
+fitted on the other sets of ``--folds`` and on every set of ``--train-sets`` (``development``:
+the fourteen development sets), which are never held out; the cut is chosen inside the
+training sets as above. ``--features`` keeps one of the smaller feature sets of
+``--variants`` (``small``: the rules' confidence, the kind, flags and comparison). With
+``--folds`` the table is followed by each fold's cut and training size, and the AUC within
+each held set. The model file is not touched.
 """
 
 from __future__ import annotations
@@ -34,11 +45,14 @@ sys.path.insert(0, str(ROOT / "evaluation"))  # the evaluation folder is not a p
 from ingest_matching import Score  # noqa: E402
 from proposal_scorer_data import (  # noqa: E402
     DEVELOPMENT_SETS,
+    FRESH_SETS,
     HELD_OUT_SETS,
+    WRONG,
     ReadDocument,
     choose_threshold,
     cross_validate,
     fit,
+    in_folds,
     out_of_fold,
     predict,
     read_sets,
@@ -46,6 +60,9 @@ from proposal_scorer_data import (  # noqa: E402
 )
 
 from caravan.model.proposals import FactKind  # noqa: E402
+
+#: Names of whole groups of sets, for ``--folds`` and ``--train-sets``.
+SET_GROUPS = {"development": DEVELOPMENT_SETS, "fresh": FRESH_SETS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +74,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--variants", action="store_true", help="AUC of other feature sets and penalties"
     )
+    parser.add_argument(
+        "--folds",
+        nargs="+",
+        metavar="SET",
+        help="sets to hold out one at a time (or 'fresh', 'development'); default the"
+        " development sets",
+    )
+    parser.add_argument(
+        "--train-sets",
+        nargs="+",
+        default=[],
+        metavar="SET",
+        help="sets added to every fold's training, never held out (or 'development')",
+    )
+    parser.add_argument(
+        "--features",
+        choices=sorted(FEATURE_SETS),
+        default="all",
+        help="the feature set (default: all features, as the shipped scorer)",
+    )
     args = parser.parse_args(argv)
+    if args.folds is None and not args.train_sets and args.features == "all":
+        return _development(held_out=args.held_out, variants=args.variants)
+    if args.held_out or args.variants:
+        parser.error("--held-out and --variants go with the development cross-validation only")
+    folds = _sets(args.folds or ["development"])
+    train_sets = _sets(args.train_sets)
+    if overlap := set(folds) & set(train_sets):
+        parser.error(f"sets both held out and always trained on: {sorted(overlap)}")
+    documents = _keep_features(
+        read_sets([*folds, *train_sets]), VARIANTS[FEATURE_SETS[args.features]]
+    )
+    print(_folds_report(documents, folds, FEATURE_SETS[args.features]))
+    return 0
+
+
+def _sets(names: Sequence[str]) -> tuple[str, ...]:
+    """Set names, a group's name standing for its sets; each once, in order."""
+    result: list[str] = []
+    for name in names:
+        for set_name in SET_GROUPS.get(name, (name,)):
+            if set_name not in result:
+                result.append(set_name)
+    return tuple(result)
+
+
+def _development(*, held_out: bool, variants: bool) -> int:
+    """The protocol on the fourteen development sets (and once on heldout14 + 15)."""
     development = read_sets(DEVELOPMENT_SETS)
     kept, cuts = cross_validate(development)
     print(f"## Leave one set out over the {len(cuts)} development sets ({len(development)} texts)")
@@ -67,10 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("cut chosen inside each fold: " + ", ".join(f"{s} {c:.3f}" for s, c in cuts.items()))
     probabilities = out_of_fold(development)
     print(_ranking(development, probabilities))
-    if args.variants:
+    if variants:
         print()
         print(_variants(development))
-    if args.held_out:
+    if held_out:
         held = read_sets(HELD_OUT_SETS)
         cut = choose_threshold(development, probabilities)
         names, weights, intercept = fit(development)
@@ -88,6 +152,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _folds_report(documents: Sequence[ReadDocument], folds: Sequence[str], features: str) -> str:
+    """Leave one set of ``folds`` out, the other documents trained on in every fold."""
+    kept, cuts = cross_validate(documents, folds)
+    held = in_folds(documents, folds)
+    always = sorted({doc.set_name for doc in documents} - set(folds))
+    lines = [
+        f"## Leave one set out over {', '.join(sorted(folds))} ({len(held)} texts)"
+        + (f", each fold also trained on {len(always)} other sets" if always else ""),
+        "",
+        f"features: {features}",
+        "",
+        _table(held, kept),
+        "",
+        "| held set | texts | cut | trained on: texts | proposals | wrong |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for name, cut in cuts.items():
+        training = [doc for doc in documents if doc.set_name != name]
+        proposals = sum(len(doc.right) for doc in training)
+        wrong = sum(1 for doc in training for label in doc.right if label == WRONG)
+        texts = sum(1 for doc in held if doc.set_name == name)
+        lines.append(f"| {name} | {texts} | {cut:.3f} | {len(training)} | {proposals} | {wrong} |")
+    probabilities = out_of_fold(documents, folds=folds)
+    lines += ["", _ranking(held, probabilities)]
+    for name in sorted(cuts):
+        chosen = [i for i, doc in enumerate(held) if doc.set_name == name]
+        lines.append(
+            f"- {name}: " + _ranking([held[i] for i in chosen], [probabilities[i] for i in chosen])
+        )
+    return "\n".join(lines)
+
+
+def _keep_features(
+    documents: Sequence[ReadDocument], keep: Callable[[str], bool]
+) -> list[ReadDocument]:
+    """The documents with only the features ``keep`` accepts."""
+    return [
+        dataclasses.replace(
+            doc, features=tuple({k: v for k, v in f.items() if keep(k)} for f in doc.features)
+        )
+        for doc in documents
+    ]
+
+
 #: Smaller feature sets tried in the cross-validation: which feature names each keeps.
 VARIANTS: dict[str, Callable[[str], bool]] = {
     "all features": lambda name: True,
@@ -98,6 +206,15 @@ VARIANTS: dict[str, Callable[[str], bool]] = {
         "|" not in name and name.startswith(("confidence", "kind=", "flag=", "disposition="))
     ),
     "confidence alone": lambda name: name == "confidence",
+}
+#: ``--features``: short names of the feature sets of :data:`VARIANTS`.
+FEATURE_SETS = {
+    "all": "all features",
+    "no-near": "without near words",
+    "no-crosses": "without kind crosses",
+    "no-either": "without either",
+    "small": "confidence, kind, flags, comparison",
+    "confidence": "confidence alone",
 }
 
 
@@ -110,12 +227,7 @@ def _variants(development: Sequence[ReadDocument]) -> str:
     ]
     right = np.concatenate([np.array(doc.right) for doc in development])
     for name, keep in VARIANTS.items():
-        documents = [
-            dataclasses.replace(
-                doc, features=tuple({k: v for k, v in f.items() if keep(k)} for f in doc.features)
-            )
-            for doc in development
-        ]
+        documents = _keep_features(development, keep)
         cells = [
             f"{_auc(np.concatenate(out_of_fold(documents, penalty)), right):.2f}"
             for penalty in penalties
@@ -145,9 +257,9 @@ def _cells(s: Score) -> str:
 
 
 def _ranking(documents: Sequence[ReadDocument], probabilities: Sequence[np.ndarray]) -> str:
-    right = np.concatenate([np.array(doc.right) for doc in documents])
+    right = np.concatenate([np.array(doc.right) for doc in documents] or [np.zeros(0)])
     confidence = np.array([f.confidence for doc in documents for f in doc.facts])
-    learned = np.concatenate(list(probabilities))
+    learned = np.concatenate(list(probabilities) or [np.zeros(0)])
     wrong = int(len(right) - right.sum())
     return (
         f"AUC over {len(right)} proposals ({wrong} wrong): rules' confidence"

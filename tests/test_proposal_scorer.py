@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 
+from benchmark_scripts import benchmark_script
 from caravan.analysis.ingest import propose, read_text
 from caravan.analysis.ingest.proposal_features import (
     CUE_GROUPS,
@@ -165,11 +168,11 @@ def test_propose_gives_the_rules_readings(kb: KnowledgeBase) -> None:
     assert meta.language == "en"
 
 
-def _fixture_documents(data: ModuleType, kb: KnowledgeBase) -> list[object]:
-    """Three tiny labelled sets: one right proposal and one wrong in each."""
+def _fixture_documents(data: ModuleType, kb: KnowledgeBase, sets: int = 3) -> list[object]:
+    """Tiny labelled sets (three unless told): one right proposal and one wrong in each."""
     labels = evaluation_module("ingest_labels")
     documents = []
-    for n, year in enumerate((2016, 2017, 2018)):
+    for n, year in enumerate(range(2016, 2016 + sets)):
         readings, meta = _readings(kb)
         facts = tuple(r.fact for r in readings)
         right = tuple(data.RIGHT if f.kind is FactKind.STATUS_EVENT else data.WRONG for f in facts)
@@ -208,3 +211,53 @@ def test_training_is_deterministic(
         zip((r.fact.kind for r in readings), scorer.probabilities(readings, meta), strict=True)
     )
     assert by_kind[FactKind.STATUS_EVENT] > by_kind[FactKind.FIGURE]
+
+
+@pytest.fixture(scope="module")
+def benchmark(data: ModuleType) -> Iterator[ModuleType]:
+    yield from benchmark_script("proposal_scorer")
+
+
+def test_folds_hold_out_only_the_named_sets_and_train_on_the_others_in_every_fold(
+    data: ModuleType, benchmark: ModuleType, kb: KnowledgeBase
+) -> None:
+    documents = _fixture_documents(data, kb, sets=4)
+    folds = ("set2", "set0")
+    held = data.in_folds(documents, folds)
+    assert [doc.set_name for doc in held] == ["set0", "set2"]
+    kept, cuts = data.cross_validate(documents, folds)
+    assert sorted(cuts) == ["set0", "set2"]  # set1 and set3 are never held out
+    assert [len(k) for k in kept] == [len(doc.facts) for doc in held]
+    probabilities = data.out_of_fold(documents, folds=folds)
+    assert len(probabilities) == len(held)
+    # set0's probabilities come from the model fitted on set1, set2 and set3
+    names, weights, intercept = data.fit(documents[1:])
+    (expected,) = data.predict([documents[0]], names, weights, intercept)
+    assert np.allclose(probabilities[0], expected)
+    # with no folds named, every set is held out in turn, as before
+    assert len(data.out_of_fold(documents)) == len(documents)
+    assert sorted(data.cross_validate(documents)[1]) == ["set0", "set1", "set2", "set3"]
+    with pytest.raises(ValueError, match="set9"):
+        data.cross_validate(documents, ("set9",))
+    report = benchmark._folds_report(documents, folds, "all features")
+    assert (
+        "Leave one set out over set0, set2 (2 texts), each fold also trained on 2 other sets"
+        in report
+    )
+    assert "| set0 | 1 | " in report
+    assert "| 3 | 6 | 3 |" in report  # each fold: three texts, six proposals, three wrong
+    assert "- set2: AUC over 2 proposals (1 wrong)" in report
+
+
+def test_the_fold_options_name_groups_of_sets_and_refuse_mixed_designs(
+    benchmark: ModuleType, data: ModuleType
+) -> None:
+    assert benchmark._sets(["fresh"]) == data.FRESH_SETS
+    assert benchmark._sets(["fresh", "ingest_heldout14"]) == data.FRESH_SETS
+    assert benchmark._sets(["development"]) == data.DEVELOPMENT_SETS
+    assert tuple(f"ingest_heldout{n}" for n in (14, 15, 16, 17)) == data.FRESH_SETS
+    assert benchmark.FEATURE_SETS["small"] in benchmark.VARIANTS
+    with pytest.raises(SystemExit):
+        benchmark.main(["--folds", "fresh", "--held-out"])
+    with pytest.raises(SystemExit):
+        benchmark.main(["--folds", "fresh", "--train-sets", "ingest_heldout15"])

@@ -58,3 +58,59 @@ def test_a_deal_closed_or_a_closing_planned_or_denied_is_no_suspension(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert not any(s is ProjectStatus.SUSPENDED for _, s, _ in _events(kb, text))
+
+
+# -- works fronted, their pace in the passive ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "The construction of Line D of the Turkmenistan-China gas pipeline should be speeded"
+            " up, the president added.",
+            "prj-ca-china-gas-pipeline-line-d",
+        ),
+        (
+            "Construction of the China-Kyrgyzstan-Uzbekistan railway must be accelerated, the"
+            " ministers agreed.",
+            "prj-cku-railway",
+        ),
+        (
+            "The two sides speeded up the construction of the China-Kyrgyzstan-Uzbekistan railway.",
+            "prj-cku-railway",
+        ),
+        (
+            "Строительство линии D газопровода Туркменистан – Китай должно быть ускорено, заявил"
+            " президент.",
+            "prj-ca-china-gas-pipeline-line-d",
+        ),
+        (
+            "Строительство железной дороги Китай – Кыргызстан – Узбекистан необходимо ускорить,"
+            " отметили стороны.",
+            "prj-cku-railway",
+        ),
+    ],
+)
+def test_works_whose_pace_is_to_be_raised_are_under_way_on_the_report_day(
+    kb: KnowledgeBase, text: str, project: str
+) -> None:
+    assert (project, ProjectStatus.UNDER_CONSTRUCTION, DAY) in _events(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The design of the China-Kyrgyzstan-Uzbekistan railway should be speeded up, the"
+        " ministers said.",
+        "Construction of the China-Kyrgyzstan-Uzbekistan railway should not be accelerated, an"
+        " expert said.",
+        "Проектирование железной дороги Китай – Кыргызстан – Узбекистан нужно ускорить.",
+        "Строительство железной дороги Китай – Кыргызстан – Узбекистан не нужно ускорять.",
+        "The university has sped up its work on opening the Luban Workshop in Kazakhstan.",
+    ],
+)
+def test_a_pace_of_design_or_of_another_step_or_denied_gives_no_works(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any(s is ProjectStatus.UNDER_CONSTRUCTION for _, s, _ in _events(kb, text))

@@ -17,14 +17,19 @@ from caravan.model.enums import ProjectStatus
 __all__ = ["PACE_TRIGGERS", "pace_of_works"]
 
 _EN_PACE = re.compile(
-    r"\b(?:speed(?:ing)?\s+up|accelerat\w*|step(?:ping)?\s+up|expedit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"\b(?:speed(?:ing|ed)?\s+up|sped\s+up|accelerat\w*|step(?:ping|ped)?\s+up|expedit\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     # "… speed up big projects, including the construction of …": the works listed
     r"(?:(?:\w+\s+){0,2}projects?,?\s+(?:including|among\s+them|such\s+as)\s+(?:the\s+)?)?"
-    r"(?:construction|building|works?)\b"
+    # "sped up its work on opening the branch": work towards another step, not building
+    r"(?:construction|building|works?(?!\s+(?:on|towards?)\s+(?!build|construct|lay)\w+ing\b))\b"
     r"|\b(?:construction|building|works?|project|line|railway|road|highway)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:is|are|was|were|remains?|stays?)\s+(?:now\s+|still\s+|well\s+|running\s+)*"
     r"(?:ahead\s+of\s+(?:schedule|plan|the\s+schedule)"
-    r"|(?:moving|going|progressing|proceeding)\s+faster\s+than\s+(?:planned|expected|scheduled))\b",
+    r"|(?:moving|going|progressing|proceeding)\s+faster\s+than\s+(?:planned|expected|scheduled))\b"
+    # the works fronted, the pace verb passive: "construction of X should be speeded up"
+    r"|\b(?:construction|building|works?)\b(?:(?!\bnot\b|\bnever\b)[^.;]){0,80}?"
+    r"\b(?:be|been|being|is|are|was|were)\s+(?:further\s+|significantly\s+|considerably\s+)?"
+    r"(?:speeded\s+up|sped\s+up|stepped\s+up|accelerated|expedited)\b",
     re.IGNORECASE,
 )
 _RU_PACE = LemmaPattern(
@@ -34,6 +39,9 @@ _RU_PACE = LemmaPattern(
     r"|(?<!\w)(?:строительство|стройка|работа|возведение)\s+(?:\w+\s+)?(?:идти|вестись)\s+"
     r"(?:\w+\s+)?быстрый(?!\w)"
     r"|(?<!\w)(?:опережать|опережение)\s+(?:\w+\s+)?график(?!\w)"
+    # the works fronted: "строительство линии должно быть ускорено", "стройку нужно ускорить"
+    r"|(?<!\w)(?:строительство|стройка|возведение|прокладка)\s(?:(?!(?<!\w)не\s)[^.;]){0,80}?"
+    r"(?:быть\s+|нужно\s+|надо\s+|необходимо\s+|следовать\s+)(?:инф_)?(?:ускорить|ускорять)(?!\w)"
 )
 
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.

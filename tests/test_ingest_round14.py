@@ -114,3 +114,34 @@ def test_a_pace_of_design_or_of_another_step_or_denied_gives_no_works(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert not any(s is ProjectStatus.UNDER_CONSTRUCTION for _, s, _ in _events(kb, text))
+
+
+# -- a held venture named without its company form -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zeravshan, Zijin's subsidiary in the country, is now Tajikistan's largest gold producer.",
+        "The company Zeravshan is Tajikistan's largest gold producer.",
+        "Дочерняя компания «Зарафшон» является крупнейшим производителем золота в стране.",
+        "Зарафшон, дочерняя компания Zijin, является крупнейшим производителем золота в стране.",
+    ],
+)
+def test_a_venture_named_bare_beside_a_company_word_is_the_held_one(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ("prj-zijin-zeravshan", ProjectStatus.IN_SERVICE, DAY) in _events(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zeravshan valley is the largest producer of apricots in the region.",
+        "Река Зарафшон является крупнейшим источником воды для долины.",
+    ],
+)
+def test_a_bare_venture_name_with_no_company_word_is_not_the_venture(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not any(p == "prj-zijin-zeravshan" for p, _, _ in _events(kb, text))

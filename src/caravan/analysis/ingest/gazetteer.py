@@ -21,6 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from caravan.analysis.ingest.bare_chains import beside_head_noun
+from caravan.analysis.ingest.bare_ventures import bare_name, venture_spans
 from caravan.analysis.ingest.languages import is_cyrillic
 from caravan.analysis.ingest.project_place_names import respelled_names
 from caravan.analysis.ingest.tokens import Token, tokenise
@@ -142,6 +143,8 @@ class Gazetteer:
     _prefix_entry: dict[tuple[tuple[str, ...], str], Entry] = field(default_factory=dict)
     _longest: int = 1
     _held: list[set[str]] | None = None
+    #: Held ventures' names without their company form ("Zeravshan" of "Zeravshan LLC").
+    _ventures: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
 
     def add(self, entry: Entry, *, prefixes: bool = True) -> None:
         """Index one name (and, for a long one, its first words unless ``prefixes`` is off)."""
@@ -230,7 +233,28 @@ class Gazetteer:
         found: list[Match] = []
         for match in self._with_variants(text, tokens, exact):
             found.extend(self._bare_chain_countries(text, tokens, match) or [match])
+        if self._ventures:  # "Zeravshan, Zijin's subsidiary": the held venture, its form left off
+            spans = venture_spans(
+                text,
+                tokens,
+                self._ventures,
+                lambda a, b: any(m.start < b and a < m.end for m in found),
+            )
+            for i, j in spans:
+                keys = tuple(t.key for t in tokens[i:j])
+                found.append(_match(text, tokens[i:j], self._ventures[keys], None))
+            found.sort(key=lambda m: m.start)
         return found
+
+    def add_venture(self, entry: Entry) -> None:
+        """Index a held venture's name without its company form, read only beside a company
+        word (see ``bare_ventures``)."""
+        name = bare_name(entry.label)
+        keys = tuple(t.key for t in tokenise(name)) if name else ()
+        if keys and keys not in self._by_keys:
+            bucket = self._ventures.setdefault(keys, [])
+            if entry.id not in {e.id for e in bucket}:
+                bucket.append(Entry(entry.kind, entry.id, name or "", alias=True))
 
     def _bare_chain_countries(self, text: str, tokens: list[Token], match: Match) -> list[Match]:
         """The countries of a project name made only of country names, when no line or
@@ -494,6 +518,7 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Ga
     for entry in load_vocabulary(vocabulary):
         gazetteer.add(entry, prefixes=False)
     for entry in [e for e in gazetteer.entries if e.kind is EntryKind.PROJECT]:
+        gazetteer.add_venture(entry)
         for chain in chains_of_ends(entry.label, gazetteer):
             gazetteer.add(Entry(EntryKind.PROJECT, entry.id, chain, alias=True), prefixes=False)
         for reordered in (*_proper_word_moved(entry.label), *_venture_forms(entry.label)):

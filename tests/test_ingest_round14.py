@@ -145,3 +145,35 @@ def test_a_bare_venture_name_with_no_company_word_is_not_the_venture(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert not any(p == "prj-zijin-zeravshan" for p, _, _ in _events(kb, text))
+
+
+# -- a venture's output now is a word of state -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zijin Zeravshan operations produce about 6 tonnes of gold a year.",
+        "Zeravshan, Zijin's subsidiary in the country, turns out six tonnes of gold a year.",
+        "The annual output of the Zijin Zeravshan operations has reached 20 tonnes.",
+        "СП «Зарафшон» добывает около 6 тонн золота в год.",
+        "На СП «Зарафшон» годовая добыча золота сегодня достигла 20 тонн.",
+    ],
+)
+def test_a_ventures_output_now_puts_it_in_service_on_the_report_day(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ("prj-zijin-zeravshan", ProjectStatus.IN_SERVICE, DAY) in _events(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zijin Zeravshan operations are expected to produce 6 tonnes of gold a year.",
+        "Zeravshan, Zijin's subsidiary, is to produce ten tonnes of gold a year from 2027.",
+        "СП «Зарафшон» будет добывать 10 тонн золота в год.",
+        "Годовая добыча на СП «Зарафшон» достигнет 20 тонн.",
+    ],
+)
+def test_an_output_to_come_is_a_target_and_no_state(kb: KnowledgeBase, text: str) -> None:
+    assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _events(kb, text))

@@ -177,3 +177,24 @@ def test_a_ventures_output_now_puts_it_in_service_on_the_report_day(
 )
 def test_an_output_to_come_is_a_target_and_no_state(kb: KnowledgeBase, text: str) -> None:
     assert not any(s is ProjectStatus.IN_SERVICE for _, s, _ in _events(kb, text))
+
+
+# -- an amount's abbreviation ends a sentence before a capitalised word ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Компания вложила свыше $450 млн. Годовая добыча достигла 20 тонн.", 2),
+        ("It cost $5 bn. The line opened in May.", 2),
+        ("Сумма составила 5 млн. USD в 2020 году.", 1),
+        ("Сумма составила 5 млн. долларов в 2020 году.", 1),
+        ("В 2020 г. Казахстан нарастил экспорт.", 1),
+    ],
+)
+def test_an_amounts_abbreviation_ends_a_sentence_only_before_a_new_one(
+    text: str, count: int
+) -> None:
+    from caravan.analysis.ingest.sentences import split_sentences
+
+    assert len(split_sentences(text)) == count

@@ -2,7 +2,8 @@
 
 A sentence ends at `.`, `!`, `?` or `…` followed by space and a capital, digit, quote
 or bracket, and at every line break. Abbreviations ("bn.", "Mr.", "т.е.", "млрд."),
-initials ("V. Putin") and decimals ("94.8") do not end one.
+initials ("V. Putin") and decimals ("94.8") do not end one, save an amount's
+abbreviation after a number before a word in capitals ("$450 млн. Годовая добыча …").
 """
 
 from __future__ import annotations
@@ -63,11 +64,34 @@ def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
         following = text[stop:end].lstrip()
         if following and not _STARTS_SENTENCE.match(following):
             continue
-        if match.group().startswith(".") and _is_abbreviation(text[begin : match.start()]):
+        if (
+            match.group().startswith(".")
+            and _is_abbreviation(text[begin : match.start()])
+            and not _amount_ends_sentence(text[begin : match.start()], following)
+        ):
             continue
         _add(text, begin, stop, out)
         begin = stop
     _add(text, begin, end, out)
+
+
+#: Words of amount that take a full stop after a number ("$450 млн.", "5 bn."): the stop ends
+#: the sentence too when a word in lower case after a capital follows ("млн. Годовая добыча"),
+#: not a currency's code or sign ("млн. USD").
+_AMOUNT_WORDS = frozenset({"млрд", "млн", "тыс", "трлн", "bn", "mn", "mln", "bln", "tn"})
+_NUMBER_BEFORE = re.compile(r"\d\s*([\w.]+)$")
+_WORD_IN_CAPITAL = re.compile(r"[\"'“«(\[]*[A-ZА-ЯЁ][a-zа-яё]")
+
+
+def _amount_ends_sentence(before: str, following: str) -> bool:
+    """True when an amount's abbreviation after a number closes the sentence ("вложила свыше
+    $450 млн. Годовая добыча …")."""
+    word = _NUMBER_BEFORE.search(before)
+    return (
+        word is not None
+        and word.group(1).casefold().strip(".") in _AMOUNT_WORDS
+        and _WORD_IN_CAPITAL.match(following) is not None
+    )
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import ProjectStatus
+from caravan.model.proposals import FigureQuantity
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from
 
 DAY = dt.date(2025, 6, 30)
 
@@ -198,3 +199,30 @@ def test_an_amounts_abbreviation_ends_a_sentence_only_before_a_new_one(
     from caravan.analysis.ingest.sentences import split_sentences
 
     assert len(split_sentences(text)) == count
+
+
+# -- a Russian money figure refers back to the project named just before -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рахмон обсудил с Zijin работу СП «Зарафшон». Как отмечалось, за десять лет компания"
+        " вложила свыше $450 млн.",
+        "Rahmon discussed the Zijin Zeravshan operations with Zijin. The company has invested"
+        " over $450 million.",
+    ],
+)
+def test_an_investment_in_the_next_sentence_is_the_named_projects(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-zijin-zeravshan", 450_000_000)]
+
+
+def test_a_trade_figure_after_a_named_project_is_not_its_investment(kb: KnowledgeBase) -> None:
+    text = (
+        "Рахмон обсудил с Zijin работу СП «Зарафшон». Товарооборот двух стран составил 3 млрд"
+        " долларов в 2016 году."
+    )
+    assert not figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)

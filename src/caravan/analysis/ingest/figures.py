@@ -244,7 +244,14 @@ _NOT_OPENING = re.compile(
 #: Figures that belong to a crossing: vehicles or trains a day, tonnes a year.
 CROSSING_FIGURES = (_VEHICLES, _TRAINS, _TONNES)
 #: Figures that belong to a project: a planned opening, an amount granted or invested.
-PROJECT_FIGURES = (_OPENING, re.compile(r"\b(?:grant|loan|invest\w*|cost\w*)\b", re.IGNORECASE))
+PROJECT_FIGURES = (
+    _OPENING,
+    re.compile(
+        r"\b(?:grant|loan|invest\w*|cost\w*)\b"
+        r"|(?<![\w-])(?:инвест\w*|вложил\w*|вложени\w*|стоимост\w*|кредит\w*|грант\w*)",
+        re.IGNORECASE,
+    ),
+)
 
 
 def figures(view: SentenceView) -> Iterator[Candidate]:

@@ -226,3 +226,34 @@ def test_a_trade_figure_after_a_named_project_is_not_its_investment(kb: Knowledg
         " долларов в 2016 году."
     )
     assert not figures_in(proposals_from(kb, text), FigureQuantity.INVESTMENT_USD)
+
+
+# -- trade figures: whose statistics, a goal, one sector, the base year of a change -------------
+
+
+def _trade(kb: KnowledgeBase, text: str) -> list[tuple[float, str | None, str | None, int | None]]:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return [(f.value, f.reporter_id, f.partner_id, f.year) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2020 году товарооборот Узбекистана с Китаем составил $6,4 млрд, сообщила пресс-служба"
+        " Госкомстата республики.",
+        "В 2020 году товарооборот Узбекистана с Китаем составил $6,4 млрд, сообщил Комитет по"
+        " статистике.",
+        "In 2020 Uzbekistan's trade with China came to $6.4 billion, the republic's statistics"
+        " committee said.",
+        "In 2020 Uzbekistan's trade with China came to $6.4 billion, Goskomstat said.",
+    ],
+)
+def test_a_statistics_body_named_by_its_short_or_generic_name_is_the_partners(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _trade(kb, text) == [(6_400_000_000, "uz", "uz", 2020)]
+
+
+def test_china_s_customs_stay_china_s_statistics(kb: KnowledgeBase) -> None:
+    text = "В 2020 году товарооборот Узбекистана с Китаем составил $6,4 млрд, сообщила таможня КНР."
+    assert _trade(kb, text) == [(6_400_000_000, "cn", "uz", 2020)]

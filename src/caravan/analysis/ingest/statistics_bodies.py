@@ -1,5 +1,5 @@
 """A national statistics body cited without its country ("the National Statistics Committee",
-"Нацстатком", "the Statistics Agency"): the Central Asian states' offices are committees and
+"Нацстатком", "Госкомстат республики", "the Statistics Agency"): the Central Asian states' offices are committees and
 agencies, China's figures come from its customs, so such a body reports the trade figure of the
 Central Asian partner the figure is about.
 """
@@ -15,10 +15,13 @@ __all__ = ["partner_statistics_cited"]
 #: A statistics committee or agency named by its kind alone.
 _COMMITTEE_OR_AGENCY = re.compile(
     r"\b(?:(?:National|State)\s+Statistic(?:s|al)?\s+Committee|Statistics\s+Agency"
-    r"|Agency\s+(?:on|for|of)\s+Statistics|Bureau\s+of\s+National\s+Statistics)\b"
+    r"|Agency\s+(?:on|for|of)\s+Statistics|Bureau\s+of\s+National\s+Statistics"
+    r"|Statistics\s+Committee|(?:State\s+)?Committee\s+(?:on|for)\s+Statistics|Goskomstat|Statcom"
+    r"|(?:the\s+)?(?:republic|country)['’]s\s+statistic(?:s|al)\s+(?:office|service|body|committee|agency))\b"
     r"|(?<![\w-])(?:Нацстатком\w*|Национальн\w+\s+статистическ\w+\s+комитет\w*"
     r"|Государственн\w+\s+комитет\w*\s+по\s+статистике|Агентств\w+\s+(?:по\s+)?статистик\w+"
-    r"|Бюро\s+национальной\s+статистики)(?![\w-])",
+    r"|Бюро\s+национальной\s+статистики|Госкомстат\w*|Статком\w*|Комстат\w*|Нацстат\w*"
+    r"|Комитет\w*\s+по\s+статистике|статистическ\w+\s+(?:ведомств|служб|комитет)\w*\s+республики)(?![\w-])",
     re.IGNORECASE,
 )
 #: How many sentences before the figure the citation may stand.

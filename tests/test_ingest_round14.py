@@ -257,3 +257,20 @@ def test_a_statistics_body_named_by_its_short_or_generic_name_is_the_partners(
 def test_china_s_customs_stay_china_s_statistics(kb: KnowledgeBase) -> None:
     text = "В 2020 году товарооборот Узбекистана с Китаем составил $6,4 млрд, сообщила таможня КНР."
     assert _trade(kb, text) == [(6_400_000_000, "cn", "uz", 2020)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan and China can soon bring their trade up to $3 billion, the president said.",
+        "The sides are bringing trade between China and Tajikistan up to $3 billion.",
+        "Trade between China and Tajikistan could reach $3 billion, the minister said.",
+    ],
+)
+def test_a_level_trade_can_be_brought_to_is_a_goal(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == []
+
+
+def test_a_level_trade_rose_to_is_a_fact(kb: KnowledgeBase) -> None:
+    text = "Trade between China and Tajikistan rose to $3 billion in 2023."
+    assert _trade(kb, text) == [(3_000_000_000, "cn", "tj", 2023)]

@@ -274,3 +274,18 @@ def test_a_level_trade_can_be_brought_to_is_a_goal(kb: KnowledgeBase, text: str)
 def test_a_level_trade_rose_to_is_a_fact(kb: KnowledgeBase) -> None:
     text = "Trade between China and Tajikistan rose to $3 billion in 2023."
     assert _trade(kb, text) == [(3_000_000_000, "cn", "tj", 2023)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agricultural trade between China and Kazakhstan rose to $1.07 billion in 2021.",
+        "Trade in farm products between China and Kazakhstan reached $1.07 billion in 2021.",
+        "Товарооборот сельхозпродукции между Китаем и Казахстаном в 2021 году составил 1,07 млрд"
+        " долларов.",
+        "Сельскохозяйственный товарооборот Казахстана с Китаем в 2021 году составил 1,07 млрд"
+        " долларов.",
+    ],
+)
+def test_one_sectors_trade_is_not_the_turnover(kb: KnowledgeBase, text: str) -> None:
+    assert _trade(kb, text) == []

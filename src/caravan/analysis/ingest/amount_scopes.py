@@ -9,6 +9,8 @@
   amount is not two countries' trade.
 - **Trade owned by a province**: "Shandong's trade with Kazakhstan", "товарооборот Шаньдуна с
   Казахстаном": an owner that is no state the text names is a province or a city.
+- **One sector's trade**: "agricultural trade between China and Central Asia", "trade in farm
+  products", "товарооборот сельхозпродукции" is a part of the turnover, not the turnover.
 - **Anniversaries**: "the 40th anniversary of sister ties", "40-летие побратимских связей"
   counts years, not sister cities.
 """
@@ -17,7 +19,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["anniversary", "per_unit", "regions_trade", "subnational_owner", "subnational_pair"]
+__all__ = [
+    "anniversary",
+    "per_unit",
+    "regions_trade",
+    "sector_trade",
+    "subnational_owner",
+    "subnational_pair",
+]
 
 _PER_UNIT = re.compile(
     r"\s*\)?\s*(?:per|a|an|each|for\s+(?:each|every|one))\s+(?:\w+\s+)?(?:container|box|TEU|ton"
@@ -55,6 +64,38 @@ _ANNIVERSARY_AFTER = re.compile(
 def per_unit(sentence: str, amount_end: int) -> bool:
     """True when the amount ending at ``amount_end`` is a price per unit."""
     return _PER_UNIT.match(sentence, amount_end) is not None
+
+
+_SECTOR_EN = (
+    r"(?:agricultural|agri-?food|agrarian|farm|food|energy|oil|gas|grain|textile|e-commerce"
+    r"|online|digital|electronic|mineral|metals?)"
+)
+_SECTOR_RU = (
+    r"(?:сельскохозяйственн|сельхоз|агропромышленн|аграрн|продовольствен|продовольств|энергетическ"
+    r"|энергоносител|нефт|газ|зерн|текстил|электронн)"
+)
+#: A sector named right before the trade word ("agricultural trade", "сельскохозяйственный
+#: товарооборот").
+_SECTOR_BEFORE = re.compile(
+    r"\b" + _SECTOR_EN + r"(?:\s+(?:products?|goods|produce))?\s+$"
+    r"|(?<![\w-])" + _SECTOR_RU + r"\w*\s+$",
+    re.IGNORECASE,
+)
+#: A sector's goods right after it ("trade in farm products", "товарооборот сельхозпродукции",
+#: "торговля энергоносителями").
+_SECTOR_AFTER = re.compile(
+    r"\s+in\s+" + _SECTOR_EN + r"\b"
+    r"|\s+(?:\w+\s+)?" + _SECTOR_RU + r"\w*(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def sector_trade(sentence: str, cue_start: int, cue_end: int) -> bool:
+    """True when the trade word at ``cue_start:cue_end`` is one sector's trade."""
+    return (
+        _SECTOR_BEFORE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+        or _SECTOR_AFTER.match(sentence, cue_end) is not None
+    )
 
 
 def regions_trade(sentence: str, cue_start: int, cue_end: int) -> bool:

@@ -18,6 +18,7 @@ from caravan.analysis.ingest.amount_scopes import (
     anniversary,
     per_unit,
     regions_trade,
+    sector_trade,
     subnational_owner,
     subnational_pair,
 )
@@ -326,6 +327,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             in_range(sentence, amount.start, amount.end)
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
+            or (kind == "trade" and sector_trade(sentence, cue_start, cue_end))
             or (kind == "trade" and subnational_pair(sentence, cue_end, states))
             or (kind == "trade" and subnational_owner(sentence, cue_start, cue_end, states))
             or (kind == "trade" and whole_foreign_trade(sentence, cue_start, cue_end))

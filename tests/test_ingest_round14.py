@@ -289,3 +289,18 @@ def test_a_level_trade_rose_to_is_a_fact(kb: KnowledgeBase) -> None:
 )
 def test_one_sectors_trade_is_not_the_turnover(kb: KnowledgeBase, text: str) -> None:
     assert _trade(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to China's customs, trade between China and Kazakhstan in 2016 fell by 8.4%"
+        " from 2015, to $13.1 billion.",
+        "In 2016 trade between China and Kazakhstan was down 8.4 percent from 2015 at $13.1"
+        " billion.",
+    ],
+)
+def test_the_year_a_change_is_measured_from_is_not_the_figures(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert [(v, y) for v, _, _, y in _trade(kb, text)] == [(13_100_000_000, 2016)]

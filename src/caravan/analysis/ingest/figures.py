@@ -491,8 +491,28 @@ _COMPARED = re.compile(
 )
 
 
+#: The year a change is measured from: "fell by 8.4% from 2015", "up 5 percent from 2019"
+#: (a span's start, "from 2015 to 2020", is no base).
+_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_SPAN_AFTER = re.compile(
+    r"\s*(?:to|through|until|till|–|—|-)\s*(?:the\s+)?(?:end\s+of\s+)?\d", re.IGNORECASE
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|grew|grown|increased|fell|fallen|dropped|declined|decreased|slipped|jumped"
+    r"|climbed|up|down)\b[^;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def _compared(view: SentenceView, date: DateMention) -> bool:
-    return _COMPARED.search(view.text, max(view.start, date.start - 30), date.start) is not None
+    if _COMPARED.search(view.text, max(view.start, date.start - 30), date.start) is not None:
+        return True
+    return (
+        _FROM.match(view.text, date.start) is not None  # the date reader takes "from" in
+        and _SPAN_AFTER.match(view.text, date.end) is None
+        and _CHANGE_BEFORE.search(view.text, max(view.start, date.start - 60), date.start)
+        is not None
+    )
 
 
 #: How many sentences a list of trade figures may run on from its trade sentence.

@@ -304,3 +304,44 @@ def test_the_year_a_change_is_measured_from_is_not_the_figures(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert [(v, y) for v, _, _, y in _trade(kb, text)] == [(13_100_000_000, 2016)]
+
+
+# -- an aim to put a facility into use is a planned opening ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "The city is speeding up the works at the Luban Workshop in Kazakhstan, and is"
+            " striving to put the workshop into use next year.",
+            2026,
+        ),
+        (
+            "The Luban Workshop in Kazakhstan is being built, and the college aims to bring it"
+            " into operation in 2027.",
+            2027,
+        ),
+        (
+            "Строится Мастерская Лу Баня в Казахстане, ее стремятся ввести в эксплуатацию в"
+            " следующем году.",
+            2026,
+        ),
+    ],
+)
+def test_an_aim_to_put_a_facility_into_use_gives_its_planned_year(
+    kb: KnowledgeBase, text: str, year: int
+) -> None:
+    found = figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)
+    assert [(f.subject_id, f.value) for f in found] == [("prj-luban-workshop-kazakhstan", year)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Luban Workshop in Kazakhstan was put into use last year.",
+        "The college managed to put the Luban Workshop in Kazakhstan into use in 2023.",
+    ],
+)
+def test_a_facility_put_into_use_has_no_planned_year(kb: KnowledgeBase, text: str) -> None:
+    assert not figures_in(proposals_from(kb, text), FigureQuantity.PLANNED_OPENING_YEAR)

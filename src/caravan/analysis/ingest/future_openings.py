@@ -1,7 +1,8 @@
 """Planned openings read from a future opening verb and any date of its clause.
 
 Rather than a phrase per way of saying the year, the verb and the date are found apart: a
-future or planned opening verb ("will open", "is to be commissioned", "откроется",
+future or planned opening verb ("will open", "is to be commissioned", "is striving to put …
+into use", "откроется",
 "введут", "планируется открыть", "будет запущен") and a date the date reader found in the
 same clause ("this year", "next year", "in 2027", "в этом году", "в следующем году", "к
 концу 2026 года"), or fronted in a phrase of its own ("В 2026 году, по его словам, …"). The planned year is that date's year, when it is not before the report's.
@@ -21,7 +22,13 @@ __all__ = ["future_openings"]
 _EN_FUTURE_OPENING = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+|expected\s+|scheduled\s+|planned\s+)?to)\s+"
     r"(?:be\s+)?(?:open(?:ed)?|commissioned|completed|launched|operational|put\s+into\s+"
-    r"(?:service|operation)|(?:enter|go\s+into|come\s+into)\s+(?:service|operation))\b",
+    r"(?:service|operation)|(?:enter|go\s+into|come\s+into)\s+(?:service|operation))\b"
+    # an aim to put the facility into use: "is striving to put both workshops into use next
+    # year", "aims to bring the plant into operation in 2027", "hopes to open it"
+    r"|\b(?:striv\w+|seek\w*|sought|aim\w*|hop\w+|intend\w*|plan\w*|work\w*|push\w*|tr(?:y|ies|ying)"
+    r"|expect\w*|want\w*|promis\w+|pledg\w+|determined|going)\s+to\s+"
+    r"(?:(?:put|bring)\s+(?:[\w-]+\s+){0,4}?into\s+(?:service|use|operation)|open|commission|launch"
+    r"|complete|finish)\b",
     re.IGNORECASE,
 )
 #: Russian opening verbs in the (perfective) future or the infinitive (marked ``инф_``), or

@@ -75,7 +75,7 @@ _DOCUMENT_WORDS = (
     ("action plan", AgreementKind.ACTION_PLAN), ("plan of action", AgreementKind.ACTION_PLAN),
     ("joint statement", AgreementKind.JOINT_STATEMENT), ("treaty", AgreementKind.TREATY),
     ("declaration", AgreementKind.DECLARATION), ("memorandum", AgreementKind.MEMORANDUM),
-    ("memoranda", AgreementKind.MEMORANDUM),
+    ("memoranda", AgreementKind.MEMORANDUM), ("memo", AgreementKind.MEMORANDUM),
     ("agreement", AgreementKind.AGREEMENT), ("programme", AgreementKind.PROGRAMME),
     ("program", AgreementKind.PROGRAMME), ("plan", AgreementKind.ACTION_PLAN),
     ("план действий", AgreementKind.ACTION_PLAN), ("совместное заявление", AgreementKind.JOINT_STATEMENT),
@@ -276,11 +276,11 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
-    r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|protocol|regulations|letter\s+of\s+intent|documents?))\b"
+    r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
-    r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|протокол\w*|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
+    r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|(?i:протокол\w*)|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
     r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
@@ -836,6 +836,8 @@ def _plural_document(noun: str) -> bool:
             "documents",
             "memoranda",
             "memorandums",
+            "memos",
+            "protocols",
             "mous",
             "contracts",
             "agreements",

@@ -90,6 +90,8 @@ _ENGLISH_SINGULAR = {
     "documents": "document",
     "memoranda": "memorandum",
     "memorandums": "memorandum",
+    "memos": "memo",
+    "protocols": "protocol",
     "mous": "MoU",
     "agreements": "agreement",
     "contracts": "contract",

@@ -55,3 +55,39 @@ def test_short_and_capitalised_document_nouns_are_documents(
 def test_a_memo_of_a_meeting_quoted_is_no_signing(kb: KnowledgeBase) -> None:
     text = "Investors are keen to come to the region, the memo says."
     assert _agreements(kb, text) == []
+
+
+# -- agreements: a contract won ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Earlier this year the company won a contract with Turkmenistan to supply 500 trucks.",
+            "Contract with Turkmenistan to supply 500 trucks",
+        ),
+        (
+            "In March the Chinese firm was awarded a $40 million contract to build a bridge.",
+            "Contract to build a bridge ($40 million)",
+        ),
+        (
+            "В этом году компания выиграла контракт с Туркменистаном на поставку 500 грузовиков.",
+            "Контракт с Туркменистаном на поставку 500 грузовиков",
+        ),
+    ],
+)
+def test_a_contract_won_or_awarded_is_signed(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company won a tender and hopes to sign a contract in May.",
+        "The team won the cup, and its sponsor praised the contract system.",
+        "Компания выиграла тендер и надеется подписать контракт в мае.",
+    ],
+)
+def test_a_tender_or_a_prize_won_signs_no_contract(kb: KnowledgeBase, text: str) -> None:
+    assert _agreements(kb, text) == []

@@ -68,7 +68,12 @@ from caravan.model.proposals import Flag, FlagCode, ProposedAgreement
 __all__ = ["agreements"]
 
 _SIGNING = re.compile(
-    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bput\s+(?:their|his|her)\s+names?\s+to\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|\bissued\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)",
+    r"\bsign(?:ed|ing|s)?\b|\bsignatures?\b|\bput\s+(?:their|his|her)\s+names?\s+to\b|\bconclud(?:ed|ing)\b|\binked\b|\badopted\b|\bapproved\b|\bissued\b|(?<![\w-])(?:подпис\w*|заключ\w*|приня\w*)"
+    # a contract won or awarded is one signed: "won a contract with Turkmenistan to supply …",
+    # "was awarded a $40 million contract", "выиграла контракт на поставку …"
+    r"|\b(?:won|wins|secured|clinched|landed|(?:was|were|has\s+been|have\s+been)\s+awarded)\s+"
+    r"(?=(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,4}?contracts?\b)"
+    r"|(?<![\w-])(?:выиграл\w*|получил\w*)\s+(?=(?:[\w$.,-]+\s+){0,3}?контракт)",
     re.IGNORECASE,
 )
 _DOCUMENT_WORDS = (

@@ -91,3 +91,31 @@ def test_a_contract_won_or_awarded_is_signed(kb: KnowledgeBase, text: str, name:
 )
 def test_a_tender_or_a_prize_won_signs_no_contract(kb: KnowledgeBase, text: str) -> None:
     assert _agreements(kb, text) == []
+
+
+# -- agreements: a signing worked towards -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work has also gone into bringing about the signing of an agreement on mutual visa"
+        " exemption.",
+        "The ministries are paving the way for the signing of a treaty on water.",
+        "Стороны готовятся к подписанию соглашения о взаимной отмене виз.",
+        "Казахстан намерен добиться подписания соглашения о водных ресурсах.",
+    ],
+)
+def test_a_signing_worked_towards_is_no_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert _agreements(kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After long work the signing of an agreement on mutual visa exemption took place in May.",
+        "Стороны приступили к подписанию соглашения о взаимной отмене виз.",
+    ],
+)
+def test_a_signing_that_took_place_is_still_an_agreement(kb: KnowledgeBase, text: str) -> None:
+    assert len(_agreements(kb, text)) == 1

@@ -120,7 +120,12 @@ KNOWN_TITLE_SIMILARITY = 88.0
 _TO_SIGN = re.compile(
     r"\b(?:to|will|would|shall|plan\s+to|plans\s+to|intend\s+to|expected\s+to|are\s+to|is\s+to)\s+(?:be\s+)?(?:the\s+)?$"
     r"|\b(?:await\w*|pending|next\s+(?:stage|step)\s+(?:is|will\s+be))\s+(?:the\s+)?$"
-    r"|(?<![\w-])(?:предстоит|предстоят|ожида\w+|планиру\w+|намечен\w*|будет|будут)\s+$",
+    r"|(?<![\w-])(?:предстоит|предстоят|ожида\w+|планиру\w+|намечен\w*|будет|будут)\s+$"
+    # work towards a signing not yet done: "work has gone into bringing about the signing of
+    # …", "paving the way for the signing", "готовятся к подписанию", "добиться подписания"
+    r"|\b(?:bring(?:s|ing)?\s+about|prepar(?:e|es|ed|ing)\s+(?:for\s+)?|pav(?:e|es|ed|ing)\s+the\s+way"
+    r"\s+(?:for|to)|push(?:es|ed|ing)?\s+for|work(?:s|ed|ing)?\s+towards?|towards?)\s+(?:the\s+)?$"
+    r"|(?<![\w-])(?:подготов\w*\s+к|готов\w*\s+к|добиться|добива\w+|добьются|работ\w*\s+над)\s+$",
     re.IGNORECASE,
 )
 

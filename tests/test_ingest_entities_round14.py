@@ -57,6 +57,46 @@ def test_a_memo_of_a_meeting_quoted_is_no_signing(kb: KnowledgeBase) -> None:
     assert _agreements(kb, text) == []
 
 
+# -- agreements: who signed, said in the passive ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The idea goes back to an exchange-of-notes agreement signed by the governments of"
+            " China and Kyrgyzstan on May 3, 2017.",
+            "Exchange-of-notes agreement between China and Kyrgyzstan",
+        ),
+        (
+            "The plan rests on an agreement signed by Kazakhstan and China on 12 March 2019.",
+            "Agreement between Kazakhstan and China",
+        ),
+        (
+            "Идея восходит к соглашению, подписанному правительствами Китая и Кыргызстана 3 мая"
+            " 2017 года.",
+            "Соглашение между Китаем и Кыргызстаном",
+        ),
+    ],
+)
+def test_a_document_signed_by_two_named_states_is_named_by_them(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+def test_a_document_signed_by_unnamed_officials_is_not_named_by_them(kb: KnowledgeBase) -> None:
+    text = "The agreement was signed by the ministers on May 3, 2017."
+    assert _agreements(kb, text) == []
+
+
+def test_a_sister_city_compound_stays_a_twinning(kb: KnowledgeBase) -> None:
+    text = "Shanghai concluded a sister-city agreement with Almaty in Kazakhstan."
+    assert [a.name for a in _agreements(kb, text)] == [
+        "Sister-city agreement between Shanghai and Almaty"
+    ]
+
+
 # -- agreements: a contract won ---------------------------------------------------------------
 
 

@@ -285,7 +285,8 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 _UNTITLED = re.compile(
     r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
-    r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional)\s+)?"
+    r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional"
+    r"|(?!sister-)[a-z]+(?:-[a-z]+)+)\s+)?"  # a compound: "an exchange-of-notes agreement"
     r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
@@ -443,6 +444,13 @@ _NAMED_PAIR_SIGNED = re.compile(
     r"(?:had\s+|have\s+)?(?:signed|issued|adopted|concluded)\b"
     r"|,?\s*(?:которое|который|которую|которые)\s+(?P<ra>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<rb>[А-ЯЁ][а-яё-]+)\s+"
     r"(?:подписали|приняли|заключили)(?![\w-])"
+    # the passive with its agents: "an agreement signed by the governments of China and
+    # Kyrgyzstan", "соглашение, подписанное правительствами Китая и Кыргызстана"
+    r"|,?\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:signed|concluded|adopted)\s+by\s+"
+    r"(?:the\s+)?(?:(?:governments?|leaders|presidents|heads\s+of\s+state|(?:foreign\s+)?ministers"
+    r"|ministries)\s+of\s+)?(?:the\s+)?(?P<pa>[A-Z][\w'’-]+)\s+and\s+(?:the\s+)?(?P<pb>[A-Z][\w'’-]+)"
+    r"|,?\s*(?:подписанн|заключённ|заключенн|принят)\w*\s+(?:(?:правительствами|главами|лидерами"
+    r"|министерствами|президентами)(?:\s+государств)?\s+)?(?P<rpa>[А-ЯЁ][а-яё-]+)\s+и\s+(?P<rpb>[А-ЯЁ][а-яё-]+)"
 )
 
 
@@ -452,7 +460,10 @@ def _named_pair(view: SentenceView, end: int) -> tuple[Match, Match] | None:
     if found is None:
         return None
     pair = []
-    for group in ("a", "b") if found["a"] else ("ra", "rb"):
+    groups = next(
+        g for g in (("a", "b"), ("ra", "rb"), ("pa", "pb"), ("rpa", "rpb")) if found[g[0]]
+    )
+    for group in groups:
         at = found.start(group)
         match = next((m for m in view.of_kind(EntryKind.COUNTRY) if m.start <= at < m.end), None)
         if match is None:

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from caravan.model.enums import DatePrecision
 from caravan.model.proposals import ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
@@ -95,6 +96,33 @@ def test_a_sister_city_compound_stays_a_twinning(kb: KnowledgeBase) -> None:
     assert [a.name for a in _agreements(kb, text)] == [
         "Sister-city agreement between Shanghai and Almaty"
     ]
+
+
+# -- agreements: a month named relative to the report ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "The joint statement of Kazakhstan and China, which the heads of state signed during"
+            " the state visit to China this September, approved a new partnership.",
+            dt.date(2019, 9, 1),
+        ),
+        ("The two ministers signed the memorandum on tourism last March.", dt.date(2019, 3, 1)),
+        ("The two ministers signed the memorandum on tourism last December.", dt.date(2018, 12, 1)),
+    ],
+)
+def test_this_or_last_month_by_name_dates_a_signing(
+    kb: KnowledgeBase, text: str, month: dt.date
+) -> None:
+    agreements = _agreements(kb, text, dt.date(2019, 11, 2))
+    assert [(a.signed_on, a.date_precision) for a in agreements] == [(month, DatePrecision.MONTH)]
+
+
+def test_this_may_in_lower_case_is_no_month(kb: KnowledgeBase) -> None:
+    text = "The ministers signed a memorandum on tourism; this may help trade, they said."
+    assert [a.signed_on for a in _agreements(kb, text, dt.date(2019, 11, 2))] == [None]
 
 
 # -- agreements: a contract won ---------------------------------------------------------------

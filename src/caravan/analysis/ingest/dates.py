@@ -111,6 +111,13 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             + r"\s+(?P<rurel>этого|текущего|нынешнего|прошлого|следующего)\s+года(?![\w-])",
             "month of year",
         ),
+        # "this September", "last May" (the month written with its capital, so "this may"
+        # is no month): this one of the report's year, the last one before the report's month
+        (
+            r"\b(?P<near>this|last)\s+(?-i:(?P<month>January|February|March|April|May|June|July"
+            r"|August|September|October|November|December))\b(?!\s+\d)",
+            "named month",
+        ),
         (r"\b(?:today|сегодня)\b", "today"),
         # "на днях", "the other day": a step in the days just before the report, which dates it
         (r"\b(?:the\s+other\s+day)\b|(?<![\w-])(?:на\s+днях|днями)(?![\w-])", "today"),
@@ -307,6 +314,11 @@ def _relative(match: re.Match[str], meaning: str, reference: dt.date) -> DateMen
         shift = {"last": -1, "прошлого": -1, "next": 1, "следующего": 1}.get(word, 0)
         month = _month_of(groups) or 1
         return DateMention(*span, dt.date(reference.year + shift, month, 1), DatePrecision.MONTH)
+    if meaning == "named month":
+        groups = match.groupdict()
+        month = _month_of(groups) or 1
+        last = (groups.get("near") or "").casefold() == "last" and month >= reference.month
+        return DateMention(*span, dt.date(reference.year - last, month, 1), DatePrecision.MONTH)
     offset = {"this year": 0, "last year": -1, "next year": 1}[meaning]
     return DateMention(*span, dt.date(reference.year + offset, 1, 1), DatePrecision.YEAR)
 

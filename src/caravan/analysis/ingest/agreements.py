@@ -902,6 +902,13 @@ _MEETING = re.compile(
     r"|(?<![\w-])(?:встрет\w*|встреч\w*|переговор\w*|визит\w*|посети\w*|состоял\w*|прош[её]л\w*|прошли)(?![\w-])",
     re.IGNORECASE,
 )
+#: A signing sentence that names its own visit with where it went ("signed during President
+#: Tokayev's first state visit to China", "подписали в ходе визита в Китай"): the talks told
+#: before are another occasion and do not place it (corpus rule 44).
+_VISIT_OF_ITS_OWN = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of)\s+(?:[^.;,]{0,60}?\s)?visit\s+to\s+(?:the\s+)?[A-Z]"
+    r"|(?<![\w-])(?:в\s+ходе|во\s+время)\s+(?:[^.;,]{0,60}?\s)?визита\s+в\s+[А-ЯЁ]"
+)
 #: How many sentences back a meeting still places a signing.
 _MEETING_SENTENCES = 3
 
@@ -923,12 +930,14 @@ _ACRONYM_PREFIX = re.compile(r"[A-Z]{2,5}-")
 
 def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
     """The place of the meeting the sentences just before report, and the day they give it
-    (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду")."""
+    (in that sentence or the one before: "Сегодня … встретился … Встреча состоялась в Чэнду");
+    a place's name inside an event's quoted name ("форум «Алатау Инвест»") places nothing."""
     for earlier in view.previous_sentences(_MEETING_SENTENCES):
         places = {
             i
             for m in earlier.of_kind(EntryKind.PLACE)
             if m.start != view.context.dateline_start  # where the report was filed
+            and not _inside_quoted_name(view.text, m.start, m.end)
             for i in m.ids(EntryKind.PLACE)[:1]
         }
         if len(places) == 1 and _MEETING.search(earlier.sentence):
@@ -941,6 +950,20 @@ def _meeting(view: SentenceView) -> tuple[str, DateMention | None] | None:
                 days = [d for d in earlier.previous.dates if d.precision is DatePrecision.DAY]
             return places.pop(), (days[0] if days else None)
     return None
+
+
+def _inside_quoted_name(text: str, start: int, end: int) -> bool:
+    """True when ``start:end`` lies inside quotation marks with other words beside it
+    ("«Алатау Инвест»", "“Astana Mining & Metallurgy”"): a part of a name, no place."""
+    opening = max(
+        text.rfind("«", max(0, start - 40), start), text.rfind("“", max(0, start - 40), start)
+    )
+    if opening < 0 or re.search(r"[»”]", text[opening:start]):
+        return False
+    closing = re.compile(r"[»”]").search(text, end, end + 60)
+    return closing is not None and bool(
+        text[opening + 1 : start].strip() or text[end : closing.start()].strip()
+    )
 
 
 #: A signing this many days from a report's dateline is news from where it was filed.
@@ -1146,6 +1169,37 @@ def _kind_of(title: str) -> AgreementKind | None:
     return None
 
 
+#: A place right after "in" / "в" (a city's noun and a country's adjective allowed between:
+#: "in the Chinese city of Chengdu", "в китайском городе Чэнду").
+_IN_BEFORE = re.compile(
+    r"(?:\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:city|town|capital)\s+of\s+)?"
+    r"|(?<![\w-])(?:в|во)\s+(?:[а-яё-]+(?:ом|ой|ем)\s+)?(?:городе\s+|столице\s+)?)$",
+)
+
+
+def _placed_by_the_verb(view: SentenceView, places: list[Match], start: int) -> Match | None:
+    """The place a signing verb before the document is said with: "put their signatures in
+    Beijing to a protocol on building a laboratory in Bishkek", "подписали в Пекине протокол о
+    строительстве лаборатории в Бишкеке" are signed in Beijing; the place after the document's
+    noun is what it is about."""
+    verbs = [
+        view.start + v.end()
+        for v in _SIGNING.finditer(view.sentence)
+        if view.start + v.end() <= start
+    ]
+    if not verbs:
+        return None
+    verb_end = verbs[-1]
+    said = [
+        m
+        for m in places
+        if verb_end <= m.start < start
+        and _IN_BEFORE.search(view.text, max(view.start, m.start - 40), m.start)
+        and not re.search(r"[,;]", view.text[verb_end : m.start])
+    ]
+    return said[-1] if said else None
+
+
 def _cyrillic(text: str) -> bool:
     """True when ``text`` is written in Cyrillic (a Russian name)."""
     return any("\u0400" <= c <= "\u04ff" for c in text)
@@ -1170,7 +1224,7 @@ def _candidate(
         and not m.borrowed
     ]  # the dateline's city places a signing only by the rule below; a border post referred
     # back to from sentences before is what a deal is about, not where it was signed
-    place = nearest(places, start, end)
+    place = _placed_by_the_verb(view, places, start) or nearest(places, start, end)
     signed_on, precision = (dated.date, dated.precision) if dated else (None, None)
     if signed_on is not None and takes_effect(view.sentence) and not _signed(view.sentence):
         signed_on, precision = None, None  # "С 10 ноября начало действовать соглашение": in force
@@ -1187,7 +1241,12 @@ def _candidate(
     if place_id is None:
         place_id = _capital_named(view)
     about_meeting = document_about_meeting(view.sentence)  # "memorandum on hosting that meeting"
-    if place_id is None and not about_meeting and (meeting := _meeting(view)) is not None:
+    if (
+        place_id is None
+        and not about_meeting
+        and not _VISIT_OF_ITS_OWN.search(view.sentence)  # "during … first state visit to China"
+        and (meeting := _meeting(view)) is not None
+    ):
         place_id, met_on = meeting  # "Following the talks, they signed …": there, that day
         if signed_on is None and met_on is not None:
             signed_on, precision = met_on.date, met_on.precision

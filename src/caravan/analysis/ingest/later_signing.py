@@ -1,6 +1,7 @@
 """A signing dated in a later sentence: "A and B signed a memorandum of understanding …. The
 document was signed on 22 August during the visit" / "Документ был подписан 22 августа": the
-undated document named just before takes the day the sentence referring back to it gives.
+undated document named just before takes the day the sentence referring back to it gives, and
+the place it gives ("Документ стороны подписали 1 декабря 2024 года в китайском городе Чэнду").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from caravan.analysis.ingest.context import Candidate, SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind
 from caravan.model.proposals import ProposedAgreement
 
 __all__ = ["dated_by_later_sentence"]
@@ -40,14 +42,37 @@ def dated_by_later_sentence(
             continue
         noun = (referring["en"] or referring["ru"] or referring["it"]).casefold()
         day = min(later.dates, key=lambda d: abs(d.start - (later.start + referring.end())))
+        place = _place_said(later)
         for index in _undated_before(candidates, later, noun):
             payload = result[index].payload
             assert isinstance(payload, ProposedAgreement)
-            update = {"signed_on": day.date, "date_precision": day.precision}
+            update: dict[str, object] = {"signed_on": day.date, "date_precision": day.precision}
+            if place is not None:
+                update["place_id"] = place
             result[index] = dataclasses.replace(
                 result[index], payload=payload.model_copy(update=update)
             )
     return result
+
+
+#: A place said with "in" / "в", a city's noun and a country's adjective allowed between ("in
+#: the Chinese city of Chengdu", "в китайском городе Чэнду").
+_IN_BEFORE = re.compile(
+    r"(?:\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:city|town|capital)\s+of\s+)?"
+    r"|(?<![\w-])(?:в|во)\s+(?:[а-яё-]+(?:ом|ой|ем)\s+)?(?:городе\s+|столице\s+)?)$",
+)
+
+
+def _place_said(view: SentenceView) -> str | None:
+    """The one place the sentence says the signing was at, if any."""
+    places = {
+        m.ids(EntryKind.PLACE)[0]
+        for m in view.of_kind(EntryKind.PLACE)
+        if not m.borrowed
+        and m.start != view.context.dateline_start
+        and _IN_BEFORE.search(view.text, max(view.start, m.start - 40), m.start)
+    }
+    return places.pop() if len(places) == 1 else None
 
 
 def _undated_before(

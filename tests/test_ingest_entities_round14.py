@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from caravan.model.enums import DatePrecision
+from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
@@ -293,3 +293,47 @@ def test_a_signing_worked_towards_is_no_agreement(kb: KnowledgeBase, text: str) 
 )
 def test_a_signing_that_took_place_is_still_an_agreement(kb: KnowledgeBase, text: str) -> None:
     assert len(_agreements(kb, text)) == 1
+
+
+# -- agreements: a statement cited, named by "the two states" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakhstan and China have made progress on rivers, the ministry said, summing up"
+            " the joint statement of the heads of the two states. 'The sides will deepen"
+            " cooperation,' the joint statement says.",
+            "Joint statement of the heads of Kazakhstan and China",
+        ),
+        (
+            "В вопросе рек Казахстан и Китай продвинулись вперёд, сообщил МИД, подводя итоги"
+            " совместного заявления глав двух государств.",
+            "Совместное заявление глав Казахстана и Китая",
+        ),
+        (
+            "Казахстан и Китай будут беречь реки. «Стороны намерены углублять сотрудничество», —"
+            " говорится в совместном заявлении двух государств.",
+            "Совместное заявление Казахстана и Китая",
+        ),
+    ],
+)
+def test_a_statement_cited_is_a_document_named_by_the_two_states(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    agreements = _agreements(kb, text)
+    assert name in [a.name for a in agreements]
+    assert all(a.agreement_kind is AgreementKind.JOINT_STATEMENT for a in agreements)
+    assert all(a.signed_on is None and a.place_id is None for a in agreements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Товарооборот растёт», — говорится в сообщении министерства.",
+        "Trade keeps growing, according to the ministry's statement.",
+    ],
+)
+def test_a_press_release_cited_is_no_document(kb: KnowledgeBase, text: str) -> None:
+    assert _agreements(kb, text) == []

@@ -301,6 +301,7 @@ _TAIL_END = re.compile(
     r"|\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
+    r"|\s+(?:says|said|reads|stated|notes|noted)(?![\w-])"  # "… of the two states says"
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
     # what the document does, its predicate: "соглашение о … позволяет перевозить …"
     r"|\s+(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют)\s"
@@ -970,6 +971,12 @@ def _inside_quoted_name(text: str, start: int, end: int) -> bool:
 _DATELINE_DAYS = 3
 
 
+def _cited(sentence: str) -> bool:
+    """True when the sentence cites a document in force and reports no signing ("говорится в
+    совместном заявлении"): the report's dateline is no signing's place or day."""
+    return in_force(sentence) and not _signed(sentence)
+
+
 def _filed_there(context: DocumentContext, signed_on: dt.date | None) -> bool:
     """True when the report's dateline may place a signing: undated, or dated near it."""
     if context.dateline_place_id is None:
@@ -1254,7 +1261,7 @@ def _candidate(
         place_id, met_on = referred  # "По итогам заседания …": where and when it was held
         if signed_on is None and met_on is not None:
             signed_on, precision = met_on.date, met_on.precision
-    if place_id is None and _filed_there(context, signed_on):
+    if place_id is None and _filed_there(context, signed_on) and not _cited(view.sentence):
         place_id = context.dateline_place_id  # "ASTANA, June 17 – … signed": signed there
         if signed_on is None and context.dateline_date is not None:
             signed_on, precision = context.dateline_date, DatePrecision.DAY

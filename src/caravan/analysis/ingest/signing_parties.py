@@ -118,11 +118,22 @@ def deal_agreed(sentence: str) -> bool:
 
 
 #: A document in force, named with no signing: "Действующее межправительственное соглашение
-#: позволяет …", "the existing intergovernmental agreement allows …".
+#: позволяет …", "the existing intergovernmental agreement allows …"; a leaders' statement
+#: cited for what it says.
 _IN_FORCE = re.compile(
     r"(?<![\w-])действующ\w+\s+(?:[\w-]+\s+)?(?:соглашени|договор|меморандум|протокол)\w*"
     r"|\b(?:existing|current)\s+(?:[\w-]+\s+)?(?:agreement|treaty|memorandum|protocol)\b"
-    r"|\b(?:agreement|treaty|memorandum|protocol)\s+(?:now\s+|currently\s+)?in\s+force\b",
+    r"|\b(?:agreement|treaty|memorandum|protocol)\s+(?:now\s+|currently\s+)?in\s+force\b"
+    # a statement the leaders adopted, cited for what it says: "говорится в совместном
+    # заявлении", "подводя итоги совместного заявления", "the joint statement says"
+    r"|(?<![\w-])(?:говорится|сказано|отмечается|подчеркивается|подчёркивается|указывается)\s+в\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:совместн\w+\s+заявлени|деклараци|коммюнике)\w*"
+    r"|(?<![\w-])(?:согласно|итог\w*)\s+(?:[\w-]+\s+){0,2}?(?:совместн\w+\s+заявлени|деклараци)\w*"
+    r"|\b(?:according\s+to|summing\s+up|summed\s+up)\s+the\s+(?:[\w-]+\s+){0,2}?(?:joint\s+statement"
+    r"|declaration|communiqu[eé])\b"
+    r"|\b(?:joint\s+statement|declaration|communiqu[eé])(?:\s+of\s+[^.;,]{1,60}?)?\s+(?:says|said"
+    r"|reads|read|states|stated"
+    r"|notes|noted)\b",
     re.IGNORECASE,
 )
 #: A document taking effect: "начало действовать соглашение …", "соглашение … вступило в

@@ -4,7 +4,9 @@ signed a cooperation agreement between the two universities" is the agreement be
 State Pedagogical University and Tianjin Normal University (corpus rule 4: named by its parties).
 
 The bodies are the first two different names of that kind (University, Company, Bank …) in the
-sentence or the two before it; with fewer than two the name is left as written.
+sentence or the two before it; with fewer than two the name is left as written. "The two
+states" of a document's name are the two states named so ("совместного заявления глав двух
+государств" after "Казахстан и Китай": "Совместное заявление глав Казахстана и Китая").
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import re
 
 from caravan.analysis.ingest.context import SentenceView
-from caravan.analysis.ingest.morphology import nominative_phrase
+from caravan.analysis.ingest.gazetteer import EntryKind
+from caravan.analysis.ingest.morphology import inflected, nominative_phrase
 
 __all__ = ["the_two_named"]
 
@@ -43,7 +46,7 @@ def the_two_named(view: SentenceView, name: str) -> str:
     """``name`` with "the two universities" put as the two universities named just before."""
     found = _THE_TWO.search(name)
     if found is None:
-        return name
+        return _the_two_states(view, name)
     if found["plural"]:
         body = re.compile(_EN_BODY.format(head=_SINGULAR[found["plural"].casefold()]))
         joint = "and"
@@ -61,3 +64,37 @@ def the_two_named(view: SentenceView, name: str) -> str:
     if len(bodies) < 2:
         return name
     return f"{name[: found.start()]}{bodies[0]} {joint} {bodies[1]}{name[found.end() :]}"
+
+
+#: "the two countries", "двух государств" in a document's name, and the Russian case it is in.
+_TWO_STATES = re.compile(
+    r"\bthe\s+two\s+(?:countries|states|nations)\b"
+    r"|(?<![\w-])(?P<ru>двух|обеих|обоих|двумя|обеими|обоими)\s+(?:стран|государств)\w*(?![\w-])",
+    re.IGNORECASE,
+)
+_RU_CASE = {"двух": "gent", "обеих": "gent", "обоих": "gent"}
+
+
+def _the_two_states(view: SentenceView, name: str) -> str:
+    """``name`` with "the two countries" put as the two states named in the sentence or, when
+    it names none, the nearest one of the two before that names exactly two."""
+    found = _TWO_STATES.search(name)
+    if found is None:
+        return name
+    for current in view.with_previous(_SENTENCES_BEFORE):
+        named: dict[str, str] = {}
+        for match in current.of_kind(EntryKind.COUNTRY):
+            named.setdefault(match.ids(EntryKind.COUNTRY)[0], match.text)
+        if not named:
+            continue
+        if len(named) != 2:
+            return name
+        ids, texts = list(named), list(named.values())
+        if found["ru"]:
+            case = _RU_CASE.get(found["ru"].casefold(), "ablt")
+            pair = f"{inflected(texts[0], case)} и {inflected(texts[1], case)}"
+        else:
+            states = [view.context.member_names.get(i, t) for i, t in zip(ids, texts, strict=True)]
+            pair = f"{states[0]} and {states[1]}"
+        return f"{name[: found.start()]}{pair}{name[found.end() :]}"
+    return name

@@ -337,3 +337,39 @@ def test_a_statement_cited_is_a_document_named_by_the_two_states(
 )
 def test_a_press_release_cited_is_no_document(kb: KnowledgeBase, text: str) -> None:
     assert _agreements(kb, text) == []
+
+
+# -- agreements: a document about what its other party is to build ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At the forum the region signed a memorandum with a Chinese company that plans to"
+            " build a glass factory in the Almaty region.",
+            "Memorandum with a Chinese company on building a glass factory in the Almaty region",
+        ),
+        (
+            "На форуме подписали меморандум с одной из крупных компаний Китая, которая"
+            " собирается построить в Туркестанской области новый стекольный завод.",
+            "Меморандум с одной из крупных компаний Китая о строительстве нового стекольного"
+            " завода в Туркестанской области",
+        ),
+        (
+            "Область подписала соглашение с китайской компанией, которая построит солнечную"
+            " электростанцию в Жамбылской области.",
+            "Соглашение с китайской компанией о строительстве солнечной электростанции в"
+            " Жамбылской области",
+        ),
+    ],
+)
+def test_a_document_with_a_party_is_about_what_that_party_builds(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert [a.name for a in _agreements(kb, text)] == [name]
+
+
+def test_a_party_described_otherwise_keeps_the_documents_name(kb: KnowledgeBase) -> None:
+    text = "Область подписала соглашение с китайской компанией, которая давно работает в регионе."
+    assert [a.name for a in _agreements(kb, text)] == ["Соглашение с китайской компанией"]

@@ -44,6 +44,7 @@ from caravan.analysis.ingest.morphology import (
     nominative_phrase,
     noun_lemma,
     only_plural,
+    phrase_in_case,
     singular_noun,
 )
 from caravan.analysis.ingest.partner_groups import documents_with_partners
@@ -786,6 +787,13 @@ def _untitled(
         name = (noun + tail).strip()
         end = start + len(name)
         name = _QUOTE_MARKS.sub("", name).strip()
+        tail_end = found.start("tail" if found["tail"] else "rutail") + len(tail)
+        if _WITH_PARTY.match(tail) and (built := _built_by_party(view.sentence, tail_end)):
+            # "меморандум с одной из крупных компаний Китая, которая собирается построить в
+            # Алматинской области новый цементный завод": about the plant that party builds
+            name = f"{name} {built[0]}"
+            yield start, view.start + built[1], name[:1].upper() + name[1:]
+            continue
         if plural and _ONE_FACILITY.match(tail) and " and " not in tail:
             # "signed the main agreements for a solar power plant of 300 MW": the papers of one
             # project, one proposal named by it (corpus rule 4)
@@ -807,6 +815,52 @@ def _untitled(
             if (amount := _AMOUNT_BEFORE.search(view.text, max(view.start, a - 30), a)) is not None:
                 piece = f"{piece} ({amount['amount']})"  # "a $260 million investment agreement"
             yield a, b, piece[:1].upper() + piece[1:]
+
+
+#: A tail naming the other party: "with a Chinese company", "с одной из компаний Китая".
+_WITH_PARTY = re.compile(r"\s+(?:with|с|со)\s", re.IGNORECASE)
+#: A relative clause of what that party is to build: ", which plans to build a cement plant in
+#: …", ", которая собирается построить в Алматинской области новый цементный завод".
+_BUILDS = re.compile(
+    r",?\s+(?:which|that|who)\s+(?:(?:plans|intends|wants|aims|is\s+going|is\s+set|is\s+due|is)\s+to\s+"
+    r"|will\s+)?(?:build|construct|set\s+up)\s+(?P<what>(?:a|an|the)\s+[^,.;]{3,120})"
+    r"|,?\s+(?:которая|который|которое|которые)\s+(?:(?:собирается|собираются|намерена|намерен"
+    r"|намерены|планирует|планируют|хочет|хотят|будет|будут)\s+)?(?:построить|построит|построят"
+    r"|строит|строят|возвести|возведет|возведёт|строить)\s+(?P<where>(?:в|во|на)\s+(?:[А-ЯЁ][\w-]*"
+    r"\s+(?:област\w+|район\w*|регион\w*)|город\w*\s+[А-ЯЁ][\w-]*|[А-ЯЁ][\w-]*)\s+)?"
+    r"(?P<ruwhat>[а-яё-]+(?:\s+[а-яё-]+){0,3})"
+)
+
+
+def _built_by_party(sentence: str, at: int) -> tuple[str, int] | None:
+    """What a document's other party is said, right after it, to build, as the document's
+    subject ("on building a cement plant in …", "о строительстве нового цементного завода в
+    Алматинской области"), and where that clause ends in the sentence."""
+    found = _BUILDS.match(sentence, at)
+    if found is None:
+        return None
+    if found["what"]:
+        return f"on building {found['what'].strip()}", found.end()
+    words = found["ruwhat"].split()
+    for count in range(1, len(words) + 1):  # the adjectives and the noun they go with
+        if lemma_of(words[count - 1]).part != "NOUN":
+            continue
+        phrase = " ".join(words[:count])
+        genitive = phrase_in_case(phrase, "gent")
+        if genitive == phrase:
+            return None
+        end = found.start("ruwhat") + len(phrase)
+        place = f" {found['where'].strip()}" if found["where"] else ""
+        if not place and (after := _RU_PLACE_AFTER.match(sentence, end)) is not None:
+            place, end = f" {after.group().strip()}", after.end()
+        return f"о строительстве {genitive}{place}", end
+    return None
+
+
+#: A place after a facility's noun: "в Жамбылской области", "в Алматы".
+_RU_PLACE_AFTER = re.compile(
+    r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*(?:\s+(?:области|районе|регионе|крае))?(?![\w-])"
+)
 
 
 def _antecedents(view: SentenceView) -> Iterator[tuple[int, int, str]]:

@@ -31,6 +31,7 @@ __all__ = [
     "nominative_phrase",
     "noun_lemma",
     "only_plural",
+    "phrase_in_case",
     "singular_noun",
 ]
 
@@ -313,3 +314,37 @@ def inflected(word: str, case: str) -> str:
         return word
     written: str = form.word
     return written[:1].upper() + written[1:] if word[:1].isupper() else written
+
+
+@functools.lru_cache(maxsize=1024)
+def phrase_in_case(phrase: str, case: str) -> str:
+    """A Russian noun phrase with its head noun and the adjectives before it put in ``case``
+    ("новый цементный завод", "gent" → "нового цементного завода"), the words after the head
+    as written; the phrase as written when the dictionary does not read it so."""
+    words = phrase.split(" ")
+    parses: list[Any] = []
+    for word in words:
+        if not _CYRILLIC_WORD.fullmatch(word):
+            return phrase
+        parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
+        if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
+            return phrase
+        parses.append(parse)
+        if parse.tag.POS == "NOUN":
+            break
+    else:
+        return phrase
+    head = parses[-1].tag
+    number = "plur" if "plur" in head else "sing"
+    agreement = {case, number} | ({head.gender} if number == "sing" and head.gender else set())
+    if case == "accs" and head.animacy:
+        agreement |= {head.animacy}
+    for index, parse in enumerate(parses):
+        form = parse.inflect({case, number} if index == len(parses) - 1 else agreement)
+        if form is None:
+            return phrase
+        prefix = words[index].rpartition("-")[0]
+        written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
+        written = written[:1].upper() + written[1:] if words[index][:1].isupper() else written
+        words[index] = f"{prefix}-{written}" if prefix else written
+    return " ".join(words)

@@ -10,9 +10,10 @@ import datetime as dt
 import pytest
 
 from caravan.model.enums import AgreementKind, DatePrecision
-from caravan.model.proposals import ProposedAgreement
+from caravan.model.proposals import EntityKind, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
+from ingest_helpers import new_entity_names as _new
 
 
 def _agreements(
@@ -373,3 +374,45 @@ def test_a_document_with_a_party_is_about_what_that_party_builds(
 def test_a_party_described_otherwise_keeps_the_documents_name(kb: KnowledgeBase) -> None:
     text = "Область подписала соглашение с китайской компанией, которая давно работает в регионе."
     assert [a.name for a in _agreements(kb, text)] == ["Соглашение с китайской компанией"]
+
+
+# -- new entities: a joint facility of two states, in English ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A Chinese-Kazakh center for rehabilitation medicine opened on Friday in Almaty.",
+            "Chinese-Kazakh center for rehabilitation medicine in Almaty",
+        ),
+        (
+            "Last year a Chinese firm began building a Sino-Kyrgyz modern cotton seed breeding"
+            " and demonstration park near the village.",
+            "Sino-Kyrgyz modern cotton seed breeding and demonstration park",
+        ),
+        (
+            "A Kazakhstan-China logistics centre will be built in Almaty.",
+            "Kazakhstan-China logistics centre in Almaty",
+        ),
+        (
+            "В Алматы открылся китайско-казахский центр реабилитационной медицины.",
+            "Китайско-казахский центр реабилитационной медицины в Алматы",
+        ),
+    ],
+)
+def test_a_facility_of_two_states_is_a_joint_facility(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese center for rehabilitation medicine praised the doctors.",
+        "Chinese-Kazakh relations are growing, the minister said at a centre in Almaty.",
+    ],
+)
+def test_one_state_or_no_facility_gives_no_joint_facility(kb: KnowledgeBase, text: str) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

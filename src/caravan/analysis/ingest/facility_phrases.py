@@ -135,7 +135,8 @@ _PLACE_NOUN = r"(?:region|province|district|oblast|county|area|zone|prefecture)"
 #: Complements after an English head: purpose, owner or part, capacity, place.
 _EN_FOR = re.compile(
     r"\s+(?P<prep>for|of)\s+(?P<np>(?:the\s+)?(?:(?:[a-z][\w-]*|" + _CAP + r")\s+){0,6}?"
-    r"(?:[a-z][\w-]*|" + _CAP + r"))(?=\s*[,.;:)]|\s+(?:in|at|near|with|will|is|was|to|that"
+    r"(?:[a-z][\w-]*|" + _CAP + r"))(?=\s*[,.;:)]|\s+(?:in|at|near|with|will|is|was|to|that|opened"
+    r"|began|started"
     r"|which|by|from|worth|valued|costing|after|before|since|following|when|while|under|as|on"
     r"|within|amid|despite|and\s+(?:a|an|the))\b|$)",
 )
@@ -162,6 +163,9 @@ _EN_PLACE_AFTER_VERB = re.compile(
     r"(?:built|opened|located|constructed|set\s+up|launched|established|created|erected)"
     r"|(?:has|have|had)\s+(?:started|begun)\s+(?:work|operations|production)"
     r"|opened|(?:began|started)\s+(?:work|operations))"
+    # a time between the verb and the place: "opened on Monday in Tashkent"
+    r"(?:\s+(?:on\s+(?:" + _CAP + r"|\d{1,2})(?:\s+(?:" + _CAP + r"|\d{1,2}))?|last\s+\w+|this\s+\w+"
+    r"|yesterday|today))?"
     r"(?P<place>\s+(?:in|at|near)\s+(?:the\s+)?(?P<where>" + _CAP + r"(?:\s+" + _CAP + r"){0,2}"
     r"(?:\s+" + _PLACE_NOUN + r")?))"
 )  # fmt: skip
@@ -241,7 +245,7 @@ def _english_phrase(
     words = list(_EN_WORD.finditer(before))
     determiner: str | None = None
     index = len(words) - 1
-    while index >= 0 and len(modifiers) < 6:
+    while index >= 0 and len(modifiers) < 8:
         word = words[index].group()
         money = _EN_COST.search(before, max(0, words[index].start() - 16), words[index].end())
         if money is not None and money.end() >= words[index].end() - 1 and word != "a":
@@ -426,7 +430,8 @@ def _english_phrase(
     if _APPOSITION_BEFORE.search(sentence, 0, start - view.start) or _named_after(view, end):
         return None  # "the Bakhty-Ayagoz railway, a new 272 km line": the name's own thing
     owner = any(c.startswith("of ") and re.search(r"\b[A-Z]", c) for c in complements)
-    proper = _proper_modifiers(view, start, modifiers)
+    joint = any(_EN_TWO_STATES.fullmatch(m) for m in modifiers)  # a joint facility: tie and cue
+    proper = joint or _proper_modifiers(view, start, modifiers)
     purpose = bool(made) or any(
         c.startswith(("for ", "producing ", "making ", "between ")) for c in complements
     )
@@ -446,6 +451,7 @@ def _english_phrase(
     if not (
         cost
         or capacity
+        or joint  # "a Chinese-Uzbek center for traditional medicine"
         or first_mention  # "planned in …": the plan is said in the phrase
         or _cue_outside(_EN_CUE, view, start, end)
         or _EN_COST.search(sentence)
@@ -461,6 +467,13 @@ def _english_phrase(
     )
 
 
+#: An adjective or name of two states or more joined by hyphens ("Chinese-Uzbek", "Sino-Kyrgyz",
+#: "Kazakhstan-China"): a joint facility of them, as "китайско-узбекский" is in Russian.
+_EN_STATE = (
+    r"(?:Chin(?:a|ese)|Sino|Kazakh(?:stan(?:i)?)?|Kyrgyz(?:stan)?|Tajik(?:istan)?|Turkmen(?:istan)?"
+    r"|Uzbek(?:istan)?|Russian?)"
+)
+_EN_TWO_STATES = re.compile(_EN_STATE + r"(?:-" + _EN_STATE + r")+")
 #: Numbers that count several facilities of a kind ("three wind farms").
 _EN_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 

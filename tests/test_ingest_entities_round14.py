@@ -416,3 +416,39 @@ def test_a_facility_of_two_states_is_a_joint_facility(
 )
 def test_one_state_or_no_facility_gives_no_joint_facility(kb: KnowledgeBase, text: str) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a held family's member in another state ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tianjin is speeding up the construction of the Luban Workshop in Turkmenistan.",
+            "Luban Workshop in Turkmenistan",
+        ),
+        (
+            "Мастерская Лу Баня в Туркменистане откроется в следующем году.",
+            "Мастерская Лу Баня в Туркменистане",
+        ),
+    ],
+)
+def test_a_shared_name_in_a_state_none_of_its_projects_is_in_is_new(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Luban Workshop in Kyrgyzstan opened a new major in May.",
+        "Мастерская Лу Баня в Таджикистане приняла студентов.",
+        "The Luban Workshop trains technicians.",
+    ],
+)
+def test_a_shared_name_of_a_held_state_or_of_none_is_no_new_one(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

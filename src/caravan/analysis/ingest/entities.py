@@ -22,6 +22,7 @@ from caravan.analysis.ingest.country_chain_lines import country_chain_lines
 from caravan.analysis.ingest.crossing_pairs import crossing_pairs
 from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
+from caravan.analysis.ingest.family_names import family_members
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
 from caravan.analysis.ingest.hosted_facilities import hosted_facilities
 from caravan.analysis.ingest.line_upgrades import line_upgrades
@@ -372,6 +373,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
         *hosted_facilities(view),
+        *family_members(view, gazetteer),  # "the Luban Workshop in Uzbekistan"
     ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))

@@ -452,3 +452,30 @@ def test_a_shared_name_of_a_held_state_or_of_none_is_no_new_one(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a facility at a held crossing ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Plans include building a grain warehouse at the Torugart checkpoint.",
+            "Grain warehouse at the Torugart checkpoint",
+        ),
+        (
+            "Construction began on a bonded warehouse at the Irkeshtam crossing.",
+            "Bonded warehouse at the Irkeshtam crossing",
+        ),
+    ],
+)
+def test_a_facility_built_at_a_held_crossing_is_new(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_the_held_crossing_alone_is_no_facility(kb: KnowledgeBase) -> None:
+    text = "Work began on the Torugart checkpoint's new lanes."
+    assert _new(kb, text, EntityKind.PROJECT) == []

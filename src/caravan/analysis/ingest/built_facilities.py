@@ -33,15 +33,19 @@ _EN_HEAD = (
 _EN_WHERE = (
     r"\s+(?:around|for|near|outside|at|in)\s+(?:the\s+)?(?:(?:sea)?port\s+of\s+|city\s+of\s+"
     r"|town\s+of\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
+    # a crossing or port named by its place: "at the Irkeshtam checkpoint"
+    r"(?:\s+(?:checkpoint|border\s+crossing|crossing|seaport|port|station))?"
 )
 _EN = re.compile(
-    r"\b(?:a|an|a\s+new|an\s+additional)\s+(?P<name>(?:(?!the\b|a\b|an\b)[a-z-]+\s+){0,2}?"
+    r"\b(?:a|an|a\s+new|an\s+additional)\s+(?P<name>(?P<what>(?:(?!the\b|a\b|an\b)[a-z-]+\s+){0,2}?"
     + _EN_HEAD
+    + r")"
     + _EN_WHERE
     + r")"
 )
 _RU_HEAD = (
-    r"(?:(?:обходн|объездн|обводн)\w+\s+(?:лини\w+|дорог\w+|железн\w+\s+дорог\w+)|терминал\w*|депо|мост\w*|склад\w*"
+    r"(?:(?:обходн|объездн|обводн|кольцев)\w+\s+(?:автомобильн\w+\s+)?(?:лини\w+|дорог\w+|автодорог\w+"
+    r"|железн\w+\s+дорог\w+)|терминал\w*|депо|мост\w*|склад\w*"
     r"|логистическ\w+\s+(?:центр\w*|хаб\w*)|путепровод\w*|сортировочн\w+\s+станци\w+"
     r"|(?:контейнерн|транспортн|логистическ|транзитн)\w+\s+хаб\w*|хаб\w*|сух\w+\s+порт\w*)"
 )
@@ -101,6 +105,9 @@ def _nominative_head(name: str) -> str:
 
 
 def _new(view: SentenceView, found: re.Match[str], name: str) -> Iterator[tuple[str, int, int]]:
-    start, end = view.start + found.start("name"), view.start + found.end("name")
+    """The facility, its span the words of what it is: a held crossing or port it stands at
+    ("a control warehouse at the Irkeshtam checkpoint") is its place, no name of it."""
+    group = "what" if "what" in found.re.groupindex and found["what"] else "name"
+    start, end = view.start + found.start(group), view.start + found.end(group)
     if not view.known_name_over(start, end, EntryKind.PROJECT, EntryKind.CROSSING):
         yield name, start, end

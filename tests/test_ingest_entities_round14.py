@@ -479,3 +479,50 @@ def test_a_facility_built_at_a_held_crossing_is_new(
 def test_the_held_crossing_alone_is_no_facility(kb: KnowledgeBase) -> None:
     text = "Work began on the Torugart checkpoint's new lanes."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: laboratories and hotels ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The two ministers signed a protocol on building a plant quarantine laboratory in Osh.",
+            "Plant quarantine laboratory in Osh",
+        ),
+        (
+            "A Chinese company is building a hotel in the town of Cholpon-Ata, the first"
+            " project with Chinese partners there.",
+            "Hotel in town of Cholpon-Ata",
+        ),
+        (
+            "Китай построит лабораторию карантина растений в Оше.",
+            "Лаборатория карантина растений в Оше",
+        ),
+        ("Китайская компания построит гостиницу в Оше.", "Гостиница в Оше"),
+    ],
+)
+def test_laboratories_and_hotels_are_facilities(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+def test_a_facility_said_again_of_its_towns_state_is_the_same_one(kb: KnowledgeBase) -> None:
+    text = (
+        "China will build a plant quarantine laboratory in Osh. The idea of setting up a"
+        " laboratory in Kyrgyzstan goes back to 2017."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Plant quarantine laboratory in Osh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students work in a laboratory every day.",
+        "Делегация остановилась в гостинице.",
+    ],
+)
+def test_a_laboratory_or_hotel_with_nothing_of_its_own_is_none(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

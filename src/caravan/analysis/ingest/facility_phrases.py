@@ -794,7 +794,7 @@ _RU_CAPACITY = re.compile(
 )
 _RU_PURPOSE = re.compile(
     r"\s+(?P<np>по\s+(?:[а-яё-]+\s+){0,2}?(?:переработк|производств|выпуск|добыч|выращиван"
-    r"|обучени|подготовк|хранени|сборк)\w*(?:\s+(?!в\s|на\s|с\s|у\s)[а-яё-]+){0,3}?"
+    r"|обучени|подготовк|хранени|сборк|безопасност|контрол|испытани)\w*(?:\s+(?!в\s|на\s|с\s|у\s)[а-яё-]+){0,3}?"
     r"(?:\s+и\s+(?:[а-яё-]+\s+){0,1}[а-яё-]+(?:\s+[а-яё-]+)??)?)(?=\s*[,.;:—–)]|\s+(?:в|на|у|с|рядом|мощностью|появ\w+|будет|стоимостью)\s|$)"
 )
 #: A purpose after "для", perhaps after a participle of making that describes the facility:
@@ -1216,7 +1216,14 @@ _ACTIVITY = re.compile(
 )
 #: Heads that, followed by a quoted name, name a company rather than a facility.
 _COMPANY_HEADS = frozenset({"предприятие"})
-_GENITIVE_OWNERS = frozenset({"филиал", "парк", "центр", "база", "кластер", "комплекс"})
+_GENITIVE_OWNERS = frozenset(
+    {"филиал", "парк", "центр", "база", "кластер", "комплекс", "лаборатория"}
+)
+#: Heads whose genitive says what they are for even with no adjective ("лаборатория карантина").
+_GENITIVE_OF_WHAT = frozenset({"лаборатория"})
+_RU_PREPOSITIONS = frozenset(
+    {"в", "во", "на", "у", "с", "со", "к", "ко", "о", "об", "по", "из", "от"}
+)
 _NOT_COMPLEMENT = frozenset(
     {"компания", "страна", "республика", "город", "область", "район", "год", "правительство",
      "министерство", "сторона", "регион", "время", "мощность", "стоимость", "сумма", "проект"}
@@ -1233,6 +1240,8 @@ def _genitive_complement(after: str, head: FacilityHead) -> str | None:
     for word in words:
         if word.start() != (taken[-1].end() if taken else 0):
             break
+        if word[1] in _RU_PREPOSITIONS:
+            break  # "в", "на": a place or time comes, no more of the complement
         readings = analyser().parse(word[1])
         genitive = [p for p in readings if p.tag.case == "gent"]
         if not genitive:
@@ -1256,7 +1265,9 @@ def _genitive_complement(after: str, head: FacilityHead) -> str | None:
         return None
     first = taken[0][1] if taken else ""
     activity = _ACTIVITY.match(first) is not None or any(_ACTIVITY.match(w[1]) for w in taken)
-    if not activity and not (head.head in _GENITIVE_OWNERS and adjectives):
+    if not activity and not (
+        head.head in _GENITIVE_OWNERS and (adjectives or head.head in _GENITIVE_OF_WHAT)
+    ):
         return None
     text = after[: taken[-1].end()]
     if activity:  # the activity's object follows in any case ("обучения китайскому языку")
@@ -1375,10 +1386,16 @@ def facility_phrases(
         ):
             continue
         if any(
-            e.head_key == phrase.head_key and (e.place == phrase.place or phrase.place is None)
+            e.head_key == phrase.head_key
+            and (
+                e.place == phrase.place
+                or phrase.place is None
+                or _state_holding(view, gazetteer, phrase, e)
+            )
             for e in earlier
         ):
-            continue  # the same facility again ("a plant … The plant will")
+            continue  # the same facility again ("a plant … The plant will"), or said again of
+            # the state its town is in ("a laboratory in Bishkek … a laboratory in Kyrgyzstan")
         if phrase.vague and earlier:
             continue  # "современное предприятие …" after the plant was named: that plant
         if phrase.each:  # a counted plural with one place each: a facility at each
@@ -1390,6 +1407,25 @@ def facility_phrases(
             continue  # "транспортно-логистический хаб в Туркменбаши": the held port (rule 23)
         yield phrase.kind, phrase.name, phrase.start, _core_end(phrase)
         yield from _new_place(phrase, view, gazetteer)
+
+
+def _state_holding(
+    view: SentenceView, gazetteer: Gazetteer, phrase: FacilityPhrase, earlier: FacilityPhrase
+) -> bool:
+    """True when ``phrase`` is placed only in a state and ``earlier`` in a town of that state."""
+    if phrase.place_span is None or earlier.place is None:
+        return False
+    start, end = phrase.place_span
+    states = {
+        i
+        for m in view.matches
+        if m.start == start and m.end == end
+        for i in m.ids(EntryKind.COUNTRY)
+    }
+    if not states:
+        return False
+    towns = gazetteer.find(earlier.place, 0, len(earlier.place))
+    return any(p.split("-", 1)[0] in states for m in towns for p in m.ids(EntryKind.PLACE))
 
 
 #: A logistics hub as a whole (not a new one, not a container hub built within a port).

@@ -526,3 +526,44 @@ def test_a_laboratory_or_hotel_with_nothing_of_its_own_is_none(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a Russian facility after the place its verb is said with -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Китайская компания собирается построить в Туркестанской области новый стекольный"
+            " завод.",
+            "Новый стекольный завод в Туркестанской области",
+        ),
+        (
+            "Как сообщает агентство, в Жамбылском районе заложили фундамент нового кирпичного"
+            " завода стоимостью 40 млн долларов.",
+            "Новый кирпичный завод в Жамбылском районе",
+        ),
+        (
+            "Инвестор намерен возвести в Актюбинской области крупный комплекс по переработке"
+            " зерна.",
+            "Крупный комплекс по переработке зерна в Актюбинской области",
+        ),
+    ],
+)
+def test_a_place_said_with_the_verb_places_the_facility_after_it(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На Кумаргском месторождении в Пенджикентском районе начал работу новый горно"
+        "-обогатительный комбинат.",
+        "Компания, работающая в Туркестанской области, построит новый завод.",
+    ],
+)
+def test_a_place_of_another_noun_or_clause_does_not_place_it(kb: KnowledgeBase, text: str) -> None:
+    assert all("области" not in n and "районе" not in n for n in _new(kb, text, EntityKind.PROJECT))

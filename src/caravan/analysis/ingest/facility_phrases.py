@@ -821,7 +821,8 @@ _RU_CUE = re.compile(
     r"|ввод\w*|введ\w*|планир\w*|план\w*|намер\w*|собира\w*|реализ\w*|соглашени\w*|меморандум\w*"
     r"|инвест\w*|проект\w*|появ\w*|созда\w*|сооруж\w*|подписа\w*|договор\w*|финансир\w*|займ\w*"
     r"|кредит\w*|разместит\w*|размещ\w*|предусматр\w*|предполага\w*|мощностью|намечен\w*"
-    r"|проектно-сметн\w*|концепци\w*|ТЭО|технико-экономическ\w*)(?![\w-])",
+    r"|проектно-сметн\w*|концепци\w*|ТЭО|технико-экономическ\w*"
+    r"|заложил\w*|заложен\w*)(?![\w-])",  # a foundation or first stone laid
     re.IGNORECASE,
 )
 #: A verb of coming into being before the facility's place, perhaps after a relative clause
@@ -1070,6 +1071,9 @@ def _russian_phrase(
         place, place_span, in_place = _place_before(view, start, r"Во?")
         if in_place:
             rest_parts.append(in_place)
+    if place is None and (fronted := _ru_place_fronted(view, start)) is not None:
+        place, place_span = fronted  # "построить в Алматинской области новый цементный завод"
+        rest_parts.append(f"в {place}")
     owner = _latin_owner_before(view, start)
     proper = (
         any(
@@ -1134,6 +1138,44 @@ def _russian_phrase(
         each,
         numeral is not None and _count_of(numeral) != 1,
     )
+
+
+#: A region or a known place said with "в" before the facility in its clause: "собирается
+#: построить в Алматинской области новый цементный завод", "в Узбекистанском районе заложили
+#: первый кирпич в фундамент нового цементного завода".
+_RU_FRONTED_PLACE = re.compile(
+    r"(?<![\w-])(?:в|во)\s+(?P<place>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+(?:области|районе|регионе|крае|округе))?)"
+    r"(?P<between>(?:\s+[а-яё-]+){0,6}\s+)$"
+)
+
+
+def _a_verb(word: str) -> bool:
+    """True when the dictionary's first reading of a Russian word is a verb form."""
+    parses = analyser().parse(word.strip(".,;:«»").casefold())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+
+
+def _ru_place_fronted(view: SentenceView, start: int) -> tuple[str, tuple[int, int]] | None:
+    """The place said with "в" a few words before a Russian facility in the same clause, when
+    it is a region (its adjective and noun) or a known place; none across a comma."""
+    found = _RU_FRONTED_PLACE.search(view.text, max(view.start, start - 120), start)
+    if found is None or re.search(r"[,.;:«»]", found["between"]):
+        return None
+    clause_start = view.segment_of(found.start())[0]
+    lead = view.text[clause_start : found.start()].split()
+    if lead and not _a_verb(lead[-1]):
+        return None  # "На Богутинском месторождении … в … районе начал работу комбинат": the
+        # place is said of the noun before it; only after a verb or opening the clause is it
+        # the facility's
+    place = found["place"]
+    span = (found.start("place"), found.end("place"))
+    region = " " in place
+    known = any(
+        m.start == span[0] and m.end <= span[1] and m.ids(EntryKind.PLACE) for m in view.matches
+    )
+    if not (region or known):
+        return None
+    return place, span
 
 
 #: The places of a counted plural, one each: "— у пунктов пропуска «Торугарт» и «Иркештам»".

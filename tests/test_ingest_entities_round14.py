@@ -567,3 +567,32 @@ def test_a_place_said_with_the_verb_places_the_facility_after_it(
 )
 def test_a_place_of_another_noun_or_clause_does_not_place_it(kb: KnowledgeBase, text: str) -> None:
     assert all("области" not in n and "районе" not in n for n in _new(kb, text, EntityKind.PROJECT))
+
+
+# -- new entities: contract territories -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "CNPC has invested $2 billion in developing the Garabekewul contract territory in"
+            " Turkmenistan.",
+            "Garabekewul contract territory",
+        ),
+        (
+            "Китайская CNPC ведёт добычу газа на договорной территории «Гарабекевюл» в"
+            " Туркменистане.",
+            "договорная территория Гарабекевюл",
+        ),
+    ],
+)
+def test_a_contract_territory_by_its_name_is_a_project(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+def test_a_contract_territory_without_a_name_is_none(kb: KnowledgeBase) -> None:
+    text = "CNPC works on a contract territory in eastern Turkmenistan."
+    assert _new(kb, text, EntityKind.PROJECT) == []

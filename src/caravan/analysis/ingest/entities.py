@@ -154,10 +154,16 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
     ),
-    # Mines and deposits by their own name: "the Pokrud mine", "the Taror gold deposit".
+    # Mines and deposits by their own name: "the Pokrud mine", "the Taror gold deposit"; a
+    # production-sharing area by its own: "the Bagtyyarlyk contract territory", "договорной
+    # территории «Багтыярлык»".
     (
         EntityKind.PROJECT,
-        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit))\b"),
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit|contract\s+territory))\b"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?P<name>договорн\w+\s+территори\w+\s+«" + _RU_NAME + r"(?:[\s-]+" + _RU_NAME + r")?»)"),
     ),
     # Plants by their own name: "the Zhanatas wind farm", "the JAC vehicle assembly line",
     # "the Shymkent Oil Refinery", "ВЭС «Жанатас»", "Шымкентский НПЗ" is left (an adjective).

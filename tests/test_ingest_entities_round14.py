@@ -596,3 +596,35 @@ def test_a_contract_territory_by_its_name_is_a_project(
 def test_a_contract_territory_without_a_name_is_none(kb: KnowledgeBase) -> None:
     text = "CNPC works on a contract territory in eastern Turkmenistan."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a centre named after a state, in another state ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "В китайском городе Урумчи при университете начал работу Центр «Казахстан».",
+            "Центр Казахстан в Урумчи",
+        ),
+        ("В Пекине открыли Центр «Узбекистан» при университете.", "Центр Узбекистан в Пекине"),
+    ],
+)
+def test_a_centre_named_after_a_state_elsewhere_is_a_facility(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Ашхабаде начал работу Центр «Туркменистан».",
+        "Начато строительство газопровода «Туркменистан – Китай» в Пекине.",
+    ],
+)
+def test_a_state_named_at_home_or_a_line_of_states_is_no_centre(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

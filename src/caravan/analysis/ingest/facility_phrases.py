@@ -697,11 +697,17 @@ def _place_before(
     """A known place that opens the sentence or clause of the facility, after a capitalised
     preposition ("АСТАНА – В Актау собираются построить новый морской порт", "In Aktau, a
     …"): (place, span, words for the name)."""
-    pattern = re.compile(r"(?<![\w-])" + preposition + r"\s+(?P<place>[A-ZА-ЯЁ][\w'’-]+)")
+    pattern = re.compile(
+        r"(?<![\w-])" + preposition + r"\s+(?P<city>[а-яё]+(?:ом|ем)\s+(?:городе|столице)\s+)?"
+        r"(?P<place>[A-ZА-ЯЁ][\w'’-]+)"
+    )  # "В китайском городе Сиань …": the town after its state's adjective and noun
     for found in pattern.finditer(view.text, view.start, at):
         span = (found.start("place"), found.end("place"))
         if any(m.start == span[0] and m.ids(EntryKind.PLACE) for m in view.matches):
-            return found["place"], span, found.group()[:1].lower() + found.group()[1:]
+            words = found.group()
+            if found["city"]:
+                words = f"{found.group()[: found.start('city') - found.start()]}{found['place']}"
+            return found["place"], span, words[:1].lower() + words[1:]
     return None, None, None
 
 
@@ -850,12 +856,14 @@ def _ru_heads() -> dict[str, FacilityHead]:
     return {h.head.casefold(): h for h in _described("ru")}
 
 
-def _ru_head_of(word: str) -> FacilityHead | None:
+def _ru_head_of(word: str, named_after: bool = False) -> FacilityHead | None:
+    """The head a Russian word is; a capitalised word only before its quoted name ("Центр
+    «Туркменистан»", ``named_after``), else it opens a title or a sentence."""
     bare = word.strip('«»"')
     table = _ru_heads()
     if bare in _RU_ABBREVIATIONS or (bare.upper() == bare and bare.casefold() in table):
         return table.get(bare.casefold())
-    if not bare[:1].islower():
+    if not bare[:1].islower() and not (named_after and word[:1] != "«"):
         return None
     lemma = lemma_of(bare).lemma
     if lemma in table:
@@ -879,7 +887,8 @@ def _russian(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhras
     for index, word in enumerate(words):
         if word.start() < taken_until:
             continue
-        head = _ru_head_of(word.group())
+        named_after = index + 1 < len(words) and words[index + 1].group().startswith("«")
+        head = _ru_head_of(word.group(), named_after)
         if head is None:
             continue
         phrase = _russian_phrase(view, words, index, head, gazetteer)
@@ -977,9 +986,18 @@ def _russian_phrase(
     quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
     if quoted is not None and head.head in _COMPANY_HEADS:
         return None  # "предприятия «Зарафшон»": an enterprise with a name is a company
+    named_for: set[str] = set()  # the states a quoted name of countries names
     if quoted is not None:
-        if _only_countries(view, view.start + cursor + quoted.start("name"), quoted["name"]):
-            return None  # "газопровода «Центральная Азия – Китай»": a known line's countries
+        at = view.start + cursor + quoted.start("name")
+        if _only_countries(view, at, quoted["name"]):
+            named_for = {
+                i
+                for m in view.matches
+                if at <= m.start < at + len(quoted["name"])
+                for i in m.ids(EntryKind.COUNTRY)
+            }  # "Центр «Туркменистан»": a centre named after a state, if placed in another
+            if len(named_for) != 1 or re.search(r"[-–—]", quoted["name"]):
+                return None  # "газопровода «Центральная Азия – Китай»": a known line's countries
         rest_parts.append(quoted["name"])  # "технопарк «Чунцин»": its own name
         cursor += quoted.end()
     described = False
@@ -1074,6 +1092,8 @@ def _russian_phrase(
     if place is None and (fronted := _ru_place_fronted(view, start)) is not None:
         place, place_span = fronted  # "построить в Алматинской области новый цементный завод"
         rest_parts.append(f"в {place}")
+    if named_for and not _placed_in_another_state(view, place_span, named_for):
+        return None  # a name of countries is the facility's own only away from them
     owner = _latin_owner_before(view, start)
     proper = (
         any(
@@ -1153,6 +1173,21 @@ def _a_verb(word: str) -> bool:
     """True when the dictionary's first reading of a Russian word is a verb form."""
     parses = analyser().parse(word.strip(".,;:«»").casefold())
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+
+
+def _placed_in_another_state(
+    view: SentenceView, place_span: tuple[int, int] | None, states: set[str]
+) -> bool:
+    """True when the facility's place is a held place of a state other than ``states``."""
+    if place_span is None:
+        return False
+    start, end = place_span
+    return any(
+        p.split("-", 1)[0] not in states
+        for m in view.matches
+        if start <= m.start and m.end <= end
+        for p in m.ids(EntryKind.PLACE)
+    )
 
 
 def _ru_place_fronted(view: SentenceView, start: int) -> tuple[str, tuple[int, int]] | None:

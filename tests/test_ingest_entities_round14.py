@@ -628,3 +628,22 @@ def test_a_state_named_at_home_or_a_line_of_states_is_no_centre(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a tie given by a later sentence on the facility ------------------------------
+
+
+def test_a_named_plant_tied_by_a_later_sentence_is_new(kb: KnowledgeBase) -> None:
+    text = (
+        "Цементный завод ТОО «Steppe Cement Works» в Караганде прошёл последнюю проверку. Завод"
+        " начали строить в 2016 году. Достраивает завод китайская компания Sinoma."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Завод «Steppe Cement Works»"]
+
+
+def test_a_named_plant_with_no_partner_in_the_text_is_not(kb: KnowledgeBase) -> None:
+    text = (
+        "Цементный завод ТОО «Steppe Cement Works» в Караганде прошёл последнюю проверку. Завод"
+        " начали строить в 2016 году."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == []

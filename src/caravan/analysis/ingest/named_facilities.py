@@ -269,9 +269,11 @@ def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tupl
     """(name, start, end) of each facility a strong Russian head names by a name of its own
     after it, quoted or in Latin script ("к заводу «СарыаркаАвтоПром»", "завод Orda Glass LTD")."""
     named = list(_own_name_pattern().finditer(view.sentence))
-    if not named or not _party_near(view, gazetteer):
+    if not named:
         return
     for found in named:
+        if not (_party_near(view, gazetteer) or _party_of_it_later(view, found["head"])):
+            continue
         written = found["name"]
         name = written.strip("«»").strip()
         start = view.start + found.start("name") + (1 if written.startswith("«") else 0)
@@ -280,6 +282,25 @@ def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tupl
             continue  # a held project, or a country's or a held place's name
         head = _strong_head(found["head"])
         yield f"{head[:1].upper()}{head[1:]} {written}", start, end
+
+
+#: How many sentences after a named facility a sentence referring back to it may tie it.
+_LATER_SENTENCES = 4
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"А-ЯЁA-Z\d])")
+
+
+def _party_of_it_later(view: SentenceView, head_written: str) -> bool:
+    """True when one of the next few sentences names the facility again by its head and a
+    Chinese party with it ("Стекольный завод ТОО «Orda Glass Ltd» …" then "Однако достраивает
+    завод … другая китайская компания"): its builder ties it (rule 17)."""
+    head = _strong_head(head_written)
+    stem = head[:-1] if head[-1] in "еаяоь" else head
+    later = _SENTENCE_END.split(view.text[view.end : view.end + 1500])[:_LATER_SENTENCES]
+    return any(
+        re.search(r"(?<![\w-])" + re.escape(stem), sentence, re.IGNORECASE)
+        and _PARTY.search(sentence)
+        for sentence in later
+    )
 
 
 def _strong_head(stem_written: str) -> str:

@@ -647,3 +647,26 @@ def test_a_named_plant_with_no_partner_in_the_text_is_not(kb: KnowledgeBase) -> 
         " начали строить в 2016 году."
     )
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a joint venture of states being built -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Андижанской области заложили фундамент узбекско-китайского совместного предприятия"
+        " «Андижанцемент».",
+        "Началось строительство казахстанско-китайско-турецкого совместного предприятия"
+        " «Таразстекло».",
+    ],
+)
+def test_a_joint_venture_of_states_being_built_is_a_facility(kb: KnowledgeBase, text: str) -> None:
+    names = _new(kb, text, EntityKind.PROJECT)
+    assert len(names) == 1
+    assert "совместное предприятие" in names[0]
+
+
+def test_a_joint_venture_only_named_stays_a_company(kb: KnowledgeBase) -> None:
+    text = "Руководство узбекско-китайского совместного предприятия «Андижанцемент» встретилось с хокимом."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -845,7 +845,13 @@ _RU_PARTY = re.compile(r"(?i:китай|кнр|chin)")
 #: An adjective of two states ("китайско-узбекского центра"): a joint facility, tied to both.
 _RU_TWO_STATES = re.compile(
     r"(?i:китайско|казахстанско|кыргызско|киргизско|таджикско|узбекско|туркменско|российско)"
-    r"-(?i:китайск|казахстанск|казахск|кыргызск|киргизск|таджикск|узбекск|туркменск|российск)\w*$"
+    r"-(?i:китайск|казахстанск|казахск|кыргызск|киргизск|таджикск|узбекск|туркменск|российск)\w*"
+    r"(?:-[а-яё]+)*$"  # a third state ("узбекско-китайско-арабского")
+)
+#: A step of building said in the sentence: a foundation laid, works, a plant built.
+_RU_BUILT = re.compile(
+    r"(?<![\w-])(?:заложил\w*|заложен\w*|строительств\w*|постро\w*|возвод\w*|возвед\w*)(?![\w-])",
+    re.IGNORECASE,
 )
 _RU_ABBREVIATIONS = frozenset({"ГЭС", "ТЭС", "ТЭЦ", "СЭС", "ВЭС", "НПЗ", "ГМК", "МГЭС"})
 _ADJECTIVE = frozenset({"ADJF", "PRTF"})
@@ -984,8 +990,13 @@ def _russian_phrase(
     aimed = False  # the purpose is what it makes ("по производству …")
     each: tuple[tuple[str, int, int], ...] = ()
     quoted = re.match(r"\s+«(?P<name>[^«»]{2,40})»", sentence[cursor:])
-    if quoted is not None and head.head in _COMPANY_HEADS:
-        return None  # "предприятия «Зарафшон»": an enterprise with a name is a company
+    if (
+        quoted is not None
+        and head.head in _COMPANY_HEADS
+        and not (any(_RU_TWO_STATES.match(a) for a in adjectives) and _RU_BUILT.search(sentence))
+    ):
+        return None  # "предприятия «Зарафшон»": an enterprise with a name is a company; a joint
+        # one being built ("заложили фундамент … совместного предприятия «Попцемент»") is a plant
     named_for: set[str] = set()  # the states a quoted name of countries names
     if quoted is not None:
         at = view.start + cursor + quoted.start("name")

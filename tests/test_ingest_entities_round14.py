@@ -12,7 +12,7 @@ import pytest
 from caravan.model.enums import AgreementKind, DatePrecision
 from caravan.model.proposals import EntityKind, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import events_in, proposals_from
 from ingest_helpers import new_entity_names as _new
 
 
@@ -669,4 +669,32 @@ def test_a_joint_venture_of_states_being_built_is_a_facility(kb: KnowledgeBase, 
 
 def test_a_joint_venture_only_named_stays_a_company(kb: KnowledgeBase) -> None:
     text = "Руководство узбекско-китайского совместного предприятия «Андижанцемент» встретилось с хокимом."
+    assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a second line beside a held line in service -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Идёт строительство второй железнодорожной линии Вахдат – Яван.",
+            "Вторая железнодорожная линия Вахдат – Яван",
+        ),
+        (
+            "Work has started on a second railway line Vahdat – Yavan.",
+            "Second line Vahdat – Yavan",
+        ),
+    ],
+)
+def test_a_second_line_beside_a_held_line_is_its_upgrade(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+    assert events_in(proposals_from(kb, text)) == []  # the works are the upgrade's
+
+
+def test_a_second_line_of_a_line_not_yet_built_is_no_upgrade(kb: KnowledgeBase) -> None:
+    text = "Идёт строительство второй очереди линии Китай – Кыргызстан – Узбекистан."
     assert _new(kb, text, EntityKind.PROJECT) == []

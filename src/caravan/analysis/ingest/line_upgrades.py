@@ -1,7 +1,8 @@
 """Upgrades of a held line already in service, a project of their own (corpus rule 27): "На
 участке Алтынколь – Жетыген продолжается строительство вторых путей" → "Вторые пути на
 участке Алтынколь – Жетыген"; "electrification of the Shymkent–Tashkent line" →
-"Electrification of the Shymkent–Tashkent line". A line not yet in service is built with its
+"Electrification of the Shymkent–Tashkent line"; "второй железнодорожной линии Алтынколь –
+Жетыген" → "Вторая железнодорожная линия Алтынколь – Жетыген". A line not yet in service is built with its
 upgrade (rule 8), and a held upgrade ("the Dostyk–Moyinty second track") is no new one.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match
+from caravan.analysis.ingest.morphology import nominative_phrase
 
 __all__ = ["line_upgrades"]
 
@@ -20,6 +22,11 @@ _UPGRADES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"(?<![\w-])(?:втор\w+\s+пут\w+|двухпутк\w+)", re.IGNORECASE),
         "Вторые пути на участке {line}",
+    ),
+    # a second line beside the held one: "второй железнодорожной линии Алтынколь – Жетыген"
+    (
+        re.compile(r"(?<![\w-])втор\w+\s+(?:[а-яё]+\s+)?лини\w+", re.IGNORECASE),
+        "{words} {line}",
     ),
     (re.compile(r"(?<![\w-])электрификаци\w+", re.IGNORECASE), "Электрификация участка {line}"),
     (
@@ -30,9 +37,15 @@ _UPGRADES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\belectrif(?:ication|ying)\b", re.IGNORECASE),
         "Electrification of the {line} line",
     ),
+    (
+        re.compile(r"\bsecond\s+(?:railway\s+|rail\s+)?line\b", re.IGNORECASE),
+        "Second line {line}",
+    ),
 )
 #: A held name that is itself an upgrade: the upgrade is held.
-_HELD_UPGRADE = re.compile(r"second\s+track|втор\w+\s+пут|electrif|электрифик", re.IGNORECASE)
+_HELD_UPGRADE = re.compile(
+    r"second\s+(?:track|line)|втор\w+\s+(?:пут|лини)|electrif|электрифик", re.IGNORECASE
+)
 #: Ends joined by a dash: the line as the text names it.
 _ENDS = re.compile(r"\S\s?[-–—]\s?\S")
 
@@ -47,7 +60,8 @@ def line_upgrades(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[st
         for match in view.of_kind(EntryKind.PROJECT):
             if _a_line_in_service(view, gazetteer, match):
                 span = view.start + upgrade.start(), view.start + upgrade.end()
-                yield template.format(line=match.text), *span
+                words = nominative_phrase(upgrade.group())  # "Вторая железнодорожная линия"
+                yield template.format(line=match.text, words=words), *span
         return  # one upgrade word gives the sentence's name
 
 

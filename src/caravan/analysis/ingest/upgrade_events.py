@@ -18,9 +18,10 @@ __all__ = ["upgrade_of_line_in_service"]
 #: Works that upgrade a line rather than build it.
 _UPGRADE = re.compile(
     # works, not the state they leave ("the electrified line", "электрифицированная дорога")
-    r"\b(?:second\s+tracks?|double[- ]track(?:ing)?|electrif(?:ication|ying)"
-    r"|moderni[sz](?:ation|ing|e))\b"
-    r"|(?<![\w-])(?:втор\w+\s+пут\w*|втор\w+\s+колеи|электрификац\w*|модернизац\w*"
+    r"\b(?:second\s+tracks?|second\s+(?:railway\s+|rail\s+)?line|double[- ]track(?:ing)?"
+    r"|electrif(?:ication|ying)|moderni[sz](?:ation|ing|e))\b"
+    r"|(?<![\w-])(?:втор\w+\s+пут\w*|втор\w+\s+колеи|втор\w+\s+(?:[а-яё]+\s+)?лини\w*"
+    r"|электрификац\w*|модернизац\w*"
     r"|(?:электрифицир|модернизир)(?!ованн)\w*)(?![\w-])",
     re.IGNORECASE,
 )

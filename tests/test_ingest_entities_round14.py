@@ -698,3 +698,26 @@ def test_a_second_line_beside_a_held_line_is_its_upgrade(
 def test_a_second_line_of_a_line_not_yet_built_is_no_upgrade(kb: KnowledgeBase) -> None:
     text = "Идёт строительство второй очереди линии Китай – Кыргызстан – Узбекистан."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: an airport of a town named as a town --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Закончена реконструкция аэропорта города Зайсан.",
+            ["Аэропорт Зайсан", "Зайсан"],
+        ),
+        ("Открыт новый терминал аэропорта города Навои.", ["Аэропорт Навои"]),
+    ],
+)
+def test_an_airport_of_a_town_is_a_new_place(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert sorted(_new(kb, text, EntityKind.PLACE)) == sorted(names)
+
+
+def test_an_airport_named_by_no_town_is_none(kb: KnowledgeBase) -> None:
+    assert _new(kb, "Закончена реконструкция аэропорта.", EntityKind.PLACE) == []

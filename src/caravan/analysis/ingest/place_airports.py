@@ -1,7 +1,8 @@
 """Airports and dry ports named after a held place: "Navoi Airport", "Tashkent International
 Airport", "the airport in Xi'an", "аэропорт Навои", "аэропорт - Пекин Столичный", "the Kolzhat
 Dry Port" (corpus rule 6: the knowledge base holds the
-city or the crossing, not the facility).
+city or the crossing, not the facility); a Russian airport "города X" is one whether or not the
+town is held ("аэропорта города Ушарал": the town is new as well, read by the place rules).
 
 The name is the place's as written and the head ("Navoi Airport", "Аэропорт Навои"); a
 country's name ("Uzbekistan Airports", the operator) or a plural is no airport.
@@ -28,7 +29,8 @@ _EN_OF = re.compile(
 )
 #: "аэропорт Навои", "базовый аэропорт - Пекин Столичный" (a dash, and an adjective after).
 _RU = re.compile(
-    r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?:[-—–]\s+)?(?P<place>[А-ЯЁ][\w-]+)"
+    r"(?<![\w-])(?P<head>[Аа]эропорт(?:а|у|ом|е)?)\s+(?:[-—–]\s+)?(?P<town>(?:города|г\.)\s*)?"
+    r"(?P<place>[А-ЯЁ][\w-]+)"
     r"(?:\s+(?P<epithet>[А-ЯЁ][а-яё]+(?:ый|ий|ой)))?(?![\w-])"
 )
 
@@ -38,7 +40,10 @@ def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
     for pattern, english in ((_EN, True), (_EN_OF, True), (_RU, False)):
         for found in pattern.finditer(view.sentence):
             start, end = view.start + found.start("place"), view.start + found.end("place")
-            if not any(m.start <= start and end <= m.end for m in view.of_kind(EntryKind.PLACE)):
+            town = not english and bool(found["town"])  # "аэропорта города Ушарал"
+            if not town and not any(
+                m.start <= start and end <= m.end for m in view.of_kind(EntryKind.PLACE)
+            ):
                 continue  # an unknown name's airport: the place rules read it
             if any(gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end)):
                 continue
@@ -60,4 +65,6 @@ def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
                 else (f"Аэропорт {found['place']}{epithet}")
             )
             span = (view.start + found.start(), view.start + found.end())
+            if town:  # the town named after it is a place of its own, read by the place rules
+                span = (view.start + found.start("head"), view.start + found.end("head"))
             yield name, *span

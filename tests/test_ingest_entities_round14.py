@@ -721,3 +721,32 @@ def test_an_airport_of_a_town_is_a_new_place(
 
 def test_an_airport_named_by_no_town_is_none(kb: KnowledgeBase) -> None:
     assert _new(kb, "Закончена реконструкция аэропорта.", EntityKind.PLACE) == []
+
+
+# -- new entities: a bypass of a border post --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Чтобы пункт пропуска «Майкапчагай» пропускал больше машин, построена объездная"
+            " дорога для грузовиков.",
+            "Объездная дорога пункта пропуска «Майкапчагай» для грузовиков",
+        ),
+        (
+            "To let the Maikapchagai checkpoint handle more trucks, a bypass road for heavy"
+            " trucks was completed.",
+            "Maikapchagai checkpoint bypass road for heavy trucks",
+        ),
+    ],
+)
+def test_a_bypass_built_for_a_held_post_is_the_posts(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_bypass_with_no_post_or_two_places_is_none(kb: KnowledgeBase) -> None:
+    text = "A bypass road for heavy trucks was completed between Almaty and the Khorgos checkpoint."
+    assert not any("bypass" in n for n in _new(kb, text, EntityKind.PROJECT))

@@ -70,11 +70,50 @@ _PLANNED = re.compile(
 )
 
 
+#: A bypass said with what it is for, not where: "достроена объездная дорога для
+#: крупногабаритного транспорта", "a bypass road for heavy trucks was finished".
+_RU_BYPASS_FOR = re.compile(
+    r"(?<![\w-])(?P<name>(?:обходн|объездн|обводн)\w+\s+(?:автомобильн\w+\s+)?дорог\w+"
+    r"(?:\s+для(?:\s+(?!(?:был\w*|будет|будут|стал\w*|достро\w*|постро\w*|открыт\w*|заверш\w*"
+    r"|введ\w*)(?![\w-]))[а-яё-]+){1,3})?)(?!\s+(?:вокруг|возле|у|под|в)\s)"
+)
+_EN_BYPASS_FOR = re.compile(
+    r"\b(?:a|an|a\s+new)\s+(?P<name>bypass(?:\s+road)?(?:\s+for(?:\s+(?!(?:was|were|is|are|will"
+    r"|has|have|had|been|to)\b)[a-z-]+){1,3})?)(?!\s+(?:around|near|at|in|of)\s)"
+)
+
+
+def _bypasses_of_the_post(view: SentenceView) -> Iterator[tuple[str, int, int]]:
+    """A bypass built in a sentence that names one held border post and no other place ("Для
+    того чтобы пункт пропуска «Нұр жолы» пропускал больше машин, достроена объездная дорога для
+    крупногабаритного транспорта"): the post's bypass, named by it."""
+    posts = {
+        (m.start, m.end, m.text)
+        for m in view.of_kind(EntryKind.PLACE, EntryKind.CROSSING)
+        if m.ids(EntryKind.CROSSING)
+        or any(view.context.crossings_at.get(i) for i in m.ids(EntryKind.PLACE))
+    }
+    others = [m for m in view.of_kind(EntryKind.PLACE) if (m.start, m.end, m.text) not in posts]
+    if len(posts) != 1 or others:
+        return
+    ((_, _, post),) = posts
+    for found in _RU_BYPASS_FOR.finditer(view.sentence):
+        words = found["name"].split(" для ", 1)
+        name = f"{nominative_phrase(words[0])} пункта пропуска «{post}»"
+        name += f" для {words[1]}" if len(words) > 1 else ""
+        yield from _new(view, found, name)
+    for found in _EN_BYPASS_FOR.finditer(view.sentence):
+        name = found["name"]
+        yield from _new(view, found, f"{post} checkpoint {name}")
+
+
 def built_facilities(view: SentenceView) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each new facility the sentence describes as built or opened."""
     built = _BUILT.search(view.sentence) is not None
     if not built and not _PLANNED.search(view.sentence):
         return
+    if built:
+        yield from _bypasses_of_the_post(view)
     for found in _EN.finditer(view.sentence):
         if built or _at_known_place(view, found):
             yield from _new(view, found, found["name"][:1].upper() + found["name"][1:])

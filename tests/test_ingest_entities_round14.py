@@ -750,3 +750,21 @@ def test_a_bypass_built_for_a_held_post_is_the_posts(
 def test_a_bypass_with_no_post_or_two_places_is_none(kb: KnowledgeBase) -> None:
     text = "A bypass road for heavy trucks was completed between Almaty and the Khorgos checkpoint."
     assert not any("bypass" in n for n in _new(kb, text, EntityKind.PROJECT))
+
+
+# -- new entities: a full name whose initials are a held abbreviation -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Чтобы Международный центр приграничного сотрудничества «Хоргос» работал лучше, его"
+        " модернизировали.",
+        "To make the International Center of Boundary Cooperation Khorgos work better, a"
+        " second baggage terminal was launched.",
+    ],
+)
+def test_a_held_projects_name_in_full_is_no_new_facility(kb: KnowledgeBase, text: str) -> None:
+    assert not any(
+        "Cooperation" in n or "сотрудничества" in n for n in _new(kb, text, EntityKind.PROJECT)
+    )

@@ -1607,12 +1607,37 @@ def _known_project(phrase: FacilityPhrase, view: SentenceView, gazetteer: Gazett
     ]
     if any(gazetteer.project_with_words({phrase.head_key, key}) for key in distinctive):
         return True
+    if _abbreviated_as_held(view, phrase):
+        return True  # "Международный центр приграничного сотрудничества" of the held "МЦПС"
     return any(
         phrase.head_key in {t.key for t in tokenise(m.text)}
         for current in view.with_previous(2)
         for m in current.of_kind(EntryKind.PROJECT)
         if not (phrase.start <= m.start < phrase.end)
     )  # "учреждении культурных центров … «Казахстанский культурный центр в городе Пекине»"
+
+
+#: Short words left out of an abbreviation ("International Center of Boundary Cooperation").
+_NOT_IN_ABBREVIATION = frozenset({"of", "and", "for", "the", "on", "и", "по", "для"})
+
+
+def _abbreviated_as_held(view: SentenceView, phrase: FacilityPhrase) -> bool:
+    """True when the initials of the phrase's words are an abbreviation a held project's name
+    or alias is written with ("Международный центр приграничного сотрудничества" → "МЦПС", held
+    in "МЦПС Хоргос"; "International Center of Boundary Cooperation" → "ICBC")."""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+", view.text[phrase.start : phrase.end])
+        if w.casefold() not in _NOT_IN_ABBREVIATION
+    ]
+    if len(words) < 3:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return any(
+        initials in re.findall(r"\b[A-ZА-ЯЁ]{3,}\b", name)
+        for names in view.context.project_names.values()
+        for name in names
+    )
 
 
 def _new_place(

@@ -768,3 +768,26 @@ def test_a_held_projects_name_in_full_is_no_new_facility(kb: KnowledgeBase, text
     assert not any(
         "Cooperation" in n or "сотрудничества" in n for n in _new(kb, text, EntityKind.PROJECT)
     )
+
+
+# -- new entities: a new city under a name held for another row --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Сейчас строится новый город Алатау под Алматы.", "Алатау"),
+        ("Work is under way on the new city of Alatau near Almaty.", "Alatau"),
+    ],
+)
+def test_a_new_city_named_as_a_held_junction_is_a_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in _new(kb, text, EntityKind.PLACE)
+
+
+@pytest.mark.parametrize(
+    "text", ["В Казахстане строится новый город Алматы.", "The new city of Shymkent grows fast."]
+)
+def test_a_held_citys_own_name_is_that_city(kb: KnowledgeBase, text: str) -> None:
+    assert _new(kb, text, EntityKind.PLACE) == []

@@ -47,7 +47,7 @@ from caravan.analysis.ingest.route_chains import route_chain_places
 from caravan.analysis.ingest.station_names import station_names
 from caravan.analysis.ingest.tied_names import tied_names
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.analysis.ingest.typed_places import beside_country, typed_places, venues
+from caravan.analysis.ingest.typed_places import beside_country, new_cities, typed_places, venues
 from caravan.analysis.ingest.world_places import (
     foreign_settlement,
     names_a_world_region,
@@ -397,6 +397,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     towns = list(world_places(view, gazetteer))  # GeoNames' settlements: name, country, place
     for name, start, end in [
         *typed_places(view, gazetteer),
+        *new_cities(view, gazetteer),  # "строится новый город Алатау" (rule 46)
         *venues(view, gazetteer),
         *beside_country(view, gazetteer),
         *grouped_places(view, gazetteer),

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.morphology import analyser, name_in_case
 from caravan.analysis.ingest.tokens import CYRILLIC_NAME, LATIN_NAME, tokenise
+from caravan.model.enums import PlaceKind
 
-__all__ = ["beside_country", "typed_places", "venues"]
+__all__ = ["beside_country", "new_cities", "typed_places", "venues"]
 
 
 #: (pattern with a ``name`` group, whether a country must follow in brackets).
@@ -82,6 +85,54 @@ def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
                 continue
             if _unknown(view, gazetteer, found["name"], start, end):
                 yield found["name"], start, end
+
+
+#: A city being built or founded: "the new city of Alatau", "строится новый город Алатау".
+_NEW_CITY = re.compile(
+    r"\bnew\s+(?:city|town)\s+(?:of\s+|called\s+|named\s+)?(?P<name>" + LATIN_NAME + r")"
+    r"|(?<![\w-])нов\w+\s+город\w*\s+«?(?P<ru>" + CYRILLIC_NAME + r")»?"
+)
+
+
+def new_cities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each new city the sentence names: unknown, or held only as an
+    alias of a row of another kind (corpus rule 46: "Alatau", held as a name of the Zhetygen
+    junction, is a city being built, not that station); a held city, or a row's own name, is
+    that row."""
+    for found in _NEW_CITY.finditer(view.sentence):
+        group = "name" if found["name"] else "ru"
+        start, end = view.start + found.start(group), view.start + found.end(group)
+        held = [m for m in view.matches if m.start < end and start < m.end]
+        if any(
+            m.ids(EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.COUNTRY)
+            or any(_own_name(gazetteer, e.id, found[group]) for e in m.entries)
+            or any(
+                view.context.place_kinds.get(i) == PlaceKind.CITY for i in m.ids(EntryKind.PLACE)
+            )
+            for m in held
+        ):
+            continue  # a held city, or a place's own name: that place
+        if not held and not _unknown(view, gazetteer, found[group], start, end):
+            continue
+        yield found[group], start, end
+
+
+def _own_name(gazetteer: Gazetteer, place_id: str, written: str) -> bool:
+    """True when ``written`` is the held place's own name (its English name in any script:
+    "Алматы" of Almaty), not only one of its aliases ("Alatau" of Zhetygen)."""
+    key = " ".join(t.key for t in tokenise(written))
+    return any(
+        e.id == place_id
+        and e.kind is EntryKind.PLACE
+        and not e.alias
+        and fuzz.ratio(" ".join(t.key for t in tokenise(e.label)), key) >= _SAME_NAME
+        for e in gazetteer.entries
+    )
+
+
+#: How alike a written name and a held English name are when one is the other in another
+#: script ("Алматы" read as "almat", "Almaty").
+_SAME_NAME = 80
 
 
 def venues(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:

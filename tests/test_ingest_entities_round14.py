@@ -791,3 +791,19 @@ def test_a_new_city_named_as_a_held_junction_is_a_new_place(
 )
 def test_a_held_citys_own_name_is_that_city(kb: KnowledgeBase, text: str) -> None:
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- new entities: a zone named after its town --------------------------------------------------
+
+
+def test_a_zone_named_after_its_town_is_a_zone(kb: KnowledgeBase) -> None:
+    text = (
+        "During a visit to China, the sides agreed to place plants in the Andijan Textile"
+        " Cluster Special Industrial Zone."
+    )
+    assert _new(kb, text, EntityKind.PROJECT) == ["Andijan Textile Cluster Special Industrial Zone"]
+
+
+def test_a_centre_named_after_its_town_is_still_the_towns(kb: KnowledgeBase) -> None:
+    text = "Chinese goods pass through the Termez Cargo Centre every day."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -122,8 +122,9 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
                 continue  # a zone of one state with no other state near it (rule 17)
             if _only_known_words(name, gazetteer) or organisation:
                 continue  # "Kazakhstan Logistics Hub", "China Studies Center": no new facility
-            if gazetteer.place_word(tokenise(name)[0].key):
-                continue  # "Termez Cargo Centre": a known place's facility, named after it
+            if gazetteer.place_word(tokenise(name)[0].key) and not name.endswith("Zone"):
+                continue  # "Termez Cargo Centre": a known place's facility, named after it; a
+                # zone named after its town is a zone (rule 19), not the town's facility
             if _HEADED_BY.search(view.text, max(0, start - 30), start):
                 continue  # "director of the … Center": an organisation
             yield from _unknown(view, name.strip(), start, start + len(name.strip()))

@@ -807,3 +807,31 @@ def test_a_zone_named_after_its_town_is_a_zone(kb: KnowledgeBase) -> None:
 def test_a_centre_named_after_its_town_is_still_the_towns(kb: KnowledgeBase) -> None:
     text = "Chinese goods pass through the Termez Cargo Centre every day."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: lines listed with their lengths in brackets ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The railway plans new lines, among them Darbaza - Maktaaral (152 km) and Kyzylzhar -"
+            " Zhezkazgan (400 km).",
+            "Kyzylzhar - Zhezkazgan",
+        ),
+        (
+            "Планируется построить новые линии, в том числе Кызылжар – Жезказган (400 км).",
+            "Кызылжар – Жезказган",
+        ),
+    ],
+)
+def test_a_pair_of_ends_with_its_length_in_brackets_is_a_line(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_pair_with_a_length_in_a_text_on_no_lines_is_none(kb: KnowledgeBase) -> None:
+    text = "The drive Osh - Sary-Tash (180 km) took four hours by car."
+    assert _new(kb, text, EntityKind.PROJECT) == []

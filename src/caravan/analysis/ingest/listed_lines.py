@@ -1,5 +1,7 @@
 """Lines a text lists by their ends with no line noun beside them: an item of a list with
-its length ("Kyzylzhar – Moyinty: 329 km (2025–2026);", "Мойынты – Кызылжар: 329 км"), or
+its length ("Kyzylzhar – Moyinty: 329 km (2025–2026);", "Мойынты – Кызылжар: 329 км"), a pair
+with its length in brackets in a sentence on lines ("new lines, among them Moyynty - Kyzylzhar
+(360 km) and Bakhty - Ayagoz (272 km)"), or
 a section named after "sections —" ("work goes on at several sections — Moyynty–Kyzylzhar,
 Maktaral–Darbaza and Ayagoz–Bakhty"); "its sections" are parts of a project named before.
 A pair whose two ends are close to the words of one known project's name is that project."""
@@ -30,6 +32,17 @@ _SECTIONS = re.compile(
     r"(?:\b(?:sections|lines|stretches)|(?<![\w-])(?:участк\w+|лини[ияй]\w*))\s*[—–:-]\s*"
     r"(?P<list>" + _PAIR + r"(?:\s*,\s*" + _PAIR + r")*(?:\s*,?\s+(?:and|и)\s+" + _PAIR + r")?)"
 )
+#: A pair of ends with its length in brackets ("Moyynty - Kyzylzhar (360 km)", "Мойынты –
+#: Кызылжар (360 км)"), in a sentence that speaks of lines.
+_WITH_LENGTH = re.compile(
+    r"(?P<name>" + _PAIR + r")\s*\(\s*(?:about\s+|около\s+)?\d[\d\s,.]*\s*"
+    r"(?:km|км|kilometres|kilometers|километр\w*)\s*\)"
+)
+_LINE_WORD = re.compile(
+    r"\b(?:lines?|railways?|railroads?|roads?|highways?|routes?)\b"
+    r"|(?<![\w-])(?:лини\w*|железн\w+\s+дорог\w*|дорог\w*|магистрал\w*|трасс\w*)",
+    re.IGNORECASE,
+)
 #: A possessive before the noun: the sections are parts of one project.
 _OWNED = re.compile(r"(?:\b(?:its|their)|(?<![\w-])(?:его|её|ее|их))(?:\s+[\w-]+){0,2}\s*$")
 _ONE_PAIR = re.compile(_PAIR)
@@ -42,6 +55,8 @@ def listed_lines(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
     spans: list[tuple[int, int]] = []
     for item in _ITEM.finditer(view.sentence):
         spans.append((item.start("name"), item.end("name")))
+    if _LINE_WORD.search(view.sentence):  # "new lines, among them A - B (360 km) and …"
+        spans += [(f.start("name"), f.end("name")) for f in _WITH_LENGTH.finditer(view.sentence)]
     for found in _SECTIONS.finditer(view.sentence):
         if _OWNED.search(view.sentence[max(0, found.start() - 30) : found.start()]):
             continue  # "three of its sections: …": parts of a project named before

@@ -835,3 +835,29 @@ def test_a_pair_of_ends_with_its_length_in_brackets_is_a_line(
 def test_a_pair_with_a_length_in_a_text_on_no_lines_is_none(kb: KnowledgeBase) -> None:
     text = "The drive Osh - Sary-Tash (180 km) took four hours by car."
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: works on a plant named by its town and product ------------------------------
+
+
+def test_works_on_a_town_and_product_plant_in_a_partners_projects_are_new(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Kyrgyzstan and Chinese companies discussed several projects. Building a sugar plant in"
+        " Talas is one. Expanding the Osh cotton processing plant is another."
+    )
+    assert "Osh cotton processing plant" in _new(kb, text, EntityKind.PROJECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials visited the Osh cotton processing plant on Monday.",
+        "Kyrgyzstan and China discussed trade. Workers of the Osh cotton processing plant met.",
+    ],
+)
+def test_a_town_and_product_plant_with_no_works_or_partners_is_none(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

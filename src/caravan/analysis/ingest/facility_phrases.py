@@ -291,6 +291,18 @@ def _english_phrase(
     determiner_at = words[index].start() if determiner is not None else found.start()
     described = _EN_DESCRIBED_AFTER.match(sentence, found.end("head"))
     in_port = _in_a_held_port(view, found.end("head"))
+    # "Modernizing the Aksu corn processing plant": works on a plant named by its town and
+    # product, in a text on a partner's projects, at that name's first use
+    by_town = (
+        determiner == "the"
+        and head.head in _NAMED_BY_A_WORD
+        and _town_first(view, modifiers, found)
+        and _EN_WORKS_ON.search(sentence, 0, found.start("head")) is not None
+        and _partners_in_text(view)
+        and _first_mention(
+            view, " ".join([*modifiers, found["head"]]), view.start + found.start("head")
+        )
+    )
     first_mention = (
         (
             determiner == "the"
@@ -306,6 +318,7 @@ def _english_phrase(
             and _town_first(view, modifiers, found)
             and _first_mention(view, found["head"], view.start + found.start("head"))
         )
+        or by_town
         or (
             determiner == "the"
             and bool(modifiers)
@@ -458,6 +471,10 @@ def _english_phrase(
         or (proper and place is not None and determiner in ("a", "an"))  # "an SCO … park in Almaty"
     ):
         return None
+    if place is None and by_town:
+        place = modifiers[0]  # "the Aksu corn processing plant": told apart by its town
+        at = view.start + sentence.rfind(modifiers[0], 0, found.start("head"))
+        place_span = (at, at + len(place))
     core = " ".join([*modifiers, found["head"]])
     name = " ".join(filter(None, [company, core, capacity, *complements]))
     name = name[:1].upper() + name[1:]
@@ -565,6 +582,24 @@ def _in_a_held_port(view: SentenceView, at: int) -> re.Match[str] | None:
         for m in view.matches
     )
     return found if held else None
+
+
+#: Works on a facility right before "the": "Modernizing the …", "the expansion of the …".
+_EN_WORKS_ON = re.compile(
+    r"\b(?:moderni[sz]\w*|upgrad\w*|expan\w*|reconstruct\w*|renovat\w*|build\w*|construct\w*)"
+    r"(?:\s+of)?\s+the\s+(?:[\w-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+
+
+def _partners_in_text(view: SentenceView) -> bool:
+    """True when the text so far names China or a Chinese party and one of the five states."""
+    before = view.text[: view.end]
+    return bool(re.search(r"\bChin(?:a|ese)\b|(?<![\w-])(?:Кита|китайск)", before)) and any(
+        re.search(rf"\b{re.escape(name)}\b", before)
+        for state, name in view.context.member_names.items()
+        if state != "cn"
+    )
 
 
 def _town_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:

@@ -861,3 +861,38 @@ def test_a_town_and_product_plant_with_no_works_or_partners_is_none(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new entities: a new tunnel or bridge, and ring roads --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Документы касаются строительства нового туннеля через перевал Тоо-Ашуу.",
+            "Новый туннель через перевал Тоо-Ашуу",
+        ),
+        ("Китай построит новый мост через реку Пяндж.", "Новый мост через реку Пяндж"),
+        (
+            "Документы касаются строительства кольцевой дороги в Бишкеке.",
+            "Кольцевая дорога в Бишкеке",
+        ),
+        ("China will finance the building of a ring road in Bishkek.", "Ring road in Bishkek"),
+    ],
+)
+def test_new_tunnels_bridges_and_ring_roads_are_projects(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Состоялось открытие тоннеля под перевалом Камчик.",
+        "Поезд прошёл по мосту через реку Пяндж.",
+    ],
+)
+def test_a_tunnel_or_bridge_not_said_to_be_new_is_none(kb: KnowledgeBase, text: str) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -6,7 +6,8 @@ was built", "построен новый терминал для казахст�
 "new" / "новый") whose head says what it is (bypass, terminal, depot, bridge, warehouse …),
 followed by where or whom it serves ("around Almaty", "for Kazakhstan", "вокруг Алматы"),
 in a sentence with a step of building, opening or planning ("set up", "plans include",
-"проект"), is a new project named by the phrase; hubs and dry ports "at the seaport of Aktau",
+"проект"), is a new project named by the phrase (ring roads, "кольцевой дороги в Ташкенте", as
+bypasses are); hubs and dry ports "at the seaport of Aktau",
 "в порту Актау" among them.
 A definite phrase ("the terminal") refers to a thing already named, and is left.
 """
@@ -23,7 +24,7 @@ from caravan.analysis.ingest.morphology import nominative_phrase
 __all__ = ["built_facilities"]
 
 _EN_HEAD = (
-    r"(?:bypass(?:\s+(?:line|road|railway))?|(?:freight|container|grain|oil|passenger|cargo)\s+"
+    r"(?:bypass(?:\s+(?:line|road|railway))?|ring\s+(?:road|railway)|(?:freight|container|grain|oil|passenger|cargo)\s+"
     r"terminal|terminal|depot|bridge|warehouse|logistics\s+(?:centre|center|hub)|overpass"
     r"|marshalling\s+yard|transshipment\s+(?:point|hub|station)|(?:container|transport|transit"
     r"|logistics|cargo)\s+hub|dry\s+port)"
@@ -52,6 +53,8 @@ _RU_HEAD = (
 _RU = re.compile(
     r"(?<![\w-])(?P<name>(?:нов\w+\s+)?(?:[а-яё-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ей|ую|юю|ых|их|ым|им)\s+){0,2}?" + _RU_HEAD
     + r"\s+(?:вокруг|для|возле|у|под|в\s+(?:морском\s+)?(?:порту|городе))\s+(?:[а-яё]+\s+)?[А-ЯЁ][\w-]+"
+    # a ring road in its city: "кольцевой дороги в Ташкенте"
+    r"|кольцев\w+\s+(?:автомобильн\w+\s+)?(?:авто)?дорог\w+\s+(?:вокруг|в|во)\s+[А-ЯЁ][\w-]+"
     # a bypass of a city names it in the genitive: "обводную линию Алматы", "обводную станцию"
     r"|(?:обходн|объездн|обводн)\w+\s+(?:лини\w+|дорог\w+|станци\w+)\s+[А-ЯЁ][\w-]+)"
 )  # fmt: skip

@@ -774,6 +774,7 @@ def _proper_modifiers(view: SentenceView, start: int, modifiers: list[str]) -> b
 _PLACE_WORD = re.compile(
     r"\b(?:region|province|district|oblast|county|area|zone|prefecture|city|town|village|port"
     r"|seaport|pass|river|lake)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
+    r"|перевал|рек"
     r"|город|сел|поселк|посёлк|аул|кишлак)",
     re.IGNORECASE,
 )
@@ -854,8 +855,13 @@ _RU_PLACE = re.compile(
     r"|округ\w*|провинци\w*|агломераци\w*|порт[уа]?|пункт\w*\s+пропуска)(?:\s+" + _RU_CAP + r")?"
     r"|" + _RU_CAP + r"(?:ой|ом|ем)\s+(?:области|районе|регионе|провинции)"
     r"|(?:(?:городе|селе|поселке|посёлке|ауле|кишлаке|городах|селах)\s+)?" + _RU_CAP
-    + r"(?:\s+(?:области|района|провинции)|\s+[А-ЯЁ][а-яё]+)?))"
+    + r"(?:\s+(?:области|района|провинции)|\s+[А-ЯЁ][а-яё]+)?)"
+    # a tunnel or bridge through a pass or across a river: "через перевал Камчик"
+    r"|(?:через|под)\s+(?:перевал\w*|рек\w+)\s+" + _RU_CAP + r")"
 )  # fmt: skip
+#: Heads that name a new facility only when the text says it is new ("нового туннеля через
+#: перевал Камчик"): a held line's tunnels and bridges are its parts.
+_RU_NEW_ONLY = frozenset({"тоннель", "туннель", "мост"})
 _RU_CUE = re.compile(
     r"(?<![\w-])(?:постро\w*|строительств\w*|стро[ия]т\w*|достра\w*|достро\w*|возвед\w*|откры\w*"
     r"|запуск\w*|запущ\w*"
@@ -1159,6 +1165,8 @@ def _russian_phrase(
         return None  # "«сухой порт» Хоргос — крупнейший терминал": the name's own thing
     if head.weak and not (adjectives or rest_parts):
         return None
+    if head.head in _RU_NEW_ONLY and not any(a.casefold().startswith("нов") for a in adjectives):
+        return None  # "тоннеля под перевалом Камчик": the held line's tunnel, not a new one
     if head.head in ("предприятие", "центр", "база", "комплекс", "парк", "кластер", "хаб") and not (
         purpose
         or capacity
@@ -1584,12 +1592,16 @@ def _core_end(phrase: FacilityPhrase) -> int:
     return phrase.end
 
 
+#: The keys of heads that are new only when said so (``_RU_NEW_ONLY``).
+_NEW_ONLY_KEYS = frozenset(_key(h) for h in _RU_NEW_ONLY)
+
+
 def _another_of_its_kind(phrase: FacilityPhrase) -> bool:
     """True for "a second Luban Workshop": a known name counted again is a new one of it."""
-    return (
-        re.match(r"(?:second|third|fourth|another|второ\w+|трет\w+)\s", phrase.name, re.I)
-        is not None
-    )
+    if re.match(r"(?:second|third|fourth|another|второ\w+|трет\w+)\s", phrase.name, re.I):
+        return True
+    # "нового туннеля через перевал Камчик": a new tunnel by a held one's pass
+    return phrase.head_key in _NEW_ONLY_KEYS and bool(re.match(r"нов\w+\s", phrase.name, re.I))
 
 
 def _earlier_phrases(view: SentenceView, gazetteer: Gazetteer) -> list[FacilityPhrase]:

@@ -896,3 +896,25 @@ def test_new_tunnels_bridges_and_ring_roads_are_projects(
 )
 def test_a_tunnel_or_bridge_not_said_to_be_new_is_none(kb: KnowledgeBase, text: str) -> None:
     assert _new(kb, text, EntityKind.PROJECT) == []
+
+
+# -- new places: a town before the region it lies in -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The plant stands in the industrial zone of Temirtau in the Karaganda region.",
+            "Temirtau",
+        ),
+        ("Завод построят в промышленной зоне Темиртау Карагандинской области.", "Темиртау"),
+    ],
+)
+def test_a_town_before_its_region_is_a_place(kb: KnowledgeBase, text: str, name: str) -> None:
+    assert name in _new(kb, text, EntityKind.PLACE)
+
+
+def test_a_person_before_a_region_is_no_place(kb: KnowledgeBase) -> None:
+    text = "Governor Smith in the Karaganda region met investors."
+    assert _new(kb, text, EntityKind.PLACE) == []

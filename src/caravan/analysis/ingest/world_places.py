@@ -356,7 +356,10 @@ _CITY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(
-    r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b|(?-i:Special\s+Administrative\s+Region|SAR)\b))",
+    r"^(?:[»\"]?\s*(?:city\b|-based\b|-registered\b|(?-i:Special\s+Administrative\s+Region|SAR)\b))"
+    # the region it lies in: "Saran in the Karaganda region", "Сарани Карагандинской области"
+    r"|^\s+in\s+the\s+(?-i:[A-Z][\w'’-]+)\s+(?:region|oblast|province)\b"
+    r"|^\s+(?-i:[А-ЯЁ][а-яё-]+)(?:ой|ей)\s+(?:области|провинции)(?![\w-])",
     re.IGNORECASE,
 )
 #: A city that is a region of its own (corpus rule 22): "Hong Kong Special Administrative

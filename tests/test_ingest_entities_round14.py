@@ -918,3 +918,17 @@ def test_a_town_before_its_region_is_a_place(kb: KnowledgeBase, text: str, name:
 def test_a_person_before_a_region_is_no_place(kb: KnowledgeBase) -> None:
     text = "Governor Smith in the Karaganda region met investors."
     assert _new(kb, text, EntityKind.PLACE) == []
+
+
+# -- new places: a news agency is no place -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first train reached the Chinese city of Lanzhou, Xinhua reported.",
+        "Первый поезд прибыл в китайский город Ланьчжоу, сообщает Синьхуа.",
+    ],
+)
+def test_the_agency_reporting_is_no_place(kb: KnowledgeBase, text: str) -> None:
+    assert not any(n in ("Xinhua", "Синьхуа") for n in _new(kb, text, EntityKind.PLACE))

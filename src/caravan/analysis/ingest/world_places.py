@@ -367,6 +367,17 @@ _CITY_AFTER = re.compile(
 _SPECIAL_REGION_AFTER = re.compile(r"^\s+(?:Special\s+Administrative\s+Region|SAR)\b")
 #: A route or a list: another place joined to the name by a dash, comma or "and".
 _JOINT = re.compile(r"^[»\"]?\s*(?:[-–—]|,|\band\b|(?<![\w-])и(?![\w-]))\s*[«\"]?$")
+#: A verb of reporting after a name, or before it in Russian: the name is a news agency or a
+#: person ("…, Xinhua reported", "сообщает Синьхуа", "передает Xinhua").
+_REPORTS_AROUND = re.compile(
+    r"^\s+(?:reported|reports|said|says|wrote|writes|quoted|cited)\b"
+    r"|^\s+(?:сообщил\w*|сообщает|сообщают|передает|передаёт|пишет|писал\w*)(?![\w-])",
+)
+_REPORTED_BY = re.compile(
+    r"\b(?:according\s+to|reported\s+by|cited\s+by)\s+$"
+    r"|(?<![\w-])(?:сообщает|сообщил\w*|передает|передаёт|пишет|по\s+данным|по\s+сообщению)\s+$",
+    re.IGNORECASE,
+)
 #: A title or first name before a person's name, or a capitalised word that makes the name
 #: part of a longer one (a company, a person, a facility).
 _PERSON_BEFORE = re.compile(
@@ -607,6 +618,10 @@ def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue  # where the report was filed; an adjective of a region
         if _SPOKEN_AFTER.match(view.text[item.end : item.end + 40]):
             continue  # "in Kazak it means …": a language
+        if _REPORTS_AROUND.match(view.text[item.end : item.end + 40]) or _REPORTED_BY.search(
+            view.text[max(view.start, item.start - 40) : item.start]
+        ):
+            continue  # "…, Xinhua reported", "сообщает Синьхуа": who reports, not a place
         if _UNIT_AFTER.match(view.text[item.end : item.end + 40]):
             continue  # "in Jizzakh province", "in Moscow region": the region, not its town
         if any(a < item.end and item.start < b for a, b in persons):

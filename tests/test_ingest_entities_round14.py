@@ -932,3 +932,37 @@ def test_a_person_before_a_region_is_no_place(kb: KnowledgeBase) -> None:
 )
 def test_the_agency_reporting_is_no_place(kb: KnowledgeBase, text: str) -> None:
     assert not any(n in ("Xinhua", "Синьхуа") for n in _new(kb, text, EntityKind.PLACE))
+
+
+# -- new entities: facilities given only together in a region ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Chinese investors intend to build a tile plant and a glass plant in the Zhambyl"
+            " region.",
+            [],
+        ),
+        (
+            "China Power will build a wind farm and a solar plant of 100 MW in the Akmola region.",
+            ["Solar plant 100 MW in Akmola region"],
+        ),
+        (
+            "China Power will build a wind farm in the Akmola region.",
+            ["China Power wind farm in Akmola region"],
+        ),
+    ],
+)
+def test_facilities_given_only_together_in_a_region_are_none(
+    kb: KnowledgeBase, text: str, names: list[str]
+) -> None:
+    assert _new(kb, text, EntityKind.PROJECT) == names
+
+
+def test_facilities_together_in_a_town_stay(kb: KnowledgeBase) -> None:
+    text = (
+        "A Chinese company will build a cement plant and a small power station in Tyup, Kyrgyzstan."
+    )
+    assert len(_new(kb, text, EntityKind.PROJECT)) == 2

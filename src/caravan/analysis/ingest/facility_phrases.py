@@ -421,9 +421,19 @@ def _english_phrase(
         complements.append(f"at the port of {place}")
         absolute = view.start + in_port.start("port")
         place_span = (absolute, absolute + len(place))
+    together = _COORDINATED_BEFORE.search(sentence, 0, start - view.start) is not None
     if place is None and (shared := _shared_place(view, found.end("head") + cursor)) is not None:
         place, place_span = shared  # "a cement plant together with a … station in Tyup"
         complements.append(f"in {place}")
+        together = True
+    if (
+        together
+        and place is not None
+        and re.search(_PLACE_NOUN + r"$", place)
+        and not (capacity or cost or _EN_COST.search(sentence))
+    ):
+        return None  # "a bus plant and a battery plant in the Turkestan region": given only
+        # together, placed only in a region, with nothing of their own (corpus rules 24, 32)
     if sized and place is None:
         return None  # "the 300 MW plant" without its place refers to one named before
     if of_a_kind and (place is None or re.search(_PLACE_NOUN + r"$", place)):
@@ -678,6 +688,13 @@ _EN_OWNER = re.compile(
 _COORDINATED = re.compile(
     r"\s+(?:together\s+with|along\s+with|as\s+well\s+as|and)\s+(?:a|an)\s+[^,.;]{0,60}?"
     r"(?=\s+(?:in|near)\s)"
+)
+
+
+#: A facility coordinated right before this one: "a bus plant and an electric … plant".
+_COORDINATED_BEFORE = re.compile(
+    r"\b(?:plant|factory|station|farm|centre|center|park|terminal|complex|hub|mine|refinery)\s+"
+    r"(?:and|as\s+well\s+as|together\s+with|along\s+with)\s+(?:a|an)\s+$"
 )
 
 

@@ -966,3 +966,31 @@ def test_facilities_together_in_a_town_stay(kb: KnowledgeBase) -> None:
         "A Chinese company will build a cement plant and a small power station in Tyup, Kyrgyzstan."
     )
     assert len(_new(kb, text, EntityKind.PROJECT)) == 2
+
+
+# -- new entities: an English head before its own name -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kazakhstan's new car plant Kostanay Motors Assembly Kazakhstan (KMAK) has gone into"
+            " operation, making Chinese cars.",
+            "Car plant Kostanay Motors Assembly Kazakhstan",
+        ),
+        (
+            "Uzbekistan's bus factory Samarkand Bus Works Company LLC will assemble Chinese buses.",
+            "Bus factory Samarkand Bus Works Company",
+        ),
+    ],
+)
+def test_an_english_head_before_its_own_long_name_names_a_facility(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in _new(kb, text, EntityKind.PROJECT)
+
+
+def test_a_person_after_a_head_is_no_name(kb: KnowledgeBase) -> None:
+    text = "At the plant Chinese Ambassador Zhang Xiao met the workers."
+    assert _new(kb, text, EntityKind.PROJECT) == []

@@ -35,6 +35,7 @@ from caravan.analysis.ingest.named_facilities import (
     listed_units,
     named_facilities,
     named_zones,
+    own_named_facilities,
     quoted_facilities,
 )
 from caravan.analysis.ingest.named_projects import named_projects
@@ -373,6 +374,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
     for name, start, end in [
         *named_facilities(view, gazetteer),
         *quoted_facilities(view, gazetteer),
+        *own_named_facilities(view, gazetteer),  # "car plant Astana Motors … (AMMKZ)"
         *named_zones(view, gazetteer),
         *quoted_zones(view, gazetteer),
         *abbreviated_zones(view, gazetteer),

@@ -28,6 +28,7 @@ __all__ = [
     "listed_units",
     "named_facilities",
     "named_zones",
+    "own_named_facilities",
     "quoted_facilities",
     "zone_tied",
 ]
@@ -287,6 +288,31 @@ def quoted_facilities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tupl
 #: How many sentences after a named facility a sentence referring back to it may tie it.
 _LATER_SENTENCES = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"А-ЯЁA-Z\d])")
+
+
+#: An English head followed by its own name of three capitalised words or more and the
+#: name's abbreviation or legal form: "car plant Astana Motors Manufacturing Kazakhstan (AMMKZ)".
+_EN_OWN_NAME = re.compile(
+    r"\b(?P<head>(?:[a-z-]+\s+)?(?:plant|factory|refinery|smelter|terminal|complex))\s+"
+    r"(?P<name>(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){2,5})"
+    r"(?=\s*\((?-i:[A-Z][A-Z\d]{1,7})\)|\s+(?:LLP|LLC|JSC|Ltd)\b)"
+)
+
+
+def own_named_facilities(
+    view: SentenceView, gazetteer: Gazetteer
+) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each facility an English head names by a name of its own after
+    it, set off by its abbreviation or legal form ("Kazakhstan's multi-brand car plant Astana
+    Motors Manufacturing Kazakhstan (AMMKZ)"), near a country or a Chinese party (rule 1)."""
+    for found in _EN_OWN_NAME.finditer(view.sentence):
+        start, end = view.start + found.start("name"), view.start + found.end("name")
+        if _a_known_project(view, start, end) or _only_a_held_name(view, start, end, gazetteer):
+            continue
+        if not _party_near(view, gazetteer):
+            continue
+        head = found["head"]
+        yield f"{head[:1].upper()}{head[1:]} {found['name']}", start, end
 
 
 def _party_of_it_later(view: SentenceView, head_written: str) -> bool:

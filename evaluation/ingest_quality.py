@@ -312,9 +312,10 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all fourteen",
+    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all sixteen",
     "together (several alone are below the recall goal). Only texts the rules have not read",
-    "measure how far the rules carry.",
+    "measure how far the rules carry: round 14 lifted the two sets it was written on from",
+    "0.62 / 0.44 to 0.91 / 0.92 and changed no proposal on the two fresh sets beside them.",
     "",
 ]
 
@@ -376,6 +377,26 @@ FOURTEENTH_SET_NOTE = [
     "before any rule was written against them; a second, independent labelling agrees with the",
     "first at F1 0.91); their misses and false positives have since been read, by category, to",
     "write the thirteenth round's rules, so they are development material now.",
+    "",
+]
+
+#: What the fifteenth development set's figures can and cannot claim (above its table).
+FIFTEENTH_SET_NOTE = [
+    "The 26 texts of `evaluation/ingest_heldout14/` were written blind as a held-out set and",
+    "first scored once as such after round 13 (P 0.69 / R 0.48, 20 of 42, before any rule was",
+    "written against them; a second, independent labelling agrees with the first at F1 0.89);",
+    "their labels were read again under rules 44–53, and their misses and false positives have",
+    "since been read to write round 14's rules, so they are development material now.",
+    "",
+]
+
+#: What the sixteenth development set's figures can and cannot claim (above its table).
+SIXTEENTH_SET_NOTE = [
+    "The 28 texts of `evaluation/ingest_heldout15/` were written blind as a held-out set and",
+    "first scored once as such after round 13, beside `ingest_heldout14` (P 0.55 / R 0.41, 17",
+    "of 41, before any rule was written against them; a second, independent labelling agrees",
+    "with the first at F1 0.96); their misses and false positives have since been read to write",
+    "round 14's rules, so they are development material now.",
     "",
 ]
 
@@ -458,42 +479,28 @@ DEVELOPMENT_SETS: dict[str, tuple[str, list[str]]] = {
     "ingest_heldout11": ("twelfth", TWELFTH_SET_NOTE),
     "ingest_heldout12": ("thirteenth", THIRTEENTH_SET_NOTE),
     "ingest_heldout13": ("fourteenth", FOURTEENTH_SET_NOTE),
+    "ingest_heldout14": ("fifteenth", FIFTEENTH_SET_NOTE),
+    "ingest_heldout15": ("sixteenth", SIXTEENTH_SET_NOTE),
 }
 
-#: Folders written blind and scored once, that no rule has been written against yet.
+#: Folders written blind as held-out sets, that no rule has been written against.
 FRESH_SETS: dict[str, list[str]] = {
-    "ingest_heldout14": [
-        "The texts of `evaluation/ingest_heldout14/` were written blind as a held-out set (their",
-        "writer never opened the rules, their tests or the extractor's output) and labelled by the",
-        "corpus rules as adopted on 2 December 2026, rules 36–43 included. Scored once, after",
-        "round 13, with the labels as written: P 0.69 / R 0.48 (20 of 42). Its labels were read",
-        "again under rules 44–53 after that score (five changes, listed in its README); no",
-        "extraction rule has been written against it.",
-        "",
-    ],
-    "ingest_heldout15": [
-        "The texts of `evaluation/ingest_heldout15/` were written blind as a held-out set by another",
-        "writer than `ingest_heldout14`'s (who never opened the rules, their tests or the extractor's",
-        "output) and labelled by the corpus rules as adopted on 2 December 2026, rules 36–43",
-        "included. Scored once, after round 13, beside `ingest_heldout14`, with the labels as",
-        "written: P 0.55 / R 0.41 (17 of 41). Its labels were read again under rules 44–53 after",
-        "that score (one flag changed); no extraction rule has been written against it.",
-        "",
-    ],
     "ingest_heldout16": [
         "The texts of `evaluation/ingest_heldout16/` were written blind as a held-out set (their",
         "writer never opened the rules, their tests or the extractor's output) and labelled by the",
         "corpus rules 1–53 as adopted on 2 December 2026. Scored once, after round 13, with the",
-        "labels as written: P 0.45 / R 0.40 (18 of 45); no extraction rule has been written",
-        "against it.",
+        "labels as written: P 0.45 / R 0.40 (18 of 45). Scored again after round 14, which was",
+        "written against `ingest_heldout14` and `ingest_heldout15` only: no proposal changed. No",
+        "extraction rule has been written against it.",
         "",
     ],
     "ingest_heldout17": [
         "The texts of `evaluation/ingest_heldout17/` were written blind as a held-out set by another",
         "writer than `ingest_heldout16`'s (who never opened the rules, their tests or the extractor's",
         "output) and labelled by the corpus rules 1–53. Scored once, after round 13, beside",
-        "`ingest_heldout16`, with the labels as written: P 0.69 / R 0.37 (22 of 60); no",
-        "extraction rule has been written against it.",
+        "`ingest_heldout16`, with the labels as written: P 0.69 / R 0.37 (22 of 60). Scored",
+        "again after round 14 (written against `ingest_heldout14` and `ingest_heldout15` only):",
+        "no proposal changed. No extraction rule has been written against it.",
         "",
     ],
 }

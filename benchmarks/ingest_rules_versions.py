@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             table,
             "",
             "A ratio above 1 means the current rules take longer: they try more patterns per",
-            "sentence (the categories of language added for texts they were not written on).",
+            "sentence (each round of rules adds readers).",
             "The first run builds the gazetteer and fills the word caches (for the current",
             "rules also the pymorphy3 analyser and its lemmas); later runs reuse them.",
         ]

@@ -38,7 +38,7 @@ from rich.table import Table
 
 from caravan import Observatory
 from caravan.model.enums import DatePrecision
-from caravan.model.proposals import FactKind, ProposedFact
+from caravan.model.proposals import DocumentMeta, FactKind, ProposedFact
 from caravan.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,31 +124,37 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def _score(kb: KnowledgeBase, doc: Document) -> DocumentScore:
     """Read one corpus text as `caravan ingest` would and match its proposals."""
-    from caravan.analysis.ingest import propose, read_document
+    from caravan.analysis.ingest import propose
 
-    proposals: list[ProposedFact]
+    text, meta = read_labelled_text(doc)
+    proposals: list[ProposedFact] = list(propose(kb, text, meta))
+    return score_document(doc.expected, proposals)
+
+
+def read_labelled_text(doc: Document) -> tuple[str, DocumentMeta]:
+    """A labelled text and its metadata as `caravan ingest` reads them: a saved page or PDF
+    as it is, a ``.txt`` text without its front matter, whose keys stand for the flags."""
+    from caravan.analysis.ingest import read_document
+
     if doc.path.suffix == ".html":
         read = read_document(doc.path)
-        proposals = list(propose(kb, read.text, read.meta))
-    elif doc.path.suffix == ".pdf":  # PDFs have no standard place for a URL or a language
+        return read.text, read.meta
+    if doc.path.suffix == ".pdf":  # PDFs have no standard place for a URL or a language
         read = read_document(doc.path, url=doc.meta.get("url"), language=doc.meta.get("language"))
-        proposals = list(propose(kb, read.text, read.meta))
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            body = Path(folder) / doc.path.name
-            body.write_text(doc.body, encoding="utf-8")
-            published_on, precision = _publication(doc.meta.get("published_on", ""))
-            read = read_document(
-                body,
-                title=doc.meta.get("title"),
-                publisher=doc.meta.get("publisher"),
-                published_on=published_on,
-                url=doc.meta.get("url"),
-                language=doc.meta.get("language"),
-            )
-            meta = read.meta.model_copy(update={"published_precision": precision})
-            proposals = list(propose(kb, read.text, meta))
-    return score_document(doc.expected, proposals)
+        return read.text, read.meta
+    with tempfile.TemporaryDirectory() as folder:
+        body = Path(folder) / doc.path.name
+        body.write_text(doc.body, encoding="utf-8")
+        published_on, precision = _publication(doc.meta.get("published_on", ""))
+        read = read_document(
+            body,
+            title=doc.meta.get("title"),
+            publisher=doc.meta.get("publisher"),
+            published_on=published_on,
+            url=doc.meta.get("url"),
+            language=doc.meta.get("language"),
+        )
+        return read.text, read.meta.model_copy(update={"published_precision": precision})
 
 
 def _publication(text: str) -> tuple[dt.date | None, DatePrecision]:

@@ -19,14 +19,13 @@ from pathlib import Path
 import numpy as np
 from ingest_labels import Document, ExpectedFact, load_corpus
 from ingest_matching import DocumentScore, Score, score_document
-from ingest_quality import _publication
+from ingest_quality import read_labelled_text
 from scipy.optimize import minimize
 
 from caravan import Observatory
-from caravan.analysis.ingest import read_document
 from caravan.analysis.ingest.proposal_features import NEAR_PREFIX, proposal_features
 from caravan.analysis.ingest.readings import Reading, read_proposals
-from caravan.model.proposals import DocumentMeta, FactKind, ProposedFact
+from caravan.model.proposals import FactKind, ProposedFact
 from caravan.store import KnowledgeBase
 
 __all__ = [
@@ -103,28 +102,7 @@ def read_sets(names: Iterable[str]) -> list[ReadDocument]:
 
 def _read(kb: KnowledgeBase, set_name: str, doc: Document) -> ReadDocument:
     """Read one text as ``ingest_quality.py`` does; label each proposal."""
-    meta: DocumentMeta
-    if doc.path.suffix == ".html":
-        read = read_document(doc.path)
-        text, meta = read.text, read.meta
-    elif doc.path.suffix == ".pdf":
-        read = read_document(doc.path, url=doc.meta.get("url"), language=doc.meta.get("language"))
-        text, meta = read.text, read.meta
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            body = Path(folder) / doc.path.name
-            body.write_text(doc.body, encoding="utf-8")
-            published_on, precision = _publication(doc.meta.get("published_on", ""))
-            read = read_document(
-                body,
-                title=doc.meta.get("title"),
-                publisher=doc.meta.get("publisher"),
-                published_on=published_on,
-                url=doc.meta.get("url"),
-                language=doc.meta.get("language"),
-            )
-            text = read.text
-            meta = read.meta.model_copy(update={"published_precision": precision})
+    text, meta = read_labelled_text(doc)
     readings: list[Reading] = read_proposals(kb, text, meta)
     facts = tuple(r.fact for r in readings)
     score = score_document(doc.expected, facts)

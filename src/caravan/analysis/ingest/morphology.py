@@ -265,6 +265,45 @@ def _unknown_masculine_head(word: str, adjectives: list[Any], written: list[str]
     return None
 
 
+def _lead_parses(words: list[str]) -> tuple[list[Any], bool]:
+    """Parses of the adjectives and head noun that lead a Russian phrase, and whether the head
+    noun was reached; the words stop at the first one the dictionary does not read as either."""
+    parses: list[Any] = []
+    for word in words:
+        if not _CYRILLIC_WORD.fullmatch(word):
+            return parses, False
+        parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
+        if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
+            return parses, False
+        parses.append(parse)
+        if parse.tag.POS == "NOUN":
+            return parses, True
+    return parses, False
+
+
+def _inflected_lead(
+    words: list[str], parses: list[Any], case: str, *, keep_capitals: bool
+) -> str | None:
+    """The phrase with its leading adjectives agreeing with its head noun in ``case`` (a
+    compound adjective changes its last part); None when the dictionary cannot inflect one."""
+    words = list(words)
+    head = parses[-1].tag
+    number = "plur" if "plur" in head else "sing"
+    agreement = {case, number} | ({head.gender} if number == "sing" and head.gender else set())
+    if case == "accs" and head.animacy:
+        agreement |= {head.animacy}
+    for index, parse in enumerate(parses):
+        form = parse.inflect({case, number} if index == len(parses) - 1 else agreement)
+        if form is None:
+            return None
+        prefix = words[index].rpartition("-")[0]
+        written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
+        if keep_capitals and words[index][:1].isupper():
+            written = written[:1].upper() + written[1:]
+        words[index] = f"{prefix}-{written}" if prefix else written
+    return " ".join(words)
+
+
 @functools.lru_cache(maxsize=4096)
 def nominative_phrase(phrase: str) -> str:
     """A Russian noun phrase with its head noun and the adjectives before it in the
@@ -272,36 +311,22 @@ def nominative_phrase(phrase: str) -> str:
     a phrase the dictionary does not read so is returned as written. A compound adjective
     changes its last part ("транспортно-логистического" → "транспортно-логистический")."""
     words = phrase.split(" ")
-    parses: list[Any] = []
-    for word in words:
-        if not _CYRILLIC_WORD.fullmatch(word):
-            return phrase
-        parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
+    parses, headed = _lead_parses(words)
+    if not headed:
+        stop = len(parses)
         if (
-            not parse.is_known
-            and parses
-            and (guess := _unknown_masculine_head(word, parses, words[: len(parses)]))
+            parses
+            and stop < len(words)
+            and _CYRILLIC_WORD.fullmatch(words[stop])
+            and not analyser().parse(words[stop].rpartition("-")[2].casefold())[0].is_known
+            and (guess := _unknown_masculine_head(words[stop], parses, words[:stop]))
         ):
             return guess  # "контейнерного хаба": a loanword noun the dictionary lacks
-        if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
-            return phrase
-        parses.append(parse)
-        if parse.tag.POS == "NOUN":
-            break
-    else:
         return phrase
-    head = parses[-1].tag
-    number = "plur" if "plur" in head else "sing"
-    agreement = {"nomn", number} | ({head.gender} if number == "sing" and head.gender else set())
-    for index, parse in enumerate(parses):
-        form = parse.inflect({"nomn", number} if index == len(parses) - 1 else agreement)
-        if form is None:
-            return phrase
-        prefix = words[index].rpartition("-")[0]
-        written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
-        words[index] = f"{prefix}-{written}" if prefix else written
-    words[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(words)
+    inflected_phrase = _inflected_lead(words, parses, "nomn", keep_capitals=False)
+    if inflected_phrase is None:
+        return phrase
+    return inflected_phrase[:1].upper() + inflected_phrase[1:]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -322,29 +347,7 @@ def phrase_in_case(phrase: str, case: str) -> str:
     ("новый цементный завод", "gent" → "нового цементного завода"), the words after the head
     as written; the phrase as written when the dictionary does not read it so."""
     words = phrase.split(" ")
-    parses: list[Any] = []
-    for word in words:
-        if not _CYRILLIC_WORD.fullmatch(word):
-            return phrase
-        parse = analyser().parse(word.rpartition("-")[2].casefold())[0]
-        if not parse.is_known or parse.tag.POS not in _PHRASE_LEAD | {"NOUN"}:
-            return phrase
-        parses.append(parse)
-        if parse.tag.POS == "NOUN":
-            break
-    else:
+    parses, headed = _lead_parses(words)
+    if not headed:
         return phrase
-    head = parses[-1].tag
-    number = "plur" if "plur" in head else "sing"
-    agreement = {case, number} | ({head.gender} if number == "sing" and head.gender else set())
-    if case == "accs" and head.animacy:
-        agreement |= {head.animacy}
-    for index, parse in enumerate(parses):
-        form = parse.inflect({case, number} if index == len(parses) - 1 else agreement)
-        if form is None:
-            return phrase
-        prefix = words[index].rpartition("-")[0]
-        written = form.word if "ё" in words[index].casefold() else form.word.replace("ё", "е")
-        written = written[:1].upper() + written[1:] if words[index][:1].isupper() else written
-        words[index] = f"{prefix}-{written}" if prefix else written
-    return " ".join(words)
+    return _inflected_lead(words, parses, case, keep_capitals=True) or phrase

@@ -283,7 +283,7 @@ def choose(scores: Sequence[CvScore]) -> CvScore:
 
 
 #: The structure shipped in the network (the CV's choice): features of ``FITTED``, in order.
-SHIPPED = ("interior_origins", "rail_km_all")
+SHIPPED = ("rail_km_all",)
 #: The sourced terms of the shipped structure (those the network applies).
 SHIPPED_FIXED = IN_NETWORK
 #: Whether the shipped fit pairs cases counted from departure with the time from departure.

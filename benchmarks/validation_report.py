@@ -24,7 +24,7 @@ GOALS = (
 )
 
 #: The batches whose train cases chose the rail service and fit the parameters.
-CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
 
 #: Held-out batches reported apart, then together.
 BATCHES = (
@@ -54,11 +54,17 @@ BATCHES = (
         "choice on batches 1–10)",
         ("10",),
     ),
-    ("batches 1–10 together (each seen before the choice on batches 1–10)", CHOICE_BATCHES),
+    ("batches 1–10 together (each seen before the choice on batches 1–10)", CHOICE_BATCHES[:10]),
+    (
+        "batch 11 (added after the choice on batches 1–10, seen at no choice, then before the "
+        "choice on batches 1–11)",
+        ("11",),
+    ),
+    ("batches 1–11 together (each seen before the choice on batches 1–11)", CHOICE_BATCHES),
 )
 
 #: How a batch added after the last choice is labelled (each, then together, then all).
-LATER = "added after the choice on batches 1–10, seen at no choice"
+LATER = "added after the choice on batches 1–11, seen at no choice"
 
 
 def batch_groups(rows: Sequence[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -82,13 +88,13 @@ it, the published border crossing, minimising time. Nothing is tuned per case.
 Cases are split once, in the file (`split` column, declared with each case; batch 2's
 split was declared before any of its cases was routed: within each kind, its cases sorted
 by id are alternately `test`, `train`, `test`, …). Only the
-parameters in the table below are fitted, on the `train` cases of batches 1–10 with a
-typical published time (non-negative least squares on relative errors; **batches 1–10 have
+parameters in the table below are fitted, on the `train` cases of batches 1–11 with a
+typical published time (non-negative least squares on relative errors; **batches 1–11 have
 now been seen**: batches 7 and 8 were routed once after the choice on batches 1–6, batch 9
-once after the choice on batches 1–8, batch 10 once after the choice on batches 1–9, their
-errors reported, and their train cases joined the later choices below; the cases of batches
-11 and later joined neither the fit nor any choice, so that every case of them tests the
-shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
+once after the choice on batches 1–8, batch 10 once after the choice on batches 1–9, batch
+11 once after the choice on batches 1–10, their errors reported, and their train cases
+joined the later choices below; the cases of batches 12 and later joined neither the fit
+nor any choice, so that every case of them tests the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
 model's low time. Cases that are not comparable with the model (the reason is given) are
 routed and listed apart, outside the fit and the summaries.
 
@@ -108,7 +114,7 @@ wait with the dwell only at interior hubs without a frequency, and the wait on t
 dwell. On the same 15 train cases the rule chose **the wait on top of the interior origin
 dwell, with one stop rate** (least mean LOO error, in the routing without the wait as in
 the routing with it: see the table), and that is shipped. The table below is recomputed in each run on the train cases of
-the batches of the latest choice (now batches 1–10).
+the batches of the latest choice (now batches 1–11).
 The held-out cases of **batches 1 and 2** had been seen before this choice (earlier
 versions of this report showed them), so they are not a clean test of it; the held-out
 cases of **batch 3** (`batch` column) were added with a pre-declared split and had not
@@ -295,6 +301,28 @@ which holds the wait for a sailing (104 h in all against 22 h and 18 h published
 sailings told at 44–48 h by travellers (boarding to landing) are too short at the 20 h of
 sailing; the truck's 6 h against 58 h is the road border at Khorgos (51 h, CPMM's
 clearance for the crossing).
+
+**The choice on batches 1–11.** Batch 11 was routed once at no choice (rail + Caspian 36.7 %
+/ 483.3 % on its 7 held-out cases, road 868.3 % on 1) and then joined the choice; nothing in
+the data or the rules was changed after it was seen. Choices, by the same rules on the 39
+train cases of batches 1–11 (batch 11 adds one rail train case; its other train cases have
+no rail), in the order they were made: (1) the rail service, under the structure shipped
+before: each case at its published service 23.9 % mean LOO error against 24.2 % as block
+trains and 24.6 % as wagonload; unchanged. (2) The structure, each case at its service: the
+sourced departure wait with the interior origin dwell and one stop rate scores 23.872 %,
+the same without the dwell 23.881 %; rounded to 0.1 % as the rule compares, both are 23.9 %,
+and the tie goes to the fewer fitted parameters, so **the interior origin dwell leaves the
+structure again** (its value is now 0 h; fitted at 50.8 h on batches 1–10) and the stop
+rate is refitted to 23.2 h per 1000 km. The two structures have now traded places three
+times on differences under 0.01 points of mean error: on these cases the data do not tell
+them apart. Under the new structure the service comparison still takes the published
+service (23.9 % against 24.2 % and 25.8 %), China's rail at CPMM's speed with the fitted
+stops scores 23.9 % against 38.7 % for China's block trains at 1,300 km a day, the shipped
+border rules 23.9 % against 24.8 % with China's published block-train clearance, and no
+structure paired by `counts_from` does better (24.0 % at best). (3) Cases without rail stay
+paired by `counts_from` (55.4 % mean absolute error against 261.3 % door to door on the 15
+train cases without rail). This choice was committed before any case of batch 12 was
+routed.
 
 **The errors read by cause (batches 1–10).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,

@@ -7,9 +7,8 @@ sailing or, where a departure frequency is published, for the next train
 (``caravan.network.departures``), and, on the road, the drivers' hours (one driver drives at most 9 h a day). Each component has a typical value and a low
 and a high one; ``docs/network-model.md`` says how a route's range is built from them.
 
-Two parameters are fitted on published times, never read from a source (``FITTED``: the
-dwell where a rail leg starts in China's interior and the stops per 1000 rail km);
-everything else comes from sources or stated assumptions.
+One parameter is fitted on published times, never read from a source (``FITTED``: the
+stops per 1000 rail km); everything else comes from sources or stated assumptions.
 """
 
 from __future__ import annotations
@@ -52,15 +51,14 @@ TIME_ASSUMPTIONS = {
 XINJIANG_PLACES = "asm-time-xinjiang-places"
 
 #: Parameters fitted on published door-to-door times (benchmarks/validate_routes.py).
-#: Their structure (a dwell where a rail leg starts in China's interior and one stop rate
-#: per km, on top of the sourced wait for the next train) was chosen among candidates by
-#: leave-one-out cross-validation on the training cases (``validate_routes.py --cv``).
-FITTED = ("rail_origin_dwell_h", "rail_stop_h_per_1000km")
+#: Their structure (one stop rate per km, on top of the sourced wait for the next train) was
+#: chosen among candidates by leave-one-out cross-validation on the training cases
+#: (``validate_routes.py --cv``); the interior origin dwell is not in it (zero in the data).
+FITTED = ("rail_stop_h_per_1000km",)
 
 #: Whether a rail leg starting at a hub with a published frequency waits for the next train
 #: (half a headway; nothing fitted). Chosen with ``FITTED`` by the same cross-validation,
-#: which preferred the wait with the interior origin dwell and one stop rate to the
-#: structures without the wait.
+#: which preferred the wait with one stop rate to the structures without the wait.
 DEPARTURE_WAIT = True
 
 #: Name of the departure-wait parameter on an edge (its range is 0 to a whole headway).

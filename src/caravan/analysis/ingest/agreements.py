@@ -306,6 +306,9 @@ _TAIL_END = re.compile(
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
     # what the document does, its predicate: "соглашение о … позволяет перевозить …"
     r"|\s+(?:позволя|предусматрива|разреша|регулиру|устанавлива|обязыва)(?:ет|ют)\s"
+    # its value, a figure of the deal and no word of its title: "контракт на строительство
+    # завода стоимостью около 200 млн долларов", "a contract worth $1.2 billion"
+    r"|\s+(?:стоимостью|на\s+(?:общую\s+)?сумму|worth|valued\s+at)\s"
 )
 #: A short participle, the predicate, which no title goes on after: "соответствующие
 #: соглашения уже подписаны", "соглашение о … подписано в Пекине".

@@ -64,6 +64,61 @@ _EN_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) 
 _RU_MONTH = r"(?P<rumonth>" + "|".join(_MONTHS_RU) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+#: Days written as ordinal words: "the fourth of March", "четвертого марта".
+_EN_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_RU_ORDINAL_STEMS = [
+    "перв",
+    "втор",
+    "трет",
+    "четверт",
+    "пят",
+    "шест",
+    "седьм",
+    "восьм",
+    "девят",
+    "десят",
+    "одиннадцат",
+    "двенадцат",
+    "тринадцат",
+    "четырнадцат",
+    "пятнадцат",
+    "шестнадцат",
+    "семнадцат",
+    "восемнадцат",
+    "девятнадцат",
+    "двадцат",
+]
+_EN_ORDINAL = (
+    r"(?P<enord>(?:(?:twenty|thirty)[\s-])?(?:"
+    + "|".join(sorted(_EN_ORDINALS, key=len, reverse=True))
+    + r")|thirtieth)"
+)
+_RU_ORDINAL = (
+    r"(?P<ruord>(?:(?:двадцать|тридцать)\s+)?(?:"
+    + "|".join(sorted(_RU_ORDINAL_STEMS, key=len, reverse=True)).replace("четверт", "четв[её]рт")
+    + r"|тридцат)(?:ьего|его|ого|ое|ье))"
+)
 _SINCE = r"(?P<since>\b(?:since|starting|from|с|начиная\s+с|со)\s+)?"
 
 _PART_OF_YEAR = r"(?:early|mid|late|(?:the\s+)?(?:beginning|middle|end|start|first\s+half|second\s+half|spring|summer|autumn|fall|winter)\s+of)"
@@ -87,6 +142,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
         (_SINCE + r"\b" + _EN_MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", DatePrecision.DAY),
         (_SINCE + r"\b" + _DAY + r"\s+(?:of\s+)?" + _EN_MONTH + r"\b", DatePrecision.DAY),
         (_SINCE + r"\b" + _DAY + r"\s+" + _RU_MONTH + r"(?:\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?)?(?![а-я])", DatePrecision.DAY),
+        (_SINCE + r"\b(?:the\s+)?" + _EN_ORDINAL + r"\s+of\s+" + _EN_MONTH + r"(?:,?\s+" + _YEAR + r")?\b", DatePrecision.DAY),
+        (_SINCE + r"(?<![\w-])" + _RU_ORDINAL + r"\s+" + _RU_MONTH + r"(?:\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?)?(?![а-я])", DatePrecision.DAY),
         (_SINCE + r"\b" + _EN_MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b", DatePrecision.MONTH),
         (_SINCE + r"\b" + _RU_MONTH + r"\s+" + _YEAR + r"(?:\s*(?:года|году|г\.))?", DatePrecision.MONTH),
         (r"\b(?:(?P<since>since|starting\s+in|from|с|со|начиная\s+с)|in|by|for|during|of|until|in\s+the\s+year|в|во|до|к|за|по\s+итогам)\s+" + _YEAR + r"(?:\s*(?:году|года|год|г\.))?(?!\d)(?!\s*(?:km|км|%|million|billion|тонн|млн|млрд))", DatePrecision.YEAR),
@@ -251,7 +308,11 @@ def _mention(
 ) -> DateMention | None:
     groups = match.groupdict()
     month = _month_of(groups)
-    day = int(groups.get("dnum") or groups.get("day") or 1) if precision is DatePrecision.DAY else 1
+    day = (
+        int(groups.get("dnum") or groups.get("day") or _ordinal_day(groups) or 1)
+        if precision is DatePrecision.DAY
+        else 1
+    )
     inferred = groups.get("year") is None
     if inferred and reference is None:
         return None
@@ -270,6 +331,24 @@ def _mention(
     if since and precision is not DatePrecision.YEAR:
         start = match.end("since")
     return DateMention(start, match.end(), date, precision, since, inferred)
+
+
+def _ordinal_day(groups: dict[str, str | None]) -> int | None:
+    """The day an ordinal word gives: "fourth" 4, "twenty-first" 21, "четвертого" 4."""
+    if groups.get("enord"):
+        words = re.split(r"[\s-]+", (groups["enord"] or "").casefold())
+        tens = {"twenty": 20, "thirty": 30}.get(words[0], 0) if len(words) > 1 else 0
+        last = words[-1]
+        return tens + (30 if last == "thirtieth" else _EN_ORDINALS.index(last) + 1)
+    if groups.get("ruord"):
+        words = (groups["ruord"] or "").casefold().replace("ё", "е").split()
+        tens = {"двадцать": 20, "тридцать": 30}.get(words[0], 0) if len(words) > 1 else 0
+        last = words[-1]
+        if last.startswith("тридцат"):
+            return 30
+        stem = max((s for s in _RU_ORDINAL_STEMS if last.startswith(s)), key=len)
+        return tens + _RU_ORDINAL_STEMS.index(stem) + 1
+    return None
 
 
 def _month_of(groups: dict[str, str | None]) -> int | None:

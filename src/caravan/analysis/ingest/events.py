@@ -513,6 +513,9 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     inside = [p for p in projects if p.start >= segment[0] and p.end <= segment[1]]
     if inside:
         return nearest(inside, start, end)
+    apposed = _apposed_after_plural(view, projects, segment)
+    if apposed is not None:
+        return apposed
     if _WORKS_OF_WHICH.match(view.text, segment[0]):
         # "the Vahdat-Yavan railway, construction of which began in 2014", "на ветке
         # Вахдат-Яван, строительство которых началось": the antecedent's works
@@ -564,6 +567,40 @@ _SECTION_BEFORE = re.compile(r"(?<![\w-])(?:участ\w*|отрез\w*)\s+[«\"
 _SECTION_AFTER = re.compile(r"[»\"]?\s+(?:section|stretch)\b", re.IGNORECASE)
 #: A name made of its ends: "Достык — Мойынты", "Dostyk-Moiynty".
 _ENDS = re.compile(r"\w[\w']*\s?[-–—]\s?\w")
+
+
+#: A plural noun of lines or facilities: "two new railways", "три завода".
+_PLURAL_KIND = re.compile(
+    r"\b(?:railways|railroads|rail\s+lines|lines|roads|highways|pipelines|plants|power\s+stations"
+    r"|bridges|tunnels|terminals)\b"
+    r"|(?<![\w-])(?:железные\s+дороги|железных\s+дорог|линии|линий|дороги|дорог|заводы|заводов"
+    r"|электростанции|электростанций|терминалы|терминалов)(?![\w-])",
+    re.IGNORECASE,
+)
+#: What may stand between the names of an apposed list: commas, "and", "и".
+_LIST_GLUE = re.compile(r"[\s,]*(?:\band\b|(?<![\w-])и(?![\w-]))?[\s,]*", re.IGNORECASE)
+
+
+def _apposed_after_plural(
+    view: SentenceView, projects: list[Match], segment: tuple[int, int]
+) -> Match | None:
+    """The first project of a list set off by commas right after a clause with a plural noun of
+    its kind: "Kazakhstan put two new railways into service, Zhezkazgan-Beineu and
+    Arkalyk-Shubarkol, at a ceremony", "…two new railways, X and Y, into service"."""
+    if not _PLURAL_KIND.search(view.text, segment[0], segment[1]) or segment[1] >= view.end:
+        return None
+    following = view.segment_of(segment[1] + 2)
+    listed = [p for p in projects if following[0] <= p.start and p.end <= following[1]]
+    if not listed:
+        return None
+    rest = view.text[following[0] : following[1]]
+    named = [m for m in view.matches if following[0] <= m.start and m.end <= following[1]]
+    for match in sorted(named, key=lambda m: m.start, reverse=True):  # the list's known names
+        a, b = match.start - following[0], match.end - following[0]
+        rest = rest[:a] + "," + rest[b:]
+    # names of its own, made of their ends ("Arkalyk-Shubarkol", a line not yet held)
+    leftover = re.sub(r"(?-i:[A-ZА-ЯЁ][\w'’]*(?:[-–—][A-ZА-ЯЁ][\w'’]*)+)", ",", rest)
+    return listed[0] if _LIST_GLUE.fullmatch(leftover) else None
 
 
 def _named_by_its_ends(view: SentenceView, project: Match) -> bool:

@@ -11,7 +11,11 @@ only with a cue: a capacity or a cost in the phrase, or a step of building, a pl
 agreement or an investment in the sentence; in English an indefinite phrase ("a", "an",
 "one", "a second"), since "the plant" refers to one already named, unless the text has not used
 the head before and the phrase says its plan ("the … plant planned in Kyrgyzstan") or is named
-by one unknown word ("the Zhongding logistics park"). A kind counted ("три ветровые
+by one unknown word ("the Zhongding logistics park"); any head written in lower case or as an
+abbreviation, in a text that names China or a Chinese party, is a facility when an unknown name of
+one to three words stands before it at that name's first use ("the Gadyn gas-collecting station",
+"the Yukori Pskem HPP", then "the Karateren HPP"), while a capitalised head belongs to a body's
+own name ("the National Institute of …"). A kind counted ("три ветровые
 электростанции") is no project unless one place is given for each; a head left out after one
 ("и одна солнечная мощностью 0,3 ГВт") is borrowed. Heads of strength "named" ("deposit") are
 read only by ``named_facilities``. A weak head
@@ -223,7 +227,7 @@ def _english(view: SentenceView, gazetteer: Gazetteer) -> Iterator[FacilityPhras
     pattern, _ = _en_heads()
     for found in pattern.finditer(sentence):
         head = _en_head_of(found["head"])
-        if head is None or (head.head == "HPP" and found["head"] != "HPP"):
+        if head is None or (head.head.isupper() and found["head"] != head.head):
             continue
         if sentence[found.end() : found.end() + 1] == "'" or sentence[found.end() :].startswith(
             "’"
@@ -306,11 +310,19 @@ def _english_phrase(
     first_mention = (
         (
             determiner == "the"
-            and (
-                described is not None
-                or (head.head in _NAMED_BY_A_WORD and _unknown_name_first(view, modifiers, found))
-            )
+            and described is not None
             and _first_mention(view, found["head"], view.start + found.start("head"))
+        )
+        or (  # "the Karateren HPP" after "the Yukori Pskem HPP": its own name, its own plant
+            determiner == "the"
+            and (
+                head.head in _NAMED_BY_A_WORD
+                or (not found["head"].istitle() and _CHINESE.search(view.text) is not None)
+            )
+            and _unknown_name_first(view, modifiers, found)
+            and _first_mention(
+                view, " ".join([*modifiers, found["head"]]), view.start + found.start("head")
+            )
         )
         or (
             determiner in ("its", "their")
@@ -553,18 +565,63 @@ _NAMED_BY_A_WORD = frozenset(
 
 
 def _unknown_name_first(view: SentenceView, modifiers: list[str], found: re.Match[str]) -> bool:
-    """True when the first modifier is a name the knowledge base does not hold and the others
-    are lower case ("the Zhongding logistics park", "the Kambarata-1 hydropower plant", a
-    name with a second capital: "the QazTechna plant")."""
-    if not modifiers or any(m[:1].isupper() for m in modifiers[1:]):
+    """True when the first modifiers (one to three capitalised words) are a name the knowledge
+    base does not hold and the others are lower case ("the Zhongding logistics park", "the
+    Kambarata-1 hydropower plant", "the Yukori Pskem HPP", a name with a second capital: "the
+    QazTechna plant")."""
+    named = 1
+    while (
+        named < min(3, len(modifiers))
+        and _NAME_WORD.fullmatch(modifiers[named])
+        and modifiers[named].casefold() not in _COMMON_NAME_WORDS
+    ):
+        named += 1  # "the Yukori Pskem HPP": a name of two or three words
+    if not modifiers or any(m[:1].isupper() for m in modifiers[named:]):
         return False
     at = view.sentence.rfind(modifiers[0], 0, found.start("head"))
-    if not re.fullmatch(r"[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?\d{0,2}", modifiers[0]) or at <= 0:
+    if not all(_NAME_WORD.fullmatch(m) for m in modifiers[:named]) or at <= 0:
         return False  # lower case, an abbreviation or a capital that opens the sentence
     if view.sentence[at - 1] in '"“«':
         return False  # a quoted name is read by the name rules
     return not any(m.start <= view.start + at < m.end for m in view.matches)
 
+
+#: China or a Chinese party named in a text: the tie a named facility needs (corpus rule 17).
+_CHINESE = re.compile(r"\bChin(?:a|ese)\b")
+
+#: Capitalised common words after a name make it a company's or a body's ("the Zhongding
+#: Logistics park": Zhongding Logistics' park), not a facility's own name of several words.
+_COMMON_NAME_WORDS = frozenset(
+    [
+        "logistics",
+        "industrial",
+        "industry",
+        "trade",
+        "trading",
+        "energy",
+        "power",
+        "gas",
+        "oil",
+        "mining",
+        "metals",
+        "group",
+        "holding",
+        "international",
+        "investment",
+        "development",
+        "construction",
+        "engineering",
+        "company",
+        "corporation",
+        "transport",
+        "national",
+        "state",
+        "central",
+    ]
+)
+
+#: A word of a facility's own name: "Zhongding", "Kambarata-1", "QazTechna".
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+(?:[A-Z][a-z]+)?(?:-?\d{1,2})?")
 
 #: Held places that are a crossing's station, not a town a plant is named after.
 _POSTS = frozenset({PlaceKind.BORDER_POST, PlaceKind.GAUGE_CHANGE_STATION, None})

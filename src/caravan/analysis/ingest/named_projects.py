@@ -13,7 +13,8 @@
 
 A facility named after a known place ("Termez Cargo Centre") is that place's, a centre of
 study or media ("China Studies Center", "director of the … Center") an organisation, and a
-quoted description of a supply ("Provision of Specialized Equipment …") no project.
+quoted description of a supply ("Provision of Specialized Equipment …") no project, and a name
+followed by a company's legal form ("… Elements Plant LLC") the company's.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ _HEADED_BY = re.compile(
     r"\b(?:director|head|chairman|chief|president|rector)\s+of\s+(?:the\s+)?$", re.I
 )
 _HEAD_WORD = re.compile(r"Center|Centre|Park|Hub|Terminal|Zone|Plant|Factory|Smelter|Refinery")
+#: A company's legal form right after a name: the name is the company's, not a facility's.
+_LEGAL_FORM_AFTER = re.compile(
+    r",?\s*(?-i:LLC|LLP|JSC|PLC|Ltd|Co\.|Inc|Corp|GmbH|ТОО|ООО|ОсОО|АО)\b"
+)
 #: First words of a capitalised run that are no part of a name.
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|In|At|On|New)\s+")
 
@@ -127,6 +132,8 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
                 # zone named after its town is a zone (rule 19), not the town's facility
             if _HEADED_BY.search(view.text, max(0, start - 30), start):
                 continue  # "director of the … Center": an organisation
+            if _LEGAL_FORM_AFTER.match(view.text, start + len(name.strip())):
+                continue  # "Kashki Rare Earth Elements Plant LLC": a company's name
             yield from _unknown(view, name.strip(), start, start + len(name.strip()))
 
 

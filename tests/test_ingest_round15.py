@@ -1,0 +1,208 @@
+"""Capabilities of round 15 (issue #12), written against the sixteenth and seventeenth sets'
+misses as general ways of naming a new facility or writing a date, each checked with sentences written for the
+test, with cases that must not fire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan.analysis.ingest.dates import find_dates
+from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.proposals import EntityKind, ProposedAgreement
+from caravan.store import KnowledgeBase
+from ingest_helpers import events_in, new_entity_names, proposals_from
+
+# -- a facility named by an unknown name before its head ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Sarybulak gas-collecting station was built together with China's CNPC.",
+            "Sarybulak gas-collecting station",
+        ),
+        (
+            "A Chinese contractor will modernise the Tash-Kumyr CHP, the government said.",
+            "Tash-Kumyr CHP",
+        ),
+        (
+            "China Energy Engineering and the ministry discussed the Upper Chatkal HPP.",
+            "Upper Chatkal HPP",
+        ),
+        (
+            "Kyrgyzstan and China discussed the Kokomeren HPP and the Suusamyr HPP.",
+            "Suusamyr HPP",
+        ),
+    ],
+)
+def test_an_unknown_name_before_a_facility_head_is_a_new_project(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in new_entity_names(kb, text, EntityKind.PROJECT)
+
+
+def test_two_names_of_one_head_are_two_facilities_and_a_name_said_again_is_one(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "A Chinese power company will build the Kokomeren HPP (300 MW), the Suusamyr HPP"
+        " (150 MW) and later the Kokomeren HPP's second unit."
+    )
+    names = new_entity_names(kb, text, EntityKind.PROJECT)
+    assert names.count("Kokomeren HPP") == 1
+    assert "Suusamyr HPP" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no tie to China or a Chinese party anywhere in the text (corpus rule 17)
+        "The Sarybulak gas-collecting station was built by Turkmengaz in 2019.",
+        # a capitalised head is a body's own name, not a facility
+        "The National Institute of Mountain Studies signed a memorandum with a Chinese university.",
+        "Experts of the Republican Centre of Space Communication met Chinese colleagues.",
+        # no name before the head
+        "A Chinese company repaired the gas-collecting station in 2019.",
+    ],
+)
+def test_no_new_facility_without_a_name_a_tie_or_with_a_bodys_head(
+    kb: KnowledgeBase, text: str
+) -> None:
+    names = new_entity_names(kb, text, EntityKind.PROJECT)
+    assert not any("station" in n or "Institute" in n or "Centre" in n for n in names), names
+
+
+# -- days written as ordinal words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Документ подписан четвертого марта в Душанбе.", dt.date(2014, 3, 4)),
+        ("Соглашение подписали двадцать первого июня 2015 года.", dt.date(2015, 6, 21)),
+        ("Линию открыли тридцать первого декабря 2016 года.", dt.date(2016, 12, 31)),
+        ("The memorandum was signed on the fourth of March.", dt.date(2014, 3, 4)),
+        ("The line opened on the twenty-second of May, 2019.", dt.date(2019, 5, 22)),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word_is_a_date(text: str, day: dt.date) -> None:
+    found = find_dates(text, dt.date(2014, 3, 10))
+    assert [(m.date, m.precision) for m in found] == [(day, DatePrecision.DAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first of the projects opened in Osh.",
+        "Работы второго этапа начнутся скоро.",
+        "Третьего дня делегация уехала.",
+        "the second of the two lines",
+    ],
+)
+def test_an_ordinal_word_without_a_month_is_no_date(text: str) -> None:
+    assert find_dates(text, dt.date(2014, 3, 10)) == []
+
+
+def test_a_document_signed_on_a_day_in_words_takes_that_date(kb: KnowledgeBase) -> None:
+    text = (
+        "Китайская компания заключила соглашение с ОАО «Таджиктрансгаз» о создании совместной"
+        " компании. Документ подписан четвертого марта в Душанбе."
+    )
+    signed = [
+        f.payload.signed_on
+        for f in proposals_from(kb, text, dt.date(2014, 3, 5))
+        if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert signed == [dt.date(2014, 3, 4)]
+
+
+# -- a name followed by a company's legal form is the company's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A company was registered in Kyrgyzstan, Kashka Rare Metals Plant LLC, with Chinese founders.",
+        "Its partner is Orda Building Materials Factory Ltd., owned by a Chinese group.",
+    ],
+)
+def test_a_facility_like_name_with_a_legal_form_is_no_new_project(
+    kb: KnowledgeBase, text: str
+) -> None:
+    names = new_entity_names(kb, text, EntityKind.PROJECT)
+    assert not any(n.endswith(("Plant", "Factory")) for n in names), names
+
+
+def test_the_same_name_without_a_legal_form_is_a_new_project(kb: KnowledgeBase) -> None:
+    text = "A Chinese investor will build the Kashka Rare Metals Plant in Kyrgyzstan."
+    assert "Kashka Rare Metals Plant" in new_entity_names(kb, text, EntityKind.PROJECT)
+
+
+# -- a document's value is no part of its name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "В ноябре 2014 года АО «Узхимпром» заключило с китайской компанией контракт на"
+            " строительство шинного завода стоимостью около 200 миллионов долларов.",
+            "Контракт на строительство шинного завода",
+        ),
+        (
+            "В марте 2019 года стороны подписали соглашение о строительстве цементного завода на"
+            " сумму 150 миллионов долларов с китайской компанией.",
+            "Соглашение о строительстве цементного завода",
+        ),
+    ],
+)
+def test_an_agreement_named_before_its_value_is_named_without_it(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    names = [
+        f.payload.name
+        for f in proposals_from(kb, text, dt.date(2019, 6, 1))
+        if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert name in names, names
+
+
+# -- a list of held lines set off after a plural noun of their kind ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan put two new railways into service, Zhezkazgan-Beineu and Arkalyk-Shubarkol,"
+        " at a ceremony on 22 August 2014.",
+        "Kazakhstan put two new railways, Zhezkazgan-Beineu and Arkalyk-Shubarkol, into service"
+        " on 22 August 2014.",
+    ],
+)
+def test_a_held_line_listed_after_a_plural_noun_takes_the_status(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = {(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))}
+    assert ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE, dt.date(2014, 8, 22)) in (
+        events
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list after the comma holds other words than names: no apposition
+        "Kazakhstan put two new railways into service, said the ministry, and the"
+        " Zhezkazgan-Beineu line was one of them.",
+        # no plural noun of the kind: the clause after the comma is its own
+        "The president opened a hospital on 22 August 2014, Zhezkazgan-Beineu works went on.",
+    ],
+)
+def test_no_apposed_list_without_a_plural_noun_or_with_other_words(
+    kb: KnowledgeBase, text: str
+) -> None:
+    events = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
+    assert ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE) not in events

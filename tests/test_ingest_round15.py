@@ -206,3 +206,59 @@ def test_no_apposed_list_without_a_plural_noun_or_with_other_words(
 ) -> None:
     events = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
     assert ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE) not in events
+
+
+# -- names in a list of regions are regions -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Eight more projects will be finished this year in Turkestan, Kostanay, East"
+            " Kazakhstan and Kyzylorda regions, a Chinese official said.",
+            "Kostanay",
+        ),
+        (
+            "The plants are to be built by a Chinese company in the Jizzakh and Tashkent regions.",
+            "Jizzakh",
+        ),
+    ],
+)
+def test_a_name_in_a_list_of_regions_is_no_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name not in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+def test_a_town_in_a_list_of_towns_is_still_a_place(kb: KnowledgeBase) -> None:
+    text = "A Chinese company opened plants in Kostanay and Almaty."
+    assert "Kostanay" in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+# -- a Russian title that opens its sentence ends before its predicate ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Соглашение по проекту было подписано 15 октября 2009 года.", "Соглашение по проекту"),
+        (
+            "Соглашение о строительстве дороги подписано 15 октября 2009 года в Бишкеке.",
+            "Соглашение о строительстве дороги",
+        ),
+        (
+            "Меморандум о сотрудничестве в области энергетики был подписан 4 января 2022 года.",
+            "Меморандум о сотрудничестве в области энергетики",
+        ),
+    ],
+)
+def test_a_russian_title_opening_a_sentence_ends_before_its_verb_and_date(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    names = [
+        f.payload.name
+        for f in proposals_from(kb, text, dt.date(2022, 6, 1))
+        if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert names == [name]

@@ -1100,7 +1100,13 @@ def _titles(
         (view.start + m.start(), view.start + m.end())
         for m in _CAPITALISED_TITLE.finditer(sentence)
     ]
-    found += [(view.start + m.start(), view.start + m.end()) for m in _RU_TITLE.finditer(sentence)]
+    found += [
+        (
+            view.start + m.start(),
+            _russian_title_end(view, view.start + m.start(), view.start + m.end()),
+        )
+        for m in _RU_TITLE.finditer(sentence)
+    ]
     for index, (start, end) in enumerate(found):
         title = view.text[start:end]
         if index < quoted and _quoted_speech(title):
@@ -1121,6 +1127,27 @@ def _titles(
             continue
         spans.append((start, end))
         yield start, end, _known_title(title, titles), None
+
+
+#: A verb after a Russian title: its predicate, which the title does not go on after.
+_RU_TITLE_VERB = re.compile(
+    r"\s+(?:был[аио]?|будет|будут|подписал[аио]?|подписали|заключил[аио]?|заключили|поставил[аи]?"
+    r"|скрепил[аи]?|вступ\w+|позволя\w+|предусматрива\w+)(?![\w-])"
+)
+
+
+def _russian_title_end(view: SentenceView, start: int, end: int) -> int:
+    """Where a Russian title read up to the next comma ends: before its predicate ("Соглашение
+    по проекту было подписано 15 октября 2009 года": the title is "Соглашение по проекту") or a
+    date in it."""
+    title = view.text[start:end]
+    cuts = [len(title)]
+    if (predicate := _SHORT_PARTICIPLE.search(title)) is not None:
+        cuts.append(predicate.start())
+    if (verb := _RU_TITLE_VERB.search(title)) is not None:
+        cuts.append(verb.start())
+    cuts += [d.start - start for d in view.dates if start < d.start < end]
+    return start + len(_DANGLING_PREPOSITION.sub("", title[: min(cuts)]).rstrip())
 
 
 def _quoted_speech(quoted: str) -> bool:

@@ -595,6 +595,12 @@ def serves_a_world_region(name: str) -> bool:
 #: An administrative unit's noun after a name: the name is the region's, not the town's
 #: (regions are not labelled; a city that is a region of its own is read apart, rule 22).
 _UNIT_AFTER = re.compile(r"^\s+(?:region|province|oblast|district|county|prefecture)\b")
+#: A name in a list of regions: "in Turkestan, Kostanay, East Kazakhstan and Kyzylorda regions",
+#: "in the Jizzakh and Tashkent regions", "в Жамбылской и Туркестанской областях".
+_LISTED_UNITS_AFTER = re.compile(
+    r"^(?:\s*,\s*(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?)*,?\s+and\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))?\s+(?:regions|provinces|oblasts|districts)\b"
+)
 
 
 #: Words after a name that make it a language: "in Kazak it means …".
@@ -622,8 +628,10 @@ def world_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             view.text[max(view.start, item.start - 40) : item.start]
         ):
             continue  # "…, Xinhua reported", "сообщает Синьхуа": who reports, not a place
-        if _UNIT_AFTER.match(view.text[item.end : item.end + 40]):
-            continue  # "in Jizzakh province", "in Moscow region": the region, not its town
+        if _UNIT_AFTER.match(view.text[item.end : item.end + 40]) or _LISTED_UNITS_AFTER.match(
+            view.text[item.end : item.end + 120]
+        ):
+            continue  # "in Jizzakh province", "in the Jizzakh and Tashkent regions": regions
         if any(a < item.end and item.start < b for a, b in persons):
             continue  # a person's or an organisation's name, by the model
         if not item.chinese and not _cue(view, item, found):

@@ -10,9 +10,9 @@ import pytest
 
 from caravan.analysis.ingest.dates import find_dates
 from caravan.model.enums import DatePrecision, ProjectStatus
-from caravan.model.proposals import EntityKind, ProposedAgreement
+from caravan.model.proposals import EntityKind, FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, new_entity_names, proposals_from
+from ingest_helpers import events_in, figures_in, new_entity_names, proposals_from
 
 # -- a facility named by an unknown name before its head ----------------------------------------
 
@@ -262,3 +262,68 @@ def test_a_russian_title_opening_a_sentence_ends_before_its_verb_and_date(
         if isinstance(f.payload, ProposedAgreement)
     ]
     assert names == [name]
+
+
+# -- the lettered lines of the Central Asia – China gas pipeline --------------------------------
+
+
+def test_lines_a_b_and_c_are_the_held_pipeline_not_line_d(kb: KnowledgeBase) -> None:
+    text = (
+        "Line A went into operation in December 2009. Construction of Line D is expected to begin"
+        " at the end of this year."
+    )
+    events = {(e.project_id, e.status) for e in events_in(proposals_from(kb, text))}
+    assert ("prj-ca-china-gas-pipeline-abc", ProjectStatus.IN_SERVICE) in events
+    assert ("prj-ca-china-gas-pipeline-line-d", ProjectStatus.IN_SERVICE) not in events
+
+
+# -- a completion that is due is a planned opening, not a state ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "year"),
+    [
+        (
+            "Строительство вторых путей Достык-Мойынты должно быть завершено в 2025 году.",
+            "prj-dostyk-moyinty-second-track",
+            2025,
+        ),
+        (
+            "Железная дорога Китай — Кыргызстан — Узбекистан должна быть достроена в 2030 году.",
+            "prj-cku-railway",
+            2030,
+        ),
+        (
+            "Construction of the Dostyk-Moiynty second track is to be completed in 2025.",
+            "prj-dostyk-moyinty-second-track",
+            2025,
+        ),
+    ],
+)
+def test_a_completion_due_in_a_year_is_a_planned_opening_and_no_event(
+    kb: KnowledgeBase, text: str, project: str, year: int
+) -> None:
+    facts = proposals_from(kb, text, dt.date(2022, 11, 17))
+    planned = [
+        (f.subject_id, f.value) for f in figures_in(facts, FigureQuantity.PLANNED_OPENING_YEAR)
+    ]
+    assert (project, float(year)) in planned
+    assert not [e for e in events_in(facts) if e.status is ProjectStatus.IN_SERVICE]
+
+
+def test_construction_due_to_start_is_no_planned_opening(kb: KnowledgeBase) -> None:
+    text = "Construction of the Dostyk-Moiynty second track will start in 2023."
+    facts = proposals_from(kb, text, dt.date(2022, 11, 17))
+    assert figures_in(facts, FigureQuantity.PLANNED_OPENING_YEAR) == []
+
+
+# -- "начала работ" is the start of works, "начала работу" an opening ------------------------------
+
+
+def test_the_start_of_works_is_no_opening_and_starting_work_is(kb: KnowledgeBase) -> None:
+    works = "В церемонии начала работ на участке Достык-Мойынты участвовал премьер-министр."
+    statuses = {e.status for e in events_in(proposals_from(kb, works, dt.date(2022, 11, 17)))}
+    assert ProjectStatus.IN_SERVICE not in statuses
+    opened = "Сухой порт Хоргос начал работу в 2015 году."
+    statuses = {e.status for e in events_in(proposals_from(kb, opened, dt.date(2022, 11, 17)))}
+    assert ProjectStatus.IN_SERVICE in statuses

@@ -97,7 +97,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|(?:put|brought)\s+into\s+(?:service|use|(?:commercial\s+)?operation)|came\s+into\s+use|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
-        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+работ\w*|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,200}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:entered|moved\s+(?:in)?to)\s+(?:the|its)\s+(?:practical|active|construction|implementation)\s+(?:phase|stage)\b|(?<![\w-])перешл?[оаи]?\w*\s+в\s+(?:практическ|активн|строительн)\w*\s+(?:фаз|стади)\w*|\b(?:close\s+to|nearing|near)\s+completion\b|\b(?:final|last|concluding)\s+(?:stage|phase)\s+(?:of\s+(?:the\s+)?)?(?:construction|works?|building)\b|(?<![\w-])(?:подходит\s+к\s+концу|близ\w*\s+к\s+завершению|(?:ид[её]т|начался|начат)\s+завершающ\w+\s+(?:этап|стади)\w*|завершающ\w+\s+(?:этап|стади)\w*\s+(?:строительств|работ)\w*)(?![\w-])", 0.75),
@@ -196,7 +196,8 @@ _NOT_SO = re.compile(
 _FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?\w+$"
     r"|\b(?:expected|planned|scheduled|due|set|going)\s+to\s+(?:get|go|be)\s+(?:\w+\s+)?\w+$"
-    r"|(?<![\w-])(?:будет|будут|планиру\w*|должн\w*)\s+\w+$",
+    # "строительство должно быть завершено", "будет быть …": a modal with its "быть"
+    r"|(?<![\w-])(?:будет|будут|планиру\w*|должн\w*)(?:\s+быть)?\s+\w+$",
     re.IGNORECASE,
 )
 _OPERATING = re.compile(

@@ -1422,13 +1422,20 @@ def _dated_future_openings(view: SentenceView, projects: list[Match]) -> Iterato
             continue  # "The forum will open on 5 June, … the CKU railway …": no project opens
         if _STUDY.search(view.text, clause_start, end) or _part_in_clause(view, start):
             continue
-        if _NOT_OPENING.search(view.text, clause_start, end):
-            continue  # a plan for the works ("construction will start in 2026")
+        if _NOT_OPENING.search(view.text, clause_start, end) and not _COMPLETION.search(
+            view.text, start, end
+        ):
+            continue  # a plan for the works ("construction will start in 2026"); the works'
+            # completion is the opening's ("строительство должно быть завершено в 2025 году")
         if _PASSED_PLAN.search(view.text, max(view.start, start - 40), end):
             continue
         if _other_places_are_subject(view, projects, start):
             continue
         yield _opening(nearest(subjects, start, end) or subjects[0], year, start, end)
+
+
+#: A verb of completion: the end of the works, which is the opening (corpus rule 20).
+_COMPLETION = re.compile(r"complet|finish|заверш|законч|достро", re.IGNORECASE)
 
 
 #: A plan in the past tense: "was due to open", "were expected to be completed".

@@ -327,3 +327,93 @@ def test_the_start_of_works_is_no_opening_and_starting_work_is(kb: KnowledgeBase
     opened = "Сухой порт Хоргос начал работу в 2015 году."
     statuses = {e.status for e in events_in(proposals_from(kb, opened, dt.date(2022, 11, 17)))}
     assert ProjectStatus.IN_SERVICE in statuses
+
+
+# -- freight trains and routes named by the places they link (rule 29) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The first freight train from Ganzhou to Kazakhstan left on July 27.",
+            "Ganzhou - Kazakhstan freight train",
+        ),
+        (
+            "The Tianjin - Tashkent freight train route was launched in 2024.",
+            "Tianjin - Tashkent freight train route",
+        ),
+        (
+            "The Chongqing - Tashkent regular freight train route opened on Monday.",
+            "Chongqing - Tashkent regular freight train route",
+        ),
+        (
+            "Первый грузовой поезд из Сианя в Алматы отправился вчера.",
+            "Грузовой поезд Сиань - Алматы",
+        ),
+        (
+            "Открыт грузовой железнодорожный маршрут Чэнду - Ташкент.",
+            "Грузовой железнодорожный маршрут Чэнду - Ташкент",
+        ),
+    ],
+)
+def test_a_train_route_between_places_with_a_run_is_a_new_project(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in new_entity_names(kb, text, EntityKind.PROJECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a route only promoted: no run of its own
+        "Kazakhstan promotes the Lianyungang - Almaty freight train route.",
+        # a flight is no route of rule 29
+        "Летать по маршруту Урумчи – Ош будут по субботам, первый рейс уже открыт.",
+        # a first train between two countries is a kind of traffic
+        "The first freight train from China to Kazakhstan left.",
+    ],
+)
+def test_no_train_route_without_a_run_for_flights_or_between_countries(
+    kb: KnowledgeBase, text: str
+) -> None:
+    names = new_entity_names(kb, text, EntityKind.PROJECT)
+    assert not any(("train" in n or "аршрут" in n) for n in names), names
+
+
+def test_the_places_a_first_train_links_stay_places(kb: KnowledgeBase) -> None:
+    text = "The first freight train from Ganzhou to Kazakhstan left on July 27."
+    assert "Ganzhou" in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+# -- airports by a name of their own, and a held town's airport -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Из международного аэропорта «Тяньшань» в Урумчи вылетел первый рейс в Ош.",
+            "Международный аэропорт «Тяньшань»",
+        ),
+        (
+            "Самолет вылетел из международного аэропорта Тяньфу города Чэнду в Алматы.",
+            "Международный аэропорт Тяньфу",
+        ),
+        ("Китайские партнеры модернизируют аэропорт в Оше.", "Аэропорт в Оше"),
+    ],
+)
+def test_an_airport_by_its_own_name_or_its_town_is_a_new_place(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    assert name in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+def test_an_airport_in_a_country_is_no_airport_of_a_town(kb: KnowledgeBase) -> None:
+    text = "Самолет приземлился в аэропорт в Китае."
+    assert not any("эропорт" in n for n in new_entity_names(kb, text, EntityKind.PLACE))
+
+
+def test_a_small_hydropower_plant_by_its_abbreviation(kb: KnowledgeBase) -> None:
+    text = "A Chinese company will build the Kamchik MHPP on the river Akhangaran."
+    assert "Kamchik MHPP" in new_entity_names(kb, text, EntityKind.PROJECT)

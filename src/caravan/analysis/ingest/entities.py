@@ -39,9 +39,13 @@ from caravan.analysis.ingest.named_facilities import (
     quoted_facilities,
 )
 from caravan.analysis.ingest.named_projects import named_projects
-from caravan.analysis.ingest.named_services import named_services
+from caravan.analysis.ingest.named_services import (
+    city_chain_services,
+    first_trains,
+    named_services,
+)
 from caravan.analysis.ingest.ner_places import NER_CONFIDENCE, model_places
-from caravan.analysis.ingest.place_airports import place_airports
+from caravan.analysis.ingest.place_airports import own_named_airports, place_airports
 from caravan.analysis.ingest.quoted_lines import quoted_lines
 from caravan.analysis.ingest.quoted_zones import abbreviated_zones, quoted_zones
 from caravan.analysis.ingest.route_chains import route_chain_places
@@ -336,7 +340,11 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         ):  # a crossing's post among the stops ("… – Бекабад – …") is a stop
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
-    for name, start, end in named_services(view, gazetteer):
+    for name, start, end in [
+        *named_services(view, gazetteer),
+        *city_chain_services(view, gazetteer),
+        *first_trains(view, gazetteer),
+    ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
             known.append((start, end))
             yield _new(EntityKind.PROJECT, name, start, end, ())
@@ -363,6 +371,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
             kind = EntityKind.PLACE if _A_STATION.search(name) else EntityKind.PROJECT
             yield _new(kind, name, start, end, ())  # a station is a place (rule 19)
     for name, start, end in [  # a held place's airport or station
+        *own_named_airports(view),
         *place_airports(view, gazetteer),
         *station_names(view, gazetteer),
         *apposed_facilities(view, gazetteer),

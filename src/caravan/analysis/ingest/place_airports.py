@@ -17,7 +17,7 @@ from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
 from caravan.analysis.ingest.tokens import tokenise
 
-__all__ = ["place_airports"]
+__all__ = ["own_named_airports", "place_airports"]
 
 _EN = re.compile(
     r"(?P<place>(?-i:[A-Z][\w'’-]+))\s+(?P<head>(?:International\s+)?[Aa]irport|Dry\s+Port)"
@@ -35,8 +35,36 @@ _RU = re.compile(
 )
 
 
+#: An airport by a name of its own: "международного аэропорта «Манас»", "аэропорта «Тяньшань» в
+#: Урумчи", or before its town: "международного аэропорта Тяньфу города Чэнду".
+_RU_OWN_NAME = re.compile(
+    r"(?<![\w-])(?P<intl>[Мм]еждународн\w+\s+)?[Аа]эропорт(?:а|у|ом|е)?\s+"
+    r"(?:«(?P<quoted>[^«»]{2,30})»|(?P<named>[А-ЯЁ][а-яё-]+)(?=\s+(?:города|г\.)\s*[А-ЯЁ]))"
+)
+#: "аэропорт в Оше": a held town's airport, the head before the town.
+_RU_IN = re.compile(r"(?<![\w-])[Аа]эропорт(?:а|у|ом|е)?\s+в\s+(?P<place>[А-ЯЁ][\w-]+)")
+
+
+def own_named_airports(view: SentenceView) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each airport a Russian sentence names by a name of its own
+    ("международный аэропорт «Манас»", "международный аэропорт Тяньфу города Чэнду")."""
+    for found in _RU_OWN_NAME.finditer(view.sentence):
+        own = found["quoted"] or found["named"]
+        written = f"«{own}»" if found["quoted"] else own
+        head = "Международный аэропорт" if found["intl"] else "Аэропорт"
+        yield f"{head} {written}", view.start + found.start(), view.start + found.end()
+
+
 def place_airports(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each airport the sentence names by a held place's name."""
+    for found in _RU_IN.finditer(view.sentence):
+        start, end = view.start + found.start("place"), view.start + found.end("place")
+        towns = [m for m in view.of_kind(EntryKind.PLACE) if m.start <= start and end <= m.end]
+        if not towns or any(
+            gazetteer.is_country_word(t.key) for t in tokenise(view.text, start, end)
+        ):
+            continue  # "аэропорт в Китае": a country, not a town's airport
+        yield f"Аэропорт в {found['place']}", view.start + found.start(), view.start + found.end()
     for pattern, english in ((_EN, True), (_EN_OF, True), (_RU, False)):
         for found in pattern.finditer(view.sentence):
             start, end = view.start + found.start("place"), view.start + found.end("place")

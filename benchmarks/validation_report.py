@@ -196,7 +196,8 @@ same gauge on both sides) instead of all (`caravan.network.clearance_kinds`); an
 trains take the clearance China's customs publish for China–Europe (Central Asia) freight
 trains at Khorgos and Alashankou (`src/caravan/data/rail_block_clearances.csv`) instead of
 CPMM's. The order of the rules and the tie rule (the sourced rule first) were set before
-the first comparison. The stand-in by kind ties with the median of all (20.2 % each: once `border-kg-kz` is in, only
+the first comparison; from this choice on, a tie goes to the rules shipped, then to that
+order (`benchmarks/clearance_rules.choose_rules`). The stand-in by kind ties with the median of all (20.2 % each: once `border-kg-kz` is in, only
 lanzhou-dushanbe-2026 among the train cases meets a same-gauge rail border without a
 figure, Kara-Suu–Andijan, and its route moves by 2 h) and is shipped on the tie rule; the block trains' published clearance raised the mean LOO error (20.6 %
 against 20.2 %) and is not shipped: its rows are kept with their sources. The structure,

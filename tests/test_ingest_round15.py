@@ -14,6 +14,14 @@ from caravan.model.proposals import EntityKind, FigureQuantity, ProposedAgreemen
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, figures_in, new_entity_names, proposals_from
 
+
+def _agreements(kb: KnowledgeBase, text: str, day: dt.date) -> list[ProposedAgreement]:
+    """The agreements proposed from ``text`` read as published on ``day``."""
+    return [
+        f.payload for f in proposals_from(kb, text, day) if isinstance(f.payload, ProposedAgreement)
+    ]
+
+
 # -- a facility named by an unknown name before its head ----------------------------------------
 
 
@@ -111,11 +119,7 @@ def test_a_document_signed_on_a_day_in_words_takes_that_date(kb: KnowledgeBase) 
         "Китайская компания заключила соглашение с ОАО «Таджиктрансгаз» о создании совместной"
         " компании. Документ подписан четвертого марта в Душанбе."
     )
-    signed = [
-        f.payload.signed_on
-        for f in proposals_from(kb, text, dt.date(2014, 3, 5))
-        if isinstance(f.payload, ProposedAgreement)
-    ]
+    signed = [a.signed_on for a in _agreements(kb, text, dt.date(2014, 3, 5))]
     assert signed == [dt.date(2014, 3, 4)]
 
 
@@ -162,11 +166,7 @@ def test_the_same_name_without_a_legal_form_is_a_new_project(kb: KnowledgeBase) 
 def test_an_agreement_named_before_its_value_is_named_without_it(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
-    names = [
-        f.payload.name
-        for f in proposals_from(kb, text, dt.date(2019, 6, 1))
-        if isinstance(f.payload, ProposedAgreement)
-    ]
+    names = [a.name for a in _agreements(kb, text, dt.date(2019, 6, 1))]
     assert name in names, names
 
 
@@ -256,12 +256,7 @@ def test_a_town_in_a_list_of_towns_is_still_a_place(kb: KnowledgeBase) -> None:
 def test_a_russian_title_opening_a_sentence_ends_before_its_verb_and_date(
     kb: KnowledgeBase, text: str, name: str
 ) -> None:
-    names = [
-        f.payload.name
-        for f in proposals_from(kb, text, dt.date(2022, 6, 1))
-        if isinstance(f.payload, ProposedAgreement)
-    ]
-    assert names == [name]
+    assert [a.name for a in _agreements(kb, text, dt.date(2022, 6, 1))] == [name]
 
 
 # -- the lettered lines of the Central Asia – China gas pipeline --------------------------------

@@ -78,6 +78,13 @@ _NOT_WORKS = (
     r"|subscription|registration|applications?|(?:academic|school)\s+year|season|session)\b)"
 )
 
+#: A subject that opened something indefinite after it opened that thing, not itself: "the
+#: center opened a self-service customs passage", "the park opened two new warehouses".
+_OPENED_SOMETHING = re.compile(
+    r"opened\s+(?:an?|two|three|four|five|several|more|another|its\s+(?:first|second|new))\s+\w",
+    re.IGNORECASE,
+)
+
 #: "открыл новую страницу", "открыли путь к", "открыл новые возможности": a figure of speech.
 _NOT_FIGURATIVE_RU = (
     r"(?!\s+(?:\w+\s+)?(?:нов\w+\s+|широк\w+\s+)?(?:страниц\w*|эр\w*|эпох\w*|глав\w*|пут\w*|дорог\w+\s+к"
@@ -327,6 +334,12 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 continue  # no project, or a fair or forum that opened
             if other_thing_between(view, found, t_start):
                 continue  # "X is …, after the logistics terminal opened at …": the terminal's
+            if (
+                status is ProjectStatus.IN_SERVICE
+                and found.end <= t_start
+                and _OPENED_SOMETHING.match(view.text, t_start)
+            ):
+                continue  # "the center opened a self-service customs passage": its passage
             # "construction of the A (152 km) and B (272 km) lines has begun": both
             for project in [found, *_coordinated(view, projects, found), *listed[1:]]:
                 project_id = project.ids(EntryKind.PROJECT)[0]

@@ -76,6 +76,8 @@ _EXPORT_IMPORT = re.compile(
 )
 _INVESTMENT = re.compile(
     r"\binvest\w*|\bcost\w*|\bworth\b|\bgrant\b|\bpledged\b|\bloans?\b|\bcredit\s+line\b"
+    # money lent is a loan, not trade: "China is to lend Kyrgyzstan nearly $300 million to …"
+    r"|\blend(?:s|ing)?\b|\blent\b"
     r"|инвест\w*|вложени\w*|вложил\w*|стоимост\w*|обойд\w+|обош[её]л\w*|обошл\w+|кредит\w*|займ\w*|заём\w*",
     re.IGNORECASE,
 )

@@ -86,9 +86,10 @@ def in_range(sentence: str, start: int, end: int) -> bool:
     return link not in {"and", "и"}
 
 
-#: A year before a figure's "to" ("in 2022 to $9 billion") dates the figure, it starts no range.
+#: A year before a figure's "to" ("in 2022 to $9 billion", "in 2012, to $3.2 billion") dates the
+#: figure, it starts no range.
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|of|by|for)|(?<![\w-])(?:в|за))\s+(?:19|20)\d\d\s*(?:году\s+)?(?:to|до)\s*\$?$",
+    r"(?:\b(?:in|of|by|for)|(?<![\w-])(?:в|за))\s+(?:19|20)\d\d\s*(?:году\s*)?,?\s*(?:to|до)\s*\$?$",
     re.IGNORECASE,
 )
 

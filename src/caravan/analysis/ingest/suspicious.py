@@ -27,6 +27,8 @@ __all__ = ["foreign_party_flag", "suspicious_statements"]
 _PAIRED_BEFORE = re.compile(
     r"(?:between\s+|with\s+)?(?:China|Chinese|[A-Z]\w+stan)\s*(?:and|&|[-–—])\s*$|(?:между\s+)?Китаем\s+и\s+$",
 )
+#: The last item of a list of three or more: "Kyrgyzstan, Tajikistan and " before the name.
+_LIST_BEFORE = re.compile(r"[\w)]\s*,\s*(?:[A-Z][\w-]*\s+){1,3}(?:and|и)\s+$")
 _PAIRED_AFTER = re.compile(r"^\s*(?:and|и)\s+(?:China|Китаем|Китай)\b")
 _STATEMENT = re.compile(
     r"(?:\b[\w-]+\s+)?(?:cooperation|partnership|trade|projects?|relations|ties|сотрудничеств\w*)\s+(?:between|между)\s+[^,;.]{0,40}$",
@@ -44,6 +46,8 @@ def foreign_party_flag(view: SentenceView, match: Match) -> Flag | None:
     after = view.text[match.end : min(view.end, match.end + 20)]
     if _PAIRED_BEFORE.search(before) is None and _PAIRED_AFTER.match(after) is None:
         return None
+    if _LIST_BEFORE.search(before):
+        return None  # "such as Uzbekistan, Kyrgyzstan, Tajikistan and Turkey": a list, no pair
     said = match.text.casefold()
     likely = [
         (country_id, name)
@@ -78,7 +82,10 @@ def suspicious_statements(
         if flag is None:
             continue
         statement = _STATEMENT.search(view.text[view.start : match.start])
-        start = view.start + statement.start() if statement else max(view.start, match.start - 20)
+        if statement:
+            start = view.start + statement.start()
+        else:  # the pair as written ("China and Turkey"), from a word's start
+            start = match.start - len(_pair_text(view, match)) + len(match.text)
         event = _corrected_event(view, gazetteer, match, start, flag)
         if event is not None:
             yield event

@@ -305,6 +305,8 @@ def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
                 a, b = span.start() + words[at].start(), span.start() + words[stop - 1].end()
                 text = sentence[a:b]
                 chosen = _choose(index.lookup("latin", _latin_key(text)), system)
+                if chosen is not None and _part_of_a_compound(sentence, a, b, index, system):
+                    chosen = None  # "Kurgan" of "Kurgan-Tube": a word of one name, no town
                 if chosen is not None and len(text) >= _SHORTEST:
                     far = fuzz.ratio(
                         " ".join(_latin_key(text)), " ".join(_latin_key(chosen[0].name))
@@ -337,6 +339,21 @@ def _found_in(view: SentenceView, system: frozenset[str]) -> Iterator[_Found]:
                     break
             else:
                 at += 1
+
+
+_HYPHENED_AFTER = re.compile(r"-(?P<word>[A-Z][a-z'’]+)")
+
+
+def _part_of_a_compound(
+    sentence: str, start: int, end: int, index: WorldIndex, system: frozenset[str]
+) -> bool:
+    """True when the name at ``start:end`` opens a hyphened name whose next word is no town of
+    its own ("Kurgan-Tube", "Tash-Kumyr"): the first word of one name, not a town elsewhere;
+    two towns joined so ("Dostyk-Moiynty") name a line's ends and stay places."""
+    after = _HYPHENED_AFTER.match(sentence, end)
+    if after is None:
+        return False
+    return _choose(index.lookup("latin", _latin_key(after["word"])), system) is None
 
 
 #: A preposition of place just before the name, perhaps with its country's adjective between

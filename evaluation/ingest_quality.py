@@ -318,10 +318,12 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on all twenty",
-    "together (several alone are below the recall goal). Only texts the rules have not read",
-    "measure how far the rules carry: rounds 14 and 15 changed no proposal on the fresh sets",
-    "scored beside them, and round 16 two of 96 facts on `ingest_heldout20` and `ingest_heldout21`.",
+    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on these",
+    "twenty together (several alone are below the recall goal); the twenty-first and",
+    "twenty-second sets, read for round 17 only, are printed beside them, not gated (with them",
+    "the recall is 0.78). Only texts the rules have not read measure how far the rules carry:",
+    "rounds 14, 15 and 17 changed no proposal on the fresh sets scored after them, round 16",
+    "two of 96 facts.",
     "",
 ]
 
@@ -440,6 +442,23 @@ TWENTIETH_SET_NOTE = [
     "",
 ]
 
+TWENTY_FIRST_SET_NOTE = [
+    "The 24 texts of `evaluation/ingest_heldout20/` were written blind as a held-out set and",
+    "first scored once as such after round 16 (P 0.57 / R 0.47, 20 of 43; a second, independent",
+    "labelling agrees with the first at F1 0.98); round 17 was then written from its false",
+    "positives and misses, so it is development material now. `.ci/run` prints it beside the",
+    "gated sets, not gated: with it and the twenty-second set the goal's recall is not met.",
+    "",
+]
+TWENTY_SECOND_SET_NOTE = [
+    "The 25 texts of `evaluation/ingest_heldout21/` were written blind as a held-out set and",
+    "first scored once as such after round 16 (P 0.66 / R 0.51, 27 of 53; a second labelling",
+    "agrees at F1 0.93 on the 23 texts labelled blind); round 17 was then written from its",
+    "false positives and misses, so it is development material now, printed beside the gated",
+    "sets, not gated.",
+    "",
+]
+
 #: What the eighth development set's figures can and cannot claim (above its table).
 EIGHTH_SET_NOTE = [
     "The 30 texts of `evaluation/ingest_heldout7/` were written as a held-out set and first",
@@ -525,24 +544,26 @@ DEVELOPMENT_SETS: dict[str, tuple[str, list[str]]] = {
     "ingest_heldout17": ("eighteenth", EIGHTEENTH_SET_NOTE),
     "ingest_heldout18": ("nineteenth", NINETEENTH_SET_NOTE),
     "ingest_heldout19": ("twentieth", TWENTIETH_SET_NOTE),
+    "ingest_heldout20": ("twenty-first", TWENTY_FIRST_SET_NOTE),
+    "ingest_heldout21": ("twenty-second", TWENTY_SECOND_SET_NOTE),
 }
 
 #: Folders written blind as held-out sets, that no rule has been written against.
 FRESH_SETS: dict[str, list[str]] = {
-    "ingest_heldout20": [
-        "The texts of `evaluation/ingest_heldout20/` were written blind as a held-out set (their",
+    "ingest_heldout22": [
+        "The texts of `evaluation/ingest_heldout22/` were written blind as a held-out set (their",
         "writer never opened the rules, their tests or the extractor's output) and labelled by the",
-        "corpus rules 1–53. Scored once, after round 16, with the labels as written: P 0.57 /",
-        "R 0.47 (20 of 43); at the commit before round 15 and after round 15, 0.56 / 0.42 (18 of",
-        "43): round 16's airport readings matched two facts, its train routes one false new",
-        "entity. No extraction rule has been written against it.",
+        "corpus rules 1–53. Scored once, after round 17, with the labels as written: P 0.67 /",
+        "R 0.46 (30 of 65); every proposal the same at the commit before round 15 and after round",
+        "16. No extraction rule has been written against it.",
         "",
     ],
-    "ingest_heldout21": [
-        "The texts of `evaluation/ingest_heldout21/` were written blind as a held-out set by another",
-        "writer than `ingest_heldout20`'s and labelled by the corpus rules 1–53. Scored once, after",
-        "round 16, with the labels as written: P 0.66 / R 0.51 (27 of 53), every proposal the same",
-        "at the commit before round 15. No extraction rule has been written against it.",
+    "ingest_heldout23": [
+        "The texts of `evaluation/ingest_heldout23/` were written blind as a held-out set by another",
+        "writer than `ingest_heldout22`'s and labelled by the corpus rules 1–53. Scored once, after",
+        "round 17, with the labels as written: P 0.65 / R 0.54 (28 of 52); every proposal the same",
+        "at the commit before round 15 and after round 16. No extraction rule has been written",
+        "against it.",
         "",
     ],
 }

@@ -103,29 +103,28 @@ _AIR = re.compile(
 
 
 def first_trains(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str, int, int]]:
-    """(name, start, end) of the route a first train runs, named by its ends."""
-    for found in _FIRST_TRAIN.finditer(view.sentence):
-        ends = (found["from"], found["to"])
-        if all(_is_country(gazetteer, e) for e in ends) or not all(
-            _a_place(view, gazetteer, e) for e in ends
-        ):
-            continue
-        yield (
-            f"{ends[0]} - {ends[1]} freight train",
-            view.start + found.start("train"),
-            view.start + found.end("train"),  # the places named stay places of their own
-        )
-    for found in _RU_FIRST_TRAIN.finditer(view.sentence):
-        ends = (_nominative(found["from"], "gent"), _nominative(found["to"], "accs"))
-        if all(_is_country(gazetteer, e) for e in ends) or not all(
-            _a_place(view, gazetteer, e) for e in ends
-        ):
-            continue
-        yield (
-            f"Грузовой поезд {ends[0]} - {ends[1]}",
-            view.start + found.start("train"),
-            view.start + found.end("train"),
-        )
+    """(name, start, end) of the route a first train runs, named by its ends (the Russian ends
+    put in the nominative); the span is the train's words, so the places stay places."""
+    readings = (
+        (_FIRST_TRAIN, lambda f: (f["from"], f["to"]), "{} - {} freight train"),
+        (
+            _RU_FIRST_TRAIN,
+            lambda f: (_nominative(f["from"], "gent"), _nominative(f["to"], "accs")),
+            "Грузовой поезд {} - {}",
+        ),
+    )
+    for pattern, ends_of, name in readings:
+        for found in pattern.finditer(view.sentence):
+            ends = ends_of(found)
+            if all(_is_country(gazetteer, e) for e in ends) or not all(
+                _a_place(view, gazetteer, e) for e in ends
+            ):
+                continue
+            yield (
+                name.format(*ends),
+                view.start + found.start("train"),
+                view.start + found.end("train"),
+            )
 
 
 def _nominative(word: str, case: str) -> str:

@@ -368,12 +368,38 @@ def test_twinnings_are_agreements_signed_at_the_summit(kb: KnowledgeBase) -> Non
     )
 
 
-def test_a_status_phrase_in_a_one_project_text_is_about_that_project(kb: KnowledgeBase) -> None:
-    text = (
-        "The Angren–Pap railway links the Fergana valley with Tashkent. "
-        "Officials met in Tashkent on Monday. "
-        "Construction started in September 2013."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Galkynysh gas field lies in the east of Turkmenistan. Officials met in Ashgabat on"
+        " Monday. CNPC began working in the country in 2002.",
+        "Zhang Wei wrote a book on the Silk Road. Officials met in Tashkent on Monday. The"
+        " institute opened in 2005.",
+        "The Angren–Pap railway links the Fergana valley with Tashkent. Officials met in Tashkent"
+        " on Monday. Construction started in September 2013.",
+    ],
+)
+def test_a_text_s_only_project_is_not_lent_to_a_bare_status_phrase_later_on(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The only held project of a text is often named in passing, and a later bare "opened" or
+    "began working" is another thing's: no project is borrowed past the next sentence without
+    a word referring back (docs/ingest.md)."""
+    assert [f for f in proposals_from(kb, text) if f.kind is FactKind.STATUS_EVENT] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Angren–Pap railway links the Fergana valley with Tashkent."
+        " Construction started in September 2013.",
+        "The Angren–Pap railway links the Fergana valley with Tashkent. Officials met in Tashkent"
+        " on Monday. The line's construction started in September 2013.",
+    ],
+)
+def test_a_status_phrase_next_to_its_project_or_referring_back_is_about_it(
+    kb: KnowledgeBase, text: str
+) -> None:
     fact = only(proposals_from(kb, text), FactKind.STATUS_EVENT)
     assert fact.payload == ProposedStatusEvent(
         project_id="prj-angren-pap-railway",
@@ -382,7 +408,6 @@ def test_a_status_phrase_in_a_one_project_text_is_about_that_project(kb: Knowled
         date_precision=DatePrecision.MONTH,
     )
     assert fact.comparison.disposition is Disposition.CORROBORATION
-    assert fact.mention == "Construction started"
 
 
 def test_a_fact_stated_twice_is_proposed_once_with_its_most_confident_reading(

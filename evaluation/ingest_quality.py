@@ -318,15 +318,18 @@ def _check_results() -> Any:
 #: What the figures of the sets together claim (above their table).
 COMBINED_NOTE = [
     "Every folder here is a development set: the rules were written against its misses.",
-    "`.ci/run` gates the goals (precision ≥ 0.9, recall ≥ 0.8, no kind below 0.7) on these",
-    "twenty together (several alone are below the recall goal); the twenty-first and",
-    "twenty-second sets, read for round 17 only, are printed beside them, not gated (with them",
-    "the recall is 0.78). Only texts the rules have not read measure how far the rules carry:",
-    "on the fresh sets scored after them, round 14 changed no proposal (105 facts), round 15",
-    "read 2 facts more of 338 (and 3 false), round 16 2 of 213 (and 1 false), round 17 none of",
-    "117.",
+    "The goals are precision ≥ 0.9, recall ≥ 0.8 and no kind below 0.7; `.ci/run` gates these",
+    "twenty together at precision 0.9 and at the recall measured since the document's one",
+    "project stopped being lent to bare status phrases (overall 0.775, status events 0.61): the",
+    "reading was right 31 times in 37 on the oldest sets and 4 in 35 on the twelve latest (sets",
+    "14–25), so it was removed, and the recall goal is not met here either (docs/ingest.md).",
+    "The twenty-first and twenty-second sets, read for round 17 only, are printed beside them,",
+    "not gated. Only texts the rules have not read measure how far the rules carry: on the",
+    "fresh sets scored after them, round 14 changed no proposal (105 facts), round 15 read 2",
+    "facts more of 338 (and 3 false), round 16 2 of 213 (and 1 false), round 17 none of 117.",
     "",
 ]
+
 
 #: What the ninth development set's figures can and cannot claim (above its table).
 NINTH_SET_NOTE = [
@@ -556,7 +559,9 @@ FRESH_SETS: dict[str, list[str]] = {
         "writer never opened the rules, their tests or the extractor's output) and labelled by the",
         "corpus rules 1–53. Scored once, after round 17, with the labels as written: P 0.67 /",
         "R 0.46 (30 of 65); every proposal the same at the commit before round 15 and after round",
-        "16. No extraction rule has been written against it.",
+        "16. No extraction rule has been written against its texts; its scores, with sets 14–23,",
+        "showed the document's-one-project reading wrong far more often than right, and that",
+        "reading was removed after a test on sets 24 and 25 (docs/ingest.md).",
         "",
     ],
     "ingest_heldout23": [
@@ -564,7 +569,25 @@ FRESH_SETS: dict[str, list[str]] = {
         "writer than `ingest_heldout22`'s and labelled by the corpus rules 1–53. Scored once, after",
         "round 17, with the labels as written: P 0.65 / R 0.54 (28 of 52); every proposal the same",
         "at the commit before round 15 and after round 16. No extraction rule has been written",
-        "against it.",
+        "against its texts; its scores entered the measure that led to the test on sets 24 and 25",
+        "(the document's-one-project reading, removed since: docs/ingest.md).",
+        "",
+    ],
+    "ingest_heldout24": [
+        "The 24 texts of `evaluation/ingest_heldout24/` were written blind as a held-out set (their",
+        "writer never opened the rules, their tests or the extractor's output) and labelled by the",
+        "corpus rules 1–53; a second, independent labelling agrees at F1 0.98. Scored once at",
+        "`2c85b9d`, with the labels as written: P 0.46 / R 0.41 (23 of 56); then without the",
+        "document's-one-project reading, as declared before (docs/ingest.md): 0.52 / 0.41. No",
+        "extraction rule has been written against it.",
+        "",
+    ],
+    "ingest_heldout25": [
+        "The 24 texts of `evaluation/ingest_heldout25/` were written blind as a held-out set by",
+        "another writer than `ingest_heldout24`'s and labelled by the corpus rules 1–53. Scored once",
+        "at `2c85b9d`, with the labels as written: P 0.46 / R 0.32 (12 of 38); then without the",
+        "document's-one-project reading, as declared before (docs/ingest.md): 0.48 / 0.29. No",
+        "extraction rule has been written against it.",
         "",
     ],
 }

@@ -515,8 +515,8 @@ def _only_crossing(
     post ("Khorgos", "Nur Zholy"), and the document's crossing is the one every mention fits.
 
     A document's one project is not lent the same way: the only held project of a text is often
-    named in passing, and a later bare "opened" is another thing's (on labelled texts the rules
-    had not read, such a reading was right 4 times in 35; docs/ingest.md)."""
+    named in passing, and a later bare "opened" is another thing's (on the twelve latest labelled
+    sets, such a reading was right 4 times in 35; docs/ingest.md)."""
     fitting: set[str] | None = None
     first_crossing: Match | None = None
     for _, matches, _ in found:

@@ -1,6 +1,6 @@
 """What each reader of the rules adds: matched and false proposals with it and without it.
 
-Usage: .venv/bin/python evaluation/ingest_ablation.py --corpus DIR [--corpus DIR …] [--only NAME]
+Usage: .venv/bin/python evaluation/reader_ablation.py --corpus DIR [--corpus DIR …] [--only NAME]
 
 Each reader of new places and projects (a generator in ``entities.py``), each group of status
 triggers, the dating of an undated status by the year the text before names, and the look-up of

@@ -259,7 +259,13 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue  # "Istanbul", "Европа": no settlement of the system
         if serves_a_world_region(payload.name):
             continue  # "a transit hub for Eurasia": a role, not a facility
+        if _FORMER.search(view.text, max(0, found.start - 30), found.start):
+            continue  # "the former Tajik Gold-Ore Factory": a thing that is no more
         yield found
+
+
+#: A name after "former" ("on the basis of the former X", "бывшего комбината"): gone, not new.
+_FORMER = re.compile(r"(?:\bformer|(?<![\w-])бывш\w+)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:

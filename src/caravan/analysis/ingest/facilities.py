@@ -75,6 +75,9 @@ def facility_mentions(
         project_id, label = head
         if after is not None and _another_kind_between(text[token.end : after.end()], label):
             continue  # "the North-South highway project" is no "North–South railway"
+        said = after if after is not None else before
+        if said is not None and _a_site_noun_for_a_line(said.group(0), label):
+            continue  # "the Dushanbe-2 plant" is no "Dushanbe–Khorog–Kulma highway"
         entry = Entry(EntryKind.PROJECT, project_id, label, alias=True)
         found.append(
             Match(span_start, span_end, text[span_start:span_end], (entry,), MatchMethod.ALIAS)
@@ -88,6 +91,20 @@ _LINE_KIND = re.compile(
     r"|(?<![\w-])(?:автодорог|трасс|газопровод|нефтепровод|железн)\w*",
     re.IGNORECASE,
 )
+
+
+#: Nouns of a facility on one site (a plant, a mine, a school's branch): none names a line.
+_SITE_NOUN = re.compile(
+    r"\b(?:mine|deposit|field|plant|mill|concentrator|complex|site|branch|campus|workshop)\b"
+    r"|(?<![\w-])(?:месторождени|рудник|комбинат|филиал|кампус|мастерск)\w*",
+    re.IGNORECASE,
+)
+
+
+def _a_site_noun_for_a_line(noun_words: str, label: str) -> bool:
+    """True when the words name a facility on one site and the held name is a line's (a
+    railway, road or pipeline): the head word is then a town's the line starts from."""
+    return bool(_SITE_NOUN.search(noun_words)) and bool(_LINE_KIND.search(label))
 
 
 def _another_kind_between(between: str, label: str) -> bool:

@@ -74,6 +74,20 @@ METHOD_CONFIDENCE = {
 BORROWED_CONFIDENCE = 0.8
 
 
+def _described_in_russian(tokens: list[Token]) -> bool:
+    """True when a Russian name starts with a common word ("Международный центр приграничного
+    сотрудничества «Хоргос»", "Культурный центр Казахстана"): only a capital after its first word
+    makes its start a name (Russian capitalises a name's first word whatever it is)."""
+    from caravan.analysis.ingest.morphology import analyser
+
+    if not tokens or not is_cyrillic(tokens[0].text):
+        return False
+    parses = [p for p in analyser().parse(tokens[0].text.casefold()) if p.is_known]
+    return bool(parses) and not any(
+        tag in p.tag for p in parses for tag in ("Geox", "Name", "Surn", "Patr", "Orgn", "Abbr")
+    )
+
+
 @dataclass(frozen=True)
 class Entry:
     """One name of one thing."""
@@ -148,7 +162,8 @@ class Gazetteer:
 
     def add(self, entry: Entry, *, prefixes: bool = True) -> None:
         """Index one name (and, for a long one, its first words unless ``prefixes`` is off)."""
-        keys = tuple(t.key for t in tokenise(entry.label))
+        tokens = tokenise(entry.label)
+        keys = tuple(t.key for t in tokens)
         if not keys:
             return
         self._held = None  # the projects' word identities are worked out again
@@ -159,9 +174,12 @@ class Gazetteer:
             bucket.append(entry)
         self._longest = max(self._longest, len(keys))
         if prefixes and entry.kind in (EntryKind.PROJECT, EntryKind.AGREEMENT):
+            described = _described_in_russian(tokens)
             for k in range(_SHORT_PREFIX_WORDS, len(keys)):
                 if keys[k - 1] in _CONNECTORS:
                     continue
+                if described and not any(t.capitalised for t in tokens[1:k]):
+                    continue  # "Международный центр …": a description's start names nothing
                 self._prefixes.setdefault(keys[:k], set()).add((entry.kind, entry.id))
                 self._prefix_entry[(keys[:k], entry.id)] = entry
         if len(keys) >= 2:

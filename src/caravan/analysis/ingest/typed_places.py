@@ -83,8 +83,29 @@ def typed_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
             start, end = view.start + found.start("name"), view.start + found.end("name")
             if "country" in pattern.groupindex and not _country_named(view, found):
                 continue
+            if pattern is _RULES[0] and _a_place_in_a_region(
+                view.text, view.start + found.start(), end
+            ):
+                continue  # "Horgos, a border city of Xinjiang": the region the city lies in
             if _unknown(view, gazetteer, found["name"], start, end):
                 yield found["name"], start, end
+
+
+#: "a (border) city of X" describes a city by the region it lies in; so does "city of X
+#: Province" ("Weinan, a city of Shaanxi Province"): X is the region, which is not labelled.
+_INDEFINITE_BEFORE = re.compile(
+    r"\b[Aa]n?\s+(?:(?!(?:in|at|of|on|to|near|from|the)\s)[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_REGION_AFTER = re.compile(
+    r"\s+(?:(?:Uygur|Uyghur|Hui|Zhuang)\s+)?(?:Autonomous\s+)?(?:Province|Region|Oblast|Prefecture)\b"
+)
+
+
+def _a_place_in_a_region(text: str, start: int, end: int) -> bool:
+    """True when "city of X" at ``start`` names the region X a city lies in."""
+    return bool(
+        _INDEFINITE_BEFORE.search(text, max(0, start - 40), start) or _REGION_AFTER.match(text, end)
+    )
 
 
 #: A city being built or founded: "the new city of Alatau", "строится новый город Алатау".

@@ -74,3 +74,33 @@ def test_the_start_of_a_russian_description_is_no_name(kb: KnowledgeBase) -> Non
     assert [m.text for m in found] == ["Бишкеке"]
     # a start with a capital after its first word is still a name's start
     assert [m.text for m in gazetteer.find("Мастерская Лу Баня открылась.")] != []
+
+
+# -- round 19 (from `ingest_heldout28`): a held document is not known by generic words alone ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan's ministry and China's agency signed a memorandum of understanding on stronger"
+        " cooperation in human resource development.",
+        "The two committees also signed a memorandum of understanding on environmental cooperation.",
+    ],
+)
+def test_a_memorandum_alike_only_in_generic_words_is_not_a_held_one(
+    kb: KnowledgeBase, text: str
+) -> None:
+    agreements = [f.payload for f in proposals_from(kb, text) if f.kind.value == "agreement"]
+    assert agreements, "the memorandum is still proposed"
+    assert all(getattr(a, "agreement_id", None) is None for a in agreements)
+
+
+def test_a_held_memorandum_by_its_own_words_is_still_known(kb: KnowledgeBase) -> None:
+    text = (
+        "On 25 September 2023 the ministers signed the Memorandum of understanding on transport"
+        " cooperation of the first China – Central Asia transport ministers meeting in Beijing."
+    )
+    agreements = [f.payload for f in proposals_from(kb, text) if f.kind.value == "agreement"]
+    assert [getattr(a, "agreement_id", None) for a in agreements] == [
+        "agr-transport-ministers-mou-2023"
+    ]

@@ -1165,8 +1165,36 @@ def _known_title(
         return titles[key]
     if len(key.split()) < 4:
         return None
-    best = process.extractOne(key, list(titles), scorer=scorer, score_cutoff=KNOWN_TITLE_SIMILARITY)
-    return titles[best[0]] if best else None
+    own = _distinctive(key)
+    if not own:
+        return None  # "memorandum of understanding on cooperation": any document's words
+    held = {title: _distinctive(title) for title in titles}
+    best = process.extractOne(
+        own, held, scorer=scorer, score_cutoff=KNOWN_TITLE_SIMILARITY, processor=None
+    )
+    return titles[best[2]] if best else None
+
+
+#: Words any document's title may hold (its kind, "cooperation", function words): two titles
+#: alike only in these ("memorandum of understanding on environmental cooperation" and "… on
+#: transport cooperation") are two documents.
+_TITLE_WORD_FORMS = (
+    "memorandum", "understanding", "agreement", "agreements", "protocol", "contract", "treaty",
+    "declaration", "statement", "joint", "plan", "programme", "program", "roadmap", "framework",
+    "cooperation", "cooperating", "on", "of", "the", "in", "and", "between", "for", "with", "a",
+    "an", "to", "field", "fields", "sphere", "area", "areas", "further", "wider", "stronger",
+    "strengthening", "development", "mutual", "bilateral", "меморандум", "меморандума",
+    "взаимопонимании", "соглашение", "соглашения", "протокол", "контракт", "договор",
+    "декларация", "заявление", "совместное", "план", "программа", "дорожная", "карта",
+    "сотрудничестве", "сотрудничества", "сотрудничеству", "о", "об", "в", "и", "между", "по",
+    "области", "сфере", "развитии", "развития",
+)  # fmt: skip
+_TITLE_WORDS = frozenset(t.key for word in _TITLE_WORD_FORMS for t in tokenise(word))
+
+
+def _distinctive(key: str) -> str:
+    """The words of a title's key that are not any document's words."""
+    return " ".join(w for w in key.split() if w not in _TITLE_WORDS)
 
 
 #: How many list items may follow "… signed the following documents:".

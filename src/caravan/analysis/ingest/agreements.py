@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -1192,6 +1193,7 @@ _TITLE_WORD_FORMS = (
 _TITLE_WORDS = frozenset(t.key for word in _TITLE_WORD_FORMS for t in tokenise(word))
 
 
+@cache
 def _distinctive(key: str) -> str:
     """The words of a title's key that are not any document's words."""
     return " ".join(w for w in key.split() if w not in _TITLE_WORDS)

@@ -53,7 +53,7 @@ ENTITY_READERS = (
     "beside_country", "model_places", "place_airports", "own_named_airports",
     "facilities_at_each", "listed_units", "named_facilities", "named_zones",
     "own_named_facilities", "quoted_facilities", "city_chain_services", "first_trains",
-    "named_services", "world_places",
+    "named_services", "world_places", "listed_places", "paired_tunnels", "route_places",
 )  # fmt: skip
 #: The groups of status triggers added to the base triggers, by the module that holds them.
 TRIGGER_GROUPS: dict[str, tuple[Any, ...]] = {

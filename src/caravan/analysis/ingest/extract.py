@@ -40,6 +40,7 @@ from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
+from caravan.analysis.ingest.sibling_lines import by_lettered_line, siblings_of
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import DatePrecision, ProjectStatus
@@ -71,6 +72,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     lines = [LineProject(p.id, p.name_en, p.kind, frozenset(p.countries)) for p in kb.projects()]
     project_names = [(p.id, (p.name_en, *p.aliases)) for p in kb.projects()]
+    siblings = siblings_of((p.id, (p.name_en, *p.aliases)) for p in kb.projects())
     heads = facility_heads(
         ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
     )
@@ -96,6 +98,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                     or _SETTLEMENT_BEFORE.search(text, max(0, m.start - 24), m.start)
                 )
             )
+        )
+        # "line D of the Central Asia – China gas pipeline": line D, not lines A–C
+        matches = tuple(
+            by_lettered_line(text, sentence.start, sentence.end, matches, siblings)
         )
         # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
         matches = tuple(by_mode_word(text, matches, lines, gazetteer.is_country_word))

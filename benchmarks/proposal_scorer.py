@@ -3,6 +3,7 @@
 Usage: .venv/bin/python benchmarks/proposal_scorer.py [--held-out] [--variants]
        .venv/bin/python benchmarks/proposal_scorer.py --folds fresh [--train-sets development]
            [--features small]
+       .venv/bin/python benchmarks/proposal_scorer.py --train-sets SET... --apply-to SET...
 
 Two tables, each side by side (rules alone | rules + scorer: precision, recall, F1):
 
@@ -26,6 +27,9 @@ training sets as above. ``--features`` keeps one of the smaller feature sets of
 ``--variants`` (``small``: the rules' confidence, the kind, flags and comparison). With
 ``--folds`` the table is followed by each fold's cut and training size, and the AUC within
 each held set. The model file is not touched.
+
+``--apply-to`` fits once on ``--train-sets`` (the cut chosen on them as above) and applies the
+model once to the named sets together: the table, the cut, and the AUC overall and per set.
 """
 
 from __future__ import annotations
@@ -89,12 +93,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="sets added to every fold's training, never held out (or 'development')",
     )
     parser.add_argument(
+        "--apply-to",
+        nargs="+",
+        metavar="SET",
+        help="fit once on --train-sets (cut chosen on them) and apply once to these sets",
+    )
+    parser.add_argument(
         "--features",
         choices=sorted(FEATURE_SETS),
         default="all",
         help="the feature set (default: all features, as the shipped scorer)",
     )
     args = parser.parse_args(argv)
+    if args.apply_to:
+        if args.folds or args.held_out or args.variants or not args.train_sets:
+            parser.error("--apply-to goes with --train-sets alone")
+        keep = VARIANTS[FEATURE_SETS[args.features]]
+        training = _keep_features(read_sets(_sets(args.train_sets)), keep)
+        applied = _keep_features(read_sets(_sets(args.apply_to)), keep)
+        print(_applied_report(training, applied, FEATURE_SETS[args.features]))
+        return 0
     if args.folds is None and not args.train_sets and args.features == "all":
         return _development(held_out=args.held_out, variants=args.variants)
     if args.held_out or args.variants:
@@ -180,6 +198,37 @@ def _folds_report(documents: Sequence[ReadDocument], folds: Sequence[str], featu
         chosen = [i for i, doc in enumerate(held) if doc.set_name == name]
         lines.append(
             f"- {name}: " + _ranking([held[i] for i in chosen], [probabilities[i] for i in chosen])
+        )
+    return "\n".join(lines)
+
+
+def _applied_report(
+    training: Sequence[ReadDocument], applied: Sequence[ReadDocument], features: str
+) -> str:
+    """Fitted once on ``training`` (its cut chosen on their leave-one-set-out probabilities),
+    applied once to ``applied``, which no fit or choice has read."""
+    cut = choose_threshold(training, out_of_fold(training))
+    names, weights, intercept = fit(training)
+    scores = predict(applied, names, weights, intercept)
+    trained = sorted({doc.set_name for doc in training})
+    sets = sorted({doc.set_name for doc in applied})
+    wrong = sum(1 for doc in training for label in doc.right if label == WRONG)
+    proposals = sum(len(doc.right) for doc in training)
+    lines = [
+        f"## Fitted on {len(trained)} sets ({len(training)} texts, {proposals} proposals,"
+        f" {wrong} wrong), applied once to {' + '.join(sets)} ({len(applied)} texts)",
+        "",
+        f"features: {features}; trained on: {', '.join(trained)}",
+        "",
+        _table(applied, [[bool(v >= cut) for v in p] for p in scores]),
+        "",
+        f"cut chosen on the training sets: {cut:.3f}",
+        _ranking(applied, scores),
+    ]
+    for name in sets:
+        chosen = [i for i, doc in enumerate(applied) if doc.set_name == name]
+        lines.append(
+            f"- {name}: " + _ranking([applied[i] for i in chosen], [scores[i] for i in chosen])
         )
     return "\n".join(lines)
 

@@ -261,3 +261,20 @@ def test_the_fold_options_name_groups_of_sets_and_refuse_mixed_designs(
         benchmark.main(["--folds", "fresh", "--held-out"])
     with pytest.raises(SystemExit):
         benchmark.main(["--folds", "fresh", "--train-sets", "ingest_heldout15"])
+
+
+def test_apply_to_fits_once_on_the_training_sets_and_scores_the_others(
+    data: ModuleType, benchmark: ModuleType, kb: KnowledgeBase
+) -> None:
+    documents = _fixture_documents(data, kb, sets=4)
+    training, applied = documents[:3], documents[3:]
+    report = benchmark._applied_report(training, applied, "all features")
+    assert "Fitted on 3 sets (3 texts, 6 proposals, 3 wrong), applied once to set3 (1 texts)" in (
+        report
+    )
+    assert "trained on: set0, set1, set2" in report
+    assert "- set3: AUC over 2 proposals (1 wrong)" in report
+    with pytest.raises(SystemExit):
+        benchmark.main(["--apply-to", "ingest_heldout29"])  # nothing to train on
+    with pytest.raises(SystemExit):
+        benchmark.main(["--apply-to", "x", "--train-sets", "y", "--folds", "z"])

@@ -1,15 +1,14 @@
-"""Fit the proposal scorer on the fourteen development sets and write its model file.
+"""Fit the proposal scorer on labelled sets and write its model file.
 
-Usage: .venv/bin/python evaluation/train_proposal_scorer.py [--output PATH]
+Usage: .venv/bin/python evaluation/train_proposal_scorer.py [--sets SET...] [--output PATH]
 
-Reads every text of the fourteen development sets (``ingest_corpus``, ``ingest_heldout``,
-``ingest_heldout2`` … ``ingest_heldout13``) and labels each proposal the rules make right or
-wrong with ``ingest_matching``; chooses the cut that maximises F1 on leave-one-set-out
-probabilities over those sets; fits the logistic regression on all of them and writes
+Reads every text of the sets (by default ``SCORER_SETS``: ``ingest_heldout14`` …
+``ingest_heldout28``) and labels each proposal the rules make right or wrong with
+``ingest_matching``; chooses the cut that maximises F1 on leave-one-set-out probabilities over
+those sets; fits the logistic regression on all of them and writes
 ``src/caravan/analysis/ingest/proposal_scorer.json``: features, weights, intercept, cut, and
-the sets trained on. ``ingest_heldout14`` and ``ingest_heldout15`` are never read. The fit
-starts from zero weights and has one optimum; weights are written rounded to six decimals,
-so the same corpus gives the same file.
+the sets trained on. No other set is read. The fit starts from zero weights and has one
+optimum; weights are written rounded to six decimals, so the same corpus gives the same file.
 """
 
 from __future__ import annotations
@@ -23,10 +22,10 @@ from typing import Any
 
 import numpy as np
 from proposal_scorer_data import (
-    DEVELOPMENT_SETS,
     L2_PENALTY,
     MIN_FEATURE_COUNT,
     MIN_NEAR_COUNT,
+    SCORER_SETS,
     WRONG,
     ReadDocument,
     choose_threshold,
@@ -40,11 +39,14 @@ MODEL = ROOT / "src" / "caravan" / "analysis" / "ingest" / "proposal_scorer.json
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Train on the development sets and write the model file."""
+    """Train on the sets and write the model file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sets", nargs="+", default=list(SCORER_SETS), metavar="SET", help="sets to fit on"
+    )
     parser.add_argument("--output", type=Path, default=MODEL, help="where to write the model")
     args = parser.parse_args(argv)
-    documents = read_sets(DEVELOPMENT_SETS)
+    documents = read_sets(args.sets)
     model = train(documents)
     args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(

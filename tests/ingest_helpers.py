@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from caravan.analysis.ingest import propose, read_text
+from caravan.analysis.ingest.readings import read_proposals
 from caravan.model.proposals import (
     EntityKind,
     FigureQuantity,
@@ -29,6 +30,15 @@ def proposals_from(kb: KnowledgeBase, text: str, day: dt.date = DOCUMENT_DAY) ->
     """Read ``text`` as a document published on ``day`` and propose its facts."""
     read = read_text(text, published_on=day)
     return propose(kb, read.text, read.meta)
+
+
+def rule_readings_from(
+    kb: KnowledgeBase, text: str, day: dt.date = DOCUMENT_DAY
+) -> list[ProposedFact]:
+    """The rules' proposals from ``text``, each with its rule's own confidence (before the
+    learned confidence ``propose`` gives)."""
+    read = read_text(text, published_on=day)
+    return [r.fact for r in read_proposals(kb, read.text, read.meta)]
 
 
 def new_entity_names(kb: KnowledgeBase, text: str, kind: EntityKind) -> list[str]:

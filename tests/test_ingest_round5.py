@@ -14,12 +14,13 @@ from caravan.analysis.ingest.ner_places import NER_CONFIDENCE
 from caravan.model.proposals import (
     EntityKind,
     FigureQuantity,
+    FlagCode,
     ProposedAgreement,
     ProposedEntity,
     ProposedFact,
 )
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, figures_in, proposals_from
+from ingest_helpers import events_in, figures_in, proposals_from, rule_readings_from
 
 
 def new_places(facts: list[ProposedFact]) -> list[str]:
@@ -68,7 +69,8 @@ def test_a_place_the_model_finds_with_a_cue_is_new(
     facts = proposals_from(kb, text)
     assert place in new_places(facts)
     (found,) = [f for f in facts if isinstance(f.payload, ProposedEntity)]
-    assert found.confidence < 0.5  # weaker evidence than a rule's
+    # weaker evidence than a rule's: the reviewer is told the reading's own confidence
+    assert FlagCode.LOW_CONFIDENCE in {flag.code for flag in found.flags}
 
 
 @pytest.mark.parametrize(
@@ -96,16 +98,17 @@ def test_extraction_runs_on_rules_alone_when_the_model_is_unavailable(
     russian_ner._tagger.cache_clear()
     try:
         with caplog.at_level(logging.WARNING, logger=russian_ner.__name__):
-            facts = proposals_from(
-                kb,
+            text = (
                 "Мэр Хэфэя сообщил, что строительство железной дороги Китай – Кыргызстан – "
-                "Узбекистан началось 27 декабря 2024 года.",
+                "Узбекистан началось 27 декабря 2024 года."
             )
+            facts = proposals_from(kb, text)
+            readings = rule_readings_from(kb, text)
     finally:
         russian_ner._tagger.cache_clear()  # the next test loads the real model again
     # the world gazetteer (a rule) still reads the mayor's city; the model's weaker guess is gone
     assert all(
-        f.confidence > NER_CONFIDENCE for f in facts if isinstance(f.payload, ProposedEntity)
+        f.confidence > NER_CONFIDENCE for f in readings if isinstance(f.payload, ProposedEntity)
     )
     assert [e.project_id for e in events_in(facts)] == ["prj-cku-railway"]
     assert "rules only" in caplog.text

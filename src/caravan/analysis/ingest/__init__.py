@@ -24,6 +24,7 @@ from caravan.analysis.ingest.errors import (
     DocumentTooLargeError,
     UnreadableDocumentError,
 )
+from caravan.analysis.ingest.proposal_scorer import default_scorer
 from caravan.analysis.ingest.readings import LOW_CONFIDENCE_BELOW, read_proposals
 from caravan.model.proposals import DocumentMeta, Flag, ProposedFact
 from caravan.store import KnowledgeBase
@@ -56,6 +57,14 @@ def propose(
     ``warnings`` (a :class:`ReadResult`'s, e.g. PARTIAL_DOCUMENT) are added to each
     proposal's flags. Reading the same text again gives the same proposals and ids. A fact
     the document states more than once (a headline and its body, a repeated paragraph) is
-    proposed once, with the evidence of its most confident reading.
+    proposed once, with the evidence of its most confident reading. Each proposal's
+    confidence is the learned probability that a reviewer accepts it (``proposal_scorer``):
+    on texts no rule or fit had read it ranks right proposals above wrong ones where the
+    rules' own confidence did not (docs/ingest.md).
     """
-    return [r.fact for r in read_proposals(kb, document_text, meta, warnings=warnings)]
+    readings = read_proposals(kb, document_text, meta, warnings=warnings)
+    accepted = default_scorer().probabilities(readings, meta)
+    return [
+        r.fact.model_copy(update={"confidence": round(p, 3)})
+        for r, p in zip(readings, accepted, strict=True)
+    ]

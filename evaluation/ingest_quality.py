@@ -158,15 +158,17 @@ def read_labelled_text(doc: Document) -> tuple[str, DocumentMeta]:
 
 
 def _publication(text: str) -> tuple[dt.date | None, DatePrecision]:
-    """The publication date and how precisely it is known (a month is passed as its first
-    day, with month precision; a year alone is not passed on)."""
+    """The publication date and how precisely it is known (a month or a year is passed as its
+    first day, with month or year precision, as `caravan ingest --date 2021` passes it)."""
     try:
         day, precision = parse_partial_date(text)
     except ValueError:
         return None, DatePrecision.DAY
     if precision == "month":
         return day, DatePrecision.MONTH
-    return (day, DatePrecision.DAY) if precision == "day" else (None, DatePrecision.DAY)
+    if precision == "year":
+        return day, DatePrecision.YEAR
+    return day, DatePrecision.DAY
 
 
 def _table(

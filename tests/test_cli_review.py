@@ -174,3 +174,34 @@ def test_ctrl_c_keeps_the_files_already_stored(kb: str, tmp_path: Path) -> None:
     assert len(read) <= len(documents) <= len(read) + 1 < 2000
     leftovers = [p.name for p in Path(kb).parent.iterdir() if ".creating-" in p.name]
     assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("date", "day", "precision"),
+    [("2026", "2026-01-01", "year"), ("2026-05", "2026-05-01", "month")],
+)
+def test_ingest_a_report_known_by_its_year_or_month_dates_what_is_under_way_to_it(
+    kb: str, tmp_path: Path, date: str, day: str, precision: str
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Construction of the Test line is under way.\n", encoding="utf-8")
+    code, output = _invoke("ingest", str(report), "--kb", kb, "--date", date, "--json")
+    assert code == 0, output
+    (outcome,) = json.loads(output)
+    observatory = Observatory.open(Path(kb))
+    try:
+        stored = [observatory.review.queue.get(i) for i in outcome["proposal_ids"]]
+    finally:
+        observatory.close()
+    events = [p.fact.payload for p in stored if p.fact.kind.value == "status_event"]
+    assert [(str(e.date), e.date_precision.value) for e in events] == [(day, precision)]
+
+
+@pytest.mark.parametrize("date", ["2026-13", "26", "2026-02-30", "May 2026"])
+def test_ingest_refuses_a_date_it_cannot_read(kb: str, tmp_path: Path, date: str) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Construction of the Test line is under way.\n", encoding="utf-8")
+    code, output = _invoke("ingest", str(report), "--kb", kb, "--date", date)
+    assert code == 2
+    assert "--date" in output
+    assert date in output

@@ -21,7 +21,7 @@ from caravan.analysis.ingest.proposal_features import (
 )
 from caravan.analysis.ingest.proposal_scorer import ProposalScorer, default_scorer
 from caravan.analysis.ingest.readings import Reading, read_proposals
-from caravan.model.enums import ProjectStatus
+from caravan.model.enums import DatePrecision, ProjectStatus
 from caravan.model.proposals import (
     DocumentMeta,
     Evidence,
@@ -284,3 +284,21 @@ def test_apply_to_fits_once_on_the_training_sets_and_scores_the_others(
         benchmark.main(["--apply-to", "ingest_heldout29"])  # nothing to train on
     with pytest.raises(SystemExit):
         benchmark.main(["--apply-to", "x", "--train-sets", "y", "--folds", "z"])
+
+
+@pytest.mark.parametrize(
+    ("written", "precision"),
+    [
+        ("2021-06-03", DatePrecision.DAY),
+        ("2021-06", DatePrecision.MONTH),
+        ("2021", DatePrecision.YEAR),
+    ],
+)
+def test_the_scoring_passes_a_texts_date_at_the_precision_its_front_matter_gives(
+    data: ModuleType, written: str, precision: DatePrecision
+) -> None:
+    quality = evaluation_module("ingest_quality")
+    day, given = quality._publication(written)
+    assert given is precision
+    assert day is not None
+    assert day.year == 2021

@@ -84,6 +84,7 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.analysis.monitoring import ProposalPage as ProposalPage
     from caravan.analysis.monitoring import Review
     from caravan.analysis.monitoring import describe_proposal as describe_proposal
+    from caravan.analysis.monitoring import partial_date as partial_date
     from caravan.analysis.monitoring import proposed_value as proposed_value
     from caravan.analysis.osm import LayerChoice, LengthComparison
     from caravan.analysis.sweeps import PreparedSweep
@@ -128,6 +129,7 @@ __all__ = [
     "default_knowledge_base_path",
     "describe_proposal",
     "parse_years",
+    "partial_date",
     "proposed_value",
 ]
 
@@ -141,6 +143,7 @@ _LAZY_EXPORTS = {
     "ProposalDetails": "caravan.analysis.monitoring",
     "ProposalPage": "caravan.analysis.monitoring",
     "describe_proposal": "caravan.analysis.monitoring",
+    "partial_date": "caravan.analysis.monitoring",
     "proposed_value": "caravan.analysis.monitoring",
     "ProposalFilter": "caravan.store.proposals",
     "StoredProposal": "caravan.store.proposals",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -59,8 +59,12 @@ def ingest(
     title: Annotated[str | None, typer.Option(help="Title, if the document lacks one.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
     date: Annotated[
-        dt.datetime | None,
-        typer.Option("--date", formats=["%Y-%m-%d"], help="Publication date (YYYY-MM-DD)."),
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date: YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year"
+            " is known.",
+        ),
     ] = None,
     url: Annotated[str | None, typer.Option(help="Where it can be read (http/https).")] = None,
     language: Annotated[
@@ -79,7 +83,16 @@ def ingest(
     if not files:
         print_error("no documents found (text, HTML or PDF files) in the paths given")
         raise typer.Exit(2)
-    details = api.DocumentDetails(title, publisher, date.date() if date else None, url, language)
+    try:
+        published = api.partial_date(date) if date else None
+    except ValueError as error:
+        print_error(f"--date: {error}")
+        raise typer.Exit(2) from None
+    details = api.DocumentDetails(title, publisher, url=url, language=language)
+    if published is not None:
+        details = dataclasses.replace(
+            details, published_on=published[0], published_precision=published[1]
+        )
     outcomes: list[IngestOutcome] = []
     try:
         with Progress(

@@ -13,6 +13,7 @@ from caravan.analysis.monitoring.ingest import (
     IngestOutcome,
     document_files,
     ingest_files,
+    partial_date,
 )
 from caravan.analysis.monitoring.review import AcceptOutcome, ProposalDetails, ProposalPage, Review
 from caravan.analysis.monitoring.sources import document_source, document_source_id
@@ -32,5 +33,6 @@ __all__ = [
     "document_source_id",
     "ingest_files",
     "journal_edit_for",
+    "partial_date",
     "proposed_value",
 ]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from caravan.errors import CaravanError
+from caravan.model.enums import DatePrecision
 from caravan.store import KnowledgeBase
 from caravan.store.proposals import ProposalQueue
 
@@ -17,6 +19,7 @@ __all__ = [
     "IngestOutcome",
     "document_files",
     "ingest_files",
+    "partial_date",
 ]
 
 #: Files a folder is searched for: plain text, HTML and PDF.
@@ -32,6 +35,28 @@ class DocumentDetails:
     published_on: dt.date | None = None
     url: str | None = None
     language: str | None = None
+    #: How precisely ``published_on`` is known: a report dated by its month or year alone
+    #: dates what it says "as of now" to that month or year.
+    published_precision: DatePrecision = DatePrecision.DAY
+
+
+_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def partial_date(text: str) -> tuple[dt.date, DatePrecision]:
+    """A publication date written ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the date (the
+    month's or year's first day) and its precision; ``ValueError`` names what is wrong."""
+    found = _PARTIAL_DATE.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = found["year"], found["month"], found["day"]
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a calendar date: {error}") from None
+    if day:
+        return date, DatePrecision.DAY
+    return date, DatePrecision.MONTH if month else DatePrecision.YEAR
 
 
 @dataclass(frozen=True)
@@ -89,15 +114,18 @@ def ingest_files(
                 url=details.url,
                 language=details.language,
             )
-            facts = propose(knowledge_base, read.text, read.meta, warnings=read.warnings)
-            stored = queue.add(read.meta, facts)
+            meta = read.meta
+            if details.published_on is not None and meta.published_on == details.published_on:
+                meta = meta.model_copy(update={"published_precision": details.published_precision})
+            facts = propose(knowledge_base, read.text, meta, warnings=read.warnings)
+            stored = queue.add(meta, facts)
         except (CaravanError, OSError, ValueError) as error:
             yield IngestOutcome(path, error=str(error) or type(error).__name__)
             continue
         yield IngestOutcome(
             path,
-            document_id=read.meta.id,
-            title=read.meta.title,
+            document_id=meta.id,
+            title=meta.title,
             new=stored.new,
             known=stored.known,
             proposal_ids=tuple(fact.id for fact in facts),

@@ -100,7 +100,14 @@ def measure(files: int, rounds: int) -> dict[str, list[float]]:
 
             def read_only(observatory: Observatory = peer) -> None:
                 for path in reports:
-                    read = read_document(path, **vars(DETAILS))
+                    read = read_document(
+                        path,
+                        title=DETAILS.title,
+                        publisher=DETAILS.publisher,
+                        published_on=DETAILS.published_on,
+                        url=DETAILS.url,
+                        language=DETAILS.language,
+                    )
                     propose(observatory.kb, read.text, read.meta, warnings=read.warnings)
 
             def ingest(observatory: Observatory = ours) -> None:

@@ -198,3 +198,19 @@ def test_a_document_larger_than_other_bodies_may_be_is_read(mini: Observatory) -
         headers={**AUTH, "Content-Type": "application/json"},
     )
     assert_problem(big_edit, 413, "too-large")  # other bodies keep the smaller limit
+
+
+def test_listing_in_order_of_confidence(mini: Observatory) -> None:
+    meta = cases.document()
+    facts = cases.all_facts(meta)
+    sure = [0.3, 0.8, 0.5, 0.9, 0.1, 0.6][: len(facts)]
+    mini.review.queue.add(
+        meta, [f.model_copy(update={"confidence": c}) for f, c in zip(facts, sure, strict=True)]
+    )
+    app = create_app(HttpSettings(write_token=TOKEN), mini)
+    ranked = request(app, "GET", "/api/v1/proposals", params={"order": "confidence"}).json()
+    assert [item["confidence"] for item in ranked["items"]] == sorted(sure, reverse=True)
+    oldest = request(app, "GET", "/api/v1/proposals").json()
+    assert [item["id"] for item in oldest["items"]] == [f.id for f in facts]
+    bad = request(app, "GET", "/api/v1/proposals", params={"order": "best"})
+    assert_problem(bad, 422, "invalid-request")

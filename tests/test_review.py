@@ -15,7 +15,12 @@ from caravan.errors import NotAKnowledgeBaseError, UnknownRecordError
 from caravan.model import ProjectStatus
 from caravan.model.proposals import Disposition, FactKind, ProposalState
 from caravan.store.journal import EditJournal, journal_path_for
-from caravan.store.proposals import ProposalFilter, ProposalQueue, proposal_queue_path_for
+from caravan.store.proposals import (
+    ProposalFilter,
+    ProposalOrder,
+    ProposalQueue,
+    proposal_queue_path_for,
+)
 
 BY = "tester"
 
@@ -60,6 +65,22 @@ def test_filters_and_pages(queued: Observatory) -> None:
     assert len(page.items) == 2
     assert page.total == 6
     assert not queued.proposals(ProposalFilter(state=ProposalState.ACCEPTED)).items
+
+
+def test_the_most_confident_first_on_request_the_oldest_first_by_default(mini: Observatory) -> None:
+    meta = cases.document()
+    facts = cases.all_facts(meta)
+    sure = [0.2, 0.9, 0.5, 0.7, 0.1, 0.6][: len(facts)]
+    mini.review.queue.add(
+        meta, [f.model_copy(update={"confidence": c}) for f, c in zip(facts, sure, strict=True)]
+    )
+    stored = [p.fact.id for p in mini.proposals(ProposalFilter()).items]
+    assert stored == [f.id for f in facts]  # as they were stored
+    ranked = mini.proposals(ProposalFilter(order=ProposalOrder.CONFIDENCE))
+    assert [p.fact.confidence for p in ranked.items] == sorted(sure, reverse=True)
+    page = mini.proposals(ProposalFilter(order=ProposalOrder.CONFIDENCE, limit=2, offset=1))
+    assert [p.fact.confidence for p in page.items] == sorted(sure, reverse=True)[1:3]
+    assert page.total == len(facts)
 
 
 def test_accepting_an_opening_changes_the_network_of_that_date(queued: Observatory) -> None:

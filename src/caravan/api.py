@@ -97,6 +97,7 @@ if TYPE_CHECKING:  # the comparison loads on first use
     from caravan.store.osm import ImportReport as ImportReport
     from caravan.store.osm import LayerInfo as LayerInfo
     from caravan.store.proposals import ProposalFilter as ProposalFilter
+    from caravan.store.proposals import ProposalOrder as ProposalOrder
     from caravan.store.proposals import StoredProposal as StoredProposal
 
 __all__ = [
@@ -113,6 +114,7 @@ __all__ = [
     "Observatory",
     "ProposalDetails",
     "ProposalFilter",
+    "ProposalOrder",
     "ProposalPage",
     "RouteQuery",
     "RouteResult",
@@ -146,6 +148,7 @@ _LAZY_EXPORTS = {
     "partial_date": "caravan.analysis.monitoring",
     "proposed_value": "caravan.analysis.monitoring",
     "ProposalFilter": "caravan.store.proposals",
+    "ProposalOrder": "caravan.store.proposals",
     "StoredProposal": "caravan.store.proposals",
 }
 

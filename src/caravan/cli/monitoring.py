@@ -168,12 +168,16 @@ def review_list(
     ] = False,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Rows per page.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip.")] = 0,
+    order: Annotated[
+        api.ProposalOrder,
+        typer.Option(help="oldest first, or the most confident (likely accepted) first."),
+    ] = api.ProposalOrder.OLDEST,
     kb: KbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Proposals in the queue (pending by default), oldest first."""
+    """Proposals in the queue (pending by default), oldest first unless --order says."""
     state = None if all_states else state
-    page = _open(kb).proposals(api.ProposalFilter(state, kind, document, limit, offset))
+    page = _open(kb).proposals(api.ProposalFilter(state, kind, document, limit, offset, order))
     if json_output:
         print_json({"total": page.total, "items": [_stored_json(p) for p in page.items]})
         return

@@ -34,7 +34,7 @@ from caravan.model.proposals import (
     ProposedFigure,
     ProposedStatusEvent,
 )
-from caravan.store.proposals import ProposalFilter, StoredProposal
+from caravan.store.proposals import ProposalFilter, ProposalOrder, StoredProposal
 
 __all__ = ["AcceptResult", "ProposalList", "ProposalView", "in_pool", "proposal_view", "router"]
 
@@ -117,8 +117,9 @@ def list_proposals(
     document: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16,64}$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    order: ProposalOrder = ProposalOrder.OLDEST,
 ) -> ProposalList:
-    page = observatory.proposals(ProposalFilter(state, kind, document, limit, offset))
+    page = observatory.proposals(ProposalFilter(state, kind, document, limit, offset, order))
     return ProposalList(
         total=page.total, limit=limit, offset=offset, items=[proposal_view(p) for p in page.items]
     )

@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from rapidfuzz import process
@@ -36,6 +37,7 @@ __all__ = [
     "AddOutcome",
     "Decision",
     "ProposalFilter",
+    "ProposalOrder",
     "ProposalQueue",
     "StoredProposal",
     "proposal_queue_path_for",
@@ -89,15 +91,32 @@ class StoredProposal:
     original_payload: dict[str, object] | None
 
 
+class ProposalOrder(StrEnum):
+    """The order a page of proposals is listed in."""
+
+    OLDEST = "oldest"  # as stored: by when, then by document
+    CONFIDENCE = "confidence"  # the most likely to be accepted first (then oldest)
+
+
+#: SQL for each order; ties (and the oldest order) fall back to storing order.
+_ORDER_BY = {
+    ProposalOrder.OLDEST: "p.created_at, p.document_id, p.rowid",
+    ProposalOrder.CONFIDENCE: (
+        "json_extract(p.fact, '$.confidence') DESC, p.created_at, p.document_id, p.rowid"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class ProposalFilter:
-    """Which proposals to list, and which page of them."""
+    """Which proposals to list, which page of them, and in what order."""
 
     state: ProposalState | None = None
     kind: FactKind | None = None
     document_id: str | None = None  # the document's id or the start of it
     limit: int = 100
     offset: int = 0
+    order: ProposalOrder = ProposalOrder.OLDEST
 
 
 class ProposalQueue:
@@ -233,7 +252,8 @@ class ProposalQueue:
         raise UnknownRecordError("proposal", proposal_id, close)
 
     def select(self, which: ProposalFilter = ProposalFilter()) -> tuple[list[StoredProposal], int]:
-        """Proposals matching the filter, oldest first, one page; and how many match in all."""
+        """Proposals matching the filter, one page in the filter's order (oldest first unless
+        told); and how many match in all."""
         clauses, values = [], []
         for clause, value in (
             ("p.state = ?N", which.state.value if which.state else None),
@@ -251,7 +271,7 @@ class ProposalQueue:
                 connection.execute(f"SELECT count(*) FROM proposals p{where}", values).fetchone()[0]
             )
             rows = connection.execute(
-                f"{_SELECT}{where} ORDER BY p.created_at, p.document_id, p.rowid "
+                f"{_SELECT}{where} ORDER BY {_ORDER_BY[which.order]} "
                 f"LIMIT ?{len(values) + 1} OFFSET ?{len(values) + 2}",
                 [*values, which.limit, which.offset],
             ).fetchall()

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from check_results import record_section  # noqa: E402
 
 from caravan import Observatory  # noqa: E402
-from caravan.analysis.ingest import propose, read_document  # noqa: E402
-from caravan.analysis.monitoring import DocumentDetails  # noqa: E402
+from caravan.analysis.ingest import propose  # noqa: E402
+from caravan.analysis.monitoring import DocumentDetails, read_with_details  # noqa: E402
 from caravan.model import ProjectStatus, Source  # noqa: E402
 from caravan.model.proposals import FactKind  # noqa: E402
 from caravan.store import build_knowledge_base, default_data_dir  # noqa: E402
@@ -100,14 +100,7 @@ def measure(files: int, rounds: int) -> dict[str, list[float]]:
 
             def read_only(observatory: Observatory = peer) -> None:
                 for path in reports:
-                    read = read_document(
-                        path,
-                        title=DETAILS.title,
-                        publisher=DETAILS.publisher,
-                        published_on=DETAILS.published_on,
-                        url=DETAILS.url,
-                        language=DETAILS.language,
-                    )
+                    read = read_with_details(path, DETAILS)
                     propose(observatory.kb, read.text, read.meta, warnings=read.warnings)
 
             def ingest(observatory: Observatory = ours) -> None:

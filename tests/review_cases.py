@@ -158,3 +158,12 @@ def all_facts(meta: DocumentMeta) -> list[ProposedFact]:
         new_place(meta),
         memorandum(meta),
     ]
+
+
+def with_confidences(meta: DocumentMeta, confidences: list[float]) -> list[ProposedFact]:
+    """Every fact of the test document, each with the confidence given for it (in order)."""
+    facts = all_facts(meta)
+    return [
+        fact.model_copy(update={"confidence": sure})
+        for fact, sure in zip(facts, confidences, strict=True)
+    ]

@@ -210,12 +210,9 @@ def test_ingest_refuses_a_date_it_cannot_read(kb: str, tmp_path: Path, date: str
 def test_list_in_order_of_confidence(mini_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "ranked.sqlite"
     meta = cases.document()
-    facts = cases.all_facts(meta)
-    sure = [0.4, 0.95, 0.2, 0.7, 0.5, 0.6][: len(facts)]
+    sure = [0.4, 0.95, 0.2, 0.7, 0.5, 0.6]
     observatory = Observatory.open(path, mini_dir)
-    observatory.review.queue.add(
-        meta, [f.model_copy(update={"confidence": c}) for f, c in zip(facts, sure, strict=True)]
-    )
+    observatory.review.queue.add(meta, cases.with_confidences(meta, sure))
     observatory.close()
     code, output = _invoke("review", "list", "--kb", str(path), "--order", "confidence", "--json")
     assert code == 0, output

@@ -203,10 +203,8 @@ def test_a_document_larger_than_other_bodies_may_be_is_read(mini: Observatory) -
 def test_listing_in_order_of_confidence(mini: Observatory) -> None:
     meta = cases.document()
     facts = cases.all_facts(meta)
-    sure = [0.3, 0.8, 0.5, 0.9, 0.1, 0.6][: len(facts)]
-    mini.review.queue.add(
-        meta, [f.model_copy(update={"confidence": c}) for f, c in zip(facts, sure, strict=True)]
-    )
+    sure = [0.3, 0.8, 0.5, 0.9, 0.1, 0.6]
+    mini.review.queue.add(meta, cases.with_confidences(meta, sure))
     app = create_app(HttpSettings(write_token=TOKEN), mini)
     ranked = request(app, "GET", "/api/v1/proposals", params={"order": "confidence"}).json()
     assert [item["confidence"] for item in ranked["items"]] == sorted(sure, reverse=True)

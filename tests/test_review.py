@@ -70,10 +70,8 @@ def test_filters_and_pages(queued: Observatory) -> None:
 def test_the_most_confident_first_on_request_the_oldest_first_by_default(mini: Observatory) -> None:
     meta = cases.document()
     facts = cases.all_facts(meta)
-    sure = [0.2, 0.9, 0.5, 0.7, 0.1, 0.6][: len(facts)]
-    mini.review.queue.add(
-        meta, [f.model_copy(update={"confidence": c}) for f, c in zip(facts, sure, strict=True)]
-    )
+    sure = [0.2, 0.9, 0.5, 0.7, 0.1, 0.6]
+    mini.review.queue.add(meta, cases.with_confidences(meta, sure))
     stored = [p.fact.id for p in mini.proposals(ProposalFilter()).items]
     assert stored == [f.id for f in facts]  # as they were stored
     ranked = mini.proposals(ProposalFilter(order=ProposalOrder.CONFIDENCE))

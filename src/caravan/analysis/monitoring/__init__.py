@@ -14,6 +14,7 @@ from caravan.analysis.monitoring.ingest import (
     document_files,
     ingest_files,
     partial_date,
+    read_with_details,
 )
 from caravan.analysis.monitoring.review import AcceptOutcome, ProposalDetails, ProposalPage, Review
 from caravan.analysis.monitoring.sources import document_source, document_source_id
@@ -35,4 +36,5 @@ __all__ = [
     "journal_edit_for",
     "partial_date",
     "proposed_value",
+    "read_with_details",
 ]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caravan.errors import CaravanError
 from caravan.model.enums import DatePrecision
 from caravan.store import KnowledgeBase
 from caravan.store.proposals import ProposalQueue
+
+if TYPE_CHECKING:  # the reader loads on first use: start-up pays nothing for it
+    from caravan.analysis.ingest.documents import ReadResult
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -20,6 +25,7 @@ __all__ = [
     "document_files",
     "ingest_files",
     "partial_date",
+    "read_with_details",
 ]
 
 #: Files a folder is searched for: plain text, HTML and PDF.
@@ -90,6 +96,24 @@ def document_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+def read_with_details(path: Path, details: DocumentDetails) -> ReadResult:
+    """A file read with the metadata given beside it (a date given at its precision)."""
+    from caravan.analysis.ingest import read_document
+
+    read = read_document(
+        path,
+        title=details.title,
+        publisher=details.publisher,
+        published_on=details.published_on,
+        url=details.url,
+        language=details.language,
+    )
+    if details.published_on is not None and read.meta.published_on == details.published_on:
+        meta = read.meta.model_copy(update={"published_precision": details.published_precision})
+        read = dataclasses.replace(read, meta=meta)
+    return read
+
+
 def ingest_files(
     knowledge_base: KnowledgeBase,
     queue: ProposalQueue,
@@ -102,21 +126,12 @@ def ingest_files(
     read, so stopping between files keeps every finished one. A file that cannot be read
     yields its error and the others go on.
     """
-    from caravan.analysis.ingest import propose, read_document
+    from caravan.analysis.ingest import propose
 
     for path in files:
         try:
-            read = read_document(
-                path,
-                title=details.title,
-                publisher=details.publisher,
-                published_on=details.published_on,
-                url=details.url,
-                language=details.language,
-            )
+            read = read_with_details(path, details)
             meta = read.meta
-            if details.published_on is not None and meta.published_on == details.published_on:
-                meta = meta.model_copy(update={"published_precision": details.published_precision})
             facts = propose(knowledge_base, read.text, meta, warnings=read.warnings)
             stored = queue.add(meta, facts)
         except (CaravanError, OSError, ValueError) as error:

@@ -43,7 +43,9 @@ def test_a_line_named_by_letter_or_ordinal_is_that_line(kb: KnowledgeBase, text:
 
 
 def test_the_systems_name_beside_a_line_is_not_a_new_project(kb: KnowledgeBase) -> None:
-    text = "Tajikistan is finishing the first tunnel of Line D of the Turkmenistan-China gas pipeline."
+    text = (
+        "Tajikistan is finishing the first tunnel of Line D of the Turkmenistan-China gas pipeline."
+    )
     assert new_entity_names(kb, text, EntityKind.PROJECT) == []
 
 

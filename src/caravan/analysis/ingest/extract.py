@@ -100,9 +100,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             )
         )
         # "line D of the Central Asia – China gas pipeline": line D, not lines A–C
-        matches = tuple(
-            by_lettered_line(text, sentence.start, sentence.end, matches, siblings)
-        )
+        matches = tuple(by_lettered_line(text, sentence.start, sentence.end, matches, siblings))
         # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
         matches = tuple(by_mode_word(text, matches, lines, gazetteer.is_country_word))
         # "the Uzbekistan–Kyrgyzstan–China railway": the held line, its countries reordered

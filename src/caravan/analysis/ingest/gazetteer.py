@@ -710,7 +710,9 @@ def _lettered_lines(names: list[str]) -> list[str]:
     """The other ways a "Line D" is written: "D line", "линия D", "нитка D", "ветка D"."""
     found = [_LETTERED_LINE.fullmatch(n) for n in names]
     marks = [f["mark"] for f in found if f is not None]
-    return [form.format(m) for m in marks for form in ("{} line", "линия {}", "нитка {}", "ветка {}")]
+    return [
+        form.format(m) for m in marks for form in ("{} line", "линия {}", "нитка {}", "ветка {}")
+    ]
 
 
 def _names(*names: str | None) -> list[str]:

@@ -98,6 +98,12 @@ _NOT_FIGURATIVE_RU = (
 _REPORTED = r"(?:\s+(?:on|at|in|during)\s+[^,.;]{1,40}?|\s+(?:today|yesterday))?,?\s+that\b"
 _RU_REPORTED = r"(?:\s+[^,.;]{1,40}?)?,\s*что(?![\w-])"
 
+#: A time right after a verb, an adverb or two aside: "в 2024 году", "официально в мае 2016
+#: года", "ещё в прошлом году".
+_RU_TIME_AFTER = (
+    r"(?=\s+(?:(?:[а-яё]+о|ещё|еще|уже|лишь)\s+){0,2}?(?:в|во)\s+(?:\d|январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр|прошл|позапрошл|эт(?:ом|от)\s+год))"
+)
 #: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
 _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
@@ -105,6 +111,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|(?:put|brought)\s+into\s+(?:service|use|(?:commercial\s+)?operation)|came\s+into\s+use|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
+        # Built or opened, said with its time right after: "открытый в 2024 году", "построенный
+        # в 2021 году", "дорогу построили в 2014 году" (a bare "открытый" is an adjective).
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт(?:ый|ая|ое|ого|ой|ом|ую|ым|ых|ые)|построен(?:[аоы]?|н\w+)|построил[аио]?|запущенн\w+)" + _RU_TIME_AFTER, 0.75),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,200}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:entered|moved\s+(?:in)?to)\s+(?:the|its)\s+(?:practical|active|construction|implementation)\s+(?:phase|stage)\b|(?<![\w-])перешл?[оаи]?\w*\s+в\s+(?:практическ|активн|строительн)\w*\s+(?:фаз|стади)\w*|\b(?:close\s+to|nearing|near)\s+completion\b|\b(?:final|last|concluding)\s+(?:stage|phase)\s+(?:of\s+(?:the\s+)?)?(?:construction|works?|building)\b|(?<![\w-])(?:подходит\s+к\s+концу|близ\w*\s+к\s+завершению|(?:ид[её]т|начался|начат)\s+завершающ\w+\s+(?:этап|стади)\w*|завершающ\w+\s+(?:этап|стади)\w*\s+(?:строительств|работ)\w*)(?![\w-])", 0.75),
@@ -332,6 +341,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 found = object_after(view, projects, t_end)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
+            if _participle_of_other(view, found, trigger.group(0), t_start, t_end):
+                continue  # "выросло из комбината, запущенного в 1990 году": that one's opening
             if other_thing_between(view, found, t_start):
                 continue  # "X is …, after the logistics terminal opened at …": the terminal's
             if (
@@ -421,6 +432,28 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
                     and (pace or _ONGOING.search(trigger.group(0)) is not None),
                 )
+
+
+#: A full participle, which says what the noun beside it is: "открытый", "запущенного".
+_FULL_PARTICIPLE = re.compile(
+    r"(?:открыт|построенн|запущенн)(?:ый|ая|ое|ого|ой|ом|ую|ым|ых|ые|ому)$", re.IGNORECASE
+)
+#: What may stand between a noun and its participle after it: a comma and an adverb.
+_TO_PARTICIPLE = re.compile(r"[»\"]?\s*,?\s*(?:[а-яё]+о\s+)?$", re.IGNORECASE)
+#: What may stand between a fronted participle and its noun: its time ("в 2024 году").
+_FROM_PARTICIPLE = re.compile(r"[^,.;]{0,40}$")
+
+
+def _participle_of_other(
+    view: SentenceView, project: Match, trigger: str, start: int, end: int
+) -> bool:
+    """True when a full participle belongs to a noun other than the project's name: it must
+    follow the name ("филиал …, открытый в 2024 году") or stand before it with its time."""
+    if not _FULL_PARTICIPLE.search(trigger):
+        return False
+    if project.end <= start:
+        return not _TO_PARTICIPLE.fullmatch(view.text, project.end, start)
+    return not _FROM_PARTICIPLE.fullmatch(view.text, end, project.start)
 
 
 def _in_service_by(view: SentenceView, project_id: str, date: dt.date) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from caravan.analysis.ingest.adjectival_projects import by_project_adjective
 from caravan.analysis.ingest.agreements import agreements
 from caravan.analysis.ingest.context import (
     MEMBERS,
@@ -29,6 +30,12 @@ from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, f
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.kind_at_place import by_kind_and_place
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
+from caravan.analysis.ingest.listed_country_lines import (
+    CountryLine,
+    by_listed_countries,
+    country_reader,
+    country_sets,
+)
 from caravan.analysis.ingest.mode_words import (
     LineProject,
     by_countries_in_other_order,
@@ -43,7 +50,7 @@ from caravan.analysis.ingest.sentences import Sentence, split_sentences
 from caravan.analysis.ingest.sibling_lines import by_lettered_line, siblings_of
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
-from caravan.model.enums import DatePrecision, ProjectStatus
+from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
 from caravan.model.proposals import DocumentMeta
 from caravan.store import KnowledgeBase
 
@@ -72,6 +79,13 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     lines = [LineProject(p.id, p.name_en, p.kind, frozenset(p.countries)) for p in kb.projects()]
     project_names = [(p.id, (p.name_en, *p.aliases)) for p in kb.projects()]
+    country_lines = [
+        CountryLine(
+            p.id, p.name_en, p.kind, country_sets(p.name_en, p.countries, country_reader(gazetteer))
+        )
+        for p in kb.projects()
+        if p.kind in (ProjectKind.RAILWAY, ProjectKind.ROAD, ProjectKind.PIPELINE)
+    ]
     siblings = siblings_of((p.id, (p.name_en, *p.aliases)) for p in kb.projects())
     heads = facility_heads(
         ((p.id, name) for p in kb.projects() for name in (p.name_en, *p.aliases)), gazetteer
@@ -107,8 +121,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
         matches = tuple(
             by_countries_in_other_order(text, matches, lines, gazetteer.is_country_word)
         )
+        # "the railway linking China, Kyrgyzstan and Uzbekistan": the held line they name
+        matches = tuple(by_listed_countries(text, matches, country_lines))
         # "«сухой порт» Хоргос": the one held dry port whose names carry the place
         matches = tuple(by_kind_and_place(text, matches, project_names))
+        # "Актогайский ГОК": the project held as "Актогай"
+        matches = tuple(
+            by_project_adjective(text, sentence.start, sentence.end, matches, gazetteer)
+        )
         routes = lines_by_their_ends(text, sentence.start, sentence.end, gazetteer, list(matches))
         routes += lines_by_a_pair(text, gazetteer, list(matches))  # "Maktaral–Darbaza"
         if routes:  # "the Dushanbe-Kulob-Darvaz-Murghab-Kulma route": a known line's ends

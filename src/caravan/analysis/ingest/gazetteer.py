@@ -218,6 +218,20 @@ class Gazetteer:
         ids = {e.id for e in self._by_keys.get((key[:-2],), ()) if e.kind is EntryKind.PLACE}
         return ids.pop() if len(ids) == 1 else None
 
+    def project_of_adjective(self, key: str) -> Entry | None:
+        """The project a Russian adjective is made from ("актогайский" → its stem "aktogaysk" →
+        the project held as "Актогай"; "богутинское" → "Богуты"), when exactly one known
+        project has a one-word name of that stem."""
+        if not key.endswith("sk") or len(key) < 7:
+            return None
+        for cut in (2, 3, 4):  # "-sk", "-й" + "-sk", "-ин" + "-sk"
+            entries = {
+                e.id: e for e in self._by_keys.get((key[:-cut],), ()) if e.kind is EntryKind.PROJECT
+            }
+            if len(entries) == 1 and len(key) - cut >= 5:
+                return next(iter(entries.values()))
+        return None
+
     def project_with_words(self, keys: set[str], at_least: int | None = None) -> bool:
         """True when a known project's name holds all these words, or ``at_least`` of them;
         a word that names a known place counts in any script or form ("Кульма" is the

@@ -1,0 +1,146 @@
+"""A line named by the countries it joins, listed after its mode word: "the railway linking
+China, Kyrgyzstan and Uzbekistan", "the railway link between Kazakhstan, Turkmenistan and
+Iran", "газопровод, связывающий Туркменистан, Узбекистан, Казахстан и Китай". Three countries or
+more with a mode word name one held line when exactly one line of that mode joins them: the
+countries of its name ("Kazakhstan – Turkmenistan – Iran railway") or the countries it crosses.
+Two countries are left alone: "a railway between China and Kazakhstan" is any of several.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
+from caravan.model.enums import ProjectKind
+
+__all__ = ["CountryLine", "by_listed_countries", "country_reader", "country_sets"]
+
+#: The fewest countries a list needs to name one line.
+FEWEST_LISTED = 3
+
+_EN_MODES = {
+    ProjectKind.RAILWAY: r"railway|railroad|rail",
+    ProjectKind.ROAD: r"highway|road|motorway",
+    ProjectKind.PIPELINE: r"(?:gas\s+|oil\s+)?pipeline",
+}
+_RU_MODES = {
+    ProjectKind.RAILWAY: r"железн\w+\s+дорог\w*|железнодорожн\w+\s+(?:лини|магистрал)\w*",
+    ProjectKind.ROAD: r"автодорог\w*|автомобильн\w+\s+дорог\w*|автотрасс\w*|автомагистрал\w*",
+    ProjectKind.PIPELINE: r"газопровод\w*|трубопровод\w*",
+}
+#: What may stand between the mode word and the list: "link between", ", which will connect".
+_EN_JOINING = (
+    r"(?:\s+(?:link|line|corridor|connection|route|project))?,?\s+"
+    r"(?:between|linking|connecting|joining|through|across"
+    r"|(?:that|which)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:links?|connects?|joins?|runs?\s+through)"
+    r"|to\s+(?:link|connect|join))\s+(?:the\s+)?$"
+)
+_RU_JOINING = (
+    r",?\s+(?:между|через|соединяющ\w+|связывающ\w+|объединяющ\w+"
+    r"|котор\w+\s+(?:соедин|свяж|связыва|объедин|пройд|проход|пролега)\w*(?:\s+через)?)\s+$"
+)
+_MODE_BEFORE = {
+    kind: re.compile(
+        r"(?:\b(?:" + _EN_MODES[kind] + r")" + _EN_JOINING + r")"
+        r"|(?:(?<![\w-])(?:" + _RU_MODES[kind] + r")" + _RU_JOINING + r")",
+        re.IGNORECASE,
+    )
+    for kind in _EN_MODES
+}
+#: How far before the list its mode word may stand.
+_REACH = 80
+#: What joins the names of a list: ", ", " and ", ", and ", " и ".
+_GLUE = re.compile(r"\s*,\s*(?:and\s+|и\s+)?(?:the\s+)?|\s+(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountryLine:
+    """A held line, its mode, and the sets of countries that name it."""
+
+    id: str
+    name: str
+    kind: ProjectKind
+    names: tuple[frozenset[str], ...]
+
+
+def by_listed_countries(
+    text: str, matches: Sequence[Match], lines: Iterable[CountryLine]
+) -> list[Match]:
+    """``matches``, each list of three countries or more after a line's mode word read as the
+    one held line of that mode the countries name, the countries' own matches dropped."""
+    held = list(lines)
+    result = list(matches)
+    for run in _country_runs(text, matches):
+        first = run[0]
+        before = text[max(0, first.start - _REACH) : first.start]
+        for kind, pattern in _MODE_BEFORE.items():
+            mode = pattern.search(before)
+            if mode is None:
+                continue
+            listed = frozenset(_country_id(m) for m in run)
+            same = [p for p in held if p.kind is kind and listed in p.names]
+            if len(same) != 1 or len(listed) != len(run):
+                break
+            start = first.start - len(before) + mode.start()
+            entry = Entry(EntryKind.PROJECT, same[0].id, same[0].name, alias=True)
+            line = Match(start, run[-1].end, text[start : run[-1].end], (entry,), MatchMethod.ALIAS)
+            result = [m for m in result if not any(m is c for c in run)] + [line]
+            break
+    return sorted(result, key=lambda m: m.start)
+
+
+def country_sets(
+    name: str, countries: Iterable[str], country_of: Callable[[str], str | None]
+) -> tuple[frozenset[str], ...]:
+    """The sets of countries that name a line: those its name chains ("Kazakhstan –
+    Turkmenistan – Iran railway"), and those it crosses, each when it has three or more."""
+    chain = re.split(r"\s?[-–—]\s?", re.sub(r"\s*\([^()]*\)|,.*$", "", name))
+    chain[-1] = chain[-1].rsplit(" ", 1)[0] if " " in chain[-1] else chain[-1]
+    named = [country_of(part.strip()) for part in chain]
+    sets = []
+    if len(named) >= FEWEST_LISTED and all(named):
+        sets.append(frozenset(i for i in named if i))
+    crossed = frozenset(countries)
+    if len(crossed) >= FEWEST_LISTED:
+        sets.append(crossed)
+    return tuple(sets)
+
+
+def country_reader(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """A reader of one country's name ("Iran", "Kazakhstan") to its id; None for anything else."""
+
+    def country_of(name: str) -> str | None:
+        found = gazetteer.find(name)
+        if len(found) != 1 or found[0].end - found[0].start != len(name):
+            return None
+        ids = found[0].ids(EntryKind.COUNTRY) or found[0].ids(EntryKind.FOREIGN)
+        return ids[0] if ids else None
+
+    return country_of
+
+
+def _country_id(match: Match) -> str:
+    return (match.ids(EntryKind.COUNTRY) or match.ids(EntryKind.FOREIGN))[0]
+
+
+def _country_runs(text: str, matches: Sequence[Match]) -> list[list[Match]]:
+    """Runs of three country names or more listed with commas and "and"."""
+    runs: list[list[Match]] = []
+    run: list[Match] = []
+    for match in matches:
+        is_country = bool(match.ids(EntryKind.COUNTRY) or match.ids(EntryKind.FOREIGN))
+        if not is_country or match.ids(EntryKind.PROJECT):
+            if len(run) >= FEWEST_LISTED:
+                runs.append(run)
+            run = []
+            continue
+        if run and not _GLUE.fullmatch(text[run[-1].end : match.start]):
+            if len(run) >= FEWEST_LISTED:
+                runs.append(run)
+            run = []
+        run.append(match)
+    if len(run) >= FEWEST_LISTED:
+        runs.append(run)
+    return runs

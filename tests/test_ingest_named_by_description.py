@@ -1,0 +1,148 @@
+"""Held projects named by a description rather than a name (issue #12): a line by the countries
+listed after its mode word, a mine or plant by the adjective of its one-word name, and an
+opening said with a participle and its time. Sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caravan.analysis.ingest.gazetteer import gazetteer_for
+from caravan.analysis.ingest.listed_country_lines import country_reader, country_sets
+from caravan.model.enums import ProjectStatus
+from caravan.store import KnowledgeBase
+from ingest_helpers import events_in, proposals_from
+
+
+def _events(kb: KnowledgeBase, text: str) -> set[tuple[str, ProjectStatus, dt.date]]:
+    return {(e.project_id, e.status, e.date) for e in events_in(proposals_from(kb, text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "Construction of the railway linking China, Kyrgyzstan and Uzbekistan started in "
+            "December 2024.",
+            "prj-cku-railway",
+        ),
+        (
+            "Construction of the road between China, Kyrgyzstan and Uzbekistan started in "
+            "December 2024.",
+            "prj-cn-kg-uz-highway",
+        ),
+        (
+            "Строительство железной дороги, которая соединит Китай, Кыргызстан и Узбекистан, "
+            "началось в декабре 2024 года.",
+            "prj-cku-railway",
+        ),
+        (
+            "Строительство железной дороги между Китаем, Кыргызстаном и Узбекистаном началось в "
+            "декабре 2024 года.",
+            "prj-cku-railway",
+        ),
+        (
+            "Work on the railway link between Kazakhstan, Turkmenistan and Iran started in "
+            "December 2024.",
+            "prj-kti-railway",
+        ),
+    ],
+)
+def test_a_line_named_by_the_countries_it_joins(kb: KnowledgeBase, text: str, project: str) -> None:
+    assert _events(kb, text) == {(project, ProjectStatus.UNDER_CONSTRUCTION, dt.date(2024, 12, 1))}
+
+
+def test_the_countries_crossed_name_a_pipeline(kb: KnowledgeBase) -> None:
+    text = (
+        "Газопровод, связывающий Туркменистан, Узбекистан, Казахстан и Китай, введен в "
+        "эксплуатацию в декабре 2009 года."
+    )
+    assert _events(kb, text) == {
+        ("prj-ca-china-gas-pipeline-abc", ProjectStatus.IN_SERVICE, dt.date(2009, 12, 1))
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two countries are any of several lines
+        "Construction of the railway between China and Kyrgyzstan started in December 2024.",
+        # countries with no mode word before them are no line
+        "Trade between China, Kyrgyzstan and Uzbekistan was opened to new goods in December 2024.",
+        # no held line joins these three
+        "Construction of the railway linking China, Tajikistan and Afghanistan started in "
+        "December 2024.",
+    ],
+)
+def test_countries_that_name_no_one_line(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == set()
+
+
+def test_a_lines_countries_come_from_its_name_and_its_route(kb: KnowledgeBase) -> None:
+    country_of = country_reader(gazetteer_for(kb))
+    assert country_sets("Kazakhstan – Turkmenistan – Iran railway", ["kz", "tm"], country_of) == (
+        frozenset({"kz", "tm", "ir"}),
+    )
+    assert country_sets("Vahdat – Yavan railway", ["tj", "cn"], country_of) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "status"),
+    [
+        (
+            "Актогайский ГОК введен в эксплуатацию в декабре 2015 года.",
+            "prj-aktogay-copper",
+            ProjectStatus.IN_SERVICE,
+        ),
+        (
+            "Строительство Богутинского вольфрамового комбината началось в марте 2021 года.",
+            "prj-boguty-tungsten",
+            ProjectStatus.UNDER_CONSTRUCTION,
+        ),
+    ],
+)
+def test_a_project_named_by_its_adjective(
+    kb: KnowledgeBase, text: str, project: str, status: ProjectStatus
+) -> None:
+    assert {(p, s) for p, s, _ in _events(kb, text)} == {(project, status)}
+
+
+def test_a_places_adjective_before_another_noun_is_no_project(kb: KnowledgeBase) -> None:
+    assert _events(kb, "Поезд прибыл на Актогайскую станцию, открытую в 2015 году.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Филиал Пекинского университета языка и культуры в Астане, торжественно открытый в "
+        "2024 году, принял первых студентов.",
+        "Открытый в 2024 году филиал Пекинского университета языка и культуры в Астане принял "
+        "первых студентов.",
+    ],
+)
+def test_a_participle_with_its_time_opens_the_project(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == {
+        ("prj-blcu-kazakhstan-branch", ProjectStatus.IN_SERVICE, dt.date(2024, 1, 1))
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the participle is the older plant's, not the venture's
+        "СП «Зарафшон» выросло из Таджикского золоторудного комбината, запущенного в 1990 году.",
+        # an adjective, not a participle with its time
+        "Компания «Зарафшон» — открытое акционерное общество в 2014 году.",
+        # a future
+        "Железная дорога Жезказган – Бейнеу будет построена в 2027 году.",
+    ],
+)
+def test_participles_that_open_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert {s for _, s, _ in _events(kb, text)} - {ProjectStatus.UNDER_CONSTRUCTION} == set()
+
+
+def test_built_in_a_year_is_in_service(kb: KnowledgeBase) -> None:
+    assert _events(kb, "Железную дорогу Жезказган – Бейнеу построили ещё в 2014 году.") == {
+        ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE, dt.date(2014, 1, 1))
+    }

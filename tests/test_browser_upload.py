@@ -151,3 +151,42 @@ def test_a_pasted_text_is_submitted_with_the_keyboard_alone(
         assert message == "Read the pasted text: 2 new proposals.", message
         page.wait_for_function("document.querySelectorAll('#review-list .just-read').length === 2")
     assert {p.document.title for p in observatory.proposals().items} == {"Pasted test report"}
+
+
+def test_a_report_dated_by_its_year_alone_and_the_queue_by_confidence(
+    browser: Browser, writable: tuple[str, Observatory]
+) -> None:
+    base, observatory = writable
+    with open_page(browser, base, width=PHONE["width"], height=PHONE["height"]) as page:
+        _open_upload_form(page)
+        page.fill("#review-token", TOKEN)
+        page.fill("#upload-text", REPORT)
+        page.fill("#upload-form [name=date]", "2026/09")
+        page.click("[data-testid=upload-go]")
+        assert _outcome(page).startswith("Published on: a day, a month or a year")
+        assert page.evaluate("document.activeElement.name") == "date"
+        assert observatory.proposals().total == 0
+        page.fill("#upload-form [name=date]", "2026")
+        page.click("[data-testid=upload-go]")
+        assert _outcome(page) == "Read the pasted text: 2 new proposals."
+        held = observatory.proposals().items
+        assert {
+            (p.document.published_on.isoformat(), p.document.published_precision.value)
+            for p in held
+            if p.document.published_on
+        } == {("2026-01-01", "year")}
+        # The queue, most confident first, chosen with the keyboard.
+        page.focus("#review-filters [name=order]")
+        page.keyboard.press("ArrowDown")  # a closed select takes arrows without opening
+        page.wait_for_function("document.body.dataset.review === 'loaded'")
+        page.wait_for_function(
+            "document.querySelector('#review-filters [name=order]').value === 'confidence'"
+        )
+        expected = [p.fact.id for p in sorted(held, key=lambda p: -p.fact.confidence)]
+        page.wait_for_function(
+            "ids => JSON.stringify([...document.querySelectorAll('#review-list [data-proposal-id]')]"
+            ".map((b) => b.dataset.proposalId)) === JSON.stringify(ids)",
+            arg=expected,
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        shot(page, "upload-390-by-confidence")

@@ -34,3 +34,50 @@ def test_an_unreadable_upload_says_why_without_the_servers_paths(
     assert tempfile.gettempdir() not in detail
     assert "caravan-upload" not in detail
     assert mini.proposals().total == 0
+
+
+@pytest.mark.parametrize(
+    ("date", "day", "precision"),
+    [
+        ("2025", "2025-01-01", "year"),
+        ("2025-03", "2025-03-01", "month"),
+        ("2025-03-14", "2025-03-14", "day"),
+    ],
+)
+def test_a_report_dated_by_its_year_or_month_dates_what_holds_now_as_precisely(
+    mini: Observatory, date: str, day: str, precision: str
+) -> None:
+    app = create_app(HttpSettings(write_token=TOKEN), mini)
+    text = "Construction of the Test line is under way."
+    response = request(
+        app,
+        "POST",
+        "/api/v1/documents",
+        params={"date": date, "language": "en"},
+        content=text.encode(),
+        headers={**AUTH, "Content-Type": "text/plain"},
+    )
+    assert response.status_code == 201, response.text
+    [event] = [p for p in response.json()["proposals"] if p["kind"] == "status_event"]
+    assert (event["payload"]["date"], event["payload"]["date_precision"]) == (day, precision)
+    assert event["document"]["published_precision"] == precision
+
+
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [("2025-13", "not a calendar date"), ("25-03-14", "date"), ("2025/03", "date")],
+)
+def test_a_date_that_is_no_day_month_or_year_is_refused(
+    mini: Observatory, date: str, reason: str
+) -> None:
+    app = create_app(HttpSettings(write_token=TOKEN), mini)
+    response = request(
+        app,
+        "POST",
+        "/api/v1/documents",
+        params={"date": date},
+        content=b"Some text.",
+        headers={**AUTH, "Content-Type": "text/plain"},
+    )
+    assert reason in assert_problem(response, 422, "invalid-request")["detail"]
+    assert mini.proposals().total == 0

@@ -13,10 +13,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
-from caravan.analysis.monitoring import DocumentDetails
-from caravan.api import Observatory
+from caravan.api import DocumentDetails, Observatory, partial_date
 from caravan.errors import InvalidQueryError
-from caravan.http.params import IsoDate
 from caravan.http.routes_edits import require_token
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.routes_review import ProposalView, in_pool, proposal_view
@@ -64,7 +62,14 @@ async def upload_document(
     observatory: ObservatoryDep,
     title: Annotated[str | None, Query(max_length=500)] = None,
     publisher: Annotated[str | None, Query(max_length=200)] = None,
-    date: IsoDate | None = None,
+    date: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            description="Publication date: YYYY-MM-DD, or YYYY-MM or YYYY for a report dated "
+            "by its month or year alone (what it says holds 'now' is dated that precisely).",
+        ),
+    ] = None,
     url: Annotated[str | None, Query(max_length=2000, pattern=r"^https?://\S+$")] = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
 ) -> IngestResult | Response:
@@ -74,7 +79,15 @@ async def upload_document(
     body = await request.body()
     if not body:
         raise InvalidQueryError("the document is empty")
-    details = DocumentDetails(title, publisher, date, url, language)
+    try:
+        published = partial_date(date) if date else None
+    except ValueError as error:
+        raise InvalidQueryError(f"date: {error}") from None
+    details = DocumentDetails(title, publisher, url=url, language=language)
+    if published is not None:
+        details = DocumentDetails(
+            title, publisher, published[0], url, language, published_precision=published[1]
+        )
 
     def read() -> IngestResult:
         with tempfile.TemporaryDirectory(prefix="caravan-upload-") as folder:

@@ -31,7 +31,7 @@ export async function loadReview() {
   const status = $("#review-status");
   status.textContent = "Loading proposals…";
   try {
-    const page = await api("/api/v1/proposals", { state: form.state.value, kind: form.kind.value, limit: 200 });
+    const page = await api("/api/v1/proposals", { state: form.state.value, kind: form.kind.value, order: form.order.value, limit: 200 });
     if (ticket !== view.ticket) return;
     view.items = page.items;
     status.textContent = `${page.total} ${form.state.value || ""} proposal${page.total === 1 ? "" : "s"}`.replace("  ", " ");

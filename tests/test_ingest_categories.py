@@ -52,6 +52,28 @@ def test_a_state_in_a_report_dated_to_the_month_is_dated_to_that_month(
     ]
 
 
+@pytest.mark.parametrize(
+    ("published_on", "precision", "signed_on"),
+    [
+        (dt.date(2016, 1, 1), DatePrecision.YEAR, dt.date(2016, 5, 20)),
+        (dt.date(2016, 5, 1), DatePrecision.MONTH, dt.date(2016, 5, 20)),
+        # a report of 1 April: 20 May is weeks ahead, so it is the year before's
+        (dt.date(2016, 4, 1), DatePrecision.DAY, dt.date(2015, 5, 20)),
+    ],
+)
+def test_a_day_without_its_year_falls_in_the_reports_month_or_year(
+    kb: KnowledgeBase, published_on: dt.date, precision: DatePrecision, signed_on: dt.date
+) -> None:
+    text = (
+        "On May 20, Kazakhstan and China signed an agreement on the construction of the "
+        "Zhezkazgan – Beyneu railway in Astana."
+    )
+    read = read_text(text, published_on=published_on)
+    meta = read.meta.model_copy(update={"published_precision": precision})
+    [agreement] = [p.payload for p in propose(kb, read.text, meta) if p.kind.value == "agreement"]
+    assert agreement.signed_on == signed_on
+
+
 # -- trade of the pair of states a text is about --------------------------------------------------
 
 

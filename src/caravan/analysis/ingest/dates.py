@@ -256,16 +256,20 @@ _RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, reference: dt.date | None = None, latest: dt.date | None = None
+) -> list[DateMention]:
     """Every date written in ``text``, left to right, longest reading first.
 
     ``reference`` (the document's date) dates "today" and "this year" and gives the year
-    of a day written without one; without it those are skipped.
+    of a day written without one; without it those are skipped. ``latest`` is the last day
+    the document may be from when only its month or year is known (a day of that year is not
+    taken for the year before); the reference itself by default.
     """
     found: list[DateMention] = []
     for pattern, precision in _PATTERNS:
         for match in pattern.finditer(text):
-            mention = _mention(match, precision, reference)
+            mention = _mention(match, precision, reference, latest or reference)
             if mention is not None:
                 found.append(mention)
     if reference is not None:
@@ -304,7 +308,10 @@ def parse_date_text(value: str) -> dt.date | None:
 
 
 def _mention(
-    match: re.Match[str], precision: DatePrecision, reference: dt.date | None
+    match: re.Match[str],
+    precision: DatePrecision,
+    reference: dt.date | None,
+    latest: dt.date | None,
 ) -> DateMention | None:
     groups = match.groupdict()
     month = _month_of(groups)
@@ -321,7 +328,7 @@ def _mention(
         date = dt.date(year, month or 1, day)
     except ValueError:
         return None
-    if inferred and reference is not None and date > reference + dt.timedelta(days=31):
+    if inferred and latest is not None and date > latest + dt.timedelta(days=31):
         try:
             date = date.replace(year=year - 1)
         except ValueError:

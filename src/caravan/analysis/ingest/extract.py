@@ -75,6 +75,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     """Every candidate fact the rules read from ``text``, in document order."""
     gazetteer = gazetteer_for(kb)
     reference = meta.published_on
+    latest = _last_day(reference, meta.published_precision)
     found: list[tuple[Sentence, tuple[Match, ...], tuple[DateMention, ...]]] = []
     project_countries = {p.id: set(p.countries) - {"cn"} for p in kb.projects()}
     lines = [LineProject(p.id, p.name_en, p.kind, frozenset(p.countries)) for p in kb.projects()]
@@ -153,7 +154,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 d.start + sentence.start, d.end + sentence.start, d.date, d.precision, d.since,
                 d.inferred_year,
             )
-            for d in find_dates(sentence.text, reference)
+            for d in find_dates(sentence.text, reference, latest)
         )  # fmt: skip
         found.append((sentence, matches, dates))
     context = _context(kb, meta, found)
@@ -310,6 +311,17 @@ def _in_longer_chain(text: str, start: int, end: int) -> bool:
     return bool(
         _CHAIN_BEFORE.search(text, max(0, start - 30), start) or _CHAIN_AFTER.match(text, end)
     )
+
+
+def _last_day(day: dt.date | None, precision: DatePrecision) -> dt.date | None:
+    """The last day a document dated ``day`` may be from: its year's or month's end when
+    only that is known ("On May 20" in a report of 2016 is 20 May 2016, not 2015)."""
+    if day is None or precision is DatePrecision.DAY:
+        return day
+    if precision is DatePrecision.YEAR:
+        return dt.date(day.year, 12, 31)
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 #: How many sentences back a thing stays the one "the line" refers to.

@@ -221,3 +221,18 @@ def test_list_in_order_of_confidence(mini_dir: Path, tmp_path: Path) -> None:
     )
     code, output = _invoke("review", "list", "--kb", str(path), "--order", "best")
     assert code == 2
+
+
+def test_the_list_keeps_ids_and_codes_whole_in_an_80_column_terminal(
+    kb: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caravan.cli import render
+
+    monkeypatch.setattr(render.console, "_width", 80)
+    code, output = _invoke("review", "list", "--kb", kb)
+    assert code == 0, output
+    assert max(len(line) for line in output.splitlines()) <= 80
+    for fact in cases.all_facts(cases.document()):
+        assert fact.id[:12] in output  # never folded across lines
+    rows = [line for line in output.splitlines() if "pending" in line and "proposal" not in line]
+    assert len(rows) == 6  # one state cell per proposal, whole

@@ -183,16 +183,15 @@ def review_list(
         return
     print_table(
         f"{page.total} {state.value if state else ''} proposal(s)".replace("  ", " "),
-        ["id", "kind", "proposes", "mention", "conf.", "disposition", "flags", "state"],
+        ["id", "kind", "proposes", "conf.", "vs held", "flags", "state"],
         [
             (
                 p.fact.id[:12],
-                p.fact.kind.value,
+                p.fact.kind.value.replace("_", " ").replace("status event", "status"),
                 api.describe_proposal(p.fact),
-                p.fact.mention,
                 f"{p.fact.confidence:.2f}",
                 p.fact.comparison.disposition.value,
-                ", ".join(f.code.value for f in p.fact.flags),
+                ", ".join(f.code.value.replace("_", " ") for f in p.fact.flags),
                 p.fact.state.value,
             )
             for p in page.items
@@ -202,6 +201,9 @@ def review_list(
             if page.total > len(page.items)
             else None
         ),
+        whole=("id", "kind", "conf.", "vs held", "state"),
+        compact=True,
+        shares={"proposes": 2, "flags": 1},
     )
 
 

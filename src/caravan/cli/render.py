@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from pydantic import BaseModel
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -71,17 +72,35 @@ def _plain(value: Any) -> Any:
 
 
 def print_table(
-    title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str | None = None
+    title: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    caption: str | None = None,
+    whole: Collection[str] = (),
+    compact: bool = False,
+    shares: Mapping[str, int] | None = None,
 ) -> None:
-    """Print a rich table; None cells show as blank; text is shown as is (never markup)."""
+    """Print a rich table; None cells show as blank; text is shown as is (never markup).
+    Columns named in ``whole`` (ids, short codes) are never wrapped: the long ones give way;
+    a ``compact`` table has no side borders, for many columns in a narrow terminal; with
+    ``shares`` it fills the terminal's width, the wrapped columns taking those shares of it."""
     table = Table(
         title=escape(title),
         caption=escape(caption) if caption is not None else None,
         header_style="bold",
         title_justify="left",
+        expand=shares is not None,
+        **(
+            {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True} if compact else {}
+        ),
     )
     for column in columns:
-        table.add_column(escape(column), overflow="fold")
+        table.add_column(
+            escape(column),
+            overflow="fold",
+            no_wrap=column in whole,
+            ratio=(shares or {}).get(column),
+        )
     for row in rows:
         table.add_row(*("" if cell is None else escape(str(cell)) for cell in row))
     console.print(table)

@@ -682,6 +682,8 @@ def _print_route(observatory: Observatory, result: RouteResult) -> None:
             f"{itinerary.time_from_departure_h_high / 24:.1f}] · USD {itinerary.cost_usd:,.0f} "
             f"({itinerary.cost_usd_low:,.0f}–{itinerary.cost_usd_high:,.0f}) · generalised "
             f"USD {itinerary.generalised_usd:,.0f} · sources: {', '.join(itinerary.sources)}",
+            whole=("leg", "step", "mode", "gauge", "km"),
+            compact=True,
         )
     if result.pareto:
         print_table(

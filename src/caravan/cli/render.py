@@ -90,9 +90,9 @@ def print_table(
         header_style="bold",
         title_justify="left",
         expand=shares is not None,
-        **(
-            {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True} if compact else {}
-        ),
+        box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+        pad_edge=not compact,
+        collapse_padding=compact,
     )
     for column in columns:
         table.add_column(

@@ -8,8 +8,10 @@ import datetime as dt
 
 import pytest
 
-from caravan.analysis.ingest.gazetteer import gazetteer_for
+from caravan.analysis.ingest.adjectival_projects import by_project_adjective
+from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, gazetteer_for
 from caravan.analysis.ingest.listed_country_lines import country_reader, country_sets
+from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import ProjectStatus
 from caravan.store import KnowledgeBase
 from ingest_helpers import events_in, proposals_from
@@ -146,3 +148,74 @@ def test_built_in_a_year_is_in_service(kb: KnowledgeBase) -> None:
     assert _events(kb, "Железную дорогу Жезказган – Бейнеу построили ещё в 2014 году.") == {
         ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE, dt.date(2014, 1, 1))
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fronted participle's noun is the terminal, not the line after it
+        "Открытый в 2024 году терминал на железной дороге Жезказган – Бейнеу принимает контейнеры.",
+        # the warehouse opened, not the plant it stands by
+        "Запущенный в 2020 году склад у ГОК «Актогай» работает.",
+        # a plural participle in the instrumental is the mines'
+        "СП «Зарафшон» работает с рудниками, запущенными в 1990 году.",
+    ],
+)
+def test_a_participle_of_another_noun_opens_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert {s for _, s, _ in _events(kb, text)} - {ProjectStatus.UNDER_CONSTRUCTION} == set()
+
+
+def test_a_fronted_participle_with_its_month_opens_the_project(kb: KnowledgeBase) -> None:
+    text = (
+        "Официально открытый в мае 2024 года «Филиал Пекинского университета языка и культуры "
+        "в Астане» принял первых студентов."
+    )
+    assert _events(kb, text) == {
+        ("prj-blcu-kazakhstan-branch", ProjectStatus.IN_SERVICE, dt.date(2024, 5, 1))
+    }
+
+
+def test_a_chained_name_gives_its_countries_around_its_mode_words(kb: KnowledgeBase) -> None:
+    country_of = country_reader(gazetteer_for(kb))
+    # a mode of two words after the chain, and the crossed countries the same set: one set
+    assert country_sets(
+        "Kazakhstan – Turkmenistan – Iran railway line", ["kz", "tm", "ir"], country_of
+    ) == (frozenset({"kz", "tm", "ir"}),)
+    # the mode words before the chain
+    assert country_sets("Железная дорога Китай – Кыргызстан – Узбекистан", ["cn"], country_of) == (
+        frozenset({"cn", "kg", "uz"}),
+    )
+
+
+def _projects(*labels: tuple[str, str]) -> Gazetteer:
+    gazetteer = Gazetteer()
+    for project_id, label in labels:
+        gazetteer.add(Entry(EntryKind.PROJECT, project_id, label, alias=False))
+    return gazetteer
+
+
+def test_an_adjective_in_the_plural_genitive_names_its_project() -> None:
+    gazetteer = _projects(("prj-a", "Актогай"))
+    assert gazetteer.project_of_adjective(tokenise("Актогайских")[0].key) is not None
+
+
+def test_an_adjective_whose_stem_names_two_projects_names_none() -> None:
+    # the shortest cut ("aktogay") names two projects; a longer one ("aktoga") one of its own
+    gazetteer = _projects(("prj-a", "Aktogay"), ("prj-b", "Aktogay"), ("prj-c", "Актогай"))
+    assert gazetteer.project_of_adjective(tokenise("Актогайский")[0].key) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Работы на Актогайских медных рудниках продолжаются.", True),
+        ("Работы на актогайском Горно-обогатительном Комбинате продолжаются.", False),
+        ("На Актогайском Горно-обогатительном комбинате идут работы.", True),
+        # "порт" is a noun of its own, not the start of "портфеля"
+        ("Доля Актогайского портфеля выросла.", False),
+    ],
+)
+def test_an_adjective_before_a_facility_noun(text: str, named: bool) -> None:
+    gazetteer = _projects(("prj-a", "Актогай"))
+    found = by_project_adjective(text, 0, len(text), [], gazetteer)
+    assert bool(found) is named

@@ -14,12 +14,23 @@ from caravan.analysis.ingest.tokens import tokenise
 
 __all__ = ["by_project_adjective"]
 
+#: Endings of the adjectives before the noun, singular and plural ("медного", "медных").
+_ADJECTIVE = (
+    r"[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ом|ем|ую|юю|ым|им"
+    r"|ые|ие|ых|их|ыми|ими)"
+)
+#: Endings of a masculine noun and of a neuter noun in "-ие", every case and number.
+_MASCULINE = r"(?:а|у|ом|е|ы|и|ов|ам|ами|ах)?"
+_NEUTER = r"(?:е|я|ю|ем|и|й|ям|ями|ях)"
 #: A facility noun after the adjective, one or two adjectives of its own allowed ("горно-
-#: обогатительного комбината", "медного рудника").
+#: обогатительного комбината", "медного рудника"); each noun with its own endings, so that
+#: "порт" is not the start of "портфеля".
 _FACILITY_AFTER = re.compile(
-    r"\s+(?:[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ом|ем|ую|юю|ым|им)\s+){0,2}"
-    r"(?:ГОК\w*|ГМК|ГЭС|ТЭС|ТЭЦ|комбинат\w*|рудник\w*|месторождени\w+|карьер\w*|завод\w*"
-    r"|фабрик\w*|предприяти\w+|проект\w*|объект\w*|парк\w*|терминал\w*|порт\w*|хаб\w*)(?![\w-])"
+    r"\s+(?:" + _ADJECTIVE + r"\s+){0,2}"
+    r"(?:(?:ГОК|ГМК|ГЭС|ТЭС|ТЭЦ|комбинат|рудник|карьер|завод|проект|объект|парк|терминал"
+    r"|порт|хаб)" + _MASCULINE + r"|фабрик(?:а|и|е|у|ой|ою|ам|ами|ах)?"
+    r"|(?:месторождени|предприяти)" + _NEUTER + r")(?![\w-])",
+    re.IGNORECASE,
 )
 
 

@@ -222,13 +222,16 @@ class Gazetteer:
         """The project a Russian adjective is made from ("актогайский" → its stem "aktogaysk" →
         the project held as "Актогай"; "богутинское" → "Богуты"), when exactly one known
         project has a one-word name of that stem."""
+        key = re.sub(r"sk[iy]kh$", "sk", key)  # the plural's genitive: "актогайских"
         if not key.endswith("sk") or len(key) < 7:
             return None
         for cut in (2, 3, 4):  # "-sk", "-й" + "-sk", "-ин" + "-sk"
             entries = {
                 e.id: e for e in self._by_keys.get((key[:-cut],), ()) if e.kind is EntryKind.PROJECT
             }
-            if len(entries) == 1 and len(key) - cut >= 5:
+            if len(entries) > 1:
+                return None  # the stem names several projects: none is meant for sure
+            if entries and len(key) - cut >= 5:
                 return next(iter(entries.values()))
         return None
 

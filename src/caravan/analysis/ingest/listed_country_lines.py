@@ -95,17 +95,31 @@ def country_sets(
     name: str, countries: Iterable[str], country_of: Callable[[str], str | None]
 ) -> tuple[frozenset[str], ...]:
     """The sets of countries that name a line: those its name chains ("Kazakhstan –
-    Turkmenistan – Iran railway"), and those it crosses, each when it has three or more."""
-    chain = re.split(r"\s?[-–—]\s?", re.sub(r"\s*\([^()]*\)|,.*$", "", name))
-    chain[-1] = chain[-1].rsplit(" ", 1)[0] if " " in chain[-1] else chain[-1]
-    named = [country_of(part.strip()) for part in chain]
-    sets = []
+    Turkmenistan – Iran railway line", "Железная дорога Китай – Кыргызстан – Узбекистан"), and
+    those it crosses, each when it has three or more; the same set once."""
+    chain = [p.strip() for p in re.split(r"\s?[-–—]\s?", re.sub(r"\s*\([^()]*\)|,.*$", "", name))]
+    named = [country_of(part) for part in chain[1:-1]]
+    if len(chain) >= 2:
+        named = [_country_in(chain[0], country_of, last=True), *named]
+        named.append(_country_in(chain[-1], country_of, last=False))
+    sets: list[frozenset[str]] = []
     if len(named) >= FEWEST_LISTED and all(named):
         sets.append(frozenset(i for i in named if i))
     crossed = frozenset(countries)
-    if len(crossed) >= FEWEST_LISTED:
+    if len(crossed) >= FEWEST_LISTED and crossed not in sets:
         sets.append(crossed)
     return tuple(sets)
+
+
+def _country_in(part: str, country_of: Callable[[str], str | None], last: bool) -> str | None:
+    """The country at one end of a chain's part, its mode words aside: the last words of the
+    first part ("Железная дорога Китай"), the first words of the last ("Iran railway line")."""
+    words = part.split()
+    for size in range(len(words), 0, -1):
+        found = country_of(" ".join(words[-size:] if last else words[:size]))
+        if found is not None:
+            return found
+    return None
 
 
 def country_reader(gazetteer: Gazetteer) -> Callable[[str], str | None]:

@@ -228,7 +228,7 @@ def test_the_list_keeps_ids_and_codes_whole_in_an_80_column_terminal(
 ) -> None:
     from caravan.cli import render
 
-    monkeypatch.setattr(render.console, "_width", 80)
+    monkeypatch.setattr(render.console, "width", 80)
     code, output = _invoke("review", "list", "--kb", kb)
     assert code == 0, output
     assert max(len(line) for line in output.splitlines()) <= 80

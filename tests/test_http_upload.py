@@ -65,7 +65,13 @@ def test_a_report_dated_by_its_year_or_month_dates_what_holds_now_as_precisely(
 
 @pytest.mark.parametrize(
     ("date", "reason"),
-    [("2025-13", "not a calendar date"), ("25-03-14", "date"), ("2025/03", "date")],
+    [
+        ("2025-13", "not a calendar date"),
+        ("25-03-14", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("2025/03", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+        # digits of another script are no year here
+        ("\u0662\u0660\u0662\u0665", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+    ],
 )
 def test_a_date_that_is_no_day_month_or_year_is_refused(
     mini: Observatory, date: str, reason: str

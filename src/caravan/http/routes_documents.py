@@ -13,12 +13,18 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 
-from caravan.api import DocumentDetails, Observatory, partial_date
+from caravan.api import (
+    DocumentDetails,
+    Observatory,
+    ProposalFilter,
+    StoredProposal,
+    partial_date,
+)
 from caravan.errors import InvalidQueryError
 from caravan.http.routes_edits import require_token
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.routes_review import ProposalView, in_pool, proposal_view
-from caravan.store.proposals import ProposalFilter, StoredProposal
+from caravan.model import DatePrecision
 
 __all__ = ["DOCUMENT_TYPES", "UPLOAD_PATH", "IngestResult", "router"]
 
@@ -65,7 +71,7 @@ async def upload_document(
     date: Annotated[
         str | None,
         Query(
-            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            max_length=10,
             description="Publication date: YYYY-MM-DD, or YYYY-MM or YYYY for a report dated "
             "by its month or year alone (what it says holds 'now' is dated that precisely).",
         ),
@@ -83,11 +89,8 @@ async def upload_document(
         published = partial_date(date) if date else None
     except ValueError as error:
         raise InvalidQueryError(f"date: {error}") from None
-    details = DocumentDetails(title, publisher, url=url, language=language)
-    if published is not None:
-        details = DocumentDetails(
-            title, publisher, published[0], url, language, published_precision=published[1]
-        )
+    on, precision = published if published is not None else (None, DatePrecision.DAY)
+    details = DocumentDetails(title, publisher, on, url, language, published_precision=precision)
 
     def read() -> IngestResult:
         with tempfile.TemporaryDirectory(prefix="caravan-upload-") as folder:

@@ -18,6 +18,7 @@ from caravan.analysis.monitoring import (
     document_source_id,
     proposed_value,
 )
+from caravan.api import ProposalFilter, ProposalOrder, StoredProposal
 from caravan.http.routes_edits import require_token
 from caravan.http.routes_knowledge import ObservatoryDep
 from caravan.http.workers import WorkersBusyError, busy_problem, worker_pool
@@ -34,7 +35,6 @@ from caravan.model.proposals import (
     ProposedFigure,
     ProposedStatusEvent,
 )
-from caravan.store.proposals import ProposalFilter, ProposalOrder, StoredProposal
 
 __all__ = ["AcceptResult", "ProposalList", "ProposalView", "in_pool", "proposal_view", "router"]
 

@@ -46,7 +46,8 @@ class DocumentDetails:
     published_precision: DatePrecision = DatePrecision.DAY
 
 
-_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+#: ASCII digits only: "\d" would take other scripts' digits too.
+_PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 
 
 def partial_date(text: str) -> tuple[dt.date, DatePrecision]:

@@ -1,0 +1,32 @@
+"""The legs table of ``caravan route`` in a terminal of common width."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from caravan import Observatory
+from caravan.cli import app as cli
+from caravan.cli import render
+from caravan.model import LinkMode
+
+runner = CliRunner()
+
+
+def test_each_leg_takes_one_line_at_120_columns(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render.console, "width", 120)
+    legs = embedded.route("Kashgar", "Osh", modes=[LinkMode.ROAD]).best.legs
+    result = runner.invoke(
+        cli, ["route", "Kashgar", "Osh", "--mode", "road", "--kb", str(embedded.kb.path)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 120
+    head = next(i for i, line in enumerate(lines) if line.split()[:2] == ["leg", "step"])
+    body = lines[head + 2 : head + 2 + len(legs)]  # under the header and its rule
+    assert [line.split()[0] for line in body] == [str(n) for n in range(1, len(legs) + 1)]
+    assert not lines[head + 2 + len(legs)].strip()  # no leg folded onto a second line
+    for leg, line in zip(legs, body, strict=True):
+        assert f"{leg.length_km:,.0f}" in line.split()

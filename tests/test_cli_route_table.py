@@ -30,3 +30,25 @@ def test_each_leg_takes_one_line_at_120_columns(
     assert not lines[head + 2 + len(legs)].strip()  # no leg folded onto a second line
     for leg, line in zip(legs, body, strict=True):
         assert f"{leg.length_km:,.0f}" in line.split()
+
+
+def test_at_80_columns_names_figures_and_crossings_stay_whole(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render.console, "width", 80)
+    best = embedded.route("Urumqi", "Tashkent", modes=[LinkMode.RAIL]).best
+    names = {p.id: p.name_en for p in embedded.places()}
+    result = runner.invoke(
+        cli, ["route", "Urumqi", "Tashkent", "--mode", "rail", "--kb", str(embedded.kb.path)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    table = "\n".join(lines[: next(i for i, line in enumerate(lines) if "total" in line)])
+    for leg in best.legs:
+        for place in (names[leg.from_id], names[leg.to_id]):
+            assert place in table  # never cut inside the name
+        assert f"{leg.time_h_low:,.1f}–{leg.time_h_high:,.1f}" in table
+    flat = " ".join(result.output.split())
+    for crossing in best.crossings:
+        assert crossing in flat  # named under the table, whole

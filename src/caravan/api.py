@@ -16,6 +16,7 @@ from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.project_states import project_states_under
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
 from caravan.analysis.routing.explain import Explainer
+from caravan.analysis.routing.itinerary import Itinerary
 from caravan.analysis.routing.search import Deadline, RouteResult
 from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
 from caravan.analysis.scenarios import builtin_names, load_scenario
@@ -110,6 +111,7 @@ __all__ = [
     "DocumentDetails",
     "ExportFormat",
     "IngestOutcome",
+    "Itinerary",
     "LinkMode",
     "Observatory",
     "ProposalDetails",

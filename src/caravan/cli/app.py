@@ -21,7 +21,6 @@ from caravan.api import (
     ExportFormat,
     LinkMode,
     Observatory,
-    RouteResult,
     ShipmentUnit,
     SkimFormat,
     Weight,
@@ -39,7 +38,8 @@ from caravan.cli.render import (
     print_table,
     usd_bn,
 )
-from caravan.cli.service import ServiceOption, service_label
+from caravan.cli.route_view import print_route
+from caravan.cli.service import ServiceOption
 from caravan.cli.sweeps import sweep_app
 from caravan.errors import CaravanError, DataValidationError, InvalidQueryError, ScenarioError
 from caravan.model import PlaceKind, PriorityDirection, ProjectStatus
@@ -631,75 +631,7 @@ def route(
     if json_output:
         print_json(result)
         return
-    _print_route(observatory, result)
-
-
-def _print_route(observatory: Observatory, result: RouteResult) -> None:
-    names = {p.id: p.name_en for p in observatory.places()}
-    for note in result.notes:
-        console.print(f"note: {escape(note)}")
-    options = [("best", result.best)] + [
-        (f"alternative {n}", i) for n, i in enumerate(result.alternatives, 1)
-    ]
-    for label, itinerary in options:
-        print_table(
-            f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on {itinerary.date} "
-            f"(by {itinerary.weight}, per {itinerary.unit.upper()}"
-            f"{service_label(itinerary.service, itinerary.modes)})",
-            [
-                "leg",
-                "step",
-                "mode",
-                "gauge",
-                "from",
-                "to",
-                "km",
-                "hours (low–high)",
-                "USD (low–high)",
-                "crossing / transfer",
-            ],
-            [
-                (
-                    n,
-                    leg.kind.value if leg.kind.value != "run" else "",
-                    leg.mode,
-                    leg.gauge_mm,
-                    names.get(leg.from_id, leg.from_id),  # OSM junctions show their ids
-                    names.get(leg.to_id, leg.to_id),
-                    f"{leg.length_km:,.0f}",
-                    f"{leg.time_h:,.1f} ({leg.time_h_low:,.1f}–{leg.time_h_high:,.1f})",
-                    f"{leg.cost_usd:,.0f} ({leg.cost_usd_low:,.0f}–{leg.cost_usd_high:,.0f})",
-                    (leg.crossing_id or leg.transfer or "")
-                    + (" (gauge change)" if leg.gauge_change else ""),
-                )
-                for n, leg in enumerate(itinerary.legs, 1)
-            ],
-            caption=f"total {itinerary.length_km:,.0f} km · {itinerary.time_h:,.1f} h "
-            f"({itinerary.time_h_low:,.1f}–{itinerary.time_h_high:,.1f}; "
-            f"{itinerary.time_h / 24:.1f} days) · from departure "
-            f"{itinerary.time_from_departure_h / 24:.1f} d "
-            f"[{itinerary.time_from_departure_h_low / 24:.1f}–"
-            f"{itinerary.time_from_departure_h_high / 24:.1f}] · USD {itinerary.cost_usd:,.0f} "
-            f"({itinerary.cost_usd_low:,.0f}–{itinerary.cost_usd_high:,.0f}) · generalised "
-            f"USD {itinerary.generalised_usd:,.0f} · sources: {', '.join(itinerary.sources)}",
-            whole=("leg", "step", "mode", "gauge", "km"),
-            compact=True,
-        )
-    if result.pareto:
-        print_table(
-            "time–cost Pareto front",
-            ["hours", "days", "USD", "crossings", "modes"],
-            [
-                (
-                    f"{i.time_h:,.1f}",
-                    f"{i.time_h / 24:.1f}",
-                    f"{i.cost_usd:,.0f}",
-                    ", ".join(i.crossings),
-                    ", ".join(i.modes),
-                )
-                for i in result.pareto
-            ],
-        )
+    print_route(observatory, result)
 
 
 @app.command()

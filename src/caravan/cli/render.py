@@ -89,6 +89,7 @@ def print_table(
         caption=escape(caption) if caption is not None else None,
         header_style="bold",
         title_justify="left",
+        caption_justify="left",
         expand=shares is not None,
         box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
         pad_edge=not compact,

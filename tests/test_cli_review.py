@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 import review_cases as cases
 from caravan import Observatory
 from caravan.cli import app
-from caravan.cli.render import console
 from caravan.store.journal import journal_path_for
 from caravan.store.proposals import ProposalFilter
 
@@ -25,7 +24,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables wide enough that no cell is folded across lines."""
-    monkeypatch.setattr(console, "width", 240)
+    monkeypatch.setenv("COLUMNS", "240")
 
 
 @pytest.fixture
@@ -226,9 +225,8 @@ def test_list_in_order_of_confidence(mini_dir: Path, tmp_path: Path) -> None:
 def test_the_list_keeps_ids_and_codes_whole_in_an_80_column_terminal(
     kb: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from caravan.cli import render
 
-    monkeypatch.setattr(render.console, "width", 80)
+    monkeypatch.setenv("COLUMNS", "80")
     code, output = _invoke("review", "list", "--kb", kb)
     assert code == 0, output
     assert max(len(line) for line in output.splitlines()) <= 80

@@ -7,7 +7,6 @@ from typer.testing import CliRunner
 
 from caravan import Observatory
 from caravan.cli import app as cli
-from caravan.cli import render
 from caravan.model import LinkMode
 
 runner = CliRunner()
@@ -16,7 +15,7 @@ runner = CliRunner()
 def test_each_leg_takes_one_line_at_120_columns(
     embedded: Observatory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render.console, "width", 120)
+    monkeypatch.setenv("COLUMNS", "120")
     legs = embedded.route("Kashgar", "Osh", modes=[LinkMode.ROAD]).best.legs
     result = runner.invoke(
         cli, ["route", "Kashgar", "Osh", "--mode", "road", "--kb", str(embedded.kb.path)]
@@ -35,7 +34,7 @@ def test_each_leg_takes_one_line_at_120_columns(
 def test_at_80_columns_names_figures_and_crossings_stay_whole(
     embedded: Observatory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render.console, "width", 80)
+    monkeypatch.setenv("COLUMNS", "80")
     best = embedded.route("Urumqi", "Tashkent", modes=[LinkMode.RAIL]).best
     names = {p.id: p.name_en for p in embedded.places()}
     result = runner.invoke(

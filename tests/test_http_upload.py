@@ -71,6 +71,9 @@ def test_a_report_dated_by_its_year_or_month_dates_what_holds_now_as_precisely(
         ("2025/03", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
         # digits of another script are no year here
         ("\u0662\u0660\u0662\u0665", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+        # a time of day is more than a publication date, and an empty date is no date
+        ("2025-03-14T10:00:00Z", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
+        ("", "not a date written YYYY-MM-DD, YYYY-MM or YYYY"),
     ],
 )
 def test_a_date_that_is_no_day_month_or_year_is_refused(

@@ -71,7 +71,7 @@ async def upload_document(
     date: Annotated[
         str | None,
         Query(
-            max_length=10,
+            max_length=40,
             description="Publication date: YYYY-MM-DD, or YYYY-MM or YYYY for a report dated "
             "by its month or year alone (what it says holds 'now' is dated that precisely).",
         ),
@@ -86,7 +86,7 @@ async def upload_document(
     if not body:
         raise InvalidQueryError("the document is empty")
     try:
-        published = partial_date(date) if date else None
+        published = partial_date(date) if date is not None else None
     except ValueError as error:
         raise InvalidQueryError(f"date: {error}") from None
     on, precision = published if published is not None else (None, DatePrecision.DAY)

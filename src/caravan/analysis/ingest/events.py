@@ -22,6 +22,12 @@ from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
 from caravan.analysis.ingest.event_subjects import event_is_subject
 from caravan.analysis.ingest.facility_use import USE_TRIGGERS, in_use_as_reported
 from caravan.analysis.ingest.fronted_dates import fronted_date
+from caravan.analysis.ingest.fronted_participles import (
+    FULL_ENDINGS,
+    RU_ADVERBS,
+    RU_MONTHS,
+    participle_of_other,
+)
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
 from caravan.analysis.ingest.listed_sections import (
@@ -64,7 +70,7 @@ _GOING = (
 _STARTING = (
     r"(?:start(?:ed|s|ing)?|began|begin|launch(?:ed|es)?|commenc\w+|opened|kicked\s+off|marked)"
 )
-_RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ[аы]?)"
+_RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ(?:а|ы|ам|ами|ах)?(?![\w-]))"
 _RU_GOING = (
     r"(?:начал\w*|стартовал\w*|ведется|ведётся|ведутся|идет|идёт|идут|продолжа\w*|запущен\w*)"
 )
@@ -98,18 +104,12 @@ _NOT_FIGURATIVE_RU = (
 _REPORTED = r"(?:\s+(?:on|at|in|during)\s+[^,.;]{1,40}?|\s+(?:today|yesterday))?,?\s+that\b"
 _RU_REPORTED = r"(?:\s+[^,.;]{1,40}?)?,\s*что(?![\w-])"
 
-#: An adverb or two before a time: "официально", "ещё".
-_RU_ADVERBS = r"(?:(?:[а-яё]+о|ещё|еще|уже|лишь)\s+){0,2}?"
-_RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 #: A time right after a verb, an adverb or two aside: "в 2024 году", "официально в мае 2016
 #: года", "ещё в прошлом году".
 _RU_TIME_AFTER = (
-    r"(?=\s+" + _RU_ADVERBS + r"(?:в|во)\s+(?:\d|" + _RU_MONTHS + r"|прошл|позапрошл"
+    r"(?=\s+" + RU_ADVERBS + r"(?:в|во)\s+(?:\d|" + RU_MONTHS + r"|прошл|позапрошл"
     r"|эт(?:ом|от)\s+год))"
 )
-#: The endings of a full participle or adjective of a hard stem, in every case and number:
-#: "открытый", "открытыми", "построенного".
-_FULL_ENDINGS = r"ыми|ого|ому|ый|ая|ое|ой|ом|ую|ою|ым|ых|ые"
 #: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
 _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
@@ -119,7 +119,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         # Built or opened, said with its time right after: "открытый в 2024 году", "построенный
         # в 2021 году", "дорогу построили в 2014 году" (a bare "открытый" is an adjective).
-        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт(?:" + _FULL_ENDINGS + r")|построен(?:[аоы]?|н\w+)|построил[аио]?|запущенн\w+)" + _RU_TIME_AFTER, 0.75),
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт(?:" + FULL_ENDINGS + r")|построен(?:[аоы]?|н\w+)|построил[аио]?|запущенн\w+)" + _RU_TIME_AFTER, 0.75),
         (ProjectStatus.IN_SERVICE, r"\b(?:cooperation|partnership)\b[^,;.]{0,80}?\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:carried\s+out|implemented|deepened|expanded)\b", 0.55),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _WORKS + r"\b[^;.]{0,200}?\b" + _GOING, 0.8),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:entered|moved\s+(?:in)?to)\s+(?:the|its)\s+(?:practical|active|construction|implementation)\s+(?:phase|stage)\b|(?<![\w-])перешл?[оаи]?\w*\s+в\s+(?:практическ|активн|строительн)\w*\s+(?:фаз|стади)\w*|\b(?:close\s+to|nearing|near)\s+completion\b|\b(?:final|last|concluding)\s+(?:stage|phase)\s+(?:of\s+(?:the\s+)?)?(?:construction|works?|building)\b|(?<![\w-])(?:подходит\s+к\s+концу|близ\w*\s+к\s+завершению|(?:ид[её]т|начался|начат)\s+завершающ\w+\s+(?:этап|стади)\w*|завершающ\w+\s+(?:этап|стади)\w*\s+(?:строительств|работ)\w*)(?![\w-])", 0.75),
@@ -347,7 +347,9 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 found = object_after(view, projects, t_end)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
-            if _participle_of_other(view, found, trigger.group(0), t_start, t_end):
+            if participle_of_other(
+                view.text, found.start, found.end, trigger.group(0), t_start, t_end
+            ):
                 continue  # "выросло из комбината, запущенного в 1990 году": that one's opening
             if other_thing_between(view, found, t_start):
                 continue  # "X is …, after the logistics terminal opened at …": the terminal's
@@ -438,34 +440,6 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     ongoing=resolved is ProjectStatus.UNDER_CONSTRUCTION
                     and (pace or _ONGOING.search(trigger.group(0)) is not None),
                 )
-
-
-#: A full participle, which says what the noun beside it is: "открытый", "запущенного".
-_FULL_PARTICIPLE = re.compile(
-    r"(?:открыт|построенн|запущенн)(?:" + _FULL_ENDINGS + r")$", re.IGNORECASE
-)
-#: What may stand between a noun and its participle after it: a comma and an adverb.
-_TO_PARTICIPLE = re.compile(r"[»\"]?\s*,?\s*(?:[а-яё]+о\s+)?$", re.IGNORECASE)
-#: What may stand between a fronted participle and its noun: its time and nothing else ("в
-#: 2024 году", "официально в мае 2016 года", "в прошлом году"), then the noun's opening quote.
-_FROM_PARTICIPLE = re.compile(
-    r"\s+" + _RU_ADVERBS + r"(?:(?:в|во)\s+)?"
-    r"(?:(?:\d{1,2}\s+)?" + _RU_MONTHS + r"[а-яё]*(?:\s+\d{4}\s*(?:года|г\.)?)?"
-    r"|\d{4}\s*(?:году|года|г\.)|(?:поза)?прошлом\s+году|этом\s+году)\s*[«\"„]?",
-    re.IGNORECASE,
-)
-
-
-def _participle_of_other(
-    view: SentenceView, project: Match, trigger: str, start: int, end: int
-) -> bool:
-    """True when a full participle belongs to a noun other than the project's name: it must
-    follow the name ("филиал …, открытый в 2024 году") or stand before it with its time."""
-    if not _FULL_PARTICIPLE.search(trigger):
-        return False
-    if project.end <= start:
-        return not _TO_PARTICIPLE.fullmatch(view.text, project.end, start)
-    return not _FROM_PARTICIPLE.fullmatch(view.text, end, project.start)
 
 
 def _in_service_by(view: SentenceView, project_id: str, date: dt.date) -> bool:

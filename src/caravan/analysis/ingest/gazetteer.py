@@ -213,16 +213,18 @@ class Gazetteer:
     def place_of_adjective(self, key: str) -> str | None:
         """The place a Russian adjective is made from ("кашгарской" → its stem "kashgarsk" →
         Kashgar), when exactly one known place has that stem as its whole name."""
+        key = _adjective_stem(key)
         if not key.endswith("sk") or len(key) < 6:
             return None
         ids = {e.id for e in self._by_keys.get((key[:-2],), ()) if e.kind is EntryKind.PLACE}
         return ids.pop() if len(ids) == 1 else None
 
     def project_of_adjective(self, key: str) -> Entry | None:
-        """The project a Russian adjective is made from ("актогайский" → its stem "aktogaysk" →
-        the project held as "Актогай"; "богутинское" → "Богуты"), when exactly one known
-        project has a one-word name of that stem."""
-        key = re.sub(r"sk[iy]kh$", "sk", key)  # the plural's genitive: "актогайских"
+        """The project a Russian adjective is made from ("актогайский", "актогайских" → its
+        stem "aktogaysk" → the project held as "Актогай"; "богутинское" → "Богуты"), when
+        exactly one known project has a one-word name of that stem; None when a stem names
+        several."""
+        key = _adjective_stem(key)
         if not key.endswith("sk") or len(key) < 7:
             return None
         for cut in (2, 3, 4):  # "-sk", "-й" + "-sk", "-ин" + "-sk"
@@ -742,3 +744,9 @@ def _names(*names: str | None) -> list[str]:
             if form and form not in found and not any("\u4e00" <= c <= "\u9fff" for c in form):
                 found.append(form)
     return found
+
+
+def _adjective_stem(key: str) -> str:
+    """A Russian adjective's key with the plural endings the tokeniser keeps cut to "-sk"
+    ("актогайских" → "aktogayskikh" → "aktogaysk"; "актогайским" → "aktogaysk")."""
+    return re.sub(r"sk(?:ikh|im)$", "sk", key)

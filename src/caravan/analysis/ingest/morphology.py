@@ -23,6 +23,7 @@ __all__ = [
     "LemmaPattern",
     "LemmaView",
     "WordLemma",
+    "agrees_with",
     "analyser",
     "inflected",
     "lemma_of",
@@ -76,6 +77,29 @@ def lemma_of(word: str) -> WordLemma:
     tag = parse.tag
     not_taken = tag.POS in ("VERB", "INFN") and any(g in tag for g in _NOT_TAKEN)
     return WordLemma(parse.normal_form.replace("ё", "е"), True, tag.POS, not_taken)
+
+
+#: Parts of speech that agree with a full participle: its noun and that noun's adjectives.
+_AGREEING_PARTS = frozenset({"NOUN", "ADJF", "PRTF"})
+
+
+@functools.lru_cache(maxsize=16_384)
+def agrees_with(word: str, participle: str) -> bool:
+    """True when a reading of ``word`` (a noun or an adjective) stands in the case and number
+    of a reading of the full ``participle``, and in its gender in the singular: "железная" and
+    "дорога" agree with "построенная"; "у" and "компании" do not agree with "открытый"."""
+    heads = [p.tag for p in analyser().parse(participle.casefold()) if p.tag.POS == "PRTF"]
+    for parse in analyser().parse(word.casefold().replace("ё", "е")):
+        tag = parse.tag
+        if tag.POS not in _AGREEING_PARTS:
+            continue
+        for head in heads:
+            if tag.case != head.case or tag.number != head.number:
+                continue
+            if head.number == "sing" and tag.gender and head.gender and tag.gender != head.gender:
+                continue
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4_096)

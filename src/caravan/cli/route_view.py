@@ -36,7 +36,7 @@ def print_route(observatory: Observatory, result: RouteResult) -> None:
         caption = _totals(itinerary)
         if not wide:
             steps = [f"leg {row[0]}: {row[-1]}" for row in rows if row[-1]]
-            caption = " · ".join([*steps, caption])
+            caption = "\n".join([*steps, caption])  # one line each
             columns, rows = _without_blank_columns(columns[:-1], [row[:-1] for row in rows])
         print_table(
             f"{label}: {names[itinerary.origin]} → {names[itinerary.destination]} on "

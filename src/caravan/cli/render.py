@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -82,8 +83,30 @@ def print_table(
 ) -> None:
     """Print a rich table; None cells show as blank; text is shown as is (never markup).
     Columns named in ``whole`` (ids, short codes) are never wrapped: the long ones give way;
-    a ``compact`` table has no side borders, for many columns in a narrow terminal; with
-    ``shares`` it fills the terminal's width, the wrapped columns taking those shares of it."""
+    a ``compact`` table has no side borders, for many columns in a narrow terminal (a table
+    whose words do not fit the terminal in boxes is printed compact too); with ``shares`` it
+    fills the terminal's width, the wrapped columns taking those shares of it."""
+    cells = [tuple("" if cell is None else escape(str(cell)) for cell in row) for row in rows]
+    table = _table(title, columns, cells, caption, whole, compact, shares)
+    if not compact and _least_width(table) > console.width:
+        table = _table(title, columns, cells, caption, whole, True, shares)
+    console.print(table)
+
+
+def _least_width(table: Table) -> int:
+    """The width a table needs to show its longest words whole (not clipped to the terminal)."""
+    return Measurement.get(console, console.options.update_width(100_000), table).minimum
+
+
+def _table(
+    title: str,
+    columns: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    caption: str | None,
+    whole: Collection[str],
+    compact: bool,
+    shares: Mapping[str, int] | None,
+) -> Table:
     table = Table(
         title=escape(title),
         caption=escape(caption) if caption is not None else None,
@@ -102,9 +125,9 @@ def print_table(
             no_wrap=column in whole,
             ratio=(shares or {}).get(column),
         )
-    for row in rows:
-        table.add_row(*("" if cell is None else escape(str(cell)) for cell in row))
-    console.print(table)
+    for row in cells:
+        table.add_row(*row)
+    return table
 
 
 def one_line(text: str, limit: int = ERROR_LINE_LIMIT) -> str:

@@ -1,4 +1,5 @@
-"""The legs table of ``caravan route`` in a terminal of common width."""
+"""Tables of the CLI in terminals of common widths: the legs of `caravan route`, and a table
+whose words do not fit in boxes."""
 
 from __future__ import annotations
 
@@ -51,3 +52,26 @@ def test_at_80_columns_names_figures_and_crossings_stay_whole(
     flat = " ".join(result.output.split())
     for crossing in best.crossings:
         assert crossing in flat  # named under the table, whole
+
+
+def test_a_table_whose_words_do_not_fit_in_boxes_is_printed_compact(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(cli, ["trade", "--years", "2020-2024", "--kb", str(embedded.kb.path)])
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.output.splitlines() if "year" in line)
+    assert header.split() == [
+        "year",
+        "exports",
+        "imports",
+        "total",
+        "kg",
+        "kz",
+        "tj",
+        "tm",
+        "uz",
+        "coverage",
+    ]
+    assert "┃" not in result.output  # no side borders
+    assert max(len(line) for line in result.output.splitlines()) <= 80

@@ -253,3 +253,42 @@ def test_an_adjective_before_a_facility_noun(text: str, named: bool) -> None:
     gazetteer = _projects(("prj-a", "Актогай"))
     found = by_project_adjective(text, 0, len(text), [], gazetteer)
     assert bool(found) is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # any past passive participle of a completion says what its own noun is
+        "СП «Зарафшон» выросло из Таджикского золоторудного комбината, введённого в "
+        "эксплуатацию в 1990 году.",
+        "СП «Зарафшон» выросло из комбината, сданного в эксплуатацию в 1990 году.",
+        "Введённый в эксплуатацию в 2020 году склад у ГОК «Актогай» работает.",
+    ],
+)
+def test_a_completion_participle_of_another_noun_opens_nothing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert {s for _, s, _ in _events(kb, text)} - {ProjectStatus.UNDER_CONSTRUCTION} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Введённая в эксплуатацию в 2014 году железная дорога Жезказган – Бейнеу принимает поезда.",
+        "Железная дорога Жезказган – Бейнеу, введённая в эксплуатацию в 2014 году, принимает "
+        "поезда.",
+    ],
+)
+def test_a_completion_participle_of_the_line_opens_it(kb: KnowledgeBase, text: str) -> None:
+    assert _events(kb, text) == {
+        ("prj-zhezkazgan-beyneu-railway", ProjectStatus.IN_SERVICE, dt.date(2014, 1, 1))
+    }
+
+
+def test_a_present_participle_of_a_part_keeps_the_project_under_construction(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Министр осмотрел строящиеся объекты второй фазы паромного порта Курык."
+    assert ("prj-kuryk-port-ferry-complex", ProjectStatus.UNDER_CONSTRUCTION) in {
+        (p, s) for p, s, _ in _events(kb, text)
+    }

@@ -4,7 +4,7 @@
 says what the noun beside it is, so the status it reports is a project's only when the
 participle belongs to the project's name. It does right after the name (a comma and an adverb
 aside), or before it with nothing between but its time and the name's own words, which agree
-with it: "Построенная в 2014 году железная дорога Жезказган – Бейнеу" is the line's, but
+with it (pymorphy3 reads which words are full participles and which agree): "Построенная в 2014 году железная дорога Жезказган – Бейнеу" is the line's, but
 "Запущенный в 2020 году склад у ГОК «Актогай»" is the warehouse's.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from caravan.analysis.ingest.morphology import agrees_with
+from caravan.analysis.ingest.morphology import agrees_with, is_full_participle
 
 __all__ = ["FULL_ENDINGS", "RU_ADVERBS", "RU_MONTHS", "participle_of_other"]
 
@@ -47,15 +47,16 @@ _QUOTES = '«»"“”„'
 def participle_of_other(
     text: str, project_start: int, project_end: int, participle: str, start: int, end: int
 ) -> bool:
-    """True when the full participle ``participle`` at ``start``–``end`` of ``text`` belongs to
-    a noun other than the project's name at ``project_start``–``project_end``."""
-    if not _FULL_PARTICIPLE.search(participle):
+    """True when the full participle that opens ``participle`` (a trigger's text at ``start``–
+    ``end`` of ``text``: "открытый", "введённого в эксплуатацию") belongs to a noun other than
+    the project's name at ``project_start``–``project_end``."""
+    word = participle.split(maxsplit=1)[0] if participle.strip() else ""
+    if not (_FULL_PARTICIPLE.search(participle) or is_full_participle(word)):
         return False
+    participle = word if is_full_participle(word) else participle
     if project_end <= start:
         return not _TO_PARTICIPLE.fullmatch(text, project_end, start)
     time = _FRONTED_TIME.match(text, end, project_start)
-    if time is None:
-        return True
-    words = [w.strip(_QUOTES) for w in text[time.end() : project_start].split()]
+    words = [w.strip(_QUOTES) for w in text[time.end() if time else end : project_start].split()]
     words = [w for w in words if w]
     return len(words) > _NAME_WORDS or not all(agrees_with(w, participle) for w in words)

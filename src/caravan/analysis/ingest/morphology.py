@@ -26,6 +26,7 @@ __all__ = [
     "agrees_with",
     "analyser",
     "inflected",
+    "is_full_participle",
     "lemma_of",
     "lemma_view",
     "name_in_case",
@@ -77,6 +78,19 @@ def lemma_of(word: str) -> WordLemma:
     tag = parse.tag
     not_taken = tag.POS in ("VERB", "INFN") and any(g in tag for g in _NOT_TAKEN)
     return WordLemma(parse.normal_form.replace("ё", "е"), True, tag.POS, not_taken)
+
+
+@functools.lru_cache(maxsize=4_096)
+def is_full_participle(word: str) -> bool:
+    """True when a reading of a Russian word is a full past passive participle ("открытый",
+    "введённого", "сданную"): it says what was done to the noun beside it, unlike a short one
+    ("открыт"), which is the predicate, or a present one ("строящиеся объекты … порта"), whose
+    noun may be a part of the project."""
+    lowered = word.casefold().replace("ё", "е")
+    return _CYRILLIC_WORD.fullmatch(lowered) is not None and any(
+        p.tag.POS == "PRTF" and "past" in p.tag and "pssv" in p.tag
+        for p in analyser().parse(lowered)
+    )
 
 
 #: Parts of speech that agree with a full participle: its noun and that noun's adjectives.

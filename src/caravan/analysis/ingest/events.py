@@ -347,10 +347,12 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 found = object_after(view, projects, t_end)
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
-            if participle_of_other(
+            if status is not ProjectStatus.AGREED and participle_of_other(
                 view.text, found.start, found.end, trigger.group(0), t_start, t_end
             ):
-                continue  # "выросло из комбината, запущенного в 1990 году": that one's opening
+                # "выросло из комбината, запущенного в 1990 году": that one's opening (but
+                # "подписанное … соглашение о дороге X" is an agreement on X)
+                continue
             if other_thing_between(view, found, t_start):
                 continue  # "X is …, after the logistics terminal opened at …": the terminal's
             if (

@@ -41,7 +41,8 @@ _FRONTED_TIME = re.compile(
 )
 #: The longest run of the name's own words between a fronted participle's time and the name.
 _NAME_WORDS = 2
-_QUOTES = '«»"“”„'
+#: Marks that may stand between: quotes, and the comma closing a fronted participle's phrase.
+_MARKS = '«»"“”„,'
 
 
 def participle_of_other(
@@ -57,6 +58,6 @@ def participle_of_other(
     if project_end <= start:
         return not _TO_PARTICIPLE.fullmatch(text, project_end, start)
     time = _FRONTED_TIME.match(text, end, project_start)
-    words = [w.strip(_QUOTES) for w in text[time.end() if time else end : project_start].split()]
+    words = [w.strip(_MARKS) for w in text[time.end() if time else end : project_start].split()]
     words = [w for w in words if w]
     return len(words) > _NAME_WORDS or not all(agrees_with(w, participle) for w in words)

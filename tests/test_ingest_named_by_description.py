@@ -292,3 +292,19 @@ def test_a_present_participle_of_a_part_keeps_the_project_under_construction(
     assert ("prj-kuryk-port-ferry-complex", ProjectStatus.UNDER_CONSTRUCTION) in {
         (p, s) for p, s, _ in _events(kb, text)
     }
+
+
+def test_a_suspension_participle_before_the_works_of_the_line_suspends_it(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Приостановленное в 2015 году строительство дороги Жезказган – Бейнеу возобновили."
+    assert ("prj-zhezkazgan-beyneu-railway", ProjectStatus.SUSPENDED) in {
+        (p, s) for p, s, _ in _events(kb, text)
+    }
+
+
+def test_work_in_the_accusative_on_a_line_is_its_construction(kb: KnowledgeBase) -> None:
+    text = "Работу на дороге Жезказган – Бейнеу продолжают строители."
+    assert {(p, s) for p, s, _ in _events(kb, text)} == {
+        ("prj-zhezkazgan-beyneu-railway", ProjectStatus.UNDER_CONSTRUCTION)
+    }

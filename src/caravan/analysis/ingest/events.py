@@ -70,7 +70,7 @@ _GOING = (
 _STARTING = (
     r"(?:start(?:ed|s|ing)?|began|begin|launch(?:ed|es)?|commenc\w+|opened|kicked\s+off|marked)"
 )
-_RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ(?:а|ы|ам|ами|ах)?(?![\w-]))"
+_RU_WORKS = r"(?:строительств\w*|реконструкци\w*|работ(?:а|ы|у|ой|е|ам|ами|ах)?(?![\w-]))"
 _RU_GOING = (
     r"(?:начал\w*|стартовал\w*|ведется|ведётся|ведутся|идет|идёт|идут|продолжа\w*|запущен\w*)"
 )
@@ -348,7 +348,13 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
             if found is None or event_is_subject(view, t_start, t_end):
                 continue  # no project, or a fair or forum that opened
             if status is not ProjectStatus.AGREED and participle_of_other(
-                view.text, found.start, found.end, trigger.group(0), t_start, t_end
+                view.text,
+                found.start,
+                found.end,
+                trigger.group(0),
+                t_start,
+                t_end,
+                any_participle=status is ProjectStatus.IN_SERVICE,
             ):
                 # "выросло из комбината, запущенного в 1990 году": that one's opening (but
                 # "подписанное … соглашение о дороге X" is an agreement on X)

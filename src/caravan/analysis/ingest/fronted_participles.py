@@ -46,15 +46,25 @@ _MARKS = '«»"“”„,'
 
 
 def participle_of_other(
-    text: str, project_start: int, project_end: int, participle: str, start: int, end: int
+    text: str,
+    project_start: int,
+    project_end: int,
+    participle: str,
+    start: int,
+    end: int,
+    *,
+    any_participle: bool = True,
 ) -> bool:
     """True when the full participle that opens ``participle`` (a trigger's text at ``start``–
     ``end`` of ``text``: "открытый", "введённого в эксплуатацию") belongs to a noun other than
-    the project's name at ``project_start``–``project_end``."""
+    the project's name at ``project_start``–``project_end``. Any full past passive participle
+    counts only with ``any_participle`` (openings); otherwise only открытый, построенный and
+    запущенный do ("Приостановленное … строительство дороги X" is the line's suspension)."""
     word = participle.split(maxsplit=1)[0] if participle.strip() else ""
-    if not (_FULL_PARTICIPLE.search(participle) or is_full_participle(word)):
+    read = any_participle and is_full_participle(word)
+    if not (_FULL_PARTICIPLE.search(participle) or read):
         return False
-    participle = word if is_full_participle(word) else participle
+    participle = word if read else participle
     if project_end <= start:
         return not _TO_PARTICIPLE.fullmatch(text, project_end, start)
     time = _FRONTED_TIME.match(text, end, project_start)

@@ -9,7 +9,9 @@ import pytest
 from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, gazetteer_for
 from caravan.analysis.ingest.morphology import (
     LemmaPattern,
+    agrees_with,
     inflected,
+    is_noun,
     lemma_of,
     lemma_view,
     nominative_phrase,
@@ -235,3 +237,17 @@ def test_put_into_service_in_participle_and_past_forms(kb: KnowledgeBase, senten
 def test_put_into_service_in_the_future_is_no_step(kb: KnowledgeBase) -> None:
     text = "Железную дорогу Вахдат – Яван сдадут в эксплуатацию в августе 2016 года."
     assert ("prj-vahdat-yavan-railway", ProjectStatus.IN_SERVICE) not in statuses(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"),
+    [("терминал", True), ("порта", True), ("ГОК", True), ("железная", False), ("новая", False)],
+)
+def test_a_noun_or_an_abbreviation_is_read_as_a_noun(word: str, noun: bool) -> None:
+    assert is_noun(word) is noun
+
+
+def test_an_abbreviation_in_capitals_agrees_with_any_participle() -> None:
+    assert agrees_with("ГОК", "введённый")
+    assert agrees_with("СЭЗ", "созданная")
+    assert not agrees_with("гок", "введённая")  # not an abbreviation in lower case

@@ -168,7 +168,110 @@ def test_a_participle_of_another_noun_opens_nothing(kb: KnowledgeBase, text: str
 def test_a_plural_participle_after_a_comma_is_its_nouns(kb: KnowledgeBase) -> None:
     # the mines were launched in 1990; the venture "works" as the report is dated
     text = "СП «Зарафшон» работает с рудниками, запущенными в 1990 году."
-    assert all(date.year != 1990 for _, _, date in _events(kb, text))
+    events = _events(kb, text)
+    assert events, "the venture at work is still read"
+    assert all(date.year != 1990 for _, _, date in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a genitive chain: the terminal is the port's, and the terminal opened
+        "Открытый в 2020 году терминал порта Курык принимает паромы.",
+        "Грузооборот введённого в эксплуатацию в 2020 году терминала порта Курык вырос вдвое.",
+        # two nouns before an indeclinable abbreviation: the plant's warehouse, its second stage
+        "Запущенный в 2020 году склад ГОК «Актогай» работает.",
+        "Запущенная в 2017 году вторая очередь ГОК «Актогай» работает.",
+        # a comma inside the run: a list whose first item opened
+        "Построенная в 2020 году станция, дорога Жезказган – Бейнеу и порт Курык вошли в коридор.",
+        # a plural participle of the line's stations
+        "Построенные в 2014 году станции дороги Жезказган – Бейнеу принимают поезда.",
+    ],
+)
+def test_a_fronted_participle_of_a_part_or_a_list_opens_nothing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert {s for _, s, _ in _events(kb, text)} - {ProjectStatus.UNDER_CONSTRUCTION} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "project", "date"),
+    [
+        # a part of the year before its number, a year in "-го"
+        (
+            "Введённая в эксплуатацию в конце 2014 года железная дорога Жезказган – Бейнеу "
+            "принимает поезда.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2014, 1, 1),
+        ),
+        (
+            "Введённая в эксплуатацию в декабре 2014-го железная дорога Жезказган – Бейнеу "
+            "принимает поезда.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2014, 12, 1),
+        ),
+        # where it was built, between the time and the name
+        (
+            "Построенная в 2014 году в Мангистауской области железная дорога Жезказган – Бейнеу "
+            "принимает поезда.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2014, 1, 1),
+        ),
+        # three of the name's own words
+        (
+            "Открытая в 2016 году новая железная дорога Жезказган – Бейнеу принимает поезда.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2016, 1, 1),
+        ),
+        # an indeclinable abbreviation is the name's own noun
+        (
+            "Введённый в эксплуатацию в 2017 году ГОК «Актогай» работает на полную мощность.",
+            "prj-aktogay-copper",
+            dt.date(2017, 1, 1),
+        ),
+        # with whose support
+        (
+            "Созданный в 2019 году при поддержке Китая ГОК «Актогай» работает.",
+            "prj-aktogay-copper",
+            dt.date(2019, 1, 1),
+        ),
+        # the first stage's opening puts the whole in service
+        (
+            "Запущенная в 2009 году первая нитка газопровода Центральная Азия – Китай работает.",
+            "prj-ca-china-gas-pipeline-abc",
+            dt.date(2009, 1, 1),
+        ),
+        # a parenthesis or a dash between the name and its participle after it
+        (
+            "Железная дорога Жезказган – Бейнеу (988 км), введённая в эксплуатацию в 2016 году, "
+            "принимает поезда.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2016, 1, 1),
+        ),
+        (
+            "Железная дорога Жезказган – Бейнеу — введённая в эксплуатацию в 2016 году "
+            "магистраль длиной 988 км.",
+            "prj-zhezkazgan-beyneu-railway",
+            dt.date(2016, 1, 1),
+        ),
+    ],
+)
+def test_a_participle_of_the_names_own_words_opens_the_project(
+    kb: KnowledgeBase, text: str, project: str, date: dt.date
+) -> None:
+    assert _events(kb, text) == {(project, ProjectStatus.IN_SERVICE, date)}
+
+
+def test_a_second_stage_does_not_open_the_whole(kb: KnowledgeBase) -> None:
+    text = "Запущенная в 2012 году вторая нитка газопровода Центральная Азия – Китай работает."
+    assert all(date.year != 2012 for _, _, date in _events(kb, text))
+
+
+def test_a_resumption_in_the_future_is_not_taken(kb: KnowledgeBase) -> None:
+    text = "Замороженное в 2015 году строительство дороги Жезказган – Бейнеу возобновят."
+    assert _events(kb, text) == {
+        ("prj-zhezkazgan-beyneu-railway", ProjectStatus.SUSPENDED, dt.date(2015, 1, 1))
+    }
 
 
 @pytest.mark.parametrize(

@@ -160,8 +160,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:is|are)\s+(?:now\s+)?(?:taking\s+part|participating|involved)\s+in\s+(?:the\s+)?(?:construction|building|development|rehabilitation|reconstruction)\b|(?<![\w-])участву(?:ет|ют)\s+в\s+(?:\w+\s+){0,2}?(?:строительств|обустройств|освоени|возведени|реконструкци|прокладк)\w*(?![\w-])", 0.65),
         # The first train or truck through a line puts it in service.
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
-        # A resumption returns a line to service: "traffic resumed", "движение возобновлено".
-        (ProjectStatus.IN_SERVICE, r"\b(?:(?:construction|work|works|building)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:later\s+|then\s+|since\s+)?resumed|resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
+        # A resumption returns a line to service: "traffic resumed", "движение возобновлено"
+        # (not the future or the infinitive: "строительство возобновят").
+        (ProjectStatus.IN_SERVICE, r"\b(?:(?:construction|work|works|building)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:later\s+|then\s+|since\s+)?resumed|resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов(?!(?:ят|ит|ить)(?:ся)?(?![\w-]))\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip

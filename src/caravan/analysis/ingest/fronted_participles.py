@@ -2,17 +2,19 @@
 
 "Открытый в 2024 году филиал …", "… комбината, запущенного в 1990 году": a full participle
 says what the noun beside it is, so the status it reports is a project's only when the
-participle belongs to the project's name. It does right after the name (a comma and an adverb
-aside), or before it with nothing between but its time and the name's own words, which agree
-with it (pymorphy3 reads which words are full participles and which agree): "Построенная в 2014 году железная дорога Жезказган – Бейнеу" is the line's, but
-"Запущенный в 2020 году склад у ГОК «Актогай»" is the warehouse's.
+participle belongs to the project's name. It does right after the name (a comma, a dash, a
+parenthesis or an adverb aside), or before it with nothing between but its time (where and
+with whose support aside) and the name's own words: adjectives and at most one noun, each
+agreeing with the participle (pymorphy3 reads case, number and gender). "Построенная в 2014
+году железная дорога Жезказган – Бейнеу" is the line's; "Запущенный в 2020 году склад у ГОК
+«Актогай»" is the warehouse's, and "Открытый в 2020 году терминал порта Курык" the terminal's.
 """
 
 from __future__ import annotations
 
 import re
 
-from caravan.analysis.ingest.morphology import agrees_with, is_full_participle
+from caravan.analysis.ingest.morphology import agrees_with, is_full_participle, is_noun
 
 __all__ = ["FULL_ENDINGS", "RU_ADVERBS", "RU_MONTHS", "participle_of_other"]
 
@@ -26,23 +28,50 @@ RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йея]|июн
 _FULL_PARTICIPLE = re.compile(
     r"(?:открыт|построенн|запущенн)(?:" + FULL_ENDINGS + r")$", re.IGNORECASE
 )
-#: What may stand between a noun and its participle after it: a comma and an adverb.
-_TO_PARTICIPLE = re.compile(r"[»\"”]?\s*,?\s*(?:[а-яё]+о\s+)?$", re.IGNORECASE)
-#: A fronted participle's time, as the trigger reads it ("в 2024 году", "официально в мае
-#: 2016 года", "в мае прошлого года", "в 2024-м году", "в прошлом году"), and where ("в
-#: Астане").
-_FRONTED_TIME = re.compile(
-    r"\s+" + RU_ADVERBS + r"(?:(?:в|во)\s+)?"
-    r"(?:(?:\d{1,2}\s+)?" + RU_MONTHS + r"[а-яё]*"
-    r"(?:\s+(?:\d{4}(?:-?м)?\s*(?:года|г\.?)?|(?:поза)?прошлого\s+года|этого\s+года))?"
-    r"|\d{4}(?:-?м|-?х)?(?:\s*(?:году|года|годах|г\.?))?"
-    r"|(?:поза)?прошлом\s+году|этом\s+году)"
-    r"(?:\s+(?:в|во)\s+[А-ЯЁ][а-яё-]+)?"
+#: What may stand between a noun and its participle after it: a parenthesis ("(988 км)"), a
+#: comma or a dash, and an adverb.
+_TO_PARTICIPLE = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,60}\)\s*)?(?:,\s*)?(?:[—–]\s*)?(?:[а-яё]+о\s+)?$", re.IGNORECASE
 )
-#: The longest run of the name's own words between a fronted participle's time and the name.
-_NAME_WORDS = 2
-#: Marks that may stand between: quotes, and the comma closing a fronted participle's phrase.
-_MARKS = '«»"“”„,'
+#: A part of a year or month before its number: "в конце 2014 года", "в начале мая".
+_PART_OF = r"(?:(?:конце|начале|середине|(?:первой|второй)\s+половине)\s+)?"
+#: A year's number as written: "2014", "2014-м", "2014-го", "2010-х".
+_YEAR = r"\d{4}(?:-?м|-?х|-го)?"
+#: Where, or with whose support, a fronted participle's act was done: "в Астане", "в
+#: Мангистауской области", "при поддержке Китая".
+_WHERE = (
+    r"(?:\s+(?:(?:в|во|на)\s+[А-ЯЁ][а-яё-]+(?:\s+(?:области|районе|крае|регионе|округе"
+    r"|провинции))?|при\s+(?:поддержке|участии|содействии)\s+[А-ЯЁ][а-яё-]+))"
+)
+#: A fronted participle's time, as the trigger reads it ("в 2024 году", "официально в мае
+#: 2016 года", "в мае прошлого года", "в 2024-м году", "в прошлом году", "в конце 2014
+#: года", "в декабре 2014-го"), and where.
+_FRONTED_TIME = re.compile(
+    r"\s+"
+    + RU_ADVERBS
+    + r"(?:(?:в|во)\s+)?"
+    + _PART_OF
+    + r"(?:(?:\d{1,2}\s+)?"
+    + RU_MONTHS
+    + r"[а-яё]*"
+    r"(?:\s+(?:" + _YEAR + r"\s*(?:года|г\.?)?|(?:поза)?прошлого\s+года|этого\s+года))?"
+    r"|" + _YEAR + r"(?:\s*(?:году|года|годах|г\.?))?"
+    r"|(?:поза)?прошлом\s+году|этом\s+году|(?:поза)?прошлого\s+года|этого\s+года)"
+    + _WHERE
+    + r"{0,2}"
+)
+#: The longest run of the name's own words between a fronted participle's time and the name:
+#: adjectives and one noun ("новая широкая железная дорога").
+_NAME_WORDS = 4
+#: A project's first stage, whose opening puts the project in service: "первая нитка
+#: газопровода", "первый пусковой комплекс дороги" (the whole's own noun may follow).
+_FIRST_STAGE = re.compile(
+    r"перв\w+\s+(?:пусков\w+\s+)?(?:нитк|очеред|лини|фаз|этап|участ|секци|комплекс)\w*"
+    r"(?:\s+[а-яё]+)?",
+    re.IGNORECASE,
+)
+#: Quotes that may stand between.
+_QUOTES = '«»"“”„'
 
 
 def participle_of_other(
@@ -68,6 +97,20 @@ def participle_of_other(
     if project_end <= start:
         return not _TO_PARTICIPLE.fullmatch(text, project_end, start)
     time = _FRONTED_TIME.match(text, end, project_start)
-    words = [w.strip(_MARKS) for w in text[time.end() if time else end : project_start].split()]
-    words = [w for w in words if w]
-    return len(words) > _NAME_WORDS or not all(agrees_with(w, participle) for w in words)
+    between = text[time.end() if time else end : project_start].lstrip()
+    # the comma that closes the participle's phrase: "Построенная в 2014 году, дорога X …"
+    between = between[1:] if between.startswith(",") and time else between
+    if "," in between:
+        return True  # "Построенная в 2020 году станция, дорога X …": a list
+    if any_participle and _FIRST_STAGE.fullmatch(between.strip()):
+        return False  # "Запущенная в 2009 году первая нитка газопровода X": X opened
+    words = [w.strip(_QUOTES) for w in between.split()]
+    first = next(iter(text[project_start:project_end].split()), "").strip(_QUOTES)
+    if first and (not first[:1].isupper() or first.isupper()):
+        words.append(first)  # the name's own noun: "порта Курык", "ГОК «Актогай»"
+    words = [w.strip(_QUOTES) for w in words if w.strip(_QUOTES)]
+    return (
+        len(words) > _NAME_WORDS
+        or sum(is_noun(w) for w in words) > 1
+        or not all(agrees_with(w, participle) for w in words)
+    )

@@ -27,6 +27,7 @@ __all__ = [
     "analyser",
     "inflected",
     "is_full_participle",
+    "is_noun",
     "lemma_of",
     "lemma_view",
     "name_in_case",
@@ -97,11 +98,30 @@ def is_full_participle(word: str) -> bool:
 _AGREEING_PARTS = frozenset({"NOUN", "ADJF", "PRTF"})
 
 
+def _abbreviation(word: str) -> bool:
+    """An indeclinable abbreviation in capitals ("ГОК", "СЭЗ", "СП"): pymorphy3 has no case
+    for it, so it stands in any."""
+    return len(word) >= 2 and word.isupper() and _CYRILLIC_WORD.fullmatch(word) is not None
+
+
+@functools.lru_cache(maxsize=16_384)
+def is_noun(word: str) -> bool:
+    """True when the likeliest reading of a Russian word is a noun, or the word is an
+    abbreviation in capitals ("терминал", "порта", "ГОК"; not "железная")."""
+    if _abbreviation(word):
+        return True
+    parses = analyser().parse(word.casefold().replace("ё", "е"))
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
 @functools.lru_cache(maxsize=16_384)
 def agrees_with(word: str, participle: str) -> bool:
     """True when a reading of ``word`` (a noun or an adjective) stands in the case and number
     of a reading of the full ``participle``, and in its gender in the singular: "железная" and
-    "дорога" agree with "построенная"; "у" and "компании" do not agree with "открытый"."""
+    "дорога" agree with "построенная"; "у" and "компании" do not agree with "открытый". An
+    abbreviation in capitals agrees with any ("ГОК", "СЭЗ")."""
+    if _abbreviation(word):
+        return True
     heads = [p.tag for p in analyser().parse(participle.casefold()) if p.tag.POS == "PRTF"]
     for parse in analyser().parse(word.casefold().replace("ё", "е")):
         tag = parse.tag

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
-from rich.measure import Measurement
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -86,16 +86,22 @@ def print_table(
     a ``compact`` table has no side borders, for many columns in a narrow terminal (a table
     whose words do not fit the terminal in boxes is printed compact too); with ``shares`` it
     fills the terminal's width, the wrapped columns taking those shares of it."""
-    cells = [tuple("" if cell is None else escape(str(cell)) for cell in row) for row in rows]
-    table = _table(title, columns, cells, caption, whole, compact, shares)
-    if not compact and _least_width(table) > console.width:
-        table = _table(title, columns, cells, caption, whole, True, shares)
-    console.print(table)
+    plain = [tuple("" if cell is None else str(cell) for cell in row) for row in rows]
+    cells = [tuple(escape(cell) for cell in row) for row in plain]
+    if not compact:
+        compact = _least_width(columns, plain) > console.width
+    console.print(_table(title, columns, cells, caption, whole, compact, shares))
 
 
-def _least_width(table: Table) -> int:
-    """The width a table needs to show its longest words whole (not clipped to the terminal)."""
-    return Measurement.get(console, console.options.update_width(100_000), table).minimum
+def _least_width(columns: Sequence[str], cells: Sequence[Sequence[str]]) -> int:
+    """The width a boxed table needs to show its longest words whole: each column as wide as
+    its longest word, plus a space each side and a rule between columns (rich's own minimum,
+    counted from the text in one pass rather than by measuring every cell's rendering)."""
+    widest = [max((cell_len(w) for w in column.split()), default=0) for column in columns]
+    for row in cells:
+        for index, cell in enumerate(row):
+            widest[index] = max(widest[index], max((cell_len(w) for w in cell.split()), default=0))
+    return sum(widest) + 3 * len(columns) + 1
 
 
 def _table(

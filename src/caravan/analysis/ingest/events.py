@@ -116,6 +116,10 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
     for status, pattern, confidence in (
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|(?:put|brought)\s+into\s+(?:service|use|(?:commercial\s+)?operation)|came\s+into\s+use|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
+        # Built, said with its time: "was built in 2009", "were constructed back in 2014" (not
+        # "was built by a company" or "in a valley"); carrying what it was built for. Said of a
+        # project named in an earlier sentence ("It was built in 1940"), it is not read.
+        (ProjectStatus.IN_SERVICE, r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:built|constructed)(?=\s+(?:back\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))|\b(?:has\s+|have\s+)?(?:began|begun|started)\s+(?:carrying|pumping)\b", 0.75),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         # Built or opened, said with its time right after: "открытый в 2024 году", "построенный
         # в 2021 году", "дорогу построили в 2014 году" (a bare "открытый" is an adjective).
@@ -181,7 +185,10 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
         # Builders at work: "строители бурят тоннели", "укладывают рельсы" (any form but
         # the infinitive and the future).
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:бурить|прокладывать|укладывать|возводить|сооружать|монтировать|рыть)\s+(?:\w+\s+)?(?:тоннель|путь|рельс|мост|насыпь|опора|фундамент|инфраструктура|полотно|труба)(?!\w)", 0.7),
-        (ProjectStatus.IN_SERVICE, r"(?<!\w)(?:ввести|сдать|принять)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:эксплуатация|строй)(?!\w)", 0.85),
+        (ProjectStatus.IN_SERVICE, r"(?<!\w)(?:ввести|сдать|принять|запустить|пустить)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:эксплуатация|строй)(?!\w)", 0.85),
+        # The works named first, the start after: "К строительству линии X компания приступила
+        # в июле 2013 года".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)к\s+(?:строительство|возведение|прокладка|реконструкция|сооружение)\s[^.;]{0,160}?(?<!_)приступить(?!\w)", 0.8),
         (ProjectStatus.AGREED, r"(?<!\w)(?:подписать\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт|договор|документ)|(?:соглашение|меморандум|договор|контракт)\s[^.;]{0,160}?(?<!_)подписать)(?!\w)", 0.75),
         (ProjectStatus.SUSPENDED, r"(?<!\w)(?:приостановить|заморозить)(?!\w)", 0.8),
     )
@@ -298,6 +305,10 @@ _DATELINE = re.compile(r"\s*(?:\([A-Z][\w .]+\)\s*)?(?:--|—|–)\s")
 _UNTIL = re.compile(r"(?<![\w-])(?:until|till|до)\s+$", re.IGNORECASE)
 #: Most words before a trigger in a clause that borrows the previous clause's project.
 _SUBJECTLESS_WORDS = 3
+#: "was built in …": said of a project named before, it may be the old line it rebuilds.
+_BUILT_WHEN = re.compile(
+    r"(?:was|were|had|has|have)\s+(?:been\s+)?(?:\w+ly\s+)?(?:built|constructed)"
+)
 #: A trigger that starts with its own subject ("construction … began") borrows no project.
 _SUBJECT_NOUN = re.compile(
     r"cooperation|partnership|construction|building|restoration|rehabilitation|reconstruction"
@@ -380,6 +391,8 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     and _DOCUMENTS_COUNTED.search(trigger.group(0))
                 ):
                     continue  # "подписали 17 документов": a visit's papers, not the project's
+                if project.borrowed and _BUILT_WHEN.match(trigger.group(0)):
+                    continue  # "It was built in 1940": the old road the project rebuilds
                 if (project_id, resolved) in seen:
                     continue
                 clause = view.segment_of(t_start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from caravan.analysis.ingest.adjectival_projects import by_project_adjective
@@ -42,7 +42,7 @@ from caravan.analysis.ingest.mode_words import (
     by_mode_word,
 )
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
-from caravan.analysis.ingest.other_objects import names_other_thing
+from caravan.analysis.ingest.other_objects import line_word_for_other_kind, names_other_thing
 from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
@@ -169,7 +169,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     views: list[SentenceView] = []
     for number, (sentence, matches, dates) in enumerate(found):
         borrowed = _referred_back(
-            text, sentence, matches, salient, number, context.crossings_at
+            text, sentence, matches, salient, number, context.crossings_at, context.project_kinds
         ) or _the_one(text, sentence, matches, only)
         view = SentenceView(
             text,
@@ -335,6 +335,7 @@ def _referred_back(
     salient: dict[EntryKind, tuple[int, Match]],
     number: int,
     crossings_at: dict[str, tuple[tuple[str, str], ...]],
+    project_kinds: Mapping[str, ProjectKind],
 ) -> list[Match]:
     """Stand-ins for an earlier sentence's project or crossing where this one refers back."""
     borrowed: list[Match] = []
@@ -375,6 +376,10 @@ def _referred_back(
             text, max(sentence.start, anaphor.start() - _ADJECTIVE_REACH), anaphor.end(), earlier
         ):
             continue  # "the branch" after a workshop, "медеплавильный завод": another kind
+        if kind is EntryKind.PROJECT and line_word_for_other_kind(
+            text, anaphor.start(), anaphor.end(), [project_kinds[i] for i in earlier.ids(kind)]
+        ):
+            continue  # "The line will be 14 km long" after a port: another line spoken of
         if kind is EntryKind.PROJECT and (
             _plural_of(text, sentence, earlier) or only_plural(anaphor.group().split()[-1])
         ):

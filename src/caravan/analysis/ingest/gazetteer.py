@@ -558,6 +558,11 @@ def build_gazetteer(kb: KnowledgeBase, vocabulary: Path = VOCABULARY_PATH) -> Ga
         gazetteer.add_venture(entry)
         for chain in chains_of_ends(entry.label, gazetteer):
             gazetteer.add(Entry(EntryKind.PROJECT, entry.id, chain, alias=True), prefixes=False)
+        for written in _port_of(entry.label):  # not a held name: read as a variant of it
+            gazetteer.add(
+                Entry(EntryKind.PROJECT, entry.id, written, alias=True, respelling_of=entry.label),
+                prefixes=False,
+            )
         for reordered in (*_proper_word_moved(entry.label), *_venture_forms(entry.label)):
             # corpus rule 43: "паромный комплекс Курык", "JV Zarafshon", "СП «Зарафшон»"
             gazetteer.add(Entry(EntryKind.PROJECT, entry.id, reordered, alias=True), prefixes=False)
@@ -578,6 +583,16 @@ def _proper_word_moved(label: str) -> list[str]:
     if not lower[-1] and all(lower[:-1]):
         return [" ".join([words[-1], *words[:-1]])]
     return []
+
+
+_PORT_NAME = re.compile(r"^(?:[Pp]ort\s+(?P<after>[A-Z][\w-]+)|(?P<before>[A-Z][\w-]+)\s+port)$")
+
+
+def _port_of(label: str) -> list[str]:
+    """A held port's English name written with "of": "Port Kuryk" is also "port of Kuryk"
+    ("the ferry complex in the port of Kuryk")."""
+    found = _PORT_NAME.match(label)
+    return [f"port of {found['after'] or found['before']}"] if found else []
 
 
 #: A company's form after its name in a held alias: "Zarafshon JV", "Zeravshan LLC".

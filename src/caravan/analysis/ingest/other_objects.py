@@ -11,10 +11,12 @@ name carries the same head noun (a terminal project and "the terminal").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from caravan.analysis.ingest.gazetteer import Match
+from caravan.model.enums import ProjectKind
 
-__all__ = ["names_other_thing"]
+__all__ = ["line_word_for_other_kind", "names_other_thing"]
 
 #: Head nouns of things that are not lines, works or projects (each a stem).
 _OTHER_HEADS = re.compile(
@@ -73,3 +75,34 @@ def names_other_thing(text: str, start: int, end: int, project: Match) -> bool:
     }
     words = _WORDS.findall(_COMPANY_NAME.sub(" ", text[start:end]).casefold())
     return not any(w.startswith(tuple(own)) for w in words) if own else True
+
+
+#: The head groups of lines: a railway, a road or a pipeline.
+_LINE_GROUPS = _HEAD_GROUPS[:3]
+#: Kinds of project that are no line, so "the line" is never one of them.
+_NOT_LINES = frozenset(
+    {
+        ProjectKind.PORT,
+        ProjectKind.LOGISTICS_HUB,
+        ProjectKind.MINING,
+        ProjectKind.INDUSTRIAL,
+        ProjectKind.AGRICULTURE,
+        ProjectKind.EDUCATION,
+        ProjectKind.CULTURE,
+        ProjectKind.TRADE_PLATFORM,
+    }
+)
+#: A part named after the word: "the railway part of the port".
+_PART_AFTER = re.compile(r"\s+(?:part|section|component|segment)\b", re.IGNORECASE)
+
+
+def line_word_for_other_kind(
+    text: str, start: int, end: int, kinds: Collection[ProjectKind]
+) -> bool:
+    """True when the word referring back at ``start``–``end`` names a line ("the line", "the
+    railway", "эта линия") and the project is of a kind that is no line (a port, a plant, a
+    school): the line is another one the text spoke of ("the Borzhakty – Yersai railway")."""
+    words = _WORDS.findall(text[start:end].casefold())
+    if not any(w.startswith(group) for group in _LINE_GROUPS for w in words):
+        return False
+    return bool(kinds) and set(kinds) <= _NOT_LINES and not _PART_AFTER.match(text, end)

@@ -149,3 +149,28 @@ def test_the_line_after_a_line_is_still_that_line(kb: KnowledgeBase) -> None:
     text = "Work on the Angren-Pap railway goes on. The line will be 123 kilometres long."
     lengths = figures_in(proposals_from(kb, text), FigureQuantity.LENGTH_KM)
     assert [(f.subject_id, f.value) for f in lengths] == [("prj-angren-pap-railway", 123.0)]
+
+
+# -- a line referred to as a whole stays in view -----------------------------------------------
+
+_FILLER = "Погода была хорошей. Рабочие приехали утром. Техника работает исправно. Людей хватает. "
+
+
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        ("Линия соединит два района области. ", True),  # the whole line again
+        ("Она соединит два района области. ", False),  # a pronoun keeps nothing
+    ],
+)
+def test_a_line_referred_to_as_a_whole_stays_in_view(
+    kb: KnowledgeBase, between: str, kept: bool
+) -> None:
+    text = (
+        "Железнодорожную линию Дарбаза – Мактаарал рассчитывают достроить к 2027 году. "
+        + _FILLER
+        + between
+        + "Обед привезли вовремя. Строить линию начали в конце 2023 года."
+    )
+    found = {(p, s) for p, s, _ in _events(kb, text)}
+    assert (("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION) in found) is kept

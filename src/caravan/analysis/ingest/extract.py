@@ -163,13 +163,20 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     titles = _agreement_titles(gazetteer)
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}
+    referred_at: dict[EntryKind, int] = {}  # the last sentence that referred back to it
     only = _only_crossing(found, context)
     previous: SentenceView | None = None
     read: list[tuple[Candidate, SentenceView, Sentence]] = []
     views: list[SentenceView] = []
     for number, (sentence, matches, dates) in enumerate(found):
         borrowed = _referred_back(
-            text, sentence, matches, salient, number, context.crossings_at, context.project_kinds
+            text,
+            sentence,
+            matches,
+            (salient, referred_at),
+            number,
+            context.crossings_at,
+            context.project_kinds,
         ) or _the_one(text, sentence, matches, only)
         view = SentenceView(
             text,
@@ -192,8 +199,12 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
                 if match.ids(kind):
                     salient[kind] = (number, match)
+                    referred_at.pop(kind, None)
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
+        for match in borrowed:  # "Линия соединит …": the text still speaks of the line
+            if match.ids(EntryKind.PROJECT) and _WHOLE_LINE_ANAPHOR.fullmatch(match.text):
+                referred_at[EntryKind.PROJECT] = number
         previous = view
     dated = dated_by_later_sentence([(c, v) for c, v, _ in read], views)
     results.extend(Extracted(c, s) for c, (_, _, s) in zip(dated, read, strict=True))
@@ -249,6 +260,13 @@ _ANAPHOR = re.compile(
     r"|(?<![\w-])(?:лини\w+|дорог\w+|проект\w*|трасс\w+|участ\w+|газопровод\w*|пункт\w*\s+пропуска|КПП|АПП|ППС"
     r"|мастерск\w+|филиал\w*|кампус\w*|комбинат\w*|завод\w*|месторождени\w+|рудник\w*|предприяти\w+"
     r"|(?:е[её]|его)\s+(?:общая\s+|полная\s+)?(?:протяж[её]нност\w*|длин\w*|стоимост\w*|мощност\w*))(?![\w-])",
+    re.IGNORECASE,
+)
+#: Words referring back to a whole line or project (not to a section or a stage of it): each
+#: keeps the text's project in view for the sentences after ("Линия соединит …").
+_WHOLE_LINE_ANAPHOR = re.compile(
+    r"(?:the|this|that)\s+(?:new\s+)?(?:line|railway|railroad|road|highway|pipeline|project)"
+    r"|(?:лини|дорог|магистрал|газопровод|трасс)\w*",
     re.IGNORECASE,
 )
 #: Anaphors that name a line or a project, never a border post.
@@ -332,12 +350,17 @@ def _referred_back(
     text: str,
     sentence: Sentence,
     matches: tuple[Match, ...],
-    salient: dict[EntryKind, tuple[int, Match]],
+    in_view: tuple[dict[EntryKind, tuple[int, Match]], dict[EntryKind, int]],
     number: int,
     crossings_at: dict[str, tuple[tuple[str, str], ...]],
     project_kinds: Mapping[str, ProjectKind],
 ) -> list[Match]:
-    """Stand-ins for an earlier sentence's project or crossing where this one refers back."""
+    """Stand-ins for an earlier sentence's project or crossing where this one refers back.
+
+    A project named more than six sentences back is still in view when a sentence since
+    referred to the whole of it ("Линия соединит …"), and then only for a word that does the
+    same ("Строить линию начали …"), not "it" or "the second stage"."""
+    salient, referred_at = in_view
     borrowed: list[Match] = []
     for kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.PLACE):
         if kind not in salient or any(_names_subject(m, kind, crossings_at) for m in matches):
@@ -345,7 +368,8 @@ def _referred_back(
         if kind is EntryKind.PLACE and any(m.ids(EntryKind.CROSSING) for m in matches):
             continue
         said_at, earlier = salient[kind]
-        if number - said_at > _SALIENT_SENTENCES:
+        kept_in_view = number - said_at > _SALIENT_SENTENCES
+        if kept_in_view and number - referred_at.get(kind, said_at) > _SALIENT_SENTENCES:
             continue
         anaphor: re.Match[str] | LemmaMatch | None = _ANAPHOR.search(
             text, sentence.start, sentence.end
@@ -372,6 +396,8 @@ def _referred_back(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
             continue
+        if kept_in_view and not _WHOLE_LINE_ANAPHOR.fullmatch(anaphor.group()):
+            continue  # far back, kept in view: only "the line" again, not "it" or a part
         if kind is EntryKind.PROJECT and names_other_thing(
             text, max(sentence.start, anaphor.start() - _ADJECTIVE_REACH), anaphor.end(), earlier
         ):

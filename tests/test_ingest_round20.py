@@ -174,3 +174,22 @@ def test_a_line_referred_to_as_a_whole_stays_in_view(
     )
     found = {(p, s) for p, s, _ in _events(kb, text)}
     assert (("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION) in found) is kept
+
+
+# -- a part left to build --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 457 kilometres of the Western Europe – Western China highway remain to be built.",
+        "На дороге Жезказган – Бейнеу осталось достроить 40 километров.",
+    ],
+)
+def test_a_part_left_to_build_is_works_under_way(kb: KnowledgeBase, text: str) -> None:
+    assert {s for _, s, _ in _events(kb, text)} == {ProjectStatus.UNDER_CONSTRUCTION}
+
+
+def test_nothing_left_to_say_is_no_work(kb: KnowledgeBase) -> None:
+    text = "Questions about the Western Europe – Western China highway remain to be answered."
+    assert _events(kb, text) == set()

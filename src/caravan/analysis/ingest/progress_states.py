@@ -5,6 +5,8 @@
   said to move are under way as of the report.
 - **Well advanced**: "work on big projects, among them the … highway, is well advanced",
   "строительство … продвинулось далеко": under way as of the report.
+- **A part left**: "only 457 km of the corridor remain to be built", "осталось достроить 40
+  км": under way as of the report.
 - **Appearance**: "В 2014 году появился «сухой порт» Хоргос", "the dry port appeared in 2014":
   a facility that came into being is in service from then (the project must be named in the
   clause, as for every status phrase).
@@ -42,6 +44,12 @@ _ADVANCED = re.compile(
     r"|далеко\s+продвинул\w+|наход\w+\s+в\s+продвинутой\s+стадии)",
     re.IGNORECASE,
 )
+#: Works with a part left: "only 457 km … remain to be built", "осталось достроить 40 км".
+_PART_LEFT = re.compile(
+    r"\bremains?\s+to\s+be\s+(?:built|completed|laid|paved|finished)\b"
+    r"|(?<![\w-])остал\w*\s+(?:построить|достроить|проложить|уложить)(?![\w-])",
+    re.IGNORECASE,
+)
 _APPEARED = re.compile(
     r"\bappeared\s+(?:in|back\s+in)\s+(?:19|20)\d\d\b|(?<![\w-])появил(?:ся|ась|ось|ись)(?![\w-])"
     # an abstract thing appeared ("появилась возможность"), no facility
@@ -55,5 +63,6 @@ PROGRESS_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _PACE, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _RU_PACE, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _ADVANCED, 0.7),
+    (ProjectStatus.UNDER_CONSTRUCTION, _PART_LEFT, 0.7),
     (ProjectStatus.IN_SERVICE, _APPEARED, 0.6),
 )

@@ -3,7 +3,10 @@ whose words do not fit in boxes."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 from rich.measure import Measurement
 from typer.testing import CliRunner
 
@@ -59,24 +62,25 @@ def test_at_80_columns_names_figures_and_crossings_stay_whole(
 def test_a_table_whose_words_do_not_fit_in_boxes_is_printed_compact(
     embedded: Observatory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("COLUMNS", "64")
     result = runner.invoke(cli, ["trade", "--years", "2020-2024", "--kb", str(embedded.kb.path)])
     assert result.exit_code == 0, result.output
+    report = embedded.trade(None, range(2020, 2025))
     header = next(line for line in result.output.splitlines() if "year" in line)
+    blank = [
+        name
+        for name, values in (
+            ("exports", [y.exports_usd for y in report.years]),
+            ("imports", [y.imports_usd for y in report.years]),
+        )
+        if all(v is None for v in values)
+    ]
     assert header.split() == [
-        "year",
-        "exports",
-        "imports",
-        "total",
-        "kg",
-        "kz",
-        "tj",
-        "tm",
-        "uz",
-        "coverage",
+        c
+        for c in ["year", "exports", "imports", "total", "kg", "kz", "tj", "tm", "uz", "coverage"]
+        if c not in blank  # a column blank in every year is left out
     ]
     assert "┃" not in result.output  # no side borders
-    report = embedded.trade(None, range(2020, 2025))
     rows = {line.split()[0]: line.split() for line in result.output.splitlines() if line.strip()}
     for year in report.years:
         row = rows[str(year.year)]  # each year's figures on the year's own line, whole
@@ -84,6 +88,48 @@ def test_a_table_whose_words_do_not_fit_in_boxes_is_printed_compact(
             assert usd_bn(figure) in row
         if not year.partial:
             assert usd_bn(year.total_usd) in row
+
+
+def test_a_table_too_wide_even_compact_is_printed_as_records(
+    embedded: Observatory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(cli, ["projects", "--kb", str(embedded.kb.path)])
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    flat = " ".join(result.output.split())
+    for project in (row.project for row in embedded.projects()):
+        heading = lines.index(project.id)  # the id whole, on a line of its own
+        assert lines[heading + 1].split()[0] == "name"
+        assert " ".join(project.name_en.split()) in flat  # the name whole, folded at spaces
+
+
+def _printed(
+    monkeypatch: pytest.MonkeyPatch, width: int, columns: list[str], rows: list[tuple[str, ...]]
+) -> str:
+    sink = io.StringIO()
+    monkeypatch.setattr(render, "console", Console(file=sink, width=width, color_system=None))
+    render.print_table("t", columns, rows, whole=["id"])
+    return sink.getvalue()
+
+
+def test_the_three_layouts_by_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    columns = ["id", "name", "note"]
+    rows = [("prj-a-rather-long-id", "A line of two countries", "planned")]
+    boxed = _printed(monkeypatch, 60, columns, rows)
+    assert "┃" in boxed
+    compact = _printed(monkeypatch, 44, columns, rows)
+    assert "┃" not in compact
+    lines = [line.split() for line in compact.splitlines() if line.strip()]
+    assert lines[1] == columns  # a table still, its heading on a line
+    assert lines[3][0] == "prj-a-rather-long-id"  # the id whole
+    records = _printed(monkeypatch, 36, columns, rows)
+    assert [line.split() for line in records.splitlines() if line.strip()] == [
+        ["t"],
+        ["prj-a-rather-long-id"],
+        ["name", "A", "line", "of", "two", "countries"],
+        ["note", "planned"],
+    ]
 
 
 @pytest.mark.parametrize(

@@ -84,13 +84,44 @@ def print_table(
     """Print a rich table; None cells show as blank; text is shown as is (never markup).
     Columns named in ``whole`` (ids, short codes) are never wrapped: the long ones give way;
     a ``compact`` table has no side borders, for many columns in a narrow terminal (a table
-    whose words do not fit the terminal in boxes is printed compact too); with ``shares`` it
-    fills the terminal's width, the wrapped columns taking those shares of it."""
+    whose words do not fit the terminal in boxes is printed compact too, and one whose words
+    do not fit even so is printed as records, a field to a line); with ``shares`` it fills the
+    terminal's width, the wrapped columns taking those shares of it. A column blank in every
+    row is left out."""
     plain = [tuple("" if cell is None else str(cell) for cell in row) for row in rows]
-    cells = [tuple(escape(cell) for cell in row) for row in plain]
+    kept = [i for i in range(len(columns)) if not plain or any(row[i] for row in plain)]
+    if len(kept) < len(columns):
+        columns = [columns[i] for i in kept]
+        plain = [tuple(row[i] for i in kept) for row in plain]
+    least = _least_width(columns, plain)
     if not compact:
-        compact = _least_width(columns, plain) > console.width
+        compact = least > console.width
+    if shares is None and len(columns) > 1 and least - len(columns) - 1 > console.width:
+        _print_records(title, columns, plain, caption)
+        return
+    cells = [tuple(escape(cell) for cell in row) for row in plain]
     console.print(_table(title, columns, cells, caption, whole, compact, shares))
+
+
+def _print_records(
+    title: str, columns: Sequence[str], cells: Sequence[Sequence[str]], caption: str | None
+) -> None:
+    """A table too wide for the terminal, as records: each row's first cell as its heading,
+    then its other fields, one to a line under their column's name (blank ones left out)."""
+    console.print(Text(title, style="bold"))
+    for row in cells:
+        console.print()
+        console.print(Text(row[0], style="bold"))
+        fields = Table.grid(padding=(0, 2), pad_edge=False)
+        fields.add_column(style="dim", no_wrap=True)
+        fields.add_column(overflow="fold")
+        for column, cell in zip(columns[1:], row[1:], strict=True):
+            if cell:
+                fields.add_row(Text(f"  {column}"), Text(cell))
+        console.print(fields)
+    if caption:
+        console.print()
+        console.print(Text(caption, style="dim"))
 
 
 def _least_width(columns: Sequence[str], cells: Sequence[Sequence[str]]) -> int:

@@ -263,11 +263,18 @@ def _section_heading(corpus: Path) -> tuple[str, list[str]]:
     name = corpus.resolve().name
     if corpus.resolve() == CORPUS.resolve():
         return "## Monitoring: precision and recall on the labelled set (first development set)", []
+    later = ROUND_20_NOTE if name in ROUND_20_SETS else []
     if name in DEVELOPMENT_SETS:
         ordinal, note = DEVELOPMENT_SETS[name]
-        return f"## Monitoring: precision and recall on the {ordinal} development set", note
+        return f"## Monitoring: precision and recall on the {ordinal} development set", [
+            *note,
+            *later,
+        ]
     if name in FRESH_SETS:
-        return f"## Monitoring: precision and recall on the fresh set `{name}`", FRESH_SETS[name]
+        return f"## Monitoring: precision and recall on the fresh set `{name}`", [
+            *FRESH_SETS[name],
+            *later,
+        ]
     folder = corpus.resolve().relative_to(ROOT).as_posix()
     return f"## Monitoring: precision and recall on `{folder}`", []
 
@@ -552,6 +559,14 @@ DEVELOPMENT_SETS: dict[str, tuple[str, list[str]]] = {
 }
 
 #: Folders written blind as held-out sets, that no rule has been written against.
+#: The sets whose misses round 20 was written from (docs/ingest.md), read together.
+ROUND_20_SETS = frozenset(f"ingest_heldout{n}" for n in range(20, 34))
+ROUND_20_NOTE = [
+    "Round 20 (tests/test_ingest_round20.py) was written later from the status events missed",
+    "and falsely proposed on sets 20–33 read together, so for the rules since then this set is",
+    "a development set as well; the first scores above stand as measured.",
+    "",
+]
 FRESH_SETS: dict[str, list[str]] = {
     "ingest_heldout22": [
         "The texts of `evaluation/ingest_heldout22/` were written blind as a held-out set (their",

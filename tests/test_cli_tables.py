@@ -148,3 +148,36 @@ def test_the_least_width_is_rich_own(columns: list[str], rows: list[tuple[str, .
         render._least_width(columns, rows)
         == Measurement.get(render.console, options, table).minimum
     )
+
+
+def test_records_name_their_heading_and_join_two_line_column_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    columns = ["leg", "hours\nlow–high", "note"]
+    rows = [("1", "23.8 8.3–26.2", "a-rather-long-unbreakable-word-here")]
+    printed = _printed(monkeypatch, 30, columns, rows)
+    lines = [line.split() for line in printed.splitlines() if line.strip()]
+    assert lines[1] == ["leg", "1"]  # a heading that is not an id says what it is
+    assert lines[2][:2] == ["hours", "low–high"]  # the column's two lines on one
+    assert "hours low–high 23.8 8.3–26.2" in " ".join(printed.split())
+
+
+def test_a_whole_column_counts_at_its_full_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    columns = ["id", "state", "note"]
+    rows = [("prj-1", "under construction since 2020 in full", "a b c")]
+    sink = io.StringIO()
+    monkeypatch.setattr(render, "console", Console(file=sink, width=40, color_system=None))
+    render.print_table("t", columns, rows, whole=["state"])
+    flat = " ".join(sink.getvalue().split())
+    assert "state under construction since 2020 in full" in flat  # as records: never cut
+    assert "prj-1" in sink.getvalue().split()
+
+
+def test_a_wide_terminal_folds_a_url_rather_than_print_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    columns = ["id", "url"]
+    rows = [("src-a", "https://example.org/" + "x" * 150)]
+    printed = _printed(monkeypatch, 120, columns, rows)
+    heading = next(line for line in printed.splitlines() if "url" in line)
+    assert heading.replace("┃", " ").split() == columns  # a table, the URL folded in its cell

@@ -28,6 +28,9 @@ __all__ = [
     "usd_bn",
 ]
 
+#: Terminals narrower than this print a table whose words do not fit even without side
+#: borders as records; wider ones fold the longest words instead (a long list stays a table).
+RECORDS_BELOW = 100
 #: Longest error line printed; longer messages keep their start and end.
 ERROR_LINE_LIMIT = 1000
 
@@ -85,7 +88,8 @@ def print_table(
     Columns named in ``whole`` (ids, short codes) are never wrapped: the long ones give way;
     a ``compact`` table has no side borders, for many columns in a narrow terminal (a table
     whose words do not fit the terminal in boxes is printed compact too, and one whose words
-    do not fit even so is printed as records, a field to a line); with ``shares`` it fills the
+    do not fit even so is printed as records, a field to a line, in a terminal narrower than
+    ``RECORDS_BELOW`` columns); with ``shares`` it fills the
     terminal's width, the wrapped columns taking those shares of it. A column blank in every
     row is left out."""
     plain = [tuple("" if cell is None else str(cell) for cell in row) for row in rows]
@@ -93,10 +97,15 @@ def print_table(
     if len(kept) < len(columns):
         columns = [columns[i] for i in kept]
         plain = [tuple(row[i] for i in kept) for row in plain]
-    least = _least_width(columns, plain)
+    least = _least_width(columns, plain, whole)
     if not compact:
         compact = least > console.width
-    if shares is None and len(columns) > 1 and least - len(columns) - 1 > console.width:
+    if (
+        shares is None
+        and len(columns) > 1
+        and console.width < RECORDS_BELOW
+        and least - len(columns) - 1 > console.width
+    ):
         _print_records(title, columns, plain, caption)
         return
     cells = [tuple(escape(cell) for cell in row) for row in plain]
@@ -106,16 +115,19 @@ def print_table(
 def _print_records(
     title: str, columns: Sequence[str], cells: Sequence[Sequence[str]], caption: str | None
 ) -> None:
-    """A table too wide for the terminal, as records: each row's first cell as its heading,
-    then its other fields, one to a line under their column's name (blank ones left out)."""
+    """A table too wide for the terminal, as records: each row headed by its first cell (after
+    its column's name, but for an id), then its other fields, one to a line under their
+    column's name (blank ones left out)."""
+    names = [" ".join(column.split()) for column in columns]  # "hours\nlow–high" on one line
     console.print(Text(title, style="bold"))
     for row in cells:
         console.print()
-        console.print(Text(row[0], style="bold"))
+        heading = row[0] or "–"
+        console.print(Text(heading if names[0] == "id" else f"{names[0]} {heading}", style="bold"))
         fields = Table.grid(padding=(0, 2), pad_edge=False)
         fields.add_column(style="dim", no_wrap=True)
         fields.add_column(overflow="fold")
-        for column, cell in zip(columns[1:], row[1:], strict=True):
+        for column, cell in zip(names[1:], row[1:], strict=True):
             if cell:
                 fields.add_row(Text(f"  {column}"), Text(cell))
         console.print(fields)
@@ -124,15 +136,35 @@ def _print_records(
         console.print(Text(caption, style="dim"))
 
 
-def _least_width(columns: Sequence[str], cells: Sequence[Sequence[str]]) -> int:
+def _least_width(
+    columns: Sequence[str], cells: Sequence[Sequence[str]], whole: Collection[str] = ()
+) -> int:
     """The width a boxed table needs to show its longest words whole: each column as wide as
-    its longest word, plus a space each side and a rule between columns (rich's own minimum,
-    counted from the text in one pass rather than by measuring every cell's rendering)."""
-    widest = [max((cell_len(w) for w in column.split()), default=0) for column in columns]
+    its longest word (a column kept ``whole`` as its longest cell), plus a space each side and
+    a rule between columns. Without ``whole`` columns this is rich's own minimum, counted from
+    the text in one pass rather than by measuring every cell's rendering; a URL or Chinese
+    text, which is folded anyway, counts as a short word."""
+    widest = [max((_word_width(w) for w in column.split()), default=0) for column in columns]
+    kept = [column in whole for column in columns]
     for row in cells:
         for index, cell in enumerate(row):
-            widest[index] = max(widest[index], max((cell_len(w) for w in cell.split()), default=0))
+            need = (
+                cell_len(cell)
+                if kept[index]
+                else max((_word_width(w) for w in cell.split()), default=0)
+            )
+            widest[index] = max(widest[index], need)
     return sum(widest) + 3 * len(columns) + 1
+
+
+#: The width a URL or a run of Chinese characters is counted at: either is folded anywhere.
+_FOLDED_WIDTH = 12
+
+
+def _word_width(word: str) -> int:
+    """A word's width for the choice of layout: a URL or wide (CJK) text counts as short."""
+    width = cell_len(word)
+    return min(width, _FOLDED_WIDTH) if "://" in word or width > len(word) else width
 
 
 def _table(

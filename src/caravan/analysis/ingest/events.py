@@ -117,9 +117,10 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.IN_SERVICE, r"\b(?:opened" + _NOT_WORKS + r"|inaugurated|commissioned|unveiled|(?:put|brought)\s+into\s+(?:service|use|(?:commercial\s+)?operation)|came\s+into\s+use|entered\s+(?:service|operation)|(?:began|started|start)\s+(?:trial\s+|test\s+|pilot\s+|commercial\s+|full\s+|regular\s+)?operat\w*|became\s+operational|went\s+into\s+operation|came\s+into\s+operation|open(?:ed)?\s+to\s+traffic|(?:ceremony\s+)?opening\s+(?:ceremony|the)|(?:was|were|has\s+been|have\s+been)\s+completed)\b", 0.85),
         (ProjectStatus.IN_SERVICE, r"\bput\b[^.;]{1,100}?\binto\s+(?:service|operation)\b", 0.8),
         # Built, said with its time: "was built in 2009", "were constructed back in 2014" (not
-        # "was built by a company" or "in a valley"); carrying what it was built for. Said of a
-        # project named in an earlier sentence ("It was built in 1940"), it is not read.
-        (ProjectStatus.IN_SERVICE, r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:built|constructed)(?=\s+(?:back\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))|\b(?:has\s+|have\s+)?(?:began|begun|started)\s+(?:carrying|pumping)\b", 0.75),
+        # "was built by a company" or "in a valley", nor "should have been built"); carrying
+        # gas or cargo. Said of a project named in an earlier sentence ("It was built in
+        # 1940") or of a thing on it ("a station on the X railway was built"), it is not read.
+        (ProjectStatus.IN_SERVICE, r"(?<!should\s)(?<!would\s)(?<!could\s)(?<!might\s)(?<!must\s)\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:built|constructed)(?=\s+(?:back\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))|\b(?:has\s+|have\s+)?(?:began|begun|started)\s+(?:carrying|pumping|transporting)\s+(?:\w+\s+)?(?:gas|oil|crude|fuel|cargo|freight|goods|passengers|containers)\b", 0.75),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
         # Built or opened, said with its time right after: "открытый в 2024 году", "построенный
         # в 2021 году", "дорогу построили в 2014 году" (a bare "открытый" is an adjective).
@@ -166,7 +167,7 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
         # A resumption returns a line to service: "traffic resumed", "движение возобновлено"
         # (not the future or the infinitive: "строительство возобновят").
-        (ProjectStatus.IN_SERVICE, r"\b(?:(?:construction|work|works|building)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:later\s+|then\s+|since\s+)?resumed|resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов(?!(?:ят|ит|ить)(?:ся)?(?![\w-]))\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
+        (ProjectStatus.IN_SERVICE, r"\b(?:(?:construction|work|works|building)\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:later\s+|then\s+|since\s+)?resumed|resumed|reopened|re-opened|restored|(?:was|were|has\s+been|have\s+been)\s+restarted)\b|(?<![\w-])(?:возобнов(?!(?:ят|ит|ить|им|ишь|ите)(?:ся|сь)?(?![\w-]))\w*|восстановлен\w*\s+(?:\w+\s+){0,2}движени\w*|движени\w*[^.;]{0,80}?восстановлен\w*|вновь\s+открыт\w*)(?![\w-])", 0.75),
         (ProjectStatus.CANCELLED, r"\b(?:cancell?ed|abandoned|scrapped)\b|(?<![\w-])(?:отменен\w*|отменён\w*)(?![\w-])", 0.8),
     )
 )  # fmt: skip
@@ -187,8 +188,9 @@ _LEMMA_TRIGGERS: tuple[tuple[ProjectStatus | None, LemmaPattern, float], ...] = 
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)(?:бурить|прокладывать|укладывать|возводить|сооружать|монтировать|рыть)\s+(?:\w+\s+)?(?:тоннель|путь|рельс|мост|насыпь|опора|фундамент|инфраструктура|полотно|труба)(?!\w)", 0.7),
         (ProjectStatus.IN_SERVICE, r"(?<!\w)(?:ввести|сдать|принять|запустить|пустить)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:эксплуатация|строй)(?!\w)", 0.85),
         # The works named first, the start after: "К строительству линии X компания приступила
-        # в июле 2013 года".
-        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!\w)к\s+(?:строительство|возведение|прокладка|реконструкция|сооружение)\s[^.;]{0,160}?(?<!_)приступить(?!\w)", 0.8),
+        # в июле 2013 года" (not "не приступили", "к подготовке к строительству", "готов к
+        # строительству … и приступил к поиску …").
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<!подготовка\s)(?<!готовый\s)(?<!\w)к\s+(?:строительство|возведение|прокладка|реконструкция|сооружение)\s[^.;,]{0,160}?(?<!_)(?<!не\s)приступить(?!\w)(?!\s+к\s)", 0.8),
         (ProjectStatus.AGREED, r"(?<!\w)(?:подписать\s+(?:\w+\s+){0,3}(?:соглашение|меморандум|контракт|договор|документ)|(?:соглашение|меморандум|договор|контракт)\s[^.;]{0,160}?(?<!_)подписать)(?!\w)", 0.75),
         (ProjectStatus.SUSPENDED, r"(?<!\w)(?:приостановить|заморозить)(?!\w)", 0.8),
     )
@@ -309,6 +311,8 @@ _SUBJECTLESS_WORDS = 3
 _BUILT_WHEN = re.compile(
     r"(?:was|were|had|has|have)\s+(?:been\s+)?(?:\w+ly\s+)?(?:built|constructed)"
 )
+#: A name after a preposition: the object of a phrase, not the subject ("a station on the …").
+_OBJECT_OF = re.compile(r"\b(?:on|for|of|at|along|beside|near|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A trigger that starts with its own subject ("construction … began") borrows no project.
 _SUBJECT_NOUN = re.compile(
     r"cooperation|partnership|construction|building|restoration|rehabilitation|reconstruction"
@@ -391,8 +395,14 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                     and _DOCUMENTS_COUNTED.search(trigger.group(0))
                 ):
                     continue  # "подписали 17 документов": a visit's papers, not the project's
-                if project.borrowed and _BUILT_WHEN.match(trigger.group(0)):
-                    continue  # "It was built in 1940": the old road the project rebuilds
+                if _BUILT_WHEN.match(trigger.group(0)) and (
+                    project.borrowed
+                    or _OBJECT_OF.search(
+                        view.text, max(view.start, project.start - 12), project.start
+                    )
+                ):
+                    continue  # "It was built in 1940": the old road the project rebuilds; "A
+                    # new station on the X railway was built in 2024": the station
                 if (project_id, resolved) in seen:
                     continue
                 clause = view.segment_of(t_start)

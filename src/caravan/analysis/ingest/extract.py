@@ -203,7 +203,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
         for match in borrowed:  # "Линия соединит …": the text still speaks of the line
-            if match.ids(EntryKind.PROJECT) and _WHOLE_LINE_ANAPHOR.fullmatch(match.text):
+            if match.ids(EntryKind.PROJECT) and _refers_to_whole_line(text, match.start, match.end):
                 referred_at[EntryKind.PROJECT] = number
         previous = view
     dated = dated_by_later_sentence([(c, v) for c, v, _ in read], views)
@@ -265,10 +265,24 @@ _ANAPHOR = re.compile(
 #: Words referring back to a whole line or project (not to a section or a stage of it): each
 #: keeps the text's project in view for the sentences after ("Линия соединит …").
 _WHOLE_LINE_ANAPHOR = re.compile(
-    r"(?:the|this|that)\s+(?:new\s+)?(?:line|railway|railroad|road|highway|pipeline|project)"
-    r"|(?:лини|дорог|магистрал|газопровод|трасс)\w*",
+    r"(?:the|this|that)\s+(?:new\s+)?(?:line|railway|railroad|road|highway|pipeline|project)",
     re.IGNORECASE,
 )
+#: The lemmas of the Russian words that refer to a whole line again ("линию", "дороги").
+_WHOLE_LINE_LEMMAS = frozenset({"линия", "дорога", "магистраль", "газопровод", "трасса"})
+
+
+def _refers_to_whole_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` refers back to a whole line ("the line", "линию", "дороги"),
+    not to a part of it, and not "по линии ШОС" (through a body) or "дорогостоящий" (costly)."""
+    words = text[start:end].split()
+    if _WHOLE_LINE_ANAPHOR.fullmatch(text, start, end):
+        return True
+    if len(words) != 1 or re.search(r"(?<![\w-])по\s+$", text[max(0, start - 4) : start]):
+        return False
+    return lemma_of(words[0]).lemma in _WHOLE_LINE_LEMMAS
+
+
 #: Anaphors that name a line or a project, never a border post.
 _LINE_WORD = re.compile(
     r"line|railway|railroad|road|highway|project|pipeline|route|track|corridor|лини|дорог|проект|трасс",
@@ -396,7 +410,7 @@ def _referred_back(
             m.start < anaphor.end() and anaphor.start() < m.end for m in matches
         ):
             continue
-        if kept_in_view and not _WHOLE_LINE_ANAPHOR.fullmatch(anaphor.group()):
+        if kept_in_view and not _refers_to_whole_line(text, anaphor.start(), anaphor.end()):
             continue  # far back, kept in view: only "the line" again, not "it" or a part
         if kind is EntryKind.PROJECT and names_other_thing(
             text, max(sentence.start, anaphor.start() - _ADJECTIVE_REACH), anaphor.end(), earlier

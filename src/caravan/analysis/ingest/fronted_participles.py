@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from caravan.analysis.ingest.morphology import agrees_with, is_full_participle, is_noun
+from caravan.analysis.ingest.morphology import (
+    agrees_with,
+    is_full_participle,
+    is_noun,
+    is_ordinal,
+    lemma_of,
+)
 
 __all__ = ["FULL_ENDINGS", "RU_ADVERBS", "RU_MONTHS", "participle_of_other"]
 
@@ -64,12 +70,15 @@ _FRONTED_TIME = re.compile(
 #: adjectives and one noun ("новая широкая железная дорога").
 _NAME_WORDS = 4
 #: A project's first stage, whose opening puts the project in service: "первая нитка
-#: газопровода", "первый пусковой комплекс дороги" (the whole's own noun may follow).
+#: газопровода", "первый пусковой комплекс дороги" (the whole's own noun may follow, in the
+#: genitive; "первая нитка отвода газопровода" is a branch's).
 _FIRST_STAGE = re.compile(
-    r"перв\w+\s+(?:пусков\w+\s+)?(?:нитк|очеред|лини|фаз|этап|участ|секци|комплекс)\w*"
-    r"(?:\s+[а-яё]+)?",
+    r"перв\w+\s+(?:пусков\w+\s+)?(?:нитк|очеред|лини|фаз|этап|звен|участ|секци|комплекс)\w*"
+    r"(?:\s+(?:газопровода|трубопровода|дороги|линии|магистрали|трассы|комбината|порта))?",
     re.IGNORECASE,
 )
+#: A company's form before its name: a company founded or launched is not its project.
+_COMPANY_FORMS = frozenset({"ОАО", "АО", "ТОО", "ООО", "ЗАО", "ПАО", "АООТ"})
 #: Quotes that may stand between.
 _QUOTES = '«»"“”„'
 
@@ -95,7 +104,9 @@ def participle_of_other(
         return False
     participle = word if read else participle
     if project_end <= start:
-        return not _TO_PARTICIPLE.fullmatch(text, project_end, start)
+        return not _TO_PARTICIPLE.fullmatch(text, project_end, start) or _own_noun_after(
+            text, end, participle
+        )
     time = _FRONTED_TIME.match(text, end, project_start)
     between = text[time.end() if time else end : project_start].lstrip()
     # the comma that closes the participle's phrase: "Построенная в 2014 году, дорога X …"
@@ -109,8 +120,36 @@ def participle_of_other(
     if first and (not first[:1].isupper() or first.isupper()):
         words.append(first)  # the name's own noun: "порта Курык", "ГОК «Актогай»"
     words = [w.strip(_QUOTES) for w in words if w.strip(_QUOTES)]
+    if any(w in _COMPANY_FORMS for w in words):
+        return True  # "Запущенный в 2017 году ОАО «Актогай»": the company, not the mine
     return (
         len(words) > _NAME_WORDS
         or sum(is_noun(w) for w in words) > 1
+        or any(is_ordinal(w) for w in words)  # "вторая железная дорога X": another one
         or not all(agrees_with(w, participle) for w in words)
     )
+
+
+#: Nouns that name a whole line or facility again: "X — введённая в 2016 году магистраль".
+_WHOLE_NOUNS = frozenset(
+    {"магистраль", "дорога", "линия", "трасса", "газопровод", "трубопровод", "порт", "комплекс",
+     "комбинат", "предприятие", "проект", "месторождение", "рудник"}
+)  # fmt: skip
+
+
+def _own_noun_after(text: str, end: int, participle: str) -> bool:
+    """True when the participle after a name is followed, past its time, by a noun phrase of
+    its own that agrees with it and names another thing: "порта Курык — открытый в 2020 году
+    зерновой терминал" is the terminal's ("магистраль", "дорога" name the line again)."""
+    time = _FRONTED_TIME.match(text, end)
+    if time is None:
+        return False
+    for word in text[time.end() : time.end() + 80].split()[:3]:
+        word = word.strip(_QUOTES + ".,;:")
+        if not word or not agrees_with(word, participle):
+            return False
+        if is_ordinal(word):
+            return True  # "— запущенная в 2021 году вторая фабрика": another one
+        if is_noun(word):
+            return lemma_of(word).lemma not in _WHOLE_NOUNS
+    return False

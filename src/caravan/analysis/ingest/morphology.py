@@ -28,6 +28,7 @@ __all__ = [
     "inflected",
     "is_full_participle",
     "is_noun",
+    "is_ordinal",
     "lemma_of",
     "lemma_view",
     "name_in_case",
@@ -112,6 +113,16 @@ def is_noun(word: str) -> bool:
         return True
     parses = analyser().parse(word.casefold().replace("ё", "е"))
     return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@functools.lru_cache(maxsize=4_096)
+def is_ordinal(word: str) -> bool:
+    """True for an ordinal other than the first ("вторая", "третьего"): another one of a kind
+    (pymorphy3's ``Anum``); "первый" may name the first of its kind, the thing itself."""
+    lowered = word.casefold().replace("ё", "е")
+    if lowered.startswith("перв"):
+        return False
+    return any("Anum" in p.tag for p in analyser().parse(lowered))
 
 
 @functools.lru_cache(maxsize=16_384)

@@ -44,10 +44,13 @@ _ADVANCED = re.compile(
     r"|далеко\s+продвинул\w+|наход\w+\s+в\s+продвинутой\s+стадии)",
     re.IGNORECASE,
 )
-#: Works with a part left: "only 457 km … remain to be built", "осталось достроить 40 км".
+#: Works with a part left: "only 457 km … remain to be built", "осталось достроить 40 км",
+#: "осталось построить 12 км" (not "Line D remains to be built": not begun).
 _PART_LEFT = re.compile(
-    r"\bremains?\s+to\s+be\s+(?:built|completed|laid|paved|finished)\b"
-    r"|(?<![\w-])остал\w*\s+(?:построить|достроить|проложить|уложить)(?![\w-])",
+    r"\b(?:\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|miles?)|parts?|sections?|stretch(?:es)?)"
+    r"\b[^.;]{0,80}?\bremains?\s+to\s+be\s+(?:built|completed|laid|paved|finished)\b"
+    r"|(?<![\w-])остал\w*\s+(?:достроить|(?:построить|проложить|уложить)\s+(?:ещ[её]\s+|около\s+"
+    r"|более\s+|порядка\s+)?\d)",
     re.IGNORECASE,
 )
 _APPEARED = re.compile(

@@ -156,6 +156,17 @@ def test_the_line_after_a_line_is_still_that_line(kb: KnowledgeBase) -> None:
 _FILLER = "Погода была хорошей. Рабочие приехали утром. Техника работает исправно. Людей хватает. "
 
 
+def _far_from_the_name(between: str) -> str:
+    """The line named, four sentences of other things, ``between``, one more, and a start of
+    works referring back to the line ("Строить линию начали …"), eight sentences after."""
+    return (
+        "Железнодорожную линию Дарбаза – Мактаарал рассчитывают достроить к 2027 году. "
+        + _FILLER
+        + between
+        + "Обед привезли вовремя. Строить линию начали в конце 2023 года."
+    )
+
+
 @pytest.mark.parametrize(
     ("between", "kept"),
     [
@@ -166,12 +177,7 @@ _FILLER = "Погода была хорошей. Рабочие приехали
 def test_a_line_referred_to_as_a_whole_stays_in_view(
     kb: KnowledgeBase, between: str, kept: bool
 ) -> None:
-    text = (
-        "Железнодорожную линию Дарбаза – Мактаарал рассчитывают достроить к 2027 году. "
-        + _FILLER
-        + between
-        + "Обед привезли вовремя. Строить линию начали в конце 2023 года."
-    )
+    text = _far_from_the_name(between)
     found = {(p, s) for p, s, _ in _events(kb, text)}
     assert (("prj-darbaza-maktaaral-railway", ProjectStatus.UNDER_CONSTRUCTION) in found) is kept
 
@@ -253,10 +259,5 @@ def test_participles_of_another_thing_open_nothing(kb: KnowledgeBase, text: str)
 def test_words_that_only_look_like_a_line_keep_nothing_in_view(
     kb: KnowledgeBase, between: str
 ) -> None:
-    text = (
-        "Железнодорожную линию Дарбаза – Мактаарал рассчитывают достроить к 2027 году. "
-        + _FILLER
-        + between
-        + "Обед привезли вовремя. Строить линию начали в конце 2023 года."
-    )
+    text = _far_from_the_name(between)
     assert _events(kb, text) == set()

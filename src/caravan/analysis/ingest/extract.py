@@ -42,7 +42,11 @@ from caravan.analysis.ingest.mode_words import (
     by_mode_word,
 )
 from caravan.analysis.ingest.morphology import LemmaMatch, lemma_of, only_plural
-from caravan.analysis.ingest.other_objects import line_word_for_other_kind, names_other_thing
+from caravan.analysis.ingest.other_objects import (
+    LINE_LEMMAS,
+    line_word_for_other_kind,
+    names_other_thing,
+)
 from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
@@ -268,8 +272,6 @@ _WHOLE_LINE_ANAPHOR = re.compile(
     r"(?:the|this|that)\s+(?:new\s+)?(?:line|railway|railroad|road|highway|pipeline|project)",
     re.IGNORECASE,
 )
-#: The lemmas of the Russian words that refer to a whole line again ("линию", "дороги").
-_WHOLE_LINE_LEMMAS = frozenset({"линия", "дорога", "магистраль", "газопровод", "трасса"})
 
 
 def _refers_to_whole_line(text: str, start: int, end: int) -> bool:
@@ -280,7 +282,7 @@ def _refers_to_whole_line(text: str, start: int, end: int) -> bool:
         return True
     if len(words) != 1 or re.search(r"(?<![\w-])по\s+$", text[max(0, start - 4) : start]):
         return False
-    return lemma_of(words[0]).lemma in _WHOLE_LINE_LEMMAS
+    return lemma_of(words[0]).lemma in LINE_LEMMAS
 
 
 #: Anaphors that name a line or a project, never a border post.

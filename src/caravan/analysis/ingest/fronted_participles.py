@@ -21,6 +21,7 @@ from caravan.analysis.ingest.morphology import (
     is_ordinal,
     lemma_of,
 )
+from caravan.analysis.ingest.other_objects import LINE_LEMMAS
 
 __all__ = ["FULL_ENDINGS", "RU_ADVERBS", "RU_MONTHS", "participle_of_other"]
 
@@ -131,10 +132,10 @@ def participle_of_other(
 
 
 #: Nouns that name a whole line or facility again: "X — введённая в 2016 году магистраль".
-_WHOLE_NOUNS = frozenset(
-    {"магистраль", "дорога", "линия", "трасса", "газопровод", "трубопровод", "порт", "комплекс",
-     "комбинат", "предприятие", "проект", "месторождение", "рудник"}
-)  # fmt: skip
+_WHOLE_NOUNS = LINE_LEMMAS | {
+    "трубопровод", "порт", "комплекс", "комбинат", "предприятие", "проект", "месторождение",
+    "рудник",
+}  # fmt: skip
 
 
 def _own_noun_after(text: str, end: int, participle: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from caravan.analysis.ingest.gazetteer import Match
 from caravan.model.enums import ProjectKind
 
-__all__ = ["line_word_for_other_kind", "names_other_thing"]
+__all__ = ["LINE_LEMMAS", "line_word_for_other_kind", "names_other_thing"]
 
 #: Head nouns of things that are not lines, works or projects (each a stem).
 _OTHER_HEADS = re.compile(
@@ -77,6 +77,8 @@ def names_other_thing(text: str, start: int, end: int, project: Match) -> bool:
     return not any(w.startswith(tuple(own)) for w in words) if own else True
 
 
+#: The lemmas of the Russian nouns that name a whole line ("линию", "дороги", "магистраль").
+LINE_LEMMAS = frozenset({"линия", "дорога", "магистраль", "газопровод", "трасса"})
 #: The head groups of lines: a railway, a road or a pipeline.
 _LINE_GROUPS = _HEAD_GROUPS[:3]
 #: Kinds of project that are no line, so "the line" is never one of them.

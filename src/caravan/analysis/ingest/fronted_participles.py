@@ -120,7 +120,7 @@ def participle_of_other(
     first = next(iter(text[project_start:project_end].split()), "").strip(_QUOTES)
     if first and (not first[:1].isupper() or first.isupper()):
         words.append(first)  # the name's own noun: "порта Курык", "ГОК «Актогай»"
-    words = [w.strip(_QUOTES) for w in words if w.strip(_QUOTES)]
+    words = [w for w in words if w]
     if any(w in _COMPANY_FORMS for w in words):
         return True  # "Запущенный в 2017 году ОАО «Актогай»": the company, not the mine
     return (

@@ -12,10 +12,14 @@ import errno
 import hashlib
 import io
 import os
+import shutil
+import signal
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -247,6 +251,34 @@ def test_a_failed_write_leaves_nothing_behind(sandbox: Path) -> None:
         "kept.txt",
         "places.geojson",
     ]
+
+
+@pytest.mark.parametrize("step", ["mkdtemp", "rmtree"])
+def test_a_ctrl_c_in_the_bookkeeping_leaves_nothing_behind(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """A real SIGINT just after the temporary folder is made, or just before it is removed."""
+    module = tempfile if step == "mkdtemp" else shutil
+    real = getattr(module, step)
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        if step == "mkdtemp":
+            made = real(*args, **kwargs)
+            signal.raise_signal(signal.SIGINT)
+            return made
+        signal.raise_signal(signal.SIGINT)
+        return real(*args, **kwargs)
+
+    before = fingerprint(sandbox)
+    monkeypatch.setattr(module, step, interrupted)
+    with pytest.raises(KeyboardInterrupt), atomic_output(sandbox / "dir" / "new.txt") as temp:
+        temp.write_text("whole\n", encoding="utf-8")
+    monkeypatch.undo()
+    after = fingerprint(sandbox)
+    if step == "rmtree":  # the file was renamed into place before the Ctrl-C
+        assert (sandbox / "dir" / "new.txt").read_text(encoding="utf-8") == "whole\n"
+        after.pop("dir/new.txt")
+    assert after == before
 
 
 def test_special_files_are_never_replaced(sandbox: Path) -> None:

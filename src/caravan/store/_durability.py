@@ -1,12 +1,18 @@
-"""Durability: fsync a file and the folder that names it; reading after a crash."""
+"""Durability: fsync a file and the folder that names it; reading after a crash; Ctrl-C
+held back while a step that must not stop half-way runs."""
 
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
-__all__ = ["fsync_directory", "fsync_file", "recovering_reader"]
+__all__ = ["fsync_directory", "fsync_file", "interrupts_deferred", "recovering_reader"]
 
 
 def fsync_file(path: Path) -> None:
@@ -38,3 +44,31 @@ def recovering_reader(path: Path, busy_timeout_s: float = 30.0) -> sqlite3.Conne
         )
     connection.execute("PRAGMA query_only = ON")
     return connection
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) back until the body has finished, then raise it.
+
+    For bookkeeping that must run whole: a temporary folder created and its name kept, or
+    removed. Elsewhere than in the main thread (where Python delivers signals) it does
+    nothing, and a handler other than Python's default is left in place.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    caught: list[int] = []
+
+    def remember(number: int, _frame: FrameType | None) -> None:
+        caught.append(number)
+
+    signal.signal(signal.SIGINT, remember)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt

@@ -20,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from caravan.store._durability import interrupts_deferred
 from caravan.store.queries import KnowledgeBase
 from caravan.store.schema import TABLES
 
@@ -213,18 +214,25 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """
     _check_output_file(path)
     with output_folder(path.parent):
-        scratch = Path(tempfile.mkdtemp(prefix=f".{path.name[:40]}.partial-", dir=path.parent))
-        temporary = scratch / path.name
+        scratch: Path | None = None
         try:
+            # a Ctrl-C between creating the folder and keeping its name would leave it behind
+            with interrupts_deferred():
+                scratch = Path(
+                    tempfile.mkdtemp(prefix=f".{path.name[:40]}.partial-", dir=path.parent)
+                )
+            temporary = scratch / path.name
             yield temporary
             os.replace(temporary, path)
         except OSError as error:
-            if error.filename != str(temporary):
+            if scratch is None or error.filename != str(scratch / path.name):
                 raise
             # name the file asked for, not the private temporary
             raise type(error)(error.errno, error.strerror, str(path)) from error
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            if scratch is not None:
+                with interrupts_deferred():  # removed whole, then the Ctrl-C goes on
+                    shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _write_geojson(kb: KnowledgeBase, out_dir: Path) -> list[Path]:

@@ -32,6 +32,14 @@ from caravan.analysis.ingest.context import (
     parties_named,
 )
 from caravan.analysis.ingest.dates import DateMention
+from caravan.analysis.ingest.figure_asides import (
+    added_to_capacity,
+    compared_aside,
+    difference_after,
+    part_named_after,
+    part_of_a_total,
+    superseded_value,
+)
 from caravan.analysis.ingest.future_openings import future_openings
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.held_names import unheld_name_flags
@@ -431,7 +439,12 @@ def _trade(
         _TOTAL.search(view.text, *view.segment_of(start)) or _region_is_partner(view, start, cue)
     ):
         partner = ""  # the state named is not this amount's partner: the whole region is
-    candidates = [d for d in view.dates if not _compared(view, d)]
+    candidates = [
+        d
+        for d in view.dates
+        if not _compared(view, d)
+        or ((span := _compared_amount(view, d)) is not None and span[0] <= start < span[1])
+    ]  # "30 % more than the $24.2 billion of 2022": 2022 dates the $24.2 billion only
     clause = view.segment_of(start)
     own = [d for d in candidates if clause[0] <= d.start < clause[1]]
     # The amount's own clause dates it: "in 1992 it was $4.5 million, and last year …".
@@ -506,8 +519,31 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+#: The year of the amount compared with: "30 percent more than the $24.2 billion of 2022",
+#: "на 30% больше, чем 24,2 млрд долларов в 2022 году" ("more than $2 billion in 2018" is a
+#: bound with its own year, no comparison).
+_COMPARED_AMOUNT = re.compile(
+    r"(?:(?:%|\bper\s*cent|\bpercent|\btimes|\bhigher|\blower|\blarger|\bsmaller|\bgreater)"
+    r"\s+(?:more\s+|less\s+|higher\s+|lower\s+)?than|\bcompared\s+(?:with|to)|\b(?:up|down)\s+from"
+    r"|(?<!более\s)(?<!менее\s)(?<![\w-])чем|по\s+сравнению\s+с)\s+(?:the\s+)?"
+    r"(?:about\s+|около\s+)?(?:US\s*)?\$?\s?\d[\d.,]*\s*(?:billion|million|bn|mln|млрд|млн)?\.?"
+    r"\s*(?:(?:US\s+)?dollars|долл\w*\.?)?\s*(?:of|in|for|в|за)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _compared_amount(view: SentenceView, date: DateMention) -> tuple[int, int] | None:
+    """Where the amount compared with stands, when ``date`` is its year (absolute span)."""
+    digits = view.text.find(str(date.date.year), date.start, date.end)
+    year_at = digits if digits >= 0 else date.start  # the reader may take "of" or "in" in
+    found = _COMPARED_AMOUNT.search(view.text, max(view.start, year_at - 50), year_at)
+    return (found.start(), found.end()) if found is not None else None
+
+
 def _compared(view: SentenceView, date: DateMention) -> bool:
     if _COMPARED.search(view.text, max(view.start, date.start - 30), date.start) is not None:
+        return True
+    if _compared_amount(view, date) is not None:
         return True
     return (
         _FROM.match(view.text, date.start) is not None  # the date reader takes "from" in
@@ -608,6 +644,7 @@ def _date_right_after(view: SentenceView, end: int, dates: list[DateMention]) ->
 #: The year spoken of, named in a sentence before: "over the year", "за год".
 _THE_YEAR = re.compile(
     r"\b(?:over|for|in|during|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:before|ago|earlier))"
+    r"|\bthat\s+year\b|(?<![\w-])(?:в\s+том\s+году|в\s+тот\s+год)(?![\w-])"
     r"|(?<![\w-])за\s+(?:весь\s+|тот\s+|этот\s+)?год(?![\w-])",
     re.IGNORECASE,
 )
@@ -806,6 +843,10 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
         return  # "the cost of that stretch is put at $4.7 billion": a part's, not the project's
     if _national_share_before(view, start):
         return  # "The line across Kyrgyzstan is estimated to cost $1.34 billion": one country's part
+    if part_of_a_total(view.text, view.start, start) or compared_aside(view, start):
+        return  # "of which $281.1 million is a loan", "compared with the $2 billion of …"
+    if difference_after(view.text, end):
+        return  # "$300 million more than planned": a difference
     own = _FOR_NAMED.match(view.text, end, view.segment_of(start)[1])
     if own is not None and not (project.start >= end and project.start < own.end()):
         return  # "$2.7 billion … for the Bozshakol copper project": another project's money
@@ -879,6 +920,13 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                 end = view.start + steps[-1].end()
                 if mode == "road" and _agreed_intake(view):
                     quantity = FigureQuantity.DAILY_QUOTA_VEHICLES
+            if (
+                superseded_value(sentence, found.start(group), found.end())
+                or difference_after(sentence, found.end())
+                or compared_aside(view, start)
+                or added_to_capacity(view, start)
+            ):
+                continue  # "from 25 … to 50 Mt", "20 Mt more", "для сравнения", "добавит 20 Mt"
             before = view.text[max(view.segment_of(start)[0], start - 80) : start]
             if (
                 quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES
@@ -997,7 +1045,8 @@ _CAPACITY_RAISED = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|wants?|seeks?|hopes?"
     r"|projected|(?:is|are)\s+to\s+(?:yield|produce|extract|mine|process|make|manufacture|generate|turn\s+out))\b"
-    r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*)(?![\w-])",
+    r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*"
+    r"|предполага\w*)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -1085,8 +1134,13 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             or _REMAINING.search(view.text, *view.segment_of(view.start + found.start()))
             or _in_a_country_after(view, view.start + found.end())
             or _in_a_country_before(view, view.start + found.start())
+            or part_named_after(view.sentence, found.end())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
+        if difference_after(view.sentence, found.end()) or compared_aside(
+            view, view.start + found.start()
+        ):
+            continue  # "на 500 км короче", "for comparison, … 460 km": another thing's
         numbers = find_numbers(found.group("n").strip(), view.context.language)
         if numbers and not in_range(view.sentence, found.start("n"), found.end("n")):
             lengths.append(

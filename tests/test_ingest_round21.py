@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from caravan.model.proposals import FigureQuantity
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
 from ingest_helpers import figures_in, proposals_from
 
@@ -129,3 +129,39 @@ def test_that_year_is_the_year_named_before(kb: KnowledgeBase) -> None:
     )
     trade = figures_in(proposals_from(kb, text), TRADE)
     assert {(f.value, f.year) for f in trade} == {(31.4e9, 2023), (24.2e9, 2022)}
+
+
+# -- an agreement's name goes on over a point between digits (from `ingest_heldout35`) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A Chinese company has signed an agreement to build a $1.75 billion metallurgical plant "
+            "in Shymkent.",
+            "Agreement to build a $1.75 billion metallurgical plant",
+        ),
+        (
+            "The company signed an agreement on a 1,200 MW solar plant in Shymkent.",
+            "Agreement on a 1,200 MW solar plant",
+        ),
+        (
+            "Компания подписала соглашение о строительстве солнечной станции мощностью 1,2 ГВт в "
+            "Шымкенте.",
+            "Соглашение о строительстве солнечной станции мощностью 1,2 ГВт",
+        ),
+        # a sentence's full stop still ends it
+        (
+            "The company signed an agreement to build a plant. Trade grew.",
+            "Agreement to build a plant",
+        ),
+    ],
+)
+def test_an_agreements_name_goes_on_over_a_decimal_point(
+    kb: KnowledgeBase, text: str, name: str
+) -> None:
+    names = [
+        f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert names == [name]

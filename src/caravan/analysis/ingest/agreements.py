@@ -290,13 +290,14 @@ _UNTITLED = re.compile(
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional"
     r"|(?!sister-)[a-z]+(?:-[a-z]+)+)\s+)?"  # a compound: "an exchange-of-notes agreement"
     r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
-    r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+[^,.;:()]{3,160})?"
+    # a point or comma between digits ("$1.75 billion", "1,200 MW") does not end the tail
+    r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
     r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|(?i:протокол\w*)|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
     # a quoted name inside the tail ("соглашения предприятия «Кыргызкомур» с …") goes on with it
-    r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
+    r"(?P<rutail>\s+(?:(?:о|об|по|между|на)\s+)?(?:[^,.;:«»\"“”]|(?<=\d)[.,](?=\d)|«[^«»]{1,60}»(?=\s+[а-яё])){3,160})?"
 )
 _TAIL_END = re.compile(
     r"\s+(?:able\s+to|capable\s+of)\s"  # a measure of the thing: "a smelter able to turn out …"

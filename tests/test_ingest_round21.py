@@ -165,3 +165,113 @@ def test_an_agreements_name_goes_on_over_a_decimal_point(
         f.payload.name for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
     ]
     assert names == [name]
+
+
+# -- from a review of the round with sentences written for it: the asides reach no further ------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # "bridges" a verb, tunnels after "with", "through", "including": the line's own length
+        ("The 169 km Angren-Pap railway bridges the Kamchik pass.", LENGTH, {(ANGREN_PAP, 169)}),
+        (
+            "The Angren-Pap railway is 169 km long with tunnels and bridges along the route.",
+            LENGTH,
+            {(ANGREN_PAP, 169)},
+        ),
+        (
+            "The Angren-Pap railway, 169 km long including tunnels, opened in 2016.",
+            LENGTH,
+            {(ANGREN_PAP, 169)},
+        ),
+        # a Russian tunnel named after its length
+        ("Железная дорога Ангрен – Пап имеет 19,2-километровый тоннель.", LENGTH, set()),
+        # "больше года" and "дальше всех" are no differences without "на" before the amount
+        (
+            "Железная дорога Ангрен – Пап протяжённостью 169 км больше года была закрыта на ремонт.",
+            LENGTH,
+            {(ANGREN_PAP, 169)},
+        ),
+        # a comparison that opens on the subject itself
+        ("By comparison, the Angren-Pap railway is 169 km long.", LENGTH, {(ANGREN_PAP, 169)}),
+        (
+            "By comparison, the Khorgos–Altynkol crossing handles 20 million tonnes a year.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "Для сравнения: переход Хоргос – Алтынколь пропускает 20 млн тонн в год.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "Other lines pale in comparison: the Angren-Pap railway is 169 km long.",
+            LENGTH,
+            {(ANGREN_PAP, 169)},
+        ),
+        # "can add" something else, "добавляет смены": no amount added
+        (
+            "The Khorgos–Altynkol crossing can add wagons quickly and handles 20 million tonnes a "
+            "year.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "Переход Хоргос – Алтынколь добавляет новые смены и пропускает 20 млн тонн в год.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        # "предполагает" (provides for) is no expectation
+        (
+            "Схема работы перехода Хоргос – Алтынколь предполагает пропуск 20 млн тонн грузов в год.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        # wordings of the categories that got through
+        (
+            "The Khorgos–Altynkol crossing has grown to 20 million tonnes a year from 15 million "
+            "tonnes.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "The Khorgos–Altynkol crossing can now handle 20 million tonnes a year against 15 "
+            "million tonnes a year in 2019.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "The Khorgos–Altynkol crossing can handle 20 million tonnes a year, of which 5 million "
+            "tonnes is transit.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "The Khorgos–Altynkol crossing added 5 million tonnes a year of capacity in 2024.",
+            CAPACITY,
+            set(),
+        ),
+        (
+            "The Khorgos–Altynkol crossing handles 20 million tonnes a year, 5 million tonnes more "
+            "than planned.",
+            CAPACITY,
+            {(KHORGOS_RAIL, 20)},
+        ),
+        (
+            "The CKU railway is estimated to cost $4.7 billion, including $2.4 billion in Chinese "
+            "loans.",
+            INVESTMENT,
+            {("prj-cku-railway", 4.7e9)},
+        ),
+        (
+            "The CKU railway will now cost $4.7 billion, up from $4.1 billion.",
+            INVESTMENT,
+            {("prj-cku-railway", 4.7e9)},
+        ),
+    ],
+)
+def test_the_asides_reach_no_further_than_their_words(
+    kb: KnowledgeBase, text: str, quantity: FigureQuantity, expected: set[tuple[str, float]]
+) -> None:
+    assert _values(kb, text, quantity) == expected

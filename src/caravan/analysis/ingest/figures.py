@@ -843,10 +843,12 @@ def _investment(view: SentenceView, value: float, start: int, end: int) -> Itera
         return  # "the cost of that stretch is put at $4.7 billion": a part's, not the project's
     if _national_share_before(view, start):
         return  # "The line across Kyrgyzstan is estimated to cost $1.34 billion": one country's part
-    if part_of_a_total(view.text, view.start, start) or compared_aside(view, start):
+    if part_of_a_total(view.text, view.start, start) or compared_aside(
+        view, start, (project.start,)
+    ):
         return  # "of which $281.1 million is a loan", "compared with the $2 billion of …"
-    if difference_after(view.text, end):
-        return  # "$300 million more than planned": a difference
+    if difference_after(view.text, start, end) or superseded_value(view.text, start, end):
+        return  # "$300 million more than planned", "up from $4.1 billion"
     own = _FOR_NAMED.match(view.text, end, view.segment_of(start)[1])
     if own is not None and not (project.start >= end and project.start < own.end()):
         return  # "$2.7 billion … for the Bozshakol copper project": another project's money
@@ -922,11 +924,12 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                     quantity = FigureQuantity.DAILY_QUOTA_VEHICLES
             if (
                 superseded_value(sentence, found.start(group), found.end())
-                or difference_after(sentence, found.end())
-                or compared_aside(view, start)
+                or difference_after(sentence, found.start(group), found.end())
                 or added_to_capacity(view, start)
+                or is_change(sentence, found.start(group))
+                or part_of_a_total(sentence, 0, found.start(group))
             ):
-                continue  # "from 25 … to 50 Mt", "20 Mt more", "для сравнения", "добавит 20 Mt"
+                continue  # "from 25 … to 50 Mt", "5 Mt more than", "добавит 20 Mt", "rose by 5 Mt"
             before = view.text[max(view.segment_of(start)[0], start - 80) : start]
             if (
                 quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES
@@ -942,6 +945,8 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             if subject is None:
                 continue
             subject_id, match, flags = subject
+            if compared_aside(view, start, (match.start,)):
+                continue  # "для сравнения, Достык пропускает 25 млн тонн": another's figure
             clause_start = view.segment_of(start)[0]
             if not clause_start <= match.start < start and names_other_thing(
                 view.text, clause_start, start, match
@@ -1046,7 +1051,7 @@ _NOT_YET = re.compile(
     r"\b(?:expected|meant|planned|plans?|will|would|could|should|aims?|intends?|to\s+be|wants?|seeks?|hopes?"
     r"|projected|(?:is|are)\s+to\s+(?:yield|produce|extract|mine|process|make|manufacture|generate|turn\s+out))\b"
     r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*"
-    r"|предполага\w*)(?![\w-])",
+    r"|предполага(?:ется|ются|лось|лся|лась|емы\w*))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -1137,8 +1142,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             or part_named_after(view.sentence, found.end())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
-        if difference_after(view.sentence, found.end()) or compared_aside(
-            view, view.start + found.start()
+        if difference_after(view.sentence, found.start(), found.end()) or compared_aside(
+            view, view.start + found.start(), (m.start for m in projects)
         ):
             continue  # "на 500 км короче", "for comparison, … 460 km": another thing's
         numbers = find_numbers(found.group("n").strip(), view.context.language)

@@ -701,7 +701,8 @@ FRESH_SETS: dict[str, list[str]] = {
         "`ingest_heldout34`'s and labelled by the corpus rules 1–53; a second labelling agrees at",
         "F1 0.94. Scored once at `43da1df`, with the labels as written: P 0.74 / R 0.35 (14 of 40);",
         "the same at `390f441`. One reading was mended after its false proposals were read: an",
-        "agreement's name no longer stops at the point of \"$1.75 billion\" (`tests/test_ingest_round21.py`).",
+        "agreement's name no longer stops at the point of “$1.75 billion”",
+        "(`tests/test_ingest_round21.py`).",
         "",
     ],
 }

@@ -4,11 +4,13 @@ for the test: the figure is still read where the aside is absent."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import figures_in, proposals_from
+from ingest_helpers import DOCUMENT_DAY, figures_in, proposals_from
 
 
 def _values(kb: KnowledgeBase, text: str, quantity: FigureQuantity) -> set[tuple[str, float]]:
@@ -275,3 +277,30 @@ def test_the_asides_reach_no_further_than_their_words(
     kb: KnowledgeBase, text: str, quantity: FigureQuantity, expected: set[tuple[str, float]]
 ) -> None:
     assert _values(kb, text, quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "valid_from"),
+    [
+        # the old value's year dates the old value, not the capacity
+        (
+            "The Khorgos–Altynkol crossing can now handle 20 million tonnes a year, up from 15 "
+            "million tonnes in 2019.",
+            DOCUMENT_DAY,
+        ),
+        (
+            "Переход Хоргос – Алтынколь в 2024 году мог пропускать 20 млн тонн в год против 15 млн "
+            "тонн в 2019 году.",
+            dt.date(2024, 1, 1),
+        ),
+        (
+            "In 2024 the Khorgos–Altynkol crossing can handle 20 million tonnes a year.",
+            dt.date(2024, 1, 1),
+        ),
+    ],
+)
+def test_a_capacity_is_not_dated_by_the_old_value_beside_it(
+    kb: KnowledgeBase, text: str, valid_from: dt.date
+) -> None:
+    found = figures_in(proposals_from(kb, text), CAPACITY)
+    assert [(f.value, f.valid_from) for f in found] == [(20, valid_from)]

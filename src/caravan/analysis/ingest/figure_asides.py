@@ -17,6 +17,7 @@ from caravan.analysis.ingest.context import SentenceView
 __all__ = [
     "added_to_capacity",
     "compared_aside",
+    "dates_old_value",
     "difference_after",
     "part_named_after",
     "part_of_a_total",
@@ -170,3 +171,21 @@ def added_to_capacity(view: SentenceView, start: int) -> bool:
         _ADDED.search(view.text, lo, start) is not None
         or _MORE_BEFORE.search(view.text, max(view.start, start - 25), start) is not None
     )
+
+
+#: Words between a figure and a later date that make the date the old value's: "20 Mt a year, up
+#: from 15 Mt in 2019", "against 15 Mt in 2019", "против 15 млн тонн в 2019 году".
+_OLD_VALUE_BETWEEN = re.compile(
+    r"\b(?:up|down)\s+from\b|\b(?:as\s+)?against\b|\bcompared\s+(?:with|to)\b|\bthan\b"
+    r"|(?<![\w-])(?:против|вместо|по\s+сравнению\s+с|чем)(?![\w-])",
+    re.IGNORECASE,
+)
+_OLD_VALUE_REACH = 60
+
+
+def dates_old_value(text: str, figure_end: int, date_start: int) -> bool:
+    """True when the date at ``date_start``, after the figure ending at ``figure_end``, dates
+    the old value set beside it ("…, up from 15 Mt in 2019"), not the figure."""
+    if not 0 <= date_start - figure_end <= _OLD_VALUE_REACH:
+        return False
+    return _OLD_VALUE_BETWEEN.search(text, figure_end, date_start) is not None

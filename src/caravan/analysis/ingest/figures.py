@@ -35,6 +35,7 @@ from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.figure_asides import (
     added_to_capacity,
     compared_aside,
+    dates_old_value,
     difference_after,
     part_named_after,
     part_of_a_total,
@@ -959,7 +960,9 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
             dated = (
                 nearest(list(view.dates), steps[-1].start() + view.start, end) if steps else None
             )
-            dated = dated or nearest(list(view.dates), start, end)
+            dated = dated or nearest(
+                [d for d in view.dates if not dates_old_value(view.text, end, d.start)], start, end
+            )  # "20 Mt a year, up from 15 Mt in 2019": 2019 is the old value's year
             if steps and dated is not None:
                 dated = _ahead(view, dated)  # a step to come: "в сентябре" is the next one
             valid_from = _valid_from(view, dated)

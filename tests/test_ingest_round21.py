@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
+from caravan.model.enums import ProjectStatus
 from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import DOCUMENT_DAY, figures_in, proposals_from
+from ingest_helpers import DOCUMENT_DAY, events_in, figures_in, proposals_from
 
 
 def _values(kb: KnowledgeBase, text: str, quantity: FigureQuantity) -> set[tuple[str, float]]:
@@ -304,3 +305,50 @@ def test_a_capacity_is_not_dated_by_the_old_value_beside_it(
 ) -> None:
     found = figures_in(proposals_from(kb, text), CAPACITY)
     assert [(f.value, f.valid_from) for f in found] == [(20, valid_from)]
+
+
+# -- a line named by a chain of countries with dashes beside its mode word (from `ingest_heldout34`)
+
+
+def _opened(kb: KnowledgeBase, text: str) -> set[tuple[str, dt.date]]:
+    return {
+        (e.project_id, e.date)
+        for e in events_in(proposals_from(kb, text))
+        if e.status is ProjectStatus.IN_SERVICE
+    }
+
+
+ABC = "prj-ca-china-gas-pipeline-abc"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Газопровод Туркменистан – Узбекистан – Казахстан – Китай ввели в эксплуатацию 14 "
+            "декабря 2009 года.",
+            {(ABC, dt.date(2009, 12, 14))},
+        ),
+        (
+            "The Turkmenistan-Uzbekistan-Kazakhstan-China gas pipeline was commissioned on 14 "
+            "December 2009.",
+            {(ABC, dt.date(2009, 12, 14))},
+        ),
+        # the chain is no line's name without its mode word beside it
+        (
+            "Туркменистан – Узбекистан – Казахстан – Китай: 14 декабря 2009 года ввели в "
+            "эксплуатацию новый объект.",
+            set(),
+        ),
+        # another mode's word: no held road joins those four
+        (
+            "The Turkmenistan-Uzbekistan-Kazakhstan-China highway was commissioned on 14 December "
+            "2009.",
+            set(),
+        ),
+    ],
+)
+def test_a_chain_of_countries_beside_a_mode_word_names_the_held_line(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, dt.date]]
+) -> None:
+    assert _opened(kb, text) == expected

@@ -1,6 +1,7 @@
 """A line named by the countries it joins, listed after its mode word: "the railway linking
 China, Kyrgyzstan and Uzbekistan", "the railway link between Kazakhstan, Turkmenistan and
-Iran", "газопровод, связывающий Туркменистан, Узбекистан, Казахстан и Китай". Three countries or
+Iran", "газопровод, связывающий Туркменистан, Узбекистан, Казахстан и Китай", or chained with
+dashes beside it: "газопровод Туркменистан – Узбекистан – Казахстан – Китай". Three countries or
 more with a mode word name one held line when exactly one line of that mode joins them: the
 countries of its name ("Kazakhstan – Turkmenistan – Iran railway") or the countries it crosses.
 Two countries are left alone: "a railway between China and Kazakhstan" is any of several.
@@ -53,6 +54,21 @@ _MODE_BEFORE = {
 _REACH = 80
 #: What joins the names of a list: ", ", " and ", ", and ", " и ".
 _GLUE = re.compile(r"\s*,\s*(?:and\s+|и\s+)?(?:the\s+)?|\s+(?:and|и)\s+(?:the\s+)?", re.IGNORECASE)
+#: What joins the names of a chain written as the line's name: "Туркменистан – Узбекистан".
+_DASH_GLUE = re.compile(r"\s?[-–—]\s?")
+#: A chain is the line's name when its mode word stands right before it ("газопровод
+#: Туркменистан – Узбекистан – Казахстан – Китай") or right after it ("the Turkmenistan-
+#: Uzbekistan-Kazakhstan-China gas pipeline").
+_MODE_RIGHT_BEFORE = {
+    kind: re.compile(
+        r"(?:\b(?:" + _EN_MODES[kind] + r")|(?<![\w-])(?:" + _RU_MODES[kind] + r"))\s+$",
+        re.IGNORECASE,
+    )
+    for kind in _EN_MODES
+}
+_MODE_RIGHT_AFTER = {
+    kind: re.compile(r"\s+(?:" + _EN_MODES[kind] + r")\b", re.IGNORECASE) for kind in _EN_MODES
+}
 
 
 @dataclass(frozen=True)
@@ -72,7 +88,24 @@ def by_listed_countries(
     one held line of that mode the countries name, the countries' own matches dropped."""
     held = list(lines)
     result = list(matches)
-    for run in _country_runs(text, matches):
+    for run in _country_runs(text, matches, _DASH_GLUE):
+        before = text[max(0, run[0].start - _REACH) : run[0].start]
+        listed = frozenset(_country_id(m) for m in run)
+        for kind in _EN_MODES:
+            mode = _MODE_RIGHT_BEFORE[kind].search(before)
+            after = _MODE_RIGHT_AFTER[kind].match(text, run[-1].end)
+            if mode is None and after is None:
+                continue
+            same = [p for p in held if p.kind is kind and listed in p.names]
+            if len(same) != 1 or len(listed) != len(run):
+                break
+            start = run[0].start - len(before) + mode.start() if mode else run[0].start
+            end = after.end() if after else run[-1].end
+            entry = Entry(EntryKind.PROJECT, same[0].id, same[0].name, alias=True)
+            line = Match(start, end, text[start:end], (entry,), MatchMethod.ALIAS)
+            result = [m for m in result if not any(m is c for c in run)] + [line]
+            break
+    for run in _country_runs(text, matches, _GLUE):
         first = run[0]
         before = text[max(0, first.start - _REACH) : first.start]
         for kind, pattern in _MODE_BEFORE.items():
@@ -139,8 +172,8 @@ def _country_id(match: Match) -> str:
     return (match.ids(EntryKind.COUNTRY) or match.ids(EntryKind.FOREIGN))[0]
 
 
-def _country_runs(text: str, matches: Sequence[Match]) -> list[list[Match]]:
-    """Runs of three country names or more listed with commas and "and"."""
+def _country_runs(text: str, matches: Sequence[Match], glue: re.Pattern[str]) -> list[list[Match]]:
+    """Runs of three country names or more joined by ``glue`` (commas and "and", or dashes)."""
     runs: list[list[Match]] = []
     run: list[Match] = []
     for match in matches:
@@ -150,7 +183,7 @@ def _country_runs(text: str, matches: Sequence[Match]) -> list[list[Match]]:
                 runs.append(run)
             run = []
             continue
-        if run and not _GLUE.fullmatch(text[run[-1].end : match.start]):
+        if run and not glue.fullmatch(text[run[-1].end : match.start]):
             if len(run) >= FEWEST_LISTED:
                 runs.append(run)
             run = []

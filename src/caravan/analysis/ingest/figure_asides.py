@@ -24,6 +24,8 @@ __all__ = [
     "superseded_value",
 ]
 
+#: A rough value's word before an amount: "about", "around", "some", "около", "порядка".
+_ROUGHLY = r"(?:about\s+|around\s+|some\s+|около\s+|порядка\s+|примерно\s+)?"
 #: A comparison set beside the subject: it opens the figure's clause or stands before it.
 _COMPARISON = re.compile(r"\b(?:for|by)\s+comparison\b|(?<![\w-])для\s+сравнения(?![\w-])", re.I)
 #: Between the comparison word and a subject it opens on: "By comparison, the …", "Для
@@ -34,7 +36,7 @@ _COMPARISON_REACH = 80
 #: The other side of a comparison, right before the figure: "compared with the 42 Mt of …".
 _COMPARED_WITH = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bas\s+against|(?<![\w-])(?:по\s+сравнению|в\s+сравнении)\s+с)"
-    r"\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|около\s+)?(?:US\s*)?\$?\s*$",
+    r"\s+(?:the\s+|a\s+)?" + _ROUGHLY + r"(?:US\s*)?\$?\s*$",
     re.IGNORECASE,
 )
 
@@ -101,7 +103,7 @@ def part_named_after(text: str, end: int) -> bool:
 _PART_OF_TOTAL = re.compile(
     r"(?:\bof\s+which|\bof\s+this|\bincluding|(?<![\w-])(?:из\s+них|из\s+которых|в\s+том\s+числе"
     r"|в\s+т\.\s?ч\.|включая))"
-    r"\s*(?:about\s+|some\s+|около\s+|порядка\s+)?(?:US\s*)?\$?\s*$",
+    r"\s*" + _ROUGHLY + r"(?:US\s*)?\$?\s*$",
     re.IGNORECASE,
 )
 
@@ -113,20 +115,14 @@ def part_of_a_total(text: str, lo: int, start: int) -> bool:
 
 
 #: The old value of a change: "from" right before it, "to" and a number right after it.
-_FROM_BEFORE = re.compile(
-    r"(?:\bfrom|(?<![\w-])(?:с|со))\s+(?:about\s+|around\s+|около\s+|порядка\s+)?$", re.IGNORECASE
-)
-_TO_AFTER = re.compile(
-    r"\s*(?:to|до)\s+(?:about\s+|around\s+|около\s+|порядка\s+)?\d", re.IGNORECASE
-)
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w-])(?:с|со))\s+" + _ROUGHLY + r"$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:to|до)\s+" + _ROUGHLY + r"\d", re.IGNORECASE)
 #: The new value said first: "grown to 20 million tonnes a year from 15 million tonnes".
-_TO_A_VALUE_BEFORE = re.compile(
-    r"\b(?:to|до)\s+(?:about\s+|около\s+)?\d[^.;]{0,50}$", re.IGNORECASE
-)
+_TO_A_VALUE_BEFORE = re.compile(r"\b(?:to|до)\s+" + _ROUGHLY + r"\d[^.;]{0,50}$", re.IGNORECASE)
 #: The old value said after the new one: "20 Mt a year, up from 15 Mt", "вместо прежних 15".
 _OLD_VALUE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rising|falling|increased|decreased)\s+from|\b(?:as\s+)?against"
-    r"|(?<![\w-])(?:вместо|против)(?:\s+прежних)?)\s+(?:about\s+|around\s+|около\s+|порядка\s+)?$",
+    r"|(?<![\w-])(?:вместо|против)(?:\s+прежних)?)\s+" + _ROUGHLY + r"$",
     re.IGNORECASE,
 )
 
@@ -149,7 +145,7 @@ def superseded_value(text: str, start: int, end: int) -> bool:
 #: способности …", "added 5 million tonnes a year of capacity" (not "he added that").
 _ADDED = re.compile(
     r"(?:\b(?:will|would|to|could)\s+add|(?<![\w-])(?:добав|прибав)(?:ит|ят|ить))(?![\w-])"
-    r"(?:\s+(?!(?:and|и|that|что)\b)[\w«»\"'’-]+){0,6}\s+(?:about\s+|около\s+)?$"
+    r"(?:\s+(?!(?:and|и|that|что)\b)[\w«»\"'’-]+){0,6}\s+" + _ROUGHLY + r"$"
     r"|\badd(?:s|ed)?\s+(?:about\s+|some\s+|another\s+)?$",
     re.IGNORECASE,
 )
@@ -157,7 +153,7 @@ _ADDED_REACH = 60
 #: An increment said right before the amount: "ещё 20 млн тонн", "another 20 million tonnes".
 _MORE_BEFORE = re.compile(
     r"(?:\banother|\ban?\s+additional|\ba\s+further|\bextra"
-    r"|(?<![\w-])(?:ещё|еще|дополнительн\w*))\s+(?:about\s+|some\s+|около\s+|порядка\s+)?$",
+    r"|(?<![\w-])(?:ещё|еще|дополнительн\w*))\s+" + _ROUGHLY + r"$",
     re.IGNORECASE,
 )
 

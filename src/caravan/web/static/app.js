@@ -314,7 +314,9 @@ function setupFind() {
     if (!text || !found) { $("#find-status").textContent = text ? `Nothing on the map is called “${text}”.` : "Type a name first."; return; }
     $("#find-status").textContent = "";
     const [lon, lat] = found.geometry.coordinates;
-    map.setView([lat, lon], Math.max(map.getZoom(), 6));
+    // A jump, not a flight: the popup opens where it stays, so its buttons do not move under
+    // the pointer or the keyboard while the map animates.
+    map.setView([lat, lon], Math.max(map.getZoom(), 6), { animate: false });
     openPopup([lat, lon], crossing ? crossingPopup(crossing.properties, linkStateOn(crossing.properties.id, state.date)) : placePopup(place.properties));
   });
 }

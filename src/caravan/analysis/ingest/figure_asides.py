@@ -33,10 +33,17 @@ _COMPARISON = re.compile(r"\b(?:for|by)\s+comparison\b|(?<![\w-])для\s+сра
 _OPENS_ON_SUBJECT = re.compile(r"[\s,:—–-]*(?:the\s+|a\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
 #: How far back (in the figure's clause and the end of the one before) it governs the figure.
 _COMPARISON_REACH = 80
+#: Words that set another value beside a figure: "compared with", "по сравнению с".
+_COMPARED_WORDS = r"\bcompared\s+(?:with|to)|(?<![\w-])(?:по\s+сравнению|в\s+сравнении)\s+с"
+#: Words that give the old value of a change: "up from", "against", "против", "вместо".
+_OLD_VALUE_WORDS = r"\b(?:up|down)\s+from|\b(?:as\s+)?against|(?<![\w-])(?:против|вместо)"
 #: The other side of a comparison, right before the figure: "compared with the 42 Mt of …".
 _COMPARED_WITH = re.compile(
-    r"(?:\bcompared\s+(?:with|to)|\bas\s+against|(?<![\w-])(?:по\s+сравнению|в\s+сравнении)\s+с)"
-    r"\s+(?:the\s+|a\s+)?" + _ROUGHLY + r"(?:US\s*)?\$?\s*$",
+    r"(?:"
+    + _COMPARED_WORDS
+    + r"|\bas\s+against)\s+(?:the\s+|a\s+)?"
+    + _ROUGHLY
+    + r"(?:US\s*)?\$?\s*$",
     re.IGNORECASE,
 )
 
@@ -121,8 +128,8 @@ _TO_AFTER = re.compile(r"\s*(?:to|до)\s+" + _ROUGHLY + r"\d", re.IGNORECASE)
 _TO_A_VALUE_BEFORE = re.compile(r"\b(?:to|до)\s+" + _ROUGHLY + r"\d[^.;]{0,50}$", re.IGNORECASE)
 #: The old value said after the new one: "20 Mt a year, up from 15 Mt", "вместо прежних 15".
 _OLD_VALUE_BEFORE = re.compile(
-    r"(?:\b(?:up|down|rising|falling|increased|decreased)\s+from|\b(?:as\s+)?against"
-    r"|(?<![\w-])(?:вместо|против)(?:\s+прежних)?)\s+" + _ROUGHLY + r"$",
+    r"(?:" + _OLD_VALUE_WORDS + r"|\b(?:rising|falling|increased|decreased)\s+from)"
+    r"(?:\s+прежних)?\s+" + _ROUGHLY + r"$",
     re.IGNORECASE,
 )
 
@@ -172,8 +179,7 @@ def added_to_capacity(view: SentenceView, start: int) -> bool:
 #: Words between a figure and a later date that make the date the old value's: "20 Mt a year, up
 #: from 15 Mt in 2019", "against 15 Mt in 2019", "против 15 млн тонн в 2019 году".
 _OLD_VALUE_BETWEEN = re.compile(
-    r"\b(?:up|down)\s+from\b|\b(?:as\s+)?against\b|\bcompared\s+(?:with|to)\b|\bthan\b"
-    r"|(?<![\w-])(?:против|вместо|по\s+сравнению\s+с|чем)(?![\w-])",
+    r"(?:" + _OLD_VALUE_WORDS + r"|" + _COMPARED_WORDS + r"|\bthan|(?<![\w-])чем)(?![\w-])",
     re.IGNORECASE,
 )
 _OLD_VALUE_REACH = 60

@@ -430,7 +430,7 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 dating = (
                     _as_reported(view)
                     if pace
-                    or in_use_as_reported(trigger.group(0))
+                    or (in_use_as_reported(trigger.group(0)) and not _in_use_since(view, t_start))
                     or at_work_as_reported(trigger.group(0))
                     else date_for(view, t_start, t_end, sorted(verbs - {t_end}))
                 )  # works sped up or to finish early, firms at work: as on the report's day
@@ -741,6 +741,13 @@ def _as_reported(view: SentenceView) -> tuple[dt.date, DatePrecision, bool, str]
         return None
     note = "a pace of works said in any tense: the works are under way by the report's date"
     return context.reference, context.reference_precision, False, note
+
+
+def _in_use_since(view: SentenceView, position: int) -> bool:
+    """True when the clause of a use seen as the report is written says since when ("gas has
+    been flowing through the new line since May 31"): that date dates it."""
+    segment = view.segment_of(position)
+    return any(d.since and segment[0] <= d.start < segment[1] for d in view.dates)
 
 
 def _reported_by(view: SentenceView) -> dt.date | None:

@@ -51,7 +51,7 @@ from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
-from caravan.analysis.ingest.sibling_lines import by_lettered_line, siblings_of
+from caravan.analysis.ingest.sibling_lines import Siblings, by_lettered_line, siblings_of
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
@@ -202,7 +202,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 continue  # workshop" after it is that new one, not the held one named before
             for kind in (EntryKind.PROJECT, EntryKind.CROSSING):
                 if match.ids(kind):
-                    salient[kind] = (number, match)
+                    kept = kind is EntryKind.PROJECT and _system_after_its_line(
+                        match, salient, siblings
+                    )  # the system's name after one of its lines: that line, said again
+                    salient[kind] = (number, salient[kind][1] if kept else match)
                     referred_at.pop(kind, None)
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
@@ -271,6 +274,42 @@ _ANAPHOR = re.compile(
 _WHOLE_LINE_ANAPHOR = re.compile(
     r"(?:the|this|that)\s+(?:new\s+)?(?:line|railway|railroad|road|highway|pipeline|project)",
     re.IGNORECASE,
+)
+
+
+def _crossing_word_for_other_kind(words: str, kinds: list[ProjectKind]) -> bool:
+    """True when a word referring back names a border crossing ("the checkpoint", "пункт
+    пропуска", "КПП") and the project in view is of no kind a crossing is (a trade centre)."""
+    return (
+        bool(kinds)
+        and ProjectKind.BORDER_CROSSING not in kinds
+        and _CROSSING_WORD.search(words) is not None
+    )
+
+
+#: Words for a border crossing.
+_CROSSING_WORD = re.compile(
+    r"\b(?:crossing|checkpoint|border\s+post)\b|(?<![\w-])(?:пункт\w*\s+пропуска|КПП|АПП|ППС)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _system_after_its_line(
+    match: Match, salient: dict[EntryKind, tuple[int, Match]], siblings: Siblings
+) -> bool:
+    """True when ``match`` is a system's name ("the China – Central Asia gas pipeline") and the
+    project in view is one of its other lines ("Line D", or the system's name read as it): the
+    report goes on about that line, so "completion is scheduled for 2016" after it is the line's."""
+    if EntryKind.PROJECT not in salient or match.borrowed or _LETTERED_NAME.match(match.text):
+        return False
+    earlier = salient[EntryKind.PROJECT][1]
+    ids, before = match.ids(EntryKind.PROJECT), earlier.ids(EntryKind.PROJECT)
+    return len(ids) == 1 and len(before) == 1 and before[0] in siblings.of.get(ids[0], frozenset())
+
+
+#: A line's own name by its letter: "Line D", "линии D", "нитка D".
+_LETTERED_NAME = re.compile(
+    r"(?i)\b(?:lines?|лини\w*|нитк\w*|ветк\w*)\s+[A-ZА-Я]\b|\b[A-Z]\s+line\b"
 )
 
 
@@ -422,6 +461,10 @@ def _referred_back(
             text, anaphor.start(), anaphor.end(), [project_kinds[i] for i in earlier.ids(kind)]
         ):
             continue  # "The line will be 14 km long" after a port: another line spoken of
+        if kind is EntryKind.PROJECT and _crossing_word_for_other_kind(
+            anaphor.group(), [project_kinds[i] for i in earlier.ids(kind)]
+        ):
+            continue  # "пункт пропуска «Нұр жолы»" after a trade centre: a crossing, not it
         if kind is EntryKind.PROJECT and (
             _plural_of(text, sentence, earlier) or only_plural(anaphor.group().split()[-1])
         ):
@@ -448,6 +491,12 @@ def _referred_back(
                 Match(m.start(), m.end(), m.group(), earlier.entries, earlier.method, None, borrowed=True)
                 for m in _ANAPHOR.finditer(text, anaphor.end(), sentence.end)
                 if not _OWN_NAME_AFTER.match(text, m.end())
+                and not line_word_for_other_kind(
+                    text, m.start(), m.end(), [project_kinds[i] for i in earlier.ids(kind)]
+                )
+                and not _crossing_word_for_other_kind(
+                    m.group(), [project_kinds[i] for i in earlier.ids(kind)]
+                )
                 and not any(x.start < m.end() and m.start() < x.end for x in matches)
             ]  # fmt: skip
         break

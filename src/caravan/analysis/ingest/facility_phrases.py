@@ -1701,13 +1701,15 @@ def _phrases_of(view: SentenceView, gazetteer: Gazetteer) -> tuple[FacilityPhras
     return _MEMO[key]
 
 
-#: Capitalised words of a place or an owner that say what, not which ("Satpayev University").
+#: Capitalised words of a place or an owner that say what, not which ("Satpayev University",
+#: "Международный центр …": Russian capitalises a name's first word whatever it is).
 _GENERIC_WORDS = frozenset(
     t.key
     for t in tokenise(
         "university universities institute region province district oblast city town village "
         "port zone economic free special state national international technical polytechnical "
-        "republic область район регион город село зона"
+        "republic область район регион город село зона международный государственный "
+        "национальный технический специальный экономический свободный университет институт"
     )
 )
 

@@ -11,10 +11,12 @@ people or goods that passed through it.
   operates".
 - **People or goods through it**: "1.34 million people had checked in and out of the center
   this year", "через центр прошли 1,3 млн человек": it is open to them.
+- **Gas through it**: "gas has been flowing through the new line", "газ идёт в Китай по трём
+  ниткам газопровода": the pipeline is in service.
 
 The project must be named in the clause, or referred back to ("the park"), as for every status
-phrase. First products are dated as any event; firms at work and people who passed are seen as
-the report is written ("this year as of April 19"), so they are dated by the report.
+phrase. First products are dated as any event; firms at work, people who passed and gas flowing are
+seen as the report is written ("this year as of April 19"), so they are dated by the report.
 """
 
 from __future__ import annotations
@@ -65,6 +67,21 @@ _WORKING_NOW = re.compile(
     re.IGNORECASE,
 )
 
+#: Gas carried by a pipeline as the report is written: "gas from Turkmenistan has been flowing
+#: through the new line", "газ идёт в Китай по трём ниткам газопровода", "по газопроводу
+#: поступает газ".
+_GAS_FLOWS = re.compile(
+    r"\b(?:gas|fuel)\s+(?:(?:from|of)\s+\w+\s+)?(?:has\s+been\s+|have\s+been\s+|is\s+(?:being\s+)?|are\s+)?"
+    r"(?:flow(?:s|ing)?|pumped|delivered|carried|shipped|transported|exported)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:through|via|along)\b"
+    r"|(?<![\w-])(?:[\w-]+\s+)?газ\s+(?:(?!не\s)[\w-]+\s+){0,3}?(?:ид[её]т|поступа[ею]т|прокачива[ею]тся"
+    r"|транспортиру[ею]тся|перекачива[ею]тся|пода[её]тся)\s+(?:[\w-]+\s+){0,3}?по(?![\w-])"
+    r"|(?<![\w-])по\s+(?:[\w-]+\s+){0,3}?(?:газопровод|трубопровод|нитк|ветк)\w*\s+"
+    r"(?:(?!не\s)[^\s.;]+\s+){0,6}?(?:ид[её]т|поступа[ею]т|прокачива[ею]тся|транспортиру[ею]тся"
+    r"|пода[её]тся)\s+(?:[^\s.;]+\s+){0,5}?газ",
+    re.IGNORECASE,
+)
+
 #: (status, pattern, confidence) triggers in the form ``events.STATUS_TRIGGERS`` holds.
 USE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.IN_SERVICE, _FIRST_PRODUCTS, 0.75),
@@ -72,6 +89,7 @@ USE_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.IN_SERVICE, _FIRMS_AT_WORK, 0.65),
     (ProjectStatus.IN_SERVICE, _PASSED_THROUGH, 0.65),
     (ProjectStatus.IN_SERVICE, _WORKING_NOW, 0.65),
+    (ProjectStatus.IN_SERVICE, _GAS_FLOWS, 0.65),
 )
 
 
@@ -81,4 +99,5 @@ def in_use_as_reported(phrase: str) -> bool:
         _FIRMS_AT_WORK.search(phrase)
         or _PASSED_THROUGH.search(phrase)
         or _WORKING_NOW.search(phrase)
+        or _GAS_FLOWS.search(phrase)
     )

@@ -136,3 +136,71 @@ def test_an_international_centre_is_not_the_khorgos_centre_reworded(kb: Knowledg
     )
     names = new_entity_names(kb, text, EntityKind.PROJECT)
     assert any(n.startswith("Международный центр промышленной кооперации") for n in names)
+
+
+ANGREN_PAP, CKU, THIRD = "prj-angren-pap-railway", "prj-cku-railway", "prj-cn-kz-third-railway"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative pronoun is the subject of the status phrase right after it
+        (
+            "The Angren-Pap railway, which has already been put into operation, carries trains.",
+            {(ANGREN_PAP, IN_SERVICE, DOCUMENT_DAY)},
+        ),
+        (
+            "Line C is to run beside Line A and Line B, which have already been built and put "
+            "into operation.",
+            {(ABC, IN_SERVICE, DOCUMENT_DAY)},
+        ),
+        (
+            "Железная дорога Ангрен – Пап, которая уже введена в эксплуатацию, перевозит грузы.",
+            {(ANGREN_PAP, IN_SERVICE, DOCUMENT_DAY)},
+        ),
+        # another thing's clause between: its opening, not the line's
+        (
+            "Trains run on the Angren-Pap railway, which has a tunnel that was opened in 2016.",
+            set(),
+        ),
+        # a builder building it now
+        (
+            "Uzbekistan is now building the Angren-Pap railway.",
+            {(ANGREN_PAP, BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "The committee is building a ferry complex in the port of Kuryk.",
+            {("prj-kuryk-port-ferry-complex", BUILDING, DOCUMENT_DAY)},
+        ),
+        ("Kazakhstan is building closer ties with China along the Angren-Pap railway.", set()),
+        ("Uzbekistan is not building the Angren-Pap railway.", set()),
+        # the works in hand, named as a noun
+        (
+            "Сейчас реализуется проект строительства железнодорожной линии Бахты – Аягоз.",
+            {(THIRD, BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "Стороны говорили о продвижении строительства железной дороги «Китай - Кыргызстан - "
+            "Узбекистан».",
+            {(CKU, BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "Президент ознакомился с ходом работ на газовом месторождении «Галкыныш».",
+            {("prj-galkynysh-gas-field", BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "The government is carrying out a programme to rehabilitate the Western Europe – "
+            "Western China highway.",
+            {("prj-western-europe-western-china-highway", BUILDING, DOCUMENT_DAY)},
+        ),
+        # a project to build, announced, is no works in hand
+        (
+            "Стороны обсудили проект строительства железной дороги Китай – Кыргызстан – Узбекистан.",
+            set(),
+        ),
+    ],
+)
+def test_states_said_in_a_relative_clause_a_progressive_or_a_noun_of_works(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert _events(kb, text) == expected

@@ -132,6 +132,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b" + _STARTING + r"\s+(?:the\s+)?(?:\w+\s+)?(?:construction|rehabilitation|reconstruction|building|works?(?=\s+(?:on|at|to|for)\b))\b", 0.8),
         (ProjectStatus.IN_SERVICE, r"\b(?:has|have)\s+(?:started|begun)\s+(?:work|working|operations?|operating|production|producing)\b(?!\s+(?:on|at|to|for)\b)", 0.75),
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:under\s+construction|being\s+built|broke\s+ground|ground-?breaking|foundation[-\s]laying|laying\s+of\s+the\s+foundation|laid\s+the\s+foundation(?:\s+stone)?|laid\s+(?:a|the)\s+(?:time\s+)?capsule|capsule\s+(?:was|has\s+been)\s+laid|start\s+of\s+(?:the\s+)?construction|commencement\s+of|launch\s+ceremony|in\s+full\s+swing)\b", 0.85),
+        # A builder building it now: "Uzbekistan is building the Angren-Pap railway", "the
+        # committee is now building a ferry complex in the port of Kuryk" (not "building ties").
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:is|are)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:building|constructing)\b(?!\s+(?:up\s+)?(?:(?:new|closer|stronger|strong)\s+)?(?:ties|trust|relations|links\s+with|partnerships?|cooperation|capacity|momentum|on|a\s+(?:new\s+)?(?:model|future|community|partnership)|bridges\s+of)\b)", 0.65),
         # Builders at work, in the progressive: "are boring tunnels", "are laying track".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:are|is)\s+(?:now\s+|already\s+|still\s+)?(?:boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting\s+up)\s+(?:the\s+|its\s+|new\s+)?(?:\w+\s+)?(?:tunnels?|tracks?|rails?|bridges?|embankments?|piers?|foundations?|infrastructure|roadbed|line|road|pipes?)\b", 0.7),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|строят|возводят|(?:заложил\w*|заложен\w*)\s+(?:\w+\s+){0,2}?капсул\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
@@ -269,6 +272,17 @@ _WORKS_OF_WHICH = re.compile(
 )
 #: A relative clause, which belongs to the clause before it.
 _RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
+#: A relative pronoun that is the subject of the status phrase right after it, with only
+#: auxiliaries and adverbs between: "which has already been …", "которая уже была …".
+_SUBJECT_RELATIVE = re.compile(
+    r"[\s,]*(?:(?:which|that)\s+(?:has|have|had|was|were|is|are)"
+    r"(?:\s+(?:been|already|also|now|just|recently|since|finally|officially|fully|\w+ly"
+    r"|(?:built|constructed|completed)\s+and))*"
+    r"|(?:который|которая|которое|которые)"
+    r"(?:\s+(?:уже|также|тоже|был[аио]?|официально|полностью|недавно|окончательно"
+    r"|построен[аоы]?\s+и))*)\s*",
+    re.IGNORECASE,
+)
 #: A gerund after a preposition of aim: "work on opening", "preparations for launching".
 _GOAL_GERUND = re.compile(
     r"\b(?:on|for|towards?|about|propos\w+|suggest\w*|consider\w*|discuss\w*|plann\w+)\s+$",
@@ -581,6 +595,12 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     apposed = _apposed_after_plural(view, projects, segment)
     if apposed is not None:
         return apposed
+    if _SUBJECT_RELATIVE.fullmatch(view.text, segment[0], start):
+        # "the Angren-Pap railway, which has already been put into operation": the clause's
+        # subject is the name right before it
+        right_before = [p for p in projects if p.end <= segment[0] and segment[0] - p.end <= 3]
+        if right_before:
+            return right_before[-1]
     if _WORKS_OF_WHICH.match(view.text, segment[0]):
         # "the Vahdat-Yavan railway, construction of which began in 2014", "на ветке
         # Вахдат-Яван, строительство которых началось": the antecedent's works

@@ -7,6 +7,9 @@
   "строительство … продвинулось далеко": under way as of the report.
 - **A part left**: "only 457 km of the corridor remain to be built", "осталось достроить 40
   км": under way as of the report.
+- **Works in hand**: "ознакомился с ходом работ на месторождении «Галкыныш»", "реализуется проект
+  строительства линии Бахты – Аягоз", "the progress of construction on the line", "is carrying
+  out a programme to rehabilitate the road corridor": under way as of the report.
 - **Appearance**: "В 2014 году появился «сухой порт» Хоргос", "the dry port appeared in 2014":
   a facility that came into being is in service from then (the project must be named in the
   clause, as for every status phrase).
@@ -53,6 +56,19 @@ _PART_LEFT = re.compile(
     r"|более\s+|порядка\s+)?\d)",
     re.IGNORECASE,
 )
+#: The works' progress or their carrying out, named as a noun: "ознакомился с ходом работ на
+#: месторождении", "реализуется проект строительства линии", "о продвижении строительства
+#: железной дороги", "the progress of construction on the line", "is carrying out a programme
+#: to rehabilitate the road corridor": works under way as of the report.
+_WORKS_IN_HAND = re.compile(
+    r"(?<![\w-])(?:ход(?:ом|а|е)?\s+(?:строительн\w+\s+|подготовительн\w+\s+)?(?:работ|строительства"
+    r"|реконструкции)|реализу(?:ется|ются)\s+(?:\w+\s+)?проект\w*\s+(?:строительства|реконструкции)"
+    r"|продвижени\w+\s+(?:строительства|реконструкции|работ))(?![\w-])"
+    r"|\bprogress\s+(?:of|on|in)\s+(?:the\s+)?(?:construction|building|works?|reconstruction)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:carrying\s+out|implementing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:programme|program|project)\s+to\s+(?:build|construct|rehabilitate|reconstruct|upgrade|modernize)\b",
+    re.IGNORECASE,
+)
 _APPEARED = re.compile(
     r"\bappeared\s+(?:in|back\s+in)\s+(?:19|20)\d\d\b|(?<![\w-])появил(?:ся|ась|ось|ись)(?![\w-])"
     # an abstract thing appeared ("появилась возможность"), no facility
@@ -67,5 +83,6 @@ PROGRESS_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _RU_PACE, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _ADVANCED, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _PART_LEFT, 0.7),
+    (ProjectStatus.UNDER_CONSTRUCTION, _WORKS_IN_HAND, 0.65),
     (ProjectStatus.IN_SERVICE, _APPEARED, 0.6),
 )

@@ -204,3 +204,43 @@ def test_states_said_in_a_relative_clause_a_progressive_or_a_noun_of_works(
     kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
 ) -> None:
     assert _events(kb, text) == expected
+
+
+WE_WC = "prj-western-europe-western-china-highway"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # put into service, in the other order
+        (
+            "На сегодняшний день в эксплуатацию введены линии A, B и C этого газопровода.",
+            {(ABC, IN_SERVICE, DOCUMENT_DAY)},
+        ),
+        (
+            "В 2011 году в эксплуатацию сдана автодорога Западная Европа – Западный Китай.",
+            {(WE_WC, IN_SERVICE, dt.date(2011, 1, 1))},
+        ),
+        # building finished, its object between
+        (
+            "12 декабря 2009 года строительство казахстанского участка газопровода "
+            "Туркменистан-Узбекистан-Казахстан-Китай успешно завершено.",
+            {(ABC, IN_SERVICE, dt.date(2009, 12, 12))},
+        ),
+        # not finished, or to be finished: no state
+        ("Строительство автодороги Западная Европа – Западный Китай пока не завершено.", set()),
+        (
+            "Строительство автодороги Западная Европа – Западный Китай должно быть завершено.",
+            set(),
+        ),
+        # the pipeline's name with "Средняя Азия", in two reports
+        (
+            "Газопровод Средняя Азия - Китай начали строить в 2008 году.",
+            {(ABC, BUILDING, dt.date(2008, 1, 1))},
+        ),
+    ],
+)
+def test_russian_states_in_the_other_order_and_not_negated(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert _events(kb, text) == expected

@@ -122,6 +122,10 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # 1940") or of a thing on it ("a station on the X railway was built"), it is not read.
         (ProjectStatus.IN_SERVICE, r"(?<!should\s)(?<!would\s)(?<!could\s)(?<!might\s)(?<!must\s)\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:built|constructed)(?=\s+(?:back\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))|\b(?:has\s+|have\s+)?(?:began|begun|started)\s+(?:carrying|pumping|transporting)\s+(?:\w+\s+)?(?:gas|oil|crude|fuel|cargo|freight|goods|passengers|containers)\b", 0.75),
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт[аоы]?|открыл\w*" + _NOT_FIGURATIVE_RU + r"|введен\w*\s+в\s+(?:строй|эксплуатацию)|введённ\w*\s+в\s+(?:строй|эксплуатацию)|(?:ввел[аио]?|ввёл|сдал[аио]?)\s+(?:[^\s.;]+\s+){0,6}?в\s+(?:строй|эксплуатацию)|введён\s+в\s+(?:строй|эксплуатацию)|сдан[аоы]?\s+в\s+эксплуатацию|начал[аио]?\s+(?:свою\s+)?работ(?:у|ать)(?![\w-])|строительство\s+завершен\w*|завершил\w*\s+строительство|вступ(?:ил|ивш|ает)\w*\s+в\s+(?:строй|эксплуатацию)|вош[её]л\w*\s+в\s+строй|достроил\w*|достроен\w*|(?:закончил[иао]?|завершил[иао]?)(?=\s+(?:в|во|к)\s)|церемони\w+\s+открыти\w*|церемони\w+\s+запуска(?!\s+(?:проекта|строительства|работ))|открыл\w*\s+движение)(?![\w-])", 0.85),
+        # The same in the other order, and works finished with their object between: "в
+        # эксплуатацию введены линии A, B и C", "в эксплуатацию сдано 215 км", "строительство
+        # казахстанского участка газопровода … успешно завершено".
+        (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:в\s+(?:строй|эксплуатацию)\s+(?:был[аио]?\s+|уже\s+|официально\s+|полностью\s+)?(?:введен\w*|введён\w*|сдан[аоы]?|принят[аоы]?)|строительств[оа]\s+(?:[^\s.;]+\s+){1,10}?(?:успешно\s+|полностью\s+|уже\s+|официально\s+)?(?<!не\s)(?:завершен[аоы]?|завершено|закончен[аоы]?))(?![\w-])", 0.8),
         # Built or opened, said with its time right after: "открытый в 2024 году", "построенный
         # в 2021 году", "дорогу построили в 2014 году" (a bare "открытый" is an adjective).
         (ProjectStatus.IN_SERVICE, r"(?<![\w-])(?:открыт(?:" + FULL_ENDINGS + r")|построен(?:[аоы]?|н\w+)|построил[аио]?|запущенн\w+)" + _RU_TIME_AFTER, 0.75),
@@ -228,6 +232,8 @@ _NOT_SO = re.compile(
     r"(?<![\w-])(?:not|never|cannot|не|нельзя|вряд\s+ли)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 #: A trigger whose own last verb is future: "construction … will be launched".
+#: A phrase whose last word, its verb, is negated: "строительство … пока не завершено".
+_NEGATED_VERB = re.compile(r"(?<![\w-])(?:не|not|never)\s+[^\s]+$", re.IGNORECASE)
 _FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|(?:expected|planned|scheduled|due|set)\s+to)\s+(?:be\s+)?\w+$"
     r"|\b(?:expected|planned|scheduled|due|set|going)\s+to\s+(?:get|go|be)\s+(?:\w+\s+)?\w+$"
@@ -358,7 +364,9 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
                 and not _NOT_SO.search(view.text, max(view.start, t_start - 40), t_start)
             )
             if not pace and (
-                _negated(view, t_start, status) or _FUTURE_VERB.search(trigger.group(0))
+                _negated(view, t_start, status)
+                or _FUTURE_VERB.search(trigger.group(0))
+                or _NEGATED_VERB.search(trigger.group(0))
             ):
                 continue
             if _GOAL_GERUND.search(view.text, max(view.start, t_start - 16), t_start) and re.match(

@@ -244,3 +244,57 @@ def test_russian_states_in_the_other_order_and_not_negated(
     kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
 ) -> None:
     assert _events(kb, text) == expected
+
+
+LENGTH = FigureQuantity.LENGTH_KM
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stretch opened or to be rebuilt: the verb's object, not the line's length
+        (
+            "В 2011 году в эксплуатацию сдано 215 км автодороги Западная Европа – Западный Китай.",
+            set(),
+        ),
+        ("Kazakhstan has opened 120 km of the Western Europe – Western China highway.", set()),
+        # the whole, and its parts listed after "of which"
+        (
+            "The Western Europe – Western China highway is 2,787 km long, of which 2,452 km will "
+            "be rebuilt: 1,391 km to the first category and 1,061 km to the second.",
+            {(WE_WC, 2787)},
+        ),
+        # the line's own length beside its opening is still read
+        (
+            "The 286 km Jinghe-Yining-Khorgos railway opened in 2009.",
+            {("prj-jinghe-khorgos-railway", 286)},
+        ),
+    ],
+)
+def test_a_stretch_done_or_listed_is_no_length_of_the_line(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, float]]
+) -> None:
+    found = figures_in(proposals_from(kb, text), LENGTH)
+    assert {(f.subject_id, f.value) for f in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        (
+            "More than 23 km of road, a road bridge, an 11.7 MW boiler house and a 115 MW power "
+            "line have been built.",
+            "MW power line",
+        ),
+        (
+            "Движение поездов по второму пути открыто ещё на одном участке «Достык – Мойынты», "
+            "сообщает корреспондент центра деловой информации Kapital.kz.",
+            "Центр деловой информации",
+        ),
+    ],
+)
+def test_a_unit_or_a_news_outlet_is_no_new_project(
+    kb: KnowledgeBase, text: str, unwanted: str
+) -> None:
+    names = [n.casefold() for n in new_entity_names(kb, text, EntityKind.PROJECT)]
+    assert unwanted.casefold() not in names

@@ -261,9 +261,23 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue  # "a transit hub for Eurasia": a role, not a facility
         if _FORMER.search(view.text, max(0, found.start - 30), found.start):
             continue  # "the former Tajik Gold-Ore Factory": a thing that is no more
+        if _UNIT_FIRST.match(payload.name):
+            continue  # "MW power line" of "a 115 MW power line": a figure's unit, no name
+        if _MEDIA_WORDS.search(
+            view.text, max(0, found.start - 30), found.start
+        ) or _MEDIA_AFTER.match(view.text, found.end):
+            continue  # "корреспондент центра деловой информации Kapital.kz": the outlet
         yield found
 
 
+#: A name that opens on a unit of a figure: "MW power line", "кВ линия".
+_UNIT_FIRST = re.compile(r"(?:MW|GW|kW|kV|km|МВт|ГВт|кВт|кВ|км)\b", re.IGNORECASE)
+#: A news outlet named as the source: "корреспондент центра деловой информации Kapital.kz",
+#: "reports the business information centre Kapital.kz".
+_MEDIA_WORDS = re.compile(
+    r"(?<![\w-])корреспондент\w*\s+$|\bcorrespondent\s+(?:of\s+)?(?:the\s+)?$", re.I
+)
+_MEDIA_AFTER = re.compile(r"\s+[\w-]+\.(?:kz|ru|uz|kg|tj|tm|com|cn|net|org)\b", re.IGNORECASE)
 #: A name after "former" ("on the basis of the former X", "бывшего комбината"): gone, not new.
 _FORMER = re.compile(r"(?:\bformer|(?<![\w-])бывш\w+)\s+(?:the\s+)?$", re.IGNORECASE)
 

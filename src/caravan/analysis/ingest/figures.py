@@ -1143,6 +1143,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
             or _in_a_country_after(view, view.start + found.end())
             or _in_a_country_before(view, view.start + found.start())
             or part_named_after(view.sentence, found.end())
+            or _STRETCH_DONE.search(view.sentence[max(0, found.start() - 60) : found.start()])
+            or _PARTS_LISTED.search(view.sentence, 0, found.start())
         ):
             continue  # a part of the line (tunnels, one country's share), not its length
         if difference_after(view.sentence, found.start(), found.end()) or compared_aside(
@@ -1184,7 +1186,8 @@ def _lengths(view: SentenceView) -> Iterator[Candidate]:
 
 
 _PART_BEFORE = re.compile(
-    r"\b(?:combined|tunnels?|bridges?|of\s+which|stretch|section)\b|тоннел\w*|мост\w*|участк\w*|общей",
+    r"\b(?:combined|tunnels?|bridges?|of\s+which|stretch|section)\b|тоннел\w*|мост\w*|участк\w*|общей"
+    r"|(?<![\w-])из\s+(?:которых|них)(?![\w-])",
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(
@@ -1267,6 +1270,19 @@ _REMAINING = re.compile(
     r"|(?<![\w-])(?:осталось|остается|остаётся|оставшиеся|оставшихся)(?![\w-])",
     re.IGNORECASE,
 )
+#: A stretch opened, built or to be rebuilt, its length the verb's object: "в эксплуатацию сдано
+#: 215 км", "opened 120 km of the highway", "реконструировать предстоит 2 452 км".
+_STRETCH_DONE = re.compile(
+    r"(?:(?<![\w-])(?:сдан[оаы]?|введен[оаы]?|введён|открыт[оаы]?|построен[оаы]?|построил\w*"
+    r"|реконструирован[оаы]?|реконструировать|предстоит)"
+    r"|\b(?:opened|commissioned|built|completed|rebuilt|reconstructed|upgraded))"
+    r"(?:\s+(?:в\s+эксплуатацию|в\s+строй|into\s+(?:service|operation)|more\s+than|over|about|nearly"
+    r"|almost|около|более|свыше|почти|ещ[её]|another|a\s+further|the\s+first))*\s+$",
+    re.IGNORECASE,
+)
+#: A whole's parts listed after it: every length after "2 787 км, из которых …" in the sentence
+#: is one of them ("… 2 452 км: 1 391 км от границы … и 1 061 км от …").
+_PARTS_LISTED = re.compile(r"\d[^.;]{0,40}?(?:\bof\s+which|(?<![\w-])из\s+(?:которых|них))", re.I)
 #: "100 km out of 203", "100 км из 203 запланированных": a share done of a whole.
 _OUT_OF = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:out\s+of|из)\s+\d", re.IGNORECASE)
 #: How close before or after a length a progress word says it is work done.

@@ -298,3 +298,47 @@ def test_a_unit_or_a_news_outlet_is_no_new_project(
 ) -> None:
     names = [n.casefold() for n in new_entity_names(kb, text, EntityKind.PROJECT)]
     assert unwanted.casefold() not in names
+
+
+AGREED = ProjectStatus.AGREED
+DOSTYK_MOYINTY = "prj-dostyk-moyinty-second-track"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concluded, as signed
+        (
+            "Казахстан и Китай заключили соглашение о строительстве железной дороги Аягоз – "
+            "Бахты в 2023 году.",
+            {(THIRD, AGREED, dt.date(2023, 1, 1))},
+        ),
+        (
+            "Казахстан и Китай пока не заключили соглашение о строительстве железной дороги "
+            "Аягоз – Бахты.",
+            set(),
+        ),
+        (
+            "Казахстан и Китай заключат соглашение о строительстве железной дороги Аягоз – Бахты.",
+            set(),
+        ),
+        # worked on now, in the present passive
+        (
+            "The Khorgos International Centre of Boundary Cooperation is being expanded too.",
+            {(ICBC, BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "Автодорога Западная Европа – Западный Китай реконструируется.",
+            {(WE_WC, BUILDING, DOCUMENT_DAY)},
+        ),
+        (
+            "They noted progress in expanding the capacity of the Dostyk-Moyynty section.",
+            {(DOSTYK_MOYINTY, BUILDING, DOCUMENT_DAY)},
+        ),
+        ("The Khorgos International Centre of Boundary Cooperation will be expanded.", set()),
+    ],
+)
+def test_concluded_agreements_and_works_in_the_present_passive(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert _events(kb, text) == expected

@@ -151,6 +151,8 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
+        # concluded: "заключили рамочный договор о строительстве …", "заключено соглашение"
+        (ProjectStatus.AGREED, r"(?<![\w-])(?:заключил[аио]?|заключ[её]н[аоы]?)\s+(?:[\w«»\"-]+\s+){0,3}?(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)|(?:соглашени|меморандум|контракт|договор)\w*[^.;]{0,160}?подпис(?:ан|али)\w*|договорились\s+о\s+строительстве)(?![\w-])", 0.75),
         # "announced that …", "объявил, что …": a speaker's report, not a decision to build
         (ProjectStatus.ANNOUNCED, r"\b(?:announced(?!" + _REPORTED + r")|proposed|initiated(?!\s+(?:the\s+)?(?:\w+\s+)?(?:construction|works?|building))|plans?\s+to\s+build|planning\s+of)\b", 0.6),

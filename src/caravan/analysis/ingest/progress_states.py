@@ -10,6 +10,8 @@
 - **Works in hand**: "ознакомился с ходом работ на месторождении «Галкыныш»", "реализуется проект
   строительства линии Бахты – Аягоз", "the progress of construction on the line", "is carrying
   out a programme to rehabilitate the road corridor": under way as of the report.
+- **Worked on now**: "the center is being expanded", "дорога реконструируется": under way as of
+  the report.
 - **Appearance**: "В 2014 году появился «сухой порт» Хоргос", "the dry port appeared in 2014":
   a facility that came into being is in service from then (the project must be named in the
   clause, as for every status phrase).
@@ -64,9 +66,19 @@ _WORKS_IN_HAND = re.compile(
     r"(?<![\w-])(?:ход(?:ом|а|е)?\s+(?:строительн\w+\s+|подготовительн\w+\s+)?(?:работ|строительства"
     r"|реконструкции)|реализу(?:ется|ются)\s+(?:\w+\s+)?проект\w*\s+(?:строительства|реконструкции)"
     r"|продвижени\w+\s+(?:строительства|реконструкции|работ))(?![\w-])"
-    r"|\bprogress\s+(?:of|on|in)\s+(?:the\s+)?(?:construction|building|works?|reconstruction)\b"
+    r"|\bprogress\s+(?:of|on|in)\s+(?:the\s+)?(?:construction|building|works?|reconstruction"
+    r"|expanding|expansion|upgrading|modernizing|modernising|modernization|modernisation)\b"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:carrying\s+out|implementing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:programme|program|project)\s+to\s+(?:build|construct|rehabilitate|reconstruct|upgrade|modernize)\b",
+    re.IGNORECASE,
+)
+#: Works on it in the present passive: "the center is being expanded", "линия
+#: модернизируется", "дорога реконструируется".
+_BEING_WORKED = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+)?being\s+(?:expanded|upgraded|modernized|modernised"
+    r"|reconstructed|rebuilt|widened|electrified|extended|rehabilitated|laid)\b"
+    r"|(?<![\w-])(?:расширя[ею]тся|модернизиру[ею]тся|реконструиру[ею]тся|электрифициру[ею]тся"
+    r"|прокладыва[ею]тся)(?![\w-])",
     re.IGNORECASE,
 )
 _APPEARED = re.compile(
@@ -84,5 +96,6 @@ PROGRESS_TRIGGERS: tuple[tuple[ProjectStatus, re.Pattern[str], float], ...] = (
     (ProjectStatus.UNDER_CONSTRUCTION, _ADVANCED, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _PART_LEFT, 0.7),
     (ProjectStatus.UNDER_CONSTRUCTION, _WORKS_IN_HAND, 0.65),
+    (ProjectStatus.UNDER_CONSTRUCTION, _BEING_WORKED, 0.65),
     (ProjectStatus.IN_SERVICE, _APPEARED, 0.6),
 )

@@ -342,3 +342,26 @@ def test_concluded_agreements_and_works_in_the_present_passive(
     kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
 ) -> None:
     assert _events(kb, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the class of services, named bare: none new
+        (
+            "Khorgos is a transit point on 80 China-Europe freight train routes that link 45 cities.",
+            set(),
+        ),
+        ("Dozens of China-Central Asia freight trains pass Khorgos each day.", set()),
+        # a service with its own name or ends is one
+        (
+            "The first Chang'an China-Europe freight train left Xi'an for Almaty in 2013.",
+            {"Chang'an China-Europe freight train"},
+        ),
+    ],
+)
+def test_a_class_of_freight_services_is_no_new_project(
+    kb: KnowledgeBase, text: str, expected: set[str]
+) -> None:
+    names = set(new_entity_names(kb, text, EntityKind.PROJECT))
+    assert {n for n in names if "freight" in n.casefold()} == expected

@@ -261,6 +261,8 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
             continue  # "a transit hub for Eurasia": a role, not a facility
         if _FORMER.search(view.text, max(0, found.start - 30), found.start):
             continue  # "the former Tajik Gold-Ore Factory": a thing that is no more
+        if _SERVICE_CLASS.fullmatch(payload.name):
+            continue  # "China-Europe freight train": the class of services, no new one
         if _UNIT_FIRST.match(payload.name):
             continue  # "MW power line" of "a 115 MW power line": a figure's unit, no name
         if _MEDIA_WORDS.search(
@@ -270,6 +272,16 @@ def new_entities(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate
         yield found
 
 
+#: The classes of freight service between China and a region, named bare: "China-Europe
+#: freight train", "China's China-Europe freight train service", "China-Central Asia freight
+#: train" (a service with its own ends or operator, "Chang'an China-Europe freight train",
+#: "Chongqing – Tashkent freight train", is named otherwise).
+_SERVICE_CLASS = re.compile(
+    r"(?:China's\s+)?China\s?[-–—]\s?(?:Europe|Central\s+Asia)(?:\s?[-–—]\s?China)?\s+"
+    r"(?:freight|cargo|container)\s+(?:trains?|train\s+services?|services?|routes?|express)"
+    r"|(?:грузов\w+\s+)?(?:поезд\w*|контейнерн\w+\s+поезд\w*)\s+«?Китай\s?[-–—]\s?(?:Европа|Центральная\s+Азия)»?",
+    re.IGNORECASE,
+)
 #: A name that opens on a unit of a figure: "MW power line", "кВ линия".
 _UNIT_FIRST = re.compile(r"(?:MW|GW|kW|kV|km|МВт|ГВт|кВт|кВ|км)\b", re.IGNORECASE)
 #: A news outlet named as the source: "корреспондент центра деловой информации Kapital.kz",

@@ -365,3 +365,31 @@ def test_a_class_of_freight_services_is_no_new_project(
 ) -> None:
     names = set(new_entity_names(kb, text, EntityKind.PROJECT))
     assert {n for n in names if "freight" in n.casefold()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative pronoun is the object, its doer between
+        (
+            "Zhou's company is in the Pengsheng Industrial Park, which a Chinese company and an "
+            "Uzbek mining firm established in 2009.",
+            {("prj-pengsheng-industrial-park", IN_SERVICE, dt.date(2009, 1, 1))},
+        ),
+        (
+            "Железная дорога Ангрен – Пап, которую открыли в 2016 году, загружена.",
+            {(ANGREN_PAP, IN_SERVICE, dt.date(2016, 1, 1))},
+        ),
+        # another relative clause between: not the line's
+        (
+            "Trains run on the Angren-Pap railway, which links the valley to a tunnel that China "
+            "opened in 2016.",
+            set(),
+        ),
+        ("The Angren-Pap railway, which China said will be opened in 2026, is busy.", set()),
+    ],
+)
+def test_a_relative_pronoun_as_the_object_of_an_opening(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert _events(kb, text) == expected

@@ -280,6 +280,20 @@ _WORKS_OF_WHICH = re.compile(
 )
 #: A relative clause, which belongs to the clause before it.
 _RELATIVE = re.compile(r"\s*(?:which|who|that|where|котор\w+|где)\b", re.IGNORECASE)
+#: A relative pronoun that is the object of the status verb after it, its doer between: "the
+#: Pengsheng Industrial Park, which a Chinese company and an Uzbek firm established in 2009",
+#: "линию, которую открыли в 2016 году".
+_OBJECT_RELATIVE = re.compile(
+    r"[\s,]*(?:(?:which|that)\s+(?:(?!which\b|that\b|who\b)[\w'’-]+\s+){1,8}"
+    r"|(?:которую|которое|которые|который)\s+(?:(?!котор)[\w-]+\s+){0,8})",
+    re.IGNORECASE,
+)
+#: Verbs of a doer's act that put a thing in place: "established", "opened", "открыли".
+_DONE_BY_SOMEONE = re.compile(
+    r"(?:established|opened|built|launched|set\s+up|founded|commissioned|inaugurated|completed"
+    r"|открыл\w*|построил\w*|запустил\w*|создал\w*|ввел\w*|ввёл\w*|сдал\w*)\b",
+    re.IGNORECASE,
+)
 #: A relative pronoun that is the subject of the status phrase right after it, with only
 #: auxiliaries and adverbs between: "which has already been …", "которая уже была …".
 _SUBJECT_RELATIVE = re.compile(
@@ -605,7 +619,11 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
     apposed = _apposed_after_plural(view, projects, segment)
     if apposed is not None:
         return apposed
-    if _SUBJECT_RELATIVE.fullmatch(view.text, segment[0], start):
+    if _SUBJECT_RELATIVE.fullmatch(view.text, segment[0], start) or (
+        _OBJECT_RELATIVE.fullmatch(view.text, segment[0], start)
+        and _DONE_BY_SOMEONE.match(view.text, start)
+        and not any(segment[0] <= p.start < start for p in projects)
+    ):
         # "the Angren-Pap railway, which has already been put into operation": the clause's
         # subject is the name right before it
         right_before = [p for p in projects if p.end <= segment[0] and segment[0] - p.end <= 3]

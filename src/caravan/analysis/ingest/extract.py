@@ -51,7 +51,12 @@ from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.route_ends import lines_by_a_pair, lines_by_their_ends
 from caravan.analysis.ingest.russian_ner import named_spans
 from caravan.analysis.ingest.sentences import Sentence, split_sentences
-from caravan.analysis.ingest.sibling_lines import Siblings, by_lettered_line, siblings_of
+from caravan.analysis.ingest.sibling_lines import (
+    Siblings,
+    by_lettered_line,
+    named_by_letter,
+    siblings_of,
+)
 from caravan.analysis.ingest.suspicious import suspicious_statements
 from caravan.analysis.ingest.tokens import tokenise
 from caravan.model.enums import DatePrecision, ProjectKind, ProjectStatus
@@ -300,17 +305,11 @@ def _system_after_its_line(
     """True when ``match`` is a system's name ("the China – Central Asia gas pipeline") and the
     project in view is one of its other lines ("Line D", or the system's name read as it): the
     report goes on about that line, so "completion is scheduled for 2016" after it is the line's."""
-    if EntryKind.PROJECT not in salient or match.borrowed or _LETTERED_NAME.match(match.text):
+    if EntryKind.PROJECT not in salient or match.borrowed or named_by_letter(match.text):
         return False
     earlier = salient[EntryKind.PROJECT][1]
     ids, before = match.ids(EntryKind.PROJECT), earlier.ids(EntryKind.PROJECT)
     return len(ids) == 1 and len(before) == 1 and before[0] in siblings.of.get(ids[0], frozenset())
-
-
-#: A line's own name by its letter: "Line D", "линии D", "нитка D".
-_LETTERED_NAME = re.compile(
-    r"(?i)\b(?:lines?|лини\w*|нитк\w*|ветк\w*)\s+[A-ZА-Я]\b|\b[A-Z]\s+line\b"
-)
 
 
 def _refers_to_whole_line(text: str, start: int, end: int) -> bool:

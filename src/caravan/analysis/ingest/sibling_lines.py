@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Match
 
-__all__ = ["Siblings", "by_lettered_line", "siblings_of"]
+__all__ = ["Siblings", "by_lettered_line", "named_by_letter", "siblings_of"]
 
 #: A line named by its letter: "line D", "Line D", "D line", "линия D", "нитки D", "ветка D".
 _LETTERED = re.compile(
@@ -35,6 +35,11 @@ _ORDINAL_LETTER = {
 }  # fmt: skip
 #: A held name of one line: "Line D".
 _LINE_NAME = re.compile(r"Line\s+(?P<letter>[A-Z])")
+
+
+def named_by_letter(name: str) -> bool:
+    """True when a name is a line's letter alone: "Line D", "линии D", "D line"."""
+    return _LETTERED.match(name.strip()) is not None
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ def by_lettered_line(
     lettered = {
         project_id
         for m in found
-        if _LETTERED.match(m.text.strip())
+        if named_by_letter(m.text)
         for project_id in m.ids(EntryKind.PROJECT)
     }
     ordinals = {
@@ -88,7 +93,7 @@ def by_lettered_line(
     }
     for m in found:
         ids = m.ids(EntryKind.PROJECT)
-        if len(ids) != 1 or _LETTERED.match(m.text.strip()):
+        if len(ids) != 1 or named_by_letter(m.text):
             yield m
             continue
         others = siblings.of.get(ids[0], frozenset())

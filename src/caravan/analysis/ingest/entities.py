@@ -159,12 +159,16 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
     ),
-    # Mines and deposits by their own name: "the Pokrud mine", "the Taror gold deposit"; a
-    # production-sharing area by its own: "the Bagtyyarlyk contract territory", "договорной
-    # территории «Багтыярлык»".
+    # Mines, deposits and fields by their own name: "the Pokrud mine", "the Taror gold deposit",
+    # "the Kashagan field"; a production-sharing area by its own: "the Bagtyyarlyk contract
+    # (contractual) territory", "договорной территории «Багтыярлык»".
     (
         EntityKind.PROJECT,
-        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit|contract\s+territory))\b"),
+        re.compile(r"\b(?P<name>" + _NAME + r"(?:\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|rare[- ]earth))?\s+(?:mine|deposit|contract(?:ual)?\s+territory))\b"),
+    ),
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?<![\w'’-])(?P<name>[A-Z]\w+(?:-[A-Z]\w+)?(?:\s+(?:oil|gas|coal))?\s+field)\b(?!['’])"),
     ),
     (
         EntityKind.PROJECT,
@@ -195,7 +199,7 @@ _RULES += (
         re.compile(r"(?<![\w-])(?:лини\w*|дорог\w*|магистрал\w*|ветк\w*)[^.;]{0,60}?" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4}\s+и\s+(?P<name>" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,4})"),
     ),
 )  # fmt: skip
-_MINE = re.compile(r"\b(?:mine|deposit)$")
+_MINE = re.compile(r"\b(?:mine|deposit|field)$")
 #: A station built ("обводную станцию Алматы"): a place, as rule 19 reads stations.
 _A_STATION = re.compile(r"^\w+\s+станция\b|^Станция\b")
 

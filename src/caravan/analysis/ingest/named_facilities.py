@@ -41,7 +41,11 @@ _RU_QUOTED_LIST = (
     _QUOTED + r"(?:\s*(?:,|;|\s+и|\s+а\s+также)\s*" + _QUOTED + r")*"
 )  # fmt: skip
 _RU_BARE_LIST = _RU_NAME + r"(?:\s*,\s*" + _RU_NAME + r")*,?\s+и\s+" + _RU_NAME
-_EN_LIST = _EN_NAME + r"(?:\s*,\s*" + _EN_NAME + r")*,?\s+and\s+" + _EN_NAME
+#: A name glossed in brackets by its translation: "Kumarghi Bolo (Upper Kumargh)".
+_EN_GLOSS = r"(?:\s+\((?-i:[A-Z])[^()]{1,40}\))?"
+_EN_LIST = (
+    _EN_NAME + _EN_GLOSS + r"(?:\s*,\s*" + _EN_NAME + _EN_GLOSS + r")*,?\s+and\s+" + _EN_NAME + _EN_GLOSS
+)  # fmt: skip
 #: A Chinese party or a country of the system near the name (rule 1).
 _PARTY = re.compile(r"(?i:китай|кнр|chin)")
 
@@ -161,8 +165,9 @@ def _items(written: str) -> Iterator[tuple[str, int]]:
         for quoted in re.finditer(r"«([^«»]+)»", written):
             yield quoted[1].strip(), quoted.start(1)
         return
-    for name in re.finditer(_RU_NAME if re.match(r"[А-ЯЁ]", written) else _EN_NAME, written):
-        yield name.group(), name.start()
+    unglossed = re.sub(r"\([^()]*\)", lambda gloss: " " * len(gloss.group()), written)
+    for name in re.finditer(_RU_NAME if re.match(r"[А-ЯЁ]", written) else _EN_NAME, unglossed):
+        yield name.group(), name.start()  # a gloss in brackets is no name of its own
 
 
 def _ru_head(stem_written: str) -> str:

@@ -1,0 +1,56 @@
+"""Readings of round 24: new places and projects named by wordings the reader missed in the
+development sets. Each is checked with sentences written for the test, and with a near
+sentence it must not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from caravan.model.proposals import EntityKind
+from caravan.store import KnowledgeBase
+from ingest_helpers import new_entity_names
+
+PROJECT = EntityKind.PROJECT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # oil and gas fields listed before their plural head
+        (
+            "The station gathers gas from the Kishtivan, Gadyn and Gundogar Eljik fields and "
+            "sends it to China.",
+            {"Kishtivan field", "Gadyn field", "Gundogar Eljik field"},
+        ),
+        # a field by its own name
+        ("China will buy oil from the Samandepe field.", {"Samandepe field"}),
+        # names glossed by their translation in brackets
+        (
+            "A Chinese company builds a plant at the Kumarghi Bolo (Upper Kumargh) and Duobai "
+            "Sharqi (Eastern Duoba) gold deposits.",
+            {"Kumarghi Bolo deposit", "Duobai Sharqi deposit"},
+        ),
+        # a production-sharing area called contractual
+        (
+            "CNPC brought a new well into operation in the Kelif contractual territory.",
+            {"Kelif contractual territory"},
+        ),
+    ],
+)
+def test_fields_deposits_and_territories_by_their_names(
+    kb: KnowledgeBase, text: str, expected: set[str]
+) -> None:
+    assert expected <= set(new_entity_names(kb, text, PROJECT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese firms lead in the field of energy.",  # a domain, not a field
+        "Begmatov's field of cotton grew with Chinese seeds.",  # a farmer's field
+        "The gloss (Upper Kumargh) names no deposit of China's.",
+    ],
+)
+def test_a_field_that_is_no_project(kb: KnowledgeBase, text: str) -> None:
+    names = new_entity_names(kb, text, PROJECT)
+    assert not any("field" in n or "Kumargh" in n for n in names)

@@ -54,3 +54,29 @@ def test_fields_deposits_and_territories_by_their_names(
 def test_a_field_that_is_no_project(kb: KnowledgeBase, text: str) -> None:
     names = new_entity_names(kb, text, PROJECT)
     assert not any("field" in n or "Kumargh" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sinohydro won the tender to build the second unit of the Kambarata HPP-2.",
+            "Kambarata HPP-2",
+        ),
+        ("The loan pays for the Kamchik MHPP on the river Akhangaran.", "Kamchik MHPP"),
+        (
+            "The Dushanbe-2 combined heat and power (CHP) plant was built by a Chinese company.",
+            "Dushanbe-2 combined heat and power (CHP) plant",
+        ),
+        ("The Rasht CHP will be built by China.", "Rasht CHP"),
+    ],
+)
+def test_a_power_plant_by_its_name_and_abbreviation(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_an_abbreviation_alone_names_no_plant(kb: KnowledgeBase) -> None:
+    names = new_entity_names(kb, "The HPP was built by a Chinese company in 2016.", PROJECT)
+    assert not any("HPP" in n for n in names)

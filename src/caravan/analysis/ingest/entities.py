@@ -184,6 +184,12 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"(?P<name>(?:ВЭС|СЭС|ГЭС|ТЭЦ|ТЭС|НПЗ|ветров\w+\s+электростанци\w+|солнечн\w+\s+электростанци\w+|нефтеперерабатывающ\w+\s+завод\w*)\s+«" + _RU_NAME + r"(?:[\s-]+" + _RU_NAME + r")?»)"),
     ),
+    # Power plants by their own name and an abbreviation: "the Kambarata HPP-2", "the Kamchik
+    # MHPP", "the Dushanbe TPP-2", "the Dushanbe-2 combined heat and power (CHP) plant".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\b)(?P<name>[A-Z]\w+(?:-\d+)?(?:\s+[A-Z][a-z]\w*)?\s+(?:(?:M|S)?HPP|TPP|CHPP?|HPS|TPS)(?:-\d+)?|[A-Z]\w+(?:-\d+)?\s+combined\s+heat\s+and\s+power\s+(?:\(CHP\)\s+)?plant)(?![\w-])"),
+    ),
     # Bridges by their own name: "the Kyrgyz-Chinese Friendship Bridge", "мост «Дружба»".
     (
         EntityKind.PROJECT,

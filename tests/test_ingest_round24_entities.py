@@ -80,3 +80,45 @@ def test_a_power_plant_by_its_name_and_abbreviation(
 def test_an_abbreviation_alone_names_no_plant(kb: KnowledgeBase) -> None:
     names = new_entity_names(kb, "The HPP was built by a Chinese company in 2016.", PROJECT)
     assert not any("HPP" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In August the Amuderya River Right Bank Project was launched by CNPC.",
+            "Amuderya River Right Bank Project",
+        ),
+        (
+            "China Road and Bridge Corporation signed the contract for the Bishkek Municipal Road "
+            "Renovation and Improvement Project.",
+            "Bishkek Municipal Road Renovation and Improvement Project",
+        ),
+        (
+            "In 2014 Zhongtai Group began building the Zhongtai New Silk Road Agriculture and "
+            "Textile Industrial Park in Tajikistan.",
+            "Zhongtai New Silk Road Agriculture and Textile Industrial Park",
+        ),
+    ],
+)
+def test_a_project_by_its_title(kb: KnowledgeBase, text: str, expected: str) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajik Customs, Japanese Firm Sign Deal on Cargo Scanning Upgrade Project",  # a headline
+        "The delegation toured the Babur Culture and Recreation Park in Andijan.",  # leisure
+    ],
+)
+def test_no_title_of_a_project(kb: KnowledgeBase, text: str) -> None:
+    assert not any(n.endswith(("Project", "Park")) for n in new_entity_names(kb, text, PROJECT))
+
+
+def test_the_tail_of_a_title_is_no_place(kb: KnowledgeBase) -> None:
+    text = (
+        "China began building the Zhongtai New Silk Road Agriculture and Textile Industrial Park "
+        "in Tajikistan."
+    )
+    assert "Textile Industrial Park" not in new_entity_names(kb, text, EntityKind.PLACE)

@@ -42,6 +42,8 @@ _ROUTE_WORDS = re.compile(
     r"|connect\w*|trains?|transit)\b",
     re.IGNORECASE,
 )
+#: A facility's noun closing a capitalised name ("Textile Industrial Park"): no place's name.
+_FACILITY_LAST = re.compile(r"\b(?:Park|Cent(?:er|re)|Hub|Zone|Terminal|Plant|Factory|Complex)$")
 #: A verb or preposition that links places along a line.
 _LINKING = re.compile(
     r"\b(?:link\w*|connect\w*|join\w*|from|through|via|between|reach\w*)\b", re.IGNORECASE
@@ -74,6 +76,8 @@ def grouped_places(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             for m in view.matches
         ):
             continue  # a country outside the knowledge base's is outside the system
+        if _FACILITY_LAST.search(found["name"]):
+            continue  # "… and Textile Industrial Park in Tajikistan": a facility's title's end
         start, end = view.start + found.start("name"), view.start + found.end("name")
         name = _last_place(view, found["name"], start)
         if name is not None and _unknown(view, gazetteer, *name):

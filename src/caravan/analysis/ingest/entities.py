@@ -143,9 +143,9 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>(?:[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+){1,3}(?:Railway|Rail|Road|Transport|Transit)\s+Corridor)\b"),
     ),
-    (
+    (  # not the tail of a longer title ("… Agriculture and Textile Industrial Park")
         EntityKind.PLACE,
-        re.compile(r"\b(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+(?:Logistics\s+(?:Centre|Center|Hub)|Dry\s+Port|Industrial\s+Park))\b"),
+        re.compile(r"(?<!\band\s)\b(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?\s+(?:Logistics\s+(?:Centre|Center|Hub)|Dry\s+Port|Industrial\s+Park))\b"),
     ),
 )  # fmt: skip
 _RULES += (

@@ -6,6 +6,8 @@
 - **A facility noun and its name**: "the international customs and logistics park Golden
   Road Asia — Europe", "индустриальный парк «Великий камень»": the capitalised (or quoted)
   name after a park, terminal, hub, centre or zone.
+- **A project's title**: "the Amuderya River Right Bank Project", "the Bishkek Municipal Road
+  Renovation and Improvement Project": three capitalised words or more before Project.
 - **A name ending in a facility noun**: "a China–SCO Member State Artificial Intelligence
   Cooperation Center", "the Khorgos Eastern Gate Logistics Hub", "the Kazakhstan Electrolysis
   Plant": a run of capitalised words that ends in Center, Park, Hub, Terminal, Zone, Plant,
@@ -58,11 +60,19 @@ _RU_FACILITY_THEN_NAME = re.compile(
 )
 #: A run of capitalised words ending in a facility noun ("Artificial Intelligence Cooperation
 #: Center"), words of a country chain with dashes allowed ("China–SCO Member State …") and a
-#: word in brackets ("China (Xinjiang) Pilot Free Trade Zone").
+#: word in brackets ("China (Xinjiang) Pilot Free Trade Zone"), "and" between two of them ("…
+#: Agriculture and Textile Industrial Park").
 _NAME_WITH_HEAD = re.compile(
-    r"(?P<name>(?:\(?[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\)?\s+){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone"
+    r"(?P<name>(?:\(?[A-Z][\w'’]*(?:[—–-][A-Z][\w'’]*)?\)?\s+(?:and\s+(?=[A-Z]))?){2,8}(?:Center|Centre|Park|Hub|Terminal|Zone"
     r"|Plant|Factory|Smelter|Refinery))\b"
 )
+#: A project by a title of three capitalised words or more ("the Amuderya River Right Bank
+#: Project", "the Bishkek Municipal Road Renovation and Improvement Project"), "and" allowed
+#: between them; a headline's capitalised small words ("Set To Expand … For") make it no title.
+_TITLED_PROJECT = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w]*(?:-[A-Z][\w]*)?\s+(?:and\s+)?){3,8}Project)\b"
+)
+_HEADLINE_WORD = re.compile(r"\b(?:To|For|Of|In|On|Over|Set|With|Its|The|A|An|MW|GW|Largest)\b")
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 #: A quoted proper name of up to three words ("Bagtyyarlyk", "Великий камень").
 _PROPER = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?:\s+[\w'’-]+){0,2}$")
@@ -80,13 +90,15 @@ _WORKS = re.compile(
 _ORGANISATION = re.compile(
     r"\b(?:Studies|Research|Analytical|Analysis|Information|Press|Media|Training|Cultural"
     r"|Language|Education(?:al)?|Scientific|Strategic|Data|Trade|Business|Financial|Finance"
-    r"|Innovation|Exhibition|Medical|Sports|Shopping|Export)\b"
+    r"|Innovation|Exhibition|Medical|Sports|Shopping|Export|Culture|Recreation)\b"
 )
 #: "director of the …", "head of the …": the name after is an organisation's.
 _HEADED_BY = re.compile(
     r"\b(?:director|head|chairman|chief|president|rector)\s+of\s+(?:the\s+)?$", re.I
 )
-_HEAD_WORD = re.compile(r"Center|Centre|Park|Hub|Terminal|Zone|Plant|Factory|Smelter|Refinery")
+_HEAD_WORD = re.compile(
+    r"Center|Centre|Park|Hub|Terminal|Zone|Plant|Factory|Smelter|Refinery|Project"
+)
 #: A company's legal form right after a name: the name is the company's, not a facility's.
 _LEGAL_FORM_AFTER = re.compile(
     r",?\s*(?-i:LLC|LLP|JSC|PLC|Ltd|Co\.|Inc|Corp|GmbH|ТОО|ООО|ОсОО|АО)\b"
@@ -112,6 +124,15 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
         if not _nominative_head(name):
             continue  # "проекты «Большой Евразии»": projects of it, not named it
         yield from _unknown(view, name, start, start + len(name))
+    for found in _TITLED_PROJECT.finditer(view.sentence):
+        name, start = found["name"], view.start + found.start("name")
+        if (
+            _HEADLINE_WORD.search(name)
+            or _only_known_words(name, gazetteer)
+            or _a_headline(view.sentence)
+        ):
+            continue  # a headline's words, or "China Kazakhstan Project": no title of its own
+        yield from _unknown(view, name, start, start + len(name))
     for pattern in (_FACILITY_THEN_NAME, _RU_FACILITY_THEN_NAME, _NAME_WITH_HEAD):
         for found in pattern.finditer(view.sentence):
             name = found["name"]
@@ -135,6 +156,14 @@ def named_projects(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[s
             if _LEGAL_FORM_AFTER.match(view.text, start + len(name.strip())):
                 continue  # "Kashki Rare Earth Elements Plant LLC": a company's name
             yield from _unknown(view, name.strip(), start, start + len(name.strip()))
+
+
+def _a_headline(sentence: str) -> bool:
+    """True when most words of the sentence are capitalised, as in a headline ("Tajik Customs,
+    Japanese Firm Sign Deal on Cargo Scanning Upgrade Project"): its capitals say no name."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 3 < len(words)
 
 
 def _nominative_head(name: str) -> bool:

@@ -122,3 +122,39 @@ def test_the_tail_of_a_title_is_no_place(kb: KnowledgeBase) -> None:
         "in Tajikistan."
     )
     assert "Textile Industrial Park" not in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kazakhstan put two new railways into service, Arkalyk-Shubarkol and Shalkar-Beineu, "
+            "at a ceremony attended by the president.",
+            {"Arkalyk-Shubarkol", "Shalkar-Beineu"},
+        ),
+        (
+            'Works go on along 24 sections of the "Taldykorgan - Ust-Kamenogorsk" and '
+            '"Karaganda - Balkhash" roads.',
+            {"Taldykorgan - Ust-Kamenogorsk", "Karaganda - Balkhash"},
+        ),
+        (
+            'On the "Karaganda - Balkhash" highway the lower layer is open to traffic.',
+            {"Karaganda - Balkhash"},
+        ),
+        (
+            "В области строятся автодороги Бейнеу-Акжигит и Шетпе-Актау.",
+            {"Шетпе-Актау"},
+        ),
+    ],
+)
+def test_lines_coordinated_by_their_ends(kb: KnowledgeBase, text: str, expected: set[str]) -> None:
+    assert expected <= set(new_entity_names(kb, text, PROJECT))
+
+
+def test_sections_after_a_known_project_are_its_parts(kb: KnowledgeBase) -> None:
+    text = (
+        "We plan to put the Western Europe-Western China corridor into operation in 2016. "
+        "Works are now going on at the Almaty-Khorgos and Shymkent-Tashkent sections."
+    )
+    names = new_entity_names(kb, text, PROJECT)
+    assert "Almaty-Khorgos" not in names and "Shymkent-Tashkent" not in names

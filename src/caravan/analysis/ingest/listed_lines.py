@@ -4,6 +4,9 @@ with its length in brackets in a sentence on lines ("new lines, among them Moyyn
 (360 km) and Bakhty - Ayagoz (272 km)"), or
 a section named after "sections —" ("work goes on at several sections — Moyynty–Kyzylzhar,
 Maktaral–Darbaza and Ayagoz–Bakhty"); "its sections" are parts of a project named before.
+Pairs coordinated before or after a plural line noun ("the Dostyk-Moyynty and Alashankou-Jinghe
+sections", "автодороги Бейнеу-Акжигит и Шетпе-Актау"), and a quoted pair before a line noun
+('the "Karaganda - Balkhash" highway') are lines too.
 A pair whose two ends are close to the words of one known project's name is that project."""
 
 from __future__ import annotations
@@ -38,6 +41,26 @@ _WITH_LENGTH = re.compile(
     r"(?P<name>" + _PAIR + r")\s*\(\s*(?:about\s+|около\s+)?\d[\d\s,.]*\s*"
     r"(?:km|км|kilometres|kilometers|километр\w*)\s*\)"
 )
+_QUOTED_PAIR = r"[\"“«]?" + _PAIR + r"[\"”»]?"
+_PAIR_LIST = _QUOTED_PAIR + r"(?:\s*,\s*" + _QUOTED_PAIR + r")*,?\s+(?:and|и)\s+" + _QUOTED_PAIR
+#: Pairs coordinated before a plural line noun ('the "Taldykorgan - Ust-Kamenogorsk" and
+#: "Karaganda - Balkhash" roads', "the Dostyk-Moyynty and Alashankou-Jinghe sections"), or after
+#: it ("two new railways into service, Zhezkazgan-Beineu and Arkalyk-Shubarkol", "строятся
+#: автодороги Бейнеу-Акжигит и Шетпе-Актау"): each pair is a line of its own.
+_COORDINATED = re.compile(
+    r"\bthe\s+(?P<before>" + _PAIR_LIST + r")\s+(?:railways|railroads|lines|roads|highways"
+    r"|motorways|sections)\b"
+    r"|\b(?:railways|railroads|lines|roads|highways|motorways)\b[^,.;:]{0,25},\s+(?P<after>"
+    + _PAIR_LIST + r")(?=\s*[,.;:]|\s+(?:at|in|on|with|which|were|are|was)\b)"
+    r"|(?<![\w-])(?:лини[ийя]|(?:авто|железные\s+)?дорог[иа]|трасс[ыа]|участк[иа]|магистрал[иь]"
+    r"|ветк[иа])\s+(?:[а-яё]+\s+){0,2}?(?P<ru>" + _PAIR_LIST + r")(?=\s*[,.;:]|\s+[а-яё])"
+)  # fmt: skip
+#: One pair in quotes before a line noun ('On the "Karaganda - Balkhash" highway').
+_QUOTED_ONE = re.compile(
+    r"\bthe\s+[\"“](?P<name>"
+    + _PAIR
+    + r")[\"”]\s+(?:railway|railroad|line|road|highway|motorway)\b"
+)
 _LINE_WORD = re.compile(
     r"\b(?:lines?|railways?|railroads?|roads?|highways?|routes?)\b"
     r"|(?<![\w-])(?:лини\w*|железн\w+\s+дорог\w*|дорог\w*|магистрал\w*|трасс\w*)",
@@ -63,7 +86,15 @@ def listed_lines(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
         base = found.start("list")
         for pair in _ONE_PAIR.finditer(found["list"]):
             spans.append((base + pair.start(), base + pair.end()))
-    for a, b in spans:
+    for found in _COORDINATED.finditer(view.sentence):
+        if found.group().endswith("sections") and _a_project_before(view):
+            continue  # "works go on at the Almaty-Khorgos and … sections" of a corridor named before
+        group = next(g for g in ("before", "after", "ru") if found[g])
+        base = found.start(group)
+        for pair in _ONE_PAIR.finditer(found[group]):
+            spans.append((base + pair.start(), base + pair.end()))
+    spans += [(f.start("name"), f.end("name")) for f in _QUOTED_ONE.finditer(view.sentence)]
+    for a, b in dict.fromkeys(spans):
         start, end = view.start + a, view.start + b
         name = view.text[start:end]
         if view.known_name_over(start, end, EntryKind.PROJECT, EntryKind.CROSSING):
@@ -74,6 +105,12 @@ def listed_lines(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
         if _a_known_line(tuple(ends), gazetteer):
             continue
         yield name, start, end
+
+
+def _a_project_before(view: SentenceView) -> bool:
+    """True when one of the two sentences before names a known project: sections spoken of
+    next are its parts."""
+    return any(earlier.of_kind(EntryKind.PROJECT) for earlier in view.previous_sentences(2))
 
 
 def _a_known_line(ends: tuple[str, ...], gazetteer: Gazetteer) -> bool:

@@ -159,3 +159,27 @@ def test_sections_after_a_known_project_are_its_parts(kb: KnowledgeBase) -> None
     names = new_entity_names(kb, text, PROJECT)
     assert "Almaty-Khorgos" not in names
     assert "Shymkent-Tashkent" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China will build a small hydro power plant at the Tuyabuguz reservoir.",
+            "Small hydro power plant at Tuyabuguz reservoir",
+        ),
+        (
+            "A Chinese language and culture center has opened at Bukhara State University.",
+            "Chinese language and culture center in Bukhara State University",
+        ),
+    ],
+)
+def test_a_facility_placed_at_a_reservoir_or_after_has_opened(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_a_facility_with_no_place_nor_other_mark(kb: KnowledgeBase) -> None:
+    names = new_entity_names(kb, "A language center has opened.", PROJECT)
+    assert not any("center" in n for n in names)

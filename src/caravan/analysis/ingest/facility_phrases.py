@@ -156,16 +156,19 @@ _EN_PLACE = re.compile(
     r"\s+(?P<prep>in|at|near|outside|on(?=\s+the\s+" + _CAP + r"\s+(?:pass|river|lake)\b))\s+(?:the\s+)?"
     r"(?P<where>(?:(?:city|town|village|port|seaport)\s+of\s+)?"
     + _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:'s\s+" + _CAP + r"(?:\s+" + _CAP + r"){0,2})?"
-    r"(?:\s+(?:" + _PLACE_NOUN + r"|pass|river|lake))?)(?:,\s+(?P<country>" + _CAP + r"))?"
+    r"(?:\s+(?:" + _PLACE_NOUN + r"|pass|river|lake|reservoir|canal))?)(?:,\s+(?P<country>" + _CAP + r"))?"
 )  # fmt: skip
-#: (A tunnel or bridge "on the Kamchik pass" or "on the Panj river" is placed by it.)
+#: (A tunnel or bridge "on the Kamchik pass" or "on the Panj river" is placed by it, a hydropower
+#: plant "at the Tuyabuguz reservoir" too.)
 #: The place after the verb: "a second Luban Workshop will be opened in Astana", "A China Center
-#: set up jointly by X and Y opened in Samarkand" (a clause of who set it up skipped).
+#: set up jointly by X and Y opened in Samarkand" (a clause of who set it up skipped), "a center
+#: has opened at Bukhara State University".
 _EN_PLACE_AFTER_VERB = re.compile(
     r"(?:\s+(?:set\s+up|built|founded|established|created)(?:\s+jointly)?\s+by\s+[^,.;:]{3,120}?)?"
     r"\s+(?:(?:will\s+be|is\s+to\s+be|are\s+to\s+be|was|were|is|are|to\s+be)\s+(?:\w+ly\s+)?"
     r"(?:built|opened|located|constructed|set\s+up|launched|established|created|erected)"
     r"|(?:has|have|had)\s+(?:started|begun)\s+(?:work|operations|production)"
+    r"|(?:has|have)\s+(?:been\s+)?(?:opened|built|launched|set\s+up|established)"
     r"|opened|(?:began|started)\s+(?:work|operations))"
     # a time between the verb and the place: "opened on Monday in Tashkent"
     r"(?:\s+(?:on\s+(?:" + _CAP + r"|\d{1,2})(?:\s+(?:" + _CAP + r"|\d{1,2}))?|last\s+\w+|this\s+\w+"
@@ -847,7 +850,7 @@ def _proper_modifiers(view: SentenceView, start: int, modifiers: list[str]) -> b
 #: Words that say the name beside them is a place: a region, a city, a port, a crossing.
 _PLACE_WORD = re.compile(
     r"\b(?:region|province|district|oblast|county|area|zone|prefecture|city|town|village|port"
-    r"|seaport|pass|river|lake)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
+    r"|seaport|pass|river|lake|reservoir|canal)\b|(?<![\w-])(?:област|район|регион|зон|округ|провинци|агломераци|порт|пункт"
     r"|перевал|рек"
     r"|город|сел|поселк|посёлк|аул|кишлак)",
     re.IGNORECASE,

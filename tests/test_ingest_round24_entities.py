@@ -183,3 +183,57 @@ def test_a_facility_placed_at_a_reservoir_or_after_has_opened(
 def test_a_facility_with_no_place_nor_other_mark(kb: KnowledgeBase) -> None:
     names = new_entity_names(kb, "A language center has opened.", PROJECT)
     assert not any("center" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A new building of the Confucius Institute of Education and Culture at the Tajik "
+            "National University was opened.",
+            "Confucius Institute of Education and Culture at Tajik National University",
+        ),
+        (
+            "Посол КНР приняла участие в церемонии открытия Института Конфуция в Самарканде.",
+            "Институт Конфуция в Самарканде",
+        ),
+        (
+            "Институт Конфуция при Ошском государственном университете открыт в 2013 году.",
+            "Институт Конфуция при Ошском государственном университете",
+        ),
+    ],
+)
+def test_an_institute_of_a_kind_at_its_host(kb: KnowledgeBase, text: str, expected: str) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_an_institute_with_no_host_is_none(kb: KnowledgeBase) -> None:
+    names = new_entity_names(kb, "Students of the Confucius Institute met the ambassador.", PROJECT)
+    assert not any("Confucius" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Китайская компания TBEA закончила работы на линии электропередачи 220 кВ Айни — "
+            "Рудаки в Таджикистане.",
+            "линия электропередачи 220 кВ Айни — Рудаки",
+        ),
+        (
+            "The bank lent money to the greenfield Bozshakol copper project with China.",
+            "Bozshakol copper project",
+        ),
+    ],
+)
+def test_a_power_line_by_its_ends_and_a_mineral_project_by_its_name(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_a_power_line_without_ends_and_a_project_without_a_mineral(kb: KnowledgeBase) -> None:
+    names = new_entity_names(
+        kb, "Работы на линии электропередачи завершены. The Bozshakol project grew.", PROJECT
+    )
+    assert not any("электропередачи" in n or "Bozshakol" in n for n in names)

@@ -24,7 +24,7 @@ from caravan.analysis.ingest.described_facilities import described_facilities
 from caravan.analysis.ingest.facility_phrases import facility_phrases
 from caravan.analysis.ingest.family_names import family_members
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, MatchMethod
-from caravan.analysis.ingest.hosted_facilities import hosted_facilities
+from caravan.analysis.ingest.hosted_facilities import hosted_facilities, hosted_institutes
 from caravan.analysis.ingest.line_upgrades import line_upgrades
 from caravan.analysis.ingest.linking_lines import built_lines, linking_lines
 from caravan.analysis.ingest.listed_crossings import listed_crossings
@@ -155,6 +155,11 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"(?P<name>(?:тоннел\w*|ЛЭП(?:-\d+\s*кВ)?|линии\s+электропередачи)\s+«" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){0,3}»)"),
     ),
+    # A power line by its ends and voltage, unquoted: "линии электропередачи 220 кВ Айни — Рудаки".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?P<name>(?:ЛЭП|лини\w+\s+электропередачи)(?:[\s-]+\d+\s*кВ)?\s+" + _RU_NAME + r"(?:\s?[-–—]\s?" + _RU_NAME + r"){1,3})(?![\w-])"),
+    ),
     (
         EntityKind.PROJECT,
         re.compile(r"\b(?P<name>" + _NAME + r"(?:\s?[-–—]\s?" + _NAME + r"){0,3}\s+(?:tunnel|power\s+line|transmission\s+line))\b"),
@@ -183,6 +188,11 @@ _RULES += (
     (
         EntityKind.PROJECT,
         re.compile(r"(?P<name>(?:ВЭС|СЭС|ГЭС|ТЭЦ|ТЭС|НПЗ|ветров\w+\s+электростанци\w+|солнечн\w+\s+электростанци\w+|нефтеперерабатывающ\w+\s+завод\w*)\s+«" + _RU_NAME + r"(?:[\s-]+" + _RU_NAME + r")?»)"),
+    ),
+    # A mineral project by its name: "the Bozshakol copper project".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"\b(?P<name>" + _NAME + r"\s+(?:gold|copper|tungsten|coal|uranium|lead|zinc|iron\s+ore|rare[- ]earth)\s+project)\b"),
     ),
     # Power plants by their own name and an abbreviation: "the Kambarata HPP-2", "the Kamchik
     # MHPP", "the Dushanbe TPP-2", "the Dushanbe-2 combined heat and power (CHP) plant".
@@ -432,6 +442,7 @@ def _gathered(view: SentenceView, gazetteer: Gazetteer) -> Iterator[Candidate]:
         *listed_units(view, gazetteer),
         *facilities_at_each(view),
         *hosted_facilities(view),
+        *hosted_institutes(view),  # "the Confucius Institute at … University"
         *family_members(view, gazetteer),  # "the Luban Workshop in Uzbekistan"
     ]:
         if not any(a < end and start < b for a, b in known if (a, b) not in names_known):
@@ -555,7 +566,7 @@ def new_place(name: str, start: int, end: int, country: str | None) -> Candidate
     return _new(EntityKind.PLACE, name, start, end, (country,) if country else ())
 
 
-_LOWER_HEAD = re.compile(r"^(?P<head>[а-яё-]+(?:\s+[а-яё-]+)*)(?P<rest>\s+[«\"]?[А-ЯЁ].*)$")
+_LOWER_HEAD = re.compile(r"^(?P<head>[а-яё-]+(?:\s+[а-яё-]+)*)(?P<rest>\s+[«\"]?[А-ЯЁ\d].*)$")
 
 
 def _head_in_nominative(name: str) -> str:

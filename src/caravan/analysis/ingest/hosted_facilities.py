@@ -7,6 +7,11 @@ more hosts joined by "и" / "and" is one facility at each host (rule 3: each is 
 entity), named by its kind in the singular, its name and its host as written ("Культурный центр
 имени Конфуция при Таджикском национальном университете"). A centre needs a tie to another state
 (rule 17): China named in the sentence or one of the two before.
+
+One institution of a kind that many hosts have, named by its founder's name ("Confucius
+Institute", "Институт Конфуция"), is a facility of its host when a host follows: "the Confucius
+Institute of Education and Culture at the Tajik National University", "Института Конфуция в
+Самарканде" (the name as written, the Russian kind in the nominative).
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ import re
 from collections.abc import Iterator
 
 from caravan.analysis.ingest.context import SentenceView
+from caravan.analysis.ingest.gazetteer import EntryKind
 from caravan.analysis.ingest.morphology import analyser
 
-__all__ = ["hosted_facilities"]
+__all__ = ["hosted_facilities", "hosted_institutes"]
 
 _RU_HOSTED = re.compile(
     r"(?<![\w-])[Пп]ри\s+(?P<hosts>[А-ЯЁ][^,.;:]{3,160}?)\s+(?:работают|действуют|открыты"
@@ -28,6 +34,18 @@ _EN_HOSTED = re.compile(
     r"\b[Aa]t\s+(?P<hosts>(?:the\s+)?[A-Z][^,.;:]{3,160}?),?\s+(?P<kind>(?:[A-Z][\w-]*\s+){1,2}"
     r"(?:[a-z-]+\s+){0,2}(?:centres|centers|institutes|workshops|classrooms))\s+"
     r"(?:operate|work|are\s+at\s+work|have\s+opened|opened)\b"
+)
+#: "the Confucius Institute (of Education and Culture) at the Tajik National University".
+_EN_INSTITUTE = re.compile(
+    r"\b(?P<kind>Confucius\s+(?:Institute|Classroom|Cent(?:er|re))(?:\s+of\s+[A-Z]\w*"
+    r"(?:\s+and\s+[A-Z]\w*)?)?)\s+(?P<prep>at|in)\s+(?:the\s+)?(?P<host>[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|of))*\s*[A-Z][\w'’-]*|[A-Z][\w'’-]*)"
+)
+#: "Института Конфуция в Самарканде", "Институт Конфуция при Ошском государственном университете".
+_RU_INSTITUTE = re.compile(
+    r"(?<![\w-])(?P<kind>(?:Институт|Класс|Центр)\w*\s+Конфуция)\s+(?P<prep>в|при)\s+"
+    r"(?P<host>[А-ЯЁ][\w-]*(?:\s+[а-яё-]+){0,3}?\s+(?:университете|институте)|[А-ЯЁ][\w-]*)"
+    r"(?=[\s,.;:)]|$)"
 )
 _RU_JOIN = re.compile(r"\s*,\s*|\s+и\s+")
 _EN_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -80,3 +98,19 @@ def _russian_singular(words: list[str]) -> str:
         adjectives.append(str(form.word) if form is not None else word)
     phrase = " ".join([*adjectives, head])
     return phrase[:1].upper() + phrase[1:]
+
+
+def hosted_institutes(view: SentenceView) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of an institution of a kind named by its founder's name at the host
+    that follows it, when no held project has the name."""
+    for found in _EN_INSTITUTE.finditer(view.sentence):
+        start, end = view.start + found.start(), view.start + found.end()
+        if not view.known_name_over(start, end, EntryKind.PROJECT):
+            yield f"{found['kind']} {found['prep']} {found['host']}", start, end
+    for found in _RU_INSTITUTE.finditer(view.sentence):
+        start, end = view.start + found.start(), view.start + found.end()
+        if view.known_name_over(start, end, EntryKind.PROJECT):
+            continue
+        words = found["kind"].split()
+        kind = " ".join([_russian_singular([words[0].casefold()]), words[1]])
+        yield f"{kind} {found['prep']} {found['host']}", start, end

@@ -237,3 +237,25 @@ def test_a_power_line_without_ends_and_a_project_without_a_mineral(kb: Knowledge
         kb, "Работы на линии электропередачи завершены. The Bozshakol project grew.", PROJECT
     )
     assert not any("электропередачи" in n or "Bozshakol" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The train left the northern port city of Tianjin for Tashkent on a new route.",
+            "Tianjin - Tashkent freight train route",
+        ),
+        (
+            "The Zhengzhou-Almaty TIR road transport route was officially launched.",
+            "Zhengzhou-Almaty TIR road transport route",
+        ),
+    ],
+)
+def test_a_new_route_by_its_ends(kb: KnowledgeBase, text: str, expected: str) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_leaving_on_no_route_is_no_route(kb: KnowledgeBase) -> None:
+    names = new_entity_names(kb, "The delegation left Beijing for Astana on a new day.", PROJECT)
+    assert not any("route" in n for n in names)

@@ -61,8 +61,8 @@ _SERVICE = re.compile(
 #: train route", "Ganzhou - Kazakhstan freight train", "Xinxiang - Central Asia freight train".
 _CITY_TRAIN = re.compile(
     r"(?<![\w-])(?!(?:The|A|An|First|This|That|New)\s)(?P<chain>(?P<first>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)(?:\s?[-–—]\s?(?-i:[A-Z][\w'’]+"
-    r"(?:\s[A-Z][\w'’]+)?)){1,3})\s+(?P<kind>(?:(?:regular|international|container|cargo|freight"
-    r"|rail|railway|rail-road|intermodal|combined|express|block)\s+){1,4})"
+    r"(?:\s[A-Z][a-z'’][\w'’]*)?)){1,3})\s+(?P<kind>(?:(?:regular|international|container|cargo|freight"
+    r"|rail|railway|rail-road|intermodal|combined|express|block|TIR|road|transport)\s+){1,4})"
     r"(?P<head>trains?\s+(?:route|service)|train|route|service)\b"
 )
 #: The same in Russian: "грузовой железнодорожный маршрут Чэнду - Ташкент", "поезд Урумчи —
@@ -95,6 +95,13 @@ _RU_FIRST_TRAIN = re.compile(
     r"\s+из\s+(?P<from>[А-ЯЁ][а-яё]+)\s+в\s+(?P<to>[А-ЯЁ][а-яё]+)",
     re.IGNORECASE,
 )
+#: A train that leaves one place for another on a new route: "The train left the northern port
+#: city of Tianjin for Tashkent on a new route".
+_NEW_ROUTE = re.compile(
+    r"\b(?:left|departed(?:\s+from)?)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:city|town|port)\s+of\s+)?"
+    r"(?P<from>(?-i:[A-Z][\w'’]+))\s+for\s+(?P<to>(?-i:[A-Z][\w'’]+))\s+"
+    r"(?P<train>on\s+a\s+new\s+(?:(?:freight|rail|railway|cargo)\s+)?route)\b"
+)
 #: Flights: an air route is no route of rule 29.
 _AIR = re.compile(
     r"\b(?:flights?|fly|flew|airlines?|air\s+route)\b|(?<![\w-])(?:рейс|лет[аеия]\w*|полет|полёт|авиа)\w*",
@@ -107,6 +114,7 @@ def first_trains(view: SentenceView, gazetteer: Gazetteer) -> Iterator[tuple[str
     put in the nominative); the span is the train's words, so the places stay places."""
     readings = (
         (_FIRST_TRAIN, lambda f: (f["from"], f["to"]), "{} - {} freight train"),
+        (_NEW_ROUTE, lambda f: (f["from"], f["to"]), "{} - {} freight train route"),
         (
             _RU_FIRST_TRAIN,
             lambda f: (_nominative(f["from"], "gent"), _nominative(f["to"], "accs")),

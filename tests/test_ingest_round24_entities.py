@@ -259,3 +259,13 @@ def test_a_new_route_by_its_ends(kb: KnowledgeBase, text: str, expected: str) ->
 def test_leaving_on_no_route_is_no_route(kb: KnowledgeBase) -> None:
     names = new_entity_names(kb, "The delegation left Beijing for Astana on a new day.", PROJECT)
     assert not any("route" in n for n in names)
+
+
+def test_a_name_before_a_lower_case_city(kb: KnowledgeBase) -> None:
+    text = "Fergana officials met a delegation from Shanlo city in Shaanxi Province of China."
+    assert "Shanlo" in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+def test_a_city_as_a_modifier_is_no_place(kb: KnowledgeBase) -> None:
+    text = "Investors from Smart city projects in China came to Tashkent."
+    assert "Smart" not in new_entity_names(kb, text, EntityKind.PLACE)

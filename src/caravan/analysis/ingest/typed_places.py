@@ -1,7 +1,8 @@
 """Places the knowledge base lacks, named with a word that says they are places.
 
 A name after a settlement or station noun ("the city of Kulob", "станцией Ердауит",
-"городом Маргилан"), before "station" ("Yerdaut station"), set beside its country in
+"городом Маргилан"), before "station" ("Yerdaut station") or a lower-case "city" after a
+preposition ("from Shanlo city"), set beside its country in
 brackets ("Хаваст (Узбекистан)") or called a capital ("Shenyang, capital of …") is a place;
 when no known name covers it, it is proposed as new. A name in any other place of a
 sentence is left alone: capitalised words are too often people, companies or regions.
@@ -31,6 +32,12 @@ _RULES: tuple[re.Pattern[str], ...] = (
         + r")"
     ),
     re.compile(r"(?<![\w-])(?P<name>" + LATIN_NAME + r")\s+(?:railway\s+)?station\b"),
+    # a name before a lower-case "city" after a preposition: "a delegation from Shanlo city"
+    re.compile(
+        r"\b(?:from|in|to|of|near)\s+(?P<name>"
+        + LATIN_NAME
+        + r")\s+city(?=\s*[,.;:)]|\s+(?:in|and|to|at|on)\b)"
+    ),
     re.compile(r"(?<![\w-])(?P<name>" + LATIN_NAME + r"),\s+(?:the\s+)?capital\s+of\b"),
     re.compile(
         r"(?<![\w-])(?:город|города|городу|городом|городе|станция|станции|станцию|станцией"

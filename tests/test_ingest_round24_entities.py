@@ -269,3 +269,13 @@ def test_a_name_before_a_lower_case_city(kb: KnowledgeBase) -> None:
 def test_a_city_as_a_modifier_is_no_place(kb: KnowledgeBase) -> None:
     text = "Investors from Smart city projects in China came to Tashkent."
     assert "Smart" not in new_entity_names(kb, text, EntityKind.PLACE)
+
+
+def test_a_town_fronted_after_an_adverb_places_a_facility(kb: KnowledgeBase) -> None:
+    text = "Недавно в Коканде китайская компания начала строительство металлургического комбината."
+    assert "Металлургический комбинат в Коканде" in new_entity_names(kb, text, PROJECT)
+
+
+def test_a_foreign_town_fronted_places_no_facility(kb: KnowledgeBase) -> None:
+    text = "В Бостоне компания начала строительство металлургического комбината."
+    assert not any("комбинат" in n for n in new_entity_names(kb, text, PROJECT))

@@ -1218,7 +1218,7 @@ def _russian_phrase(
         place, place_span, in_place = _place_before(view, start, r"Во?")
         if in_place:
             rest_parts.append(in_place)
-    if place is None and (fronted := _ru_place_fronted(view, start)) is not None:
+    if place is None and (fronted := _ru_place_fronted(view, start, gazetteer)) is not None:
         place, place_span = fronted  # "построить в Алматинской области новый цементный завод"
         rest_parts.append(f"в {place}")
     if named_for and not _placed_in_another_state(view, place_span, named_for):
@@ -1321,15 +1321,19 @@ def _placed_in_another_state(
     )
 
 
-def _ru_place_fronted(view: SentenceView, start: int) -> tuple[str, tuple[int, int]] | None:
+def _ru_place_fronted(
+    view: SentenceView, start: int, gazetteer: Gazetteer
+) -> tuple[str, tuple[int, int]] | None:
     """The place said with "в" a few words before a Russian facility in the same clause, when
-    it is a region (its adjective and noun) or a known place; none across a comma."""
+    it is a region (its adjective and noun), a known place or a town of the system's states the
+    world gazetteer holds ("Недавно в Табошаре компания начала строительство …"); none across a
+    comma."""
     found = _RU_FRONTED_PLACE.search(view.text, max(view.start, start - 120), start)
     if found is None or re.search(r"[,.;:«»]", found["between"]):
         return None
     clause_start = view.segment_of(found.start())[0]
     lead = view.text[clause_start : found.start()].split()
-    if lead and not _a_verb(lead[-1]):
+    if lead and not (_a_verb(lead[-1]) or (len(lead) == 1 and _an_adverb(lead[-1]))):
         return None  # "На Богутинском месторождении … в … районе начал работу комбинат": the
         # place is said of the noun before it; only after a verb or opening the clause is it
         # the facility's
@@ -1339,9 +1343,15 @@ def _ru_place_fronted(view: SentenceView, start: int) -> tuple[str, tuple[int, i
     known = any(
         m.start == span[0] and m.end <= span[1] and m.ids(EntryKind.PLACE) for m in view.matches
     )
-    if not (region or known):
+    if not (region or known or a_system_town(place, gazetteer)):
         return None
     return place, span
+
+
+def _an_adverb(word: str) -> bool:
+    """True when the dictionary's first reading of a Russian word is an adverb ("Недавно")."""
+    parses = analyser().parse(word.strip(".,;:«»").casefold())
+    return bool(parses) and parses[0].tag.POS == "ADVB"
 
 
 #: The places of a counted plural, one each: "— у пунктов пропуска «Торугарт» и «Иркештам»".

@@ -279,3 +279,25 @@ def test_a_town_fronted_after_an_adverb_places_a_facility(kb: KnowledgeBase) -> 
 def test_a_foreign_town_fronted_places_no_facility(kb: KnowledgeBase) -> None:
     text = "В Бостоне компания начала строительство металлургического комбината."
     assert not any("комбинат" in n for n in new_entity_names(kb, text, PROJECT))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The containers go by rail from the Lanzhou New Area railway port to Kashgar.",
+            "Lanzhou New Area railway port",
+        ),
+        (
+            "A cargo train pulled out of the Dulaying International land-sea logistics port.",
+            "Dulaying International land-sea logistics port",
+        ),
+    ],
+)
+def test_a_railway_port_by_its_name(kb: KnowledgeBase, text: str, expected: str) -> None:
+    assert expected in new_entity_names(kb, text, PROJECT)
+
+
+def test_a_railway_port_without_a_name(kb: KnowledgeBase) -> None:
+    names = new_entity_names(kb, "The train left the area's railway port for Tashkent.", PROJECT)
+    assert not any("port" in n for n in names)

@@ -200,6 +200,12 @@ _RULES += (
         EntityKind.PROJECT,
         re.compile(r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\b)(?P<name>[A-Z]\w+(?:-\d+)?(?:\s+[A-Z][a-z]\w*)?\s+(?:(?:M|S)?HPP|TPP|CHPP?|HPS|TPS)(?:-\d+)?|[A-Z]\w+(?:-\d+)?\s+combined\s+heat\s+and\s+power\s+(?:\(CHP\)\s+)?plant)(?![\w-])"),
     ),
+    # A railway or land-sea port by a name of several words: "the Lanzhou New Area railway port",
+    # "the Dulaying International land-sea logistics port".
+    (
+        EntityKind.PROJECT,
+        re.compile(r"(?<![\w'’-])(?!(?:The|A|An|This|Its)\b)(?P<name>(?:[A-Z][a-z][\w'’]*\s+){2,4}(?:railway|land-sea(?:\s+logistics)?)\s+port)\b"),
+    ),
     # Bridges by their own name: "the Kyrgyz-Chinese Friendship Bridge", "мост «Дружба»".
     (
         EntityKind.PROJECT,

@@ -301,3 +301,13 @@ def test_a_railway_port_by_its_name(kb: KnowledgeBase, text: str, expected: str)
 def test_a_railway_port_without_a_name(kb: KnowledgeBase) -> None:
     names = new_entity_names(kb, "The train left the area's railway port for Tashkent.", PROJECT)
     assert not any("port" in n for n in names)
+
+
+def test_things_listed_after_these_include_are_projects(kb: KnowledgeBase) -> None:
+    text = "Chinese banks paid for many plants. These include the Dushanbe TPP-2 and new roads."
+    assert "Dushanbe TPP-2" in new_entity_names(kb, text, PROJECT)
+
+
+def test_what_a_project_includes_is_its_part(kb: KnowledgeBase) -> None:
+    text = "The Chinese project includes the Dushanbe TPP-2 and new roads."
+    assert "Dushanbe TPP-2" not in new_entity_names(kb, text, PROJECT)

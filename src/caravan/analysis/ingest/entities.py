@@ -240,9 +240,10 @@ def _like_a_known_project(name: str, gazetteer: Gazetteer) -> bool:
 #: speaks of that project's tunnel.
 _PART_KIND = re.compile(r"тоннел|tunnel", re.IGNORECASE)
 #: A project's parts listed after what it includes: "Проект включает реабилитацию участков
-#: Куруш – Бекабад …", "the project includes rebuilding the Kurush–Bekabad road".
+#: Куруш – Бекабад …", "the project includes rebuilding the Kurush–Bekabad road" ("These include
+#: the Dushanbe TPP-2" lists projects, not one project's parts).
 _INCLUDED = re.compile(
-    r"(?:(?<![\w-])(?:включа\w+|состо\w+\s+из)|\b(?:includes?|including|consists?\s+of))"
+    r"(?:(?<![\w-])(?:включа\w+|состо\w+\s+из)|(?<!\bThese\s)(?<!\bThey\s)\b(?:includes?|including|consists?\s+of))"
     r"(?:\s+[\w-]+){0,3}\s+$",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from caravan.analysis.ingest.adjectival_projects import by_project_adjective
+from caravan.analysis.ingest.agreed_works import agreed_works
 from caravan.analysis.ingest.agreements import agreements
 from caravan.analysis.ingest.context import (
     MEMBERS,
@@ -507,6 +508,7 @@ def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> 
     produced.extend(status_events(view))
     produced.extend(figures(view))
     produced.extend(agreements(view, titles))
+    produced.extend(agreed_works(view, produced, lambda earlier: agreements(earlier, titles)))
     produced.extend(new_entities(view, gazetteer))
     covered = [(c.start, c.end) for c in produced]
     produced.extend(suspicious_statements(view, covered, gazetteer))

@@ -10,7 +10,7 @@ import pytest
 
 from caravan.model.enums import ProjectStatus
 from caravan.store import KnowledgeBase
-from ingest_helpers import events_in, proposals_from
+from ingest_helpers import DOCUMENT_DAY, events_in, proposals_from
 
 LINE_D, CKU = (
     "prj-ca-china-gas-pipeline-line-d",
@@ -71,3 +71,89 @@ def test_no_agreed_event_without_a_dated_signing_on_the_project(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert not {e for e in _events(kb, text) if e[1] is AGREED}
+
+
+ABC, ICBC, LUBAN_TJ, KURYK, KATPAR, ANGREN_PAP = (
+    "prj-ca-china-gas-pipeline-abc",
+    "prj-khorgos-icbc",
+    "prj-luban-workshop-tajikistan",
+    "prj-kuryk-port-ferry-complex",
+    "prj-katpar-kairakty-tungsten",
+    "prj-angren-pap-railway",
+)
+IN_SERVICE, BUILDING = ProjectStatus.IN_SERVICE, ProjectStatus.UNDER_CONSTRUCTION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun as the subject of the clause: the name before it
+        (
+            "Shoppers crowd the Khorgos ICBC, which has drawn tourists from both sides since it "
+            "was launched in 2012.",
+            {(ICBC, IN_SERVICE, dt.date(2012, 1, 1))},
+        ),
+        # a word for a kind as the clause's subject, after the one project named
+        (
+            "He first visited the Luban Workshop in Tajikistan in 2022, when the facility was "
+            "still under construction.",
+            {(LUBAN_TJ, BUILDING, dt.date(2022, 1, 1))},
+        ),
+        # the opening named as a noun, with its time
+        (
+            "С момента открытия в 2009 году по газопроводу Туркменистан – Китай прошло более "
+            "400 млрд кубометров газа.",
+            {(ABC, IN_SERVICE, dt.date(2009, 1, 1))},
+        ),
+        (
+            "More than 400 bcm of gas has flowed through the Turkmenistan–China gas pipeline "
+            "since its opening in 2009.",
+            {(ABC, IN_SERVICE, dt.date(2009, 1, 1))},
+        ),
+        # trains set going on a line
+        (
+            "On 27 August 2016 the first passenger train left Tashkent for Andijan along the "
+            "Angren – Pap railway.",
+            {(ANGREN_PAP, IN_SERVICE, dt.date(2016, 8, 27))},
+        ),
+        # a phase of the works going on
+        (
+            "Сейчас идет вторая фаза строительства порта Курык.",
+            {(KURYK, BUILDING, DOCUMENT_DAY)},
+        ),
+        # a second name and date with the verb left out
+        (
+            "Line A went into operation in December 2009 and Line B in October 2010.",
+            {(ABC, IN_SERVICE, dt.date(2009, 12, 1)), (ABC, IN_SERVICE, dt.date(2010, 10, 1))},
+        ),
+        # "тогда" points back to the time the sentence gave
+        (
+            "В 2018 году к Северному Катпару проявила интерес китайская компания: по данным "
+            "источников, тогда с ней заключили рамочный договор.",
+            {(KATPAR, AGREED, dt.date(2018, 1, 1))},
+        ),
+    ],
+)
+def test_a_step_said_with_its_subject_elsewhere_or_its_verb_left_out(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert expected <= _events(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a pronoun with two projects named: no guess by the kind word
+        (
+            "The Khorgos ICBC and the Angren – Pap railway were discussed in 2022, when the "
+            "line was still under construction.",
+            (ICBC, BUILDING),
+        ),
+        # a future of trains, and a second name with a verb of its own
+        ("По линии Ангрен – Пап пойдут поезда в 2016 году.", (ANGREN_PAP, IN_SERVICE)),
+    ],
+)
+def test_no_step_where_the_subject_or_the_time_is_not_the_projects(
+    kb: KnowledgeBase, text: str, unexpected: tuple[str, ProjectStatus]
+) -> None:
+    assert unexpected not in {(e[0], e[1]) for e in _events(kb, text)}

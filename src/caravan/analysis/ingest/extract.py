@@ -28,6 +28,7 @@ from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
+from caravan.analysis.ingest.gapped_events import gapped_events
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.kind_at_place import by_kind_and_place
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
@@ -506,6 +507,7 @@ def _referred_back(
 def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> Iterator[Candidate]:
     produced: list[Candidate] = []
     produced.extend(status_events(view))
+    produced.extend(gapped_events(view, produced))
     produced.extend(figures(view))
     produced.extend(agreements(view, titles))
     produced.extend(agreed_works(view, produced, lambda earlier: agreements(earlier, titles)))

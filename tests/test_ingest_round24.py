@@ -157,3 +157,30 @@ def test_no_step_where_the_subject_or_the_time_is_not_the_projects(
     kb: KnowledgeBase, text: str, unexpected: tuple[str, ProjectStatus]
 ) -> None:
     assert unexpected not in {(e[0], e[1]) for e in _events(kb, text)}
+
+
+def test_a_bare_status_phrase_after_a_sentence_that_referred_back_to_the_line(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Ministers met in Tashkent to review the China–Kyrgyzstan–Uzbekistan railway. "
+        "Officials from the three states attended. Uzbekistan puts the length of the line at "
+        "532 km. For now the builders are boring tunnels, at a cost of $2 billion."
+    )
+    proposals = proposals_from(kb, text)
+    assert (CKU, BUILDING) in {(e.project_id, e.status) for e in events_in(proposals)}
+    # lent to the status phrase alone: the cost in the same sentence is not the line's
+    assert not [
+        p
+        for p in proposals
+        if p.kind.value == "figure" and getattr(p.payload, "value", None) == 2_000_000_000
+    ]
+
+
+def test_no_status_phrase_is_lent_when_no_sentence_referred_back(kb: KnowledgeBase) -> None:
+    text = (
+        "Ministers met in Tashkent to review the China–Kyrgyzstan–Uzbekistan railway. "
+        "Officials from the three states attended. The delegations then visited a museum. "
+        "For now the builders are boring tunnels."
+    )
+    assert (CKU, BUILDING) not in {(e[0], e[1]) for e in _events(kb, text)}

@@ -430,9 +430,14 @@ def _referred_back(
         anaphor: re.Match[str] | LemmaMatch | None = _ANAPHOR.search(
             text, sentence.start, sentence.end
         )
+        # "The line is 532 km long. For now the builders are boring tunnels": the sentence
+        # after one that referred back to the whole line goes on about it too
+        last_said = max(said_at, referred_at.get(kind, said_at))
+        # lent by the referring sentence alone: to the status phrase, not to a figure in it
+        status_only = kind is EntryKind.PROJECT and anaphor is None and number - said_at > 1
         if (
             anaphor is None
-            and number - said_at <= (1 if kind is EntryKind.PROJECT else 4)
+            and number - last_said <= (1 if kind is EntryKind.PROJECT else 4)
             and not _OTHER_THINGS.search(text, sentence.start, sentence.end)
         ):
             # News goes on about the thing of the sentence before: "Construction started on
@@ -482,7 +487,7 @@ def _referred_back(
         borrowed.append(
             Match(
                 anaphor.start(), anaphor.end(), anaphor.group(), earlier.entries, earlier.method,
-                None, borrowed=True,
+                None, borrowed=True, status_only=status_only,
             )
         )  # fmt: skip
         if kind is EntryKind.PROJECT and _ANAPHOR.fullmatch(anaphor.group()):
@@ -508,6 +513,10 @@ def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> 
     produced: list[Candidate] = []
     produced.extend(status_events(view))
     produced.extend(gapped_events(view, produced))
+    if any(m.status_only for m in view.matches):  # a project lent to the status phrase alone
+        view = dataclasses.replace(
+            view, matches=tuple(m for m in view.matches if not m.status_only)
+        )
     produced.extend(figures(view))
     produced.extend(agreements(view, titles))
     produced.extend(agreed_works(view, produced, lambda earlier: agreements(earlier, titles)))

@@ -184,3 +184,31 @@ def test_no_status_phrase_is_lent_when_no_sentence_referred_back(kb: KnowledgeBa
         "For now the builders are boring tunnels."
     )
     assert (CKU, BUILDING) not in {(e[0], e[1]) for e in _events(kb, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since the Turkmenistan-China transnational gas pipeline was commissioned in 2009, "
+            "more than a billion cubic metres of gas have been exported through it every year.",
+            {(ABC, IN_SERVICE, dt.date(2009, 1, 1))},
+        ),
+        (
+            "The Turkmenistan-China strategic gas pipeline was put into operation in December 2009.",
+            {(ABC, IN_SERVICE, dt.date(2009, 12, 1))},
+        ),
+    ],
+)
+def test_a_held_name_with_a_describing_word_inside_is_the_held_line(
+    kb: KnowledgeBase, text: str, expected: set[tuple[str, ProjectStatus, dt.date]]
+) -> None:
+    assert expected <= _events(kb, text)
+
+
+def test_a_line_noun_describing_a_train_names_no_line(kb: KnowledgeBase) -> None:
+    text = (
+        "On 16 January 2023 the first China-Kyrgyzstan-Uzbekistan combined railway international "
+        "train left Lanzhou for Uzbekistan, a route opened by the city's port."
+    )
+    assert CKU not in {e[0] for e in _events(kb, text)}

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from caravan.analysis.ingest.adjectival_projects import by_project_adjective
+from caravan.analysis.ingest.adjective_inside import by_name_without_description
 from caravan.analysis.ingest.agreed_works import agreed_works
 from caravan.analysis.ingest.agreements import agreements
 from caravan.analysis.ingest.context import (
@@ -124,6 +125,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                     or _SETTLEMENT_BEFORE.search(text, max(0, m.start - 24), m.start)
                 )
             )
+        )
+        # "the Turkmenistan-China transnational gas pipeline": the held line
+        matches = tuple(
+            by_name_without_description(text, sentence.start, sentence.end, matches, gazetteer)
         )
         # "line D of the Central Asia – China gas pipeline": line D, not lines A–C
         matches = tuple(by_lettered_line(text, sentence.start, sentence.end, matches, siblings))

@@ -82,6 +82,7 @@ ABC, ICBC, LUBAN_TJ, KURYK, KATPAR, ANGREN_PAP = (
     "prj-angren-pap-railway",
 )
 IN_SERVICE, BUILDING = ProjectStatus.IN_SERVICE, ProjectStatus.UNDER_CONSTRUCTION
+DOSTYK_MOYINTY = "prj-dostyk-moyinty-second-track"
 
 
 @pytest.mark.parametrize(
@@ -212,3 +213,16 @@ def test_a_line_noun_describing_a_train_names_no_line(kb: KnowledgeBase) -> None
         "train left Lanzhou for Uzbekistan, a route opened by the city's port."
     )
     assert CKU not in {e[0] for e in _events(kb, text)}
+
+
+def test_a_run_of_bare_status_phrases_stays_with_the_line(kb: KnowledgeBase) -> None:
+    text = (
+        "Вторые пути строят на участке Достык–Мойынты. Работы начались в начале 2023 года. "
+        "С тех пор отсыпано около 8 миллионов кубометров грунта."
+    )
+    read = [e for e in events_in(proposals_from(kb, text)) if e.status is BUILDING]
+    # the second phrase dates the start; the third, undated, is a state as of the report
+    assert {e.date for e in read if e.project_id == DOSTYK_MOYINTY} >= {
+        dt.date(2023, 1, 1),
+        DOCUMENT_DAY,
+    }

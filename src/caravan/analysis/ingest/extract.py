@@ -180,6 +180,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}
     referred_at: dict[EntryKind, int] = {}  # the last sentence that referred back to it
+    lent_at: dict[EntryKind, int] = {}  # the last sentence whose bare status phrase it took
     only = _only_crossing(found, context)
     previous: SentenceView | None = None
     read: list[tuple[Candidate, SentenceView, Sentence]] = []
@@ -189,7 +190,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             text,
             sentence,
             matches,
-            (salient, referred_at),
+            (salient, referred_at, lent_at),
             number,
             context.crossings_at,
             context.project_kinds,
@@ -219,11 +220,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                     )  # the system's name after one of its lines: that line, said again
                     salient[kind] = (number, salient[kind][1] if kept else match)
                     referred_at.pop(kind, None)
+                    lent_at.pop(kind, None)
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
         for match in borrowed:  # "Линия соединит …": the text still speaks of the line
             if match.ids(EntryKind.PROJECT) and _refers_to_whole_line(text, match.start, match.end):
                 referred_at[EntryKind.PROJECT] = number
+            elif match.ids(EntryKind.PROJECT) and not _ANAPHOR.fullmatch(match.text):
+                lent_at[EntryKind.PROJECT] = number  # "Работы начались в 2023 году. С тех пор …"
         previous = view
     dated = dated_by_later_sentence([(c, v) for c, v, _ in read], views)
     results.extend(Extracted(c, s) for c, (_, _, s) in zip(dated, read, strict=True))
@@ -411,7 +415,7 @@ def _referred_back(
     text: str,
     sentence: Sentence,
     matches: tuple[Match, ...],
-    in_view: tuple[dict[EntryKind, tuple[int, Match]], dict[EntryKind, int]],
+    in_view: tuple[dict[EntryKind, tuple[int, Match]], dict[EntryKind, int], dict[EntryKind, int]],
     number: int,
     crossings_at: dict[str, tuple[tuple[str, str], ...]],
     project_kinds: Mapping[str, ProjectKind],
@@ -421,7 +425,7 @@ def _referred_back(
     A project named more than six sentences back is still in view when a sentence since
     referred to the whole of it ("Линия соединит …"), and then only for a word that does the
     same ("Строить линию начали …"), not "it" or "the second stage"."""
-    salient, referred_at = in_view
+    salient, referred_at, lent_at = in_view
     borrowed: list[Match] = []
     for kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.PLACE):
         if kind not in salient or any(_names_subject(m, kind, crossings_at) for m in matches):
@@ -437,7 +441,7 @@ def _referred_back(
         )
         # "The line is 532 km long. For now the builders are boring tunnels": the sentence
         # after one that referred back to the whole line goes on about it too
-        last_said = max(said_at, referred_at.get(kind, said_at))
+        last_said = max(said_at, referred_at.get(kind, said_at), lent_at.get(kind, said_at))
         # lent by the referring sentence alone: to the status phrase, not to a figure in it
         status_only = kind is EntryKind.PROJECT and anaphor is None and number - said_at > 1
         if (

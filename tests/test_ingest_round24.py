@@ -226,3 +226,12 @@ def test_a_run_of_bare_status_phrases_stays_with_the_line(kb: KnowledgeBase) -> 
         dt.date(2023, 1, 1),
         DOCUMENT_DAY,
     }
+
+
+def test_works_said_to_be_ongoing_before_their_object(kb: KnowledgeBase) -> None:
+    text = (
+        "CNPC drilled three wells at the Galkynysh field in July 2021 as part of the ongoing "
+        "work on the stage-by-stage development of the field."
+    )
+    assert ("prj-galkynysh-gas-field", BUILDING) in {(e[0], e[1]) for e in _events(kb, text)}
+    assert not _events(kb, "Ongoing work on the agenda of the summit was discussed in 2021.")

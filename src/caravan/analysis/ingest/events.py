@@ -175,6 +175,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # A builder taking part in the works now: "CNPC is taking part in building …",
         # "CNPC участвует в обустройстве месторождения «Галкыныш»".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:is|are)\s+(?:now\s+)?(?:taking\s+part|participating|involved)\s+in\s+(?:the\s+)?(?:construction|building|development|rehabilitation|reconstruction)\b|(?<![\w-])участву(?:ет|ют)\s+в\s+(?:\w+\s+){0,2}?(?:строительств|обустройств|освоени|возведени|реконструкци|прокладк)\w*(?![\w-])", 0.65),
+        # Works said to be ongoing before their object: "the ongoing work on the development of
+        # the field", "ongoing construction of the line".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\bongoing\s+(?:\w+\s+)?(?:work|works|construction|development|rehabilitation|reconstruction)\s+(?:on|of|at)\b", 0.65),
         # A phase of the works going on: "идет вторая фаза строительства порта", "продолжается
         # второй этап реконструкции".
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:ид[её]т|продолжается|ведется|ведётся)\s+(?:\w+\s+)?(?:фаза|этап|стадия|очередь)\s+" + _RU_WORKS, 0.7),

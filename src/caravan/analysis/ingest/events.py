@@ -36,6 +36,7 @@ from caravan.analysis.ingest.listed_sections import (
     other_thing_between,
 )
 from caravan.analysis.ingest.morphology import LemmaPattern
+from caravan.analysis.ingest.opening_nouns import OPENING_TRIGGERS
 from caravan.analysis.ingest.operators_at_work import OPERATOR_TRIGGERS, at_work_as_reported
 from caravan.analysis.ingest.other_of_kind import another_of_its_kind
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS, pace_of_works
@@ -150,6 +151,8 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on|by)\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
+        # "agreed on the branch, called Line C", "agreed on the construction of …"
+        (ProjectStatus.AGREED, r"\bagreed\s+on\s+(?:the\s+)?(?:construction|building|(?:new\s+)?(?:branch|line|pipeline|railway|road|highway|route|project))\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),
         # concluded: "заключили рамочный договор о строительстве …", "заключено соглашение"
         (ProjectStatus.AGREED, r"(?<![\w-])(?:заключил[аио]?|заключ[её]н[аоы]?)\s+(?:[\w«»\"-]+\s+){0,3}?(?:соглашени\w*|меморандум\w*|контракт\w*|договор\w*)(?![\w-])", 0.7),
@@ -172,6 +175,12 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         # A builder taking part in the works now: "CNPC is taking part in building …",
         # "CNPC участвует в обустройстве месторождения «Галкыныш»".
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:is|are)\s+(?:now\s+)?(?:taking\s+part|participating|involved)\s+in\s+(?:the\s+)?(?:construction|building|development|rehabilitation|reconstruction)\b|(?<![\w-])участву(?:ет|ют)\s+в\s+(?:\w+\s+){0,2}?(?:строительств|обустройств|освоени|возведени|реконструкци|прокладк)\w*(?![\w-])", 0.65),
+        # Works said to be ongoing before their object: "the ongoing work on the development of
+        # the field", "ongoing construction of the line".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"\bongoing\s+(?:\w+\s+)?(?:work|works|construction|development|rehabilitation|reconstruction)\s+(?:on|of|at)\b", 0.65),
+        # A phase of the works going on: "идет вторая фаза строительства порта", "продолжается
+        # второй этап реконструкции".
+        (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:ид[её]т|продолжается|ведется|ведётся)\s+(?:\w+\s+)?(?:фаза|этап|стадия|очередь)\s+" + _RU_WORKS, 0.7),
         # The first train or truck through a line puts it in service.
         (ProjectStatus.IN_SERVICE, r"\b(?:the\s+)?first\s+(?:\w+\s+){0,2}(?:trains?|trucks?|vehicles?|shipments?|cargo)\s+(?:\w+\s+)?(?:arrived|passed|ran|travell?ed|crossed|departed|went|moved)\b|(?<![\w-])перв\w+\s+(?:\w+\s+){0,2}(?:поезд\w*|состав\w*|грузовик\w*|груз\w*)\s+(?:\w+\s+)?(?:прибыл\w*|прош[её]л\w*|прошли|отправил\w*|пересек\w*|проследова\w*)(?![\w-])", 0.7),
         # A resumption returns a line to service: "traffic resumed", "движение возобновлено"
@@ -212,6 +221,7 @@ STATUS_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str] | LemmaPatter
     + PHASE_TRIGGERS
     + PROGRESS_TRIGGERS
     + SIGNED_TRIGGERS
+    + OPENING_TRIGGERS
     + BEING_TRIGGERS
     + PACE_TRIGGERS
     + USE_TRIGGERS
@@ -349,6 +359,23 @@ _BUILT_WHEN = re.compile(
 )
 #: A name after a preposition: the object of a phrase, not the subject ("a station on the …").
 _OBJECT_OF = re.compile(r"\b(?:on|for|of|at|along|beside|near|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A word for a kind as the subject right before a trigger: "when the facility was still",
+#: "and the line was".
+_KIND_SUBJECT = re.compile(
+    r"(?:^|(?<=\W))(?:(?:when|while|as|after|and|but|where)\s+)?(?:the|this)\s+(?:new\s+)?"
+    r"(?:facility|line|railway|road|highway|pipeline|plant|mine|project|cent(?:re|er)|port|workshop"
+    r"|campus|branch|tunnel|terminal|complex)\s+(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?"
+    r"(?:(?:still|already|officially|formally|first|finally)\s+)?$",
+    re.IGNORECASE,
+)
+#: A pronoun as the subject right before a trigger: "since it was launched", "and it
+#: officially began", "после того как она была открыта".
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|(?<=\W))(?:it|they)\s+(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?"
+    r"(?:(?:officially|formally|first|finally|already)\s+)?$"
+    r"|(?<![\w-])(?:он|она|оно|они)\s+(?:был[аои]?\s+)?(?:(?:официально|впервые|уже)\s+)?$",
+    re.IGNORECASE,
+)
 #: A trigger that starts with its own subject ("construction … began") borrows no project.
 _SUBJECT_NOUN = re.compile(
     r"cooperation|partnership|construction|building|restoration|rehabilitation|reconstruction"
@@ -652,6 +679,18 @@ def _project_for(view: SentenceView, projects: list[Match], start: int, end: int
         after = [p for p in projects if p.start >= following[0] and p.end <= following[1]]
         if after:
             return after[0]
+    if _KIND_SUBJECT.search(view.text, segment[0], start):
+        # "the Luban Workshop in Tajikistan in 2022, when the facility was still under
+        # construction": a word for a kind as the clause's subject, after the one project named
+        before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
+        if before and len({i for p in projects for i in p.ids(EntryKind.PROJECT)}) == 1:
+            return before[-1]
+    if _PRONOUN_SUBJECT.search(view.text, segment[0], start):
+        # "X, which has kept drawing buyers since it was launched in 2012": the pronoun
+        # stands for the name before it in the sentence
+        before = [p for p in projects if p.end <= start and start - p.end <= _MAX_DISTANCE]
+        if before:
+            return before[-1]
     # A clause without a subject of its own ("…, and was opened in 2016"): the nearest
     # project before it. A clause with its own subject is about something else.
     own_subject = _SUBJECT_NOUN.match(view.text, start)
@@ -767,6 +806,8 @@ def date_for(
             and not _dates_another(view, d, others or [])
         ]
         chosen = nearest(close, start, end) or fronted_date(view, start, others or [])
+    if chosen is None and _AT_THAT_TIME.search(view.text, segment[0], start):
+        chosen = _time_referred_to(view, start)  # "В 2018 году …: тогда … заключили договор"
     if chosen is not None:
         return chosen.date, chosen.precision, True, ""
     context = view.context
@@ -780,6 +821,24 @@ def date_for(
         )
         return context.reference, context.reference_precision, False, note
     return None
+
+
+#: A word pointing back to a time the text gave: "тогда", "тогда же", "в то время", "at
+#: that time" (not "тогда как", whereas; English "then" orders steps, it names no time).
+_AT_THAT_TIME = re.compile(
+    r"(?<![\w-])(?:тогда(?!\s+как)|в\s+то\s+время(?!\s+как))(?![\w-])|\bat\s+(?:that|the)\s+time\b",
+    re.IGNORECASE,
+)
+
+
+def _time_referred_to(view: SentenceView, start: int) -> DateMention | None:
+    """The time "тогда" points back to: the last date before it in the sentence, else the
+    last date of the sentence before."""
+    before = [d for d in view.dates if d.end <= start]
+    if before:
+        return before[-1]
+    earlier = next(view.previous_sentences(1), None)
+    return earlier.dates[-1] if earlier is not None and earlier.dates else None
 
 
 def _as_reported(view: SentenceView) -> tuple[dt.date, DatePrecision, bool, str] | None:

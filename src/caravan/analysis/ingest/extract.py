@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from caravan.analysis.ingest.adjectival_projects import by_project_adjective
+from caravan.analysis.ingest.adjective_inside import by_name_without_description
+from caravan.analysis.ingest.agreed_works import agreed_works
 from caravan.analysis.ingest.agreements import agreements
 from caravan.analysis.ingest.context import (
     MEMBERS,
@@ -27,6 +29,7 @@ from caravan.analysis.ingest.entities import new_entities
 from caravan.analysis.ingest.events import STATUS_TRIGGERS, status_events
 from caravan.analysis.ingest.facilities import facility_heads, facility_mentions
 from caravan.analysis.ingest.figures import CROSSING_FIGURES, PROJECT_FIGURES, figures
+from caravan.analysis.ingest.gapped_events import gapped_events
 from caravan.analysis.ingest.gazetteer import Entry, EntryKind, Gazetteer, Match, gazetteer_for
 from caravan.analysis.ingest.kind_at_place import by_kind_and_place
 from caravan.analysis.ingest.later_signing import dated_by_later_sentence
@@ -123,6 +126,10 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                 )
             )
         )
+        # "the Turkmenistan-China transnational gas pipeline": the held line
+        matches = tuple(
+            by_name_without_description(text, sentence.start, sentence.end, matches, gazetteer)
+        )
         # "line D of the Central Asia – China gas pipeline": line D, not lines A–C
         matches = tuple(by_lettered_line(text, sentence.start, sentence.end, matches, siblings))
         # "автодороги Китай — Кыргызстан — …": the road, whatever the railway's aliases
@@ -173,6 +180,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
     results: list[Extracted] = []
     salient: dict[EntryKind, tuple[int, Match]] = {}
     referred_at: dict[EntryKind, int] = {}  # the last sentence that referred back to it
+    lent_at: dict[EntryKind, int] = {}  # the last sentence whose bare status phrase it took
     only = _only_crossing(found, context)
     previous: SentenceView | None = None
     read: list[tuple[Candidate, SentenceView, Sentence]] = []
@@ -182,7 +190,7 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
             text,
             sentence,
             matches,
-            (salient, referred_at),
+            (salient, referred_at, lent_at),
             number,
             context.crossings_at,
             context.project_kinds,
@@ -212,11 +220,14 @@ def extract(kb: KnowledgeBase, text: str, meta: DocumentMeta) -> list[Extracted]
                     )  # the system's name after one of its lines: that line, said again
                     salient[kind] = (number, salient[kind][1] if kept else match)
                     referred_at.pop(kind, None)
+                    lent_at.pop(kind, None)
             if any(context.crossings_at.get(i) for i in match.ids(EntryKind.PLACE)):
                 salient[EntryKind.PLACE] = (number, match)
         for match in borrowed:  # "Линия соединит …": the text still speaks of the line
             if match.ids(EntryKind.PROJECT) and _refers_to_whole_line(text, match.start, match.end):
                 referred_at[EntryKind.PROJECT] = number
+            elif match.ids(EntryKind.PROJECT) and not _ANAPHOR.fullmatch(match.text):
+                lent_at[EntryKind.PROJECT] = number  # "Работы начались в 2023 году. С тех пор …"
         previous = view
     dated = dated_by_later_sentence([(c, v) for c, v, _ in read], views)
     results.extend(Extracted(c, s) for c, (_, _, s) in zip(dated, read, strict=True))
@@ -404,7 +415,7 @@ def _referred_back(
     text: str,
     sentence: Sentence,
     matches: tuple[Match, ...],
-    in_view: tuple[dict[EntryKind, tuple[int, Match]], dict[EntryKind, int]],
+    in_view: tuple[dict[EntryKind, tuple[int, Match]], dict[EntryKind, int], dict[EntryKind, int]],
     number: int,
     crossings_at: dict[str, tuple[tuple[str, str], ...]],
     project_kinds: Mapping[str, ProjectKind],
@@ -414,7 +425,7 @@ def _referred_back(
     A project named more than six sentences back is still in view when a sentence since
     referred to the whole of it ("Линия соединит …"), and then only for a word that does the
     same ("Строить линию начали …"), not "it" or "the second stage"."""
-    salient, referred_at = in_view
+    salient, referred_at, lent_at = in_view
     borrowed: list[Match] = []
     for kind in (EntryKind.PROJECT, EntryKind.CROSSING, EntryKind.PLACE):
         if kind not in salient or any(_names_subject(m, kind, crossings_at) for m in matches):
@@ -428,9 +439,14 @@ def _referred_back(
         anaphor: re.Match[str] | LemmaMatch | None = _ANAPHOR.search(
             text, sentence.start, sentence.end
         )
+        # "The line is 532 km long. For now the builders are boring tunnels": the sentence
+        # after one that referred back to the whole line goes on about it too
+        last_said = max(said_at, referred_at.get(kind, said_at), lent_at.get(kind, said_at))
+        # lent by the referring sentence alone: to the status phrase, not to a figure in it
+        status_only = kind is EntryKind.PROJECT and anaphor is None and number - said_at > 1
         if (
             anaphor is None
-            and number - said_at <= (1 if kind is EntryKind.PROJECT else 4)
+            and number - last_said <= (1 if kind is EntryKind.PROJECT else 4)
             and not _OTHER_THINGS.search(text, sentence.start, sentence.end)
         ):
             # News goes on about the thing of the sentence before: "Construction started on
@@ -480,7 +496,7 @@ def _referred_back(
         borrowed.append(
             Match(
                 anaphor.start(), anaphor.end(), anaphor.group(), earlier.entries, earlier.method,
-                None, borrowed=True,
+                None, borrowed=True, status_only=status_only,
             )
         )  # fmt: skip
         if kind is EntryKind.PROJECT and _ANAPHOR.fullmatch(anaphor.group()):
@@ -505,8 +521,14 @@ def _referred_back(
 def _rules(view: SentenceView, gazetteer: Gazetteer, titles: dict[str, str]) -> Iterator[Candidate]:
     produced: list[Candidate] = []
     produced.extend(status_events(view))
+    produced.extend(gapped_events(view, produced))
+    if any(m.status_only for m in view.matches):  # a project lent to the status phrase alone
+        view = dataclasses.replace(
+            view, matches=tuple(m for m in view.matches if not m.status_only)
+        )
     produced.extend(figures(view))
     produced.extend(agreements(view, titles))
+    produced.extend(agreed_works(view, produced, lambda earlier: agreements(earlier, titles)))
     produced.extend(new_entities(view, gazetteer))
     covered = [(c.start, c.end) for c in produced]
     produced.extend(suspicious_statements(view, covered, gazetteer))

@@ -111,6 +111,7 @@ class Match:
     method: MatchMethod
     variant_of: str | None = None  # the known label a misspelt name was taken for
     borrowed: bool = False  # "the line", "it": the thing named in an earlier sentence
+    status_only: bool = False  # lent to a bare status phrase only, not to figures or names
 
     def ids(self, *kinds: EntryKind) -> list[str]:
         """Ids of the things of these kinds the name may refer to, without repeats."""

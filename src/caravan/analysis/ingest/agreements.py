@@ -49,6 +49,7 @@ from caravan.analysis.ingest.morphology import (
     singular_noun,
 )
 from caravan.analysis.ingest.partner_groups import documents_with_partners
+from caravan.analysis.ingest.ratified_documents import ratified, signing_told_later
 from caravan.analysis.ingest.referred_subjects import referred_documents, referring_tail
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
@@ -187,6 +188,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         and not _among_signed(view)
         and not _one_more_signed(view)
         and not in_force(view.sentence)
+        and not _ratified_here(view)
     ):
         return
     seen: set[str] = set()
@@ -1234,6 +1236,12 @@ _DOCUMENTS_SIGNED = re.compile(
 _AMONG_REACH = 3
 
 
+def _ratified_here(view: SentenceView) -> bool:
+    """True for a sentence reporting a document ratified ("ratified the agreement between …":
+    signed before) when no sentence after it tells of that signing, which names it instead."""
+    return ratified(view.sentence) and not signing_told_later(view.text, view.end)
+
+
 def _among_signed(view: SentenceView) -> bool:
     """True for a sentence naming some of the documents the one before it says were signed
     ("The sides signed ten documents. Among the main ones — an agreement on …")."""
@@ -1392,6 +1400,8 @@ def _candidate(
         signed_on, precision = event[1].date, event[1].precision
     if signed_on is None and (day := signing_day(view)) is not None:
         signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
+    if ratified(view.sentence) and not _signed(view.sentence):
+        signed_on, precision, place_id = None, None, None  # the ratification's, not the signing's
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]
     parties = parties_named(
         SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)

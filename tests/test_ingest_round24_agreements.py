@@ -1,0 +1,53 @@
+"""Readings of round 24: agreements and figures the development sets' texts word in ways read
+before by no rule. Each is checked with sentences written for the test, and with the reading it
+must not make."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from caravan.model.proposals import ProposedAgreement
+from caravan.store import KnowledgeBase
+from ingest_helpers import proposals_from
+
+
+def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
+    return [f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)]
+
+
+def test_a_ratified_agreement_was_signed_before(kb: KnowledgeBase) -> None:
+    text = (
+        "On 12 March the lower house of parliament ratified the investment agreement between "
+        "the government of Tajikistan and a Chinese cement company on two new plants."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name.startswith("Investment agreement between the government of Tajikistan")
+    assert found.signed_on is None  # the day is the ratification's, not the signing's
+
+
+def test_a_ratified_agreement_in_russian(kb: KnowledgeBase) -> None:
+    text = (
+        "25 февраля нижняя палата парламента ратифицировала инвестиционное соглашение между "
+        "правительством Таджикистана и китайской горнорудной компанией."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name.startswith("Инвестиционное соглашение между правительством")
+    assert found.signed_on is None
+
+
+def test_a_ratified_agreement_whose_signing_is_told_after_is_named_there(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "Kazakhstan's Senate has ratified the intergovernmental agreement with China on "
+        "international road transportation. The two governments concluded the agreement in "
+        "May 2023 in Xi'an."
+    )
+    found = _agreements(kb, text)
+    assert found
+    assert all(a.signed_on == dt.date(2023, 5, 1) for a in found)
+
+
+def test_a_law_ratified_is_no_document_ratified(kb: KnowledgeBase) -> None:
+    text = "The lower house of parliament ratified the amendments to the tax code on Tuesday."
+    assert _agreements(kb, text) == []

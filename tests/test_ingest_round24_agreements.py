@@ -51,3 +51,49 @@ def test_a_ratified_agreement_whose_signing_is_told_after_is_named_there(
 def test_a_law_ratified_is_no_document_ratified(kb: KnowledgeBase) -> None:
     text = "The lower house of parliament ratified the amendments to the tax code on Tuesday."
     assert _agreements(kb, text) == []
+
+
+def test_contracts_to_build_one_facility_are_one_document(kb: KnowledgeBase) -> None:
+    text = (
+        "In June 2004 Lanzhou University and the Tashkent State Institute of Oriental Studies "
+        "signed contracts to build the first Confucius Institute in Tashkent."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name.startswith("Contracts to build the first Confucius Institute")
+    assert found.signed_on == dt.date(2004, 6, 1)
+
+
+def test_contracts_on_several_topics_are_no_one_document(kb: KnowledgeBase) -> None:
+    text = "In June 2004 the two universities signed contracts on teaching, research and exchanges."
+    assert _agreements(kb, text) == []
+
+
+def test_a_signer_with_its_short_name_in_brackets(kb: KnowledgeBase) -> None:
+    text = (
+        "Uzbekneftegaz and the Export-Import Bank of China (China Exim Bank) have signed a "
+        "cooperation agreement."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name == (
+        "Cooperation agreement between Uzbekneftegaz and the Export-Import Bank of China"
+    )
+
+
+_VISIT = (
+    "Во время визита президента в Китай стороны подписали десять документов. Среди главных — "
+    "соглашение о безвозмездной помощи Кыргызстану. "
+)
+_MET = "Президенты встретились 31 августа в Тяньцзине."
+
+
+def test_a_document_of_a_visit_takes_the_day_and_place_of_its_meeting(kb: KnowledgeBase) -> None:
+    (found,) = _agreements(kb, _VISIT + _MET)
+    assert found.signed_on is not None
+    assert (found.signed_on.month, found.signed_on.day) == (8, 31)
+    assert found.place_id == "cn-tianjin"
+
+
+def test_a_document_of_no_visit_is_not_placed_by_a_meeting_after(kb: KnowledgeBase) -> None:
+    text = "Стороны подписали соглашение о безвозмездной помощи Кыргызстану. " + _MET
+    (found,) = _agreements(kb, text)
+    assert (found.signed_on, found.place_id) == (None, None)

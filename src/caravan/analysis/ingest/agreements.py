@@ -526,10 +526,12 @@ _SIGNED_ON_WHAT = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been)\s+signed\s+(?P<what>(?:on|about)\s+[a-z]+ing\b[^,.;:()]{0,160})"
 )
 #: A tail naming one facility built: "for a solar power plant of 300 MW in …".
+#: With "to build", "to set up": "signed contracts to build the first Confucius Institute".
 _ONE_FACILITY = re.compile(
-    r"\s+(?:for|on)\s+(?:building\s+|constructing\s+|the\s+construction\s+of\s+)?(?:a|an)\s+"
+    r"\s+(?:(?:for|on)\s+(?:building\s+|constructing\s+|the\s+construction\s+of\s+)?(?:a|an)"
+    r"|to\s+(?:build|construct|set\s+up)\s+(?:a|an|the\s+first))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:plant|station|farm|factory|railway|pipeline|mine|terminal|park"
-    r"|centre|center|bridge|tunnel|smelter|refinery)\b",
+    r"|centre|center|bridge|tunnel|smelter|refinery|institute)\b",
     re.IGNORECASE,
 )
 _EN_ABOUT_AFTER = re.compile(r"\s+(?:on|about|between|for)\s", re.IGNORECASE)

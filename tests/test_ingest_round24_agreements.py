@@ -97,3 +97,24 @@ def test_a_document_of_no_visit_is_not_placed_by_a_meeting_after(kb: KnowledgeBa
     text = "Стороны подписали соглашение о безвозмездной помощи Кыргызстану. " + _MET
     (found,) = _agreements(kb, text)
     assert (found.signed_on, found.place_id) == (None, None)
+
+
+def test_a_participle_says_what_the_document_does(kb: KnowledgeBase) -> None:
+    text = (
+        "Xi had signed an agreement setting up the terminal during his September 2013 visit to "
+        "Kazakhstan."
+    )
+    (found,) = _agreements(kb, text)
+    assert found.name == "Agreement setting up the terminal"
+    assert found.signed_on == dt.date(2013, 9, 1)
+
+
+def test_a_declaration_proclaiming_sister_cities(kb: KnowledgeBase) -> None:
+    text = "A declaration proclaiming Qingdao and Dushanbe sister cities was signed in Dushanbe."
+    (found,) = _agreements(kb, text)
+    assert found.name == "Declaration proclaiming Qingdao and Dushanbe sister cities"
+
+
+def test_a_document_approving_a_study_that_was_not_signed_is_not_read(kb: KnowledgeBase) -> None:
+    text = "Experts discussed a memorandum approving the feasibility study of the new line."
+    assert _agreements(kb, text) == []

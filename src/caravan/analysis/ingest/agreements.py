@@ -293,7 +293,10 @@ _UNTITLED = re.compile(
     r"|(?!sister-)[a-z]+(?:-[a-z]+)+)\s+)?"  # a compound: "an exchange-of-notes agreement"
     r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
     # a point or comma between digits ("$1.75 billion", "1,200 MW") does not end the tail
-    r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
+    # a participle says what the document does: "an agreement setting up the terminal", "a
+    # declaration proclaiming the two cities sisters"
+    r"(?P<tail>\s+(?:on|of|for|about|between|to|with|setting\s+up|establishing|proclaiming|approving)"
+    r"\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
     r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
     r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|(?i:протокол\w*)|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
@@ -305,6 +308,7 @@ _TAIL_END = re.compile(
     r"\s+(?:able\s+to|capable\s+of)\s"  # a measure of the thing: "a smelter able to turn out …"
     r"|\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
+    r"|\s+during\s+(?:his|her|their|its|a|an)\s"  # when: "… during his visit to Kazakhstan"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
     r"|\s+(?:says|said|reads|stated|notes|noted)(?![\w-])"  # "… of the two states says"
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"

@@ -118,3 +118,24 @@ def test_a_declaration_proclaiming_sister_cities(kb: KnowledgeBase) -> None:
 def test_a_document_approving_a_study_that_was_not_signed_is_not_read(kb: KnowledgeBase) -> None:
     text = "Experts discussed a memorandum approving the feasibility study of the new line."
     assert _agreements(kb, text) == []
+
+
+def test_a_development_programme_is_a_document(kb: KnowledgeBase) -> None:
+    text = "Karimov and Xi also signed a strategic partnership development program for 2014-2018."
+    (found,) = _agreements(kb, text)
+    assert found.name == "Strategic partnership development program for 2014-2018"
+
+
+def test_a_programme_approved_after_a_document_signed(kb: KnowledgeBase) -> None:
+    text = (
+        "По итогам переговоров лидеры подписали Совместное заявление и утвердили Программу "
+        "развития всестороннего стратегического партнёрства на 2023–2027 годы."
+    )
+    names = {a.name for a in _agreements(kb, text)}
+    assert "Совместное заявление" in names
+    assert any(n.startswith("Программа развития всестороннего") for n in names)
+
+
+def test_a_development_programme_told_of_but_not_signed(kb: KnowledgeBase) -> None:
+    text = "The government discussed a regional development program for 2024-2028."
+    assert _agreements(kb, text) == []

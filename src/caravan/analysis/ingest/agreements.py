@@ -288,7 +288,8 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 
 _UNTITLED = re.compile(
-    r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
+    # a programme needs its kind: "a strategic partnership development program"
+    r"\b(?P<noun>(?:investment|cooperation|(?:(?!(?:a|an|the)\s)[a-z]+\s+){0,2}development)\s+program(?:me)?s?"
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional"
     r"|(?!sister-)[a-z]+(?:-[a-z]+)+)\s+)?"  # a compound: "an exchange-of-notes agreement"
     r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
@@ -297,7 +298,7 @@ _UNTITLED = re.compile(
     # declaration proclaiming the two cities sisters"
     r"(?P<tail>\s+(?:on|of|for|about|between|to|with|setting\s+up|establishing|proclaiming|approving)"
     r"\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
-    r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
+    r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|[Пп]рограмм\w*\s+(?:сотрудничества|развития))"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
     r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|(?i:протокол\w*)|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
@@ -655,7 +656,7 @@ def _untitled(
 ) -> Iterator[tuple[int, int, str]]:
     """Documents named by what they are ("signed a memorandum of strategic cooperation");
     with ``referring`` off, "the agreement on …" counts as named too (an antecedent)."""
-    for found in _UNTITLED.finditer(view.sentence):
+    for found in _untitled_matches(view.sentence):
         start = view.start + found.start()
         if any(a <= start < b for a, b in spans):
             continue
@@ -828,6 +829,16 @@ def _untitled(
             if (amount := _AMOUNT_BEFORE.search(view.text, max(view.start, a - 30), a)) is not None:
                 piece = f"{piece} ({amount['amount']})"  # "a $260 million investment agreement"
             yield a, b, piece[:1].upper() + piece[1:]
+
+
+def _untitled_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """Untitled documents of the sentence, and those a second predicate inside one's tail
+    governs ("подписали Совместное заявление и утвердили Программу развития …")."""
+    for found in _UNTITLED.finditer(sentence):
+        yield found
+        tail = "tail" if found["tail"] else "rutail"
+        if found[tail] and (second := _SECOND_PREDICATE.search(found[tail])) is not None:
+            yield from _UNTITLED.finditer(sentence, found.start(tail) + second.end() - 1)
 
 
 #: A tail naming the other party: "with a Chinese company", "с одной из компаний Китая".

@@ -1255,8 +1255,13 @@ _AMONG_REACH = 3
 
 def _ratified_here(view: SentenceView) -> bool:
     """True for a sentence reporting a document ratified ("ratified the agreement between …":
-    signed before) when no sentence after it tells of that signing, which names it instead."""
-    return ratified(view.sentence) and not signing_told_later(view.text, view.end)
+    signed before) when no sentence after it tells of that signing, which names it instead;
+    a law signed to ratify it ("signed a law ratifying the Agreement …") is the law's signing."""
+    return (
+        ratified(view.sentence)
+        and _SIGNING.search(view.sentence) is None
+        and not signing_told_later(view.text, view.end)
+    )
 
 
 def _among_signed(view: SentenceView) -> bool:

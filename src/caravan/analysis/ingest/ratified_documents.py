@@ -33,10 +33,11 @@ def ratified(sentence: str) -> bool:
 #: How far after a ratification a sentence telling of the document's signing is looked for.
 LOOK_AHEAD = 600
 #: A document referred back to: "the agreement", "this document", "то соглашение", "Само
-#: соглашение".
+#: соглашение", "заключили соглашение".
 _REFERRED = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|document|memorandum|treaty|protocol|contract)\b"
-    r"|(?<![\w-])(?:то|это|этот|само|сам|данное|данный)\s+"
+    # Russian has no article: a bare "соглашение" may be the one named before
+    r"|(?<![\w-])(?:(?:то|это|этот|само|сам|данное|данный)\s+)?"
     r"(?:соглашение|документ|меморандум|договор|протокол|контракт)(?![\w-])",
     re.IGNORECASE,
 )

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from caravan.model.proposals import ProposedAgreement
+from caravan.model.proposals import FigureQuantity, ProposedAgreement
 from caravan.store import KnowledgeBase
-from ingest_helpers import proposals_from
+from ingest_helpers import figures_in, proposals_from
 
 
 def _agreements(kb: KnowledgeBase, text: str) -> list[ProposedAgreement]:
@@ -139,3 +139,21 @@ def test_a_programme_approved_after_a_document_signed(kb: KnowledgeBase) -> None
 def test_a_development_programme_told_of_but_not_signed(kb: KnowledgeBase) -> None:
     text = "The government discussed a regional development program for 2024-2028."
     assert _agreements(kb, text) == []
+
+
+def _daily_capacity(kb: KnowledgeBase, text: str) -> set[tuple[str | None, float]]:
+    facts = figures_in(proposals_from(kb, text), FigureQuantity.CAPACITY_VEHICLES_PER_DAY)
+    return {(f.subject_id, f.value) for f in facts}
+
+
+def test_what_a_crossing_will_handle_is_its_capacity(kb: KnowledgeBase) -> None:
+    text = (
+        "Due for completion by July 2026, the Zhibek Zholy checkpoint will handle up to 70,000 "
+        "people and 2,000 vehicles per day."
+    )
+    assert _daily_capacity(kb, text) == {("bcp-saryagash-keles-road", 2000.0)}
+
+
+def test_what_a_crossing_is_expected_to_handle_is_no_capacity(kb: KnowledgeBase) -> None:
+    text = "The Zhibek Zholy checkpoint is expected to handle up to 2,000 vehicles per day."
+    assert _daily_capacity(kb, text) == set()

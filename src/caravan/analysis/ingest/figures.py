@@ -936,6 +936,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                 quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES
                 and _NOT_YET.search(before)
                 and not _CAPACITY_RAISED.search(before)
+                and not _WILL_HANDLE.search(before)
             ):
                 continue  # "is expected to handle", "is meant to grow to": not a fact yet
             if quantity is FigureQuantity.CAPACITY_TRAINS_PER_DAY and _AVERAGE_RUN.search(
@@ -1055,6 +1056,18 @@ _NOT_YET = re.compile(
     r"|projected|(?:is|are)\s+to\s+(?:yield|produce|extract|mine|process|make|manufacture|generate|turn\s+out))\b"
     r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*"
     r"|предполага(?:ется|ются|лось|лся|лась|емы\w*))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+#: What a facility will handle when it is built is what it is built for, its capacity (corpus
+#: rule 11): "it will handle up to 2,000 vehicles per day", "will process 3.3 mln tons of ore a
+#: year", "будет перерабатывать 3,3 млн тонн руды в год", "сможет пропускать до 300 машин".
+_WILL_HANDLE = re.compile(
+    r"\bwill\s+(?:be\s+able\s+to\s+)?(?:handle|process|serve|accommodate|receive)\s+"
+    r"(?:up\s+to\s+)?(?:[^.;]{0,40}?\s(?:and|or)\s+)?$"
+    r"|(?<![\w-])(?:будет|будут|сможет|смогут)\s+(?:перерабатывать|переваливать|пропускать"
+    r"|обрабатывать|принимать|обслуживать)\s+(?:до\s+)?(?:[^.;]{0,40}?\s(?:и|или)\s+)?$",
     re.IGNORECASE,
 )
 

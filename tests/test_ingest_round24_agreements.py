@@ -157,3 +157,29 @@ def test_what_a_crossing_will_handle_is_its_capacity(kb: KnowledgeBase) -> None:
 def test_what_a_crossing_is_expected_to_handle_is_no_capacity(kb: KnowledgeBase) -> None:
     text = "The Zhibek Zholy checkpoint is expected to handle up to 2,000 vehicles per day."
     assert _daily_capacity(kb, text) == set()
+
+
+def _trade(kb: KnowledgeBase, text: str) -> set[tuple[str | None, float]]:
+    facts = figures_in(proposals_from(kb, text), FigureQuantity.TRADE_VALUE_USD)
+    return {(f.partner_id, f.value) for f in facts}
+
+
+def test_trade_one_mode_of_transport_carried_is_a_part(kb: KnowledgeBase) -> None:
+    text = (
+        "Trade between China and Kazakhstan carried by China-Europe freight trains reached "
+        "781 million U.S. dollars in 2024."
+    )
+    assert _trade(kb, text) == set()
+
+
+def test_trade_between_two_countries_is_read(kb: KnowledgeBase) -> None:
+    text = "Trade between China and Kazakhstan reached 781 million U.S. dollars in 2024."
+    assert _trade(kb, text) == {("kz", 781e6)}
+
+
+def test_trade_with_a_province_after_the_owning_state_is_a_part(kb: KnowledgeBase) -> None:
+    text = (
+        "В 2024 году товарооборот Казахстана с СУАР достиг $22 млрд, а общий объем торговли "
+        "Казахстана с Китаем составил $43,8 млрд."
+    )
+    assert _trade(kb, text) == {("kz", 43.8e9)}

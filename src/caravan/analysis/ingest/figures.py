@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from caravan.analysis.ingest.amount_scopes import (
     anniversary,
+    carried_trade,
     per_unit,
     regions_trade,
     sector_trade,
@@ -339,6 +340,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
             or (kind == "trade" and sector_trade(sentence, cue_start, cue_end))
+            or (kind == "trade" and carried_trade(sentence, cue_end))
             or (kind == "trade" and subnational_pair(sentence, cue_end, states))
             or (kind == "trade" and subnational_owner(sentence, cue_start, cue_end, states))
             or (kind == "trade" and whole_foreign_trade(sentence, cue_start, cue_end))

@@ -183,3 +183,21 @@ def test_trade_with_a_province_after_the_owning_state_is_a_part(kb: KnowledgeBas
         "Казахстана с Китаем составил $43,8 млрд."
     )
     assert _trade(kb, text) == {("kz", 43.8e9)}
+
+
+def test_documents_plural_by_their_adjective_keep_the_plural(kb: KnowledgeBase) -> None:
+    text = (
+        "В сентябре 2013 года правительство Китая подписало с Узбекистаном, Таджикистаном и "
+        "Кыргызстаном межправительственные соглашения о строительстве линии D."
+    )
+    names = [a.name for a in _agreements(kb, text)]
+    assert names == ["Межправительственные соглашения о строительстве линии D"]
+
+
+def test_a_document_in_the_genitive_is_named_in_the_singular(kb: KnowledgeBase) -> None:
+    text = (
+        "Стороны подписали протокол о внесении изменений в текст межправительственного "
+        "соглашения о строительстве линии D."
+    )
+    names = [a.name for a in _agreements(kb, text)]
+    assert "Межправительственные соглашения о строительстве линии D" not in names

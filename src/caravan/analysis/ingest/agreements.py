@@ -209,7 +209,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     titled = [(a, b) for a, b, _ in untitled]  # a place inside any title of the sentence is
     # what a document is about ("о создании в Алматы …, и о создании центра …")
     for start, end, written in untitled:
-        name = nominative_phrase(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
+        name = _in_nominative(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
         name = the_two_named(view, name)  # "between the two universities": the two named before
         candidate = _candidate(view, start, end, name, None, None, titled)
         if not isinstance(candidate.payload, ProposedAgreement):
@@ -924,6 +924,22 @@ def _each_document(noun: str, tail: str, start: int) -> Iterator[tuple[int, int,
         name = f"{single} {piece.strip()}"
         at = start + len(noun) + begin + lead
         yield at, start + len(noun) + finish, name[:1].upper() + name[1:]
+
+
+#: Documents in the plural, said so by their adjective: "межправительственные соглашения о …"
+#: ("соглашения" alone may be a genitive singular; "-ые", "-ие" are plural only).
+_PLURAL_WRITTEN = re.compile(
+    r"(?:[а-яё-]+(?:ые|ие)\s+){1,2}(?:соглашения|меморандумы|договоры|контракты|протоколы)\s",
+    re.IGNORECASE,
+)
+
+
+def _in_nominative(written: str) -> str:
+    """A Russian document's name in the nominative, kept plural when its adjective says it is
+    ("подписало … межправительственные соглашения о строительстве линии D")."""
+    if _PLURAL_WRITTEN.match(written):
+        return written[:1].upper() + written[1:]
+    return nominative_phrase(written)
 
 
 def _plural_document(noun: str) -> bool:

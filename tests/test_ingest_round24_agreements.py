@@ -201,3 +201,23 @@ def test_a_document_in_the_genitive_is_named_in_the_singular(kb: KnowledgeBase) 
     )
     names = [a.name for a in _agreements(kb, text)]
     assert "Межправительственные соглашения о строительстве линии D" not in names
+
+
+def test_a_loan_agreed_with_a_bank_is_a_loan_agreement(kb: KnowledgeBase) -> None:
+    text = (
+        "Copper miner Kazakhmys has agreed a $1.5 billion loan facility with state-owned China "
+        "Development Bank to develop its copper project."
+    )
+    names = [a.name for a in _agreements(kb, text)]
+    assert names == ["Loan facility agreement between Kazakhmys and China Development Bank"]
+
+
+def test_a_loan_raised_from_a_bank_is_a_loan_agreement(kb: KnowledgeBase) -> None:
+    text = "Turonbank has raised a loan of US$58.5 million from the Export-Import Bank of China."
+    names = [a.name for a in _agreements(kb, text)]
+    assert names == ["Loan agreement between Turonbank and Export-Import Bank of China"]
+
+
+def test_a_loan_from_no_bank_is_no_agreement(kb: KnowledgeBase) -> None:
+    text = "Last year the company raised a loan of $2 million from its shareholders."
+    assert _agreements(kb, text) == []

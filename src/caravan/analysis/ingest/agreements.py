@@ -37,6 +37,7 @@ from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.group_documents import group_documents
 from caravan.analysis.ingest.group_signings import group_signing, opening_event
+from caravan.analysis.ingest.loan_deals import agreed_loans
 from caravan.analysis.ingest.meeting_anaphora import referred_meeting
 from caravan.analysis.ingest.meeting_subjects import document_about_meeting
 from caravan.analysis.ingest.morphology import (
@@ -161,6 +162,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
     yield from _sister_agreements(view)
     yield from _listed_twinnings(view)
+    for start, end, name in agreed_loans(view.sentence):
+        # "Kazakhmys has agreed a $1.5 billion loan facility with China Development Bank"
+        yield _candidate(view, view.start + start, view.start + end, name, None, None)
     head = list_head(view)
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"

@@ -221,3 +221,17 @@ def test_a_loan_raised_from_a_bank_is_a_loan_agreement(kb: KnowledgeBase) -> Non
 def test_a_loan_from_no_bank_is_no_agreement(kb: KnowledgeBase) -> None:
     text = "Last year the company raised a loan of $2 million from its shareholders."
     assert _agreements(kb, text) == []
+
+
+def test_a_document_agreed_to_be_written_is_not_signed(kb: KnowledgeBase) -> None:
+    text = (
+        "In 2012 the two presidents agreed to develop and deepen a new agreement on friendship "
+        "and partnership."
+    )
+    assert _agreements(kb, text) == []
+
+
+def test_a_document_signed_on_friendship_is_read(kb: KnowledgeBase) -> None:
+    text = "In 2012 the two presidents signed a new agreement on friendship and partnership."
+    names = [a.name for a in _agreements(kb, text)]
+    assert names == ["Agreement on friendship and partnership"]

@@ -133,6 +133,17 @@ _TO_SIGN = re.compile(
     re.IGNORECASE,
 )
 
+#: A document the parties agreed to write, not one signed: "agreed to develop and deepen a new
+#: agreement on friendship", "договорились разработать новое соглашение о …".
+_TO_BE_DRAWN_UP = re.compile(
+    r"\b(?:agreed|decided|plan(?:s|ned)?|intend(?:s|ed)?)\s+to\s+(?:develop|deepen|draft|prepare"
+    r"|negotiate|work\s+out|elaborate)(?:\s+and\s+[a-z]+)?\s+(?:a|an|the)\s+(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|(?<![\w-])(?:договорились|решили|намерены|планируют)\s+(?:разработать|подготовить"
+    r"|доработать|согласовать)\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 #: A law or decree as what is signed: its signing ratifies or approves a document, it is not
 #: that document's signing ("signed a law ratifying the agreement", "подписал указ об …").
 _LAW_SIGNED = re.compile(
@@ -669,6 +680,8 @@ def _untitled(
             continue
         if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 40), found.start()):
             continue  # "concluded a sister-city agreement with Almaty": a twinning
+        if _TO_BE_DRAWN_UP.search(view.sentence, max(0, found.start() - 80), found.start()):
+            continue  # "agreed to develop … a new agreement on …": a document still to be written
         tail = found["tail"] or found["rutail"] or ""
         if (
             not tail

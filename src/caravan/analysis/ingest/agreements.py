@@ -37,6 +37,7 @@ from caravan.analysis.ingest.entities import new_place
 from caravan.analysis.ingest.gazetteer import EntryKind, Match
 from caravan.analysis.ingest.group_documents import group_documents
 from caravan.analysis.ingest.group_signings import group_signing, opening_event
+from caravan.analysis.ingest.loan_deals import agreed_loans
 from caravan.analysis.ingest.meeting_anaphora import referred_meeting
 from caravan.analysis.ingest.meeting_subjects import document_about_meeting
 from caravan.analysis.ingest.morphology import (
@@ -49,6 +50,7 @@ from caravan.analysis.ingest.morphology import (
     singular_noun,
 )
 from caravan.analysis.ingest.partner_groups import documents_with_partners
+from caravan.analysis.ingest.ratified_documents import ratified, signing_told_later
 from caravan.analysis.ingest.referred_subjects import referred_documents, referring_tail
 from caravan.analysis.ingest.signing_parties import (
     deal_agreed,
@@ -131,6 +133,17 @@ _TO_SIGN = re.compile(
     re.IGNORECASE,
 )
 
+#: A document the parties agreed to write, not one signed: "agreed to develop and deepen a new
+#: agreement on friendship", "договорились разработать новое соглашение о …".
+_TO_BE_DRAWN_UP = re.compile(
+    r"\b(?:agreed|decided|plan(?:s|ned)?|intend(?:s|ed)?)\s+to\s+(?:develop|deepen|draft|prepare"
+    r"|negotiate|work\s+out|elaborate)(?:\s+and\s+[a-z]+)?\s+(?:a|an|the)\s+(?:new\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|(?<![\w-])(?:договорились|решили|намерены|планируют)\s+(?:разработать|подготовить"
+    r"|доработать|согласовать)\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 #: A law or decree as what is signed: its signing ratifies or approves a document, it is not
 #: that document's signing ("signed a law ratifying the agreement", "подписал указ об …").
 _LAW_SIGNED = re.compile(
@@ -160,6 +173,9 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     """Agreements signed according to one sentence; ``titles`` maps known titles' keys to ids."""
     yield from _sister_agreements(view)
     yield from _listed_twinnings(view)
+    for start, end, name in agreed_loans(view.sentence):
+        # "Kazakhmys has agreed a $1.5 billion loan facility with China Development Bank"
+        yield _candidate(view, view.start + start, view.start + end, name, None, None)
     head = list_head(view)
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
@@ -187,6 +203,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         and not _among_signed(view)
         and not _one_more_signed(view)
         and not in_force(view.sentence)
+        and not _ratified_here(view)
     ):
         return
     seen: set[str] = set()
@@ -207,7 +224,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     titled = [(a, b) for a, b, _ in untitled]  # a place inside any title of the sentence is
     # what a document is about ("о создании в Алматы …, и о создании центра …")
     for start, end, written in untitled:
-        name = nominative_phrase(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
+        name = _in_nominative(written)  # "кредитного соглашения о …": "Кредитное соглашение о …"
         name = the_two_named(view, name)  # "between the two universities": the two named before
         candidate = _candidate(view, start, end, name, None, None, titled)
         if not isinstance(candidate.payload, ProposedAgreement):
@@ -286,13 +303,17 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
 
 
 _UNTITLED = re.compile(
-    r"\b(?P<noun>(?:investment|cooperation)\s+program(?:me)?s?"  # a programme needs its kind
+    # a programme needs its kind: "a strategic partnership development program"
+    r"\b(?P<noun>(?:investment|cooperation|(?:(?!(?:a|an|the)\s)[a-z]+\s+){0,2}development)\s+program(?:me)?s?"
     r"|(?:(?:intergovernmental|trilateral|bilateral|loan|framework|cooperation|investment|additional"
     r"|(?!sister-)[a-z]+(?:-[a-z]+)+)\s+)?"  # a compound: "an exchange-of-notes agreement"
     r"(?:(?i:(?:protocol|memorandum|contract)-agreements?|agreements?|memorandum(?:\s+of\s+understanding)?|memoranda|memorandums|memos?|treaty|contracts?|pacts?)|MoU|declaration|joint\s+statement|road\s?map|action\s+plan|(?i:protocols?)|regulations|letter\s+of\s+intent|documents?))\b"
     # a point or comma between digits ("$1.75 billion", "1,200 MW") does not end the tail
-    r"(?P<tail>\s+(?:on|of|for|about|between|to|with)\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
-    r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|программ\w*\s+сотрудничества)"
+    # a participle says what the document does: "an agreement setting up the terminal", "a
+    # declaration proclaiming the two cities sisters"
+    r"(?P<tail>\s+(?:on|of|for|about|between|to|with|setting\s+up|establishing|proclaiming|approving)"
+    r"\s+(?:[^,.;:()]|(?<=\d)[.,](?=\d)){3,160})?"
+    r"|(?<![\w-])(?P<runoun>(?:инвестиционн\w*\s+программ\w*|[Пп]рограмм\w*\s+(?:сотрудничества|развития))"
     r"|(?:(?:межправительственн|трехсторонн|трёхсторонн|кредитн|рамочн|инвестиционн)\w*\s+)?"
     r"(?:протокол-соглашени\w*|соглашени\w*|меморандум\w*|договор(?:ам?и?|ах|ов|ом|[аеуы])?(?![\w-])|(?:[A-Z]{2,5}-)?контракт\w*|(?i:протокол\w*)|деклараци\w+|дорожн\w+\s+карт\w+|план\w*\s+действий|(?i:совместн\w+\s+заявлени\w*)"
     r"|(?i:письм\w+\s+о\s+намерениях)))"
@@ -303,6 +324,7 @@ _TAIL_END = re.compile(
     r"\s+(?:able\s+to|capable\s+of)\s"  # a measure of the thing: "a smelter able to turn out …"
     r"|\s+(?:in|on|at|during|which|that|as\s+well|and\s+the|в|во|на|который|которое|а\s+также)\s+(?=[A-ZА-ЯЁ\d]|the\s|which|that)"
     r"|\s+(?:which|that|который|которое|а\s+также)\b"
+    r"|\s+during\s+(?:his|her|their|its|a|an)\s"  # when: "… during his visit to Kazakhstan"
     r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|был[аио]?|будет)\s"  # the verb, not the title
     r"|\s+(?:says|said|reads|stated|notes|noted)(?![\w-])"  # "… of the two states says"
     r"|\s+(?:поставил[аи]?|подписал[аи]?|скрепил[аи]?)\s"  # "под соглашением о … поставили …"
@@ -524,10 +546,12 @@ _SIGNED_ON_WHAT = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been)\s+signed\s+(?P<what>(?:on|about)\s+[a-z]+ing\b[^,.;:()]{0,160})"
 )
 #: A tail naming one facility built: "for a solar power plant of 300 MW in …".
+#: With "to build", "to set up": "signed contracts to build the first Confucius Institute".
 _ONE_FACILITY = re.compile(
-    r"\s+(?:for|on)\s+(?:building\s+|constructing\s+|the\s+construction\s+of\s+)?(?:a|an)\s+"
+    r"\s+(?:(?:for|on)\s+(?:building\s+|constructing\s+|the\s+construction\s+of\s+)?(?:a|an)"
+    r"|to\s+(?:build|construct|set\s+up)\s+(?:a|an|the\s+first))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:plant|station|farm|factory|railway|pipeline|mine|terminal|park"
-    r"|centre|center|bridge|tunnel|smelter|refinery)\b",
+    r"|centre|center|bridge|tunnel|smelter|refinery|institute)\b",
     re.IGNORECASE,
 )
 _EN_ABOUT_AFTER = re.compile(r"\s+(?:on|about|between|for)\s", re.IGNORECASE)
@@ -647,7 +671,7 @@ def _untitled(
 ) -> Iterator[tuple[int, int, str]]:
     """Documents named by what they are ("signed a memorandum of strategic cooperation");
     with ``referring`` off, "the agreement on …" counts as named too (an antecedent)."""
-    for found in _UNTITLED.finditer(view.sentence):
+    for found in _untitled_matches(view.sentence):
         start = view.start + found.start()
         if any(a <= start < b for a, b in spans):
             continue
@@ -656,6 +680,8 @@ def _untitled(
             continue
         if _TWINNING_BEFORE.search(view.sentence, max(0, found.start() - 40), found.start()):
             continue  # "concluded a sister-city agreement with Almaty": a twinning
+        if _TO_BE_DRAWN_UP.search(view.sentence, max(0, found.start() - 80), found.start()):
+            continue  # "agreed to develop … a new agreement on …": a document still to be written
         tail = found["tail"] or found["rutail"] or ""
         if (
             not tail
@@ -822,6 +848,16 @@ def _untitled(
             yield a, b, piece[:1].upper() + piece[1:]
 
 
+def _untitled_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """Untitled documents of the sentence, and those a second predicate inside one's tail
+    governs ("подписали Совместное заявление и утвердили Программу развития …")."""
+    for found in _UNTITLED.finditer(sentence):
+        yield found
+        tail = "tail" if found["tail"] else "rutail"
+        if found[tail] and (second := _SECOND_PREDICATE.search(found[tail])) is not None:
+            yield from _UNTITLED.finditer(sentence, found.start(tail) + second.end() - 1)
+
+
 #: A tail naming the other party: "with a Chinese company", "с одной из компаний Китая".
 _WITH_PARTY = re.compile(r"\s+(?:with|с|со)\s", re.IGNORECASE)
 #: A relative clause of what that party is to build: ", which plans to build a cement plant in
@@ -905,6 +941,22 @@ def _each_document(noun: str, tail: str, start: int) -> Iterator[tuple[int, int,
         name = f"{single} {piece.strip()}"
         at = start + len(noun) + begin + lead
         yield at, start + len(noun) + finish, name[:1].upper() + name[1:]
+
+
+#: Documents in the plural, said so by their adjective: "межправительственные соглашения о …"
+#: ("соглашения" alone may be a genitive singular; "-ые", "-ие" are plural only).
+_PLURAL_WRITTEN = re.compile(
+    r"(?:[а-яё-]+(?:ые|ие)\s+){1,2}(?:соглашения|меморандумы|договоры|контракты|протоколы)\s",
+    re.IGNORECASE,
+)
+
+
+def _in_nominative(written: str) -> str:
+    """A Russian document's name in the nominative, kept plural when its adjective says it is
+    ("подписало … межправительственные соглашения о строительстве линии D")."""
+    if _PLURAL_WRITTEN.match(written):
+        return written[:1].upper() + written[1:]
+    return nominative_phrase(written)
 
 
 def _plural_document(noun: str) -> bool:
@@ -1234,6 +1286,17 @@ _DOCUMENTS_SIGNED = re.compile(
 _AMONG_REACH = 3
 
 
+def _ratified_here(view: SentenceView) -> bool:
+    """True for a sentence reporting a document ratified ("ratified the agreement between …":
+    signed before) when no sentence after it tells of that signing, which names it instead;
+    a law signed to ratify it ("signed a law ratifying the Agreement …") is the law's signing."""
+    return (
+        ratified(view.sentence)
+        and _SIGNING.search(view.sentence) is None
+        and not signing_told_later(view.text, view.end)
+    )
+
+
 def _among_signed(view: SentenceView) -> bool:
     """True for a sentence naming some of the documents the one before it says were signed
     ("The sides signed ten documents. Among the main ones — an agreement on …")."""
@@ -1392,6 +1455,8 @@ def _candidate(
         signed_on, precision = event[1].date, event[1].precision
     if signed_on is None and (day := signing_day(view)) is not None:
         signed_on, precision = day.date, day.precision  # "signed today …": that signing's day
+    if ratified(view.sentence) and not _signed(view.sentence):
+        signed_on, precision, place_id = None, None, None  # the ratification's, not the signing's
     outside = [m for m in view.matches if not (m.start >= start and m.end <= end)]
     parties = parties_named(
         SentenceView(view.text, view.start, view.end, tuple(outside), view.dates, context)

@@ -8,9 +8,13 @@
   "товарооборот между Казахстаном и Синьцзяном": one side is no state the text names, so the
   amount is not two countries' trade.
 - **Trade owned by a province**: "Shandong's trade with Kazakhstan", "товарооборот Шаньдуна с
-  Казахстаном": an owner that is no state the text names is a province or a city.
+  Казахстаном": an owner that is no state the text names is a province or a city; so is a
+  partner after the owning state ("товарооборот Казахстана с СУАР").
 - **One sector's trade**: "agricultural trade between China and Central Asia", "trade in farm
   products", "товарооборот сельхозпродукции" is a part of the turnover, not the turnover.
+- **Trade carried one way**: "trade … carried by China-Europe freight trains reached 5.32 billion
+  yuan", "trade by rail", "товарооборот, перевезённый по железной дороге" is the part of the
+  turnover one mode of transport carried, not the turnover.
 - **Anniversaries**: "the 40th anniversary of sister ties", "40-летие побратимских связей"
   counts years, not sister cities.
 """
@@ -21,6 +25,7 @@ import re
 
 __all__ = [
     "anniversary",
+    "carried_trade",
     "per_unit",
     "regions_trade",
     "sector_trade",
@@ -56,9 +61,29 @@ _PAIR_AFTER = re.compile(
 #: after it and before the partner ("товарооборот Шаньдуна с Казахстаном").
 _OWNER_BEFORE = re.compile(r"(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?['’]s\s+(?:\w+\s+){0,2}$")
 _OWNER_AFTER = re.compile(r"\s+(?-i:[А-ЯЁ][\w-]+)\s+(?:со?)\s+(?-i:[А-ЯЁ])")
+#: The partner after a state owning the trade: "товарооборот Казахстана с СУАР" (a partner
+#: that is no state the text names is a province).
+_PARTNER_AFTER = re.compile(r"\s+(?-i:[А-ЯЁ][\w-]+)\s+(?:со?)\s+(?P<partner>(?-i:[А-ЯЁ])[\w-]*)")
 _ANNIVERSARY_AFTER = re.compile(
     r"(?:st|nd|rd|th)?[\s-]*(?:anniversary|year\s+anniversary)|\s*-?\s*лети\w+", re.IGNORECASE
 )
+
+
+#: A mode of transport right after a trade word: "trade between the two countries carried by
+#: China-Europe freight trains", "trade by rail", "товарооборот, перевезённый по железной дороге".
+_CARRIED_AFTER = re.compile(
+    r"[^.;,$\d]{0,60}?\b(?:carried|transported|moved|shipped|delivered)\s+(?:by|via|on|aboard)\s"
+    r"|\s+by\s+(?:rail|road|sea|air|trains?|trucks?)\b"
+    r"|,?\s+(?:[\w-]+\s+){0,4}?(?:перевез[её]нн|перевезенн|доставленн)\w*\s+"
+    r"(?:по\s+железной\s+дороге|поезд\w*|железнодорожн\w*|автомобильн\w*)",
+    re.IGNORECASE,
+)
+
+
+def carried_trade(sentence: str, cue_end: int) -> bool:
+    """True when the trade word ending at ``cue_end`` is the trade one mode of transport
+    carried ("trade … carried by China-Europe freight trains"), a part of the turnover."""
+    return _CARRIED_AFTER.match(sentence, cue_end) is not None
 
 
 def per_unit(sentence: str, amount_end: int) -> bool:
@@ -125,7 +150,10 @@ def subnational_owner(
     if before is not None and not any(a <= before.start() < b for a, b in states):
         return True
     after = _OWNER_AFTER.match(sentence, cue_end)
-    return after is not None and not any(a <= cue_end + 1 < b for a, b in states)
+    if after is not None and not any(a <= cue_end + 1 < b for a, b in states):
+        return True
+    partner = _PARTNER_AFTER.match(sentence, cue_end)  # "товарооборот Казахстана с СУАР"
+    return partner is not None and not any(a <= partner.start("partner") < b for a, b in states)
 
 
 def anniversary(sentence: str, number_end: int) -> bool:

@@ -17,8 +17,18 @@ __all__ = ["described_signers", "in_instrumental"]
 
 #: A body in English: capitalised words joined by "of", "for", "the", "and" inside a name.
 _EN_BODY = r"(?:the\s+)?(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|for|the)\s+)*(?-i:[A-Z0-9][\w'’.&-]*))*"
+#: A short name in brackets after a body's: "the Export-Import Bank of China (China Exim Bank)".
+_EN_SHORT = r"(?:\s+\([^()]{1,40}\))?"
 _EN = re.compile(
-    r"(?P<a>" + _EN_BODY + r")\s+and\s+(?P<b>" + _EN_BODY + r")\s+(?:have\s+|has\s+)?"
+    r"(?P<a>"
+    + _EN_BODY
+    + r")"
+    + _EN_SHORT
+    + r"\s+and\s+(?P<b>"
+    + _EN_BODY
+    + r")"
+    + _EN_SHORT
+    + r"\s+(?:have\s+|has\s+)?"
     r"(?:signed|concluded|inked),?\s+(?:[^.;]{0,80}?,\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 #: A body in Russian: a capitalised word, then lower-case words and capitalised genitives.

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from caravan.analysis.ingest.amount_scopes import (
     anniversary,
+    carried_trade,
     per_unit,
     regions_trade,
     sector_trade,
@@ -339,6 +340,7 @@ def _trade_and_investment(view: SentenceView) -> Iterator[Candidate]:
             or per_unit(sentence, amount.end)  # "140.7 U.S. dollars per container": a rate
             or (kind == "trade" and regions_trade(sentence, cue_start, cue_end))
             or (kind == "trade" and sector_trade(sentence, cue_start, cue_end))
+            or (kind == "trade" and carried_trade(sentence, cue_end))
             or (kind == "trade" and subnational_pair(sentence, cue_end, states))
             or (kind == "trade" and subnational_owner(sentence, cue_start, cue_end, states))
             or (kind == "trade" and whole_foreign_trade(sentence, cue_start, cue_end))
@@ -936,6 +938,7 @@ def _crossing_figures(view: SentenceView) -> Iterator[Candidate]:
                 quantity is not FigureQuantity.DAILY_QUOTA_VEHICLES
                 and _NOT_YET.search(before)
                 and not _CAPACITY_RAISED.search(before)
+                and not _WILL_HANDLE.search(before)
             ):
                 continue  # "is expected to handle", "is meant to grow to": not a fact yet
             if quantity is FigureQuantity.CAPACITY_TRAINS_PER_DAY and _AVERAGE_RUN.search(
@@ -1055,6 +1058,19 @@ _NOT_YET = re.compile(
     r"|projected|(?:is|are)\s+to\s+(?:yield|produce|extract|mine|process|make|manufacture|generate|turn\s+out))\b"
     r"|(?<![\w-])(?:планиру\w*|будет|должн\w*|ожида\w*|рассчитыва\w*|намерен\w*"
     r"|предполага(?:ется|ются|лось|лся|лась|емы\w*))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+#: What a facility will handle when it is built is what it is built for, its capacity (corpus
+#: rule 11): "it will handle up to 2,000 vehicles per day", "will process 3.3 mln tons of ore a
+#: year", "сможет пропускать до 300 машин в сутки" (a Russian future, "будет пропускать", is
+#: left a target: a line open that "будет пропускать 60 пар поездов" is to reach it).
+_WILL_HANDLE = re.compile(
+    r"\bwill\s+(?:be\s+able\s+to\s+)?(?:handle|process|serve|accommodate|receive)\s+"
+    r"(?:up\s+to\s+)?(?:[^.;]{0,40}?\s(?:and|or)\s+)?$"
+    r"|(?<![\w-])(?:сможет|смогут)\s+(?:перерабатывать|переваливать|пропускать"
+    r"|обрабатывать|принимать|обслуживать)\s+(?:до\s+)?(?:[^.;]{0,40}?\s(?:и|или)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -2,6 +2,9 @@
 document was signed on 22 August during the visit" / "Документ был подписан 22 августа": the
 undated document named just before takes the day the sentence referring back to it gives, and
 the place it gives ("Документ стороны подписали 1 декабря 2024 года в китайском городе Чэнду").
+Documents signed during a visit or talks told without their day take the day and place of the
+leaders' meeting a sentence soon after tells ("Во время визита … стороны подписали десять
+документов. Среди главных — соглашение о … Президенты встретились 31 августа в Тяньцзине").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 
 from caravan.analysis.ingest.context import Candidate, SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
+from caravan.model.enums import DatePrecision
 from caravan.model.proposals import ProposedAgreement
 
 __all__ = ["dated_by_later_sentence"]
@@ -34,8 +38,10 @@ def dated_by_later_sentence(
     candidates: Sequence[tuple[Candidate, SentenceView]], views: Sequence[SentenceView]
 ) -> list[Candidate]:
     """The candidates (each with its sentence), an undated agreement dated by a sentence of
-    ``views`` after it that refers back to it and gives the signing's day; others as they were."""
+    ``views`` after it that refers back to it and gives the signing's day, or by the meeting of
+    the visit it was signed during; others as they were."""
     result = [candidate for candidate, _ in candidates]
+    result = _placed_by_later_meeting(list(candidates), result, views)
     for later in views:
         referring = _REFERRING_SIGNING.match(later.sentence)
         if referring is None or not later.dates:
@@ -95,3 +101,50 @@ def _undated_before(
                 return []
             return [i for i, p in found.items() if p.signed_on is None]
     return []
+
+
+#: How many sentences after a signing's the meeting of its visit may be told.
+MEETING_AHEAD = 2
+#: A signing told as part of a visit or talks: "Во время визита … в Китай стороны подписали",
+#: "during the President's visit the sides signed".
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of)\s+(?:[^.;]{0,60}?\s)?(?:visit|talks)\b"
+    r"|(?<![\w-])(?:в\s+ходе|во\s+время)\s+(?:[^.;]{0,60}?\s)?(?:визита|переговоров)(?![\w-])",
+    re.IGNORECASE,
+)
+#: The leaders' meeting: "Президент … и председатель КНР встретились 31 августа в Тяньцзине",
+#: "the two presidents met on 31 August in Tianjin".
+_MET = re.compile(
+    r"\b(?:met|held\s+talks)\b|(?<![\w-])(?:встретил\w*|провели\s+переговоры)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _placed_by_later_meeting(
+    candidates: list[tuple[Candidate, SentenceView]],
+    result: list[Candidate],
+    views: Sequence[SentenceView],
+) -> list[Candidate]:
+    """``result`` with each agreement signed during a visit, told with no day nor place, given
+    the day and place of the meeting a sentence soon after tells (one day, one place)."""
+    order = {view.start: i for i, view in enumerate(views)}
+    updated = list(result)
+    for index, (candidate, view) in enumerate(candidates):
+        payload = updated[index].payload
+        if not isinstance(payload, ProposedAgreement) or payload.signed_on or payload.place_id:
+            continue
+        if not any(_DURING_VISIT.search(v.sentence) for v in view.with_previous(MEETING_AHEAD)):
+            continue
+        at = order.get(view.start)
+        if at is None:
+            continue
+        for later in views[at + 1 : at + 1 + MEETING_AHEAD]:
+            days = [d for d in later.dates if d.precision is DatePrecision.DAY]
+            place = _place_said(later)
+            if _MET.search(later.sentence) and len(days) == 1 and place is not None:
+                update = {"signed_on": days[0].date, "date_precision": days[0].precision}
+                updated[index] = dataclasses.replace(
+                    candidate, payload=payload.model_copy(update={**update, "place_id": place})
+                )
+                break
+    return updated

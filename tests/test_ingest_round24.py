@@ -235,3 +235,12 @@ def test_works_said_to_be_ongoing_before_their_object(kb: KnowledgeBase) -> None
     )
     assert ("prj-galkynysh-gas-field", BUILDING) in {(e[0], e[1]) for e in _events(kb, text)}
     assert not _events(kb, "Ongoing work on the agenda of the summit was discussed in 2021.")
+
+
+def test_a_university_that_now_has_a_branch(kb: KnowledgeBase) -> None:
+    text = "Beijing Language and Culture University now has a branch campus in Astana."
+    assert ("prj-blcu-kazakhstan-branch", IN_SERVICE, DOCUMENT_DAY) in _events(kb, text)
+    later = "Beijing Language and Culture University plans to have a branch campus in Astana."
+    assert ("prj-blcu-kazakhstan-branch", IN_SERVICE) not in {
+        (e[0], e[1]) for e in _events(kb, later)
+    }

@@ -151,6 +151,8 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|contract)\s+signed\s+(?:in|on|by)\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreement|memorandum|contract|deal)\s+(?:that|which)\s+[^.;]{0,100}?\bsigned\b", 0.7),
         (ProjectStatus.AGREED, r"\b(?:agreed|concluded|secured)\s+(?:an?\s+|the\s+)?(?:[^\s.;]+\s+){0,4}?(?:agreement|contract|deal|loan|facility|credit)\b", 0.65),
+        # A body that has a branch now: "BLCU now has a branch campus in Astana".
+        (ProjectStatus.IN_SERVICE, r"\b(?:now|already)\s+(?:has|have)\s+(?:a|its\s+own)\s+(?:\w+\s+)?(?:branch|campus)\b", 0.65),
         # "agreed on the branch, called Line C", "agreed on the construction of …"
         (ProjectStatus.AGREED, r"\bagreed\s+on\s+(?:the\s+)?(?:construction|building|(?:new\s+)?(?:branch|line|pipeline|railway|road|highway|route|project))\b", 0.65),
         (ProjectStatus.AGREED, r"(?<![\w-])(?:постави\w*\s+подпис\w*|подписал\w*\s+(?:\w+\s+){0,3}документ\w*)(?![\w-])", 0.7),

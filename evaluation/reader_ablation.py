@@ -35,6 +35,7 @@ from caravan.analysis.ingest.deliveries import DELIVERY_TRIGGERS
 from caravan.analysis.ingest.event_nouns import EVENT_NOUN_TRIGGERS
 from caravan.analysis.ingest.facility_use import USE_TRIGGERS
 from caravan.analysis.ingest.gazetteer import Gazetteer
+from caravan.analysis.ingest.opening_nouns import OPENING_TRIGGERS
 from caravan.analysis.ingest.operators_at_work import OPERATOR_TRIGGERS
 from caravan.analysis.ingest.pace_states import PACE_TRIGGERS
 from caravan.analysis.ingest.passive_signings import SIGNED_TRIGGERS
@@ -54,6 +55,7 @@ ENTITY_READERS = (
     "facilities_at_each", "listed_units", "named_facilities", "named_zones",
     "own_named_facilities", "quoted_facilities", "city_chain_services", "first_trains",
     "named_services", "world_places", "listed_places", "paired_tunnels", "route_places",
+    "hosted_institutes",
 )  # fmt: skip
 #: The groups of status triggers added to the base triggers, by the module that holds them.
 TRIGGER_GROUPS: dict[str, tuple[Any, ...]] = {
@@ -63,6 +65,7 @@ TRIGGER_GROUPS: dict[str, tuple[Any, ...]] = {
     "facility_use": USE_TRIGGERS, "event_nouns": EVENT_NOUN_TRIGGERS,
     "attended_openings": ATTENDED_TRIGGERS, "deliveries": DELIVERY_TRIGGERS,
     "operators_at_work": OPERATOR_TRIGGERS, "closures": CLOSURE_TRIGGERS,
+    "opening_nouns": OPENING_TRIGGERS,
 }  # fmt: skip
 
 

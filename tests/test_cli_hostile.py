@@ -236,6 +236,24 @@ def _write_then_fail(target: Path) -> None:
         raise RuntimeError("disk on fire")
 
 
+def test_a_ctrl_c_as_the_file_is_kept_leaves_it_whole_and_no_folder_behind(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rename and the removal of the private folder are one step for a Ctrl-C."""
+    rename = os.replace
+
+    def rename_then_ctrl_c(source: Path, target: Path) -> None:
+        rename(source, target)
+        signal.raise_signal(signal.SIGINT)  # as a terminal's Ctrl-C would, just after
+
+    monkeypatch.setattr(os, "replace", rename_then_ctrl_c)
+    target = sandbox / "dir" / "kept.txt"
+    with pytest.raises(KeyboardInterrupt), atomic_output(target) as temporary:
+        temporary.write_text("whole\n", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "whole\n"
+    assert not [p for p in (sandbox / "dir").iterdir() if ".partial-" in p.name]
+
+
 def test_a_failed_write_leaves_nothing_behind(sandbox: Path) -> None:
     (sandbox / "dir" / "kept.txt").write_text("old\n", encoding="utf-8")
     before = fingerprint(sandbox)

@@ -223,7 +223,12 @@ def atomic_output(path: Path) -> Iterator[Path]:
                 )
             temporary = scratch / path.name
             yield temporary
-            os.replace(temporary, path)
+            # kept and tidied as one step: a Ctrl-C just after the rename would otherwise
+            # leave the emptied folder behind
+            with interrupts_deferred():
+                os.replace(temporary, path)
+                shutil.rmtree(scratch, ignore_errors=True)
+                scratch = None
         except OSError as error:
             if scratch is None or error.filename != str(scratch / path.name):
                 raise

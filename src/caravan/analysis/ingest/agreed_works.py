@@ -10,7 +10,6 @@ earlier year is not agreed again by papers about its use."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -79,7 +78,7 @@ def agreed_works(
         if (
             signed_on is None
             or precision is None
-            or _in_service_before(view, project_id, signed_on)
+            or view.context.in_service_before_year_of(project_id, signed_on)
         ):
             continue
         agreed_already.add(project_id)
@@ -122,9 +121,3 @@ def _earlier_signing(
         if signed:
             return signed[0] if len(signed) == 1 else None
     return None
-
-
-def _in_service_before(view: SentenceView, project_id: str, signed_on: dt.date) -> bool:
-    """True when the knowledge base holds the project in service since a year before."""
-    since = view.context.in_service_since.get(project_id)
-    return since is not None and since.year < signed_on.year

@@ -82,6 +82,12 @@ class DocumentContext:
     #: rule 23), a city a settlement that a new facility may be named after (rule 6).
     place_kinds: dict[str, PlaceKind] = field(default_factory=dict)
 
+    def in_service_before_year_of(self, project_id: str, day: dt.date) -> bool:
+        """True when the knowledge base holds the project in service since a year before
+        ``day``'s (papers or works said then are about a thing already running)."""
+        since = self.in_service_since.get(project_id)
+        return since is not None and since.year < day.year
+
 
 #: A mention of a summit: in a summit report, the summit it reports (unless "first").
 _THIS_SUMMIT = re.compile(r"\bsummit\b|(?<![\w-])саммит\w*", re.IGNORECASE)

@@ -555,10 +555,8 @@ _LINES = frozenset({ProjectKind.RAILWAY, ProjectKind.ROAD})
 def _running_before(view: SentenceView, project_id: str, date: dt.date) -> bool:
     """True when the project is a line the knowledge base holds in service since a year before
     ``date``."""
-    since = view.context.in_service_since.get(project_id)
     return (
-        since is not None
-        and since.year < date.year
+        view.context.in_service_before_year_of(project_id, date)
         and view.context.project_kinds.get(project_id) in _LINES
     )
 

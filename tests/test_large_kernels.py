@@ -10,7 +10,7 @@ import random
 import numpy as np
 import numpy.typing as npt
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from caravan import Observatory
@@ -252,6 +252,7 @@ def _exact_front(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 10_000))
+@example(seed=437)  # the factor spent at two nodes left the front's (14, 21) uncovered
 def test_pareto_front_equals_enumeration(seed: int) -> None:
     rng = np.random.default_rng(seed)
     tails, heads = rng.integers(0, 8, 20), rng.integers(0, 8, 20)

@@ -1,11 +1,13 @@
 """The Pareto front of two weights between two nodes: bounded label setting in numba.
 
 Each label is a path's (first, second) weight at a node. Labels leave a heap in order of
-the first weight (then the second); a new label is dropped when a label at its node is
-within a factor ``1 + epsilon`` of it on both weights (epsilon = 0: the exact front), and
-when, completed by exact lower bounds to the destination (two backward Dijkstra searches),
-it could not beat a path already found. With epsilon > 0 every Pareto-optimal path has a
-returned one within that factor on both weights, and far fewer labels are kept.
+the first weight (then the second); a new label is dropped when a label at its node
+dominates it, and when, completed by exact lower bounds to the destination (two backward
+Dijkstra searches), it could not beat a path already found by more than a factor
+``1 + epsilon`` on the second weight (epsilon = 0: the exact front). A path found has a first
+weight no larger than any later label's, so with epsilon > 0 every Pareto-optimal path has a
+returned one within that factor on both weights, and fewer labels are kept. (The factor is
+not also spent at the nodes: pruning there compounds along a path.)
 """
 
 from __future__ import annotations
@@ -137,8 +139,11 @@ def _label_setting(
             dominated = False
             other = head[target]
             while other >= 0:
-                near_first = first[other] <= new_first * slack
-                if alive[other] and near_first and second[other] <= new_second * slack:
+                # exact at the nodes: a slack here would compound along the path (a label
+                # pruned by one within the factor, that one by another, …); the factor is spent
+                # once, against the paths already found at the destination
+                near_first = first[other] <= new_first
+                if alive[other] and near_first and second[other] <= new_second:
                     dominated = True
                     break
                 other = next_at_node[other]

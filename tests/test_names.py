@@ -117,6 +117,22 @@ def test_a_name_inside_another_word_is_not_suggested(embedded: Observatory, type
     assert caught.value.suggestions == []
 
 
+def test_a_place_whose_name_holds_the_query_as_words_is_suggested_first(
+    embedded: Observatory,
+) -> None:
+    """ "Baku" is not the port's name, but "Port of Baku (Alat)" holds it: offered before
+    the similar spelling "Baketu"."""
+    with pytest.raises(UnknownPlaceError) as caught:
+        embedded.place("Baku")
+    assert [i for _, i in caught.value.suggestions][:2] == ["az-alat", "cn-baketu"]
+
+
+def test_only_whole_words_of_a_name_are_offered(index: PlaceIndex) -> None:
+    """ "Gate" is a name of its own; "Post" is a word of "Gate Post"; "Ursun" is inside a word."""
+    assert [i for _, i in index.suggest("Post")] == ["kz-gate-post"]
+    assert index.suggest("Ursun") == []
+
+
 # -- the embedded dataset ---------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["Torugart", "Irkeshtam", "Erkeshtam", "Bedel"])
 def test_border_pass_names_are_ambiguous_in_the_embedded_data(

@@ -274,7 +274,8 @@ class _Builder:
     ) -> tuple[float, float, tuple[Parameter, ...], tuple[float, float]]:
         """Time, price, parameters and (low, high) time of a ferry crossing.
 
-        Low: the ship sails on arrival; typical: half a headway; high: a whole headway.
+        Low: the ship sails on arrival; typical: half a headway; high: a whole headway and,
+        where the data give one, the ship's wait at anchor for a berth on arrival.
         """
         sailings = self.parameters.ferry(link.id, "sailings_per_week")
         sailing = self.parameters.ferry(link.id, "sailing_time_h")
@@ -285,8 +286,13 @@ class _Builder:
             )
         headway_h = 168.0 / sailings.value
         time_h = sailing.value + 0.5 * headway_h  # mean wait for the next departure
-        used = (sailings, sailing, price)
-        return time_h, price.value, used, (sailing.value, sailing.value + headway_h)
+        used: tuple[Parameter, ...] = (sailings, sailing, price)
+        anchorage = self.time_model.anchorage
+        high = sailing.value + headway_h
+        if anchorage is not None:
+            used += (anchorage,)
+            high += anchorage.value
+        return time_h, price.value, used, (sailing.value, high)
 
     def add_crossing(self, crossing: Crossing) -> list[tuple[Layer, Layer]]:
         post_a, post_b = self.places[crossing.post_a_id], self.places[crossing.post_b_id]

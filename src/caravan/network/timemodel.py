@@ -27,7 +27,15 @@ from caravan.network.parameters import Parameter
 from caravan.network.timemodel_block_clearance import block_clearances_in_force
 from caravan.store import KnowledgeBase
 
-__all__ = ["DEPARTURE_WAIT", "FITTED", "TIME_ASSUMPTIONS", "WAIT_NAME", "Spread", "TimeModel"]
+__all__ = [
+    "ANCHORAGE_NAME",
+    "DEPARTURE_WAIT",
+    "FITTED",
+    "TIME_ASSUMPTIONS",
+    "WAIT_NAME",
+    "Spread",
+    "TimeModel",
+]
 
 #: Assumption ids the time model reads, each a number in the knowledge base.
 TIME_ASSUMPTIONS = {
@@ -63,6 +71,14 @@ DEPARTURE_WAIT = True
 
 #: Name of the departure-wait parameter on an edge (its range is 0 to a whole headway).
 WAIT_NAME = "rail departure wait"
+
+#: Assumption giving the high end of a ship's wait at anchor for a berth at the port it
+#: sails to (on top of the time at sea; nothing in the typical time). Optional: a knowledge
+#: base without it gives sailings no wait at anchor.
+ANCHORAGE_ASSUMPTION = "asm-time-ferry-anchorage-wait"
+
+#: Name of the wait-at-anchor parameter on a ferry edge (it raises the edge's high only).
+ANCHORAGE_NAME = "ferry wait at anchor (high)"
 
 #: Values for a knowledge base without the time assumptions (a small hand-made network):
 #: the plain model, with no terminal time or stops, round-the-clock driving and no spread.
@@ -119,6 +135,8 @@ class TimeModel:
     #: per (crossing, direction): a block train's published clearance time
     #: (``rail_block_clearances.csv``)
     block_clearances: dict[tuple[str, str], Parameter] = field(default_factory=dict)
+    #: the high end of a ship's wait at anchor before it berths, if the data give one
+    anchorage: Parameter | None = None
 
     @classmethod
     def from_knowledge_base(
@@ -144,6 +162,10 @@ class TimeModel:
         model = cls(
             parameters, xinjiang=_place_list(assumptions.get(XINJIANG_PLACES)), service=service
         )
+        if ANCHORAGE_ASSUMPTION in assumptions:
+            model.anchorage = _numeric(
+                ANCHORAGE_NAME, assumptions[ANCHORAGE_ASSUMPTION], ANCHORAGE_ASSUMPTION
+            )
         if date is not None:
             model.departures = departures_in_force(kb.all("rail_services"), date)
             speeds = kb.all("rail_block_speeds")

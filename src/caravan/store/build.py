@@ -104,7 +104,11 @@ def data_digest(data_dir: Path) -> str:
 
 
 def built_from(path: Path) -> Path | None:
-    """The data folder a knowledge base was built from, if it still exists."""
+    """The data folder a knowledge base was built from, if it still exists.
+
+    Another installation's embedded data (a second checkout, an older install) does not
+    count: the embedded data of the caravan that opens the knowledge base is its default.
+    """
     if file_kind(path)[0] not in (FileKind.KNOWLEDGE_BASE, FileKind.LEGACY_KNOWLEDGE_BASE):
         return None
     try:
@@ -114,7 +118,16 @@ def built_from(path: Path) -> Path | None:
         return None
     if row is None or not Path(row[0]).is_dir():
         return None
-    return Path(row[0])
+    folder = Path(row[0])
+    if _is_embedded_data(folder) and folder.resolve() != default_data_dir():
+        return None
+    return folder
+
+
+def _is_embedded_data(folder: Path) -> bool:
+    """Whether a folder is the ``data`` folder inside an installed ``caravan`` package."""
+    package = folder.resolve().parent
+    return folder.name == "data" and package.name == "caravan" and (package / "api.py").is_file()
 
 
 def knowledge_base_is_current(path: Path, data_dir: Path) -> bool:

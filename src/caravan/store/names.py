@@ -39,6 +39,9 @@ class PlaceIndex:
         # "(CN)"-style qualifier is dropped from one of their labels.
         self._exact: dict[str, list[str]] = {}
         self._bare: dict[str, list[str]] = {}
+        # For each run of whole words inside a longer label, the places it is part of
+        # ("Baku" in "Port of Baku (Alat)"): suggestions, never a resolution.
+        self._within: dict[str, list[str]] = {}
         for place in places:
             self._places[place.id] = place
             for label in _labels(place):
@@ -46,6 +49,8 @@ class PlaceIndex:
                 bare = _QUALIFIER.sub("", label)
                 if bare != label:
                     _add(self._bare, normalise_name(bare), place.id)
+                for run in _word_runs(label):
+                    _add(self._within, run, place.id)
         self._keys = sorted(set(self._exact) | set(self._bare))
 
     def __len__(self) -> int:
@@ -108,17 +113,19 @@ class PlaceIndex:
         return found
 
     def suggest(self, name: str, limit: int = 3) -> list[tuple[str, str]]:
-        """Up to ``limit`` (label, place id) pairs spelt like ``name`` (whole-name similarity)."""
+        """Up to ``limit`` (label, place id) pairs for ``name``: places whose name holds it as
+        whole words ("Baku" → "Port of Baku (Alat)") first, then whole-name similarity."""
         key = normalise_name(name)
         if not key:
             return []
+        within = self._within.get(key, []) if len(key) >= _LEAST_CONTAINED else []
         # Whole-name similarity, not the best-matching fragment: "Torugart" must not bring up
         # "Tursunzoda" because the two share a few letters.
         matches = process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=SUGGESTION_CUTOFF
         )
         found = [match for match, _score, _index in matches] or self._written_inside(name)
-        suggestions: list[tuple[str, str]] = []
+        suggestions = [(self._places[i].name_en, i) for i in within[:limit]]
         for match in found:
             for place_id in [*self._exact.get(match, []), *self._bare.get(match, [])]:
                 if all(place_id != known for _, known in suggestions):
@@ -162,6 +169,15 @@ SUGGESTION_CUTOFF = 80.0
 
 #: A trailing country qualifier in a label: "Irkeshtam (KG)", "Хоргос (РК)".
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _word_runs(label: str) -> set[str]:
+    """Normalised runs of whole words of a label, shorter than the label itself."""
+    words = [normalise_name(w) for w in _WORDS.split(label) if normalise_name(w)]
+    whole = "".join(words)
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    runs.discard(whole)
+    return {r for r in runs if len(r) >= _LEAST_CONTAINED}
 
 
 def _choice_note(name: str, chosen: Place, found: list[Place], other: Place) -> str:

@@ -7,14 +7,16 @@ consolidation, waiting for the next train; a truck-to-train change at the origin
 after the last one arrives at the destination (unloading, release). When the first
 vehicle is a ship, the wait for its sailing is left out too (``sailed``): a ferry link's
 time holds the wait for the next sailing (half a headway typical, a whole one high) on
-top of the sailing time, and a sailing counted from departure has already begun. Its range
-is built from the remaining legs as the door-to-door range is (``route_range``).
+top of the sailing time, and a sailing counted from departure has already begun; the ship's
+wait at anchor for a berth on arrival (the high end only) stays. Its range is built from the remaining legs as the door-to-door range is (``route_range``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from caravan.network.timemodel import ANCHORAGE_NAME
 
 if TYPE_CHECKING:
     from caravan.analysis.routing.itinerary import Leg
@@ -50,8 +52,8 @@ def sailed(leg: Leg, snapshot: NetworkSnapshot, first_edge: int) -> Leg:
     A ferry link's low is its sailing time (the ship leaves on arrival); what its typical
     and high hold beyond that is the wait for a sailing, which a time from departure does
     not hold (on an imported layer the wait is on the edge putting out from a port's place,
-    the sailing's first edge too). Any other leg, or a snapshot without ranges, is returned
-    as it is.
+    the sailing's first edge too). The high's wait at anchor on arrival is not a wait for the
+    sailing and stays. Any other leg, or a snapshot without ranges, is returned as it is.
     """
     if leg.kind.value != "run" or leg.mode != "ferry":
         return leg
@@ -59,7 +61,10 @@ def sailed(leg: Leg, snapshot: NetworkSnapshot, first_edge: int) -> Leg:
         return leg
     low = float(snapshot.time_h_low[first_edge])
     wait = float(snapshot.time_h[first_edge]) - low
-    wait_high = float(snapshot.time_h_high[first_edge]) - low
+    anchorage = sum(
+        p.value for p in snapshot.records[first_edge].parameters if p.name == ANCHORAGE_NAME
+    )
+    wait_high = float(snapshot.time_h_high[first_edge]) - low - anchorage
     return leg.model_copy(
         update={"time_h": leg.time_h - wait, "time_h_high": leg.time_h_high - wait_high}
     )

@@ -187,7 +187,8 @@ def pareto_paths(
     """Non-dominated paths by (``graph.weights``, ``second_weights``), first weight ascending.
 
     ``second_weights`` follow the graph's CSR order. Raises :class:`WorkLimitError` when
-    more than ``max_labels`` labels would be needed (raise ``epsilon`` to keep fewer).
+    more than ``max_labels`` labels would be needed (a larger ``epsilon`` keeps fewer, but
+    a small one saves little on large graphs: ``docs/kernels.md``).
     """
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
@@ -208,7 +209,8 @@ def pareto_paths(
     if not finished:
         raise WorkLimitError(
             f"the Pareto front needs more than {max_labels:,} labels: "
-            "give a larger epsilon (e.g. 0.01) or a larger label limit"
+            "give a larger label limit, or an epsilon (it drops only labels that could not beat "
+            "a path already found by that factor, so a small one saves little)"
         )
     paths = []
     for label in front:

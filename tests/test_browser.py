@@ -155,6 +155,23 @@ def test_a_typo_gets_a_suggestion(page: Page) -> None:
     assert "Tashkent" in status.inner_text()
 
 
+def test_an_offered_place_is_taken_with_the_keyboard_and_routed(page: Page) -> None:
+    """"Baku" names no place; the port of Baku is offered as a button that fills the field
+    the name was typed in and plans the route again."""
+    page.click("button[data-tab=route]")
+    page.fill("#route-from", "Urumqi")
+    page.fill("#route-to", "Baku")
+    page.click("#route-go")
+    offer = page.locator("[data-testid=route-status] button.place-offer[data-place-id=az-alat]")
+    offer.wait_for(timeout=30_000)
+    assert "Unknown place “Baku”" in page.locator("[data-testid=route-status]").inner_text()
+    offer.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-testid=itinerary]", timeout=30_000)
+    assert page.input_value("#route-to") == "Port of Baku (Alat)"
+    assert "ferry" in page.locator("[data-testid=itinerary]").first.inner_text()
+
+
 def test_the_date_slider_replays_a_project_opening(page: Page) -> None:
     link = page.evaluate("""() => [...window.caravan.state.timeline.values()]
         .find((t) => t.kind === 'link' && t.project_id === 'prj-kti-railway' && !t.planned).id""")

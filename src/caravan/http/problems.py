@@ -77,7 +77,8 @@ _RESPONSES: dict[int, str] = {
     403: "Writes are disabled on this server (no write token configured).",
     404: (
         "Unknown place or record (with close matches as `suggestions`), or a place name that "
-        "fits several places (`ambiguous-place`, with the ids it fits as `choices`)."
+        "fits several places (`ambiguous-place`, with the ids it fits as `choices`); a place "
+        "problem gives the name as typed as `name`."
     ),
     413: "Request too large.",
     422: (
@@ -184,6 +185,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             "Ambiguous place",
             str(error),
             request,
+            name=error.name,
             choices=choices,
             suggestions=choices,
         )
@@ -196,6 +198,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             "Unknown place",
             str(error),
             request,
+            name=error.name,
             suggestions=[{"name": n, "id": i} for n, i in error.suggestions],
         )
 

@@ -155,13 +155,46 @@ export async function planRoute(query, { push = false } = {}) {
     clearResults();
     status.className = "error";
     status.textContent = error.message;
-    const suggestions = error.problem?.suggestions;
-    if (suggestions?.length) status.append(el("div", {}, "Did you mean: ", suggestions.map((s) => s.name || s).join(", "), "?"));
-    const choices = error.problem?.choices;
-    if (choices?.length) status.append(el("div", {}, "It could be: ", choices.map((c) => `${c.name} (${c.id})`).join(", ")));
+    offerPlaces(status, error.problem);
   } finally {
     if (ticket === route.ticket) $("#route-result").removeAttribute("aria-busy");
   }
+}
+
+/** Under an unknown or ambiguous place, each place it may mean as a button that puts it in the
+ * field the name was typed in and plans again. A choice among places sharing a name goes in by
+ * its id (the name alone would fit them all again). */
+function offerPlaces(status, problem) {
+  const typed = problem?.name;
+  const choices = problem?.choices || [];
+  const offered = choices.length ? choices : (problem?.suggestions || []).filter((s) => s && s.id);
+  if (!offered.length) return;
+  if (typed) status.textContent = `${problem.title} “${typed}”.`;
+  const field = typed ? fieldHolding(typed) : null;
+  const label = (place) => (choices.length ? `${place.name} (${place.id})` : place.name);
+  const item = (place) => (field
+    ? el("button", { type: "button", class: "place-offer", "data-place-id": place.id,
+      onclick: () => { field.replace(choices.length ? place.id : place.name); planRoute(readForm(), { push: true }); } }, label(place))
+    : label(place));
+  const items = offered.map(item).flatMap((node, index) => (index ? [" ", node] : [node]));
+  status.append(el("div", { "data-testid": "place-offers" }, choices.length ? "It could be: " : "Did you mean: ", ...items));
+}
+
+/** The form field a typed name came from, with a way to replace that name in it. */
+function fieldHolding(typed) {
+  const form = $("#route-form");
+  for (const name of ["origin", "destination"]) {
+    const input = form.elements[name];
+    if (input.value.trim() === typed) return { replace: (value) => { input.value = value; } };
+  }
+  for (const name of ["via", "avoid"]) {
+    const input = form.elements[name];
+    const items = split(input.value);
+    if (items.includes(typed)) {
+      return { replace: (value) => { input.value = items.map((v) => (v === typed ? value : v)).join("; "); } };
+    }
+  }
+  return null;
 }
 
 /** What the answer says about the question: a name read one way, a calendar that ends. */

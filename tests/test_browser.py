@@ -156,7 +156,7 @@ def test_a_typo_gets_a_suggestion(page: Page) -> None:
 
 
 def test_an_offered_place_is_taken_with_the_keyboard_and_routed(page: Page) -> None:
-    """"Baku" names no place; the port of Baku is offered as a button that fills the field
+    """ "Baku" names no place; the port of Baku is offered as a button that fills the field
     the name was typed in and plans the route again."""
     page.click("button[data-tab=route]")
     page.fill("#route-from", "Urumqi")

@@ -24,6 +24,10 @@ GOALS = (
 )
 
 #: The batches whose train cases chose the rail service and fit the parameters.
+#: Published figures compared with the model's low time: a record, and a timetable or plan
+#: (`benchmarks/validation_cases_rules.md`, the `statistic` column).
+AGAINST_LOW = frozenset({"low", "schedule"})
+
 CHOICE_BATCHES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
 
 #: Held-out batches reported apart, then together.
@@ -589,7 +593,7 @@ def _case_row(r: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:
     model = "no route" if r["model"] is None else f"{r['model']:,.0f}"
     span = "" if r["low"] is None else f"{r['low']:,.0f}–{r['high']:,.0f}"
     error = "" if r["error_pct"] is None else f"{r['error_pct']:+.0f} %"
-    label = " (record, vs low)" if r["statistic"] == "low" else ""
+    label = {"low": " (record, vs low)", "schedule": " (schedule, vs low)"}.get(r["statistic"], "")
     source = f"[{case['publisher'] or 'source'}]({case['source_url']})"
     counts = r["counts_from"] + (" (vs from departure)" if r.get("paired") else "")
     return (

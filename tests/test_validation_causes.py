@@ -133,3 +133,34 @@ def test_terms_add_up_and_the_2014_xian_wait_is_a_weekly_train(
     assert terms["origin_dwell"] == pytest.approx(model.value("rail_origin_dwell_h"))
     assert terms["rail_cn"] > 0
     assert terms["rail_abroad"] == 0
+
+
+def test_a_timetable_is_compared_with_the_low_time_as_a_record_is(
+    scripts: dict[str, ModuleType], tmp_path: Path
+) -> None:
+    """`statistic` = schedule (a timetable or planned run): the model's low, not its typical."""
+    case = {
+        "id": "val-rail-time-test",
+        "kind": "rail_transit_time_h",
+        "origin_id": "cn-xian",
+        "destination_id": "cn-alashankou",
+        "mode": "rail",
+        "crossing_id": "",
+        "value": "52",
+        "unit": "h",
+        "year": "2014",
+        "counts_from": "departure",
+        "service": "block",
+        "split": "test",
+        "not_comparable": "",
+        "batch": "1",
+    }
+    rows = scripts["validate"]._route_all(
+        tmp_path / "kb.sqlite",
+        default_data_dir(),
+        [{**case, "statistic": s} for s in ("typical", "schedule", "low")],
+    )
+    typical, schedule, record = rows
+    assert schedule["model"] == pytest.approx(schedule["low"]) == pytest.approx(record["model"])
+    assert typical["model"] == pytest.approx(typical["typical"])
+    assert typical["model"] > schedule["model"]

@@ -98,8 +98,9 @@ now been seen**: batches 7 and 8 were routed once after the choice on batches 1�
 once after the choice on batches 1–8, batch 10 once after the choice on batches 1–9, batch
 11 once after the choice on batches 1–10, their errors reported, and their train cases
 joined the later choices below; the cases of batches 12 and later joined neither the fit
-nor any choice, so that every case of them tests the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) is compared with the
-model's low time. Cases that are not comparable with the model (the reason is given) are
+nor any choice, so that every case of them tests the shipped values); every other parameter is read from a source or a stated assumption. A published record (`statistic` = low) or timetable (`statistic` = schedule: a train's
+timetabled run, by the rule in `validation_cases_rules.md`) is compared with the model's low
+time, and neither takes part in the fit. Cases that are not comparable with the model (the reason is given) are
 routed and listed apart, outside the fit and the summaries.
 
 **How the time model's structure was chosen.** The candidate structures below (which
@@ -362,6 +363,27 @@ sailing). The typical time is unchanged (the sources do not say how often a ship
 range check below counted 67 of 127 typical published times inside the range before (37 of 70
 held-out; Caspian 10 of 26 held-out).
 
+**Timetables** (a labelling rule and its labels, not a choice; made with batches 1–12 seen).
+A railway's timetable gives a train's scheduled run, without the waiting a trip meets; the
+model's typical time holds that waiting, its low time does not. The `statistic` column now
+tells a timetable (`schedule`: clock times of a timetable, the running time of a numbered or
+timetabled train, a run a railway states as scheduled in hours) from a trip's time or a
+forecast of one (`typical`) and a record (`low`), by the rule in `validation_cases_rules.md`;
+a timetable is compared with the model's low time, as a record is, and takes no part in the
+fit. The rule was written after the held-out errors above had been seen (the worst,
+xian-alashankou-2014 at +271 %, is a timetable), so this is no test of it. Its labels were
+assigned by a reader who saw the cases' words and sources only, no model result (a first
+wording of the rule, which also took a new service's forecast "will take N days" as a
+schedule, labelled 49 rows; it was narrowed to timetables before any of those labels was
+routed, and the labels were assigned again): 12 rows, 7 of them passenger trains and buses
+not comparable with freight, and 5 comparable held-out rail cases, no train case, so the fit
+and every choice above are unchanged. Against the low time: xian-almaty-2013-plan +111 % →
++3 %, xian-alashankou-2014 +271 % → −27 %, urumqi-almaty-2024 +37 % → −19 %,
+qingdao-alashankou-2012 +53 % → −46 %, tashkent-andijan-2018 +11 % → −20 %. The held-out rail
+times of all batches went from a median of 34.6 % and a worst of 271.2 % to 26.7 % and 133.8 %
+(etrek-serhetyaka-2024: transit wagons at CPMM's Turkmen wagonload speed, 42 h against 17.75
+h). The range check counts typical times only, so its totals below fell by those 5.
+
 **The errors read by cause (batches 1–10).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,
 border, gauge change, interior origin dwell, departure wait, the origin's other terminal
@@ -381,7 +403,8 @@ counted from departure is compared door to door:
 | runs within Turkmenistan and Kazakhstan | etrek-serhetyaka-2024 (+96 %), farap-sarahs-2024 (+44 %), turkmenbashi-farap-2021 (−56 %), altynkol-aktau-2024 (+33 %), sarahs-farap-2024 (−27 %) | wagonload at CPMM's speed where the source says transit wagons (25 h Farap–Sarahs each way against 17.6 h and 35 h in the same announcement, 35 h Etrek–Serhetyaka against 17.75 h), Kazakhstan's block speed elsewhere (36 h Turkmenbashi–Farap against 81 h, 96 h Altynkol–Aktau against 72 h); no Turkmen container-train speed found |
 | road | khorgos-almaty-2018 (+502 %: 4.5 h published for 304 km), tashkent-kashgar-urgent-2018 (+77 %, a record), chongqing-dushanbe-2023 (−58 %), chongqing-bishkek-2021 (−29 %), zhengzhou-almaty-2024 (+29 %), tashkent-kashgar-2018 (+24 %), zhengzhou-ashgabat-2025 (+22 %), almaty-nur-zholy-2016 (−21 %), samarkand-qingdao (−17 %) | border (16 h at Khorgos) on short runs; border queues and transshipment at Kashgar on the long runs |
 
-The held-out rail case that errs worst is **xian-alashankou-2014** (+314 %, batch 3): the
+After the choice on batches 1–10, the held-out rail case that erred worst was
+**xian-alashankou-2014** (+314 %, batch 3; now compared as a timetable, below): the
 Xi'an Railway Bureau's timetable of 2014 (leaving Xi'an on Saturday at 02:15, at
 Alashankou on Monday at 06:29: 52 h, counted from departure) against 215 h door to door,
 which is 81 h of China's rail (CPMM's speed plus 13.9 h of stops per 1000 km over 3,057 km),

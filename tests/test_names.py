@@ -32,19 +32,21 @@ def _place(place_id: str, name: str, lat: float, lon: float, aliases: str = "") 
     )
 
 
+def _places() -> list[Place]:
+    return [
+        _place("cn-pass", "Pass (CN)", 40.0, 75.0, "Passo"),
+        _place("kg-pass", "Pass (KG)", 40.0, 74.0, "Passo"),
+        _place("kg-town", "Town", 40.0, 72.0),
+        _place("cn-city", "City", 40.0, 78.0),
+        _place("cn-gate", "Gate", 44.0, 80.0),
+        _place("kz-gate-post", "Gate Post", 44.0, 79.9, "Gate (KZ)"),
+        _place("tj-tursunzoda", "Tursunzoda", 38.5, 68.2),
+    ]
+
+
 @pytest.fixture
 def index() -> PlaceIndex:
-    return PlaceIndex(
-        [
-            _place("cn-pass", "Pass (CN)", 40.0, 75.0, "Passo"),
-            _place("kg-pass", "Pass (KG)", 40.0, 74.0, "Passo"),
-            _place("kg-town", "Town", 40.0, 72.0),
-            _place("cn-city", "City", 40.0, 78.0),
-            _place("cn-gate", "Gate", 44.0, 80.0),
-            _place("kz-gate-post", "Gate Post", 44.0, 79.9, "Gate (KZ)"),
-            _place("tj-tursunzoda", "Tursunzoda", 38.5, 68.2),
-        ]
-    )
+    return PlaceIndex(_places())
 
 
 def test_a_name_shared_across_a_border_is_ambiguous_with_its_choices(index: PlaceIndex) -> None:
@@ -127,10 +129,13 @@ def test_a_place_whose_name_holds_the_query_as_words_is_suggested_first(
     assert [i for _, i in caught.value.suggestions][:2] == ["az-alat", "cn-baketu"]
 
 
-def test_only_whole_words_of_a_name_are_offered(index: PlaceIndex) -> None:
-    """ "Gate" is a name of its own; "Post" is a word of "Gate Post"; "Ursun" is inside a word."""
-    assert [i for _, i in index.suggest("Post")] == ["kz-gate-post"]
+def test_only_whole_words_of_a_name_are_offered() -> None:
+    """ "Tursun" is a word of "Tursun Gate"; "Ursun" is inside a word; "Gate" and "Post" name
+    kinds of places, not one place, so "Gate Post" is not offered for "Post"."""
+    index = PlaceIndex([*_places(), _place("kz-tursun-gate", "Tursun Gate", 44.0, 79.0)])
+    assert index.suggest("Tursun")[0][1] == "kz-tursun-gate"
     assert index.suggest("Ursun") == []
+    assert "kz-gate-post" not in {i for _, i in index.suggest("Post")}
 
 
 # -- the embedded dataset ---------------------------------------------------------------------

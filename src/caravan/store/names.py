@@ -118,7 +118,8 @@ class PlaceIndex:
         key = normalise_name(name)
         if not key:
             return []
-        within = self._within.get(key, []) if len(key) >= _LEAST_CONTAINED else []
+        held = len(key) >= _LEAST_CONTAINED and key not in _GENERIC_WORDS
+        within = self._within.get(key, []) if held else []
         # Whole-name similarity, not the best-matching fragment: "Torugart" must not bring up
         # "Tursunzoda" because the two share a few letters.
         matches = process.extract(
@@ -159,6 +160,17 @@ class PlaceIndex:
 
 #: Fewest characters of a name offered because it is written inside a longer query.
 _LEAST_CONTAINED = 4
+
+#: Words of place names that name a kind of place, not one place: a query that is one of them
+#: is not offered the places whose names hold it ("Station", "Port", "South").
+_GENERIC_WORDS = frozenset(
+    {
+        "station", "port", "seaport", "dryport", "terminal", "gateway", "junction", "airport",
+        "crossing", "border", "post", "pass", "road", "railway", "highway", "bridge", "river",
+        "lake", "city", "town", "district", "region", "province", "field", "gasfield", "north",
+        "south", "east", "west", "central", "new", "old", "international", "free", "zone",
+    }
+)  # fmt: skip
 
 #: What separates the words of a typed name.
 _WORDS = re.compile(r"[\s\-_/,.()]+")

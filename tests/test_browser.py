@@ -7,6 +7,7 @@ Screenshots go to artifacts/screenshots/.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,11 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+#: The best route is on screen: the status says so, or has already moved on to the
+#: alternatives found after it (a fast answer can replace the first message before it is seen).
+ROUTE_SHOWN = re.compile(r"Best route shown|\d+ route\(s\)")
 
 
 def chromium_path() -> str:

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page
 
-from test_browser import browser, page, server, shot
+from test_browser import ROUTE_SHOWN, browser, page, server, shot
 
 __all__ = ["browser", "page", "server"]  # fixtures shared with tests/test_browser.py
 
@@ -23,7 +23,7 @@ def test_each_itinerary_shows_its_time_from_departure(page: Page) -> None:
     page.uncheck("input[name=mode][value=road]")
     page.fill("input[name=alternatives]", "1")
     page.click("#route-go")
-    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
     cards = page.locator("[data-testid=itinerary]")
     assert cards.count() >= 1
     for index in range(cards.count()):
@@ -51,7 +51,7 @@ def test_a_road_route_loads_its_truck_at_the_terminal(page: Page) -> None:
     page.uncheck("input[name=mode][value=ferry]")
     page.fill("input[name=alternatives]", "0")
     page.click("#route-go")
-    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
     steps = page.locator("[data-testid=itinerary]").first.locator("tbody tr td:nth-child(2)")
     names = steps.all_inner_texts()
     assert names[0] == "terminal (loading)", names

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Browser, Page
 
-from test_browser import browser, open_page, page, server, shot
+from test_browser import ROUTE_SHOWN, browser, open_page, page, server, shot
 
 __all__ = ["browser", "page", "server"]  # fixtures shared with tests/test_browser.py
 
@@ -63,7 +63,7 @@ def test_back_returns_to_the_previous_route(page: Page) -> None:
     page.click("#tabbtn-route")
     page.fill("input[name=alternatives]", "0")
     page.click("#route-go")
-    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
     first = itinerary_totals(page)
     page.fill("#route-to", "Almaty")
     page.click("#route-go")
@@ -73,7 +73,7 @@ def test_back_returns_to_the_previous_route(page: Page) -> None:
     page.go_back()
     page.wait_for_function("new URL(location.href).searchParams.get('to') === 'Tashkent'")
     page.wait_for_function("document.querySelector('#route-to').value === 'Tashkent'")
-    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
     assert itinerary_totals(page) == first
 
 
@@ -204,7 +204,7 @@ def test_matrix_and_lists_export_and_filter(page: Page) -> None:
 
 def test_a_short_url_without_modes_uses_every_mode(browser: Browser, server: str) -> None:
     with open_page(browser, server, path="/?tab=route&from=Kashgar&to=Osh&alt=0") as page:
-        page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+        page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
         assert page.locator("[data-testid=itinerary]").count() == 1
         assert all(box.is_checked() for box in page.locator("input[name=mode]").all())
 

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page
 
-from test_browser import browser, page, server, shot
+from test_browser import ROUTE_SHOWN, browser, page, server, shot
 
 __all__ = ["browser", "page", "server"]  # fixtures shared with tests/test_browser.py
 
@@ -25,7 +25,7 @@ def _route_days(page: Page, service: str) -> tuple[float, str]:
     page.fill("input[name=alternatives]", "0")
     page.select_option("[data-testid=route-service]", service)
     page.click("#route-go")
-    page.locator("[data-testid=route-status]").filter(has_text="Best route shown").wait_for()
+    page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
     card = page.locator("[data-testid=itinerary]").first
     days = DAYS.search(card.locator(".totals").inner_text())
     assert days

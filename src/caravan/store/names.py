@@ -49,7 +49,7 @@ class PlaceIndex:
                 bare = _QUALIFIER.sub("", label)
                 if bare != label:
                     _add(self._bare, normalise_name(bare), place.id)
-                for run in _word_runs(label):
+                for run in _parts(label):
                     _add(self._within, run, place.id)
         self._keys = sorted(set(self._exact) | set(self._bare))
 
@@ -143,10 +143,7 @@ class PlaceIndex:
         query, so "Tursungate" brings up no "Gate"; names shorter than four letters are left
         out, so a long query does not bring up every short name in it.
         """
-        words = [normalise_name(w) for w in _WORDS.split(name) if normalise_name(w)]
-        runs = {
-            "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-        }
+        runs = _word_runs(name)
         key = normalise_name(name)
         inside = {
             k
@@ -183,13 +180,18 @@ SUGGESTION_CUTOFF = 80.0
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def _word_runs(label: str) -> set[str]:
-    """Normalised runs of whole words of a label, shorter than the label itself."""
-    words = [normalise_name(w) for w in _WORDS.split(label) if normalise_name(w)]
-    whole = "".join(words)
-    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    runs.discard(whole)
-    return {r for r in runs if len(r) >= _LEAST_CONTAINED}
+def _word_runs(text: str) -> set[str]:
+    """Normalised runs of whole words of a text, the whole text among them."""
+    words = [normalise_name(w) for w in _WORDS.split(text) if normalise_name(w)]
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _parts(label: str) -> set[str]:
+    """The runs of whole words inside a label that may be offered for it (four letters or more,
+    shorter than the label)."""
+    runs = _word_runs(label)
+    whole = max(runs, key=len, default="")
+    return {r for r in runs if r != whole and len(r) >= _LEAST_CONTAINED}
 
 
 def _choice_note(name: str, chosen: Place, found: list[Place], other: Place) -> str:

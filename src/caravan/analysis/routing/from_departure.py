@@ -8,7 +8,8 @@ after the last one arrives at the destination (unloading, release). When the fir
 vehicle is a ship, the wait for its sailing is left out too (``sailed``): a ferry link's
 time holds the wait for the next sailing (half a headway typical, a whole one high) on
 top of the sailing time, and a sailing counted from departure has already begun; the ship's
-wait at anchor for a berth on arrival (the high end only) stays. Its range is built from the remaining legs as the door-to-door range is (``route_range``).
+wait at anchor for a berth on arrival (the high end only) stays. Its range is built from the
+remaining legs as the door-to-door range is (``route_range``).
 """
 
 from __future__ import annotations

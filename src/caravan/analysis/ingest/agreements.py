@@ -14,6 +14,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from caravan.analysis.ingest.area_documents import area_documents, held_of_area
 from caravan.analysis.ingest.compare import same_period
 from caravan.analysis.ingest.context import (
     Candidate,
@@ -25,7 +26,7 @@ from caravan.analysis.ingest.context import (
 from caravan.analysis.ingest.dated_documents import dated_held_documents
 from caravan.analysis.ingest.dates import DateMention
 from caravan.analysis.ingest.described_signers import described_signers, in_instrumental
-from caravan.analysis.ingest.document_anaphora import antecedent_document
+from caravan.analysis.ingest.document_anaphora import antecedent_document, characterises_signed
 from caravan.analysis.ingest.document_lists import (
     coordinated_titles,
     event_place,
@@ -180,6 +181,10 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
         return
+    listed = list(_area_documents(view, titles)) if _signed(view.sentence) else []
+    yield from listed
+    if listed:
+        return  # "signed cooperation documents in areas such as A, B and C": one on each
     grouped = list(group_documents(view))
     for start, end, name in grouped:
         # "signed a number of documents on trade, transport …": the group, named by its topics
@@ -220,6 +225,8 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
             continue
         seen.add(key)
         yield _candidate(view, start, end, name, agreement_id, match)
+    if characterises_signed(view, _signed):
+        return  # "This is the first time that China has signed a … document on …": that one
     untitled = list(_untitled(view, spans))
     titled = [(a, b) for a, b, _ in untitled]  # a place inside any title of the sentence is
     # what a document is about ("о создании в Алматы …, и о создании центра …")
@@ -1100,6 +1107,35 @@ def _filed_there(context: DocumentContext, signed_on: dt.date | None) -> bool:
 
 #: Days between a held signing date and the one a text gives that still name the same document.
 _SAME_SIGNING_DAYS = 3
+
+
+def _area_documents(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
+    """A document on each area a signing lists, the held one of its area where there is one."""
+    seen: set[str] = set()
+    for start, end, name, area in area_documents(view.sentence):
+        candidate = _candidate(view, view.start + start, view.start + end, name, None, None)
+        signed = candidate.payload
+        if not isinstance(signed, ProposedAgreement):
+            continue
+        that_period = (
+            []
+            if signed.signed_on is None
+            else [
+                (agreement_id, key)
+                for key, agreement_id in titles.items()
+                if (held := view.context.agreement_dates.get(agreement_id)) is not None
+                and same_period(signed.signed_on, signed.date_precision, held[1], held[2])
+            ]
+        )
+        known = held_of_area(area, that_period)
+        key = known or name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        payload = signed.model_copy(update={"agreement_id": known}) if known else signed
+        yield Candidate(
+            payload, candidate.start, candidate.end, 0.6 if known else 0.5, candidate.flags
+        )
 
 
 def _held_on_the_day(

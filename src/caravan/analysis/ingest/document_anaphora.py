@@ -2,16 +2,21 @@
 verb and a date or place of its own ("the two governments concluded the agreement in May 2023
 in Xi'an") is the document a sentence before named by what it is about ("ratified the
 intergovernmental agreement with China on international road transportation").
+
+A sentence that says what the document just reported signed is ("This is the first time that
+China has signed a comprehensive cooperation document on …") speaks of that document, not of a
+new one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from caravan.analysis.ingest.context import SentenceView
 from caravan.analysis.ingest.gazetteer import EntryKind
 
-__all__ = ["antecedent_document"]
+__all__ = ["antecedent_document", "characterises_signed"]
 
 #: How many sentences back the document referred to may have been named.
 ANTECEDENT_SENTENCES = 6
@@ -19,6 +24,11 @@ ANTECEDENT_SENTENCES = 6
 DESCRIBED_WORDS = 3
 #: Nouns of no kind of their own: they refer to a document of any kind.
 _ANY_KIND = ("document", "документ")
+
+#: The opening of a sentence that characterises what the sentence before reported.
+_CHARACTERISING = re.compile(
+    r"^\s*(?:This|It|That)\s+(?:is|was|marks|marked)\s+(?:also\s+)?the\s+first\s+(?:time|such)\b"
+)
 
 Finder = Callable[[SentenceView], Iterable[tuple[int, int, str]]]
 
@@ -50,3 +60,12 @@ def antecedent_document(
         if named:
             return named[0] if len(named) == 1 and not signed(earlier.sentence) else None
     return None
+
+
+def characterises_signed(view: SentenceView, signed: Callable[[str], bool]) -> bool:
+    """True when the sentence opens by characterising ("This is the first time that …") what
+    the sentence before reports signed: a document it names is that one, not a new one."""
+    if not _CHARACTERISING.match(view.sentence):
+        return False
+    earlier = next(iter(view.previous_sentences(1)), None)
+    return earlier is not None and signed(earlier.sentence)

@@ -111,7 +111,14 @@ _RU_TIME_AFTER = (
     r"(?=\s+" + RU_ADVERBS + r"(?:в|во)\s+(?:\d|" + RU_MONTHS + r"|прошл|позапрошл"
     r"|эт(?:ом|от)\s+год))"
 )
-#: (status, pattern, confidence of the rule). "launched" is decided by the project's kind.
+#: A thing carried on: what "continues" is under way now, whatever the tense ("will continue to
+#: implement the programme" says it runs).
+_CARRIED_ON = (
+    r"\bcontinu(?:e|es|ed|ing)\s+(?:to\s+)?(?:implement(?:ing)?|carry(?:ing)?\s+out)\b"
+    r"|\bcontinu(?:es|ed)\s+to\s+be\s+(?:implemented|carried\s+out)\b"
+)
+#: (status, pattern, confidence of the rule). "launched" and "continue to implement" are decided
+#: by the project's kind.
 _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE), confidence)
     for status, pattern, confidence in (
@@ -144,6 +151,9 @@ _TEXT_TRIGGERS: tuple[tuple[ProjectStatus | None, re.Pattern[str], float], ...] 
         (ProjectStatus.UNDER_CONSTRUCTION, r"\b(?:are|is)\s+(?:now\s+|already\s+|still\s+)?(?:boring|drilling|digging|excavating|laying|building|erecting|constructing|paving|putting\s+up)\s+(?:the\s+|its\s+|new\s+)?(?:\w+\s+)?(?:tunnels?|tracks?|rails?|bridges?|embankments?|piers?|foundations?|infrastructure|roadbed|line|road|pipes?)\b", 0.7),
         (ProjectStatus.UNDER_CONSTRUCTION, r"(?<![\w-])(?:" + _RU_WORKS + r"[^;.]{0,90}?" + _RU_GOING + r"|" + _RU_GOING + r"\s+" + _RU_WORKS + r"|(?:строить|строительство)\s+(?:\w+\s+){0,2}начал\w*|строится|строятся|строящ\w*|строят|возводят|(?:заложил\w*|заложен\w*)\s+(?:\w+\s+){0,2}?капсул\w*|заложен\w*\s+(?:\w+\s+)?камен\w*|закладк\w*)(?![\w-])", 0.8),
         (None, r"\b(?:launched|(?:the\s+)?launch\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])))\b|(?<![\w-])запуск\w*\s+проект\w*|(?<![\w-])(?:запущен[аоы]?|запустил[иао]?)(?![\w-])", 0.75),
+        # Carried on now: "will continue to implement the … Programme", "the programme
+        # continues to be implemented" (a programme runs; works on a line are under way).
+        (None, _CARRIED_ON, 0.7),
         # a facility founded exists from then: "Set up in 2015, … Gateway grew into …", "был создан"
         (ProjectStatus.IN_SERVICE, r"\b(?:established|set\s+up|founded)\b|(?<![\w-])(?:создан[аоы]?|созданн\w+|основан[аоы]?|основанн\w+)(?![\w-])", 0.7),
         (ProjectStatus.AGREED, r"\b(?:signed\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}(?:agreement|memorandum|contract|deal)|agreed\s+to\s+build|reached\s+an\s+agreement)\b", 0.75),
@@ -402,13 +412,20 @@ def status_events(view: SentenceView) -> Iterator[Candidate]:
     for status, pattern, rule_confidence in STATUS_TRIGGERS:
         for trigger in pattern.finditer(view.text, view.start, view.end):
             t_start, t_end = trigger.start(), trigger.end()
-            # the pace of works ("would be finished early") is said in any tense
+            # the pace of works ("would be finished early") and a thing carried on ("will
+            # continue to implement") are said in any tense
+            denied = _NOT_SO.search(view.text, max(view.start, t_start - 40), t_start)
             pace = (
                 status is ProjectStatus.UNDER_CONSTRUCTION
                 and pace_of_works(trigger.group(0))
-                and not _NOT_SO.search(view.text, max(view.start, t_start - 40), t_start)
+                and not denied
             )
-            if not pace and (
+            carried_on = (
+                status is None
+                and re.fullmatch(_CARRIED_ON, trigger.group(0), re.IGNORECASE) is not None
+                and not denied
+            )
+            if not (pace or carried_on) and (
                 _negated(view, t_start, status)
                 or _FUTURE_VERB.search(trigger.group(0))
                 or _NEGATED_VERB.search(trigger.group(0))

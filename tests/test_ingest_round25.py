@@ -1,12 +1,12 @@
 """Readings of round 25: the summit text's wordings of a thing carried on and of a project's
-phase. Sentences written for the test, with the readings they must not make."""
+phase, and a bare kind of document that names no held one. Sentences written for the test, with the readings they must not make."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from caravan.model.enums import DatePrecision, ProjectStatus
-from caravan.model.proposals import ProposedStatusEvent
+from caravan.model.enums import AgreementKind, DatePrecision, ProjectStatus
+from caravan.model.proposals import ProposedAgreement, ProposedStatusEvent
 from caravan.store import KnowledgeBase
 from ingest_helpers import proposals_from
 
@@ -49,3 +49,27 @@ def test_phase_ii_before_the_name_is_the_held_phase(kb: KnowledgeBase) -> None:
         (found,) = _events(kb, text)
         assert found.project_id == "prj-cn-tj-highway-phase2", wording
         assert found.status is ProjectStatus.UNDER_CONSTRUCTION
+
+
+def test_a_bare_kind_of_document_is_no_held_title(kb: KnowledgeBase) -> None:
+    text = (
+        "On 14 September 2022 in Samarkand the two presidents put their names to a Joint "
+        "Statement that sets out where their partnership goes."
+    )
+    (found,) = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert found.agreement_kind is AgreementKind.JOINT_STATEMENT
+    assert found.agreement_id is None  # not the held statement of 2022 nor a document that day
+
+
+def test_the_held_joint_statement_by_its_title(kb: KnowledgeBase) -> None:
+    text = (
+        "The Joint Statement of the leaders of China and the five Central Asian countries on "
+        "the 30th anniversary of the establishment of diplomatic relations was adopted on 25 "
+        "January 2022."
+    )
+    (found,) = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    assert found.agreement_id == "agr-ca-30th-anniversary-statement"

@@ -181,7 +181,7 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
     if head is not None and (item := listed_title(view)) is not None:
         yield _listed(head, item, titles)  # "Among them: - a Memorandum on …;"
         return
-    listed = list(_area_documents(view, titles)) if _signed(view.sentence) else []
+    listed = list(_area_documents(view, titles))
     yield from listed
     if listed:
         return  # "signed cooperation documents in areas such as A, B and C": one on each
@@ -1111,8 +1111,11 @@ _SAME_SIGNING_DAYS = 3
 
 def _area_documents(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate]:
     """A document on each area a signing lists, the held one of its area where there is one."""
+    areas = list(area_documents(view.sentence))
+    if not areas or not _signed(view.sentence):
+        return  # "… agreed to sign documents in areas such as …": none signed yet
     seen: set[str] = set()
-    for start, end, name, area in area_documents(view.sentence):
+    for start, end, name, area in areas:
         candidate = _candidate(view, view.start + start, view.start + end, name, None, None)
         signed = candidate.payload
         if not isinstance(signed, ProposedAgreement):

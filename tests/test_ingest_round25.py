@@ -73,3 +73,26 @@ def test_the_held_joint_statement_by_its_title(kb: KnowledgeBase) -> None:
         f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
     ]
     assert found.agreement_id == "agr-ca-30th-anniversary-statement"
+
+
+def _agreement(kb: KnowledgeBase, text: str) -> ProposedAgreement:
+    (found,) = [
+        f.payload for f in proposals_from(kb, text) if isinstance(f.payload, ProposedAgreement)
+    ]
+    return found
+
+
+def test_a_quoted_title_worded_otherwise_is_the_held_one(kb: KnowledgeBase) -> None:
+    text = (
+        'In July 2022 in Kyrgyzstan the presidents signed the "Agreement on Good-Neighborliness, '
+        'Friendship and Cooperative Development in Central Asia in the 21st Century".'
+    )
+    assert _agreement(kb, text).agreement_id == "agr-ca-friendship-treaty-2022"
+
+
+def test_a_title_sharing_a_held_ones_words_is_not_it(kb: KnowledgeBase) -> None:
+    text = (
+        "On the call the two sides signed a Memorandum of Understanding between CR and the "
+        "Turkmen Agency of Transport and Communications and Railways Agency."
+    )
+    assert _agreement(kb, text).agreement_id is None  # not the transport ministers' memorandum

@@ -219,6 +219,11 @@ def agreements(view: SentenceView, titles: dict[str, str]) -> Iterator[Candidate
         yield _candidate(view, start, end, name, None, None)
     for start, end, agreement_id, match in _titles(view, titles):
         name = nominative_phrase(view.text[start:end].strip(" ,"))
+        if agreement_id is None:
+            # a held title worded otherwise: "Agreement on Good-Neighborliness, Friendship and
+            # Cooperative Development in Central Asia …" for the held treaty of its words (all of
+            # them, in any order: a title holding only some of a held one's words is another)
+            agreement_id = _known_title(name, titles, fuzz.token_sort_ratio)
         key = agreement_id or name.casefold()
         spans.append((start, end))
         if key in seen:

@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from caravan.analysis.ingest.document_words import DOCUMENT_KIND_KEYS
+from caravan.analysis.ingest.tokens import tokenise
+
 __all__ = ["area_documents", "held_of_area"]
 
 #: The most words an area may have; a longer item is a clause, not an area.
@@ -35,12 +38,6 @@ _LISTED = re.compile(
 _LAST = re.compile(r"^(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 #: An item that begins a clause of its own: the list has ended.
 _CLAUSE = re.compile(r"^(?:which|that|who|where|while|with|among|including)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+")
-#: Words of a title or an area that say nothing of what the document covers.
-_PLAIN = frozenset((
-    "a", "an", "and", "the", "of", "on", "in", "for", "to", "with", "between", "among",
-    "cooperation", "document", "documents", "agreement", "memorandum", "understanding",
-))  # fmt: skip
 
 
 def area_documents(sentence: str) -> Iterator[tuple[int, int, str, str]]:
@@ -95,12 +92,12 @@ def _area(item: str) -> bool:
 def held_of_area(area: str, held: Iterable[tuple[str, str]]) -> str | None:
     """The id of the held document (``held``: id and title) whose title holds every word of the
     area; when several do, the one with fewest other words; None when none does or two tie."""
-    wanted = [w for w in _WORD.findall(area.casefold()) if w not in _PLAIN and len(w) > 2]
+    wanted = [w for w in _words(area) if len(w) > 2]
     if not wanted:
         return None
     extra: dict[str, int] = {}  # a held document's fewest other words, over its titles
     for agreement_id, title in held:
-        words = [w for w in _WORD.findall(title.casefold()) if w not in _PLAIN]
+        words = _words(title)
         stems = [w[:STEM_LETTERS] for w in words]
         if all(any(s.startswith(w[:STEM_LETTERS]) for s in stems) for w in wanted):
             other = len(words) - len(wanted)
@@ -109,3 +106,8 @@ def held_of_area(area: str, held: Iterable[tuple[str, str]]) -> str | None:
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None
     return scored[0][1]
+
+
+def _words(text: str) -> list[str]:
+    """The keys of the words that say what a document covers (no kind of document)."""
+    return [t.key for t in tokenise(text) if t.key not in DOCUMENT_KIND_KEYS]

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from caravan.analysis.ingest.bare_chains import beside_head_noun
 from caravan.analysis.ingest.bare_ventures import bare_name, venture_spans
+from caravan.analysis.ingest.document_words import DOCUMENT_KIND_KEYS
 from caravan.analysis.ingest.languages import is_cyrillic
 from caravan.analysis.ingest.project_place_names import respelled_names
 from caravan.analysis.ingest.tokens import Token, tokenise
@@ -141,20 +142,6 @@ _PREFIX_WORDS = 4
 #: Fewest leading words that may name one of several projects, for the context to choose.
 _SHORT_PREFIX_WORDS = 2
 _CONNECTORS = frozenset({"and", "of", "the", "on", "in", "for", "between", "to", "with", "a"})
-#: Words that say only what kind of document a title names: a start of a title made of them
-#: alone ("Joint Statement", "Memorandum of Understanding") names no one document.
-_DOCUMENT_KIND_WORDS = (
-    frozenset(
-        t.key
-        for t in tokenise(
-            "joint statement memorandum understanding agreement treaty declaration action plan "
-            "programme program protocol roadmap road map contract charter intergovernmental "
-            "cooperation совместное заявление меморандум взаимопонимании соглашение договор "
-            "декларация план действий программа протокол дорожная карта межправительственное"
-        )
-    )
-    | _CONNECTORS
-)
 
 
 @dataclass
@@ -195,7 +182,7 @@ class Gazetteer:
                     continue
                 if described and not any(t.capitalised for t in tokens[1:k]):
                     continue  # "Международный центр …": a description's start names nothing
-                if entry.kind is EntryKind.AGREEMENT and set(keys[:k]) <= _DOCUMENT_KIND_WORDS:
+                if entry.kind is EntryKind.AGREEMENT and set(keys[:k]) <= DOCUMENT_KIND_KEYS:
                     continue  # "Joint Statement …": a kind of document, not this one
                 self._prefixes.setdefault(keys[:k], set()).add((entry.kind, entry.id))
                 self._prefix_entry[(keys[:k], entry.id)] = entry

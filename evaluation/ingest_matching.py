@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 VALUE_TOLERANCE = 0.005  # 0.5 %
-NAME_SIMILARITY = 70  # rapidfuzz token_set_ratio, 0-100
+NAME_SIMILARITY = 70  # rapidfuzz token_set_ratio (token_sort_ratio for held documents), 0-100
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
@@ -225,6 +225,8 @@ def _agreement_matches(fields: dict[str, Any], payload: ProposedAgreement) -> bo
     known = fields.get("agreement_id")
     if known and payload.agreement_id:
         return bool(payload.agreement_id == known)
+    if known:
+        return _alike_in_order(payload.name, _names(fields))
     return _similar_name(payload.name, _names(fields))
 
 
@@ -258,6 +260,14 @@ def _normal(name: str) -> str:
 def _similar_name(proposed: str, names: Iterable[str]) -> bool:
     candidate = _normal(proposed)
     return any(fuzz.token_set_ratio(candidate, _normal(n)) >= NAME_SIMILARITY for n in names)
+
+
+def _alike_in_order(proposed: str, names: Iterable[str]) -> bool:
+    """A proposal without an id meets the label of a held document only by a name alike in all
+    its words: the token-set ratio would let a short, generic name ("the cooperation document on
+    industry") meet any held title that holds its words."""
+    candidate = _normal(proposed)
+    return any(fuzz.token_sort_ratio(candidate, _normal(n)) >= NAME_SIMILARITY for n in names)
 
 
 def _name_closeness(proposed: str, names: Iterable[str]) -> float:

@@ -159,6 +159,37 @@ def test_an_agreement_matches_by_known_id_or_by_a_similar_name(
     )
 
 
+def test_a_held_documents_label_is_not_met_by_a_generic_name_without_its_id(
+    matching: ModuleType, labels: ModuleType
+) -> None:
+    """A proposal that names no held document meets such a label only by a name alike in all
+    its words: "Memorandum of Understanding" holds every word of a long held title's start."""
+    label = _label(
+        labels,
+        "agreement",
+        name="Memorandum of Understanding on joint development of the Ayagoz-Tacheng railway",
+        agreement_kind="memorandum",
+        agreement_id="agr-cn-kz-ayagoz-tacheng-mou",
+    )
+    unheld = _label(
+        labels,
+        "agreement",
+        name=label.fields["name"],
+        agreement_kind="memorandum",
+    )
+
+    def memorandum(name: str) -> ProposedFact:
+        return _fact(ProposedAgreement(name=name, agreement_kind=AgreementKind.MEMORANDUM))
+
+    generic = memorandum("Memorandum of Understanding")
+    assert not matching.matches(label, generic)
+    assert matching.matches(unheld, generic)  # a document not held keeps the lenient measure
+    assert matching.matches(
+        label,
+        memorandum("memorandum of understanding on joint development of the Ayagoz Tacheng rail"),
+    )
+
+
 def test_each_label_is_matched_once_and_repeats_are_neither_true_nor_false(
     matching: ModuleType, labels: ModuleType
 ) -> None:

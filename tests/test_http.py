@@ -323,7 +323,9 @@ def test_openapi_declares_the_problem_documents_that_are_served(app: FastAPI) ->
     assert "Retry-After" in events["503"]["headers"]
     for path in ("/api/v1/places/{name}", "/api/v1/route", "/api/v1/skim", "/api/v1/skim/stream"):
         assert "404" in spec["paths"][path]["get"]["responses"], path
-    assert "404" not in spec["paths"]["/api/v1/places"]["get"]["responses"]
+    for path in ("/api/v1/places", "/api/v1/agreements", "/api/v1/trade", "/api/v1/sister-cities"):
+        assert "404" in spec["paths"][path]["get"]["responses"], path  # an unknown country
+    assert "404" not in spec["paths"]["/api/v1/links"]["get"]["responses"]
     stream = spec["paths"]["/api/v1/skim/stream"]["get"]["responses"]["200"]
     assert list(stream["content"]) == ["text/event-stream"]
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rapidfuzz import process
+
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.project_states import project_states_under
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
@@ -274,8 +276,8 @@ class Observatory:
 
     # -- places ----------------------------------------------------------------------------
     def places(self, country: str | None = None, kind: PlaceKind | None = None) -> list[Place]:
-        """Places, filtered by country id and kind."""
-        return self.kb.places(country, kind)
+        """Places, filtered by country (id, ISO code or name) and kind."""
+        return self.kb.places(self._country_id(country), kind)
 
     def place(self, name: str) -> PlaceDetails:
         """A place by name, alias (any script) or id, with crossings, links and sources."""
@@ -289,8 +291,14 @@ class Observatory:
         )
 
     def crossings(self, country: str | None = None, mode: str | None = None) -> list[CrossingView]:
-        """Border crossings with posts and observations."""
-        return [self._crossing_view(c) for c in self.kb.crossings(country, mode)]
+        """Border crossings with posts and observations, filtered by country and mode."""
+        crossings = self.kb.crossings(self._country_id(country), mode)
+        return [self._crossing_view(c) for c in crossings]
+
+    def _country_id(self, country: str | None) -> str | None:
+        """A country filter as its id; an unknown country raises with the closest ones, so a
+        misspelt filter is an error rather than an empty answer."""
+        return None if country is None else self.kb.resolve_country(country).id
 
     def _crossing_view(self, crossing: Crossing) -> CrossingView:
         return CrossingView(
@@ -316,6 +324,7 @@ class Observatory:
         """
         spec = self._scenario(scenario)
         as_of = self._date(as_of, spec)
+        country = self._country_id(country)
         rows = []
         for state in project_states_under(self.kb, as_of, spec):
             project = state.project
@@ -330,13 +339,22 @@ class Observatory:
             )
         return rows
 
+    def _projects_like(self, text: str) -> list[str]:
+        """Ids of the projects whose id or English name is closest to ``text`` (up to three)."""
+        projects = self.kb.projects()
+        bare = [(p.id.removeprefix("prj-"), p.id) for p in projects]  # the prefix all ids share
+        named = bare + [(name, p.id) for p in projects for name in (p.name_en, *p.aliases)]
+        query = text.removeprefix("prj-")
+        scored = process.extract(query, [n for n, _ in named], limit=9, score_cutoff=75)
+        best = scored[0][1] if scored else 0.0
+        close = (named[i][1] for _, score, i in scored if score >= best - 10)
+        return list(dict.fromkeys(close))[:3]
+
     def project(self, project_id: str, as_of: dt.date | None = None) -> ProjectDetails:
         """One project with timeline, the links and crossings it adds or upgrades, sources."""
         project = next((p for p in self.kb.projects() if p.id == project_id), None)
         if project is None:
-            raise UnknownRecordError(
-                "project", project_id, [p.id for p in self.kb.projects() if project_id in p.id][:3]
-            )
+            raise UnknownRecordError("project", project_id, self._projects_like(project_id))
         timeline = self.kb.timeline(project_id)
         as_of = as_of or dt.date.today()
         past = [e for e in timeline if e.date <= as_of]
@@ -1019,6 +1037,7 @@ class Observatory:
     # -- agreements, trade, people, sources ----------------------------------------------------
     def agreements(self, summit: str | None = None, party: str | None = None) -> list[Agreement]:
         """Agreements, filtered by summit (`xian-2023`, `astana-2025`) and party."""
+        party = self._country_id(party)
         return [
             a
             for a in self.kb.agreements()
@@ -1038,6 +1057,8 @@ class Observatory:
         partners missing, and has no total.
         """
         wanted_years = sorted(set(years)) if years else None
+        reporter = self.kb.resolve_country(reporter).id
+        partners = [self.kb.resolve_country(p).id for p in partners] if partners else None
         reporter_rows = [
             r for r in self.kb.trade() if r.reporter_id == reporter and r.commodity_group is None
         ]
@@ -1064,6 +1085,7 @@ class Observatory:
 
     def sister_cities(self, country: str | None = None) -> list[SisterCityPair]:
         """Sister-city pairs, optionally with one partner country."""
+        country = self._country_id(country)
         return [
             p for p in self.kb.sister_cities() if country is None or p.partner_country_id == country
         ]

@@ -224,7 +224,9 @@ def summary(kb: KbOption = None, json_output: JsonOption = False) -> None:
 
 @app.command()
 def places(
-    country: Annotated[str | None, typer.Option(help="Country id, e.g. kz.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Country: id (kz) or name (Kazakhstan).")
+    ] = None,
     kind: Annotated[PlaceKind | None, typer.Option(help="Place kind.")] = None,
     kb: KbOption = None,
     json_output: JsonOption = False,
@@ -316,7 +318,7 @@ def place(name: str, kb: KbOption = None, json_output: JsonOption = False) -> No
 def projects(
     direction: Annotated[PriorityDirection | None, typer.Option(help="Priority direction.")] = None,
     status: Annotated[ProjectStatus | None, typer.Option(help="Status on the as-of date.")] = None,
-    country: Annotated[str | None, typer.Option(help="Country id.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country: id or name.")] = None,
     as_of: Annotated[
         dt.datetime | None,
         typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date (YYYY-MM-DD), default today."),
@@ -405,14 +407,14 @@ def _check_years(value: str | None) -> str | None:
 @app.command()
 def trade(
     partner: Annotated[
-        list[str] | None, typer.Option("--partner", help="Partner id (repeatable).")
+        list[str] | None, typer.Option("--partner", help="Partner: id or name (repeatable).")
     ] = None,
     years: Annotated[
         str | None,
         typer.Option(callback=_check_years, help="Year or range: 2024, 2013-2025, 2022,2024."),
     ] = None,
     reporter: Annotated[
-        str, typer.Option(help="Whose statistics: cn (GACC) or a partner id.")
+        str, typer.Option(help="Whose statistics: cn (GACC) or a partner (id or name).")
     ] = "cn",
     kb: KbOption = None,
     json_output: JsonOption = False,
@@ -447,7 +449,7 @@ def trade(
 @app.command()
 def agreements(
     summit: Annotated[str | None, typer.Option(help="xian-2023 or astana-2025.")] = None,
-    party: Annotated[str | None, typer.Option(help="Country id.")] = None,
+    party: Annotated[str | None, typer.Option(help="Party: country id or name.")] = None,
     kb: KbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -468,7 +470,7 @@ def agreements(
 
 @app.command("sister-cities")
 def sister_cities(
-    country: Annotated[str | None, typer.Option(help="Partner country id.")] = None,
+    country: Annotated[str | None, typer.Option(help="Partner country: id or name.")] = None,
     kb: KbOption = None,
     json_output: JsonOption = False,
 ) -> None:

@@ -48,7 +48,11 @@ def observatory_of(request: Request) -> Observatory:
 ObservatoryDep = Annotated[Observatory, Depends(observatory_of)]
 PageDep = Annotated[PageParams, Depends()]
 CountryQuery = Annotated[
-    str | None, Query(pattern=r"^[a-z]{2}$", description="Country id, e.g. kz.")
+    str | None,
+    Query(
+        pattern=r"^[a-z]{2}$",
+        description="Country id, e.g. kz (an id the data does not hold: 404 with the choices).",
+    ),
 ]
 
 
@@ -77,7 +81,7 @@ def meta(observatory: ObservatoryDep) -> PublicSummary:
     return PublicSummary(**{name: getattr(summary, name) for name in PublicSummary.model_fields})
 
 
-@router.get("/places", summary="Places, filtered by country, kind and name")
+@router.get("/places", summary="Places, filtered by country, kind and name", responses=NOT_FOUND)
 def places(
     observatory: ObservatoryDep,
     page: PageDep,
@@ -104,7 +108,11 @@ def place(observatory: ObservatoryDep, name: str) -> PlaceDetails:
     return observatory.place(name)
 
 
-@router.get("/crossings", summary="Border crossings with posts and dated observations")
+@router.get(
+    "/crossings",
+    summary="Border crossings with posts and dated observations",
+    responses=NOT_FOUND,
+)
 def crossings(
     observatory: ObservatoryDep,
     page: PageDep,
@@ -119,7 +127,7 @@ def links(observatory: ObservatoryDep, page: PageDep, mode: LinkMode | None = No
     return paginate(observatory.kb.links(mode.value if mode else None), page)
 
 
-@router.get("/projects", summary="Projects and their status as of a date")
+@router.get("/projects", summary="Projects and their status as of a date", responses=NOT_FOUND)
 def projects(
     observatory: ObservatoryDep,
     page: PageDep,
@@ -143,7 +151,7 @@ def project(
     return observatory.project(project_id, as_of)
 
 
-@router.get("/agreements", summary="Agreements, by summit and party")
+@router.get("/agreements", summary="Agreements, by summit and party", responses=NOT_FOUND)
 def agreements(
     observatory: ObservatoryDep,
     page: PageDep,
@@ -153,7 +161,11 @@ def agreements(
     return paginate(observatory.agreements(summit, party), page)
 
 
-@router.get("/trade", summary="Goods trade by year and partner, as one reporter publishes it")
+@router.get(
+    "/trade",
+    summary="Goods trade by year and partner, as one reporter publishes it",
+    responses=NOT_FOUND,
+)
 def trade(
     observatory: ObservatoryDep,
     partner: Annotated[
@@ -172,7 +184,7 @@ def trade(
     return observatory.trade(partner, parse_years(years), reporter)
 
 
-@router.get("/sister-cities", summary="Sister-city pairs")
+@router.get("/sister-cities", summary="Sister-city pairs", responses=NOT_FOUND)
 def sister_cities(
     observatory: ObservatoryDep, page: PageDep, country: CountryQuery = None
 ) -> Page[SisterCityPair]:

@@ -260,6 +260,23 @@ class KnowledgeBase:
         """All countries, members first."""
         return self._typed("countries", Country, "member DESC, id")
 
+    def resolve_country(self, name: str) -> Country:
+        """The country an id, ISO alpha-3 code or name (in any of its four languages) names;
+        anything else raises :class:`UnknownRecordError` with the closest countries."""
+        wanted = name.strip().casefold()
+        countries = self.countries()
+        for country in countries:
+            if wanted in {n.casefold() for n in (country.id, country.iso3, *_names(country))}:
+                return country
+        named = [(n, c.id) for c in countries for n in _names(c)]
+        scored = process.extract(name.strip(), [n for n, _ in named], limit=6, score_cutoff=60)
+        best = scored[0][1] if scored else 0.0
+        close = list(dict.fromkeys(named[i][1] for _, score, i in scored if score >= best - 10))
+        if not close:  # nothing alike: the members are the choices
+            close = [c.id for c in countries if c.member]
+        english = {c.id: c.name_en for c in countries}
+        raise UnknownRecordError("country", name, [f"{i} ({english[i]})" for i in close[:6]])
+
     @property
     def place_index(self) -> PlaceIndex:
         """Name index over all places (ids, four languages, aliases)."""
@@ -474,3 +491,8 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_dev, info.st_ino
+
+
+def _names(country: Country) -> tuple[str, ...]:
+    """A country's names in English, Russian, Chinese and its state language."""
+    return (country.name_en, country.name_ru, country.name_zh, country.name_local)

@@ -3,6 +3,7 @@ with the closest countries, never an empty answer."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 
@@ -14,7 +15,7 @@ from asgi_client import assert_problem, request
 from caravan import Observatory
 from caravan.cli import app as cli
 from caravan.cli import main
-from caravan.errors import UnknownRecordError
+from caravan.errors import NoRouteError, UnknownRecordError
 from caravan.http import HttpSettings, create_app
 
 runner = CliRunner()
@@ -118,3 +119,9 @@ def test_an_unknown_project_suggests_projects_by_id_or_name(embedded: Observator
     with pytest.raises(UnknownRecordError) as unlike:
         embedded.project("prj-nope")
     assert unlike.value.suggestions == []
+
+
+@pytest.mark.parametrize("country", ["kz", "Kazakhstan", "KAZ", "Казахстан"])
+def test_a_route_avoids_a_country_given_by_id_code_or_name(mini: Observatory, country: str) -> None:
+    with pytest.raises(NoRouteError, match="no connection"):
+        mini.route("Xi'an", "Tashkent", avoid=[country], date=dt.date(2025, 6, 2))

@@ -602,11 +602,13 @@ class Observatory:
         return result.model_copy(update={"warnings": (*result.warnings, warning)})
 
     def _resolve_item(self, item: str) -> str:
-        """A crossing id or country id as is; anything else as a place name."""
-        if item.startswith("bcp-") or item in {c.id for c in self.kb.countries()}:
-            if item.startswith("bcp-"):
-                self.kb.get("crossings", item)
+        """A crossing id as is, a country (id, ISO code or name) as its id, anything else as a
+        place name."""
+        if item.startswith("bcp-"):
+            self.kb.get("crossings", item)
             return item
+        with contextlib.suppress(UnknownRecordError):
+            return self.kb.resolve_country(item).id
         return self.kb.resolve_place(item).id
 
     def skim(

@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from rapidfuzz import process
-
 from caravan.analysis.atlas import TimelineItem, map_layers, network_timeline
 from caravan.analysis.project_states import project_states_under
 from caravan.analysis.routing import RouteQuery, Router, SkimMatrices, Weight
@@ -339,22 +337,9 @@ class Observatory:
             )
         return rows
 
-    def _projects_like(self, text: str) -> list[str]:
-        """Ids of the projects whose id or English name is closest to ``text`` (up to three)."""
-        projects = self.kb.projects()
-        bare = [(p.id.removeprefix("prj-"), p.id) for p in projects]  # the prefix all ids share
-        named = bare + [(name, p.id) for p in projects for name in (p.name_en, *p.aliases)]
-        query = text.removeprefix("prj-")
-        scored = process.extract(query, [n for n, _ in named], limit=9, score_cutoff=75)
-        best = scored[0][1] if scored else 0.0
-        close = (named[i][1] for _, score, i in scored if score >= best - 10)
-        return list(dict.fromkeys(close))[:3]
-
     def project(self, project_id: str, as_of: dt.date | None = None) -> ProjectDetails:
         """One project with timeline, the links and crossings it adds or upgrades, sources."""
-        project = next((p for p in self.kb.projects() if p.id == project_id), None)
-        if project is None:
-            raise UnknownRecordError("project", project_id, self._projects_like(project_id))
+        project = self.kb.resolve_project(project_id)
         timeline = self.kb.timeline(project_id)
         as_of = as_of or dt.date.today()
         past = [e for e in timeline if e.date <= as_of]

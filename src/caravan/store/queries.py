@@ -377,6 +377,21 @@ class KnowledgeBase:
         """All projects."""
         return self._typed("projects", Project, "id")
 
+    def resolve_project(self, project_id: str) -> Project:
+        """A project by id; an unknown id raises :class:`UnknownRecordError` with the projects
+        whose id or name (English or an alias) is closest, up to three."""
+        projects = self.projects()
+        found = next((p for p in projects if p.id == project_id), None)
+        if found is not None:
+            return found
+        bare = [(p.id.removeprefix("prj-"), p.id) for p in projects]  # the prefix all ids share
+        named = bare + [(name, p.id) for p in projects for name in (p.name_en, *p.aliases)]
+        query = project_id.removeprefix("prj-")
+        scored = process.extract(query, [n for n, _ in named], limit=9, score_cutoff=75)
+        best = scored[0][1] if scored else 0.0
+        close = (named[i][1] for _, score, i in scored if score >= best - 10)
+        raise UnknownRecordError("project", project_id, list(dict.fromkeys(close))[:3])
+
     def timeline(self, project_id: str) -> list[StatusEvent]:
         """A project's status events, oldest first."""
         self.get("projects", project_id)

@@ -269,9 +269,7 @@ class KnowledgeBase:
             if wanted in {n.casefold() for n in (country.id, country.iso3, *_names(country))}:
                 return country
         named = [(n, c.id) for c in countries for n in _names(c)]
-        scored = process.extract(name.strip(), [n for n, _ in named], limit=6, score_cutoff=60)
-        best = scored[0][1] if scored else 0.0
-        close = list(dict.fromkeys(named[i][1] for _, score, i in scored if score >= best - 10))
+        close = _closest_ids(name.strip(), named, limit=6, cutoff=60)
         if not close:  # nothing alike: the members are the choices
             close = [c.id for c in countries if c.member]
         english = {c.id: c.name_en for c in countries}
@@ -386,11 +384,8 @@ class KnowledgeBase:
             return found
         bare = [(p.id.removeprefix("prj-"), p.id) for p in projects]  # the prefix all ids share
         named = bare + [(name, p.id) for p in projects for name in (p.name_en, *p.aliases)]
-        query = project_id.removeprefix("prj-")
-        scored = process.extract(query, [n for n, _ in named], limit=9, score_cutoff=75)
-        best = scored[0][1] if scored else 0.0
-        close = (named[i][1] for _, score, i in scored if score >= best - 10)
-        raise UnknownRecordError("project", project_id, list(dict.fromkeys(close))[:3])
+        close = _closest_ids(project_id.removeprefix("prj-"), named, limit=9, cutoff=75)
+        raise UnknownRecordError("project", project_id, close[:3])
 
     def timeline(self, project_id: str) -> list[StatusEvent]:
         """A project's status events, oldest first."""
@@ -511,3 +506,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def _names(country: Country) -> tuple[str, ...]:
     """A country's names in English, Russian, Chinese and its state language."""
     return (country.name_en, country.name_ru, country.name_zh, country.name_local)
+
+
+def _closest_ids(query: str, named: list[tuple[str, str]], limit: int, cutoff: float) -> list[str]:
+    """The ids (second of each pair) whose names are closest to ``query``: those scoring at
+    least ``cutoff`` and within 10 of the best, each id once, best first."""
+    scored = process.extract(query, [n for n, _ in named], limit=limit, score_cutoff=cutoff)
+    best = scored[0][1] if scored else 0.0
+    return list(dict.fromkeys(named[i][1] for _, score, i in scored if score >= best - 10))

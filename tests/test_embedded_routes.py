@@ -72,3 +72,23 @@ def test_a_skim_of_the_corridor_cities_is_complete(embedded: Observatory) -> Non
     off_diagonal = ~np.eye(len(cities), dtype=bool)
     assert (skim.time_h[off_diagonal] > 0).all()
     assert np.isfinite(skim.generalised_usd).all()
+
+
+def test_every_kazakh_road_place_reaches_almaty_by_road_and_the_trunk_roads_stay_at_home(
+    embedded: Observatory,
+) -> None:
+    """Astana, the centre, the east and the Caspian reach Almaty on Kazakh roads, not via China."""
+    road_places = {
+        end
+        for link in embedded.kb.links(mode="road")
+        for end in (link.from_id, link.to_id)
+        if end.startswith("kz-")
+    }
+    trunk = {"kz-astana", "kz-karaganda", "kz-zhezkazgan", "kz-ayagoz", "kz-bakhty", "kz-semey"}
+    trunk |= {"kz-aktau", "kz-kuryk", "kz-beyneu", "kz-atyrau", "kz-aktobe"}
+    assert trunk <= road_places
+    for place in sorted(road_places - {"kz-almaty"}):
+        best = embedded.route(place, "kz-almaty", modes=[LinkMode.ROAD], date=WEDNESDAY).best
+        visited = {end for leg in best.legs for end in (leg.from_id, leg.to_id)}
+        if place in trunk:
+            assert visited <= road_places, (place, sorted(visited - road_places))

@@ -195,3 +195,32 @@ def test_an_assumption_beside_the_source_it_starts_from_is_accepted(mini_dir: Pa
         "prj-test-line,2024-06-06,day,agreed,,src-test-news|asm-test-speed",
     )
     assert validate_data(mini_dir).ok
+
+
+# -- a country's roads in one piece ---------------------------------------------------------
+def test_a_countrys_roads_in_two_pieces_are_reported_at_the_islands_road(mini_dir: Path) -> None:
+    # Almaty–Saryagash becomes Altynkol–Saryagash: Kazakhstan's roads fall into two pieces.
+    _edit(
+        mini_dir / "links.csv",
+        "road-almaty-saryagash,kz-almaty,kz-saryagash",
+        "road-almaty-saryagash,kz-altynkol,kz-saryagash",
+    )
+    report = validate_data(mini_dir)
+    assert report.ok
+    [island] = [w for w in report.warnings if "fall into pieces" in w.reason]
+    assert (island.file, island.row, island.field) == ("links.csv", 9, "to_id")
+    assert (
+        "the roads of kz fall into pieces: kz-altynkol, kz-saryagash reach no other"
+        in island.reason
+    )
+
+
+def test_a_planned_road_neither_joins_nor_splits_the_pieces(mini_dir: Path) -> None:
+    # The same island, but its road is only planned: no in-service road, no island.
+    _edit(
+        mini_dir / "links.csv",
+        "road-almaty-saryagash,kz-almaty,kz-saryagash,road,,800,60,2,,in_service",
+        "road-almaty-saryagash,kz-altynkol,kz-saryagash,road,,800,60,2,,planned",
+    )
+    report = validate_data(mini_dir)
+    assert not [w for w in report.warnings if "fall into pieces" in w.reason]

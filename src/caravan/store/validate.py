@@ -37,6 +37,7 @@ from caravan.model import (
 )
 from caravan.store.boundaries import CountryShapes, country_shapes
 from caravan.store.files import LocatedRecord, RawDataset, read_dataset
+from caravan.store.road_islands import road_islands
 from caravan.store.schema import TABLES, field_of
 
 __all__ = [
@@ -180,6 +181,7 @@ class _Checker:
         self.check_crossings()
         self.check_crossing_openings()
         self.check_links()
+        self.check_road_islands()
         self.check_timelines()
         self.check_date_precision()
         self.check_trade()
@@ -502,6 +504,33 @@ class _Checker:
                     "gauge_mm",
                     f"{link.gauge_mm} differs from {start.country_id}'s {national} mm; "
                     "only a project link may break the national gauge",
+                )
+
+    def check_road_islands(self) -> None:
+        """Warn where a country's roads fall into pieces: a truck would detour abroad."""
+        items = self.rows("links")
+        links = [cast(Link, item.record) for item in items]
+        country_of = {
+            place.id: place.country_id
+            for place in (self._place(end) for link in links for end in (link.from_id, link.to_id))
+            if place is not None
+        }
+        for country, pieces in road_islands(links, country_of).items():
+            for piece in pieces:
+                members = set(piece)
+                item = next(
+                    i
+                    for i, link in zip(items, links, strict=True)
+                    if link.mode == LinkMode.ROAD and link.from_id in members
+                )
+                self.warnings.append(
+                    DataIssue(
+                        item.file,
+                        item.row,
+                        "to_id",
+                        f"the roads of {country} fall into pieces: {', '.join(piece)} reach no "
+                        f"other road of {country} without crossing a border (a road link is missing)",
+                    )
                 )
 
     def check_timelines(self) -> None:

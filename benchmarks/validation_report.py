@@ -399,10 +399,10 @@ to Tashkent of batches 1–11; the model's 11.8 days Xi'an → Baku matches the 
 (about 11 days, +7 %) but not the average of all trains. Three road cases (Tashkent → Astana
 1,646 km; Zhengzhou and Khorgos → Kuryk) had no route: no road link reached Astana or the
 Caspian ports from the rest of the network, a gap in the data. A data correction, not a
-choice, made with batch 13 seen: twelve Kazakh trunk-road links were added from sources that
+choice, made with batch 13 seen: fourteen Kazakh trunk-road links were added from sources that
 are no case's source (`links.csv`: Astana–Karaganda–Balkhash–Almaty, Kyzylorda–Zhezkazgan–
-Karaganda, Almaty–Ayagoz–Semey, and Aktobe–Kyzylorda with Aktobe–Kandyagash–Dossor–Beyneu and
-Atyrau; most lengths from KazAvtoZhol's kilometre posts, each link's note says how). The three
+Karaganda, Almaty–Ayagoz–Semey, Dostyk–Usharal to Almaty and Ayagoz, and Aktobe–Kyzylorda with
+Aktobe–Kandyagash–Dossor–Beyneu and Atyrau; most lengths from KazAvtoZhol's kilometre posts, each link's note says how). The three
 cases now route: Tashkent → Astana 1,776 km (+8 %), Khorgos → Kuryk +32 % and Zhengzhou → Kuryk
 +20 % (both a convoy timed to a ceremony, listed apart); no other case moved.
 

@@ -402,8 +402,8 @@ Caspian ports from the rest of the network, a gap in the data. A data correction
 choice, made with batch 13 seen: fourteen Kazakh trunk-road links were added from sources that
 are no case's source (`links.csv`: Astana–Karaganda–Balkhash–Almaty, Kyzylorda–Zhezkazgan–
 Karaganda, Almaty–Ayagoz–Semey, Dostyk–Usharal to Almaty and Ayagoz, and Aktobe–Kyzylorda with
-Aktobe–Kandyagash–Dossor–Beyneu and Atyrau; most lengths from KazAvtoZhol's kilometre posts, each link's note says how). The three
-cases now route: Tashkent → Astana 1,776 km (+8 %), Khorgos → Kuryk +32 % and Zhengzhou → Kuryk
+Aktobe–Kandyagash–Dossor–Beyneu and Atyrau; most lengths from KazAvtoZhol's kilometre posts,
+each link's note says how). The three cases now route: Tashkent → Astana 1,776 km (+8 %), Khorgos → Kuryk +32 % and Zhengzhou → Kuryk
 +20 % (both a convoy timed to a ceremony, listed apart); no other case moved.
 
 **The errors read by cause (batches 1–10).** `python benchmarks/validation_legs.py` splits

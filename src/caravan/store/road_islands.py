@@ -11,8 +11,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from caravan.model import Link, LinkMode, LinkStatus
 
@@ -47,6 +45,10 @@ def road_islands(
 
 def _pieces(roads: Sequence[Link]) -> list[list[str]]:
     """The connected pieces of ``roads``, largest first (ties by their first place id)."""
+    # Imported here: routing in a fresh process must not pay for scipy.sparse (test_kernels).
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     places = sorted({end for link in roads for end in (link.from_id, link.to_id)})
     index = {place: n for n, place in enumerate(places)}
     rows = np.array([index[link.from_id] for link in roads], dtype=np.int32)

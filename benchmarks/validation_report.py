@@ -404,7 +404,12 @@ are no case's source (`links.csv`: Astana–Karaganda–Balkhash–Almaty, Kyzyl
 Karaganda, Almaty–Ayagoz–Semey, Dostyk–Usharal to Almaty and Ayagoz, and Aktobe–Kyzylorda with
 Aktobe–Kandyagash–Dossor–Beyneu and Atyrau; most lengths from KazAvtoZhol's kilometre posts,
 each link's note says how). The three cases now route: Tashkent → Astana 1,776 km (+8 %), Khorgos → Kuryk +32 % and Zhengzhou → Kuryk
-+20 % (both a convoy timed to a ceremony, listed apart); no other case moved.
++20 % (both a convoy timed to a ceremony, listed apart); no other case moved. Then, also
+a data correction with batches 1–13 seen, four Kazakh road lengths that were estimates (straight
+line × route factor) were replaced by lengths from KazAvtoZhol's kilometre posts: Almaty–Korday
+214 km (210 before), Korday–Taraz 262 (290), Taraz–Shymkent 198 (185), Turkestan–Kyzylorda 289
+(320). Distances moved by one or two points (Bishkek–Almaty −5 % → −3 %, Tashkent–Bishkek
++5 % → +3 %, Fergana–Almaty −5 % → −6 %, Tashkent–Astana +8 % → +6 %), times by under 1 %.
 
 **The errors read by cause (batches 1–10).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,

@@ -224,3 +224,15 @@ def test_a_planned_road_neither_joins_nor_splits_the_pieces(mini_dir: Path) -> N
     )
     report = validate_data(mini_dir)
     assert not [w for w in report.warnings if "fall into pieces" in w.reason]
+
+
+def test_a_row_citing_one_source_twice_is_refused(mini_dir: Path) -> None:
+    _edit(
+        mini_dir / "links.csv",
+        "road-keles-tashkent,uz-keles,uz-tashkent,road,,25,40,4,,in_service,,,src-test-atlas,",
+        "road-keles-tashkent,uz-keles,uz-tashkent,road,,25,40,4,,in_service,,,"
+        "src-test-atlas|src-test-atlas,",
+    )
+    issue = _only_issue(mini_dir)
+    assert (issue.file, issue.row, issue.field) == ("links.csv", 10, "source")
+    assert issue.reason == "cites src-test-atlas twice"

@@ -243,7 +243,11 @@ class _Checker:
             if "source" not in table.fields:
                 continue
             for item in self.rows(table.name):
-                for ref in field_of(item.record, "source"):
+                refs = list(field_of(item.record, "source"))
+                doubled = sorted({ref for ref in refs if refs.count(ref) > 1})
+                if doubled:
+                    self.error(item, "source", f"cites {', '.join(doubled)} twice")
+                for ref in refs:
                     cited.add(ref)
                     known = sources if ref.startswith("src-") else assumptions
                     table_name = "sources" if ref.startswith("src-") else "assumptions"

@@ -209,6 +209,25 @@ def test_a_short_url_without_modes_uses_every_mode(browser: Browser, server: str
         assert all(box.is_checked() for box in page.locator("input[name=mode]").all())
 
 
+def test_the_map_shows_the_whole_route_not_only_its_legs_ends(browser: Browser, server: str) -> None:
+    """Maikapchagai → Almaty by road is one leg, and its road bends north through Kalbatau."""
+    path = "/?tab=route&from=Maikapchagai&to=Almaty&mode=road&alt=0"
+    with open_page(browser, server, path=path) as page:
+        page.locator("[data-testid=route-status]").filter(has_text=ROUTE_SHOWN).wait_for()
+        legs = page.locator("[data-testid=itinerary]").first.locator("tbody").inner_text()
+        page.wait_for_timeout(800)  # the map's fit animation ends with a moveend
+        view = [float(v) for v in page.get_attribute("body", "data-map-view").split(",")]
+        places = {
+            name: json.loads(page.request.get(f"{server}/api/v1/places/{name}").text())["place"]
+            for name in ("Maikapchagai", "Kalbatau", "Almaty")
+        }
+    south, west, north, east = view
+    assert "Kalbatau" not in legs  # no leg names it: the fit must follow the drawn road
+    for name, place in places.items():
+        assert south <= place["lat"] <= north, (name, view)
+        assert west <= place["lon"] <= east, (name, view)
+
+
 def test_an_ambiguous_name_is_read_one_way_and_the_page_says_which(page: Page) -> None:
     page.click("#tabbtn-route")
     page.fill("#route-from", "Irkeshtam")

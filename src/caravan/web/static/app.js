@@ -289,6 +289,11 @@ function renderLabels() {
   document.body.dataset.labels = String(placed.length);
 }
 map.on("zoomend moveend resize", () => renderLabels());
+/** The view in the page's data (south, west, north, east): what a reader sees, readable by tests. */
+map.on("moveend", () => {
+  const view = map.getBounds();
+  document.body.dataset.mapView = [view.getSouth(), view.getWest(), view.getNorth(), view.getEast()].map((v) => v.toFixed(3)).join(",");
+});
 
 function renderSister() {
   groups.sister.clearLayers();

@@ -224,10 +224,12 @@ function addAlternatives(alternatives) {
   selectRoute(route.selected, false);
 }
 
+/** The map shows every drawn route whole: the links' lines, not only the legs' ends (a road leg runs through places it does not name). */
 function fitRoutes() {
   drawRoutes();
-  const itineraries = route.itineraries;
-  const bounds = L.latLngBounds(itineraries.flatMap((it) => it.legs.flatMap((leg) => [ctx.coords(leg.from_id), ctx.coords(leg.to_id)])).filter(Boolean));
+  const ends = route.itineraries.flatMap((it) => it.legs.flatMap((leg) => [ctx.coords(leg.from_id), ctx.coords(leg.to_id)]));
+  const bounds = L.latLngBounds(ends.filter(Boolean));
+  for (const layer of route.layers) if (layer.getLayers().length) bounds.extend(layer.getBounds());
   if (bounds.isValid()) ctx.map.fitBounds(bounds, { padding: [30, 30] });
 }
 

@@ -209,7 +209,9 @@ def test_a_short_url_without_modes_uses_every_mode(browser: Browser, server: str
         assert all(box.is_checked() for box in page.locator("input[name=mode]").all())
 
 
-def test_the_map_shows_the_whole_route_not_only_its_legs_ends(browser: Browser, server: str) -> None:
+def test_the_map_shows_the_whole_route_not_only_its_legs_ends(
+    browser: Browser, server: str
+) -> None:
     """Maikapchagai → Almaty by road is one leg, and its road bends north through Kalbatau."""
     path = "/?tab=route&from=Maikapchagai&to=Almaty&mode=road&alt=0"
     with open_page(browser, server, path=path) as page:

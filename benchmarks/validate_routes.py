@@ -26,7 +26,8 @@ chosen); it writes nothing. ``--batches`` keeps the cases of the batches listed.
 
 A case whose ``not_comparable`` column gives a reason (a staged pilot run, a passenger
 train …) is routed and reported in a separate table with that reason, but takes no part in
-the fit or the error summaries.
+the fit or the error summaries. So is a case whose source is also a source of a link on its
+route: the model's figure there rests on the case's own page, and the case cannot test it.
 """
 
 from __future__ import annotations
@@ -383,11 +384,14 @@ def _route_all(
     observatory = Observatory.open(path, data)
     try:
         links = {link.id: link for link in observatory.kb.links()}
+        urls = {source.id: _plain(source.url) for source in observatory.kb.sources()}
         xinjiang = TimeModel.from_knowledge_base(observatory.kb).xinjiang
         tables = {name: observatory.kb.all(name) for name in ("rail_services", "rail_block_speeds")}
         truck_wait = _read_parameters(data / ASSUMPTIONS_FILE, ["road_rail_departure_wait_h"])
         return [
-            _compare(observatory, case, links, xinjiang, tables, truck_wait, VARIANTS[variant])
+            _compare(
+                observatory, case, links, urls, xinjiang, tables, truck_wait, VARIANTS[variant]
+            )
             for case in cases
         ]
     finally:
@@ -480,10 +484,33 @@ def _features(
     }
 
 
+def _plain(url: str) -> str:
+    """A URL as compared: no surrounding space, no trailing slash."""
+    return url.strip().rstrip("/")
+
+
+def links_citing(
+    url: str, legs: Sequence[Any], links: Mapping[str, Any], urls: Mapping[str, str]
+) -> list[str]:
+    """Links on a route that cite the page at ``url`` among their sources."""
+    page = _plain(url)
+    if not page:
+        return []
+    return sorted(
+        {
+            link.id
+            for leg in legs
+            for link in (links[i] for i in leg.link_ids)
+            if any(urls.get(source) == page for source in link.source)
+        }
+    )
+
+
 def _compare(
     observatory: Observatory,
     case: dict[str, str],
     links: dict[str, Any],
+    urls: Mapping[str, str],
     xinjiang: frozenset[str],
     tables: Mapping[str, Sequence[object]],
     truck_wait: dict[str, float],
@@ -526,6 +553,12 @@ def _compare(
     except NoRouteError as error:
         result["route"] = str(error)
         return result
+    own = links_citing(case.get("source_url", ""), best.legs, links, urls)
+    if own and not result["not_comparable"]:
+        result["not_comparable"] = (
+            f"its source is also a source of the model's {', '.join(own)}: the case cannot "
+            "test the figure it gave"
+        )
     if distance:
         model = best.length_km
     else:

@@ -164,3 +164,40 @@ def test_a_timetable_is_compared_with_the_low_time_as_a_record_is(
     assert schedule["model"] == pytest.approx(schedule["low"]) == pytest.approx(record["model"])
     assert typical["model"] == pytest.approx(typical["typical"])
     assert typical["model"] > schedule["model"]
+
+
+def test_a_case_from_the_page_a_link_on_its_route_cites_is_listed_apart(
+    scripts: dict[str, ModuleType], tmp_path: Path
+) -> None:
+    """Osh → Irkeshtam, 240 km: the Irkeshtam–Sary-Tash road's length cites the same page."""
+    with (default_data_dir() / "sources_links.csv").open(encoding="utf-8") as handle:
+        page = next(
+            row["url"]
+            for row in csv.DictReader(handle)
+            if row["id"] == "src-vesti-kg-2017-irkeshtam"
+        )
+    case = {
+        "id": "val-road-dist-test",
+        "kind": "road_distance_km",
+        "origin_id": "kg-osh",
+        "destination_id": "kg-irkeshtam",
+        "mode": "road",
+        "crossing_id": "",
+        "value": "240",
+        "unit": "km",
+        "year": "2024",
+        "statistic": "typical",
+        "counts_from": "",
+        "service": "",
+        "split": "test",
+        "not_comparable": "",
+        "batch": "1",
+    }
+    own, other = scripts["validate"]._route_all(
+        tmp_path / "kb.sqlite",
+        default_data_dir(),
+        [{**case, "source_url": page + "/"}, {**case, "source_url": "https://example.org/other"}],
+    )
+    assert "road-irkeshtam-sary-tash-kg" in own["not_comparable"]
+    assert other["not_comparable"] == ""
+    assert own["model"] == pytest.approx(other["model"])  # routed all the same, only listed apart

@@ -82,6 +82,7 @@ from caravan.network.block_speeds import block_speeds_in_force
 from caravan.network.departures import departures_in_force, wait_range_h
 from caravan.network.timemodel import FITTED, TIME_ASSUMPTIONS, TimeModel
 from caravan.store import default_data_dir
+from caravan.store.validate import url_key
 
 HERE = Path(__file__).parent
 ASSUMPTIONS_FILE = "assumptions_timemodel.csv"
@@ -384,7 +385,7 @@ def _route_all(
     observatory = Observatory.open(path, data)
     try:
         links = {link.id: link for link in observatory.kb.links()}
-        urls = {source.id: _plain(source.url) for source in observatory.kb.sources()}
+        urls = {source.id: url_key(source.url) for source in observatory.kb.sources()}
         xinjiang = TimeModel.from_knowledge_base(observatory.kb).xinjiang
         tables = {name: observatory.kb.all(name) for name in ("rail_services", "rail_block_speeds")}
         truck_wait = _read_parameters(data / ASSUMPTIONS_FILE, ["road_rail_departure_wait_h"])
@@ -484,16 +485,11 @@ def _features(
     }
 
 
-def _plain(url: str) -> str:
-    """A URL as compared: no surrounding space, no trailing slash."""
-    return url.strip().rstrip("/")
-
-
 def links_citing(
     url: str, legs: Sequence[Any], links: Mapping[str, Any], urls: Mapping[str, str]
 ) -> list[str]:
     """Links on a route that cite the page at ``url`` among their sources."""
-    page = _plain(url)
+    page = url_key(url)
     if not page:
         return []
     return sorted(

@@ -19,6 +19,7 @@ from caravan.analysis.routing.explain import Explainer
 from caravan.analysis.routing.itinerary import Itinerary
 from caravan.analysis.routing.search import Deadline, RouteResult
 from caravan.analysis.routing.skim import SkimFormat, SkimProgress, iterate_skim
+from caravan.analysis.routing.transit import with_transit_warning
 from caravan.analysis.scenarios import builtin_names, load_scenario
 from caravan.errors import InvalidQueryError, ScenarioError, UnknownRecordError
 from caravan.model import (
@@ -548,9 +549,11 @@ class Observatory:
             rail_service=train_service(service),
         )
         chosen = self._layer(layer, layer_mode, spec)
-        result = self._calendar_warnings(
-            self._router(self._date(date, spec), settings, spec, chosen).route(query, deadline)
-        )
+        router = self._router(self._date(date, spec), settings, spec, chosen)
+        result = self._calendar_warnings(router.route(query, deadline))
+        if start.country_id == end.country_id:
+            names = {c.id: c.name_en for c in self.kb.countries()}
+            result = with_transit_warning(result, router, start.country_id, names, deadline)
         return result.model_copy(update={"notes": tuple(notes)}) if notes else result
 
     def _calendar_warnings(self, result: RouteResult) -> RouteResult:

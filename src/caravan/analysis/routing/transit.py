@@ -1,9 +1,10 @@
 """Domestic trips that cross a neighbour: said, with the trip on the home network beside it.
 
 The network has no transit or cabotage permits: a truck from Kashgar to Khorgos may run
-through Kyrgyzstan and Kazakhstan when that is quicker. Such an answer is kept (it is what the
-network allows), but the result says so and gives the route that stays at home, so that a
-reader does not take a permit-bound detour for the obvious domestic trip.
+through Kyrgyzstan and Kazakhstan when that is cheaper by the query's weight. Such an answer
+is kept (it is what the network allows), but the result says so and gives the best route
+that stays at home, so that a reader does not take a permit-bound detour for the obvious
+domestic trip.
 """
 
 from __future__ import annotations

@@ -41,6 +41,10 @@ def _places() -> list[Place]:
         _place("cn-gate", "Gate", 44.0, 80.0),
         _place("kz-gate-post", "Gate Post", 44.0, 79.9, "Gate (KZ)"),
         _place("tj-tursunzoda", "Tursunzoda", 38.5, 68.2),
+        # West of both passes, yet in China (a Kashgar beside a Khorgos), and a third
+        # country's place nearer the Kyrgyz pass.
+        _place("cn-outpost", "Outpost", 40.0, 73.6),
+        _place("kz-steppe", "Steppe", 40.5, 73.8),
     ]
 
 
@@ -73,14 +77,31 @@ def test_ids_are_never_ambiguous(index: PlaceIndex) -> None:
     assert index.resolve("kg-pass").id == "kg-pass"
 
 
-def test_a_route_takes_the_side_nearer_the_other_end_and_says_so(index: PlaceIndex) -> None:
+def test_a_route_takes_the_side_in_the_other_ends_country_and_says_so(index: PlaceIndex) -> None:
     start, end, notes = index.resolve_pair("Pass", "Town")
     assert (start.id, end.id) == ("kg-pass", "kg-town")
     assert notes == [
-        "Pass taken as kg-pass (Pass (KG), kg), the side nearer Town; it also names cn-pass"
+        "Pass taken as kg-pass (Pass (KG), kg), the side in Town's country; it also names cn-pass"
     ]
     start, end, notes = index.resolve_pair("City", "Pass")
     assert (start.id, end.id, len(notes)) == ("cn-city", "cn-pass", 1)
+    # Outpost is nearer the Kyrgyz pass, but it is in China: the Chinese side is meant.
+    start, end, notes = index.resolve_pair("Outpost", "Pass")
+    assert start.id == "cn-outpost"
+    assert end.id == "cn-pass"
+    assert notes == [
+        "Pass taken as cn-pass (Pass (CN), cn), the side in Outpost's country; "
+        "it also names kg-pass"
+    ]
+
+
+def test_a_route_from_a_third_country_takes_the_nearer_side(index: PlaceIndex) -> None:
+    start, end, notes = index.resolve_pair("Steppe", "Pass")
+    assert start.id == "kz-steppe"
+    assert end.id == "kg-pass"
+    assert notes == [
+        "Pass taken as kg-pass (Pass (KG), kg), the side nearer Steppe; it also names cn-pass"
+    ]
 
 
 def test_an_unambiguous_route_has_no_note(index: PlaceIndex) -> None:
@@ -177,7 +198,7 @@ def test_route_irkeshtam_osh_takes_the_kyrgyz_post(embedded: Observatory) -> Non
     assert result.best.origin == "kg-irkeshtam"
     assert result.best.crossings == ()
     assert result.notes == (
-        "Irkeshtam taken as kg-irkeshtam (Irkeshtam (KG), kg), the side nearer Osh; "
+        "Irkeshtam taken as kg-irkeshtam (Irkeshtam (KG), kg), the side in Osh's country; "
         "it also names cn-irkeshtam",
     )
 
@@ -188,6 +209,20 @@ def test_route_kashgar_irkeshtam_takes_the_chinese_post(embedded: Observatory) -
     assert "Irkeshtam taken as cn-irkeshtam" in result.notes[0]
 
 
+def test_route_kashgar_khorgos_takes_the_chinese_post(embedded: Observatory) -> None:
+    # The Kazakh post lies about as far from Kashgar as China's; a trip within China is meant.
+    result = embedded.route("Kashgar", "Khorgos", modes=[LinkMode.ROAD])
+    assert result.best.destination == "cn-khorgos"
+    # Both ends are then in China, so a route through the neighbours is warned.
+    assert not result.best.crossings or any(
+        w.startswith("both ends are in China") for w in result.warnings
+    )
+    assert "Khorgos taken as cn-khorgos" in result.notes[0]
+    assert "the side in Kashgar's country" in result.notes[0]
+    # From Almaty, the Kazakh side.
+    assert embedded.route("Almaty", "Khorgos", modes=[LinkMode.ROAD]).best.crossings == ()
+
+
 def test_the_cli_route_says_which_irkeshtam_it_took(embedded: Observatory) -> None:
     result = runner.invoke(
         cli, ["route", "Irkeshtam", "Osh", "--mode", "road", "--kb", str(embedded.kb.path)]
@@ -195,7 +230,7 @@ def test_the_cli_route_says_which_irkeshtam_it_took(embedded: Observatory) -> No
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
     assert "note: Irkeshtam taken as kg-irkeshtam" in flat
-    assert "the side nearer Osh" in flat
+    assert "the side in Osh's country" in flat
 
 
 @pytest.fixture

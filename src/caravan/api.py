@@ -530,8 +530,8 @@ class Observatory:
         """
         deadline = None if deadline_s is None else Deadline.after(deadline_s)
         spec = self._scenario(scenario)
-        # A name that fits several places (a border post on each side) takes the side nearer
-        # the other end; the result's notes say so.
+        # A name that fits several places (a border post on each side) takes the side in the
+        # other end's country, else the side nearer it; the result's notes say so.
         start, end, notes = self.kb.place_index.resolve_pair(origin, destination)
         query = RouteQuery(
             origin=start.id,

@@ -86,15 +86,22 @@ class PlaceIndex:
         raise UnknownPlaceError(name, self.suggest(name))
 
     def resolve_pair(self, origin: str, destination: str) -> tuple[Place, Place, list[str]]:
-        """Both ends of a journey; an ambiguous name takes the side nearer the other end.
+        """Both ends of a journey; an ambiguous name takes the side in the other end's country,
+        else the side nearer the other end.
 
-        Returns the two places and a note for each name that fitted several places, saying
-        which one was taken and why. Unknown names raise :class:`UnknownPlaceError`.
+        "Kashgar → Khorgos" means China's Khorgos and "Almaty → Khorgos" Kazakhstan's, though
+        the two posts lie about equally far from either city; a trip from a third country
+        takes the nearer post. Returns the two places and a note for each name that fitted
+        several places, saying which one was taken and why. Unknown names raise
+        :class:`UnknownPlaceError`.
         """
         starts, ends = self._fitting(origin), self._fitting(destination)
         start, end = min(
             ((a, b) for a in starts for b in ends),
-            key=lambda pair: _great_circle_km(pair[0], pair[1]),
+            key=lambda pair: (
+                pair[0].country_id != pair[1].country_id,
+                _great_circle_km(pair[0], pair[1]),
+            ),
         )
         notes = [
             _choice_note(name, chosen, found, other)
@@ -196,9 +203,17 @@ def _parts(label: str) -> set[str]:
 
 def _choice_note(name: str, chosen: Place, found: list[Place], other: Place) -> str:
     others = ", ".join(p.id for p in found if p.id != chosen.id)
+    same_country = chosen.country_id == other.country_id and any(
+        p.country_id != other.country_id for p in found
+    )
+    why = (
+        f"the side in {other.name_en}'s country"
+        if same_country
+        else f"the side nearer {other.name_en}"
+    )
     return (
-        f"{name} taken as {chosen.id} ({chosen.name_en}, {chosen.country_id}), the side nearer "
-        f"{other.name_en}; it also names {others}"
+        f"{name} taken as {chosen.id} ({chosen.name_en}, {chosen.country_id}), {why}; "
+        f"it also names {others}"
     )
 
 

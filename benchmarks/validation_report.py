@@ -494,6 +494,13 @@ post had no road into the rest of Uzbekistan, and a truck from Karakalpakstan to
 through Kazakhstan. The two convoys to Kuryk (listed apart) now run through Uzbekistan,
 Khorgos → Kuryk from +32 % to +22 % and Zhengzhou → Kuryk from +24 % to +18 %; no other case
 moved.
+Then, a data correction with batches 1–14 seen, Kyrgyzstan's alternative North–South road
+joined the network (Balykchy–Kochkor 55 km, Kochkor–Kazarman 236, estimated within the road's
+published 433 km, in use from the end of 2022, and Kazarman–Jalal-Abad 142 through the Kok-Art
+tunnel, in use from October 2024), and the Bishkek–Naryn road was split at Kochkor (185 km from
+Bishkek, at the Bishkek–Balykchy road's speed, which it follows for most of the way; 165 km on to
+Naryn): Bishkek → Osh now takes the new road, its distance from +9 % to +7 %; no other case's
+error moved (Bishkek → Torugart keeps its 536 km, with a shorter high time).
 
 **The errors read by cause (batches 1–10).** `python benchmarks/validation_legs.py` splits
 each time case's itinerary into its terms (rail running in China and outside, road, sea,

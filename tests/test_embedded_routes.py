@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 
 import numpy as np
+import pytest
 
 from caravan import Observatory
 from caravan.api import LinkMode, Weight
@@ -114,3 +115,17 @@ def test_karakalpakstan_reaches_tashkent_on_uzbek_roads(embedded: Observatory) -
         assert "road-bukhara-nukus" in used, place
         assert not best.crossings, (place, best.crossings)
         assert best.length_km < 1600, (place, best.length_km)
+
+
+def test_the_north_south_road_ties_osh_to_naryn_once_it_opened(embedded: Observatory) -> None:
+    """Kazarman–Jalal-Abad is in use from October 2024; before it Osh reached Naryn by Bishkek."""
+    best = embedded.route("kg-osh", "kg-naryn", modes=[LinkMode.ROAD], date=WEDNESDAY).best
+    used = {link for leg in best.legs for link in leg.link_ids}
+    assert {"road-kazarman-jalal-abad", "road-kochkor-kazarman", "road-kochkor-naryn"} <= used
+    assert not best.crossings
+    assert best.length_km == pytest.approx(100 + 142 + 236 + 165)
+    before = embedded.route(
+        "kg-osh", "kg-naryn", modes=[LinkMode.ROAD], date=dt.date(2024, 6, 1), avoid=["China"]
+    ).best
+    assert "road-kazarman-jalal-abad" not in {link for leg in before.legs for link in leg.link_ids}
+    assert before.length_km > 1000

@@ -141,6 +141,16 @@ def test_known_place_in_any_script_is_not_new(kb: KnowledgeBase) -> None:
     assert _places(kb, "Cargo goes from Tashkent to Almaty and on to Урумчи.") == {}
 
 
+def test_a_known_name_that_is_half_of_a_hyphenated_town_does_not_hide_it(
+    kb: KnowledgeBase,
+) -> None:
+    # Kochkor is known; Kochkor-Ata, a town in Jalal-Abad region, is another place.
+    found = _places(kb, "The refinery in the town of Kochkor-Ata will be modernised.")
+    assert "Kochkor-Ata" in found
+    # A route between two known places joined by a hyphen proposes nothing.
+    assert _places(kb, "Trucks use the Kochkor-Naryn road in summer.") == {}
+
+
 def test_word_beside_other_places_may_be_a_settlement(kb: KnowledgeBase) -> None:
     # a settlement word makes the common word a town: "город Мирный"
     found = _places(kb, "Груз прибыл в город Мирный.")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from caravan.analysis.ingest.context import Candidate, SentenceView
-from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer
+from caravan.analysis.ingest.gazetteer import EntryKind, Gazetteer, Match
 from caravan.analysis.ingest.morphology import analyser
 from caravan.analysis.ingest.tokens import token_key
 from caravan.model.proposals import EntityKind, Flag, FlagCode, ProposedEntity
@@ -473,11 +473,29 @@ def _country_beside(view: SentenceView, after: str) -> bool:
 
 
 def _known(view: SentenceView, gazetteer: Gazetteer, found: _Found) -> bool:
-    """True when the knowledge base already names the words or the city itself."""
-    if view.known_name_over(found.start, found.end):
+    """True when the knowledge base already names the words or the city itself.
+
+    A known name that is only one half of a hyphenated name is not the city: Kochkor-Ata is
+    not Kochkor."""
+    if any(
+        m.start < found.end and found.start < m.end and not _half_of(view, m, found)
+        for m in view.matches
+    ):
         return True
     keys = (token_key(found.name), token_key(found.city.name))
     return any(gazetteer.known_word(k) or gazetteer.is_country_word(k) for k in keys)
+
+
+def _half_of(view: SentenceView, match: Match, found: _Found) -> bool:
+    """True when ``match`` lies inside ``found`` and a hyphen joins it to the rest of it."""
+    if not (found.start <= match.start and match.end <= found.end):
+        return False
+    if (match.start, match.end) == (found.start, found.end):
+        return False
+    return (
+        view.text[match.end : match.end + 1] == "-"
+        or view.text[match.start - 1 : match.start] == "-"
+    )
 
 
 #: A crossing's noun before a list of names: "железнодорожные стыки Сарыагаш и Сырдарья".
